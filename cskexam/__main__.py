@@ -1,0 +1,3 @@
+from cskexam.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,86 @@
+"""Command line entry point.
+
+Sub-commands live in ``cskexam.commands``: every module there with a
+``register(subparsers)`` function adds one. Registration must stay light (no
+heavy imports at module level) because ``cskexam`` with no arguments starts
+the TUI and every millisecond before its first screen counts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+
+from cskexam import __version__
+from cskexam.errors import UserError
+
+
+class ChineseArgumentParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse's own words are English
+        self.print_usage(sys.stderr)
+        self.exit(2, f"错误: {message}\n")
+
+
+def _command_modules():
+    import cskexam.commands as pkg
+
+    mods = []
+    for info in pkgutil.iter_modules(pkg.__path__):
+        if info.name.startswith("_"):
+            continue
+        mod = importlib.import_module(f"cskexam.commands.{info.name}")
+        if hasattr(mod, "register"):
+            mods.append(mod)
+    mods.sort(key=lambda m: getattr(m, "ORDER", 100))
+    return mods
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = ChineseArgumentParser(
+        prog="cskexam",
+        description="客户服务管理师（二级）备考：知识图谱、卡片复习、练习与模拟考试。不带参数运行即打开终端界面。",
+        add_help=False,
+    )
+    parser.add_argument("-h", "--help", action="help", help="显示帮助并退出")
+    parser.add_argument("--version", action="version", version=f"cskexam {__version__}", help="显示版本并退出")
+    parser.add_argument("--db", metavar="URL", help="数据库 SQLAlchemy URL（默认：用户数据目录中的 SQLite；也可用 CSKEXAM_DB）")
+    sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=ChineseArgumentParser)
+    for mod in _command_modules():
+        mod.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv in (["--db"],):
+        return _run_tui(None)
+    if argv[0] == "--db" and len(argv) == 2:
+        return _run_tui(argv[1])
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            return _run_tui(args.db)
+        return int(args.func(args) or 0)
+    except UserError as exc:
+        print(f"错误: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def _run_tui(db: str | None) -> int:
+    try:
+        from cskexam.tui.app import run
+    except ImportError as exc:  # pragma: no cover - the TUI is part of the package
+        print(f"错误: 无法启动界面: {exc}", file=sys.stderr)
+        return 2
+    try:
+        return int(run(db_url=db) or 0)
+    except UserError as exc:
+        print(f"错误: {exc}", file=sys.stderr)
+        return exc.exit_code

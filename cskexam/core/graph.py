@@ -1,0 +1,210 @@
+"""The knowledge graph: documents, chapters, sections, key points and list items.
+
+Pure data. A node's id comes from its place in the outline (file name and the
+path of titles from the document down), so re-importing edited notes keeps the
+ids of every unchanged key point.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator
+
+NODE_KINDS = ("document", "chapter", "section", "point", "item")
+EDGE_KINDS = ("related",)
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    file: str
+    line: int
+
+    def to_dict(self) -> dict:
+        return {"file": self.file, "line": self.line}
+
+
+@dataclass
+class Node:
+    id: str
+    kind: str
+    title: str
+    text: str = ""
+    marker: str = ""
+    parent: str | None = None
+    count: int | None = None
+    mnemonic: str | None = None
+    page: str | None = None
+    tags: list[str] = field(default_factory=list)
+    source: SourceRef = SourceRef("", 0)
+    children: list[str] = field(default_factory=list)
+    # Problems noticed while parsing, e.g. "count_mismatch: 5 stated, 4 found".
+    flags: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "marker": self.marker,
+            "title": self.title,
+            "text": self.text,
+            "parent": self.parent,
+            "count": self.count,
+            "mnemonic": self.mnemonic,
+            "page": self.page,
+            "tags": list(self.tags),
+            "source": self.source.to_dict(),
+        }
+
+
+@dataclass(frozen=True)
+class Edge:
+    source: str
+    target: str
+    kind: str = "related"
+
+    def to_dict(self) -> dict:
+        return {"source": self.source, "target": self.target, "kind": self.kind}
+
+
+@dataclass(frozen=True)
+class Definition:
+    term: str
+    text: str
+    node: str
+
+    def to_dict(self) -> dict:
+        return {"term": self.term, "text": self.text, "node": self.node}
+
+
+def node_id(file: str, titles: Iterable[str]) -> str:
+    """Stable id from the file name and the path of titles (with #n for repeats)."""
+    key = "\x1f".join([file, *titles])
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class KnowledgeGraph:
+    nodes: dict[str, Node] = field(default_factory=dict)  # in outline order
+    edges: list[Edge] = field(default_factory=list)
+    definitions: list[Definition] = field(default_factory=list)
+
+    # -- navigation -----------------------------------------------------
+    def __contains__(self, node_id: str) -> bool:
+        return node_id in self.nodes
+
+    def __iter__(self) -> Iterator[Node]:
+        return iter(self.nodes.values())
+
+    def __len__(self) -> int:
+        return len(self.nodes)
+
+    def get(self, node_id: str) -> Node:
+        return self.nodes[node_id]
+
+    def roots(self) -> list[Node]:
+        return [n for n in self.nodes.values() if n.parent is None]
+
+    def documents(self) -> list[Node]:
+        return [n for n in self.nodes.values() if n.kind == "document"]
+
+    def children(self, node_id: str) -> list[Node]:
+        return [self.nodes[c] for c in self.nodes[node_id].children]
+
+    def parent(self, node_id: str) -> Node | None:
+        pid = self.nodes[node_id].parent
+        return self.nodes[pid] if pid else None
+
+    def siblings(self, node_id: str) -> list[Node]:
+        """The other children of the same parent, in order (the node excluded)."""
+        parent = self.parent(node_id)
+        if parent is None:
+            return [n for n in self.roots() if n.id != node_id]
+        return [n for n in self.children(parent.id) if n.id != node_id]
+
+    def ancestors(self, node_id: str) -> list[Node]:
+        """From the document down to the parent (the node excluded)."""
+        chain: list[Node] = []
+        current = self.parent(node_id)
+        while current is not None:
+            chain.append(current)
+            current = self.parent(current.id)
+        return list(reversed(chain))
+
+    def path_titles(self, node_id: str) -> list[str]:
+        return [n.title for n in self.ancestors(node_id)]
+
+    def document_of(self, node_id: str) -> Node:
+        chain = self.ancestors(node_id)
+        return chain[0] if chain else self.nodes[node_id]
+
+    def descendants(self, node_id: str) -> list[Node]:
+        out: list[Node] = []
+        stack = list(reversed(self.nodes[node_id].children))
+        while stack:
+            nid = stack.pop()
+            out.append(self.nodes[nid])
+            stack.extend(reversed(self.nodes[nid].children))
+        return out
+
+    def related(self, node_id: str) -> list[Node]:
+        out = []
+        for e in self.edges:
+            if e.kind != "related":
+                continue
+            if e.source == node_id:
+                out.append(self.nodes[e.target])
+            elif e.target == node_id:
+                out.append(self.nodes[e.source])
+        return out
+
+    def lists(self) -> list[Node]:
+        """Enumerations: nodes with a stated count or at least two item children."""
+        out = []
+        for n in self.nodes.values():
+            if n.kind == "document":
+                continue
+            kids = self.children(n.id)
+            if n.count is not None or sum(1 for k in kids if k.kind == "item") >= 2:
+                out.append(n)
+        return out
+
+    def definitions_of(self, node_id: str) -> list[Definition]:
+        return [d for d in self.definitions if d.node == node_id]
+
+    def find(self, title: str) -> list[Node]:
+        return [n for n in self.nodes.values() if n.title == title]
+
+    # -- serialisation --------------------------------------------------
+    def to_dict(self) -> dict:
+        return {
+            "nodes": [n.to_dict() for n in self.nodes.values()],
+            "edges": [e.to_dict() for e in self.edges],
+            "definitions": [d.to_dict() for d in self.definitions],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "KnowledgeGraph":
+        graph = cls()
+        for raw in data["nodes"]:
+            src = raw.get("source") or {}
+            graph.nodes[raw["id"]] = Node(
+                id=raw["id"],
+                kind=raw["kind"],
+                title=raw["title"],
+                text=raw.get("text", ""),
+                marker=raw.get("marker", ""),
+                parent=raw.get("parent"),
+                count=raw.get("count"),
+                mnemonic=raw.get("mnemonic"),
+                page=raw.get("page"),
+                tags=list(raw.get("tags") or []),
+                source=SourceRef(src.get("file", ""), int(src.get("line", 0))),
+                flags=list(raw.get("flags") or []),
+            )
+        for node in graph.nodes.values():
+            if node.parent and node.parent in graph.nodes:
+                graph.nodes[node.parent].children.append(node.id)
+        graph.edges = [Edge(e["source"], e["target"], e.get("kind", "related")) for e in data.get("edges", [])]
+        graph.definitions = [Definition(d["term"], d["text"], d["node"]) for d in data.get("definitions", [])]
+        return graph

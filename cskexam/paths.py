@@ -1,0 +1,31 @@
+"""The user's data dir and database URL.
+
+CSKEXAM_HOME moves the whole data dir; CSKEXAM_DB (or --db) gives any
+SQLAlchemy URL. Without either, SQLite lives in the platform's data dir.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def data_dir() -> Path:
+    home = os.environ.get("CSKEXAM_HOME")
+    if home:
+        path = Path(home).expanduser()
+    else:
+        from platformdirs import user_data_dir
+
+        path = Path(user_data_dir("cskexam", appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def database_url(override: str | None = None) -> str:
+    if override:
+        return override
+    env = os.environ.get("CSKEXAM_DB")
+    if env:
+        return env
+    return f"sqlite:///{data_dir() / 'cskexam.sqlite3'}"
