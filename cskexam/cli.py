@@ -18,6 +18,14 @@ from cskexam.errors import UserError
 
 
 class ChineseArgumentParser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("add_help", False)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "参数"
+        self._optionals.title = "选项"
+        if not any(a.dest == "help" for a in self._actions):
+            self.add_argument("-h", "--help", action="help", help="显示帮助并退出")
+
     def error(self, message: str) -> None:  # argparse's own words are English
         self.print_usage(sys.stderr)
         self.exit(2, f"错误: {message}\n")
@@ -41,9 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = ChineseArgumentParser(
         prog="cskexam",
         description="客户服务管理师（二级）备考：知识图谱、卡片复习、练习与模拟考试。不带参数运行即打开终端界面。",
-        add_help=False,
     )
-    parser.add_argument("-h", "--help", action="help", help="显示帮助并退出")
     parser.add_argument("--version", action="version", version=f"cskexam {__version__}", help="显示版本并退出")
     parser.add_argument("--db", metavar="URL", help="数据库 SQLAlchemy URL（默认：用户数据目录中的 SQLite；也可用 CSKEXAM_DB）")
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=ChineseArgumentParser)
