@@ -1,0 +1,200 @@
+"""Grading of objective answers and 简答 scoring points, with answers written
+the way candidates write them."""
+
+import pytest
+
+from cskexam.core.grading import (
+    ScoringPoint,
+    grade,
+    grade_fill,
+    grade_judgement,
+    grade_multiple,
+    grade_short_answer,
+    grade_single,
+    parse_judgement,
+    parse_letters,
+)
+
+FIVE_TRAITS = ["无形性", "不可分性", "易消失性", "有偿性", "易变性"]
+
+
+# -- 单选 / 多选 -----------------------------------------------------------------
+
+@pytest.mark.parametrize("given", ["B", "b", " B ", "Ｂ", "（B）"])
+def test_single_accepts_letter_in_any_width_or_case(given):
+    assert grade_single(given, "B").correct
+
+
+@pytest.mark.parametrize("given", ["A", "", "AB", "BC"])
+def test_single_rejects_other_or_several_letters(given):
+    res = grade_single(given, "B")
+    assert not res.correct and res.score == 0
+
+
+def test_parse_letters_reads_common_spellings():
+    assert parse_letters("A、C,d") == {"A", "C", "D"}
+    assert parse_letters(["a", "C"]) == {"A", "C"}
+    assert parse_letters("ＡＣ") == {"A", "C"}
+
+
+def test_multiple_exact_set_in_any_order_is_full_marks():
+    res = grade_multiple("DCBA", ["A", "B", "C", "D"])
+    assert res.correct and res.score == 1.0
+
+
+def test_multiple_missing_letter_is_half_credit_and_not_correct():
+    res = grade_multiple("AB", ["A", "B", "C"])
+    assert not res.correct and res.score == 0.5 and res.note == "少选"
+
+
+def test_multiple_any_wrong_letter_scores_zero_even_with_all_right_ones():
+    res = grade_multiple("ABCE", "ABC")
+    assert not res.correct and res.score == 0 and res.note == "错选"
+    assert grade_multiple("", "ABC").score == 0
+
+
+# -- 判断 -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("word", ["对", "√", "T", "t", "正确", "true", "✓", "是"])
+def test_judgement_true_words(word):
+    assert parse_judgement(word) is True
+    assert grade_judgement(word, "对").correct
+    assert not grade_judgement(word, "错").correct
+
+
+@pytest.mark.parametrize("word", ["错", "×", "F", "f", "错误", "false", "✗", "否", "X"])
+def test_judgement_false_words(word):
+    assert parse_judgement(word) is False
+    assert grade_judgement(word, "错").correct
+
+
+def test_judgement_nonsense_is_wrong_not_an_error():
+    res = grade_judgement("也许", "对")
+    assert not res.correct and res.given is None
+
+
+def test_judgement_bad_expected_is_a_bug():
+    with pytest.raises(ValueError):
+        grade_judgement("对", "B")
+
+
+# -- 填空 -----------------------------------------------------------------------
+
+def test_fill_tolerates_width_spaces_quotes_and_trailing_punctuation():
+    assert grade_fill(" 市场人口 ", "市场人口").correct
+    assert grade_fill("“大服务”。", "大服务").correct
+    assert grade_fill("ＣＲＭ信息系统", "CRM 信息系统").correct
+
+
+def test_fill_wrong_text_is_wrong():
+    assert not grade_fill("经济环境", "市场人口").correct
+
+
+def test_fill_several_blanks_split_by_candidate_separators():
+    want = ["整洁", "微笑服务"]
+    assert grade_fill("整洁、微笑服务", want).correct
+    assert grade_fill("整洁 微笑服务", want).correct
+    assert grade_fill(["整洁", "微笑服务"], want).correct
+    half = grade_fill("整洁，微笑", want)
+    assert not half.correct and half.score == 0.5
+
+
+def test_fill_several_blanks_typed_without_separator():
+    assert grade_fill("整洁微笑服务", ["整洁", "微笑服务"]).correct
+
+
+# -- 简答 -----------------------------------------------------------------------
+
+def test_five_traits_three_of_five_lists_the_missed_ones():
+    res = grade_short_answer("客户服务的特性有：无形性、不可分性、易消失性。", FIVE_TRAITS)
+    assert res.score == pytest.approx(3 / 5)
+    assert res.matched == ["无形性", "不可分性", "易消失性"]
+    assert res.missed == ["有偿性", "易变性"]
+
+
+def test_five_traits_all_written_without_punctuation_between_them():
+    res = grade_short_answer("无形性不可分性易消失性有偿性易变性", FIVE_TRAITS)
+    assert res.score == 1.0 and res.correct
+
+
+def test_antonym_never_credits_the_opposite_term():
+    # 有形性 scores 66 on plain character ratio against 无形性: it must earn nothing.
+    res = grade_short_answer("有形性、可分性、无偿性", FIVE_TRAITS)
+    assert res.matched == []
+    assert res.score == 0
+
+
+def test_term_inside_a_negated_longer_term_does_not_count():
+    res = grade_short_answer("服务具有不可分性", [ScoringPoint("可分性")])
+    assert res.missed == ["可分性"]
+    assert grade_short_answer("服务具有不可分性", ["不可分性"]).score == 1
+
+
+@pytest.mark.parametrize(
+    "answer",
+    ["服务没有易变性", "客户服务并不具有易变性", "它不是易变性的", "服务无易变性", "服务非易变性"],
+)
+def test_negation_before_a_term_flips_it(answer):
+    assert grade_short_answer(answer, ["易变性"]).missed == ["易变性"]
+
+
+def test_negation_in_another_clause_does_not_spill_over():
+    res = grade_short_answer("不仅有无形性，还具有易变性", ["无形性", "易变性"])
+    assert res.score == 1.0
+
+
+def test_synonym_credits_the_point_and_says_so():
+    pts = [{"point": "无形性", "synonyms": ["不可感知性"]}, "有偿性"]
+    res = grade_short_answer("一是不可感知性，二是有偿性", pts)
+    assert res.score == 1
+    assert [d.how for d in res.details] == ["synonym", "exact"]
+
+
+def test_fuzzy_credits_a_paraphrased_long_point():
+    point = "优质的客户服务意识是企业品牌树立的需要"
+    res = grade_short_answer("A. 优质客户服务意识是企业树立品牌的需要；B. 财富积累", [point])
+    assert res.matched == [point]
+    assert res.details[0].how == "fuzzy"
+
+
+def test_fuzzy_never_used_for_short_terms():
+    # One character off a four-character term is 75: close, but not the same fact.
+    res = grade_short_answer("普通竞争", ["品牌竞争者"])
+    assert res.missed == ["品牌竞争者"]
+    assert grade_short_answer("易消失", ["易消失性"]).missed == ["易消失性"]
+
+
+def test_fuzzy_rejects_long_term_differing_in_polarity():
+    point = "具有稳定性和连续性"
+    res = grade_short_answer("不具有稳定性和连续性", [point])
+    assert res.missed == [point]
+    res = grade_short_answer("具有不稳定性和连续性", [point])
+    assert res.missed == [point]
+
+
+def test_competitor_types_answer_as_candidates_write_it():
+    pts = ["愿望竞争者", "普通竞争者", "产品形式竞争者", "品牌竞争者"]
+    answer = "1.愿望竞争者 2.普通竞争者 3.产品形式竞争 4.品牌竞争者：生产相同规格型号但品牌不同"
+    res = grade_short_answer(answer, pts)
+    # 产品形式竞争 is one character short of a 7-character term: fuzzy at 92 credits it.
+    assert res.score == 1.0
+    assert res.details[2].how == "fuzzy"
+
+
+def test_empty_answer_scores_zero_and_misses_everything():
+    res = grade_short_answer("", FIVE_TRAITS)
+    assert res.score == 0 and res.missed == FIVE_TRAITS and not res.correct
+
+
+# -- dispatcher -------------------------------------------------------------------
+
+def test_grade_dispatches_on_type():
+    assert grade("单选", "b", "B").correct
+    assert grade("多选", "AC", ["A", "C"]).correct
+    assert grade("判断", "√", "对").correct
+    assert grade("填空", "整洁", "整洁").correct
+    res = grade("简答", "无形性、有偿性", "", points=FIVE_TRAITS)
+    assert res.score == pytest.approx(0.4)
+    assert "不可分性" in res.note
+    with pytest.raises(ValueError):
+        grade("连线", "A", "A")
