@@ -1,0 +1,247 @@
+"""Engine, sessions and schema migrations.
+
+``open_database(url)`` gives a ready ``Database``: for SQLite the parent
+directory is created, the journal is WAL (readers never block the writer), a
+busy connection waits up to 5 s instead of failing, and foreign keys are
+enforced. The schema is brought to every Alembic head; a database that is
+already up to date is recognised without importing Alembic (~0.2 s saved on
+every start), by comparing its ``alembic_version`` rows with the heads read
+from the revision files.
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from sqlalchemy import create_engine, event, inspect, text
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from cskexam.errors import UserError
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+VERSIONS_DIR = MIGRATIONS_DIR / "versions"
+BUSY_TIMEOUT_MS = 5000
+
+CORRUPT_MESSAGE = "数据库文件已损坏或不是 cskexam 数据库"
+
+
+class Database:
+    """One database: an engine plus a session factory."""
+
+    def __init__(self, url: str, *, echo: bool = False):
+        self.url = url
+        parsed = make_url(url)
+        self.is_sqlite = parsed.get_backend_name() == "sqlite"
+        self.sqlite_path: Path | None = None
+        if self.is_sqlite:
+            database = parsed.database or ""
+            if database and database != ":memory:" and not database.startswith("file:"):
+                self.sqlite_path = Path(database).expanduser()
+                try:
+                    self.sqlite_path.parent.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    raise UserError(f"无法创建数据库目录: {exc.strerror}", file=str(self.sqlite_path.parent)) from None
+        try:
+            self.engine: Engine = create_engine(url, echo=echo)
+        except (SQLAlchemyError, ImportError, ValueError) as exc:
+            raise UserError(f"无效的数据库 URL: {exc}", file=self.display_name) from None
+        if self.is_sqlite:
+            event.listen(self.engine, "connect", _sqlite_pragmas(wal=self.sqlite_path is not None))
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def display_name(self) -> str:
+        """What error messages name: the file for SQLite, the URL without password otherwise."""
+        if self.sqlite_path is not None:
+            return str(self.sqlite_path)
+        return make_url(self.url).render_as_string(hide_password=True)
+
+    @contextmanager
+    def session(self, *, immediate: bool = False) -> Iterator[Session]:
+        """A session that commits when the block ends and rolls back if it raises.
+
+        ``immediate=True`` takes SQLite's write lock at the start (waiting up to
+        the busy timeout), so a transaction that reads and then writes cannot
+        fail half-way because another process wrote in between.
+        """
+        session = self._sessions()
+        try:
+            if immediate and self.is_sqlite:
+                session.connection().exec_driver_sql("BEGIN IMMEDIATE")
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    # -- schema -----------------------------------------------------------
+    def check(self) -> None:
+        """Fail with a clear message when the file is not a usable database."""
+        try:
+            with self.engine.connect() as conn:
+                if self.is_sqlite:
+                    tables = {row[0] for row in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")}
+                else:
+                    tables = set(inspect(conn).get_table_names())
+        except DBAPIError as exc:
+            raise self._open_error(exc) from None
+        if tables and "alembic_version" not in tables:
+            raise UserError(f"{CORRUPT_MESSAGE}（其中已有其他程序的数据表）", file=self.display_name)
+
+    def current_heads(self) -> set[str]:
+        with self.engine.connect() as conn:
+            return _version_rows(conn)
+
+    def is_up_to_date(self) -> bool:
+        heads = script_heads()
+        return heads is not None and self.current_heads() == heads
+
+    def migrate(self) -> bool:
+        """Bring the schema to every head; returns True when something was applied."""
+        try:
+            self.check()
+            if self.is_up_to_date():
+                return False
+            return self._upgrade()
+        except DBAPIError as exc:
+            raise self._open_error(exc) from None
+
+    def _upgrade(self) -> bool:
+        from alembic import command
+        from alembic.script import ScriptDirectory
+        from alembic.util import CommandError
+
+        config = alembic_config()
+        known = {rev.revision for rev in ScriptDirectory.from_config(config).walk_revisions()}
+        with self.engine.connect() as conn:
+            # The write lock is held for the whole upgrade: a second process
+            # starting at the same time waits, then finds nothing left to do.
+            if self.is_sqlite:
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+            before = _version_rows(conn)
+            unknown = before - known
+            if unknown:
+                raise UserError(
+                    f"数据库由更新版本的 cskexam 创建（未知的结构版本 {', '.join(sorted(unknown))}），请升级 cskexam",
+                    file=self.display_name,
+                )
+            config.attributes["connection"] = conn
+            try:
+                command.upgrade(config, "heads")
+            except CommandError as exc:
+                raise UserError(f"数据库结构升级失败: {exc}", file=self.display_name) from None
+            after = _version_rows(conn)
+            conn.commit()
+        return after != before
+
+    def _open_error(self, exc: DBAPIError) -> UserError:
+        detail = str(exc.orig) if exc.orig is not None else str(exc)
+        if "not a database" in detail or "malformed" in detail or "file is encrypted" in detail:
+            return UserError(f"{CORRUPT_MESSAGE}（{detail}）。请换一个数据库文件（--db）或删除/改名此文件后重试", file=self.display_name)
+        return UserError(f"无法打开数据库: {detail}", file=self.display_name)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(url: str, migrate: bool = True, *, echo: bool = False) -> Database:
+    """A Database for ``url``, checked and (by default) migrated to every head."""
+    db = Database(url, echo=echo)
+    try:
+        if migrate:
+            db.migrate()
+        else:
+            db.check()
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def alembic_config():
+    """An Alembic Config pointing at the package's migrations (no ini file needed)."""
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+def _version_rows(conn) -> set[str]:
+    if not inspect(conn).has_table("alembic_version"):
+        return set()
+    return {row[0] for row in conn.execute(text("SELECT version_num FROM alembic_version"))}
+
+
+@functools.lru_cache(maxsize=1)
+def script_heads() -> frozenset[str] | None:
+    """The heads of the revision files, read without importing Alembic.
+
+    Returns None when a revision file is not in the simple form (literal
+    ``revision``/``down_revision``, no ``depends_on``); the caller then lets
+    Alembic decide.
+    """
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in sorted(VERSIONS_DIR.glob("*.py")):
+        if path.name.startswith("_"):
+            continue
+        values = _module_literals(path)
+        if values is None or not isinstance(values.get("revision"), str) or values.get("depends_on"):
+            return None
+        revisions.add(values["revision"])
+        down = values.get("down_revision")
+        if isinstance(down, str):
+            parents.add(down)
+        elif isinstance(down, (tuple, list)):
+            parents.update(down)
+        elif down is not None:
+            return None
+    return frozenset(revisions - parents)
+
+
+_NAMES = ("revision", "down_revision", "depends_on")
+
+
+def _module_literals(path: Path) -> dict | None:
+    try:
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    except (OSError, SyntaxError, UnicodeDecodeError):
+        return None
+    values: dict = {}
+    for stmt in tree.body:
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
+            target, value = stmt.targets[0], stmt.value
+        elif isinstance(stmt, ast.AnnAssign) and stmt.value is not None:
+            target, value = stmt.target, stmt.value
+        else:
+            continue
+        if isinstance(target, ast.Name) and target.id in _NAMES:
+            try:
+                values[target.id] = ast.literal_eval(value)
+            except ValueError:
+                return None
+    return values
+
+
+def _sqlite_pragmas(wal: bool):
+    def on_connect(dbapi_connection, _record):
+        cursor = dbapi_connection.cursor()
+        try:
+            # busy_timeout first: switching to WAL itself needs a lock.
+            cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            cursor.execute("PRAGMA foreign_keys = ON")
+            if wal:
+                cursor.execute("PRAGMA journal_mode = WAL")
+        finally:
+            cursor.close()
+
+    return on_connect
