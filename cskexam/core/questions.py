@@ -1,0 +1,438 @@
+"""Exam questions: the ``Question`` model and generation from the knowledge graph.
+
+Pure. Every generated question is tied to the node whose text supports its
+answer, records the kind of generator that made it, and has an id that is a
+stable hash of node id + kind, so re-importing unchanged notes gives the same
+questions (and keeps their 错题本 history).
+
+Randomness comes from the injected ``random.Random``: one salt is drawn from
+it, and each question shuffles with its own ``Random(salt, node, kind)``, so a
+question's options do not change when an unrelated part of the notes does.
+
+Kinds generated:
+
+* ``single_definition`` 单选: an item's definition → which sibling it is;
+  distractors are sibling items of the same list.
+* ``single_member`` 单选: which option belongs to a list; distractors come
+  from a neighbouring list.
+* ``multi_members`` 多选: which options belong to a list; real items plus
+  distractors from a neighbouring list (宏观环境 items vs 微观环境 items).
+* ``judge_definition`` 判断: an item's description attributed rightly, or to a
+  sibling (false).
+* ``cloze_list`` 填空: a list with one item blanked.
+* ``cloze_sentence`` 填空: a key sentence ``X是Y`` with the short side blanked.
+* ``short_list`` 简答: a list asked as an open question, items as 采分点.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from cskexam.core.grading import GradeResult, ScoringPoint, fold, grade
+from cskexam.core.graph import KnowledgeGraph, Node, SourceRef
+
+LETTERS = "ABCDEF"
+SOURCES = ("generated", "bank", "import")
+BLANK = "____"
+
+# Options a question may never offer: they make the answer guessable.
+_CATCH_ALL = re.compile(r"^(以上|上述)(都|均|全|皆)")
+_SENTENCE_END = re.compile(r"(?<=[。！？!?；;])")
+_PUNCT_TAIL = "。，、；：,.;: "
+
+MAX_OPTION_CHARS = 40
+MAX_STEM_TEXT_CHARS = 90
+
+
+@dataclass
+class Question:
+    id: str
+    type: str  # 单选 | 多选 | 判断 | 填空 | 简答 | 案例分析
+    stem: str
+    answer: Any  # "B" | ["A", "C"] | "对" | "text" | ["a", "b"] | model answer
+    options: dict[str, str] = field(default_factory=dict)
+    explanation: str = ""
+    node: str | None = None  # id of the tested node
+    source: str = "generated"  # generated | bank | import
+    kind: str = ""  # generator kind; "authored" for bank/import
+    points: list[ScoringPoint] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    difficulty: int = 2
+    document: str = ""  # title of the document the node belongs to
+    origin: SourceRef | None = None  # file and line of an authored question
+
+    def to_dict(self) -> dict:
+        """The public shape used by ``cskexam questions --json``."""
+        return {
+            "id": self.id,
+            "type": self.type,
+            "stem": self.stem,
+            "options": dict(self.options),
+            "answer": self.answer,
+            "explanation": self.explanation,
+            "node": self.node,
+            "source": self.source,
+        }
+
+    def to_record(self) -> dict:
+        """Everything, for storage."""
+        return {
+            **self.to_dict(),
+            "kind": self.kind,
+            "points": [p.to_dict() for p in self.points],
+            "tags": list(self.tags),
+            "difficulty": self.difficulty,
+            "document": self.document,
+            "origin": self.origin.to_dict() if self.origin else None,
+        }
+
+    @classmethod
+    def from_record(cls, rec: dict) -> "Question":
+        origin = rec.get("origin")
+        return cls(
+            id=rec["id"],
+            type=rec["type"],
+            stem=rec["stem"],
+            answer=rec.get("answer"),
+            options=dict(rec.get("options") or {}),
+            explanation=rec.get("explanation") or "",
+            node=rec.get("node"),
+            source=rec.get("source") or "generated",
+            kind=rec.get("kind") or "",
+            points=[ScoringPoint.coerce(p) for p in rec.get("points") or []],
+            tags=list(rec.get("tags") or []),
+            difficulty=int(rec.get("difficulty") or 2),
+            document=rec.get("document") or "",
+            origin=SourceRef(origin["file"], int(origin["line"])) if origin else None,
+        )
+
+    def grade(self, answer: Any) -> GradeResult:
+        return grade(self.type, answer, self.answer, self.points)
+
+    def answer_text(self) -> str:
+        """The right answer as a candidate reads it: ``B. 普通竞争者``."""
+        if self.type == "单选":
+            return f"{self.answer}. {self.options.get(self.answer, '')}"
+        if self.type == "多选":
+            return "；".join(f"{k}. {self.options.get(k, '')}" for k in self.answer)
+        if isinstance(self.answer, list):
+            return "、".join(str(a) for a in self.answer)
+        return str(self.answer)
+
+
+def question_id(node_id: str, kind: str) -> str:
+    return "g-" + hashlib.sha1(f"{node_id}\x1f{kind}".encode("utf-8")).hexdigest()[:12]
+
+
+# -- reading the graph ---------------------------------------------------------
+
+def _first_sentence(text: str) -> str:
+    text = (text or "").strip()
+    for part in _SENTENCE_END.split(text):
+        part = part.strip().rstrip(_PUNCT_TAIL)
+        if part:
+            return part
+    return ""
+
+
+def _definition(graph: KnowledgeGraph, node: Node) -> str:
+    """The node's defining sentence: a parsed definition, else its first sentence."""
+    for d in graph.definitions_of(node.id):
+        if d.text.strip():
+            return _first_sentence(d.text)
+    return _first_sentence(node.text)
+
+
+def _items(graph: KnowledgeGraph, node: Node) -> list[Node]:
+    kids = graph.children(node.id)
+    items = [k for k in kids if k.kind == "item"] or kids
+    seen, out = set(), []
+    for k in items:
+        key = fold(k.title)
+        if key and key not in seen:
+            seen.add(key)
+            out.append(k)
+    return out
+
+
+def _usable_option(title: str) -> bool:
+    return 1 < len(title) <= MAX_OPTION_CHARS and not _CATCH_ALL.match(title)
+
+
+@dataclass
+class _ListInfo:
+    node: Node
+    items: list[Node]
+    index: int  # position in outline order
+
+
+class _Context:
+    def __init__(self, graph: KnowledgeGraph):
+        self.graph = graph
+        self.order = {nid: i for i, nid in enumerate(graph.nodes)}
+        self.lists: list[_ListInfo] = []
+        for n in graph.lists():
+            items = [i for i in _items(graph, n) if _usable_option(i.title)]
+            if len(items) >= 2:
+                self.lists.append(_ListInfo(n, items, self.order[n.id]))
+        # Members of every list sharing a title: the same list appears in several
+        # documents, and its items must never be offered as wrong answers to it.
+        self.members_by_title: dict[str, set[str]] = {}
+        for info in self.lists:
+            self.members_by_title.setdefault(fold(info.node.title), set()).update(
+                fold(i.title) for i in info.items
+            )
+
+    def doc_title(self, node: Node) -> str:
+        return self.graph.document_of(node.id).title
+
+    def path(self, node: Node) -> str:
+        titles = [n.title for n in self.graph.ancestors(node.id)[1:]] + [node.title]
+        return " › ".join(titles)
+
+    def foreign_titles(self, info: _ListInfo, need: int) -> list[str]:
+        """Items of the nearest other lists (same parent first), never members of ``info``."""
+        own = self.members_by_title.get(fold(info.node.title), set()) | {fold(info.node.title)}
+        doc = self.graph.document_of(info.node.id).id
+        parent = info.node.parent
+
+        def rank(other: _ListInfo) -> tuple:
+            same_parent = other.node.parent == parent
+            same_doc = self.graph.document_of(other.node.id).id == doc
+            return (not same_parent, not same_doc, abs(other.index - info.index))
+
+        # Anything below the list also "belongs" to it in a loose sense: never a distractor.
+        below = {n.id for n in self.graph.descendants(info.node.id)}
+        own |= {fold(self.graph.get(nid).title) for nid in below}
+        out: list[str] = []
+        seen = set(own)
+        for other in sorted((o for o in self.lists if o is not info), key=rank):
+            if fold(other.node.title) == fold(info.node.title) or other.node.id in below:
+                continue
+            for item in other.items:
+                key = fold(item.title)
+                if key not in seen:
+                    seen.add(key)
+                    out.append(item.title)
+            if len(out) >= need:
+                break
+        return out
+
+
+def _letters(options: list[str]) -> dict[str, str]:
+    return {LETTERS[i]: text for i, text in enumerate(options)}
+
+
+def _explain(ctx: _Context, node: Node, extra: str = "") -> str:
+    where = ctx.path(node)
+    bits = [f"见笔记「{where}」"]
+    if node.page:
+        bits.append(f"（{node.page}）")
+    text = extra or _first_sentence(node.text)
+    if text:
+        bits.append(f"：{text}")
+    return "".join(bits) + "。"
+
+
+def _quote(text: str) -> str:
+    return f"「{text}」" if "“" in text or "”" in text else f"“{text}”"
+
+
+def _list_summary(info: _ListInfo) -> str:
+    names = "、".join(i.title for i in info.items)
+    tail = f"（{info.node.mnemonic}）" if info.node.mnemonic else ""
+    return f"{info.node.title}包括{names}{tail}"
+
+
+# -- generators ------------------------------------------------------------------
+
+def _single_definition(ctx: _Context, info: _ListInfo, item: Node, rng: random.Random) -> Question | None:
+    text = _definition(ctx.graph, item)
+    if not text or len(text) > MAX_STEM_TEXT_CHARS or fold(item.title) in fold(text):
+        return None
+    sibs = [s for s in info.items if s.id != item.id and fold(s.title) != fold(item.title)]
+    if len(sibs) < 2:
+        return None
+    distractors = rng.sample(sibs, min(3, len(sibs)))
+    opts = [item.title] + [d.title for d in distractors]
+    rng.shuffle(opts)
+    if text.startswith("指"):
+        stem = f"{info.node.title}中，{text}是（ ）。"
+    else:
+        stem = f"关于{info.node.title}，{_quote(text)}说的是（ ）。"
+    answer = LETTERS[opts.index(item.title)]
+    return Question(
+        question_id(item.id, "single_definition"), "单选", stem, answer, _letters(opts),
+        _explain(ctx, item, f"{item.title}：{text}"), item.id, kind="single_definition",
+        document=ctx.doc_title(item), difficulty=2,
+    )
+
+
+def _single_member(ctx: _Context, info: _ListInfo, rng: random.Random) -> Question | None:
+    foreign = ctx.foreign_titles(info, 3)
+    if len(foreign) < 3:
+        return None
+    right = rng.choice(info.items).title
+    opts = [right] + rng.sample(foreign, 3)
+    rng.shuffle(opts)
+    return Question(
+        question_id(info.node.id, "single_member"), "单选", f"下列属于{info.node.title}的是（ ）。",
+        LETTERS[opts.index(right)], _letters(opts), _explain(ctx, info.node, _list_summary(info)),
+        info.node.id, kind="single_member", document=ctx.doc_title(info.node), difficulty=1,
+    )
+
+
+def _multi_members(ctx: _Context, info: _ListInfo, rng: random.Random) -> Question | None:
+    target = 5 if len(info.items) >= 4 else 4
+    real_n = rng.randint(2, min(len(info.items), target - 1))
+    foreign = ctx.foreign_titles(info, target - real_n)
+    if not foreign:
+        return None
+    fake_n = min(len(foreign), target - real_n)
+    real = [i.title for i in rng.sample(info.items, real_n)]
+    opts = real + rng.sample(foreign, fake_n)
+    rng.shuffle(opts)
+    answer = [LETTERS[i] for i, o in enumerate(opts) if o in real]
+    return Question(
+        question_id(info.node.id, "multi_members"), "多选", f"下列属于{info.node.title}的有（ ）。",
+        answer, _letters(opts), _explain(ctx, info.node, _list_summary(info)),
+        info.node.id, kind="multi_members", document=ctx.doc_title(info.node), difficulty=2,
+    )
+
+
+def _judge_definition(ctx: _Context, info: _ListInfo, item: Node, rng: random.Random) -> Question | None:
+    text = _definition(ctx.graph, item)
+    if not text or len(text) > MAX_STEM_TEXT_CHARS or fold(item.title) in fold(text):
+        return None
+    others = [
+        s for s in info.items
+        if s.id != item.id and fold(s.title) != fold(item.title)
+        and fold(_definition(ctx.graph, s)) != fold(text)
+    ]
+    truthful = not others or rng.random() < 0.5
+    named = item if truthful else rng.choice(others)
+    if text.startswith("指"):
+        stem = f"{info.node.title}中，{named.title}是{text}。"
+    else:
+        stem = f"{info.node.title}中，{_quote(text)}说的是{named.title}。"
+    expl = _explain(ctx, item, f"{item.title}：{text}")
+    if not truthful:
+        expl = expl.rstrip("。") + f"；题中说的{named.title}与此不同。"
+    return Question(
+        question_id(item.id, "judge_definition"), "判断", stem, "对" if truthful else "错", {},
+        expl, item.id, kind="judge_definition", document=ctx.doc_title(item), difficulty=2,
+    )
+
+
+def _cloze_list(ctx: _Context, info: _ListInfo, rng: random.Random) -> Question | None:
+    titles = [i.title for i in info.items]
+    if len(titles) > 8 or any(len(t) > 12 for t in titles):
+        return None
+    hidden = rng.randrange(len(titles))
+    shown = [BLANK if i == hidden else t for i, t in enumerate(titles)]
+    stem = f"{info.node.title}包括：{'、'.join(shown)}。"
+    return Question(
+        question_id(info.node.id, "cloze_list"), "填空", stem, titles[hidden], {},
+        _explain(ctx, info.node, _list_summary(info)), info.node.id, kind="cloze_list",
+        document=ctx.doc_title(info.node), difficulty=2,
+    )
+
+
+_IS = re.compile(r"^(?P<head>[^，,。；;是]{2,10})是(?P<tail>[^，,。；;]{2,60})$")
+_QUOTES = re.compile(r"[“”\"'‘’「」『』《》]")
+
+
+def _cloze_sentence(ctx: _Context, node: Node, rng: random.Random) -> Question | None:
+    sentence = _first_sentence(node.text)
+    m = _IS.match(sentence)
+    if not m or _QUOTES.search(sentence):
+        return None
+    head, tail = m.group("head"), m.group("tail")
+    copula = "是"
+    lead = re.match(r"一种|一个|一项|一类", tail)
+    if lead:  # 是一个____ reads better than 是____ with 一个动态系统 as the answer
+        copula, tail = "是" + lead.group(0), tail[lead.end():]
+    if 2 <= len(tail) <= 8:
+        stem, answer = f"{head}{copula}{BLANK}。", tail
+    elif len(head) <= 8:
+        stem, answer = f"{BLANK}{copula}{tail}。", head
+    else:
+        return None
+    return Question(
+        question_id(node.id, "cloze_sentence"), "填空", stem, answer, {},
+        _explain(ctx, node, sentence), node.id, kind="cloze_sentence",
+        document=ctx.doc_title(node), difficulty=2,
+    )
+
+
+def _short_list(ctx: _Context, info: _ListInfo) -> Question | None:
+    if len(info.items) > 8:
+        return None
+    lines = []
+    for i, item in enumerate(info.items, 1):
+        text = _definition(ctx.graph, item)
+        lines.append(f"{i}. {item.title}" + (f"：{text}" if text else ""))
+    count = info.node.count or len(info.items)
+    stem = f"请简述{info.node.title}（共{count}项）。"
+    return Question(
+        question_id(info.node.id, "short_list"), "简答", stem, "\n".join(lines), {},
+        _explain(ctx, info.node, _list_summary(info)), info.node.id, kind="short_list",
+        points=[ScoringPoint(i.title) for i in info.items], document=ctx.doc_title(info.node),
+        difficulty=3,
+    )
+
+
+def generate_questions(
+    graph: KnowledgeGraph,
+    rng: random.Random,
+    kinds: Iterable[str] | None = None,
+) -> list[Question]:
+    """Every question the graph supports, in outline order, stems unique."""
+    wanted = set(kinds) if kinds is not None else None
+    salt = rng.getrandbits(64)
+    ctx = _Context(graph)
+
+    def sub(node: Node, kind: str) -> random.Random:
+        return random.Random(f"{salt}\x1f{node.id}\x1f{kind}")
+
+    def want(kind: str) -> bool:
+        return wanted is None or kind in wanted
+
+    out: list[Question | None] = []
+    for info in ctx.lists:
+        n = info.node
+        if want("single_member"):
+            out.append(_single_member(ctx, info, sub(n, "single_member")))
+        if want("multi_members"):
+            out.append(_multi_members(ctx, info, sub(n, "multi_members")))
+        if want("cloze_list"):
+            out.append(_cloze_list(ctx, info, sub(n, "cloze_list")))
+        if want("short_list"):
+            out.append(_short_list(ctx, info))
+        for item in info.items:
+            if want("single_definition"):
+                out.append(_single_definition(ctx, info, item, sub(item, "single_definition")))
+            if want("judge_definition"):
+                out.append(_judge_definition(ctx, info, item, sub(item, "judge_definition")))
+    if want("cloze_sentence"):
+        for node in graph:
+            if node.kind in ("point", "item") and node.text:
+                out.append(_cloze_sentence(ctx, node, sub(node, "cloze_sentence")))
+
+    result, seen_ids, seen_stems = [], set(), set()
+    for q in out:
+        if q is None or q.id in seen_ids:
+            continue
+        key = (q.type, fold(q.stem))
+        if key in seen_stems:
+            continue  # the same list repeated in another document
+        seen_ids.add(q.id)
+        seen_stems.add(key)
+        result.append(q)
+    order = {nid: i for i, nid in enumerate(graph.nodes)}
+    result.sort(key=lambda q: order.get(q.node, 0))
+    return result

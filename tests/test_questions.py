@@ -1,0 +1,174 @@
+"""Question generation from a hand-built graph of the real notes."""
+
+import random
+
+import pytest
+
+from cskexam.core.grading import fold
+from cskexam.core.graph import Node, SourceRef
+from cskexam.core.questions import Question, generate_questions, question_id
+from test_questions_helpers import by_title, sample_graph
+
+MACRO = {"市场人口", "经济环境", "政治法律环境", "技术环境", "社会文化环境"}
+MICRO = {"营销环境", "销售环境", "服务环境", "竞争者环境"}
+COMPETITORS = {"愿望竞争者", "普通竞争者", "产品形式竞争者", "品牌竞争者"}
+
+
+@pytest.fixture(scope="module")
+def graph():
+    return sample_graph()
+
+
+@pytest.fixture(scope="module")
+def questions(graph):
+    return generate_questions(graph, random.Random(7))
+
+
+def _one(questions, graph, title, kind):
+    node = by_title(graph, title)
+    (q,) = [q for q in questions if q.node == node.id and q.kind == kind]
+    return q
+
+
+def test_single_definition_uses_sibling_competitors(questions, graph):
+    q = _one(questions, graph, "普通竞争者", "single_definition")
+    assert q.type == "单选"
+    assert "指提供不同的产品以满足相同需求的竞争者" in q.stem
+    assert set(q.options.values()) == COMPETITORS
+    assert q.options[q.answer] == "普通竞争者"
+    assert q.grade(q.answer).correct
+    assert not q.grade("ABCD".replace(q.answer, "")[0]).correct
+
+
+def test_multi_members_mixes_macro_items_with_micro_distractors(questions, graph):
+    q = _one(questions, graph, "宏观环境分析", "multi_members")
+    right = {q.options[k] for k in q.answer}
+    wrong = set(q.options.values()) - right
+    assert len(right) >= 2 and right <= MACRO
+    assert wrong and wrong <= MICRO  # the sibling list 微观环境 is the nearest neighbour
+    assert 4 <= len(q.options) <= 6
+    assert q.grade("".join(q.answer)).correct
+
+
+def test_distractors_never_come_from_below_the_list(questions, graph):
+    q = _one(questions, graph, "微观环境", "single_member")
+    wrong = {v for k, v in q.options.items() if k != q.answer}
+    assert not wrong & COMPETITORS  # 品牌竞争者 is part of 竞争者环境, part of 微观环境
+    assert q.options[q.answer] in MICRO
+
+
+def test_judge_definition_true_names_the_item_false_names_a_sibling(graph):
+    seen = set()
+    for seed in range(12):
+        q = _one(generate_questions(graph, random.Random(seed)), graph, "普通竞争者", "judge_definition")
+        assert q.type == "判断" and q.options == {}
+        assert "指提供不同的产品以满足相同需求的竞争者" in q.stem
+        named = {t for t in COMPETITORS if t in q.stem}
+        if q.answer == "对":
+            assert named == {"普通竞争者"}
+        else:
+            assert len(named) == 1 and "普通竞争者" not in named
+            assert "普通竞争者" in q.explanation
+        seen.add(q.answer)
+    assert seen == {"对", "错"}
+
+
+def test_cloze_list_blanks_one_real_item(questions, graph):
+    q = _one(questions, graph, "客户服务的五大特性", "cloze_list")
+    assert q.type == "填空" and q.stem.count("____") == 1
+    assert q.answer in {"无形性", "不可分性", "易消失性", "有偿性", "易变性"}
+    assert q.answer not in q.stem
+    assert q.grade(f" {q.answer} ").correct
+
+
+def test_cloze_sentence_blanks_the_short_side_of_a_key_sentence(questions, graph):
+    q = _one(questions, graph, "客户服务着装", "cloze_sentence")
+    assert q.stem == "客户服务着装第一要素是____。" and q.answer == "整洁"
+    q = _one(questions, graph, "技术环境", "cloze_sentence")
+    assert q.stem == "____是社会生产力最新和最活跃的因素。" and q.answer == "科学技术"
+    q = _one(questions, graph, "营销环境", "cloze_sentence")
+    assert q.stem == "市场营销环境是一个____。" and q.answer == "动态系统"
+
+
+def test_short_list_uses_items_as_scoring_points(questions, graph):
+    q = _one(questions, graph, "客户服务的五大特性", "short_list")
+    assert q.type == "简答"
+    assert [p.point for p in q.points] == ["无形性", "不可分性", "易消失性", "有偿性", "易变性"]
+    assert q.grade(q.answer).score == 1.0
+    res = q.grade("无形性、不可分性、易消失性")
+    assert res.score == pytest.approx(0.6) and "有偿性" in res.note
+
+
+def test_every_question_is_well_formed(questions, graph):
+    assert len(questions) > 30
+    kinds = {q.kind for q in questions}
+    assert kinds == {"single_definition", "single_member", "multi_members", "judge_definition",
+                     "cloze_list", "cloze_sentence", "short_list"}
+    for q in questions:
+        assert q.node in graph and q.source == "generated"
+        assert q.id == question_id(q.node, q.kind)
+        assert q.document in {n.title for n in graph.documents()}
+        assert q.explanation.startswith("见笔记「")
+        if q.type in ("单选", "多选"):
+            values = [fold(v) for v in q.options.values()]
+            assert len(values) == len(set(values)), q.options
+            assert not any(v.startswith("以上") for v in values)
+            assert list(q.options) == list("ABCDEF"[: len(q.options)])
+            assert q.grade(q.answer if q.type == "单选" else "".join(q.answer)).correct
+
+
+def test_answers_are_supported_by_the_node(questions, graph):
+    for q in questions:
+        node = graph.get(q.node)
+        kids = {c.title for c in graph.children(node.id)}
+        if q.kind in ("single_member", "multi_members"):
+            right = [q.options[k] for k in (q.answer if isinstance(q.answer, list) else [q.answer])]
+            assert set(right) <= kids
+        elif q.kind == "cloze_list":
+            assert q.answer in kids
+        elif q.kind in ("single_definition",):
+            assert q.options[q.answer] == node.title
+        elif q.kind == "cloze_sentence":
+            assert q.answer in node.text
+
+
+def test_same_seed_same_questions_other_seed_other_order_same_ids(graph):
+    a = generate_questions(graph, random.Random(1))
+    b = generate_questions(graph, random.Random(1))
+    c = generate_questions(graph, random.Random(2))
+    assert [q.to_dict() for q in a] == [q.to_dict() for q in b]
+    assert [q.id for q in a] == [q.id for q in c]
+    assert [q.options for q in a] != [q.options for q in c]
+
+
+def test_a_question_does_not_change_when_unrelated_notes_change(graph):
+    before = {q.id: q.to_dict() for q in generate_questions(graph, random.Random(3))}
+    bigger = sample_graph()
+    doc = bigger.documents()[1]
+    extra = Node("extra-id", "point", "服务的构成要素", text="主体是服务的供应者", parent=doc.id,
+                 source=SourceRef("x", 1))
+    bigger.nodes[extra.id] = extra
+    bigger.nodes[doc.id].children.append(extra.id)
+    after = {q.id: q.to_dict() for q in generate_questions(bigger, random.Random(3))}
+    comp = by_title(graph, "竞争者环境")
+    for qid, data in before.items():
+        if data["node"] in {comp.id} | {c for c in comp.children}:
+            assert after[qid] == data
+
+
+def test_kinds_filter(graph):
+    qs = generate_questions(graph, random.Random(0), kinds=["short_list"])
+    assert qs and {q.kind for q in qs} == {"short_list"}
+
+
+def test_to_dict_has_exactly_the_public_keys(questions):
+    assert set(questions[0].to_dict()) == {"id", "type", "stem", "options", "answer",
+                                           "explanation", "node", "source"}
+    q = questions[0]
+    assert Question.from_record(q.to_record()).to_record() == q.to_record()
+
+
+def test_empty_graph_gives_no_questions():
+    from cskexam.core.graph import KnowledgeGraph
+
+    assert generate_questions(KnowledgeGraph(), random.Random(0)) == []
