@@ -1,0 +1,308 @@
+"""A thin adapter over the ``fsrs`` package (FSRS-6), the only scheduler we use.
+
+What this module adds to fsrs:
+
+* ``CardState``: the scheduling state as a plain value with a ``new`` state
+  (fsrs has none: its fresh card is 'learning, step 0, never reviewed') and
+  the reps/lapses counters fsrs 6 no longer keeps.
+* ``SrsSettings``: the per-profile settings, validated, JSON-friendly.
+* Deterministic fuzz. fsrs fuzzes with the global ``random``; here the fuzz is
+  drawn from a generator seeded with the card key and its review number, so
+  replaying the review log reproduces every due date exactly.
+* ``preview``: the interval each rating would give, for the rating buttons.
+* ``replay``: rebuild a card's state from its review log (the source of truth).
+* Leeches: a card that lapses ``leech_lapses`` times (default 8) is flagged.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import math
+import random
+from dataclasses import asdict, dataclass, replace
+from datetime import datetime, timedelta, timezone
+from typing import Iterable, Mapping
+
+from fsrs import Card as FsrsCard
+from fsrs import Rating, Scheduler
+from fsrs import State as FsrsState
+from fsrs.scheduler import FUZZ_RANGES
+
+NEW, LEARNING, REVIEW, RELEARNING = 0, 1, 2, 3
+STATE_NAMES = {NEW: "new", LEARNING: "learning", REVIEW: "review", RELEARNING: "relearning"}
+STATE_LABELS = {NEW: "新卡", LEARNING: "学习中", REVIEW: "复习", RELEARNING: "重学"}
+
+AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4
+RATINGS = (AGAIN, HARD, GOOD, EASY)
+RATING_LABELS = {AGAIN: "重来", HARD: "困难", GOOD: "良好", EASY: "简单"}
+# A log entry that is not an answer: the card was put back in the queue, due
+# now (a wrong answer in practice or an exam). Replay honours it too.
+RESCHEDULE = 0
+
+
+@dataclass(frozen=True)
+class SrsSettings:
+    learning_steps: tuple[int, ...] = (60, 600)  # seconds
+    relearning_steps: tuple[int, ...] = (600,)
+    desired_retention: float = 0.9
+    daily_new_limit: int = 20
+    maximum_interval: int = 36500  # days
+    enable_fuzzing: bool = True
+    leech_lapses: int = 8
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "learning_steps", tuple(int(s) for s in self.learning_steps))
+        object.__setattr__(self, "relearning_steps", tuple(int(s) for s in self.relearning_steps))
+        problems = self.problems()
+        if problems:
+            raise ValueError("；".join(problems))
+
+    def problems(self) -> list[str]:
+        out = []
+        if not 0.7 <= self.desired_retention <= 0.99:
+            out.append(f"目标记忆保持率须在 0.70–0.99 之间（现为 {self.desired_retention}）")
+        if self.daily_new_limit < 0:
+            out.append("每日新卡上限不能为负数")
+        if self.maximum_interval < 1:
+            out.append("最大间隔至少 1 天")
+        if any(s <= 0 for s in (*self.learning_steps, *self.relearning_steps)):
+            out.append("学习步长须为正数（秒）")
+        if self.leech_lapses < 1:
+            out.append("记忆难点（leech）阈值至少为 1")
+        return out
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["learning_steps"] = list(self.learning_steps)
+        data["relearning_steps"] = list(self.relearning_steps)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping) -> "SrsSettings":
+        known = {f for f in cls.__dataclass_fields__}
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+
+@dataclass(frozen=True)
+class CardState:
+    state: int = NEW
+    step: int | None = None
+    stability: float | None = None
+    difficulty: float | None = None
+    due: datetime | None = None  # None while new: new cards are ordered, not dated
+    last_review: datetime | None = None
+    reps: int = 0
+    lapses: int = 0
+    leech: bool = False
+
+    @property
+    def is_new(self) -> bool:
+        return self.state == NEW
+
+    def to_dict(self) -> dict:
+        return {
+            "state": self.state,
+            "step": self.step,
+            "stability": self.stability,
+            "difficulty": self.difficulty,
+            "due": self.due.isoformat() if self.due else None,
+            "last_review": self.last_review.isoformat() if self.last_review else None,
+            "reps": self.reps,
+            "lapses": self.lapses,
+            "leech": self.leech,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping) -> "CardState":
+        def when(value):
+            return datetime.fromisoformat(value).astimezone(timezone.utc) if value else None
+
+        return cls(
+            state=int(data.get("state", NEW)),
+            step=data.get("step"),
+            stability=data.get("stability"),
+            difficulty=data.get("difficulty"),
+            due=when(data.get("due")),
+            last_review=when(data.get("last_review")),
+            reps=int(data.get("reps", 0)),
+            lapses=int(data.get("lapses", 0)),
+            leech=bool(data.get("leech", False)),
+        )
+
+
+@dataclass(frozen=True)
+class ReviewEvent:
+    """One entry of a card's review log: a rating 1–4, or RESCHEDULE."""
+
+    rating: int
+    at: datetime
+
+
+@dataclass(frozen=True)
+class Outcome:
+    before: CardState
+    after: CardState
+    rating: int
+    at: datetime
+    became_leech: bool = False
+
+    @property
+    def interval(self) -> timedelta:
+        return (self.after.due or self.at) - self.at
+
+
+@functools.lru_cache(maxsize=16)
+def scheduler_for(settings: SrsSettings) -> Scheduler:
+    """The fsrs scheduler for these settings; fuzz is applied here, not by fsrs."""
+    return Scheduler(
+        desired_retention=settings.desired_retention,
+        learning_steps=[timedelta(seconds=s) for s in settings.learning_steps],
+        relearning_steps=[timedelta(seconds=s) for s in settings.relearning_steps],
+        maximum_interval=settings.maximum_interval,
+        enable_fuzzing=False,
+    )
+
+
+def _utc(at: datetime) -> datetime:
+    if at.tzinfo is None:
+        raise ValueError("naive datetime; pass an aware UTC datetime")
+    return at.astimezone(timezone.utc)
+
+
+def _fsrs_id(card_key: str) -> int:
+    return int(hashlib.sha1(card_key.encode("utf-8")).hexdigest()[:12], 16)
+
+
+def _to_fsrs(state: CardState, card_key: str, at: datetime) -> FsrsCard:
+    if state.state == NEW:
+        return FsrsCard(card_id=_fsrs_id(card_key), state=FsrsState.Learning, step=0, due=at)
+    return FsrsCard(
+        card_id=_fsrs_id(card_key),
+        state=FsrsState(state.state),
+        step=state.step,
+        stability=state.stability,
+        difficulty=state.difficulty,
+        due=state.due or at,
+        last_review=state.last_review,
+    )
+
+
+def fuzz_days(days: int, rng: random.Random, maximum_interval: int) -> int:
+    """fsrs's fuzz (same ranges) drawn from ``rng`` instead of the global generator."""
+    if days < 2.5:
+        return days
+    delta = 1.0
+    for r in FUZZ_RANGES:
+        delta += r["factor"] * max(min(float(days), r["end"]) - r["start"], 0.0)
+    lo = max(2, round(days - delta))
+    hi = min(round(days + delta), maximum_interval)
+    lo = min(lo, hi)
+    return min(round(rng.random() * (hi - lo + 1) + lo), maximum_interval)
+
+
+def fuzz_rng(card_key: str, reps: int) -> random.Random:
+    """The generator for a card's n-th review: the same on every replay."""
+    return random.Random(f"{card_key}:{reps}")
+
+
+def review(
+    state: CardState,
+    rating: int,
+    at: datetime,
+    settings: SrsSettings,
+    card_key: str = "",
+    rng: random.Random | None = None,
+) -> Outcome:
+    """Answer a card: the state after rating it ``rating`` (1–4) at ``at``.
+
+    ``rng`` draws the fuzz; by default it is seeded from ``card_key`` and the
+    review number so that ``replay`` gives the very same due date.
+    """
+    if rating not in RATINGS:
+        raise ValueError(f"rating must be 1–4, got {rating!r}")
+    at = _utc(at)
+    card, _log = scheduler_for(settings).review_card(_to_fsrs(state, card_key, at), Rating(rating), at)
+    due = card.due
+    if settings.enable_fuzzing and card.state == FsrsState.Review:
+        days = (card.due - at).days
+        fuzzed = fuzz_days(days, rng or fuzz_rng(card_key, state.reps), settings.maximum_interval)
+        due = at + timedelta(days=fuzzed)
+    lapses = state.lapses + (1 if rating == AGAIN and state.state == REVIEW else 0)
+    leech = state.leech or lapses >= settings.leech_lapses
+    after = CardState(
+        state=int(card.state),
+        step=card.step,
+        stability=card.stability,
+        difficulty=card.difficulty,
+        due=due,
+        last_review=card.last_review,
+        reps=state.reps + 1,
+        lapses=lapses,
+        leech=leech,
+    )
+    return Outcome(before=state, after=after, rating=rating, at=at, became_leech=leech and not state.leech)
+
+
+def reschedule_now(state: CardState, at: datetime) -> CardState:
+    """Put a card in the queue, due at ``at`` (a new card starts learning)."""
+    at = _utc(at)
+    if state.state == NEW:
+        return replace(state, state=LEARNING, step=0, due=at)
+    if state.due is not None and state.due <= at:
+        return state
+    return replace(state, due=at)
+
+
+def apply(state: CardState, event: ReviewEvent, settings: SrsSettings, card_key: str = "") -> CardState:
+    if event.rating == RESCHEDULE:
+        return reschedule_now(state, event.at)
+    return review(state, event.rating, event.at, settings, card_key).after
+
+
+def replay(events: Iterable[ReviewEvent], settings: SrsSettings, card_key: str = "") -> CardState:
+    """A card's state rebuilt from its log, in order of time (ties keep log order)."""
+    state = CardState()
+    for event in sorted(events, key=lambda e: _utc(e.at)):
+        state = apply(state, event, settings, card_key)
+    return state
+
+
+def preview(state: CardState, at: datetime, settings: SrsSettings) -> dict[int, timedelta]:
+    """The interval each rating would give now, without fuzz (what the buttons show)."""
+    at = _utc(at)
+    sched = scheduler_for(settings)
+    card = _to_fsrs(state, "preview", at)
+    out = {}
+    for rating in RATINGS:
+        after, _ = sched.review_card(card, Rating(rating), at)
+        out[rating] = after.due - at
+    return out
+
+
+def retrievability(state: CardState, at: datetime, settings: SrsSettings) -> float:
+    """The predicted chance of recalling the card at ``at`` (0 for a new card)."""
+    if state.state == NEW or state.stability is None or state.last_review is None:
+        return 0.0
+    return scheduler_for(settings).get_card_retrievability(_to_fsrs(state, "r", _utc(at)), _utc(at))
+
+
+def format_interval(delta: timedelta) -> str:
+    """'<1分钟', '10分钟', '3小时', '2天', '1.5月', '1.3年'."""
+    seconds = delta.total_seconds()
+    if seconds < 60:
+        return "<1分钟"
+    minutes = seconds / 60
+    if minutes < 60:
+        return f"{math.floor(minutes + 0.5)}分钟"
+    hours = minutes / 60
+    if hours < 24:
+        return f"{math.floor(hours + 0.5)}小时"
+    days = hours / 24
+    if days < 30:
+        return f"{math.floor(days + 0.5)}天"
+    if days < 365:
+        months = days / 30
+        return f"{months:.1f}月".replace(".0月", "月")
+    years = days / 365
+    return f"{years:.1f}年".replace(".0年", "年")
