@@ -1,0 +1,95 @@
+"""Split a notes file into documents.
+
+In pasted notes a document starts with a short title line, and its body
+often repeats that title (``客户部组织机构及岗位职责`` then
+``客户部组织机构及岗位职责一、客户部组织机构…``). Markdown files use ``# `` headings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+from cskexam.core.notes.markers import find_markers
+
+_NOT_IN_TITLE = set("。;:,!?")
+_STRONG_START = re.compile(r"^第[一二三四五六七八九十\d]+(部分|章)")
+
+
+@dataclass
+class Document:
+    title: str
+    line: int
+    body: list[tuple[int, str]] = field(default_factory=list)
+
+
+def _title_candidate(line: str) -> bool:
+    if not 2 <= len(line) <= 40 or any(ch in _NOT_IN_TITLE for ch in line):
+        return False
+    if line.startswith("图") or line[0].isdigit() or line.startswith(("#", "-", "*", "•")):
+        return False
+    first = find_markers(line[:8])
+    return not (first and first[0].start == 0 and first[0].style != "letter")
+
+
+def split_documents(name: str, lines: list[str]) -> list[Document]:
+    rows = [(i + 1, text) for i, text in enumerate(lines) if text]
+    if not rows:
+        return []
+    if PurePath(name).suffix.lower() == ".md":
+        return _split_markdown(name, rows)
+    docs: list[Document] = []
+    for k, (lineno, text) in enumerate(rows):
+        if _is_document_title(rows, k):
+            docs.append(Document(text, lineno))
+            continue
+        if not docs:
+            docs.append(Document(PurePath(name).stem, lineno))
+        doc = docs[-1]
+        if not doc.body and doc.line != lineno and _shared_prefix(doc.title, text) >= min(8, len(doc.title)):
+            text = text[_shared_prefix(doc.title, text) :].strip()
+            if not text:
+                continue
+        doc.body.append((lineno, text))
+    return [d for d in docs if d.body]
+
+
+def _shared_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _is_document_title(rows: list[tuple[int, str]], k: int) -> bool:
+    text = rows[k][1]
+    if not _title_candidate(text):
+        return False
+    nxt = rows[k + 1][1] if k + 1 < len(rows) else None
+    if nxt is None:
+        return False
+    if nxt.startswith(text) or _STRONG_START.match(nxt) or _shared_prefix(text, nxt) >= 8:
+        return True
+    if k == 0:
+        return True
+    after = rows[k + 2][1] if k + 2 < len(rows) else None
+    return _title_candidate(nxt) and after is not None and after.startswith(nxt) and nxt != text
+
+
+def _split_markdown(name: str, rows: list[tuple[int, str]]) -> list[Document]:
+    docs: list[Document] = []
+    in_fence = False
+    for lineno, text in rows:
+        if text.startswith("```"):
+            in_fence = not in_fence
+            continue
+        if not in_fence and re.match(r"^#\s+\S", text):
+            docs.append(Document(text.lstrip("#").strip().replace("**", ""), lineno))
+            continue
+        if not docs:
+            docs.append(Document(PurePath(name).stem, lineno))
+        docs[-1].body.append((lineno, text.replace("**", "").replace("__", "")))
+    return [d for d in docs if d.body]

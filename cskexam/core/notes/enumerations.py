@@ -1,0 +1,98 @@
+"""Split an enumeration written inline (``无形性、不可分性、…`` or ``…;…;…``).
+
+The stated count tells how many items to find; the last item often runs into
+the explanations that follow (``易变性无形性:不可感知性…``) and is cut where an
+earlier item's name starts again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_PUNCT_CUT = re.compile(r"[。;:,!?]")
+
+
+@dataclass
+class InlineItem:
+    title: str
+    text: str = ""
+
+
+@dataclass
+class Split:
+    items: list[InlineItem]
+    remainder: str  # text that stays on the parent
+
+
+def _cut_last(last: str, earlier: list[str]) -> tuple[str, str]:
+    for j in range(2, len(last)):
+        if any(last.startswith(name, j) for name in earlier if len(name) >= 2):
+            return last[:j], last[j:]
+    m = _PUNCT_CUT.search(last)
+    if m:
+        return last[: m.start()], last[m.start() :].lstrip("。;,")
+    return last, ""
+
+
+def _attach_explanations(items: list[InlineItem], rest: str) -> str:
+    """``无形性:不可感知性无形无质不可分性:生产与消费并存`` → texts of two items."""
+    names = sorted({i.title for i in items if i.title}, key=len, reverse=True)
+    if not names or not rest:
+        return rest
+    pattern = re.compile("(" + "|".join(re.escape(n) for n in names) + "):")
+    hits = list(pattern.finditer(rest))
+    if not hits or hits[0].start() != 0:
+        return rest
+    by_title = {i.title: i for i in items}
+    for k, hit in enumerate(hits):
+        end = hits[k + 1].start() if k + 1 < len(hits) else len(rest)
+        explanation = rest[hit.end() : end].strip(" ;。")
+        item = by_title[hit.group(1)]
+        if explanation and not item.text:
+            item.text = explanation
+    return ""
+
+
+def _semicolon_item(part: str) -> InlineItem:
+    part = part.strip(" 。")
+    head, sep, tail = part.partition(",")
+    if sep and 2 <= len(head) <= 12:
+        return InlineItem(head.strip(), tail.strip())
+    return InlineItem(part)
+
+
+def split_counted(text: str, count: int) -> Split | None:
+    """Find ``count`` items at the start of ``text``; None when they are not there."""
+    if count < 2 or not text:
+        return None
+    # Items separated by ';' each carry a sentence of their own.
+    first_para = text.split("。")[0] if text.count(";") < count - 1 else text
+    parts = first_para.split(";")
+    if len(parts) >= count and all(p.strip() for p in parts[:count]):
+        items = [_semicolon_item(p) for p in parts[:count]]
+        consumed = ";".join(parts[:count])
+        remainder = text[len(consumed):].lstrip(";。 ")
+        return Split(items, remainder)
+    parts = text.split("、")
+    if len(parts) >= count and all(1 <= len(p.strip()) <= 12 for p in parts[: count - 1]):
+        names = [p.strip() for p in parts[: count - 1]]
+        last_raw = "、".join(parts[count - 1 :])
+        last, rest = _cut_last(last_raw, names)
+        if not last.strip() or len(last) > 16:
+            return None
+        items = [InlineItem(n) for n in names] + [InlineItem(last.strip())]
+        remainder = _attach_explanations(items, rest.strip())
+        return Split(items, remainder)
+    return None
+
+
+def split_short_list(text: str) -> Split | None:
+    """A body that is nothing but a short list: ``售前服务、售中服务、售后服务``."""
+    body = text.strip().rstrip("。")
+    parts = [p.strip() for p in body.split("、")]
+    if len(parts) < 2 or len(body) > 60:
+        return None
+    if all(2 <= len(p) <= 8 and not _PUNCT_CUT.search(p) for p in parts):
+        return Split([InlineItem(p) for p in parts], "")
+    return None

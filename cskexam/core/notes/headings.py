@@ -1,0 +1,218 @@
+"""Split a heading's text into title, body and metadata.
+
+``一、总经理办公室总经理办公室是…`` → title 总经理办公室; ``宏观环境分析(宏五):(P4)…``
+→ title 宏观环境分析, mnemonic 宏五, page P4. Page marks, exam tags and mnemonics
+become fields of the node, never title text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from cskexam.core.notes.markers import cn_to_int
+
+EXAM_TAGS = ("简答", "案例分析", "面试答辩", "重点", "必背", "论述", "名词解释", "单选", "多选", "判断", "填空", "计算")
+_PAGE = re.compile(r"^P\s?(\d+)(?:\s?[-~]\s?P?(\d+))?$", re.I)
+_MNEMONIC = re.compile(r"^[\u4e00-\u9fff]{1,3}[一二三四五六七八九十]$")
+_SENTENCE_END = set("。;,!?")
+# Words that begin the body of a heading written without punctuation
+# (``3. 协作机制为了保证…``, ``1. 背景本文档旨在…``).
+_RESTART_WORDS = ("是指", "为了", "本文", "通过", "因此", "以下", "该部门", "他们", "主要负责", "负责", "通常", "作为")
+_NOT_BEFORE_SHI = set("但就还总于即正也都只而不若或凡可要像")
+_COUNT = re.compile(r"(?<![第\d])(?:包括|分为|有)?([一二三四五六七八九十两]|\d{1,2})(?:大|个|种|类|项|点|条|方面|要素)")
+_COUNT_AFTER = re.compile(r"(?:包括|分为|分成|有以下)([一二三四五六七八九十两]|\d{1,2})(?:大|个|种|类|项|点|条|方面)?")
+
+TITLE_MAX = 24
+
+
+@dataclass
+class Heading:
+    title: str
+    text: str
+    page: str | None = None
+    mnemonic: str | None = None
+    tags: list[str] = field(default_factory=list)
+    truncated: bool = False
+    explicit: bool = False  # the title ended at a colon or a bracket, not by guessing
+    clause: str = ""  # the first clause, when the title was cut out of it by guessing
+
+
+def _classify_group(inner: str) -> tuple[str, str | list[str]] | None:
+    inner = inner.strip()
+    m = _PAGE.match(inner)
+    if m:
+        return ("page", "P" + m.group(1) + (f"-{m.group(2)}" if m.group(2) else ""))
+    if _MNEMONIC.match(inner):
+        return ("mnemonic", inner)
+    parts = [p.strip() for p in re.split(r"[、,/]", inner) if p.strip()]
+    if parts and all(p in EXAM_TAGS for p in parts):
+        return ("tags", parts)
+    return None
+
+
+def consume_meta(body: str, heading: Heading) -> str:
+    """Eat page marks, mnemonics, tag groups and colons at the start of ``body``."""
+    while True:
+        stripped = body.lstrip(" :、")
+        if stripped != body:
+            body = stripped
+            continue
+        if body.startswith("("):
+            close = body.find(")", 1, 40)
+            if close > 0:
+                kind = _classify_group(body[1:close])
+                if kind:
+                    what, value = kind
+                    if what == "page":
+                        heading.page = heading.page or str(value)
+                    elif what == "mnemonic":
+                        heading.mnemonic = heading.mnemonic or str(value)
+                    else:
+                        heading.tags.extend(t for t in value if t not in heading.tags)
+                    body = body[close + 1 :]
+                    continue
+        return body
+
+
+def _clause_end(s: str) -> int:
+    """Index of the first explicit title terminator (``:``, ``(``, punctuation, 注:)."""
+    i = 0
+    if s.startswith("("):
+        close = s.find(")")
+        # A leading group like (1-4章) belongs to the title unless it is metadata.
+        if close > 0 and _classify_group(s[1:close]) is None:
+            i = close + 1
+    for j in range(i, len(s)):
+        ch = s[j]
+        if ch in ":(" or ch in _SENTENCE_END or ch == "[":
+            return j
+        if ch == "注" and j + 1 < len(s) and s[j + 1] == ":":
+            return j
+    return len(s)
+
+
+_KNOWN_SUFFIX = ("分析", "研究")
+_NOT_A_WORD_END = ("门", "部", "的", "者", "性", "化", "和", "及", "与", "、", "经理")
+
+
+def _head_repeat(s: str) -> int | None:
+    """``总经理办公室总经理办公室是…`` → 6: the body starts by repeating the title."""
+    for i in range(2, min(len(s) // 2, 16) + 1):
+        if s.startswith(s[:i], i):
+            return i
+    return None
+
+
+def _subject_restart(s: str, subject: str) -> int | None:
+    """``店面层级超级市场的店面层级是…`` in 超级市场的组织结构 → 4."""
+    if len(subject) < 4 or len(s) < 16:
+        return None
+    i = s.find(subject[:4], 2)
+    return i if 2 <= i <= 16 else None
+
+
+def _known_prefix(s: str, known: frozenset[str]) -> int | None:
+    best = None
+    for title in known:
+        if len(title) >= 2 and s.startswith(title) and len(s) > len(title):
+            if best is None or len(title) > best:
+                best = len(title)
+    if best is None:
+        return None
+    rest = s[best:]
+    for suffix in _KNOWN_SUFFIX:
+        if rest.startswith(suffix):
+            return best + len(suffix)
+    if rest.startswith(_NOT_A_WORD_END):
+        return None
+    return best
+
+
+def _restart_at(s: str, known: frozenset[str], subject: str) -> tuple[int, bool] | None:
+    """Where the body restarts inside a heading written without punctuation.
+
+    Returns (index, keep_subject): keep_subject means the body is the whole
+    sentence (``职业道德是指…`` keeps 职业道德 in its body).
+    """
+    i = _known_prefix(s, known)
+    if i:
+        # 政治法律环境是… keeps its subject in the body.
+        return i, s[i:].startswith("是")
+    limit = min(len(s) - 1, 16)
+    for i in range(2, limit + 1):
+        rest = s[i:]
+        if i >= 3 and len(rest) >= 3 and rest[:3] in s[:i]:
+            return i, False
+        for word in _RESTART_WORDS:
+            if rest.startswith(word):
+                return i, word == "是指"
+        if rest.startswith("是") and s[i - 1] not in _NOT_BEFORE_SHI and not rest.startswith("是否"):
+            return i, True
+    return None
+
+
+def split_heading(segment: str, known: frozenset[str] = frozenset(), subject: str = "") -> Heading:
+    """Title, body and metadata of the text that follows a marker."""
+    s = segment.strip().lstrip(":、 ").strip()
+    heading = Heading(title="", text="")
+    if not s:
+        return heading
+    end = _clause_end(s)
+    clause = s[:end]
+    title, body = clause, s[end:]
+    explicit_end = end < len(s) and s[end] in ":(["
+    whole = s.rstrip("。;, ")
+    restart = None
+    if explicit_end and len(clause) <= 12:
+        heading.explicit = True
+    elif end == len(s) and len(clause) <= 12:
+        heading.explicit = True  # the whole segment is a title
+    elif (i := _head_repeat(clause)) is not None:
+        restart = (i, False)
+    elif (i := _known_prefix(clause, known)) is not None:
+        restart = (i, s[i:].startswith("是"))
+    elif (i := _subject_restart(clause, subject)) is not None:
+        restart = (i, False)
+    elif len(whole) <= 30 and not any(ch in "。:;" for ch in whole):
+        title, body = whole, ""
+    elif len(clause) > 2:
+        restart = _restart_at(clause, known, subject)
+    if restart:
+        i, keep_subject = restart
+        title = s[:i]
+        body = s if keep_subject else s[i:]
+        heading.clause = clause
+    elif len(clause) > TITLE_MAX:
+        title = clause[:20] + "…"
+        body = s
+        heading.truncated = True
+    heading.title = clean_title(title)
+    heading.text = consume_meta(body, heading).lstrip(",;。").strip()
+    return heading
+
+
+def clean_title(title: str) -> str:
+    title = title.replace("**", "").replace("__", "")
+    title = title.strip(" 、:;,。“”\"'")
+    # A trailing mnemonic or page mark in brackets that survived (e.g. at line end).
+    title = re.sub(r"\((?:P\s?\d+)\)$", "", title).strip()
+    return title
+
+
+def stated_count(title: str, text: str = "", mnemonic: str | None = None) -> int | None:
+    """The number of items a heading announces (五大特性 → 5, 宏五 → 5)."""
+    candidates = []
+    m = _COUNT.search(title)
+    if m:
+        candidates.append(cn_to_int(m.group(1)))
+    first = re.split(r"[。:]", text, maxsplit=1)[0] if text else ""
+    m = _COUNT_AFTER.search(first[:30])
+    if m:
+        candidates.append(cn_to_int(m.group(1)))
+    if mnemonic:
+        candidates.append(cn_to_int(mnemonic[-1]))
+    for value in candidates:
+        if value is not None and value >= 2:
+            return value
+    return None

@@ -1,0 +1,33 @@
+"""``related`` edges between nodes of different documents with (nearly) the same title."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from cskexam.core.graph import Edge, KnowledgeGraph
+
+_SUFFIX = re.compile(r"(分析|研究|简介|介绍|概述)$")
+_MAX_GROUP = 12
+
+
+def title_key(title: str) -> str:
+    key = title.split("#")[0].replace("的", "").replace("部门", "部")
+    key = _SUFFIX.sub("", key)
+    return key
+
+
+def related_edges(graph: KnowledgeGraph) -> list[Edge]:
+    groups: dict[str, list[str]] = defaultdict(list)
+    for node in graph:
+        key = title_key(node.title)
+        if len(key) >= 3 and not node.title.endswith("…"):
+            groups[key].append(node.id)
+    edges: list[Edge] = []
+    for ids in groups.values():
+        ids = ids[:_MAX_GROUP]
+        for i, a in enumerate(ids):
+            for b in ids[i + 1 :]:
+                if graph.document_of(a).id != graph.document_of(b).id:
+                    edges.append(Edge(a, b, "related"))
+    return edges

@@ -1,0 +1,113 @@
+"""List and heading markers: find every candidate in a line.
+
+A candidate is only a proposal; the outline builder decides whether it really
+starts a new node (a run-on line is split only where numbering continues, or
+where a list plainly starts, e.g. right after a colon).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_NUM = "一二三四五六七八九十百零两"
+
+
+def cn_to_int(text: str) -> int | None:
+    """一 → 1, 十二 → 12, 二十 → 20, 12 → 12; None when it is no number."""
+    if not text:
+        return None
+    if text.isdigit():
+        return int(text)
+    total, current = 0, 0
+    for ch in text:
+        if ch in CN_DIGITS:
+            current = CN_DIGITS[ch]
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif ch == "百":
+            total += (current or 1) * 100
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+# Styles whose marker is unambiguous anywhere in a line.
+STRONG_STYLES = {"part", "chapter", "section", "circled", "bullet"}
+HEADING_STYLES = {"part", "chapter", "section", "cn", "pcn"} | {f"h{i}" for i in range(1, 7)}
+
+
+@dataclass(frozen=True)
+class Marker:
+    style: str
+    number: tuple[int, ...]  # () for bullets; (major, minor) for 2.1 / 3-1
+    raw: str
+    start: int
+    end: int
+    bare: bool = False  # a letter marker without punctuation (B加强…)
+
+
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_CJK = r"\u4e00-\u9fff"
+
+_PATTERNS: list[tuple[str, str]] = [
+    ("part", rf"第([{CN_NUM}\d]+)部分[:\s]*"),
+    ("chapter", rf"第([{CN_NUM}\d]+)章[:\s]*"),
+    ("section", rf"第([{CN_NUM}\d]+)节[:\s]*"),
+    ("pcn", rf"\(([{CN_NUM}]+)\)[、.]?\s*"),
+    ("pnum", r"\((\d{1,2})\)[、.]?\s*"),
+    ("circled", rf"([{_CIRCLED}])[、.]?\s*"),
+    ("cn", rf"(?<![第{CN_NUM}])([{CN_NUM}]+)、+\s*"),
+    ("dashed", r"(?<![\d.\-])(\d{1,2})-(\d{1,2})(?=[:\s])[:\s]*"),
+    ("dotted", rf"(?<![\d.])(\d{{1,2}})\.(\d{{1,2}})(?![\d.])(?=[\s{_CJK}])\s*"),
+    ("num_dun", r"(?<![\d.A-Za-z\-])(\d{1,2})、+\s*"),
+    ("num_dot", rf"(?<![\d.A-Za-z\-])(\d{{1,2}})[.．](?![\d])(?=[\s{_CJK}“\"《(])\s*"),
+    ("num_paren", rf"(?<![\d(A-Za-z])(\d{{1,2}})\)(?=[\s{_CJK}“\"《])\s*"),
+    ("letter", rf"(?<![A-Za-z])([A-H])(?:[:.、]|(?=[{_CJK}]))\s*"),
+    ("bullet", r"[•·●▪◆■]\s*"),
+    ("dash", r"(?:^|(?<=[:。;]))\s*[-*+]\s+"),
+]
+_SCANNER = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _PATTERNS))
+_MD_HEADING = re.compile(r"^(#{1,6})\s+")
+_MD_ORDERED = re.compile(r"^(\d{1,3})[.)]\s+")
+
+
+def markdown_heading(line: str) -> Marker | None:
+    m = _MD_HEADING.match(line)
+    if not m:
+        return None
+    level = len(m.group(1))
+    return Marker(f"h{level}", (), m.group(0), 0, m.end())
+
+
+def find_markers(line: str) -> list[Marker]:
+    """All marker candidates in ``line`` from left to right."""
+    out: list[Marker] = []
+    for m in _SCANNER.finditer(line):
+        style = m.lastgroup
+        assert style is not None
+        raw = m.group(0)
+        number: tuple[int, ...]
+        bare = False
+        if style in ("bullet", "dash"):
+            style, number = "bullet", ()
+        elif style in ("dashed", "dotted"):
+            digits = re.findall(r"\d+", raw)
+            number = (int(digits[0]), int(digits[1]))
+        elif style == "letter":
+            letter = raw.strip()[0]
+            number = (ord(letter) - ord("A") + 1,)
+            bare = not re.match(r"[A-H][:.、]", raw)
+        elif style == "circled":
+            number = (_CIRCLED.index(raw.strip()[0]) + 1,)
+        else:
+            digits = re.search(rf"[{CN_NUM}\d]+", raw)
+            value = cn_to_int(digits.group(0)) if digits else None
+            if value is None:
+                continue
+            number = (value,)
+        out.append(Marker(style, number, raw, m.start(), m.end(), bare))
+    return out
