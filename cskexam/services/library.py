@@ -1,0 +1,316 @@
+"""The library: the user's notes as stored in the database.
+
+``open_library(db_url)`` opens (creating and migrating if needed) the database
+and returns a ``Library``. Importing notes is one transaction: the graph rows
+are written, then every function named in ``IMPORT_STEPS`` runs in the same
+transaction as ``fn(session, graph, now)``, where ``graph`` is the library's
+whole active graph after the import. If reading, parsing, writing or any step
+fails, nothing of the import is kept.
+
+Bad notes are found before the database is touched (see ``prepare_import``),
+so a failed ``cskexam import`` does not even create the database file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import importlib
+import importlib.util
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from sqlalchemy import func, or_, select
+
+from cskexam.core.graph import KnowledgeGraph
+from cskexam.core.notes import NoteSource, decode_note_bytes, parse_notes
+from cskexam.core.errors import NotesError
+from cskexam.paths import database_url
+from cskexam.services.notes import collect_note_files
+from cskexam.storage import graph_repo
+from cskexam.storage.db import Database, open_database
+from cskexam.storage.models_graph import DefinitionRow, ImportRunRow, NodeRow
+
+Progress = Callable[[int, int, str], None]
+
+# Run in the import's transaction, in this order, after the graph is written.
+# A module that does not exist (yet) is skipped.
+IMPORT_STEPS: list[str] = [
+    "cskexam.services.search_index:rebuild_index",
+    "cskexam.services.cards:sync_cards",
+    "cskexam.services.questions:sync_generated_questions",
+]
+
+STEP_LABELS = {
+    "rebuild_index": "更新搜索索引",
+    "sync_cards": "同步复习卡片",
+    "sync_generated_questions": "同步生成的题目",
+}
+
+
+@dataclass(frozen=True)
+class NoteFile:
+    name: str  # as used in node ids
+    path: str
+    sha1: str
+    size: int
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "path": self.path, "sha1": self.sha1, "bytes": self.size}
+
+
+@dataclass
+class PreparedImport:
+    """Notes read and parsed, ready to be stored."""
+
+    files: list[NoteFile]
+    graph: KnowledgeGraph
+
+
+@dataclass
+class ImportResult:
+    added: int
+    updated: int
+    unchanged: int
+    deactivated: int
+    reactivated: int
+    nodes: int  # active in the library after the import
+    edges: int
+    definitions: int
+    files: list[NoteFile]
+    imported_at: dt.datetime
+    run_id: int
+    steps: list[str] = field(default_factory=list)  # the IMPORT_STEPS that ran
+    stats: graph_repo.SaveStats | None = None  # ids per category
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.stats.changed) if self.stats is not None else bool(
+            self.added or self.updated or self.deactivated or self.reactivated
+        )
+
+
+@dataclass(frozen=True)
+class LibrarySummary:
+    documents: int
+    chapters: int
+    sections: int
+    points: int
+    items: int
+    lists: int
+    definitions: int
+    inactive: int  # nodes kept from earlier imports that vanished from the notes
+    imported_at: dt.datetime | None  # end of the last import, UTC
+
+    @property
+    def empty(self) -> bool:
+        return self.documents == 0
+
+
+def prepare_import(paths: Iterable[str | Path] | None = None, progress: Progress | None = None) -> PreparedImport:
+    """Read, decode and parse the notes (default: the bundled ones). No database.
+
+    Raises NotesError (a UserError naming the file) for a missing path, an
+    empty, binary or undecodable file, or a folder without notes.
+    """
+    files = collect_note_files(list(paths) if paths else None)
+    names: dict[str, Path] = {}
+    for path in files:
+        # Node ids hash the file name: two notes files of the same name would
+        # share ids and overwrite each other.
+        if path.name in names and names[path.name].resolve() != path.resolve():
+            raise NotesError(f"与 {names[path.name]} 同名：笔记文件名必须各不相同", str(path))
+        names[path.name] = path
+    total = len(files) + 1
+    sources, infos = [], []
+    for index, path in enumerate(files):
+        _report(progress, index, total, f"读取 {path.name}")
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise NotesError(f"无法读取文件: {exc.strerror}", str(path)) from None
+        sources.append(NoteSource(name=path.name, text=decode_note_bytes(data, str(path))))
+        infos.append(NoteFile(path.name, str(path), hashlib.sha1(data).hexdigest(), len(data)))
+    _report(progress, len(files), total, "解析笔记")
+    graph = parse_notes(sources)
+    if not graph.nodes:
+        raise NotesError("没有从笔记中识别出任何内容", infos[0].path if len(infos) == 1 else None)
+    _report(progress, total, total, "解析完成")
+    return PreparedImport(infos, graph)
+
+
+class Library:
+    def __init__(self, db: Database):
+        self.db = db
+        self._graph: KnowledgeGraph | None = None
+
+    # -- importing --------------------------------------------------------
+    def ensure_imported(self, progress: Progress | None = None) -> ImportResult | None:
+        """Import the bundled notes when the library has never held any."""
+        with self.db.session() as session:
+            if session.execute(select(NodeRow.id).limit(1)).first() is not None:
+                return None
+        return self.import_notes(None, progress)
+
+    def import_notes(
+        self,
+        paths: Iterable[str | Path] | None = None,
+        progress: Progress | None = None,
+        *,
+        now: dt.datetime | None = None,
+        replace: bool = False,
+    ) -> ImportResult:
+        """Read, parse and store notes in one transaction (default: the bundled notes)."""
+        return self.store(prepare_import(paths, progress), progress, now=now, replace=replace)
+
+    def store(
+        self,
+        prepared: PreparedImport,
+        progress: Progress | None = None,
+        *,
+        now: dt.datetime | None = None,
+        replace: bool = False,
+    ) -> ImportResult:
+        """Write a prepared import and run the IMPORT_STEPS, all or nothing.
+
+        ``replace=True`` deactivates the nodes of every file not in this import.
+        """
+        started = now or dt.datetime.now(dt.timezone.utc)
+        steps = resolve_steps()
+        total = 2 + len(steps)
+        self._graph = None
+        with self.db.session(immediate=True) as session:
+            _report(progress, 0, total, "写入数据库")
+            stats = graph_repo.save_graph(
+                session, prepared.graph, started, files=[f.name for f in prepared.files], replace=replace
+            )
+            library_graph = graph_repo.load_graph(session)
+            for index, (name, fn) in enumerate(steps, start=1):
+                _report(progress, index, total, STEP_LABELS.get(fn.__name__, name))
+                fn(session, library_graph, started)
+            counts = graph_repo.active_counts(session)
+            finished = max(started, dt.datetime.now(dt.timezone.utc)) if now is None else started
+            run = ImportRunRow(
+                started_at=started,
+                finished_at=finished,
+                files=[f.to_dict() for f in prepared.files],
+                added=len(stats.added),
+                updated=len(stats.updated),
+                unchanged=len(stats.unchanged),
+                deactivated=len(stats.deactivated),
+                reactivated=len(stats.reactivated),
+                nodes=counts["nodes"],
+                edges=counts["edges"],
+                definitions=counts["definitions"],
+            )
+            session.add(run)
+            session.flush()
+            run_id = run.id
+        _report(progress, total, total, "导入完成")
+        self._graph = library_graph
+        return ImportResult(
+            added=len(stats.added),
+            updated=len(stats.updated),
+            unchanged=len(stats.unchanged),
+            deactivated=len(stats.deactivated),
+            reactivated=len(stats.reactivated),
+            nodes=counts["nodes"],
+            edges=counts["edges"],
+            definitions=counts["definitions"],
+            files=prepared.files,
+            imported_at=finished,
+            run_id=run_id,
+            steps=[name for name, _ in steps],
+            stats=stats,
+        )
+
+    # -- reading ----------------------------------------------------------
+    def graph(self, *, refresh: bool = False) -> KnowledgeGraph:
+        """The active knowledge graph (cached until the next import or refresh)."""
+        if self._graph is None or refresh:
+            with self.db.session() as session:
+                self._graph = graph_repo.load_graph(session)
+        return self._graph
+
+    def summary(self) -> LibrarySummary:
+        with self.db.session() as session:
+            by_kind = dict(
+                session.execute(
+                    select(NodeRow.kind, func.count()).where(NodeRow.active.is_(True)).group_by(NodeRow.kind)
+                ).all()
+            )
+            inactive = session.execute(select(func.count()).where(NodeRow.active.is_(False))).scalar_one()
+            definitions = session.execute(
+                select(func.count()).select_from(DefinitionRow).where(DefinitionRow.active.is_(True))
+            ).scalar_one()
+            lists = session.execute(_LISTS_SQL).scalar_one()
+            imported_at = session.execute(select(func.max(ImportRunRow.finished_at))).scalar_one()
+        return LibrarySummary(
+            documents=by_kind.get("document", 0),
+            chapters=by_kind.get("chapter", 0),
+            sections=by_kind.get("section", 0),
+            points=by_kind.get("point", 0),
+            items=by_kind.get("item", 0),
+            lists=lists,
+            definitions=definitions,
+            inactive=inactive,
+            imported_at=imported_at,
+        )
+
+    def import_runs(self, limit: int = 20) -> list[ImportRunRow]:
+        """The latest import runs, newest first."""
+        with self.db.session() as session:
+            return list(session.scalars(select(ImportRunRow).order_by(ImportRunRow.id.desc()).limit(limit)))
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> "Library":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def open_library(db_url: str | None = None) -> Library:
+    """Open (create, migrate) the library at ``db_url``, CSKEXAM_DB or the data dir."""
+    return Library(open_database(database_url(db_url)))
+
+
+def resolve_steps() -> list[tuple[str, Callable]]:
+    steps = []
+    for dotted in IMPORT_STEPS:
+        module_name, _, attr = dotted.partition(":")
+        try:
+            found = importlib.util.find_spec(module_name)
+        except ModuleNotFoundError:
+            found = None
+        if found is None:
+            continue
+        steps.append((dotted, getattr(importlib.import_module(module_name), attr)))
+    return steps
+
+
+# The same rule as KnowledgeGraph.lists(): a stated count or two item children.
+_child = NodeRow.__table__.alias("child")
+_item_children = (
+    select(func.count())
+    .select_from(_child)
+    .where(_child.c.parent_id == NodeRow.id, _child.c.active.is_(True), _child.c.kind == "item")
+    .scalar_subquery()
+)
+_LISTS_SQL = (
+    select(func.count())
+    .select_from(NodeRow)
+    .where(
+        NodeRow.active.is_(True),
+        NodeRow.kind != "document",
+        or_(NodeRow.count.is_not(None), _item_children >= 2),
+    )
+)
+
+
+def _report(progress: Progress | None, done: int, total: int, label: str) -> None:
+    if progress is not None:
+        progress(done, total, label)
