@@ -64,17 +64,44 @@ def test_opening_an_up_to_date_database_does_not_import_alembic(tmp_db_url):
 
 
 def test_database_behind_the_scripts_is_upgraded(tmp_path):
+    from alembic import command
+
     path = tmp_path / "old.sqlite3"
-    db = open_database(f"sqlite:///{path}")
-    with db.engine.begin() as conn:
-        conn.exec_driver_sql("DELETE FROM alembic_version")
-        conn.exec_driver_sql("INSERT INTO alembic_version VALUES ('0001_graph')")
+    db = Database(f"sqlite:///{path}")
+    config = dbmod.alembic_config()
+    with db.engine.connect() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001_graph")
+        conn.commit()
+    assert db.current_heads() == {"0001_graph"}
     db.close()
     db = open_database(f"sqlite:///{path}")
     try:
         assert db.current_heads() == set(script_heads())
     finally:
         db.close()
+
+
+def test_a_failing_migration_is_a_user_error_and_leaves_the_database_as_it_was(tmp_path):
+    from alembic import command
+
+    path = tmp_path / "old.sqlite3"
+    db = Database(f"sqlite:///{path}")
+    config = dbmod.alembic_config()
+    with db.engine.connect() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001_graph")
+        conn.commit()
+    with db.engine.begin() as conn:
+        # A table in the way of whatever the next revision creates.
+        conn.exec_driver_sql("ALTER TABLE nodes RENAME TO nodes_saved")
+        conn.exec_driver_sql("DELETE FROM alembic_version")
+    with pytest.raises(UserError, match="数据库结构升级失败"):
+        db.migrate()
+    with db.engine.connect() as conn:
+        tables = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")}
+    db.close()
+    assert "nodes" not in tables and "nodes_saved" in tables  # 0001 rolled back as a whole
 
 
 def test_garbage_file_is_a_clear_user_error(tmp_path):
@@ -185,7 +212,10 @@ def test_migrated_schema_matches_every_models_module(tmp_db_url):
     db = open_database(tmp_db_url)
     try:
         with db.engine.connect() as conn:
-            ctx = MigrationContext.configure(conn, opts={"compare_type": True})
+            from cskexam.storage.autogen import include_object_for
+
+            opts = {"compare_type": True, "include_object": include_object_for(conn)}
+            ctx = MigrationContext.configure(conn, opts=opts)
             assert compare_metadata(ctx, Base.metadata) == []
     finally:
         db.close()

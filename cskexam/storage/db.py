@@ -136,8 +136,9 @@ class Database:
             config.attributes["connection"] = conn
             try:
                 command.upgrade(config, "heads")
-            except CommandError as exc:
-                raise UserError(f"数据库结构升级失败: {exc}", file=self.display_name) from None
+            except (CommandError, DBAPIError) as exc:
+                detail = getattr(exc, "orig", None) or exc
+                raise UserError(f"数据库结构升级失败: {detail}", file=self.display_name) from None
             after = _version_rows(conn)
             conn.commit()
         return after != before

@@ -27,9 +27,12 @@ def _target_metadata():
 
 
 def _run(connection) -> None:
+    from cskexam.storage.autogen import include_object_for
+
     context.configure(
         connection=connection,
         target_metadata=_target_metadata(),
+        include_object=include_object_for(connection),
         # SQLite cannot ALTER most things; batch mode copies the table instead.
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
