@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from cskexam.core.notes.headings import Heading, split_heading
+from cskexam.core.notes.headings import Heading, split_heading, stated_count
 from cskexam.core.notes.markers import Marker, find_markers, markdown_heading
 
 _BOUNDARY = set(":;。?!)]》”\" ")
@@ -128,6 +128,10 @@ class OutlineBuilder:
             return
         last_end = 0
         current: Draft | None = None
+        head, colon, _ = line.partition(":")
+        if colon and 2 <= len(head) <= 16 and stated_count(head) and not find_markers(head):
+            # An unnumbered line that announces a counted list (客户服务的五大特性:…).
+            current = self._start(Marker("plain", (), "", 0, 0), line, lineno)
         for m in find_markers(line):
             if m.start < last_end:
                 continue
