@@ -249,3 +249,45 @@ def test_cloze_with_the_real_segmenter(notes):
     assert clozes["人口"].front.startswith(BLANK + "是构成市场的第一要素")
     for c in clozes.values():
         assert BLANK in c.front and c.back not in c.front
+
+
+# -- the bundled notes ------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def real_cards(bundled_graph):
+    return generate_cards(bundled_graph)
+
+
+def test_real_notes_macro_environment(real_cards):
+    card = by_front(real_cards, "宏观环境分析包括哪五个方面？（宏五）")
+    assert card.back.splitlines() == ["1. 市场人口", "2. 经济环境", "3. 政治法律环境", "4. 技术环境", "5. 社会文化环境"]
+    # the second document repeats the list without its mnemonic: one card only
+    assert not any(c.kind == "list" and c.front.startswith("宏观环境分析") and c is not card for c in real_cards)
+
+
+def test_real_notes_micro_environment_and_competitors(real_cards):
+    micro = by_front(real_cards, "微观环境包括哪四个方面？（微四）")
+    assert micro.back.splitlines() == ["1. 营销环境", "2. 销售环境", "3. 服务环境", "4. 竞争者环境"]
+    ordinary = next(c for c in real_cards if c.kind == "item_definition" and c.back == "普通竞争者")
+    assert "指提供不同的产品以满足相同需求的竞争者" in ordinary.front
+    assert by_front(real_cards, "「愿望竞争者」属于哪一个知识点？").back.startswith("竞争者环境")
+
+
+def test_real_notes_traits_duties_and_cloze(real_cards):
+    traits = by_front(real_cards, "客户服务的五大特性分别是什么？")
+    assert traits.back.splitlines() == ["1. 无形性", "2. 不可分性", "3. 易消失性", "4. 有偿性", "5. 易变性"]
+    duties = by_front(real_cards, "客户服务经理的岗位职责有哪些？")
+    assert duties.back.splitlines()[0].startswith("• 组织客服团队处理客户投诉和问题")
+    assert any(c.kind == "cloze" and c.back == "人口" and c.front.startswith(BLANK + "是构成市场的第一要素") for c in real_cards)
+
+
+def test_real_notes_cards_are_clean(real_cards):
+    assert len(real_cards) > 150
+    assert len({c.id for c in real_cards}) == len(real_cards)
+    assert len({c.front for c in real_cards}) == len(real_cards)
+    kinds = {c.kind for c in real_cards}
+    assert kinds == {"definition", "list", "item_parent", "item_definition", "cloze", "duties"}
+    for c in real_cards:
+        assert c.back.strip()
+        if c.kind in ("cloze", "item_definition", "definition"):
+            assert c.back not in c.front, c

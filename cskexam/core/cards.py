@@ -116,6 +116,9 @@ def _gives_away(front: str, answer_parts: Iterable[str]) -> bool:
 
 def _item_nodes(graph: KnowledgeGraph, node: Node) -> list[Node]:
     kids = graph.children(node.id)
+    if node.count and len(kids) == node.count:
+        # Items that have sub-lists of their own are often parsed as points.
+        return kids
     items = [k for k in kids if k.kind == "item"]
     return items or kids
 
@@ -153,12 +156,15 @@ def _item_label(node: Node) -> str:
 def _bullet_text(node: Node) -> str:
     title, text = _clean(node.title), _clean(node.text)
     if title and text and not text.startswith(title):
-        return f"{title}：{text}"
+        # A bullet is one sentence the outline split at its first comma.
+        return f"{title}，{text}"
     return text or title
 
 
-def _list_front(node: Node, count: int | None) -> str:
+def _list_front(node: Node, parent: Node | None, count: int | None) -> str:
     title = _clean(node.title)
+    if len(title) <= 3 and parent is not None:
+        title = f"{_clean(parent.title)}的{title}"  # '部门包括哪五个方面' alone says nothing
     if _COUNT_IN_TITLE.search(title):
         front = f"{title}分别是什么？"
     elif any(w in title for w in _ORG_WORDS):
@@ -205,8 +211,10 @@ class _Deck:
         self.cards: list[Flashcard] = []
         self._ids: set[str] = set()
         self._fronts: set[str] = set()
+        self._backs: set[tuple[str, str]] = set()
 
-    def add(self, node: Node, kind: str, front: str, back: str, key: str = "", answer_parts: Iterable[str] | None = None) -> bool:
+    def add(self, node: Node, kind: str, front: str, back: str, key: str = "", answer_parts: Iterable[str] | None = None,
+            same_back_is_duplicate: bool = False) -> bool:
         front, back = front.strip(), back.strip()
         if not front or not _squash(back):
             return False
@@ -215,10 +223,13 @@ class _Deck:
             return False
         cid = card_id(node.id, kind, key)
         fkey = _squash(front)
-        if cid in self._ids or fkey in self._fronts:
+        bkey = (kind, _squash(back)) if same_back_is_duplicate else None
+        if cid in self._ids or fkey in self._fronts or (bkey is not None and bkey in self._backs):
             return False
         self._ids.add(cid)
         self._fronts.add(fkey)
+        if bkey is not None:
+            self._backs.add(bkey)
         self.cards.append(Flashcard(cid, node.id, kind, front, back))
         return True
 
@@ -250,13 +261,14 @@ def generate_cards(graph: KnowledgeGraph, segmenter: Cutter | None = None) -> li
             bullets = [b for b in bullets if b]
             title = _clean(node.title)
             front = f"{title}有哪些？" if "职责" in title else f"{title}的岗位职责有哪些？"
-            deck.add(node, "duties", front, "\n".join(f"• {b}" for b in bullets), answer_parts=bullets)
+            deck.add(node, "duties", front, "\n".join(f"• {b}" for b in bullets), answer_parts=bullets,
+                     same_back_is_duplicate=True)
         else:
             _add_list_card(deck, graph, node)
         parent = graph.parent(node.id)
         if node.kind == "item" and parent is not None and parent.kind != "document":
             _add_item_cards(deck, graph, node, parent, node_defs, ambiguous_items)
-        if node.kind in ("point", "item") and node.text:
+        if node.kind in ("point", "item") and node.text and not _is_bullet(node):
             _add_cloze_card(deck, graph, node, node_defs, lazy, domain)
     return deck.cards
 
@@ -292,9 +304,11 @@ def _add_list_card(deck: _Deck, graph: KnowledgeGraph, node: Node) -> None:
         items = _split_inline_list(node)
     if node.count is None and not any(k.kind == "item" for k in kids):
         return
-    if len(items) < 2:
+    if len(items) < 2 or (node.count and len(items) != node.count):
+        # A stated count the outline does not match: the card would teach a wrong list.
         return
-    deck.add(node, "list", _list_front(node, node.count or len(items)), _numbered(items), answer_parts=items)
+    front = _list_front(node, graph.parent(node.id), node.count or len(items))
+    deck.add(node, "list", front, _numbered(items), answer_parts=items, same_back_is_duplicate=True)
 
 
 def _ambiguous_item_titles(graph: KnowledgeGraph) -> set[str]:
@@ -366,11 +380,14 @@ def _pick_term(sentence: str, node: Node, parent: Node | None, tokens: list[str]
             and len(_squash(tok)) < len(body) - 3
         )
 
-    for tok in tokens:
+    # A term found once leaves the rest of the sentence intact; one found
+    # several times is blanked everywhere and makes a poorer card.
+    ordered = sorted(tokens, key=lambda t: sentence.count(t) > 1)
+    for tok in ordered:
         if tok in domain and ok(tok):
             return tok
     context = _clean(node.title) + (_clean(parent.title) if parent else "")
-    for tok in tokens:
+    for tok in ordered:
         if ok(tok) and tok in context:
             return tok
     m = re.match(r"^([^，,。；;：:（(“”\"]{2,8}?)是(?!指)", sentence)
@@ -384,7 +401,7 @@ def _add_cloze_card(deck, graph, node, node_defs, seg, domain) -> None:
     defined = {term for term, _ in node_defs}
     for sentence in _sentences(node.text):
         sentence = sentence.strip(" :：")
-        if not 8 <= len(sentence) <= 80:
+        if not 8 <= len(sentence) <= 80 or re.search(r"[?？]", sentence):
             continue
         term = _pick_term(sentence, node, parent, seg.cut(sentence), domain, defined)
         if term is None:
