@@ -144,10 +144,12 @@ def _text(value: Any) -> str | None:
 
 
 class _Checker:
-    def __init__(self, file: str, graph: KnowledgeGraph | None, seen_ids: dict[str, str]):
+    def __init__(self, file: str, graph: KnowledgeGraph | None, seen_ids: dict[str, str],
+                 allow_unlinked: bool = False):
         self.file = file
         self.graph = graph
         self.seen_ids = seen_ids
+        self.allow_unlinked = allow_unlinked  # imported banks may not match the notes
         self.problems: list[Problem] = []
 
     def problem(self, line: int, message: str) -> None:
@@ -354,7 +356,8 @@ class _Checker:
         value = raw.get("node")
         line = raw.line_of("node")
         if value is None or value == []:
-            self.problem(raw.line, "缺少知识点 node（文档下的标题路径，如 [竞争者环境, 普通竞争者]）")
+            if not self.allow_unlinked:
+                self.problem(raw.line, "缺少知识点 node（文档下的标题路径，如 [竞争者环境, 普通竞争者]）")
             return None
         path = [value] if isinstance(value, str) else value
         if not isinstance(path, list) or not all(_text(t) for t in path):
@@ -365,7 +368,8 @@ class _Checker:
             return None
         found, shown = resolve_node(self.graph, path, docs)
         if not found:
-            self.problem(line, f"知识图谱中找不到知识点「{shown}」")
+            if not self.allow_unlinked:
+                self.problem(line, f"知识图谱中找不到知识点「{shown}」")
             return None
         if len(found) > 1:
             self.problem(line, f"知识点「{shown}」不唯一（有 {len(found)} 处），请写出更长的标题路径")
