@@ -1,0 +1,301 @@
+"""The Textual app: start fast, open the library in the background, route keys.
+
+Start-up order matters more than anything else here. The home screen is
+painted first; only after that paint does a worker thread import the storage
+layer (``import sqlalchemy.orm`` alone costs more than a bare Textual app takes
+to start), open the library, import the bundled notes on first run, and post
+``LibraryReady``. Nothing on the path to the first paint may import
+sqlalchemy, alembic or jieba; ``bench/startup.py`` watches that.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+import time
+from typing import TYPE_CHECKING, Any, Callable
+
+from textual.app import App
+from textual.binding import Binding
+from textual.message import Message
+
+from cskexam.errors import UserError
+from cskexam.tui.screens import registry
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from cskexam.core.graph import KnowledgeGraph
+
+# Set by bench/startup.py: exit as soon as the first screen has been painted,
+# writing the wall-clock time of that paint to CSKEXAM_FIRST_PAINT_FILE.
+EXIT_AFTER_FIRST_PAINT_ENV = "CSKEXAM_EXIT_AFTER_FIRST_PAINT"
+FIRST_PAINT_FILE_ENV = "CSKEXAM_FIRST_PAINT_FILE"
+
+THEME = "gruvbox"  # warm and low in blue: easy on the eyes for evening study
+
+_KEY_NAMES = {"/": "slash", "?": "question_mark"}
+
+LibraryOpener = Callable[[str | None], Any]
+
+
+class LibraryReady(Message, bubble=False):
+    """The library is open (and the bundled notes imported): ``app.library`` is set."""
+
+
+class LibraryFailed(Message, bubble=False):
+    """The library could not be opened; ``message`` says why, in Chinese."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__()
+        self.message = message
+
+
+class ImportProgress(Message, bubble=False):
+    """Progress of the first-run import of the bundled notes."""
+
+    def __init__(self, done: int, total: int, label: str) -> None:
+        super().__init__()
+        self.done = done
+        self.total = total
+        self.label = label
+
+
+class LibraryOpened(Message, bubble=False):
+    """Internal: the worker hands the open library to the event loop."""
+
+    def __init__(self, library: Any) -> None:
+        super().__init__()
+        self.library = library
+
+
+def _registry_bindings() -> list[Binding]:
+    bindings = []
+    for e in registry.available_entries():
+        bindings.append(
+            Binding(
+                _KEY_NAMES.get(e.key, e.key),
+                f"app.open_screen('{e.name}')",
+                e.label,
+                key_display=e.key,
+            )
+        )
+    return bindings
+
+
+class CskexamApp(App[int]):
+    """The cskexam terminal app (contract C)."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "cskexam"
+    SUB_TITLE = "客户服务管理师（二级）备考"
+    ENABLE_COMMAND_PALETTE = False
+
+    BINDINGS = [
+        *_registry_bindings(),
+        Binding("escape", "back", "返回"),
+        Binding("question_mark", "help", "帮助", key_display="?"),
+        Binding("q", "quit", "退出"),
+    ]
+
+    def __init__(
+        self,
+        db_url: str | None = None,
+        *,
+        library_opener: LibraryOpener | None = None,
+    ) -> None:
+        """``library_opener(db_url)`` replaces ``open_library`` (tests pass a fake)."""
+        super().__init__()
+        self.db_url = db_url
+        self.library: Any = None
+        self.load_error: str | None = None
+        self.import_result: Any = None
+        self._opener = library_opener
+        self._graph: KnowledgeGraph | None = None
+        self._graph_lock = threading.Lock()
+        self._exit_after_first_paint = bool(os.environ.get(EXIT_AFTER_FIRST_PAINT_ENV))
+        self._first_paint_seen = False
+        self._last_progress = 0.0
+        self._library_closed = False
+        self.theme = THEME
+
+    # -- start-up -------------------------------------------------------
+    def get_default_screen(self) -> Screen:
+        from cskexam.tui.screens.home import HomeScreen
+
+        return HomeScreen()
+
+    def first_paint_done(self) -> None:
+        """Called by the home screen once it is on the terminal."""
+        if self._first_paint_seen:
+            return
+        self._first_paint_seen = True
+        if self._exit_after_first_paint:
+            path = os.environ.get(FIRST_PAINT_FILE_ENV)
+            if path:
+                with open(path, "w", encoding="utf-8") as fh:
+                    fh.write(repr(time.time()))
+            self.exit(0)
+            return
+        self.run_worker(self._open_library, name="open-library", group="library", thread=True, exclusive=True)
+
+    def _open_library(self) -> None:
+        opener = self._opener
+        if opener is None:
+            from cskexam.services.library import open_library as opener
+        try:
+            library = opener(self.db_url)
+        except UserError as exc:
+            self.post_message(LibraryFailed(str(exc)))
+            return
+        try:
+            self.import_result = library.ensure_imported(progress=self._report_progress)
+        except UserError as exc:
+            library.close()
+            self.post_message(LibraryFailed(str(exc)))
+            return
+        self.post_message(LibraryOpened(library))
+
+    def _report_progress(self, done: int, total: int, label: str) -> None:
+        # Called from the worker thread, possibly thousands of times: keep the
+        # message queue short by passing on at most ~20 updates a second.
+        now = time.monotonic()
+        if done < total and now - self._last_progress < 0.05:
+            return
+        self._last_progress = now
+        self.post_message(ImportProgress(done, total, label))
+
+    def on_library_opened(self, message: LibraryOpened) -> None:
+        self.library = message.library
+        self.post_message(LibraryReady())
+
+    def on_library_ready(self, message: LibraryReady) -> None:
+        self._broadcast(LibraryReady)
+
+    def on_library_failed(self, message: LibraryFailed) -> None:
+        self.load_error = message.message
+        for screen in self.screen_stack:
+            screen.post_message(LibraryFailed(message.message))
+
+    def on_import_progress(self, message: ImportProgress) -> None:
+        for screen in self.screen_stack:
+            screen.post_message(ImportProgress(message.done, message.total, message.label))
+
+    def _broadcast(self, message_type: type[Message]) -> None:
+        for screen in self.screen_stack:
+            screen.post_message(message_type())
+
+    def on_unmount(self) -> None:
+        self.close_library()
+
+    def close_library(self) -> None:
+        library = self.library
+        if library is not None and not self._library_closed:
+            self._library_closed = True
+            library.close()
+
+    # -- data shared by screens -----------------------------------------
+    def knowledge_graph(self) -> KnowledgeGraph:
+        """The library's graph, read once (thread-safe; call it from a worker)."""
+        with self._graph_lock:
+            if self._graph is None:
+                if self.library is None:
+                    raise RuntimeError("the library is not open yet")
+                self._graph = self.library.graph()
+            return self._graph
+
+    @property
+    def cached_graph(self) -> KnowledgeGraph | None:
+        return self._graph
+
+    # -- navigation -----------------------------------------------------
+    def open_screen(self, name: str, **kwargs: Any) -> None:
+        """Open the registered screen ``name``; kwargs go to its constructor.
+
+        At most one screen per name is on the stack: opening a screen that is
+        already open goes back to it (calling its ``reopen(**kwargs)`` if it has
+        one, or replacing it when kwargs are given), so wandering between
+        screens never piles them up and ``escape`` always leads home.
+        """
+        if name == "home":
+            self._pop_to(0)
+            return
+        if self.library is None:
+            if self.load_error:
+                self.notify(self.load_error, title="资料库无法打开", severity="error")
+            else:
+                self.notify("资料库正在加载，请稍候…", timeout=2)
+            return
+        try:
+            cls = registry.screen_class(name)
+        except KeyError:
+            self.notify(f"没有这个界面: {name}", severity="error")
+            return
+        for index, screen in enumerate(self.screen_stack):
+            if type(screen) is cls:
+                self._pop_to(index)
+                reopen = getattr(screen, "reopen", None)
+                if reopen is not None:
+                    reopen(**kwargs)
+                    return
+                if not kwargs:
+                    return
+                self.pop_screen()
+                break
+        self.push_screen(cls(**kwargs))
+
+    def show_node(self, node_id: str) -> None:
+        """Open 知识图谱 with ``node_id`` selected."""
+        self.open_screen("graph", node_id=node_id)
+
+    def _pop_to(self, index: int) -> None:
+        while len(self.screen_stack) > index + 1:
+            self.pop_screen()
+
+    # -- actions --------------------------------------------------------
+    def action_open_screen(self, name: str) -> None:
+        self.open_screen(name)
+
+    def action_back(self) -> None:
+        if len(self.screen_stack) > 1:
+            self.pop_screen()
+
+    def action_help(self) -> None:
+        from cskexam.tui.widgets.help_overlay import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            self.pop_screen()
+            return
+        self.push_screen(HelpScreen(self.screen))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "back":
+            return len(self.screen_stack) > 1
+        if action == "open_screen" and parameters:
+            # The key of the screen in front is pointless there: keep the footer short.
+            current = getattr(self.screen, "SCREEN_NAME", None)
+            return parameters[0] != current
+        return True
+
+    def global_keys(self) -> list[tuple[str, str]]:
+        """(key, description) of every app-wide key, for the help overlay."""
+        keys = [(e.key, e.label) for e in registry.available_entries()]
+        keys += [("Esc", "返回上一界面"), ("?", "帮助（本页）"), ("q", "退出")]
+        return keys
+
+
+def run(db_url: str | None = None) -> int:
+    """Run the app until the user quits; 2 when the library could not be opened."""
+    app = CskexamApp(db_url)
+    app.run()
+    return finish(app)
+
+
+def finish(app: CskexamApp) -> int:
+    """Close the library after the app has exited; repeat a start-up error on stderr."""
+    app.close_library()
+    if app.load_error:
+        print(f"错误: {app.load_error}", file=sys.stderr)
+        return 2
+    return int(app.return_code or 0)

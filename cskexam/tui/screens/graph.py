@@ -1,0 +1,144 @@
+"""知识图谱: the notes as a tree on the left, the selected node on the right."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static, Tree
+
+from cskexam.tui.widgets.graph_tree import GraphTree
+from cskexam.tui.widgets.node_details import MAX_RELATED_KEYS, NodeDetails
+from cskexam.tui.widgets.title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from cskexam.core.graph import KnowledgeGraph
+
+
+class GraphScreen(Screen):
+    SCREEN_NAME = "graph"
+
+    BINDINGS = [
+        Binding("1", "related(1)", "相关节点", key_display="1-9"),
+        *(Binding(str(n), f"related({n})", "相关节点", show=False) for n in range(2, MAX_RELATED_KEYS + 1)),
+        Binding("backspace", "history_back", "上一个节点", key_display="⌫"),
+        Binding("tab", "switch_pane", "切换窗格", show=False),
+    ]
+
+    HELP = [
+        ("↑ ↓", "在树中移动"),
+        ("→ / ←", "展开 / 收起（或到上级）"),
+        ("Enter / 空格", "展开或收起"),
+        ("1-9", "跳到第 n 个相关节点"),
+        ("⌫", "回到跳转前的节点"),
+        ("Tab", "在树和详情之间切换（详情可用 ↑ ↓ 滚动）"),
+    ]
+
+    def __init__(self, node_id: str | None = None, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.initial_node_id = node_id
+        self.graph: KnowledgeGraph | None = None
+        self._history: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        yield TitleBar("知识图谱")
+        with Horizontal(id="graph-body"):
+            with Vertical(id="graph-tree-pane"):
+                yield Static(Content("正在读取知识图谱…"), id="graph-loading")
+            yield NodeDetails(id="graph-details")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#graph-tree-pane").border_title = "章节与要点"
+        self.query_one("#graph-details").border_title = "详情"
+        cached = getattr(self.app, "cached_graph", None)
+        if cached is not None:
+            self._show_graph(cached)
+        else:
+            self.run_worker(self._load_graph, thread=True, group="graph-load", exclusive=True)
+
+    def _load_graph(self) -> None:
+        graph = self.app.knowledge_graph()
+        self.app.call_from_thread(self._show_graph, graph)
+
+    def _show_graph(self, graph: KnowledgeGraph) -> None:
+        self.graph = graph
+        self.query_one("#graph-loading").remove()
+        if not graph.nodes:
+            self.query_one(NodeDetails).clear("资料库里还没有笔记。用 cskexam import 导入笔记。")
+            return
+        tree = GraphTree(graph, id="graph-tree")
+        self.query_one("#graph-tree-pane").mount(tree)
+        tree.focus()
+        target = self.initial_node_id
+        if target is None:
+            first = graph.roots()[0]
+            self.call_after_refresh(self._select, first.id)
+        else:
+            self.call_after_refresh(self._select, target)
+
+    # -- navigation -----------------------------------------------------
+    @property
+    def tree(self) -> GraphTree | None:
+        try:
+            return self.query_one(GraphTree)
+        except Exception:
+            return None
+
+    def _select(self, node_id: str) -> None:
+        tree = self.tree
+        if tree is None or self.graph is None:
+            return
+        if node_id not in self.graph:
+            self.notify("找不到这个节点", severity="warning")
+            return
+        tree.reveal(node_id)
+        self.query_one(NodeDetails).show(self.graph, node_id)
+
+    def focus_node(self, node_id: str) -> None:
+        """Select ``node_id`` in the tree and show it (remembering where we were)."""
+        current = self.query_one(NodeDetails).node_id
+        if current is not None and current != node_id:
+            self._history.append(current)
+        if self.graph is None:
+            self.initial_node_id = node_id
+            return
+        self._select(node_id)
+        if self.tree is not None:
+            self.tree.focus()
+
+    def reopen(self, node_id: str | None = None, **_: object) -> None:
+        """Called by ``app.open_screen`` when 知识图谱 is already open."""
+        if node_id is not None:
+            self.focus_node(node_id)
+
+    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
+        if self.graph is not None and event.node.data is not None:
+            details = self.query_one(NodeDetails)
+            if details.node_id != event.node.data:
+                details.show(self.graph, event.node.data)
+
+    def action_related(self, n: int) -> None:
+        related = self.query_one(NodeDetails).related_ids
+        if 1 <= n <= len(related):
+            self.focus_node(related[n - 1])
+        elif self.graph is not None:
+            self.notify("没有这个相关节点", timeout=1.5)
+
+    def action_history_back(self) -> None:
+        if not self._history:
+            return
+        self._select(self._history.pop())
+        if self.tree is not None:
+            self.tree.focus()
+
+    def action_switch_pane(self) -> None:
+        details = self.query_one(NodeDetails)
+        if details.has_focus and self.tree is not None:
+            self.tree.focus()
+        else:
+            details.focus()

@@ -1,0 +1,192 @@
+"""主页: what is in the library, what is due today, and where each key leads.
+
+The home screen is the first thing painted, so it imports nothing heavy: the
+library's figures arrive later (``LibraryReady``) and are read in a worker.
+
+Today's figures come from optional providers listed in ``STATS_PROVIDERS``
+("module:function"). A provider whose module does not exist yet is skipped.
+Each is called in a worker thread as ``fn(library, now)`` (``now`` an aware
+UTC datetime) and returns an ordered mapping of Chinese label to value, e.g.
+``{"今日到期": 12, "新卡": 20, "今日已复习": 5, "连续学习": "3 天"}``; the
+mappings of all providers are shown in order after the defaults they update.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from datetime import datetime, timezone
+from typing import Any, Mapping
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, ProgressBar, Static
+
+from cskexam.tui.app import ImportProgress, LibraryFailed, LibraryReady
+from cskexam.tui.screens import registry
+from cskexam.tui.widgets.title_bar import TitleBar
+from cskexam.tui.widgets.text import aligned_pairs
+
+STATS_PROVIDERS: list[str] = [
+    "cskexam.services.review:home_stats",
+]
+
+DEFAULT_STATS: dict[str, Any] = {"今日到期": 0, "新卡": 0}
+
+SUMMARY_FIELDS: tuple[tuple[str, str], ...] = (
+    ("documents", "文档"),
+    ("chapters", "章节"),
+    ("points", "要点"),
+    ("items", "清单条目"),
+    ("lists", "清单"),
+    ("definitions", "定义"),
+)
+
+
+def summary_pairs(summary: Any) -> list[tuple[str, str]]:
+    """(label, value) rows for a ``LibrarySummary`` (missing fields are skipped)."""
+    rows = []
+    for attr, label in SUMMARY_FIELDS:
+        value = getattr(summary, attr, None)
+        if value is not None:
+            rows.append((label, str(value)))
+    imported_at = getattr(summary, "imported_at", None)
+    if isinstance(imported_at, datetime):
+        if imported_at.tzinfo is None:  # stored as naive UTC
+            imported_at = imported_at.replace(tzinfo=timezone.utc)
+        rows.append(("导入时间", imported_at.astimezone().strftime("%Y-%m-%d %H:%M")))
+    return rows
+
+
+def collect_stats(library: Any, now: datetime, providers: list[str] | None = None) -> dict[str, Any]:
+    """Today's figures: the defaults updated by every provider that exists."""
+    stats = dict(DEFAULT_STATS)
+    for target in STATS_PROVIDERS if providers is None else providers:
+        module_name, _, func_name = target.partition(":")
+        try:
+            if importlib.util.find_spec(module_name) is None:
+                continue
+        except (ImportError, ValueError):
+            continue
+        fn = getattr(importlib.import_module(module_name), func_name, None)
+        if fn is None:
+            continue
+        result: Mapping[str, Any] = fn(library, now)
+        stats.update(result)
+    return stats
+
+
+class HomeScreen(Screen):
+    SCREEN_NAME = "home"
+
+    HELP = [("g / r / …", "打开对应界面（见“功能”）")]
+
+    def compose(self) -> ComposeResult:
+        yield TitleBar("主页")
+        with VerticalScroll(id="home-body"):
+            yield Static(Content("客户服务管理师（二级）· 从自己的笔记备考"), id="home-banner")
+            with Horizontal(id="home-panels"):
+                with Vertical(id="home-library", classes="panel"):
+                    yield Static(Content("正在打开资料库…"), id="home-library-counts")
+                with Vertical(id="home-today", classes="panel"):
+                    yield Static(self._stats_content(DEFAULT_STATS), id="home-today-stats")
+            with Vertical(id="home-import", classes="panel"):
+                yield Static(Content(""), id="home-import-label")
+                yield ProgressBar(id="home-import-bar", show_eta=False)
+            yield Static(Content(""), id="home-error")
+            with Vertical(id="home-menu", classes="panel"):
+                yield Static(self._menu_content(), id="home-menu-list")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#home-library").border_title = "资料库"
+        self.query_one("#home-today").border_title = "今日"
+        self.query_one("#home-menu").border_title = "功能"
+        self.query_one("#home-import").border_title = "首次导入笔记"
+        self.query_one("#home-import").display = False
+        self.query_one("#home-error").display = False
+        if self.app.library is not None:
+            self._library_ready()
+        elif getattr(self.app, "load_error", None):
+            self._show_error(self.app.load_error)
+        # Only after this screen is on the terminal may the library start loading.
+        self.call_after_refresh(self._painted)
+
+    def _painted(self) -> None:
+        first_paint_done = getattr(self.app, "first_paint_done", None)
+        if first_paint_done is not None:
+            first_paint_done()
+
+    # -- library events -------------------------------------------------
+    def on_import_progress(self, message: ImportProgress) -> None:
+        box = self.query_one("#home-import")
+        box.display = True
+        bar = self.query_one("#home-import-bar", ProgressBar)
+        bar.update(total=max(message.total, 1), progress=message.done)
+        self.query_one("#home-import-label", Static).update(Content(message.label or "正在导入…"))
+
+    def on_library_ready(self, message: LibraryReady) -> None:
+        self._library_ready()
+
+    def on_library_failed(self, message: LibraryFailed) -> None:
+        self._show_error(message.message)
+
+    def on_screen_resume(self) -> None:
+        # Back from a drill or an exam: today's figures may have changed.
+        if self.app.library is not None:
+            self.refresh_stats()
+
+    def _library_ready(self) -> None:
+        self.query_one("#home-import").display = False
+        self.refresh_summary()
+        self.refresh_stats()
+
+    def _show_error(self, text: str) -> None:
+        self.query_one("#home-import").display = False
+        self.query_one("#home-library-counts", Static).update(Content("资料库无法打开"))
+        error = self.query_one("#home-error", Static)
+        error.update(Content.assemble(("资料库无法打开\n", "bold"), text, "\n\n按 q 退出。"))
+        error.display = True
+
+    # -- figures (read in workers: they touch the database) -------------
+    def refresh_summary(self) -> None:
+        self.run_worker(self._read_summary, thread=True, group="home-summary", exclusive=True)
+
+    def refresh_stats(self) -> None:
+        """Re-read today's figures from the providers (hook for later features)."""
+        self.run_worker(self._read_stats, thread=True, group="home-stats", exclusive=True)
+
+    def _read_summary(self) -> None:
+        library = self.app.library
+        summary = library.summary()
+        content = aligned_pairs(summary_pairs(summary))
+        self.app.call_from_thread(self.query_one("#home-library-counts", Static).update, content)
+
+    def _read_stats(self) -> None:
+        library = self.app.library
+        now = datetime.now(timezone.utc)
+        try:
+            stats = collect_stats(library, now)
+        except Exception as exc:  # a broken provider must not take the home screen down
+            content = Content.assemble(("统计暂不可用: ", "bold"), f"{type(exc).__name__}: {exc}")
+        else:
+            content = self._stats_content(stats)
+        self.app.call_from_thread(self.query_one("#home-today-stats", Static).update, content)
+
+    @staticmethod
+    def _stats_content(stats: Mapping[str, Any]) -> Content:
+        return aligned_pairs([(label, str(value)) for label, value in stats.items()])
+
+    @staticmethod
+    def _menu_content() -> Content:
+        parts: list[Any] = []
+        entries = [e for e in registry.available_entries() if e.name != "home"]
+        label_width = max((Content(e.label).cell_length for e in entries), default=0)
+        for i, e in enumerate(entries):
+            pad = " " * (label_width - Content(e.label).cell_length)
+            parts += [(f" {e.key} ", "bold reverse"), "  ", (e.label, "bold"), pad, "   ", (e.summary, "dim")]
+            if i < len(entries) - 1:
+                parts.append("\n")
+        return Content.assemble(*parts)

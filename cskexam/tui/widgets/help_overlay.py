@@ -1,0 +1,98 @@
+"""帮助: every key that works on the current screen, over that screen."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.cells import cell_len
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+from cskexam.tui.screens import registry
+
+
+def screen_keys(screen: Screen) -> list[tuple[str, str]]:
+    """(key, description) for a screen: its ``HELP`` list, else its shown bindings."""
+    own_help = getattr(screen, "HELP", None)
+    if own_help:
+        return list(own_help)
+    keys: list[tuple[str, str]] = []
+    known: set[str] = set()
+    for binding in getattr(screen, "BINDINGS", []):
+        if isinstance(binding, tuple):
+            key, _action, description = (*binding, "")[:3]
+            show, key_display = True, None
+        else:
+            key, description = binding.key, binding.description
+            show, key_display = binding.show, binding.key_display
+        shown = key_display or key
+        if show and description and shown not in known:
+            known.add(shown)
+            keys.append((shown, description))
+    return keys
+
+
+def keys_content(sections: list[tuple[str, list[tuple[str, str]]]]) -> Content:
+    width = max((cell_len(k) for _, rows in sections for k, _ in rows), default=0)
+    parts: list[Any] = []
+    for title, rows in sections:
+        if not rows:
+            continue
+        if parts:
+            parts.append("\n\n")
+        parts.append((title, "bold $accent"))
+        for key, description in rows:
+            parts += ["\n  ", (key, "bold"), " " * (width - cell_len(key) + 3), description]
+    return Content.assemble(*parts)
+
+
+def screen_label(screen: Screen) -> str:
+    cls = type(screen)
+    for entry in registry.ENTRIES:
+        if entry.target == f"{cls.__module__}:{cls.__name__}":
+            return entry.label
+    return "当前界面"
+
+
+class HelpScreen(ModalScreen):
+    SCREEN_NAME = "help"
+
+    # A modal screen does not see the app's keys, so it closes itself.
+    BINDINGS = [
+        Binding("escape", "close", "关闭"),
+        Binding("question_mark", "close", "关闭", show=False),
+        Binding("q", "close", "关闭", show=False),
+    ]
+
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > VerticalScroll {
+        width: 64; max-width: 90%; height: auto; max-height: 80%;
+        border: round $accent; background: $surface; padding: 1 2;
+    }
+    """
+
+    def __init__(self, under: Screen) -> None:
+        super().__init__()
+        self._under = under
+
+    def compose(self) -> ComposeResult:
+        sections = []
+        own = screen_keys(self._under)
+        if own:
+            sections.append((screen_label(self._under), own))
+        sections.append(("全局按键", self.app.global_keys()))
+        with VerticalScroll():
+            yield Static(keys_content(sections), id="help-keys")
+
+    def on_mount(self) -> None:
+        scroll = self.query_one(VerticalScroll)
+        scroll.border_title = "帮助 · 按键"
+        scroll.border_subtitle = "Esc 或 ? 关闭"
+
+    def action_close(self) -> None:
+        self.dismiss()

@@ -1,0 +1,150 @@
+"""The right-hand pane of 知识图谱: everything known about one node.
+
+The widgets are created once and updated in place (creating widgets on every
+cursor move would make arrow keys lag). All note text goes through
+``Content(text)``/``Content.assemble``: it is shown literally, never parsed as
+markup.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from cskexam.core.graph import KnowledgeGraph, Node
+from cskexam.tui.widgets.graph_tree import KIND_LABELS, has_count_mismatch
+from cskexam.tui.widgets.text import clip
+
+MAX_RELATED_KEYS = 9
+_SECTIONS = ("path", "title", "meta", "warning", "mnemonic", "text", "items", "definitions", "related", "source")
+
+
+def count_warning(graph: KnowledgeGraph, node: Node) -> str | None:
+    """The Chinese warning for a node whose stated count does not match its items."""
+    flags = [f for f in node.flags if f.startswith("count_mismatch")]
+    if not flags:
+        return None
+    found = sum(1 for child in graph.children(node.id) if child.kind == "item")
+    if node.count is not None:
+        return f"！数量不符：笔记写明 {node.count} 项，实际找到 {found} 项，请对照原文检查。"
+    return "！数量不符：" + "; ".join(flags)
+
+
+def meta_content(node: Node) -> Content:
+    parts: list[str | tuple[str, str]] = []
+
+    def field(label: str, value: str) -> None:
+        if parts:
+            parts.append("   ")
+        parts.extend([(f"{label} ", "$text-muted"), (value, "bold")])
+
+    field("类型", KIND_LABELS.get(node.kind, node.kind))
+    if node.marker:
+        field("编号", node.marker)
+    if node.page:
+        field("页码", node.page)
+    if node.count is not None:
+        field("数量", str(node.count))
+    if node.tags:
+        field("标签", "、".join(node.tags))
+    return Content.assemble(*parts)
+
+
+class NodeDetails(VerticalScroll):
+    """Shows one node; ``related_ids`` lists the nodes keys 1–9 jump to."""
+
+    DEFAULT_CSS = """
+    NodeDetails > Static { width: 1fr; }
+    """
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.related_ids: list[str] = []
+        self.node_id: str | None = None
+
+    def compose(self) -> ComposeResult:
+        for name in _SECTIONS:
+            yield Static(Content(""), id=f"nd-{name}", classes="nd-section")
+
+    def on_mount(self) -> None:
+        self.clear()
+
+    def _set(self, name: str, content: Content | None) -> None:
+        widget = self.query_one(f"#nd-{name}", Static)
+        if content is None or not content.plain:
+            widget.display = False
+        else:
+            widget.update(content)
+            widget.display = True
+
+    def clear(self, message: str = "在左侧选择一个节点。") -> None:
+        self.node_id = None
+        self.related_ids = []
+        for name in _SECTIONS:
+            self._set(name, None)
+        self._set("text", Content(message))
+
+    def show(self, graph: KnowledgeGraph, node_id: str) -> None:
+        node = graph.get(node_id)
+        self.node_id = node_id
+        path = graph.path_titles(node_id)
+        self._set("path", Content(" › ".join(path)) if path else None)
+        self._set("title", Content(node.title or "（无标题）"))
+        self._set("meta", meta_content(node))
+        warning = count_warning(graph, node)
+        other_flags = [f for f in node.flags if not f.startswith("count_mismatch")]
+        if other_flags:
+            warning = "\n".join(filter(None, [warning, *("！" + f for f in other_flags)]))
+        self._set("warning", Content(warning) if warning else None)
+        self._set(
+            "mnemonic",
+            Content.assemble(("口诀 ", "$text-muted"), (node.mnemonic, "bold")) if node.mnemonic else None,
+        )
+        self._set("text", Content(node.text) if node.text else None)
+        self._set("items", self._children_content(graph, node))
+        self._set("definitions", self._definitions_content(graph, node))
+        self._set("related", self._related_content(graph, node))
+        self._set(
+            "source",
+            Content(f"来源 {node.source.file}:{node.source.line}") if node.source.file else None,
+        )
+        self.scroll_home(animate=False)
+
+    def _children_content(self, graph: KnowledgeGraph, node: Node) -> Content | None:
+        children = graph.children(node.id)
+        if not children:
+            return None
+        items = [c for c in children if c.kind == "item"]
+        heading = f"清单（{len(items)} 项）" if len(items) == len(children) else f"下级（{len(children)}）"
+        parts: list[str | tuple[str, str]] = [(heading, "bold $accent")]
+        for i, child in enumerate(children, 1):
+            marker = child.marker or f"{i}."
+            parts += ["\n", (f"  {marker} ", "$text-muted"), (child.title, "bold")]
+            if child.text:
+                parts += ["：", clip(child.text, 60)]
+        return Content.assemble(*parts)
+
+    def _definitions_content(self, graph: KnowledgeGraph, node: Node) -> Content | None:
+        definitions = graph.definitions_of(node.id)
+        if not definitions:
+            return None
+        parts: list[str | tuple[str, str]] = [("定义", "bold $accent")]
+        for d in definitions:
+            parts += ["\n", ("  " + d.term, "bold"), "：", d.text]
+        return Content.assemble(*parts)
+
+    def _related_content(self, graph: KnowledgeGraph, node: Node) -> Content | None:
+        related = graph.related(node.id)
+        self.related_ids = [r.id for r in related[:MAX_RELATED_KEYS]]
+        if not related:
+            return None
+        parts: list[str | tuple[str, str]] = [("相关节点", "bold $accent"), ("（按数字键跳转）", "$text-muted")]
+        for i, other in enumerate(related, 1):
+            key = f" {i} " if i <= MAX_RELATED_KEYS else "   "
+            where = " › ".join(graph.path_titles(other.id))
+            parts += ["\n  ", (key, "bold reverse"), " ", (other.title, "bold")]
+            if where:
+                parts += ["\n      ", (clip(where, 60), "$text-muted")]
+        return Content.assemble(*parts)

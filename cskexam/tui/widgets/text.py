@@ -1,0 +1,36 @@
+"""Small helpers that turn note text into literal, aligned ``Content``."""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from textual.content import Content
+
+
+def aligned_pairs(rows: list[tuple[str, str]], gap: int = 2) -> Content:
+    """Label/value rows with the values lined up (labels are measured in cells, so CJK aligns)."""
+    if not rows:
+        return Content("")
+    width = max(cell_len(label) for label, _ in rows)
+    parts: list[str | tuple[str, str]] = []
+    for i, (label, value) in enumerate(rows):
+        pad = " " * (width - cell_len(label) + gap)
+        parts += [(label, "$text-muted"), pad, (value, "bold")]
+        if i < len(rows) - 1:
+            parts.append("\n")
+    return Content.assemble(*parts)
+
+
+def clip(text: str, cells: int) -> str:
+    """``text`` on one line, cut to at most ``cells`` terminal cells (with an ellipsis)."""
+    flat = " ".join(text.split())
+    if cell_len(flat) <= cells:
+        return flat
+    out = []
+    used = 0
+    for ch in flat:
+        w = cell_len(ch)
+        if used + w > cells - 1:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + "…"
