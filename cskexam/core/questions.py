@@ -46,6 +46,7 @@ _PUNCT_TAIL = "。，、；：,.;: "
 
 MAX_OPTION_CHARS = 40
 MAX_STEM_TEXT_CHARS = 90
+MAX_TERM_CHARS = 12
 
 
 @dataclass
@@ -160,7 +161,14 @@ def _items(graph: KnowledgeGraph, node: Node) -> list[Node]:
 
 
 def _usable_option(title: str) -> bool:
-    return 1 < len(title) <= MAX_OPTION_CHARS and not _CATCH_ALL.match(title)
+    # A title cut short by the parser ("…") cannot be offered as an answer.
+    return (1 < len(title) <= MAX_OPTION_CHARS and not _CATCH_ALL.match(title)
+            and not title.endswith(("…", "...")))
+
+
+def _term_like(title: str) -> bool:
+    """Short names (品牌竞争者) can be asked for by definition; duty sentences cannot."""
+    return len(title) <= MAX_TERM_CHARS
 
 
 @dataclass
@@ -200,10 +208,19 @@ class _Context:
         doc = self.graph.document_of(info.node.id).id
         parent = info.node.parent
 
+        def mean_len(i: _ListInfo) -> float:
+            return sum(len(x.title) for x in i.items) / len(i.items)
+
+        own_len = mean_len(info)
+
         def rank(other: _ListInfo) -> tuple:
+            # Distractors should look like the right answers: short names among short
+            # names, sentences among sentences; then the nearer the list, the better.
+            ratio = mean_len(other) / own_len
+            unlike = not 0.5 <= ratio <= 2.0
             same_parent = other.node.parent == parent
             same_doc = self.graph.document_of(other.node.id).id == doc
-            return (not same_parent, not same_doc, abs(other.index - info.index))
+            return (unlike, not same_parent, not same_doc, abs(other.index - info.index))
 
         # Anything below the list also "belongs" to it in a loose sense: never a distractor.
         below = {n.id for n in self.graph.descendants(info.node.id)}
@@ -253,6 +270,8 @@ def _list_summary(info: _ListInfo) -> str:
 def _single_definition(ctx: _Context, info: _ListInfo, item: Node, rng: random.Random) -> Question | None:
     text = _definition(ctx.graph, item)
     if not text or len(text) > MAX_STEM_TEXT_CHARS or fold(item.title) in fold(text):
+        return None
+    if not all(_term_like(i.title) for i in info.items):
         return None
     sibs = [s for s in info.items if s.id != item.id and fold(s.title) != fold(item.title)]
     if len(sibs) < 2:
@@ -307,6 +326,8 @@ def _multi_members(ctx: _Context, info: _ListInfo, rng: random.Random) -> Questi
 def _judge_definition(ctx: _Context, info: _ListInfo, item: Node, rng: random.Random) -> Question | None:
     text = _definition(ctx.graph, item)
     if not text or len(text) > MAX_STEM_TEXT_CHARS or fold(item.title) in fold(text):
+        return None
+    if not all(_term_like(i.title) for i in info.items):
         return None
     others = [
         s for s in info.items
