@@ -1,0 +1,82 @@
+"""Tables of the review loop: cards, their review log, per-profile settings.
+
+The review log is the source of truth: every answer adds a row with the
+rating, the time and the card's state before it (for undo). The scheduling
+columns of ``cards`` are a cache of replaying that log through fsrs, kept so
+that the due queue is one indexed query.
+
+Cards are never deleted. A card whose node vanished from the notes (or that
+the generator no longer makes) is ``orphaned``: out of every queue, history
+kept, back in play if the card is generated again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import Boolean, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import text as sql_text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from cskexam.storage.base import Base
+
+CARD_ID = String(16)
+
+
+class CardRow(Base):
+    __tablename__ = "cards"
+
+    id: Mapped[str] = mapped_column(CARD_ID, primary_key=True)
+    node_id: Mapped[str] = mapped_column(String(40), ForeignKey("nodes.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    front: Mapped[str] = mapped_column(Text)
+    back: Mapped[str] = mapped_column(Text)
+    seq: Mapped[int] = mapped_column(Integer, default=0)  # order in which new cards are introduced
+    created_at: Mapped[dt.datetime]
+    changed_at: Mapped[dt.datetime]  # last change of front or back
+    orphaned: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sql_text("0"))
+    suspended: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sql_text("0"))
+    leech: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sql_text("0"))
+    buried_until: Mapped[dt.datetime | None]
+    # fsrs state (see cskexam.core.srs.CardState); state 0 = new, then 1–3 as fsrs.
+    state: Mapped[int] = mapped_column(Integer, default=0, server_default=sql_text("0"))
+    step: Mapped[int | None] = mapped_column(Integer)
+    stability: Mapped[float | None] = mapped_column(Float)
+    difficulty: Mapped[float | None] = mapped_column(Float)
+    due: Mapped[dt.datetime | None] = mapped_column(index=True)
+    last_review: Mapped[dt.datetime | None]
+    reps: Mapped[int] = mapped_column(Integer, default=0, server_default=sql_text("0"))
+    lapses: Mapped[int] = mapped_column(Integer, default=0, server_default=sql_text("0"))
+    # Bumped by every write of the scheduling state: an answer from a second
+    # process on the same card is detected instead of silently overwritten.
+    version: Mapped[int] = mapped_column(Integer, default=0, server_default=sql_text("0"))
+
+    __table_args__ = (
+        Index("ix_cards_state_due", "state", "due"),
+        Index("ix_cards_state_seq", "state", "seq"),
+    )
+
+
+class ReviewLogRow(Base):
+    __tablename__ = "review_logs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    card_id: Mapped[str] = mapped_column(CARD_ID, ForeignKey("cards.id"), index=True)
+    rating: Mapped[int] = mapped_column(Integer)  # 1–4; 0 = put back in the queue (wrong answer elsewhere)
+    reviewed_at: Mapped[dt.datetime] = mapped_column(index=True)
+    duration_ms: Mapped[int | None] = mapped_column(Integer)
+    state_before: Mapped[int] = mapped_column(Integer)  # 0 new, 1 learning, 2 review, 3 relearning
+    state_after: Mapped[int] = mapped_column(Integer)
+    due_after: Mapped[dt.datetime | None]
+    reason: Mapped[str | None] = mapped_column(String(32))
+    # The card's whole scheduling state before this entry, for undo.
+    before: Mapped[dict[str, Any]]
+
+
+class ReviewSettingsRow(Base):
+    __tablename__ = "review_settings"
+
+    profile: Mapped[str] = mapped_column(String(32), primary_key=True)
+    settings: Mapped[dict[str, Any]]
+    updated_at: Mapped[dt.datetime]

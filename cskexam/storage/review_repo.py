@@ -1,0 +1,321 @@
+"""SQL of the review loop: cards, review log, settings. No scheduling logic here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Iterable, Sequence
+
+from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy.orm import Session
+
+from cskexam.core.srs import NEW, CardState
+from cskexam.storage.models_graph import NodeRow
+from cskexam.storage.models_review import CardRow, ReviewLogRow, ReviewSettingsRow
+
+_cards = CardRow.__table__
+_logs = ReviewLogRow.__table__
+_nodes = NodeRow.__table__
+
+STATE_COLUMNS = ("state", "step", "stability", "difficulty", "due", "last_review", "reps", "lapses", "leech")
+
+
+def state_of(row: Any) -> CardState:
+    return CardState(
+        state=row.state,
+        step=row.step,
+        stability=row.stability,
+        difficulty=row.difficulty,
+        due=row.due,
+        last_review=row.last_review,
+        reps=row.reps,
+        lapses=row.lapses,
+        leech=bool(row.leech),
+    )
+
+
+def state_values(state: CardState) -> dict:
+    return {c: getattr(state, c) for c in STATE_COLUMNS}
+
+
+# -- cards as generated ----------------------------------------------------------
+
+def stored_cards(session: Session) -> dict[str, Any]:
+    query = select(_cards.c.id, _cards.c.node_id, _cards.c.kind, _cards.c.front, _cards.c.back, _cards.c.orphaned)
+    return {r.id: r for r in session.execute(query)}
+
+
+def card_contents(session: Session, include_orphaned: bool = False) -> list[Any]:
+    query = select(_cards.c.id, _cards.c.node_id, _cards.c.kind, _cards.c.front, _cards.c.back).order_by(_cards.c.seq)
+    if not include_orphaned:
+        query = query.where(_cards.c.orphaned.is_(False))
+    return list(session.execute(query))
+
+
+def max_seq(session: Session) -> int:
+    return session.execute(select(func.coalesce(func.max(_cards.c.seq), -1))).scalar_one()
+
+
+def insert_cards(session: Session, rows: list[dict]) -> None:
+    if rows:
+        session.execute(_cards.insert(), rows)
+
+
+def update_cards(session: Session, rows: list[dict]) -> None:
+    """Bulk UPDATE by primary key, one executemany per set of columns."""
+    groups: dict[tuple, list[dict]] = {}
+    for row in rows:
+        groups.setdefault(tuple(sorted(row)), []).append(row)
+    for group in groups.values():
+        session.execute(update(CardRow), group)
+
+
+def active_node_ids(session: Session, ids: Iterable[str]) -> set[str]:
+    ids = list(ids)
+    out: set[str] = set()
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        out.update(session.execute(select(_nodes.c.id).where(_nodes.c.id.in_(chunk), _nodes.c.active.is_(True))).scalars())
+    return out
+
+
+# -- queue ---------------------------------------------------------------------------
+
+def _playable(now: dt.datetime, node_ids: Sequence[str] | None):
+    cond = [
+        _cards.c.suspended.is_(False),
+        _cards.c.orphaned.is_(False),
+        or_(_cards.c.buried_until.is_(None), _cards.c.buried_until <= now),
+    ]
+    if node_ids is not None:
+        cond.append(_cards.c.node_id.in_(list(node_ids)))
+    return and_(*cond)
+
+
+def due_ids(session: Session, states: Sequence[int], until: dt.datetime, now: dt.datetime, limit: int,
+            node_ids: Sequence[str] | None = None, exclude: Sequence[str] = ()) -> list[str]:
+    query = (
+        select(_cards.c.id)
+        .where(_cards.c.state.in_(list(states)), _cards.c.due <= until, _playable(now, node_ids))
+        .order_by(_cards.c.due, _cards.c.seq)
+        .limit(limit)
+    )
+    if exclude:
+        query = query.where(_cards.c.id.not_in(list(exclude)))
+    return list(session.execute(query).scalars())
+
+
+def new_ids(session: Session, now: dt.datetime, limit: int, node_ids: Sequence[str] | None = None,
+            exclude: Sequence[str] = ()) -> list[str]:
+    if limit <= 0:
+        return []
+    query = (
+        select(_cards.c.id)
+        .where(_cards.c.state == NEW, _playable(now, node_ids))
+        .order_by(_cards.c.seq)
+        .limit(limit)
+    )
+    if exclude:
+        query = query.where(_cards.c.id.not_in(list(exclude)))
+    return list(session.execute(query).scalars())
+
+
+def count_due(session: Session, states: Sequence[int], until: dt.datetime, now: dt.datetime,
+              node_ids: Sequence[str] | None = None) -> int:
+    query = select(func.count()).select_from(_cards).where(
+        _cards.c.state.in_(list(states)), _cards.c.due <= until, _playable(now, node_ids)
+    )
+    return session.execute(query).scalar_one()
+
+
+def count_new(session: Session, now: dt.datetime, node_ids: Sequence[str] | None = None) -> int:
+    query = select(func.count()).select_from(_cards).where(_cards.c.state == NEW, _playable(now, node_ids))
+    return session.execute(query).scalar_one()
+
+
+def new_introduced_between(session: Session, start: dt.datetime, end: dt.datetime) -> int:
+    query = select(func.count(func.distinct(_logs.c.card_id))).where(
+        _logs.c.state_before == NEW, _logs.c.rating > 0, _logs.c.reviewed_at >= start, _logs.c.reviewed_at < end
+    )
+    return session.execute(query).scalar_one()
+
+
+def reviews_between(session: Session, start: dt.datetime, end: dt.datetime) -> int:
+    query = select(func.count()).select_from(_logs).where(
+        _logs.c.rating > 0, _logs.c.reviewed_at >= start, _logs.c.reviewed_at < end
+    )
+    return session.execute(query).scalar_one()
+
+
+# -- single cards --------------------------------------------------------------------
+
+def get_card(session: Session, card_id: str) -> CardRow | None:
+    return session.get(CardRow, card_id)
+
+
+def cards_by_ids(session: Session, ids: Sequence[str]) -> dict[str, CardRow]:
+    if not ids:
+        return {}
+    return {c.id: c for c in session.execute(select(CardRow).where(CardRow.id.in_(list(ids)))).scalars()}
+
+
+def cards_of_nodes(session: Session, node_ids: Sequence[str]) -> list[CardRow]:
+    query = select(CardRow).where(CardRow.node_id.in_(list(node_ids)), CardRow.orphaned.is_(False)).order_by(CardRow.seq)
+    return list(session.execute(query).scalars())
+
+
+def write_state(session: Session, card_id: str, expected_version: int, values: dict) -> bool:
+    """Compare-and-set of a card's columns: False if someone else changed it first."""
+    result = session.execute(
+        update(_cards)
+        .where(_cards.c.id == card_id, _cards.c.version == expected_version)
+        .values(**values, version=expected_version + 1)
+    )
+    return result.rowcount == 1
+
+
+def add_log(session: Session, **values) -> int:
+    result = session.execute(_logs.insert().values(**values))
+    return int(result.inserted_primary_key[0])
+
+
+def get_log(session: Session, log_id: int) -> ReviewLogRow | None:
+    return session.get(ReviewLogRow, log_id)
+
+
+def last_log_id(session: Session, card_id: str | None = None) -> int | None:
+    query = select(func.max(_logs.c.id))
+    if card_id is not None:
+        query = query.where(_logs.c.card_id == card_id)
+    return session.execute(query).scalar_one()
+
+
+def delete_log(session: Session, log_id: int) -> None:
+    session.execute(delete(_logs).where(_logs.c.id == log_id))
+
+
+def logs_of(session: Session, card_id: str) -> list[Any]:
+    query = select(_logs.c.id, _logs.c.rating, _logs.c.reviewed_at).where(_logs.c.card_id == card_id).order_by(_logs.c.id)
+    return list(session.execute(query))
+
+
+def leech_cards(session: Session) -> list[CardRow]:
+    query = select(CardRow).where(CardRow.leech.is_(True), CardRow.orphaned.is_(False)).order_by(CardRow.lapses.desc(), CardRow.seq)
+    return list(session.execute(query).scalars())
+
+
+def set_flags(session: Session, card_ids: Sequence[str], **values) -> int:
+    if not card_ids:
+        return 0
+    result = session.execute(
+        update(_cards).where(_cards.c.id.in_(list(card_ids))).values(**values, version=_cards.c.version + 1)
+    )
+    return result.rowcount
+
+
+# -- nodes (read only) ---------------------------------------------------------------
+
+def node_path(session: Session, node_id: str) -> list[str]:
+    """Titles from the document down to the node itself."""
+    titles: list[str] = []
+    current: str | None = node_id
+    seen: set[str] = set()
+    while current and current not in seen:
+        seen.add(current)
+        row = session.execute(select(_nodes.c.title, _nodes.c.parent_id).where(_nodes.c.id == current)).first()
+        if row is None:
+            break
+        titles.append(row.title)
+        current = row.parent_id
+    return list(reversed(titles))
+
+
+def node_exists(session: Session, node_id: str) -> bool:
+    return session.execute(select(_nodes.c.id).where(_nodes.c.id == node_id)).first() is not None
+
+
+def subtree_ids(session: Session, node_id: str) -> list[str]:
+    """The node and every node below it (a recursive query over parent links)."""
+    tree = select(_nodes.c.id).where(_nodes.c.id == node_id).cte("tree", recursive=True)
+    tree = tree.union_all(select(_nodes.c.id).where(_nodes.c.parent_id == tree.c.id))
+    return list(session.execute(select(tree.c.id)).scalars())
+
+
+# -- everything the statistics need ---------------------------------------------------
+
+def log_rows(session: Session, since: dt.datetime | None = None) -> list[Any]:
+    query = select(_logs.c.card_id, _logs.c.rating, _logs.c.reviewed_at, _logs.c.state_before).where(_logs.c.rating > 0)
+    if since is not None:
+        query = query.where(_logs.c.reviewed_at >= since)
+    return list(session.execute(query.order_by(_logs.c.reviewed_at)))
+
+
+def review_dates(session: Session) -> list[dt.datetime]:
+    return list(session.execute(select(_logs.c.reviewed_at).where(_logs.c.rating > 0)).scalars())
+
+
+def due_dates(session: Session, until: dt.datetime, now: dt.datetime) -> list[dt.datetime]:
+    query = select(_cards.c.due).where(_cards.c.state != NEW, _cards.c.due <= until, _playable(now, None))
+    return list(session.execute(query).scalars())
+
+
+def card_states_with_documents(session: Session) -> list[Any]:
+    """Every playable card's state with its node's document and chapter ancestry."""
+    query = (
+        select(
+            _cards.c.id, _cards.c.node_id, _cards.c.state, _cards.c.stability, _cards.c.last_review,
+            _cards.c.difficulty, _cards.c.step, _cards.c.due, _cards.c.reps, _cards.c.lapses, _cards.c.leech,
+            _nodes.c.document_id,
+        )
+        .join(_nodes, _nodes.c.id == _cards.c.node_id)
+        .where(_cards.c.orphaned.is_(False), _cards.c.suspended.is_(False))
+    )
+    return list(session.execute(query))
+
+
+def node_titles(session: Session, ids: Iterable[str]) -> dict[str, str]:
+    ids = list(set(ids))
+    out: dict[str, str] = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        out.update(dict(session.execute(select(_nodes.c.id, _nodes.c.title).where(_nodes.c.id.in_(chunk))).all()))
+    return out
+
+
+def node_parents(session: Session) -> dict[str, tuple[str | None, str, str]]:
+    """id → (parent id, kind, title) of every node: enough to find a card's chapter."""
+    query = select(_nodes.c.id, _nodes.c.parent_id, _nodes.c.kind, _nodes.c.title)
+    return {r.id: (r.parent_id, r.kind, r.title) for r in session.execute(query)}
+
+
+# -- settings --------------------------------------------------------------------------
+
+def load_settings(session: Session, profile: str) -> dict | None:
+    row = session.get(ReviewSettingsRow, profile)
+    return dict(row.settings) if row is not None else None
+
+
+def save_settings(session: Session, profile: str, settings: dict, now: dt.datetime) -> None:
+    row = session.get(ReviewSettingsRow, profile)
+    if row is None:
+        session.add(ReviewSettingsRow(profile=profile, settings=settings, updated_at=now))
+    else:
+        row.settings = settings
+        row.updated_at = now
+    session.flush()
+
+
+def counts_by_state(session: Session) -> dict[int, int]:
+    query = (
+        select(_cards.c.state, func.count())
+        .where(_cards.c.orphaned.is_(False), _cards.c.suspended.is_(False))
+        .group_by(_cards.c.state)
+    )
+    return {state: n for state, n in session.execute(query)}
+
+
+def count_cards(session: Session, **flags) -> int:
+    query = select(func.count()).select_from(_cards)
+    for name, value in flags.items():
+        query = query.where(_cards.c[name].is_(value))
+    return session.execute(query).scalar_one()
+
