@@ -1,0 +1,476 @@
+"""Search over key points: what gets indexed, how a query is read, how hits rank.
+
+Pure: the index is stored by ``cskexam.storage.search_repo`` and reached through
+the small ``SearchBackend`` protocol, so the ranking here is tested with any
+backend and knows no SQL.
+
+Index side (at import, with the segmenter): every node becomes a document with a
+title field (title + mnemonic) and a body field (text, definitions, list items);
+both are stored as ``cut_for_search`` tokens plus the dictionary words inside
+long tokens, so 客户服务 is found inside 客户服务管理师.
+
+Query side (no segmenter, no dictionary load): the query is split into known
+terms by forward maximum matching against the stored vocabulary, then
+
+* tier 5: the title is the query (also its pinyin or initials),
+* tier 4: the title contains the query as a phrase (or starts with its pinyin),
+* tier 3: the body contains the phrase (or a later syllable starts with the pinyin),
+* tier 2: every term occurs, scattered,
+* tier 1: some terms occur,
+* tier 0: a fuzzy correction of the query (营消环境 → 营销环境) occurs;
+
+within a tier BM25 (title weighted above body) decides. The score reported is
+``tier + bm25 / (bm25 + 10)``, so it is comparable across queries of one kind
+and always orders results as shown.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterable, Protocol, Sequence
+
+from cskexam.core.pinyin import query_key
+
+if TYPE_CHECKING:  # pragma: no cover
+    from cskexam.core.graph import KnowledgeGraph, Node
+    from cskexam.core.segment import Segmenter
+
+__all__ = [
+    "IndexDoc",
+    "QuestionText",
+    "DocRow",
+    "SearchBackend",
+    "SearchResult",
+    "IndexTokenizer",
+    "build_documents",
+    "build_question_documents",
+    "vocabulary",
+    "term_grams",
+    "normalize",
+    "compact",
+    "segment_query",
+    "search",
+    "highlight_spans",
+    "make_snippet",
+    "TITLE_WEIGHT",
+    "BODY_WEIGHT",
+    "MAX_QUERY_CHARS",
+]
+
+TITLE_WEIGHT = 6.0
+BODY_WEIGHT = 1.0
+# Longer input is cut: nobody searches for a paragraph, and it bounds the work.
+MAX_QUERY_CHARS = 100
+MAX_QUERY_TERMS = 16
+# "Little is found": below this many results the typo fallback runs.
+FEW_RESULTS = 3
+FUZZY_MIN_CHARS = 3
+FUZZY_CUTOFF = 70.0
+FUZZY_PER_GRAM = 200
+FUZZY_CORRECTIONS = 3
+MAX_INITIALS = 10
+SNIPPET_CHARS = 60
+
+WORD = re.compile(r"[^\W_]+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def normalize(text: str) -> str:
+    """NFKC (full-width → half-width), lower case, no control characters."""
+    return _CONTROL.sub(" ", unicodedata.normalize("NFKC", text or "")).lower()
+
+
+def compact(text: str) -> str:
+    """Only the letters, digits and characters: the form phrases are compared in."""
+    return "".join(WORD.findall(normalize(text)))
+
+
+# -- index side ---------------------------------------------------------------
+
+
+@dataclass
+class IndexDoc:
+    node_id: str
+    kind: str
+    title: str
+    path: list[str]
+    body: str  # shown in snippets
+    seq: int
+    title_tokens: str
+    body_tokens: str
+    source: str = "node"  # or "question"
+    ref: str = ""  # the question id for question documents
+
+    @property
+    def title_key(self) -> str:
+        return compact(self.title)
+
+
+@dataclass(frozen=True)
+class QuestionText:
+    """A question stem to index under the node it tests."""
+
+    question_id: str
+    node_id: str
+    stem: str
+
+
+class IndexTokenizer:
+    """Text → index tokens, with the segmenter; caches the work per long word."""
+
+    def __init__(self, segmenter: "Segmenter"):
+        self.segmenter = segmenter
+        self._inner: dict[str, list[str]] = {}
+
+    def tokens(self, text: str) -> list[str]:
+        text = normalize(text)
+        if not text.strip():
+            return []
+        out: list[str] = []
+        for token in self.segmenter.cut_for_search(text):
+            for word in WORD.findall(token):
+                out.append(word)
+                if len(word) >= 3 and _CJK.search(word):
+                    out.extend(self._inside(word))
+        return out
+
+    def _inside(self, word: str) -> list[str]:
+        # cut_for_search only adds the 2- and 3-character words of a long word;
+        # cut_all finds every dictionary word in it (客户服务 in 客户服务管理师).
+        got = self._inner.get(word)
+        if got is None:
+            got = [w for w in dict.fromkeys(self.segmenter.cut_all(word)) if w != word and WORD.fullmatch(w)]
+            self._inner[word] = got
+        return got
+
+
+def node_body(graph: "KnowledgeGraph", node: "Node") -> str:
+    """What a node says: its text, its definitions, the items of its list."""
+    parts = [node.text.strip()] if node.text and node.text.strip() else []
+    for d in graph.definitions_of(node.id):
+        line = f"{d.term}：{d.text}" if d.term not in d.text else d.text
+        if not any(d.text in p for p in parts):
+            parts.append(line)
+    items = [c.title for c in graph.children(node.id) if c.kind == "item"]
+    if items:
+        parts.append("、".join(items))
+    return "\n".join(parts)
+
+
+def build_documents(graph: "KnowledgeGraph", tokenizer: IndexTokenizer) -> list[IndexDoc]:
+    docs = []
+    for seq, node in enumerate(graph):
+        title = node.title
+        if node.mnemonic:
+            title_text = f"{title} {node.mnemonic}"
+        else:
+            title_text = title
+        body = node_body(graph, node)
+        docs.append(
+            IndexDoc(
+                node_id=node.id,
+                kind=node.kind,
+                title=title,
+                path=graph.path_titles(node.id),
+                body=body,
+                seq=seq,
+                title_tokens=" ".join(tokenizer.tokens(title_text)),
+                body_tokens=" ".join(tokenizer.tokens(body)),
+            )
+        )
+    return docs
+
+
+def build_question_documents(
+    graph: "KnowledgeGraph", questions: Iterable[QuestionText], tokenizer: IndexTokenizer
+) -> list[IndexDoc]:
+    """Question stems as documents that lead to the node they test."""
+    docs = []
+    order = {nid: i for i, nid in enumerate(graph.nodes)}
+    for q in questions:
+        if q.node_id not in graph.nodes or not q.stem.strip():
+            continue
+        node = graph.get(q.node_id)
+        docs.append(
+            IndexDoc(
+                node_id=node.id,
+                kind=node.kind,
+                title=node.title,
+                path=graph.path_titles(node.id),
+                body=q.stem,
+                seq=order[node.id],
+                title_tokens="",
+                body_tokens=" ".join(tokenizer.tokens(q.stem)),
+                source="question",
+                ref=q.question_id,
+            )
+        )
+    return docs
+
+
+def vocabulary(docs: Iterable[IndexDoc]) -> dict[str, int]:
+    """Every token with its document frequency."""
+    df: dict[str, int] = {}
+    for doc in docs:
+        for term in set(doc.title_tokens.split()) | set(doc.body_tokens.split()):
+            df[term] = df.get(term, 0) + 1
+    return df
+
+
+def term_grams(term: str) -> set[str]:
+    """Character 1- and 2-grams: the keys typo candidates are found by."""
+    grams = set(term)
+    grams.update(term[i : i + 2] for i in range(len(term) - 1))
+    return grams
+
+
+# -- query side ---------------------------------------------------------------
+
+
+@dataclass
+class DocRow:
+    rowid: int
+    node_id: str
+    source: str
+    kind: str
+    title: str
+    path: list[str]
+    body: str
+    seq: int
+
+
+class SearchBackend(Protocol):
+    def max_term_chars(self) -> int: ...
+
+    def known_terms(self, candidates: Sequence[str]) -> set[str]: ...
+
+    def match(self, expression: str, limit: int) -> list[tuple[DocRow, float]]:
+        """FTS5 MATCH with BM25 (positive, larger is better), best first."""
+
+    def by_title_key(self, key: str, limit: int) -> list[DocRow]: ...
+
+    def pinyin(self, key: str, limit: int) -> list[tuple[DocRow, str, int]]:
+        """Node documents whose title has a pinyin key starting with ``key``: (row, key, start)."""
+
+    def initials_subsequence(self, key: str, limit: int) -> list[tuple[DocRow, str]]:
+        """Node documents whose title initials start with key[0] and contain ``key`` in order."""
+
+    def terms_with_grams(self, grams: Sequence[str], per_gram: int) -> set[str]: ...
+
+
+@dataclass
+class SearchResult:
+    id: str
+    kind: str
+    title: str
+    path: list[str]
+    snippet: str
+    score: float
+    matches: list[str] = field(default_factory=list)  # words to highlight
+    tier: int = 0
+    fuzzy: bool = False
+
+    def to_json(self) -> dict:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "title": self.title,
+            "path": list(self.path),
+            "snippet": self.snippet,
+            "score": self.score,
+        }
+
+
+def segment_query(piece: str, known: set[str], max_chars: int) -> list[tuple[str, bool]]:
+    """Forward maximum matching against the vocabulary: [(term, known?)].
+
+    Characters no known term starts at are gathered into one unknown term, so
+    the caller can tell "all of the query is indexed" from "some is not".
+    """
+    out: list[tuple[str, bool]] = []
+    unknown = ""
+    i = 0
+    while i < len(piece):
+        for size in range(min(max_chars, len(piece) - i), 0, -1):
+            if piece[i : i + size] in known:
+                if unknown:
+                    out.append((unknown, False))
+                    unknown = ""
+                out.append((piece[i : i + size], True))
+                i += size
+                break
+        else:
+            unknown += piece[i]
+            i += 1
+    if unknown:
+        out.append((unknown, False))
+    return out
+
+
+def _substrings(pieces: list[str], max_chars: int) -> list[str]:
+    subs: dict[str, None] = {}
+    for piece in pieces:
+        for i in range(len(piece)):
+            for j in range(i + 1, min(len(piece), i + max_chars) + 1):
+                subs[piece[i:j]] = None
+    return list(subs)
+
+
+def _fts_expression(terms: list[str], op: str) -> str:
+    # Every term is quoted, so AND/OR/NEAR/*/^ typed by the user are just text.
+    return f" {op} ".join('"' + t.replace('"', '""') + '"' for t in terms)
+
+
+class _Collector:
+    def __init__(self, phrase: str):
+        self.phrase = phrase
+        self.best: dict[str, tuple[int, float, DocRow, list[str], bool]] = {}
+
+    def add(self, row: DocRow, tier: int, sub: float, matches: list[str], fuzzy: bool = False) -> None:
+        if row.source == "question":
+            # A question stem is about the node, not the node itself.
+            tier, sub = min(tier, 3), sub * 0.8
+        current = self.best.get(row.node_id)
+        if current is None or (tier, sub) > (current[0], current[1]):
+            self.best[row.node_id] = (tier, sub, row, matches, fuzzy)
+
+    def add_text_hit(self, row: DocRow, bm25: float, base_tier: int, matches: list[str]) -> None:
+        tier = base_tier
+        if self.phrase in compact(row.title):
+            tier = 4
+        elif self.phrase in compact(row.body):
+            tier = 3
+        self.add(row, tier, bm25 / (bm25 + 10.0) if bm25 > 0 else 0.0, matches)
+
+    def add_fuzzy_hit(self, row: DocRow, bm25: float, term: str, similarity: float) -> None:
+        # A corrected word in a title beats a query only partly found (tier 1).
+        tier = 2 if term in compact(row.title) else 1 if term in compact(row.body) else 0
+        sub = (similarity / 100.0) * (bm25 / (bm25 + 10.0) if bm25 > 0 else 0.5)
+        self.add(row, tier, sub, [term], fuzzy=True)
+
+    def exact_hits(self) -> int:
+        """Results that contain the whole query (phrase or every word)."""
+        return sum(1 for v in self.best.values() if v[0] >= 2 and not v[4])
+
+    def __len__(self) -> int:
+        return len(self.best)
+
+
+def search(backend: SearchBackend, query: str, limit: int = 20) -> list[SearchResult]:
+    """Ranked results for ``query``; any input is safe, empty input finds nothing."""
+    if limit <= 0:
+        return []
+    normalized = normalize(query)[:MAX_QUERY_CHARS]
+    pieces = WORD.findall(normalized)
+    if not pieces:
+        return []
+    phrase = "".join(pieces)
+    found = _Collector(phrase)
+    pool = max(limit * 3, 30)
+
+    for row in backend.by_title_key(phrase, pool):
+        found.add(row, 5, 1.0, [phrase])
+
+    max_chars = backend.max_term_chars()
+    known = backend.known_terms(_substrings(pieces, max_chars)) if max_chars else set()
+    parts: list[tuple[str, bool]] = []
+    for piece in pieces:
+        parts.extend(segment_query(piece, known, max_chars))
+    terms = list(dict.fromkeys(t for t, ok in parts if ok))
+    # The longest terms say the most; a 500-character query must not become a 500-term AND.
+    if len(terms) > MAX_QUERY_TERMS:
+        keep = set(sorted(terms, key=len, reverse=True)[:MAX_QUERY_TERMS])
+        terms = [t for t in terms if t in keep]
+    complete = bool(terms) and all(ok for _, ok in parts) and len(terms) == len(dict.fromkeys(t for t, _ in parts))
+    highlight = _highlight_terms(phrase, terms)
+
+    if terms and complete:
+        for row, bm25 in backend.match(_fts_expression(terms, "AND"), pool):
+            found.add_text_hit(row, bm25, 2, highlight)
+    # Partial matches only when the whole query is found nowhere: otherwise they are noise.
+    if terms and (found.exact_hits() == 0 or not complete) and (len(terms) > 1 or not complete):
+        for row, bm25 in backend.match(_fts_expression(terms, "OR"), pool):
+            found.add_text_hit(row, bm25, 1, highlight)
+
+    key = query_key(normalized)
+    if key:
+        for row, pkey, start in backend.pinyin(key, pool):
+            tier = 5 if (start == 0 and pkey == key) else 4 if start == 0 else 3
+            found.add(row, tier, len(key) / max(len(pkey), 1), [row.title] if tier >= 4 else [])
+        if key.isalpha() and len(key) <= MAX_INITIALS and found.exact_hits() < FEW_RESULTS:
+            # Initials with words skipped: hgfx → 宏观(环境)分析 (hghjfx).
+            for row, pkey in backend.initials_subsequence(key, pool):
+                found.add(row, 3, len(key) / max(len(pkey), 1), [row.title])
+
+    if found.exact_hits() < FEW_RESULTS and len(phrase) >= FUZZY_MIN_CHARS and not (complete and found.exact_hits()):
+        _fuzzy(backend, phrase, found, pool)
+
+    ranked = sorted(found.best.values(), key=lambda v: (-v[0], -v[1], v[2].seq))[:limit]
+    return [
+        SearchResult(
+            id=row.node_id,
+            kind=row.kind,
+            title=row.title,
+            path=list(row.path),
+            snippet=make_snippet(row.body, matches),
+            score=round(tier + sub, 4),
+            matches=list(matches),
+            tier=tier,
+            fuzzy=fuzzy,
+        )
+        for tier, sub, row, matches, fuzzy in ranked
+    ]
+
+
+def _highlight_terms(phrase: str, terms: list[str]) -> list[str]:
+    # Single characters would light up half of every line; show them only when typed alone.
+    words = [t for t in terms if len(t) > 1 or len(phrase) == 1]
+    return list(dict.fromkeys([phrase, *words]))
+
+
+def _fuzzy(backend: SearchBackend, phrase: str, found: _Collector, pool: int) -> None:
+    from rapidfuzz import fuzz, process
+
+    grams = sorted(g for g in term_grams(phrase) if len(g) == 2) or sorted(term_grams(phrase))
+    candidates = backend.terms_with_grams(grams, FUZZY_PER_GRAM)
+    candidates.discard(phrase)
+    if not candidates:
+        return
+    best = process.extract(phrase, list(candidates), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=FUZZY_CORRECTIONS)
+    for term, similarity, _ in best:
+        for row, bm25 in backend.match(_fts_expression([term], "AND"), pool):
+            found.add_fuzzy_hit(row, bm25, term, similarity)
+
+
+# -- display ------------------------------------------------------------------
+
+
+def highlight_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
+    """Non-overlapping (start, end) spans of ``terms`` in ``text``, case-insensitive."""
+    lowered = text.lower()
+    spans: list[tuple[int, int]] = []
+    for term in sorted({t.lower() for t in terms if t}, key=len, reverse=True):
+        start = lowered.find(term)
+        while start != -1:
+            end = start + len(term)
+            if all(end <= s or start >= e for s, e in spans):
+                spans.append((start, end))
+            start = lowered.find(term, end)
+    return sorted(spans)
+
+
+def make_snippet(body: str, terms: Sequence[str], width: int = SNIPPET_CHARS) -> str:
+    """One line of ``body`` around the first matched word (the start when none)."""
+    flat = " ".join(body.split())
+    if len(flat) <= width:
+        return flat
+    spans = highlight_spans(flat, terms)
+    start = 0
+    if spans:
+        first = spans[0][0]
+        start = max(0, min(first - width // 4, len(flat) - width))
+    piece = flat[start : start + width]
+    return ("…" if start > 0 else "") + piece + ("…" if start + width < len(flat) else "")

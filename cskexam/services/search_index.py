@@ -1,0 +1,121 @@
+"""Building the stored search index, at import time.
+
+``rebuild_index(session, graph, now)`` is an import step (see
+``cskexam.services.library.IMPORT_STEPS``): it runs in the import's
+transaction, segments every node once with the graph's titles as the user
+dictionary, computes the pinyin keys of titles, and replaces the stored index.
+Queries later need neither the segmenter nor pypinyin.
+
+Question stems: the question service calls ``index_question_stems`` after it
+has synced its questions (it runs after this step), and again whenever the
+bank changes; the stems then lead to the node each question tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Iterable
+
+from cskexam.core.graph import KnowledgeGraph
+from cskexam.core.pinyin import PinyinConverter, pinyin_keys
+from cskexam.core.search import (
+    WORD,
+    IndexDoc,
+    IndexTokenizer,
+    QuestionText,
+    build_documents,
+    build_question_documents,
+    normalize,
+    term_grams,
+    vocabulary,
+)
+from cskexam.core.segment import Segmenter, domain_terms
+
+__all__ = ["IndexStats", "PreparedIndex", "prepare_index", "rebuild_index", "index_question_stems", "QuestionText"]
+
+INDEX_VERSION = "1"
+# Typo candidates are words, not sentences.
+GRAM_TERM_MAX_CHARS = 12
+_CJK_RANGE = ("\u3400", "\u9fff")
+
+
+@dataclass
+class IndexStats:
+    documents: int
+    terms: int
+    pinyin_keys: int
+
+
+@dataclass
+class PreparedIndex:
+    docs: list[IndexDoc]
+    terms: dict[str, int]
+    grams: list[tuple[str, str]]
+    pinyin: list[tuple[str, str, int, bool]]
+    meta: dict[str, str]
+
+
+def _is_cjk_word(term: str) -> bool:
+    return any(_CJK_RANGE[0] <= ch <= _CJK_RANGE[1] for ch in term)
+
+
+def _grams(terms: Iterable[str]) -> list[tuple[str, str]]:
+    rows = []
+    for term in terms:
+        if 2 <= len(term) <= GRAM_TERM_MAX_CHARS and _is_cjk_word(term):
+            rows.extend((g, term) for g in term_grams(term))
+    return rows
+
+
+def _pinyin_rows(docs: list[IndexDoc], segmenter: Segmenter) -> list[tuple[str, str, int, bool]]:
+    converter = PinyinConverter()
+    rows = []
+    seen: set[str] = set()
+    for doc in docs:
+        key = doc.title_key
+        if doc.source != "node" or not key or key in seen:
+            continue
+        seen.add(key)
+        words = [w for token in segmenter.cut(normalize(doc.title)) for w in WORD.findall(token)]
+        for pk in pinyin_keys(converter.syllables(words)):
+            rows.append((pk.key, key, pk.start, pk.initials))
+    return rows
+
+
+def prepare_index(graph: KnowledgeGraph, now: dt.datetime, segmenter: Segmenter | None = None) -> PreparedIndex:
+    """Everything the index stores, computed in memory (no database)."""
+    segmenter = segmenter or Segmenter(domain_terms(graph))
+    tokenizer = IndexTokenizer(segmenter)
+    docs = build_documents(graph, tokenizer)
+    terms = vocabulary(docs)
+    meta = {
+        "version": INDEX_VERSION,
+        "max_term_chars": str(max((len(t) for t in terms), default=0)),
+        "documents": str(len(docs)),
+        "built_at": now.astimezone(dt.timezone.utc).isoformat(),
+    }
+    return PreparedIndex(docs, terms, _grams(terms), _pinyin_rows(docs, segmenter), meta)
+
+
+def rebuild_index(session, graph: KnowledgeGraph, now: dt.datetime) -> IndexStats:
+    """Import step: replace the stored index with one built from ``graph``."""
+    from cskexam.storage.search_repo import dbapi_connection, replace_index
+
+    prepared = prepare_index(graph, now)
+    replace_index(dbapi_connection(session), prepared.docs, prepared.terms, prepared.grams, prepared.pinyin, prepared.meta)
+    return IndexStats(len(prepared.docs), len(prepared.terms), len(prepared.pinyin))
+
+
+def index_question_stems(session, graph: KnowledgeGraph, questions: Iterable[QuestionText]) -> int:
+    """Replace the indexed question stems; returns how many were indexed.
+
+    Stems of questions whose node is not in ``graph`` are skipped.
+    """
+    from cskexam.storage.search_repo import dbapi_connection, replace_question_docs
+
+    tokenizer = IndexTokenizer(Segmenter(domain_terms(graph)))
+    docs = build_question_documents(graph, questions, tokenizer)
+    terms = vocabulary(docs)
+    replace_question_docs(dbapi_connection(session), docs, terms, _grams(terms))
+    return len(docs)

@@ -1,0 +1,94 @@
+"""Tables of the search index (derived data, rebuilt whole at every import).
+
+``search_docs`` holds one row per indexed node (and per indexed question stem)
+with what a result shows and the pre-split tokens; the FTS5 table
+``search_fts`` indexes those tokens (external content, so it stores only the
+index). It is created by the migration, not by this metadata: FTS5 virtual
+tables have no ORM form. ``search_terms`` is the vocabulary a query is split
+against without loading a segmenter dictionary, ``search_grams`` finds typo
+candidates and ``search_pinyin`` the pinyin and initials keys of titles.
+
+The index needs SQLite (FTS5).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Boolean, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from cskexam.storage.base import Base
+
+NODE_ID = String(40)
+FTS_TABLE = "search_fts"
+# The columns of search_docs that search_fts indexes, in FTS column order.
+FTS_COLUMNS = ("title_tokens", "body_tokens")
+FTS_CREATE = (
+    f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5("
+    + ", ".join(FTS_COLUMNS)
+    + ", content='search_docs', content_rowid='id', tokenize='unicode61 remove_diacritics 0')"
+)
+
+
+class SearchDocRow(Base):
+    __tablename__ = "search_docs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    # Not a foreign key: the index is derived data, written after the graph.
+    node_id: Mapped[str] = mapped_column(NODE_ID, index=True)
+    source: Mapped[str] = mapped_column(String(16))  # "node" or "question"
+    ref: Mapped[str] = mapped_column(String(64), default="")  # question id
+    kind: Mapped[str] = mapped_column(String(16))
+    title: Mapped[str] = mapped_column(Text)
+    title_key: Mapped[str] = mapped_column(Text, index=True)  # compact(title)
+    path: Mapped[list[Any]] = mapped_column(default=list)
+    body: Mapped[str] = mapped_column(Text, default="")
+    seq: Mapped[int] = mapped_column(Integer, default=0)
+    title_tokens: Mapped[str] = mapped_column(Text, default="")
+    body_tokens: Mapped[str] = mapped_column(Text, default="")
+
+
+class SearchTermRow(Base):
+    __tablename__ = "search_terms"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    term: Mapped[str] = mapped_column(Text, primary_key=True)
+    df: Mapped[int] = mapped_column(Integer)
+
+
+class SearchGramRow(Base):
+    __tablename__ = "search_grams"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    gram: Mapped[str] = mapped_column(Text, primary_key=True)
+    term: Mapped[str] = mapped_column(Text, primary_key=True)
+
+
+class SearchPinyinRow(Base):
+    __tablename__ = "search_pinyin"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    key: Mapped[str] = mapped_column(Text, primary_key=True)
+    title_key: Mapped[str] = mapped_column(Text, primary_key=True)
+    start: Mapped[int] = mapped_column(Integer)
+    initials: Mapped[bool] = mapped_column(Boolean)
+
+
+class SearchMetaRow(Base):
+    __tablename__ = "search_meta"
+
+    key: Mapped[str] = mapped_column(String(32), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+__all__ = [
+    "SearchDocRow",
+    "SearchTermRow",
+    "SearchGramRow",
+    "SearchPinyinRow",
+    "SearchMetaRow",
+    "FTS_TABLE",
+    "FTS_COLUMNS",
+    "FTS_CREATE",
+]

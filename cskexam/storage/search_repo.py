@@ -1,0 +1,211 @@
+"""SQL of the search index: writing it at import, reading it per query.
+
+Both sides work on the DB-API (sqlite3) connection under the SQLAlchemy
+session, inside its transaction: a query runs four or five statements and
+SQLAlchemy's per-statement overhead would be most of a millisecond budget.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Iterable, Sequence
+
+from cskexam.core.search import BODY_WEIGHT, TITLE_WEIGHT, DocRow, IndexDoc
+from cskexam.errors import UserError
+from cskexam.storage.models_search import FTS_TABLE
+
+__all__ = ["SearchRepo", "dbapi_connection", "require_sqlite", "replace_index", "replace_question_docs", "index_meta"]
+
+_IN_CHUNK = 500
+_BM25 = f"bm25({FTS_TABLE}, {TITLE_WEIGHT}, {BODY_WEIGHT})"
+_DOC_COLUMNS = "d.id, d.node_id, d.source, d.kind, d.title, d.path, d.body, d.seq"
+
+
+def dbapi_connection(session_or_connection) -> sqlite3.Connection:
+    """The sqlite3 connection under a SQLAlchemy Session or Connection (same transaction)."""
+    conn = session_or_connection
+    if hasattr(conn, "connection") and callable(getattr(conn, "connection")):
+        conn = conn.connection()  # Session → Connection
+    return require_sqlite(conn.connection.driver_connection)
+
+
+def require_sqlite(driver) -> sqlite3.Connection:
+    if not isinstance(driver, sqlite3.Connection):
+        raise UserError("搜索索引需要 SQLite 数据库（使用了 FTS5 全文索引）")
+    return driver
+
+
+def _doc_row(r) -> DocRow:
+    return DocRow(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]) if r[5] else [], r[6], r[7])
+
+
+# -- write side ----------------------------------------------------------------
+
+
+def _doc_params(docs: Sequence[IndexDoc], first_id: int):
+    for i, d in enumerate(docs):
+        yield (
+            first_id + i,
+            d.node_id,
+            d.source,
+            d.ref,
+            d.kind,
+            d.title,
+            d.title_key,
+            json.dumps(d.path, ensure_ascii=False),
+            d.body,
+            d.seq,
+            d.title_tokens,
+            d.body_tokens,
+        )
+
+
+_INSERT_DOC = (
+    "INSERT INTO search_docs (id, node_id, source, ref, kind, title, title_key, path, body, seq, "
+    "title_tokens, body_tokens) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
+)
+
+
+def replace_index(
+    conn: sqlite3.Connection,
+    docs: Sequence[IndexDoc],
+    terms: dict[str, int],
+    grams: Iterable[tuple[str, str]],
+    pinyin: Iterable[tuple[str, str, int, bool]],
+    meta: dict[str, str],
+) -> None:
+    """Replace the whole index (caller's transaction)."""
+    cur = conn.cursor()
+    for table in ("search_docs", "search_terms", "search_grams", "search_pinyin", "search_meta"):
+        cur.execute(f"DELETE FROM {table}")
+    cur.executemany(_INSERT_DOC, _doc_params(docs, 1))
+    # 'rebuild' reads search_docs in C: much faster than one insert per row.
+    cur.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
+    cur.executemany("INSERT INTO search_terms (term, df) VALUES (?, ?)", terms.items())
+    cur.executemany("INSERT OR IGNORE INTO search_grams (gram, term) VALUES (?, ?)", grams)
+    # Keep the best (earliest) start when two titles' keys collide on one title.
+    cur.executemany(
+        "INSERT INTO search_pinyin (key, title_key, start, initials) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (key, title_key) DO UPDATE SET start = min(start, excluded.start)",
+        pinyin,
+    )
+    cur.executemany("INSERT INTO search_meta (key, value) VALUES (?, ?)", meta.items())
+    cur.close()
+
+
+def replace_question_docs(
+    conn: sqlite3.Connection, docs: Sequence[IndexDoc], terms: dict[str, int], grams: Iterable[tuple[str, str]]
+) -> None:
+    """Swap the indexed question stems; node documents stay as they are."""
+    cur = conn.cursor()
+    old = cur.execute("SELECT id, title_tokens, body_tokens FROM search_docs WHERE source = 'question'").fetchall()
+    cur.executemany(
+        f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title_tokens, body_tokens) VALUES ('delete', ?, ?, ?)", old
+    )
+    cur.execute("DELETE FROM search_docs WHERE source = 'question'")
+    first = (cur.execute("SELECT coalesce(max(id), 0) FROM search_docs").fetchone()[0]) + 1
+    cur.executemany(_INSERT_DOC, _doc_params(docs, first))
+    cur.executemany(
+        f"INSERT INTO {FTS_TABLE}(rowid, title_tokens, body_tokens) VALUES (?, ?, ?)",
+        [(first + i, d.title_tokens, d.body_tokens) for i, d in enumerate(docs)],
+    )
+    # Terms of removed stems stay in the vocabulary: a stale term only costs a
+    # query its AND tier, never a wrong result.
+    cur.executemany(
+        "INSERT INTO search_terms (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = df + excluded.df",
+        terms.items(),
+    )
+    cur.executemany("INSERT OR IGNORE INTO search_grams (gram, term) VALUES (?, ?)", grams)
+    longest = max((len(t) for t in terms), default=0)
+    cur.execute(
+        "INSERT INTO search_meta (key, value) VALUES ('max_term_chars', ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = max(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))",
+        (str(longest),),
+    )
+    cur.close()
+
+
+def index_meta(conn: sqlite3.Connection) -> dict[str, str]:
+    return dict(conn.execute("SELECT key, value FROM search_meta").fetchall())
+
+
+# -- read side -----------------------------------------------------------------
+
+
+class SearchRepo:
+    """``cskexam.core.search.SearchBackend`` over the stored index."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+        self._max_chars: int | None = None
+
+    def max_term_chars(self) -> int:
+        if self._max_chars is None:
+            row = self.conn.execute("SELECT value FROM search_meta WHERE key = 'max_term_chars'").fetchone()
+            self._max_chars = int(row[0]) if row else 0
+        return self._max_chars
+
+    def doc_count(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM search_docs").fetchone()[0]
+
+    def known_terms(self, candidates: Sequence[str]) -> set[str]:
+        found: set[str] = set()
+        for i in range(0, len(candidates), _IN_CHUNK):
+            chunk = candidates[i : i + _IN_CHUNK]
+            marks = ",".join("?" * len(chunk))
+            found.update(r[0] for r in self.conn.execute(f"SELECT term FROM search_terms WHERE term IN ({marks})", chunk))
+        return found
+
+    def match(self, expression: str, limit: int) -> list[tuple[DocRow, float]]:
+        sql = (
+            f"SELECT {_DOC_COLUMNS}, m.score FROM ("
+            f"  SELECT rowid AS id, -{_BM25} AS score FROM {FTS_TABLE}"
+            f"  WHERE {FTS_TABLE} MATCH ? ORDER BY score DESC LIMIT ?"
+            f") m JOIN search_docs d ON d.id = m.id ORDER BY m.score DESC"
+        )
+        try:
+            rows = self.conn.execute(sql, (expression, limit)).fetchall()
+        except sqlite3.OperationalError:
+            # A term FTS5 still cannot parse finds nothing rather than failing the search.
+            return []
+        return [(_doc_row(r), float(r[8])) for r in rows]
+
+    def by_title_key(self, key: str, limit: int) -> list[DocRow]:
+        rows = self.conn.execute(
+            f"SELECT {_DOC_COLUMNS} FROM search_docs d WHERE d.title_key = ? AND d.source = 'node' ORDER BY d.seq LIMIT ?",
+            (key, limit),
+        ).fetchall()
+        return [_doc_row(r) for r in rows]
+
+    def pinyin(self, key: str, limit: int) -> list[tuple[DocRow, str, int]]:
+        # Keys are [a-z0-9]; '{' sorts right after 'z', closing the prefix range.
+        rows = self.conn.execute(
+            f"SELECT {_DOC_COLUMNS}, p.key, p.start FROM search_pinyin p "
+            f"JOIN search_docs d ON d.title_key = p.title_key AND d.source = 'node' "
+            f"WHERE p.key >= ? AND p.key < ? ORDER BY p.start, length(p.key), d.seq LIMIT ?",
+            (key, key + "{", limit),
+        ).fetchall()
+        return [(_doc_row(r), r[8], int(r[9])) for r in rows]
+
+    def initials_subsequence(self, key: str, limit: int) -> list[tuple[DocRow, str]]:
+        # GLOB runs in C over the index range of the first letter; keys hold only [a-z0-9].
+        pattern = key[0] + "".join("*" + ch for ch in key[1:]) + "*"
+        rows = self.conn.execute(
+            f"SELECT {_DOC_COLUMNS}, p.key FROM search_pinyin p "
+            f"JOIN search_docs d ON d.title_key = p.title_key AND d.source = 'node' "
+            f"WHERE p.key >= ? AND p.key < ? AND p.initials = 1 AND p.start = 0 AND p.key GLOB ? "
+            f"ORDER BY length(p.key), d.seq LIMIT ?",
+            (key[0], key[0] + "{", pattern, limit),
+        ).fetchall()
+        return [(_doc_row(r), r[8]) for r in rows]
+
+    def terms_with_grams(self, grams: Sequence[str], per_gram: int) -> set[str]:
+        out: set[str] = set()
+        for gram in grams:
+            out.update(r[0] for r in self.conn.execute("SELECT term FROM search_grams WHERE gram = ? LIMIT ?", (gram, per_gram)))
+        return out
+
+    # -- for the naive baseline and diagnostics ------------------------------
+    def all_docs(self) -> list[DocRow]:
+        return [_doc_row(r) for r in self.conn.execute(f"SELECT {_DOC_COLUMNS} FROM search_docs d ORDER BY d.id")]
