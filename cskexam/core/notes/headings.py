@@ -8,6 +8,7 @@ become fields of the node, never title text.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from cskexam.core.notes.markers import cn_to_int
@@ -75,6 +76,10 @@ def consume_meta(body: str, heading: Heading) -> str:
         return body
 
 
+_INNER_STOP = re.compile(r"[。:;]")
+_TERMINATOR = re.compile(r"[:(\[。;,!?]|注:")
+
+
 def _clause_end(s: str) -> int:
     """Index of the first explicit title terminator (``:``, ``(``, punctuation, 注:)."""
     i = 0
@@ -83,13 +88,8 @@ def _clause_end(s: str) -> int:
         # A leading group like (1-4章) belongs to the title unless it is metadata.
         if close > 0 and _classify_group(s[1:close]) is None:
             i = close + 1
-    for j in range(i, len(s)):
-        ch = s[j]
-        if ch in ":(" or ch in _SENTENCE_END or ch == "[":
-            return j
-        if ch == "注" and j + 1 < len(s) and s[j + 1] == ":":
-            return j
-    return len(s)
+    m = _TERMINATOR.search(s, i)
+    return m.start() if m else len(s)
 
 
 _KNOWN_SUFFIX = ("分析", "研究")
@@ -112,10 +112,19 @@ def _subject_restart(s: str, subject: str) -> int | None:
     return i if 2 <= i <= 16 else None
 
 
+@lru_cache(maxsize=8)
+def _by_first_char(known: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for title in known:
+        if len(title) >= 2:
+            index.setdefault(title[0], []).append(title)
+    return {k: tuple(v) for k, v in index.items()}
+
+
 def _known_prefix(s: str, known: frozenset[str]) -> int | None:
     best = None
-    for title in known:
-        if len(title) >= 2 and s.startswith(title) and len(s) > len(title):
+    for title in _by_first_char(known).get(s[:1], ()):
+        if s.startswith(title) and len(s) > len(title):
             if best is None or len(title) > best:
                 best = len(title)
     if best is None:
@@ -174,7 +183,7 @@ def split_heading(segment: str, known: frozenset[str] = frozenset(), subject: st
         restart = (i, s[i:].startswith("是"))
     elif (i := _subject_restart(clause, subject)) is not None:
         restart = (i, False)
-    elif len(whole) <= 30 and not any(ch in "。:;" for ch in whole):
+    elif len(whole) <= 30 and not _INNER_STOP.search(whole):
         title, body = whole, ""
     elif len(clause) > 2:
         restart = _restart_at(clause, known, subject)

@@ -23,11 +23,14 @@ def related_edges(graph: KnowledgeGraph) -> list[Edge]:
         key = title_key(node.title)
         if len(key) >= 3 and not node.title.endswith("…"):
             groups[key].append(node.id)
+    document: dict[str, str] = {}
+    for node in graph:  # outline order: a parent comes before its children
+        document[node.id] = document[node.parent] if node.parent else node.id
     edges: list[Edge] = []
     for ids in groups.values():
         ids = ids[:_MAX_GROUP]
         for i, a in enumerate(ids):
             for b in ids[i + 1 :]:
-                if graph.document_of(a).id != graph.document_of(b).id:
+                if document[a] != document[b]:
                     edges.append(Edge(a, b, "related"))
     return edges

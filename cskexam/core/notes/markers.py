@@ -70,7 +70,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ("bullet", r"[•·●▪◆■]\s*"),
     ("dash", r"(?:^|(?<=[:。;]))\s*[-*+]\s+"),
 ]
-_SCANNER = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _PATTERNS))
+# The lookahead lets the engine skip quickly over characters that start no marker.
+_STARTS = rf"(?=[第(\d{CN_NUM}{_CIRCLED}A-H•·●▪◆■\-*+\s])"
+_SCANNER = re.compile(_STARTS + "(?:" + "|".join(f"(?P<{name}>{pat})" for name, pat in _PATTERNS) + ")")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+")
 _MD_ORDERED = re.compile(r"^(\d{1,3})[.)]\s+")
 

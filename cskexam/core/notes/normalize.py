@@ -12,28 +12,31 @@ import unicodedata
 
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
 _CIRCLED = set("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
+_ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 _SPACES = re.compile(r"[ \t\u3000\xa0]+")
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff，。、：；])\s+(?=[\u4e00-\u9fff])")
 
 
-def _fold(ch: str) -> str:
-    if ch in _CIRCLED:
-        return ch
-    if ch == "、" or ch == "。":
-        return ch
-    return unicodedata.normalize("NFKC", ch)
+# Circled numbers hide in the private use area while NFKC runs.
+_HIDE = {ord(ch): 0xE000 + i for i, ch in enumerate(sorted(_CIRCLED))}
+_SHOW = {v: k for k, v in _HIDE.items()}
+_CIRCLED_RE = re.compile("[" + "".join(sorted(_CIRCLED)) + "]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def normalize_line(line: str) -> str:
-    line = _ANSI.sub("", line)
-    line = line.translate(_ZERO_WIDTH)
-    line = "".join(_fold(ch) for ch in line)
-    # Drop every other control character (tabs become spaces first).
-    line = line.replace("\t", " ")
-    line = "".join(ch for ch in line if unicodedata.category(ch)[0] != "C")
+    if "\x1b" in line:
+        line = _ANSI.sub("", line)
+    line = _ZERO_WIDTH_RE.sub("", line)
+    if _CIRCLED_RE.search(line):
+        line = unicodedata.normalize("NFKC", line.translate(_HIDE)).translate(_SHOW)
+    elif not line.isascii():
+        line = unicodedata.normalize("NFKC", line)
+    line = _CONTROL.sub("", line.replace("\t", " "))
+    if not line.isprintable():
+        line = "".join(ch for ch in line if ch.isprintable() or ch == " ")
     line = _SPACES.sub(" ", line).strip()
-    return _CJK_GAP.sub("", line)
+    return _CJK_GAP.sub("", line) if " " in line else line
 
 
 def normalize_text(text: str) -> list[str]:

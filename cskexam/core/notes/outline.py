@@ -117,7 +117,7 @@ class OutlineBuilder:
         self._pending = None
 
     # -- input -----------------------------------------------------------
-    def add_line(self, line: str, lineno: int) -> None:
+    def add_line(self, line: str, lineno: int, markers: list[Marker] | None = None) -> None:
         if not line:
             return
         heading = markdown_heading(line)
@@ -132,7 +132,7 @@ class OutlineBuilder:
         if colon and 2 <= len(head) <= 16 and stated_count(head) and not find_markers(head):
             # An unnumbered line that announces a counted list (客户服务的五大特性:…).
             current = self._start(Marker("plain", (), "", 0, 0), line, lineno)
-        for m in find_markers(line):
+        for m in find_markers(line) if markers is None else markers:
             if m.start < last_end:
                 continue
             if not self._accept(m, line, line[last_end : m.start]):

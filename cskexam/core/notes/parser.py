@@ -16,6 +16,7 @@ from cskexam.core.notes.documents import Document, split_documents
 from cskexam.core.notes.enumerations import split_counted, split_short_list
 from cskexam.core.notes.headings import Heading, stated_count
 from cskexam.core.notes.links import related_edges
+from cskexam.core.notes.markers import Marker, find_markers
 from cskexam.core.notes.normalize import normalize_text
 from cskexam.core.notes.outline import Draft, OutlineBuilder
 
@@ -28,10 +29,10 @@ class NoteSource:
     text: str
 
 
-def _build(doc: Document, known: frozenset[str]) -> Draft:
+def _build(doc: Document, known: frozenset[str], scanned: list[list[Marker]]) -> Draft:
     builder = OutlineBuilder(doc.title, doc.line, known)
-    for lineno, text in doc.body:
-        builder.add_line(text, lineno)
+    for (lineno, text), markers in zip(doc.body, scanned):
+        builder.add_line(text, lineno, markers)
     return builder.finish()
 
 
@@ -44,16 +45,17 @@ def _clean_titles(draft: Draft, out: set[str]) -> None:
 
 def parse_notes(sources: list[NoteSource]) -> KnowledgeGraph:
     files = [(src.name, split_documents(src.name, normalize_text(src.text))) for src in sources]
+    scans = {id(doc): [find_markers(text) for _, text in doc.body] for _, docs in files for doc in docs}
     known: set[str] = set()
     for _, docs in files:
         for doc in docs:
-            _clean_titles(_build(doc, frozenset()), known)
+            _clean_titles(_build(doc, frozenset(), scans[id(doc)]), known)
     frozen = frozenset(known)
     graph = KnowledgeGraph()
     for name, docs in files:
         seen_paths: set[tuple[str, ...]] = set()
         for doc in docs:
-            _emit(graph, name, _build(doc, frozen), None, (), seen_paths)
+            _emit(graph, name, _build(doc, frozen, scans[id(doc)]), None, (), seen_paths)
     graph.definitions = extract_definitions(graph)
     graph.edges = related_edges(graph)
     return graph
