@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import shutil
 from datetime import timedelta, timezone
 
 import pytest
@@ -17,7 +16,8 @@ from cskexam.services import review
 from cskexam.services.cards import list_cards, sync_cards
 from cskexam.services.review import Reviewer
 from cskexam.storage import graph_repo
-from cskexam.storage.db import open_database
+from cskexam.storage.db import open_database  # noqa: F401
+from test_review_support import library_db, library_path, review_library_template  # noqa: F401
 from cskexam.storage.models_review import CardRow, ReviewLogRow
 
 CST = timezone(timedelta(hours=8))
@@ -36,26 +36,9 @@ class Clock:
         self.now += timedelta(**kw)
 
 
-@pytest.fixture(scope="module")
-def _library_template(tmp_path_factory, bundled_graph):
-    path = tmp_path_factory.mktemp("review") / "lib.sqlite3"
-    db = open_database(f"sqlite:///{path}")
-    with db.session() as s:
-        graph_repo.save_graph(s, bundled_graph, NOW - timedelta(days=1))
-        sync_cards(s, bundled_graph, NOW - timedelta(days=1))
-    with db.engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    db.close()
-    return path
-
-
 @pytest.fixture
-def db(tmp_path, _library_template):
-    target = tmp_path / "lib.sqlite3"
-    shutil.copyfile(_library_template, target)
-    database = open_database(f"sqlite:///{target}")
-    yield database
-    database.close()
+def db(library_db):
+    return library_db
 
 
 @pytest.fixture
