@@ -1,0 +1,268 @@
+"""Chapter practice, the 错题本 and stars: the use cases behind the screens.
+
+Session-level functions (``record_answer`` …) take an open SQLAlchemy session
+so that exams can use them inside their own transactions; ``Practice`` wraps
+them for the UI, one transaction per call.
+
+The 错题本 rule: any answer that is not fully right (a 多选 with 少选, a 简答
+missing a scoring point) puts the question in the book, counts it and resets
+its streak; once it is answered right ``clear_after`` times in a row
+(setting ``wrongbook_clear_after``, default 2) it leaves the book. A wrong
+answer also puts the question's key point into the FSRS review queue
+(contract F: ``cskexam.services.review.schedule_node``).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import importlib
+import importlib.util
+import random
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from sqlalchemy.orm import Session
+
+from cskexam.core.grading import GradeResult, ShortAnswerResult, grade_short_answer
+from cskexam.core.graph import KnowledgeGraph
+from cskexam.core.questions import Question
+from cskexam.errors import UserError
+from cskexam.storage import question_repo
+
+CLEAR_AFTER_KEY = "wrongbook_clear_after"
+DEFAULT_CLEAR_AFTER = 2
+ORDERS = ("顺序", "随机")
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+@dataclass(frozen=True)
+class AnswerOutcome:
+    question: Question
+    result: GradeResult
+    short: ShortAnswerResult | None  # 简答/案例分析: matched and missed scoring points
+    in_wrongbook: bool  # after this answer
+    wrong_count: int
+    cleared: bool  # this answer took the question out of the 错题本
+    scheduled_cards: int  # cards put into the review queue
+
+    @property
+    def correct(self) -> bool:
+        return self.result.correct
+
+
+@dataclass(frozen=True)
+class WrongEntry:
+    question: Question
+    wrong_count: int
+    first_wrong_at: dt.datetime
+    last_wrong_at: dt.datetime
+    right_streak: int
+    cleared_at: dt.datetime | None
+    last_given: Any
+    starred: bool
+
+
+# -- session level (usable inside an exam's transaction) ------------------------
+
+def clear_after(session: Session) -> int:
+    value = question_repo.get_setting(session, CLEAR_AFTER_KEY, DEFAULT_CLEAR_AFTER)
+    return int(value) if isinstance(value, int) and value >= 1 else DEFAULT_CLEAR_AFTER
+
+
+def set_clear_after(session: Session, n: int) -> None:
+    if not isinstance(n, int) or isinstance(n, bool) or not 1 <= n <= 20:
+        raise UserError(f"连续答对次数必须是 1–20 的整数，而不是「{n}」")
+    question_repo.set_setting(session, CLEAR_AFTER_KEY, n)
+
+
+def _schedule_review(session: Session, node_id: str | None, now: dt.datetime) -> int:
+    """Contract F, when the review service exists."""
+    if not node_id or importlib.util.find_spec("cskexam.services.review") is None:
+        return 0
+    review = importlib.import_module("cskexam.services.review")
+    return int(review.schedule_node(session, node_id, now, reason="wrong_answer") or 0)
+
+
+def grade_answer(question: Question, given: Any) -> tuple[GradeResult, ShortAnswerResult | None]:
+    result = question.grade(given)
+    short = None
+    if question.type in ("简答", "案例分析") and question.points:
+        short = grade_short_answer(str(given or ""), question.points)
+    return result, short
+
+
+def record_answer(
+    session: Session,
+    question: Question,
+    given: Any,
+    now: dt.datetime,
+    *,
+    mode: str = "practice",
+    context: str | None = None,
+    duration_ms: int | None = None,
+    result: GradeResult | None = None,
+) -> AnswerOutcome:
+    """Grade, log the answer, update the 错题本 and (if wrong) the review queue."""
+    if result is None:
+        result, short = grade_answer(question, given)
+    else:
+        short = None
+    question_repo.add_answer(session, question.id, given, result.correct, result.score, now,
+                             mode=mode, context=context, duration_ms=duration_ms)
+    scheduled = 0
+    cleared = False
+    if result.correct:
+        entry = question_repo.mark_right(session, question.id, now, clear_after(session))
+        cleared = entry is not None and entry.cleared_at == now
+    else:
+        entry = question_repo.mark_wrong(session, question.id, given, now)
+        scheduled = _schedule_review(session, question.node, now)
+    return AnswerOutcome(
+        question=question,
+        result=result,
+        short=short,
+        in_wrongbook=entry is not None and entry.cleared_at is None,
+        wrong_count=entry.wrong_count if entry is not None else 0,
+        cleared=cleared,
+        scheduled_cards=scheduled,
+    )
+
+
+def wrong_entries(session: Session, *, include_cleared: bool = False) -> list[WrongEntry]:
+    stars = question_repo.starred_ids(session)
+    return [
+        WrongEntry(q, w.wrong_count, w.first_wrong_at, w.last_wrong_at, w.right_streak, w.cleared_at,
+                   w.last_given, q.id in stars)
+        for q, w in question_repo.wrong_book(session, include_cleared=include_cleared)
+    ]
+
+
+# -- choosing questions -------------------------------------------------------------
+
+def scope_node_ids(graph: KnowledgeGraph, node_id: str | None) -> set[str] | None:
+    """The node and everything below it; None means the whole library."""
+    if node_id is None:
+        return None
+    if node_id not in graph:
+        raise UserError(f"没有这个知识点: {node_id}")
+    return {node_id} | {n.id for n in graph.descendants(node_id)}
+
+
+def order_questions(questions: list[Question], order: str, rng: random.Random) -> list[Question]:
+    if order not in ORDERS:
+        raise UserError(f"顺序只能是 {' 或 '.join(ORDERS)}，而不是「{order}」")
+    out = list(questions)
+    if order == "随机":
+        rng.shuffle(out)
+    return out
+
+
+# -- the UI's entry point ---------------------------------------------------------------
+
+class Practice:
+    """Practice use cases over a Library: one transaction per call."""
+
+    def __init__(self, library, *, clock: Callable[[], dt.datetime] = utc_now):
+        self.library = library
+        self.clock = clock
+
+    def questions(
+        self,
+        *,
+        node_id: str | None = None,
+        types: Iterable[str] | None = None,
+        order: str = "顺序",
+        wrong_only: bool = False,
+        starred_only: bool = False,
+        rng: random.Random | None = None,
+    ) -> list[Question]:
+        graph = self.library.graph()
+        scope = scope_node_ids(graph, node_id)
+        with self.library.db.session() as session:
+            found = question_repo.load_questions(
+                session, node_ids=scope, types=list(types) if types else None,
+                wrong_only=wrong_only, starred_only=starred_only,
+            )
+        return order_questions(found, order, rng or random.Random())
+
+    def answer(self, question: Question, given: Any, *, mode: str = "practice",
+               duration_ms: int | None = None) -> AnswerOutcome:
+        with self.library.db.session(immediate=True) as session:
+            return record_answer(session, question, given, self.clock(), mode=mode, duration_ms=duration_ms)
+
+    def toggle_star(self, question_id: str) -> bool:
+        with self.library.db.session(immediate=True) as session:
+            starred = question_id not in question_repo.starred_ids(session)
+            if question_repo.get_question(session, question_id) is None:
+                raise UserError(f"没有这道题: {question_id}")
+            question_repo.set_star(session, question_id, starred, self.clock())
+        return starred
+
+    def starred(self) -> set[str]:
+        with self.library.db.session() as session:
+            return question_repo.starred_ids(session)
+
+    def wrong_book(self, *, include_cleared: bool = False) -> list[WrongEntry]:
+        with self.library.db.session() as session:
+            return wrong_entries(session, include_cleared=include_cleared)
+
+    def clear_after(self) -> int:
+        with self.library.db.session() as session:
+            return clear_after(session)
+
+    def set_clear_after(self, n: int) -> None:
+        with self.library.db.session(immediate=True) as session:
+            set_clear_after(session, n)
+
+    def node_path(self, node_id: str | None) -> str:
+        """The source key point as the candidate knows it: document › … › title."""
+        graph = self.library.graph()
+        if not node_id or node_id not in graph:
+            return ""
+        titles = [n.title for n in graph.ancestors(node_id)] + [graph.get(node_id).title]
+        return " › ".join(titles)
+
+    def export_wrong_book(self, path: str | Path, *, include_cleared: bool = False) -> int:
+        return export_wrong_book_csv(self.wrong_book(include_cleared=include_cleared), path, self.node_path)
+
+
+CSV_HEADER = ["题号", "题型", "题干", "选项", "正确答案", "上次作答", "错误次数", "首次答错", "最近答错",
+              "连续答对", "已移出", "收藏", "知识点", "解析"]
+
+
+def _local(t: dt.datetime | None) -> str:
+    return t.astimezone().strftime("%Y-%m-%d %H:%M") if t else ""
+
+
+def export_wrong_book_csv(entries: list[WrongEntry], path: str | Path,
+                          node_path: Callable[[str | None], str] = lambda _: "") -> int:
+    """Write the 错题本 as CSV (UTF-8 with BOM, so Excel reads the Chinese). Returns rows."""
+    path = Path(path)
+    rows = []
+    for e in entries:
+        q = e.question
+        given = e.last_given
+        if isinstance(given, list):
+            given = "、".join(str(g) for g in given)
+        rows.append([
+            q.id, q.type, q.stem, "；".join(f"{k}. {v}" for k, v in q.options.items()),
+            q.answer_text(), "" if given is None else str(given), e.wrong_count, _local(e.first_wrong_at),
+            _local(e.last_wrong_at), e.right_streak, "是" if e.cleared_at else "否", "是" if e.starred else "否",
+            node_path(q.node), q.explanation,
+        ])
+    tmp = path.with_name(path.name + ".part")
+    try:
+        with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
+            writer = csv.writer(fh)
+            writer.writerow(CSV_HEADER)
+            writer.writerows(rows)
+        tmp.replace(path)  # never leave a half-written export behind
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise UserError(f"无法写入文件: {exc.strerror}", str(path)) from None
+    return len(rows)

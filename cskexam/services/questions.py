@@ -1,0 +1,191 @@
+"""Questions in the library: generated ones, the authored bank and imports.
+
+``sync_generated_questions(session, graph, now)`` runs inside every notes
+import (see ``IMPORT_STEPS`` in ``cskexam.services.library``). It regenerates
+the questions of the graph and loads the bundled ``question_bank/``:
+
+* a bank file whose document is not in the library is skipped (the user
+  imported other notes);
+* a bank file with any problem is skipped whole, never half-loaded (run
+  ``cskexam bank check`` to see the problems);
+* questions no longer generated or authored are deactivated, never deleted,
+  so their answers and 错题本 entries stay valid.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from sqlalchemy.orm import Session
+
+from cskexam.core.bank import BankFile, Problem, check_bank_texts, raise_for_problems
+from cskexam.core.errors import BankError
+from cskexam.core.graph import KnowledgeGraph
+from cskexam.core.questions import Question, generate_questions
+from cskexam.resources import question_bank_dir
+from cskexam.storage import question_repo
+
+# Fixed, so that re-importing unchanged notes gives the very same questions.
+GENERATION_SEED = 20240615
+BANK_SUFFIXES = (".yaml", ".yml")
+UNLINKED_NODE = 10**6  # questions not linked to a node come last
+
+
+@dataclass
+class QuestionSyncResult:
+    generated: int
+    authored: int
+    deactivated: int
+    skipped_files: list[str] = field(default_factory=list)  # documents not in the library
+    broken_files: list[str] = field(default_factory=list)  # files with problems, not loaded
+
+
+def bank_files(paths: Iterable[str | Path] | None = None) -> list[Path]:
+    """The bank files named by ``paths`` (files or folders); default: the bundled bank."""
+    if not paths:
+        base = question_bank_dir()
+        return sorted(p for p in base.glob("*") if p.suffix.lower() in BANK_SUFFIXES) if base.is_dir() else []
+    out: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            raise BankError("路径不存在", str(raw))
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in BANK_SUFFIXES)
+            if not found:
+                raise BankError("此目录中没有题库文件（.yaml）", str(raw))
+            out.extend(found)
+        else:
+            out.append(path)
+    return out
+
+
+def _read(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise BankError(f"无法读取文件: {exc.strerror}", str(path)) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise BankError("题库文件必须是 UTF-8 编码", str(path), line) from None
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def check_bank(
+    paths: Iterable[str | Path] | None,
+    graph: KnowledgeGraph | None,
+    *,
+    skip_unknown_document: bool = False,
+) -> list[BankFile]:
+    """Validate bank files against ``graph``; every problem has file:line."""
+    files = bank_files(paths)
+    return check_bank_texts(
+        [(_display(p), _read(p)) for p in files], graph, skip_unknown_document=skip_unknown_document
+    )
+
+
+def question_order(graph: KnowledgeGraph, questions: list[Question]) -> dict[str, int]:
+    """顺序 practice order: by the tested node's place in the notes, then as listed."""
+    order = {nid: i for i, nid in enumerate(graph.nodes)}
+    used: dict[int, int] = {}
+    seq = {}
+    for q in questions:
+        base = order.get(q.node, UNLINKED_NODE) if q.node else UNLINKED_NODE
+        seq[q.id] = base * 1000 + used.get(base, 0)
+        used[base] = used.get(base, 0) + 1
+    return seq
+
+
+def sync_generated_questions(session: Session, graph: KnowledgeGraph, now: dt.datetime) -> QuestionSyncResult:
+    """Import step: generated questions and the bundled bank, in the import's transaction."""
+    generated = generate_questions(graph, random.Random(GENERATION_SEED))
+    results = check_bank(None, graph, skip_unknown_document=True)
+    authored = [q for r in results for q in r.questions]
+    known = set(graph.nodes)
+    authored = [q for q in authored if q.node in known]
+    seq = question_order(graph, generated + authored)
+    gen_stats = question_repo.save_questions(session, generated, now, seq=seq, retire_sources=["generated"])
+    bank_stats = question_repo.save_questions(session, authored, now, seq=seq, retire_sources=["bank"])
+    return QuestionSyncResult(
+        generated=len(generated),
+        authored=len(authored),
+        deactivated=len(gen_stats.deactivated) + len(bank_stats.deactivated),
+        skipped_files=[r.file for r in results if r.skipped],
+        broken_files=[r.file for r in results if r.problems],
+    )
+
+
+@dataclass
+class BankImportResult:
+    file: str
+    rows: int
+    added: int
+    updated: int
+
+
+def import_question_file(
+    library,
+    path: str | Path,
+    *,
+    allow_unlinked: bool = False,
+    now: dt.datetime | None = None,
+) -> BankImportResult:
+    """Import a 刷题 template (.xlsx/.csv) or a bank .yaml into the library, all or nothing."""
+    from cskexam.core.bank_import import import_rows, rows_from_csv_bytes, rows_from_xlsx_bytes
+
+    path = Path(path)
+    shown = _display(path)
+    if not path.is_file():
+        raise BankError("文件不存在", str(path))
+    suffix = path.suffix.lower()
+    graph = library.graph()
+    if suffix in BANK_SUFFIXES:
+        (res,) = check_bank_texts([(shown, _read(path))], graph)
+        raise_for_problems(res.problems)
+        questions, rows = res.questions, len(res.questions)
+        for q in questions:
+            q.source = "import"
+    elif suffix in (".xlsx", ".csv"):
+        data = path.read_bytes()
+        table = rows_from_xlsx_bytes(data, shown) if suffix == ".xlsx" else rows_from_csv_bytes(data, shown)
+        res = import_rows(table, shown, graph, allow_unlinked=allow_unlinked)
+        raise_for_problems(res.problems)
+        questions, rows = res.questions, res.rows
+    else:
+        raise BankError("只能导入 .xlsx、.csv 或 .yaml 文件", str(path))
+    now = now or dt.datetime.now(dt.timezone.utc)
+    with library.db.session(immediate=True) as session:
+        _check_id_clash(session, questions, shown)
+        seq = question_order(graph, questions)
+        stats = question_repo.save_questions(session, questions, now, seq=seq)
+    return BankImportResult(shown, rows, len(stats.added), len(stats.changed) + len(stats.unchanged))
+
+
+def _check_id_clash(session: Session, questions: list[Question], file: str) -> None:
+    """An imported question may not take over an id of the bundled bank or the generator."""
+    existing = {q.id: q for q in question_repo.load_questions(session, ids=[q.id for q in questions],
+                                                              active_only=False)}
+    problems = []
+    for q in questions:
+        old = existing.get(q.id)
+        if old is not None and old.source != "import":
+            line = q.origin.line if q.origin else 1
+            problems.append(Problem(file, line, f"题号 {q.id} 已被内置题库使用"))
+    raise_for_problems(problems)
+
+
+def list_questions(library, **filters) -> list[Question]:
+    with library.db.session() as session:
+        return question_repo.load_questions(session, **filters)
