@@ -1,0 +1,55 @@
+"""Pure parts of search: normalising, query splitting, pinyin keys, highlighting, snippets."""
+
+from cskexam.core.pinyin import PinyinConverter, pinyin_keys, query_key
+from cskexam.core.search import compact, highlight_spans, make_snippet, normalize, segment_query, term_grams
+
+
+def test_normalize_folds_width_case_and_controls():
+    assert normalize("ＡＢＣ１２３\x1b[31m") == "abc123 [31m"
+    assert compact("市场 人口！") == "市场人口"
+
+
+def test_segment_query_prefers_longest_known_terms():
+    known = {"客户", "服务", "客户服务", "管理", "特性", "五大"}
+    assert segment_query("客户服务管理", known, 4) == [("客户服务", True), ("管理", True)]
+    assert segment_query("五大特性", known, 4) == [("五大", True), ("特性", True)]
+
+
+def test_segment_query_groups_unknown_characters():
+    assert segment_query("营消环境", {"环境"}, 4) == [("营消", False), ("环境", True)]
+    assert segment_query("xyz", set(), 4) == [("xyz", False)]
+
+
+def test_pinyin_keys_full_and_initials_from_every_syllable():
+    syllables = PinyinConverter().syllables(["宏观", "环境", "分析"])
+    assert syllables == ["hong", "guan", "huan", "jing", "fen", "xi"]
+    keys = {k.key: k for k in pinyin_keys(syllables)}
+    assert keys["hongguanhuanjingfenxi"].start == 0 and not keys["hongguanhuanjingfenxi"].initials
+    assert keys["hghjfx"].initials and keys["hghjfx"].start == 0
+    assert keys["fenxi"].start == 4
+
+
+def test_query_key_only_for_pinyin_like_queries():
+    assert query_key("shichang renkou") == "shichangrenkou"
+    assert query_key("hgfx") == "hgfx"
+    assert query_key("市场") is None
+    assert query_key("h") is None
+    assert query_key("a*b") is None
+
+
+def test_highlight_spans_are_case_insensitive_and_disjoint():
+    text = "客户服务着装第一要素是整洁，客户服务人员"
+    assert highlight_spans(text, ["客户服务", "客户"]) == [(0, 4), (14, 18)]
+    assert highlight_spans("FSRS and fsrs", ["fsrs"]) == [(0, 4), (9, 13)]
+    assert highlight_spans("abc", [""]) == []
+
+
+def test_snippet_centres_on_first_match():
+    body = "甲" * 100 + "投诉" + "乙" * 100
+    snippet = make_snippet(body, ["投诉"], width=40)
+    assert "投诉" in snippet and snippet.startswith("…") and snippet.endswith("…")
+    assert make_snippet("短文本", ["无"]) == "短文本"
+
+
+def test_term_grams():
+    assert term_grams("营销环境") == {"营", "销", "环", "境", "营销", "销环", "环境"}
