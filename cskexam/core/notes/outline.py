@@ -40,6 +40,13 @@ def _next_number(open_number: tuple[int, ...], style: str) -> tuple[int, ...]:
     return (open_number[0] + 1,) if open_number else ()
 
 
+def _clean_marker(raw: str) -> str:
+    marker = raw.strip().rstrip(": ")
+    while "、、" in marker:
+        marker = marker.replace("、、", "、")
+    return marker
+
+
 def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
@@ -153,7 +160,7 @@ class OutlineBuilder:
             self._finish_pending()
 
     def _start(self, m: Marker, line: str, lineno: int) -> Draft:
-        draft = Draft(m.style, m.number, m.raw.strip().rstrip(": "), lineno)
+        draft = Draft(m.style, m.number, _clean_marker(m.raw), lineno)
         self._push(draft)
         self._pending = draft
         return draft
