@@ -1,0 +1,50 @@
+"""``cskexam questions [--json]``: list the library's exam questions."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+ORDER = 40
+
+TYPES = ("单选", "多选", "判断", "填空", "简答", "案例分析")
+SOURCES = ("generated", "bank", "import")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "questions",
+        help="列出题目（生成的、内置题库和导入的）",
+        description="列出资料库中的全部题目。资料库为空时先导入内置笔记。",
+    )
+    p.add_argument("--json", action="store_true",
+                   help='输出 JSON 列表：{"id","type","stem","options","answer","explanation","node","source"}')
+    p.add_argument("--type", dest="types", action="append", choices=TYPES, metavar="题型",
+                   help=f"只列出此题型（可重复）：{'、'.join(TYPES)}")
+    p.add_argument("--source", dest="sources", action="append", choices=SOURCES, metavar="来源",
+                   help="只列出此来源（可重复）：generated 生成、bank 内置题库、import 导入")
+    p.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help="数据库 SQLAlchemy URL（同全局选项 --db）")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from cskexam.services.library import open_library
+    from cskexam.services.questions import list_questions
+
+    with open_library(getattr(args, "db", None)) as library:
+        library.ensure_imported()
+        questions = list_questions(library, types=args.types, sources=args.sources)
+    if args.json:
+        json.dump([q.to_dict() for q in questions], sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return 0
+    for q in questions:
+        print(f"{q.id:<16} {q.type:<4} {q.stem}")
+    counts: dict[str, int] = {}
+    for q in questions:
+        counts[q.source] = counts.get(q.source, 0) + 1
+    names = {"generated": "生成", "bank": "内置题库", "import": "导入"}
+    detail = "，".join(f"{names[s]} {n}" for s, n in counts.items())
+    print(f"\n共 {len(questions)} 题" + (f"（{detail}）" if detail else ""))
+    return 0
