@@ -353,5 +353,14 @@ class Reviewer:
 __all__ = [
     "DEFAULT_PROFILE", "DrillCard", "QueueCounts", "Answered", "Reviewer", "get_settings", "set_settings",
     "queue_counts", "next_card", "card_info", "answer", "undo", "undo_last", "suspend", "bury", "leeches",
-    "schedule_node", "replay_card", "node_scope", "new_remaining_today",
+    "schedule_node", "replay_card", "node_scope", "new_remaining_today", "home_stats",
 ]
+
+
+def home_stats(library, now: dt.datetime) -> dict[str, object]:
+    """Today's figures for the home screen (its STATS_PROVIDERS hook)."""
+    from cskexam.services.stats import today_figures
+
+    with library.db.session() as session:
+        t = today_figures(session, now)
+    return {"今日到期": t.due_today, "新卡": t.new_available, "今日已复习": t.reviewed_today, "连续学习": f"{t.streak} 天"}

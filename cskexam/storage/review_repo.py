@@ -215,16 +215,20 @@ def set_flags(session: Session, card_ids: Sequence[str], **values) -> int:
 # -- nodes (read only) ---------------------------------------------------------------
 
 def node_path(session: Session, node_id: str) -> list[str]:
-    """Titles from the document down to the node itself."""
+    """Titles from the document down to the node itself (chapters with their 第…章 marker)."""
     titles: list[str] = []
     current: str | None = node_id
     seen: set[str] = set()
     while current and current not in seen:
         seen.add(current)
-        row = session.execute(select(_nodes.c.title, _nodes.c.parent_id).where(_nodes.c.id == current)).first()
+        row = session.execute(
+            select(_nodes.c.title, _nodes.c.marker, _nodes.c.parent_id).where(_nodes.c.id == current)
+        ).first()
         if row is None:
             break
-        titles.append(row.title)
+        # 第一章/第一节 name the place better than the bare title does
+        marker = (row.marker or "").strip()
+        titles.append(f"{marker} {row.title}" if marker.startswith("第") and marker not in row.title else row.title)
         current = row.parent_id
     return list(reversed(titles))
 

@@ -1,0 +1,54 @@
+"""``cskexam cards [--json]``: the flashcards made from the notes."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+ORDER = 40
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser(
+        "cards",
+        help="列出由笔记生成的复习卡片",
+        description="列出由知识图谱生成的复习卡片（定义、列举、归属、辨析、填空、岗位职责）。"
+        "默认读取资料库（首次使用时导入内置笔记）；给出 --notes 时直接解析这些笔记，不写数据库。",
+    )
+    p.add_argument("--json", action="store_true", help='输出 JSON 数组：[{"id","node","kind","front","back"}, …]')
+    p.add_argument("--kind", choices=["definition", "list", "item_parent", "item_definition", "cloze", "duties"],
+                   help="只列出这一类卡片")
+    p.add_argument("--notes", nargs="+", metavar="PATH", help="直接解析这些笔记文件或目录（不使用数据库）")
+    p.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help="数据库 SQLAlchemy URL（同全局选项 --db）")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    if args.notes:
+        from cskexam.core.cards import generate_cards
+        from cskexam.services.notes import load_graph
+
+        cards = generate_cards(load_graph(args.notes))
+    else:
+        from cskexam.services.cards import list_cards
+        from cskexam.services.library import open_library
+
+        with open_library(getattr(args, "db", None)) as library:
+            library.ensure_imported()
+            with library.db.session() as session:
+                cards = list_cards(session)
+    if args.kind:
+        cards = [c for c in cards if c.kind == args.kind]
+    if args.json:
+        json.dump([c.to_dict() for c in cards], sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return 0
+    from cskexam.core.cards import KIND_LABELS
+
+    for c in cards:
+        print(f"[{KIND_LABELS.get(c.kind, c.kind)}] {c.id}")
+        print(f"  问: {c.front}".replace("\n", "\n      "))
+        print(f"  答: {c.back}".replace("\n", "\n      "))
+    print(f"\n共 {len(cards)} 张卡片。")
+    return 0
