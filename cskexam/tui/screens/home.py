@@ -37,10 +37,11 @@ DEFAULT_STATS: dict[str, Any] = {"今日到期": 0, "新卡": 0}
 
 SUMMARY_FIELDS: tuple[tuple[str, str], ...] = (
     ("documents", "文档"),
-    ("chapters", "章节"),
+    ("chapters", "章"),
+    ("sections", "节"),
     ("points", "要点"),
-    ("items", "清单条目"),
     ("lists", "清单"),
+    ("items", "清单条目"),
     ("definitions", "定义"),
 )
 
@@ -52,6 +53,9 @@ def summary_pairs(summary: Any) -> list[tuple[str, str]]:
         value = getattr(summary, attr, None)
         if value is not None:
             rows.append((label, str(value)))
+    inactive = getattr(summary, "inactive", None)
+    if inactive:
+        rows.append(("已从笔记删除", f"{inactive}（复习记录保留）"))
     imported_at = getattr(summary, "imported_at", None)
     if isinstance(imported_at, datetime):
         if imported_at.tzinfo is None:  # stored as naive UTC

@@ -58,7 +58,7 @@ class GraphTree(Tree[str]):
         self.graph = graph
         self.show_root = False
         self.guide_depth = 3
-        self._tree_nodes: dict[str, TreeNode[str]] = {}
+        self._by_graph_id: dict[str, TreeNode[str]] = {}
         self._populated: set[str] = set()
         for node in graph.roots():
             self._add(self.root, node)
@@ -71,7 +71,7 @@ class GraphTree(Tree[str]):
 
     def _add(self, parent: TreeNode[str], node: Node) -> TreeNode[str]:
         tree_node = parent.add(node_label(node), data=node.id, allow_expand=bool(node.children))
-        self._tree_nodes[node.id] = tree_node
+        self._by_graph_id[node.id] = tree_node
         return tree_node
 
     def populate(self, node_id: str) -> None:
@@ -79,7 +79,7 @@ class GraphTree(Tree[str]):
         if node_id in self._populated or node_id not in self.graph:
             return
         self._populated.add(node_id)
-        parent = self._tree_nodes[node_id]
+        parent = self._by_graph_id[node_id]
         for child in self.graph.children(node_id):
             self._add(parent, child)
 
@@ -87,8 +87,13 @@ class GraphTree(Tree[str]):
         if event.node.data is not None:
             self.populate(event.node.data)
 
+    @property
+    def loaded_count(self) -> int:
+        """How many graph nodes have a tree node so far (lazy expansion at work)."""
+        return len(self._by_graph_id)
+
     def tree_node(self, node_id: str) -> TreeNode[str] | None:
-        return self._tree_nodes.get(node_id)
+        return self._by_graph_id.get(node_id)
 
     def reveal(self, node_id: str) -> TreeNode[str] | None:
         """Expand the ancestors of ``node_id`` and put the cursor on it."""
@@ -96,8 +101,8 @@ class GraphTree(Tree[str]):
             return None
         for ancestor in self.graph.ancestors(node_id):
             self.populate(ancestor.id)
-            self._tree_nodes[ancestor.id].expand()
-        target = self._tree_nodes.get(node_id)
+            self._by_graph_id[ancestor.id].expand()
+        target = self._by_graph_id.get(node_id)
         if target is not None:
             # Line numbers are only known after the tree has laid out its
             # lines again: reading them forces that rebuild.

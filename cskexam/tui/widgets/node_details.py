@@ -8,6 +8,7 @@ markup.
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -63,6 +64,7 @@ class NodeDetails(VerticalScroll):
         super().__init__(**kwargs)
         self.related_ids: list[str] = []
         self.node_id: str | None = None
+        self._graph: KnowledgeGraph | None = None
 
     def compose(self) -> ComposeResult:
         for name in _SECTIONS:
@@ -86,9 +88,20 @@ class NodeDetails(VerticalScroll):
             self._set(name, None)
         self._set("text", Content(message))
 
-    def show(self, graph: KnowledgeGraph, node_id: str) -> None:
+    @property
+    def line_cells(self) -> int:
+        """Room for one line of text (list lines are cut to it rather than wrapped)."""
+        width = self.scrollable_content_region.width
+        return max(width - 1, 20) if width else 70
+
+    def on_resize(self) -> None:
+        if self.node_id is not None and self._graph is not None:
+            self.show(self._graph, self.node_id, keep_scroll=True)
+
+    def show(self, graph: KnowledgeGraph, node_id: str, *, keep_scroll: bool = False) -> None:
         node = graph.get(node_id)
         self.node_id = node_id
+        self._graph = graph
         path = graph.path_titles(node_id)
         self._set("path", Content(" › ".join(path)) if path else None)
         self._set("title", Content(node.title or "（无标题）"))
@@ -110,7 +123,8 @@ class NodeDetails(VerticalScroll):
             "source",
             Content(f"来源 {node.source.file}:{node.source.line}") if node.source.file else None,
         )
-        self.scroll_home(animate=False)
+        if not keep_scroll:
+            self.scroll_home(animate=False)
 
     def _children_content(self, graph: KnowledgeGraph, node: Node) -> Content | None:
         children = graph.children(node.id)
@@ -119,11 +133,14 @@ class NodeDetails(VerticalScroll):
         items = [c for c in children if c.kind == "item"]
         heading = f"清单（{len(items)} 项）" if len(items) == len(children) else f"下级（{len(children)}）"
         parts: list[str | tuple[str, str]] = [(heading, "bold $accent")]
+        room = self.line_cells
         for i, child in enumerate(children, 1):
-            marker = child.marker or f"{i}."
-            parts += ["\n", (f"  {marker} ", "$text-muted"), (child.title, "bold")]
-            if child.text:
-                parts += ["：", clip(child.text, 60)]
+            marker = f"  {child.marker or f'{i}.'} "
+            title = clip(child.title or "（无标题）", room - cell_len(marker))
+            parts += ["\n", (marker, "$text-muted"), (title, "bold")]
+            left = room - cell_len(marker) - cell_len(title) - 2
+            if child.text and left >= 6:
+                parts += ["：", clip(child.text, left)]
         return Content.assemble(*parts)
 
     def _definitions_content(self, graph: KnowledgeGraph, node: Node) -> Content | None:
@@ -144,7 +161,7 @@ class NodeDetails(VerticalScroll):
         for i, other in enumerate(related, 1):
             key = f" {i} " if i <= MAX_RELATED_KEYS else "   "
             where = " › ".join(graph.path_titles(other.id))
-            parts += ["\n  ", (key, "bold reverse"), " ", (other.title, "bold")]
+            parts += ["\n  ", (key, "bold reverse"), " ", (clip(other.title, self.line_cells - 6), "bold")]
             if where:
-                parts += ["\n      ", (clip(where, 60), "$text-muted")]
+                parts += ["\n      ", (clip(where, self.line_cells - 6), "$text-muted")]
         return Content.assemble(*parts)

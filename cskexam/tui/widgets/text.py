@@ -11,9 +11,13 @@ def aligned_pairs(rows: list[tuple[str, str]], gap: int = 2) -> Content:
     if not rows:
         return Content("")
     width = max(cell_len(label) for label, _ in rows)
+    # Counts line up on their last digit, like in a table.
+    digits = max((len(v) for _, v in rows if v.isdigit()), default=0)
     parts: list[str | tuple[str, str]] = []
     for i, (label, value) in enumerate(rows):
         pad = " " * (width - cell_len(label) + gap)
+        if value.isdigit():
+            value = value.rjust(digits)
         parts += [(label, "$text-muted"), pad, (value, "bold")]
         if i < len(rows) - 1:
             parts.append("\n")
