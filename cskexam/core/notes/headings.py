@@ -19,7 +19,7 @@ _MNEMONIC = re.compile(r"^[\u4e00-\u9fff]{1,3}[一二三四五六七八九十]$"
 _SENTENCE_END = set("。;,!?")
 # Words that begin the body of a heading written without punctuation
 # (``3. 协作机制为了保证…``, ``1. 背景本文档旨在…``).
-_RESTART_WORDS = ("是指", "为了", "本文", "通过", "因此", "以下", "该部门", "他们", "主要负责", "负责", "通常", "作为")
+_RESTART_WORDS = ("是指", "为了", "本文", "通过", "因此", "以下", "该部门", "他们", "主要负责", "负责", "通常", "作为", "目前")
 _NOT_BEFORE_SHI = set("但就还总于即正也都只而不若或凡可要像")
 _COUNT = re.compile(r"(?<![第\d])(?:包括|分为|有)?([一二三四五六七八九十两]|\d{1,2})(?:大|个|种|类|项|点|条|方面|要素)")
 _COUNT_AFTER = re.compile(r"(?:包括|分为|分成|有以下)([一二三四五六七八九十两]|\d{1,2})(?:大|个|种|类|项|点|条|方面)?")
@@ -109,7 +109,11 @@ def _subject_restart(s: str, subject: str) -> int | None:
     if len(subject) < 4 or len(s) < 16:
         return None
     i = s.find(subject[:4], 2)
-    return i if 2 <= i <= 16 else None
+    if 2 <= i <= 16:
+        return i
+    # A three-character subject (大客户…) is too common to trust near the start.
+    i = s.find(subject[:3], 6)
+    return i if 6 <= i <= 16 else None
 
 
 @lru_cache(maxsize=8)
