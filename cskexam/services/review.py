@@ -361,6 +361,8 @@ def home_stats(library, now: dt.datetime) -> dict[str, object]:
     """Today's figures for the home screen (its STATS_PROVIDERS hook)."""
     from cskexam.services.stats import today_figures
 
+    if getattr(library, "db", None) is None:
+        return {}  # a library without a database (a stand-in): nothing to count
     with library.db.session() as session:
         t = today_figures(session, now)
     return {"今日到期": t.due_today, "新卡": t.new_available, "今日已复习": t.reviewed_today, "连续学习": f"{t.streak} 天"}

@@ -1,0 +1,272 @@
+"""复习: drill the due cards like in Anki, keyboard only.
+
+Space/Enter shows the answer with the card's place in the notes; 1–4 rate it
+(重来/困难/良好/简单), each button showing the interval it would give; after
+the answer is shown Space means 良好. ``u`` takes back the last answer, ``s``
+suspends the card, ``b`` buries it until tomorrow (4 am), ``n`` opens the
+card's node in 知识图谱. Every answer is committed before the next card shows.
+
+Card text is note text: it only ever reaches a widget as ``Content(text)``.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Static
+
+from cskexam.errors import UserError
+from cskexam.tui.widgets.title_bar import TitleBar
+
+RATING_NAMES = {1: "重来", 2: "困难", 3: "良好", 4: "简单"}
+
+
+class DrillScreen(Screen):
+    SCREEN_NAME = "drill"
+
+    DEFAULT_CSS = """
+    DrillScreen #drill-body { padding: 1 2; height: 1fr; }
+    DrillScreen #drill-progress { color: $text-muted; height: 1; margin-bottom: 1; }
+    DrillScreen #drill-card { height: auto; border: round $primary-muted; border-title-color: $accent; padding: 1 2; }
+    DrillScreen #drill-front { text-style: bold; }
+    DrillScreen #drill-back { margin-top: 1; padding-top: 1; border-top: dashed $primary-muted; }
+    DrillScreen #drill-path { color: $text-muted; margin-top: 1; }
+    DrillScreen #drill-hint { color: $text-muted; margin-top: 1; }
+    DrillScreen #drill-ratings { height: auto; margin-top: 1; }
+    DrillScreen #drill-ratings Button { width: 1fr; margin-right: 1; }
+    DrillScreen #drill-summary { height: auto; border: round $accent; padding: 1 2; }
+    """
+
+    BINDINGS = [
+        Binding("space", "space", "显示答案 / 良好", key_display="空格"),
+        Binding("enter", "reveal", "显示答案", show=False),
+        Binding("1", "rate(1)", "重来"),
+        Binding("2", "rate(2)", "困难"),
+        Binding("3", "rate(3)", "良好"),
+        Binding("4", "rate(4)", "简单"),
+        Binding("u", "undo", "撤销"),
+        Binding("s", "suspend", "暂停"),
+        Binding("b", "bury", "搁置到明天"),
+        Binding("n", "show_node", "查看知识点"),
+    ]
+
+    HELP = [
+        ("空格 / Enter", "显示答案"),
+        ("1 2 3 4", "重来 / 困难 / 良好 / 简单（按钮上是下次复习的间隔）"),
+        ("空格（显示答案后）", "良好"),
+        ("u", "撤销上一次评分"),
+        ("s", "暂停这张卡片（不再出现）"),
+        ("b", "搁置到明天（凌晨 4 点后）"),
+        ("n", "在知识图谱中查看这张卡片的知识点"),
+    ]
+
+    def __init__(self, node_id: str | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.node_id = node_id
+        self.reviewer: Any = None
+        self.card: Any = None
+        self.revealed = False
+        self.finished = False
+        self.history: list[tuple[int, int]] = []  # (log id, rating) of this session
+        self.ratings: Counter[int] = Counter()
+        self.started = time.monotonic()
+        self._shown_at = time.monotonic()
+
+    def compose(self) -> ComposeResult:
+        yield TitleBar("复习")
+        with VerticalScroll(id="drill-body"):
+            yield Static(Content("正在准备卡片…"), id="drill-progress")
+            with Vertical(id="drill-card"):
+                yield Static(Content(""), id="drill-front")
+                yield Static(Content(""), id="drill-back")
+                yield Static(Content(""), id="drill-path")
+                yield Static(Content(""), id="drill-hint")
+            with Horizontal(id="drill-ratings"):
+                for rating, name in RATING_NAMES.items():
+                    button = Button(Content(f"{rating} {name}"), id=f"rate-{rating}", compact=True)
+                    button.can_focus = False  # keys 1–4 rate; a focused button would swallow Space/Enter
+                    yield button
+            yield Static(Content(""), id="drill-summary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#drill-ratings").display = False
+        self.query_one("#drill-summary").display = False
+        if self.app.library is None:
+            self._message("资料库尚未打开。")
+            return
+        from cskexam.services.review import Reviewer
+
+        try:
+            self.reviewer = Reviewer(self.app.library.db, node_id=self.node_id)
+        except UserError as exc:
+            self._message(str(exc))
+            return
+        self._next()
+
+    # -- showing ---------------------------------------------------------------
+    def _message(self, text: str) -> None:
+        self.query_one("#drill-front", Static).update(Content(text))
+        self.query_one("#drill-progress", Static).update(Content(""))
+
+    def _next(self) -> None:
+        card = self.reviewer.next_card()
+        if card is None:
+            self._finish()
+            return
+        self._show(card)
+
+    def _show(self, card: Any) -> None:
+        self.card = card
+        self.revealed = False
+        self.finished = False
+        self._shown_at = time.monotonic()
+        self.query_one("#drill-card").display = True
+        self.query_one("#drill-summary").display = False
+        box = self.query_one("#drill-card")
+        box.border_title = f"{card.kind_label} · {card.state_label}"
+        self.query_one("#drill-front", Static).update(Content(card.front))
+        self.query_one("#drill-back", Static).update(Content(""))
+        self.query_one("#drill-back").display = False
+        self.query_one("#drill-path", Static).update(Content(""))
+        self.query_one("#drill-hint", Static).update(Content("按 空格 或 Enter 显示答案"))
+        self.query_one("#drill-ratings").display = False
+        self._update_progress()
+        self.refresh_bindings()
+
+    def _update_progress(self) -> None:
+        c = self.reviewer.counts()
+        scope = "（本知识点）" if self.node_id else ""
+        text = Content.assemble(
+            ("剩余", "bold"), scope, "  新卡 ", (str(c.new), "bold $accent"),
+            " · 学习中 ", (str(c.learning), "bold $warning"),
+            " · 复习 ", (str(c.review), "bold $success"),
+            f"    本次已复习 {sum(self.ratings.values())}",
+        )
+        self.query_one("#drill-progress", Static).update(text)
+
+    def _reveal(self) -> None:
+        from cskexam.core.srs import format_interval
+
+        card = self.card
+        self.revealed = True
+        self.query_one("#drill-back", Static).update(Content(card.back))
+        self.query_one("#drill-back").display = True
+        self.query_one("#drill-path", Static).update(Content("出处：" + card.path_text()))
+        self.query_one("#drill-hint", Static).update(Content("按 1–4 评分，空格 = 良好"))
+        previews = self.reviewer.preview(card)
+        for rating, name in RATING_NAMES.items():
+            button = self.query_one(f"#rate-{rating}", Button)
+            button.label = Content(f"{rating} {name} · {format_interval(previews[rating])}")
+        self.query_one("#drill-ratings").display = True
+        self.refresh_bindings()
+
+    def _finish(self) -> None:
+        self.card = None
+        self.revealed = False
+        self.finished = True
+        self.query_one("#drill-card").display = False
+        self.query_one("#drill-ratings").display = False
+        self._update_progress()
+        total = sum(self.ratings.values())
+        minutes = (time.monotonic() - self.started) / 60
+        parts: list[Any] = [("本次复习结束", "bold"), "\n\n"]
+        if total:
+            parts.append(f"共复习 {total} 张，用时 {minutes:.1f} 分钟\n")
+            parts.append("  ".join(f"{RATING_NAMES[r]} {self.ratings[r]}" for r in RATING_NAMES))
+            correct = total - self.ratings[1]
+            parts.append(f"\n记住 {correct}/{total}（{correct / total * 100:.0f}%）")
+        else:
+            parts.append("今天没有到期的卡片了。")
+        c = self.reviewer.counts()
+        if c.learning:
+            parts.append(f"\n还有 {c.learning} 张学习中的卡片稍后到期，过一会儿再来。")
+        parts.append("\n\n按 u 撤销上一次评分，Esc 返回。")
+        summary = self.query_one("#drill-summary", Static)
+        summary.update(Content.assemble(*parts))
+        summary.display = True
+        self.refresh_bindings()
+
+    # -- actions ---------------------------------------------------------------
+    def action_reveal(self) -> None:
+        if self.card is not None and not self.revealed:
+            self._reveal()
+
+    def action_space(self) -> None:
+        if self.card is None:
+            return
+        if not self.revealed:
+            self._reveal()
+        else:
+            self.action_rate(3)
+
+    def action_rate(self, rating: int) -> None:
+        if self.card is None:
+            return
+        if not self.revealed:
+            self.notify("先按空格显示答案，再评分", timeout=1.5)
+            return
+        elapsed = int((time.monotonic() - self._shown_at) * 1000)
+        try:
+            result = self.reviewer.answer(self.card.id, rating, duration_ms=elapsed)
+        except UserError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.history.append((result.log_id, rating))
+        self.ratings[rating] += 1
+        if result.became_leech:
+            self.notify("这张卡片已遗忘 8 次，标为记忆难点并暂停。可在知识图谱中重温它的知识点。",
+                        title="记忆难点", severity="warning", timeout=6)
+        self._next()
+
+    def action_undo(self) -> None:
+        if not self.history:
+            self.notify("没有可撤销的评分", timeout=1.5)
+            return
+        log_id, rating = self.history.pop()
+        try:
+            card = self.reviewer.undo(log_id)
+        except UserError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.ratings[rating] -= 1
+        self.notify(f"已撤销：{RATING_NAMES[rating]}", timeout=1.5)
+        self._show(card)
+
+    def action_suspend(self) -> None:
+        if self.card is None:
+            return
+        self.reviewer.suspend(self.card.id)
+        self.notify("已暂停这张卡片", timeout=1.5)
+        self._next()
+
+    def action_bury(self) -> None:
+        if self.card is None:
+            return
+        until = self.reviewer.bury(self.card.id)
+        self.notify(f"已搁置到 {until.astimezone().strftime('%m-%d %H:%M')}", timeout=1.5)
+        self._next()
+
+    def action_show_node(self) -> None:
+        if self.card is not None:
+            self.app.show_node(self.card.node_id)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id and event.button.id.startswith("rate-"):
+            self.action_rate(int(event.button.id.removeprefix("rate-")))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "rate" and not self.revealed:
+            return None  # shown greyed out until the answer is visible
+        if action in ("suspend", "bury", "show_node", "space", "reveal") and self.card is None:
+            return None
+        if action == "undo" and not self.history:
+            return None
+        return True

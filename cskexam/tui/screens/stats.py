@@ -1,0 +1,141 @@
+"""统计: today's figures, reviews per day, the 30-day due forecast, retention, mastery.
+
+The figures are read in a worker (``cskexam.services.stats.study_stats``) and
+drawn with textual-plotext. Titles of documents are note text: ``Content`` only.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+from textual_plotext import PlotextPlot
+
+from cskexam.tui.widgets.text import aligned_pairs, clip
+from cskexam.tui.widgets.title_bar import TitleBar
+
+HISTORY_DAYS = 60
+
+
+def _percent(rate: float | None) -> str:
+    return "—" if rate is None else f"{rate * 100:.0f}%"
+
+
+class StatsScreen(Screen):
+    SCREEN_NAME = "stats"
+
+    DEFAULT_CSS = """
+    StatsScreen #stats-body { padding: 0 1; }
+    StatsScreen #stats-top { height: auto; }
+    StatsScreen #stats-today { width: 1fr; margin-right: 1; }
+    StatsScreen #stats-cards { width: 1fr; }
+    StatsScreen .chart { height: 14; border: round $primary-muted; border-title-color: $accent; }
+    StatsScreen #stats-mastery { margin-top: 0; }
+    """
+
+    BINDINGS = [Binding("f5", "reload", "刷新", key_display="F5")]
+
+    HELP = [("F5", "重新读取统计"), ("↑ ↓ / PgUp PgDn", "滚动")]
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.stats: Any = None
+
+    def compose(self) -> ComposeResult:
+        yield TitleBar("统计")
+        with VerticalScroll(id="stats-body"):
+            with Horizontal(id="stats-top"):
+                with Vertical(id="stats-today", classes="panel"):
+                    yield Static(Content("正在统计…"), id="stats-today-figures")
+                with Vertical(id="stats-cards", classes="panel"):
+                    yield Static(Content(""), id="stats-card-figures")
+            yield PlotextPlot(id="stats-daily", classes="chart")
+            yield PlotextPlot(id="stats-forecast", classes="chart")
+            with Vertical(id="stats-mastery", classes="panel"):
+                yield Static(Content(""), id="stats-mastery-table")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#stats-today").border_title = "今日"
+        self.query_one("#stats-cards").border_title = "卡片与保持率"
+        self.query_one("#stats-daily").border_title = f"每日复习量（最近 {HISTORY_DAYS} 天）"
+        self.query_one("#stats-forecast").border_title = "未来 30 天到期"
+        self.query_one("#stats-mastery").border_title = "掌握程度（按文档）"
+        self.action_reload()
+
+    def on_screen_resume(self) -> None:
+        self.action_reload()
+
+    def action_reload(self) -> None:
+        if self.app.library is None:
+            return
+        self.run_worker(self._load, thread=True, group="stats-load", exclusive=True)
+
+    def _load(self) -> None:
+        from cskexam.services.stats import study_stats
+
+        with self.app.library.db.session() as session:
+            st = study_stats(session, datetime.now(timezone.utc), days=HISTORY_DAYS)
+        self.app.call_from_thread(self.show_stats, st)
+
+    def show_stats(self, st: Any) -> None:
+        self.stats = st
+        t = st.today
+        self.query_one("#stats-today-figures", Static).update(aligned_pairs([
+            ("学习日", t.day.isoformat()),
+            ("今日到期", str(t.due_today)),
+            ("可学新卡", str(t.new_available)),
+            ("今日已复习", str(t.reviewed_today)),
+            ("连续学习", f"{t.streak} 天"),
+        ]))
+        c = st.cards
+        self.query_one("#stats-card-figures", Static).update(aligned_pairs([
+            ("新卡 / 学习中 / 复习", f"{c.get('new', 0)} / {c.get('learning', 0)} / {c.get('review', 0)}"),
+            ("已暂停 / 记忆难点", f"{c.get('suspended', 0)} / {c.get('leeches', 0)}"),
+            ("真实保持率（30 天）", f"{_percent(st.retention_30d.rate)}（{st.retention_30d.total} 次）"),
+            ("真实保持率（全部）", f"{_percent(st.retention_all.rate)}（{st.retention_all.total} 次）"),
+        ]))
+        self._bars("#stats-daily", st.reviews_per_day, "orange")
+        self._bars("#stats-forecast", st.forecast, "green")
+        self.query_one("#stats-mastery-table", Static).update(self._mastery_content(st.documents))
+
+    def _bars(self, selector: str, series: list, color: str) -> None:
+        plot = self.query_one(selector, PlotextPlot)
+        plt = plot.plt
+        plt.clear_data()
+        plt.clear_figure()
+        labels = [d.strftime("%m-%d") for d, _ in series]
+        values = [n for _, n in series]
+        plt.bar(list(range(len(values))), values, color=color, width=0.6)
+        step = max(1, len(labels) // 8)
+        ticks = list(range(0, len(labels), step))
+        plt.xticks(ticks, [labels[i] for i in ticks])
+        top = max(values + [1])
+        step = max(1, -(-top // 4))  # whole reviews: integer ticks only
+        yticks = list(range(0, top + step, step))
+        plt.yticks(yticks)
+        plt.ylim(0, yticks[-1])
+        plot.refresh()
+
+    @staticmethod
+    def _mastery_content(rows: list) -> Content:
+        if not rows:
+            return Content("还没有卡片。")
+        parts: list[Any] = [("已掌握  记忆   卡片  文档", "$text-muted")]
+        for m in rows:
+            bar_len = round(m.mastered * 10)
+            parts += [
+                "\n",
+                (f"{_percent(m.mastered):>5}", "bold"),
+                f"  {_percent(m.recall):>4}  {m.cards:>5}  ",
+                ("█" * bar_len + "░" * (10 - bar_len), "$success"),
+                " ",
+                clip(m.title, 60),
+            ]
+        return Content.assemble(*parts)

@@ -1,0 +1,182 @@
+"""Pilot tests of the 复习 and 统计 screens through the real app on a temp library."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+
+import pytest
+from sqlalchemy import func, select
+
+from cskexam.services.library import open_library
+from cskexam.storage.db import open_database
+from cskexam.storage.models_review import CardRow, ReviewLogRow
+from cskexam.tui.app import CskexamApp
+from test_review_support import library_path, review_library_template  # noqa: F401
+
+SIZE = (120, 40)
+
+
+def screen_text(app) -> str:
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+async def wait_for(pilot, predicate, timeout: float = 10.0) -> None:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not predicate():
+        if loop.time() > deadline:
+            raise AssertionError("condition not met; screen was:\n" + screen_text(pilot.app))
+        await pilot.pause(0.02)
+
+
+async def wait_for_text(pilot, text: str, timeout: float = 10.0) -> str:
+    await wait_for(pilot, lambda: text in screen_text(pilot.app), timeout)
+    return screen_text(pilot.app)
+
+
+def make_app(path) -> CskexamApp:
+    return CskexamApp(db_url=f"sqlite:///{path}", library_opener=open_library)
+
+
+def logs(path):
+    db = open_database(f"sqlite:///{path}")
+    try:
+        with db.session() as s:
+            return list(s.execute(select(ReviewLogRow.card_id, ReviewLogRow.rating).order_by(ReviewLogRow.id)))
+    finally:
+        db.close()
+
+
+async def open_drill(pilot, app):
+    await wait_for(pilot, lambda: app.library is not None)
+    await pilot.press("r")
+    return await wait_for_text(pilot, "剩余")
+
+
+def test_drill_reveal_rate_with_previews_and_progress(library_path):
+    async def main():
+        app = make_app(library_path)
+        async with app.run_test(size=SIZE) as pilot:
+            text = await open_drill(pilot, app)
+            assert "什么是客户服务环境？" in text
+            assert re.search(r"新卡 20 · 学习中 0 · 复习 0", text)
+            assert "外部力量和相关因素的集合" not in text  # the back is hidden
+            await pilot.press("3")  # rating before the answer is shown does nothing
+            assert logs(library_path) == []
+            await pilot.press("space")
+            text = await wait_for_text(pilot, "外部力量和相关因素的集合")
+            assert "出处：第一部分 (1-4章)重点内容 › 第一章 客户服务策划 › 第一节 客户服务环境分析" in text
+            assert "1 重来 · 1分钟" in text and "2 困难 · 6分钟" in text and "3 良好 · 10分钟" in text
+            assert re.search(r"4 简单 · \d+天", text)
+            await pilot.press("space")  # after the reveal Space means 良好
+            text = await wait_for_text(pilot, "宏观环境分析包括哪五个方面？（宏五）")
+            assert re.search(r"新卡 19 · 学习中 1 · 复习 0", text)
+            assert [r.rating for r in logs(library_path)] == [3]
+            await pilot.press("enter", "1")
+            await wait_for_text(pilot, "「市场人口」属于哪一个知识点？")
+            assert [r.rating for r in logs(library_path)] == [3, 1]
+
+    asyncio.run(main())
+
+
+def test_drill_undo_suspend_bury(library_path):
+    async def main():
+        app = make_app(library_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_drill(pilot, app)
+            await pilot.press("space", "4")
+            await wait_for_text(pilot, "宏观环境分析包括哪五个方面？（宏五）")
+            await pilot.press("u")
+            await wait_for_text(pilot, "什么是客户服务环境？")
+            assert logs(library_path) == []
+            await pilot.press("s")  # suspend the first card
+            await wait_for_text(pilot, "宏观环境分析包括哪五个方面？（宏五）")
+            await pilot.press("b")  # bury the second
+            text = await wait_for_text(pilot, "「市场人口」属于哪一个知识点？")
+            assert re.search(r"新卡 \d+", text)
+        db = open_database(f"sqlite:///{library_path}")
+        with db.session() as s:
+            suspended = s.execute(select(CardRow.front).where(CardRow.suspended.is_(True))).scalars().all()
+            buried = s.execute(select(CardRow.front).where(CardRow.buried_until.is_not(None))).scalars().all()
+        db.close()
+        assert suspended == ["什么是客户服务环境？"]
+        assert buried == ["宏观环境分析包括哪五个方面？（宏五）"]
+
+    asyncio.run(main())
+
+
+def test_drill_n_shows_the_node_in_the_graph(library_path):
+    async def main():
+        app = make_app(library_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_drill(pilot, app)
+            await pilot.press("space", "3")
+            await wait_for_text(pilot, "宏观环境分析包括哪五个方面？（宏五）")
+            await pilot.press("n")
+            await wait_for(pilot, lambda: getattr(app.screen, "SCREEN_NAME", "") == "graph")
+            await wait_for(pilot, lambda: "宏五" in screen_text(app))
+            await pilot.press("escape")
+            await wait_for_text(pilot, "宏观环境分析包括哪五个方面？（宏五）")
+
+    asyncio.run(main())
+
+
+def test_drill_session_summary_and_node_drill(library_path, bundled_graph):
+    node = bundled_graph.find("竞争者环境")[0]
+
+    async def main():
+        app = make_app(library_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for(pilot, lambda: app.library is not None)
+            app.open_screen("drill", node_id=node.id)
+            text = await wait_for_text(pilot, "剩余（本知识点）")
+            answered = 0
+            while "本次复习结束" not in text and answered < 40:
+                await pilot.press("space", "4")  # 简单: straight to review, out of today's queue
+                answered += 1
+                await pilot.pause(0.05)
+                text = screen_text(app)
+            text = await wait_for_text(pilot, "本次复习结束")
+            assert f"共复习 {answered} 张" in text and f"简单 {answered}" in text
+            assert answered >= 8
+        assert len(logs(library_path)) == answered
+
+    asyncio.run(main())
+
+
+def test_note_text_with_brackets_is_shown_literally(library_path):
+    db = open_database(f"sqlite:///{library_path}")
+    with db.session() as s:
+        first = s.execute(select(CardRow).order_by(CardRow.seq).limit(1)).scalar_one()
+        first.front = "[企业为什么要重视营销环境?] a[i] [A] [/]"
+        first.back = "[bold]不是标记[/bold]"
+    db.close()
+
+    async def main():
+        app = make_app(library_path)
+        async with app.run_test(size=SIZE) as pilot:
+            text = await open_drill(pilot, app)
+            assert "[企业为什么要重视营销环境?] a[i] [A] [/]" in text
+            await pilot.press("space")
+            await wait_for_text(pilot, "[bold]不是标记[/bold]")
+
+    asyncio.run(main())
+
+
+def test_stats_screen_shows_figures_and_charts(library_path):
+    async def main():
+        app = make_app(library_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_drill(pilot, app)
+            for _ in range(3):
+                await pilot.press("space", "4")
+            await wait_for(pilot, lambda: len(logs(library_path)) == 3)
+            await pilot.press("t")
+            text = await wait_for_text(pilot, "今日已复习")
+            assert re.search(r"今日已复习\s+3", text)
+            assert re.search(r"连续学习\s+1 天", text)
+            assert "每日复习量" in text and "未来 30 天到期" in text and "掌握程度" in text
+            assert "客户服务管理师二级-《技能理论》重点考点" in text
+
+    asyncio.run(main())
