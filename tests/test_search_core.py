@@ -20,13 +20,15 @@ def test_segment_query_groups_unknown_characters():
     assert segment_query("xyz", set(), 4) == [("xyz", False)]
 
 
-def test_pinyin_keys_full_and_initials_from_every_syllable():
+def test_pinyin_keys_full_and_initials_from_every_word():
     syllables = PinyinConverter().syllables(["宏观", "环境", "分析"])
     assert syllables == ["hong", "guan", "huan", "jing", "fen", "xi"]
-    keys = {k.key: k for k in pinyin_keys(syllables)}
+    keys = {k.key: k for k in pinyin_keys(syllables, [0, 2, 4])}
     assert keys["hongguanhuanjingfenxi"].start == 0 and not keys["hongguanhuanjingfenxi"].initials
     assert keys["hghjfx"].initials and keys["hghjfx"].start == 0
-    assert keys["fenxi"].start == 4
+    assert keys["fenxi"].start == 4 and keys["hjfx"].start == 2
+    assert "guanhuanjingfenxi" not in keys  # keys start at words, not inside them
+    assert {k.key for k in pinyin_keys(["yin", "hang"])} == {"yinhang", "yh"}
 
 
 def test_query_key_only_for_pinyin_like_queries():

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable, Protocol, Sequence
+from typing import TYPE_CHECKING, Iterable, NamedTuple, Protocol, Sequence
 
 from cskexam.core.pinyin import query_key
 
@@ -41,6 +41,7 @@ __all__ = [
     "IndexDoc",
     "QuestionText",
     "DocRow",
+    "Hit",
     "SearchBackend",
     "SearchResult",
     "IndexTokenizer",
@@ -71,6 +72,9 @@ FUZZY_CUTOFF = 70.0
 FUZZY_PER_GRAM = 200
 FUZZY_CORRECTIONS = 3
 MAX_INITIALS = 10
+# Matches looked at per FTS query (see SearchBackend.match): every match in a
+# library of a few thousand key points, the first ones in a huge one.
+CANDIDATES = 100
 SNIPPET_CHARS = 60
 
 WORD = re.compile(r"[^\W_]+")
@@ -108,6 +112,10 @@ class IndexDoc:
     def title_key(self) -> str:
         return compact(self.title)
 
+    @property
+    def body_key(self) -> str:
+        return compact(self.body)
+
 
 @dataclass(frozen=True)
 class QuestionText:
@@ -119,32 +127,36 @@ class QuestionText:
 
 
 class IndexTokenizer:
-    """Text → index tokens, with the segmenter; caches the work per long word."""
+    """Text → index tokens, with the segmenter; caches the work per raw token."""
 
     def __init__(self, segmenter: "Segmenter"):
         self.segmenter = segmenter
-        self._inner: dict[str, list[str]] = {}
+        # Raw segmenter token → the index tokens it stands for. A library has a
+        # few thousand distinct words and millions of occurrences.
+        self._expanded: dict[str, tuple[str, ...]] = {}
 
     def tokens(self, text: str) -> list[str]:
         text = normalize(text)
         if not text.strip():
             return []
         out: list[str] = []
+        expanded = self._expanded
         for token in self.segmenter.cut_for_search(text):
-            for word in WORD.findall(token):
-                out.append(word)
-                if len(word) >= 3 and _CJK.search(word):
-                    out.extend(self._inside(word))
+            got = expanded.get(token)
+            if got is None:
+                got = expanded[token] = self._expand(token)
+            out += got
         return out
 
-    def _inside(self, word: str) -> list[str]:
-        # cut_for_search only adds the 2- and 3-character words of a long word;
-        # cut_all finds every dictionary word in it (客户服务 in 客户服务管理师).
-        got = self._inner.get(word)
-        if got is None:
-            got = [w for w in dict.fromkeys(self.segmenter.cut_all(word)) if w != word and WORD.fullmatch(w)]
-            self._inner[word] = got
-        return got
+    def _expand(self, token: str) -> tuple[str, ...]:
+        out: list[str] = []
+        for word in WORD.findall(token):
+            out.append(word)
+            if len(word) >= 3 and _CJK.search(word):
+                # cut_for_search only adds the 2- and 3-character words of a long
+                # word; cut_all finds every dictionary word in it (客户服务 in 客户服务管理师).
+                out += [w for w in dict.fromkeys(self.segmenter.cut_all(word)) if w != word and WORD.fullmatch(w)]
+        return tuple(out)
 
 
 def node_body(graph: "KnowledgeGraph", node: "Node") -> str:
@@ -163,17 +175,13 @@ def node_body(graph: "KnowledgeGraph", node: "Node") -> str:
 def build_documents(graph: "KnowledgeGraph", tokenizer: IndexTokenizer) -> list[IndexDoc]:
     docs = []
     for seq, node in enumerate(graph):
-        title = node.title
-        if node.mnemonic:
-            title_text = f"{title} {node.mnemonic}"
-        else:
-            title_text = title
+        title_text = f"{node.title} {node.mnemonic}" if node.mnemonic else node.title
         body = node_body(graph, node)
         docs.append(
             IndexDoc(
                 node_id=node.id,
                 kind=node.kind,
-                title=title,
+                title=node.title,
                 path=graph.path_titles(node.id),
                 body=body,
                 seq=seq,
@@ -213,11 +221,12 @@ def build_question_documents(
 
 def vocabulary(docs: Iterable[IndexDoc]) -> dict[str, int]:
     """Every token with its document frequency."""
-    df: dict[str, int] = {}
+    from collections import Counter
+
+    df: Counter[str] = Counter()
     for doc in docs:
-        for term in set(doc.title_tokens.split()) | set(doc.body_tokens.split()):
-            df[term] = df.get(term, 0) + 1
-    return df
+        df.update(set(f"{doc.title_tokens} {doc.body_tokens}".split()))
+    return dict(df)
 
 
 def term_grams(term: str) -> set[str]:
@@ -242,23 +251,44 @@ class DocRow:
     seq: int
 
 
+class Hit(NamedTuple):
+    rowid: int
+    node_id: str
+    source: str  # "node" or "question"
+    seq: int  # outline order: ties are shown in reading order
+    phrase: int  # 4: the title contains the phrase, 3: the body does, 0: neither
+    score: float  # 0..1, how closely the document fits (larger is better)
+
+
 class SearchBackend(Protocol):
     def max_term_chars(self) -> int: ...
 
     def known_terms(self, candidates: Sequence[str]) -> set[str]: ...
 
-    def match(self, expression: str, limit: int) -> list[tuple[DocRow, float]]:
-        """FTS5 MATCH with BM25 (positive, larger is better), best first."""
+    def match(
+        self, expression: str, phrase: str, limit: int, title_only: bool = False, weigh_terms: bool = False
+    ) -> list[Hit]:
+        """Up to ``limit`` documents matching the FTS5 ``expression``, in index order.
 
-    def by_title_key(self, key: str, limit: int) -> list[DocRow]: ...
+        Index order, not relevance order: ranking every match of a common word
+        costs milliseconds in a big library, the first ``limit`` microseconds;
+        the caller ranks what it gets. ``phrase`` decides ``Hit.phrase``; the
+        score is how much of the title (or body) the phrase covers, or, with
+        ``weigh_terms`` (OR queries, where which words matched matters), BM25
+        scaled to 0..1.
+        """
 
-    def pinyin(self, key: str, limit: int) -> list[tuple[DocRow, str, int]]:
-        """Node documents whose title has a pinyin key starting with ``key``: (row, key, start)."""
+    def by_title_key(self, key: str, limit: int) -> list[Hit]: ...
 
-    def initials_subsequence(self, key: str, limit: int) -> list[tuple[DocRow, str]]:
+    def pinyin(self, key: str, limit: int) -> list[tuple[Hit, str, int]]:
+        """Node documents whose title has a pinyin key starting with ``key``: (hit, key, start)."""
+
+    def initials_subsequence(self, key: str, limit: int) -> list[tuple[Hit, str]]:
         """Node documents whose title initials start with key[0] and contain ``key`` in order."""
 
     def terms_with_grams(self, grams: Sequence[str], per_gram: int) -> set[str]: ...
+
+    def docs(self, rowids: Sequence[int]) -> dict[int, DocRow]: ...
 
 
 @dataclass
@@ -325,31 +355,22 @@ def _fts_expression(terms: list[str], op: str) -> str:
 
 
 class _Collector:
-    def __init__(self, phrase: str):
-        self.phrase = phrase
-        self.best: dict[str, tuple[int, float, DocRow, list[str], bool]] = {}
+    """The best (tier, closeness) per node, with the words that matched."""
 
-    def add(self, row: DocRow, tier: int, sub: float, matches: list[str], fuzzy: bool = False) -> None:
-        if row.source == "question":
+    def __init__(self) -> None:
+        self.best: dict[str, tuple[int, float, Hit, list[str], bool]] = {}
+
+    def add(self, hit: Hit, tier: int, sub: float, matches: list[str], fuzzy: bool = False) -> None:
+        if hit.source == "question":
             # A question stem is about the node, not the node itself.
             tier, sub = min(tier, 3), sub * 0.8
-        current = self.best.get(row.node_id)
+        current = self.best.get(hit.node_id)
         if current is None or (tier, sub) > (current[0], current[1]):
-            self.best[row.node_id] = (tier, sub, row, matches, fuzzy)
+            self.best[hit.node_id] = (tier, sub, hit, matches, fuzzy)
 
-    def add_text_hit(self, row: DocRow, bm25: float, base_tier: int, matches: list[str]) -> None:
-        tier = base_tier
-        if self.phrase in compact(row.title):
-            tier = 4
-        elif self.phrase in compact(row.body):
-            tier = 3
-        self.add(row, tier, bm25 / (bm25 + 10.0) if bm25 > 0 else 0.0, matches)
-
-    def add_fuzzy_hit(self, row: DocRow, bm25: float, term: str, similarity: float) -> None:
-        # A corrected word in a title beats a query only partly found (tier 1).
-        tier = 2 if term in compact(row.title) else 1 if term in compact(row.body) else 0
-        sub = (similarity / 100.0) * (bm25 / (bm25 + 10.0) if bm25 > 0 else 0.5)
-        self.add(row, tier, sub, [term], fuzzy=True)
+    def add_text_hits(self, hits: list[Hit], base_tier: int, matches: list[str]) -> None:
+        for hit in hits:
+            self.add(hit, hit.phrase or base_tier, hit.score, matches)
 
     def exact_hits(self) -> int:
         """Results that contain the whole query (phrase or every word)."""
@@ -368,11 +389,11 @@ def search(backend: SearchBackend, query: str, limit: int = 20) -> list[SearchRe
     if not pieces:
         return []
     phrase = "".join(pieces)
-    found = _Collector(phrase)
-    pool = max(limit * 3, 30)
+    found = _Collector()
+    pool = max(limit * 3, CANDIDATES)
 
-    for row in backend.by_title_key(phrase, pool):
-        found.add(row, 5, 1.0, [phrase])
+    for hit in backend.by_title_key(phrase, pool):
+        found.add(hit, 5, 1.0, [phrase])
 
     max_chars = backend.max_term_chars()
     known = backend.known_terms(_substrings(pieces, max_chars)) if max_chars else set()
@@ -388,41 +409,54 @@ def search(backend: SearchBackend, query: str, limit: int = 20) -> list[SearchRe
     highlight = _highlight_terms(phrase, terms)
 
     if terms and complete:
-        for row, bm25 in backend.match(_fts_expression(terms, "AND"), pool):
-            found.add_text_hit(row, bm25, 2, highlight)
+        expression = _fts_expression(terms, "AND")
+        # Titles first: in a big library the first matches in index order could
+        # all be body hits, and a title hit must not be crowded out.
+        title_hits = backend.match(expression, phrase, pool, title_only=True)
+        found.add_text_hits(title_hits, 2, highlight)
+        if sum(1 for h in title_hits if h.phrase == 4) < limit:
+            found.add_text_hits(backend.match(expression, phrase, pool), 2, highlight)
     # Partial matches only when the whole query is found nowhere: otherwise they are noise.
     if terms and (found.exact_hits() == 0 or not complete) and (len(terms) > 1 or not complete):
-        for row, bm25 in backend.match(_fts_expression(terms, "OR"), pool):
-            found.add_text_hit(row, bm25, 1, highlight)
+        found.add_text_hits(backend.match(_fts_expression(terms, "OR"), phrase, pool, weigh_terms=True), 1, highlight)
 
     key = query_key(normalized)
     if key:
-        for row, pkey, start in backend.pinyin(key, pool):
+        for hit, pkey, start in backend.pinyin(key, pool):
             tier = 5 if (start == 0 and pkey == key) else 4 if start == 0 else 3
-            found.add(row, tier, len(key) / max(len(pkey), 1), [row.title] if tier >= 4 else [])
+            found.add(hit, tier, len(key) / max(len(pkey), 1), [TITLE_MATCH] if tier >= 4 else [])
         if key.isalpha() and len(key) <= MAX_INITIALS and found.exact_hits() < FEW_RESULTS:
             # Initials with words skipped: hgfx → 宏观(环境)分析 (hghjfx).
-            for row, pkey in backend.initials_subsequence(key, pool):
-                found.add(row, 3, len(key) / max(len(pkey), 1), [row.title])
+            for hit, pkey in backend.initials_subsequence(key, pool):
+                found.add(hit, 3, len(key) / max(len(pkey), 1), [TITLE_MATCH])
 
     if found.exact_hits() < FEW_RESULTS and len(phrase) >= FUZZY_MIN_CHARS and not (complete and found.exact_hits()):
         _fuzzy(backend, phrase, found, pool)
 
     ranked = sorted(found.best.values(), key=lambda v: (-v[0], -v[1], v[2].seq))[:limit]
-    return [
-        SearchResult(
-            id=row.node_id,
-            kind=row.kind,
-            title=row.title,
-            path=list(row.path),
-            snippet=make_snippet(row.body, matches),
-            score=round(tier + sub, 4),
-            matches=list(matches),
-            tier=tier,
-            fuzzy=fuzzy,
+    rows = backend.docs([v[2].rowid for v in ranked])
+    results = []
+    for tier, sub, hit, matches, fuzzy in ranked:
+        row = rows[hit.rowid]
+        words = [row.title if m is TITLE_MATCH else m for m in matches]
+        results.append(
+            SearchResult(
+                id=row.node_id,
+                kind=row.kind,
+                title=row.title,
+                path=list(row.path),
+                snippet=make_snippet(row.body, words),
+                score=round(tier + sub, 4),
+                matches=words,
+                tier=tier,
+                fuzzy=fuzzy,
+            )
         )
-        for tier, sub, row, matches, fuzzy in ranked
-    ]
+    return results
+
+
+# Stands for "the whole title" in a match list (pinyin hits have no words to mark).
+TITLE_MATCH = "\x00title"
 
 
 def _highlight_terms(phrase: str, terms: list[str]) -> list[str]:
@@ -441,8 +475,11 @@ def _fuzzy(backend: SearchBackend, phrase: str, found: _Collector, pool: int) ->
         return
     best = process.extract(phrase, list(candidates), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=FUZZY_CORRECTIONS)
     for term, similarity, _ in best:
-        for row, bm25 in backend.match(_fts_expression([term], "AND"), pool):
-            found.add_fuzzy_hit(row, bm25, term, similarity)
+        for hit in backend.match(_fts_expression([term], "AND"), term, pool):
+            # A corrected word in a title beats a query only partly found (tier 1).
+            tier = {4: 2, 3: 1}.get(hit.phrase, 0)
+            sub = (similarity / 100.0) * hit.score
+            found.add(hit, tier, sub, [term], fuzzy=True)
 
 
 # -- display ------------------------------------------------------------------

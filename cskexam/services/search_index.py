@@ -37,6 +37,8 @@ __all__ = ["IndexStats", "PreparedIndex", "prepare_index", "rebuild_index", "ind
 INDEX_VERSION = "1"
 # Typo candidates are words, not sentences.
 GRAM_TERM_MAX_CHARS = 12
+# Longer titles are sentences: nobody types their pinyin.
+PINYIN_TITLE_MAX_CHARS = 16
 _CJK_RANGE = ("\u3400", "\u9fff")
 
 
@@ -74,11 +76,25 @@ def _pinyin_rows(docs: list[IndexDoc], segmenter: Segmenter) -> list[tuple[str, 
     seen: set[str] = set()
     for doc in docs:
         key = doc.title_key
-        if doc.source != "node" or not key or key in seen:
+        if doc.source != "node" or not key or len(key) > PINYIN_TITLE_MAX_CHARS or key in seen:
             continue
         seen.add(key)
-        words = [w for token in segmenter.cut(normalize(doc.title)) for w in WORD.findall(token)]
-        for pk in pinyin_keys(converter.syllables(words)):
+        # Whole words for the conversion (polyphones: 银行 is yinhang), and the
+        # start of every dictionary word inside them as a place a key may start
+        # (市场人口 is one user word, but renkou should find it too).
+        words = [w for token in segmenter.cut(key) for w in WORD.findall(token)]
+        syllables = converter.syllables(words)
+        starts = {0}
+        if len(syllables) == len(key):  # one syllable per character: positions line up
+            at = 0
+            for word in words:
+                starts.add(at)
+                for inner in segmenter.cut_all(word) if len(word) > 2 else ():
+                    pos = word.find(inner)
+                    if pos > 0:
+                        starts.add(at + pos)
+                at += len(word)
+        for pk in pinyin_keys(syllables, starts):
             rows.append((pk.key, key, pk.start, pk.initials))
     return rows
 

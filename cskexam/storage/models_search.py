@@ -42,6 +42,7 @@ class SearchDocRow(Base):
     kind: Mapped[str] = mapped_column(String(16))
     title: Mapped[str] = mapped_column(Text)
     title_key: Mapped[str] = mapped_column(Text, index=True)  # compact(title)
+    body_key: Mapped[str] = mapped_column(Text, default="")  # compact(body): phrase tests in SQL
     path: Mapped[list[Any]] = mapped_column(default=list)
     body: Mapped[str] = mapped_column(Text, default="")
     seq: Mapped[int] = mapped_column(Integer, default=0)

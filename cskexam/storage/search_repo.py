@@ -11,7 +11,7 @@ import json
 import sqlite3
 from typing import Iterable, Sequence
 
-from cskexam.core.search import BODY_WEIGHT, TITLE_WEIGHT, DocRow, IndexDoc
+from cskexam.core.search import BODY_WEIGHT, TITLE_WEIGHT, DocRow, Hit, IndexDoc
 from cskexam.errors import UserError
 from cskexam.storage.models_search import FTS_TABLE
 
@@ -53,6 +53,7 @@ def _doc_params(docs: Sequence[IndexDoc], first_id: int):
             d.kind,
             d.title,
             d.title_key,
+            d.body_key,
             json.dumps(d.path, ensure_ascii=False),
             d.body,
             d.seq,
@@ -62,8 +63,8 @@ def _doc_params(docs: Sequence[IndexDoc], first_id: int):
 
 
 _INSERT_DOC = (
-    "INSERT INTO search_docs (id, node_id, source, ref, kind, title, title_key, path, body, seq, "
-    "title_tokens, body_tokens) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
+    "INSERT INTO search_docs (id, node_id, source, ref, kind, title, title_key, body_key, path, body, seq, "
+    "title_tokens, body_tokens) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
 )
 
 
@@ -157,48 +158,70 @@ class SearchRepo:
             found.update(r[0] for r in self.conn.execute(f"SELECT term FROM search_terms WHERE term IN ({marks})", chunk))
         return found
 
-    def match(self, expression: str, limit: int) -> list[tuple[DocRow, float]]:
+    def match(
+        self, expression: str, phrase: str, limit: int, title_only: bool = False, weigh_terms: bool = False
+    ) -> list[Hit]:
+        if title_only:
+            expression = f"title_tokens : ({expression})"
+        if weigh_terms:
+            inner = f"SELECT rowid AS id, -{_BM25} AS b FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?2 LIMIT ?3"
+            score = "m.b / (m.b + 10.0)"
+        else:
+            inner = f"SELECT rowid AS id FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?2 LIMIT ?3"
+            # A shorter title or body that contains the query fits it better.
+            score = (
+                "CASE WHEN instr(d.title_key, ?1) > 0 THEN length(?1) * 1.0 / length(d.title_key) "
+                "ELSE 1.0 / (1.0 + length(d.body_key) / 40.0) END"
+            )
+        # No ORDER BY: FTS5 then stops after `limit` matches instead of visiting all.
         sql = (
-            f"SELECT {_DOC_COLUMNS}, m.score FROM ("
-            f"  SELECT rowid AS id, -{_BM25} AS score FROM {FTS_TABLE}"
-            f"  WHERE {FTS_TABLE} MATCH ? ORDER BY score DESC LIMIT ?"
-            f") m JOIN search_docs d ON d.id = m.id ORDER BY m.score DESC"
+            f"SELECT d.id, d.node_id, d.source, d.seq, "
+            f"CASE WHEN instr(d.title_key, ?1) > 0 THEN 4 WHEN instr(d.body_key, ?1) > 0 THEN 3 ELSE 0 END, {score} "
+            f"FROM ({inner}) m JOIN search_docs d ON d.id = m.id"
         )
         try:
-            rows = self.conn.execute(sql, (expression, limit)).fetchall()
+            return [Hit._make(r) for r in self.conn.execute(sql, (phrase, expression, limit))]
         except sqlite3.OperationalError:
             # A term FTS5 still cannot parse finds nothing rather than failing the search.
             return []
-        return [(_doc_row(r), float(r[8])) for r in rows]
 
-    def by_title_key(self, key: str, limit: int) -> list[DocRow]:
+    def by_title_key(self, key: str, limit: int) -> list[Hit]:
         rows = self.conn.execute(
-            f"SELECT {_DOC_COLUMNS} FROM search_docs d WHERE d.title_key = ? AND d.source = 'node' ORDER BY d.seq LIMIT ?",
+            "SELECT id, node_id, source, seq, 4, 0.0 FROM search_docs WHERE title_key = ? AND source = 'node' LIMIT ?",
             (key, limit),
-        ).fetchall()
-        return [_doc_row(r) for r in rows]
+        )
+        return [Hit._make(r) for r in rows]
 
-    def pinyin(self, key: str, limit: int) -> list[tuple[DocRow, str, int]]:
+    def pinyin(self, key: str, limit: int) -> list[tuple[Hit, str, int]]:
         # Keys are [a-z0-9]; '{' sorts right after 'z', closing the prefix range.
         rows = self.conn.execute(
-            f"SELECT {_DOC_COLUMNS}, p.key, p.start FROM search_pinyin p "
-            f"JOIN search_docs d ON d.title_key = p.title_key AND d.source = 'node' "
-            f"WHERE p.key >= ? AND p.key < ? ORDER BY p.start, length(p.key), d.seq LIMIT ?",
+            "SELECT d.id, d.node_id, d.source, d.seq, p.key, p.start FROM search_pinyin p "
+            "JOIN search_docs d ON d.title_key = p.title_key AND d.source = 'node' "
+            "WHERE p.key >= ? AND p.key < ? ORDER BY p.start, length(p.key) LIMIT ?",
             (key, key + "{", limit),
-        ).fetchall()
-        return [(_doc_row(r), r[8], int(r[9])) for r in rows]
+        )
+        return [(Hit(r[0], r[1], r[2], r[3], 0, 0.0), r[4], r[5]) for r in rows]
 
-    def initials_subsequence(self, key: str, limit: int) -> list[tuple[DocRow, str]]:
+    def initials_subsequence(self, key: str, limit: int) -> list[tuple[Hit, str]]:
         # GLOB runs in C over the index range of the first letter; keys hold only [a-z0-9].
         pattern = key[0] + "".join("*" + ch for ch in key[1:]) + "*"
         rows = self.conn.execute(
-            f"SELECT {_DOC_COLUMNS}, p.key FROM search_pinyin p "
-            f"JOIN search_docs d ON d.title_key = p.title_key AND d.source = 'node' "
-            f"WHERE p.key >= ? AND p.key < ? AND p.initials = 1 AND p.start = 0 AND p.key GLOB ? "
-            f"ORDER BY length(p.key), d.seq LIMIT ?",
+            "SELECT d.id, d.node_id, d.source, d.seq, p.key FROM search_pinyin p "
+            "JOIN search_docs d ON d.title_key = p.title_key AND d.source = 'node' "
+            "WHERE p.key >= ? AND p.key < ? AND p.initials = 1 AND p.start = 0 AND p.key GLOB ? "
+            "ORDER BY length(p.key) LIMIT ?",
             (key[0], key[0] + "{", pattern, limit),
-        ).fetchall()
-        return [(_doc_row(r), r[8]) for r in rows]
+        )
+        return [(Hit(r[0], r[1], r[2], r[3], 0, 0.0), r[4]) for r in rows]
+
+    def docs(self, rowids: Sequence[int]) -> dict[int, DocRow]:
+        out: dict[int, DocRow] = {}
+        for i in range(0, len(rowids), _IN_CHUNK):
+            chunk = list(rowids[i : i + _IN_CHUNK])
+            marks = ",".join("?" * len(chunk))
+            for r in self.conn.execute(f"SELECT {_DOC_COLUMNS} FROM search_docs d WHERE d.id IN ({marks})", chunk):
+                out[r[0]] = _doc_row(r)
+        return out
 
     def terms_with_grams(self, grams: Sequence[str], per_gram: int) -> set[str]:
         out: set[str] = set()

@@ -30,6 +30,7 @@ def upgrade() -> None:
         sa.Column("kind", sa.String(16), nullable=False),
         sa.Column("title", sa.Text(), nullable=False),
         sa.Column("title_key", sa.Text(), nullable=False),
+        sa.Column("body_key", sa.Text(), nullable=False),
         sa.Column("path", sa.JSON(), nullable=False),
         sa.Column("body", sa.Text(), nullable=False),
         sa.Column("seq", sa.Integer(), nullable=False),
