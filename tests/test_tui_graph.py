@@ -8,6 +8,10 @@ from types import SimpleNamespace
 
 import pytest
 
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Static
+
 from cskexam.core.graph import Definition, Edge, KnowledgeGraph, Node, SourceRef
 from cskexam.tui.app import CskexamApp
 from cskexam.tui.widgets.graph_tree import GraphTree
@@ -341,5 +345,55 @@ def test_real_notes_competitor_types_with_definitions(bundled_graph):
             await wait_for(pilot, lambda: details(app).node_id == ordinary.id)
             await pilot.pause()
             assert shows(app, "指提供不同的产品以满足相同需求的竞争者")
+
+    run(main())
+
+
+class RecordingScreen(Screen):
+    """Stands in for the 复习 screen: remembers what it was opened with."""
+
+    def __init__(self, node_id: str | None = None):
+        super().__init__()
+        self.node_id = node_id
+
+    def compose(self):
+        yield Static(Content(f"复习 {self.node_id}"))
+
+
+def test_d_drills_the_selected_node(monkeypatch):
+    from cskexam.tui.screens import registry
+
+    entries = tuple(e for e in registry.ENTRIES if e.name != "drill")
+    stand_in = registry.ScreenEntry("r", "drill", "复习", f"{__name__}:RecordingScreen")
+    monkeypatch.setattr(registry, "ENTRIES", (*entries, stand_in))
+
+    async def main():
+        app = make_app()
+        async with app.run_test(size=SIZE) as pilot:
+            await open_graph(pilot)
+            assert "d 复习本节" in screen_text(app)
+            app.show_node("p2")
+            await wait_for(pilot, lambda: details(app).node_id == "p2")
+            await pilot.press("d")
+            await wait_for(pilot, lambda: isinstance(app.screen, RecordingScreen))
+            assert app.screen.node_id == "p2"
+            await pilot.press("escape")
+            await wait_for(pilot, lambda: details(app).node_id == "p2" and app.screen.SCREEN_NAME == "graph")
+
+    run(main())
+
+
+def test_drill_key_is_hidden_when_there_is_no_drill_screen(monkeypatch):
+    from cskexam.tui.screens import registry
+
+    monkeypatch.setattr(registry, "ENTRIES", tuple(e for e in registry.ENTRIES if e.name != "drill"))
+
+    async def main():
+        app = make_app()
+        async with app.run_test(size=SIZE) as pilot:
+            await open_graph(pilot)
+            assert "复习本节" not in screen_text(app)
+            await pilot.press("d")
+            assert app.screen.SCREEN_NAME == "graph"
 
     run(main())

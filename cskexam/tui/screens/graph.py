@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static, Tree
 
+from cskexam.tui.screens import registry
 from cskexam.tui.widgets.graph_tree import GraphTree
 from cskexam.tui.widgets.node_details import MAX_RELATED_KEYS, NodeDetails
 from cskexam.tui.widgets.title_bar import TitleBar
@@ -26,6 +27,8 @@ class GraphScreen(Screen):
         Binding("1", "related(1)", "相关节点", key_display="1-9"),
         *(Binding(str(n), f"related({n})", "相关节点", show=False) for n in range(2, MAX_RELATED_KEYS + 1)),
         Binding("backspace", "history_back", "上一个节点", key_display="⌫"),
+        Binding("d", "for_node('drill')", "复习本节"),
+        Binding("p", "for_node('practice')", "练习本节"),
         Binding("tab", "switch_pane", "切换窗格", show=False),
     ]
 
@@ -36,6 +39,8 @@ class GraphScreen(Screen):
         ("1-9", "跳到第 n 个相关节点"),
         ("⌫", "回到跳转前的节点"),
         ("Tab", "在树和详情之间切换（详情可用 ↑ ↓ 滚动）"),
+        ("d", "复习本节点及其下级的卡片"),
+        ("p", "练习本节点及其下级的题目"),
     ]
 
     def __init__(self, node_id: str | None = None, **kwargs) -> None:
@@ -98,6 +103,7 @@ class GraphScreen(Screen):
             return
         tree.reveal(node_id)
         self.query_one(NodeDetails).show(self.graph, node_id)
+        self.refresh_bindings()
 
     def focus_node(self, node_id: str) -> None:
         """Select ``node_id`` in the tree and show it (remembering where we were)."""
@@ -121,6 +127,7 @@ class GraphScreen(Screen):
             details = self.query_one(NodeDetails)
             if details.node_id != event.node.data:
                 details.show(self.graph, event.node.data)
+                self.refresh_bindings()
 
     def action_related(self, n: int) -> None:
         related = self.query_one(NodeDetails).related_ids
@@ -135,6 +142,19 @@ class GraphScreen(Screen):
         self._select(self._history.pop())
         if self.tree is not None:
             self.tree.focus()
+
+    def action_for_node(self, name: str) -> None:
+        node_id = self.query_one(NodeDetails).node_id
+        if node_id is not None:
+            self.app.open_screen(name, node_id=node_id)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "for_node":
+            # Hidden until that feature's screen exists; greyed out with no node selected.
+            if parameters[0] not in {e.name for e in registry.available_entries()}:
+                return False
+            return None if self.query_one(NodeDetails).node_id is None else True
+        return True
 
     def action_switch_pane(self) -> None:
         details = self.query_one(NodeDetails)
