@@ -1,0 +1,491 @@
+"""Mock exams: blueprints, papers, sittings that survive a crash, reports, readiness.
+
+Entry points:
+
+* ``ExamService(library)``: ``blueprints()``, ``paper(name, seed)``,
+  ``predict(name)``, ``start(name, seed) -> ExamSession``, ``active()``,
+  ``resume(attempt_id) -> ExamSession``, ``abandon(attempt_id)``,
+  ``history()``, ``report(attempt_id)``, ``calibration()``.
+* ``ExamSession``: one sitting. Every answer and flag is committed as it
+  changes, together with the remaining time and the current question;
+  ``save_clock()`` (called by the UI at least every 5 s) stores the remaining
+  time alone. After a kill -9 ``ExamService.active()`` finds the attempt and
+  ``resume`` gives back every answer and the saved remaining time.
+* ``predicted_score(library, blueprint_name) -> Prediction`` and
+  ``home_stats(library, now)`` for the home screen.
+
+Submitting scores the paper (``cskexam.core.exam.score_paper``), logs every
+answer with ``mode="exam"`` through the practice service, so wrong and blank
+answers go to the 错题本 and their key points into the review queue
+(contract F), and stores the report. Blank answers count as wrong: they cost
+points on the real paper too.
+
+Blueprints are the YAML files in ``cskexam/blueprints/`` plus the user's
+``<data dir>/blueprints/*.yaml`` (same name replaces a preset).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+import statistics
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from cskexam.core import exam as core
+from cskexam.core.exam import Blueprint, ExamAttempt, ExamReport, Paper
+from cskexam.core.readiness import (
+    Calibration,
+    CalibrationPoint,
+    PointEvidence,
+    Prediction,
+    calibration,
+    predict,
+    predict_blueprint,
+)
+from cskexam.errors import UserError
+
+PRESET_DIR = Path(__file__).resolve().parent.parent / "blueprints"
+DEFAULT_BLUEPRINT = "理论知识模拟"
+SAVE_EVERY_SECONDS = 5.0
+MAX_SEED = 2**31 - 1
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+# -- blueprints -----------------------------------------------------------------------
+
+def user_blueprint_dir() -> Path:
+    from cskexam.paths import data_dir
+
+    return data_dir() / "blueprints"
+
+
+def _read_blueprints(directory: Path) -> list[Blueprint]:
+    if not directory.is_dir():
+        return []
+    out = []
+    for path in sorted(p for p in directory.iterdir() if p.suffix.lower() in (".yaml", ".yml")):
+        try:
+            text = path.read_bytes().decode("utf-8-sig")
+        except OSError as exc:
+            raise core.BlueprintError(f"无法读取文件: {exc.strerror}", str(path)) from None
+        except UnicodeDecodeError:
+            raise core.BlueprintError("试卷方案文件必须是 UTF-8 编码", str(path)) from None
+        out.append(core.parse_blueprint(text, str(path)))
+    return out
+
+
+def load_blueprints(user_dir: Path | None = None) -> list[Blueprint]:
+    """The presets with the user's blueprints on top; BlueprintError for a bad file."""
+    presets = _read_blueprints(PRESET_DIR)
+    user = _read_blueprints(user_dir if user_dir is not None else user_blueprint_dir())
+    names: dict[str, str] = {}
+    for bp in user:
+        if bp.name in names:
+            raise core.BlueprintError(f"试卷名称「{bp.name}」与 {names[bp.name]} 重复", bp.source)
+        names[bp.name] = bp.source
+    return core.merge_blueprints(presets, user)
+
+
+def find_blueprint(name: str, blueprints: list[Blueprint]) -> Blueprint:
+    for bp in blueprints:
+        if bp.name == name:
+            return bp
+    known = "、".join(b.name for b in blueprints)
+    raise UserError(f"没有名为「{name}」的试卷方案（可选: {known}）")
+
+
+# -- what the candidate has shown so far ------------------------------------------------
+
+def gather_evidence(session, graph, now: dt.datetime) -> dict[str, PointEvidence]:
+    """Per node: mean FSRS retrievability of its reviewed cards (else its parent's) and answers."""
+    from cskexam.core import srs
+    from cskexam.services import review
+    from cskexam.storage import exam_repo
+
+    settings = review.get_settings(session)
+    recall: dict[str, list[float]] = {}
+    for node, state in exam_repo.card_states(session):
+        recall.setdefault(node, []).append(srs.retrievability(state, now, settings))
+    answers = exam_repo.answer_totals_by_node(session)
+    out: dict[str, PointEvidence] = {}
+    for node in graph.nodes.values():
+        rs = recall.get(node.id) or (recall.get(node.parent) if node.parent else None)
+        n, right = answers.get(node.id, (0, 0.0))
+        if rs or n:
+            out[node.id] = PointEvidence(statistics.fmean(rs) if rs else None, n, right)
+    return out
+
+
+def _history(session) -> list[CalibrationPoint]:
+    from cskexam.storage import exam_repo
+
+    rows = exam_repo.attempts(session, statuses=("submitted", "timed_out"))
+    return [CalibrationPoint(r.predicted_raw if r.predicted_raw is not None else r.predicted, r.predicted,
+                             r.score or 0.0, r.total)
+            for r in reversed(rows) if r.predicted is not None and r.score is not None]
+
+
+# -- summaries ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class AttemptSummary:
+    id: int
+    blueprint: str
+    status: str
+    started_at: dt.datetime
+    finished_at: dt.datetime | None
+    questions: int
+    answered: int
+    current: int
+    remaining: float
+    time_limit: int
+    total: float
+    pass_mark: float
+    score: float | None
+    passed: bool | None
+    predicted: float | None
+    predicted_low: float | None
+    predicted_high: float | None
+    seed: int
+
+    @property
+    def status_label(self) -> str:
+        return core.STATUS_LABELS.get(self.status, self.status)
+
+    @property
+    def time_used(self) -> float:
+        return max(0.0, self.time_limit - self.remaining)
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id, "blueprint": self.blueprint, "status": self.status,
+            "started_at": self.started_at.isoformat(),
+            "finished_at": self.finished_at.isoformat() if self.finished_at else None,
+            "questions": self.questions, "answered": self.answered, "score": self.score, "total": self.total,
+            "pass_mark": self.pass_mark, "passed": self.passed, "time_used_s": round(self.time_used),
+            "remaining_s": round(self.remaining), "predicted": self.predicted,
+            "predicted_low": self.predicted_low, "predicted_high": self.predicted_high, "seed": self.seed,
+        }
+
+
+def _summary(row, answered: int) -> AttemptSummary:
+    return AttemptSummary(
+        id=row.id, blueprint=row.blueprint, status=row.status, started_at=row.started_at,
+        finished_at=row.finished_at, questions=len(row.paper), answered=answered, current=row.current,
+        remaining=row.remaining_s, time_limit=row.time_limit_s, total=row.total, pass_mark=row.pass_mark,
+        score=row.score, passed=row.passed, predicted=row.predicted, predicted_low=row.predicted_low,
+        predicted_high=row.predicted_high, seed=row.seed,
+    )
+
+
+# -- the service ------------------------------------------------------------------------------
+
+class ExamService:
+    """Exam use cases over a Library: one transaction per call."""
+
+    def __init__(self, library, *, clock: Callable[[], dt.datetime] = utc_now,
+                 blueprints: list[Blueprint] | None = None, user_dir: Path | None = None):
+        self.library = library
+        self.clock = clock
+        self._blueprints = blueprints
+        self._user_dir = user_dir
+
+    # -- blueprints and papers ------------------------------------------------
+    def blueprints(self) -> list[Blueprint]:
+        if self._blueprints is None:
+            self._blueprints = load_blueprints(self._user_dir)
+        return self._blueprints
+
+    def blueprint(self, name: str) -> Blueprint:
+        return find_blueprint(name, self.blueprints())
+
+    def _questions(self, session):
+        from cskexam.storage import question_repo
+
+        return question_repo.load_questions(session)
+
+    def paper(self, name: str, seed: int | None = None, *, avoid_recent: bool = True) -> Paper:
+        """A paper of blueprint ``name``; the same seed and history give the same paper."""
+        import random
+
+        from cskexam.storage import exam_repo
+
+        bp = self.blueprint(name)
+        seed = new_seed() if seed is None else check_seed(seed)
+        graph = self.library.graph()
+        with self.library.db.session() as s:
+            questions = self._questions(s)
+            recent = exam_repo.recent_question_ids(s, bp.avoid_recent) if avoid_recent else set()
+        return core.assemble_paper(bp, graph, questions, random.Random(seed), seed=seed, recent=recent)
+
+    def predict(self, name: str) -> Prediction:
+        from cskexam.storage import exam_repo
+
+        bp = self.blueprint(name)
+        graph = self.library.graph()
+        now = self.clock()
+        with self.library.db.session() as s:
+            questions = self._questions(s)
+            recent = exam_repo.recent_question_ids(s, bp.avoid_recent)
+            evidence = gather_evidence(s, graph, now)
+            history = _history(s)
+        return predict_blueprint(bp, graph, questions, evidence, history, recent=recent)
+
+    # -- sitting an exam ---------------------------------------------------------
+    def start(self, name: str, seed: int | None = None) -> "ExamSession":
+        """Assemble a paper, record the prediction for it and open the attempt."""
+        from cskexam.storage import exam_repo
+
+        paper = self.paper(name, seed)
+        if not paper.items:
+            raise UserError(f"题库中没有可用于「{name}」的题目，无法组卷")
+        graph = self.library.graph()
+        now = self.clock()
+        with self.library.db.session(immediate=True) as s:
+            evidence = gather_evidence(s, graph, now)
+            prediction = predict(paper.blueprint, [paper], evidence, _history(s))
+            attempt_id = exam_repo.create_attempt(s, {
+                "blueprint": paper.blueprint.name,
+                "blueprint_data": paper.blueprint.to_dict(),
+                "seed": paper.seed,
+                "time_limit_s": paper.blueprint.seconds,
+                "remaining_s": float(paper.blueprint.seconds),
+                "paper": paper.layout(),
+                "shortfalls": core.shortfall_dicts(paper),
+                "total": paper.total_points,
+                "pass_mark": paper.pass_mark,
+                "predicted": round(prediction.expected, 2),
+                "predicted_raw": round(prediction.raw, 2),
+                "predicted_low": round(prediction.low, 2),
+                "predicted_high": round(prediction.high, 2),
+            }, [i.question.id for i in paper.items], now)
+        return ExamSession(self, attempt_id, ExamAttempt.start(paper), prediction)
+
+    def active(self) -> AttemptSummary | None:
+        """The attempt left in progress (after a crash, a closed terminal or a pause)."""
+        from cskexam.storage import exam_repo
+
+        with self.library.db.session() as s:
+            row = exam_repo.active_attempt(s)
+            if row is None:
+                return None
+            answered = sum(1 for a in exam_repo.answers_of(s, row.id) if not core.is_blank(a.given))
+            return _summary(row, answered)
+
+    def _load_paper(self, s, row) -> Paper:
+        from cskexam.storage import question_repo
+
+        ids = [r["question"] for r in row.paper]
+        questions = {q.id: q for q in question_repo.load_questions(s, ids=ids, active_only=False)}
+        return Paper.from_layout(Blueprint.from_dict(row.blueprint_data), row.seed, row.paper, questions,
+                                 row.shortfalls or ())
+
+    def resume(self, attempt_id: int | None = None) -> "ExamSession":
+        from cskexam.storage import exam_repo
+
+        with self.library.db.session() as s:
+            row = exam_repo.active_attempt(s) if attempt_id is None else exam_repo.get_attempt(s, attempt_id)
+            if row is None:
+                raise UserError("没有可继续的考试" if attempt_id is None else f"没有这次考试: {attempt_id}")
+            if row.status != core.IN_PROGRESS:
+                raise UserError(f"第 {row.id} 次考试已经结束（{core.STATUS_LABELS.get(row.status, row.status)}）")
+            paper = self._load_paper(s, row)
+            attempt = ExamAttempt(paper, float(row.remaining_s))
+            for a in exam_repo.answers_of(s, row.id):
+                if not core.is_blank(a.given):
+                    attempt.answers[a.number] = a.given
+                if a.flagged:
+                    attempt.flags.add(a.number)
+            attempt.goto(row.current)
+            prediction = None
+            if row.predicted is not None:
+                prediction = Prediction(row.blueprint, row.predicted, row.predicted_low or row.predicted,
+                                        row.predicted_high or row.predicted, row.total,
+                                        row.predicted_raw or row.predicted, 0.0, 0.0, 0, row.pass_mark)
+            return ExamSession(self, row.id, attempt, prediction)
+
+    def abandon(self, attempt_id: int) -> None:
+        """Give up an unfinished attempt: not scored, nothing goes to the 错题本."""
+        from cskexam.storage import exam_repo
+
+        with self.library.db.session(immediate=True) as s:
+            row = exam_repo.get_attempt(s, attempt_id)
+            if row is None or row.status != core.IN_PROGRESS:
+                raise UserError(f"没有进行中的第 {attempt_id} 次考试")
+            exam_repo.finish_attempt(s, attempt_id, status=core.ABANDONED, now=self.clock(),
+                                     remaining=row.remaining_s)
+
+    # -- writes of a sitting (used by ExamSession) -------------------------------------
+    def _save(self, attempt_id: int, number: int | None, remaining: float, current: int, *,
+              given: Any = None, set_given: bool = False, flagged: bool | None = None) -> None:
+        from cskexam.storage import exam_repo
+
+        now = self.clock()
+        with self.library.db.session(immediate=True) as s:
+            if number is not None:
+                exam_repo.save_answer(s, attempt_id, number, given=given, set_given=set_given, flagged=flagged,
+                                      now=now)
+            exam_repo.save_progress(s, attempt_id, remaining, current, now)
+
+    def _submit(self, attempt_id: int, attempt: ExamAttempt, timed_out: bool) -> ExamReport:
+        from cskexam.services.practice import record_answer
+        from cskexam.storage import exam_repo
+
+        graph = self.library.graph()
+        now = self.clock()
+        with self.library.db.session(immediate=True) as s:
+            row = exam_repo.get_attempt(s, attempt_id)
+            if row is None or row.status != core.IN_PROGRESS:
+                raise UserError(f"第 {attempt_id} 次考试已经结束，不能再交卷")
+            status = core.TIMED_OUT if timed_out else core.SUBMITTED
+            report = core.score_paper(attempt.paper, attempt.answers, time_used=attempt.used, status=status,
+                                      graph=graph)
+            for o in report.outcomes:
+                record_answer(s, o.item.question, o.given, now, mode="exam", context=f"exam-{attempt_id}",
+                              result=o.result)
+            exam_repo.finish_attempt(
+                s, attempt_id, status=status, now=now, remaining=attempt.remaining, score=report.score,
+                passed=report.passed, report=report.to_dict(),
+                outcomes=[(o.item.number, o.earned, o.correct) for o in report.outcomes],
+            )
+        attempt.finish(timed_out)
+        return report
+
+    # -- looking back ------------------------------------------------------------------------
+    def history(self, limit: int | None = None, *, include_unfinished: bool = False) -> list[AttemptSummary]:
+        """Finished attempts, newest first (in-progress and abandoned ones on request)."""
+        from cskexam.storage import exam_repo
+
+        statuses = None if include_unfinished else ("submitted", "timed_out")
+        with self.library.db.session() as s:
+            rows = exam_repo.attempts(s, statuses=statuses, limit=limit)
+            return [_summary(r, sum(1 for a in exam_repo.answers_of(s, r.id) if not core.is_blank(a.given)))
+                    for r in rows]
+
+    def report(self, attempt_id: int) -> ExamReport:
+        """The report of a finished attempt, rebuilt from its stored paper and answers."""
+        from cskexam.storage import exam_repo
+
+        graph = self.library.graph()
+        with self.library.db.session() as s:
+            row = exam_repo.get_attempt(s, attempt_id)
+            if row is None:
+                raise UserError(f"没有这次考试: {attempt_id}")
+            if row.status not in ("submitted", "timed_out"):
+                raise UserError(f"第 {attempt_id} 次考试尚未交卷（{core.STATUS_LABELS.get(row.status, row.status)}）")
+            paper = self._load_paper(s, row)
+            answers = {a.number: a.given for a in exam_repo.answers_of(s, row.id) if not core.is_blank(a.given)}
+        return core.score_paper(paper, answers, time_used=max(0.0, row.time_limit_s - row.remaining_s),
+                                status=row.status, graph=graph)
+
+    def calibration(self) -> Calibration:
+        with self.library.db.session() as s:
+            return calibration(_history(s))
+
+
+class ExamSession:
+    """One sitting of a paper. Every change is committed before the call returns."""
+
+    def __init__(self, service: ExamService, attempt_id: int, attempt: ExamAttempt,
+                 prediction: Prediction | None = None):
+        self.service = service
+        self.attempt_id = attempt_id
+        self.attempt = attempt
+        self.prediction = prediction
+        self.report: ExamReport | None = None
+
+    @property
+    def paper(self) -> Paper:
+        return self.attempt.paper
+
+    @property
+    def finished(self) -> bool:
+        return self.report is not None
+
+    def _store(self, number: int | None = None, **kw) -> None:
+        self.service._save(self.attempt_id, number, self.attempt.remaining, self.attempt.current, **kw)
+
+    def answer(self, number: int, value: Any) -> Any:
+        value = self.attempt.answer(number, value)
+        self._store(number, given=value, set_given=True)
+        return value
+
+    def choose(self, number: int, letter: str) -> Any:
+        before = self.attempt.answers.get(number)
+        value = self.attempt.choose(number, letter)
+        if value != before:
+            self._store(number, given=value, set_given=True)
+        return value
+
+    def toggle_flag(self, number: int) -> bool:
+        flagged = self.attempt.toggle_flag(number)
+        self._store(number, flagged=flagged)
+        return flagged
+
+    def goto(self, number: int) -> int:
+        current = self.attempt.goto(number)
+        self._store()
+        return current
+
+    def tick(self, elapsed: float) -> bool:
+        """Run the clock; True when time is up (the caller then submits)."""
+        return self.attempt.tick(elapsed)
+
+    def save_clock(self) -> None:
+        if not self.finished:
+            self._store()
+
+    def submit(self, *, timed_out: bool = False) -> ExamReport:
+        if self.report is None:
+            self.report = self.service._submit(self.attempt_id, self.attempt, timed_out)
+        return self.report
+
+
+# -- seeds ----------------------------------------------------------------------------------
+
+def new_seed() -> int:
+    return secrets.randbelow(MAX_SEED) + 1
+
+
+def check_seed(seed: int) -> int:
+    if not isinstance(seed, int) or isinstance(seed, bool) or not 0 <= seed <= MAX_SEED:
+        raise UserError(f"--seed 必须是 0–{MAX_SEED} 的整数，而不是「{seed}」")
+    return seed
+
+
+# -- for the home screen ----------------------------------------------------------------------
+
+def predicted_score(library, blueprint_name: str = DEFAULT_BLUEPRINT, now: dt.datetime | None = None) -> Prediction:
+    """The readiness prediction of ``blueprint_name`` for the library's candidate."""
+    clock = (lambda: now) if now is not None else utc_now
+    return ExamService(library, clock=clock).predict(blueprint_name)
+
+
+def home_stats(library, now: dt.datetime) -> dict[str, str]:
+    """Home screen figures: an exam left unfinished, the predicted score, the last mock."""
+    service = ExamService(library, clock=lambda: now)
+    out: dict[str, str] = {}
+    active = service.active()
+    if active is not None:
+        out["未完成考试"] = (f"{active.blueprint} 已答 {active.answered}/{active.questions}，"
+                        f"剩 {core.format_clock(active.remaining)} · 按 e 继续")
+    try:
+        names = [b.name for b in service.blueprints()]
+    except UserError:
+        names = []
+    if names:
+        name = DEFAULT_BLUEPRINT if DEFAULT_BLUEPRINT in names else names[0]
+        p = service.predict(name)
+        out["预测得分"] = (f"{round(p.expected)}/{core.fmt_points(p.total)} 分"
+                       f"（{round(p.low)}–{round(p.high)}，{name}）")
+    last = service.history(limit=1)
+    if last:
+        a = last[0]
+        out["最近模考"] = (f"{core.fmt_points(a.score or 0)}/{core.fmt_points(a.total)} 分 "
+                       f"{'合格' if a.passed else '不合格'}（{a.blueprint}）")
+    return out

@@ -1,0 +1,161 @@
+"""Exam service over a real SQLite library: sittings that survive, submit, 错题本, history."""
+
+import datetime as dt
+
+import pytest
+
+from cskexam.core.exam import BlueprintError, parse_blueprint
+from cskexam.errors import UserError
+from test_bank import GOOD
+from test_exam_core import SMALL
+from test_questions_helpers import sample_graph
+
+T0 = dt.datetime(2025, 3, 1, 8, 0, tzinfo=dt.timezone.utc)
+
+
+class Clock:
+    def __init__(self, t=T0):
+        self.t = t
+
+    def __call__(self):
+        self.t += dt.timedelta(seconds=1)
+        return self.t
+
+
+@pytest.fixture
+def library(tmp_db_url, tmp_path, monkeypatch):
+    from cskexam.services import library as library_mod
+
+    bank = tmp_path / "bank"
+    bank.mkdir()
+    (bank / "01.yaml").write_text(GOOD, encoding="utf-8")
+    monkeypatch.setattr("cskexam.services.questions.question_bank_dir", lambda: bank)
+    monkeypatch.setattr(library_mod, "IMPORT_STEPS", [
+        "cskexam.services.cards:sync_cards",
+        "cskexam.services.questions:sync_generated_questions",
+    ])
+    lib = library_mod.open_library(tmp_db_url)
+    lib.store(library_mod.PreparedImport([], sample_graph()), now=T0)
+    yield lib
+    lib.close()
+
+
+@pytest.fixture
+def service(library, tmp_path):
+    from cskexam.services.exam import ExamService
+
+    return ExamService(library, clock=Clock(), blueprints=[parse_blueprint(SMALL, "small.yaml")])
+
+
+def _right(q):
+    return q.answer if q.type in ("单选", "多选", "判断") else None
+
+
+def test_every_change_is_saved_and_a_new_service_resumes_it(library, service):
+    from cskexam.services.exam import ExamService
+
+    session = service.start("小卷", seed=5)
+    paper = session.paper
+    first = paper.items[0].question
+    session.answer(1, first.answer)
+    session.choose(7, "A")
+    session.toggle_flag(2)
+    session.goto(4)
+    session.tick(73.4)
+    session.save_clock()
+    # a second process (after kill -9 of the first) sees the same attempt
+    other = ExamService(library, clock=Clock(), blueprints=service.blueprints())
+    active = other.active()
+    assert active.id == session.attempt_id and active.answered == 2 and active.current == 4
+    resumed = other.resume()
+    assert [i.question.id for i in resumed.paper.items] == [i.question.id for i in paper.items]
+    assert resumed.attempt.answers == {1: first.answer, 7: ["A"]}
+    assert resumed.attempt.flags == {2} and resumed.attempt.current == 4
+    assert resumed.attempt.remaining == pytest.approx(600 - 73.4)
+    assert resumed.prediction is not None and resumed.prediction.expected > 0
+
+
+def test_submit_scores_fills_the_wrongbook_and_schedules_reviews(library, service):
+    from cskexam.services.practice import wrong_entries
+    from cskexam.storage import review_repo
+
+    session = service.start("小卷", seed=2)
+    for item in session.paper.items:
+        if item.question.type == "单选":
+            session.answer(item.number, item.question.answer)
+    session.tick(300)
+    report = session.submit()
+    assert report.score == 12 and report.passed and report.time_used == 300
+    with pytest.raises(UserError):
+        service._submit(session.attempt_id, session.attempt, False)
+    with library.db.session() as s:
+        wrong = {e.question.id for e in wrong_entries(s)}
+        due = review_repo.count_due(s, (1, 2, 3), T0 + dt.timedelta(days=1), T0 + dt.timedelta(days=1))
+    others = {i.question.id for i in session.paper.items if i.question.type != "单选"}
+    assert wrong == others and due > 0
+    (past,) = service.history()
+    assert past.score == 12 and past.passed and past.predicted is not None and past.status == "submitted"
+    again = service.report(session.attempt_id)
+    assert again.score == 12 and [o.correct for o in again.outcomes] == [o.correct for o in report.outcomes]
+    assert service.active() is None
+
+
+def test_time_out_and_calibration_over_attempts(library, service):
+    for seed in (1, 2, 3):
+        s = service.start("小卷", seed=seed)
+        s.answer(1, s.paper.items[0].question.answer)
+        s.tick(600)
+        s.submit(timed_out=True)
+    hist = service.history()
+    assert [h.status for h in hist] == ["timed_out"] * 3 and all(h.score == 2 for h in hist)
+    cal = service.calibration()
+    assert cal.attempts == 3 and cal.mae == pytest.approx(
+        sum(abs(h.predicted - h.score) for h in hist) / 3)
+    # the third prediction already leaned towards the low scores of the first two
+    assert hist[0].predicted < hist[2].predicted
+
+
+def test_recent_questions_are_avoided_and_seed_reproduces_the_paper(library, service):
+    a = [i.question.id for i in service.paper("小卷", seed=9).items]
+    assert a == [i.question.id for i in service.paper("小卷", seed=9).items]
+    s = service.start("小卷", seed=9)
+    b = [i.question.id for i in service.paper("小卷", seed=9).items]
+    assert len(set(a) & set(b)) < len(a)
+    service.abandon(s.attempt_id)
+    assert service.active() is None and service.history() == []
+    with pytest.raises(UserError):
+        service.resume(s.attempt_id)
+
+
+def test_unknown_blueprint_and_bad_seed(service):
+    with pytest.raises(UserError, match="没有名为「大考」的试卷方案"):
+        service.paper("大考")
+    with pytest.raises(UserError, match="--seed"):
+        service.paper("小卷", seed=-1)
+
+
+def test_user_blueprints_override_presets(tmp_path):
+    from cskexam.services.exam import load_blueprints
+
+    d = tmp_path / "bp"
+    d.mkdir()
+    (d / "quiz.yaml").write_text(SMALL.replace("小卷", "随堂小测"), encoding="utf-8")
+    names = {b.name: b for b in load_blueprints(d)}
+    assert names["随堂小测"].question_count == 11 and "理论知识模拟" in names
+    (d / "bad.yaml").write_text(SMALL.replace("points: 2", "points: -2"), encoding="utf-8")
+    with pytest.raises(BlueprintError) as info:
+        load_blueprints(d)
+    assert info.value.file.endswith("bad.yaml") and info.value.line == 6
+
+
+def test_home_stats_and_predicted_score(library, service, monkeypatch):
+    from cskexam.services import exam as exam_service
+
+    monkeypatch.setattr(exam_service, "load_blueprints", lambda user_dir=None: service.blueprints())
+    p = exam_service.predicted_score(library, "小卷", now=T0)
+    assert 0 <= p.low <= p.expected <= p.high <= 21
+    s = service.start("小卷", seed=1)
+    s.answer(1, "A")
+    stats = exam_service.home_stats(library, T0)
+    assert stats["未完成考试"].startswith("小卷 已答 1/11") and "按 e 继续" in stats["未完成考试"]
+    assert stats["预测得分"].endswith("小卷）")
