@@ -318,3 +318,24 @@ def test_real_library_first_run_imports_the_bundled_notes(tmp_path):
             await wait_for_text(pilot, "客户服务管理师二级-《技能理论》重点考点", timeout=10)
 
     run(main())
+
+
+@pytest.mark.skipif(importlib.util.find_spec("cskexam.services.library") is None, reason="library service not there yet")
+def test_real_library_corrupt_database_is_reported_on_screen(tmp_path, capsys):
+    bad = tmp_path / "坏库.sqlite3"
+    bad.write_bytes(b"this is not SQLite\x00\xff" * 300)
+    before = bad.read_bytes()
+
+    async def main():
+        app = CskexamApp(db_url=f"sqlite:///{bad}")
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for(pilot, lambda: app.load_error is not None, timeout=30)
+            text = await wait_for_text(pilot, "资料库无法打开")
+            assert "坏库.sqlite3" in text
+            await pilot.press("q")
+        return app
+
+    app = run(main())
+    assert finish(app) == 2
+    assert "坏库.sqlite3" in capsys.readouterr().err
+    assert bad.read_bytes() == before  # nothing written

@@ -85,8 +85,6 @@ def collect_stats(library: Any, now: datetime, providers: list[str] | None = Non
 class HomeScreen(Screen):
     SCREEN_NAME = "home"
 
-    HELP = [("g / r / …", "打开对应界面（见“功能”）")]
-
     def compose(self) -> ComposeResult:
         yield TitleBar("主页")
         with VerticalScroll(id="home-body"):
@@ -150,6 +148,7 @@ class HomeScreen(Screen):
     def _show_error(self, text: str) -> None:
         self.query_one("#home-import").display = False
         self.query_one("#home-library-counts", Static).update(Content("资料库无法打开"))
+        self.query_one("#home-today-stats", Static).update(Content("—"))
         error = self.query_one("#home-error", Static)
         error.update(Content.assemble(("资料库无法打开\n", "bold"), text, "\n\n按 q 退出。"))
         error.display = True
