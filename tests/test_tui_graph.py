@@ -397,3 +397,15 @@ def test_drill_key_is_hidden_when_there_is_no_drill_screen(monkeypatch):
             assert app.screen.SCREEN_NAME == "graph"
 
     run(main())
+
+
+def test_unknown_node_id_is_reported_not_raised():
+    async def main():
+        app = make_app()
+        async with app.run_test(size=SIZE) as pilot:
+            await open_graph(pilot)
+            app.show_node("no-such-node")
+            await wait_for(pilot, lambda: any("找不到这个节点" in str(n.message) for n in app._notifications))
+            assert app.screen.SCREEN_NAME == "graph" and app.is_running
+
+    run(main())

@@ -32,16 +32,20 @@ class GraphScreen(Screen):
         Binding("tab", "switch_pane", "切换窗格", show=False),
     ]
 
-    HELP = [
+    _HELP = [
         ("↑ ↓", "在树中移动"),
         ("→ / ←", "展开 / 收起（或到上级）"),
         ("Enter / 空格", "展开或收起"),
         ("1-9", "跳到第 n 个相关节点"),
         ("⌫", "回到跳转前的节点"),
         ("Tab", "在树和详情之间切换（详情可用 ↑ ↓ 滚动）"),
-        ("d", "复习本节点及其下级的卡片"),
-        ("p", "练习本节点及其下级的题目"),
     ]
+    _HELP_FOR = {"drill": ("d", "复习本节点及其下级的卡片"), "practice": ("p", "练习本节点及其下级的题目")}
+
+    @property
+    def HELP(self) -> list[tuple[str, str]]:  # noqa: N802 - the name the help overlay reads
+        available = {e.name for e in registry.available_entries()}
+        return self._HELP + [line for name, line in self._HELP_FOR.items() if name in available]
 
     def __init__(self, node_id: str | None = None, **kwargs) -> None:
         super().__init__(**kwargs)
