@@ -106,8 +106,7 @@ class GraphScreen(Screen):
             self.notify("找不到这个节点", severity="warning")
             return
         tree.reveal(node_id)
-        self.query_one(NodeDetails).show(self.graph, node_id)
-        self.refresh_bindings()
+        self._show_details(node_id)
 
     def focus_node(self, node_id: str) -> None:
         """Select ``node_id`` in the tree and show it (remembering where we were)."""
@@ -130,8 +129,15 @@ class GraphScreen(Screen):
         if self.graph is not None and event.node.data is not None:
             details = self.query_one(NodeDetails)
             if details.node_id != event.node.data:
-                details.show(self.graph, event.node.data)
-                self.refresh_bindings()
+                self._show_details(event.node.data)
+
+    def _show_details(self, node_id: str) -> None:
+        details = self.query_one(NodeDetails)
+        had_node = details.node_id is not None
+        details.show(self.graph, node_id)
+        if not had_node:
+            # d/p become usable; refreshing on every cursor move would rebuild the footer each time.
+            self.refresh_bindings()
 
     def action_related(self, n: int) -> None:
         related = self.query_one(NodeDetails).related_ids

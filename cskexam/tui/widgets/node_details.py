@@ -19,6 +19,7 @@ from cskexam.tui.widgets.graph_tree import KIND_LABELS, has_count_mismatch
 from cskexam.tui.widgets.text import clip
 
 MAX_RELATED_KEYS = 9
+MAX_CHILD_LINES = 200  # a chapter of thousands of points would stall every cursor move
 _SECTIONS = ("path", "title", "meta", "warning", "mnemonic", "text", "items", "definitions", "related", "source")
 
 
@@ -134,13 +135,15 @@ class NodeDetails(VerticalScroll):
         heading = f"清单（{len(items)} 项）" if len(items) == len(children) else f"下级（{len(children)}）"
         parts: list[str | tuple[str, str]] = [(heading, "bold $accent")]
         room = self.line_cells
-        for i, child in enumerate(children, 1):
+        for i, child in enumerate(children[:MAX_CHILD_LINES], 1):
             marker = f"  {child.marker or f'{i}.'} "
             title = clip(child.title or "（无标题）", room - cell_len(marker))
             parts += ["\n", (marker, "$text-muted"), (title, "bold")]
             left = room - cell_len(marker) - cell_len(title) - 2
             if child.text and left >= 6:
                 parts += ["：", clip(child.text, left)]
+        if len(children) > MAX_CHILD_LINES:
+            parts += ["\n", (f"  … 另有 {len(children) - MAX_CHILD_LINES} 项，见左侧树", "$text-muted")]
         return Content.assemble(*parts)
 
     def _definitions_content(self, graph: KnowledgeGraph, node: Node) -> Content | None:
