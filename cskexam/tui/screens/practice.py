@@ -1,0 +1,587 @@
+"""章节练习: choose a part of the notes, answer with the keyboard, see why at once.
+
+Keys while answering: A–F (or 1–6) choose an option, Space toggles the one
+under the cursor in 多选, 1/2 or t/f answer 判断, Enter submits and goes on.
+填空 is typed into a line, 简答/案例分析 into a text area (Ctrl+S submits).
+``f`` and ``*`` star the question, except that while a 判断 (or a question
+with an option F) waits for its answer ``f`` is that answer; ``*`` always stars.
+背题模式 (``m``) shows the answer and 解析 straight away and records nothing.
+
+Every piece of note or question text reaches a widget as ``Content(text)``.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from typing import TYPE_CHECKING, Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from cskexam.tui.widgets.title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from cskexam.core.questions import Question
+    from cskexam.services.practice import AnswerOutcome
+
+TYPE_FILTERS = (None, "单选", "多选", "判断", "填空", "简答", "案例分析")
+OPTION_KEYS = "abcdef"
+SCOPE_KINDS = ("document", "chapter", "section")
+SOURCE_LABELS = {"generated": "生成", "bank": "题库", "import": "导入"}
+
+
+class PracticeScreen(Screen):
+    SCREEN_NAME = "practice"
+    AUTO_FOCUS = ""  # focus follows the phase: scope list, answer box or the screen itself
+
+    BINDINGS = [
+        Binding("enter", "submit", "提交/下一题"),
+        Binding("space", "toggle", "勾选"),
+        Binding("up", "cursor(-1)", "上一个选项", show=False),
+        Binding("down", "cursor(1)", "下一个选项", show=False),
+        *(Binding(k, f"choose('{k}')", f"选 {k.upper()}", show=False) for k in "abcde"),
+        *(Binding(str(n), f"choose('{n}')", f"选第 {n} 项", show=False) for n in range(1, 7)),
+        Binding("t", "choose('t')", "对", show=False),
+        Binding("f", "f_key", "收藏"),
+        Binding("asterisk", "star", "收藏", show=False, key_display="*"),
+        Binding("ctrl+s", "submit_text", "提交作答"),
+        Binding("m", "recite", "背题模式"),
+        Binding("o", "order", "顺序/随机"),
+        Binding("y", "type_filter", "题型"),
+        Binding("v", "show_node", "查看要点"),
+        Binding("s", "setup", "重选范围"),
+    ]
+
+    HELP = [
+        ("Enter", "选择范围后开始；作答后提交；看完解析后下一题"),
+        ("A–F / 1–6", "选择选项（多选题按字母勾选或取消）"),
+        ("↑ ↓ 空格", "多选题中移动光标、勾选光标处的选项"),
+        ("1 / 2, t / f", "判断题：对 / 错"),
+        ("Ctrl+S", "提交简答题、案例分析题的作答"),
+        ("f 或 *", "收藏本题（判断题作答前 f 表示“错”，此时用 *）"),
+        ("m", "背题模式：直接显示答案和解析，不计入记录"),
+        ("o / y", "选择范围时：顺序或随机、按题型筛选"),
+        ("v", "在知识图谱中查看本题的要点"),
+        ("s", "回到范围选择"),
+    ]
+
+    DEFAULT_CSS = """
+    PracticeScreen #practice-body { padding: 0 1; }
+    PracticeScreen #practice-settings { color: $text-muted; padding: 0 1; height: auto; }
+    PracticeScreen #practice-scopes { height: 1fr; border: round $primary-muted; }
+    PracticeScreen #practice-question { height: 1fr; border: round $primary-muted; padding: 0 1; }
+    PracticeScreen #q-header { color: $text-muted; }
+    PracticeScreen #q-stem { margin: 1 0; text-style: bold; }
+    PracticeScreen #q-options { margin-bottom: 1; }
+    PracticeScreen #q-fill { margin-bottom: 1; }
+    PracticeScreen #q-text { height: 8; margin-bottom: 1; }
+    PracticeScreen #q-feedback { margin-top: 1; }
+    """
+
+    def __init__(
+        self,
+        node_id: str | None = None,
+        *,
+        question_ids: list[str] | None = None,
+        title: str | None = None,
+        mode: str = "practice",
+        recite: bool = False,
+        **kwargs,
+    ) -> None:
+        super().__init__(**kwargs)
+        self.initial_node_id = node_id
+        self.initial_ids = list(question_ids) if question_ids is not None else None
+        self.scope_title = title
+        self.mode = mode
+        self.recite = recite
+        self.order = "顺序"
+        self.type_filter: str | None = None
+        self.phase = "setup"  # setup | question | done
+        self.all_questions: list[Question] = []
+        self.questions: list[Question] = []
+        self.index = 0
+        self.selected: set[str] = set()
+        self.cursor = 0
+        self.outcome: AnswerOutcome | None = None
+        self.revealed = False
+        self.right = 0
+        self.answered = 0
+        self.starred: set[str] = set()
+        self.scope_node: str | None = None
+        self._scopes: list[tuple[str | None, str]] = []
+        self._practice = None
+        self._shown_at = time.monotonic()
+
+    # -- layout -------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield TitleBar("章节练习")
+        yield Static(Content(""), id="practice-settings")
+        yield OptionList(id="practice-scopes")
+        with VerticalScroll(id="practice-question"):
+            yield Static(Content(""), id="q-header")
+            yield Static(Content(""), id="q-stem")
+            yield Static(Content(""), id="q-options")
+            yield Input(placeholder="填写答案，多个空用、分隔，Enter 提交", id="q-fill")
+            yield TextArea(id="q-text")
+            yield Static(Content(""), id="q-feedback")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#practice-scopes", OptionList).border_title = "选择练习范围（Enter 开始）"
+        from cskexam.services.practice import Practice
+
+        self._practice = Practice(self.app.library)
+        self.all_questions = self._practice.questions()
+        self.starred = self._practice.starred()
+        if self.initial_ids is not None:
+            self._start_ids(self.initial_ids)
+        elif self.initial_node_id is not None:
+            self._start_scope(self.initial_node_id)
+        else:
+            self._show_setup()
+
+    def reopen(self, node_id: str | None = None, question_ids: list[str] | None = None,
+               title: str | None = None, mode: str = "practice", **_: Any) -> None:
+        """Opened again while on the stack: start the new scope, if one is given."""
+        self.mode = mode
+        if question_ids is not None:
+            self.scope_title = title
+            self._start_ids(list(question_ids))
+        elif node_id is not None:
+            self.scope_title = None
+            self._start_scope(node_id)
+
+    # -- setup ----------------------------------------------------------------
+    def _graph(self):
+        getter = getattr(self.app, "knowledge_graph", None)
+        return getter() if getter is not None else self.app.library.graph()
+
+    def _in_scope(self, node_id: str | None) -> list[Question]:
+        if node_id is None:
+            found = list(self.all_questions)
+        else:
+            graph = self._graph()
+            scope = {node_id} | {n.id for n in graph.descendants(node_id)}
+            found = [q for q in self.all_questions if q.node in scope]
+        if self.type_filter:
+            found = [q for q in found if q.type == self.type_filter]
+        return found
+
+    def _show_setup(self) -> None:
+        self.phase = "setup"
+        graph = self._graph()
+        scopes: list[tuple[str | None, str]] = [(None, "全部章节")]
+        for node in graph:
+            if node.kind in SCOPE_KINDS:
+                depth = len(graph.ancestors(node.id))
+                scopes.append((node.id, "  " * depth + node.title))
+        options, self._scopes = [], []
+        for node_id, label in scopes:
+            n = len(self._in_scope(node_id))
+            if n == 0:
+                continue
+            self._scopes.append((node_id, label))
+            options.append(Option(Content.assemble(Content(label), (f"  {n} 题", "$text-muted"))))
+        scope_list = self.query_one("#practice-scopes", OptionList)
+        scope_list.clear_options()
+        scope_list.add_options(options)
+        if options:
+            scope_list.highlighted = 0
+        scope_list.display = True
+        self.query_one("#practice-question").display = False
+        scope_list.focus()
+        self._show_settings()
+        self.refresh_bindings()
+
+    def _show_settings(self) -> None:
+        kind = self.type_filter or "全部题型"
+        recite = "开" if self.recite else "关"
+        if self.phase == "setup":
+            text = f"顺序: {self.order}（o 切换） · 题型: {kind}（y 切换） · 背题模式: {recite}（m 切换）"
+        else:
+            where = self.scope_title or "全部章节"
+            if self.scope_node is not None and self.scope_title is None:
+                where = self._graph().get(self.scope_node).title
+            text = (f"范围: {where} · {self.order} · {kind} · 背题模式: {recite}"
+                    f" · 本轮答对 {self.right}/{self.answered}")
+        self.query_one("#practice-settings", Static).update(Content(text))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        index = event.option_index
+        if 0 <= index < len(self._scopes):
+            self._start_scope(self._scopes[index][0])
+
+    def _start_scope(self, node_id: str | None) -> None:
+        self.scope_node = node_id
+        found = self._in_scope(node_id)
+        if not found:
+            self.notify("这个范围内没有题目", timeout=2)
+            self._show_setup()
+            return
+        self._begin(found)
+
+    def _start_ids(self, ids: list[str]) -> None:
+        self.scope_node = None
+        by_id = {q.id: q for q in self.all_questions}
+        found = [by_id[i] for i in ids if i in by_id]
+        if not found:
+            self.notify("没有可练习的题目", timeout=2)
+            self._show_setup()
+            return
+        self._begin(found)
+
+    def _begin(self, found: list[Question]) -> None:
+        if self.order == "随机":
+            random.Random().shuffle(found)
+        self.questions = found
+        self.index = 0
+        self.right = self.answered = 0
+        self.phase = "question"
+        self.set_focus(None)
+        self.query_one("#practice-scopes").display = False
+        self.query_one("#practice-question").display = True
+        self._show_question()
+
+    # -- one question -----------------------------------------------------------
+    @property
+    def question(self) -> Question | None:
+        if self.phase != "question" or not (0 <= self.index < len(self.questions)):
+            return None
+        return self.questions[self.index]
+
+    def _show_question(self) -> None:
+        q = self.question
+        if q is None:
+            return
+        self.selected = set()
+        self.cursor = 0
+        self.outcome = None
+        self.revealed = self.recite
+        self._shown_at = time.monotonic()
+        star = "  ★ 已收藏" if q.id in self.starred else ""
+        header = f"第 {self.index + 1}/{len(self.questions)} 题 · {q.type} · {SOURCE_LABELS.get(q.source, q.source)}{star}"
+        self.query_one("#q-header", Static).update(Content(header))
+        self.query_one("#q-stem", Static).update(Content(q.stem))
+        fill = self.query_one("#q-fill", Input)
+        text = self.query_one("#q-text", TextArea)
+        fill.value = ""
+        text.text = ""
+        typed = q.type == "填空" and not self.revealed
+        written = q.type in ("简答", "案例分析") and not self.revealed
+        fill.display = typed
+        text.display = written
+        self._render_options()
+        self._render_feedback()
+        if typed:
+            fill.focus()
+        elif written:
+            text.focus()
+        else:
+            self.set_focus(None)
+        self._show_settings()
+        self.refresh_bindings()
+        self.query_one("#practice-question", VerticalScroll).scroll_home(animate=False)
+
+    def _letters(self) -> list[str]:
+        q = self.question
+        if q is None:
+            return []
+        if q.type == "判断":
+            return ["对", "错"]
+        return list(q.options)
+
+    def _render_options(self) -> None:
+        q = self.question
+        box = self.query_one("#q-options", Static)
+        if q is None or q.type not in ("单选", "多选", "判断"):
+            box.display = False
+            return
+        box.display = True
+        done = self.outcome is not None or self.revealed
+        right = self._right_letters(q)
+        parts: list = []
+        if q.type == "判断":
+            rows = [("1", "对", "对"), ("2", "错", "错")]
+        else:
+            rows = [(k, k, v) for k, v in q.options.items()]
+        for i, (label, key, text) in enumerate(rows):
+            chosen = key in self.selected
+            if q.type == "多选":
+                mark = "[✓]" if chosen else "[ ]"
+            else:
+                mark = "(●)" if chosen else "( )"
+            style = ""
+            verdict = ""
+            if done:
+                if key in right:
+                    style, verdict = "bold $success", "  ✓"
+                elif chosen:
+                    style, verdict = "bold $error", "  ✗"
+            elif q.type == "多选" and i == self.cursor:
+                style = "reverse"
+            line = Content.assemble((f"{mark} {label}. ", style), Content(text).stylize(style) if style else Content(text),
+                                    (verdict, style))
+            parts.append(line)
+            if i < len(rows) - 1:
+                parts.append("\n")
+        box.update(Content.assemble(*parts))
+
+    @staticmethod
+    def _right_letters(q: Question) -> set[str]:
+        if q.type == "单选":
+            return {q.answer}
+        if q.type == "多选":
+            return set(q.answer)
+        if q.type == "判断":
+            return {q.answer}
+        return set()
+
+    def _render_feedback(self) -> None:
+        q = self.question
+        box = self.query_one("#q-feedback", Static)
+        if q is None or (self.outcome is None and not self.revealed):
+            box.update(Content(""))
+            box.display = False
+            return
+        box.display = True
+        parts: list = []
+        out = self.outcome
+        if out is not None:
+            if out.correct:
+                parts.append(("✓ 回答正确", "bold $success"))
+            else:
+                score = f"（得分 {out.result.score:.0%}{'，' + out.result.note if out.result.note and q.type == '多选' else ''}）" \
+                    if 0 < out.result.score < 1 else ""
+                parts.append((f"✗ 回答错误{score}", "bold $error"))
+            parts.append("\n")
+        else:
+            parts += [("背题模式", "bold $warning"), "\n"]
+        label = "参考答案：" if q.type in ("简答", "案例分析") else "正确答案："
+        parts += [(label, "bold"), Content(q.answer_text()), "\n"]
+        if out is not None and out.short is not None:
+            if out.short.matched:
+                parts += [("答到的采分点：", "bold $success"), Content("、".join(out.short.matched)), "\n"]
+            if out.short.missed:
+                parts += [("遗漏的采分点：", "bold $error"), Content("、".join(out.short.missed)), "\n"]
+        elif q.points and out is None:
+            parts += [("采分点：", "bold"), Content("、".join(p.point for p in q.points)), "\n"]
+        if q.explanation:
+            parts += [("解析：", "bold"), Content(q.explanation), "\n"]
+        where = self._key_point(q.node)
+        if where:
+            parts += [("要点：", "bold"), Content(where), ("（v 查看）", "$text-muted"), "\n"]
+        if out is not None:
+            if out.cleared:
+                parts += [("已连续答对，移出错题本", "$success"), "\n"]
+            elif out.in_wrongbook:
+                extra = f"，已安排复习 {out.scheduled_cards} 张卡片" if out.scheduled_cards else ""
+                parts += [(f"已记入错题本（共错 {out.wrong_count} 次）{extra}", "$warning"), "\n"]
+        last = self.index == len(self.questions) - 1
+        parts.append(("Enter 查看本轮结果" if last else "Enter 下一题", "$text-muted"))
+        box.update(Content.assemble(*parts))
+
+    # -- answering ------------------------------------------------------------------
+    def _key_point(self, node_id: str | None) -> str:
+        """The source key point below its document (the document would wrap the line)."""
+        graph = self._graph()
+        if not node_id or node_id not in graph:
+            return ""
+        titles = [n.title for n in graph.ancestors(node_id)[1:]] + [graph.get(node_id).title]
+        return " › ".join(titles)
+
+    def _waiting(self) -> bool:
+        return self.question is not None and self.outcome is None and not self.revealed
+
+    def action_choose(self, key: str) -> None:
+        q = self.question
+        if q is None or not self._waiting():
+            return
+        if q.type == "判断":
+            value = {"1": "对", "t": "对", "2": "错", "f": "错"}.get(key)
+            if value:
+                self.selected = {value}
+        else:
+            letter = key.upper() if key.isalpha() else "ABCDEF"[int(key) - 1]
+            if letter not in q.options:
+                return
+            self.cursor = list(q.options).index(letter)
+            if q.type == "多选":
+                self.selected ^= {letter}
+            else:
+                self.selected = {letter}
+        self._render_options()
+
+    def action_f_key(self) -> None:
+        q = self.question
+        if q is not None and self._waiting() and (q.type == "判断" or "F" in q.options):
+            self.action_choose("f")
+        else:
+            self.action_star()
+
+    def action_cursor(self, delta: int) -> None:
+        q = self.question
+        if q is None or q.type != "多选" or not self._waiting():
+            return
+        self.cursor = (self.cursor + delta) % len(q.options)
+        self._render_options()
+
+    def action_toggle(self) -> None:
+        q = self.question
+        if q is None or q.type != "多选" or not self._waiting():
+            return
+        self.selected ^= {list(q.options)[self.cursor]}
+        self._render_options()
+
+    def _given(self) -> Any:
+        q = self.question
+        if q.type == "单选":
+            return next(iter(self.selected), None)
+        if q.type == "多选":
+            return "".join(sorted(self.selected)) or None
+        if q.type == "判断":
+            return next(iter(self.selected), None)
+        if q.type == "填空":
+            return self.query_one("#q-fill", Input).value.strip() or None
+        return self.query_one("#q-text", TextArea).text.strip() or None
+
+    def action_submit(self) -> None:
+        if self.phase == "done":
+            self._begin(list(self.questions))
+            return
+        if self.phase != "question":
+            return
+        if not self._waiting():
+            self._next()
+            return
+        given = self._given()
+        if given is None:
+            hint = "先选择选项" if self.question.type in ("单选", "多选", "判断") else "先写下答案"
+            self.notify(hint, timeout=1.5)
+            return
+        self._record(given)
+
+    def action_submit_text(self) -> None:
+        if self._waiting() and self.question.type in ("简答", "案例分析", "填空"):
+            self.action_submit()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_submit()
+
+    def _record(self, given: Any) -> None:
+        q = self.question
+        elapsed = int((time.monotonic() - self._shown_at) * 1000)
+        self.outcome = self._practice.answer(q, given, mode=self.mode, duration_ms=elapsed)
+        self.answered += 1
+        self.right += int(self.outcome.correct)
+        self.query_one("#q-fill", Input).display = False
+        area = self.query_one("#q-text", TextArea)
+        area.read_only = True
+        if q.type == "填空":
+            self.query_one("#q-feedback", Static).display = True
+        self.set_focus(None)
+        self._render_options()
+        self._render_feedback()
+        self._show_settings()
+        self.refresh_bindings()
+
+    def _next(self) -> None:
+        self.query_one("#q-text", TextArea).read_only = False
+        if self.index + 1 < len(self.questions):
+            self.index += 1
+            self._show_question()
+            return
+        self._finish()
+
+    def _finish(self) -> None:
+        self.phase = "done"
+        rate = f"，正确率 {self.right / self.answered:.0%}" if self.answered else ""
+        summary = f"本轮练习完成：共 {len(self.questions)} 题，作答 {self.answered} 题，答对 {self.right} 题{rate}。"
+        self.query_one("#q-header", Static).update(Content("本轮结束"))
+        self.query_one("#q-stem", Static).update(Content(summary))
+        for wid in ("#q-options", "#q-fill", "#q-text"):
+            self.query_one(wid).display = False
+        feedback = self.query_one("#q-feedback", Static)
+        feedback.display = True
+        feedback.update(Content("Enter 再练一轮，s 重新选择范围，w 打开错题本，Esc 返回"))
+        self.set_focus(None)
+        self._show_settings()
+        self.refresh_bindings()
+
+    # -- other actions ------------------------------------------------------------------
+    def action_star(self) -> None:
+        q = self.question
+        if q is None:
+            return
+        on = self._practice.toggle_star(q.id)
+        (self.starred.add if on else self.starred.discard)(q.id)
+        self.notify("已收藏" if on else "已取消收藏", timeout=1.5)
+        header = self.query_one("#q-header", Static)
+        star = "  ★ 已收藏" if on else ""
+        header.update(Content(f"第 {self.index + 1}/{len(self.questions)} 题 · {q.type} · "
+                              f"{SOURCE_LABELS.get(q.source, q.source)}{star}"))
+
+    def action_recite(self) -> None:
+        self.recite = not self.recite
+        if self.phase == "question" and self.outcome is None:
+            self._show_question()
+        else:
+            self._show_settings()
+        self.notify("背题模式已开启：直接显示答案" if self.recite else "背题模式已关闭", timeout=1.5)
+
+    def action_order(self) -> None:
+        self.order = "随机" if self.order == "顺序" else "顺序"
+        self._show_settings()
+
+    def action_type_filter(self) -> None:
+        i = TYPE_FILTERS.index(self.type_filter)
+        self.type_filter = TYPE_FILTERS[(i + 1) % len(TYPE_FILTERS)]
+        self._show_setup()
+
+    def action_show_node(self) -> None:
+        q = self.question
+        if q is None or not q.node:
+            self.notify("这道题没有关联的要点", timeout=1.5)
+            return
+        self.app.show_node(q.node)
+
+    def action_setup(self) -> None:
+        self.query_one("#q-text", TextArea).read_only = False
+        self.all_questions = self._practice.questions()
+        self._show_setup()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        typing = isinstance(self.focused, (Input, TextArea))
+        q = self.question
+        if action in ("choose", "f_key", "star", "recite", "order", "type_filter", "show_node", "setup",
+                      "toggle", "cursor") and typing:
+            return False  # letters typed into an answer are text
+        if action == "choose":
+            if not self._waiting():
+                return False
+            key = str(parameters[0]) if parameters else ""
+            if q.type == "判断":
+                return key in ("1", "2", "t")
+            if key.isalpha():
+                return key.upper() in q.options
+            return q.type in ("单选", "多选") and int(key) <= len(q.options)
+        if action in ("toggle", "cursor"):
+            return q is not None and q.type == "多选" and self._waiting()
+        if action in ("order", "type_filter"):
+            return self.phase == "setup"
+        if action in ("f_key", "star", "show_node"):
+            return q is not None
+        if action == "setup":
+            return self.phase != "setup"
+        if action == "submit":
+            return self.phase != "setup" and not typing
+        if action == "submit_text":
+            return q is not None and q.type in ("简答", "案例分析") and self._waiting()
+        return True

@@ -1,0 +1,169 @@
+"""错题本: every question answered wrongly, how often and when; practise only these.
+
+A question leaves the book after it is answered right N times in a row (the
+setting shown at the top). ``x`` exports the book as CSV into the data dir.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from cskexam.tui.widgets.text import clip
+from cskexam.tui.widgets.title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from cskexam.services.practice import WrongEntry
+
+STEM_CELLS = 100
+
+
+def entry_prompt(e: WrongEntry) -> Content:
+    when = e.last_wrong_at.astimezone().strftime("%m-%d %H:%M")
+    info = f"{e.question.type} · 错 {e.wrong_count} 次 · 最近 {when}"
+    if e.right_streak:
+        info += f" · 连对 {e.right_streak}"
+    parts: list = [(info, "$text-muted")]
+    if e.starred:
+        parts.append(("  ★", "$warning"))
+    if e.cleared_at is not None:
+        parts.append(("  已移出", "$success"))
+    parts += ["\n", Content(clip(e.question.stem, STEM_CELLS))]
+    return Content.assemble(*parts)
+
+
+class WrongBookScreen(Screen):
+    SCREEN_NAME = "wrongbook"
+
+    BINDINGS = [
+        Binding("p", "practise_all", "练习全部错题"),
+        Binding("x", "export", "导出 CSV"),
+        Binding("f", "star", "收藏"),
+        Binding("v", "show_node", "查看要点"),
+        Binding("a", "toggle_cleared", "显示已移出"),
+    ]
+
+    HELP = [
+        ("↑ ↓", "在错题中移动"),
+        ("Enter", "只练习选中的这道题"),
+        ("p", "练习错题本中的全部题目"),
+        ("x", "把错题本导出为 CSV 文件（Excel 可打开）"),
+        ("f", "收藏或取消收藏选中的题目"),
+        ("v", "在知识图谱中查看选中题目的要点"),
+        ("a", "显示或隐藏已移出错题本的题目"),
+    ]
+
+    DEFAULT_CSS = """
+    WrongBookScreen #wrong-body { padding: 0 1; }
+    WrongBookScreen #wrong-status { color: $text-muted; padding: 0 1; height: auto; }
+    WrongBookScreen #wrong-list { height: 1fr; border: round $primary-muted; }
+    WrongBookScreen #wrong-list > .option-list--option { padding: 0 1; }
+    """
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.entries: list[WrongEntry] = []
+        self.include_cleared = False
+        self._practice = None
+
+    def compose(self) -> ComposeResult:
+        yield TitleBar("错题本")
+        yield Static(Content(""), id="wrong-status")
+        yield OptionList(id="wrong-list")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        from cskexam.services.practice import Practice
+
+        self._practice = Practice(self.app.library)
+        self.query_one("#wrong-list", OptionList).border_title = "错题"
+        self.refresh_entries()
+
+    def on_screen_resume(self) -> None:
+        if self._practice is not None:
+            self.refresh_entries()
+
+    def refresh_entries(self) -> None:
+        options = self.query_one("#wrong-list", OptionList)
+        keep = options.highlighted
+        self.entries = self._practice.wrong_book(include_cleared=self.include_cleared)
+        options.clear_options()
+        options.add_options([Option(entry_prompt(e), id=e.question.id) for e in self.entries])
+        status = self.query_one("#wrong-status", Static)
+        n = self._practice.clear_after()
+        if not self.entries:
+            status.update(Content(f"错题本是空的。练习中答错的题目会出现在这里；连续答对 {n} 次后移出。"))
+        else:
+            status.update(Content(f"共 {len(self.entries)} 题 · 连续答对 {n} 次后移出 · "
+                                  "Enter 练习选中的题，p 练习全部"))
+            options.highlighted = min(keep or 0, len(self.entries) - 1)
+        options.focus()
+        self.refresh_bindings()
+
+    def selected(self) -> WrongEntry | None:
+        index = self.query_one("#wrong-list", OptionList).highlighted
+        if index is None or not (0 <= index < len(self.entries)):
+            return None
+        return self.entries[index]
+
+    def _practise(self, ids: list[str], title: str) -> None:
+        self.app.open_screen("practice", question_ids=ids, title=title, mode="wrongbook")
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        e = self.selected()
+        if e is not None:
+            self._practise([e.question.id], "错题")
+
+    def action_practise_all(self) -> None:
+        ids = [e.question.id for e in self.entries if e.cleared_at is None]
+        if not ids:
+            self.notify("错题本是空的", timeout=1.5)
+            return
+        self._practise(ids, "错题")
+
+    def action_export(self) -> None:
+        from cskexam.errors import UserError
+        from cskexam.paths import data_dir
+
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        try:
+            target = data_dir() / f"错题本-{stamp}.csv"
+            n = self._practice.export_wrong_book(target, include_cleared=self.include_cleared)
+        except (UserError, OSError) as exc:
+            self.notify(str(exc), title="导出失败", severity="error")
+            return
+        self.notify(f"已导出 {n} 道错题到 {target}", title="导出完成", timeout=6)
+
+    def action_star(self) -> None:
+        e = self.selected()
+        if e is None:
+            return
+        on = self._practice.toggle_star(e.question.id)
+        self.notify("已收藏" if on else "已取消收藏", timeout=1.5)
+        self.refresh_entries()
+
+    def action_show_node(self) -> None:
+        e = self.selected()
+        if e is None or not e.question.node:
+            self.notify("这道题没有关联的要点", timeout=1.5)
+            return
+        self.app.show_node(e.question.node)
+
+    def action_toggle_cleared(self) -> None:
+        self.include_cleared = not self.include_cleared
+        self.refresh_entries()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("star", "show_node", "export") and not self.entries:
+            return False
+        if action == "practise_all":
+            return any(e.cleared_at is None for e in self.entries)
+        return True

@@ -1,0 +1,249 @@
+"""Pilot tests of 章节练习 and 错题本: real keys, real library (temp SQLite), screen text."""
+
+import asyncio
+import csv
+import datetime as dt
+
+import pytest
+
+from cskexam.tui.app import CskexamApp
+from test_bank import GOOD
+from test_questions_helpers import by_title, sample_graph
+
+SIZE = (120, 45)
+T0 = dt.datetime(2025, 3, 1, 8, 0, tzinfo=dt.timezone.utc)
+
+
+@pytest.fixture
+def library(tmp_db_url, tmp_path, monkeypatch):
+    from cskexam.services import library as library_mod
+
+    bank = tmp_path / "bank"
+    bank.mkdir()
+    # A stem with markup-like text: it must appear literally.
+    (bank / "01.yaml").write_text(GOOD.replace("宏观环境分析简称", "宏观环境分析[企业为什么要重视营销环境?][A]简称"),
+                                  encoding="utf-8")
+    monkeypatch.setattr("cskexam.services.questions.question_bank_dir", lambda: bank)
+    monkeypatch.setattr(library_mod, "IMPORT_STEPS", [
+        "cskexam.services.cards:sync_cards",
+        "cskexam.services.questions:sync_generated_questions",
+    ])
+    monkeypatch.setenv("CSKEXAM_HOME", str(tmp_path / "home"))
+    lib = library_mod.open_library(tmp_db_url)
+    lib.store(library_mod.PreparedImport([], sample_graph()), now=T0)
+    yield lib
+    lib.close()
+
+
+def screen_text(app) -> str:
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+async def wait_for(pilot, predicate, timeout=5.0):
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not predicate():
+        if loop.time() > deadline:
+            raise AssertionError("condition not met; screen was:\n" + screen_text(pilot.app))
+        await pilot.pause(0.02)
+
+
+async def wait_text(pilot, text, timeout=5.0):
+    await wait_for(pilot, lambda: text in screen_text(pilot.app), timeout)
+    return screen_text(pilot.app)
+
+
+def run_app(library, body):
+    async def main():
+        app = CskexamApp(library_opener=lambda url: library)
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for(pilot, lambda: app.library is not None)
+            await body(app, pilot)
+
+    asyncio.run(main())
+
+
+def open_ids(app, ids, **kw):
+    app.open_screen("practice", question_ids=ids, **kw)
+
+
+def test_single_choice_wrong_answer_shows_answer_explanation_and_key_point(library):
+    async def body(app, pilot):
+        open_ids(app, ["jn-001", "jn-003"])
+        await wait_text(pilot, "指提供不同的产品以满足相同需求的竞争者是")
+        await pilot.press("a")
+        await wait_text(pilot, "(●) A. 愿望竞争者")
+        await pilot.press("enter")
+        text = await wait_text(pilot, "✗ 回答错误")
+        assert "正确答案：B. 普通竞争者" in text
+        assert "解析：普通竞争者指提供不同的产品以满足相同需求的竞争者。" in text
+        assert "竞争者环境 › 普通竞争者" in text  # the source key point
+        assert "已记入错题本（共错 1 次）" in text
+        await pilot.press("enter")
+        await wait_text(pilot, "第 2/2 题 · 判断")
+        await pilot.press("f")  # 错 while a 判断 waits for its answer
+        await pilot.press("enter")
+        text = await wait_text(pilot, "✓ 回答正确")
+        await pilot.press("enter")
+        text = await wait_text(pilot, "本轮练习完成")
+        assert "答对 1 题" in text
+
+    run_app(library, body)
+    from cskexam.services.practice import Practice
+
+    (entry,) = Practice(library).wrong_book()
+    assert entry.question.id == "jn-001" and entry.last_given == "A"
+
+
+def test_multiple_choice_space_and_letters_toggle_partial_credit(library):
+    async def body(app, pilot):
+        open_ids(app, ["jn-002"])
+        await wait_text(pilot, "下列属于宏观环境分析的有")
+        await pilot.press("space")  # cursor starts on A
+        await wait_text(pilot, "[✓] A. 市场人口")
+        await pilot.press("b", "b")  # on and off again
+        await pilot.press("enter")
+        text = await wait_text(pilot, "✗ 回答错误（得分 50%，少选）")
+        assert "正确答案：A. 市场人口；C. 技术环境" in text
+        assert "✓" in text
+
+    run_app(library, body)
+
+
+def test_fill_in_typed_answer_tolerates_width(library):
+    async def body(app, pilot):
+        open_ids(app, ["jn-004"])
+        text = await wait_text(pilot, "微观环境分析简称")
+        # Markup-like note text is shown literally.
+        assert "宏观环境分析[企业为什么要重视营销环境?][A]简称" in text
+        await pilot.press(*"微四")
+        await pilot.press("enter")
+        await wait_text(pilot, "✓ 回答正确")
+        await pilot.press("enter")
+        await wait_text(pilot, "本轮练习完成")
+
+    run_app(library, body)
+
+
+def test_short_answer_lists_missed_scoring_points(library):
+    async def body(app, pilot):
+        open_ids(app, ["jn-005"])
+        await wait_text(pilot, "竞争者环境包括哪四类竞争者")
+        area = app.screen.query_one("#q-text")
+        area.insert("愿望竞争者、一般竞争者")
+        await pilot.press("ctrl+s")
+        text = await wait_text(pilot, "遗漏的采分点：")
+        assert "答到的采分点：愿望竞争者、普通竞争者" in text
+        assert "遗漏的采分点：产品形式竞争者、品牌竞争者" in text
+        assert "得分 50%" in text
+
+    run_app(library, body)
+
+
+def test_recite_mode_shows_answers_at_once_and_records_nothing(library):
+    async def body(app, pilot):
+        open_ids(app, ["jn-001", "jn-002"])
+        await wait_text(pilot, "第 1/2 题")
+        await pilot.press("m")
+        text = await wait_text(pilot, "正确答案：")
+        assert "背题模式: 开" in text
+        assert "正确答案：B. 普通竞争者" in text
+        await pilot.press("enter")
+        text = await wait_text(pilot, "第 2/2 题")
+        assert "正确答案：A. 市场人口；C. 技术环境" in text
+
+    run_app(library, body)
+    from cskexam.storage import question_repo
+
+    with library.db.session() as s:
+        assert question_repo.answer_stats(s) == {}
+
+
+def test_star_with_f_after_answering(library):
+    async def body(app, pilot):
+        open_ids(app, ["jn-001"])
+        await wait_text(pilot, "第 1/1 题")
+        await pilot.press("asterisk")
+        await wait_text(pilot, "★ 已收藏")
+        await pilot.press("b", "enter")  # choose B, submit
+        await wait_text(pilot, "✓ 回答正确")
+        await pilot.press("f")  # no answer pending: f is 收藏 (toggles off)
+        await wait_for(pilot, lambda: "★ 已收藏" not in screen_text(app))
+
+    run_app(library, body)
+
+
+def test_setup_choose_scope_type_and_start_from_the_menu_key(library):
+    graph = library.graph()
+
+    async def body(app, pilot):
+        await pilot.press("p")
+        text = await wait_text(pilot, "选择练习范围")
+        assert "全部章节" in text and "第一章客户服务策划" in text
+        for _ in range(3):  # 全部 → 单选 → 多选 → 判断
+            await pilot.press("y")
+        await wait_text(pilot, "题型: 判断")
+        await pilot.press("enter")  # 全部章节
+        text = await wait_text(pilot, "· 判断 ·")
+        screen = app.screen
+        assert {q.type for q in screen.questions} == {"判断"}
+        assert len(screen.questions) > 3
+        await pilot.press("1", "enter")
+        await wait_for(pilot, lambda: "回答正确" in screen_text(app) or "回答错误" in screen_text(app))
+        await pilot.press("s")
+        await wait_text(pilot, "选择练习范围")
+
+    run_app(library, body)
+
+
+def test_practice_opened_on_a_node(library):
+    comp = by_title(library.graph(), "竞争者环境")
+
+    async def body(app, pilot):
+        app.open_screen("practice", node_id=comp.id)
+        text = await wait_text(pilot, "范围: 竞争者环境")
+        scope = {comp.id, *comp.children}
+        assert all(q.node in scope for q in app.screen.questions)
+
+    run_app(library, body)
+
+
+def test_wrongbook_lists_practises_and_exports(library, tmp_path):
+    from cskexam.services.practice import Practice
+
+    p = Practice(library)
+    qs = {q.id: q for q in p.questions()}
+    p.answer(qs["jn-001"], "A")
+    p.answer(qs["jn-001"], "C")
+    p.answer(qs["jn-003"], "对")
+
+    async def body(app, pilot):
+        await pilot.press("w")
+        text = await wait_text(pilot, "共 2 题")
+        assert "错 2 次" in text and "指提供不同的产品以满足相同需求的竞争者是" in text
+        assert "连续答对 2 次后移出" in text
+        await pilot.press("p")  # practise all of them
+        await wait_text(pilot, "范围: 错题")
+        # Most recently wrong first: the 判断 jn-003, whose answer is 错.
+        await wait_text(pilot, "第 1/2 题 · 判断")
+        await pilot.press("2", "enter")
+        await wait_text(pilot, "✓ 回答正确")
+        await pilot.press("escape")
+        text = await wait_text(pilot, "共 2 题")  # one right answer is not enough to leave
+        assert "连对 1" in text
+        await pilot.press("x")
+        await wait_for(pilot, lambda: any("已导出" in str(n.message) for n in app._notifications))
+
+    run_app(library, body)
+    exports = list((tmp_path / "home").glob("错题本-*.csv"))
+    assert len(exports) == 1
+    rows = list(csv.reader(exports[0].read_text(encoding="utf-8-sig").splitlines()))
+    assert {r[0] for r in rows[1:]} == {"jn-001", "jn-003"}
+
+
+def test_wrongbook_empty_state(library):
+    async def body(app, pilot):
+        await pilot.press("w")
+        await wait_text(pilot, "错题本是空的")
+
+    run_app(library, body)
