@@ -11,7 +11,7 @@ from sqlalchemy import select
 from cskexam.core.graph import Definition, Edge, KnowledgeGraph, Node, SourceRef, node_id
 from cskexam.storage import graph_repo
 from cskexam.storage.db import open_database
-from cskexam.storage.models_graph import DefinitionRow, EdgeRow, NodeRow
+from cskexam.storage.models_graph import DefinitionRow, EdgeRow, ImportRunRow, NodeRow
 
 T0 = dt.datetime(2025, 3, 1, 12, 0, tzinfo=dt.timezone.utc)
 T1 = T0 + dt.timedelta(days=1)
@@ -105,6 +105,21 @@ def test_round_trip_gives_the_same_graph(db):
     assert [c.title for c in loaded.children(macro.id)] == ["市场人口", "经济环境", "政治法律环境", "技术环境", "社会文化环境"]
 
 
+def test_timestamps_are_stored_as_sqlalchemy_writes_them(db):
+    """The fast insert path must store exactly what the ORM would (string comparisons in SQL)."""
+    from sqlalchemy import text
+
+    _save(db, competitor_graph(), T0)
+    with db.session() as s:
+        s.add(ImportRunRow(started_at=T0, finished_at=T0, files=[]))
+    with db.session() as s:
+        via_orm = s.execute(text("SELECT started_at FROM import_runs")).scalar()
+        stored = {r[0] for r in s.execute(text("SELECT first_seen FROM nodes UNION SELECT last_seen FROM definitions"))}
+        tags = s.execute(text("SELECT tags FROM nodes WHERE title = '宏观环境分析'")).scalar()
+    assert stored == {via_orm} == {"2025-03-01 12:00:00.000000"}
+    assert tags == '["\\u91cd\\u70b9"]'  # JSON as SQLAlchemy's JSON type writes it
+
+
 def test_rows_know_their_document_and_place_among_siblings(db):
     graph = competitor_graph()
     _save(db, graph, T0)
@@ -129,6 +144,8 @@ def test_saving_the_same_graph_twice_changes_nothing(db):
     after = _rows(db, NodeRow)
     assert {k: {c: v for c, v in r.items() if c != "last_seen"} for k, r in after.items()} == before
     assert all(r["last_seen"] == T1 for r in after.values())
+    assert all(r["last_seen"] == T1 for r in _rows(db, DefinitionRow).values())
+    assert all(r["last_seen"] == T1 for r in _rows(db, EdgeRow).values())
     assert {k: r["text"] for k, r in _rows(db, DefinitionRow).items()} == {k: r["text"] for k, r in defs_before.items()}
 
 

@@ -24,12 +24,15 @@ together in name order.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
+import json
+import operator
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Text, bindparam, func, select, type_coerce, update
 from sqlalchemy.orm import Session
 
 from cskexam.core.graph import Definition, Edge, KnowledgeGraph, Node, SourceRef
@@ -87,16 +90,12 @@ def node_rows(graph: KnowledgeGraph) -> list[dict]:
     documents: dict[str, str] = {}
 
     def document_of(node: Node) -> str:
-        chain = []
-        current = node
-        while current.id not in documents and current.parent in graph.nodes:
-            chain.append(current.id)
-            current = graph.nodes[current.parent]
-        top = documents.get(current.id, current.id)
-        documents[current.id] = top
-        for nid in chain:
-            documents[nid] = top
-        return top
+        # Outline order lists parents first, so one look-up is the usual case.
+        if node.parent is None or node.parent not in graph.nodes:
+            return node.id
+        if node.parent in documents:
+            return documents[node.parent]
+        return document_of(graph.nodes[node.parent])
 
     rows = []
     for seq, node in enumerate(graph.nodes.values()):
@@ -112,7 +111,7 @@ def node_rows(graph: KnowledgeGraph) -> list[dict]:
                 "mnemonic": node.mnemonic,
                 "page": node.page,
                 "tags": list(node.tags),
-                "document_id": document_of(node),
+                "document_id": documents.setdefault(node.id, document_of(node)),
                 "position": positions.get(node.id, 0),
                 "seq": seq,
                 "flags": list(node.flags),
@@ -134,13 +133,31 @@ def save_graph(
     """Store ``graph`` (see the module docstring); ``files`` widens the scope
     of deactivation to files that now yield no node at all."""
     stats = SaveStats()
+    writer = _BulkWriter(session)
     rows = node_rows(graph)
     scope = {r["source_file"] for r in rows} | set(files or ())
 
+    columns = ("active", *NODE_CONTENT, *NODE_PLACE)
     stored = {
-        r.id: r
-        for r in session.execute(select(_nodes.c.id, _nodes.c.active, *(_nodes.c[c] for c in NODE_CONTENT + NODE_PLACE)))
+        r[0]: r[1:]
+        for r in session.execute(select(_nodes.c.id, *(_raw(_nodes.c[c]) for c in columns)))
     }
+    n_content = len(NODE_CONTENT)
+
+    content_of = _comparable(NODE_CONTENT)
+    place_of = _comparable(NODE_PLACE)
+
+    def same(stored_part: tuple, new_part: tuple, names) -> bool:
+        if stored_part == new_part:
+            return True
+        # Equal JSON may be spelled differently (another serializer).
+        return all(
+            (json.loads(a or "null") == json.loads(b)) if c in _JSON_COLUMNS else a == b
+            for c, a, b in zip(names, stored_part, new_part)
+        )
+
+    active_at = 0
+    file_at = columns.index("source_file")
     inserts, content_updates, place_updates = [], [], []
     for row in rows:
         old = stored.get(row["id"])
@@ -148,9 +165,8 @@ def save_graph(
             inserts.append({**row, "active": True, "first_seen": now, "last_seen": now, "changed_at": now})
             stats.added.append(row["id"])
             continue
-        content_same = all(getattr(old, c) == row[c] for c in NODE_CONTENT)
-        place_same = all(getattr(old, c) == row[c] for c in NODE_PLACE)
-        if not old.active:
+        content_same = same(old[1 : 1 + n_content], content_of(row), NODE_CONTENT)
+        if not old[active_at]:
             change = {**row, "active": True, "last_seen": now}
             if not content_same:
                 change["changed_at"] = now
@@ -160,25 +176,24 @@ def save_graph(
             content_updates.append({**row, "last_seen": now, "changed_at": now})
             stats.updated.append(row["id"])
         else:
-            if not place_same:
+            if not same(old[1 + n_content :], place_of(row), NODE_PLACE):
                 place_updates.append({"id": row["id"], **{c: row[c] for c in NODE_PLACE}})
             stats.unchanged.append(row["id"])
 
     present = {r["id"] for r in rows}
     gone = [
         nid for nid, old in stored.items()
-        if old.active and nid not in present and (replace or old.source_file in scope)
+        if old[active_at] and nid not in present and (replace or old[file_at] in scope)
     ]
     stats.deactivated = gone
 
-    if inserts:
-        session.execute(_nodes.insert(), inserts)
-    _bulk_update(session, NodeRow, content_updates)
-    _bulk_update(session, NodeRow, place_updates)
-    _bulk_update(session, NodeRow, [{"id": nid, "active": False} for nid in gone])
+    writer.insert(_nodes, inserts)
+    writer.update(_nodes, content_updates)
+    writer.update(_nodes, place_updates)
+    writer.update(_nodes, [{"id": nid, "active": False} for nid in gone])
     if stats.unchanged:
         # One statement instead of one per node: every active node of the
-        # scope that is still there was seen now.
+        # files just read that is still active was seen now.
         present_files = sorted({r["source_file"] for r in rows})
         session.execute(
             update(_nodes)
@@ -186,26 +201,138 @@ def save_graph(
             .values(last_seen=now)
         )
 
-    file_of = {nid: old.source_file for nid, old in stored.items()}
+    file_of = {nid: old[file_at] for nid, old in stored.items()}
     file_of.update((r["id"], r["source_file"]) for r in rows)
     in_scope = (lambda nid: True) if replace else (lambda nid: file_of.get(nid) in scope)
-    _save_edges(session, graph.edges, now, in_scope, stats)
-    _save_definitions(session, graph.definitions, now, in_scope, stats)
+    _save_edges(writer, graph.edges, now, in_scope, stats)
+    _save_definitions(writer, graph.definitions, now, in_scope, stats)
+    # Edges and definitions still there were seen now: those of nodes seen now.
+    seen_now = select(_nodes.c.id).where(_nodes.c.last_seen == now)
+    session.execute(
+        update(_edges).where(_edges.c.active.is_(True), _edges.c.source_id.in_(seen_now)).values(last_seen=now)
+    )
+    session.execute(
+        update(_defs).where(_defs.c.active.is_(True), _defs.c.node_id.in_(seen_now)).values(last_seen=now)
+    )
     return stats
 
 
-def _bulk_update(session: Session, model, rows: list[dict]) -> None:
-    # ORM bulk UPDATE by primary key: one executemany per distinct key set.
-    if not rows:
-        return
-    groups: dict[tuple, list[dict]] = defaultdict(list)
-    for row in rows:
-        groups[tuple(sorted(row))].append(row)
-    for group in groups.values():
-        session.execute(update(model), group)
+_JSON_COLUMNS = ("tags", "flags")
 
 
-def _save_edges(session: Session, edges: list[Edge], now, in_scope, stats: SaveStats) -> None:
+def _json_text(value) -> str:
+    """``value`` as SQLAlchemy's JSON type stores it (json.dumps), cached:
+    tag lists repeat across thousands of nodes."""
+    if not value:
+        return "[]"
+    try:
+        return _json_cached(tuple(value))
+    except TypeError:  # unhashable members
+        return json.dumps(value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _json_cached(value: tuple) -> str:
+    return json.dumps(list(value))
+
+
+def _comparable(names: tuple[str, ...]):
+    """row dict -> tuple of ``names`` in stored form (JSON as text)."""
+    get = operator.itemgetter(*names)
+    json_at = [i for i, n in enumerate(names) if n in _JSON_COLUMNS]
+
+    def comparable(row: dict) -> tuple:
+        values = get(row)
+        if not json_at:
+            return values
+        values = list(values)
+        for i in json_at:
+            values[i] = _json_text(values[i])
+        return tuple(values)
+
+    return comparable
+
+
+def _raw(column):
+    # JSON as stored text: comparing strings is much cheaper than decoding
+    # every stored row on every import.
+    return type_coerce(column, Text) if column.name in _JSON_COLUMNS else column
+
+
+class _BulkWriter:
+    """executemany for inserts and updates by primary key.
+
+    On SQLite the rows go straight to the driver (values still pass through
+    each column type's bind processor): SQLAlchemy's per-row parameter
+    handling costs more than SQLite's own work for big imports.
+    """
+
+    def __init__(self, session: Session):
+        self.session = session
+        self.connection = session.connection()
+        self.dialect = self.connection.dialect
+        self.fast = self.dialect.name == "sqlite" and self.dialect.paramstyle == "qmark"
+        self._processors: dict = {}
+
+    def _processor(self, column):
+        key = (column.table.name, column.name)
+        if key not in self._processors:
+            self._processors[key] = column.type.dialect_impl(self.dialect).bind_processor(self.dialect)
+        return self._processors[key]
+
+    def _tuples(self, table, names, rows):
+        columns = []
+        for name in names:
+            values = [row[name] for row in rows]
+            proc = self._processor(table.c[name])
+            if proc is not None:
+                if name in _JSON_COLUMNS:
+                    values = [_json_text(v) for v in values]
+                else:
+                    # Timestamps and flags repeat across a whole import:
+                    # process each distinct value once.
+                    cache: dict = {}
+                    values = [cache[v] if v in cache else cache.setdefault(v, proc(v)) for v in values]
+            columns.append(values)
+        return list(zip(*columns))
+
+    def insert(self, table, rows: list[dict]) -> None:
+        if not rows:
+            return
+        if not self.fast:
+            self.session.execute(table.insert(), rows)
+            return
+        names = list(rows[0])
+        sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
+        self.connection.exec_driver_sql(sql, self._tuples(table, names, rows))
+
+    def update(self, table, rows: list[dict]) -> None:
+        """Update rows by primary key; each dict holds the key columns and the new values."""
+        if not rows:
+            return
+        keys = [c.name for c in table.primary_key.columns]
+        groups: dict[tuple, list[dict]] = defaultdict(list)
+        for row in rows:
+            groups[tuple(row)].append(row)
+        for names, group in groups.items():
+            values = [n for n in names if n not in keys]
+            if self.fast:
+                sql = (
+                    f"UPDATE {table.name} SET {', '.join(f'{n} = ?' for n in values)} "
+                    f"WHERE {' AND '.join(f'{k} = ?' for k in keys)}"
+                )
+                self.connection.exec_driver_sql(sql, self._tuples(table, values + keys, group))
+            else:
+                stmt = (
+                    table.update()
+                    .where(*(table.c[k] == bindparam(f"key_{k}") for k in keys))
+                    .values({n: bindparam(n) for n in values})
+                )
+                self.session.execute(stmt, [{**r, **{f"key_{k}": r[k] for k in keys}} for r in group])
+
+
+def _save_edges(writer: _BulkWriter, edges: list[Edge], now, in_scope, stats: SaveStats) -> None:
+    session = writer.session
     wanted: dict[tuple, int] = {}
     for seq, edge in enumerate(edges):
         wanted.setdefault((edge.source, edge.target, edge.kind), seq)
@@ -220,22 +347,20 @@ def _save_edges(session: Session, edges: list[Edge], now, in_scope, stats: SaveS
         if old is None:
             inserts.append({**ident, "seq": seq, "active": True, "first_seen": now, "last_seen": now})
         elif not old.active or old.seq != seq:
-            changes.append({**ident, "seq": seq, "active": True, "last_seen": now})
-        else:
-            changes.append({**ident, "last_seen": now})
+            changes.append({**ident, "seq": seq, "active": True})
     gone = [
         {"source_id": k[0], "target_id": k[1], "kind": k[2], "active": False}
         for k, old in stored.items()
         if old.active and k not in wanted and (in_scope(k[0]) or in_scope(k[1]))
     ]
-    if inserts:
-        session.execute(_edges.insert(), inserts)
-    _bulk_update(session, EdgeRow, changes + gone)
+    writer.insert(_edges, inserts)
+    writer.update(_edges, changes + gone)
     stats.edges_added = len(inserts)
     stats.edges_deactivated = len(gone)
 
 
-def _save_definitions(session: Session, definitions: list[Definition], now, in_scope, stats: SaveStats) -> None:
+def _save_definitions(writer: _BulkWriter, definitions: list[Definition], now, in_scope, stats: SaveStats) -> None:
+    session = writer.session
     wanted: dict[str, dict] = {}
     ordinals: dict[tuple[str, str], int] = defaultdict(int)
     for seq, d in enumerate(definitions):
@@ -253,20 +378,17 @@ def _save_definitions(session: Session, definitions: list[Definition], now, in_s
         if old is None:
             inserts.append({**row, "active": True, "first_seen": now, "last_seen": now, "changed_at": now})
         elif old.text != row["text"]:
-            changes.append({**row, "active": True, "last_seen": now, "changed_at": now})
+            changes.append({**row, "active": True, "changed_at": now})
             stats.definitions_updated += 1
         elif not old.active or old.seq != row["seq"]:
-            changes.append({"id": did, "seq": row["seq"], "active": True, "last_seen": now})
-        else:
-            changes.append({"id": did, "last_seen": now})
+            changes.append({"id": did, "seq": row["seq"], "active": True})
     gone = [
         {"id": did, "active": False}
         for did, old in stored.items()
         if old.active and did not in wanted and in_scope(old.node_id)
     ]
-    if inserts:
-        session.execute(_defs.insert(), inserts)
-    _bulk_update(session, DefinitionRow, changes + gone)
+    writer.insert(_defs, inserts)
+    writer.update(_defs, changes + gone)
     stats.definitions_added = len(inserts)
     stats.definitions_deactivated = len(gone)
 
@@ -274,23 +396,28 @@ def _save_definitions(session: Session, definitions: list[Definition], now, in_s
 def load_graph(session: Session, *, include_inactive: bool = False) -> KnowledgeGraph:
     """The stored graph (active nodes only unless asked), as the parser made it."""
     graph = KnowledgeGraph()
-    query = select(_nodes).order_by(_nodes.c.source_file, _nodes.c.seq)
+    c = _nodes.c
+    query = select(
+        c.id, c.kind, c.title, c.text, c.marker, c.parent_id, c.count, c.mnemonic, c.page,
+        _raw(c.tags), _raw(c.flags), c.source_file, c.source_line,
+    ).order_by(c.source_file, c.seq)
     if not include_inactive:
-        query = query.where(_nodes.c.active.is_(True))
-    for r in session.execute(query):
-        graph.nodes[r.id] = Node(
-            id=r.id,
-            kind=r.kind,
-            title=r.title,
-            text=r.text,
-            marker=r.marker,
-            parent=r.parent_id,
-            count=r.count,
-            mnemonic=r.mnemonic,
-            page=r.page,
-            tags=list(r.tags or []),
-            source=SourceRef(r.source_file, r.source_line),
-            flags=list(r.flags or []),
+        query = query.where(c.active.is_(True))
+    nodes = graph.nodes
+    for nid, kind, title, text, marker, parent, count, mnemonic, page, tags, flags, file, line in session.execute(query):
+        nodes[nid] = Node(
+            id=nid,
+            kind=kind,
+            title=title,
+            text=text,
+            marker=marker,
+            parent=parent,
+            count=count,
+            mnemonic=mnemonic,
+            page=page,
+            tags=_json_list(tags),
+            source=SourceRef(file, line),
+            flags=_json_list(flags),
         )
     children: dict[str, list[str]] = defaultdict(list)
     for node in graph.nodes.values():
@@ -311,6 +438,13 @@ def load_graph(session: Session, *, include_inactive: bool = False) -> Knowledge
     ]
     graph.definitions = [Definition(term, text, nid) for term, text, nid in session.execute(def_query) if nid in graph.nodes]
     return graph
+
+
+def _json_list(raw: str | None) -> list:
+    # Most nodes have no tags or flags: skip the decoder for them.
+    if not raw or raw == "[]":
+        return []
+    return list(json.loads(raw))
 
 
 def active_counts(session: Session) -> dict[str, int]:
