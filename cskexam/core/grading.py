@@ -201,14 +201,19 @@ def _negated(prefix: str) -> bool:
     return bool(_NEGATION_BEFORE.search(prefix))
 
 
-def _find_exact(term: str, clauses: list[tuple[int, str]]) -> str | None:
-    """The clause where ``term`` occurs un-negated, or None."""
-    for _, clause in clauses:
-        start = clause.find(term)
-        while start >= 0:
-            if not _negated(clause[:start]):
-                return clause
-            start = clause.find(term, start + 1)
+def _find_exact(term: str, folded: str) -> str | None:
+    """``term`` where it occurs un-negated in ``folded``, or None.
+
+    Searched in the whole answer (a point may itself contain commas); the
+    negation guard looks back only to the start of the occurrence's clause.
+    """
+    start = folded.find(term)
+    while start >= 0:
+        breaks = list(_CLAUSE_BREAK.finditer(folded, 0, start))
+        clause_start = breaks[-1].end() if breaks else 0
+        if not _negated(folded[clause_start:start]):
+            return term
+        start = folded.find(term, start + 1)
     return None
 
 
@@ -252,19 +257,22 @@ def grade_short_answer(
 ) -> ShortAnswerResult:
     """Credit each scoring point found in ``answer``; score = share of points."""
     pts = [ScoringPoint.coerce(p) for p in points]
-    clauses = _clauses(fold(answer or ""))
+    folded = fold(answer or "")
+    clauses = _clauses(folded)
     details: list[PointMatch] = []
     for p in pts:
         found: PointMatch | None = None
         for how, term in [("exact", p.point)] + [("synonym", s) for s in p.synonyms]:
             t = _trim(term)
-            if t and (clause := _find_exact(t, clauses)) is not None:
-                found = PointMatch(p.point, how, clause)
+            if t and (hit := _find_exact(t, folded)) is not None:
+                found = PointMatch(p.point, how, hit)
                 break
         if found is None:
             for term in (p.point, *p.synonyms):
                 t = _trim(term)
-                if t and (window := _find_fuzzy(t, clauses, fuzzy_cutoff)) is not None:
+                # A point with its own commas is compared with the whole answer.
+                windows = clauses + [(0, folded)] if _CLAUSE_BREAK.search(t) else clauses
+                if t and (window := _find_fuzzy(t, windows, fuzzy_cutoff)) is not None:
                     found = PointMatch(p.point, "fuzzy", window)
                     break
         details.append(found or PointMatch(p.point, None))

@@ -183,7 +183,7 @@ class _Context:
         self.graph = graph
         self.order = {nid: i for i, nid in enumerate(graph.nodes)}
         self.lists: list[_ListInfo] = []
-        for n in graph.lists():
+        for n in self._list_nodes():
             items = [i for i in _items(graph, n) if _usable_option(i.title)]
             if len(items) >= 2:
                 self.lists.append(_ListInfo(n, items, self.order[n.id]))
@@ -194,6 +194,16 @@ class _Context:
             self.members_by_title.setdefault(fold(info.node.title), set()).update(
                 fold(i.title) for i in info.items
             )
+
+    def _list_nodes(self) -> list[Node]:
+        """Enumerations, plus documents that are themselves one (an org chart's
+        departments listed straight under the title)."""
+        found = {n.id for n in self.graph.lists()}
+        for doc in self.graph.documents():
+            kids = [k for k in self.graph.children(doc.id) if k.kind in ("point", "item")]
+            if len(kids) >= 3 and sum(_term_like(k.title) for k in kids) >= 3:
+                found.add(doc.id)
+        return [n for n in self.graph if n.id in found]
 
     def doc_title(self, node: Node) -> str:
         return self.graph.document_of(node.id).title
@@ -426,9 +436,12 @@ def generate_questions(
     out: list[Question | None] = []
     for info in ctx.lists:
         n = info.node
-        if want("single_member"):
+        # Every company's org chart has a 市场部 and a 财务部: "which belongs to this
+        # document" has no single right answer there, so documents skip these kinds.
+        members = n.kind != "document"
+        if members and want("single_member"):
             out.append(_single_member(ctx, info, sub(n, "single_member")))
-        if want("multi_members"):
+        if members and want("multi_members"):
             out.append(_multi_members(ctx, info, sub(n, "multi_members")))
         if want("cloze_list"):
             out.append(_cloze_list(ctx, info, sub(n, "cloze_list")))
