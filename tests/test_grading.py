@@ -198,3 +198,56 @@ def test_grade_dispatches_on_type():
     assert "不可分性" in res.note
     with pytest.raises(ValueError):
         grade("连线", "A", "A")
+
+
+def test_point_with_its_own_commas_is_found_across_clauses():
+    point = "制定客户部门的年度工作计划和目标,确定部门工作重点和发展方向"
+    answer = "客户部经理要：制定客户部门的年度工作计划和目标，确定部门工作重点和发展方向；领导和指导部门员工"
+    assert grade_short_answer(answer, [point]).matched == [point]
+    assert grade_short_answer("不需要" + point, [point]).score == 0
+
+
+# -- properties ------------------------------------------------------------------
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+CJK = st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x4FFF), min_size=2, max_size=8)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(CJK, min_size=1, max_size=6, unique=True))
+def test_listing_every_point_scores_full_marks(points):
+    res = grade_short_answer("、".join(points), points)
+    assert res.score == 1.0 and res.missed == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(CJK)
+def test_negated_point_never_scores(term):
+    # Polarity characters inside the term itself would make the check meaningless.
+    from hypothesis import assume
+
+    assume(not set(term) & set("不无非没未有否是具"))
+    for neg in ("不", "没有", "并非", "不具有"):
+        assert grade_short_answer(f"服务{neg}{term}", [term]).score == 0
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sets(st.sampled_from("ABCDEF"), min_size=1), st.sets(st.sampled_from("ABCDEF"), min_size=1))
+def test_multiple_choice_score_is_one_half_or_zero(want, got):
+    res = grade_multiple("".join(got), "".join(want))
+    assert res.score in (0.0, 0.5, 1.0)
+    assert res.correct == (want == got)
+    assert (res.score == 0.5) == (got < want)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(CJK, min_size=1, max_size=3))
+def test_fill_accepts_its_own_answer_in_full_width_with_spaces(blanks):
+    import unicodedata
+
+    typed = "、".join(f" {b} " for b in blanks)
+    wide = "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in typed)
+    assert grade_fill(wide, blanks if len(blanks) > 1 else blanks[0]).correct
+    assert unicodedata.normalize("NFKC", wide) == typed

@@ -45,7 +45,8 @@ FALSE_WORDS = frozenset({"错", "×", "✗", "✘", "x", "f", "false", "错误",
 POLARITY_CHARS = frozenset("不无非没未有否反负逆")
 
 _NEGATION_BEFORE = re.compile(
-    r"(?:不|无|非|没有?|未|并非|不是|并不|并没有|绝非)(?:具有|具备|属于|存在|包括|包含|是|有|算)?$"
+    r"(?:不|无|非|没有?|未|并非|不是|并不|并没有|绝非|无需|不必|不用)"
+    r"(?:具有|具备|属于|存在|包括|包含|需要|应该|应当|必须|应|会|能|要|是|有|算)?$"
 )
 # Punctuation and the candidate's own numbering (1. 2、 (3) ④) end a clause.
 _CLAUSE_BREAK = re.compile(
