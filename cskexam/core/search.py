@@ -29,12 +29,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable, NamedTuple, Protocol, Sequence
+from typing import TYPE_CHECKING, Container, Iterable, NamedTuple, Protocol, Sequence
 
 from cskexam.core.pinyin import query_key
 
 if TYPE_CHECKING:  # pragma: no cover
-    from cskexam.core.graph import KnowledgeGraph, Node
+    from cskexam.core.graph import Definition, KnowledgeGraph, Node
     from cskexam.core.segment import Segmenter
 
 __all__ = [
@@ -74,7 +74,8 @@ FUZZY_CORRECTIONS = 3
 MAX_INITIALS = 10
 # Matches looked at per FTS query (see SearchBackend.match): every match in a
 # library of a few thousand key points, the first ones in a huge one.
-CANDIDATES = 100
+CANDIDATES = 60
+EXACT_UP_TO = 300
 SNIPPET_CHARS = 60
 
 WORD = re.compile(r"[^\W_]+")
@@ -127,62 +128,106 @@ class QuestionText:
 
 
 class IndexTokenizer:
-    """Text → index tokens, with the segmenter; caches the work per raw token."""
+    """Text → index tokens, with the segmenter.
 
-    def __init__(self, segmenter: "Segmenter"):
+    Text is cut into runs of letters and characters at punctuation first (no
+    word crosses a 、 or ，), and each distinct run is segmented once: notes
+    repeat their phrases across documents, and calling the segmenter costs
+    more than looking a run up.
+    """
+
+    def __init__(self, segmenter: "Segmenter", cache_limit: int = 500_000):
         self.segmenter = segmenter
-        # Raw segmenter token → the index tokens it stands for. A library has a
-        # few thousand distinct words and millions of occurrences.
-        self._expanded: dict[str, tuple[str, ...]] = {}
+        self._runs: dict[str, tuple[str, ...]] = {}
+        self._words: dict[str, tuple[str, ...]] = {}
+        self._cache_limit = cache_limit
 
     def tokens(self, text: str) -> list[str]:
-        text = normalize(text)
-        if not text.strip():
-            return []
         out: list[str] = []
-        expanded = self._expanded
-        for token in self.segmenter.cut_for_search(text):
-            got = expanded.get(token)
+        runs = self._runs
+        for run in WORD.findall(normalize(text)):
+            got = runs.get(run)
             if got is None:
-                got = expanded[token] = self._expand(token)
+                got = self._segment(run)
+                if len(runs) < self._cache_limit:
+                    runs[run] = got
             out += got
         return out
 
-    def _expand(self, token: str) -> tuple[str, ...]:
+    def _segment(self, run: str) -> tuple[str, ...]:
         out: list[str] = []
-        for word in WORD.findall(token):
-            out.append(word)
-            if len(word) >= 3 and _CJK.search(word):
-                # cut_for_search only adds the 2- and 3-character words of a long
-                # word; cut_all finds every dictionary word in it (客户服务 in 客户服务管理师).
-                out += [w for w in dict.fromkeys(self.segmenter.cut_all(word)) if w != word and WORD.fullmatch(w)]
+        words = self._words
+        for word in self.segmenter.cut_for_search(run):
+            got = words.get(word)
+            if got is None:
+                got = words[word] = self._expand(word)
+            out += got
         return tuple(out)
 
+    def _expand(self, word: str) -> tuple[str, ...]:
+        if not WORD.fullmatch(word):
+            return tuple(WORD.findall(word))
+        if len(word) >= 3 and _CJK.search(word):
+            # cut_for_search only adds the 2- and 3-character words of a long
+            # word; cut_all finds every dictionary word in it (客户服务 in 客户服务管理师).
+            inner = [w for w in dict.fromkeys(self.segmenter.cut_all(word)) if w != word and WORD.fullmatch(w)]
+            return (word, *inner)
+        return (word,)
 
-def node_body(graph: "KnowledgeGraph", node: "Node") -> str:
+
+def node_body(graph: "KnowledgeGraph", node: "Node", definitions: "list[Definition] | None" = None) -> str:
     """What a node says: its text, its definitions, the items of its list."""
     parts = [node.text.strip()] if node.text and node.text.strip() else []
-    for d in graph.definitions_of(node.id):
+    for d in graph.definitions_of(node.id) if definitions is None else definitions:
         line = f"{d.term}：{d.text}" if d.term not in d.text else d.text
         if not any(d.text in p for p in parts):
             parts.append(line)
-    items = [c.title for c in graph.children(node.id) if c.kind == "item"]
+    items = [graph.nodes[c].title for c in node.children if graph.nodes[c].kind == "item"]
     if items:
         parts.append("、".join(items))
     return "\n".join(parts)
 
 
+def _paths(graph: "KnowledgeGraph") -> dict[str, list[str]]:
+    """Ancestor titles of every node, each computed once from its parent's."""
+    paths: dict[str, list[str]] = {}
+
+    def path(node_id: str) -> list[str]:
+        got = paths.get(node_id)
+        if got is None:
+            chain = []
+            current = graph.nodes[node_id].parent
+            while current is not None and current not in paths:
+                chain.append(current)
+                current = graph.nodes[current].parent
+            base = paths[current] if current is not None else []
+            for ancestor in reversed(chain):
+                parent = graph.nodes[ancestor].parent
+                paths[ancestor] = base = (base + [graph.nodes[parent].title]) if parent is not None else []
+            parent = graph.nodes[node_id].parent
+            got = paths[node_id] = (base + [graph.nodes[parent].title]) if parent is not None else []
+        return got
+
+    for node_id in graph.nodes:
+        path(node_id)
+    return paths
+
+
 def build_documents(graph: "KnowledgeGraph", tokenizer: IndexTokenizer) -> list[IndexDoc]:
+    definitions: dict[str, list] = {}
+    for d in graph.definitions:
+        definitions.setdefault(d.node, []).append(d)
+    paths = _paths(graph)
     docs = []
     for seq, node in enumerate(graph):
         title_text = f"{node.title} {node.mnemonic}" if node.mnemonic else node.title
-        body = node_body(graph, node)
+        body = node_body(graph, node, definitions.get(node.id, []))
         docs.append(
             IndexDoc(
                 node_id=node.id,
                 kind=node.kind,
                 title=node.title,
-                path=graph.path_titles(node.id),
+                path=paths[node.id],
                 body=body,
                 seq=seq,
                 title_tokens=" ".join(tokenizer.tokens(title_text)),
@@ -263,7 +308,8 @@ class Hit(NamedTuple):
 class SearchBackend(Protocol):
     def max_term_chars(self) -> int: ...
 
-    def known_terms(self, candidates: Sequence[str]) -> set[str]: ...
+    def known_terms(self, candidates: Sequence[str]) -> dict[str, int]:
+        """The candidates that are indexed terms, with their document frequency."""
 
     def match(
         self, expression: str, phrase: str, limit: int, title_only: bool = False, weigh_terms: bool = False
@@ -314,7 +360,7 @@ class SearchResult:
         }
 
 
-def segment_query(piece: str, known: set[str], max_chars: int) -> list[tuple[str, bool]]:
+def segment_query(piece: str, known: Container[str], max_chars: int) -> list[tuple[str, bool]]:
     """Forward maximum matching against the vocabulary: [(term, known?)].
 
     Characters no known term starts at are gathered into one unknown term, so
@@ -354,27 +400,44 @@ def _fts_expression(terms: list[str], op: str) -> str:
     return f" {op} ".join('"' + t.replace('"', '""') + '"' for t in terms)
 
 
+# Positions in a Hit, for the hot loop (attribute access on a NamedTuple costs more).
+_ROWID, _NODE, _SOURCE, _SEQ, _PHRASE, _SCORE = range(6)
+
+
 class _Collector:
-    """The best (tier, closeness) per node, with the words that matched."""
+    """The best (tier, closeness) per node, with the words that matched.
+
+    Hits may be plain tuples in ``Hit`` layout: the backend hands over rows as
+    the database returns them.
+    """
 
     def __init__(self) -> None:
-        self.best: dict[str, tuple[int, float, Hit, list[str], bool]] = {}
+        self.best: dict[str, tuple[int, float, tuple, list[str], bool]] = {}
+        self._exact = 0
 
-    def add(self, hit: Hit, tier: int, sub: float, matches: list[str], fuzzy: bool = False) -> None:
-        if hit.source == "question":
+    def add(self, hit: tuple, tier: int, sub: float, matches: list[str], fuzzy: bool = False) -> None:
+        if hit[_SOURCE] == "question":
             # A question stem is about the node, not the node itself.
             tier, sub = min(tier, 3), sub * 0.8
-        current = self.best.get(hit.node_id)
-        if current is None or (tier, sub) > (current[0], current[1]):
-            self.best[hit.node_id] = (tier, sub, hit, matches, fuzzy)
+        node = hit[_NODE]
+        current = self.best.get(node)
+        if current is None:
+            self.best[node] = (tier, sub, hit, matches, fuzzy)
+            if tier >= 2 and not fuzzy:
+                self._exact += 1
+        elif tier > current[0] or (tier == current[0] and sub > current[1]):
+            if tier >= 2 and not fuzzy and not (current[0] >= 2 and not current[4]):
+                self._exact += 1
+            self.best[node] = (tier, sub, hit, matches, fuzzy)
 
-    def add_text_hits(self, hits: list[Hit], base_tier: int, matches: list[str]) -> None:
+    def add_text_hits(self, hits: list[tuple], base_tier: int, matches: list[str]) -> None:
+        add = self.add
         for hit in hits:
-            self.add(hit, hit.phrase or base_tier, hit.score, matches)
+            add(hit, hit[_PHRASE] or base_tier, hit[_SCORE], matches)
 
     def exact_hits(self) -> int:
         """Results that contain the whole query (phrase or every word)."""
-        return sum(1 for v in self.best.values() if v[0] >= 2 and not v[4])
+        return self._exact
 
     def __len__(self) -> int:
         return len(self.best)
@@ -396,7 +459,7 @@ def search(backend: SearchBackend, query: str, limit: int = 20) -> list[SearchRe
         found.add(hit, 5, 1.0, [phrase])
 
     max_chars = backend.max_term_chars()
-    known = backend.known_terms(_substrings(pieces, max_chars)) if max_chars else set()
+    known = backend.known_terms(_substrings(pieces, max_chars)) if max_chars else {}
     parts: list[tuple[str, bool]] = []
     for piece in pieces:
         parts.extend(segment_query(piece, known, max_chars))
@@ -410,11 +473,16 @@ def search(backend: SearchBackend, query: str, limit: int = 20) -> list[SearchRe
 
     if terms and complete:
         expression = _fts_expression(terms, "AND")
+        # At most as many matches as the rarest term has documents: when that is
+        # a library-sized number, look at all of them and the ranking is exact.
+        rarest = min(known[t] for t in terms)
+        if rarest <= EXACT_UP_TO:
+            pool = max(pool, rarest)
         # Titles first: in a big library the first matches in index order could
         # all be body hits, and a title hit must not be crowded out.
         title_hits = backend.match(expression, phrase, pool, title_only=True)
         found.add_text_hits(title_hits, 2, highlight)
-        if sum(1 for h in title_hits if h.phrase == 4) < limit:
+        if sum(1 for h in title_hits if h[_PHRASE] == 4) < limit:
             found.add_text_hits(backend.match(expression, phrase, pool), 2, highlight)
     # Partial matches only when the whole query is found nowhere: otherwise they are noise.
     if terms and (found.exact_hits() == 0 or not complete) and (len(terms) > 1 or not complete):
@@ -425,7 +493,9 @@ def search(backend: SearchBackend, query: str, limit: int = 20) -> list[SearchRe
         for hit, pkey, start in backend.pinyin(key, pool):
             tier = 5 if (start == 0 and pkey == key) else 4 if start == 0 else 3
             found.add(hit, tier, len(key) / max(len(pkey), 1), [TITLE_MATCH] if tier >= 4 else [])
-        if key.isalpha() and len(key) <= MAX_INITIALS and found.exact_hits() < FEW_RESULTS:
+        # Only for initials: every full syllable has a vowel (a e i o u, and v for ü).
+        initials_like = key.isalpha() and not any(ch in "aeiouv" for ch in key)
+        if initials_like and len(key) <= MAX_INITIALS and found.exact_hits() < FEW_RESULTS:
             # Initials with words skipped: hgfx → 宏观(环境)分析 (hghjfx).
             for hit, pkey in backend.initials_subsequence(key, pool):
                 found.add(hit, 3, len(key) / max(len(pkey), 1), [TITLE_MATCH])
@@ -433,11 +503,11 @@ def search(backend: SearchBackend, query: str, limit: int = 20) -> list[SearchRe
     if found.exact_hits() < FEW_RESULTS and len(phrase) >= FUZZY_MIN_CHARS and not (complete and found.exact_hits()):
         _fuzzy(backend, phrase, found, pool)
 
-    ranked = sorted(found.best.values(), key=lambda v: (-v[0], -v[1], v[2].seq))[:limit]
-    rows = backend.docs([v[2].rowid for v in ranked])
+    ranked = sorted(found.best.values(), key=lambda v: (-v[0], -v[1], v[2][_SEQ]))[:limit]
+    rows = backend.docs([v[2][_ROWID] for v in ranked])
     results = []
     for tier, sub, hit, matches, fuzzy in ranked:
-        row = rows[hit.rowid]
+        row = rows[hit[_ROWID]]
         words = [row.title if m is TITLE_MATCH else m for m in matches]
         results.append(
             SearchResult(
@@ -477,8 +547,8 @@ def _fuzzy(backend: SearchBackend, phrase: str, found: _Collector, pool: int) ->
     for term, similarity, _ in best:
         for hit in backend.match(_fts_expression([term], "AND"), term, pool):
             # A corrected word in a title beats a query only partly found (tier 1).
-            tier = {4: 2, 3: 1}.get(hit.phrase, 0)
-            sub = (similarity / 100.0) * hit.score
+            tier = {4: 2, 3: 1}.get(hit[_PHRASE], 0)
+            sub = (similarity / 100.0) * hit[_SCORE]
             found.add(hit, tier, sub, [term], fuzzy=True)
 
 

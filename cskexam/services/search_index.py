@@ -20,13 +20,11 @@ from typing import Iterable
 from cskexam.core.graph import KnowledgeGraph
 from cskexam.core.pinyin import PinyinConverter, pinyin_keys
 from cskexam.core.search import (
-    WORD,
     IndexDoc,
     IndexTokenizer,
     QuestionText,
     build_documents,
     build_question_documents,
-    normalize,
     term_grams,
     vocabulary,
 )
@@ -70,7 +68,7 @@ def _grams(terms: Iterable[str]) -> list[tuple[str, str]]:
     return rows
 
 
-def _pinyin_rows(docs: list[IndexDoc], segmenter: Segmenter) -> list[tuple[str, str, int, bool]]:
+def _pinyin_rows(docs: list[IndexDoc]) -> list[tuple[str, str, int, bool]]:
     converter = PinyinConverter()
     rows = []
     seen: set[str] = set()
@@ -79,21 +77,16 @@ def _pinyin_rows(docs: list[IndexDoc], segmenter: Segmenter) -> list[tuple[str, 
         if doc.source != "node" or not key or len(key) > PINYIN_TITLE_MAX_CHARS or key in seen:
             continue
         seen.add(key)
-        # Whole words for the conversion (polyphones: 银行 is yinhang), and the
-        # start of every dictionary word inside them as a place a key may start
-        # (市场人口 is one user word, but renkou should find it too).
-        words = [w for token in segmenter.cut(key) for w in WORD.findall(token)]
-        syllables = converter.syllables(words)
+        syllables = converter.syllables([key])
         starts = {0}
-        if len(syllables) == len(key):  # one syllable per character: positions line up
-            at = 0
-            for word in words:
-                starts.add(at)
-                for inner in segmenter.cut_all(word) if len(word) > 2 else ():
-                    pos = word.find(inner)
-                    if pos > 0:
-                        starts.add(at + pos)
-                at += len(word)
+        if len(syllables) == len(key):
+            # One syllable per character, so character positions are syllable
+            # positions: a key may start wherever an indexed word of the title
+            # starts (renkou finds 市场人口).
+            for token in set(doc.title_tokens.split()):
+                pos = key.find(token)
+                if pos > 0:
+                    starts.add(pos)
         for pk in pinyin_keys(syllables, starts):
             rows.append((pk.key, key, pk.start, pk.initials))
     return rows
@@ -111,7 +104,7 @@ def prepare_index(graph: KnowledgeGraph, now: dt.datetime, segmenter: Segmenter 
         "documents": str(len(docs)),
         "built_at": now.astimezone(dt.timezone.utc).isoformat(),
     }
-    return PreparedIndex(docs, terms, _grams(terms), _pinyin_rows(docs, segmenter), meta)
+    return PreparedIndex(docs, terms, _grams(terms), _pinyin_rows(docs), meta)
 
 
 def rebuild_index(session, graph: KnowledgeGraph, now: dt.datetime) -> IndexStats:

@@ -13,14 +13,13 @@ The index needs SQLite (FTS5).
 
 from __future__ import annotations
 
-from typing import Any
-
-from sqlalchemy import Boolean, Integer, String, Text
+from sqlalchemy import Boolean, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from cskexam.storage.base import Base
 
 NODE_ID = String(40)
+PATH_SEPARATOR = "\x1f"
 FTS_TABLE = "search_fts"
 # The columns of search_docs that search_fts indexes, in FTS column order.
 FTS_COLUMNS = ("title_tokens", "body_tokens")
@@ -43,7 +42,9 @@ class SearchDocRow(Base):
     title: Mapped[str] = mapped_column(Text)
     title_key: Mapped[str] = mapped_column(Text, index=True)  # compact(title)
     body_key: Mapped[str] = mapped_column(Text, default="")  # compact(body): phrase tests in SQL
-    path: Mapped[list[Any]] = mapped_column(default=list)
+    # Ancestor titles joined by PATH_SEPARATOR (control characters never survive
+    # the notes parser); splitting is cheaper than JSON on every result.
+    path: Mapped[str] = mapped_column(Text, default="")
     body: Mapped[str] = mapped_column(Text, default="")
     seq: Mapped[int] = mapped_column(Integer, default=0)
     title_tokens: Mapped[str] = mapped_column(Text, default="")
@@ -68,7 +69,11 @@ class SearchGramRow(Base):
 
 class SearchPinyinRow(Base):
     __tablename__ = "search_pinyin"
-    __table_args__ = {"sqlite_with_rowid": False}
+    __table_args__ = (
+        # Whole-title initials only, for initials with words skipped (hgfx → hghjfx).
+        Index("ix_search_pinyin_title_initials", "key", sqlite_where=text("initials = 1 AND start = 0")),
+        {"sqlite_with_rowid": False},
+    )
 
     key: Mapped[str] = mapped_column(Text, primary_key=True)
     title_key: Mapped[str] = mapped_column(Text, primary_key=True)
@@ -90,6 +95,7 @@ __all__ = [
     "SearchPinyinRow",
     "SearchMetaRow",
     "FTS_TABLE",
+    "PATH_SEPARATOR",
     "FTS_COLUMNS",
     "FTS_CREATE",
 ]

@@ -7,13 +7,12 @@ SQLAlchemy's per-statement overhead would be most of a millisecond budget.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from typing import Iterable, Sequence
 
 from cskexam.core.search import BODY_WEIGHT, TITLE_WEIGHT, DocRow, Hit, IndexDoc
 from cskexam.errors import UserError
-from cskexam.storage.models_search import FTS_TABLE
+from cskexam.storage.models_search import FTS_TABLE, PATH_SEPARATOR
 
 __all__ = ["SearchRepo", "dbapi_connection", "require_sqlite", "replace_index", "replace_question_docs", "index_meta"]
 
@@ -37,7 +36,7 @@ def require_sqlite(driver) -> sqlite3.Connection:
 
 
 def _doc_row(r) -> DocRow:
-    return DocRow(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]) if r[5] else [], r[6], r[7])
+    return DocRow(r[0], r[1], r[2], r[3], r[4], r[5].split(PATH_SEPARATOR) if r[5] else [], r[6], r[7])
 
 
 # -- write side ----------------------------------------------------------------
@@ -54,7 +53,7 @@ def _doc_params(docs: Sequence[IndexDoc], first_id: int):
             d.title,
             d.title_key,
             d.body_key,
-            json.dumps(d.path, ensure_ascii=False),
+            PATH_SEPARATOR.join(d.path),
             d.body,
             d.seq,
             d.title_tokens,
@@ -83,14 +82,12 @@ def replace_index(
     cur.executemany(_INSERT_DOC, _doc_params(docs, 1))
     # 'rebuild' reads search_docs in C: much faster than one insert per row.
     cur.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
-    cur.executemany("INSERT INTO search_terms (term, df) VALUES (?, ?)", terms.items())
-    cur.executemany("INSERT OR IGNORE INTO search_grams (gram, term) VALUES (?, ?)", grams)
-    # Keep the best (earliest) start when two titles' keys collide on one title.
-    cur.executemany(
-        "INSERT INTO search_pinyin (key, title_key, start, initials) VALUES (?, ?, ?, ?) "
-        "ON CONFLICT (key, title_key) DO UPDATE SET start = min(start, excluded.start)",
-        pinyin,
-    )
+    # Rows go in in key order: appending to a B-tree is several times faster
+    # than inserting all over it.
+    cur.executemany("INSERT INTO search_terms (term, df) VALUES (?, ?)", sorted(terms.items()))
+    cur.executemany("INSERT OR IGNORE INTO search_grams (gram, term) VALUES (?, ?)", sorted(set(grams)))
+    # (key, title_key) is unique: keys are computed once per distinct title.
+    cur.executemany("INSERT INTO search_pinyin (key, title_key, start, initials) VALUES (?, ?, ?, ?)", sorted(pinyin))
     cur.executemany("INSERT INTO search_meta (key, value) VALUES (?, ?)", meta.items())
     cur.close()
 
@@ -150,12 +147,12 @@ class SearchRepo:
     def doc_count(self) -> int:
         return self.conn.execute("SELECT count(*) FROM search_docs").fetchone()[0]
 
-    def known_terms(self, candidates: Sequence[str]) -> set[str]:
-        found: set[str] = set()
+    def known_terms(self, candidates: Sequence[str]) -> dict[str, int]:
+        found: dict[str, int] = {}
         for i in range(0, len(candidates), _IN_CHUNK):
             chunk = candidates[i : i + _IN_CHUNK]
             marks = ",".join("?" * len(chunk))
-            found.update(r[0] for r in self.conn.execute(f"SELECT term FROM search_terms WHERE term IN ({marks})", chunk))
+            found.update(self.conn.execute(f"SELECT term, df FROM search_terms WHERE term IN ({marks})", chunk).fetchall())
         return found
 
     def match(
@@ -180,17 +177,17 @@ class SearchRepo:
             f"FROM ({inner}) m JOIN search_docs d ON d.id = m.id"
         )
         try:
-            return [Hit._make(r) for r in self.conn.execute(sql, (phrase, expression, limit))]
+            # Plain tuples in Hit layout: building NamedTuples would cost more than the query.
+            return self.conn.execute(sql, (phrase, expression, limit)).fetchall()
         except sqlite3.OperationalError:
             # A term FTS5 still cannot parse finds nothing rather than failing the search.
             return []
 
     def by_title_key(self, key: str, limit: int) -> list[Hit]:
-        rows = self.conn.execute(
+        return self.conn.execute(
             "SELECT id, node_id, source, seq, 4, 0.0 FROM search_docs WHERE title_key = ? AND source = 'node' LIMIT ?",
             (key, limit),
-        )
-        return [Hit._make(r) for r in rows]
+        ).fetchall()
 
     def pinyin(self, key: str, limit: int) -> list[tuple[Hit, str, int]]:
         # Keys are [a-z0-9]; '{' sorts right after 'z', closing the prefix range.
@@ -200,19 +197,20 @@ class SearchRepo:
             "WHERE p.key >= ? AND p.key < ? ORDER BY p.start, length(p.key) LIMIT ?",
             (key, key + "{", limit),
         )
-        return [(Hit(r[0], r[1], r[2], r[3], 0, 0.0), r[4], r[5]) for r in rows]
+        return [((r[0], r[1], r[2], r[3], 0, 0.0), r[4], r[5]) for r in rows]
 
     def initials_subsequence(self, key: str, limit: int) -> list[tuple[Hit, str]]:
         # GLOB runs in C over the index range of the first letter; keys hold only [a-z0-9].
         pattern = key[0] + "".join("*" + ch for ch in key[1:]) + "*"
         rows = self.conn.execute(
-            "SELECT d.id, d.node_id, d.source, d.seq, p.key FROM search_pinyin p "
+            "SELECT d.id, d.node_id, d.source, d.seq, p.key "
+            "FROM search_pinyin p INDEXED BY ix_search_pinyin_title_initials "
             "JOIN search_docs d ON d.title_key = p.title_key AND d.source = 'node' "
-            "WHERE p.key >= ? AND p.key < ? AND p.initials = 1 AND p.start = 0 AND p.key GLOB ? "
+            "WHERE p.initials = 1 AND p.start = 0 AND p.key >= ? AND p.key < ? AND p.key GLOB ? "
             "ORDER BY length(p.key) LIMIT ?",
             (key[0], key[0] + "{", pattern, limit),
         )
-        return [(Hit(r[0], r[1], r[2], r[3], 0, 0.0), r[4]) for r in rows]
+        return [((r[0], r[1], r[2], r[3], 0, 0.0), r[4]) for r in rows]
 
     def docs(self, rowids: Sequence[int]) -> dict[int, DocRow]:
         out: dict[int, DocRow] = {}

@@ -31,7 +31,7 @@ def upgrade() -> None:
         sa.Column("title", sa.Text(), nullable=False),
         sa.Column("title_key", sa.Text(), nullable=False),
         sa.Column("body_key", sa.Text(), nullable=False),
-        sa.Column("path", sa.JSON(), nullable=False),
+        sa.Column("path", sa.Text(), nullable=False),
         sa.Column("body", sa.Text(), nullable=False),
         sa.Column("seq", sa.Integer(), nullable=False),
         sa.Column("title_tokens", sa.Text(), nullable=False),
@@ -63,6 +63,12 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("key", "title_key", name="pk_search_pinyin"),
         sqlite_with_rowid=False,
     )
+    op.create_index(
+        "ix_search_pinyin_title_initials",
+        "search_pinyin",
+        ["key"],
+        sqlite_where=sa.text("initials = 1 AND start = 0"),
+    )
     op.create_table(
         "search_meta",
         sa.Column("key", sa.String(32), nullable=False),
@@ -80,6 +86,7 @@ def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
         op.execute("DROP TABLE IF EXISTS search_fts")
     op.drop_table("search_meta")
+    op.drop_index("ix_search_pinyin_title_initials", table_name="search_pinyin")
     op.drop_table("search_pinyin")
     op.drop_table("search_grams")
     op.drop_table("search_terms")

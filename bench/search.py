@@ -1,0 +1,192 @@
+"""Search benchmark: synthetic libraries of 10k and 100k key points built from the real notes.
+
+    python bench/search.py            # 10k and 100k
+    python bench/search.py 10000      # one size
+
+For each size it prints: index build time (segmenting, pinyin, writing),
+p50/p95 query latency over a mix of queries (titles, 2-character words,
+phrases, typos, pinyin, initials), the first query in a fresh process (and that
+process's resident memory), and a naive substring scan over the same texts in
+this process as the baseline. Goals (issue 6): p50 ≤ 1 ms at 100k, first query
+≤ 50 ms, build ≤ 5 s, RSS ≤ 150 MB.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from cskexam.core.graph import KnowledgeGraph, Node
+from cskexam.services.notes import load_graph
+from cskexam.services.search import Searcher
+from cskexam.services.search_index import rebuild_index
+from cskexam.storage.db import open_database
+
+NOW = dt.datetime(2025, 3, 1, tzinfo=dt.timezone.utc)
+QUERIES_PER_SIZE = 400
+
+FIXED_QUERIES = [
+    "竞争者", "五大特性", "着装", "投诉", "客户", "宏观环境分析", "市场人口", "营销环境", "职业道德",
+    "营消环境", "职业到德", "shichang renkou", "hgfx", "hghjfx", "renkou", "客户服务管理师", "售后服务",
+    "品牌竞争者", "易消失性", "组织结构", "满足相同需求", "宏五", "岗位职责", "数据分析",
+]
+
+
+class _Lib:
+    def __init__(self, db):
+        self.db = db
+
+
+def synthetic_graph(real: KnowledgeGraph, size: int, rng: random.Random) -> KnowledgeGraph:
+    """``size`` nodes: copies of the real outline with titles and texts varied by mixing."""
+    source = [n for n in real if n.kind != "document"]
+    titles = [n.title for n in source if 2 <= len(n.title) <= 12]
+    texts = [n.text for n in source if n.text]
+    g = KnowledgeGraph()
+    copy = 0
+    while len(g.nodes) < size:
+        copy += 1
+        doc_id = f"doc{copy}"
+        g.nodes[doc_id] = Node(doc_id, "document", f"笔记合集 第{copy}册")
+        mapping = {}
+        for node in source:
+            if len(g.nodes) >= size:
+                break
+            nid = f"{node.id}-{copy}"
+            mapping[node.id] = nid
+            parent = mapping.get(node.parent, doc_id)
+            title = node.title
+            if copy > 1 and rng.random() < 0.4:
+                title = f"{title}与{rng.choice(titles)}"
+            text = node.text
+            if copy > 1 and texts:
+                extra = rng.choice(texts)
+                cut = rng.randint(10, 60)
+                text = f"{text}{extra[:cut]}" if rng.random() < 0.5 else f"{extra[:cut]}{text}"
+            g.nodes[nid] = Node(nid, node.kind, title, text=text, parent=parent, mnemonic=node.mnemonic)
+            g.nodes[parent].children.append(nid)
+    return g
+
+
+def query_mix(real: KnowledgeGraph, rng: random.Random) -> list[str]:
+    titles = [n.title for n in real if n.kind != "document" and 2 <= len(n.title) <= 16]
+    texts = [n.text for n in real if len(n.text) > 12]
+    out = list(FIXED_QUERIES)
+    while len(out) < QUERIES_PER_SIZE:
+        r = rng.random()
+        if r < 0.5:
+            out.append(rng.choice(titles))
+        elif r < 0.8:
+            text = rng.choice(texts)
+            start = rng.randrange(0, len(text) - 4)
+            out.append(text[start : start + rng.randint(2, 6)])  # a fragment someone remembers
+        else:
+            out.append(rng.choice(FIXED_QUERIES))
+    rng.shuffle(out)
+    return out
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+FRESH = r"""
+import json, sys, time
+t0 = time.perf_counter()
+from cskexam.storage.db import open_database
+from cskexam.services.search import Searcher
+class L: pass
+lib = L(); lib.db = open_database(sys.argv[1])
+t1 = time.perf_counter()
+results = Searcher(lib).search(sys.argv[2])
+t2 = time.perf_counter()
+loaded = [m for m in ("jieba", "rjieba", "pypinyin") if m in sys.modules]
+# VmHWM, not ru_maxrss: the latter can carry the parent's peak over the exec.
+status = dict(line.split(":", 1) for line in open("/proc/self/status") if ":" in line)
+print(json.dumps({"open_ms": (t1 - t0) * 1000, "first_ms": (t2 - t1) * 1000, "n": len(results),
+                  "rss_mb": int(status["VmHWM"].split()[0]) / 1024, "loaded": loaded}))
+"""
+
+
+def fresh_process(url: str, query: str) -> dict:
+    out = subprocess.run([sys.executable, "-c", FRESH, url, query], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+def naive_scan(docs: list[tuple[str, str]], query: str) -> list[int]:
+    q = query.lower()
+    return [i for i, (title, body) in enumerate(docs) if q in title or q in body]
+
+
+def bench(size: int, real: KnowledgeGraph, workdir: Path) -> None:
+    rng = random.Random(size)
+    graph = synthetic_graph(real, size, rng)
+    url = f"sqlite:///{workdir / f'bench-{size}.sqlite3'}"
+    db = open_database(url)
+    started, cpu = time.perf_counter(), time.process_time()
+    with db.session() as session:
+        stats = rebuild_index(session, graph, NOW)
+    build_s, build_cpu = time.perf_counter() - started, time.process_time() - cpu
+    with db.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    file_mb = Path(url.removeprefix("sqlite:///")).stat().st_size / 1e6
+
+    queries = query_mix(real, rng)
+    searcher = Searcher(_Lib(db))
+    for q in queries[:20]:  # warm the page cache like a session in use
+        searcher.search(q)
+    times, cpu_times, found = [], [], 0
+    for q in queries:
+        t, c = time.perf_counter(), time.thread_time()
+        found += bool(searcher.search(q, 20))
+        times.append((time.perf_counter() - t) * 1000)
+        cpu_times.append((time.thread_time() - c) * 1000)
+    searcher.close()
+
+    docs = [(n.title.lower(), n.text.lower()) for n in graph]
+    naive = []
+    for q in queries:
+        t = time.perf_counter()
+        naive_scan(docs, q)
+        naive.append((time.perf_counter() - t) * 1000)
+
+    fresh = [fresh_process(url, q) for q in ("竞争者", "营消环境", "hgfx")]
+    db.close()
+
+    p50, p95 = statistics.median(times), percentile(times, 95)
+    naive_p50 = statistics.median(naive)
+    print(f"\n== {size:,} 个知识点 (documents {stats.documents:,}, terms {stats.terms:,}, pinyin keys {stats.pinyin_keys:,}, db {file_mb:.0f} MB)")
+    print(f"index build           {build_s:8.2f} s wall, {build_cpu:.2f} s CPU   (goal ≤ 5 s)")
+    print(f"query p50 / p95       {p50:8.3f} / {p95:.3f} ms wall   (goal p50 ≤ 1 ms; {found}/{len(queries)} queries found something)")
+    print(f"query p50 / p95 CPU   {statistics.median(cpu_times):8.3f} / {percentile(cpu_times, 95):.3f} ms   (thread CPU time: the machine's load left out)")
+    print(f"naive scan p50 / p95  {naive_p50:8.3f} / {percentile(naive, 95):.3f} ms   (index is {naive_p50 / p50:.0f}× faster at p50)")
+    for q, f in zip(("竞争者", "营消环境", "hgfx"), fresh):
+        print(
+            f"fresh process {q:<8}  first query {f['first_ms']:6.1f} ms (goal ≤ 50), open db {f['open_ms']:6.1f} ms, "
+            f"RSS {f['rss_mb']:5.1f} MB (goal ≤ 150), dictionaries loaded: {f['loaded'] or 'none'}"
+        )
+
+
+def main(argv: list[str]) -> int:
+    sizes = [int(a) for a in argv] or [10_000, 100_000]
+    real = load_graph()
+    print(f"load average: {' '.join(open('/proc/loadavg').read().split()[:3])} on {__import__('os').cpu_count()} cores")
+    print(f"real notes: {len(real)} nodes; bench process RSS before: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in sizes:
+            bench(size, real, Path(tmp))
+    print(f"\nbench process peak RSS (building included): {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
