@@ -13,7 +13,7 @@ from cskexam.errors import UserError
 from cskexam.resources import note_files
 from cskexam.services import library as library_mod
 from cskexam.services.library import Library, LibrarySummary, open_library, prepare_import
-from cskexam.storage.models_graph import DefinitionRow, ImportRunRow, NodeRow
+from cskexam.storage.models_graph import ImportRunRow, NodeRow
 
 T0 = dt.datetime(2025, 3, 1, 12, 0, tzinfo=dt.timezone.utc)
 T1 = T0 + dt.timedelta(hours=1)
@@ -261,3 +261,25 @@ def test_corrupt_database_is_a_user_error_naming_the_file(tmp_path):
     with pytest.raises(UserError, match="已损坏") as info:
         open_library(f"sqlite:///{path}")
     assert info.value.file == str(path)
+
+
+def test_two_processes_creating_and_importing_one_database_at_once(tmp_path):
+    """Two app instances starting together on a fresh SQLite file: both succeed, no duplicates."""
+    import subprocess
+    import sys
+
+    url = f"sqlite:///{tmp_path / 'shared' / 'cskexam.sqlite3'}"
+    code = (
+        "from cskexam.services import library as L; L.IMPORT_STEPS[:] = []; "
+        f"lib = L.open_library({url!r}); r = lib.ensure_imported() or lib.import_notes(); "
+        "print(r.nodes); lib.close()"
+    )
+    procs = [subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    outputs = [p.communicate(timeout=60) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], [err for _, err in outputs]
+    with open_library(url) as library:
+        nodes = {int(out.strip()) for out, _ in outputs}
+        assert nodes == {len(library.graph())}
+        assert len(library.import_runs()) == 2
+        with library.db.session() as s:
+            assert s.execute(select(func.count()).select_from(NodeRow)).scalar() == len(library.graph())

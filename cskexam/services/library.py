@@ -4,8 +4,11 @@
 and returns a ``Library``. Importing notes is one transaction: the graph rows
 are written, then every function named in ``IMPORT_STEPS`` runs in the same
 transaction as ``fn(session, graph, now)``, where ``graph`` is the library's
-whole active graph after the import. If reading, parsing, writing or any step
-fails, nothing of the import is kept.
+whole active graph after the import (the graph rows are already written and
+visible to the step). A step must not commit or roll back the session. If
+reading, parsing, writing or any step fails, nothing of the import is kept.
+Steps run on every import, also when the notes did not change: a step added
+by a newer version must catch up, so steps have to be idempotent.
 
 Bad notes are found before the database is touched (see ``prepare_import``),
 so a failed ``cskexam import`` does not even create the database file.
