@@ -7,7 +7,6 @@ import copy
 from types import SimpleNamespace
 
 import pytest
-
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static

@@ -16,7 +16,6 @@ import pytest
 
 from cskexam.core.graph import Definition, Edge, KnowledgeGraph, Node, SourceRef
 from cskexam.errors import UserError
-from cskexam.tui import app as app_module
 from cskexam.tui.app import CskexamApp, finish
 from cskexam.tui.screens import registry
 

@@ -37,6 +37,11 @@ THEME = "gruvbox"  # warm and low in blue: easy on the eyes for evening study
 
 _KEY_NAMES = {"/": "slash", "?": "question_mark"}
 
+# Every screen key works everywhere, but only these are in the footer: the
+# home screen lists all of them, and each footer key is a widget that costs
+# time whenever a screen opens (the help overlay lists them all too).
+FOOTER_SCREENS = {"home", "search"}
+
 LibraryOpener = Callable[[str | None], Any]
 
 
@@ -79,6 +84,7 @@ def _registry_bindings() -> list[Binding]:
                 f"app.open_screen('{e.name}')",
                 e.label,
                 key_display=e.key,
+                show=e.name in FOOTER_SCREENS,
             )
         )
     return bindings

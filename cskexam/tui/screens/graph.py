@@ -7,9 +7,8 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static, Tree
+from textual.widgets import Footer, Tree
 
 from cskexam.tui.screens import registry
 from cskexam.tui.widgets.graph_tree import GraphTree
@@ -57,7 +56,9 @@ class GraphScreen(Screen):
         yield TitleBar("知识图谱")
         with Horizontal(id="graph-body"):
             with Vertical(id="graph-tree-pane"):
-                yield Static(Content("正在读取知识图谱…"), id="graph-loading")
+                # Composed empty and filled later, so that focus lands on it once:
+                # every focus change rebuilds the footer.
+                yield GraphTree(id="graph-tree")
             yield NodeDetails(id="graph-details")
         yield Footer()
 
@@ -68,6 +69,7 @@ class GraphScreen(Screen):
         if cached is not None:
             self._show_graph(cached)
         else:
+            self.query_one(NodeDetails).clear("正在读取知识图谱…")
             self.run_worker(self._load_graph, thread=True, group="graph-load", exclusive=True)
 
     def _load_graph(self) -> None:
@@ -76,13 +78,11 @@ class GraphScreen(Screen):
 
     def _show_graph(self, graph: KnowledgeGraph) -> None:
         self.graph = graph
-        self.query_one("#graph-loading").remove()
         if not graph.nodes:
             self.query_one(NodeDetails).clear("资料库里还没有笔记。用 cskexam import 导入笔记。")
             return
-        tree = GraphTree(graph, id="graph-tree")
-        self.query_one("#graph-tree-pane").mount(tree)
-        tree.focus()
+        self.query_one(GraphTree).set_graph(graph)
+        self.query_one(NodeDetails).clear()
         target = self.initial_node_id
         if target is None:
             first = graph.roots()[0]
@@ -93,10 +93,7 @@ class GraphScreen(Screen):
     # -- navigation -----------------------------------------------------
     @property
     def tree(self) -> GraphTree | None:
-        try:
-            return self.query_one(GraphTree)
-        except Exception:
-            return None
+        return self.query_one(GraphTree) if self.graph is not None else None
 
     def _select(self, node_id: str) -> None:
         tree = self.tree
@@ -117,7 +114,7 @@ class GraphScreen(Screen):
             self.initial_node_id = node_id
             return
         self._select(node_id)
-        if self.tree is not None:
+        if self.tree is not None and not self.tree.has_focus:
             self.tree.focus()
 
     def reopen(self, node_id: str | None = None, **_: object) -> None:
@@ -132,12 +129,7 @@ class GraphScreen(Screen):
                 self._show_details(event.node.data)
 
     def _show_details(self, node_id: str) -> None:
-        details = self.query_one(NodeDetails)
-        had_node = details.node_id is not None
-        details.show(self.graph, node_id)
-        if not had_node:
-            # d/p become usable; refreshing on every cursor move would rebuild the footer each time.
-            self.refresh_bindings()
+        self.query_one(NodeDetails).show(self.graph, node_id)
 
     def action_related(self, n: int) -> None:
         related = self.query_one(NodeDetails).related_ids
@@ -150,7 +142,7 @@ class GraphScreen(Screen):
         if not self._history:
             return
         self._select(self._history.pop())
-        if self.tree is not None:
+        if self.tree is not None and not self.tree.has_focus:
             self.tree.focus()
 
     def action_for_node(self, name: str) -> None:
@@ -160,10 +152,9 @@ class GraphScreen(Screen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "for_node":
-            # Hidden until that feature's screen exists; greyed out with no node selected.
-            if parameters[0] not in {e.name for e in registry.available_entries()}:
-                return False
-            return None if self.query_one(NodeDetails).node_id is None else True
+            # Hidden until that feature's screen exists. (Not greyed out while no
+            # node is selected: that would rebuild the footer on selection.)
+            return parameters[0] in {e.name for e in registry.available_entries()}
         return True
 
     def action_switch_pane(self) -> None:

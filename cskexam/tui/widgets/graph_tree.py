@@ -53,13 +53,22 @@ class GraphTree(Tree[str]):
         Binding("left", "collapse_or_parent", "收起", show=False),
     ]
 
-    def __init__(self, graph: KnowledgeGraph, **kwargs) -> None:
+    def __init__(self, graph: KnowledgeGraph | None = None, **kwargs) -> None:
         super().__init__("笔记", **kwargs)
-        self.graph = graph
         self.show_root = False
         self.guide_depth = 3
+        self.graph = KnowledgeGraph()
         self._by_graph_id: dict[str, TreeNode[str]] = {}
         self._populated: set[str] = set()
+        if graph is not None:
+            self.set_graph(graph)
+
+    def set_graph(self, graph: KnowledgeGraph) -> None:
+        """Show ``graph`` (its documents; deeper levels load as they are opened)."""
+        self.clear()
+        self.graph = graph
+        self._by_graph_id = {}
+        self._populated = set()
         for node in graph.roots():
             self._add(self.root, node)
         self.root.expand()

@@ -15,7 +15,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from cskexam.core.graph import KnowledgeGraph, Node
-from cskexam.tui.widgets.graph_tree import KIND_LABELS, has_count_mismatch
+from cskexam.tui.widgets.graph_tree import KIND_LABELS
 from cskexam.tui.widgets.text import clip
 
 MAX_RELATED_KEYS = 9
