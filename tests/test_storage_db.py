@@ -224,11 +224,12 @@ def test_migrated_schema_matches_every_models_module(tmp_db_url):
 def test_script_heads_falls_back_when_a_revision_is_not_literal(tmp_path, monkeypatch):
     (tmp_path / "0001_a.py").write_text('revision = "a"\ndown_revision = None\n')
     (tmp_path / "0002_b.py").write_text('revision = "b"\ndown_revision = "a"\n')
-    (tmp_path / "0003_c.py").write_text('revision: str = "c"\ndown_revision = ("a",)\n')
+    (tmp_path / "0003_c.py").write_text('revision: str = "c"\ndown_revision = ("a",)  # a branch\n')
+    (tmp_path / "0005_e.py").write_text('revision = "e"\ndown_revision = (\n    "c",\n)\n')  # spans lines
     monkeypatch.setattr(dbmod, "VERSIONS_DIR", tmp_path)
     script_heads.cache_clear()
     try:
-        assert script_heads() == {"b", "c"}
+        assert script_heads() == {"b", "e"}
         (tmp_path / "0004_d.py").write_text('revision = "d"\ndown_revision = compute()\n')
         script_heads.cache_clear()
         assert script_heads() is None

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ast
 import functools
+import re
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -212,10 +213,31 @@ def script_heads() -> frozenset[str] | None:
 _NAMES = ("revision", "down_revision", "depends_on")
 
 
+_ASSIGNMENT = re.compile(r"^(revision|down_revision|depends_on)\s*(?::[^=]*)?=\s*(.+?)\s*(?:#.*)?$", re.M)
+
+
 def _module_literals(path: Path) -> dict | None:
     try:
-        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-    except (OSError, SyntaxError, UnicodeDecodeError):
+        source = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    # Fast path: one-line literal assignments (what Alembic writes) are read
+    # without parsing the whole module.
+    values: dict = {}
+    for name, expr in _ASSIGNMENT.findall(source):
+        try:
+            values[name] = ast.literal_eval(expr)
+        except (ValueError, SyntaxError):
+            return _module_literals_parsed(source, path)
+    if "revision" not in values:
+        return _module_literals_parsed(source, path)
+    return values
+
+
+def _module_literals_parsed(source: str, path: Path) -> dict | None:
+    try:
+        tree = ast.parse(source, filename=str(path))
+    except SyntaxError:
         return None
     values: dict = {}
     for stmt in tree.body:
