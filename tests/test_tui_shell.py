@@ -299,7 +299,7 @@ def test_first_paint_path_imports_neither_storage_nor_jieba(tmp_path):
 
 
 @pytest.mark.skipif(importlib.util.find_spec("cskexam.services.library") is None, reason="library service not there yet")
-def test_real_library_first_run_imports_the_bundled_notes(tmp_path):
+def test_real_library_first_run_imports_the_bundled_notes(tmp_db_url):
     try:
         from cskexam.services.notes import load_graph
 
@@ -308,11 +308,13 @@ def test_real_library_first_run_imports_the_bundled_notes(tmp_path):
         pytest.skip("the notes parser is not available yet")
 
     async def main():
-        app = CskexamApp(db_url=f"sqlite:///{tmp_path / 'lib.sqlite3'}")
+        app = CskexamApp(db_url=tmp_db_url)  # migrated, holding no notes yet
         async with app.run_test(size=SIZE) as pilot:
             await wait_for(pilot, lambda: app.library is not None or app.load_error is not None, timeout=30)
             assert app.load_error is None
             await wait_for(pilot, lambda: re.search(r"文档\s+[1-9]", screen_text(app)) is not None)
+            assert app.import_result is not None  # it was the first run
+            await wait_for(pilot, lambda: re.search(r"新卡\s+[1-9]", screen_text(app)) is not None)
             await pilot.press("g")
             await wait_for_text(pilot, "客户服务管理师二级-《技能理论》重点考点", timeout=10)
 
