@@ -340,3 +340,16 @@ def test_real_library_corrupt_database_is_reported_on_screen(tmp_path, capsys):
     assert finish(app) == 2
     assert "坏库.sqlite3" in capsys.readouterr().err
     assert bad.read_bytes() == before  # nothing written
+
+
+def test_aligned_pairs_line_up_cjk_labels_and_counts():
+    from rich.cells import cell_len
+
+    from cskexam.tui.widgets.text import aligned_pairs, clip
+
+    lines = aligned_pairs([("文档", "16"), ("清单条目", "167"), ("连续学习", "3 天"), ("导入时间", "2026-11-29 19:14")]).plain.split("\n")
+    ends = [cell_len(line.split(" 天")[0]) for line in lines[:3]]
+    assert len(set(ends)) == 1, lines  # the last digits share a column
+    assert lines[3].endswith("  2026-11-29 19:14")
+    assert clip("客户服务的五大特性：无形性、不可分性", 10) == "客户服务…"
+    assert clip("宏观 环境\n分析", 20) == "宏观 环境 分析"

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from rich.cells import cell_len
 from textual.content import Content
+
+_NUMBER = re.compile(r"\d+(?![\d-])")  # a count, not the year of a date
 
 
 def aligned_pairs(rows: list[tuple[str, str]], gap: int = 2) -> Content:
@@ -11,13 +15,14 @@ def aligned_pairs(rows: list[tuple[str, str]], gap: int = 2) -> Content:
     if not rows:
         return Content("")
     width = max(cell_len(label) for label, _ in rows)
-    # Counts line up on their last digit, like in a table.
-    digits = max((len(v) for _, v in rows if v.isdigit()), default=0)
+    # Counts ("12", "3 天") line up on their last digit, like in a table.
+    numbers = [_NUMBER.match(v) for _, v in rows]
+    digits = max((len(m.group()) for m in numbers if m), default=0)
     parts: list[str | tuple[str, str]] = []
     for i, (label, value) in enumerate(rows):
         pad = " " * (width - cell_len(label) + gap)
-        if value.isdigit():
-            value = value.rjust(digits)
+        if numbers[i]:
+            value = " " * (digits - len(numbers[i].group())) + value
         parts += [(label, "$text-muted"), pad, (value, "bold")]
         if i < len(rows) - 1:
             parts.append("\n")
