@@ -122,9 +122,10 @@ def queue_counts(
 ) -> QueueCounts:
     """Cards left today. A drill of one node (``node_ids``) ignores the daily new limit."""
     _, end = day_bounds(now, tz)
-    new = review_repo.count_new(session, now, node_ids)
     if node_ids is None:
-        new = min(new, new_remaining_today(session, now, settings, tz))
+        new = review_repo.count_new(session, now, None, limit=new_remaining_today(session, now, settings, tz))
+    else:
+        new = review_repo.count_new(session, now, node_ids)
     return QueueCounts(
         new=new,
         learning=review_repo.count_due(session, _LEARNING_STATES, end, now, node_ids),

@@ -45,8 +45,8 @@ def upgrade() -> None:
     )
     op.create_index("ix_cards_node_id", "cards", ["node_id"])
     op.create_index("ix_cards_due", "cards", ["due"])
-    op.create_index("ix_cards_state_due", "cards", ["state", "due"])
-    op.create_index("ix_cards_state_seq", "cards", ["state", "seq"])
+    op.create_index("ix_cards_queue_due", "cards", ["state", "due", "suspended", "orphaned", "buried_until"])
+    op.create_index("ix_cards_queue_new", "cards", ["state", "seq", "suspended", "orphaned", "buried_until"])
 
     op.create_table(
         "review_logs",
@@ -80,8 +80,8 @@ def downgrade() -> None:
     op.drop_index("ix_review_logs_reviewed_at", table_name="review_logs")
     op.drop_index("ix_review_logs_card_id", table_name="review_logs")
     op.drop_table("review_logs")
-    op.drop_index("ix_cards_state_seq", table_name="cards")
-    op.drop_index("ix_cards_state_due", table_name="cards")
+    op.drop_index("ix_cards_queue_new", table_name="cards")
+    op.drop_index("ix_cards_queue_due", table_name="cards")
     op.drop_index("ix_cards_due", table_name="cards")
     op.drop_index("ix_cards_node_id", table_name="cards")
     op.drop_table("cards")
