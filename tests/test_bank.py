@@ -207,3 +207,16 @@ def test_resolve_node_tolerates_width_and_spaces(graph):
 def test_bank_is_pure_yaml_no_python_objects():
     res = check_bank_text("document: !!python/object:os.system x\nquestions: []\n", "evil.yaml")
     assert res.problems and res.problems[0].message.startswith("YAML 格式错误")
+
+
+def test_lenient_nodes_drops_only_the_question_whose_node_vanished(graph):
+    text = GOOD.replace("node: [宏观环境分析]", "node: [已删除的要点]")
+    strict = check_bank_text(text, "bank.yaml", graph)
+    assert strict.questions == [] and len(strict.problems) == 1
+    lenient = check_bank_text(text, "bank.yaml", graph, lenient_nodes=True)
+    assert lenient.problems == []
+    assert [q.id for q in lenient.questions] == ["jn-001", "jn-003", "jn-004", "jn-005"]
+    assert [str(p) for p in lenient.unlinked] == ["bank.yaml:19: 知识图谱中找不到知识点「已删除的要点」"]
+    # Structural problems still fail the whole file.
+    broken = check_bank_text(text.replace("answer: B\n", "answer: Q\n", 1), "bank.yaml", graph, lenient_nodes=True)
+    assert broken.questions == [] and broken.problems

@@ -223,3 +223,18 @@ def test_record_answer_works_inside_an_exam_transaction(library):
         (a,) = question_repo.answers_of(s, "jn-003")
         assert a.mode == "exam" and a.context == "attempt-1"
         assert question_repo.answer_stats(s, ["jn-003"]) == {"jn-003": (1, 1)}
+
+
+def test_edited_notes_drop_only_the_bank_questions_whose_node_vanished(library):
+    from cskexam.services.library import PreparedImport
+
+    edited = sample_graph()
+    macro = by_title(edited, "宏观环境分析")
+    for nid in [macro.id, *macro.children]:
+        edited.nodes.pop(nid)
+    parent = edited.nodes[macro.parent]
+    parent.children.remove(macro.id)
+    library.store(PreparedImport([], edited), now=T0 + dt.timedelta(days=1), replace=True)
+    ids = {q.id for q in _all(library)}
+    assert "jn-002" not in ids
+    assert {"jn-001", "jn-003", "jn-004", "jn-005"} <= ids

@@ -59,6 +59,7 @@ class BankFile:
     questions: list[Question] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     skipped: bool = False  # document not in the graph and unknown documents were allowed
+    unlinked: list[Problem] = field(default_factory=list)  # questions dropped by lenient_nodes
 
 
 # -- YAML with line numbers ------------------------------------------------------
@@ -152,7 +153,10 @@ class _Checker:
         self.graph = graph
         self.seen_ids = seen_ids
         self.allow_unlinked = allow_unlinked  # imported banks may not match the notes
+        self.lenient_nodes = False  # set when syncing with notes the user may have edited
         self.problems: list[Problem] = []
+        self.unlinked: list[Problem] = []
+        self._dropped = False
 
     def problem(self, line: int, message: str) -> None:
         self.problems.append(Problem(self.file, line, message))
@@ -163,6 +167,7 @@ class _Checker:
             self.problem(list_line, f"第 {index} 题必须是一个映射（字段: 值）")
             return None
         before = len(self.problems)
+        self._dropped = False
         at = raw.line_of
         for key, line in raw.duplicate_keys:
             self.problem(line, f"字段 {key} 重复")
@@ -209,7 +214,7 @@ class _Checker:
             self.problem(at("difficulty"), f"难度 difficulty 必须是 1、2 或 3，而不是「{difficulty}」")
             difficulty = 2
 
-        if len(self.problems) > before:
+        if len(self.problems) > before or self._dropped:
             return None
         return Question(
             id=qid, type=qtype, stem=stem, answer=answer, options=options or {},
@@ -369,14 +374,20 @@ class _Checker:
         if self.graph is None or docs is None:
             return None
         found, shown = resolve_node(self.graph, path, docs)
-        if not found:
-            if not self.allow_unlinked:
-                self.problem(line, f"知识图谱中找不到知识点「{shown}」")
-            return None
-        if len(found) > 1:
-            self.problem(line, f"知识点「{shown}」不唯一（有 {len(found)} 处），请写出更长的标题路径")
-            return None
-        return found[0]
+        message = None
+        if not found and not self.allow_unlinked:
+            message = f"知识图谱中找不到知识点「{shown}」"
+        elif len(found) > 1:
+            message = f"知识点「{shown}」不唯一（有 {len(found)} 处），请写出更长的标题路径"
+        if message is None:
+            return found[0] if found else None
+        if self.lenient_nodes:
+            # Only this question is dropped: the notes changed, the file is fine.
+            self.unlinked.append(Problem(self.file, line, message))
+            self._dropped = True
+        else:
+            self.problem(line, message)
+        return None
 
 
 def check_bank_data(
@@ -386,11 +397,18 @@ def check_bank_data(
     *,
     seen_ids: dict[str, str] | None = None,
     skip_unknown_document: bool = False,
+    lenient_nodes: bool = False,
     source: str = "bank",
 ) -> BankFile:
-    """Validate already-loaded bank data (mappings from ``load_yaml_with_lines``)."""
+    """Validate already-loaded bank data (mappings from ``load_yaml_with_lines``).
+
+    ``lenient_nodes``: a question whose node is not (or not uniquely) in the
+    graph is dropped alone and listed in ``unlinked`` instead of failing the
+    file; used when loading the bank against notes the user has edited.
+    """
     seen_ids = {} if seen_ids is None else seen_ids
     checker = _Checker(file, graph, seen_ids)
+    checker.lenient_nodes = lenient_nodes
     result = BankFile(file, None)
     if not isinstance(data, _LineDict):
         checker.problem(1, "文件顶层必须是含 document 和 questions 两个字段的映射")
@@ -423,6 +441,7 @@ def check_bank_data(
         if q is not None:
             result.questions.append(q)
     result.problems = checker.problems
+    result.unlinked = checker.unlinked
     if result.problems:
         result.questions = []  # a file with any problem imports nothing
     return result
@@ -435,6 +454,7 @@ def check_bank_text(
     *,
     seen_ids: dict[str, str] | None = None,
     skip_unknown_document: bool = False,
+    lenient_nodes: bool = False,
 ) -> BankFile:
     """Parse and validate one bank file's text. Every problem names file:line."""
     try:
@@ -444,7 +464,8 @@ def check_bank_text(
         line = mark.line + 1 if mark else 1
         reason = getattr(exc, "problem", None) or str(exc)
         return BankFile(file, None, problems=[Problem(file, line, f"YAML 格式错误: {reason}")])
-    return check_bank_data(data, file, graph, seen_ids=seen_ids, skip_unknown_document=skip_unknown_document)
+    return check_bank_data(data, file, graph, seen_ids=seen_ids, skip_unknown_document=skip_unknown_document,
+                           lenient_nodes=lenient_nodes)
 
 
 def check_bank_texts(
@@ -452,11 +473,13 @@ def check_bank_texts(
     graph: KnowledgeGraph | None = None,
     *,
     skip_unknown_document: bool = False,
+    lenient_nodes: bool = False,
 ) -> list[BankFile]:
     """Validate several files together (ids must be unique across all of them)."""
     seen: dict[str, str] = {}
     return [
-        check_bank_text(text, name, graph, seen_ids=seen, skip_unknown_document=skip_unknown_document)
+        check_bank_text(text, name, graph, seen_ids=seen, skip_unknown_document=skip_unknown_document,
+                        lenient_nodes=lenient_nodes)
         for name, text in files
     ]
 

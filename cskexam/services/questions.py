@@ -7,7 +7,8 @@ the questions of the graph and loads the bundled ``question_bank/``:
 * a bank file whose document is not in the library is skipped (the user
   imported other notes);
 * a bank file with any problem is skipped whole, never half-loaded (run
-  ``cskexam bank check`` to see the problems);
+  ``cskexam bank check`` to see the problems); only a question whose node is
+  no longer in the (edited) notes is dropped alone, the rest of its file loads;
 * questions no longer generated or authored are deactivated, never deleted,
   so their answers and 错题本 entries stay valid.
 """
@@ -42,6 +43,7 @@ class QuestionSyncResult:
     deactivated: int
     skipped_files: list[str] = field(default_factory=list)  # documents not in the library
     broken_files: list[str] = field(default_factory=list)  # files with problems, not loaded
+    unlinked: list[str] = field(default_factory=list)  # "file:line: …" of questions dropped
 
 
 def bank_files(paths: Iterable[str | Path] | None = None) -> list[Path]:
@@ -88,11 +90,13 @@ def check_bank(
     graph: KnowledgeGraph | None,
     *,
     skip_unknown_document: bool = False,
+    lenient_nodes: bool = False,
 ) -> list[BankFile]:
     """Validate bank files against ``graph``; every problem has file:line."""
     files = bank_files(paths)
     return check_bank_texts(
-        [(_display(p), _read(p)) for p in files], graph, skip_unknown_document=skip_unknown_document
+        [(_display(p), _read(p)) for p in files], graph,
+        skip_unknown_document=skip_unknown_document, lenient_nodes=lenient_nodes,
     )
 
 
@@ -111,7 +115,7 @@ def question_order(graph: KnowledgeGraph, questions: list[Question]) -> dict[str
 def sync_generated_questions(session: Session, graph: KnowledgeGraph, now: dt.datetime) -> QuestionSyncResult:
     """Import step: generated questions and the bundled bank, in the import's transaction."""
     generated = generate_questions(graph, random.Random(GENERATION_SEED))
-    results = check_bank(None, graph, skip_unknown_document=True)
+    results = check_bank(None, graph, skip_unknown_document=True, lenient_nodes=True)
     authored = [q for r in results for q in r.questions]
     known = set(graph.nodes)
     authored = [q for q in authored if q.node in known]
@@ -124,6 +128,7 @@ def sync_generated_questions(session: Session, graph: KnowledgeGraph, now: dt.da
         deactivated=len(gen_stats.deactivated) + len(bank_stats.deactivated),
         skipped_files=[r.file for r in results if r.skipped],
         broken_files=[r.file for r in results if r.problems],
+        unlinked=[str(p) for r in results for p in r.unlinked],
     )
 
 
