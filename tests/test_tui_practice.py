@@ -169,6 +169,12 @@ def test_star_with_f_after_answering(library):
         await wait_text(pilot, "✓ 回答正确")
         await pilot.press("f")  # no answer pending: f is 收藏 (toggles off)
         await wait_for(pilot, lambda: "★ 已收藏" not in screen_text(app))
+        await pilot.press("question_mark")
+        await wait_text(pilot, "背题模式：直接显示答案和解析")
+        await pilot.press("question_mark")
+        await pilot.press("v")  # the key point in 知识图谱
+        await wait_for(pilot, lambda: getattr(app.screen, "SCREEN_NAME", "") == "graph")
+        await wait_text(pilot, "普通竞争者")
 
     run_app(library, body)
 
