@@ -253,3 +253,36 @@ def test_wrongbook_empty_state(library):
         await wait_text(pilot, "错题本是空的")
 
     run_app(library, body)
+
+
+def test_setup_offers_starred_and_wrong_questions(library):
+    from cskexam.services.practice import Practice
+
+    p = Practice(library)
+    qs = {q.id: q for q in p.questions()}
+    p.toggle_star("jn-004")
+    p.answer(qs["jn-001"], "D")
+    p.answer(qs["jn-002"], "B")
+
+    async def body(app, pilot):
+        await pilot.press("p")
+        text = await wait_text(pilot, "选择练习范围")
+        assert "★ 收藏的题目  1 题" in text and "✗ 错题本中的题目  2 题" in text
+        await pilot.press("down", "enter")  # ★ 收藏的题目
+        text = await wait_text(pilot, "范围: 收藏的题目")
+        assert [q.id for q in app.screen.questions] == ["jn-004"]
+        await pilot.press("escape")  # out of the 填空 answer box; a second Esc would go back
+        assert app.screen.SCREEN_NAME == "practice"
+        await pilot.press("s", "down", "down", "enter")  # ✗ 错题本中的题目
+        await wait_text(pilot, "范围: 错题本中的题目")
+        assert {q.id for q in app.screen.questions} == {"jn-001", "jn-002"}
+        assert app.screen.question.id == "jn-002"  # 宏观环境分析 comes first in the notes
+        await pilot.press("a", "c", "enter")
+        await wait_text(pilot, "✓ 回答正确")
+
+    run_app(library, body)
+    from cskexam.storage import question_repo
+
+    with library.db.session() as s:
+        modes = [a.mode for a in question_repo.answers_of(s, "jn-002")]
+    assert modes == ["practice", "wrongbook"]

@@ -34,6 +34,8 @@ TYPE_FILTERS = (None, "单选", "多选", "判断", "填空", "简答", "案例�
 OPTION_KEYS = "abcdef"
 SCOPE_KINDS = ("document", "chapter", "section")
 SOURCE_LABELS = {"generated": "生成", "bank": "题库", "import": "导入"}
+STARRED, WRONG = "*starred", "*wrong"  # scopes that are not parts of the notes
+SPECIAL_SCOPES = {STARRED: "★ 收藏的题目", WRONG: "✗ 错题本中的题目"}
 
 
 class PracticeScreen(Screen):
@@ -56,6 +58,7 @@ class PracticeScreen(Screen):
         Binding("y", "type_filter", "题型"),
         Binding("v", "show_node", "查看要点"),
         Binding("s", "setup", "重选范围"),
+        Binding("escape", "leave_field", "离开输入框", show=False),
     ]
 
     HELP = [
@@ -69,6 +72,7 @@ class PracticeScreen(Screen):
         ("o / y", "选择范围时：顺序或随机、按题型筛选"),
         ("v", "在知识图谱中查看本题的要点"),
         ("s", "回到范围选择"),
+        ("Esc", "在输入框中：离开输入框（再按一次返回上一界面）"),
     ]
 
     DEFAULT_CSS = """
@@ -115,6 +119,7 @@ class PracticeScreen(Screen):
         self.starred: set[str] = set()
         self.scope_node: str | None = None
         self._scopes: list[tuple[str | None, str]] = []
+        self._wrong_ids: set[str] = set()
         self._practice = None
         self._shown_at = time.monotonic()
 
@@ -165,6 +170,10 @@ class PracticeScreen(Screen):
     def _in_scope(self, node_id: str | None) -> list[Question]:
         if node_id is None:
             found = list(self.all_questions)
+        elif node_id == STARRED:
+            found = [q for q in self.all_questions if q.id in self.starred]
+        elif node_id == WRONG:
+            found = [q for q in self.all_questions if q.id in self._wrong_ids]
         else:
             graph = self._graph()
             scope = {node_id} | {n.id for n in graph.descendants(node_id)}
@@ -176,7 +185,8 @@ class PracticeScreen(Screen):
     def _show_setup(self) -> None:
         self.phase = "setup"
         graph = self._graph()
-        scopes: list[tuple[str | None, str]] = [(None, "全部章节")]
+        self._wrong_ids = {q.id for q in self._practice.questions(wrong_only=True)}
+        scopes: list[tuple[str | None, str]] = [(None, "全部章节"), *SPECIAL_SCOPES.items()]
         for node in graph:
             if node.kind in SCOPE_KINDS:
                 depth = len(graph.ancestors(node.id))
@@ -219,8 +229,15 @@ class PracticeScreen(Screen):
             self._start_scope(self._scopes[index][0])
 
     def _start_scope(self, node_id: str | None) -> None:
-        self.scope_node = node_id
         found = self._in_scope(node_id)
+        if node_id in SPECIAL_SCOPES:
+            self.scope_title = SPECIAL_SCOPES[node_id].split(" ", 1)[1]
+            self.mode = "wrongbook" if node_id == WRONG else "practice"
+            node_id = None
+        else:
+            self.scope_title = None
+            self.mode = "practice"
+        self.scope_node = node_id
         if not found:
             self.notify("这个范围内没有题目", timeout=2)
             self._show_setup()
@@ -552,6 +569,10 @@ class PracticeScreen(Screen):
             return
         self.app.show_node(q.node)
 
+    def action_leave_field(self) -> None:
+        self.set_focus(None)
+        self.refresh_bindings()
+
     def action_setup(self) -> None:
         self.query_one("#q-text", TextArea).read_only = False
         self.all_questions = self._practice.questions()
@@ -582,6 +603,8 @@ class PracticeScreen(Screen):
             return self.phase != "setup"
         if action == "submit":
             return self.phase != "setup" and not typing
+        if action == "leave_field":
+            return typing  # otherwise Esc goes back, as everywhere
         if action == "submit_text":
             return q is not None and q.type in ("简答", "案例分析") and self._waiting()
         return True
