@@ -22,7 +22,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, ProgressBar, Static
+from textual.widgets import Footer, Static
 
 from cskexam.tui.app import ImportProgress, LibraryFailed, LibraryReady
 from cskexam.tui.screens import registry
@@ -86,35 +86,36 @@ class HomeScreen(Screen):
     SCREEN_NAME = "home"
 
     def compose(self) -> ComposeResult:
+        # Few widgets on purpose: this screen is on the start-up path, and
+        # every widget (and every container's styles) delays the first paint.
         yield TitleBar("主页")
         with VerticalScroll(id="home-body"):
             yield Static(Content("客户服务管理师（二级）· 从自己的笔记备考"), id="home-banner")
             with Horizontal(id="home-panels"):
-                with Vertical(id="home-library", classes="panel"):
-                    yield Static(Content("正在打开资料库…"), id="home-library-counts")
-                with Vertical(id="home-today", classes="panel"):
-                    yield Static(self._stats_content(DEFAULT_STATS), id="home-today-stats")
-            with Vertical(id="home-import", classes="panel"):
-                yield Static(Content(""), id="home-import-label")
-                yield ProgressBar(id="home-import-bar", show_eta=False)
-            yield Static(Content(""), id="home-error")
-            with Vertical(id="home-menu", classes="panel"):
-                yield Static(self._menu_content(), id="home-menu-list")
+                yield Static(Content("正在打开资料库…"), id="home-library", classes="panel")
+                yield Static(self._stats_content(DEFAULT_STATS), id="home-today", classes="panel")
+            yield Static(self._menu_content(), id="home-menu", classes="panel")
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#home-library").border_title = "资料库"
         self.query_one("#home-today").border_title = "今日"
         self.query_one("#home-menu").border_title = "功能"
-        self.query_one("#home-import").border_title = "首次导入笔记"
-        self.query_one("#home-import").display = False
-        self.query_one("#home-error").display = False
         if self.app.library is not None:
             self._library_ready()
         elif getattr(self.app, "load_error", None):
             self._show_error(self.app.load_error)
         # Only after this screen is on the terminal may the library start loading.
         self.call_after_refresh(self._painted)
+
+    def _panel_before_menu(self, widget_id: str, classes: str = "") -> Static:
+        """A box between the panels and the menu, created when first needed."""
+        found = self.query(f"#{widget_id}")
+        if found:
+            return found.first(Static)
+        box = Static(Content(""), id=widget_id, classes=classes)
+        self.query_one("#home-body").mount(box, before=self.query_one("#home-menu"))
+        return box
 
     def _painted(self) -> None:
         first_paint_done = getattr(self.app, "first_paint_done", None)
@@ -123,11 +124,22 @@ class HomeScreen(Screen):
 
     # -- library events -------------------------------------------------
     def on_import_progress(self, message: ImportProgress) -> None:
-        box = self.query_one("#home-import")
+        from textual.widgets import ProgressBar
+
+        found = self.query("#home-import")
+        if found:
+            box = found.first()
+            bar = box.query_one(ProgressBar)
+        else:
+            # Only the first start imports: the ProgressBar stays off the usual start-up path.
+            box = Vertical(id="home-import", classes="panel")
+            box.border_title = "首次导入笔记"
+            bar = ProgressBar(id="home-import-bar", show_eta=False)
+            self.query_one("#home-body").mount(box, before=self.query_one("#home-menu"))
+            box.mount_all([Static(Content(""), id="home-import-label"), bar])
         box.display = True
-        bar = self.query_one("#home-import-bar", ProgressBar)
         bar.update(total=max(message.total, 1), progress=message.done)
-        self.query_one("#home-import-label", Static).update(Content(message.label or "正在导入…"))
+        box.query_one("#home-import-label", Static).update(Content(message.label or "正在导入…"))
 
     def on_library_ready(self, message: LibraryReady) -> None:
         self._library_ready()
@@ -141,17 +153,20 @@ class HomeScreen(Screen):
             self.refresh_stats()
 
     def _library_ready(self) -> None:
-        self.query_one("#home-import").display = False
+        self._hide_import()
         self.refresh_summary()
         self.refresh_stats()
 
+    def _hide_import(self) -> None:
+        for box in self.query("#home-import"):
+            box.display = False
+
     def _show_error(self, text: str) -> None:
-        self.query_one("#home-import").display = False
-        self.query_one("#home-library-counts", Static).update(Content("资料库无法打开"))
-        self.query_one("#home-today-stats", Static).update(Content("—"))
-        error = self.query_one("#home-error", Static)
+        self._hide_import()
+        self.query_one("#home-library", Static).update(Content("资料库无法打开"))
+        self.query_one("#home-today", Static).update(Content("—"))
+        error = self._panel_before_menu("home-error")
         error.update(Content.assemble(("资料库无法打开\n", "bold"), text, "\n\n按 q 退出。"))
-        error.display = True
 
     # -- figures (read in workers: they touch the database) -------------
     def refresh_summary(self) -> None:
@@ -165,7 +180,7 @@ class HomeScreen(Screen):
         library = self.app.library
         summary = library.summary()
         content = aligned_pairs(summary_pairs(summary))
-        self.app.call_from_thread(self.query_one("#home-library-counts", Static).update, content)
+        self.app.call_from_thread(self.query_one("#home-library", Static).update, content)
 
     def _read_stats(self) -> None:
         library = self.app.library
@@ -176,7 +191,7 @@ class HomeScreen(Screen):
             content = Content.assemble(("统计暂不可用: ", "bold"), f"{type(exc).__name__}: {exc}")
         else:
             content = self._stats_content(stats)
-        self.app.call_from_thread(self.query_one("#home-today-stats", Static).update, content)
+        self.app.call_from_thread(self.query_one("#home-today", Static).update, content)
 
     @staticmethod
     def _stats_content(stats: Mapping[str, Any]) -> Content:
