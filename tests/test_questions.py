@@ -172,3 +172,20 @@ def test_empty_graph_gives_no_questions():
     from cskexam.core.graph import KnowledgeGraph
 
     assert generate_questions(KnowledgeGraph(), random.Random(0)) == []
+
+
+def test_cloze_term_blanks_whole_domain_terms_only():
+    from test_questions_helpers import _Builder
+
+    b = _Builder()
+    d = b.add("document", "客户服务管理师(二级)知识点")
+    tech = b.add("point", "技术环境", d, "新技术革命给企业市场营销提供了新的形式，为客户提供使用新技术的机会")
+    b.add("point", "市场营销", d, "市场营销以满足人类各需要和欲望为目的")
+    b.add("point", "服务环境", d, "为客户提供售前、售中和售后的全方位服务")
+    inner = b.add("point", "环境研究", d, "客户服务环境影响企业拓展客户的各种外部条件及内部因素")
+    qs = {q.node: q for q in generate_questions(b.graph, random.Random(0), kinds=["cloze_term"])}
+    q = qs[tech]
+    assert q.stem == "新技术革命给企业____提供了新的形式，为客户提供使用新技术的机会。" and q.answer == "市场营销"
+    assert q.grade("市场营销").correct
+    # 服务环境 is a title, but inside 客户服务环境 it is not a word of its own.
+    assert inner not in qs

@@ -21,6 +21,8 @@ Kinds generated:
   sibling (false).
 * ``cloze_list`` 填空: a list with one item blanked.
 * ``cloze_sentence`` 填空: a key sentence ``X是Y`` with the short side blanked.
+* ``cloze_term`` 填空: otherwise, a key sentence with a domain term (the title
+  of another key point, longest first) blanked.
 * ``short_list`` 简答: a list asked as an open question, items as 采分点.
 """
 
@@ -182,6 +184,8 @@ class _Context:
     def __init__(self, graph: KnowledgeGraph):
         self.graph = graph
         self.order = {nid: i for i, nid in enumerate(graph.nodes)}
+        self._terms: list[str] | None = None
+        self._segmenter = None  # loads a dictionary (~0.1 s): only when a cloze needs it
         self.lists: list[_ListInfo] = []
         for n in self._list_nodes():
             items = [i for i in _items(graph, n) if _usable_option(i.title)]
@@ -194,6 +198,25 @@ class _Context:
             self.members_by_title.setdefault(fold(info.node.title), set()).update(
                 fold(i.title) for i in info.items
             )
+
+    def terms(self) -> list[str]:
+        """Titles of key points that read as terms, longest first (so 客户服务环境 wins over 服务环境)."""
+        if self._terms is None:
+            found = {n.title for n in self.graph if n.kind in ("point", "item") and _TERM_OK.match(n.title)}
+            self._terms = sorted(found, key=lambda t: (-len(t), t))
+        return self._terms
+
+    def word_bounds(self, text: str) -> set[int]:
+        """Offsets where a word starts or ends, segmenting with the graph's titles."""
+        if self._segmenter is None:
+            from cskexam.core.segment import Segmenter, domain_terms
+
+            self._segmenter = Segmenter(domain_terms(self.graph))
+        bounds, pos = {0}, 0
+        for token in self._segmenter.cut(text):
+            pos += len(token)
+            bounds.add(pos)
+        return bounds
 
     def _list_nodes(self) -> list[Node]:
         """Enumerations, plus documents that are themselves one (an org chart's
@@ -400,6 +423,41 @@ def _cloze_sentence(ctx: _Context, node: Node, rng: random.Random) -> Question |
     )
 
 
+_TERM_OK = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9]{3,8}$")
+
+
+_NOT_A_KEY_SENTENCE = re.compile(r"[\[\]【】?？]|如图")
+
+
+def _cloze_term(ctx: _Context, node: Node, rng: random.Random) -> Question | None:
+    """Blank a domain term (another key point's title) in the node's key sentence.
+
+    The blank must cover whole words of the segmented sentence, so 服务环境 is
+    never cut out of 客户服务环境.
+    """
+    sentence = _first_sentence(node.text)
+    if not 8 <= len(sentence) <= MAX_STEM_TEXT_CHARS or _QUOTES.search(sentence):
+        return None
+    if _NOT_A_KEY_SENTENCE.search(sentence):
+        return None
+    bounds = None
+    for term in ctx.terms():
+        at = sentence.find(term)
+        if at < 0 or sentence.count(term) != 1 or len(sentence) - len(term) < 6:
+            continue
+        if bounds is None:
+            bounds = ctx.word_bounds(sentence)
+        if at not in bounds or at + len(term) not in bounds:
+            continue
+        stem = sentence[:at] + BLANK + sentence[at + len(term):] + "。"
+        return Question(
+            question_id(node.id, "cloze_term"), "填空", stem, term, {},
+            _explain(ctx, node, sentence), node.id, kind="cloze_term",
+            document=ctx.doc_title(node), difficulty=2,
+        )
+    return None
+
+
 def _short_list(ctx: _Context, info: _ListInfo) -> Question | None:
     if len(info.items) > 8:
         return None
@@ -452,10 +510,13 @@ def generate_questions(
                 out.append(_single_definition(ctx, info, item, sub(item, "single_definition")))
             if want("judge_definition"):
                 out.append(_judge_definition(ctx, info, item, sub(item, "judge_definition")))
-    if want("cloze_sentence"):
-        for node in graph:
-            if node.kind in ("point", "item") and node.text:
-                out.append(_cloze_sentence(ctx, node, sub(node, "cloze_sentence")))
+    for node in graph:
+        if node.kind not in ("point", "item") or not node.text:
+            continue
+        made = _cloze_sentence(ctx, node, sub(node, "cloze_sentence")) if want("cloze_sentence") else None
+        out.append(made)
+        if made is None and want("cloze_term"):
+            out.append(_cloze_term(ctx, node, sub(node, "cloze_term")))
 
     result, seen_ids, seen_stems = [], set(), set()
     for q in out:
