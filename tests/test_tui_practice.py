@@ -129,8 +129,8 @@ def test_short_answer_lists_missed_scoring_points(library):
     async def body(app, pilot):
         open_ids(app, ["jn-005"])
         await wait_text(pilot, "竞争者环境包括哪四类竞争者")
-        area = app.screen.query_one("#q-text")
-        area.insert("愿望竞争者、一般竞争者")
+        assert app.focused is app.screen.query_one("#q-text")
+        await pilot.press(*"愿望竞争者", "enter", *"一般竞争者")  # Enter is a new line here
         await pilot.press("ctrl+s")
         text = await wait_text(pilot, "遗漏的采分点：")
         assert "答到的采分点：愿望竞争者、普通竞争者" in text

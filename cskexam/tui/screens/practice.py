@@ -290,6 +290,7 @@ class PracticeScreen(Screen):
         text = self.query_one("#q-text", TextArea)
         fill.value = ""
         text.text = ""
+        text.read_only = False
         typed = q.type == "填空" and not self.revealed
         written = q.type in ("简答", "案例分析") and not self.revealed
         fill.display = typed
@@ -510,7 +511,6 @@ class PracticeScreen(Screen):
         self.refresh_bindings()
 
     def _next(self) -> None:
-        self.query_one("#q-text", TextArea).read_only = False
         if self.index + 1 < len(self.questions):
             self.index += 1
             self._show_question()
@@ -574,7 +574,6 @@ class PracticeScreen(Screen):
         self.refresh_bindings()
 
     def action_setup(self) -> None:
-        self.query_one("#q-text", TextArea).read_only = False
         self.all_questions = self._practice.questions()
         self._show_setup()
 
