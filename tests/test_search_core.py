@@ -15,6 +15,13 @@ def test_segment_query_prefers_longest_known_terms():
     assert segment_query("五大特性", known, 4) == [("五大", True), ("特性", True)]
 
 
+def test_segment_query_keeps_latin_words_whole():
+    known = {"qq", "5s", "管理"}
+    assert segment_query("zzqqq", known, 4) == [("zzqqq", False)]
+    assert segment_query("qq", known, 4) == [("qq", True)]
+    assert segment_query("5s管理", known, 4) == [("5s", True), ("管理", True)]
+
+
 def test_segment_query_groups_unknown_characters():
     assert segment_query("营消环境", {"环境"}, 4) == [("营消", False), ("环境", True)]
     assert segment_query("xyz", set(), 4) == [("xyz", False)]
@@ -26,9 +33,16 @@ def test_pinyin_keys_full_and_initials_from_every_word():
     keys = {k.key: k for k in pinyin_keys(syllables, [0, 2, 4])}
     assert keys["hongguanhuanjingfenxi"].start == 0 and not keys["hongguanhuanjingfenxi"].initials
     assert keys["hghjfx"].initials and keys["hghjfx"].start == 0
-    assert keys["fenxi"].start == 4 and keys["hjfx"].start == 2
+    assert keys["fenxi"].start == 4 and "hjfx" not in keys
     assert "guanhuanjingfenxi" not in keys  # keys start at words, not inside them
     assert {k.key for k in pinyin_keys(["yin", "hang"])} == {"yinhang", "yh"}
+
+
+def test_polyphones_read_from_phrases():
+    convert = PinyinConverter().syllables
+    assert convert(["银行"]) == ["yin", "hang"]
+    assert convert(["行为规范"]) == ["xing", "wei", "gui", "fan"]
+    assert convert(["绿色", "5S管理"]) == ["lv", "se", "5s", "guan", "li"]
 
 
 def test_query_key_only_for_pinyin_like_queries():
@@ -54,4 +68,4 @@ def test_snippet_centres_on_first_match():
 
 
 def test_term_grams():
-    assert term_grams("营销环境") == {"营", "销", "环", "境", "营销", "销环", "环境"}
+    assert term_grams("营销环境") == {"营销", "销环", "环境"}

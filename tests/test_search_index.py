@@ -160,8 +160,7 @@ def test_fresh_process_query_loads_no_dictionary(indexed):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     data = json.loads(out.stdout)
     assert data["n"] >= 4
-    assert data["loaded"] == []
-    assert data["ms"] < 200  # goal 50 ms; generous against a busy machine
+    assert data["loaded"] == []  # how fast it is, is bench/search.py's business
 
 
 def test_question_stems_lead_to_their_node(tmp_path):

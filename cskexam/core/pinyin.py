@@ -49,35 +49,50 @@ class PinyinConverter:
         self._phrases = PHRASES_DICT
         self._chars = PINYIN_DICT
         self._cache: dict[str, list[str]] = {}
+        self._chars_seen: dict[str, tuple[str, bool]] = {}
 
-    def _char(self, ch: str) -> list[str]:
-        readings = self._chars.get(ord(ch))
-        if readings:
-            return [readings.split(",", 1)[0].translate(_DETONE)]
-        return _LETTERS.findall(ch.lower())
+    def _reading(self, ch: str) -> tuple[str, bool]:
+        """The first toneless reading of a character and whether it has other toneless readings."""
+        got = self._chars_seen.get(ch)
+        if got is None:
+            readings = self._chars.get(ord(ch))
+            if readings:
+                toneless = readings.translate(_DETONE).split(",")
+                got = (toneless[0], len(set(toneless)) > 1)
+            else:
+                got = ("", False)
+            self._chars_seen[ch] = got
+        return got
 
     def _convert(self, word: str) -> list[str]:
+        readings = [self._reading(ch) if _HAN.match(ch) else None for ch in word]
+        if not any(r is not None and r[1] for r in readings):
+            # No polyphone: one dictionary look-up per character is the whole answer.
+            if all(r is not None for r in readings):
+                return [r[0] for r in readings if r[0]]
         out: list[str] = []
-        i = 0
-        while i < len(word):
-            if not _HAN.match(word[i]):
+        i, n = 0, len(word)
+        while i < n:
+            if readings[i] is None:
                 # A run of letters/digits ("5S") is one syllable.
                 j = i
-                while j < len(word) and not _HAN.match(word[j]):
+                while j < n and readings[j] is None:
                     j += 1
                 run = "".join(_LETTERS.findall(word[i:j].lower()))
                 if run:
                     out.append(run)
                 i = j
                 continue
-            for size in range(min(_PHRASE_MAX, len(word) - i), 1, -1):
+            # Longest phrase first, for polyphones: 银行 is yin hang, 行动 xing dong.
+            for size in range(min(_PHRASE_MAX, n - i), 1, -1):
                 phrase = self._phrases.get(word[i : i + size])
                 if phrase:
                     out.extend(r[0].translate(_DETONE) for r in phrase)
                     i += size
                     break
             else:
-                out.extend(self._char(word[i]))
+                if readings[i][0]:
+                    out.append(readings[i][0])
                 i += 1
         return out
 
@@ -96,7 +111,7 @@ def pinyin_keys(syllables: list[str], starts: Iterable[int] = (0,)) -> list[Piny
     """Full-pinyin and initials keys from each of ``starts`` (syllable indexes), deduplicated.
 
     With the starts of the words of 宏观环境分析 (0, 2, 4) this gives
-    hongguanhuanjingfenxi, huanjingfenxi, fenxi and hghjfx, hjfx, fx. Starting
+    hongguanhuanjingfenxi, huanjingfenxi, fenxi and the initials hghjfx. Starting
     only at words keeps the table small; nobody types pinyin from inside a word.
     """
     syllables = syllables[:MAX_TITLE_SYLLABLES]
@@ -104,6 +119,9 @@ def pinyin_keys(syllables: list[str], starts: Iterable[int] = (0,)) -> list[Piny
     for start in sorted({s for s in starts if 0 <= s < len(syllables)} | ({0} if syllables else set())):
         rest = syllables[start:]
         for key, is_init in (("".join(rest), False), ("".join(s[0] for s in rest), True)):
+            # Initials are typed for whole titles; from inside a title they only add rows.
+            if is_init and start:
+                continue
             if len(key) >= 2 and key not in keys:
                 keys[key] = PinyinKey(key, start, is_init)
     return list(keys.values())

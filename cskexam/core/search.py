@@ -47,7 +47,6 @@ __all__ = [
     "IndexTokenizer",
     "build_documents",
     "build_question_documents",
-    "vocabulary",
     "term_grams",
     "normalize",
     "compact",
@@ -81,6 +80,9 @@ SNIPPET_CHARS = 60
 WORD = re.compile(r"[^\W_]+")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
+_ASCII_RUN = re.compile(r"[a-z0-9]")
+_MIXED = re.compile(r"[a-z0-9]+|[^a-z0-9]+")
 
 
 def normalize(text: str) -> str:
@@ -108,14 +110,14 @@ class IndexDoc:
     body_tokens: str
     source: str = "node"  # or "question"
     ref: str = ""  # the question id for question documents
+    title_key: str = ""  # compact(title): exact-title look-ups and pinyin
+    body_key: str = ""  # compact(body): phrase tests
 
-    @property
-    def title_key(self) -> str:
-        return compact(self.title)
-
-    @property
-    def body_key(self) -> str:
-        return compact(self.body)
+    def __post_init__(self) -> None:
+        if not self.title_key:
+            self.title_key = compact(self.title)
+        if not self.body_key:
+            self.body_key = compact(self.body)
 
 
 @dataclass(frozen=True)
@@ -143,9 +145,13 @@ class IndexTokenizer:
         self._cache_limit = cache_limit
 
     def tokens(self, text: str) -> list[str]:
+        return self.tokens_of_runs(WORD.findall(normalize(text)))
+
+    def tokens_of_runs(self, words: list[str]) -> list[str]:
+        """Tokens of text already split into runs (``WORD.findall(normalize(text))``)."""
         out: list[str] = []
         runs = self._runs
-        for run in WORD.findall(normalize(text)):
+        for run in words:
             got = runs.get(run)
             if got is None:
                 got = self._segment(run)
@@ -170,7 +176,8 @@ class IndexTokenizer:
         if len(word) >= 3 and _CJK.search(word):
             # cut_for_search only adds the 2- and 3-character words of a long
             # word; cut_all finds every dictionary word in it (客户服务 in 客户服务管理师).
-            inner = [w for w in dict.fromkeys(self.segmenter.cut_all(word)) if w != word and WORD.fullmatch(w)]
+            # Single characters are left out: they would double the index.
+            inner = [w for w in dict.fromkeys(self.segmenter.cut_all(word)) if len(w) > 1 and w != word and WORD.fullmatch(w)]
             return (word, *inner)
         return (word,)
 
@@ -219,9 +226,12 @@ def build_documents(graph: "KnowledgeGraph", tokenizer: IndexTokenizer) -> list[
         definitions.setdefault(d.node, []).append(d)
     paths = _paths(graph)
     docs = []
+    findall = WORD.findall
     for seq, node in enumerate(graph):
-        title_text = f"{node.title} {node.mnemonic}" if node.mnemonic else node.title
+        title_runs = findall(normalize(node.title))
+        mnemonic_runs = findall(normalize(node.mnemonic)) if node.mnemonic else []
         body = node_body(graph, node, definitions.get(node.id, []))
+        body_runs = findall(normalize(body))
         docs.append(
             IndexDoc(
                 node_id=node.id,
@@ -230,8 +240,12 @@ def build_documents(graph: "KnowledgeGraph", tokenizer: IndexTokenizer) -> list[
                 path=paths[node.id],
                 body=body,
                 seq=seq,
-                title_tokens=" ".join(tokenizer.tokens(title_text)),
-                body_tokens=" ".join(tokenizer.tokens(body)),
+                # Each distinct token once: ranking looks at where a word occurs,
+                # not how often, and the index is a third smaller.
+                title_tokens=" ".join(dict.fromkeys(tokenizer.tokens_of_runs(title_runs + mnemonic_runs))),
+                body_tokens=" ".join(dict.fromkeys(tokenizer.tokens_of_runs(body_runs))),
+                title_key="".join(title_runs),
+                body_key="".join(body_runs),
             )
         )
     return docs
@@ -264,21 +278,9 @@ def build_question_documents(
     return docs
 
 
-def vocabulary(docs: Iterable[IndexDoc]) -> dict[str, int]:
-    """Every token with its document frequency."""
-    from collections import Counter
-
-    df: Counter[str] = Counter()
-    for doc in docs:
-        df.update(set(f"{doc.title_tokens} {doc.body_tokens}".split()))
-    return dict(df)
-
-
 def term_grams(term: str) -> set[str]:
-    """Character 1- and 2-grams: the keys typo candidates are found by."""
-    grams = set(term)
-    grams.update(term[i : i + 2] for i in range(len(term) - 1))
-    return grams
+    """Character 2-grams: the keys typo candidates are found by (typos are fixed for 3+ characters)."""
+    return {term[i : i + 2] for i in range(len(term) - 1)}
 
 
 # -- query side ---------------------------------------------------------------
@@ -367,6 +369,13 @@ def segment_query(piece: str, known: Container[str], max_chars: int) -> list[tup
     the caller can tell "all of the query is indexed" from "some is not".
     """
     out: list[tuple[str, bool]] = []
+    if not _CJK.search(piece) or _ASCII_WORD.fullmatch(piece):
+        # Latin words and numbers are whole words to the segmenter: "qq" is not in "zzqqq".
+        return [(piece, piece in known)]
+    if _ASCII_RUN.search(piece):
+        for run in _MIXED.findall(piece):
+            out.extend(segment_query(run, known, max_chars))
+        return out
     unknown = ""
     i = 0
     while i < len(piece):
@@ -538,7 +547,7 @@ def _highlight_terms(phrase: str, terms: list[str]) -> list[str]:
 def _fuzzy(backend: SearchBackend, phrase: str, found: _Collector, pool: int) -> None:
     from rapidfuzz import fuzz, process
 
-    grams = sorted(g for g in term_grams(phrase) if len(g) == 2) or sorted(term_grams(phrase))
+    grams = sorted(term_grams(phrase))
     candidates = backend.terms_with_grams(grams, FUZZY_PER_GRAM)
     candidates.discard(phrase)
     if not candidates:

@@ -26,11 +26,10 @@ from cskexam.core.search import (
     build_documents,
     build_question_documents,
     term_grams,
-    vocabulary,
 )
 from cskexam.core.segment import Segmenter, domain_terms
 
-__all__ = ["IndexStats", "PreparedIndex", "prepare_index", "rebuild_index", "index_question_stems", "QuestionText"]
+__all__ = ["IndexStats", "rebuild_index", "index_question_stems", "QuestionText", "INDEX_VERSION"]
 
 INDEX_VERSION = "1"
 # Typo candidates are words, not sentences.
@@ -45,15 +44,6 @@ class IndexStats:
     documents: int
     terms: int
     pinyin_keys: int
-
-
-@dataclass
-class PreparedIndex:
-    docs: list[IndexDoc]
-    terms: dict[str, int]
-    grams: list[tuple[str, str]]
-    pinyin: list[tuple[str, str, int, bool]]
-    meta: dict[str, str]
 
 
 def _is_cjk_word(term: str) -> bool:
@@ -92,28 +82,28 @@ def _pinyin_rows(docs: list[IndexDoc]) -> list[tuple[str, str, int, bool]]:
     return rows
 
 
-def prepare_index(graph: KnowledgeGraph, now: dt.datetime, segmenter: Segmenter | None = None) -> PreparedIndex:
-    """Everything the index stores, computed in memory (no database)."""
-    segmenter = segmenter or Segmenter(domain_terms(graph))
-    tokenizer = IndexTokenizer(segmenter)
-    docs = build_documents(graph, tokenizer)
-    terms = vocabulary(docs)
-    meta = {
-        "version": INDEX_VERSION,
-        "max_term_chars": str(max((len(t) for t in terms), default=0)),
-        "documents": str(len(docs)),
-        "built_at": now.astimezone(dt.timezone.utc).isoformat(),
-    }
-    return PreparedIndex(docs, terms, _grams(terms), _pinyin_rows(docs), meta)
-
-
 def rebuild_index(session, graph: KnowledgeGraph, now: dt.datetime) -> IndexStats:
-    """Import step: replace the stored index with one built from ``graph``."""
-    from cskexam.storage.search_repo import dbapi_connection, replace_index
+    """Import step: replace the stored index with one built from ``graph``.
 
-    prepared = prepare_index(graph, now)
-    replace_index(dbapi_connection(session), prepared.docs, prepared.terms, prepared.grams, prepared.pinyin, prepared.meta)
-    return IndexStats(len(prepared.docs), len(prepared.terms), len(prepared.pinyin))
+    Indexed question stems are dropped with the rest; the question service
+    indexes them again after this step (see ``index_question_stems``).
+    """
+    from cskexam.storage import search_repo as repo
+
+    tokenizer = IndexTokenizer(Segmenter(domain_terms(graph)))
+    docs = build_documents(graph, tokenizer)
+    pinyin = _pinyin_rows(docs)
+    conn = repo.dbapi_connection(session)
+    conn.execute("DELETE FROM search_meta")
+    repo.replace_documents(conn, docs)
+    terms = repo.refresh_vocabulary(conn)
+    repo.replace_grams(conn, _grams(terms))
+    repo.replace_pinyin(conn, pinyin)
+    repo.write_meta(
+        conn,
+        {"version": INDEX_VERSION, "documents": str(len(docs)), "built_at": now.astimezone(dt.timezone.utc).isoformat()},
+    )
+    return IndexStats(len(docs), len(terms), len(pinyin))
 
 
 def index_question_stems(session, graph: KnowledgeGraph, questions: Iterable[QuestionText]) -> int:
@@ -121,10 +111,11 @@ def index_question_stems(session, graph: KnowledgeGraph, questions: Iterable[Que
 
     Stems of questions whose node is not in ``graph`` are skipped.
     """
-    from cskexam.storage.search_repo import dbapi_connection, replace_question_docs
+    from cskexam.storage import search_repo as repo
 
     tokenizer = IndexTokenizer(Segmenter(domain_terms(graph)))
     docs = build_question_documents(graph, questions, tokenizer)
-    terms = vocabulary(docs)
-    replace_question_docs(dbapi_connection(session), docs, terms, _grams(terms))
+    conn = repo.dbapi_connection(session)
+    repo.replace_question_docs(conn, docs)
+    repo.replace_grams(conn, _grams(repo.refresh_vocabulary(conn)))
     return len(docs)

@@ -14,7 +14,18 @@ from cskexam.core.search import BODY_WEIGHT, TITLE_WEIGHT, DocRow, Hit, IndexDoc
 from cskexam.errors import UserError
 from cskexam.storage.models_search import FTS_TABLE, PATH_SEPARATOR
 
-__all__ = ["SearchRepo", "dbapi_connection", "require_sqlite", "replace_index", "replace_question_docs", "index_meta"]
+__all__ = [
+    "SearchRepo",
+    "dbapi_connection",
+    "require_sqlite",
+    "replace_documents",
+    "replace_question_docs",
+    "refresh_vocabulary",
+    "replace_grams",
+    "replace_pinyin",
+    "write_meta",
+    "index_meta",
+]
 
 _IN_CHUNK = 500
 _BM25 = f"bm25({FTS_TABLE}, {TITLE_WEIGHT}, {BODY_WEIGHT})"
@@ -67,34 +78,17 @@ _INSERT_DOC = (
 )
 
 
-def replace_index(
-    conn: sqlite3.Connection,
-    docs: Sequence[IndexDoc],
-    terms: dict[str, int],
-    grams: Iterable[tuple[str, str]],
-    pinyin: Iterable[tuple[str, str, int, bool]],
-    meta: dict[str, str],
-) -> None:
-    """Replace the whole index (caller's transaction)."""
+def replace_documents(conn: sqlite3.Connection, docs: Sequence[IndexDoc]) -> None:
+    """Replace every indexed document, node and question alike (caller's transaction)."""
     cur = conn.cursor()
-    for table in ("search_docs", "search_terms", "search_grams", "search_pinyin", "search_meta"):
-        cur.execute(f"DELETE FROM {table}")
+    cur.execute("DELETE FROM search_docs")
     cur.executemany(_INSERT_DOC, _doc_params(docs, 1))
     # 'rebuild' reads search_docs in C: much faster than one insert per row.
     cur.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
-    # Rows go in in key order: appending to a B-tree is several times faster
-    # than inserting all over it.
-    cur.executemany("INSERT INTO search_terms (term, df) VALUES (?, ?)", sorted(terms.items()))
-    cur.executemany("INSERT OR IGNORE INTO search_grams (gram, term) VALUES (?, ?)", sorted(set(grams)))
-    # (key, title_key) is unique: keys are computed once per distinct title.
-    cur.executemany("INSERT INTO search_pinyin (key, title_key, start, initials) VALUES (?, ?, ?, ?)", sorted(pinyin))
-    cur.executemany("INSERT INTO search_meta (key, value) VALUES (?, ?)", meta.items())
     cur.close()
 
 
-def replace_question_docs(
-    conn: sqlite3.Connection, docs: Sequence[IndexDoc], terms: dict[str, int], grams: Iterable[tuple[str, str]]
-) -> None:
+def replace_question_docs(conn: sqlite3.Connection, docs: Sequence[IndexDoc]) -> None:
     """Swap the indexed question stems; node documents stay as they are."""
     cur = conn.cursor()
     old = cur.execute("SELECT id, title_tokens, body_tokens FROM search_docs WHERE source = 'question'").fetchall()
@@ -108,20 +102,47 @@ def replace_question_docs(
         f"INSERT INTO {FTS_TABLE}(rowid, title_tokens, body_tokens) VALUES (?, ?, ?)",
         [(first + i, d.title_tokens, d.body_tokens) for i, d in enumerate(docs)],
     )
-    # Terms of removed stems stay in the vocabulary: a stale term only costs a
-    # query its AND tier, never a wrong result.
-    cur.executemany(
-        "INSERT INTO search_terms (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = df + excluded.df",
-        terms.items(),
-    )
-    cur.executemany("INSERT OR IGNORE INTO search_grams (gram, term) VALUES (?, ?)", grams)
-    longest = max((len(t) for t in terms), default=0)
+    cur.close()
+
+
+def refresh_vocabulary(conn: sqlite3.Connection) -> list[str]:
+    """Copy the FTS index's terms and document counts into search_terms; returns the terms.
+
+    fts5vocab reads them straight from the index, in C and in term order.
+    """
+    cur = conn.cursor()
+    cur.execute("DROP TABLE IF EXISTS temp.search_vocab")
+    cur.execute(f"CREATE VIRTUAL TABLE temp.search_vocab USING fts5vocab(main, {FTS_TABLE}, row)")
+    cur.execute("DELETE FROM search_terms")
+    cur.execute("INSERT INTO search_terms (term, df) SELECT term, doc FROM temp.search_vocab")
+    cur.execute("DROP TABLE temp.search_vocab")
+    terms = [r[0] for r in cur.execute("SELECT term FROM search_terms")]
     cur.execute(
         "INSERT INTO search_meta (key, value) VALUES ('max_term_chars', ?) "
-        "ON CONFLICT (key) DO UPDATE SET value = max(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))",
-        (str(longest),),
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (str(max((len(t) for t in terms), default=0)),),
     )
     cur.close()
+    return terms
+
+
+def replace_grams(conn: sqlite3.Connection, rows: Iterable[tuple[str, str]]) -> None:
+    conn.execute("DELETE FROM search_grams")
+    # In key order: appending to a B-tree is several times faster than inserting all over it.
+    conn.executemany("INSERT OR IGNORE INTO search_grams (gram, term) VALUES (?, ?)", sorted(set(rows)))
+
+
+def replace_pinyin(conn: sqlite3.Connection, rows: Iterable[tuple[str, str, int, bool]]) -> None:
+    conn.execute("DELETE FROM search_pinyin")
+    # (key, title_key) is unique: keys are computed once per distinct title.
+    conn.executemany("INSERT INTO search_pinyin (key, title_key, start, initials) VALUES (?, ?, ?, ?)", sorted(rows))
+
+
+def write_meta(conn: sqlite3.Connection, meta: dict[str, str]) -> None:
+    conn.executemany(
+        "INSERT INTO search_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        meta.items(),
+    )
 
 
 def index_meta(conn: sqlite3.Connection) -> dict[str, str]:
