@@ -18,16 +18,10 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from cskexam.storage.base import Base
 
+# Defined with the query side, which must not import the ORM (see search_repo).
+from cskexam.storage.search_repo import FTS_COLUMNS, FTS_CREATE, FTS_TABLE, PATH_SEPARATOR
+
 NODE_ID = String(40)
-PATH_SEPARATOR = "\x1f"
-FTS_TABLE = "search_fts"
-# The columns of search_docs that search_fts indexes, in FTS column order.
-FTS_COLUMNS = ("title_tokens", "body_tokens")
-FTS_CREATE = (
-    f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5("
-    + ", ".join(FTS_COLUMNS)
-    + ", content='search_docs', content_rowid='id', tokenize='unicode61 remove_diacritics 0')"
-)
 
 
 class SearchDocRow(Base):

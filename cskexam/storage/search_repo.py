@@ -12,7 +12,18 @@ from typing import Iterable, Sequence
 
 from cskexam.core.search import BODY_WEIGHT, TITLE_WEIGHT, DocRow, Hit, IndexDoc
 from cskexam.errors import UserError
-from cskexam.storage.models_search import FTS_TABLE, PATH_SEPARATOR
+
+# The query side imports this module alone: the ORM models (models_search)
+# would pull in sqlalchemy.orm, ~0.2 s, before the first search of a process.
+PATH_SEPARATOR = "\x1f"
+FTS_TABLE = "search_fts"
+# The columns of search_docs that search_fts indexes, in FTS column order.
+FTS_COLUMNS = ("title_tokens", "body_tokens")
+FTS_CREATE = (
+    f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5("
+    + ", ".join(FTS_COLUMNS)
+    + ", content='search_docs', content_rowid='id', tokenize='unicode61 remove_diacritics 0')"
+)
 
 __all__ = [
     "SearchRepo",
