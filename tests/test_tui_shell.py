@@ -353,3 +353,13 @@ def test_aligned_pairs_line_up_cjk_labels_and_counts():
     assert lines[3].endswith("  2026-11-29 19:14")
     assert clip("客户服务的五大特性：无形性、不可分性", 10) == "客户服务…"
     assert clip("宏观 环境\n分析", 20) == "宏观 环境 分析"
+
+
+def test_every_available_registry_entry_names_a_screen_class():
+    from textual.screen import Screen
+
+    entries = registry.available_entries()
+    assert len({e.key for e in entries}) == len(entries)  # one key per screen
+    for e in entries:
+        cls = registry.screen_class(e.name)
+        assert issubclass(cls, Screen), e.target
