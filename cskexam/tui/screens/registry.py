@@ -4,6 +4,14 @@ An entry whose module does not exist yet is hidden, so features can land one
 by one without touching the shell. Classes are imported on first use only:
 importing a screen module may pull in heavy libraries (the storage layer,
 plotting), and none of that may happen before the home screen is painted.
+
+What the shell understands on a screen class (all optional):
+
+* ``SCREEN_NAME``: its registry name; the footer then hides the screen's own key.
+* ``reopen(**kwargs)``: called by ``app.open_screen(name, **kwargs)`` when the
+  screen is already on the stack (otherwise it is replaced when kwargs are given).
+* ``HELP``: ``[(key, description), ...]`` for the help overlay (``?``); without
+  it the overlay lists the screen's shown bindings.
 """
 
 from __future__ import annotations
