@@ -229,14 +229,14 @@ class CskexamApp(App[int]):
             return
         if self.library is None:
             if self.load_error:
-                self.notify(self.load_error, title="资料库无法打开", severity="error")
+                self.notify(self.load_error, title="资料库无法打开", severity="error", markup=False)
             else:
                 self.notify("资料库正在加载，请稍候…", timeout=2)
             return
         try:
             cls = registry.screen_class(name)
         except KeyError:
-            self.notify(f"没有这个界面: {name}", severity="error")
+            self.notify(f"没有这个界面: {name}", severity="error", markup=False)
             return
         for index, screen in enumerate(self.screen_stack):
             if type(screen) is cls:
