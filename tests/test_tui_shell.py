@@ -364,3 +364,21 @@ def test_every_available_registry_entry_names_a_screen_class():
     for e in entries:
         cls = registry.screen_class(e.name)
         assert issubclass(cls, Screen), e.target
+
+
+def test_unwritable_data_dir_is_reported_on_screen(tmp_path, monkeypatch):
+    blocker = tmp_path / "不是目录"
+    blocker.write_text("x")
+    monkeypatch.setenv("CSKEXAM_HOME", str(blocker / "home"))
+    monkeypatch.delenv("CSKEXAM_DB", raising=False)
+
+    async def main():
+        app = CskexamApp()  # the real open_library, which creates the data dir
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for(pilot, lambda: app.load_error is not None, timeout=30)
+            text = await wait_for_text(pilot, "无法打开资料库")
+            assert "不是目录" in text
+        return app
+
+    app = run(main())
+    assert finish(app) == 2

@@ -155,6 +155,10 @@ class CskexamApp(App[int]):
         except UserError as exc:
             self.post_message(LibraryFailed(str(exc)))
             return
+        except OSError as exc:  # e.g. CSKEXAM_HOME points somewhere unwritable
+            where = f"{exc.filename}: " if exc.filename else ""
+            self.post_message(LibraryFailed(f"{where}无法打开资料库（{exc.strerror or exc}）"))
+            return
         try:
             self.import_result = library.ensure_imported(progress=self._report_progress)
         except UserError as exc:
