@@ -18,7 +18,12 @@ def data_dir() -> Path:
         from platformdirs import user_data_dir
 
         path = Path(user_data_dir("cskexam", appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        from cskexam.errors import UserError
+
+        raise UserError(f"无法创建数据目录: {exc.strerror or exc}", str(path)) from None
     return path
 
 

@@ -156,3 +156,13 @@ def test_import_help_is_chinese(capsys):
         main(["import", "--help"])
     out = capsys.readouterr().out
     assert "导入" in out and "--replace" in out
+
+
+def test_an_unusable_data_dir_is_a_clear_error(tmp_path, monkeypatch, capsys):
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("CSKEXAM_HOME", str(blocker / "home"))
+    monkeypatch.delenv("CSKEXAM_DB", raising=False)
+    assert main(["import"]) == 2
+    err = capsys.readouterr().err
+    assert "数据目录" in err and str(blocker / "home") in err and "Traceback" not in err

@@ -283,3 +283,19 @@ def test_two_processes_creating_and_importing_one_database_at_once(tmp_path):
         assert len(library.import_runs()) == 2
         with library.db.session() as s:
             assert s.execute(select(func.count()).select_from(NodeRow)).scalar() == len(library.graph())
+
+
+def test_a_step_added_by_a_newer_version_runs_once_on_an_existing_library(lib, steps):
+    module = steps()
+    lib.import_notes()
+    assert module.CALLS == []
+    # The next version of cskexam brings a new import step.
+    steps("cskexam_test_steps:record")
+    assert lib.ensure_imported() is None  # nothing is re-imported …
+    assert len(module.CALLS) == 1  # … but the new step ran over the stored graph
+    assert module.CALLS[0][0] == module.CALLS[0][1] > 0
+    lib.ensure_imported()
+    assert len(module.CALLS) == 1
+    with lib.db.session() as session:
+        recorded = [r for r in session.scalars(select(ImportRunRow.steps)) if r]
+    assert recorded == [["cskexam_test_steps:record"]]

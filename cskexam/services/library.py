@@ -150,11 +150,48 @@ class Library:
 
     # -- importing --------------------------------------------------------
     def ensure_imported(self, progress: Progress | None = None) -> ImportResult | None:
-        """Import the bundled notes when the library has never held any."""
+        """Import the bundled notes when the library has never held any.
+
+        A library that has notes but was imported before some import step
+        existed (an older cskexam) gets the missing steps run once.
+        """
         with self.db.session() as session:
-            if session.execute(select(NodeRow.id).limit(1)).first() is not None:
-                return None
-        return self.import_notes(None, progress)
+            has_notes = session.execute(select(NodeRow.id).limit(1)).first() is not None
+        if not has_notes:
+            return self.import_notes(None, progress)
+        self.run_missing_steps(progress)
+        return None
+
+    def run_missing_steps(self, progress: Progress | None = None) -> list[str]:
+        """Run the IMPORT_STEPS no import has run yet, over the stored graph."""
+        with self.db.session() as session:
+            done: set[str] = set()
+            for steps in session.scalars(select(ImportRunRow.steps)):
+                done.update(steps or ())
+        missing = [(name, fn) for name, fn in resolve_steps() if name not in done]
+        if not missing:
+            return []
+        started = dt.datetime.now(dt.timezone.utc)
+        with self.db.session(immediate=True) as session:
+            library_graph = graph_repo.load_graph(session)
+            for index, (name, fn) in enumerate(missing):
+                _report(progress, index, len(missing), STEP_LABELS.get(fn.__name__, name))
+                fn(session, library_graph, started)
+            counts = graph_repo.active_counts(session)
+            session.add(
+                ImportRunRow(
+                    started_at=started,
+                    finished_at=max(started, dt.datetime.now(dt.timezone.utc)),
+                    files=[],
+                    nodes=counts["nodes"],
+                    edges=counts["edges"],
+                    definitions=counts["definitions"],
+                    steps=[name for name, _ in missing],
+                )
+            )
+        _report(progress, len(missing), len(missing), "导入完成")
+        self._graph = library_graph
+        return [name for name, _ in missing]
 
     def import_notes(
         self,
@@ -206,6 +243,7 @@ class Library:
                 nodes=counts["nodes"],
                 edges=counts["edges"],
                 definitions=counts["definitions"],
+                steps=[name for name, _ in steps],
             )
             session.add(run)
             session.flush()
