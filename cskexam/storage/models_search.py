@@ -1,9 +1,9 @@
 """Tables of the search index (derived data, rebuilt whole at every import).
 
 ``search_docs`` holds one row per indexed node (and per indexed question stem)
-with what a result shows and the pre-split tokens; the FTS5 table
-``search_fts`` indexes those tokens (external content, so it stores only the
-index). It is created by the migration, not by this metadata: FTS5 virtual
+with what a result shows; the contentless FTS5 table ``search_fts`` indexes
+the pre-split tokens under the same rowid (question rows keep a copy of their
+tokens, which deleting them from a contentless table needs). It is created by the migration, not by this metadata: FTS5 virtual
 tables have no ORM form. ``search_terms`` is the vocabulary a query is split
 against without loading a segmenter dictionary, ``search_grams`` finds typo
 candidates and ``search_pinyin`` the pinyin and initials keys of titles.
@@ -41,8 +41,8 @@ class SearchDocRow(Base):
     path: Mapped[str] = mapped_column(Text, default="")
     body: Mapped[str] = mapped_column(Text, default="")
     seq: Mapped[int] = mapped_column(Integer, default=0)
-    title_tokens: Mapped[str] = mapped_column(Text, default="")
-    body_tokens: Mapped[str] = mapped_column(Text, default="")
+    title_tokens: Mapped[str] = mapped_column(Text, default="")  # question rows only
+    body_tokens: Mapped[str] = mapped_column(Text, default="")  # question rows only
 
 
 class SearchTermRow(Base):

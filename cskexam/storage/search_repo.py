@@ -22,7 +22,7 @@ FTS_COLUMNS = ("title_tokens", "body_tokens")
 FTS_CREATE = (
     f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5("
     + ", ".join(FTS_COLUMNS)
-    + ", content='search_docs', content_rowid='id', tokenize='unicode61 remove_diacritics 0')"
+    + ", content='', detail='column', tokenize='unicode61 remove_diacritics 0')"
 )
 
 __all__ = [
@@ -78,8 +78,8 @@ def _doc_params(docs: Sequence[IndexDoc], first_id: int):
             PATH_SEPARATOR.join(d.path),
             d.body,
             d.seq,
-            d.title_tokens,
-            d.body_tokens,
+            d.title_tokens if d.source == "question" else "",
+            d.body_tokens if d.source == "question" else "",
         )
 
 
@@ -90,12 +90,20 @@ _INSERT_DOC = (
 
 
 def replace_documents(conn: sqlite3.Connection, docs: Sequence[IndexDoc]) -> None:
-    """Replace every indexed document, node and question alike (caller's transaction)."""
+    """Replace every indexed document, node and question alike (caller's transaction).
+
+    Node documents keep no copy of their tokens: the FTS table is contentless
+    and a full rebuild starts with 'delete-all'. Question documents do keep
+    theirs, because removing one row from a contentless table needs them.
+    """
     cur = conn.cursor()
+    cur.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('delete-all')")
     cur.execute("DELETE FROM search_docs")
     cur.executemany(_INSERT_DOC, _doc_params(docs, 1))
-    # 'rebuild' reads search_docs in C: much faster than one insert per row.
-    cur.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
+    cur.executemany(
+        f"INSERT INTO {FTS_TABLE}(rowid, title_tokens, body_tokens) VALUES (?, ?, ?)",
+        [(i, d.title_tokens, d.body_tokens) for i, d in enumerate(docs, 1)],
+    )
     cur.close()
 
 
@@ -119,7 +127,8 @@ def replace_question_docs(conn: sqlite3.Connection, docs: Sequence[IndexDoc]) ->
 def refresh_vocabulary(conn: sqlite3.Connection) -> list[str]:
     """Copy the FTS index's terms and document counts into search_terms; returns the terms.
 
-    fts5vocab reads them straight from the index, in C and in term order.
+    fts5vocab reads them straight from the index, in C and in term order
+    (with detail=column its 'doc' count is exact, as 'row' needs no positions).
     """
     cur = conn.cursor()
     cur.execute("DROP TABLE IF EXISTS temp.search_vocab")

@@ -7,6 +7,8 @@ Create Date: 2025-01-01
 The FTS5 table uses the unicode61 tokenizer over tokens that the import has
 already split with the Chinese segmenter (space-separated), so 2-character words
 such as 投诉 are whole tokens; the trigram tokenizer would find nothing for them.
+It is contentless (search_docs holds what results show) and keeps no token
+positions (detail='column'): queries never ask for phrases inside FTS5.
 """
 
 from __future__ import annotations
@@ -78,7 +80,7 @@ def upgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
         op.execute(
             "CREATE VIRTUAL TABLE search_fts USING fts5(title_tokens, body_tokens, "
-            "content='search_docs', content_rowid='id', tokenize='unicode61 remove_diacritics 0')"
+            "content='', detail='column', tokenize='unicode61 remove_diacritics 0')"
         )
 
 
