@@ -31,7 +31,12 @@ from cskexam.tui.widgets.text import aligned_pairs
 
 STATS_PROVIDERS: list[str] = [
     "cskexam.services.review:home_stats",
+    "cskexam.services.exam:home_stats",
 ]
+
+# Set by the exam provider when an attempt was left unfinished (a crash, a
+# closed terminal): the home screen then offers to resume it once per start.
+UNFINISHED_EXAM_LABEL = "未完成考试"
 
 DEFAULT_STATS: dict[str, Any] = {"今日到期": 0, "新卡": 0}
 
@@ -191,7 +196,15 @@ class HomeScreen(Screen):
             content = Content.assemble(("统计暂不可用: ", "bold"), f"{type(exc).__name__}: {exc}")
         else:
             content = self._stats_content(stats)
+            if UNFINISHED_EXAM_LABEL in stats and not getattr(self.app, "resume_offered", False):
+                self.app.resume_offered = True
+                self.app.call_from_thread(self._offer_resume)
         self.app.call_from_thread(self.query_one("#home-today", Static).update, content)
+
+    def _offer_resume(self) -> None:
+        # The exam screen opens with its 继续 / 放弃 / 稍后 dialog.
+        if self.app.screen is self:
+            self.app.open_screen("exam")
 
     @staticmethod
     def _stats_content(stats: Mapping[str, Any]) -> Content:
