@@ -376,7 +376,7 @@ def test_unwritable_data_dir_is_reported_on_screen(tmp_path, monkeypatch):
         app = CskexamApp()  # the real open_library, which creates the data dir
         async with app.run_test(size=SIZE) as pilot:
             await wait_for(pilot, lambda: app.load_error is not None, timeout=30)
-            text = await wait_for_text(pilot, "无法打开资料库")
+            text = await wait_for_text(pilot, "无法创建数据目录")
             assert "不是目录" in text
         return app
 
