@@ -37,7 +37,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     pa.add_argument("--json", action="store_true", help="输出 JSON（含题目与答案）")
     pa.set_defaults(func=run_paper)
 
-    pr = actions.add_parser("predict", help="预测得分（含 90% 区间）", description="根据复习记录（FSRS 记忆概率）和做题正确率预测各方案得分。")
+    pr = actions.add_parser("predict", help="预测得分（含 90%% 区间）", description="根据复习记录（FSRS 记忆概率）和做题正确率预测各方案得分。")
     pr.add_argument("--blueprint", "-b", metavar="名称", help="只预测这个方案")
     pr.add_argument("--json", action="store_true", help="输出 JSON")
     pr.set_defaults(func=run_predict)
