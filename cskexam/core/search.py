@@ -10,18 +10,30 @@ both are stored as ``cut_for_search`` tokens plus the dictionary words inside
 long tokens, so 客户服务 is found inside 客户服务管理师.
 
 Query side (no segmenter, no dictionary load): the query is split into known
-terms by forward maximum matching against the stored vocabulary, then
+terms by forward maximum matching against the stored vocabulary (Latin words
+stay whole), then
 
-* tier 5: the title is the query (also its pinyin or initials),
+* tier 5: the title is the query (also its whole pinyin or initials),
 * tier 4: the title contains the query as a phrase (or starts with its pinyin),
-* tier 3: the body contains the phrase (or a later syllable starts with the pinyin),
-* tier 2: every term occurs, scattered,
-* tier 1: some terms occur,
-* tier 0: a fuzzy correction of the query (营消环境 → 营销环境) occurs;
+* tier 3: the body contains the phrase (or a later word of the title starts with
+  the pinyin, or the initials match with words skipped: hgfx → 宏观环境分析),
+* tier 2: every term occurs, scattered (or a typo correction is in the title),
+* tier 1: some terms occur (ranked by BM25, title weighted above body), or a
+  typo correction is in the body,
+* tier 0: a typo correction occurs only as a scattered word.
 
-within a tier BM25 (title weighted above body) decides. The score reported is
-``tier + bm25 / (bm25 + 10)``, so it is comparable across queries of one kind
-and always orders results as shown.
+Typo corrections (营消环境 → 营销环境) come from rapidfuzz over a bounded set:
+vocabulary words sharing a character bigram with the query, at most 200 per
+bigram, and only when the query as typed is found (almost) nowhere.
+
+Within a tier, a closer fit ranks first (the phrase covers more of the title,
+or the body is shorter), then the outline order. The score reported is
+``tier + closeness`` (closeness in 0..1), so results are shown in score order.
+
+Every FTS query looks at a bounded number of matches in index order (all of
+them when the rarest term is in at most ``EXACT_UP_TO`` documents, which covers
+any real library), so a common word in a huge library costs no more than a
+rare one.
 """
 
 from __future__ import annotations
@@ -464,7 +476,8 @@ def search(backend: SearchBackend, query: str, limit: int = 20) -> list[SearchRe
     found = _Collector()
     pool = max(limit * 3, CANDIDATES)
 
-    for hit in backend.by_title_key(phrase, pool):
+    # Equal titles rank by outline order, which is index order: `limit` of them is all we can show.
+    for hit in backend.by_title_key(phrase, limit):
         found.add(hit, 5, 1.0, [phrase])
 
     max_chars = backend.max_term_chars()
