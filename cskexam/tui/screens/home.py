@@ -196,9 +196,12 @@ class HomeScreen(Screen):
             content = Content.assemble(("统计暂不可用: ", "bold"), f"{type(exc).__name__}: {exc}")
         else:
             content = self._stats_content(stats)
-            if UNFINISHED_EXAM_LABEL in stats and not getattr(self.app, "resume_offered", False):
+            # Only the first figures after start-up: an exam paused on purpose
+            # is offered again from its own screen, not every time home shows.
+            if not getattr(self.app, "resume_offered", False):
                 self.app.resume_offered = True
-                self.app.call_from_thread(self._offer_resume)
+                if UNFINISHED_EXAM_LABEL in stats:
+                    self.app.call_from_thread(self._offer_resume)
         self.app.call_from_thread(self.query_one("#home-today", Static).update, content)
 
     def _offer_resume(self) -> None:
