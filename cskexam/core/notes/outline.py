@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from cskexam.core.notes.headings import Heading, split_heading, stated_count
+from cskexam.core.notes.headings import Heading, clean_title_only, split_heading, stated_count
 from cskexam.core.notes.markers import Marker, find_markers, markdown_heading
 
 _BOUNDARY = set(":;。?!)]》”\" ")
@@ -52,7 +52,9 @@ def _is_cjk(ch: str) -> bool:
 
 
 class OutlineBuilder:
-    def __init__(self, title: str, line: int, known: frozenset[str]):
+    def __init__(self, title: str, line: int, known: frozenset[str], titles_only: bool = False):
+        # titles_only: the first pass, which only collects cleanly written titles.
+        self.titles_only = titles_only
         self.root = Draft("doc", (), "", line)
         self.root.heading = Heading(title=title, text="")
         self.stack: list[Draft] = [self.root]
@@ -117,6 +119,11 @@ class OutlineBuilder:
     def _finish_pending(self) -> None:
         draft = self._pending
         if draft is None:
+            return
+        if self.titles_only:
+            clean = clean_title_only(draft.segment)
+            draft.heading = Heading(title=clean or "", text="", explicit=clean is not None)
+            self._pending = None
             return
         draft.heading = split_heading(draft.segment, self.known, self.subject)
         if draft.heading.text:

@@ -29,8 +29,8 @@ class NoteSource:
     text: str
 
 
-def _build(doc: Document, known: frozenset[str], scanned: list[list[Marker]]) -> Draft:
-    builder = OutlineBuilder(doc.title, doc.line, known)
+def _build(doc: Document, known: frozenset[str], scanned: list[list[Marker]], titles_only: bool = False) -> Draft:
+    builder = OutlineBuilder(doc.title, doc.line, known, titles_only)
     for (lineno, text), markers in zip(doc.body, scanned):
         builder.add_line(text, lineno, markers)
     return builder.finish()
@@ -49,7 +49,7 @@ def parse_notes(sources: list[NoteSource]) -> KnowledgeGraph:
     known: set[str] = set()
     for _, docs in files:
         for doc in docs:
-            _clean_titles(_build(doc, frozenset(), scans[id(doc)]), known)
+            _clean_titles(_build(doc, frozenset(), scans[id(doc)], titles_only=True), known)
     frozen = frozenset(known)
     graph = KnowledgeGraph()
     for name, docs in files:
