@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import asyncio
 
-from test_tui_exam import T0, home, library, wait_text  # noqa: F401 (fixtures)
+from test_tui_exam import T0, home, library  # noqa: F401 (pytest fixtures)
+from pilot_helpers import wait_text
 
 from cskexam.services.exam import ExamService
 from cskexam.tui.app import CskexamApp

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import copy
 from types import SimpleNamespace
 
@@ -15,6 +14,7 @@ from cskexam.core.graph import Definition, Edge, KnowledgeGraph, Node, SourceRef
 from cskexam.tui.app import CskexamApp
 from cskexam.tui.widgets.graph_tree import GraphTree
 from cskexam.tui.widgets.node_details import NodeDetails
+from pilot_helpers import run, screen_text, wait_for
 
 SIZE = (120, 40)
 MARKUP_TITLE = "选项[A]与a[i]及[/]"
@@ -87,17 +87,8 @@ def make_app(graph: KnowledgeGraph | None = None) -> CskexamApp:
     return CskexamApp(library_opener=lambda url: library)
 
 
-def screen_text(app) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
-async def wait_for(pilot, predicate, timeout: float = 5.0) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not predicate():
-        if loop.time() > deadline:
-            raise AssertionError("condition not met; screen was:\n" + screen_text(pilot.app))
-        await pilot.pause(0.02)
 
 
 async def open_graph(pilot) -> GraphTree:
@@ -138,9 +129,6 @@ def keys_to(graph: KnowledgeGraph, node_id: str) -> list[str]:
         keys += ["down"] * parent.children.index(child.id)
     return keys
 
-
-def run(coro):
-    return asyncio.run(coro)
 
 
 # -- tests -------------------------------------------------------------------

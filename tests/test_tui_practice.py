@@ -9,6 +9,7 @@ import pytest
 from cskexam.tui.app import CskexamApp
 from test_bank import GOOD
 from test_questions_helpers import by_title, sample_graph
+from pilot_helpers import screen_text, wait_for, wait_text
 
 SIZE = (120, 45)
 T0 = dt.datetime(2025, 3, 1, 8, 0, tzinfo=dt.timezone.utc)
@@ -35,22 +36,10 @@ def library(tmp_db_url, tmp_path, monkeypatch):
     lib.close()
 
 
-def screen_text(app) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
-async def wait_for(pilot, predicate, timeout=5.0):
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not predicate():
-        if loop.time() > deadline:
-            raise AssertionError("condition not met; screen was:\n" + screen_text(pilot.app))
-        await pilot.pause(0.02)
 
 
-async def wait_text(pilot, text, timeout=5.0):
-    await wait_for(pilot, lambda: text in screen_text(pilot.app), timeout)
-    return screen_text(pilot.app)
 
 
 def run_app(library, body):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import importlib.util
 import os
 import re
@@ -18,6 +17,7 @@ from cskexam.core.graph import Definition, Edge, KnowledgeGraph, Node, SourceRef
 from cskexam.errors import UserError
 from cskexam.tui.app import CskexamApp, finish
 from cskexam.tui.screens import registry
+from pilot_helpers import run, screen_text, wait_for, wait_for_text
 
 SIZE = (120, 40)
 
@@ -111,26 +111,12 @@ def make_app(library=None, **kwargs) -> CskexamApp:
 
 
 # -- helpers -----------------------------------------------------------------
-def screen_text(app) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
-async def wait_for(pilot, predicate, timeout: float = 5.0) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not predicate():
-        if loop.time() > deadline:
-            raise AssertionError("condition not met; screen was:\n" + screen_text(pilot.app))
-        await pilot.pause(0.02)
 
 
-async def wait_for_text(pilot, text: str, timeout: float = 5.0) -> str:
-    await wait_for(pilot, lambda: text in screen_text(pilot.app), timeout)
-    return screen_text(pilot.app)
 
 
-def run(coro):
-    return asyncio.run(coro)
 
 
 # -- tests -------------------------------------------------------------------
