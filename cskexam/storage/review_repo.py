@@ -1,4 +1,8 @@
-"""SQL of the review loop: cards, review log, settings. No scheduling logic here."""
+"""SQL of the review loop: cards, review log, settings. No scheduling logic here.
+
+Core statements only (the hot ones built once), so that every function works
+on a Session as well as on the plain Connection the ``Reviewer`` keeps.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,8 @@ import datetime as dt
 import functools
 from typing import Any, Iterable, Sequence
 
-from sqlalchemy import and_, bindparam, delete, func, literal, or_, select, update
+from sqlalchemy import and_, bindparam, delete, func, literal, or_, select, text, update
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from cskexam.core.srs import NEW, CardState
@@ -193,75 +198,123 @@ def reviews_between(session: Session, start: dt.datetime, end: dt.datetime) -> i
 
 
 # -- single cards --------------------------------------------------------------------
+# Every function here takes a Session or a Connection: the statements are Core
+# (no ORM identity map), so the review loop can run on one plain connection.
 
 @functools.lru_cache(maxsize=1)
 def _card_statement():
     return select(_cards).where(_cards.c.id == bindparam("card_id"))
 
 
-def get_card(session: Session, card_id: str) -> Any | None:
+def get_card(session: Session | Connection, card_id: str) -> Any | None:
     """A card's row (plain Core row: no ORM identity map on the answer path)."""
     return session.execute(_card_statement(), {"card_id": card_id}).first()
 
 
-def cards_by_ids(session: Session, ids: Sequence[str]) -> dict[str, CardRow]:
+@functools.lru_cache(maxsize=1)
+def _answer_card_statement():
+    cols = [_cards.c[c] for c in (*STATE_COLUMNS, "id", "node_id", "version", "suspended", "orphaned", "buried_until")]
+    return select(*cols).where(_cards.c.id == bindparam("card_id"))
+
+
+def get_card_state(session: Session | Connection, card_id: str) -> Any | None:
+    """What answering needs of a card: its scheduling state, version and queue flags (no texts)."""
+    return session.execute(_answer_card_statement(), {"card_id": card_id}).first()
+
+
+def cards_by_ids(session: Session | Connection, ids: Sequence[str]) -> dict[str, Any]:
     if not ids:
         return {}
-    return {c.id: c for c in session.execute(select(CardRow).where(CardRow.id.in_(list(ids)))).scalars()}
+    return {c.id: c for c in session.execute(select(_cards).where(_cards.c.id.in_(list(ids))))}
 
 
-def cards_of_nodes(session: Session, node_ids: Sequence[str]) -> list[CardRow]:
-    query = select(CardRow).where(CardRow.node_id.in_(list(node_ids)), CardRow.orphaned.is_(False)).order_by(CardRow.seq)
-    return list(session.execute(query).scalars())
+def cards_of_nodes(session: Session | Connection, node_ids: Sequence[str]) -> list[Any]:
+    query = select(_cards).where(_cards.c.node_id.in_(list(node_ids)), _cards.c.orphaned.is_(False)).order_by(_cards.c.seq)
+    return list(session.execute(query))
 
 
-def write_state(session: Session, card_id: str, expected_version: int, values: dict) -> bool:
-    """Compare-and-set of a card's columns: False if someone else changed it first."""
-    result = session.execute(
+@functools.lru_cache(maxsize=8)
+def _write_statement(columns: tuple[str, ...]):
+    # Bind names differ from the column names: SQLAlchemy reserves those for SET.
+    return (
         update(_cards)
-        .where(_cards.c.id == card_id, _cards.c.version == expected_version)
-        .values(**values, version=expected_version + 1)
+        .where(_cards.c.id == bindparam("w_id"), _cards.c.version == bindparam("w_version"))
+        .values({**{c: bindparam(f"w_{c}") for c in columns}, "version": bindparam("w_version") + 1})
     )
-    return result.rowcount == 1
 
 
-def add_log(session: Session, **values) -> int:
-    result = session.execute(_logs.insert().values(**values))
+def write_state(session: Session | Connection, card_id: str, expected_version: int, values: dict) -> bool:
+    """Compare-and-set of a card's columns: False if someone else changed it first."""
+    stmt = _write_statement(tuple(sorted(values)))
+    params = {f"w_{c}": v for c, v in values.items()}
+    params["w_id"] = card_id
+    params["w_version"] = expected_version
+    return session.execute(stmt, params).rowcount == 1
+
+
+LOG_COLUMNS = ("card_id", "rating", "reviewed_at", "duration_ms", "state_before", "state_after", "due_after", "reason", "before")
+
+
+@functools.lru_cache(maxsize=1)
+def _log_insert():
+    return _logs.insert().values({c: bindparam(c) for c in LOG_COLUMNS})
+
+
+def add_log(session: Session | Connection, **values) -> int:
+    """Append one review log row (every column of LOG_COLUMNS given); returns its id."""
+    result = session.execute(_log_insert(), values)
     return int(result.inserted_primary_key[0])
 
 
-def get_log(session: Session, log_id: int) -> ReviewLogRow | None:
-    return session.get(ReviewLogRow, log_id)
+def get_log(session: Session | Connection, log_id: int) -> Any | None:
+    return session.execute(select(_logs).where(_logs.c.id == log_id)).first()
 
 
-def last_log_id(session: Session, card_id: str | None = None) -> int | None:
+def last_log_id(session: Session | Connection, card_id: str | None = None) -> int | None:
     query = select(func.max(_logs.c.id))
     if card_id is not None:
         query = query.where(_logs.c.card_id == card_id)
     return session.execute(query).scalar_one()
 
 
-def delete_log(session: Session, log_id: int) -> None:
+def delete_log(session: Session | Connection, log_id: int) -> None:
     session.execute(delete(_logs).where(_logs.c.id == log_id))
 
 
-def logs_of(session: Session, card_id: str) -> list[Any]:
+def logs_of(session: Session | Connection, card_id: str) -> list[Any]:
     query = select(_logs.c.id, _logs.c.rating, _logs.c.reviewed_at).where(_logs.c.card_id == card_id).order_by(_logs.c.id)
     return list(session.execute(query))
 
 
-def leech_cards(session: Session) -> list[CardRow]:
-    query = select(CardRow).where(CardRow.leech.is_(True), CardRow.orphaned.is_(False)).order_by(CardRow.lapses.desc(), CardRow.seq)
-    return list(session.execute(query).scalars())
+def leech_cards(session: Session | Connection) -> list[Any]:
+    query = (
+        select(_cards.c.id)
+        .where(_cards.c.leech.is_(True), _cards.c.orphaned.is_(False))
+        .order_by(_cards.c.lapses.desc(), _cards.c.seq)
+    )
+    return list(session.execute(query))
 
 
-def set_flags(session: Session, card_ids: Sequence[str], **values) -> int:
+def set_flags(session: Session | Connection, card_ids: Sequence[str], **values) -> int:
     if not card_ids:
         return 0
     result = session.execute(
         update(_cards).where(_cards.c.id.in_(list(card_ids))).values(**values, version=_cards.c.version + 1)
     )
     return result.rowcount
+
+
+def data_version(conn: Session | Connection) -> int:
+    """SQLite's ``PRAGMA data_version`` of this connection.
+
+    It changes whenever another connection (of this or another process)
+    commits, and never for this connection's own commits: a cheap test of
+    whether figures kept since the last look may be stale.
+    """
+    return conn.execute(_DATA_VERSION).scalar_one()
+
+
+_DATA_VERSION = text("PRAGMA data_version")
 
 
 # -- nodes (read only) ---------------------------------------------------------------
@@ -350,19 +403,20 @@ def node_parents(session: Session) -> dict[str, tuple[str | None, str, str]]:
 
 # -- settings --------------------------------------------------------------------------
 
-def load_settings(session: Session, profile: str) -> dict | None:
-    row = session.get(ReviewSettingsRow, profile)
-    return dict(row.settings) if row is not None else None
+_settings = ReviewSettingsRow.__table__
 
 
-def save_settings(session: Session, profile: str, settings: dict, now: dt.datetime) -> None:
-    row = session.get(ReviewSettingsRow, profile)
-    if row is None:
-        session.add(ReviewSettingsRow(profile=profile, settings=settings, updated_at=now))
-    else:
-        row.settings = settings
-        row.updated_at = now
-    session.flush()
+def load_settings(session: Session | Connection, profile: str) -> dict | None:
+    row = session.execute(select(_settings.c.settings).where(_settings.c.profile == profile)).first()
+    return dict(row.settings) if row is not None and row.settings else None
+
+
+def save_settings(session: Session | Connection, profile: str, settings: dict, now: dt.datetime) -> None:
+    changed = session.execute(
+        update(_settings).where(_settings.c.profile == profile).values(settings=settings, updated_at=now)
+    ).rowcount
+    if not changed:
+        session.execute(_settings.insert().values(profile=profile, settings=settings, updated_at=now))
 
 
 def counts_by_state(session: Session) -> dict[int, int]:
