@@ -2,11 +2,16 @@
 
     python bench/review.py [--cards 100000] [--answers 300]
 
-Measures, as medians over many runs:
-* answer → durable: ``Reviewer.answer`` (BEGIN IMMEDIATE, read the card, fsrs,
-  compare-and-set UPDATE, INSERT into the log, COMMIT in WAL mode);
+Measures, as medians over many runs, next to the figures of the code before
+the drill kept its own connection and counts (``BASELINE``):
+* answer → durable: ``Reviewer.answer`` (BEGIN IMMEDIATE, data_version, read
+  the card, fsrs, compare-and-set UPDATE, INSERT into the log, COMMIT in WAL
+  mode with synchronous=NORMAL, as ``cskexam.storage.db`` sets it);
 * the due queue: ``next_card`` (learning due, then review due today, then new)
-  and ``queue_counts`` (the 剩余 line of the drill screen).
+  and ``counts`` (the 剩余 line of the drill screen, kept up to date from the
+  answers), plus the full recount a drill does when it starts, after
+  undo/suspend/bury or when another connection wrote;
+* one drill step: answer, next card, 剩余 line (what a key press costs).
 Goals on the reference machine (2 cores): ≤ 2 ms each.
 """
 
@@ -19,6 +24,7 @@ import statistics
 import sys
 import tempfile
 import time
+import unicodedata
 from datetime import timedelta, timezone
 from pathlib import Path
 
@@ -72,13 +78,44 @@ def build(url: str, n_cards: int, rng: random.Random) -> None:
     db.close()
 
 
-def median_ms(fn, repeat: int) -> float:
+# Medians of the code before this bench's figures were worked on (commit
+# 354f321 plus synchronous=NORMAL), 100k cards on the 2-core reference machine,
+# over several runs; the ranges are what load on the machine made of them.
+BASELINE = {
+    "due": "0.13–0.17 ms",
+    "next": "0.6–0.8 ms",
+    "counts": "4.5–7 ms",
+    "recount": "4.5–7 ms",
+    "answer": "2.0–7.5 ms",
+    "step": "—",
+}
+
+
+def timings_ms(fn, repeat: int) -> list[float]:
     times = []
     for _ in range(repeat):
         t0 = time.perf_counter()
         fn()
         times.append((time.perf_counter() - t0) * 1000)
-    return statistics.median(times)
+    return times
+
+
+def median_ms(fn, repeat: int) -> float:
+    return statistics.median(timings_ms(fn, repeat))
+
+
+def p90(times: list[float]) -> float:
+    return sorted(times)[int(len(times) * 0.9)]
+
+
+def pad(label: str, width: int = 40) -> str:
+    """Left-justify on terminal columns (a CJK character takes two)."""
+    cols = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in label)
+    return label + " " * max(0, width - cols)
+
+
+def line(label: str, key: str, median: float, extra: str = "") -> None:
+    print(f"{pad(label)} median {median:7.3f} ms   (before: {BASELINE[key]}){extra}")
 
 
 def main() -> None:
@@ -88,6 +125,7 @@ def main() -> None:
     ap.add_argument("--keep", metavar="FILE", help="also copy the built database to FILE")
     args = ap.parse_args()
     rng = random.Random(1)
+    tz = timezone(timedelta(hours=8))
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite:///{Path(tmp) / 'bench.sqlite3'}"
         t0 = time.perf_counter()
@@ -98,46 +136,71 @@ def main() -> None:
         print(f"built {args.cards:,} cards in {time.perf_counter() - t0:.1f} s")
         db = open_database(url)
         clock = {"now": NOW}
-        reviewer = Reviewer(db, clock=lambda: clock["now"], tz=timezone(timedelta(hours=8)))
-        reviewer.settings  # load once, as a drill does
-        reviewer.next_card()  # warm the connection pool and statement cache
+        reviewer = Reviewer(db, clock=lambda: clock["now"], tz=tz)
+        reviewer.next_card()  # a drill's first card: settings, connection, first count
 
-        from cskexam.services.review import DEFAULT_PROFILE  # noqa: F401
+        from cskexam.services import review
         from cskexam.storage import review_repo
 
         with db.session() as session:
             end = NOW + timedelta(hours=16)
-            q = median_ms(lambda: review_repo.due_ids(session, (REVIEW,), end, NOW, 1), 300)
-            print(f"due-queue query (next review card)   median {q:.3f} ms")
-            q = median_ms(lambda: review_repo.count_due(session, (REVIEW,), end, NOW), 100)
-            print(f"due count (reviews left today)       median {q:.3f} ms")
-        print(f"next_card (queue + text + path)      median {median_ms(reviewer.next_card, 200):.3f} ms")
-        print(f"queue_counts (the 剩余 line)          median {median_ms(reviewer.counts, 200):.3f} ms")
+            line("due-queue query (next review card)", "due", median_ms(lambda: review_repo.due_ids(session, (REVIEW,), end, NOW, 1), 300))
+            settings = review.get_settings(session)
+            line("queue_counts, full recount", "recount",
+                 median_ms(lambda: review.queue_counts(session, NOW, settings, tz), 100),
+                 "  drill start, undo/suspend/bury, another writer")
+        line("next_card (queue + text + path)", "next", median_ms(reviewer.next_card, 200))
+        line("counts (the 剩余 line)", "counts", median_ms(reviewer.counts, 200))
 
         due = []
         for _ in range(2 * args.answers):
             card = reviewer.next_card(exclude=due[-50:])
             due.append(card.id)
 
-        def answer_all(ids, label):
-            times = []
-            for cid in ids:
-                clock["now"] += timedelta(seconds=1)
-                t0 = time.perf_counter()
-                reviewer.answer(cid, rng.choice((1, 3, 3, 3, 4)))
-                times.append((time.perf_counter() - t0) * 1000)
-            print(f"{label} median {statistics.median(times):.3f} ms  "
-                  f"p90 {sorted(times)[int(len(times) * 0.9)]:.3f} ms  ({len(times)} answers)")
+        def rate(cid):
+            clock["now"] += timedelta(seconds=1)
+            reviewer.answer(cid, rng.choice((1, 3, 3, 3, 4)))
 
-        answer_all(due[:args.answers], "answer → durable, synchronous=FULL  ")
-        # WAL with synchronous=NORMAL: a commit survives the process being
-        # killed (the WAL is written before COMMIT returns); only a power cut
-        # can lose the last answers. Shown to price the fsync per answer.
+        ids = iter(due[:args.answers])
+        times = timings_ms(lambda: rate(next(ids)), args.answers)
+        line("answer → durable", "answer", statistics.median(times),
+             f"  p90 {p90(times):.3f} ms ({len(times)} answers)")
+
+        shown = [reviewer.next_card()]
+
+        def step():
+            clock["now"] += timedelta(seconds=1)
+            reviewer.answer(shown[0].id, rng.choice((1, 3, 3, 3, 4)))
+            shown[0] = reviewer.next_card()
+            reviewer.counts()
+
+        line("drill step (answer, next card, 剩余)", "step", median_ms(step, args.answers // 2))
+
+        # Exactness check of the kept counts against a fresh count, so that a
+        # fast but wrong figure cannot pass unnoticed.
+        kept = reviewer.counts()
+        with db.session() as session:
+            fresh = review.queue_counts(session, clock["now"], review.get_settings(session), tz)
+        print(f"kept 剩余 {kept} {'==' if kept == fresh else '!='} recounted {fresh}")
+        reviewer.close()
+
+        # What an fsync per answer would cost (synchronous=FULL): shown to
+        # price the choice of NORMAL, which still survives a killed process.
         from sqlalchemy import event
 
-        event.listen(db.engine, "connect", lambda c, _r: c.execute("PRAGMA synchronous = NORMAL"))
+        event.listen(db.engine, "connect", lambda c, _r: c.execute("PRAGMA synchronous = FULL"))
         db.engine.dispose()
-        answer_all(due[args.answers:], "answer → durable, synchronous=NORMAL")
+        with Reviewer(db, clock=lambda: clock["now"], tz=tz) as full:
+            full.settings
+            ids = iter(due[args.answers:])
+
+            def rate_full():
+                clock["now"] += timedelta(seconds=1)
+                full.answer(next(ids), 3)
+
+            times = timings_ms(rate_full, args.answers)
+        print(f"{pad('answer → durable, synchronous=FULL')} median {statistics.median(times):7.3f} ms   "
+              f"(for comparison only)  p90 {p90(times):.3f} ms")
         db.close()
 
 
