@@ -313,3 +313,90 @@ def test_settings_are_stored_per_profile(db, clock):
     Reviewer(db, clock=clock).save_settings(SrsSettings(daily_new_limit=5, desired_retention=0.85))
     assert Reviewer(db, clock=clock).settings.daily_new_limit == 5
     assert Reviewer(db, clock=clock, profile="other").settings.daily_new_limit == 20
+
+
+# -- the kept 剩余 counts -----------------------------------------------------------------
+
+def fresh_counts(db, now, tz=CST, node_ids=None):
+    with db.session() as s:
+        return review.queue_counts(s, now, review.get_settings(s), tz, node_ids)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_kept_counts_equal_a_recount_through_a_random_drill(db, clock, bundled_graph, seed):
+    rng = __import__("random").Random(seed)
+    node = bundled_graph.find("竞争者环境")[0] if seed == 3 else None
+    r = Reviewer(db, tz=CST, clock=clock, node_id=node.id if node else None)
+    r.save_settings(SrsSettings(daily_new_limit=8))
+    answered: list[int] = []
+    for step in range(120):
+        card = r.next_card()
+        roll = rng.random()
+        if card is None or roll < 0.08:
+            clock.advance(hours=rng.choice((1, 5, 11)))  # crosses study days (4 am Beijing) now and then
+        elif roll < 0.12:
+            r.suspend(card.id)
+        elif roll < 0.16:
+            r.bury(card.id)
+        elif roll < 0.2 and answered:
+            r.undo(answered.pop())
+        else:
+            answered.append(r.answer(card.id, rng.choice((AGAIN, HARD, GOOD, GOOD, EASY))).log_id)
+            clock.advance(seconds=rng.randint(5, 400))
+        assert r.counts() == fresh_counts(db, clock(), node_ids=r.node_ids), step
+    assert len(answered) > 40
+
+
+def count_statements(db):
+    seen: list[str] = []
+    from sqlalchemy import event
+
+    event.listen(db.engine, "before_cursor_execute", lambda *a: seen.append(a[2]))
+    return seen
+
+
+def test_the_counts_are_not_queried_again_for_every_card(db, clock):
+    r = Reviewer(db, tz=CST, clock=clock)
+    r.counts()
+    statements = count_statements(db)
+    card = r.next_card()
+    statements.clear()
+    assert r.counts() == review.QueueCounts(new=20, learning=0, review=0)
+    assert statements == ["PRAGMA data_version"]  # nothing else changed: nothing counted
+    statements.clear()
+    r.answer(card.id, GOOD)
+    # BEGIN IMMEDIATE, the change check, the card, its update, the log row: no count, no settings
+    assert len(statements) == 5 and not any("count(" in s for s in statements), statements
+    statements.clear()
+    assert r.counts() == review.QueueCounts(new=19, learning=1, review=0)
+    assert statements == ["PRAGMA data_version"]
+
+
+def test_counts_follow_writes_of_other_connections_and_processes(db, clock, bundled_graph, library_path):
+    r = Reviewer(db, tz=CST, clock=clock)
+    assert r.counts() == review.QueueCounts(new=20, learning=0, review=0)
+    node = bundled_graph.find("品牌竞争者")[0]
+    with db.session() as s:  # the practice service, on another connection of this process
+        touched = review.schedule_node(s, node.id, clock())
+    assert touched >= 2 and r.counts().learning == touched
+    other = open_database(f"sqlite:///{library_path}")  # a second app instance
+    try:
+        other_reviewer = Reviewer(other, tz=CST, clock=clock)
+        other_reviewer.save_settings(SrsSettings(daily_new_limit=5))
+        assert r.counts().new == 5 and r.settings.daily_new_limit == 5
+        first = other_reviewer.next_card()
+        other_reviewer.answer(first.id, EASY)
+        other_reviewer.close()
+    finally:
+        other.close()
+    assert r.counts() == fresh_counts(db, clock())
+    assert r.next_card().id != first.id
+
+
+def test_reviewer_gives_its_connection_back(db, clock):
+    with Reviewer(db, tz=CST, clock=clock) as r:
+        r.counts()
+        assert db.engine.pool.checkedout() == 1
+    assert db.engine.pool.checkedout() == 0
+    assert r.counts().new == 20  # used again: a new connection, counted afresh
+    r.close()
