@@ -54,6 +54,25 @@ def test_mastery():
     assert m.mastered == 0.25 and m.recall == pytest.approx(0.55)
 
 
+def test_heat_levels_are_quarters_of_the_busiest_day():
+    assert [stats.heat_level(n, 40) for n in (0, 1, 10, 11, 20, 21, 39, 40)] == [0, 1, 1, 2, 2, 3, 4, 4]
+    assert stats.heat_level(3, 0) == 0
+
+
+def test_heatmap_is_a_calendar_of_weeks_ending_today():
+    today = date(2024, 5, 8)  # a Wednesday
+    per_day = stats.daily_counts([dt.datetime(2024, 5, 6, 12, tzinfo=timezone.utc)] * 4
+                                 + [dt.datetime(2024, 4, 29, 12, tzinfo=timezone.utc)], today, 30, CST)
+    grid = stats.heatmap(per_day, today, 3)
+    assert len(grid) == 3 and all(len(week) == 7 for week in grid)
+    assert [c.day for c in grid[0]][:1] == [date(2024, 4, 22)]  # columns start on Mondays
+    assert (grid[1][0].count, grid[1][0].level) == (1, 1)  # 04-29
+    assert (grid[2][0].count, grid[2][0].level) == (4, 4)  # 05-06, the busiest day
+    assert grid[2][2].day == today and grid[2][3:] == [None] * 4  # nothing after today
+    short = stats.heatmap(per_day[-3:], today, 2)  # days without data are blank, not zero
+    assert short[0] == [None] * 7 and short[1][0].count == 4
+
+
 # -- service -------------------------------------------------------------------------------
 
 from test_review_support import library_db, library_path, review_library_template  # noqa: E402,F401

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import re
 
 import pytest
@@ -178,5 +179,80 @@ def test_stats_screen_shows_figures_and_charts(library_path):
             assert re.search(r"连续学习\s+1 天", text)
             assert "每日复习量" in text and "未来 30 天到期" in text and "掌握程度" in text
             assert "客户服务管理师二级-《技能理论》重点考点" in text
+
+    asyncio.run(main())
+
+
+def make_leech(path) -> str:
+    """Turn the first card into a suspended leech with 8 lapses; returns its front."""
+    db = open_database(f"sqlite:///{path}")
+    with db.session() as s:
+        first = s.execute(select(CardRow).order_by(CardRow.seq).limit(1)).scalar_one()
+        first.leech, first.suspended, first.lapses, first.reps = True, True, 8, 20
+        first.state, first.stability, first.difficulty = 2, 1.0, 9.0  # a review card, long overdue
+        first.due = first.last_review = dt.datetime(2024, 5, 1, tzinfo=dt.timezone.utc)
+        front = first.front
+    db.close()
+    return front
+
+
+def card_flags(path, front):
+    db = open_database(f"sqlite:///{path}")
+    try:
+        with db.session() as s:
+            return s.execute(select(CardRow.suspended, CardRow.leech).where(CardRow.front == front)).one()
+    finally:
+        db.close()
+
+
+def test_leech_list_from_the_drill_puts_a_card_back_and_shows_its_node(library_path):
+    front = make_leech(library_path)
+
+    async def main():
+        app = make_app(library_path)
+        async with app.run_test(size=SIZE) as pilot:
+            text = await open_drill(pilot, app)
+            assert front not in text  # suspended: not drilled
+            await pilot.press("l")
+            text = await wait_for_text(pilot, "难记卡片")
+            assert "共 1 张（1 张已暂停）" in text and "遗忘  8 次" in text and "已暂停" in text
+            assert front in text and "出处：" in text and "外部力量和相关因素的集合" in text  # the back
+            await pilot.press("enter")
+            await wait_for_text(pilot, "复习中")
+            await pilot.press("space")  # and back: suspended again
+            await wait_for_text(pilot, "共 1 张（1 张已暂停）")
+            assert tuple(card_flags(library_path, front)) == (True, True)
+            await pilot.press("space")
+            await wait_for_text(pilot, "复习中")
+            assert tuple(card_flags(library_path, front)) == (False, True)  # back in the drill, still a leech
+            await pilot.press("n")
+            await wait_for(pilot, lambda: getattr(app.screen, "SCREEN_NAME", "") == "graph")
+            await pilot.press("escape")
+            await wait_for_text(pilot, "共 1 张（0 张已暂停）")
+            await pilot.press("escape")  # back in the drill: the card is in the queue again
+            await wait_for(pilot, lambda: type(app.screen).__name__ == "DrillScreen")
+            await wait_for_text(pilot, "学习中 0 · 复习 1")
+
+    asyncio.run(main())
+
+
+def test_stats_heatmap_and_leech_key(library_path):
+    make_leech(library_path)
+
+    async def main():
+        app = make_app(library_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_drill(pilot, app)
+            for _ in range(4):
+                await pilot.press("space", "4")
+            await wait_for(pilot, lambda: len(logs(library_path)) == 4)
+            await pilot.press("t")
+            text = await wait_for_text(pilot, "周共复习 4 次，1 天有复习，最多 4 次")
+            assert "每日复习量" in text and re.search(r"一 (■ ){53}", text)
+            heat = app.screen.query_one("#stats-daily")
+            assert heat.weeks_that_fit() == 53  # 120 columns: a whole year
+            assert "已暂停 / 记忆难点" in text and re.search(r"已暂停 / 记忆难点\s+1 / 1", text) and "l 难记卡片" in text
+            await pilot.press("l")
+            await wait_for_text(pilot, "共 1 张（1 张已暂停）")
 
     asyncio.run(main())

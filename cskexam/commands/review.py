@@ -46,56 +46,68 @@ def run(args) -> int:
     with open_library(getattr(args, "db", None)) as library:
         library.ensure_imported()
         reviewer = Reviewer(library.db, node_id=args.node)
-        history: list[tuple[int, int]] = []  # (log id, rating)
-        skipped: list[str] = []
-        while args.limit is None or answered < args.limit:
-            card = reviewer.next_card(exclude=skipped)
-            if card is None:
-                break
-            c = reviewer.counts()
-            print(f"\n【剩余 新卡 {c.new} · 学习中 {c.learning} · 复习 {c.review}】 [{card.kind_label}] {card.id}")
-            print(f"问: {card.front}")
-            if _read("（回车显示答案，q 退出）") in (None, "q"):
-                break
-            preview = reviewer.preview(card)
-            print(f"答: {card.back}")
-            print(f"出处: {card.path_text()}")
-            print("  ".join(f"{r} {srs.RATING_LABELS[r]}({srs.format_interval(preview[r])})" for r in srs.RATINGS))
-            while True:
-                key = _read(HELP_LINE)
-                if key in (None, "q"):
-                    key = "q"
-                    break
-                if key in ("", "1", "2", "3", "4", "u", "s", "b"):
-                    break
-                print("无效输入。", flush=True)
-            if key == "q":
-                break
-            if key == "u":
-                if not history:
-                    print("没有可撤销的作答。", flush=True)
-                    continue
-                log_id, old_rating = history.pop()
-                undone = reviewer.undo(log_id)
-                answered -= 1
-                ratings[old_rating] -= 1
-                print(f"已撤销: {undone.front}", flush=True)
-                continue
-            if key == "s":
-                reviewer.suspend(card.id)
-                print("已暂停此卡。", flush=True)
-                continue
-            if key == "b":
-                until = reviewer.bury(card.id)
-                print(f"已搁置到 {until.astimezone().strftime('%m-%d %H:%M')}。", flush=True)
-                continue
-            rating = int(key) if key else srs.GOOD
-            result = reviewer.answer(card.id, rating)
-            history.append((result.log_id, rating))
-            answered += 1
-            ratings[rating] = ratings.get(rating, 0) + 1
-            extra = "（已成为记忆难点，已暂停）" if result.became_leech else ""
-            print(f"已记录 {card.id} {srs.RATING_LABELS[rating]} → {srs.format_interval(result.interval)}后再见{extra}", flush=True)
+        try:
+            answered = _drill(args, reviewer, ratings)
+        finally:
+            reviewer.close()
     parts = "，".join(f"{srs.RATING_LABELS[r]} {n}" for r, n in sorted(ratings.items()) if n)
     print(f"\n本次复习 {answered} 张" + (f"（{parts}）" if parts else "") + "。", flush=True)
     return 0
+
+
+def _drill(args, reviewer, ratings: dict[int, int]) -> int:
+    """The question/answer loop; returns how many cards were answered (undo counts back)."""
+    from cskexam.core import srs
+
+    answered = 0
+    history: list[tuple[int, int]] = []  # (log id, rating)
+    skipped: list[str] = []
+    while args.limit is None or answered < args.limit:
+        card = reviewer.next_card(exclude=skipped)
+        if card is None:
+            break
+        c = reviewer.counts()
+        print(f"\n【剩余 新卡 {c.new} · 学习中 {c.learning} · 复习 {c.review}】 [{card.kind_label}] {card.id}")
+        print(f"问: {card.front}")
+        if _read("（回车显示答案，q 退出）") in (None, "q"):
+            break
+        preview = reviewer.preview(card)
+        print(f"答: {card.back}")
+        print(f"出处: {card.path_text()}")
+        print("  ".join(f"{r} {srs.RATING_LABELS[r]}({srs.format_interval(preview[r])})" for r in srs.RATINGS))
+        while True:
+            key = _read(HELP_LINE)
+            if key in (None, "q"):
+                key = "q"
+                break
+            if key in ("", "1", "2", "3", "4", "u", "s", "b"):
+                break
+            print("无效输入。", flush=True)
+        if key == "q":
+            break
+        if key == "u":
+            if not history:
+                print("没有可撤销的作答。", flush=True)
+                continue
+            log_id, old_rating = history.pop()
+            undone = reviewer.undo(log_id)
+            answered -= 1
+            ratings[old_rating] -= 1
+            print(f"已撤销: {undone.front}", flush=True)
+            continue
+        if key == "s":
+            reviewer.suspend(card.id)
+            print("已暂停此卡。", flush=True)
+            continue
+        if key == "b":
+            until = reviewer.bury(card.id)
+            print(f"已搁置到 {until.astimezone().strftime('%m-%d %H:%M')}。", flush=True)
+            continue
+        rating = int(key) if key else srs.GOOD
+        result = reviewer.answer(card.id, rating)
+        history.append((result.log_id, rating))
+        answered += 1
+        ratings[rating] = ratings.get(rating, 0) + 1
+        extra = "（已成为记忆难点，已暂停）" if result.became_leech else ""
+        print(f"已记录 {card.id} {srs.RATING_LABELS[rating]} → {srs.format_interval(result.interval)}后再见{extra}", flush=True)
+    return answered

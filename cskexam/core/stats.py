@@ -107,3 +107,40 @@ def mastery(groups: dict[tuple[str, str], list[tuple[int, float | None, float]]]
             mature=mature, recall=recall,
         ))
     return out
+
+
+@dataclass(frozen=True)
+class HeatCell:
+    day: date
+    count: int
+    level: int  # 0 none, 1–4 light to heavy, relative to the busiest day shown
+
+
+def heat_level(count: int, peak: int) -> int:
+    """GitHub-style intensity: 0 for no review, else 1–4 in quarters of the peak."""
+    if count <= 0 or peak <= 0:
+        return 0
+    return min(4, max(1, -(-4 * count // peak)))
+
+
+def heatmap(per_day: Iterable[tuple[date, int]], today: date, weeks: int) -> list[list[HeatCell | None]]:
+    """A calendar of the last ``weeks`` weeks: one column per week, Monday to Sunday.
+
+    The last column is the week of ``today``; days after today, and days
+    before the data starts, are None. Levels are relative to the busiest day
+    in view, so a light week next to a heavy one still shows.
+    """
+    counts = dict(per_day)
+    first = today - timedelta(days=today.weekday()) - timedelta(weeks=weeks - 1)
+    days = [first + timedelta(days=i) for i in range(weeks * 7)]
+    peak = max((counts.get(d, 0) for d in days if d <= today), default=0)
+    columns: list[list[HeatCell | None]] = []
+    for w in range(weeks):
+        column: list[HeatCell | None] = []
+        for d in days[w * 7:(w + 1) * 7]:
+            if d > today or d not in counts:
+                column.append(None)
+            else:
+                column.append(HeatCell(d, counts[d], heat_level(counts[d], peak)))
+        columns.append(column)
+    return columns

@@ -4,7 +4,11 @@ Space/Enter shows the answer with the card's place in the notes; 1–4 rate it
 (重来/困难/良好/简单), each button showing the interval it would give; after
 the answer is shown Space means 良好. ``u`` takes back the last answer, ``s``
 suspends the card, ``b`` buries it until tomorrow (4 am), ``n`` opens the
-card's node in 知识图谱. Every answer is committed before the next card shows.
+card's node in 知识图谱, ``l`` lists the 难记卡片 (leeches). Every answer is
+committed before the next card shows.
+
+The screen keeps one ``Reviewer`` (one connection, the 剩余 figures kept up
+to date from the answers) and gives it back when it is closed.
 
 Card text is note text: it only ever reaches a widget as ``Content(text)``.
 """
@@ -55,6 +59,7 @@ class DrillScreen(Screen):
         Binding("s", "suspend", "暂停"),
         Binding("b", "bury", "搁置到明天"),
         Binding("n", "show_node", "查看知识点"),
+        Binding("l", "leeches", "难记卡片"),
     ]
 
     HELP = [
@@ -65,6 +70,7 @@ class DrillScreen(Screen):
         ("s", "暂停这张卡片（不再出现）"),
         ("b", "搁置到明天（凌晨 4 点后）"),
         ("n", "在知识图谱中查看这张卡片的知识点"),
+        ("l", "难记卡片：遗忘多次而暂停的卡片"),
     ]
 
     def __init__(self, node_id: str | None = None, **kwargs: Any) -> None:
@@ -110,6 +116,20 @@ class DrillScreen(Screen):
             self._message(str(exc))
             return
         self._next()
+
+    def on_unmount(self) -> None:
+        if self.reviewer is not None:
+            self.reviewer.close()
+
+    def on_screen_resume(self) -> None:
+        # Back from 知识图谱, 难记卡片 or practice: wrong answers there may have
+        # put cards in the queue, a leech may be back in the drill.
+        if self.reviewer is None:
+            return
+        if self.finished:
+            self._next()
+        elif self.card is not None:
+            self._update_progress()
 
     # -- showing ---------------------------------------------------------------
     def _message(self, text: str) -> None:
@@ -222,7 +242,7 @@ class DrillScreen(Screen):
         self.history.append((result.log_id, rating))
         self.ratings[rating] += 1
         if result.became_leech:
-            self.notify("这张卡片已遗忘 8 次，标为记忆难点并暂停。可在知识图谱中重温它的知识点。",
+            self.notify("这张卡片已遗忘多次，标为记忆难点并暂停。按 l 查看难记卡片，重温它的知识点。",
                         title="记忆难点", severity="warning", timeout=6)
         self._next()
 
@@ -257,6 +277,11 @@ class DrillScreen(Screen):
     def action_show_node(self) -> None:
         if self.card is not None:
             self.app.show_node(self.card.node_id)
+
+    def action_leeches(self) -> None:
+        from cskexam.tui.screens.leeches import LeechScreen
+
+        self.app.push_screen(LeechScreen())
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id and event.button.id.startswith("rate-"):

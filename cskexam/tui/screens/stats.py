@@ -1,11 +1,16 @@
 """统计: today's figures, reviews per day, the 30-day due forecast, retention, mastery.
 
-The figures are read in a worker (``cskexam.services.stats.study_stats``) and
-drawn with textual-plotext. Titles of documents are note text: ``Content`` only.
+The figures are read in a worker (``cskexam.services.stats.study_stats``).
+Reviews per day are a calendar heatmap like GitHub's (one column per week, as
+many weeks as the width allows, up to a year); the forecast is drawn with
+textual-plotext. ``l`` opens the 难记卡片 list. Titles of documents are note
+text: ``Content`` only.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import unicodedata
 from datetime import datetime, timezone
 from typing import Any
 
@@ -14,13 +19,83 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Static
 from textual_plotext import PlotextPlot
 
+from cskexam.core import stats as core_stats
 from cskexam.tui.widgets.text import aligned_pairs, clip
 from cskexam.tui.widgets.title_bar import TitleBar
 
-HISTORY_DAYS = 60
+MAX_WEEKS = 53
+HISTORY_DAYS = MAX_WEEKS * 7
+WEEKDAYS = ("一", "", "三", "", "五", "", "日")
+# No review, then light to heavy: GitHub's greens, readable on dark and light themes.
+HEAT_COLORS = ("#4b5260", "#0e4429", "#006d32", "#26a641", "#39d353")
+CELL = "■"
+
+
+class ReviewHeatmap(Widget):
+    """Reviews per study day as a calendar: rows Monday–Sunday, one column per week."""
+
+    DEFAULT_CSS = """
+    ReviewHeatmap { height: auto; border: round $primary-muted; border-title-color: $accent; padding: 0 1; }
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.series: list = []
+        self.today = None
+
+    def set_data(self, series: list, today) -> None:
+        self.series = series
+        self.today = today
+        self.refresh(layout=True)
+
+    def weeks_that_fit(self) -> int:
+        width = self.content_size.width or 80
+        return max(4, min(MAX_WEEKS, (width - 3) // 2))
+
+    def render(self) -> Content:
+        if self.today is None:
+            return Content("正在统计…")
+        columns = core_stats.heatmap(self.series, self.today, self.weeks_that_fit())
+        parts: list[Any] = [self._month_row(self.today, len(columns)), "\n"]
+        for row in range(7):
+            parts.append(WEEKDAYS[row] + " " if WEEKDAYS[row] else "   ")  # a CJK label takes 2 cells
+            for column in columns:
+                cell = column[row]
+                parts.append((CELL, HEAT_COLORS[cell.level]) if cell is not None else " ")
+                parts.append(" ")
+            parts.append("\n")
+        shown = [c for column in columns for c in column if c is not None]
+        total = sum(c.count for c in shown)
+        active = sum(1 for c in shown if c.count)
+        parts += ["   少 "]
+        parts += [x for color in HEAT_COLORS for x in ((CELL, color), " ")]
+        parts.append(f"多    {len(columns)} 周共复习 {total} 次，{active} 天有复习")
+        if total:
+            best = max(shown, key=lambda c: c.count)
+            parts.append(f"，最多 {best.count} 次（{best.day.month}-{best.day.day:02d}）")
+        return Content.assemble(*parts)
+
+    @staticmethod
+    def _month_row(today, weeks: int) -> Content:
+        """Month names above the first week of each month (a week is 2 cells wide)."""
+        first = today - dt.timedelta(days=today.weekday(), weeks=weeks - 1)
+        row = "   "
+        for w in range(1, weeks):
+            monday = first + dt.timedelta(weeks=w)
+            if monday.month != (monday - dt.timedelta(weeks=1)).month:
+                at = 3 + 2 * w
+                if _cells(row) <= at:
+                    row += " " * (at - _cells(row)) + f"{monday.month}月"
+        return Content.styled(row, "$text-muted")
+
+
+def _cells(text: str) -> int:
+    """Terminal columns of ``text`` (CJK characters take two)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def _percent(rate: float | None) -> str:
@@ -39,9 +114,12 @@ class StatsScreen(Screen):
     StatsScreen #stats-mastery { margin-top: 0; }
     """
 
-    BINDINGS = [Binding("f5", "reload", "刷新", key_display="F5")]
+    BINDINGS = [
+        Binding("f5", "reload", "刷新", key_display="F5"),
+        Binding("l", "leeches", "难记卡片"),
+    ]
 
-    HELP = [("F5", "重新读取统计"), ("↑ ↓ / PgUp PgDn", "滚动")]
+    HELP = [("F5", "重新读取统计"), ("l", "难记卡片：遗忘多次而暂停的卡片"), ("↑ ↓ / PgUp PgDn", "滚动")]
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -55,7 +133,7 @@ class StatsScreen(Screen):
                     yield Static(Content("正在统计…"), id="stats-today-figures")
                 with Vertical(id="stats-cards", classes="panel"):
                     yield Static(Content(""), id="stats-card-figures")
-            yield PlotextPlot(id="stats-daily", classes="chart")
+            yield ReviewHeatmap(id="stats-daily")
             yield PlotextPlot(id="stats-forecast", classes="chart")
             with Vertical(id="stats-mastery", classes="panel"):
                 yield Static(Content(""), id="stats-mastery-table")
@@ -64,7 +142,8 @@ class StatsScreen(Screen):
     def on_mount(self) -> None:
         self.query_one("#stats-today").border_title = "今日"
         self.query_one("#stats-cards").border_title = "卡片与保持率"
-        self.query_one("#stats-daily").border_title = f"每日复习量（最近 {HISTORY_DAYS} 天）"
+        self.query_one("#stats-cards").border_subtitle = "l 难记卡片"
+        self.query_one("#stats-daily").border_title = "每日复习量（按周排列，颜色越深复习越多）"
         self.query_one("#stats-forecast").border_title = "未来 30 天到期"
         self.query_one("#stats-mastery").border_title = "掌握程度（按文档）"
         self.action_reload()
@@ -101,9 +180,14 @@ class StatsScreen(Screen):
             ("真实保持率（30 天）", f"{_percent(st.retention_30d.rate)}（{st.retention_30d.total} 次）"),
             ("真实保持率（全部）", f"{_percent(st.retention_all.rate)}（{st.retention_all.total} 次）"),
         ]))
-        self._bars("#stats-daily", st.reviews_per_day, "orange")
+        self.query_one("#stats-daily", ReviewHeatmap).set_data(st.reviews_per_day, t.day)
         self._bars("#stats-forecast", st.forecast, "green")
         self.query_one("#stats-mastery-table", Static).update(self._mastery_content(st.documents))
+
+    def action_leeches(self) -> None:
+        from cskexam.tui.screens.leeches import LeechScreen
+
+        self.app.push_screen(LeechScreen())
 
     def _bars(self, selector: str, series: list, color: str) -> None:
         plot = self.query_one(selector, PlotextPlot)
