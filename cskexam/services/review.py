@@ -121,18 +121,14 @@ def _count_queue(
     session: Session, now: dt.datetime, settings: SrsSettings, tz: tzinfo | None, node_ids: Sequence[str] | None,
 ) -> tuple[QueueCounts, int]:
     """The queue counts and today's unused new-card allowance (whole library)."""
-    _, end = day_bounds(now, tz)
-    new_left = new_remaining_today(session, now, settings, tz)
-    if node_ids is None:
-        new = review_repo.count_new(session, now, None, limit=new_left)
-    else:
-        new = review_repo.count_new(session, now, node_ids)
-    counts = QueueCounts(
-        new=new,
-        learning=review_repo.count_due(session, _LEARNING_STATES, end, now, node_ids),
-        review=review_repo.count_due(session, (REVIEW,), end, now, node_ids),
-    )
-    return counts, new_left
+    start, end = day_bounds(now, tz)
+    # A drill of one node ignores the daily limit: count its new cards (there
+    # are few); the whole library needs no more than the limit counted.
+    cap = settings.daily_new_limit if node_ids is None else 1 << 62
+    f = review_repo.queue_figures(session, start, end, now, cap, node_ids)
+    new_left = max(0, settings.daily_new_limit - f.introduced)
+    new = min(f.new, new_left) if node_ids is None else f.new
+    return QueueCounts(new=new, learning=f.learning, review=f.review), new_left
 
 
 def queue_counts(

@@ -14,7 +14,7 @@ from sqlalchemy import and_, bindparam, delete, func, literal, or_, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
-from cskexam.core.srs import NEW, CardState
+from cskexam.core.srs import LEARNING, NEW, RELEARNING, REVIEW, CardState
 from cskexam.storage.models_graph import NodeRow
 from cskexam.storage.models_review import CardRow, ReviewLogRow, ReviewSettingsRow
 from cskexam.storage.types import UTCDateTime
@@ -181,6 +181,56 @@ def count_new(session: Session, now: dt.datetime, node_ids: Sequence[str] | None
         inner = inner.limit(limit)
     query = select(func.count()).select_from(inner.subquery())
     return session.execute(query).scalar_one()
+
+
+@functools.lru_cache(maxsize=4)
+def _queue_figures_statement(by_node: bool):
+    """Every figure of the 剩余 line in one statement (one round trip instead of five)."""
+    now = bindparam("now", type_=UTCDateTime())
+    until = bindparam("until", type_=UTCDateTime())
+
+    def playable():
+        cond = [
+            _cards.c.suspended.is_(False),
+            _cards.c.orphaned.is_(False),
+            or_(_cards.c.buried_until.is_(None), _cards.c.buried_until <= now),
+        ]
+        if by_node:
+            cond.append(_cards.c.node_id.in_(bindparam("nodes", expanding=True)))
+        return cond
+
+    def due(state: int):
+        # one state per count: 'state = ?' stays inside the covering index (see due_ids)
+        return select(func.count()).select_from(_cards).where(
+            _cards.c.state == state, _cards.c.due <= until, *playable()
+        ).scalar_subquery()
+
+    # selecting an indexed column (not the id) keeps this inside ix_cards_queue_new
+    new = select(_cards.c.state).where(_cards.c.state == NEW, *playable()).limit(bindparam("cap")).subquery()
+    introduced = select(func.count(func.distinct(_logs.c.card_id))).where(
+        _logs.c.state_before == NEW, _logs.c.rating > 0,
+        _logs.c.reviewed_at >= bindparam("start", type_=UTCDateTime()), _logs.c.reviewed_at < until,
+    ).scalar_subquery()
+    return select(
+        introduced.label("introduced"),
+        select(func.count()).select_from(new).scalar_subquery().label("new"),
+        (due(LEARNING) + due(RELEARNING)).label("learning"),
+        due(REVIEW).label("review"),
+    )
+
+
+def queue_figures(session: Session | Connection, start: dt.datetime, end: dt.datetime, now: dt.datetime,
+                  new_cap: int, node_ids: Sequence[str] | None = None) -> Any:
+    """Row (introduced, new, learning, review) for the study day [start, end).
+
+    ``introduced``: new cards first answered this day (the whole library);
+    ``new``: playable new cards, counted up to ``new_cap``; ``learning`` and
+    ``review``: playable cards in those states due by ``end``.
+    """
+    params: dict = {"now": now, "until": end, "start": start, "cap": max(0, new_cap)}
+    if node_ids is not None:
+        params["nodes"] = list(node_ids)
+    return session.execute(_queue_figures_statement(node_ids is not None), params).one()
 
 
 def new_introduced_between(session: Session, start: dt.datetime, end: dt.datetime) -> int:
