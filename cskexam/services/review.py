@@ -124,7 +124,7 @@ def _count_queue(
     start, end = day_bounds(now, tz)
     # A drill of one node ignores the daily limit: count its new cards (there
     # are few); the whole library needs no more than the limit counted.
-    cap = settings.daily_new_limit if node_ids is None else 1 << 62
+    cap = settings.daily_new_limit if node_ids is None else None
     f = review_repo.queue_figures(session, start, end, now, cap, node_ids)
     new_left = max(0, settings.daily_new_limit - f.introduced)
     new = min(f.new, new_left) if node_ids is None else f.new

@@ -220,14 +220,15 @@ def _queue_figures_statement(by_node: bool):
 
 
 def queue_figures(session: Session | Connection, start: dt.datetime, end: dt.datetime, now: dt.datetime,
-                  new_cap: int, node_ids: Sequence[str] | None = None) -> Any:
+                  new_cap: int | None, node_ids: Sequence[str] | None = None) -> Any:
     """Row (introduced, new, learning, review) for the study day [start, end).
 
     ``introduced``: new cards first answered this day (the whole library);
-    ``new``: playable new cards, counted up to ``new_cap``; ``learning`` and
+    ``new``: playable new cards, counted up to ``new_cap`` (None: all); ``learning`` and
     ``review``: playable cards in those states due by ``end``.
     """
-    params: dict = {"now": now, "until": end, "start": start, "cap": max(0, new_cap)}
+    cap = 2**62 if new_cap is None else max(0, new_cap)  # a bound parameter: the statement stays cached
+    params: dict = {"now": now, "until": end, "start": start, "cap": cap}
     if node_ids is not None:
         params["nodes"] = list(node_ids)
     return session.execute(_queue_figures_statement(node_ids is not None), params).one()
