@@ -217,3 +217,39 @@ def test_failed_import_leaves_old_index(tmp_path):
     finally:
         s.close()
         db.close()
+
+
+def test_authored_question_stems_are_searched_after_an_import(tmp_db_url, tmp_path, bundled_graph):
+    from cskexam.services.library import open_library
+    from cskexam.services.questions import import_question_file
+
+    library = open_library(tmp_db_url)
+    searcher = Searcher(library)
+    try:
+        library.ensure_imported()
+        technology = [n.id for n in bundled_graph.find("技术环境") if "宏观环境分析" in bundled_graph.path_titles(n.id)]
+        # Only the stem of jn-003 in the bundled bank says this; the notes do not.
+        got = searcher.search("这句话出自")
+        assert got and got[0].id in technology
+        assert "这句话出自" in got[0].snippet
+        assert not any("紫罗兰色" in r.snippet for r in searcher.search("紫罗兰色的投诉单"))
+
+        bank = tmp_path / "mine.yaml"
+        bank.write_text(
+            "document: 客户服务管理师二级-《技能理论》重点考点\n"
+            "questions:\n"
+            "  - id: my-001\n"
+            "    type: 判断\n"
+            "    stem: 客户用紫罗兰色的投诉单反映问题时，应先记录。\n"
+            "    answer: 对\n"
+            "    explanation: 先记录客户反映的问题，再处理。\n"
+            "    node: [宏观环境分析, 技术环境]\n",
+            encoding="utf-8",
+        )
+        import_question_file(library, bank, now=NOW)
+        got = searcher.search("紫罗兰色的投诉单")
+        assert got[0].id in technology and "紫罗兰色的投诉单" in got[0].snippet
+        assert searcher.search("这句话出自")  # the bundled stems stay indexed
+    finally:
+        searcher.close()
+        library.close()

@@ -113,17 +113,24 @@ def pinyin_keys(syllables: list[str], starts: Iterable[int] = (0,)) -> list[Piny
     With the starts of the words of 宏观环境分析 (0, 2, 4) this gives
     hongguanhuanjingfenxi, huanjingfenxi, fenxi and the initials hghjfx. Starting
     only at words keeps the table small; nobody types pinyin from inside a word.
+    Initials are typed for whole titles, so they are keyed from the start only.
     """
     syllables = syllables[:MAX_TITLE_SYLLABLES]
+    n = len(syllables)
+    if not n:
+        return []
     keys: dict[str, PinyinKey] = {}
-    for start in sorted({s for s in starts if 0 <= s < len(syllables)} | ({0} if syllables else set())):
-        rest = syllables[start:]
-        for key, is_init in (("".join(rest), False), ("".join(s[0] for s in rest), True)):
-            # Initials are typed for whole titles; from inside a title they only add rows.
-            if is_init and start:
-                continue
+    whole = "".join(syllables)
+    if len(whole) >= 2:
+        keys[whole] = PinyinKey(whole, 0, False)
+    initials = "".join([s[:1] for s in syllables])
+    if len(initials) >= 2 and initials not in keys:
+        keys[initials] = PinyinKey(initials, 0, True)
+    for start in sorted(starts):
+        if 0 < start < n:
+            key = "".join(syllables[start:])
             if len(key) >= 2 and key not in keys:
-                keys[key] = PinyinKey(key, start, is_init)
+                keys[key] = PinyinKey(key, start, False)
     return list(keys.values())
 
 

@@ -50,7 +50,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from cskexam.core.segment import Segmenter
 
 __all__ = [
-    "IndexDoc",
+    "IndexDocs",
+    "PATH_SEPARATOR",
     "QuestionText",
     "DocRow",
     "Hit",
@@ -99,7 +100,16 @@ _MIXED = re.compile(r"[a-z0-9]+|[^a-z0-9]+")
 
 def normalize(text: str) -> str:
     """NFKC (full-width → half-width), lower case, no control characters."""
-    return _CONTROL.sub(" ", unicodedata.normalize("NFKC", text or "")).lower()
+    if not text:
+        return ""
+    # Most notes are NFKC already, and the check costs a fraction of the conversion.
+    if not _is_normalized("NFKC", text):
+        text = _nfkc("NFKC", text)
+    return _CONTROL.sub(" ", text).lower()
+
+
+_is_normalized = unicodedata.is_normalized
+_nfkc = unicodedata.normalize
 
 
 def compact(text: str) -> str:
@@ -110,26 +120,37 @@ def compact(text: str) -> str:
 # -- index side ---------------------------------------------------------------
 
 
-@dataclass
-class IndexDoc:
-    node_id: str
-    kind: str
-    title: str
-    path: list[str]
-    body: str  # shown in snippets
-    seq: int
-    title_tokens: str
-    body_tokens: str
-    source: str = "node"  # or "question"
-    ref: str = ""  # the question id for question documents
-    title_key: str = ""  # compact(title): exact-title look-ups and pinyin
-    body_key: str = ""  # compact(body): phrase tests
+# Joins a result's ancestor titles in storage (control characters never survive
+# the notes parser); splitting is cheaper than JSON on every result.
+PATH_SEPARATOR = "\x1f"
 
-    def __post_init__(self) -> None:
-        if not self.title_key:
-            self.title_key = compact(self.title)
-        if not self.body_key:
-            self.body_key = compact(self.body)
+
+@dataclass
+class IndexDocs:
+    """Documents to index, column by column.
+
+    One object per document would cost more than building the columns: a
+    library of 100k key points is written with ``zip`` over these lists.
+    ``paths`` are ancestor titles joined by PATH_SEPARATOR; ``title_keys`` and
+    ``body_keys`` are ``compact`` forms for exact-title look-ups and phrase
+    tests; ``refs`` are question ids (empty for nodes).
+    """
+
+    source: str  # "node" or "question"
+    node_ids: list[str] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    paths: list[str] = field(default_factory=list)
+    bodies: list[str] = field(default_factory=list)
+    seqs: list[int] = field(default_factory=list)
+    title_tokens: list[str] = field(default_factory=list)
+    body_tokens: list[str] = field(default_factory=list)
+    title_keys: list[str] = field(default_factory=list)
+    body_keys: list[str] = field(default_factory=list)
+    refs: list[str] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.node_ids)
 
 
 @dataclass(frozen=True)
@@ -141,152 +162,183 @@ class QuestionText:
     stem: str
 
 
+# Runs per segmenter call: one call per run would cost more than the cutting.
+_SEGMENT_BATCH = 5000
+
+
+def normalize_many(texts: list[str]) -> list[str]:
+    # One text at a time: NFKC of one long joined string is ten times slower.
+    return [normalize(t) for t in texts]
+
+
 class IndexTokenizer:
-    """Text → index tokens, with the segmenter.
+    """Text → index tokens (a space-separated string), with the segmenter.
 
     Text is cut into runs of letters and characters at punctuation first (no
-    word crosses a 、 or ，), and each distinct run is segmented once: notes
-    repeat their phrases across documents, and calling the segmenter costs
-    more than looking a run up.
+    word crosses a 、 or ，). Each distinct run is segmented once and its tokens
+    kept as one string: notes repeat their phrases, and a document's tokens are
+    then a join of cached strings, with no Python work per token. Runs not seen
+    before are segmented together, a few thousand per segmenter call.
     """
 
-    def __init__(self, segmenter: "Segmenter", cache_limit: int = 500_000):
+    def __init__(self, segmenter: "Segmenter", cache_limit: int = 1_000_000):
         self.segmenter = segmenter
-        self._runs: dict[str, tuple[str, ...]] = {}
-        self._words: dict[str, tuple[str, ...]] = {}
+        self._runs: dict[str, str] = {}
+        self._words: dict[str, str] = {}
         self._cache_limit = cache_limit
 
     def tokens(self, text: str) -> list[str]:
-        return self.tokens_of_runs(WORD.findall(normalize(text)))
+        return self.token_strings([WORD.findall(normalize(text))])[0].split()
 
-    def tokens_of_runs(self, words: list[str]) -> list[str]:
-        """Tokens of text already split into runs (``WORD.findall(normalize(text))``)."""
-        out: list[str] = []
+    def token_strings(self, run_lists: list[list[str]]) -> list[str]:
+        """The index tokens of each text given as its runs (``WORD.findall(normalize(text))``)."""
         runs = self._runs
-        for run in words:
-            got = runs.get(run)
-            if got is None:
-                got = self._segment(run)
-                if len(runs) < self._cache_limit:
-                    runs[run] = got
-            out += got
+        missing: set[str] = set()
+        for text_runs in run_lists:
+            missing.update(text_runs)
+        missing.difference_update(runs)
+        if missing:
+            self._segment_runs(sorted(missing))
+        get = runs.__getitem__
+        out = [" ".join(map(get, text_runs)) for text_runs in run_lists]
+        if len(runs) > self._cache_limit:
+            runs.clear()
         return out
 
-    def _segment(self, run: str) -> tuple[str, ...]:
-        out: list[str] = []
+    def _segment_runs(self, missing: list[str]) -> None:
+        cut = self.segmenter.cut_for_search
+        pieces: list[str] = []
+        for i in range(0, len(missing), _SEGMENT_BATCH):
+            chunk = missing[i : i + _SEGMENT_BATCH]
+            # Runs hold no whitespace, so the "\n" tokens are exactly the boundaries.
+            got = " ".join(cut("\n".join(chunk))).split(" \n ")
+            if len(got) != len(chunk):  # pragma: no cover - a segmenter that merges whitespace
+                got = [" ".join(cut(run)) for run in chunk]
+            pieces.extend(got)
         words = self._words
-        for word in self.segmenter.cut_for_search(run):
-            got = words.get(word)
-            if got is None:
-                got = words[word] = self._expand(word)
-            out += got
-        return tuple(out)
+        new: set[str] = set()
+        for piece in pieces:
+            new.update(piece.split())
+        new.difference_update(words)
+        for word in new:
+            words[word] = self._expand(word)
+        get = words.__getitem__
+        runs = self._runs
+        for run, piece in zip(missing, pieces):
+            runs[run] = " ".join(map(get, piece.split()))
 
-    def _expand(self, word: str) -> tuple[str, ...]:
+    def _expand(self, word: str) -> str:
         if not WORD.fullmatch(word):
-            return tuple(WORD.findall(word))
+            return " ".join(WORD.findall(word))
         if len(word) >= 3 and _CJK.search(word):
             # cut_for_search only adds the 2- and 3-character words of a long
             # word; cut_all finds every dictionary word in it (客户服务 in 客户服务管理师).
             # Single characters are left out: they would double the index.
             inner = [w for w in dict.fromkeys(self.segmenter.cut_all(word)) if len(w) > 1 and w != word and WORD.fullmatch(w)]
-            return (word, *inner)
-        return (word,)
+            return " ".join((word, *inner))
+        return word
 
 
 def node_body(graph: "KnowledgeGraph", node: "Node", definitions: "list[Definition] | None" = None) -> str:
     """What a node says: its text, its definitions, the items of its list."""
-    parts = [node.text.strip()] if node.text and node.text.strip() else []
-    for d in graph.definitions_of(node.id) if definitions is None else definitions:
+    text = node.text.strip() if node.text else ""
+    defs = graph.definitions_of(node.id) if definitions is None else definitions
+    if not defs and not node.children:
+        return text  # most nodes: no list, no definition
+    parts = [text] if text else []
+    for d in defs:
         line = f"{d.term}：{d.text}" if d.term not in d.text else d.text
         if not any(d.text in p for p in parts):
             parts.append(line)
-    items = [graph.nodes[c].title for c in node.children if graph.nodes[c].kind == "item"]
+    nodes = graph.nodes
+    items = [nodes[c].title for c in node.children if nodes[c].kind == "item"]
     if items:
         parts.append("、".join(items))
     return "\n".join(parts)
 
 
-def _paths(graph: "KnowledgeGraph") -> dict[str, list[str]]:
-    """Ancestor titles of every node, each computed once from its parent's."""
-    paths: dict[str, list[str]] = {}
+def _joined_paths(graph: "KnowledgeGraph") -> dict[str, str]:
+    """Ancestor titles of every node joined by PATH_SEPARATOR, computed once per parent."""
+    nodes = graph.nodes
+    below: dict[str | None, str] = {}  # a node's path plus its own title: its children's path
 
-    def path(node_id: str) -> list[str]:
-        got = paths.get(node_id)
+    def path_below(node_id: str) -> str:
+        got = below.get(node_id)
         if got is None:
-            chain = []
-            current = graph.nodes[node_id].parent
-            while current is not None and current not in paths:
-                chain.append(current)
-                current = graph.nodes[current].parent
-            base = paths[current] if current is not None else []
-            for ancestor in reversed(chain):
-                parent = graph.nodes[ancestor].parent
-                paths[ancestor] = base = (base + [graph.nodes[parent].title]) if parent is not None else []
-            parent = graph.nodes[node_id].parent
-            got = paths[node_id] = (base + [graph.nodes[parent].title]) if parent is not None else []
+            node = nodes[node_id]
+            parent = node.parent
+            got = below[node_id] = (path_below(parent) + PATH_SEPARATOR if parent is not None else "") + node.title
         return got
 
-    for node_id in graph.nodes:
-        path(node_id)
-    return paths
+    return {nid: (path_below(n.parent) if n.parent is not None else "") for nid, n in nodes.items()}
 
 
-def build_documents(graph: "KnowledgeGraph", tokenizer: IndexTokenizer) -> list[IndexDoc]:
+def build_documents(graph: "KnowledgeGraph", tokenizer: IndexTokenizer) -> IndexDocs:
+    """Every node as a document: a title field (title + mnemonic) and a body field."""
     definitions: dict[str, list] = {}
     for d in graph.definitions:
         definitions.setdefault(d.node, []).append(d)
-    paths = _paths(graph)
-    docs = []
+    nodes = list(graph)
+    no_definitions: list = []
+    bodies = [node_body(graph, n, definitions.get(n.id, no_definitions)) for n in nodes]
+    titles = [n.title for n in nodes]
     findall = WORD.findall
-    for seq, node in enumerate(graph):
-        title_runs = findall(normalize(node.title))
-        mnemonic_runs = findall(normalize(node.mnemonic)) if node.mnemonic else []
-        body = node_body(graph, node, definitions.get(node.id, []))
-        body_runs = findall(normalize(body))
-        docs.append(
-            IndexDoc(
-                node_id=node.id,
-                kind=node.kind,
-                title=node.title,
-                path=paths[node.id],
-                body=body,
-                seq=seq,
-                # Each distinct token once: ranking looks at where a word occurs,
-                # not how often, and the index is a third smaller.
-                title_tokens=" ".join(dict.fromkeys(tokenizer.tokens_of_runs(title_runs + mnemonic_runs))),
-                body_tokens=" ".join(dict.fromkeys(tokenizer.tokens_of_runs(body_runs))),
-                title_key="".join(title_runs),
-                body_key="".join(body_runs),
-            )
-        )
-    return docs
+    join = "".join
+
+    # Titles repeat (every chapter has its 基本概念): each distinct one is done once.
+    distinct = list(dict.fromkeys(titles))
+    distinct_runs = [findall(t) for t in normalize_many(distinct)]
+    title_tok = dict(zip(distinct, tokenizer.token_strings(distinct_runs)))
+    title_key = dict(zip(distinct, map(join, distinct_runs)))
+    title_tokens = list(map(title_tok.__getitem__, titles))
+    # The mnemonic is part of the title field (宏五 finds 宏观环境分析), not of its key.
+    with_mnemonic = [i for i, n in enumerate(nodes) if n.mnemonic]
+    if with_mnemonic:
+        extra = tokenizer.token_strings([findall(normalize(nodes[i].mnemonic)) for i in with_mnemonic])
+        for i, tokens in zip(with_mnemonic, extra):
+            title_tokens[i] = f"{title_tokens[i]} {tokens}"
+
+    body_runs = [findall(t) for t in normalize_many(bodies)]
+    paths = _joined_paths(graph)
+    return IndexDocs(
+        source="node",
+        node_ids=[n.id for n in nodes],
+        kinds=[n.kind for n in nodes],
+        titles=titles,
+        paths=[paths[n.id] for n in nodes],
+        bodies=bodies,
+        seqs=list(range(len(nodes))),
+        title_tokens=title_tokens,
+        body_tokens=tokenizer.token_strings(body_runs),
+        title_keys=list(map(title_key.__getitem__, titles)),
+        body_keys=list(map(join, body_runs)),
+        refs=[""] * len(nodes),
+    )
 
 
 def build_question_documents(
     graph: "KnowledgeGraph", questions: Iterable[QuestionText], tokenizer: IndexTokenizer
-) -> list[IndexDoc]:
+) -> IndexDocs:
     """Question stems as documents that lead to the node they test."""
-    docs = []
+    chosen = [q for q in questions if q.node_id in graph.nodes and q.stem.strip()]
+    docs = IndexDocs(source="question")
+    if not chosen:
+        return docs
     order = {nid: i for i, nid in enumerate(graph.nodes)}
-    for q in questions:
-        if q.node_id not in graph.nodes or not q.stem.strip():
-            continue
+    runs = [WORD.findall(t) for t in normalize_many([q.stem for q in chosen])]
+    for q, stem_runs, stem_tokens in zip(chosen, runs, tokenizer.token_strings(runs)):
         node = graph.get(q.node_id)
-        docs.append(
-            IndexDoc(
-                node_id=node.id,
-                kind=node.kind,
-                title=node.title,
-                path=graph.path_titles(node.id),
-                body=q.stem,
-                seq=order[node.id],
-                title_tokens="",
-                body_tokens=" ".join(tokenizer.tokens(q.stem)),
-                source="question",
-                ref=q.question_id,
-            )
-        )
+        docs.node_ids.append(node.id)
+        docs.kinds.append(node.kind)
+        docs.titles.append(node.title)
+        docs.paths.append(PATH_SEPARATOR.join(graph.path_titles(node.id)))
+        docs.bodies.append(q.stem)
+        docs.seqs.append(order[node.id])
+        docs.title_tokens.append("")
+        docs.body_tokens.append(stem_tokens)
+        docs.title_keys.append(compact(node.title))
+        docs.body_keys.append("".join(stem_runs))
+        docs.refs.append(q.question_id)
     return docs
 
 

@@ -122,6 +122,8 @@ def sync_generated_questions(session: Session, graph: KnowledgeGraph, now: dt.da
     seq = question_order(graph, generated + authored)
     gen_stats = question_repo.save_questions(session, generated, now, seq=seq, retire_sources=["generated"])
     bank_stats = question_repo.save_questions(session, authored, now, seq=seq, retire_sources=["bank"])
+    # The search index step ran before this one and dropped the stems.
+    index_authored_stems(session, graph)
     return QuestionSyncResult(
         generated=len(generated),
         authored=len(authored),
@@ -130,6 +132,19 @@ def sync_generated_questions(session: Session, graph: KnowledgeGraph, now: dt.da
         broken_files=[r.file for r in results if r.problems],
         unlinked=[str(p) for r in results for p in r.unlinked],
     )
+
+
+# Stems searched with the notes: authored ones say things the notes may not;
+# generated ones only restate the notes.
+STEM_SOURCES = ("bank", "import")
+
+
+def index_authored_stems(session: Session, graph: KnowledgeGraph) -> int:
+    """Give search the stems of the active authored and imported questions (replacing those indexed)."""
+    from cskexam.services.search_index import QuestionText, index_question_stems
+
+    questions = question_repo.load_questions(session, sources=STEM_SOURCES)
+    return index_question_stems(session, graph, [QuestionText(q.id, q.node, q.stem) for q in questions if q.node])
 
 
 @dataclass
@@ -175,6 +190,7 @@ def import_question_file(
         _check_id_clash(session, questions, shown)
         seq = question_order(graph, questions)
         stats = question_repo.save_questions(session, questions, now, seq=seq)
+        index_authored_stems(session, graph)
     return BankImportResult(shown, rows, len(stats.added), len(stats.changed) + len(stats.unchanged))
 
 

@@ -35,6 +35,7 @@ class Searcher:
         with self._lock:
             repo = self._open()
             try:
+                repo.sync()
                 return search(repo, query, limit)
             finally:
                 # End the read transaction so the next query sees a new import.

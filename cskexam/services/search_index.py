@@ -20,7 +20,7 @@ from typing import Iterable
 from cskexam.core.graph import KnowledgeGraph
 from cskexam.core.pinyin import PinyinConverter, pinyin_keys
 from cskexam.core.search import (
-    IndexDoc,
+    IndexDocs,
     IndexTokenizer,
     QuestionText,
     build_documents,
@@ -31,9 +31,11 @@ from cskexam.core.segment import Segmenter, domain_terms
 
 __all__ = ["IndexStats", "rebuild_index", "index_question_stems", "QuestionText", "INDEX_VERSION"]
 
-INDEX_VERSION = "1"
+INDEX_VERSION = "2"
 # Typo candidates are words, not sentences.
 GRAM_TERM_MAX_CHARS = 12
+# Words kept per 2-gram, the commonest first: bounds the typo candidates of a query.
+GRAM_TERMS_KEPT = 200
 # Longer titles are sentences: nobody types their pinyin.
 PINYIN_TITLE_MAX_CHARS = 16
 _CJK_RANGE = ("\u3400", "\u9fff")
@@ -50,31 +52,45 @@ def _is_cjk_word(term: str) -> bool:
     return any(_CJK_RANGE[0] <= ch <= _CJK_RANGE[1] for ch in term)
 
 
-def _grams(terms: Iterable[str]) -> list[tuple[str, str]]:
-    rows = []
-    for term in terms:
+def _grams(terms: Iterable[tuple[str, int]]) -> list[tuple[str, str]]:
+    """(gram, words) rows: the words of each character 2-gram, commonest first, at most GRAM_TERMS_KEPT."""
+    by_gram: dict[str, list[tuple[int, str]]] = {}
+    for term, df in terms:
         if 2 <= len(term) <= GRAM_TERM_MAX_CHARS and _is_cjk_word(term):
-            rows.extend((g, term) for g in term_grams(term))
+            for gram in term_grams(term):
+                by_gram.setdefault(gram, []).append((-df, term))
+    rows = []
+    for gram, words in by_gram.items():
+        words.sort()
+        rows.append((gram, " ".join(term for _, term in words[:GRAM_TERMS_KEPT])))
     return rows
 
 
-def _pinyin_rows(docs: list[IndexDoc]) -> list[tuple[str, str, int, bool]]:
+def _pinyin_rows(docs: IndexDocs, segmenter: Segmenter) -> list[tuple[str, str, int, bool]]:
+    """Pinyin keys of every distinct title (many key points share a title)."""
+    titles = dict(zip(docs.title_keys, docs.title_tokens))
+    titles = {k: v for k, v in titles.items() if k and len(k) <= PINYIN_TITLE_MAX_CHARS}
+    if not titles:
+        return []
     converter = PinyinConverter()
+    keys = list(titles)
+    # Word by word, for the readings of polyphones (银行) and a cache hit on
+    # every word titles share; one segmenter call for all titles.
+    words_of = " ".join(segmenter.cut("\n".join(keys))).split(" \n ")
+    if len(words_of) != len(keys):  # pragma: no cover - a segmenter that merges whitespace
+        words_of = [" ".join(segmenter.cut(k)) for k in keys]
     rows = []
-    seen: set[str] = set()
-    for doc in docs:
-        key = doc.title_key
-        if doc.source != "node" or not key or len(key) > PINYIN_TITLE_MAX_CHARS or key in seen:
-            continue
-        seen.add(key)
-        syllables = converter.syllables([key])
+    syllables_of = converter.syllables
+    for key, words in zip(keys, words_of):
+        syllables = syllables_of(words.split())
         starts = {0}
         if len(syllables) == len(key):
             # One syllable per character, so character positions are syllable
             # positions: a key may start wherever an indexed word of the title
             # starts (renkou finds 市场人口).
-            for token in set(doc.title_tokens.split()):
-                pos = key.find(token)
+            find = key.find
+            for token in set(titles[key].split()):
+                pos = find(token)
                 if pos > 0:
                     starts.add(pos)
         for pk in pinyin_keys(syllables, starts):
@@ -90,10 +106,11 @@ def rebuild_index(session, graph: KnowledgeGraph, now: dt.datetime) -> IndexStat
     """
     from cskexam.storage import search_repo as repo
 
-    tokenizer = IndexTokenizer(Segmenter(domain_terms(graph)))
-    docs = build_documents(graph, tokenizer)
-    pinyin = _pinyin_rows(docs)
+    segmenter = Segmenter(domain_terms(graph))
+    docs = build_documents(graph, IndexTokenizer(segmenter))
+    pinyin = _pinyin_rows(docs, segmenter)
     conn = repo.dbapi_connection(session)
+    generation = _next_generation(conn)
     conn.execute("DELETE FROM search_meta")
     repo.replace_documents(conn, docs)
     terms = repo.refresh_vocabulary(conn)
@@ -101,9 +118,24 @@ def rebuild_index(session, graph: KnowledgeGraph, now: dt.datetime) -> IndexStat
     repo.replace_pinyin(conn, pinyin)
     repo.write_meta(
         conn,
-        {"version": INDEX_VERSION, "documents": str(len(docs)), "built_at": now.astimezone(dt.timezone.utc).isoformat()},
+        {
+            "version": INDEX_VERSION,
+            "documents": str(len(docs)),
+            "built_at": now.astimezone(dt.timezone.utc).isoformat(),
+            "generation": generation,
+        },
     )
     return IndexStats(len(docs), len(terms), len(pinyin))
+
+
+def _next_generation(conn) -> str:
+    """A new value for search_meta 'generation': searchers keep the vocabulary until it changes."""
+    from cskexam.storage.search_repo import index_meta
+
+    try:
+        return str(int(index_meta(conn).get("generation", "0")) + 1)
+    except ValueError:
+        return "1"
 
 
 def index_question_stems(session, graph: KnowledgeGraph, questions: Iterable[QuestionText]) -> int:
@@ -118,4 +150,5 @@ def index_question_stems(session, graph: KnowledgeGraph, questions: Iterable[Que
     conn = repo.dbapi_connection(session)
     repo.replace_question_docs(conn, docs)
     repo.replace_grams(conn, _grams(repo.refresh_vocabulary(conn)))
+    repo.write_meta(conn, {"generation": _next_generation(conn)})
     return len(docs)

@@ -3,8 +3,8 @@
 ``search_docs`` holds one row per indexed node (and per indexed question stem)
 with what a result shows; the contentless FTS5 table ``search_fts`` indexes
 the pre-split tokens under the same rowid (question rows keep a copy of their
-tokens, which deleting them from a contentless table needs). It is created by the migration, not by this metadata: FTS5 virtual
-tables have no ORM form. ``search_terms`` is the vocabulary a query is split
+tokens, which deleting them from a contentless table needs). It is created
+by the migration, not by this metadata: FTS5 virtual tables have no ORM form. ``search_terms`` is the vocabulary a query is split
 against without loading a segmenter dictionary, ``search_grams`` finds typo
 candidates and ``search_pinyin`` the pinyin and initials keys of titles.
 
@@ -29,9 +29,11 @@ class SearchDocRow(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     # Not a foreign key: the index is derived data, written after the graph.
-    node_id: Mapped[str] = mapped_column(NODE_ID, index=True)
-    source: Mapped[str] = mapped_column(String(16))  # "node" or "question"
-    ref: Mapped[str] = mapped_column(String(64), default="")  # question id
+    # Node documents have rowids 1..n in outline order, question stems from
+    # QUESTION_ROWID_BASE on (see search_repo).
+    node_id: Mapped[str] = mapped_column(NODE_ID)
+    source: Mapped[str] = mapped_column(String(16), server_default="node")  # "node" or "question"
+    ref: Mapped[str] = mapped_column(String(64), server_default="")  # question id
     kind: Mapped[str] = mapped_column(String(16))
     title: Mapped[str] = mapped_column(Text)
     title_key: Mapped[str] = mapped_column(Text, index=True)  # compact(title)
@@ -41,8 +43,8 @@ class SearchDocRow(Base):
     path: Mapped[str] = mapped_column(Text, default="")
     body: Mapped[str] = mapped_column(Text, default="")
     seq: Mapped[int] = mapped_column(Integer, default=0)
-    title_tokens: Mapped[str] = mapped_column(Text, default="")  # question rows only
-    body_tokens: Mapped[str] = mapped_column(Text, default="")  # question rows only
+    title_tokens: Mapped[str] = mapped_column(Text, server_default="")  # question rows only
+    body_tokens: Mapped[str] = mapped_column(Text, server_default="")  # question rows only
 
 
 class SearchTermRow(Base):
@@ -54,11 +56,13 @@ class SearchTermRow(Base):
 
 
 class SearchGramRow(Base):
+    """A character 2-gram and the vocabulary words containing it (space-separated, commonest first)."""
+
     __tablename__ = "search_grams"
     __table_args__ = {"sqlite_with_rowid": False}
 
     gram: Mapped[str] = mapped_column(Text, primary_key=True)
-    term: Mapped[str] = mapped_column(Text, primary_key=True)
+    terms: Mapped[str] = mapped_column(Text)
 
 
 class SearchPinyinRow(Base):

@@ -10,19 +10,18 @@ from __future__ import annotations
 import sqlite3
 from typing import Iterable, Sequence
 
-from cskexam.core.search import BODY_WEIGHT, TITLE_WEIGHT, DocRow, Hit, IndexDoc
+from cskexam.core.search import BODY_WEIGHT, PATH_SEPARATOR, TITLE_WEIGHT, DocRow, Hit, IndexDocs
 from cskexam.errors import UserError
 
 # The query side imports this module alone: the ORM models (models_search)
 # would pull in sqlalchemy.orm, ~0.2 s, before the first search of a process.
-PATH_SEPARATOR = "\x1f"
 FTS_TABLE = "search_fts"
 # The columns of search_docs that search_fts indexes, in FTS column order.
 FTS_COLUMNS = ("title_tokens", "body_tokens")
 FTS_CREATE = (
     f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5("
     + ", ".join(FTS_COLUMNS)
-    + ", content='', detail='column', tokenize='unicode61 remove_diacritics 0')"
+    + ", content='', detail='column', tokenize='ascii')"
 )
 
 __all__ = [
@@ -63,69 +62,75 @@ def _doc_row(r) -> DocRow:
 
 # -- write side ----------------------------------------------------------------
 
-
-def _doc_params(docs: Sequence[IndexDoc], first_id: int):
-    for i, d in enumerate(docs):
-        yield (
-            first_id + i,
-            d.node_id,
-            d.source,
-            d.ref,
-            d.kind,
-            d.title,
-            d.title_key,
-            d.body_key,
-            PATH_SEPARATOR.join(d.path),
-            d.body,
-            d.seq,
-            d.title_tokens if d.source == "question" else "",
-            d.body_tokens if d.source == "question" else "",
-        )
-
-
-_INSERT_DOC = (
-    "INSERT INTO search_docs (id, node_id, source, ref, kind, title, title_key, body_key, path, body, seq, "
-    "title_tokens, body_tokens) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
+# Question documents live above this rowid: replacing them is a range delete,
+# and node documents keep their outline order as rowids (FTS5's index order).
+QUESTION_ROWID_BASE = 1 << 40
+TITLE_KEY_INDEX = "ix_search_docs_title_key"
+_INSERT_NODE_DOC = (
+    "INSERT INTO search_docs (id, node_id, kind, title, title_key, body_key, path, body, seq) "
+    "VALUES (?,?,?,?,?,?,?,?,?)"
 )
+_INSERT_QUESTION_DOC = (
+    "INSERT INTO search_docs (id, node_id, source, ref, kind, title, title_key, body_key, path, body, seq, "
+    "title_tokens, body_tokens) VALUES (?,?,'question',?,?,?,?,?,?,?,?,?,?)"
+)
+_INSERT_FTS = f"INSERT INTO {FTS_TABLE}(rowid, title_tokens, body_tokens) VALUES (?, ?, ?)"
 
 
-def replace_documents(conn: sqlite3.Connection, docs: Sequence[IndexDoc]) -> None:
+def replace_documents(conn: sqlite3.Connection, docs: IndexDocs, questions: IndexDocs | None = None) -> None:
     """Replace every indexed document, node and question alike (caller's transaction).
 
     Node documents keep no copy of their tokens: the FTS table is contentless
-    and a full rebuild starts with 'delete-all'. Question documents do keep
-    theirs, because removing one row from a contentless table needs them.
+    and a full rebuild starts with 'delete-all'. The title-key index is built
+    after the rows are in (sorting once beats a B-tree insert per row).
     """
     cur = conn.cursor()
     cur.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('delete-all')")
+    cur.execute(f"DROP INDEX IF EXISTS {TITLE_KEY_INDEX}")
     cur.execute("DELETE FROM search_docs")
-    cur.executemany(_INSERT_DOC, _doc_params(docs, 1))
+    ids = range(1, len(docs) + 1)
     cur.executemany(
-        f"INSERT INTO {FTS_TABLE}(rowid, title_tokens, body_tokens) VALUES (?, ?, ?)",
-        [(i, d.title_tokens, d.body_tokens) for i, d in enumerate(docs, 1)],
+        _INSERT_NODE_DOC,
+        zip(ids, docs.node_ids, docs.kinds, docs.titles, docs.title_keys, docs.body_keys, docs.paths, docs.bodies,
+            docs.seqs),
     )
+    cur.executemany(_INSERT_FTS, zip(ids, docs.title_tokens, docs.body_tokens))
+    cur.execute(f"CREATE INDEX {TITLE_KEY_INDEX} ON search_docs (title_key)")
     cur.close()
+    if questions is not None:
+        _insert_question_docs(conn, questions)
 
 
-def replace_question_docs(conn: sqlite3.Connection, docs: Sequence[IndexDoc]) -> None:
-    """Swap the indexed question stems; node documents stay as they are."""
+def _insert_question_docs(conn: sqlite3.Connection, docs: IndexDocs) -> None:
+    ids = range(QUESTION_ROWID_BASE, QUESTION_ROWID_BASE + len(docs))
+    conn.executemany(
+        _INSERT_QUESTION_DOC,
+        zip(ids, docs.node_ids, docs.refs, docs.kinds, docs.titles, docs.title_keys, docs.body_keys, docs.paths,
+            docs.bodies, docs.seqs, docs.title_tokens, docs.body_tokens),
+    )
+    conn.executemany(_INSERT_FTS, zip(ids, docs.title_tokens, docs.body_tokens))
+
+
+def replace_question_docs(conn: sqlite3.Connection, docs: IndexDocs) -> None:
+    """Swap the indexed question stems; node documents stay as they are.
+
+    A contentless FTS5 table forgets a row only when given its tokens again,
+    which is why question rows keep theirs.
+    """
     cur = conn.cursor()
-    old = cur.execute("SELECT id, title_tokens, body_tokens FROM search_docs WHERE source = 'question'").fetchall()
+    old = cur.execute(
+        "SELECT id, title_tokens, body_tokens FROM search_docs WHERE id >= ?", (QUESTION_ROWID_BASE,)
+    ).fetchall()
     cur.executemany(
         f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title_tokens, body_tokens) VALUES ('delete', ?, ?, ?)", old
     )
-    cur.execute("DELETE FROM search_docs WHERE source = 'question'")
-    first = (cur.execute("SELECT coalesce(max(id), 0) FROM search_docs").fetchone()[0]) + 1
-    cur.executemany(_INSERT_DOC, _doc_params(docs, first))
-    cur.executemany(
-        f"INSERT INTO {FTS_TABLE}(rowid, title_tokens, body_tokens) VALUES (?, ?, ?)",
-        [(first + i, d.title_tokens, d.body_tokens) for i, d in enumerate(docs)],
-    )
+    cur.execute("DELETE FROM search_docs WHERE id >= ?", (QUESTION_ROWID_BASE,))
     cur.close()
+    _insert_question_docs(conn, docs)
 
 
-def refresh_vocabulary(conn: sqlite3.Connection) -> list[str]:
-    """Copy the FTS index's terms and document counts into search_terms; returns the terms.
+def refresh_vocabulary(conn: sqlite3.Connection) -> list[tuple[str, int]]:
+    """Copy the FTS index's terms and document counts into search_terms; returns (term, df) pairs.
 
     fts5vocab reads them straight from the index, in C and in term order
     (with detail=column its 'doc' count is exact, as 'row' needs no positions).
@@ -136,20 +141,16 @@ def refresh_vocabulary(conn: sqlite3.Connection) -> list[str]:
     cur.execute("DELETE FROM search_terms")
     cur.execute("INSERT INTO search_terms (term, df) SELECT term, doc FROM temp.search_vocab")
     cur.execute("DROP TABLE temp.search_vocab")
-    terms = [r[0] for r in cur.execute("SELECT term FROM search_terms")]
-    cur.execute(
-        "INSERT INTO search_meta (key, value) VALUES ('max_term_chars', ?) "
-        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        (str(max((len(t) for t in terms), default=0)),),
-    )
+    terms = cur.execute("SELECT term, df FROM search_terms").fetchall()
     cur.close()
     return terms
 
 
 def replace_grams(conn: sqlite3.Connection, rows: Iterable[tuple[str, str]]) -> None:
+    """Store (gram, space-separated terms) rows: one row per gram, read in one look-up."""
     conn.execute("DELETE FROM search_grams")
     # In key order: appending to a B-tree is several times faster than inserting all over it.
-    conn.executemany("INSERT OR IGNORE INTO search_grams (gram, term) VALUES (?, ?)", sorted(set(rows)))
+    conn.executemany("INSERT INTO search_grams (gram, terms) VALUES (?, ?)", sorted(rows))
 
 
 def replace_pinyin(conn: sqlite3.Connection, rows: Iterable[tuple[str, str, int, bool]]) -> None:
@@ -177,24 +178,44 @@ class SearchRepo:
 
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
-        self._max_chars: int | None = None
+        self._vocabulary: dict[str, int] | None = None
+        self._max_chars = 0
+        self._data_version: int | None = None
+        self._generation: object = None
+
+    def sync(self) -> None:
+        """Forget the kept vocabulary if the index was rebuilt since it was read.
+
+        ``PRAGMA data_version`` changes whenever another connection commits,
+        which is cheap to ask; the index's generation is read only then.
+        """
+        version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        if version == self._data_version:
+            return
+        self._data_version = version
+        row = self.conn.execute("SELECT value FROM search_meta WHERE key = 'generation'").fetchone()
+        if row != self._generation:
+            self._generation = row
+            self._vocabulary = None
+
+    def _vocab(self) -> dict[str, int]:
+        # Read once and kept: splitting a query is then dictionary look-ups,
+        # not a query with a hundred IN parameters.
+        if self._vocabulary is None:
+            self._vocabulary = dict(self.conn.execute("SELECT term, df FROM search_terms"))
+            self._max_chars = max(map(len, self._vocabulary), default=0)
+        return self._vocabulary
 
     def max_term_chars(self) -> int:
-        if self._max_chars is None:
-            row = self.conn.execute("SELECT value FROM search_meta WHERE key = 'max_term_chars'").fetchone()
-            self._max_chars = int(row[0]) if row else 0
+        self._vocab()
         return self._max_chars
 
     def doc_count(self) -> int:
         return self.conn.execute("SELECT count(*) FROM search_docs").fetchone()[0]
 
     def known_terms(self, candidates: Sequence[str]) -> dict[str, int]:
-        found: dict[str, int] = {}
-        for i in range(0, len(candidates), _IN_CHUNK):
-            chunk = candidates[i : i + _IN_CHUNK]
-            marks = ",".join("?" * len(chunk))
-            found.update(self.conn.execute(f"SELECT term, df FROM search_terms WHERE term IN ({marks})", chunk).fetchall())
-        return found
+        vocab = self._vocab()
+        return {t: vocab[t] for t in candidates if t in vocab}
 
     def match(
         self, expression: str, phrase: str, limit: int, title_only: bool = False, weigh_terms: bool = False
@@ -264,8 +285,12 @@ class SearchRepo:
 
     def terms_with_grams(self, grams: Sequence[str], per_gram: int) -> set[str]:
         out: set[str] = set()
-        for gram in grams:
-            out.update(r[0] for r in self.conn.execute("SELECT term FROM search_grams WHERE gram = ? LIMIT ?", (gram, per_gram)))
+        if not grams:
+            return out
+        marks = ",".join("?" * len(grams))
+        for (terms,) in self.conn.execute(f"SELECT terms FROM search_grams WHERE gram IN ({marks})", list(grams)):
+            # Stored commonest first, so the first ones are the likeliest corrections.
+            out.update(terms.split(" ", per_gram)[:per_gram])
         return out
 
     # -- for the naive baseline and diagnostics ------------------------------
