@@ -78,15 +78,16 @@ def build(url: str, n_cards: int, rng: random.Random) -> None:
     db.close()
 
 
-# Medians of the code before this bench's figures were worked on (commit
-# 354f321 plus synchronous=NORMAL), 100k cards on the 2-core reference machine,
-# over several runs; the ranges are what load on the machine made of them.
+# Medians of the code before the drill kept its own connection and counts
+# (commit 1ebbfa1: ORM session per action, statements built per answer, four
+# count queries per 剩余 line; synchronous=NORMAL already), 100k cards on the
+# 2-core reference machine. Ranges: several runs, the machine under varying load.
 BASELINE = {
-    "due": "0.13–0.17 ms",
+    "due": "0.11–0.17 ms",
     "next": "0.6–0.8 ms",
-    "counts": "4.5–7 ms",
-    "recount": "4.5–7 ms",
-    "answer": "2.0–7.5 ms",
+    "counts": "3.7–7 ms",
+    "recount": "3.7–7 ms",
+    "answer": "1.4–7.5 ms",
     "step": "—",
 }
 
