@@ -1,7 +1,20 @@
 """Pure parts of search: normalising, query splitting, pinyin keys, highlighting, snippets."""
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from cskexam.core.pinyin import PinyinConverter, pinyin_keys, query_key
-from cskexam.core.search import compact, highlight_spans, make_snippet, normalize, segment_query, term_grams
+from cskexam.core.search import (
+    best_corrections,
+    compact,
+    highlight_spans,
+    indel_ratio,
+    make_snippet,
+    normalize,
+    segment_query,
+    term_grams,
+)
 
 
 def test_normalize_folds_width_case_and_controls():
@@ -69,3 +82,19 @@ def test_snippet_centres_on_first_match():
 
 def test_term_grams():
     assert term_grams("营销环境") == {"营销", "销环", "环境"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="营销消环境售服务竞争者ab", max_size=14), st.text(alphabet="营销消环境售服务竞争者ab", max_size=14))
+def test_indel_ratio_is_rapidfuzz_ratio(a, b):
+    from rapidfuzz import fuzz
+
+    assert indel_ratio(a, b) == pytest.approx(fuzz.ratio(a, b))
+
+
+def test_best_corrections_finds_the_typo_and_respects_the_cutoff():
+    words = ["营销环境", "销售环境", "环境", "营销", "市场营销环境分析"]
+    got = best_corrections("营消环境", words, 70.0, 3)
+    assert got[0] == ("营销环境", 75.0)
+    assert all(score >= 70.0 for _, score in got)
+    assert best_corrections("营消环境", ["宏观", "品牌竞争者"], 70.0, 3) == []

@@ -64,8 +64,11 @@ __all__ = [
     "normalize",
     "compact",
     "segment_query",
+    "fts_expression",
     "search",
     "highlight_spans",
+    "indel_ratio",
+    "best_corrections",
     "make_snippet",
     "TITLE_WEIGHT",
     "BODY_WEIGHT",
@@ -350,14 +353,15 @@ def term_grams(term: str) -> set[str]:
 # -- query side ---------------------------------------------------------------
 
 
-@dataclass
-class DocRow:
+class DocRow(NamedTuple):
+    """What a result shows; a backend may hand over plain tuples in this layout."""
+
     rowid: int
     node_id: str
     source: str
     kind: str
     title: str
-    path: list[str]
+    path: str  # ancestor titles joined by PATH_SEPARATOR
     body: str
     seq: int
 
@@ -378,16 +382,23 @@ class SearchBackend(Protocol):
         """The candidates that are indexed terms, with their document frequency."""
 
     def match(
-        self, expression: str, phrase: str, limit: int, title_only: bool = False, weigh_terms: bool = False
+        self,
+        terms: Sequence[str],
+        op: str,
+        phrase: str,
+        limit: int,
+        title_only: bool = False,
+        weigh_terms: bool = False,
     ) -> list[Hit]:
-        """Up to ``limit`` documents matching the FTS5 ``expression``, in index order.
+        """Up to ``limit`` documents with all (op "AND") or any (op "OR") of ``terms``, in index order.
 
         Index order, not relevance order: ranking every match of a common word
         costs milliseconds in a big library, the first ``limit`` microseconds;
         the caller ranks what it gets. ``phrase`` decides ``Hit.phrase``; the
         score is how much of the title (or body) the phrase covers, or, with
-        ``weigh_terms`` (OR queries, where which words matched matters), BM25
-        scaled to 0..1.
+        ``weigh_terms`` (OR queries, where which words matched matters), the
+        summed IDF of the terms found, a title counting TITLE_WEIGHT times a
+        body, scaled to 0..1.
         """
 
     def by_title_key(self, key: str, limit: int) -> list[Hit]: ...
@@ -468,8 +479,11 @@ def _substrings(pieces: list[str], max_chars: int) -> list[str]:
     return list(subs)
 
 
-def _fts_expression(terms: list[str], op: str) -> str:
-    # Every term is quoted, so AND/OR/NEAR/*/^ typed by the user are just text.
+def fts_expression(terms: Sequence[str], op: str) -> str:
+    """An FTS5 query of ``terms`` joined by ``op``.
+
+    Every term is quoted, so AND/OR/NEAR/*/^ typed by the user are just text.
+    """
     return f" {op} ".join('"' + t.replace('"', '""') + '"' for t in terms)
 
 
@@ -529,8 +543,14 @@ def search(backend: SearchBackend, query: str, limit: int = 20) -> list[SearchRe
     pool = max(limit * 3, CANDIDATES)
 
     # Equal titles rank by outline order, which is index order: `limit` of them is all we can show.
-    for hit in backend.by_title_key(phrase, limit):
+    exact = backend.by_title_key(phrase, limit)
+    for hit in exact:
         found.add(hit, 5, 1.0, [phrase])
+    key = query_key(normalized)
+    if len(exact) >= limit and key is None:
+        # The page is full of titles equal to the query, and nothing ranks above
+        # them (only pinyin could tie): the text and typo look-ups can be skipped.
+        return _results(backend, found, limit)
 
     max_chars = backend.max_term_chars()
     known = backend.known_terms(_substrings(pieces, max_chars)) if max_chars else {}
@@ -546,7 +566,6 @@ def search(backend: SearchBackend, query: str, limit: int = 20) -> list[SearchRe
     highlight = _highlight_terms(phrase, terms)
 
     if terms and complete:
-        expression = _fts_expression(terms, "AND")
         # At most as many matches as the rarest term has documents: when that is
         # a library-sized number, look at all of them and the ranking is exact.
         rarest = min(known[t] for t in terms)
@@ -554,15 +573,14 @@ def search(backend: SearchBackend, query: str, limit: int = 20) -> list[SearchRe
             pool = max(pool, rarest)
         # Titles first: in a big library the first matches in index order could
         # all be body hits, and a title hit must not be crowded out.
-        title_hits = backend.match(expression, phrase, pool, title_only=True)
+        title_hits = backend.match(terms, "AND", phrase, pool, title_only=True)
         found.add_text_hits(title_hits, 2, highlight)
         if sum(1 for h in title_hits if h[_PHRASE] == 4) < limit:
-            found.add_text_hits(backend.match(expression, phrase, pool), 2, highlight)
+            found.add_text_hits(backend.match(terms, "AND", phrase, pool), 2, highlight)
     # Partial matches only when the whole query is found nowhere: otherwise they are noise.
     if terms and (found.exact_hits() == 0 or not complete) and (len(terms) > 1 or not complete):
-        found.add_text_hits(backend.match(_fts_expression(terms, "OR"), phrase, pool, weigh_terms=True), 1, highlight)
+        found.add_text_hits(backend.match(terms, "OR", phrase, pool, weigh_terms=True), 1, highlight)
 
-    key = query_key(normalized)
     if key:
         for hit, pkey, start in backend.pinyin(key, pool):
             tier = 5 if (start == 0 and pkey == key) else 4 if start == 0 else 3
@@ -577,23 +595,21 @@ def search(backend: SearchBackend, query: str, limit: int = 20) -> list[SearchRe
     if found.exact_hits() < FEW_RESULTS and len(phrase) >= FUZZY_MIN_CHARS and not (complete and found.exact_hits()):
         _fuzzy(backend, phrase, found, pool)
 
+    return _results(backend, found, limit)
+
+
+def _results(backend: SearchBackend, found: _Collector, limit: int) -> list[SearchResult]:
     ranked = sorted(found.best.values(), key=lambda v: (-v[0], -v[1], v[2][_SEQ]))[:limit]
     rows = backend.docs([v[2][_ROWID] for v in ranked])
     results = []
+    sep = PATH_SEPARATOR
     for tier, sub, hit, matches, fuzzy in ranked:
-        row = rows[hit[_ROWID]]
-        words = [row.title if m is TITLE_MATCH else m for m in matches]
+        _, node_id, _, kind, title, path, body, _ = rows[hit[_ROWID]]
+        words = [title if m is TITLE_MATCH else m for m in matches]
         results.append(
             SearchResult(
-                id=row.node_id,
-                kind=row.kind,
-                title=row.title,
-                path=list(row.path),
-                snippet=make_snippet(row.body, words),
-                score=round(tier + sub, 4),
-                matches=words,
-                tier=tier,
-                fuzzy=fuzzy,
+                node_id, kind, title, path.split(sep) if path else [], make_snippet(body, words),
+                round(tier + sub, 4), words, tier, fuzzy,
             )
         )
     return results
@@ -610,20 +626,57 @@ def _highlight_terms(phrase: str, terms: list[str]) -> list[str]:
 
 
 def _fuzzy(backend: SearchBackend, phrase: str, found: _Collector, pool: int) -> None:
-    from rapidfuzz import fuzz, process
-
     grams = sorted(term_grams(phrase))
     candidates = backend.terms_with_grams(grams, FUZZY_PER_GRAM)
     candidates.discard(phrase)
     if not candidates:
         return
-    best = process.extract(phrase, list(candidates), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=FUZZY_CORRECTIONS)
-    for term, similarity, _ in best:
-        for hit in backend.match(_fts_expression([term], "AND"), term, pool):
+    for term, similarity in best_corrections(phrase, candidates, FUZZY_CUTOFF, FUZZY_CORRECTIONS):
+        for hit in backend.match([term], "AND", term, pool):
             # A corrected word in a title beats a query only partly found (tier 1).
             tier = {4: 2, 3: 1}.get(hit[_PHRASE], 0)
             sub = (similarity / 100.0) * hit[_SCORE]
             found.add(hit, tier, sub, [term], fuzzy=True)
+
+
+def indel_ratio(a: str, b: str) -> float:
+    """Similarity 0..100 from the longest common subsequence: 2·LCS / (len a + len b).
+
+    The measure of rapidfuzz's ``fuzz.ratio``, for a few hundred short words:
+    importing rapidfuzz takes longer (~70 ms) than the whole first search may.
+    The LCS is computed bit-parallel (Hyyrö), one integer step per character of b.
+    """
+    total = len(a) + len(b)
+    if not total:
+        return 100.0
+    if not a or not b:
+        return 0.0
+    masks: dict[str, int] = {}
+    for i, ch in enumerate(a):
+        masks[ch] = masks.get(ch, 0) | (1 << i)
+    full = (1 << len(a)) - 1
+    row = full
+    for ch in b:
+        matched = row & masks.get(ch, 0)
+        row = ((row + matched) | (row - matched)) & full
+    lcs = len(a) - row.bit_count()
+    return 200.0 * lcs / total
+
+
+def best_corrections(word: str, candidates: Iterable[str], cutoff: float, limit: int) -> list[tuple[str, float]]:
+    """The ``limit`` candidates most like ``word`` with a similarity of at least ``cutoff``."""
+    n = len(word)
+    scored = []
+    for term in candidates:
+        m = len(term)
+        # The LCS is at most the shorter length: skip words too long or short to reach the cutoff.
+        if 200.0 * min(n, m) / (n + m) < cutoff:
+            continue
+        score = indel_ratio(word, term)
+        if score >= cutoff:
+            scored.append((-score, term))
+    scored.sort()
+    return [(term, -negative) for negative, term in scored[:limit]]
 
 
 # -- display ------------------------------------------------------------------
@@ -648,10 +701,13 @@ def make_snippet(body: str, terms: Sequence[str], width: int = SNIPPET_CHARS) ->
     flat = " ".join(body.split())
     if len(flat) <= width:
         return flat
-    spans = highlight_spans(flat, terms)
-    start = 0
-    if spans:
-        first = spans[0][0]
-        start = max(0, min(first - width // 4, len(flat) - width))
+    lowered = flat.lower()
+    first = -1
+    for term in terms:
+        if term:
+            at = lowered.find(term.lower())
+            if at != -1 and (first == -1 or at < first):
+                first = at
+    start = max(0, min(first - width // 4, len(flat) - width)) if first > 0 else 0
     piece = flat[start : start + width]
     return ("…" if start > 0 else "") + piece + ("…" if start + width < len(flat) else "")

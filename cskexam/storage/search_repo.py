@@ -7,10 +7,11 @@ SQLAlchemy's per-statement overhead would be most of a millisecond budget.
 
 from __future__ import annotations
 
+import math
 import sqlite3
 from typing import Iterable, Sequence
 
-from cskexam.core.search import BODY_WEIGHT, PATH_SEPARATOR, TITLE_WEIGHT, DocRow, Hit, IndexDocs
+from cskexam.core.search import BODY_WEIGHT, PATH_SEPARATOR, TITLE_WEIGHT, DocRow, Hit, IndexDocs, fts_expression
 from cskexam.errors import UserError
 
 # The query side imports this module alone: the ORM models (models_search)
@@ -38,7 +39,6 @@ __all__ = [
 ]
 
 _IN_CHUNK = 500
-_BM25 = f"bm25({FTS_TABLE}, {TITLE_WEIGHT}, {BODY_WEIGHT})"
 _DOC_COLUMNS = "d.id, d.node_id, d.source, d.kind, d.title, d.path, d.body, d.seq"
 
 
@@ -56,8 +56,6 @@ def require_sqlite(driver) -> sqlite3.Connection:
     return driver
 
 
-def _doc_row(r) -> DocRow:
-    return DocRow(r[0], r[1], r[2], r[3], r[4], r[5].split(PATH_SEPARATOR) if r[5] else [], r[6], r[7])
 
 
 # -- write side ----------------------------------------------------------------
@@ -180,6 +178,7 @@ class SearchRepo:
         self.conn = conn
         self._vocabulary: dict[str, int] | None = None
         self._max_chars = 0
+        self._documents = 0
         self._data_version: int | None = None
         self._generation: object = None
 
@@ -204,6 +203,8 @@ class SearchRepo:
         if self._vocabulary is None:
             self._vocabulary = dict(self.conn.execute("SELECT term, df FROM search_terms"))
             self._max_chars = max(map(len, self._vocabulary), default=0)
+            row = self.conn.execute("SELECT value FROM search_meta WHERE key = 'documents'").fetchone()
+            self._documents = int(row[0]) if row else max(self._vocabulary.values(), default=0)
         return self._vocabulary
 
     def max_term_chars(self) -> int:
@@ -218,15 +219,35 @@ class SearchRepo:
         return {t: vocab[t] for t in candidates if t in vocab}
 
     def match(
-        self, expression: str, phrase: str, limit: int, title_only: bool = False, weigh_terms: bool = False
+        self,
+        terms: Sequence[str],
+        op: str,
+        phrase: str,
+        limit: int,
+        title_only: bool = False,
+        weigh_terms: bool = False,
     ) -> list[Hit]:
+        expression = fts_expression(terms, op)
         if title_only:
             expression = f"title_tokens : ({expression})"
+        params: list = [phrase, expression, limit]
+        inner = f"SELECT rowid AS id FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?2 LIMIT ?3"
         if weigh_terms:
-            inner = f"SELECT rowid AS id, -{_BM25} AS b FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?2 LIMIT ?3"
-            score = "m.b / (m.b + 10.0)"
+            # Not FTS5's bm25(): it counts every document of every term first,
+            # milliseconds for a word like 的. The document frequencies are known.
+            vocab = self._vocab()
+            parts = []
+            for term in terms:
+                idf = math.log(1.0 + (self._documents - vocab.get(term, 0) + 0.5) / (vocab.get(term, 0) + 0.5))
+                params.append(term)
+                n = len(params)
+                parts.append(
+                    f"(CASE WHEN instr(d.title_key, ?{n}) > 0 THEN {idf * TITLE_WEIGHT!r} "
+                    f"WHEN instr(d.body_key, ?{n}) > 0 THEN {idf * BODY_WEIGHT!r} ELSE 0.0 END)"
+                )
+            weight = " + ".join(parts) or "0.0"
+            score = f"({weight}) / (({weight}) + 10.0)"
         else:
-            inner = f"SELECT rowid AS id FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?2 LIMIT ?3"
             # A shorter title or body that contains the query fits it better.
             score = (
                 "CASE WHEN instr(d.title_key, ?1) > 0 THEN length(?1) * 1.0 / length(d.title_key) "
@@ -240,7 +261,7 @@ class SearchRepo:
         )
         try:
             # Plain tuples in Hit layout: building NamedTuples would cost more than the query.
-            return self.conn.execute(sql, (phrase, expression, limit)).fetchall()
+            return self.conn.execute(sql, params).fetchall()
         except sqlite3.OperationalError:
             # A term FTS5 still cannot parse finds nothing rather than failing the search.
             return []
@@ -253,10 +274,13 @@ class SearchRepo:
 
     def pinyin(self, key: str, limit: int) -> list[tuple[Hit, str, int]]:
         # Keys are [a-z0-9]; '{' sorts right after 'z', closing the prefix range.
+        # The best keys first, then their documents: a title shared by hundreds
+        # of key points must not be joined and sorted whole.
         rows = self.conn.execute(
-            "SELECT d.id, d.node_id, d.source, d.seq, p.key, p.start FROM search_pinyin p "
-            "JOIN search_docs d ON d.title_key = p.title_key AND d.source = 'node' "
-            "WHERE p.key >= ? AND p.key < ? ORDER BY p.start, length(p.key) LIMIT ?",
+            "SELECT d.id, d.node_id, d.source, d.seq, p.key, p.start "
+            "FROM (SELECT key, title_key, start FROM search_pinyin WHERE key >= ?1 AND key < ?2 "
+            "      ORDER BY start, length(key) LIMIT ?3) p "
+            "CROSS JOIN search_docs d ON d.title_key = p.title_key AND d.source = 'node' LIMIT ?3",
             (key, key + "{", limit),
         )
         return [((r[0], r[1], r[2], r[3], 0, 0.0), r[4], r[5]) for r in rows]
@@ -266,10 +290,10 @@ class SearchRepo:
         pattern = key[0] + "".join("*" + ch for ch in key[1:]) + "*"
         rows = self.conn.execute(
             "SELECT d.id, d.node_id, d.source, d.seq, p.key "
-            "FROM search_pinyin p INDEXED BY ix_search_pinyin_title_initials "
-            "JOIN search_docs d ON d.title_key = p.title_key AND d.source = 'node' "
-            "WHERE p.initials = 1 AND p.start = 0 AND p.key >= ? AND p.key < ? AND p.key GLOB ? "
-            "ORDER BY length(p.key) LIMIT ?",
+            "FROM (SELECT key, title_key FROM search_pinyin INDEXED BY ix_search_pinyin_title_initials "
+            "      WHERE initials = 1 AND start = 0 AND key >= ?1 AND key < ?2 AND key GLOB ?3 "
+            "      ORDER BY length(key) LIMIT ?4) p "
+            "CROSS JOIN search_docs d ON d.title_key = p.title_key AND d.source = 'node' LIMIT ?4",
             (key[0], key[0] + "{", pattern, limit),
         )
         return [((r[0], r[1], r[2], r[3], 0, 0.0), r[4]) for r in rows]
@@ -279,8 +303,9 @@ class SearchRepo:
         for i in range(0, len(rowids), _IN_CHUNK):
             chunk = list(rowids[i : i + _IN_CHUNK])
             marks = ",".join("?" * len(chunk))
-            for r in self.conn.execute(f"SELECT {_DOC_COLUMNS} FROM search_docs d WHERE d.id IN ({marks})", chunk):
-                out[r[0]] = _doc_row(r)
+            rows = self.conn.execute(f"SELECT {_DOC_COLUMNS} FROM search_docs d WHERE d.id IN ({marks})", chunk)
+            # Plain tuples in DocRow layout, keyed by rowid.
+            out.update((r[0], r) for r in rows)
         return out
 
     def terms_with_grams(self, grams: Sequence[str], per_gram: int) -> set[str]:
@@ -295,4 +320,4 @@ class SearchRepo:
 
     # -- for the naive baseline and diagnostics ------------------------------
     def all_docs(self) -> list[DocRow]:
-        return [_doc_row(r) for r in self.conn.execute(f"SELECT {_DOC_COLUMNS} FROM search_docs d ORDER BY d.id")]
+        return [DocRow(*r) for r in self.conn.execute(f"SELECT {_DOC_COLUMNS} FROM search_docs d ORDER BY d.id")]
