@@ -32,6 +32,8 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
 _PLAIN = "aaaaeeeeiiiioooouuuuvvvvvnnnm"
 _DETONE = str.maketrans(_TONED, _PLAIN)
 _PHRASE_MAX = 4
+# What a character that is not Chinese reads as (a 3-tuple: never equal to a reading).
+_NOT_HAN = ("", False, None)
 
 
 class PinyinConverter:
@@ -65,18 +67,25 @@ class PinyinConverter:
         return got
 
     def _convert(self, word: str) -> list[str]:
-        readings = [self._reading(ch) if _HAN.match(ch) else None for ch in word]
-        if not any(r is not None and r[1] for r in readings):
+        seen = self._chars_seen
+        readings = []
+        for ch in word:
+            got = seen.get(ch)
+            if got is None:
+                got = self._reading(ch) if _HAN.match(ch) else _NOT_HAN
+                seen[ch] = got
+            readings.append(got)
+        polyphones = [r[1] for r in readings]
+        if not any(polyphones) and _NOT_HAN not in readings:
             # No polyphone: one dictionary look-up per character is the whole answer.
-            if all(r is not None for r in readings):
-                return [r[0] for r in readings if r[0]]
+            return [r[0] for r in readings if r[0]]
         out: list[str] = []
         i, n = 0, len(word)
         while i < n:
-            if readings[i] is None:
+            if readings[i] is _NOT_HAN:
                 # A run of letters/digits ("5S") is one syllable.
                 j = i
-                while j < n and readings[j] is None:
+                while j < n and readings[j] is _NOT_HAN:
                     j += 1
                 run = "".join(_LETTERS.findall(word[i:j].lower()))
                 if run:
@@ -84,12 +93,18 @@ class PinyinConverter:
                 i = j
                 continue
             # Longest phrase first, for polyphones: 银行 is yin hang, 行动 xing dong.
-            for size in range(min(_PHRASE_MAX, n - i), 1, -1):
-                phrase = self._phrases.get(word[i : i + size])
-                if phrase:
-                    out.extend(r[0].translate(_DETONE) for r in phrase)
-                    i += size
-                    break
+            # A phrase without a polyphone reads as its characters do: not looked up.
+            if any(polyphones[i : i + _PHRASE_MAX]):
+                for size in range(min(_PHRASE_MAX, n - i), 1, -1):
+                    phrase = self._phrases.get(word[i : i + size])
+                    if phrase:
+                        out.extend(r[0].translate(_DETONE) for r in phrase)
+                        i += size
+                        break
+                else:
+                    if readings[i][0]:
+                        out.append(readings[i][0])
+                    i += 1
             else:
                 if readings[i][0]:
                     out.append(readings[i][0])

@@ -62,6 +62,8 @@ __all__ = [
     "build_question_documents",
     "term_grams",
     "normalize",
+    "normalize_many",
+    "word_runs",
     "compact",
     "segment_query",
     "fts_expression",
@@ -108,7 +110,9 @@ def normalize(text: str) -> str:
     # Most notes are NFKC already, and the check costs a fraction of the conversion.
     if not _is_normalized("NFKC", text):
         text = _nfkc("NFKC", text)
-    return _CONTROL.sub(" ", text).lower()
+    if not text.isprintable():  # control characters are not printable; most texts have none
+        text = _CONTROL.sub(" ", text)
+    return text.lower()
 
 
 _is_normalized = unicodedata.is_normalized
@@ -172,6 +176,19 @@ _SEGMENT_BATCH = 5000
 def normalize_many(texts: list[str]) -> list[str]:
     # One text at a time: NFKC of one long joined string is ten times slower.
     return [normalize(t) for t in texts]
+
+
+_WORD_OR_UNDERSCORE = re.compile(r"\w+")
+
+
+def word_runs(texts: list[str]) -> list[list[str]]:
+    """``WORD.findall`` of each (normalised) text.
+
+    ``\\w+`` finds the same runs a third faster than ``[^\\W_]+`` where the
+    text has no underscore, and most have none.
+    """
+    fast, exact = _WORD_OR_UNDERSCORE.findall, WORD.findall
+    return [exact(t) if "_" in t else fast(t) for t in texts]
 
 
 class IndexTokenizer:
@@ -290,7 +307,7 @@ def build_documents(graph: "KnowledgeGraph", tokenizer: IndexTokenizer) -> Index
 
     # Titles repeat (every chapter has its 基本概念): each distinct one is done once.
     distinct = list(dict.fromkeys(titles))
-    distinct_runs = [findall(t) for t in normalize_many(distinct)]
+    distinct_runs = word_runs(normalize_many(distinct))
     title_tok = dict(zip(distinct, tokenizer.token_strings(distinct_runs)))
     title_key = dict(zip(distinct, map(join, distinct_runs)))
     title_tokens = list(map(title_tok.__getitem__, titles))
@@ -301,7 +318,7 @@ def build_documents(graph: "KnowledgeGraph", tokenizer: IndexTokenizer) -> Index
         for i, tokens in zip(with_mnemonic, extra):
             title_tokens[i] = f"{title_tokens[i]} {tokens}"
 
-    body_runs = [findall(t) for t in normalize_many(bodies)]
+    body_runs = word_runs(normalize_many(bodies))
     paths = _joined_paths(graph)
     return IndexDocs(
         source="node",

@@ -1,12 +1,14 @@
 """Tables of the search index (derived data, rebuilt whole at every import).
 
 ``search_docs`` holds one row per indexed node (and per indexed question stem)
-with what a result shows; the contentless FTS5 table ``search_fts`` indexes
-the pre-split tokens under the same rowid (question rows keep a copy of their
-tokens, which deleting them from a contentless table needs). It is created
-by the migration, not by this metadata: FTS5 virtual tables have no ORM form. ``search_terms`` is the vocabulary a query is split
-against without loading a segmenter dictionary, ``search_grams`` finds typo
-candidates and ``search_pinyin`` the pinyin and initials keys of titles.
+with what a result shows; the contentless FTS5 tables ``search_fts`` (title
+and body tokens) and ``search_title_fts`` (title tokens) index the pre-split
+tokens under the same rowid (question rows keep a copy of their tokens, which
+deleting them from a contentless table needs). They are created by the
+migration, not by this metadata: FTS5 virtual tables have no ORM form.
+``search_terms`` is the vocabulary a query is split against without loading a
+segmenter dictionary, ``search_grams`` finds typo candidates and
+``search_pinyin`` the pinyin and initials keys of titles.
 
 The index needs SQLite (FTS5).
 """
@@ -19,7 +21,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from cskexam.storage.base import Base
 
 # Defined with the query side, which must not import the ORM (see search_repo).
-from cskexam.storage.search_repo import FTS_COLUMNS, FTS_CREATE, FTS_TABLE, PATH_SEPARATOR
+from cskexam.storage.search_repo import FTS_COLUMNS, FTS_CREATE, FTS_TABLE, PATH_SEPARATOR, TITLE_FTS_CREATE, TITLE_FTS_TABLE
 
 NODE_ID = String(40)
 
@@ -43,8 +45,9 @@ class SearchDocRow(Base):
     path: Mapped[str] = mapped_column(Text, default="")
     body: Mapped[str] = mapped_column(Text, default="")
     seq: Mapped[int] = mapped_column(Integer, default=0)
-    title_tokens: Mapped[str] = mapped_column(Text, server_default="")  # question rows only
-    body_tokens: Mapped[str] = mapped_column(Text, server_default="")  # question rows only
+    # What search_fts holds for a question row (node rows keep none): removing
+    # a row from a contentless FTS5 table needs its tokens.
+    tokens: Mapped[str] = mapped_column(Text, server_default="")
 
 
 class SearchTermRow(Base):
@@ -93,6 +96,8 @@ __all__ = [
     "SearchPinyinRow",
     "SearchMetaRow",
     "FTS_TABLE",
+    "TITLE_FTS_TABLE",
+    "TITLE_FTS_CREATE",
     "PATH_SEPARATOR",
     "FTS_COLUMNS",
     "FTS_CREATE",

@@ -16,14 +16,18 @@ from cskexam.errors import UserError
 
 # The query side imports this module alone: the ORM models (models_search)
 # would pull in sqlalchemy.orm, ~0.2 s, before the first search of a process.
+# Two contentless FTS5 tables over the pre-split tokens: search_fts holds a
+# document's title and body tokens together (every word of a query may be in
+# either), search_title_fts its title tokens alone, so that "the title has all
+# the words" walks title postings only, not those of every body. Neither keeps
+# positions or columns (detail='none'): phrases are tested on the compact keys
+# of search_docs. The 'ascii' tokenizer only has to split at the spaces.
 FTS_TABLE = "search_fts"
-# The columns of search_docs that search_fts indexes, in FTS column order.
-FTS_COLUMNS = ("title_tokens", "body_tokens")
-FTS_CREATE = (
-    f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5("
-    + ", ".join(FTS_COLUMNS)
-    + ", content='', detail='column', tokenize='ascii')"
-)
+TITLE_FTS_TABLE = "search_title_fts"
+FTS_COLUMNS = ("tokens",)
+_FTS_OPTIONS = "tokens, content='', detail='none', tokenize='ascii'"
+FTS_CREATE = f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5({_FTS_OPTIONS})"
+TITLE_FTS_CREATE = f"CREATE VIRTUAL TABLE {TITLE_FTS_TABLE} USING fts5({_FTS_OPTIONS})"
 
 __all__ = [
     "SearchRepo",
@@ -69,21 +73,29 @@ _INSERT_NODE_DOC = (
     "VALUES (?,?,?,?,?,?,?,?,?)"
 )
 _INSERT_QUESTION_DOC = (
-    "INSERT INTO search_docs (id, node_id, source, ref, kind, title, title_key, body_key, path, body, seq, "
-    "title_tokens, body_tokens) VALUES (?,?,'question',?,?,?,?,?,?,?,?,?,?)"
+    "INSERT INTO search_docs (id, node_id, source, ref, kind, title, title_key, body_key, path, body, seq, tokens) "
+    "VALUES (?,?,'question',?,?,?,?,?,?,?,?,?)"
 )
-_INSERT_FTS = f"INSERT INTO {FTS_TABLE}(rowid, title_tokens, body_tokens) VALUES (?, ?, ?)"
+_INSERT_FTS = f"INSERT INTO {FTS_TABLE}(rowid, tokens) VALUES (?, ?)"
+_INSERT_TITLE_FTS = f"INSERT INTO {TITLE_FTS_TABLE}(rowid, tokens) VALUES (?, ?)"
+
+
+def _joined_tokens(docs: IndexDocs):
+    # What search_fts holds for a document: its title tokens, then its body tokens.
+    return map(" ".join, zip(docs.title_tokens, docs.body_tokens))
 
 
 def replace_documents(conn: sqlite3.Connection, docs: IndexDocs, questions: IndexDocs | None = None) -> None:
     """Replace every indexed document, node and question alike (caller's transaction).
 
-    Node documents keep no copy of their tokens: the FTS table is contentless
-    and a full rebuild starts with 'delete-all'. The title-key index is built
-    after the rows are in (sorting once beats a B-tree insert per row).
+    Node documents keep no copy of their tokens: the FTS tables are
+    contentless and a full rebuild starts with 'delete-all'. The title-key
+    index is built after the rows are in (sorting once beats a B-tree insert
+    per row).
     """
     cur = conn.cursor()
     cur.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('delete-all')")
+    cur.execute(f"INSERT INTO {TITLE_FTS_TABLE}({TITLE_FTS_TABLE}) VALUES ('delete-all')")
     cur.execute(f"DROP INDEX IF EXISTS {TITLE_KEY_INDEX}")
     cur.execute("DELETE FROM search_docs")
     ids = range(1, len(docs) + 1)
@@ -92,7 +104,8 @@ def replace_documents(conn: sqlite3.Connection, docs: IndexDocs, questions: Inde
         zip(ids, docs.node_ids, docs.kinds, docs.titles, docs.title_keys, docs.body_keys, docs.paths, docs.bodies,
             docs.seqs),
     )
-    cur.executemany(_INSERT_FTS, zip(ids, docs.title_tokens, docs.body_tokens))
+    cur.executemany(_INSERT_FTS, zip(ids, _joined_tokens(docs)))
+    cur.executemany(_INSERT_TITLE_FTS, zip(ids, docs.title_tokens))
     cur.execute(f"CREATE INDEX {TITLE_KEY_INDEX} ON search_docs (title_key)")
     cur.close()
     if questions is not None:
@@ -100,13 +113,16 @@ def replace_documents(conn: sqlite3.Connection, docs: IndexDocs, questions: Inde
 
 
 def _insert_question_docs(conn: sqlite3.Connection, docs: IndexDocs) -> None:
+    # A stem is indexed as body text only (the tested node's title is its own
+    # document's), and its row keeps the tokens, which removing it again needs.
     ids = range(QUESTION_ROWID_BASE, QUESTION_ROWID_BASE + len(docs))
+    tokens = list(_joined_tokens(docs))
     conn.executemany(
         _INSERT_QUESTION_DOC,
         zip(ids, docs.node_ids, docs.refs, docs.kinds, docs.titles, docs.title_keys, docs.body_keys, docs.paths,
-            docs.bodies, docs.seqs, docs.title_tokens, docs.body_tokens),
+            docs.bodies, docs.seqs, tokens),
     )
-    conn.executemany(_INSERT_FTS, zip(ids, docs.title_tokens, docs.body_tokens))
+    conn.executemany(_INSERT_FTS, zip(ids, tokens))
 
 
 def replace_question_docs(conn: sqlite3.Connection, docs: IndexDocs) -> None:
@@ -116,12 +132,8 @@ def replace_question_docs(conn: sqlite3.Connection, docs: IndexDocs) -> None:
     which is why question rows keep theirs.
     """
     cur = conn.cursor()
-    old = cur.execute(
-        "SELECT id, title_tokens, body_tokens FROM search_docs WHERE id >= ?", (QUESTION_ROWID_BASE,)
-    ).fetchall()
-    cur.executemany(
-        f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title_tokens, body_tokens) VALUES ('delete', ?, ?, ?)", old
-    )
+    old = cur.execute("SELECT id, tokens FROM search_docs WHERE id >= ?", (QUESTION_ROWID_BASE,)).fetchall()
+    cur.executemany(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, tokens) VALUES ('delete', ?, ?)", old)
     cur.execute("DELETE FROM search_docs WHERE id >= ?", (QUESTION_ROWID_BASE,))
     cur.close()
     _insert_question_docs(conn, docs)
@@ -130,8 +142,8 @@ def replace_question_docs(conn: sqlite3.Connection, docs: IndexDocs) -> None:
 def refresh_vocabulary(conn: sqlite3.Connection) -> list[tuple[str, int]]:
     """Copy the FTS index's terms and document counts into search_terms; returns (term, df) pairs.
 
-    fts5vocab reads them straight from the index, in C and in term order
-    (with detail=column its 'doc' count is exact, as 'row' needs no positions).
+    fts5vocab reads them straight from the index, in C and in term order (its
+    'doc' count is exact without positions).
     """
     cur = conn.cursor()
     cur.execute("DROP TABLE IF EXISTS temp.search_vocab")
@@ -227,11 +239,9 @@ class SearchRepo:
         title_only: bool = False,
         weigh_terms: bool = False,
     ) -> list[Hit]:
-        expression = fts_expression(terms, op)
-        if title_only:
-            expression = f"title_tokens : ({expression})"
-        params: list = [phrase, expression, limit]
-        inner = f"SELECT rowid AS id FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?2 LIMIT ?3"
+        params: list = [phrase, fts_expression(terms, op), limit]
+        table = TITLE_FTS_TABLE if title_only else FTS_TABLE
+        inner = f"SELECT rowid AS id FROM {table} WHERE {table} MATCH ?2 LIMIT ?3"
         if weigh_terms:
             # Not FTS5's bm25(): it counts every document of every term first,
             # milliseconds for a word like 的. The document frequencies are known.

@@ -4,13 +4,15 @@ Revision ID: 0002_search
 Revises: 0001_graph
 Create Date: 2025-01-01
 
-The FTS5 table indexes tokens that the import has already split with the
+Two FTS5 tables index tokens that the import has already split with the
 Chinese segmenter (space-separated, lower case, letters and digits only), so
 2-character words such as 投诉 are whole tokens (the trigram tokenizer would
-find nothing for them). Its tokenizer is 'ascii': it only has to split at the
-spaces, and it does so faster than unicode61, which looks up every character.
-It is contentless (search_docs holds what results show) and keeps no token
-positions (detail='column'): queries never ask for phrases inside FTS5.
+find nothing for them): search_fts a document's title and body tokens
+together, search_title_fts its title tokens alone. Their tokenizer is 'ascii':
+it only has to split at the spaces, faster than unicode61, which looks up every
+character. Both are contentless (search_docs holds what results show) and keep
+neither positions nor columns (detail='none'): phrases are tested on the
+compact keys in search_docs, never inside FTS5.
 """
 
 from __future__ import annotations
@@ -38,8 +40,7 @@ def upgrade() -> None:
         sa.Column("path", sa.Text(), nullable=False),
         sa.Column("body", sa.Text(), nullable=False),
         sa.Column("seq", sa.Integer(), nullable=False),
-        sa.Column("title_tokens", sa.Text(), nullable=False, server_default=""),
-        sa.Column("body_tokens", sa.Text(), nullable=False, server_default=""),
+        sa.Column("tokens", sa.Text(), nullable=False, server_default=""),
         sa.PrimaryKeyConstraint("id", name="pk_search_docs"),
     )
     op.create_index("ix_search_docs_title_key", "search_docs", ["title_key"])
@@ -79,14 +80,15 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("key", name="pk_search_meta"),
     )
     if op.get_bind().dialect.name == "sqlite":
-        op.execute(
-            "CREATE VIRTUAL TABLE search_fts USING fts5(title_tokens, body_tokens, "
-            "content='', detail='column', tokenize='ascii')"
-        )
+        for table in ("search_fts", "search_title_fts"):
+            op.execute(
+                f"CREATE VIRTUAL TABLE {table} USING fts5(tokens, content='', detail='none', tokenize='ascii')"
+            )
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
+        op.execute("DROP TABLE IF EXISTS search_title_fts")
         op.execute("DROP TABLE IF EXISTS search_fts")
     op.drop_table("search_meta")
     op.drop_index("ix_search_pinyin_title_initials", table_name="search_pinyin")
