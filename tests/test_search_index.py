@@ -257,3 +257,21 @@ def test_authored_question_stems_are_searched_after_an_import(tmp_db_url, tmp_pa
     finally:
         searcher.close()
         library.close()
+
+
+def test_a_searcher_kept_open_sees_a_rebuilt_index(tmp_path):
+    db = open_database(f"sqlite:///{tmp_path / 'g.sqlite3'}")
+    graph = make_graph()
+    with db.session() as session:
+        rebuild_index(session, graph, NOW)
+    s = Searcher(_Lib(db))
+    try:
+        assert s.search("领带") == []  # the vocabulary is read now and kept
+        graph.nodes["dress"].text += "不系紫罗兰色领带"
+        with db.session() as session:  # another connection writes the new index
+            rebuild_index(session, graph, NOW)
+        got = s.search("领带")
+        assert [r.title for r in got] == ["客户服务着装第一要素"] and "领带" in got[0].snippet
+    finally:
+        s.close()
+        db.close()

@@ -7,7 +7,10 @@ backend and knows no SQL.
 Index side (at import, with the segmenter): every node becomes a document with a
 title field (title + mnemonic) and a body field (text, definitions, list items);
 both are stored as ``cut_for_search`` tokens plus the dictionary words inside
-long tokens, so 客户服务 is found inside 客户服务管理师.
+long tokens, so 客户服务 is found inside 客户服务管理师. Text is cut at
+punctuation into runs; each distinct run is segmented once (in batches) and its
+tokens kept as a string, so a document's tokens are a join of cached strings
+(``IndexTokenizer``). Documents are built column by column (``IndexDocs``).
 
 Query side (no segmenter, no dictionary load): the query is split into known
 terms by forward maximum matching against the stored vocabulary (Latin words
@@ -18,13 +21,19 @@ stay whole), then
 * tier 3: the body contains the phrase (or a later word of the title starts with
   the pinyin, or the initials match with words skipped: hgfx → 宏观环境分析),
 * tier 2: every term occurs, scattered (or a typo correction is in the title),
-* tier 1: some terms occur (ranked by BM25, title weighted above body), or a
-  typo correction is in the body,
+* tier 1: some terms occur (ranked by the summed IDF of the terms found, a
+  title counting ``TITLE_WEIGHT`` times a body), or a typo correction is in
+  the body,
 * tier 0: a typo correction occurs only as a scattered word.
 
-Typo corrections (营消环境 → 营销环境) come from rapidfuzz over a bounded set:
-vocabulary words sharing a character bigram with the query, at most 200 per
-bigram, and only when the query as typed is found (almost) nowhere.
+When a page of titles equal to the query is found, nothing can rank above it
+and the other look-ups are skipped.
+
+Typo corrections (营消环境 → 营销环境) are ranked by rapidfuzz's ``ratio``
+measure (``indel_ratio``, computed here: importing rapidfuzz would cost more
+than the whole first search may) over a bounded set: vocabulary words sharing
+a character bigram with the query, at most 200 per bigram, and only when the
+query as typed is found (almost) nowhere.
 
 Within a tier, a closer fit ranks first (the phrase covers more of the title,
 or the body is shorter), then the outline order. The score reported is

@@ -6,9 +6,14 @@ transaction, segments every node once with the graph's titles as the user
 dictionary, computes the pinyin keys of titles, and replaces the stored index.
 Queries later need neither the segmenter nor pypinyin.
 
-Question stems: the question service calls ``index_question_stems`` after it
-has synced its questions (it runs after this step), and again whenever the
-bank changes; the stems then lead to the node each question tests.
+Question stems: the question service calls ``index_question_stems`` (through
+``cskexam.services.questions.index_authored_stems``) after it has synced its
+questions in the same import (it runs after this step), and after every bank
+import; the stems of authored and imported questions then lead to the node
+each question tests.
+
+Every write of the index bumps ``search_meta.generation``: a ``Searcher`` keeps
+the vocabulary in memory until that changes.
 """
 
 from __future__ import annotations

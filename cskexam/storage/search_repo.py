@@ -1,8 +1,10 @@
 """SQL of the search index: writing it at import, reading it per query.
 
 Both sides work on the DB-API (sqlite3) connection under the SQLAlchemy
-session, inside its transaction: a query runs four or five statements and
+session, inside its transaction: a query runs two to five statements and
 SQLAlchemy's per-statement overhead would be most of a millisecond budget.
+``SearchRepo`` keeps the vocabulary (term → document count) after the first
+query and reads it again only when the index's generation changed.
 """
 
 from __future__ import annotations
