@@ -289,7 +289,7 @@ def node_body(graph: "KnowledgeGraph", node: "Node", definitions: "list[Definiti
 def _joined_paths(graph: "KnowledgeGraph") -> dict[str, str]:
     """Ancestor titles of every node joined by PATH_SEPARATOR, computed once per parent."""
     nodes = graph.nodes
-    below: dict[str | None, str] = {}  # a node's path plus its own title: its children's path
+    below: dict[str, str] = {}  # a node's path plus its own title: its children's path
 
     def path_below(node_id: str) -> str:
         got = below.get(node_id)
@@ -299,7 +299,19 @@ def _joined_paths(graph: "KnowledgeGraph") -> dict[str, str]:
             got = below[node_id] = (path_below(parent) + PATH_SEPARATOR if parent is not None else "") + node.title
         return got
 
-    return {nid: (path_below(n.parent) if n.parent is not None else "") for nid, n in nodes.items()}
+    paths: dict[str, str] = {}
+    sep = PATH_SEPARATOR
+    for node_id, node in nodes.items():
+        parent = node.parent
+        if parent is None:
+            paths[node_id] = ""
+            below[node_id] = node.title
+            continue
+        # In outline order a parent comes first; otherwise work up to it.
+        base = below.get(parent) or path_below(parent)
+        paths[node_id] = base
+        below[node_id] = base + sep + node.title
+    return paths
 
 
 def build_documents(graph: "KnowledgeGraph", tokenizer: IndexTokenizer) -> IndexDocs:

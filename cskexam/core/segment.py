@@ -135,15 +135,15 @@ def domain_terms(graph: "KnowledgeGraph") -> list[str]:
     A title such as 客户服务管理师二级-《技能理论》重点考点 is split at punctuation;
     only pieces of 2..MAX_TERM_CHARS characters that contain Chinese are kept.
     """
-    raw: list[str] = []
-    for node in graph:
-        raw.append(node.title)
-        if node.mnemonic:
-            raw.append(node.mnemonic)
-    raw.extend(d.term for d in graph.definitions)
+    nodes = graph.nodes.values()
+    # Each distinct text once: a big library repeats its titles (基本概念 in every chapter).
+    raw = dict.fromkeys(n.title for n in nodes)
+    raw.update(dict.fromkeys(n.mnemonic for n in nodes if n.mnemonic))
+    raw.update(dict.fromkeys(d.term for d in graph.definitions))
     out: dict[str, None] = {}
+    split, cjk = _SPLIT.split, _CJK.search
     for text in raw:
-        for piece in _SPLIT.split(text or ""):
-            if 2 <= len(piece) <= MAX_TERM_CHARS and _CJK.search(piece):
+        for piece in split(text or ""):
+            if 2 <= len(piece) <= MAX_TERM_CHARS and cjk(piece):
                 out[piece] = None
     return list(out)
