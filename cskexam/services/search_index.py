@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import time
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable
 
 from cskexam.core.graph import KnowledgeGraph
@@ -53,6 +54,8 @@ class IndexStats:
     documents: int
     terms: int
     pinyin_keys: int
+    # Seconds per build phase, for bench/search.py and diagnostics.
+    phases: dict[str, float] = field(default_factory=dict)
 
 
 def _is_cjk_word(term: str) -> bool:
@@ -131,15 +134,27 @@ def _without_cycle_collection():
 
 
 def _rebuild(repo, session, graph: KnowledgeGraph, now: dt.datetime) -> IndexStats:
+    phases: dict[str, float] = {}
+    clock = [time.perf_counter()]
+
+    def lap(name: str) -> None:
+        now_ = time.perf_counter()
+        phases[name] = now_ - clock[0]
+        clock[0] = now_
+
     segmenter = Segmenter(domain_terms(graph))
     docs = build_documents(graph, IndexTokenizer(segmenter))
+    lap("segment documents")
     pinyin = _pinyin_rows(docs, segmenter)
+    lap("pinyin keys")
     conn = repo.dbapi_connection(session)
     generation = _next_generation(conn)
     conn.execute("DELETE FROM search_meta")
     repo.replace_documents(conn, docs)
+    lap("write documents + FTS")
     terms = repo.refresh_vocabulary(conn)
     repo.replace_grams(conn, _grams(terms))
+    lap("vocabulary + typo grams")
     repo.replace_pinyin(conn, pinyin)
     repo.write_meta(
         conn,
@@ -150,7 +165,8 @@ def _rebuild(repo, session, graph: KnowledgeGraph, now: dt.datetime) -> IndexSta
             "generation": generation,
         },
     )
-    return IndexStats(len(docs), len(terms), len(pinyin))
+    lap("write pinyin")
+    return IndexStats(len(docs), len(terms), len(pinyin), phases)
 
 
 def _next_generation(conn) -> str:
