@@ -257,14 +257,14 @@ class IndexTokenizer:
             runs[run] = " ".join(map(get, piece.split()))
 
     def _expand(self, word: str) -> str:
-        if not WORD.fullmatch(word):
-            return " ".join(WORD.findall(word))
+        # Words come from runs of letters and characters, so they hold nothing else.
         if len(word) >= 3 and _CJK.search(word):
             # cut_for_search only adds the 2- and 3-character words of a long
             # word; cut_all finds every dictionary word in it (客户服务 in 客户服务管理师).
             # Single characters are left out: they would double the index.
-            inner = [w for w in dict.fromkeys(self.segmenter.cut_all(word)) if len(w) > 1 and w != word and WORD.fullmatch(w)]
-            return " ".join((word, *inner))
+            inner = [w for w in dict.fromkeys(self.segmenter.cut_all(word)) if len(w) > 1 and w != word]
+            if inner:
+                return " ".join((word, *inner))
         return word
 
 

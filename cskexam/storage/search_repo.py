@@ -155,6 +155,7 @@ def refresh_vocabulary(conn: sqlite3.Connection) -> list[tuple[str, int]]:
     cur.execute("DROP TABLE temp.search_vocab")
     terms = cur.execute("SELECT term, df FROM search_terms").fetchall()
     cur.close()
+    write_meta(conn, {"max_term_chars": str(max((len(t) for t, _ in terms), default=0))})
     return terms
 
 
@@ -190,14 +191,18 @@ class SearchRepo:
 
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
-        self._vocabulary: dict[str, int] | None = None
-        self._max_chars = 0
-        self._documents = 0
         self._data_version: int | None = None
         self._generation: object = None
+        self._forget()
+
+    def _forget(self) -> None:
+        self._vocabulary: dict[str, int] | None = None
+        self._looked_up: dict[str, int] = {}  # document counts of terms found before the vocabulary is read
+        self._figures: tuple[int, int] | None = None  # (longest term, documents)
+        self._lookups = 0
 
     def sync(self) -> None:
-        """Forget the kept vocabulary if the index was rebuilt since it was read.
+        """Forget what is kept of the index if it was rebuilt since.
 
         ``PRAGMA data_version`` changes whenever another connection commits,
         which is cheap to ask; the index's generation is read only then.
@@ -209,28 +214,50 @@ class SearchRepo:
         row = self.conn.execute("SELECT value FROM search_meta WHERE key = 'generation'").fetchone()
         if row != self._generation:
             self._generation = row
-            self._vocabulary = None
+            self._forget()
 
-    def _vocab(self) -> dict[str, int]:
-        # Read once and kept: splitting a query is then dictionary look-ups,
-        # not a query with a hundred IN parameters.
-        if self._vocabulary is None:
-            self._vocabulary = dict(self.conn.execute("SELECT term, df FROM search_terms"))
-            self._max_chars = max(map(len, self._vocabulary), default=0)
-            row = self.conn.execute("SELECT value FROM search_meta WHERE key = 'documents'").fetchone()
-            self._documents = int(row[0]) if row else max(self._vocabulary.values(), default=0)
-        return self._vocabulary
+    def _index_figures(self) -> tuple[int, int]:
+        if self._figures is None:
+            meta = dict(
+                self.conn.execute("SELECT key, value FROM search_meta WHERE key IN ('max_term_chars', 'documents')")
+            )
+            longest = meta.get("max_term_chars")
+            if longest is None:  # an index written before the figure was kept
+                longest = self.conn.execute("SELECT coalesce(max(length(term)), 0) FROM search_terms").fetchone()[0]
+            self._figures = (int(longest), int(meta.get("documents", 0)))
+        return self._figures
 
     def max_term_chars(self) -> int:
-        self._vocab()
-        return self._max_chars
+        return self._index_figures()[0]
 
     def doc_count(self) -> int:
         return self.conn.execute("SELECT count(*) FROM search_docs").fetchone()[0]
 
     def known_terms(self, candidates: Sequence[str]) -> dict[str, int]:
-        vocab = self._vocab()
-        return {t: vocab[t] for t in candidates if t in vocab}
+        """The candidates in the vocabulary, with their document counts.
+
+        The first query looks its candidates up; from the second on (a stream
+        of queries: search as you type) the whole vocabulary is read once and
+        kept, and a query is split with dictionary look-ups. A one-shot search
+        thus never reads tens of thousands of terms.
+        """
+        self._lookups += 1
+        vocab = self._vocabulary
+        if vocab is None and self._lookups > 1:
+            vocab = self._vocabulary = dict(self.conn.execute("SELECT term, df FROM search_terms"))
+        if vocab is not None:
+            return {t: vocab[t] for t in candidates if t in vocab}
+        found: dict[str, int] = {}
+        for i in range(0, len(candidates), _IN_CHUNK):
+            chunk = candidates[i : i + _IN_CHUNK]
+            marks = ",".join("?" * len(chunk))
+            found.update(self.conn.execute(f"SELECT term, df FROM search_terms WHERE term IN ({marks})", chunk))
+        self._looked_up.update(found)
+        return found
+
+    def _document_count(self, term: str) -> int:
+        known = self._vocabulary if self._vocabulary is not None else self._looked_up
+        return known.get(term, 0)
 
     def match(
         self,
@@ -247,10 +274,11 @@ class SearchRepo:
         if weigh_terms:
             # Not FTS5's bm25(): it counts every document of every term first,
             # milliseconds for a word like 的. The document frequencies are known.
-            vocab = self._vocab()
+            documents = self._index_figures()[1]
             parts = []
             for term in terms:
-                idf = math.log(1.0 + (self._documents - vocab.get(term, 0) + 0.5) / (vocab.get(term, 0) + 0.5))
+                df = self._document_count(term)
+                idf = math.log(1.0 + (max(documents - df, 0) + 0.5) / (df + 0.5))
                 params.append(term)
                 n = len(params)
                 parts.append(
