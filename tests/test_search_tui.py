@@ -16,6 +16,7 @@ from cskexam.tui.screens import registry
 from cskexam.tui.screens.search import SearchScreen, highlighted
 
 from test_search_data import make_graph
+from pilot_helpers import screen_text, wait_for
 
 SIZE = (110, 36)
 NOW = dt.datetime(2025, 3, 1, 8, 0, tzinfo=dt.timezone.utc)
@@ -88,17 +89,8 @@ class SearchTestApp(App):
         self.opened.append((name, kwargs))
 
 
-def screen_text(app) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
-async def wait_for(pilot, predicate, timeout=5.0):
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not predicate():
-        if loop.time() > deadline:
-            raise AssertionError("condition not met; screen was:\n" + screen_text(pilot.app))
-        await pilot.pause(0.02)
 
 
 def results_of(app) -> list[str]:

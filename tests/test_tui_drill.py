@@ -6,34 +6,22 @@ import asyncio
 import datetime as dt
 import re
 
-import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from cskexam.services.library import open_library
 from cskexam.storage.db import open_database
 from cskexam.storage.models_review import CardRow, ReviewLogRow
 from cskexam.tui.app import CskexamApp
 from test_review_support import library_path, review_library_template  # noqa: F401
+from pilot_helpers import screen_text, wait_for, wait_for_text
 
 SIZE = (120, 40)
 
 
-def screen_text(app) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
-async def wait_for(pilot, predicate, timeout: float = 10.0) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not predicate():
-        if loop.time() > deadline:
-            raise AssertionError("condition not met; screen was:\n" + screen_text(pilot.app))
-        await pilot.pause(0.02)
 
 
-async def wait_for_text(pilot, text: str, timeout: float = 10.0) -> str:
-    await wait_for(pilot, lambda: text in screen_text(pilot.app), timeout)
-    return screen_text(pilot.app)
 
 
 def make_app(path) -> CskexamApp:
