@@ -8,7 +8,7 @@ from cskexam.core.exam import BlueprintError, parse_blueprint
 from cskexam.errors import UserError
 from test_bank import GOOD
 from test_exam_core import SMALL
-from test_questions_helpers import sample_graph
+from test_questions_helpers import open_sample_library
 
 T0 = dt.datetime(2025, 3, 1, 8, 0, tzinfo=dt.timezone.utc)
 
@@ -24,18 +24,10 @@ class Clock:
 
 @pytest.fixture
 def library(tmp_db_url, tmp_path, monkeypatch):
-    from cskexam.services import library as library_mod
-
     bank = tmp_path / "bank"
     bank.mkdir()
     (bank / "01.yaml").write_text(GOOD, encoding="utf-8")
-    monkeypatch.setattr("cskexam.services.questions.question_bank_dir", lambda: bank)
-    monkeypatch.setattr(library_mod, "IMPORT_STEPS", [
-        "cskexam.services.cards:sync_cards",
-        "cskexam.services.questions:sync_generated_questions",
-    ])
-    lib = library_mod.open_library(tmp_db_url)
-    lib.store(library_mod.PreparedImport([], sample_graph()), now=T0)
+    lib = open_sample_library(tmp_db_url, bank, monkeypatch, T0)
     yield lib
     lib.close()
 

@@ -8,7 +8,7 @@ import pytest
 
 from cskexam.errors import UserError
 from test_bank import GOOD
-from test_questions_helpers import by_title, sample_graph
+from test_questions_helpers import by_title, open_sample_library, sample_graph
 
 T0 = dt.datetime(2025, 3, 1, 8, 0, tzinfo=dt.timezone.utc)
 
@@ -33,15 +33,7 @@ def bank_dir(tmp_path, monkeypatch):
 
 @pytest.fixture
 def library(tmp_db_url, bank_dir, monkeypatch):
-    from cskexam.services import library as library_mod
-
-    # The search index is not needed here and would load jieba's dictionary.
-    monkeypatch.setattr(library_mod, "IMPORT_STEPS", [
-        "cskexam.services.cards:sync_cards",
-        "cskexam.services.questions:sync_generated_questions",
-    ])
-    lib = library_mod.open_library(tmp_db_url)
-    lib.store(library_mod.PreparedImport([], sample_graph()), now=T0)
+    lib = open_sample_library(tmp_db_url, bank_dir, monkeypatch, T0)
     yield lib
     lib.close()
 

@@ -65,3 +65,21 @@ def sample_graph() -> KnowledgeGraph:
 def by_title(graph: KnowledgeGraph, title: str):
     (node,) = graph.find(title)
     return node
+
+
+def open_sample_library(db_url, bank_dir, monkeypatch, now):
+    """A library holding ``sample_graph()`` with its cards and questions, and the bank in ``bank_dir``.
+
+    The search step is left out: it is not needed by these tests and would
+    load the segmenter's dictionary.
+    """
+    from cskexam.services import library as library_mod
+
+    monkeypatch.setattr("cskexam.services.questions.question_bank_dir", lambda: bank_dir)
+    monkeypatch.setattr(library_mod, "IMPORT_STEPS", [
+        "cskexam.services.cards:sync_cards",
+        "cskexam.services.questions:sync_generated_questions",
+    ])
+    lib = library_mod.open_library(db_url)
+    lib.store(library_mod.PreparedImport([], sample_graph()), now=now)
+    return lib

@@ -9,7 +9,7 @@ import pytest
 from cskexam.tui.app import CskexamApp
 from test_bank import GOOD
 from test_exam_core import SMALL
-from test_questions_helpers import sample_graph
+from test_questions_helpers import open_sample_library
 from pilot_helpers import screen_text, wait_for, wait_text
 
 SIZE = (130, 42)
@@ -28,18 +28,10 @@ def home(tmp_path, monkeypatch):
 
 @pytest.fixture
 def library(tmp_db_url, tmp_path, monkeypatch, home):
-    from cskexam.services import library as library_mod
-
     bank = tmp_path / "bank"
     bank.mkdir()
     (bank / "01.yaml").write_text(GOOD, encoding="utf-8")
-    monkeypatch.setattr("cskexam.services.questions.question_bank_dir", lambda: bank)
-    monkeypatch.setattr(library_mod, "IMPORT_STEPS", [
-        "cskexam.services.cards:sync_cards",
-        "cskexam.services.questions:sync_generated_questions",
-    ])
-    lib = library_mod.open_library(tmp_db_url)
-    lib.store(library_mod.PreparedImport([], sample_graph()), now=T0)
+    lib = open_sample_library(tmp_db_url, bank, monkeypatch, T0)
     yield lib
     lib.close()
 
