@@ -56,12 +56,12 @@ def summary_content(report: ExamReport, prediction: Any = None) -> Content:
         parts.append((title + "\n", "bold"))
         for g in groups:
             parts += [f"  {fmt_points(g.earned):>5}/{fmt_points(g.points):<5} 分  正确率 {g.accuracy:>4.0%}  ",
-                      (clip(g.label, 48), ""), "\n"]
+                      (clip(g.label, 24), ""), "\n"]
     if report.weakest:
         parts.append(("最薄弱的知识点（失分最多）\n", "bold"))
         for w in report.weakest:
             numbers = "、".join(str(n) for n in w.questions)
-            parts += [f"  失 {fmt_points(w.lost)} 分  ", (clip(w.path, 50), "$accent"), f"  第 {numbers} 题\n"]
+            parts += [f"  失 {fmt_points(w.lost)} 分  ", (clip(w.path, 30), "$accent"), f"  第 {numbers} 题\n"]
     parts.append(("\n错题已加入错题本，相关知识点已排入复习。", "$text-muted"))
     return Content.assemble(*parts)
 
@@ -145,7 +145,7 @@ class ExamReportScreen(Screen):
         for o in self._shown:
             mark = ("✓", "$success") if o.correct else ("✗", "$error")
             label = Content.assemble(mark, f" {o.item.number:>3}. 〔{o.item.question.type}〕 ",
-                                     clip(o.item.question.stem, 40))
+                                     clip(o.item.question.stem, 34))
             options.add_option(Option(label))
         if self._shown:
             options.highlighted = 0
