@@ -3,8 +3,8 @@
     python bench/search.py            # 10k and 100k
     python bench/search.py 10000      # one size
 
-For each size it prints: index build time (segmenting, pinyin, writing),
-p50/p95 query latency over a mix of queries (titles, 2-character words,
+For each size it prints: index build time (the median of three builds, by
+phase, and a single-core build as the baseline), p50/p95 query latency over a mix of queries (titles, 2-character words,
 phrases, typos, pinyin, initials), the first query in a fresh process (and that
 process's resident memory), and a naive substring scan over the same texts in
 this process as the baseline. Goals (issue 6): p50 ≤ 1 ms at 100k, first query
@@ -32,6 +32,8 @@ from cskexam.storage.db import open_database
 
 NOW = dt.datetime(2025, 3, 1, tzinfo=dt.timezone.utc)
 QUERIES_PER_SIZE = 400
+# Index builds per size: the machine's speed varies from run to run, the median is reported.
+BUILDS = 3
 
 FIXED_QUERIES = [
     "竞争者", "五大特性", "着装", "投诉", "客户", "宏观环境分析", "市场人口", "营销环境", "职业道德",
@@ -150,19 +152,35 @@ def naive_scan(docs: list[tuple[str, str]], query: str) -> list[int]:
     return [i for i, (title, body) in enumerate(docs) if q in title or q in body]
 
 
-def bench(size: int, real: KnowledgeGraph, workdir: Path) -> None:
-    rng = random.Random(size)
-    graph = synthetic_graph(real, size, rng)
-    url = f"sqlite:///{workdir / f'bench-{size}.sqlite3'}"
+def timed_build(graph: KnowledgeGraph, path: Path, parallel: bool | None) -> dict:
+    """One index build into a fresh database: wall and CPU time up to the commit, then the checkpoint."""
+    url = f"sqlite:///{path}"
     db = open_database(url)
     started, cpu = time.perf_counter(), time.process_time()
     with db.session() as session:
-        stats = rebuild_index(session, graph, NOW)
+        stats = rebuild_index(session, graph, NOW, parallel=parallel)
         committing = time.perf_counter()
-    build_s, build_cpu = time.perf_counter() - started, time.process_time() - cpu
+    wall, cpu = time.perf_counter() - started, time.process_time() - cpu
     phases = {**stats.phases, "commit": time.perf_counter() - committing}
-    with db.engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    checkpoint = time.perf_counter()
+    db.checkpoint()
+    checkpoint = time.perf_counter() - checkpoint
+    db.close()
+    return {"url": url, "stats": stats, "wall": wall, "cpu": cpu, "phases": phases, "checkpoint": checkpoint}
+
+
+def bench(size: int, real: KnowledgeGraph, workdir: Path) -> None:
+    rng = random.Random(size)
+    graph = synthetic_graph(real, size, rng)
+    builds = []
+    for attempt in range(BUILDS):
+        builds.append(timed_build(graph, workdir / f"bench-{size}-{attempt}.sqlite3", parallel=None))
+    builds.sort(key=lambda b: b["wall"])
+    median = builds[len(builds) // 2]
+    serial = timed_build(graph, workdir / f"bench-{size}-serial.sqlite3", parallel=False)
+    url = median["url"]
+    stats = median["stats"]
+    db = open_database(url)
     file_mb = Path(url.removeprefix("sqlite:///")).stat().st_size / 1e6
 
     mix = query_mix(real, rng)
@@ -194,8 +212,11 @@ def bench(size: int, real: KnowledgeGraph, workdir: Path) -> None:
     p50, p95 = statistics.median(times), percentile(times, 95)
     naive_p50 = statistics.median(naive)
     print(f"\n== {size:,} 个知识点 (documents {stats.documents:,}, terms {stats.terms:,}, pinyin keys {stats.pinyin_keys:,}, db {file_mb:.0f} MB)")
-    print(f"index build           {build_s:8.2f} s wall, {build_cpu:.2f} s CPU   (goal ≤ 5 s)")
-    print("  " + ", ".join(f"{name} {seconds:.2f}" for name, seconds in phases.items()))
+    walls = ", ".join(f"{b['wall']:.2f}" for b in builds)
+    print(f"index build           {median['wall']:8.2f} s wall (median of {walls}), {median['cpu']:.2f} s CPU in this process   (goal ≤ 5 s)")
+    print("  " + ", ".join(f"{name} {seconds:.2f}" for name, seconds in median["phases"].items()))
+    print(f"  then the deferred WAL checkpoint {median['checkpoint']:.2f} s (run after the import, where nobody waits on it)")
+    print(f"single-core build     {serial['wall']:8.2f} s wall   (baseline: the two-core build is {serial['wall'] / median['wall']:.2f}× faster)")
     print(f"query p50 / p95       {p50:8.3f} / {p95:.3f} ms wall   (goal p50 ≤ 1 ms; {found}/{len(queries)} queries found something)")
     print(f"query p50 / p95 CPU   {statistics.median(cpu_times):8.3f} / {percentile(cpu_times, 95):.3f} ms   (thread CPU time: the machine's load left out)")
     print(f"naive scan p50 / p95  {naive_p50:8.3f} / {percentile(naive, 95):.3f} ms   (index is {naive_p50 / p50:.0f}× faster at p50)")

@@ -189,6 +189,7 @@ class Library:
                     steps=[name for name, _ in missing],
                 )
             )
+        self.db.checkpoint()
         _report(progress, len(missing), len(missing), "导入完成")
         self._graph = library_graph
         return [name for name, _ in missing]
@@ -248,6 +249,8 @@ class Library:
             session.add(run)
             session.flush()
             run_id = run.id
+        # A big index build left its pages in the WAL (see defer_checkpoint).
+        self.db.checkpoint()
         _report(progress, total, total, "导入完成")
         self._graph = library_graph
         return ImportResult(

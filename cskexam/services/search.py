@@ -78,8 +78,14 @@ def ensure_index(library) -> bool:
     graph = library.graph()
     if not graph.nodes:
         return False
+    from cskexam.services.questions import index_authored_stems
+
     with library.db.session(immediate=True) as session:
         if index_meta(dbapi_connection(session)).get("version") == INDEX_VERSION:
             return False  # another process built it meanwhile
         rebuild_index(session, graph, dt.datetime.now(dt.timezone.utc))
+        # A rebuild drops the indexed question stems; an import indexes them
+        # in its own step, this rebuild has to do it itself.
+        index_authored_stems(session, graph)
+    library.db.checkpoint()
     return True

@@ -6,6 +6,11 @@ transaction, segments every node once with the graph's titles as the user
 dictionary, computes the pinyin keys of titles, and replaces the stored index.
 Queries later need neither the segmenter nor pypinyin.
 
+A big library is built on two cores: a helper process computes the pinyin
+keys, and a thread has FTS5 index each chunk of documents (one statement,
+the GIL released) while the next chunk is cut. The commit leaves the pages in
+the WAL; the caller checkpoints afterwards (``Database.checkpoint``).
+
 Question stems: the question service calls ``index_question_stems`` (through
 ``cskexam.services.questions.index_authored_stems``) after it has synced its
 questions in the same import (it runs after this step), and after every bank
@@ -28,18 +33,22 @@ from typing import Iterable
 from cskexam.core.graph import KnowledgeGraph
 from cskexam.core.pinyin import PinyinConverter, pinyin_keys
 from cskexam.core.search import (
-    IndexDocs,
     IndexTokenizer,
     QuestionText,
-    build_documents,
+    assemble_documents,
     build_question_documents,
+    document_texts,
+    joined_runs,
+    split_joined,
     term_grams,
+    title_fields,
+    tokenize_texts,
 )
 from cskexam.core.segment import Segmenter, domain_terms
 
 __all__ = ["IndexStats", "rebuild_index", "index_question_stems", "QuestionText", "INDEX_VERSION"]
 
-INDEX_VERSION = "2"
+INDEX_VERSION = "3"
 # Typo candidates are words, not sentences.
 GRAM_TERM_MAX_CHARS = 12
 # Words kept per 2-gram, the commonest first: bounds the typo candidates of a query.
@@ -47,6 +56,14 @@ GRAM_TERMS_KEPT = 200
 # Longer titles are sentences: nobody types their pinyin.
 PINYIN_TITLE_MAX_CHARS = 16
 _CJK_RANGE = ("\u3400", "\u9fff")
+# From this many key points on, the build uses a second core (a worker process
+# for the pinyin keys, a thread writing FTS): below it, starting them costs
+# more than they save.
+PARALLEL_MIN_NODES = 5000
+# Documents per FTS statement: writing one chunk overlaps cutting the next.
+FTS_CHUNK = 8000
+# Page cache of the building connection, in KiB.
+BUILD_CACHE_KIB = 128 * 1024
 
 
 @dataclass
@@ -76,30 +93,59 @@ def _grams(terms: Iterable[tuple[str, int]]) -> list[tuple[str, str]]:
     return rows
 
 
-def _pinyin_rows(docs: IndexDocs, segmenter: Segmenter) -> list[tuple[str, str, int, bool]]:
-    """Pinyin keys of every distinct title (many key points share a title)."""
-    titles = dict(zip(docs.title_keys, docs.title_tokens))
-    titles = {k: v for k, v in titles.items() if k and len(k) <= PINYIN_TITLE_MAX_CHARS}
-    if not titles:
-        return []
-    converter = PinyinConverter()
-    keys = list(titles)
-    # Word by word, for the readings of polyphones (银行) and a cache hit on
-    # every word titles share; one segmenter call for all titles.
-    words_of = " ".join(segmenter.cut("\n".join(keys))).split(" \n ")
-    if len(words_of) != len(keys):  # pragma: no cover - a segmenter that merges whitespace
-        words_of = [" ".join(segmenter.cut(k)) for k in keys]
+def pinyin_titles(graph: KnowledgeGraph) -> list[str]:
+    """The distinct titles of the graph: pinyin_rows keys those short enough to be typed in pinyin."""
+    return list(dict.fromkeys(n.title for n in graph.nodes.values()))
+
+
+def pinyin_input(titles: list[str], tokenizer: IndexTokenizer) -> tuple[list[str], list[str], list[str]]:
+    """What the pinyin keys of ``titles`` are computed from: (keys, words, tokens), one each per distinct key.
+
+    ``words`` is the title as ``cut`` splits it (the readings of polyphones
+    follow words: 银行), ``tokens`` its index tokens (keys start at them). The
+    segmenter work is done here, so that computing the keys needs no
+    dictionary but pypinyin's (see _PinyinJob).
+    """
+    runs = joined_runs(titles)
+    tokens_of: dict[str, str] = {}
+    for key, tokens in zip(split_joined("".join(runs)), tokenizer.joined_token_strings(runs)):
+        if key and len(key) <= PINYIN_TITLE_MAX_CHARS:
+            tokens_of.setdefault(key, tokens)
+    keys = list(tokens_of)
+    if not keys:
+        return [], [], []
+    cut = tokenizer.segmenter.cut
+    # One segmenter call for all titles.
+    words = " ".join(cut("\n".join(keys))).split(" \n ")
+    if len(words) != len(keys):  # pragma: no cover - a segmenter that merges whitespace
+        words = [" ".join(cut(k)) for k in keys]
+    return keys, words, [tokens_of[k] for k in keys]
+
+
+_converter: PinyinConverter | None = None
+
+
+def _pinyin_converter() -> PinyinConverter:
+    # One per process: loading pypinyin's dictionaries is most of its cost.
+    global _converter
+    if _converter is None:
+        _converter = PinyinConverter()
+    return _converter
+
+
+def pinyin_rows_from(keys: list[str], words: list[str], tokens: list[str]) -> list[tuple[str, str, int, bool]]:
+    """(key, title_key, start, initials) rows from ``pinyin_input``: pure Python, no segmenter."""
     rows = []
-    syllables_of = converter.syllables
-    for key, words in zip(keys, words_of):
-        syllables = syllables_of(words.split())
+    syllables_of = _pinyin_converter().syllables
+    for key, key_words, key_tokens in zip(keys, words, tokens):
+        syllables = syllables_of(key_words.split())
         starts = {0}
         if len(syllables) == len(key):
             # One syllable per character, so character positions are syllable
             # positions: a key may start wherever an indexed word of the title
             # starts (renkou finds 市场人口).
             find = key.find
-            for token in set(titles[key].split()):
+            for token in set(key_tokens.split()):
                 pos = find(token)
                 if pos > 0:
                     starts.add(pos)
@@ -108,7 +154,146 @@ def _pinyin_rows(docs: IndexDocs, segmenter: Segmenter) -> list[tuple[str, str, 
     return rows
 
 
-def rebuild_index(session, graph: KnowledgeGraph, now: dt.datetime) -> IndexStats:
+def pinyin_rows(titles: list[str], user_terms: list[str]) -> list[tuple[str, str, int, bool]]:
+    """The pinyin key rows of ``titles``, sorted (what the index stores)."""
+    return sorted(pinyin_rows_from(*pinyin_input(titles, IndexTokenizer(Segmenter(user_terms)))))
+
+
+def pinyin_rows_json(keys: list[str], words: list[str], tokens: list[str]) -> tuple[str, int]:
+    """``pinyin_rows_from`` as the JSON array ``search_repo.pinyin_statements`` reads, and its length."""
+    import json
+
+    rows = pinyin_rows_from(keys, words, tokens)
+    return json.dumps(rows, ensure_ascii=False), len(rows)
+
+
+# -- the helper process -----------------------------------------------------------
+
+
+def _preload_pinyin() -> None:
+    """First task of the helper: load pypinyin's dictionaries while the importer cuts the titles."""
+    _pinyin_converter()
+
+
+def _fork_is_safe() -> bool:
+    """Forking copies only the calling thread: with others running (the TUI's),
+    a lock one of them holds would stay locked in the child. Other systems
+    than Linux do not fork safely at all (macOS)."""
+    import sys
+    import threading
+
+    return sys.platform.startswith("linux") and threading.active_count() == 1
+
+
+class _PinyinHelper:
+    """A second process computing the pinyin keys while this one cuts the bodies.
+
+    The keys are pure Python (pypinyin's dictionaries to load, then string
+    work per title), so a thread would not help; on the second core they
+    cost the build no time. The process is forked where that is safe (it
+    then imports nothing) and spawned elsewhere; it loads the dictionaries
+    at once. Without it (a small library, or no process can be started
+    here) the keys are computed in this process when they are asked for.
+    """
+
+    def __init__(self, wanted: bool):
+        self._pool = None
+        self._future = None
+        self._input: tuple | None = None
+        if not wanted:
+            return
+        try:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            method = "fork" if _fork_is_safe() else "spawn"
+            self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context(method))
+            self._pool.submit(_preload_pinyin)
+        except Exception:  # noqa: BLE001 - no helper here: in-process
+            self.close()
+
+    def start(self, keys: list[str], words: list[str], tokens: list[str]) -> None:
+        self._input = (keys, words, tokens)
+        if self._pool is not None:
+            try:
+                self._future = self._pool.submit(pinyin_rows_json, keys, words, tokens)
+            except Exception:  # noqa: BLE001 - the helper is gone: in-process
+                self._future = None
+
+    def ready(self) -> bool:
+        return self._future is not None and self._future.done()
+
+    def rows_json(self) -> tuple[str, int]:
+        """The rows as JSON (see search_repo.pinyin_statements), and how many."""
+        if self._future is not None:
+            try:
+                return self._future.result()
+            except Exception:  # noqa: BLE001 - the helper died or failed: compute here
+                pass
+        return pinyin_rows_json(*self._input)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+
+
+class _StatementWriter:
+    """Runs SQL statements on the import's connection from a second thread, in order.
+
+    Each statement writes thousands of rows read from one JSON array (see
+    ``search_repo.fts_statements``); SQLite releases the GIL for the whole of
+    it, so FTS5 indexes one chunk of documents on one core while this thread
+    cuts the next chunk on the other. The caller must not use the connection
+    until ``close()`` has returned.
+    """
+
+    def __init__(self, conn, threaded: bool):
+        self._conn = conn
+        self._error: BaseException | None = None
+        self._queue = None
+        self._thread = None
+        if threaded:
+            import queue
+            import threading
+
+            self._queue = queue.SimpleQueue()
+            self._thread = threading.Thread(target=self._run, name="search-index-writer", daemon=True)
+            self._thread.start()
+
+    def submit(self, statements: list[tuple[str, tuple]]) -> None:
+        if self._error is not None:
+            raise self._error
+        if self._queue is None:
+            for sql, params in statements:
+                self._conn.execute(sql, params)
+        else:
+            self._queue.put(statements)
+
+    def _run(self) -> None:
+        while True:
+            work = self._queue.get()
+            if work is None:
+                return
+            if self._error is not None:
+                continue  # drain: the caller re-raises the first error
+            try:
+                for sql, params in work:
+                    self._conn.execute(sql, params)
+            except BaseException as exc:  # noqa: BLE001 - handed to the caller
+                self._error = exc
+
+    def close(self) -> None:
+        """Wait for every statement; re-raise the first that failed."""
+        if self._thread is not None:
+            self._queue.put(None)
+            self._thread.join()
+            self._thread = None
+        if self._error is not None:
+            raise self._error
+
+
+def rebuild_index(session, graph: KnowledgeGraph, now: dt.datetime, *, parallel: bool | None = None) -> IndexStats:
     """Import step: replace the stored index with one built from ``graph``.
 
     Indexed question stems are dropped with the rest; the question service
@@ -117,7 +302,7 @@ def rebuild_index(session, graph: KnowledgeGraph, now: dt.datetime) -> IndexStat
     from cskexam.storage import search_repo as repo
 
     with _without_cycle_collection():
-        return _rebuild(repo, session, graph, now)
+        return _rebuild(repo, session, graph, now, parallel)
 
 
 @contextmanager
@@ -133,7 +318,9 @@ def _without_cycle_collection():
             gc.enable()
 
 
-def _rebuild(repo, session, graph: KnowledgeGraph, now: dt.datetime) -> IndexStats:
+def _rebuild(repo, session, graph: KnowledgeGraph, now: dt.datetime, parallel: bool | None) -> IndexStats:
+    from cskexam.storage.db import defer_checkpoint
+
     phases: dict[str, float] = {}
     clock = [time.perf_counter()]
 
@@ -142,31 +329,75 @@ def _rebuild(repo, session, graph: KnowledgeGraph, now: dt.datetime) -> IndexSta
         phases[name] = now_ - clock[0]
         clock[0] = now_
 
-    segmenter = Segmenter(domain_terms(graph))
-    docs = build_documents(graph, IndexTokenizer(segmenter))
-    lap("segment documents")
-    pinyin = _pinyin_rows(docs, segmenter)
-    lap("pinyin keys")
+    if parallel is None:
+        parallel = len(graph.nodes) >= PARALLEL_MIN_NODES
+    user_terms = domain_terms(graph)
+    # The segmenter loads its dictionary on the first cut, not here.
+    tokenizer = IndexTokenizer(Segmenter(user_terms))
+    helper = _PinyinHelper(parallel)
     conn = repo.dbapi_connection(session)
-    generation = _next_generation(conn)
-    conn.execute("DELETE FROM search_meta")
-    repo.replace_documents(conn, docs)
-    lap("write documents + FTS")
-    terms = repo.refresh_vocabulary(conn)
-    repo.replace_grams(conn, _grams(terms))
-    lap("vocabulary + typo grams")
-    repo.replace_pinyin(conn, pinyin)
-    repo.write_meta(
-        conn,
-        {
-            "version": INDEX_VERSION,
-            "documents": str(len(docs)),
-            "built_at": now.astimezone(dt.timezone.utc).isoformat(),
-            "generation": generation,
-        },
-    )
-    lap("write pinyin")
-    return IndexStats(len(docs), len(terms), len(pinyin), phases)
+    defer_checkpoint(session)
+    cache_pages = conn.execute("PRAGMA cache_size").fetchone()[0]
+    # The documents of a big library are written once: keeping their pages
+    # in memory until the commit beats writing some of them twice.
+    conn.execute(f"PRAGMA cache_size = {-BUILD_CACHE_KIB}")
+    try:
+        texts = document_texts(graph)
+        title_tokens, title_keys = title_fields(texts, tokenizer)
+        helper.start(*pinyin_input(list(dict.fromkeys(texts.titles)), tokenizer))
+        generation = _next_generation(conn)
+        conn.execute("DELETE FROM search_meta")
+        repo.clear_documents(conn)
+        lap("prepare + cut titles")
+
+        body_tokens: list[str] = []
+        body_keys: list[str] = []
+        pinyin_count = 0
+        pinyin_sent = False
+        writer = _StatementWriter(conn, threaded=parallel)
+
+        def send_pinyin() -> None:
+            nonlocal pinyin_sent, pinyin_count
+            rows_json, pinyin_count = helper.rows_json()
+            writer.submit(repo.pinyin_statements(rows_json))
+            pinyin_sent = True
+
+        try:
+            for start in range(0, len(texts), FTS_CHUNK):
+                tokens, keys = tokenize_texts(texts.bodies[start : start + FTS_CHUNK], tokenizer)
+                body_tokens += tokens
+                body_keys += keys
+                writer.submit(repo.fts_statements(title_tokens[start : start + len(tokens)], tokens, start + 1))
+                if not pinyin_sent and helper.ready():
+                    send_pinyin()
+            lap("cut bodies (+ FTS)")
+            if not pinyin_sent:
+                send_pinyin()
+            lap("pinyin keys (wait)")
+        finally:
+            writer.close()
+            helper.close()
+        lap("FTS (wait)")
+        docs = assemble_documents(texts, title_tokens, title_keys, body_tokens, body_keys)
+        repo.insert_node_docs(conn, docs)
+        repo.index_node_docs(conn)
+        lap("write documents")
+        terms = repo.refresh_vocabulary(conn)
+        repo.replace_grams(conn, _grams(terms))
+        repo.write_meta(
+            conn,
+            {
+                "version": INDEX_VERSION,
+                "documents": str(len(docs)),
+                "built_at": now.astimezone(dt.timezone.utc).isoformat(),
+                "generation": generation,
+            },
+        )
+        lap("vocabulary + typo grams")
+    finally:
+        helper.close()
+        conn.execute(f"PRAGMA cache_size = {cache_pages}")
+    return IndexStats(len(docs), len(terms), pinyin_count, phases)
 
 
 def _next_generation(conn) -> str:

@@ -1,0 +1,243 @@
+"""Building the index: bulk tokenizing, the helper process, the FTS writer thread, the deferred checkpoint.
+
+A big library is built on two cores (a helper process for the pinyin keys,
+a thread writing FTS while the next bodies are cut); the index it stores
+must be exactly the one a single thread builds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cskexam.core.search import (
+    WORD,
+    IndexTokenizer,
+    build_documents,
+    joined_runs,
+    normalize,
+    split_joined,
+    tokenize_texts,
+)
+from cskexam.core.segment import Segmenter, domain_terms
+from cskexam.services import search_index
+from cskexam.services.search import Searcher
+from cskexam.services.search_index import pinyin_rows, pinyin_titles, rebuild_index
+from cskexam.storage.db import open_database
+from cskexam.storage.search_repo import _json_strings
+
+NOW = dt.datetime(2025, 3, 1, 8, 0, tzinfo=dt.timezone.utc)
+
+
+def _runs_text_by_text(texts):
+    return [WORD.findall(normalize(t)) for t in texts]
+
+
+def _split_runs(runs):
+    out, current = [], []
+    for run in runs:
+        if run == "\x1e":
+            out.append(current)
+            current = []
+        else:
+            current.append(run)
+    out.append(current)
+    return out
+
+
+def test_joined_runs_are_the_runs_of_each_text():
+    texts = [
+        "客户服务的五大特性：无形性、不可分离性",
+        "",
+        "ＡＢＣ１２３ 全角字母",  # NFKC: full-width letters and digits
+        "snake_case_words 与下划线",
+        "藏了\x1e分隔符的文本",
+        "控制\x07字符",
+        "   ",
+        "5S管理",
+    ]
+    assert _split_runs(joined_runs(texts)) == _runs_text_by_text(texts)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(max_size=40), max_size=8))
+def test_joined_runs_match_text_by_text_for_any_input(texts):
+    assert _split_runs(joined_runs(texts)) == _runs_text_by_text(texts) if texts else joined_runs(texts) == []
+
+
+def test_split_joined_keys_one_per_text():
+    texts = ["市场、人口", "", "宏观环境"]
+    assert split_joined("".join(joined_runs(texts))) == ["市场人口", "", "宏观环境"]
+
+
+def test_bulk_tokens_equal_text_by_text_tokens(bundled_graph):
+    segmenter = Segmenter(domain_terms(bundled_graph))
+    texts = [n.text for n in bundled_graph if n.text][:120]
+    bulk, keys = tokenize_texts(texts, IndexTokenizer(segmenter))
+    one_by_one = IndexTokenizer(segmenter)
+    for text, tokens, key in zip(texts, bulk, keys):
+        assert set(tokens.split()) == set(one_by_one.tokens(text))
+        assert key == "".join(WORD.findall(normalize(text)))
+    # Each word once per run: 市场人口 is cut into 市场, 人口 and itself, not twice.
+    tokens = IndexTokenizer(segmenter).tokens("市场人口")
+    assert len(tokens) == len(set(tokens))
+
+
+def test_json_strings_round_trip():
+    for strings in ([], [""], ["市场 人口", "a b"], ['带"引号'], ["反\\斜杠"], ["\x01"]):
+        assert json.loads(_json_strings(strings)) == strings
+
+
+def _index_contents(db):
+    with db.engine.connect() as conn:
+        raw = conn.connection.driver_connection
+        docs = raw.execute("SELECT * FROM search_docs ORDER BY id").fetchall()
+        terms = raw.execute("SELECT term, df FROM search_terms ORDER BY term").fetchall()
+        grams = raw.execute("SELECT * FROM search_grams ORDER BY gram").fetchall()
+        pinyin = raw.execute("SELECT * FROM search_pinyin ORDER BY key, title_key").fetchall()
+        matches = {
+            term: raw.execute("SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid", (f'"{term}"',)).fetchall()
+            for term, _ in terms[::7]
+        }
+        title_matches = {
+            term: raw.execute(
+                "SELECT rowid FROM search_title_fts WHERE search_title_fts MATCH ? ORDER BY rowid", (f'"{term}"',)
+            ).fetchall()
+            for term, _ in terms[::7]
+        }
+    return docs, terms, grams, pinyin, matches, title_matches
+
+
+def _build(tmp_path, name, graph, **kwargs):
+    db = open_database(f"sqlite:///{tmp_path / name}")
+    with db.session() as session:
+        stats = rebuild_index(session, graph, NOW, **kwargs)
+    return db, stats
+
+
+def test_two_core_build_stores_the_same_index(tmp_path, bundled_graph, monkeypatch):
+    # Small chunks, so that the writer thread gets several and pinyin can arrive between them.
+    monkeypatch.setattr(search_index, "FTS_CHUNK", 40)
+    serial, serial_stats = _build(tmp_path, "serial.sqlite3", bundled_graph, parallel=False)
+    parallel, parallel_stats = _build(tmp_path, "parallel.sqlite3", bundled_graph, parallel=True)
+    try:
+        assert parallel_stats.pinyin_keys == serial_stats.pinyin_keys > 100
+        assert _index_contents(parallel) == _index_contents(serial)
+    finally:
+        serial.close()
+        parallel.close()
+
+
+def test_spawned_helper_computes_the_same_pinyin_keys(tmp_path, bundled_graph, monkeypatch):
+    # What the TUI does: its threads make forking unsafe.
+    monkeypatch.setattr(search_index, "_fork_is_safe", lambda: False)
+    serial, _ = _build(tmp_path, "serial.sqlite3", bundled_graph, parallel=False)
+    spawned, _ = _build(tmp_path, "spawned.sqlite3", bundled_graph, parallel=True)
+    try:
+        assert _index_contents(spawned)[3] == _index_contents(serial)[3]
+    finally:
+        serial.close()
+        spawned.close()
+
+
+def test_build_without_helper_process_falls_back_in_process(tmp_path, bundled_graph, monkeypatch):
+    import concurrent.futures
+
+    def no_processes(*args, **kwargs):
+        raise OSError("no processes here")
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_processes)
+    db, stats = _build(tmp_path, "fallback.sqlite3", bundled_graph, parallel=True)
+    try:
+        assert stats.pinyin_keys == len(pinyin_rows(pinyin_titles(bundled_graph), domain_terms(bundled_graph)))
+        results = Searcher(type("L", (), {"db": db})()).search("hgfx")
+        assert results and results[0].title == "宏观环境分析"
+    finally:
+        db.close()
+
+
+def test_writer_error_reaches_the_import_and_nothing_is_kept(tmp_path, bundled_graph, monkeypatch):
+    db = open_database(f"sqlite:///{tmp_path / 'e.sqlite3'}")
+    with db.session() as session:
+        rebuild_index(session, bundled_graph, NOW, parallel=False)
+    before = _index_contents(db)
+
+    def broken(title_tokens, body_tokens, first_rowid):
+        return [("INSERT INTO no_such_table VALUES (?)", (first_rowid,))]
+
+    monkeypatch.setattr("cskexam.storage.search_repo.fts_statements", broken)
+    with pytest.raises(sqlite3.OperationalError):
+        with db.session() as session:
+            rebuild_index(session, bundled_graph, NOW, parallel=True)
+    try:
+        assert _index_contents(db) == before
+    finally:
+        db.close()
+
+
+def test_big_build_defers_its_checkpoint_until_asked(tmp_path, bundled_graph):
+    db = open_database(f"sqlite:///{tmp_path / 'c.sqlite3'}")
+    try:
+        with db.session() as session:
+            rebuild_index(session, bundled_graph, NOW, parallel=False)
+        assert db.checkpoint_pending
+        with db.engine.connect() as conn:
+            raw = conn.connection.driver_connection
+            # The connection that built the index checkpoints again as usual.
+            assert raw.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
+        wal = tmp_path / "c.sqlite3-wal"
+        assert wal.stat().st_size > 0
+        assert db.checkpoint() is True
+        assert db.checkpoint() is False  # nothing pending any more
+        with db.engine.connect() as conn:
+            busy, log, done = conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+            assert log == done
+    finally:
+        db.close()
+
+
+def test_fts_tables_keep_no_token_counts(tmp_db_url):
+    db = open_database(tmp_db_url)
+    try:
+        with db.engine.connect() as conn:
+            sql = dict(conn.exec_driver_sql("SELECT name, sql FROM sqlite_master WHERE name LIKE 'search%fts'").fetchall())
+            shadow = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE name LIKE '%docsize'")}
+        assert all("columnsize=0" in s for s in sql.values()) and len(sql) == 2
+        assert not shadow
+    finally:
+        db.close()
+
+
+def test_index_from_an_older_version_is_rebuilt_with_question_stems(tmp_path, monkeypatch):
+    from cskexam.services import library as library_mod
+    from cskexam.services.search import ensure_index
+    from cskexam.storage.search_repo import dbapi_connection
+
+    lib = library_mod.open_library(f"sqlite:///{tmp_path / 'lib.sqlite3'}")
+    lib.import_notes()
+    with lib.db.session() as session:
+        conn = dbapi_connection(session)
+        stems = conn.execute("SELECT count(*) FROM search_docs WHERE source = 'question'").fetchone()[0]
+        # What migration 0007 leaves: an empty index without a version.
+        conn.execute("DELETE FROM search_meta")
+        conn.execute("DELETE FROM search_docs")
+    assert stems > 100
+    assert ensure_index(lib) is True
+    with lib.db.session() as session:
+        conn = dbapi_connection(session)
+        assert conn.execute("SELECT count(*) FROM search_docs WHERE source = 'question'").fetchone()[0] == stems
+    assert ensure_index(lib) is False
+    lib.db.close()
+
+
+def test_build_documents_is_the_composition(bundled_graph):
+    docs = build_documents(bundled_graph, IndexTokenizer(Segmenter(domain_terms(bundled_graph))))
+    assert len(docs) == len(bundled_graph)
+    first = next(i for i, t in enumerate(docs.titles) if t == "宏观环境分析")
+    assert "宏观" in docs.title_tokens[first].split()
+    assert docs.title_keys[first] == "宏观环境分析"
