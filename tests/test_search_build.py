@@ -88,9 +88,12 @@ def test_bulk_tokens_equal_text_by_text_tokens(bundled_graph):
     assert len(tokens) == len(set(tokens))
 
 
-def test_json_strings_round_trip():
-    for strings in ([], [""], ["市场 人口", "a b"], ['带"引号'], ["反\\斜杠"], ["\x01"]):
+def test_json_strings_round_trip(monkeypatch):
+    for strings in ([], [""], ["市场 人口", "a b"], ['带"引号'], ["反\\斜杠"], ["\x01"], ["a", "b", "c"]):
         assert json.loads(_json_strings(strings)) == strings
+    # Tokens take the fast way, without json.dumps.
+    monkeypatch.setattr(json, "dumps", lambda *a, **k: pytest.fail("tokens went through json.dumps"))
+    assert _json_strings(["市场 人口 市场人口", "宏观 环境"]) == '["市场 人口 市场人口","宏观 环境"]'
 
 
 def _index_contents(db):

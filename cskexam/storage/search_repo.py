@@ -123,7 +123,8 @@ def _json_strings(strings: Iterable[str]) -> str:
     if not strings:
         return "[]"
     body = '","'.join(strings)
-    if '"' in body or "\\" in body or not body.isprintable():
+    # The separators hold all the quotes there may be.
+    if body.count('"') != 2 * (len(strings) - 1) or "\\" in body or not body.isprintable():
         import json
 
         return json.dumps(strings, ensure_ascii=False)
