@@ -290,9 +290,10 @@ def defer_checkpoint(session: Session) -> None:
 
     A bulk write (a search index of 100k key points, ~90 MB) is durable once
     its pages are in the WAL; SQLite's automatic checkpoint would then copy
-    them all into the database file inside the commit, taking as long again.
-    ``Database.checkpoint()`` does that afterwards, where nobody waits on it
-    (without it, the next small commit would pay).
+    them all into the database file inside the commit, taking as long again
+    while the import still holds the write lock. ``Database.checkpoint()``
+    does that after the commit, when readers and writers can go on (without
+    it, the next small commit would pay).
     """
     proxied = session.connection().connection
     driver = proxied.driver_connection
