@@ -234,17 +234,7 @@ class IndexTokenizer:
         self._cache_limit = cache_limit
 
     def tokens(self, text: str) -> list[str]:
-        return self.token_strings([WORD.findall(normalize(text))])[0].split()
-
-    def token_strings(self, run_lists: list[list[str]]) -> list[str]:
-        """The index tokens of each text given as its runs (``WORD.findall(normalize(text))``)."""
-        runs: list[str] = []
-        for text_runs in run_lists:
-            runs += text_runs
-            runs.append(_TEXT_SEP)
-        if runs:
-            runs.pop()
-        return self.joined_token_strings(runs) if run_lists else []
+        return self.joined_token_strings(WORD.findall(normalize(text)))[0].split()
 
     def joined_token_strings(self, runs: list[str]) -> list[str]:
         """The index tokens of each text, from ``joined_runs(texts)``."""
@@ -433,9 +423,8 @@ def build_question_documents(
     if not chosen:
         return docs
     order = {nid: i for i, nid in enumerate(graph.nodes)}
-    runs = joined_runs([q.stem for q in chosen])
-    stem_keys = split_joined("".join(runs))
-    for q, stem_key, stem_tokens in zip(chosen, stem_keys, tokenizer.joined_token_strings(runs)):
+    stem_tokens_of, stem_keys = tokenize_texts([q.stem for q in chosen], tokenizer)
+    for q, stem_key, stem_tokens in zip(chosen, stem_keys, stem_tokens_of):
         node = graph.get(q.node_id)
         docs.node_ids.append(node.id)
         docs.kinds.append(node.kind)

@@ -104,7 +104,7 @@ def pinyin_input(titles: list[str], tokenizer: IndexTokenizer) -> tuple[list[str
     ``words`` is the title as ``cut`` splits it (the readings of polyphones
     follow words: 银行), ``tokens`` its index tokens (keys start at them). The
     segmenter work is done here, so that computing the keys needs no
-    dictionary but pypinyin's (see _PinyinJob).
+    dictionary but pypinyin's (see _PinyinHelper).
     """
     runs = joined_runs(titles)
     tokens_of: dict[str, str] = {}
@@ -344,7 +344,7 @@ def _rebuild(repo, session, graph: KnowledgeGraph, now: dt.datetime, parallel: b
     try:
         texts = document_texts(graph)
         title_tokens, title_keys = title_fields(texts, tokenizer)
-        helper.start(*pinyin_input(list(dict.fromkeys(texts.titles)), tokenizer))
+        helper.start(*pinyin_input(pinyin_titles(graph), tokenizer))
         generation = _next_generation(conn)
         conn.execute("DELETE FROM search_meta")
         repo.clear_documents(conn)
@@ -376,7 +376,6 @@ def _rebuild(repo, session, graph: KnowledgeGraph, now: dt.datetime, parallel: b
             lap("pinyin keys (wait)")
         finally:
             writer.close()
-            helper.close()
         lap("FTS (wait)")
         docs = assemble_documents(texts, title_tokens, title_keys, body_tokens, body_keys)
         repo.insert_node_docs(conn, docs)

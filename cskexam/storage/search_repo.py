@@ -38,11 +38,9 @@ __all__ = [
     "SearchRepo",
     "dbapi_connection",
     "require_sqlite",
-    "replace_documents",
     "replace_question_docs",
     "refresh_vocabulary",
     "replace_grams",
-    "replace_pinyin",
     "pinyin_statements",
     "fts_statements",
     "clear_documents",
@@ -170,21 +168,6 @@ def index_node_docs(conn: sqlite3.Connection) -> None:
     conn.execute(f"CREATE INDEX IF NOT EXISTS {TITLE_KEY_INDEX} ON search_docs (title_key)")
 
 
-def replace_documents(conn: sqlite3.Connection, docs: IndexDocs, questions: IndexDocs | None = None) -> None:
-    """Replace every indexed document, node and question alike (caller's transaction).
-
-    Node documents keep no copy of their tokens: the FTS tables are
-    contentless and a full rebuild starts with 'delete-all'.
-    """
-    clear_documents(conn)
-    for sql, params in fts_statements(docs.title_tokens, docs.body_tokens, 1):
-        conn.execute(sql, params)
-    insert_node_docs(conn, docs)
-    index_node_docs(conn)
-    if questions is not None:
-        _insert_question_docs(conn, questions)
-
-
 def _insert_question_docs(conn: sqlite3.Connection, docs: IndexDocs) -> None:
     # A stem is indexed as body text only (the tested node's title is its own
     # document's), and its row keeps the tokens, which removing it again needs.
@@ -235,13 +218,6 @@ def replace_grams(conn: sqlite3.Connection, rows: Iterable[tuple[str, str]]) -> 
     conn.execute("DELETE FROM search_grams")
     # In key order: appending to a B-tree is several times faster than inserting all over it.
     conn.executemany("INSERT INTO search_grams (gram, terms) VALUES (?, ?)", sorted(rows))
-
-
-def replace_pinyin(conn: sqlite3.Connection, rows: Iterable[tuple[str, str, int, bool]]) -> None:
-    import json
-
-    for sql, params in pinyin_statements(json.dumps(list(rows), ensure_ascii=False)):
-        conn.execute(sql, params)
 
 
 def pinyin_statements(rows_json: str) -> list[tuple[str, tuple]]:
