@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from cskexam.core.search import (
     WORD,
     IndexTokenizer,
+    TextRuns,
     build_documents,
     joined_runs,
     normalize,
@@ -86,6 +87,24 @@ def test_bulk_tokens_equal_text_by_text_tokens(bundled_graph):
     # Each word once per run: 市场人口 is cut into 市场, 人口 and itself, not twice.
     tokens = IndexTokenizer(segmenter).tokens("市场人口")
     assert len(tokens) == len(set(tokens))
+
+
+def test_text_runs_cut_in_chunks_give_the_tokens_of_each_text(bundled_graph):
+    segmenter = Segmenter(domain_terms(bundled_graph))
+    notes = [n.text for n in bundled_graph if n.text][:40]
+    # Repeated and empty texts, and texts that are nothing but punctuation.
+    texts = ["", *notes[:10], "", "、，。", *notes[:5], *notes[10:], "", ""]
+    runs = TextRuns(texts)
+    tokenizer = IndexTokenizer(segmenter)
+    chunked = []
+    for start in range(0, len(texts), 7):
+        chunked += runs.tokens(tokenizer, start, start + 7)
+    one_by_one = IndexTokenizer(segmenter)
+    assert len(chunked) == len(texts)
+    for text, tokens in zip(texts, chunked):
+        assert set(tokens.split()) == set(one_by_one.tokens(text))
+    assert runs.keys() == ["".join(WORD.findall(normalize(t))) for t in texts]
+    assert TextRuns([]).keys() == [] and TextRuns([]).tokens(tokenizer) == []
 
 
 def test_json_strings_round_trip(monkeypatch):
@@ -200,6 +219,23 @@ def test_big_build_defers_its_checkpoint_until_asked(tmp_path, bundled_graph):
         with db.engine.connect() as conn:
             busy, log, done = conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
             assert log == done
+    finally:
+        db.close()
+
+
+def test_build_merges_no_segments_and_leaves_merging_on(tmp_path, bundled_graph, monkeypatch):
+    monkeypatch.setattr(search_index, "FTS_CHUNK", 40)
+    db, _ = _build(tmp_path, "m.sqlite3", bundled_graph, parallel=True)
+    try:
+        with db.engine.connect() as conn:
+            raw = conn.connection.driver_connection
+            for table in ("search_fts", "search_title_fts"):
+                config = dict(raw.execute(f"SELECT k, v FROM {table}_config").fetchall())
+                # Later writes (question stems) merge as FTS5 does by default.
+                assert config["automerge"] == 4
+            # One segment per chunk of documents: nothing was merged on the way.
+            structure = raw.execute("SELECT count(DISTINCT segid) FROM search_fts_idx").fetchone()[0]
+            assert structure >= len(bundled_graph) // 40
     finally:
         db.close()
 

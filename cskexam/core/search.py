@@ -50,6 +50,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from itertools import accumulate, compress
 from typing import TYPE_CHECKING, Container, Iterable, NamedTuple, Protocol, Sequence
 
 from cskexam.core.pinyin import query_key
@@ -70,6 +71,9 @@ __all__ = [
     "build_documents",
     "DocumentTexts",
     "document_texts",
+    "document_titles",
+    "add_bodies",
+    "TextRuns",
     "tokenize_texts",
     "title_fields",
     "assemble_documents",
@@ -241,16 +245,17 @@ class IndexTokenizer:
         if not runs:
             return [""]
         known = self._runs
-        missing = set(runs)
-        missing.difference_update(known)
-        if missing:
-            self._segment_runs(sorted(missing))
-        out = split_joined(" ".join(map(known.__getitem__, runs)))
+        got = list(map(known.get, runs))
+        if None in got:  # most runs of a library were seen in an earlier text
+            self._segment_runs(sorted({run for run, tokens in zip(runs, got) if tokens is None}))
+            got = list(map(known.__getitem__, runs))
+        joined = " ".join(got)
         if len(known) > self._cache_limit:
             known.clear()
             known[_TEXT_SEP] = _TEXT_SEP
-        # Joining leaves a space beside each separator.
-        return [t.strip() for t in out]
+        # Joining leaves a space on each side of a separator: two passes in C,
+        # not a strip per text.
+        return joined.replace(" " + _TEXT_SEP, _TEXT_SEP).replace(_TEXT_SEP + " ", _TEXT_SEP).split(_TEXT_SEP)
 
     def _segment_runs(self, missing: list[str]) -> None:
         cut = self.segmenter.cut_for_search
@@ -321,12 +326,18 @@ def _joined_paths(graph: "KnowledgeGraph") -> dict[str, str]:
         parent = node.parent
         if parent is None:
             paths[node_id] = ""
-            below[node_id] = node.title
             continue
-        # In outline order a parent comes first; otherwise work up to it.
-        base = below.get(parent) or path_below(parent)
+        base = below.get(parent)
+        if base is None:
+            # Only parents get the path below them (most nodes are leaves).
+            # In outline order a parent comes first; otherwise work up to it.
+            above = paths.get(parent)
+            if above is None:
+                base = path_below(parent)
+            else:
+                owner = nodes[parent]
+                base = below[parent] = owner.title if owner.parent is None else above + sep + owner.title
         paths[node_id] = base
-        below[node_id] = base + sep + node.title
     return paths
 
 
@@ -347,33 +358,91 @@ class DocumentTexts:
 
 def document_texts(graph: "KnowledgeGraph") -> DocumentTexts:
     """Every node as a document: title, mnemonic, body (text, definitions, list items), path."""
-    definitions: dict[str, list] = {}
-    for d in graph.definitions:
-        definitions.setdefault(d.node, []).append(d)
+    return add_bodies(graph, document_titles(graph))
+
+
+def document_titles(graph: "KnowledgeGraph") -> DocumentTexts:
+    """The documents of a graph with titles and mnemonics only (``add_bodies`` adds the rest).
+
+    The build cuts the titles first: the pinyin keys and the title index
+    need nothing else, and can be written while the bodies are prepared.
+    """
     nodes = list(graph)
-    # Most nodes have neither definitions nor children: their body is their text.
-    bodies = [
-        node_body(graph, n, definitions.get(n.id, [])) if n.children or n.id in definitions else (n.text or "").strip()
-        for n in nodes
-    ]
-    paths = _joined_paths(graph)
     return DocumentTexts(
         node_ids=[n.id for n in nodes],
         kinds=[n.kind for n in nodes],
         titles=[n.title for n in nodes],
         mnemonics=[n.mnemonic or "" for n in nodes],
-        bodies=bodies,
-        paths=[paths[n.id] for n in nodes],
+        bodies=[],
+        paths=[],
     )
+
+
+def add_bodies(graph: "KnowledgeGraph", texts: DocumentTexts) -> DocumentTexts:
+    """Fill in the bodies and paths of ``document_titles(graph)``."""
+    definitions: dict[str, list] = {}
+    for d in graph.definitions:
+        definitions.setdefault(d.node, []).append(d)
+    nodes = list(graph)
+    # Most nodes have neither definitions nor children: their body is their text.
+    texts.bodies = [
+        node_body(graph, n, definitions.get(n.id, [])) if n.children or n.id in definitions else (n.text or "").strip()
+        for n in nodes
+    ]
+    paths = _joined_paths(graph)
+    texts.paths = list(map(paths.__getitem__, texts.node_ids))
+    return texts
+
+
+class TextRuns:
+    """The word runs of many texts, each distinct text scanned once (notes repeat passages).
+
+    Keys (``compact`` forms) come at once; index tokens are cut on demand, a
+    range of texts at a time (``tokens``), so that a big build can hand the
+    first documents to FTS5 while it cuts the next ones.
+    """
+
+    def __init__(self, texts: Sequence[str]):
+        position: dict[str, int] = {}
+        self._index = [position.setdefault(t, len(position)) for t in texts]
+        self._distinct = list(position)
+        self._runs = joined_runs(self._distinct)
+        runs = self._runs
+        # Where each distinct text's runs end (its separator, or the end).
+        self._ends = list(compress(range(len(runs)), map(_TEXT_SEP.__eq__, runs)))
+        self._ends.append(len(runs))
+        self._tokens: list[str] = []  # of distinct texts 0..len-1, cut so far
+        # How many distinct texts the first n texts use: distinct texts are
+        # numbered by first appearance, so this is a running maximum plus one.
+        self._needed = list(accumulate(self._index, max, initial=-1))
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def keys(self) -> list[str]:
+        """The compact key of each text."""
+        if not self._distinct:
+            return []
+        keys = split_joined("".join(self._runs))
+        return list(map(keys.__getitem__, self._index))
+
+    def tokens(self, tokenizer: IndexTokenizer, start: int = 0, end: int | None = None) -> list[str]:
+        """The index tokens of texts ``start``..``end``."""
+        end = len(self._index) if end is None else min(end, len(self._index))
+        if start >= end:
+            return []
+        needed = self._needed[end] + 1
+        done = len(self._tokens)
+        if needed > done:
+            first = self._ends[done - 1] + 1 if done else 0
+            self._tokens += tokenizer.joined_token_strings(self._runs[first : self._ends[needed - 1]])
+        return list(map(self._tokens.__getitem__, self._index[start:end]))
 
 
 def tokenize_texts(texts: list[str], tokenizer: IndexTokenizer) -> tuple[list[str], list[str]]:
     """(index tokens, compact key) of each text; each distinct text is done once (notes repeat passages)."""
-    distinct = list(dict.fromkeys(texts))
-    runs = joined_runs(distinct)
-    tokens_of = dict(zip(distinct, tokenizer.joined_token_strings(runs)))
-    keys_of = dict(zip(distinct, split_joined("".join(runs)))) if distinct else {}
-    return list(map(tokens_of.__getitem__, texts)), list(map(keys_of.__getitem__, texts))
+    runs = TextRuns(texts)
+    return runs.tokens(tokenizer), runs.keys()
 
 
 def title_fields(texts: DocumentTexts, tokenizer: IndexTokenizer) -> tuple[list[str], list[str]]:

@@ -35,9 +35,10 @@ from cskexam.core.pinyin import PinyinConverter, pinyin_keys
 from cskexam.core.search import (
     IndexTokenizer,
     QuestionText,
+    add_bodies,
     assemble_documents,
     build_question_documents,
-    document_texts,
+    document_titles,
     joined_runs,
     split_joined,
     term_grams,
@@ -342,40 +343,43 @@ def _rebuild(repo, session, graph: KnowledgeGraph, now: dt.datetime, parallel: b
     # in memory until the commit beats writing some of them twice.
     conn.execute(f"PRAGMA cache_size = {-BUILD_CACHE_KIB}")
     try:
-        texts = document_texts(graph)
+        texts = document_titles(graph)
         title_tokens, title_keys = title_fields(texts, tokenizer)
         helper.start(*pinyin_input(pinyin_titles(graph), tokenizer))
         generation = _next_generation(conn)
         conn.execute("DELETE FROM search_meta")
         repo.clear_documents(conn)
-        lap("prepare + cut titles")
-
-        body_tokens: list[str] = []
-        body_keys: list[str] = []
         pinyin_count = 0
         pinyin_sent = False
         writer = _StatementWriter(conn, threaded=parallel)
 
-        def send_pinyin() -> None:
+        def send_pinyin(wait: bool) -> None:
             nonlocal pinyin_sent, pinyin_count
+            if pinyin_sent or not (wait or helper.ready()):
+                return
             rows_json, pinyin_count = helper.rows_json()
             writer.submit(repo.pinyin_statements(rows_json))
             pinyin_sent = True
 
         try:
+            # The titles are indexed while the bodies are prepared.
+            writer.submit(repo.title_fts_statements(title_tokens, 1))
+            add_bodies(graph, texts)
+            lap("prepare + cut titles")
+            body_tokens: list[str] = []
+            body_keys: list[str] = []
             for start in range(0, len(texts), FTS_CHUNK):
                 tokens, keys = tokenize_texts(texts.bodies[start : start + FTS_CHUNK], tokenizer)
                 body_tokens += tokens
                 body_keys += keys
                 writer.submit(repo.fts_statements(title_tokens[start : start + len(tokens)], tokens, start + 1))
-                if not pinyin_sent and helper.ready():
-                    send_pinyin()
+                send_pinyin(wait=False)
             lap("cut bodies (+ FTS)")
-            if not pinyin_sent:
-                send_pinyin()
+            send_pinyin(wait=True)
             lap("pinyin keys (wait)")
         finally:
             writer.close()
+        repo.finish_documents(conn)
         lap("FTS (wait)")
         docs = assemble_documents(texts, title_tokens, title_keys, body_tokens, body_keys)
         repo.insert_node_docs(conn, docs)

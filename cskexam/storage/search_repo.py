@@ -43,7 +43,9 @@ __all__ = [
     "replace_grams",
     "pinyin_statements",
     "fts_statements",
+    "title_fts_statements",
     "clear_documents",
+    "finish_documents",
     "insert_node_docs",
     "index_node_docs",
     "write_meta",
@@ -101,28 +103,34 @@ def _joined_tokens(docs: IndexDocs):
 
 
 def fts_statements(title_tokens: list[str], body_tokens: list[str], first_rowid: int) -> list[tuple[str, tuple]]:
-    """The statements that index documents (rowids from ``first_rowid``) in both FTS tables, one each."""
+    """The statement that indexes documents (rowids from ``first_rowid``) in search_fts: title and body tokens."""
     return [
         (
             _INSERT_FTS_JSON.format(table=FTS_TABLE),
-            (first_rowid, _json_strings(map(" ".join, zip(title_tokens, body_tokens)))),
+            (first_rowid, _json_strings(map(" ".join, zip(title_tokens, body_tokens)), words=True)),
         ),
-        (_INSERT_FTS_JSON.format(table=TITLE_FTS_TABLE), (first_rowid, _json_strings(title_tokens))),
     ]
 
 
-def _json_strings(strings: Iterable[str]) -> str:
+def title_fts_statements(title_tokens: list[str], first_rowid: int) -> list[tuple[str, tuple]]:
+    """The statement that indexes documents (rowids from ``first_rowid``) in search_title_fts."""
+    return [(_INSERT_FTS_JSON.format(table=TITLE_FTS_TABLE), (first_rowid, _json_strings(title_tokens, words=True)))]
+
+
+def _json_strings(strings: Iterable[str], words: bool = False) -> str:
     """A JSON array of ``strings``.
 
     Tokens are letters, digits and spaces, which JSON takes as they are: one
-    join is ten times faster than json.dumps checking every character.
+    join is ten times faster than json.dumps checking every character. With
+    ``words`` the strings are known to be word runs and spaces (index tokens),
+    which hold no control characters: only quotes are looked for.
     """
     strings = list(strings)
     if not strings:
         return "[]"
     body = '","'.join(strings)
     # The separators hold all the quotes there may be.
-    if body.count('"') != 2 * (len(strings) - 1) or "\\" in body or not body.isprintable():
+    if body.count('"') != 2 * (len(strings) - 1) or "\\" in body or not (words or body.isprintable()):
         import json
 
         return json.dumps(strings, ensure_ascii=False)
@@ -135,18 +143,38 @@ def _json_strings(strings: Iterable[str]) -> str:
 FTS_HASH_BYTES = 16 << 20
 
 
+# FTS5 merges segments as they are written (automerge, default 4). A build
+# writes one segment per chunk of documents; merging them on the way rewrites
+# the postings again and again (a third of FTS5's work) and queries are no
+# faster for it, so a build merges nothing and sets the default back at the end.
+FTS_AUTOMERGE = 4
+
+
+def _fts_option(cur: sqlite3.Cursor, table: str, option: str, value: int) -> None:
+    try:
+        cur.execute(f"INSERT INTO {table}({table}, rank) VALUES ('{option}', {int(value)})")
+    except sqlite3.OperationalError:  # an SQLite without the option: its default
+        pass
+
+
 def clear_documents(conn: sqlite3.Connection) -> None:
-    """Empty the index of documents before a full rebuild (caller's transaction)."""
+    """Empty the index of documents before a full rebuild (caller's transaction); ``finish_documents`` after it."""
     cur = conn.cursor()
     for table in (FTS_TABLE, TITLE_FTS_TABLE):
-        try:
-            cur.execute(f"INSERT INTO {table}({table}, rank) VALUES ('hashsize', {FTS_HASH_BYTES})")
-        except sqlite3.OperationalError:  # an SQLite without the option: the default
-            pass
+        _fts_option(cur, table, "hashsize", FTS_HASH_BYTES)
+        _fts_option(cur, table, "automerge", 0)
     cur.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('delete-all')")
     cur.execute(f"INSERT INTO {TITLE_FTS_TABLE}({TITLE_FTS_TABLE}) VALUES ('delete-all')")
     cur.execute(f"DROP INDEX IF EXISTS {TITLE_KEY_INDEX}")
     cur.execute("DELETE FROM search_docs")
+    cur.close()
+
+
+def finish_documents(conn: sqlite3.Connection) -> None:
+    """After a full rebuild: later writes (question stems) merge segments again as usual."""
+    cur = conn.cursor()
+    for table in (FTS_TABLE, TITLE_FTS_TABLE):
+        _fts_option(cur, table, "automerge", FTS_AUTOMERGE)
     cur.close()
 
 
