@@ -115,6 +115,19 @@ def test_json_strings_round_trip(monkeypatch):
     assert _json_strings(["市场 人口 市场人口", "宏观 环境"]) == '["市场 人口 市场人口","宏观 环境"]'
 
 
+def test_pinyin_rows_json_round_trip(bundled_graph, monkeypatch):
+    tokenizer = IndexTokenizer(Segmenter(domain_terms(bundled_graph)))
+    given = search_index.pinyin_input(pinyin_titles(bundled_graph), tokenizer)
+    rows = search_index.pinyin_rows_from(*given)
+    text, count = search_index.pinyin_rows_json(*given)
+    assert count == len(rows) > 100
+    assert json.loads(text) == [list(r) for r in rows]
+    # Anything JSON would have to escape takes json.dumps.
+    odd = [("a", '带"引号', 0, True), ("b", "反\\斜杠", 1, False), ("c", "控制\x01", 0, False)]
+    monkeypatch.setattr(search_index, "pinyin_rows_from", lambda *a: odd)
+    assert json.loads(search_index.pinyin_rows_json([], [], [])[0]) == [list(r) for r in odd]
+
+
 def _index_contents(db):
     with db.engine.connect() as conn:
         raw = conn.connection.driver_connection
@@ -156,8 +169,8 @@ def test_two_core_build_stores_the_same_index(tmp_path, bundled_graph, monkeypat
 
 
 def test_spawned_helper_computes_the_same_pinyin_keys(tmp_path, bundled_graph, monkeypatch):
-    # What the TUI does: its threads make forking unsafe.
-    monkeypatch.setattr(search_index, "_fork_is_safe", lambda: False)
+    # Where there is no fork server (macOS, Windows).
+    monkeypatch.setattr(search_index, "_start_method", lambda: "spawn")
     serial, _ = _build(tmp_path, "serial.sqlite3", bundled_graph, parallel=False)
     spawned, _ = _build(tmp_path, "spawned.sqlite3", bundled_graph, parallel=True)
     try:

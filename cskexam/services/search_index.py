@@ -162,10 +162,17 @@ def pinyin_rows(titles: list[str], user_terms: list[str]) -> list[tuple[str, str
 
 def pinyin_rows_json(keys: list[str], words: list[str], tokens: list[str]) -> tuple[str, int]:
     """``pinyin_rows_from`` as the JSON array ``search_repo.pinyin_statements`` reads, and its length."""
-    import json
-
     rows = pinyin_rows_from(keys, words, tokens)
-    return json.dumps(rows, ensure_ascii=False), len(rows)
+    if not rows:
+        return "[]", 0
+    # Keys are [a-z0-9] and title keys word characters: JSON takes them as
+    # they are, and one join is several times faster than json.dumps.
+    body = "],[".join([f'"{key}","{title}",{start},{"true" if initials else "false"}' for key, title, start, initials in rows])
+    if body.count('"') != 4 * len(rows) or "\\" in body or not body.isprintable():
+        import json
+
+        return json.dumps(rows, ensure_ascii=False), len(rows)
+    return f"[[{body}]]", len(rows)
 
 
 # -- the helper process -----------------------------------------------------------
@@ -176,14 +183,18 @@ def _preload_pinyin() -> None:
     _pinyin_converter()
 
 
-def _fork_is_safe() -> bool:
-    """Forking copies only the calling thread: with others running (the TUI's),
-    a lock one of them holds would stay locked in the child. Other systems
-    than Linux do not fork safely at all (macOS)."""
-    import sys
-    import threading
+def _start_method() -> str:
+    """How the helper process starts: forked from a fork server where there is one (Linux), spawned elsewhere.
 
-    return sys.platform.startswith("linux") and threading.active_count() == 1
+    Not forked from this process: its pages would be shared copy-on-write,
+    and a build touches most of them (reference counts), which costs half a
+    second of page faults at 100k key points; forking with other threads
+    running (the TUI's) is not safe either. A fork server is a small process
+    of its own, started once, and safe with threads.
+    """
+    import multiprocessing
+
+    return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
 
 
 class _PinyinHelper:
@@ -191,9 +202,8 @@ class _PinyinHelper:
 
     The keys are pure Python (pypinyin's dictionaries to load, then string
     work per title), so a thread would not help; on the second core they
-    cost the build no time. The process is forked where that is safe (it
-    then imports nothing) and spawned elsewhere; it loads the dictionaries
-    at once. Without it (a small library, or no process can be started
+    cost the build no time. The process comes from a fork server (see
+    _start_method) and loads the dictionaries at once. Without it (a small library, or no process can be started
     here) the keys are computed in this process when they are asked for.
     """
 
@@ -207,8 +217,12 @@ class _PinyinHelper:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
-            method = "fork" if _fork_is_safe() else "spawn"
-            self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context(method))
+            context = multiprocessing.get_context(_start_method())
+            if context.get_start_method() == "forkserver":
+                # The server has this module (and what it imports) loaded
+                # before it forks the helper, which then starts at once.
+                context.set_forkserver_preload([__name__])
+            self._pool = ProcessPoolExecutor(1, mp_context=context)
             self._pool.submit(_preload_pinyin)
         except Exception:  # noqa: BLE001 - no helper here: in-process
             self.close()
