@@ -115,6 +115,7 @@ SNIPPET_CHARS = 60
 WORD = re.compile(r"[^\W_]+")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_CJK_ONLY = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
 _ASCII_RUN = re.compile(r"[a-z0-9]")
 _MIXED = re.compile(r"[a-z0-9]+|[^a-z0-9]+")
@@ -279,9 +280,12 @@ class IndexTokenizer:
 
     def _expand(self, word: str) -> str:
         # Words come from runs of letters and characters, so they hold nothing else.
-        if len(word) >= 3 and _CJK.search(word):
+        if len(word) >= 3 and _CJK.search(word) and (len(word) >= 5 or not _CJK_ONLY.fullmatch(word)):
             # cut_for_search only adds the 2- and 3-character words of a long
             # word; cut_all finds every dictionary word in it (客户服务 in 客户服务管理师).
+            # Inside a Chinese word of 3 or 4 characters those are all there
+            # are; with letters or digits in it, cut_all also splits off the
+            # number (10 in 第10).
             # Single characters are left out: they would double the index.
             inner = [w for w in dict.fromkeys(self.segmenter.cut_all(word)) if len(w) > 1 and w != word]
             if inner:
