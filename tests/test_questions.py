@@ -189,3 +189,51 @@ def test_cloze_term_blanks_whole_domain_terms_only():
     assert q.grade("市场营销").correct
     # 服务环境 is a title, but inside 客户服务环境 it is not a word of its own.
     assert inner not in qs
+
+
+def _ranked_by_sorting(graph, lists, info):
+    """What nearest_lists must yield: every other list sorted by the distractor ranking."""
+    def mean_len(i):
+        return sum(len(x.title) for x in i.items) / len(i.items)
+
+    doc = graph.document_of(info.node.id).id
+
+    def rank(other):
+        ratio = mean_len(other) / mean_len(info)
+        return (
+            not 0.5 <= ratio <= 2.0,
+            other.node.parent != info.node.parent,
+            graph.document_of(other.node.id).id != doc,
+            abs(other.index - info.index),
+        )
+
+    return sorted((o for o in lists if o is not info), key=rank)
+
+
+def test_nearest_lists_rank_like_a_full_sort(bundled_graph):
+    from cskexam.core.notes import NoteSource, parse_notes
+    from cskexam.core.questions import _Context
+    from cskexam.services.notes import collect_note_files, read_sources
+
+    # Two copies of the notes: lists with the same title in other documents.
+    seed = read_sources(collect_note_files(None))
+    twice = parse_notes([*seed, *(NoteSource(f"copy_{s.name}", s.text) for s in seed)])
+    for graph in (bundled_graph, twice):
+        ctx = _Context(graph)
+        assert len(ctx.lists) > 20
+        for info in ctx.lists:
+            expected = [o.node.id for o in _ranked_by_sorting(graph, ctx.lists, info)]
+            assert [o.node.id for o in ctx.nearest_lists(info)] == expected
+
+
+def test_definitions_of_sees_definitions_added_later(bundled_graph):
+    from cskexam.core.graph import Definition
+
+    graph = bundled_graph
+    node = next(n for n in graph if n.kind == "item" and not graph.definitions_of(n.id))
+    graph.definitions.append(Definition(node.title, "测试用的定义。", node.id))
+    try:
+        assert [d.text for d in graph.definitions_of(node.id)] == ["测试用的定义。"]
+    finally:
+        graph.definitions.pop()
+    assert graph.definitions_of(node.id) == []

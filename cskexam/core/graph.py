@@ -88,6 +88,8 @@ class KnowledgeGraph:
     nodes: dict[str, Node] = field(default_factory=dict)  # in outline order
     edges: list[Edge] = field(default_factory=list)
     definitions: list[Definition] = field(default_factory=list)
+    # definitions_of's index: ((id, length) of the list it was built from, by node).
+    _definitions_by_node: tuple | None = field(default=None, init=False, repr=False, compare=False)
 
     # -- navigation -----------------------------------------------------
     def __contains__(self, node_id: str) -> bool:
@@ -170,7 +172,16 @@ class KnowledgeGraph:
         return out
 
     def definitions_of(self, node_id: str) -> list[Definition]:
-        return [d for d in self.definitions if d.node == node_id]
+        # Indexed once, not scanned per call: question generation asks for every
+        # node of a library. Rebuilt when definitions are added or replaced.
+        key = (id(self.definitions), len(self.definitions))
+        index = getattr(self, "_definitions_by_node", None)
+        if index is None or index[0] != key:
+            by_node: dict[str, list[Definition]] = {}
+            for d in self.definitions:
+                by_node.setdefault(d.node, []).append(d)
+            index = self._definitions_by_node = (key, by_node)
+        return list(index[1].get(node_id, ()))
 
     def find(self, title: str) -> list[Node]:
         return [n for n in self.nodes.values() if n.title == title]

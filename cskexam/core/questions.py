@@ -32,7 +32,7 @@ import hashlib
 import random
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from cskexam.core.grading import GradeResult, ScoringPoint, fold, grade
 from cskexam.core.graph import KnowledgeGraph, Node, SourceRef
@@ -178,6 +178,9 @@ class _ListInfo:
     node: Node
     items: list[Node]
     index: int  # position in outline order
+    document: str = ""  # id of the document the list is in
+    mean_len: float = 0.0  # mean length of its item titles
+    position: int = 0  # in _Context.lists
 
 
 class _Context:
@@ -190,7 +193,19 @@ class _Context:
         for n in self._list_nodes():
             items = [i for i in _items(graph, n) if _usable_option(i.title)]
             if len(items) >= 2:
-                self.lists.append(_ListInfo(n, items, self.order[n.id]))
+                self.lists.append(
+                    _ListInfo(
+                        n, items, self.order[n.id], graph.document_of(n.id).id,
+                        sum(len(i.title) for i in items) / len(items), len(self.lists),
+                    )
+                )
+        # Lists by parent and by document: the nearest lists are looked up
+        # there first (see nearest_lists), not sorted from all lists each time.
+        self._by_parent: dict[str | None, list[_ListInfo]] = {}
+        self._by_document: dict[str, list[_ListInfo]] = {}
+        for info in self.lists:
+            self._by_parent.setdefault(info.node.parent, []).append(info)
+            self._by_document.setdefault(info.document, []).append(info)
         # Members of every list sharing a title: the same list appears in several
         # documents, and its items must never be offered as wrong answers to it.
         self.members_by_title: dict[str, set[str]] = {}
@@ -235,32 +250,60 @@ class _Context:
         titles = [n.title for n in self.graph.ancestors(node.id)[1:]] + [node.title]
         return " › ".join(titles)
 
+    def nearest_lists(self, info: _ListInfo) -> Iterator[_ListInfo]:
+        """The other lists, best distractor sources first.
+
+        Distractors should look like the right answers: lists of items of a
+        like length (mean within half to twice) first, short names among short
+        names, sentences among sentences; then the same parent, then the same
+        document, then the nearer in the outline (ties in outline order).
+        Lazily: the caller stops after a few lists, and sorting every list
+        for every list would cost the square of a big library.
+        """
+        parent, document = info.node.parent, info.document
+
+        def like(other: _ListInfo) -> bool:
+            return 0.5 <= other.mean_len / info.mean_len <= 2.0
+
+        def by_distance(group: Iterable[_ListInfo]) -> list[_ListInfo]:
+            return sorted(group, key=lambda o: (abs(o.index - info.index), o.position))
+
+        for want_like in (True, False):
+            siblings = [o for o in self._by_parent.get(parent, ()) if o is not info and like(o) == want_like]
+            yield from by_distance(o for o in siblings if o.document == document)
+            yield from by_distance(o for o in siblings if o.document != document)
+            yield from by_distance(
+                o for o in self._by_document.get(document, ())
+                if o.node.parent != parent and like(o) == want_like
+            )
+            yield from (
+                o for o in self._outward(info)
+                if o.node.parent != parent and o.document != document and like(o) == want_like
+            )
+
+    def _outward(self, info: _ListInfo) -> Iterator[_ListInfo]:
+        """The other lists by distance in the outline from ``info`` (the earlier first on a tie)."""
+        lists = self.lists
+        left, right = info.position - 1, info.position + 1
+        while left >= 0 or right < len(lists):
+            if right >= len(lists) or (
+                left >= 0 and info.index - lists[left].index <= lists[right].index - info.index
+            ):
+                yield lists[left]
+                left -= 1
+            else:
+                yield lists[right]
+                right += 1
+
     def foreign_titles(self, info: _ListInfo, need: int) -> list[str]:
         """Items of the nearest other lists (same parent first), never members of ``info``."""
         own = self.members_by_title.get(fold(info.node.title), set()) | {fold(info.node.title)}
-        doc = self.graph.document_of(info.node.id).id
-        parent = info.node.parent
-
-        def mean_len(i: _ListInfo) -> float:
-            return sum(len(x.title) for x in i.items) / len(i.items)
-
-        own_len = mean_len(info)
-
-        def rank(other: _ListInfo) -> tuple:
-            # Distractors should look like the right answers: short names among short
-            # names, sentences among sentences; then the nearer the list, the better.
-            ratio = mean_len(other) / own_len
-            unlike = not 0.5 <= ratio <= 2.0
-            same_parent = other.node.parent == parent
-            same_doc = self.graph.document_of(other.node.id).id == doc
-            return (unlike, not same_parent, not same_doc, abs(other.index - info.index))
-
         # Anything below the list also "belongs" to it in a loose sense: never a distractor.
         below = {n.id for n in self.graph.descendants(info.node.id)}
         own |= {fold(self.graph.get(nid).title) for nid in below}
         out: list[str] = []
         seen = set(own)
-        for other in sorted((o for o in self.lists if o is not info), key=rank):
+        for other in self.nearest_lists(info):
             if fold(other.node.title) == fold(info.node.title) or other.node.id in below:
                 continue
             for item in other.items:

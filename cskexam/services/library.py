@@ -337,12 +337,14 @@ def resolve_steps() -> list[tuple[str, Callable]]:
 
 
 # The same rule as KnowledgeGraph.lists(): a stated count or two item children.
+# Parents with two items are found in one grouped pass: a count per node
+# (a correlated subquery) was planned as a scan of all nodes per node.
 _child = NodeRow.__table__.alias("child")
-_item_children = (
-    select(func.count())
-    .select_from(_child)
-    .where(_child.c.parent_id == NodeRow.id, _child.c.active.is_(True), _child.c.kind == "item")
-    .scalar_subquery()
+_parents_of_items = (
+    select(_child.c.parent_id)
+    .where(_child.c.active.is_(True), _child.c.kind == "item", _child.c.parent_id.is_not(None))
+    .group_by(_child.c.parent_id)
+    .having(func.count() >= 2)
 )
 _LISTS_SQL = (
     select(func.count())
@@ -350,7 +352,7 @@ _LISTS_SQL = (
     .where(
         NodeRow.active.is_(True),
         NodeRow.kind != "document",
-        or_(NodeRow.count.is_not(None), _item_children >= 2),
+        or_(NodeRow.count.is_not(None), NodeRow.id.in_(_parents_of_items)),
     )
 )
 
