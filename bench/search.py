@@ -232,15 +232,26 @@ def bench(size: int, real: KnowledgeGraph, workdir: Path) -> None:
     print(f"fresh process after all {len(queries)} queries: RSS {after_mix['rss_mb']:.1f} MB, peak {after_mix['hwm_mb']:.1f} MB")
 
 
+def reference_loop() -> float:
+    """Seconds for a fixed pure-Python loop: shared cores make a machine's speed
+    drift from run to run, and this shows by how much when the figures were taken."""
+    start, total = time.perf_counter(), 0
+    for i in range(5_000_000):
+        total += i
+    return time.perf_counter() - start
+
+
 def main(argv: list[str]) -> int:
     sizes = [int(a) for a in argv] or [10_000, 100_000]
     real = load_graph()
     print(f"load average: {' '.join(open('/proc/loadavg').read().split()[:3])} on {__import__('os').cpu_count()} cores")
+    print(f"machine check: a fixed Python loop takes {reference_loop():.3f} s (compare runs by it)")
     print(f"real notes: {len(real)} nodes; bench process RSS before: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
     with tempfile.TemporaryDirectory() as tmp:
         for size in sizes:
             bench(size, real, Path(tmp))
     print(f"\nbench process peak RSS (building included): {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    print(f"machine check at the end: the same loop takes {reference_loop():.3f} s")
     return 0
 
 
