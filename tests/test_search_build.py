@@ -155,12 +155,20 @@ def _build(tmp_path, name, graph, **kwargs):
     return db, stats
 
 
-def test_two_core_build_stores_the_same_index(tmp_path, bundled_graph, monkeypatch):
+@pytest.fixture
+def wait_for_helper(monkeypatch):
+    # A small library's titles are cut before the helper is up, and the keys
+    # would be computed in-process: here the build waits for the helper.
+    monkeypatch.setattr(search_index, "HELPER_START_WAIT_S", 120.0)
+
+
+def test_two_core_build_stores_the_same_index(tmp_path, bundled_graph, monkeypatch, wait_for_helper):
     # Small chunks, so that the writer thread gets several and pinyin can arrive between them.
     monkeypatch.setattr(search_index, "FTS_CHUNK", 40)
     serial, serial_stats = _build(tmp_path, "serial.sqlite3", bundled_graph, parallel=False)
     parallel, parallel_stats = _build(tmp_path, "parallel.sqlite3", bundled_graph, parallel=True)
     try:
+        assert parallel_stats.pinyin_helper and not serial_stats.pinyin_helper
         assert parallel_stats.pinyin_keys == serial_stats.pinyin_keys > 100
         assert _index_contents(parallel) == _index_contents(serial)
     finally:
@@ -168,12 +176,13 @@ def test_two_core_build_stores_the_same_index(tmp_path, bundled_graph, monkeypat
         parallel.close()
 
 
-def test_spawned_helper_computes_the_same_pinyin_keys(tmp_path, bundled_graph, monkeypatch):
+def test_spawned_helper_computes_the_same_pinyin_keys(tmp_path, bundled_graph, monkeypatch, wait_for_helper):
     # Where there is no fork server (macOS, Windows).
     monkeypatch.setattr(search_index, "_start_method", lambda: "spawn")
     serial, _ = _build(tmp_path, "serial.sqlite3", bundled_graph, parallel=False)
-    spawned, _ = _build(tmp_path, "spawned.sqlite3", bundled_graph, parallel=True)
+    spawned, stats = _build(tmp_path, "spawned.sqlite3", bundled_graph, parallel=True)
     try:
+        assert stats.pinyin_helper
         assert _index_contents(spawned)[3] == _index_contents(serial)[3]
     finally:
         serial.close()
@@ -189,6 +198,7 @@ def test_build_without_helper_process_falls_back_in_process(tmp_path, bundled_gr
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_processes)
     db, stats = _build(tmp_path, "fallback.sqlite3", bundled_graph, parallel=True)
     try:
+        assert not stats.pinyin_helper
         assert stats.pinyin_keys == len(pinyin_rows(pinyin_titles(bundled_graph), domain_terms(bundled_graph)))
         results = Searcher(type("L", (), {"db": db})()).search("hgfx")
         assert results and results[0].title == "宏观环境分析"
@@ -293,3 +303,17 @@ def test_build_documents_is_the_composition(bundled_graph):
     first = next(i for i, t in enumerate(docs.titles) if t == "宏观环境分析")
     assert "宏观" in docs.title_tokens[first].split()
     assert docs.title_keys[first] == "宏观环境分析"
+
+
+def test_a_helper_not_up_when_the_titles_are_cut_is_not_waited_for(bundled_graph):
+    from concurrent.futures import Future
+
+    tokenizer = IndexTokenizer(Segmenter(domain_terms(bundled_graph)))
+    given = search_index.pinyin_input(pinyin_titles(bundled_graph), tokenizer)
+    helper = search_index._PinyinHelper(wanted=False)
+    helper._pool = object()  # a helper that is still starting: its first task never done
+    helper._loaded = Future()
+    helper.start(*given)
+    assert not helper.ready()
+    text, count = helper.rows_json()
+    assert not helper.used and count == len(json.loads(text)) > 100

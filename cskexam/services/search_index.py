@@ -63,6 +63,9 @@ _CJK_RANGE = ("\u3400", "\u9fff")
 PARALLEL_MIN_NODES = 5000
 # Documents per FTS statement: writing one chunk overlaps cutting the next.
 FTS_CHUNK = 8000
+# How long a build waits, once its titles are cut, for the helper process to
+# be up (tests wait for it); past that the keys are computed in this process.
+HELPER_START_WAIT_S = 0.0
 # Page cache of the building connection, in KiB.
 BUILD_CACHE_KIB = 128 * 1024
 
@@ -74,6 +77,8 @@ class IndexStats:
     pinyin_keys: int
     # Seconds per build phase, for bench/search.py and diagnostics.
     phases: dict[str, float] = field(default_factory=dict)
+    # Whether the pinyin keys came from the helper process.
+    pinyin_helper: bool = False
 
 
 def _is_cjk_word(term: str) -> bool:
@@ -203,14 +208,18 @@ class _PinyinHelper:
     The keys are pure Python (pypinyin's dictionaries to load, then string
     work per title), so a thread would not help; on the second core they
     cost the build no time. The process comes from a fork server (see
-    _start_method) and loads the dictionaries at once. Without it (a small library, or no process can be started
-    here) the keys are computed in this process when they are asked for.
+    _start_method) and loads the dictionaries at once. Without it (a small
+    library, no process can be started here, or the helper was not up by
+    the time the titles were cut) the keys are computed in this process when
+    they are asked for.
     """
 
     def __init__(self, wanted: bool):
         self._pool = None
         self._future = None
+        self._loaded = None
         self._input: tuple | None = None
+        self.used = False  # the keys came from the helper
         if not wanted:
             return
         try:
@@ -219,17 +228,26 @@ class _PinyinHelper:
 
             context = multiprocessing.get_context(_start_method())
             if context.get_start_method() == "forkserver":
-                # The server has this module (and what it imports) loaded
-                # before it forks the helper, which then starts at once.
-                context.set_forkserver_preload([__name__])
+                # The server loads the program (as a spawned process would)
+                # and this module once; the helper of each build is forked
+                # from it with both loaded.
+                context.set_forkserver_preload(["__main__", __name__])
             self._pool = ProcessPoolExecutor(1, mp_context=context)
-            self._pool.submit(_preload_pinyin)
+            self._loaded = self._pool.submit(_preload_pinyin)
         except Exception:  # noqa: BLE001 - no helper here: in-process
             self.close()
 
     def start(self, keys: list[str], words: list[str], tokens: list[str]) -> None:
         self._input = (keys, words, tokens)
-        if self._pool is not None:
+        # The first helper of a program starts the fork server, which loads
+        # the program: in a library of a few thousand key points the keys
+        # are quicker to compute here than to wait for that.
+        if self._loaded is not None:
+            try:
+                self._loaded.result(timeout=HELPER_START_WAIT_S)
+            except Exception:  # noqa: BLE001 - not up yet, or failed: in-process
+                pass
+        if self._pool is not None and self._loaded is not None and self._loaded.done():
             try:
                 self._future = self._pool.submit(pinyin_rows_json, keys, words, tokens)
             except Exception:  # noqa: BLE001 - the helper is gone: in-process
@@ -242,7 +260,9 @@ class _PinyinHelper:
         """The rows as JSON (see search_repo.pinyin_statements), and how many."""
         if self._future is not None:
             try:
-                return self._future.result()
+                got = self._future.result()
+                self.used = True
+                return got
             except Exception:  # noqa: BLE001 - the helper died or failed: compute here
                 pass
         return pinyin_rows_json(*self._input)
@@ -414,7 +434,7 @@ def _rebuild(repo, session, graph: KnowledgeGraph, now: dt.datetime, parallel: b
     finally:
         helper.close()
         conn.execute(f"PRAGMA cache_size = {cache_pages}")
-    return IndexStats(len(docs), len(terms), pinyin_count, phases)
+    return IndexStats(len(docs), len(terms), pinyin_count, phases, helper.used)
 
 
 def _next_generation(conn) -> str:
