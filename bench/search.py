@@ -215,6 +215,8 @@ def bench(size: int, real: KnowledgeGraph, workdir: Path) -> None:
     walls = ", ".join(f"{b['wall']:.2f}" for b in builds)
     print(f"index build           {median['wall']:8.2f} s wall (median of {walls}), {median['cpu']:.2f} s CPU in this process   (goal ≤ 5 s)")
     print("  " + ", ".join(f"{name} {seconds:.2f}" for name, seconds in median["phases"].items()))
+    helpers = ", ".join("helper process" if b["stats"].pinyin_helper else "this process" for b in builds)
+    print(f"  pinyin keys computed in: {helpers} (builds in the order above)")
     print(f"  then the deferred WAL checkpoint {median['checkpoint']:.2f} s (after the commit, with the write lock released; the import runs it before it returns)")
     print(f"single-core build     {serial['wall']:8.2f} s wall   (baseline: the two-core build is {serial['wall'] / median['wall']:.2f}× faster)")
     print(f"query p50 / p95       {p50:8.3f} / {p95:.3f} ms wall   (goal p50 ≤ 1 ms; {found}/{len(queries)} queries found something)")

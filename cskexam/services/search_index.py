@@ -59,13 +59,15 @@ PINYIN_TITLE_MAX_CHARS = 16
 _CJK_RANGE = ("\u3400", "\u9fff")
 # From this many key points on, the build uses a second core (a worker process
 # for the pinyin keys, a thread writing FTS): below it, starting them costs
-# more than they save.
-PARALLEL_MIN_NODES = 5000
+# more than they save (measured: 10k builds faster in one thread, 20k in two).
+PARALLEL_MIN_NODES = 15000
 # Documents per FTS statement: writing one chunk overlaps cutting the next.
 FTS_CHUNK = 8000
 # How long a build waits, once its titles are cut, for the helper process to
 # be up (tests wait for it); past that the keys are computed in this process.
-HELPER_START_WAIT_S = 0.0
+# Not zero: while this thread cuts titles it holds the GIL, and the thread
+# that hears from the helper may not yet have run to say it is up.
+HELPER_START_WAIT_S = 0.05
 # Page cache of the building connection, in KiB.
 BUILD_CACHE_KIB = 128 * 1024
 
@@ -229,9 +231,9 @@ class _PinyinHelper:
             context = multiprocessing.get_context(_start_method())
             if context.get_start_method() == "forkserver":
                 # The server loads the program (as a spawned process would)
-                # and this module once; the helper of each build is forked
-                # from it with both loaded.
-                context.set_forkserver_preload(["__main__", __name__])
+                # and pypinyin's dictionaries once; the helper of each build
+                # is forked from it with both loaded.
+                context.set_forkserver_preload(["__main__", "cskexam.services.search_helper"])
             self._pool = ProcessPoolExecutor(1, mp_context=context)
             self._loaded = self._pool.submit(_preload_pinyin)
         except Exception:  # noqa: BLE001 - no helper here: in-process
