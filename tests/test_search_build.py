@@ -18,7 +18,6 @@ from hypothesis import strategies as st
 from cskexam.core.search import (
     WORD,
     IndexTokenizer,
-    TextRuns,
     build_documents,
     joined_runs,
     normalize,
@@ -89,22 +88,19 @@ def test_bulk_tokens_equal_text_by_text_tokens(bundled_graph):
     assert len(tokens) == len(set(tokens))
 
 
-def test_text_runs_cut_in_chunks_give_the_tokens_of_each_text(bundled_graph):
+def test_repeated_and_empty_texts_get_the_tokens_of_each_text(bundled_graph):
     segmenter = Segmenter(domain_terms(bundled_graph))
     notes = [n.text for n in bundled_graph if n.text][:40]
     # Repeated and empty texts, and texts that are nothing but punctuation.
     texts = ["", *notes[:10], "", "、，。", *notes[:5], *notes[10:], "", ""]
-    runs = TextRuns(texts)
-    tokenizer = IndexTokenizer(segmenter)
-    chunked = []
-    for start in range(0, len(texts), 7):
-        chunked += runs.tokens(tokenizer, start, start + 7)
+    tokens, keys = tokenize_texts(texts, IndexTokenizer(segmenter))
     one_by_one = IndexTokenizer(segmenter)
-    assert len(chunked) == len(texts)
-    for text, tokens in zip(texts, chunked):
-        assert set(tokens.split()) == set(one_by_one.tokens(text))
-    assert runs.keys() == ["".join(WORD.findall(normalize(t))) for t in texts]
-    assert TextRuns([]).keys() == [] and TextRuns([]).tokens(tokenizer) == []
+    assert len(tokens) == len(keys) == len(texts)
+    for text, text_tokens in zip(texts, tokens):
+        assert set(text_tokens.split()) == set(one_by_one.tokens(text))
+    assert keys == ["".join(WORD.findall(normalize(t))) for t in texts]
+    assert tokenize_texts([], IndexTokenizer(segmenter)) == ([], [])
+    assert tokenize_texts([""], IndexTokenizer(segmenter)) == ([""], [""])
 
 
 def test_json_strings_round_trip(monkeypatch):

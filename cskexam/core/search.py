@@ -50,7 +50,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from itertools import accumulate, compress
 from typing import TYPE_CHECKING, Container, Iterable, NamedTuple, Protocol, Sequence
 
 from cskexam.core.pinyin import query_key
@@ -73,7 +72,6 @@ __all__ = [
     "document_texts",
     "document_titles",
     "add_bodies",
-    "TextRuns",
     "tokenize_texts",
     "title_fields",
     "assemble_documents",
@@ -398,55 +396,16 @@ def add_bodies(graph: "KnowledgeGraph", texts: DocumentTexts) -> DocumentTexts:
     return texts
 
 
-class TextRuns:
-    """The word runs of many texts, each distinct text scanned once (notes repeat passages).
-
-    Keys (``compact`` forms) come at once; index tokens are cut on demand, a
-    range of texts at a time (``tokens``), so that a big build can hand the
-    first documents to FTS5 while it cuts the next ones.
-    """
-
-    def __init__(self, texts: Sequence[str]):
-        position: dict[str, int] = {}
-        self._index = [position.setdefault(t, len(position)) for t in texts]
-        self._distinct = list(position)
-        self._runs = joined_runs(self._distinct)
-        runs = self._runs
-        # Where each distinct text's runs end (its separator, or the end).
-        self._ends = list(compress(range(len(runs)), map(_TEXT_SEP.__eq__, runs)))
-        self._ends.append(len(runs))
-        self._tokens: list[str] = []  # of distinct texts 0..len-1, cut so far
-        # How many distinct texts the first n texts use: distinct texts are
-        # numbered by first appearance, so this is a running maximum plus one.
-        self._needed = list(accumulate(self._index, max, initial=-1))
-
-    def __len__(self) -> int:
-        return len(self._index)
-
-    def keys(self) -> list[str]:
-        """The compact key of each text."""
-        if not self._distinct:
-            return []
-        keys = split_joined("".join(self._runs))
-        return list(map(keys.__getitem__, self._index))
-
-    def tokens(self, tokenizer: IndexTokenizer, start: int = 0, end: int | None = None) -> list[str]:
-        """The index tokens of texts ``start``..``end``."""
-        end = len(self._index) if end is None else min(end, len(self._index))
-        if start >= end:
-            return []
-        needed = self._needed[end] + 1
-        done = len(self._tokens)
-        if needed > done:
-            first = self._ends[done - 1] + 1 if done else 0
-            self._tokens += tokenizer.joined_token_strings(self._runs[first : self._ends[needed - 1]])
-        return list(map(self._tokens.__getitem__, self._index[start:end]))
-
-
 def tokenize_texts(texts: list[str], tokenizer: IndexTokenizer) -> tuple[list[str], list[str]]:
     """(index tokens, compact key) of each text; each distinct text is done once (notes repeat passages)."""
-    runs = TextRuns(texts)
-    return runs.tokens(tokenizer), runs.keys()
+    position: dict[str, int] = {}
+    index = [position.setdefault(t, len(position)) for t in texts]
+    if not position:
+        return [], []
+    runs = joined_runs(list(position))
+    tokens = tokenizer.joined_token_strings(runs)
+    keys = split_joined("".join(runs))
+    return list(map(tokens.__getitem__, index)), list(map(keys.__getitem__, index))
 
 
 def title_fields(texts: DocumentTexts, tokenizer: IndexTokenizer) -> tuple[list[str], list[str]]:

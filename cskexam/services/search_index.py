@@ -242,8 +242,8 @@ class _PinyinHelper:
     def start(self, keys: list[str], words: list[str], tokens: list[str]) -> None:
         self._input = (keys, words, tokens)
         # The first helper of a program starts the fork server, which loads
-        # the program: in a library of a few thousand key points the keys
-        # are quicker to compute here than to wait for that.
+        # the program and the dictionaries: when the titles are cut before
+        # that (a smaller library), the keys are quicker to compute here.
         if self._loaded is not None:
             try:
                 self._loaded.result(timeout=HELPER_START_WAIT_S)
