@@ -109,6 +109,7 @@ from cskexam.storage.db import open_database
 from cskexam.services.search import Searcher
 class L: pass
 lib = L(); lib.db = open_database(sys.argv[1])
+import gc; gc.freeze()  # as `cskexam search` and the TUI do once the library is open
 t1 = time.perf_counter()
 results = Searcher(lib).search(sys.argv[2])
 t2 = time.perf_counter()
