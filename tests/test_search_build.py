@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sqlite3
 
 import pytest
@@ -86,6 +87,26 @@ def test_bulk_tokens_equal_text_by_text_tokens(bundled_graph):
     # Each word once per run: 市场人口 is cut into 市场, 人口 and itself, not twice.
     tokens = IndexTokenizer(segmenter).tokens("市场人口")
     assert len(tokens) == len(set(tokens))
+
+
+def test_tokens_are_the_search_words_and_every_dictionary_word_inside_them(bundled_graph):
+    # The definition the index is built to: cut_for_search's words, plus every
+    # dictionary word of 2+ characters inside a word of 3+ (客户服务 inside
+    # 客户服务管理师, 10 inside 第10), however the tokenizer gets there.
+    segmenter = Segmenter(domain_terms(bundled_graph))
+    texts = [n.title for n in bundled_graph] + [n.text for n in bundled_graph if n.text]
+    runs = sorted({run for text in texts for run in WORD.findall(normalize(text))})
+    tokenizer = IndexTokenizer(segmenter)
+    got = tokenizer.joined_token_strings(joined_runs(runs))
+    assert len(got) == len(runs)
+    for run, tokens in zip(runs, got):
+        expected = set()
+        for word in segmenter.cut_for_search(run):
+            expected.add(word)
+            if len(word) >= 3 and re.search(r"[\u3400-\u9fff]", word):
+                expected.update(w for w in segmenter.cut_all(word) if len(w) > 1)
+        assert set(tokens.split()) == expected, run
+    assert any("客户服务" in t.split() and "客户服务管理师" in t.split() for t in got)
 
 
 def test_repeated_and_empty_texts_get_the_tokens_of_each_text(bundled_graph):

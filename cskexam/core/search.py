@@ -224,14 +224,17 @@ class IndexTokenizer:
 
     Text is cut into runs of letters and characters at punctuation first (no
     word crosses a 、 or ，). Each distinct run is segmented once and its tokens
-    kept as one string, each word once: notes repeat their phrases, and the
-    tokens of many texts are then one join of cached strings, with no Python
-    work per text or per token. Runs not seen before are segmented together, a
-    few thousand per segmenter call.
+    kept as one string: notes repeat their phrases, and the tokens of many
+    texts are then one join of cached strings, with no Python work per text
+    or per token. Runs not seen before are segmented together, a few thousand
+    per segmenter call. A token may repeat within a text: the index keeps no
+    positions, so it stores it once.
     """
 
     def __init__(self, segmenter: "Segmenter", cache_limit: int = 1_000_000):
         self.segmenter = segmenter
+        # Each run's tokens end in a space, so that texts are joined by a
+        # plain concatenation (the separator maps to itself).
         self._runs: dict[str, str] = {_TEXT_SEP: _TEXT_SEP}
         self._words: dict[str, str] = {"\n": "\n"}
         self._cache_limit = cache_limit
@@ -240,21 +243,19 @@ class IndexTokenizer:
         return self.joined_token_strings(WORD.findall(normalize(text)))[0].split()
 
     def joined_token_strings(self, runs: list[str]) -> list[str]:
-        """The index tokens of each text, from ``joined_runs(texts)``."""
+        """The index tokens of each text, from ``joined_runs(texts)``: space-separated, with a trailing space."""
         if not runs:
             return [""]
         known = self._runs
-        got = list(map(known.get, runs))
-        if None in got:  # most runs of a library were seen in an earlier text
-            self._segment_runs(sorted({run for run, tokens in zip(runs, got) if tokens is None}))
-            got = list(map(known.__getitem__, runs))
-        joined = " ".join(got)
+        # Most runs of a library were seen in an earlier text.
+        missing = set(runs).difference(known)
+        if missing:
+            self._segment_runs(sorted(missing))
+        joined = "".join(map(known.__getitem__, runs))
         if len(known) > self._cache_limit:
             known.clear()
             known[_TEXT_SEP] = _TEXT_SEP
-        # Joining leaves a space on each side of a separator: two passes in C,
-        # not a strip per text.
-        return joined.replace(" " + _TEXT_SEP, _TEXT_SEP).replace(_TEXT_SEP + " ", _TEXT_SEP).split(_TEXT_SEP)
+        return joined.split(_TEXT_SEP)
 
     def _segment_runs(self, missing: list[str]) -> None:
         cut = self.segmenter.cut_for_search
@@ -266,29 +267,47 @@ class IndexTokenizer:
             flat = cut("\n".join(chunk))
             new = set(flat)
             new.difference_update(words)
-            for word in new:
-                words[word] = self._expand(word)
-            got = " ".join(map(words.__getitem__, flat)).split(" \n ")
+            words.update(self._expand(new))
+            got = (" ".join(map(words.__getitem__, flat)) + " ").split("\n ")
             if len(got) != len(chunk):  # pragma: no cover - a segmenter that merges whitespace
-                got = [" ".join(map(words.__getitem__, cut(run))) for run in chunk]
-            for run, tokens in zip(chunk, got):
-                # Each word once: the index keeps no positions, and a repeated
-                # token costs FTS5 the same work as a new one.
-                runs[run] = " ".join(dict.fromkeys(tokens.split()))
+                got = [" ".join(map(words.__getitem__, cut(run))) + " " for run in chunk]
+            runs.update(zip(chunk, got))
 
-    def _expand(self, word: str) -> str:
-        # Words come from runs of letters and characters, so they hold nothing else.
-        if len(word) >= 3 and _CJK.search(word) and (len(word) >= 5 or not _CJK_ONLY.fullmatch(word)):
-            # cut_for_search only adds the 2- and 3-character words of a long
-            # word; cut_all finds every dictionary word in it (客户服务 in 客户服务管理师).
-            # Inside a Chinese word of 3 or 4 characters those are all there
-            # are; with letters or digits in it, cut_all also splits off the
-            # number (10 in 第10).
-            # Single characters are left out: they would double the index.
-            inner = [w for w in dict.fromkeys(self.segmenter.cut_all(word)) if len(w) > 1 and w != word]
-            if inner:
-                return " ".join((word, *inner))
-        return word
+    def _expand(self, new_words: Iterable[str]) -> dict[str, str]:
+        """The tokens of each word: the word, and the dictionary words inside it that search mode leaves out.
+
+        ``cut_for_search`` gives a word's 2- and 3-character dictionary words
+        before the word itself; ``cut_all`` finds every dictionary word in it
+        (客户服务 in 客户服务管理师). A Chinese word of 3 or 4 characters thus
+        needs nothing more; a longer one its inner words of 4 and more. With
+        letters or digits in it, ``cut_all`` also splits off the number (10 in
+        第10). Single characters are left out: they would double the index.
+        """
+        out: dict[str, str] = {}
+        long_words: list[str] = []
+        for word in new_words:
+            # Words come from runs of letters and characters, so they hold nothing else.
+            if len(word) < 3 or not _CJK.search(word):
+                out[word] = word
+            elif _CJK_ONLY.fullmatch(word):
+                if len(word) >= 5:
+                    long_words.append(word)
+                else:
+                    out[word] = word
+            else:
+                inner = [w for w in dict.fromkeys(self.segmenter.cut_all(word)) if len(w) > 1 and w != word]
+                out[word] = " ".join((word, *inner))
+        if long_words:
+            # One call for all: Chinese words separated by newlines are cut
+            # exactly as one by one, with a "\n" token between them.
+            flat = self.segmenter.cut_all("\n".join(long_words))
+            pieces = " ".join(flat).split(" \n ")
+            if len(pieces) != len(long_words):  # pragma: no cover - a segmenter that merges newlines
+                pieces = [" ".join(self.segmenter.cut_all(w)) for w in long_words]
+            for word, piece in zip(long_words, pieces):
+                inner = [w for w in dict.fromkeys(piece.split()) if len(w) > 3 and w != word]
+                out[word] = " ".join((word, *inner))
+        return out
 
 
 def node_body(graph: "KnowledgeGraph", node: "Node", definitions: "list[Definition] | None" = None) -> str:
