@@ -301,12 +301,16 @@ class IndexTokenizer:
             # One call for all: Chinese words separated by newlines are cut
             # exactly as one by one, with a "\n" token between them.
             flat = self.segmenter.cut_all("\n".join(long_words))
-            pieces = " ".join(flat).split(" \n ")
-            if len(pieces) != len(long_words):  # pragma: no cover - a segmenter that merges newlines
-                pieces = [" ".join(self.segmenter.cut_all(w)) for w in long_words]
-            for word, piece in zip(long_words, pieces):
-                inner = [w for w in dict.fromkeys(piece.split()) if len(w) > 3 and w != word]
-                out[word] = " ".join((word, *inner))
+            pieces = " ".join([w for w in flat if len(w) > 3 or w == "\n"]).split(" \n ")
+            # A word cut in precise mode is a dictionary word, so cut_all
+            # gives it back among its inner words (with no spaces in a word,
+            # "in" finds only a whole token).
+            if len(pieces) != len(long_words) or not all(map(str.__contains__, pieces, long_words)):
+                pieces = [  # pragma: no cover - a segmenter that behaves otherwise
+                    " ".join((w, *(x for x in self.segmenter.cut_all(w) if len(x) > 3 and x != w)))
+                    for w in long_words
+                ]
+            out.update(zip(long_words, pieces))
         return out
 
 
