@@ -322,15 +322,70 @@ def test_build_documents_is_the_composition(bundled_graph):
     assert docs.title_keys[first] == "宏观环境分析"
 
 
-def test_a_helper_not_up_when_the_titles_are_cut_is_not_waited_for(bundled_graph):
+class _Pool:
+    """A helper's pool that is handed tasks and runs none of them itself."""
+
+    def __init__(self, *args, **kwargs):
+        self.futures = []
+        self.shut = False
+
+    def shutdown(self, wait=True, cancel_futures=False):
+        self.shut = True
+
+    def submit(self, fn, *args):
+        from concurrent.futures import Future
+
+        future = Future()
+        future.task = (fn, args)
+        self.futures.append(future)
+        return future
+
+
+def test_a_helper_still_starting_when_the_keys_are_needed_is_not_waited_for(bundled_graph):
     from concurrent.futures import Future
 
     tokenizer = IndexTokenizer(Segmenter(domain_terms(bundled_graph)))
     given = search_index.pinyin_input(pinyin_titles(bundled_graph), tokenizer)
     helper = search_index._PinyinHelper(wanted=False)
-    helper._pool = object()  # a helper that is still starting: its first task never done
-    helper._loaded = Future()
+    helper._pool, helper._loaded = _Pool(), Future()  # the fork server is still loading
     helper.start(*given)
     assert not helper.ready()
     text, count = helper.rows_json()
     assert not helper.used and count == len(json.loads(text)) > 100
+    assert helper._pool.futures[0].cancelled()  # a helper up later does not compute them again
+
+
+def test_a_helper_that_is_up_is_waited_for_its_keys(bundled_graph):
+    import threading
+    from concurrent.futures import Future
+
+    tokenizer = IndexTokenizer(Segmenter(domain_terms(bundled_graph)))
+    given = search_index.pinyin_input(pinyin_titles(bundled_graph), tokenizer)
+    helper = search_index._PinyinHelper(wanted=False)
+    helper._pool, helper._loaded = _Pool(), Future()
+    helper._loaded.set_result(None)
+    helper.start(*given)
+    future = helper._pool.futures[0]
+    fn, args = future.task
+    # The helper finishes the keys a while after they are asked for.
+    threading.Timer(0.3, lambda: future.set_result(fn(*args))).start()
+    text, count = helper.rows_json()
+    assert helper.used and count == len(json.loads(text)) > 100
+
+
+def test_keys_asked_for_before_the_fork_server_is_up_go_to_the_helper_once_it_is(bundled_graph, monkeypatch):
+    import concurrent.futures
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", _Pool)
+    tokenizer = IndexTokenizer(Segmenter(domain_terms(bundled_graph)))
+    given = search_index.pinyin_input(pinyin_titles(bundled_graph), tokenizer)
+    helper = search_index._PinyinHelper(wanted=False)
+    helper.start(*given)  # the titles are cut while the fork server still loads
+    helper._start_pool()  # ... and then it is up
+    tasks = [f.task[0] for f in helper._pool.futures]
+    assert tasks == [search_index._preload_pinyin, search_index.pinyin_rows_json]
+    # A server that comes up after the build is over is let go at once.
+    late = search_index._PinyinHelper(wanted=False)
+    late.close()
+    late._start_pool()
+    assert late._pool is None

@@ -63,9 +63,9 @@ _CJK_RANGE = ("\u3400", "\u9fff")
 PARALLEL_MIN_NODES = 15000
 # Documents per FTS statement: writing one chunk overlaps cutting the next.
 FTS_CHUNK = 8000
-# How long a build waits, once its titles are cut, for the helper process to
-# be up (tests wait for it); past that the keys are computed in this process.
-# Not zero: while this thread cuts titles it holds the GIL, and the thread
+# How long a build that needs its pinyin keys waits for a helper process that
+# is not up yet (tests wait for it); past that the keys are computed in this
+# process. Not zero: while this thread cuts it holds the GIL, and the thread
 # that hears from the helper may not yet have run to say it is up.
 HELPER_START_WAIT_S = 0.05
 # Page cache of the building connection, in KiB.
@@ -211,19 +211,30 @@ class _PinyinHelper:
     work per title), so a thread would not help; on the second core they
     cost the build no time. The process comes from a fork server (see
     _start_method) and loads the dictionaries at once. Without it (a small
-    library, no process can be started here, or the helper was not up by
-    the time the titles were cut) the keys are computed in this process when
-    they are asked for.
+    library, no process can be started here, or the helper is not up when
+    the keys are needed) they are computed in this process.
+
+    The first helper of a program starts the fork server, which loads the
+    program and the dictionaries: half a second that a thread waits out,
+    not the build.
     """
 
     def __init__(self, wanted: bool):
+        import threading
+
         self._pool = None
         self._future = None
         self._loaded = None
         self._input: tuple | None = None
+        self._closed = False
+        self._lock = threading.Lock()
+        self._starter: threading.Thread | None = None
         self.used = False  # the keys came from the helper
-        if not wanted:
-            return
+        if wanted:
+            self._starter = threading.Thread(target=self._start_pool, name="search-index-helper", daemon=True)
+            self._starter.start()
+
+    def _start_pool(self) -> None:
         try:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
@@ -234,45 +245,62 @@ class _PinyinHelper:
                 # and pypinyin's dictionaries once; the helper of each build
                 # is forked from it with both loaded.
                 context.set_forkserver_preload(["__main__", "cskexam.services.search_helper"])
-            self._pool = ProcessPoolExecutor(1, mp_context=context)
-            self._loaded = self._pool.submit(_preload_pinyin)
+            pool = ProcessPoolExecutor(1, mp_context=context)
+            loaded = pool.submit(_preload_pinyin)
         except Exception:  # noqa: BLE001 - no helper here: in-process
-            self.close()
+            return
+        with self._lock:
+            if self._closed:  # the build is over
+                pool.shutdown(wait=False, cancel_futures=True)
+                return
+            self._pool, self._loaded = pool, loaded
+            if self._input is not None:
+                self._submit()
+
+    def _submit(self) -> None:
+        try:
+            self._future = self._pool.submit(pinyin_rows_json, *self._input)
+        except Exception:  # noqa: BLE001 - the helper is gone: in-process
+            self._future = None
 
     def start(self, keys: list[str], words: list[str], tokens: list[str]) -> None:
-        self._input = (keys, words, tokens)
-        # The first helper of a program starts the fork server, which loads
-        # the program and the dictionaries: when the titles are cut before
-        # that (a smaller library), the keys are quicker to compute here.
-        if self._loaded is not None:
-            try:
-                self._loaded.result(timeout=HELPER_START_WAIT_S)
-            except Exception:  # noqa: BLE001 - not up yet, or failed: in-process
-                pass
-        if self._pool is not None and self._loaded is not None and self._loaded.done():
-            try:
-                self._future = self._pool.submit(pinyin_rows_json, keys, words, tokens)
-            except Exception:  # noqa: BLE001 - the helper is gone: in-process
-                self._future = None
+        """Hand the keys' input to the helper, up or still starting; ``rows_json`` decides who computes them."""
+        with self._lock:
+            self._input = (keys, words, tokens)
+            if self._pool is not None:
+                self._submit()
 
     def ready(self) -> bool:
-        return self._future is not None and self._future.done()
+        future = self._future
+        return future is not None and future.done()
 
     def rows_json(self) -> tuple[str, int]:
-        """The rows as JSON (see search_repo.pinyin_statements), and how many."""
-        if self._future is not None:
+        """The rows as JSON (see search_repo.pinyin_statements), and how many.
+
+        A helper that is up is waited for: it has been computing the keys
+        since the titles were cut. One still starting could take longer than
+        computing them here.
+        """
+        if self._starter is not None:
+            self._starter.join(HELPER_START_WAIT_S)
+        with self._lock:
+            future, loaded = self._future, self._loaded
+        if future is not None:
             try:
-                got = self._future.result()
+                loaded.result(timeout=HELPER_START_WAIT_S)
+                got = future.result()
                 self.used = True
                 return got
-            except Exception:  # noqa: BLE001 - the helper died or failed: compute here
-                pass
+            except Exception:  # noqa: BLE001 - not up yet, or it died or failed: compute here
+                future.cancel()
         return pinyin_rows_json(*self._input)
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            self._pool = None
+        with self._lock:
+            self._closed = True
+            if self._pool is not None:
+                self._pool.shutdown(wait=False, cancel_futures=True)
+                self._pool = None
 
 
 class _StatementWriter:
