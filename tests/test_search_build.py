@@ -389,3 +389,24 @@ def test_keys_asked_for_before_the_fork_server_is_up_go_to_the_helper_once_it_is
     late.close()
     late._start_pool()
     assert late._pool is None
+
+
+def test_body_chunks_cut_each_distinct_body_once_and_keep_the_order(bundled_graph, monkeypatch):
+    segmenter = Segmenter(domain_terms(bundled_graph))
+    notes = [n.text for n in bundled_graph if n.text][:30]
+    # Passages repeated far apart, as a big library repeats them across chunks.
+    bodies = notes[:12] + notes[5:20] + ["", *notes[:3]] + notes[18:] + notes[::4]
+    expected_tokens, expected_keys = tokenize_texts(bodies, IndexTokenizer(segmenter))
+    cut: list[str] = []
+
+    def counting(texts, tokenizer):
+        cut.extend(texts)
+        return tokenize_texts(texts, tokenizer)
+
+    monkeypatch.setattr(search_index, "FTS_CHUNK", 7)
+    monkeypatch.setattr(search_index, "tokenize_texts", counting)
+    chunks = list(search_index._body_chunks(bodies, IndexTokenizer(segmenter)))
+    assert [start for start, _, _ in chunks] == list(range(0, len(bodies), 7))
+    assert [t for _, tokens, _ in chunks for t in tokens] == expected_tokens
+    assert [k for _, _, keys in chunks for k in keys] == expected_keys
+    assert sorted(cut) == sorted(set(bodies))

@@ -89,16 +89,18 @@ def _is_cjk_word(term: str) -> bool:
 
 def _grams(terms: Iterable[tuple[str, int]]) -> list[tuple[str, str]]:
     """(gram, words) rows: the words of each character 2-gram, commonest first, at most GRAM_TERMS_KEPT."""
-    by_gram: dict[str, list[tuple[int, str]]] = {}
-    for term, df in terms:
-        if 2 <= len(term) <= GRAM_TERM_MAX_CHARS and _is_cjk_word(term):
-            for gram in term_grams(term):
-                by_gram.setdefault(gram, []).append((-df, term))
-    rows = []
-    for gram, words in by_gram.items():
-        words.sort()
-        rows.append((gram, " ".join(term for _, term in words[:GRAM_TERMS_KEPT])))
-    return rows
+    words = [(-df, term) for term, df in terms if 2 <= len(term) <= GRAM_TERM_MAX_CHARS and _is_cjk_word(term)]
+    # Sorted once, commonest first: each gram's list is then filled in order.
+    words.sort()
+    by_gram: dict[str, list[str]] = {}
+    for _, term in words:
+        for gram in term_grams(term):
+            got = by_gram.get(gram)
+            if got is None:
+                by_gram[gram] = [term]
+            elif len(got) < GRAM_TERMS_KEPT:
+                got.append(term)
+    return [(gram, " ".join(kept)) for gram, kept in by_gram.items()]
 
 
 def pinyin_titles(graph: KnowledgeGraph) -> list[str]:
@@ -409,7 +411,8 @@ def _rebuild(repo, session, graph: KnowledgeGraph, now: dt.datetime, parallel: b
     try:
         texts = document_titles(graph)
         title_tokens, title_keys = title_fields(texts, tokenizer)
-        helper.start(*pinyin_input(pinyin_titles(graph), tokenizer))
+        # The distinct titles (pinyin_titles), from the titles at hand.
+        helper.start(*pinyin_input(list(dict.fromkeys(texts.titles)), tokenizer))
         generation = _next_generation(conn)
         conn.execute("DELETE FROM search_meta")
         repo.clear_documents(conn)
@@ -432,8 +435,7 @@ def _rebuild(repo, session, graph: KnowledgeGraph, now: dt.datetime, parallel: b
             lap("prepare + cut titles")
             body_tokens: list[str] = []
             body_keys: list[str] = []
-            for start in range(0, len(texts), FTS_CHUNK):
-                tokens, keys = tokenize_texts(texts.bodies[start : start + FTS_CHUNK], tokenizer)
+            for start, tokens, keys in _body_chunks(texts.bodies, tokenizer):
                 body_tokens += tokens
                 body_keys += keys
                 writer.submit(repo.fts_statements(title_tokens[start : start + len(tokens)], tokens, start + 1))
@@ -465,6 +467,29 @@ def _rebuild(repo, session, graph: KnowledgeGraph, now: dt.datetime, parallel: b
         helper.close()
         conn.execute(f"PRAGMA cache_size = {cache_pages}")
     return IndexStats(len(docs), len(terms), pinyin_count, phases, helper.used)
+
+
+def _body_chunks(bodies: list[str], tokenizer: IndexTokenizer):
+    """(first position, tokens, keys) of the bodies, FTS_CHUNK at a time, in order.
+
+    Each distinct body is cut once over the whole library, not once per
+    chunk (notes repeat passages all over); the distinct bodies are cut in
+    the order they first appear, as far as each chunk needs.
+    """
+    position: dict[str, int] = {}
+    index = [position.setdefault(body, len(position)) for body in bodies]
+    distinct = list(position)
+    tokens: list[str] = []
+    keys: list[str] = []
+    for start in range(0, len(bodies), FTS_CHUNK):
+        chunk = index[start : start + FTS_CHUNK]
+        # First appearances come in order, so the chunk needs the distinct bodies up to its largest.
+        needed = max(chunk) + 1
+        if needed > len(tokens):
+            more_tokens, more_keys = tokenize_texts(distinct[len(tokens) : needed], tokenizer)
+            tokens += more_tokens
+            keys += more_keys
+        yield start, list(map(tokens.__getitem__, chunk)), list(map(keys.__getitem__, chunk))
 
 
 def _next_generation(conn) -> str:
