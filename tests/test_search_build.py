@@ -71,6 +71,27 @@ def test_joined_runs_match_text_by_text_for_any_input(texts):
     assert _split_runs(joined_runs(texts)) == _runs_text_by_text(texts) if texts else joined_runs(texts) == []
 
 
+_PIECE_TEXT = st.text(
+    # Marks texts are cut into pieces at, separators, and characters NFKC changes
+    # (full-width letters, circled digits, combining marks, ㈠).
+    alphabet=st.sampled_from(list("市场人口客户服务ab1、,。，\x1d\x1e _Ａ①㈠\u0301é\n")), max_size=30
+)
+
+
+@pytest.fixture(scope="module")
+def bundled_segmenter(bundled_graph):
+    return Segmenter(domain_terms(bundled_graph))
+
+
+@settings(max_examples=150, deadline=None)
+@given(texts=st.lists(_PIECE_TEXT, max_size=8))
+def test_texts_cut_by_pieces_get_the_tokens_and_keys_of_each_text(bundled_segmenter, texts):
+    tokens, keys = tokenize_texts(texts, IndexTokenizer(bundled_segmenter))
+    one_by_one = IndexTokenizer(bundled_segmenter)
+    assert keys == ["".join(WORD.findall(normalize(t))) for t in texts]
+    assert [set(t.split()) for t in tokens] == [set(one_by_one.tokens(t)) for t in texts]
+
+
 def test_split_joined_keys_one_per_text():
     texts = ["市场、人口", "", "宏观环境"]
     assert split_joined("".join(joined_runs(texts))) == ["市场人口", "", "宏观环境"]
@@ -138,7 +159,9 @@ def test_pinyin_rows_json_round_trip(bundled_graph, monkeypatch):
     rows = search_index.pinyin_rows_from(*given)
     text, count = search_index.pinyin_rows_json(*given)
     assert count == len(rows) > 100
-    assert json.loads(text) == [list(r) for r in rows]
+    # Sorted by (key, title key), the table's order.
+    assert json.loads(text) == [list(r) for r in sorted(rows)]
+    assert [tuple(r[:2]) for r in json.loads(text)] == sorted({r[:2] for r in rows})
     # Anything JSON would have to escape takes json.dumps.
     odd = [("a", '带"引号', 0, True), ("b", "反\\斜杠", 1, False), ("c", "控制\x01", 0, False)]
     monkeypatch.setattr(search_index, "pinyin_rows_from", lambda *a: odd)

@@ -191,6 +191,13 @@ _SEGMENT_BATCH = 5000
 # which is never part of a word run.
 _TEXT_SEP = "\x1e"
 _RUNS_OR_SEP = re.compile(r"\w+|\x1e")
+# Separates pieces of texts (see tokenize_texts): another control character.
+_PIECE_SEP = "\x1d"
+_RUNS_OR_SEPS = re.compile(r"\w+|[\x1d\x1e]")
+# Where texts are cut into pieces: punctuation that is never part of a word,
+# is left alone by NFKC and joins with no neighbour in it.
+_PIECE_ENDS = ("、", ",")
+_PIECE_END = "。"
 
 
 def joined_runs(texts: Sequence[str]) -> list[str]:
@@ -235,7 +242,7 @@ class IndexTokenizer:
         self.segmenter = segmenter
         # Each run's tokens end in a space, so that texts are joined by a
         # plain concatenation (the separator maps to itself).
-        self._runs: dict[str, str] = {_TEXT_SEP: _TEXT_SEP}
+        self._runs: dict[str, str] = {_TEXT_SEP: _TEXT_SEP, _PIECE_SEP: _PIECE_SEP}
         self._words: dict[str, str] = {"\n": "\n"}
         self._cache_limit = cache_limit
 
@@ -244,8 +251,12 @@ class IndexTokenizer:
 
     def joined_token_strings(self, runs: list[str]) -> list[str]:
         """The index tokens of each text, from ``joined_runs(texts)``: space-separated, with a trailing space."""
+        return self.joined_tokens(runs).split(_TEXT_SEP)
+
+    def joined_tokens(self, runs: list[str]) -> str:
+        """The tokens of ``runs`` in one string; the separators of texts (and pieces) stay as they are."""
         if not runs:
-            return [""]
+            return ""
         known = self._runs
         # Most runs of a library were seen in an earlier text.
         missing = set(runs).difference(known)
@@ -255,7 +266,8 @@ class IndexTokenizer:
         if len(known) > self._cache_limit:
             known.clear()
             known[_TEXT_SEP] = _TEXT_SEP
-        return joined.split(_TEXT_SEP)
+            known[_PIECE_SEP] = _PIECE_SEP
+        return joined
 
     def _segment_runs(self, missing: list[str]) -> None:
         cut = self.segmenter.cut_for_search
@@ -425,10 +437,40 @@ def tokenize_texts(texts: list[str], tokenizer: IndexTokenizer) -> tuple[list[st
     index = [position.setdefault(t, len(position)) for t in texts]
     if not position:
         return [], []
-    runs = joined_runs(list(position))
-    tokens = tokenizer.joined_token_strings(runs)
-    keys = split_joined("".join(runs))
+    tokens, keys = _distinct_tokens(list(position), tokenizer)
     return list(map(tokens.__getitem__, index)), list(map(keys.__getitem__, index))
+
+
+def _distinct_tokens(texts: list[str], tokenizer: IndexTokenizer) -> tuple[list[str], list[str]]:
+    """(index tokens, compact key) of each of ``texts``, by pieces.
+
+    Notes repeat their sentences and clauses far more than whole texts: each
+    text is cut at 。、and , into pieces and each distinct piece is
+    normalised, split into runs and looked up once. No word or run crosses
+    those marks, and NFKC changes nothing across them, so a text's runs are
+    its pieces' runs in order.
+    """
+    big = _TEXT_SEP.join(texts)
+    if big.count(_TEXT_SEP) != len(texts) - 1 or _PIECE_SEP in big:
+        # A text holding a separator: text by text.
+        runs = joined_runs(texts)
+        return tokenizer.joined_token_strings(runs), split_joined("".join(runs))
+    for mark in _PIECE_ENDS:
+        big = big.replace(mark, _PIECE_END)
+    pieces = big.split(_PIECE_END)
+    distinct = list(dict.fromkeys(pieces))
+    is_normalized, nfkc = _is_normalized, _nfkc
+    fixed = _PIECE_SEP.join([p if is_normalized("NFKC", p) else nfkc("NFKC", p) for p in distinct])
+    if "_" in fixed:  # WORD leaves out the underscore; \w does not
+        fixed = fixed.replace("_", " ")
+    runs = _RUNS_OR_SEPS.findall(fixed.lower())
+    # Pieces are put back together by dictionary look-ups (their hashes are
+    # kept from building ``distinct``), text separators included.
+    tokens_of = dict(zip(distinct, tokenizer.joined_tokens(runs).split(_PIECE_SEP)))
+    keys_of = dict(zip(distinct, "".join(runs).split(_PIECE_SEP)))
+    tokens = "".join(map(tokens_of.__getitem__, pieces)).split(_TEXT_SEP)
+    keys = "".join(map(keys_of.__getitem__, pieces)).split(_TEXT_SEP)
+    return tokens, keys
 
 
 def title_fields(texts: DocumentTexts, tokenizer: IndexTokenizer) -> tuple[list[str], list[str]]:
