@@ -433,3 +433,24 @@ def test_body_chunks_cut_each_distinct_body_once_and_keep_the_order(bundled_grap
     assert [t for _, tokens, _ in chunks for t in tokens] == expected_tokens
     assert [k for _, _, keys in chunks for k in keys] == expected_keys
     assert sorted(cut) == sorted(set(bodies))
+
+
+def test_pinyin_rows_are_the_pinyin_keys_of_each_title(bundled_graph):
+    from cskexam.core.pinyin import pinyin_keys
+
+    tokenizer = IndexTokenizer(Segmenter(domain_terms(bundled_graph)))
+    keys, words, tokens = search_index.pinyin_input(pinyin_titles(bundled_graph), tokenizer)
+    # Titles of letters and digits, a long one, and one shorter than two letters.
+    extra = ["5S管理", "客户服务管理师二级技能理论重点考点总复习", "一", "CRM系统"]
+    more = search_index.pinyin_input(extra, tokenizer)
+    keys, words, tokens = keys + more[0], words + more[1], tokens + more[2]
+    syllables_of = search_index._pinyin_converter().syllables
+    expected = []
+    for key, key_words, key_tokens in zip(keys, words, tokens):
+        syllables = syllables_of(key_words.split())
+        starts = {0}
+        if len(syllables) == len(key):
+            starts |= {key.find(t) for t in set(key_tokens.split()) if key.find(t) > 0}
+        expected += [(pk.key, key, pk.start, pk.initials) for pk in pinyin_keys(syllables, starts)]
+    assert sorted(search_index.pinyin_rows_from(keys, words, tokens)) == sorted(expected)
+    assert any(start > 0 for _, _, start, _ in expected) and any(i for *_, i in expected)
