@@ -191,7 +191,7 @@ _SEGMENT_BATCH = 5000
 # which is never part of a word run.
 _TEXT_SEP = "\x1e"
 _RUNS_OR_SEP = re.compile(r"\w+|\x1e")
-# Separates pieces of texts (see tokenize_texts): another control character.
+# Separates pieces of texts (see _distinct_tokens): another control character.
 _PIECE_SEP = "\x1d"
 _RUNS_OR_SEPS = re.compile(r"\w+|[\x1d\x1e]")
 # Where texts are cut into pieces: punctuation that is never part of a word,
