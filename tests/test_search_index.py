@@ -276,3 +276,24 @@ def test_a_searcher_kept_open_sees_a_rebuilt_index(tmp_path):
     finally:
         s.close()
         db.close()
+
+
+def test_results_show_each_nodes_body_and_path_as_the_notes_have_them(tmp_path, bundled_graph):
+    from cskexam.core.search import node_body
+    from cskexam.storage.search_repo import SearchRepo, dbapi_connection
+
+    db = open_database(f"sqlite:///{tmp_path / 'b.sqlite3'}")
+    try:
+        with db.session() as session:
+            rebuild_index(session, bundled_graph, NOW)
+        with db.session() as session:
+            conn = dbapi_connection(session)
+            ids = [r[0] for r in conn.execute("SELECT id FROM search_docs WHERE source = 'node' ORDER BY id")]
+            shown = {row[1]: row for row in SearchRepo(conn).docs(ids).values()}
+        assert len(shown) == len(bundled_graph)
+        for node in bundled_graph:
+            _, _, _, kind, title, path, body, _ = shown[node.id]
+            assert (kind, title, body) == (node.kind, node.title, node_body(bundled_graph, node))
+            assert (path.split("\x1f") if path else []) == bundled_graph.path_titles(node.id)
+    finally:
+        db.close()
