@@ -39,8 +39,6 @@ from cskexam.core.search import (
     assemble_documents,
     build_question_documents,
     document_titles,
-    joined_runs,
-    split_joined,
     term_grams,
     title_fields,
     tokenize_texts,
@@ -116,9 +114,8 @@ def pinyin_input(titles: list[str], tokenizer: IndexTokenizer) -> tuple[list[str
     segmenter work is done here, so that computing the keys needs no
     dictionary but pypinyin's (see _PinyinHelper).
     """
-    runs = joined_runs(titles)
     tokens_of: dict[str, str] = {}
-    for key, tokens in zip(split_joined("".join(runs)), tokenizer.joined_token_strings(runs)):
+    for tokens, key in zip(*tokenize_texts(titles, tokenizer)):
         if key and len(key) <= PINYIN_TITLE_MAX_CHARS:
             tokens_of.setdefault(key, tokens)
     keys = list(tokens_of)
