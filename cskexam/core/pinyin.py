@@ -153,24 +153,25 @@ def pinyin_keys(syllables: list[str], starts: Iterable[int] = (0,)) -> list[Piny
     hongguanhuanjingfenxi, huanjingfenxi, fenxi and the initials hghjfx. Starting
     only at words keeps the table small; nobody types pinyin from inside a word.
     Initials are typed for whole titles, so they are keyed from the start only.
+    Starts outside the title are ignored.
     """
     syllables = syllables[:MAX_TITLE_SYLLABLES]
-    n = len(syllables)
-    if not n:
-        return []
-    keys: dict[str, PinyinKey] = {}
     whole = "".join(syllables)
-    if len(whole) >= 2:
-        keys[whole] = PinyinKey(whole, 0, False)
+    if len(whole) < 2:
+        return []  # nor can the initials or a later start give 2 letters
+    keys = [PinyinKey(whole, 0, False)]
     initials = "".join([s[:1] for s in syllables])
-    if len(initials) >= 2 and initials not in keys:
-        keys[initials] = PinyinKey(initials, 0, True)
-    for start in sorted(starts):
-        if 0 < start < n:
-            key = "".join(syllables[start:])
-            if len(key) >= 2 and key not in keys:
-                keys[key] = PinyinKey(key, start, False)
-    return list(keys.values())
+    with_initials = len(initials) >= 2 and initials != whole
+    if with_initials:
+        keys.append(PinyinKey(initials, 0, True))
+    count = len(syllables)
+    # Later starts give ever shorter keys: none equals the whole title's or another's.
+    for start in sorted(set(starts)):
+        if 0 < start < count:
+            suffix = "".join(syllables[start:])
+            if len(suffix) >= 2 and not (with_initials and suffix == initials):
+                keys.append(PinyinKey(suffix, start, False))
+    return keys
 
 
 def query_key(normalized_query: str) -> str | None:

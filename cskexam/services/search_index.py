@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from cskexam.core.graph import KnowledgeGraph
-from cskexam.core.pinyin import MAX_TITLE_SYLLABLES, PinyinConverter
+from cskexam.core.pinyin import PinyinConverter, pinyin_keys
 from cskexam.core.search import (
     IndexTokenizer,
     QuestionText,
@@ -141,39 +141,21 @@ def _pinyin_converter() -> PinyinConverter:
 
 
 def pinyin_rows_from(keys: list[str], words: list[str], tokens: list[str]) -> list[tuple[str, str, int, bool]]:
-    """(key, title_key, start, initials) rows from ``pinyin_input``: pure Python, no segmenter.
-
-    The keys of ``cskexam.core.pinyin.pinyin_keys``, made here without a
-    key object per row (a library has hundreds of thousands).
-    """
+    """(key, title_key, start, initials) rows from ``pinyin_input``: pure Python, no segmenter."""
     rows: list[tuple[str, str, int, bool]] = []
     append = rows.append
     syllables_of = _pinyin_converter().syllables
     for key, key_words, key_tokens in zip(keys, words, tokens):
         syllables = syllables_of(key_words.split())
-        # One syllable per character: character positions are syllable positions.
-        by_character = len(syllables) == len(key)
-        syllables = syllables[:MAX_TITLE_SYLLABLES]
-        count = len(syllables)
-        whole = "".join(syllables)
-        if len(whole) < 2:
-            continue  # nor can the initials or a suffix be 2 letters long
-        append((whole, key, 0, False))
-        initials = "".join([s[:1] for s in syllables])
-        with_initials = len(initials) >= 2 and initials != whole
-        if with_initials:
-            append((initials, key, 0, True))
-        if by_character and count > 1:
-            # A key may start wherever an indexed word of the title starts
-            # (renkou finds 市场人口). Later starts give ever shorter keys, so
-            # none equals the whole title's.
+        starts: Iterable[int] = ()
+        if len(syllables) == len(key):
+            # One syllable per character, so character positions are syllable
+            # positions: a key may start wherever an indexed word of the title
+            # starts (renkou finds 市场人口).
             find = key.find
             starts = {find(token) for token in key_tokens.split()}
-            for start in sorted(starts):
-                if 0 < start < count:
-                    suffix = "".join(syllables[start:])
-                    if len(suffix) >= 2 and not (with_initials and suffix == initials):
-                        append((suffix, key, start, False))
+        for pinyin_key, start, initials in pinyin_keys(syllables, starts):
+            append((pinyin_key, key, start, initials))
     return rows
 
 
