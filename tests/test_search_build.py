@@ -23,6 +23,7 @@ from cskexam.core.search import (
     joined_runs,
     normalize,
     split_joined,
+    tokenize_distinct,
     tokenize_texts,
 )
 from cskexam.core.segment import Segmenter, domain_terms
@@ -424,10 +425,10 @@ def test_body_chunks_cut_each_distinct_body_once_and_keep_the_order(bundled_grap
 
     def counting(texts, tokenizer):
         cut.extend(texts)
-        return tokenize_texts(texts, tokenizer)
+        return tokenize_distinct(texts, tokenizer)
 
     monkeypatch.setattr(search_index, "FTS_CHUNK", 7)
-    monkeypatch.setattr(search_index, "tokenize_texts", counting)
+    monkeypatch.setattr(search_index, "tokenize_distinct", counting)
     chunks = list(search_index._body_chunks(bodies, IndexTokenizer(segmenter)))
     assert [start for start, _, _ in chunks] == list(range(0, len(bodies), 7))
     assert [t for _, tokens, _ in chunks for t in tokens] == expected_tokens

@@ -73,6 +73,7 @@ __all__ = [
     "document_titles",
     "add_bodies",
     "tokenize_texts",
+    "tokenize_distinct",
     "title_fields",
     "assemble_documents",
     "build_question_documents",
@@ -191,7 +192,7 @@ _SEGMENT_BATCH = 5000
 # which is never part of a word run.
 _TEXT_SEP = "\x1e"
 _RUNS_OR_SEP = re.compile(r"\w+|\x1e")
-# Separates pieces of texts (see _distinct_tokens): another control character.
+# Separates pieces of texts (see tokenize_distinct): another control character.
 _PIECE_SEP = "\x1d"
 _RUNS_OR_SEPS = re.compile(r"\w+|[\x1d\x1e]")
 # Where texts are cut into pieces: punctuation that is never part of a word,
@@ -209,16 +210,28 @@ def joined_runs(texts: Sequence[str]) -> list[str]:
     """
     if not texts:
         return []
+    return _word_runs(_without_separators(texts), _TEXT_SEP, _RUNS_OR_SEP)
+
+
+def _without_separators(texts: Sequence[str]) -> Sequence[str]:
+    """``texts``, with the characters this module joins texts and pieces by made spaces.
+
+    They are control characters, which separate runs as the space
+    ``normalize`` makes of them does.
+    """
+    joined = "".join(texts)
+    if _TEXT_SEP in joined or _PIECE_SEP in joined:
+        return [t.replace(_TEXT_SEP, " ").replace(_PIECE_SEP, " ") for t in texts]
+    return texts
+
+
+def _word_runs(parts: Sequence[str], sep: str, runs_or_seps: "re.Pattern[str]") -> list[str]:
+    """The word runs of ``parts`` joined by ``sep``, each NFKC-normalised (most already are), lower-cased."""
     is_normalized, nfkc = _is_normalized, _nfkc
-    fixed = [t if is_normalized("NFKC", t) else nfkc("NFKC", t) for t in texts]
-    big = _TEXT_SEP.join(fixed)
-    if big.count(_TEXT_SEP) != len(fixed) - 1:
-        big = _TEXT_SEP.join(t.replace(_TEXT_SEP, " ") for t in fixed)
-    if "_" in big:  # WORD leaves out the underscore; \w does not
-        big = big.replace("_", " ")
-    # Other control characters are not word characters: they separate runs
-    # here as the space normalize() turns them into does.
-    return _RUNS_OR_SEP.findall(big.lower())
+    fixed = sep.join([p if is_normalized("NFKC", p) else nfkc("NFKC", p) for p in parts])
+    if "_" in fixed:  # WORD leaves out the underscore; \w does not
+        fixed = fixed.replace("_", " ")
+    return runs_or_seps.findall(fixed.lower())
 
 
 def split_joined(joined: str) -> list[str]:
@@ -437,12 +450,12 @@ def tokenize_texts(texts: list[str], tokenizer: IndexTokenizer) -> tuple[list[st
     index = [position.setdefault(t, len(position)) for t in texts]
     if not position:
         return [], []
-    tokens, keys = _distinct_tokens(list(position), tokenizer)
+    tokens, keys = tokenize_distinct(list(position), tokenizer)
     return list(map(tokens.__getitem__, index)), list(map(keys.__getitem__, index))
 
 
-def _distinct_tokens(texts: list[str], tokenizer: IndexTokenizer) -> tuple[list[str], list[str]]:
-    """(index tokens, compact key) of each of ``texts``, by pieces.
+def tokenize_distinct(texts: list[str], tokenizer: IndexTokenizer) -> tuple[list[str], list[str]]:
+    """``tokenize_texts`` of texts that are all different, by pieces.
 
     Notes repeat their sentences and clauses far more than whole texts: each
     text is cut at 。、and , into pieces and each distinct piece is
@@ -450,20 +463,14 @@ def _distinct_tokens(texts: list[str], tokenizer: IndexTokenizer) -> tuple[list[
     those marks, and NFKC changes nothing across them, so a text's runs are
     its pieces' runs in order.
     """
-    big = _TEXT_SEP.join(texts)
-    if big.count(_TEXT_SEP) != len(texts) - 1 or _PIECE_SEP in big:
-        # A text holding a separator: text by text.
-        runs = joined_runs(texts)
-        return tokenizer.joined_token_strings(runs), split_joined("".join(runs))
+    if not texts:
+        return [], []
+    big = _TEXT_SEP.join(_without_separators(texts))
     for mark in _PIECE_ENDS:
         big = big.replace(mark, _PIECE_END)
     pieces = big.split(_PIECE_END)
     distinct = list(dict.fromkeys(pieces))
-    is_normalized, nfkc = _is_normalized, _nfkc
-    fixed = _PIECE_SEP.join([p if is_normalized("NFKC", p) else nfkc("NFKC", p) for p in distinct])
-    if "_" in fixed:  # WORD leaves out the underscore; \w does not
-        fixed = fixed.replace("_", " ")
-    runs = _RUNS_OR_SEPS.findall(fixed.lower())
+    runs = _word_runs(distinct, _PIECE_SEP, _RUNS_OR_SEPS)
     # Pieces are put back together by dictionary look-ups (their hashes are
     # kept from building ``distinct``), text separators included.
     tokens_of = dict(zip(distinct, tokenizer.joined_tokens(runs).split(_PIECE_SEP)))

@@ -41,6 +41,7 @@ from cskexam.core.search import (
     document_titles,
     term_grams,
     title_fields,
+    tokenize_distinct,
     tokenize_texts,
 )
 from cskexam.core.segment import Segmenter, domain_terms
@@ -484,7 +485,7 @@ def _body_chunks(bodies: list[str], tokenizer: IndexTokenizer):
         # First appearances come in order, so the chunk needs the distinct bodies up to its largest.
         needed = max(chunk) + 1
         if needed > len(tokens):
-            more_tokens, more_keys = tokenize_texts(distinct[len(tokens) : needed], tokenizer)
+            more_tokens, more_keys = tokenize_distinct(distinct[len(tokens) : needed], tokenizer)
             tokens += more_tokens
             keys += more_keys
         yield start, list(map(tokens.__getitem__, chunk)), list(map(keys.__getitem__, chunk))
