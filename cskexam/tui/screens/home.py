@@ -185,7 +185,7 @@ class HomeScreen(Screen):
         library = self.app.library
         summary = library.summary()
         content = aligned_pairs(summary_pairs(summary))
-        self.app.call_from_thread(self.query_one("#home-library", Static).update, content)
+        self.app.call_from_thread(self._show_figures, "#home-library", content)
 
     def _read_stats(self) -> None:
         library = self.app.library
@@ -202,7 +202,13 @@ class HomeScreen(Screen):
                 self.app.resume_offered = True
                 if UNFINISHED_EXAM_LABEL in stats:
                     self.app.call_from_thread(self._offer_resume)
-        self.app.call_from_thread(self.query_one("#home-today", Static).update, content)
+        self.app.call_from_thread(self._show_figures, "#home-today", content)
+
+    def _show_figures(self, selector: str, content: Content) -> None:
+        # Looked up here, on the UI thread: by the time a worker has read its
+        # figures the screen may be closing (the app quits, or its panels are gone).
+        for panel in self.query(selector).results(Static):
+            panel.update(content)
 
     def _offer_resume(self) -> None:
         # The exam screen opens with its 继续 / 放弃 / 稍后 dialog.
