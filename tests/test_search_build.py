@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from cskexam.core.search import (
     WORD,
     IndexTokenizer,
+    TokenIds,
     build_documents,
     joined_runs,
     normalize,
@@ -146,6 +147,92 @@ def test_repeated_and_empty_texts_get_the_tokens_of_each_text(bundled_graph):
     assert tokenize_texts([""], IndexTokenizer(segmenter)) == ([""], [""])
 
 
+def test_token_ids_are_short_ascii_and_continue_from_stored_pairs():
+    ids = TokenIds()
+    words = ["市场", "人口", "市场人口", "5s", *(f"词{i}" for i in range(2000))]
+    got = [ids.id_of(w) for w in words]
+    assert len(set(got)) == len(words) == len(ids)
+    assert all(re.fullmatch(r"[0-9a-z]{1,3}", t) for t in got)
+    assert [ids.id_of(w) for w in words] == got  # a word keeps its id
+    assert [ids.word_of(t) for t in got] == words and ids.word_of("zzzz") is None
+    # A later index (question stems) starts from the stored pairs: old words
+    # keep their ids and a new word gets one nobody has.
+    later = TokenIds(ids.pairs())
+    assert later.id_of("人口") == got[1]
+    assert later.id_of("满足相同需求") not in got
+
+
+def test_tokens_as_ids_are_the_same_words(bundled_graph):
+    segmenter = Segmenter(domain_terms(bundled_graph))
+    texts = [n.title for n in bundled_graph] + [n.text for n in bundled_graph if n.text]
+    words, word_keys = tokenize_texts(texts, IndexTokenizer(segmenter))
+    with_ids = IndexTokenizer(segmenter, TokenIds())
+    tokens, keys = tokenize_texts(texts, with_ids)
+    assert keys == word_keys
+    assert [with_ids.words(t) for t in tokens] == [w.split() for w in words]
+    assert all(re.fullmatch(r"[0-9a-z ]*", t) for t in tokens)
+    # The same texts give the same ids, whatever the order words are hashed in.
+    again = IndexTokenizer(segmenter, TokenIds())
+    assert tokenize_texts(texts, again)[0] == tokens
+    assert with_ids.tokens("市场人口") == IndexTokenizer(segmenter).tokens("市场人口")
+
+
+def test_stored_index_holds_ids_that_the_vocabulary_maps_to_words(tmp_path, bundled_graph):
+    db, _ = _build(tmp_path, "ids.sqlite3", bundled_graph)
+    try:
+        with db.engine.connect() as conn:
+            raw = conn.connection.driver_connection
+            raw.execute("CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, search_fts, row)")
+            indexed = dict(raw.execute("SELECT term, doc FROM temp.v").fetchall())
+            vocabulary = {token: (term, df) for term, token, df in raw.execute("SELECT term, token, df FROM search_terms")}
+            rowids = {
+                r[0] for r in raw.execute("SELECT rowid FROM search_fts WHERE search_fts MATCH ?", (f'"{vocabulary_id(vocabulary, "竞争者")}"',))
+            }
+            titles = dict(raw.execute("SELECT id, title FROM search_docs").fetchall())
+        assert set(indexed) == set(vocabulary)
+        assert all(re.fullmatch(r"[0-9a-z]{1,3}", t) for t in indexed)
+        assert all(df == indexed[token] for token, (_, df) in vocabulary.items())
+        assert "竞争者环境" in {titles[r] for r in rowids}
+    finally:
+        db.close()
+
+
+def test_question_stems_keep_the_ids_of_the_node_words(tmp_path, bundled_graph):
+    from cskexam.services.search_index import QuestionText, index_question_stems
+
+    db, _ = _build(tmp_path, "stems.sqlite3", bundled_graph)
+    node_id = next(n.id for n in bundled_graph if n.title == "竞争者环境")
+
+    def pairs():
+        with db.engine.connect() as conn:
+            return dict(conn.connection.driver_connection.execute("SELECT term, token FROM search_terms").fetchall())
+
+    try:
+        before = pairs()
+        with db.session() as session:
+            index_question_stems(session, bundled_graph, [QuestionText("q1", node_id, "竞争者与琵琶行有何关系？")])
+        after = pairs()
+        assert all(after[term] == token for term, token in before.items())
+        assert set(after) - set(before)  # the stem brought words of its own
+        assert len(set(after.values())) == len(after)
+        searcher = Searcher(_Lib(db))
+        try:
+            assert [r.id for r in searcher.search("琵琶行")] == [node_id]
+        finally:
+            searcher.close()
+    finally:
+        db.close()
+
+
+class _Lib:
+    def __init__(self, db):
+        self.db = db
+
+
+def vocabulary_id(vocabulary, word):
+    return next(token for token, (term, _) in vocabulary.items() if term == word)
+
+
 def test_json_strings_round_trip(monkeypatch):
     for strings in ([], [""], ["市场 人口", "a b"], ['带"引号'], ["反\\斜杠"], ["\x01"], ["a", "b", "c"]):
         assert json.loads(_json_strings(strings)) == strings
@@ -173,19 +260,20 @@ def _index_contents(db):
     with db.engine.connect() as conn:
         raw = conn.connection.driver_connection
         docs = raw.execute("SELECT * FROM search_docs ORDER BY id").fetchall()
-        terms = raw.execute("SELECT term, df FROM search_terms ORDER BY term").fetchall()
+        terms = raw.execute("SELECT term, token, df FROM search_terms ORDER BY term").fetchall()
         grams = raw.execute("SELECT * FROM search_grams ORDER BY gram").fetchall()
         pinyin = raw.execute("SELECT * FROM search_pinyin ORDER BY key, title_key").fetchall()
         matches = {
-            term: raw.execute("SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid", (f'"{term}"',)).fetchall()
-            for term, _ in terms[::7]
+            term: raw.execute("SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid", (f'"{token}"',)).fetchall()
+            for term, token, _ in terms[::7]
         }
         title_matches = {
             term: raw.execute(
-                "SELECT rowid FROM search_title_fts WHERE search_title_fts MATCH ? ORDER BY rowid", (f'"{term}"',)
+                "SELECT rowid FROM search_title_fts WHERE search_title_fts MATCH ? ORDER BY rowid", (f'"{token}"',)
             ).fetchall()
-            for term, _ in terms[::7]
+            for term, token, _ in terms[::7]
         }
+    assert any(matches.values()) and any(title_matches.values())
     return docs, terms, grams, pinyin, matches, title_matches
 
 
@@ -440,7 +528,7 @@ def test_pinyin_rows_are_the_pinyin_keys_of_each_title(bundled_graph):
     from cskexam.core.pinyin import pinyin_keys
 
     tokenizer = IndexTokenizer(Segmenter(domain_terms(bundled_graph)))
-    keys, words, tokens = search_index.pinyin_input(pinyin_titles(bundled_graph), tokenizer)
+    keys, words, tokens, _ = search_index.pinyin_input(pinyin_titles(bundled_graph), tokenizer)
     # Titles of letters and digits, a long one, and one shorter than two letters.
     extra = ["5S管理", "客户服务管理师二级技能理论重点考点总复习", "一", "CRM系统"]
     more = search_index.pinyin_input(extra, tokenizer)
@@ -455,3 +543,15 @@ def test_pinyin_rows_are_the_pinyin_keys_of_each_title(bundled_graph):
         expected += [(pk.key, key, pk.start, pk.initials) for pk in pinyin_keys(syllables, starts)]
     assert sorted(search_index.pinyin_rows_from(keys, words, tokens)) == sorted(expected)
     assert any(start > 0 for _, _, start, _ in expected) and any(i for *_, i in expected)
+
+
+def test_pinyin_rows_from_id_tokens_are_those_from_words(bundled_graph):
+    segmenter = Segmenter(domain_terms(bundled_graph))
+    titles = pinyin_titles(bundled_graph)
+    with_ids = IndexTokenizer(segmenter, TokenIds())
+    tokenize_texts(titles[::2], with_ids)  # words seen before get their ids first
+    given = search_index.pinyin_input(titles, with_ids)
+    assert given[3] is not None and given[3] is not with_ids.ids.words_by_id  # a copy goes to the helper
+    rows = search_index.pinyin_rows_from(*given)
+    assert sorted(rows) == sorted(search_index.pinyin_rows_from(*search_index.pinyin_input(titles, IndexTokenizer(segmenter))))
+    assert json.loads(search_index.pinyin_rows_json(*given)[0]) == [list(r) for r in sorted(rows)]

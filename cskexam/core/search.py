@@ -11,6 +11,8 @@ long tokens, so 客户服务 is found inside 客户服务管理师. Text is cut 
 punctuation into runs; each distinct run is segmented once (in batches) and its
 tokens kept as a string, so a document's tokens are a join of cached strings
 (``IndexTokenizer``). Documents are built column by column (``IndexDocs``).
+The stored index holds each token as a short id (``TokenIds``); the
+vocabulary maps words to their ids.
 
 Query side (no segmenter, no dictionary load): the query is split into known
 terms by forward maximum matching against the stored vocabulary (Latin words
@@ -47,6 +49,7 @@ rare one.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -67,6 +70,8 @@ __all__ = [
     "SearchBackend",
     "SearchResult",
     "IndexTokenizer",
+    "TokenIds",
+    "decode_tokens",
     "build_documents",
     "DocumentTexts",
     "document_texts",
@@ -239,6 +244,88 @@ def split_joined(joined: str) -> list[str]:
     return joined.split(_TEXT_SEP)
 
 
+_ID_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
+_ID_SELF = ("\n", "")
+
+
+def _id_strings():
+    """0 … z, 00 … zz, 000 …: every id, shortest first (47,988 of them in 3 characters)."""
+    return itertools.chain.from_iterable(
+        map("".join, itertools.product(_ID_DIGITS, repeat=size)) for size in itertools.count(1)
+    )
+
+
+def _id_position(token: str) -> int:
+    """Where ``token`` comes in ``_id_strings()``."""
+    return sum(len(_ID_DIGITS) ** size for size in range(1, len(token))) + int(token, len(_ID_DIGITS))
+
+
+class TokenIds:
+    """Short ASCII ids of index tokens: what the FTS tables hold instead of the words.
+
+    A word gets the next id when it is first seen (a library's tens of
+    thousands of words take 1 to 3 characters). FTS5 then reads, hashes and
+    stores a few ASCII bytes per token instead of 6 to 12 bytes of UTF-8, and
+    the token strings of a big library are joined at one byte per character.
+    The pairs are stored with the vocabulary (search_terms.token), which is
+    how a query finds a word's id; an index built later (question stems)
+    starts from the stored pairs, so that a word keeps its id.
+    """
+
+    def __init__(self, pairs: Iterable[tuple[str, str]] = ()):
+        # "\n" separates the token strings of a batch and "" is what a
+        # double or trailing space splits off: both stand for themselves.
+        self._ids: dict[str, str] = {kept: kept for kept in _ID_SELF}
+        self._words: dict[str, str] = dict(self._ids)
+        used = -1
+        for word, token in pairs:
+            self._ids[word] = token
+            self._words[token] = word
+            used = max(used, _id_position(token))
+        self._next_ids = itertools.islice(_id_strings(), used + 1, None)
+
+    def id_of(self, word: str) -> str:
+        return self.encode([word])[0]
+
+    def encode(self, token_strings: list[str]) -> list[str]:
+        """Each string of space-separated words as the string of their ids; new words get ids in sorted order."""
+        words = " \n ".join(token_strings).split(" ")
+        ids = self._ids
+        new = sorted(set(words).difference(ids))
+        if new:
+            tokens = list(itertools.islice(self._next_ids, len(new)))
+            ids.update(zip(new, tokens))
+            self._words.update(zip(tokens, new))
+        # One join for all, in C: per string, a join would cost more than the ids.
+        return " ".join(map(ids.__getitem__, words)).split(" \n ")
+
+    def decode(self, token_strings: list[str]) -> list[str]:
+        """``encode`` undone: each string of ids as the string of their words."""
+        return decode_tokens(token_strings, self._words)
+
+    @property
+    def words_by_id(self) -> dict[str, str]:
+        """What ``decode_tokens`` decodes with (not to be changed)."""
+        return self._words
+
+    def word_of(self, token: str) -> str | None:
+        return self._words.get(token) if token not in _ID_SELF else None
+
+    def pairs(self) -> list[tuple[str, str]]:
+        """(word, id) of every word given an id."""
+        return [(word, token) for word, token in self._ids.items() if word not in _ID_SELF]
+
+    def __len__(self) -> int:
+        return len(self._ids) - len(_ID_SELF)
+
+
+def decode_tokens(token_strings: list[str], words_by_id: dict[str, str]) -> list[str]:
+    """Each string of ids as the string of their words, with ``TokenIds.words_by_id``."""
+    if not token_strings:
+        return []
+    return " ".join(map(words_by_id.__getitem__, " \n ".join(token_strings).split(" "))).split(" \n ")
+
+
 class IndexTokenizer:
     """Text → index tokens (a space-separated string), with the segmenter.
 
@@ -249,10 +336,14 @@ class IndexTokenizer:
     or per token. Runs not seen before are segmented together, a few thousand
     per segmenter call. A token may repeat within a text: the index keeps no
     positions, so it stores it once.
+
+    With ``ids`` the tokens are the words' ids (see TokenIds), given as the
+    words are first segmented; ``words`` turns them back.
     """
 
-    def __init__(self, segmenter: "Segmenter", cache_limit: int = 1_000_000):
+    def __init__(self, segmenter: "Segmenter", ids: TokenIds | None = None, cache_limit: int = 1_000_000):
         self.segmenter = segmenter
+        self.ids = ids
         # Each run's tokens end in a space, so that texts are joined by a
         # plain concatenation (the separator maps to itself).
         self._runs: dict[str, str] = {_TEXT_SEP: _TEXT_SEP, _PIECE_SEP: _PIECE_SEP}
@@ -260,7 +351,14 @@ class IndexTokenizer:
         self._cache_limit = cache_limit
 
     def tokens(self, text: str) -> list[str]:
-        return self.joined_token_strings(WORD.findall(normalize(text)))[0].split()
+        """The words ``text`` is indexed by (not their ids)."""
+        return self.words(self.joined_token_strings(WORD.findall(normalize(text)))[0])
+
+    def words(self, tokens: str) -> list[str]:
+        """The words of a token string this tokenizer made."""
+        if self.ids is None:
+            return tokens.split()
+        return self.ids.decode([tokens])[0].split()
 
     def joined_token_strings(self, runs: list[str]) -> list[str]:
         """The index tokens of each text, from ``joined_runs(texts)``: space-separated, with a trailing space."""
@@ -292,7 +390,10 @@ class IndexTokenizer:
             flat = cut("\n".join(chunk))
             new = set(flat)
             new.difference_update(words)
-            words.update(self._expand(new))
+            expanded = self._expand(new)
+            if self.ids is not None:
+                expanded = dict(zip(expanded, self.ids.encode(list(expanded.values()))))
+            words.update(expanded)
             got = (" ".join(map(words.__getitem__, flat)) + " ").split("\n ")
             if len(got) != len(chunk):  # pragma: no cover - a segmenter that merges whitespace
                 got = [" ".join(map(words.__getitem__, cut(run))) + " " for run in chunk]

@@ -35,6 +35,8 @@ from cskexam.core.pinyin import PinyinConverter, pinyin_keys
 from cskexam.core.search import (
     IndexTokenizer,
     QuestionText,
+    TokenIds,
+    decode_tokens,
     add_bodies,
     assemble_documents,
     build_question_documents,
@@ -48,7 +50,7 @@ from cskexam.core.segment import Segmenter, domain_terms
 
 __all__ = ["IndexStats", "rebuild_index", "index_question_stems", "QuestionText", "INDEX_VERSION"]
 
-INDEX_VERSION = "3"
+INDEX_VERSION = "4"
 # Typo candidates are words, not sentences.
 GRAM_TERM_MAX_CHARS = 12
 # Words kept per 2-gram, the commonest first: bounds the typo candidates of a query.
@@ -107,13 +109,18 @@ def pinyin_titles(graph: KnowledgeGraph) -> list[str]:
     return list(dict.fromkeys(n.title for n in graph.nodes.values()))
 
 
-def pinyin_input(titles: list[str], tokenizer: IndexTokenizer) -> tuple[list[str], list[str], list[str]]:
-    """What the pinyin keys of ``titles`` are computed from: (keys, words, tokens), one each per distinct key.
+PinyinInput = tuple[list[str], list[str], list[str], "dict[str, str] | None"]
+
+
+def pinyin_input(titles: list[str], tokenizer: IndexTokenizer) -> PinyinInput:
+    """What the pinyin keys of ``titles`` are computed from: (keys, words, tokens, words_by_id), one each per distinct key.
 
     ``words`` is the title as ``cut`` splits it (the readings of polyphones
-    follow words: 银行), ``tokens`` its index tokens (keys start at them). The
-    segmenter work is done here, so that computing the keys needs no
-    dictionary but pypinyin's (see _PinyinHelper).
+    follow words: 银行), ``tokens`` its index tokens (keys start at them),
+    as ids if the tokenizer gives ids: ``words_by_id`` then decodes them
+    (where the keys are computed, in the helper process). The segmenter work
+    is done here, so that computing the keys needs no dictionary but
+    pypinyin's (see _PinyinHelper).
     """
     tokens_of: dict[str, str] = {}
     for tokens, key in zip(*tokenize_texts(titles, tokenizer)):
@@ -121,13 +128,15 @@ def pinyin_input(titles: list[str], tokenizer: IndexTokenizer) -> tuple[list[str
             tokens_of.setdefault(key, tokens)
     keys = list(tokens_of)
     if not keys:
-        return [], [], []
+        return [], [], [], None
     cut = tokenizer.segmenter.cut
     # One segmenter call for all titles.
     words = " ".join(cut("\n".join(keys))).split(" \n ")
     if len(words) != len(keys):  # pragma: no cover - a segmenter that merges whitespace
         words = [" ".join(cut(k)) for k in keys]
-    return keys, words, [tokens_of[k] for k in keys]
+    # A copy: the helper's input is sent while the bodies get their ids.
+    words_by_id = dict(tokenizer.ids.words_by_id) if tokenizer.ids is not None else None
+    return keys, words, [tokens_of[k] for k in keys], words_by_id
 
 
 _converter: PinyinConverter | None = None
@@ -141,8 +150,12 @@ def _pinyin_converter() -> PinyinConverter:
     return _converter
 
 
-def pinyin_rows_from(keys: list[str], words: list[str], tokens: list[str]) -> list[tuple[str, str, int, bool]]:
+def pinyin_rows_from(
+    keys: list[str], words: list[str], tokens: list[str], words_by_id: dict[str, str] | None = None
+) -> list[tuple[str, str, int, bool]]:
     """(key, title_key, start, initials) rows from ``pinyin_input``: pure Python, no segmenter."""
+    if words_by_id is not None:
+        tokens = decode_tokens(tokens, words_by_id)
     rows: list[tuple[str, str, int, bool]] = []
     append = rows.append
     syllables_of = _pinyin_converter().syllables
@@ -165,22 +178,28 @@ def pinyin_rows(titles: list[str], user_terms: list[str]) -> list[tuple[str, str
     return sorted(pinyin_rows_from(*pinyin_input(titles, IndexTokenizer(Segmenter(user_terms)))))
 
 
-def pinyin_rows_json(keys: list[str], words: list[str], tokens: list[str]) -> tuple[str, int]:
+def pinyin_rows_json(
+    keys: list[str], words: list[str], tokens: list[str], words_by_id: dict[str, str] | None = None
+) -> tuple[str, int]:
     """``pinyin_rows_from`` as the JSON array ``search_repo.pinyin_statements`` reads, sorted, and its length."""
-    rows = pinyin_rows_from(keys, words, tokens)
-    # In the table's key order: sorting here (in the helper) spares SQLite
-    # a sort while it holds the import's connection.
-    rows.sort()
+    rows = pinyin_rows_from(keys, words, tokens, words_by_id)
     if not rows:
         return "[]", 0
     # Keys are [a-z0-9] and title keys word characters: JSON takes them as
-    # they are, and one join is several times faster than json.dumps.
-    body = "],[".join([f'"{key}","{title}",{start},{"true" if initials else "false"}' for key, title, start, initials in rows])
+    # they are, and formatting each row is several times faster than json.dumps.
+    texts = [f'"{key}","{title}",{start},{"true" if initials else "false"}' for key, title, start, initials in rows]
+    body = "".join(texts)
     if body.count('"') != 4 * len(rows) or "\\" in body or not body.isprintable():
         import json
 
-        return json.dumps(rows, ensure_ascii=False), len(rows)
-    return f"[[{body}]]", len(rows)
+        return json.dumps(sorted(rows), ensure_ascii=False), len(rows)
+    # In the table's (key, title key) order, which spares SQLite a sort while
+    # it holds the import's connection. The texts sort in that order: the
+    # quote after a key or title sorts below any letter, digit or character
+    # that could follow it in another, and (key, title key) is unique, so
+    # the rest never decides. Strings sort several times faster than tuples.
+    texts.sort()
+    return f"[[{'],['.join(texts)}]]", len(rows)
 
 
 # -- the helper process -----------------------------------------------------------
@@ -264,10 +283,12 @@ class _PinyinHelper:
         except Exception:  # noqa: BLE001 - the helper is gone: in-process
             self._future = None
 
-    def start(self, keys: list[str], words: list[str], tokens: list[str]) -> None:
-        """Hand the keys' input to the helper, up or still starting; ``rows_json`` decides who computes them."""
+    def start(
+        self, keys: list[str], words: list[str], tokens: list[str], words_by_id: dict[str, str] | None = None
+    ) -> None:
+        """Hand the keys' input (see ``pinyin_input``) to the helper, up or still starting; ``rows_json`` decides who computes them."""
         with self._lock:
-            self._input = (keys, words, tokens)
+            self._input = (keys, words, tokens, words_by_id)
             if self._pool is not None:
                 self._submit()
 
@@ -399,7 +420,8 @@ def _rebuild(repo, session, graph: KnowledgeGraph, now: dt.datetime, parallel: b
         parallel = len(graph.nodes) >= PARALLEL_MIN_NODES
     user_terms = domain_terms(graph)
     # The segmenter loads its dictionary on the first cut, not here.
-    tokenizer = IndexTokenizer(Segmenter(user_terms))
+    ids = TokenIds()
+    tokenizer = IndexTokenizer(Segmenter(user_terms), ids)
     helper = _PinyinHelper(parallel)
     conn = repo.dbapi_connection(session)
     defer_checkpoint(session)
@@ -450,7 +472,7 @@ def _rebuild(repo, session, graph: KnowledgeGraph, now: dt.datetime, parallel: b
         repo.insert_node_docs(conn, docs)
         repo.index_node_docs(conn)
         lap("write documents")
-        terms = repo.refresh_vocabulary(conn)
+        terms = repo.refresh_vocabulary(conn, ids)
         repo.replace_grams(conn, _grams(terms))
         repo.write_meta(
             conn,
@@ -508,10 +530,12 @@ def index_question_stems(session, graph: KnowledgeGraph, questions: Iterable[Que
     """
     from cskexam.storage import search_repo as repo
 
-    tokenizer = IndexTokenizer(Segmenter(domain_terms(graph)))
-    docs = build_question_documents(graph, questions, tokenizer)
     conn = repo.dbapi_connection(session)
+    # The stems' words get the ids the node documents already use.
+    ids = TokenIds(repo.token_ids(conn))
+    tokenizer = IndexTokenizer(Segmenter(domain_terms(graph)), ids)
+    docs = build_question_documents(graph, questions, tokenizer)
     repo.replace_question_docs(conn, docs)
-    repo.replace_grams(conn, _grams(repo.refresh_vocabulary(conn)))
+    repo.replace_grams(conn, _grams(repo.refresh_vocabulary(conn, ids)))
     repo.write_meta(conn, {"generation": _next_generation(conn)})
     return len(docs)

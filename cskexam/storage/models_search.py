@@ -3,11 +3,11 @@
 ``search_docs`` holds one row per indexed node (and per indexed question stem)
 with what a result shows; the contentless FTS5 tables ``search_fts`` (title
 and body tokens) and ``search_title_fts`` (title tokens) index the pre-split
-tokens under the same rowid (question rows keep a copy of their tokens, which
+tokens, as short word ids, under the same rowid (question rows keep a copy of their tokens, which
 deleting them from a contentless table needs). They are created by the
 migration, not by this metadata: FTS5 virtual tables have no ORM form.
 ``search_terms`` is the vocabulary a query is split against without loading a
-segmenter dictionary, ``search_grams`` finds typo candidates and
+segmenter dictionary (with each word's id), ``search_grams`` finds typo candidates and
 ``search_pinyin`` the pinyin and initials keys of titles.
 
 The index needs SQLite (FTS5).
@@ -56,6 +56,8 @@ class SearchTermRow(Base):
 
     term: Mapped[str] = mapped_column(Text, primary_key=True)
     df: Mapped[int] = mapped_column(Integer)
+    # The short id the FTS tables hold for the word (core.search.TokenIds).
+    token: Mapped[str] = mapped_column(Text, server_default="")
 
 
 class SearchGramRow(Base):

@@ -13,7 +13,7 @@ import math
 import sqlite3
 from typing import Iterable, Sequence
 
-from cskexam.core.search import BODY_WEIGHT, PATH_SEPARATOR, TITLE_WEIGHT, DocRow, Hit, IndexDocs, fts_expression
+from cskexam.core.search import BODY_WEIGHT, PATH_SEPARATOR, TITLE_WEIGHT, DocRow, Hit, IndexDocs, TokenIds, fts_expression
 from cskexam.errors import UserError
 
 # The query side imports this module alone: the ORM models (models_search)
@@ -26,6 +26,8 @@ from cskexam.errors import UserError
 # of search_docs. The 'ascii' tokenizer only has to split at the spaces.
 # Nor do they keep token counts per document (columnsize=0): BM25 is not used
 # (see SearchRepo.match), and the counts were a third of the build's FTS time.
+# The tokens are the words' short ids (core.search.TokenIds); search_terms
+# maps each word to its id.
 FTS_TABLE = "search_fts"
 TITLE_FTS_TABLE = "search_title_fts"
 FTS_COLUMNS = ("tokens",)
@@ -40,6 +42,7 @@ __all__ = [
     "require_sqlite",
     "replace_question_docs",
     "refresh_vocabulary",
+    "token_ids",
     "replace_grams",
     "pinyin_statements",
     "fts_statements",
@@ -223,22 +226,31 @@ def replace_question_docs(conn: sqlite3.Connection, docs: IndexDocs) -> None:
     _insert_question_docs(conn, docs)
 
 
-def refresh_vocabulary(conn: sqlite3.Connection) -> list[tuple[str, int]]:
-    """Copy the FTS index's terms and document counts into search_terms; returns (term, df) pairs.
+def refresh_vocabulary(conn: sqlite3.Connection, ids: TokenIds) -> list[tuple[str, int]]:
+    """Store the words of the FTS index with their ids and document counts in search_terms; returns (term, df) pairs.
 
-    fts5vocab reads them straight from the index, in C and in term order (its
-    'doc' count is exact without positions).
+    fts5vocab reads the ids and counts straight from the index, in C (its
+    'doc' count is exact without positions); ``ids`` gives their words. Only
+    words some document holds are kept.
     """
     cur = conn.cursor()
     cur.execute("DROP TABLE IF EXISTS temp.search_vocab")
     cur.execute(f"CREATE VIRTUAL TABLE temp.search_vocab USING fts5vocab(main, {FTS_TABLE}, row)")
-    cur.execute("DELETE FROM search_terms")
-    cur.execute("INSERT INTO search_terms (term, df) SELECT term, doc FROM temp.search_vocab")
+    counts = cur.execute("SELECT term, doc FROM temp.search_vocab").fetchall()
     cur.execute("DROP TABLE temp.search_vocab")
-    terms = cur.execute("SELECT term, df FROM search_terms").fetchall()
+    word_of = ids.word_of
+    # In the table's key order: appending to a B-tree beats inserting all over it.
+    rows = sorted((word, token, df) for token, df in counts if (word := word_of(token)) is not None)
+    cur.execute("DELETE FROM search_terms")
+    cur.executemany("INSERT INTO search_terms (term, token, df) VALUES (?, ?, ?)", rows)
     cur.close()
-    write_meta(conn, {"max_term_chars": str(max((len(t) for t, _ in terms), default=0))})
-    return terms
+    write_meta(conn, {"max_term_chars": str(max((len(t) for t, _, _ in rows), default=0))})
+    return [(term, df) for term, _, df in rows]
+
+
+def token_ids(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    """The (word, id) pairs of the stored index (see core.search.TokenIds)."""
+    return conn.execute("SELECT term, token FROM search_terms").fetchall()
 
 
 def replace_grams(conn: sqlite3.Connection, rows: Iterable[tuple[str, str]]) -> None:
@@ -295,6 +307,7 @@ class SearchRepo:
     def _forget(self) -> None:
         self._vocabulary: dict[str, int] | None = None
         self._looked_up: dict[str, int] = {}  # document counts of terms found before the vocabulary is read
+        self._tokens: dict[str, str] = {}  # the FTS ids of the terms looked up (or of all, with the vocabulary)
         self._figures: tuple[int, int] | None = None  # (longest term, documents)
         self._lookups = 0
 
@@ -341,16 +354,33 @@ class SearchRepo:
         self._lookups += 1
         vocab = self._vocabulary
         if vocab is None and self._lookups > 1:
-            vocab = self._vocabulary = dict(self.conn.execute("SELECT term, df FROM search_terms"))
+            rows = self.conn.execute("SELECT term, df, token FROM search_terms").fetchall()
+            vocab = self._vocabulary = {term: df for term, df, _ in rows}
+            self._tokens = {term: token for term, _, token in rows}
         if vocab is not None:
             return {t: vocab[t] for t in candidates if t in vocab}
         found: dict[str, int] = {}
         for i in range(0, len(candidates), _IN_CHUNK):
             chunk = candidates[i : i + _IN_CHUNK]
             marks = ",".join("?" * len(chunk))
-            found.update(self.conn.execute(f"SELECT term, df FROM search_terms WHERE term IN ({marks})", chunk))
+            for term, df, token in self.conn.execute(
+                f"SELECT term, df, token FROM search_terms WHERE term IN ({marks})", chunk
+            ):
+                found[term] = df
+                self._tokens[term] = token
         self._looked_up.update(found)
         return found
+
+    def _token(self, term: str) -> str | None:
+        """The FTS id of ``term`` (None if no document holds it)."""
+        token = self._tokens.get(term)
+        if token is None and self._vocabulary is None:
+            # A word not looked up by known_terms: a typo correction.
+            row = self.conn.execute("SELECT df, token FROM search_terms WHERE term = ?", (term,)).fetchone()
+            if row is not None:
+                self._looked_up[term] = row[0]
+                token = self._tokens[term] = row[1]
+        return token
 
     def _document_count(self, term: str) -> int:
         known = self._vocabulary if self._vocabulary is not None else self._looked_up
@@ -365,7 +395,15 @@ class SearchRepo:
         title_only: bool = False,
         weigh_terms: bool = False,
     ) -> list[Hit]:
-        params: list = [phrase, fts_expression(terms, op), limit]
+        tokens = [self._token(t) for t in terms]
+        if None in tokens:
+            if op == "AND":
+                return []  # a word no document holds
+            terms = [t for t, token in zip(terms, tokens) if token is not None]
+            tokens = [token for token in tokens if token is not None]
+            if not tokens:
+                return []
+        params: list = [phrase, fts_expression(tokens, op), limit]
         table = TITLE_FTS_TABLE if title_only else FTS_TABLE
         inner = f"SELECT rowid AS id FROM {table} WHERE {table} MATCH ?2 LIMIT ?3"
         if weigh_terms:
