@@ -150,16 +150,17 @@ def test_repeated_and_empty_texts_get_the_tokens_of_each_text(bundled_graph):
 def test_token_ids_are_short_ascii_and_continue_from_stored_pairs():
     ids = TokenIds()
     words = ["市场", "人口", "市场人口", "5s", *(f"词{i}" for i in range(2000))]
-    got = [ids.id_of(w) for w in words]
+    got = ids.encode(words)
     assert len(set(got)) == len(words) == len(ids)
     assert all(re.fullmatch(r"[0-9a-z]{1,3}", t) for t in got)
-    assert [ids.id_of(w) for w in words] == got  # a word keeps its id
+    assert ids.encode(words[::-1]) == got[::-1]  # a word keeps its id
+    assert ids.encode(["市场 人口", "5s"]) == [f"{got[0]} {got[1]}", got[3]]
     assert [ids.word_of(t) for t in got] == words and ids.word_of("zzzz") is None
     # A later index (question stems) starts from the stored pairs: old words
     # keep their ids and a new word gets one nobody has.
     later = TokenIds(ids.pairs())
-    assert later.id_of("人口") == got[1]
-    assert later.id_of("满足相同需求") not in got
+    assert later.encode(["人口"]) == [got[1]]
+    assert later.encode(["满足相同需求"])[0] not in got
 
 
 def test_tokens_as_ids_are_the_same_words(bundled_graph):

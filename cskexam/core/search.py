@@ -284,9 +284,6 @@ class TokenIds:
             used = max(used, _id_position(token))
         self._next_ids = itertools.islice(_id_strings(), used + 1, None)
 
-    def id_of(self, word: str) -> str:
-        return self.encode([word])[0]
-
     def encode(self, token_strings: list[str]) -> list[str]:
         """Each string of space-separated words as the string of their ids; new words get ids in sorted order."""
         words = " \n ".join(token_strings).split(" ")
