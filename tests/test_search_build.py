@@ -21,6 +21,7 @@ from cskexam.core.search import (
     IndexTokenizer,
     TokenIds,
     build_documents,
+    compact,
     joined_runs,
     normalize,
     split_joined,
@@ -509,20 +510,26 @@ def test_body_chunks_cut_each_distinct_body_once_and_keep_the_order(bundled_grap
     notes = [n.text for n in bundled_graph if n.text][:30]
     # Passages repeated far apart, as a big library repeats them across chunks.
     bodies = notes[:12] + notes[5:20] + ["", *notes[:3]] + notes[18:] + notes[::4]
-    expected_tokens, expected_keys = tokenize_texts(bodies, IndexTokenizer(segmenter))
+    expected_tokens, _ = tokenize_texts(bodies, IndexTokenizer(segmenter))
     cut: list[str] = []
 
-    def counting(texts, tokenizer):
+    def counting(texts, tokenizer, with_keys=True):
         cut.extend(texts)
-        return tokenize_distinct(texts, tokenizer)
+        return tokenize_distinct(texts, tokenizer, with_keys)
 
     monkeypatch.setattr(search_index, "FTS_CHUNK", 7)
     monkeypatch.setattr(search_index, "tokenize_distinct", counting)
     chunks = list(search_index._body_chunks(bodies, IndexTokenizer(segmenter)))
-    assert [start for start, _, _ in chunks] == list(range(0, len(bodies), 7))
-    assert [t for _, tokens, _ in chunks for t in tokens] == expected_tokens
-    assert [k for _, _, keys in chunks for k in keys] == expected_keys
+    assert [start for start, _ in chunks] == list(range(0, len(bodies), 7))
+    assert [t for _, tokens in chunks for t in tokens] == expected_tokens
     assert sorted(cut) == sorted(set(bodies))
+
+
+def test_body_tokens_without_keys_are_the_same_tokens(bundled_graph):
+    bodies = list(dict.fromkeys(n.text for n in bundled_graph if n.text))
+    tokens, keys = tokenize_distinct(bodies, IndexTokenizer(Segmenter(domain_terms(bundled_graph))))
+    assert tokenize_distinct(bodies, IndexTokenizer(Segmenter(domain_terms(bundled_graph))), with_keys=False) == (tokens, [])
+    assert keys == [compact(b) for b in bodies]
 
 
 def test_pinyin_rows_are_the_pinyin_keys_of_each_title(bundled_graph):

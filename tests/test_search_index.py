@@ -82,6 +82,44 @@ def test_phrase_in_body(indexed):
     assert "整洁" in s.search("整洁")[0].snippet
 
 
+def test_a_body_phrase_counts_as_written_letters_in_any_case(tmp_path):
+    from cskexam.core.graph import KnowledgeGraph, Node
+
+    g = KnowledgeGraph()
+    g.nodes["doc"] = Node("doc", "document", "笔记")
+    texts = {
+        "split": ("客户资料", "客户资料录入CRM、系统之前要核对。"),
+        "upper": ("客户关系管理", "企业用CRM系统记录客户资料。"),
+        "words": ("资料整理", "系统里的资料按客户分类,CRM管理员负责。"),
+    }
+    for nid, (title, text) in texts.items():
+        g.nodes[nid] = Node(nid, "point", title, text=text, parent="doc")
+        g.nodes["doc"].children.append(nid)
+    db = open_database(f"sqlite:///{tmp_path / 'p.sqlite3'}")
+    with db.session() as session:
+        rebuild_index(session, g, NOW)
+    searcher = Searcher(_Lib(db))
+    try:
+        got = searcher.search("crm系统")
+        # 企业用CRM系统: the phrase as written (its case aside) ranks first and is the one highlighted.
+        assert got[0].title == "客户关系管理" and got[0].tier == 3
+        assert "CRM系统" in got[0].snippet
+        # Punctuation between the words: both words, not the phrase.
+        assert {r.title: r.tier for r in got[1:]} == {"客户资料": 2, "资料整理": 2}
+        assert searcher.search("CRM系统")[0].title == "客户关系管理"
+    finally:
+        searcher.close()
+        db.close()
+
+
+def test_a_fragment_pasted_with_its_punctuation_is_a_phrase(indexed):
+    _, s, _ = indexed
+    got = s.search("是一种“大服务”不在")
+    assert got[0].title == "服务环境" and got[0].tier == 3
+    assert "一种“大服务”不在" in got[0].snippet
+    assert s.search("负责处理客户的投诉、建议和问题")[0].title == "客户服务部门"
+
+
 def test_definition_and_list_items_are_searched(indexed):
     _, s, _ = indexed
     assert s.search("相同需求")[0].title == "普通竞争者"

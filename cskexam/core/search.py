@@ -160,9 +160,10 @@ class IndexDocs:
 
     One object per document would cost more than building the columns: a
     library of 100k key points is written with ``zip`` over these lists.
-    ``paths`` are ancestor titles joined by PATH_SEPARATOR; ``title_keys`` and
-    ``body_keys`` are ``compact`` forms for exact-title look-ups and phrase
-    tests; ``refs`` are question ids (empty for nodes).
+    ``paths`` are ancestor titles joined by PATH_SEPARATOR; ``title_keys`` are
+    ``compact`` forms for exact-title look-ups and phrase tests (a body's
+    phrase test reads the body itself, as highlighting does); ``refs`` are
+    question ids (empty for nodes).
     """
 
     source: str  # "node" or "question"
@@ -175,7 +176,6 @@ class IndexDocs:
     title_tokens: list[str] = field(default_factory=list)
     body_tokens: list[str] = field(default_factory=list)
     title_keys: list[str] = field(default_factory=list)
-    body_keys: list[str] = field(default_factory=list)
     refs: list[str] = field(default_factory=list)
 
     def __len__(self) -> int:
@@ -552,8 +552,8 @@ def tokenize_texts(texts: list[str], tokenizer: IndexTokenizer) -> tuple[list[st
     return list(map(tokens.__getitem__, index)), list(map(keys.__getitem__, index))
 
 
-def tokenize_distinct(texts: list[str], tokenizer: IndexTokenizer) -> tuple[list[str], list[str]]:
-    """``tokenize_texts`` of texts that are all different, by pieces.
+def tokenize_distinct(texts: list[str], tokenizer: IndexTokenizer, with_keys: bool = True) -> tuple[list[str], list[str]]:
+    """``tokenize_texts`` of texts that are all different, by pieces; without ``with_keys`` the keys are left out ([]).
 
     Notes repeat their sentences and clauses far more than whole texts: each
     text is cut at 。、and , into pieces and each distinct piece is
@@ -572,10 +572,11 @@ def tokenize_distinct(texts: list[str], tokenizer: IndexTokenizer) -> tuple[list
     # Pieces are put back together by dictionary look-ups (their hashes are
     # kept from building ``distinct``), text separators included.
     tokens_of = dict(zip(distinct, tokenizer.joined_tokens(runs).split(_PIECE_SEP)))
-    keys_of = dict(zip(distinct, "".join(runs).split(_PIECE_SEP)))
     tokens = "".join(map(tokens_of.__getitem__, pieces)).split(_TEXT_SEP)
-    keys = "".join(map(keys_of.__getitem__, pieces)).split(_TEXT_SEP)
-    return tokens, keys
+    if not with_keys:
+        return tokens, []
+    keys_of = dict(zip(distinct, "".join(runs).split(_PIECE_SEP)))
+    return tokens, "".join(map(keys_of.__getitem__, pieces)).split(_TEXT_SEP)
 
 
 def title_fields(texts: DocumentTexts, tokenizer: IndexTokenizer) -> tuple[list[str], list[str]]:
@@ -590,7 +591,7 @@ def title_fields(texts: DocumentTexts, tokenizer: IndexTokenizer) -> tuple[list[
 
 
 def assemble_documents(
-    texts: DocumentTexts, title_tokens: list[str], title_keys: list[str], body_tokens: list[str], body_keys: list[str]
+    texts: DocumentTexts, title_tokens: list[str], title_keys: list[str], body_tokens: list[str]
 ) -> IndexDocs:
     return IndexDocs(
         source="node",
@@ -603,7 +604,6 @@ def assemble_documents(
         title_tokens=title_tokens,
         body_tokens=body_tokens,
         title_keys=title_keys,
-        body_keys=body_keys,
         refs=[""] * len(texts),
     )
 
@@ -612,8 +612,8 @@ def build_documents(graph: "KnowledgeGraph", tokenizer: IndexTokenizer) -> Index
     """Every node as a document: a title field (title + mnemonic) and a body field, tokenized."""
     texts = document_texts(graph)
     title_tokens, title_keys = title_fields(texts, tokenizer)
-    body_tokens, body_keys = tokenize_texts(texts.bodies, tokenizer)
-    return assemble_documents(texts, title_tokens, title_keys, body_tokens, body_keys)
+    body_tokens, _ = tokenize_texts(texts.bodies, tokenizer)
+    return assemble_documents(texts, title_tokens, title_keys, body_tokens)
 
 
 def build_question_documents(
@@ -625,8 +625,8 @@ def build_question_documents(
     if not chosen:
         return docs
     order = {nid: i for i, nid in enumerate(graph.nodes)}
-    stem_tokens_of, stem_keys = tokenize_texts([q.stem for q in chosen], tokenizer)
-    for q, stem_key, stem_tokens in zip(chosen, stem_keys, stem_tokens_of):
+    stem_tokens_of, _ = tokenize_texts([q.stem for q in chosen], tokenizer)
+    for q, stem_tokens in zip(chosen, stem_tokens_of):
         node = graph.get(q.node_id)
         docs.node_ids.append(node.id)
         docs.kinds.append(node.kind)
@@ -637,7 +637,6 @@ def build_question_documents(
         docs.title_tokens.append("")
         docs.body_tokens.append(stem_tokens)
         docs.title_keys.append(compact(node.title))
-        docs.body_keys.append(stem_key)
         docs.refs.append(q.question_id)
     return docs
 
@@ -686,13 +685,17 @@ class SearchBackend(Protocol):
         limit: int,
         title_only: bool = False,
         weigh_terms: bool = False,
+        written: str = "",
     ) -> list[Hit]:
         """Up to ``limit`` documents with all (op "AND") or any (op "OR") of ``terms``, in index order.
 
         Index order, not relevance order: ranking every match of a common word
         costs milliseconds in a big library, the first ``limit`` microseconds;
-        the caller ranks what it gets. ``phrase`` decides ``Hit.phrase``; the
-        score is how much of the title (or body) the phrase covers, or, with
+        the caller ranks what it gets. ``phrase`` decides ``Hit.phrase``: the
+        title's letters and characters hold it, or the body holds it or
+        ``written`` (the query with its punctuation, as pasted from a note) as
+        written, letters in any case. The score is how much of the title (or
+        body) the phrase covers, or, with
         ``weigh_terms`` (OR queries, where which words matched matters), the
         summed IDF of the terms found, a title counting TITLE_WEIGHT times a
         body, scaled to 0..1.
@@ -836,6 +839,11 @@ def search(backend: SearchBackend, query: str, limit: int = 20) -> list[SearchRe
     if not pieces:
         return []
     phrase = "".join(pieces)
+    # The query as typed, where it is more than its letters and characters:
+    # a fragment pasted from a note, punctuation and all, is a phrase too.
+    written = query.strip().lower()[:MAX_QUERY_CHARS]
+    if written == phrase:
+        written = ""
     found = _Collector()
     pool = max(limit * 3, CANDIDATES)
 
@@ -860,7 +868,7 @@ def search(backend: SearchBackend, query: str, limit: int = 20) -> list[SearchRe
         keep = set(sorted(terms, key=len, reverse=True)[:MAX_QUERY_TERMS])
         terms = [t for t in terms if t in keep]
     complete = bool(terms) and all(ok for _, ok in parts) and len(terms) == len(dict.fromkeys(t for t, _ in parts))
-    highlight = _highlight_terms(phrase, terms)
+    highlight = _highlight_terms(phrase, terms, written)
 
     if terms and complete:
         # At most as many matches as the rarest term has documents: when that is
@@ -870,13 +878,13 @@ def search(backend: SearchBackend, query: str, limit: int = 20) -> list[SearchRe
             pool = max(pool, rarest)
         # Titles first: in a big library the first matches in index order could
         # all be body hits, and a title hit must not be crowded out.
-        title_hits = backend.match(terms, "AND", phrase, pool, title_only=True)
+        title_hits = backend.match(terms, "AND", phrase, pool, title_only=True, written=written)
         found.add_text_hits(title_hits, 2, highlight)
         if sum(1 for h in title_hits if h[_PHRASE] == 4) < limit:
-            found.add_text_hits(backend.match(terms, "AND", phrase, pool), 2, highlight)
+            found.add_text_hits(backend.match(terms, "AND", phrase, pool, written=written), 2, highlight)
     # Partial matches only when the whole query is found nowhere: otherwise they are noise.
     if terms and (found.exact_hits() == 0 or not complete) and (len(terms) > 1 or not complete):
-        found.add_text_hits(backend.match(terms, "OR", phrase, pool, weigh_terms=True), 1, highlight)
+        found.add_text_hits(backend.match(terms, "OR", phrase, pool, weigh_terms=True, written=written), 1, highlight)
 
     if key:
         for hit, pkey, start in backend.pinyin(key, pool):
@@ -916,10 +924,10 @@ def _results(backend: SearchBackend, found: _Collector, limit: int) -> list[Sear
 TITLE_MATCH = "\x00title"
 
 
-def _highlight_terms(phrase: str, terms: list[str]) -> list[str]:
+def _highlight_terms(phrase: str, terms: list[str], written: str = "") -> list[str]:
     # Single characters would light up half of every line; show them only when typed alone.
     words = [t for t in terms if len(t) > 1 or len(phrase) == 1]
-    return list(dict.fromkeys([phrase, *words]))
+    return list(dict.fromkeys([w for w in (written, phrase, *words) if w]))
 
 
 def _fuzzy(backend: SearchBackend, phrase: str, found: _Collector, pool: int) -> None:

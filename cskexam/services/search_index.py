@@ -50,7 +50,7 @@ from cskexam.core.segment import Segmenter, domain_terms
 
 __all__ = ["IndexStats", "rebuild_index", "index_question_stems", "QuestionText", "INDEX_VERSION"]
 
-INDEX_VERSION = "4"
+INDEX_VERSION = "5"
 # Typo candidates are words, not sentences.
 GRAM_TERM_MAX_CHARS = 12
 # Words kept per 2-gram, the commonest first: bounds the typo candidates of a query.
@@ -455,10 +455,8 @@ def _rebuild(repo, session, graph: KnowledgeGraph, now: dt.datetime, parallel: b
             add_bodies(graph, texts)
             lap("prepare + cut titles")
             body_tokens: list[str] = []
-            body_keys: list[str] = []
-            for start, tokens, keys in _body_chunks(texts.bodies, tokenizer):
+            for start, tokens in _body_chunks(texts.bodies, tokenizer):
                 body_tokens += tokens
-                body_keys += keys
                 writer.submit(repo.fts_statements(title_tokens[start : start + len(tokens)], tokens, start + 1))
                 send_pinyin(wait=False)
             lap("cut bodies (+ FTS)")
@@ -468,7 +466,7 @@ def _rebuild(repo, session, graph: KnowledgeGraph, now: dt.datetime, parallel: b
             writer.close()
         repo.finish_documents(conn)
         lap("FTS (wait)")
-        docs = assemble_documents(texts, title_tokens, title_keys, body_tokens, body_keys)
+        docs = assemble_documents(texts, title_tokens, title_keys, body_tokens)
         repo.insert_node_docs(conn, docs)
         repo.index_node_docs(conn)
         lap("write documents")
@@ -491,7 +489,7 @@ def _rebuild(repo, session, graph: KnowledgeGraph, now: dt.datetime, parallel: b
 
 
 def _body_chunks(bodies: list[str], tokenizer: IndexTokenizer):
-    """(first position, tokens, keys) of the bodies, FTS_CHUNK at a time, in order.
+    """(first position, tokens) of the bodies, FTS_CHUNK at a time, in order.
 
     Each distinct body is cut once over the whole library, not once per
     chunk (notes repeat passages all over); the distinct bodies are cut in
@@ -501,16 +499,13 @@ def _body_chunks(bodies: list[str], tokenizer: IndexTokenizer):
     index = [position.setdefault(body, len(position)) for body in bodies]
     distinct = list(position)
     tokens: list[str] = []
-    keys: list[str] = []
     for start in range(0, len(bodies), FTS_CHUNK):
         chunk = index[start : start + FTS_CHUNK]
         # First appearances come in order, so the chunk needs the distinct bodies up to its largest.
         needed = max(chunk) + 1
         if needed > len(tokens):
-            more_tokens, more_keys = tokenize_distinct(distinct[len(tokens) : needed], tokenizer)
-            tokens += more_tokens
-            keys += more_keys
-        yield start, list(map(tokens.__getitem__, chunk)), list(map(keys.__getitem__, chunk))
+            tokens += tokenize_distinct(distinct[len(tokens) : needed], tokenizer, with_keys=False)[0]
+        yield start, list(map(tokens.__getitem__, chunk))
 
 
 def _next_generation(conn) -> str:

@@ -39,7 +39,6 @@ class SearchDocRow(Base):
     kind: Mapped[str] = mapped_column(String(16))
     title: Mapped[str] = mapped_column(Text)
     title_key: Mapped[str] = mapped_column(Text, index=True)  # compact(title)
-    body_key: Mapped[str] = mapped_column(Text, default="")  # compact(body): phrase tests in SQL
     # Ancestor titles joined by PATH_SEPARATOR (control characters never survive
     # the notes parser); splitting is cheaper than JSON on every result.
     path: Mapped[str] = mapped_column(Text, default="")

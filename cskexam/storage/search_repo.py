@@ -10,6 +10,7 @@ query and reads it again only when the index's generation changed.
 from __future__ import annotations
 
 import math
+import re
 import sqlite3
 from typing import Iterable, Sequence
 
@@ -82,12 +83,12 @@ def require_sqlite(driver) -> sqlite3.Connection:
 QUESTION_ROWID_BASE = 1 << 40
 TITLE_KEY_INDEX = "ix_search_docs_title_key"
 _INSERT_NODE_DOC = (
-    "INSERT INTO search_docs (id, node_id, kind, title, title_key, body_key, path, body, seq) "
-    "VALUES (?,?,?,?,?,?,?,?,?)"
+    "INSERT INTO search_docs (id, node_id, kind, title, title_key, path, body, seq) "
+    "VALUES (?,?,?,?,?,?,?,?)"
 )
 _INSERT_QUESTION_DOC = (
-    "INSERT INTO search_docs (id, node_id, source, ref, kind, title, title_key, body_key, path, body, seq, tokens) "
-    "VALUES (?,?,'question',?,?,?,?,?,?,?,?,?)"
+    "INSERT INTO search_docs (id, node_id, source, ref, kind, title, title_key, path, body, seq, tokens) "
+    "VALUES (?,?,'question',?,?,?,?,?,?,?,?)"
 )
 _INSERT_FTS = f"INSERT INTO {FTS_TABLE}(rowid, tokens) VALUES (?, ?)"
 # Many rows in one statement: SQLite reads them from one JSON array, in C, with
@@ -191,7 +192,7 @@ def insert_node_docs(conn: sqlite3.Connection, docs: IndexDocs, start: int = 0) 
     conn.executemany(
         _INSERT_NODE_DOC,
         zip(range(start + 1, end + 1), docs.node_ids[start:], docs.kinds[start:], docs.titles[start:],
-            docs.title_keys[start:], docs.body_keys[start:], docs.paths[start:], docs.bodies[start:], docs.seqs[start:]),
+            docs.title_keys[start:], docs.paths[start:], docs.bodies[start:], docs.seqs[start:]),
     )
 
 
@@ -206,8 +207,8 @@ def _insert_question_docs(conn: sqlite3.Connection, docs: IndexDocs) -> None:
     tokens = list(_joined_tokens(docs))
     conn.executemany(
         _INSERT_QUESTION_DOC,
-        zip(ids, docs.node_ids, docs.refs, docs.kinds, docs.titles, docs.title_keys, docs.body_keys, docs.paths,
-            docs.bodies, docs.seqs, tokens),
+        zip(ids, docs.node_ids, docs.refs, docs.kinds, docs.titles, docs.title_keys, docs.paths, docs.bodies,
+            docs.seqs, tokens),
     )
     conn.executemany(_INSERT_FTS, zip(ids, tokens))
 
@@ -293,6 +294,19 @@ def index_meta(conn: sqlite3.Connection) -> dict[str, str]:
 
 
 # -- read side -----------------------------------------------------------------
+
+
+_HAS_LETTER = re.compile(r"[a-z]")
+
+
+def _body_as(words: str) -> str:
+    """The body as phrase tests read it for ``words`` (normalised, so lower case).
+
+    A phrase counts where the body holds it as written, which is also what
+    results highlight. Letters are compared without case, which costs a
+    lower-cased copy of every candidate body: only for words with letters in them.
+    """
+    return "lower(d.body)" if _HAS_LETTER.search(words) else "d.body"
 
 
 class SearchRepo:
@@ -394,6 +408,7 @@ class SearchRepo:
         limit: int,
         title_only: bool = False,
         weigh_terms: bool = False,
+        written: str = "",
     ) -> list[Hit]:
         tokens = [self._token(t) for t in terms]
         if None in tokens:
@@ -404,6 +419,10 @@ class SearchRepo:
             if not tokens:
                 return []
         params: list = [phrase, fts_expression(tokens, op), limit]
+        in_body = f"instr({_body_as(phrase)}, ?1) > 0"
+        if written:
+            params.append(written)
+            in_body += f" OR instr({_body_as(written)}, ?{len(params)}) > 0"
         table = TITLE_FTS_TABLE if title_only else FTS_TABLE
         inner = f"SELECT rowid AS id FROM {table} WHERE {table} MATCH ?2 LIMIT ?3"
         if weigh_terms:
@@ -418,7 +437,7 @@ class SearchRepo:
                 n = len(params)
                 parts.append(
                     f"(CASE WHEN instr(d.title_key, ?{n}) > 0 THEN {idf * TITLE_WEIGHT!r} "
-                    f"WHEN instr(d.body_key, ?{n}) > 0 THEN {idf * BODY_WEIGHT!r} ELSE 0.0 END)"
+                    f"WHEN instr({_body_as(term)}, ?{n}) > 0 THEN {idf * BODY_WEIGHT!r} ELSE 0.0 END)"
                 )
             weight = " + ".join(parts) or "0.0"
             score = f"({weight}) / (({weight}) + 10.0)"
@@ -426,12 +445,12 @@ class SearchRepo:
             # A shorter title or body that contains the query fits it better.
             score = (
                 "CASE WHEN instr(d.title_key, ?1) > 0 THEN length(?1) * 1.0 / length(d.title_key) "
-                "ELSE 1.0 / (1.0 + length(d.body_key) / 40.0) END"
+                "ELSE 1.0 / (1.0 + length(d.body) / 40.0) END"
             )
         # No ORDER BY: FTS5 then stops after `limit` matches instead of visiting all.
         sql = (
             f"SELECT d.id, d.node_id, d.source, d.seq, "
-            f"CASE WHEN instr(d.title_key, ?1) > 0 THEN 4 WHEN instr(d.body_key, ?1) > 0 THEN 3 ELSE 0 END, {score} "
+            f"CASE WHEN instr(d.title_key, ?1) > 0 THEN 4 WHEN {in_body} THEN 3 ELSE 0 END, {score} "
             f"FROM ({inner}) m JOIN search_docs d ON d.id = m.id"
         )
         try:
