@@ -29,6 +29,7 @@ from cskexam.core.search import (
     tokenize_texts,
 )
 from cskexam.core.segment import Segmenter, domain_terms
+from cskexam.core import search as search_core
 from cskexam.services import search_index
 from cskexam.services.search import Searcher
 from cskexam.services.search_index import pinyin_rows, pinyin_titles, rebuild_index
@@ -111,6 +112,29 @@ def test_bulk_tokens_equal_text_by_text_tokens(bundled_graph):
     # Each word once per run: 市场人口 is cut into 市场, 人口 and itself, not twice.
     tokens = IndexTokenizer(segmenter).tokens("市场人口")
     assert len(tokens) == len(set(tokens))
+
+
+def test_texts_cut_at_ellipses_and_width_variants_get_the_tokens_of_each_text(bundled_graph, monkeypatch):
+    # The graph shortens long titles with …; full-width letters, digits and
+    # circled numbers are normalised. Pieces without them are not.
+    texts = [
+        "优质的客户服务意识是留住企业“生命线”的…",
+        "客户服务…服务…",
+        "…市场人口",
+        "ＣＲＭ系统…第１０章、①市场人口",
+        "市场人口…①",
+    ]
+    segmenter = Segmenter(domain_terms(bundled_graph))
+    one_by_one = [set(IndexTokenizer(segmenter).tokens(t)) for t in texts]
+    expected_keys = ["".join(WORD.findall(normalize(t))) for t in texts]
+    normalised: list[str] = []
+    real = search_core._nfkc
+    monkeypatch.setattr(search_core, "_nfkc", lambda form, text: normalised.append(text) or real(form, text))
+    tokens, keys = tokenize_texts(texts, IndexTokenizer(segmenter))
+    assert [set(t.split()) for t in tokens] == one_by_one
+    assert keys == expected_keys == ["优质的客户服务意识是留住企业生命线的", "客户服务服务", "市场人口", "crm系统第10章1市场人口", "市场人口1"]
+    # Only the pieces with width variants or circled numbers: none with … or the titles' plain words.
+    assert normalised and all("…" not in piece and "客户服务" not in piece for piece in normalised)
 
 
 def test_tokens_are_the_search_words_and_every_dictionary_word_inside_them(bundled_graph):

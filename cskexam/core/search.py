@@ -200,9 +200,11 @@ _RUNS_OR_SEP = re.compile(r"\w+|\x1e")
 # Separates pieces of texts (see tokenize_distinct): another control character.
 _PIECE_SEP = "\x1d"
 _RUNS_OR_SEPS = re.compile(r"\w+|[\x1d\x1e]")
-# Where texts are cut into pieces: punctuation that is never part of a word,
-# is left alone by NFKC and joins with no neighbour in it.
-_PIECE_ENDS = ("、", ",")
+# Where texts are cut into pieces: punctuation that is never part of a word
+# and that NFKC joins with no neighbour (nor turns into a word character).
+# The notes are NFKC already, but the graph shortens long titles with …,
+# which NFKC turns into "...": a piece holding it would be normalised whole.
+_PIECE_ENDS = ("、", ",", "…")
 _PIECE_END = "。"
 
 
