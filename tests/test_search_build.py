@@ -587,3 +587,14 @@ def test_pinyin_rows_from_id_tokens_are_those_from_words(bundled_graph):
     rows = search_index.pinyin_rows_from(*given)
     assert sorted(rows) == sorted(search_index.pinyin_rows_from(*search_index.pinyin_input(titles, IndexTokenizer(segmenter))))
     assert json.loads(search_index.pinyin_rows_json(*given)[0]) == [list(r) for r in sorted(rows)]
+
+
+def test_pinyin_input_from_the_titles_of_every_document_is_that_of_the_distinct_titles(bundled_graph):
+    # The build hands over the tokens it cut every document's title into.
+    segmenter = Segmenter(domain_terms(bundled_graph))
+    every = [n.title for n in bundled_graph] * 2
+    tokenizer = IndexTokenizer(segmenter, TokenIds())
+    tokenized = tokenize_texts(every, tokenizer)
+    given = search_index.pinyin_input(every, tokenizer, tokenized)
+    assert given[:3] == search_index.pinyin_input(pinyin_titles(bundled_graph), tokenizer)[:3]
+    assert len(given[0]) == len(set(given[0])) > 100

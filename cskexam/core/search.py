@@ -80,6 +80,7 @@ __all__ = [
     "tokenize_texts",
     "tokenize_distinct",
     "title_fields",
+    "with_mnemonics",
     "assemble_documents",
     "build_question_documents",
     "term_grams",
@@ -584,12 +585,18 @@ def tokenize_distinct(texts: list[str], tokenizer: IndexTokenizer, with_keys: bo
 def title_fields(texts: DocumentTexts, tokenizer: IndexTokenizer) -> tuple[list[str], list[str]]:
     """(title-field tokens, title key) of each document: the mnemonic counts as title (宏五 finds 宏观环境分析), not as key."""
     title_tokens, title_keys = tokenize_texts(texts.titles, tokenizer)
+    return with_mnemonics(texts, title_tokens, tokenizer), title_keys
+
+
+def with_mnemonics(texts: DocumentTexts, title_tokens: list[str], tokenizer: IndexTokenizer) -> list[str]:
+    """The title-field tokens: ``title_tokens`` (of ``texts.titles``, left as they are) with each mnemonic's tokens added."""
+    fields = list(title_tokens)
     with_mnemonic = [i for i, m in enumerate(texts.mnemonics) if m]
     if with_mnemonic:
         extra, _ = tokenize_texts([texts.mnemonics[i] for i in with_mnemonic], tokenizer)
         for i, tokens in zip(with_mnemonic, extra):
-            title_tokens[i] = f"{title_tokens[i]} {tokens}"
-    return title_tokens, title_keys
+            fields[i] = f"{fields[i]} {tokens}"
+    return fields
 
 
 def assemble_documents(

@@ -42,9 +42,9 @@ from cskexam.core.search import (
     build_question_documents,
     document_titles,
     term_grams,
-    title_fields,
     tokenize_distinct,
     tokenize_texts,
+    with_mnemonics,
 )
 from cskexam.core.segment import Segmenter, domain_terms
 
@@ -112,8 +112,13 @@ def pinyin_titles(graph: KnowledgeGraph) -> list[str]:
 PinyinInput = tuple[list[str], list[str], list[str], "dict[str, str] | None"]
 
 
-def pinyin_input(titles: list[str], tokenizer: IndexTokenizer) -> PinyinInput:
+def pinyin_input(
+    titles: list[str], tokenizer: IndexTokenizer, tokenized: tuple[list[str], list[str]] | None = None
+) -> PinyinInput:
     """What the pinyin keys of ``titles`` are computed from: (keys, words, tokens, words_by_id), one each per distinct key.
+
+    ``tokenized`` is ``tokenize_texts(titles, tokenizer)`` where the caller
+    has it already (the build cuts the titles for the index first).
 
     ``words`` is the title as ``cut`` splits it (the readings of polyphones
     follow words: 银行), ``tokens`` its index tokens (keys start at them),
@@ -123,7 +128,7 @@ def pinyin_input(titles: list[str], tokenizer: IndexTokenizer) -> PinyinInput:
     pypinyin's (see _PinyinHelper).
     """
     tokens_of: dict[str, str] = {}
-    for tokens, key in zip(*tokenize_texts(titles, tokenizer)):
+    for tokens, key in zip(*(tokenized or tokenize_texts(titles, tokenizer))):
         if key and len(key) <= PINYIN_TITLE_MAX_CHARS:
             tokens_of.setdefault(key, tokens)
     keys = list(tokens_of)
@@ -431,9 +436,9 @@ def _rebuild(repo, session, graph: KnowledgeGraph, now: dt.datetime, parallel: b
     conn.execute(f"PRAGMA cache_size = {-BUILD_CACHE_KIB}")
     try:
         texts = document_titles(graph)
-        title_tokens, title_keys = title_fields(texts, tokenizer)
-        # The distinct titles (pinyin_titles), from the titles at hand.
-        helper.start(*pinyin_input(list(dict.fromkeys(texts.titles)), tokenizer))
+        title_tokens, title_keys = tokenize_texts(texts.titles, tokenizer)
+        helper.start(*pinyin_input(texts.titles, tokenizer, (title_tokens, title_keys)))
+        title_tokens = with_mnemonics(texts, title_tokens, tokenizer)
         generation = _next_generation(conn)
         conn.execute("DELETE FROM search_meta")
         repo.clear_documents(conn)
