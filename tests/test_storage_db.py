@@ -45,6 +45,55 @@ def test_fresh_database_reaches_every_head_known_to_alembic(tmp_path):
         db.close()
 
 
+def _hold_write_lock(path, seconds):
+    """Another program's connection holding the write lock on ``path`` for ``seconds`` (a thread)."""
+    import threading
+
+    held = threading.Event()
+
+    def hold():
+        conn = sqlite3.connect(path, isolation_level=None)
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("BEGIN IMMEDIATE")
+        held.set()
+        threading.Event().wait(seconds)
+        conn.execute("COMMIT")
+        conn.close()
+
+    thread = threading.Thread(target=hold)
+    thread.start()
+    held.wait()
+    return thread
+
+
+def test_opening_a_file_another_instance_is_creating_waits_for_it(tmp_path, monkeypatch):
+    monkeypatch.setattr(dbmod, "BUSY_TIMEOUT_MS", 50)
+    monkeypatch.setattr(dbmod, "OPEN_RETRY_PAUSE_S", 0.1)
+    path = tmp_path / "shared.sqlite3"
+    holder = _hold_write_lock(path, 0.3)
+    try:
+        db = open_database(f"sqlite:///{path}")
+    finally:
+        holder.join()
+    try:
+        assert db.current_heads() == set(script_heads())
+    finally:
+        db.close()
+
+
+def test_a_file_locked_for_good_is_a_clear_error(tmp_path, monkeypatch):
+    monkeypatch.setattr(dbmod, "BUSY_TIMEOUT_MS", 50)
+    monkeypatch.setattr(dbmod, "OPEN_RETRY_PAUSE_S", 0.01)
+    path = tmp_path / "shared.sqlite3"
+    holder = _hold_write_lock(path, 2.0)
+    try:
+        with pytest.raises(UserError) as info:
+            open_database(f"sqlite:///{path}")
+    finally:
+        holder.join()
+    assert "database is locked" in str(info.value) and info.value.file == str(path)
+
+
 def test_opening_an_up_to_date_database_skips_the_upgrade(tmp_db_url, monkeypatch):
     def boom(self):
         raise AssertionError("upgrade machinery invoked on an up-to-date database")

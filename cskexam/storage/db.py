@@ -15,6 +15,7 @@ import ast
 import functools
 import re
 import sqlite3
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -29,6 +30,11 @@ from cskexam.errors import UserError
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 VERSIONS_DIR = MIGRATIONS_DIR / "versions"
 BUSY_TIMEOUT_MS = 5000
+# Opening a file that another instance is creating or upgrading: SQLite may
+# report it locked at once rather than wait (the other holds the WAL index or
+# the schema), so the open is tried again a few times before it fails.
+OPEN_ATTEMPTS = 4
+OPEN_RETRY_PAUSE_S = 0.25
 # SQLite's default: a commit that leaves more WAL pages than this copies them
 # into the database file before it returns.
 WAL_AUTOCHECKPOINT_PAGES = 1000
@@ -137,13 +143,19 @@ class Database:
 
     def migrate(self) -> bool:
         """Bring the schema to every head; returns True when something was applied."""
-        try:
-            self.check()
-            if self.is_up_to_date():
-                return False
-            return self._upgrade()
-        except DBAPIError as exc:
-            raise self._open_error(exc) from None
+        attempt = 1
+        while True:
+            try:
+                self.check()
+                if self.is_up_to_date():
+                    return False
+                return self._upgrade()
+            except DBAPIError as exc:
+                if attempt >= OPEN_ATTEMPTS or not _is_locked(exc):
+                    raise self._open_error(exc) from None
+            # Once the other instance is done, there is nothing left to do here.
+            time.sleep(OPEN_RETRY_PAUSE_S * attempt)
+            attempt += 1
 
     def _upgrade(self) -> bool:
         from alembic import command
@@ -205,6 +217,10 @@ def alembic_config():
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     return config
+
+
+def _is_locked(exc: DBAPIError) -> bool:
+    return isinstance(exc.orig, sqlite3.OperationalError) and "locked" in str(exc.orig)
 
 
 def _version_rows(conn) -> set[str]:
