@@ -554,6 +554,11 @@ def test_body_tokens_without_keys_are_the_same_tokens(bundled_graph):
     tokens, keys = tokenize_distinct(bodies, IndexTokenizer(Segmenter(domain_terms(bundled_graph))))
     assert tokenize_distinct(bodies, IndexTokenizer(Segmenter(domain_terms(bundled_graph))), with_keys=False) == (tokens, [])
     assert keys == [compact(b) for b in bodies]
+    repeated = bodies + bodies[:3]
+    assert tokenize_texts(repeated, IndexTokenizer(Segmenter(domain_terms(bundled_graph))), with_keys=False) == (
+        tokens + tokens[:3],
+        [],
+    )
 
 
 def test_pinyin_rows_are_the_pinyin_keys_of_each_title(bundled_graph):

@@ -545,14 +545,17 @@ def add_bodies(graph: "KnowledgeGraph", texts: DocumentTexts) -> DocumentTexts:
     return texts
 
 
-def tokenize_texts(texts: list[str], tokenizer: IndexTokenizer) -> tuple[list[str], list[str]]:
-    """(index tokens, compact key) of each text; each distinct text is done once (notes repeat passages)."""
+def tokenize_texts(texts: list[str], tokenizer: IndexTokenizer, with_keys: bool = True) -> tuple[list[str], list[str]]:
+    """(index tokens, compact key) of each text; each distinct text is done once (notes repeat passages).
+
+    Without ``with_keys`` the keys are left out ([]): bodies and question stems need none.
+    """
     position: dict[str, int] = {}
     index = [position.setdefault(t, len(position)) for t in texts]
     if not position:
         return [], []
-    tokens, keys = tokenize_distinct(list(position), tokenizer)
-    return list(map(tokens.__getitem__, index)), list(map(keys.__getitem__, index))
+    tokens, keys = tokenize_distinct(list(position), tokenizer, with_keys)
+    return list(map(tokens.__getitem__, index)), list(map(keys.__getitem__, index)) if with_keys else []
 
 
 def tokenize_distinct(texts: list[str], tokenizer: IndexTokenizer, with_keys: bool = True) -> tuple[list[str], list[str]]:
@@ -621,7 +624,7 @@ def build_documents(graph: "KnowledgeGraph", tokenizer: IndexTokenizer) -> Index
     """Every node as a document: a title field (title + mnemonic) and a body field, tokenized."""
     texts = document_texts(graph)
     title_tokens, title_keys = title_fields(texts, tokenizer)
-    body_tokens, _ = tokenize_texts(texts.bodies, tokenizer)
+    body_tokens, _ = tokenize_texts(texts.bodies, tokenizer, with_keys=False)
     return assemble_documents(texts, title_tokens, title_keys, body_tokens)
 
 
@@ -634,7 +637,7 @@ def build_question_documents(
     if not chosen:
         return docs
     order = {nid: i for i, nid in enumerate(graph.nodes)}
-    stem_tokens_of, _ = tokenize_texts([q.stem for q in chosen], tokenizer)
+    stem_tokens_of, _ = tokenize_texts([q.stem for q in chosen], tokenizer, with_keys=False)
     for q, stem_tokens in zip(chosen, stem_tokens_of):
         node = graph.get(q.node_id)
         docs.node_ids.append(node.id)
