@@ -68,11 +68,11 @@ def test_five_traits_of_service_split_from_one_run_on_line(graph):
 def test_professional_ethics_three_traits_separated_by_semicolons(graph):
     node = one(graph, "职业道德的三大特点")
     assert node.count == 3
-    assert titles(graph, node) == ["在围上", "在容上", "在形式上"]
+    assert titles(graph, node) == ["在范围上", "在内容上", "在形式上"]
 
 
 def test_dashed_marker_point_lists_the_three_services(graph):
-    node = one(graph, "客户服务的容划分")
+    node = one(graph, "客户服务的内容划分")
     assert node.marker == "3-1"
     assert titles(graph, node) == ["售前服务", "售中服务", "售后服务"]
 

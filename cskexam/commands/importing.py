@@ -55,6 +55,10 @@ def run(args) -> int:
         + (f"（另有停用 {summary.inactive}）" if summary.inactive else "")
     )
     print(f"数据库: {where}")
+    from cskexam.services.notes import loss_report
+
+    for line in loss_report(prepared.uncorrected, prepared.unused_errata):
+        print(line)
     return 0
 
 

@@ -522,6 +522,7 @@ def generate_questions(
     graph: KnowledgeGraph,
     rng: random.Random,
     kinds: Iterable[str] | None = None,
+    authored: Iterable[Question] = (),
 ) -> list[Question]:
     """Every question the graph supports, in outline order, stems unique."""
     wanted = set(kinds) if kinds is not None else None

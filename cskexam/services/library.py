@@ -27,10 +27,10 @@ from typing import Callable, Iterable
 from sqlalchemy import func, or_, select
 
 from cskexam.core.graph import KnowledgeGraph
-from cskexam.core.notes import NoteSource, decode_note_bytes, parse_notes
+from cskexam.core.notes import parse_notes
 from cskexam.core.errors import NotesError
 from cskexam.paths import database_url
-from cskexam.services.notes import collect_note_files
+from cskexam.services.notes import collect_note_files, read_note
 from cskexam.storage import graph_repo
 from cskexam.storage.db import Database, open_database
 from cskexam.storage.models_graph import DefinitionRow, ImportRunRow, NodeRow
@@ -69,6 +69,9 @@ class PreparedImport:
 
     files: list[NoteFile]
     graph: KnowledgeGraph
+    # Notes files read without an errata file, and errata entries no longer used.
+    uncorrected: list[Path] = field(default_factory=list)
+    unused_errata: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -126,21 +129,21 @@ def prepare_import(paths: Iterable[str | Path] | None = None, progress: Progress
             raise NotesError(f"与 {names[path.name]} 同名：笔记文件名必须各不相同", str(path))
         names[path.name] = path
     total = len(files) + 1
-    sources, infos = [], []
+    sources, infos, uncorrected, unused = [], [], [], []
     for index, path in enumerate(files):
         _report(progress, index, total, f"读取 {path.name}")
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise NotesError(f"无法读取文件: {exc.strerror}", str(path)) from None
-        sources.append(NoteSource(name=path.name, text=decode_note_bytes(data, str(path))))
-        infos.append(NoteFile(path.name, str(path), hashlib.sha1(data).hexdigest(), len(data)))
+        note = read_note(path)
+        sources.append(note.source)
+        infos.append(NoteFile(path.name, str(path), hashlib.sha1(note.data).hexdigest(), len(note.data)))
+        unused.extend(note.unused)
+        if not note.has_errata:
+            uncorrected.append(path)
     _report(progress, len(files), total, "解析笔记")
     graph = parse_notes(sources)
     if not graph.nodes:
         raise NotesError("没有从笔记中识别出任何内容", infos[0].path if len(infos) == 1 else None)
     _report(progress, total, total, "解析完成")
-    return PreparedImport(infos, graph)
+    return PreparedImport(infos, graph, uncorrected, unused)
 
 
 class Library:

@@ -1,9 +1,20 @@
-"""Read notes files from disk and parse them into a knowledge graph."""
+"""Read notes files from disk (with their errata) and parse them into a knowledge graph.
+
+A notes file ``笔记.txt`` may have an errata file ``笔记.txt.errata`` beside it
+(see ``cskexam.core.errata``): its corrections are made as the file is read,
+for ``cskexam import`` and ``cskexam graph`` alike, and the text as written
+travels along as the source's ``original``.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+from dataclasses import dataclass
 from pathlib import Path
 
+from cskexam.core.errata import (
+    ErrataError, LossIndex, SuspectLoss, apply_errata, errata_name, find_losses, parse_errata,
+)
 from cskexam.core.errors import NotesError
 from cskexam.core.graph import KnowledgeGraph
 from cskexam.core.notes import NoteSource, decode_note_bytes, parse_notes
@@ -32,16 +43,102 @@ def collect_note_files(paths: list[str | Path] | None) -> list[Path]:
     return out
 
 
+def errata_path(notes: Path) -> Path:
+    return notes.with_name(errata_name(notes.name))
+
+
+@dataclass(frozen=True)
+class ReadNote:
+    source: NoteSource
+    data: bytes  # the file's bytes and its errata's, for telling a changed file
+    has_errata: bool
+    unused: list[str]  # "errata:line: …" of corrections whose original is gone
+
+
+def _note_source(name: str, text: str, original: str | None) -> NoteSource:
+    # Parsers from before errata have no ``original``; the text is all they take.
+    if original is not None and "original" in {f.name for f in dataclasses.fields(NoteSource)}:
+        return NoteSource(name=name, text=text, original=original)
+    return NoteSource(name=name, text=text)
+
+
+def read_note(path: Path) -> ReadNote:
+    """One notes file, decoded and corrected by its errata file if it has one."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise NotesError(f"无法读取文件: {exc.strerror}", str(path)) from None
+    text = decode_note_bytes(data, str(path))
+    errata = errata_path(path)
+    if not errata.is_file():
+        return ReadNote(_note_source(path.name, text, None), data, False, [])
+    raw = errata.read_bytes()
+    try:
+        errata_text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ErrataError("勘误文件必须是 UTF-8 编码", str(errata), raw[: exc.start].count(b"\n") + 1) from None
+    result = apply_errata(text, parse_errata(errata_text, str(errata)), str(errata))
+    unused = [f"{errata}:{c.line}: 笔记中已没有「{c.original}」" for c in result.unused]
+    return ReadNote(_note_source(path.name, result.text, text), data + b"\0" + raw, True, unused)
+
+
 def read_sources(files: list[Path]) -> list[NoteSource]:
-    sources = []
-    for path in files:
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise NotesError(f"无法读取文件: {exc.strerror}", str(path)) from None
-        sources.append(NoteSource(name=path.name, text=decode_note_bytes(data, str(path))))
-    return sources
+    return [read_note(path).source for path in files]
 
 
 def load_graph(paths: list[str | Path] | None = None) -> KnowledgeGraph:
     return parse_notes(read_sources(collect_note_files(paths)))
+
+
+def suspect_losses(path: Path, text: str, known_words: set[str] | None = None) -> list[SuspectLoss]:
+    """Spans of notes without an errata file that look like lost characters.
+
+    Loads jieba's dictionary (about a second): for ``cskexam import`` only,
+    never on the start-up path of the TUI.
+    """
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    index = _loss_index()
+    tok = jieba.Tokenizer()
+    tok.initialize()
+    known = known_words or set()
+    return find_losses(text, lambda line: tok.lcut(line, HMM=False), index,
+                       known=lambda span: any(w in known for w in (span, span[1:], span[:-1])))
+
+
+_INDEX: LossIndex | None = None
+
+
+def _loss_index() -> LossIndex:
+    global _INDEX
+    if _INDEX is None:
+        import jieba
+
+        def entries():
+            with jieba.get_dict_file() as fh:
+                for raw in fh:
+                    parts = raw.decode("utf-8").split()
+                    if len(parts) >= 2 and parts[1].isdigit():
+                        yield parts[0], int(parts[1])
+
+        _INDEX = LossIndex(entries())
+    return _INDEX
+
+
+def loss_report(paths: list[Path], unused: list[str] = (), limit: int = 30) -> list[str]:
+    """Lines for ``cskexam import``: spans to proofread in notes without errata, stale entries."""
+    lines: list[str] = [f"勘误未用上：{u}" for u in unused]
+    for path in paths:
+        text = read_note(path).source.text
+        found = suspect_losses(path, text)
+        if not found:
+            continue
+        lines.append(f"{path.name} 没有勘误文件；以下文字可能漏了字，确认后写入 {errata_path(path)}"
+                     f"（每行「原文 → 改正」）：")
+        lines.extend(f"  {s.describe()}" for s in found[:limit])
+        if len(found) > limit:
+            lines.append(f"  …另有 {len(found) - limit} 处")
+    return lines

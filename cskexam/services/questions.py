@@ -112,13 +112,23 @@ def question_order(graph: KnowledgeGraph, questions: list[Question]) -> dict[str
     return seq
 
 
+def _generated_and_authored(graph: KnowledgeGraph) -> tuple[list[Question], list[Question], list[BankFile]]:
+    results = check_bank(None, graph, skip_unknown_document=True, lenient_nodes=True)
+    known = set(graph.nodes)
+    authored = [q for r in results for q in r.questions if q.node in known]
+    generated = generate_questions(graph, random.Random(GENERATION_SEED), authored=authored)
+    return generated, authored, results
+
+
+def library_questions(graph: KnowledgeGraph) -> list[Question]:
+    """The questions an import of ``graph`` stores: generated ones, then the bundled bank's."""
+    generated, authored, _ = _generated_and_authored(graph)
+    return generated + authored
+
+
 def sync_generated_questions(session: Session, graph: KnowledgeGraph, now: dt.datetime) -> QuestionSyncResult:
     """Import step: generated questions and the bundled bank, in the import's transaction."""
-    generated = generate_questions(graph, random.Random(GENERATION_SEED))
-    results = check_bank(None, graph, skip_unknown_document=True, lenient_nodes=True)
-    authored = [q for r in results for q in r.questions]
-    known = set(graph.nodes)
-    authored = [q for q in authored if q.node in known]
+    generated, authored, results = _generated_and_authored(graph)
     seq = question_order(graph, generated + authored)
     gen_stats = question_repo.save_questions(session, generated, now, seq=seq, retire_sources=["generated"])
     bank_stats = question_repo.save_questions(session, authored, now, seq=seq, retire_sources=["bank"])
