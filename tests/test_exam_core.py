@@ -41,7 +41,20 @@ def graph():
 
 @pytest.fixture(scope="module")
 def questions(graph):
-    return generate_questions(graph, random.Random(7))
+    """The generated questions, topped up so that every key point has a 单选 and a 判断:
+    these tests are about papers and scoring, not about which nodes the generator can use."""
+    made = generate_questions(graph, random.Random(7))
+    have = {(q.node, q.type) for q in made}
+    extra = []
+    for n in graph:
+        if n.kind not in ("point", "item"):
+            continue
+        if (n.id, "单选") not in have:
+            extra.append(Question(f"t-s-{n.id}", "单选", f"关于{n.title}，下列说法正确的是（ ）。", "B",
+                                  {"A": "甲", "B": "乙", "C": "丙", "D": "丁"}, node=n.id, kind="test"))
+        if (n.id, "判断") not in have:
+            extra.append(Question(f"t-j-{n.id}", "判断", f"{n.title}是笔记中的知识点。", "对", node=n.id, kind="test"))
+    return made + extra
 
 
 def small():

@@ -44,9 +44,9 @@ def test_multi_members_mixes_macro_items_with_micro_distractors(questions, graph
     q = _one(questions, graph, "宏观环境分析", "multi_members")
     right = {q.options[k] for k in q.answer}
     wrong = set(q.options.values()) - right
-    assert len(right) >= 2 and right <= MACRO
-    assert wrong and wrong <= MICRO  # the sibling list 微观环境 is the nearest neighbour
-    assert 4 <= len(q.options) <= 6
+    assert 2 <= len(right) <= 3 and right <= MACRO
+    assert len(wrong) >= 2 and wrong <= MICRO  # environments of the sibling list 微观环境
+    assert len(q.options) == 5
     assert q.grade("".join(q.answer)).correct
 
 
@@ -102,8 +102,8 @@ def test_short_list_uses_items_as_scoring_points(questions, graph):
 def test_every_question_is_well_formed(questions, graph):
     assert len(questions) > 30
     kinds = {q.kind for q in questions}
-    assert kinds == {"single_definition", "single_member", "multi_members", "judge_definition",
-                     "cloze_list", "cloze_sentence", "short_list"}
+    assert kinds >= {"single_definition", "single_member", "single_not_member", "multi_members",
+                     "judge_definition", "judge_members", "cloze_list", "cloze_sentence", "short_list"}
     for q in questions:
         assert q.node in graph and q.source == "generated"
         assert q.id == question_id(q.node, q.kind)
@@ -114,6 +114,9 @@ def test_every_question_is_well_formed(questions, graph):
             assert len(values) == len(set(values)), q.options
             assert not any(v.startswith("以上") for v in values)
             assert list(q.options) == list("ABCDEF"[: len(q.options)])
+            assert len(q.options) == (4 if q.type == "单选" else 5)
+            if q.type == "多选":
+                assert 2 <= len(q.answer) <= 3
             assert q.grade(q.answer if q.type == "单选" else "".join(q.answer)).correct
 
 
@@ -191,40 +194,6 @@ def test_cloze_term_blanks_whole_domain_terms_only():
     assert inner not in qs
 
 
-def _ranked_by_sorting(graph, lists, info):
-    """What nearest_lists must yield: every other list sorted by the distractor ranking."""
-    def mean_len(i):
-        return sum(len(x.title) for x in i.items) / len(i.items)
-
-    doc = graph.document_of(info.node.id).id
-
-    def rank(other):
-        ratio = mean_len(other) / mean_len(info)
-        return (
-            not 0.5 <= ratio <= 2.0,
-            other.node.parent != info.node.parent,
-            graph.document_of(other.node.id).id != doc,
-            abs(other.index - info.index),
-        )
-
-    return sorted((o for o in lists if o is not info), key=rank)
-
-
-def test_nearest_lists_rank_like_a_full_sort(bundled_graph):
-    from cskexam.core.notes import NoteSource, parse_notes
-    from cskexam.core.questions import _Context
-    from cskexam.services.notes import collect_note_files, read_sources
-
-    # Two copies of the notes: lists with the same title in other documents.
-    seed = read_sources(collect_note_files(None))
-    twice = parse_notes([*seed, *(NoteSource(f"copy_{s.name}", s.text) for s in seed)])
-    for graph in (bundled_graph, twice):
-        ctx = _Context(graph)
-        assert len(ctx.lists) > 20
-        for info in ctx.lists:
-            expected = [o.node.id for o in _ranked_by_sorting(graph, ctx.lists, info)]
-            assert [o.node.id for o in ctx.nearest_lists(info)] == expected
-
 
 def test_definitions_of_sees_definitions_added_later(bundled_graph):
     from cskexam.core.graph import Definition
@@ -237,3 +206,15 @@ def test_definitions_of_sees_definitions_added_later(bundled_graph):
     finally:
         graph.definitions.pop()
     assert graph.definitions_of(node.id) == []
+
+
+def test_outsiders_are_of_the_key_s_category_never_org_units(bundled_graph):
+    from cskexam.core.distractors import item_category
+    from cskexam.core.questions import _Context
+
+    ctx = _Context(bundled_graph)
+    for info in ctx.lists:
+        outsiders = ctx.outsiders(info)
+        assert all(item_category(o) == info.category for o in outsiders), (info.node.title, outsiders)
+        if info.category in ("org", "role"):
+            assert outsiders == []

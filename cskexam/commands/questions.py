@@ -24,6 +24,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help=f"只列出此题型（可重复）：{'、'.join(TYPES)}")
     p.add_argument("--source", dest="sources", action="append", choices=SOURCES, metavar="来源",
                    help="只列出此来源（可重复）：generated 生成、bank 内置题库、import 导入")
+    p.add_argument("--lint", action="store_true",
+                   help="检查题目：选项数、泄露答案、重复、与图谱不符的数量、疑似漏字；有问题时退出码 1")
     p.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help="数据库 SQLAlchemy URL（同全局选项 --db）")
     p.set_defaults(func=run)
 
@@ -34,6 +36,8 @@ def run(args: argparse.Namespace) -> int:
 
     with open_library(getattr(args, "db", None)) as library:
         library.ensure_imported()
+        if args.lint:
+            return _lint(library)
         questions = list_questions(library, types=args.types, sources=args.sources)
     if args.json:
         json.dump([q.to_dict() for q in questions], sys.stdout, ensure_ascii=False, indent=1)
@@ -48,3 +52,15 @@ def run(args: argparse.Namespace) -> int:
     detail = "，".join(f"{names[s]} {n}" for s, n in counts.items())
     print(f"\n共 {len(questions)} 题" + (f"（{detail}）" if detail else ""))
     return 0
+
+
+def _lint(library) -> int:
+    from cskexam.core.question_lint import LABELS
+    from cskexam.services.questions import lint_library
+
+    findings = lint_library(library)
+    for f in findings:
+        print(f.describe())
+    counts = {k: sum(1 for f in findings if f.kind == k) for k in LABELS}
+    print("，".join(f"{LABELS[k]} {n}" for k, n in counts.items()) + f"；共 {len(findings)} 处")
+    return 1 if findings else 0

@@ -201,3 +201,15 @@ def find_losses(
             if len(out) >= limit:
                 return out
     return out
+
+
+def loss_marker(c: Correction) -> str:
+    """The lost spot of a correction as the notes had it, two characters either side (在围上,存在 → 在围上,)."""
+    a, b = c.original, c.corrected
+    pre = 0
+    while pre < min(len(a), len(b)) and a[pre] == b[pre]:
+        pre += 1
+    post = 0
+    while post < min(len(a), len(b)) - pre and a[-1 - post] == b[-1 - post]:
+        post += 1
+    return a[max(0, pre - 2): len(a) - post + 2]

@@ -9,16 +9,28 @@ Randomness comes from the injected ``random.Random``: one salt is drawn from
 it, and each question shuffles with its own ``Random(salt, node, kind)``, so a
 question's options do not change when an unrelated part of the notes does.
 
+Options follow the paper: 单选 exactly 4 (A–D), 多选 exactly 5 (A–E) with 2
+or 3 right. Distractors are of the key's category (``cskexam.core.distractors``):
+sibling items, or items of other lists of the same kind; organisation units
+and roles are never asked as "which belongs to", since every company has
+them. An item whose key a knowledge-free guesser would find (most characters
+shared with the stem, the longest option) is drawn again or dropped. Nodes
+the parser flagged produce nothing, except the 判断 a marked statement is.
+
 Kinds generated:
 
-* ``single_definition`` 单选: an item's definition → which sibling it is;
-  distractors are sibling items of the same list.
-* ``single_member`` 单选: which option belongs to a list; distractors come
-  from a neighbouring list.
-* ``multi_members`` 多选: which options belong to a list; real items plus
-  distractors from a neighbouring list (宏观环境 items vs 微观环境 items).
+* ``single_definition`` 单选: （ ）是指… → which sibling it is; distractors
+  are sibling items of the same list (department stems name the company).
+* ``single_member`` 单选: which option belongs to a list; distractors are
+  items of same-category lists (宏观环境 items vs 微观环境 items).
+* ``single_not_member`` 单选: 下列不属于…的是 — three items and one outsider.
+* ``multi_members`` 多选: which options belong to a list; 2–3 real items and
+  same-category outsiders.
 * ``judge_definition`` 判断: an item's description attributed rightly, or to a
   sibling (false).
+* ``judge_members`` 判断: a list stated whole, or with one item swapped for an
+  outsider (false).
+* ``judge_statement`` 判断: a statement the notes mark （√） or （×）.
 * ``cloze_list`` 填空: a list with one item blanked.
 * ``cloze_sentence`` 填空: a key sentence ``X是Y`` with the short side blanked.
 * ``cloze_term`` 填空: otherwise, a key sentence with a domain term (the title
@@ -34,10 +46,16 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
+from cskexam.core.distractors import (
+    ORG, ROLE, company_of, gives_away, item_category, list_category, same_thing, stem_gives_key,
+)
 from cskexam.core.grading import GradeResult, ScoringPoint, fold, grade
 from cskexam.core.graph import KnowledgeGraph, Node, SourceRef
 
 LETTERS = "ABCDEF"
+SINGLE_OPTIONS = 4
+MULTI_OPTIONS = 5
+DRAWS = 12  # tries at distractors before a question whose key shows is dropped
 SOURCES = ("generated", "bank", "import")
 BLANK = "____"
 
@@ -133,6 +151,22 @@ def question_id(node_id: str, kind: str) -> str:
 
 # -- reading the graph ---------------------------------------------------------
 
+_FLAG_BLOCKS = {"count_mismatch", "title_truncated", "false_statement", "true_statement"}
+
+
+def flag_kinds(node: Node) -> set[str]:
+    """The kinds of the parser's flags on ``node`` (dicts, or older ``kind: …`` strings)."""
+    out = set()
+    for f in node.flags:
+        out.add(f.get("kind") if isinstance(f, dict) else str(f).partition(":")[0].strip())
+    return out
+
+
+def blocked(node: Node) -> bool:
+    """True when no question may be built on ``node`` (see the parser's flags)."""
+    return bool(flag_kinds(node) & _FLAG_BLOCKS)
+
+
 def _first_sentence(text: str) -> str:
     text = (text or "").strip()
     for part in _SENTENCE_END.split(text):
@@ -173,14 +207,32 @@ def _term_like(title: str) -> bool:
     return len(title) <= MAX_TERM_CHARS
 
 
+# A list title that reads as an outline heading, not as the name of a thing:
+# 组织结构项目的客户服务组织机构包括以下部门和职责, 严格按照规定的上下班时间打卡.
+_HEADING_WORDS = re.compile(r"包括|以下|如下|按照|将使|受益|[:：,，。；;（）()]")
+_GENERIC_TITLES = {"部门", "组织结构", "组织机构", "岗位职责", "职责", "基础知识部分", "重点内容"}
+
+
+def _nameable(title: str) -> bool:
+    return 3 <= len(title) <= 12 and not _HEADING_WORDS.search(title) and title not in _GENERIC_TITLES
+
+
+def _stem_title(title: str) -> str:
+    """宏观环境分析 is asked as 宏观环境: 「下列属于宏观环境分析的是」 is no paper's wording."""
+    for tail in ("分析", "研究"):
+        if title.endswith(tail) and len(title) - len(tail) >= 3:
+            return title[: -len(tail)]
+    return title
+
+
 @dataclass
 class _ListInfo:
     node: Node
     items: list[Node]
     index: int  # position in outline order
     document: str = ""  # id of the document the list is in
-    mean_len: float = 0.0  # mean length of its item titles
-    position: int = 0  # in _Context.lists
+    category: str | None = None  # what its items name (see distractors.item_category)
+    count_ok: bool = True  # a stated count, if any, matches the items found
 
 
 class _Context:
@@ -191,33 +243,32 @@ class _Context:
         self._segmenter = None  # loads a dictionary (~0.1 s): only when a cloze needs it
         self.lists: list[_ListInfo] = []
         for n in self._list_nodes():
-            items = [i for i in _items(graph, n) if _usable_option(i.title)]
+            if blocked(n):
+                continue
+            items = [i for i in _items(graph, n) if _usable_option(i.title) and not blocked(i)]
             if len(items) >= 2:
-                self.lists.append(
-                    _ListInfo(
-                        n, items, self.order[n.id], graph.document_of(n.id).id,
-                        sum(len(i.title) for i in items) / len(items), len(self.lists),
-                    )
-                )
-        # Lists by parent and by document: the nearest lists are looked up
-        # there first (see nearest_lists), not sorted from all lists each time.
-        self._by_parent: dict[str | None, list[_ListInfo]] = {}
-        self._by_document: dict[str, list[_ListInfo]] = {}
-        for info in self.lists:
-            self._by_parent.setdefault(info.node.parent, []).append(info)
-            self._by_document.setdefault(info.document, []).append(info)
-        # Members of every list sharing a title: the same list appears in several
-        # documents, and its items must never be offered as wrong answers to it.
+                self.lists.append(_ListInfo(
+                    n, items, self.order[n.id], graph.document_of(n.id).id,
+                    list_category([i.title for i in items]),
+                    n.count is None or n.count == len(_items(graph, n)),
+                ))
+        # Members of every list sharing a title, and everything below a list:
+        # the same list appears in several documents, and its items must never
+        # be offered as wrong answers to it.
         self.members_by_title: dict[str, set[str]] = {}
         for info in self.lists:
-            self.members_by_title.setdefault(fold(info.node.title), set()).update(
-                fold(i.title) for i in info.items
-            )
+            self.members_by_title.setdefault(fold(_stem_title(info.node.title)), set()).update(
+                same_thing(i.title) for i in info.items)
+        self._by_category: dict[str, list[_ListInfo]] = {}
+        for info in self.lists:
+            if info.category:
+                self._by_category.setdefault(info.category, []).append(info)
 
     def terms(self) -> list[str]:
         """Titles of key points that read as terms, longest first (so 客户服务环境 wins over 服务环境)."""
         if self._terms is None:
-            found = {n.title for n in self.graph if n.kind in ("point", "item") and _TERM_OK.match(n.title)}
+            found = {n.title for n in self.graph if n.kind in ("point", "item") and _TERM_OK.match(n.title)
+                     and not blocked(n)}
             self._terms = sorted(found, key=lambda t: (-len(t), t))
         return self._terms
 
@@ -246,73 +297,36 @@ class _Context:
     def doc_title(self, node: Node) -> str:
         return self.graph.document_of(node.id).title
 
+    def company(self, node: Node) -> str | None:
+        return company_of(self.doc_title(node))
+
     def path(self, node: Node) -> str:
         titles = [n.title for n in self.graph.ancestors(node.id)[1:]] + [node.title]
         return " › ".join(titles)
 
-    def nearest_lists(self, info: _ListInfo) -> Iterator[_ListInfo]:
-        """The other lists, best distractor sources first.
+    def outsiders(self, info: _ListInfo) -> list[str]:
+        """Items of other lists of the same category, never anything the list holds.
 
-        Distractors should look like the right answers: lists of items of a
-        like length (mean within half to twice) first, short names among short
-        names, sentences among sentences; then the same parent, then the same
-        document, then the nearer in the outline (ties in outline order).
-        Lazily: the caller stops after a few lists, and sorting every list
-        for every list would cost the square of a big library.
+        Organisation units and roles are no outsiders to anything: every
+        company has a 财务部, so none is surely wrong.
         """
-        parent, document = info.node.parent, info.document
-
-        def like(other: _ListInfo) -> bool:
-            return 0.5 <= other.mean_len / info.mean_len <= 2.0
-
-        def by_distance(group: Iterable[_ListInfo]) -> list[_ListInfo]:
-            return sorted(group, key=lambda o: (abs(o.index - info.index), o.position))
-
-        for want_like in (True, False):
-            siblings = [o for o in self._by_parent.get(parent, ()) if o is not info and like(o) == want_like]
-            yield from by_distance(o for o in siblings if o.document == document)
-            yield from by_distance(o for o in siblings if o.document != document)
-            yield from by_distance(
-                o for o in self._by_document.get(document, ())
-                if o.node.parent != parent and like(o) == want_like
-            )
-            yield from (
-                o for o in self._outward(info)
-                if o.node.parent != parent and o.document != document and like(o) == want_like
-            )
-
-    def _outward(self, info: _ListInfo) -> Iterator[_ListInfo]:
-        """The other lists by distance in the outline from ``info`` (the earlier first on a tie)."""
-        lists = self.lists
-        left, right = info.position - 1, info.position + 1
-        while left >= 0 or right < len(lists):
-            if right >= len(lists) or (
-                left >= 0 and info.index - lists[left].index <= lists[right].index - info.index
-            ):
-                yield lists[left]
-                left -= 1
-            else:
-                yield lists[right]
-                right += 1
-
-    def foreign_titles(self, info: _ListInfo, need: int) -> list[str]:
-        """Items of the nearest other lists (same parent first), never members of ``info``."""
-        own = self.members_by_title.get(fold(info.node.title), set()) | {fold(info.node.title)}
-        # Anything below the list also "belongs" to it in a loose sense: never a distractor.
+        if info.category is None or info.category in (ORG, ROLE):
+            return []
+        own = set(self.members_by_title.get(fold(_stem_title(info.node.title)), set()))
         below = {n.id for n in self.graph.descendants(info.node.id)}
-        own |= {fold(self.graph.get(nid).title) for nid in below}
+        own |= {same_thing(self.graph.get(nid).title) for nid in below}
+        own.add(same_thing(info.node.title))
         out: list[str] = []
-        seen = set(own)
-        for other in self.nearest_lists(info):
-            if fold(other.node.title) == fold(info.node.title) or other.node.id in below:
+        for other in sorted(self._by_category.get(info.category, ()),
+                            key=lambda o: (o.document != info.document, abs(o.index - info.index))):
+            if other is info or other.node.id in below or info.node.id in {
+                    a.id for a in self.graph.ancestors(other.node.id)}:
                 continue
             for item in other.items:
-                key = fold(item.title)
-                if key not in seen:
-                    seen.add(key)
+                key = same_thing(item.title)
+                if key not in own and item_category(item.title) == info.category:
+                    own.add(key)
                     out.append(item.title)
-            if len(out) >= need:
-                break
         return out
 
 
@@ -331,17 +345,46 @@ def _explain(ctx: _Context, node: Node, extra: str = "") -> str:
     return "".join(bits) + "。"
 
 
-def _quote(text: str) -> str:
-    return f"「{text}」" if "“" in text or "”" in text else f"“{text}”"
-
-
 def _list_summary(info: _ListInfo) -> str:
     names = "、".join(i.title for i in info.items)
     tail = f"（{info.node.mnemonic}）" if info.node.mnemonic else ""
     return f"{info.node.title}包括{names}{tail}"
 
 
+def _choice(stem: str, right: list[str], wrong_pool: list[str], n_wrong: int, rng: random.Random,
+            ) -> tuple[dict[str, str], list[str]] | None:
+    """Options with ``right`` among them, shuffled; None when every draw gives the key away."""
+    if len(wrong_pool) < n_wrong:
+        return None
+    for _ in range(DRAWS):
+        opts = list(right) + rng.sample(wrong_pool, n_wrong)
+        rng.shuffle(opts)
+        letters = _letters(opts)
+        key = [k for k, v in letters.items() if v in right]
+        if len({fold(o) for o in opts}) == len(opts) and not gives_away(stem, letters, key):
+            return letters, key
+    return None
+
+
 # -- generators ------------------------------------------------------------------
+
+_PRONOUN_START = ("该", "其", "他们", "它", "这", "此")
+
+
+def _definition_stem(ctx: _Context, info: _ListInfo, text: str) -> str | None:
+    """A paper's wording for 'which item is described so': （ ）是指…。"""
+    company = ctx.company(info.node)
+    where = f"在{company}中，" if company and company not in text else ""
+    if text.startswith(_PRONOUN_START):
+        return None
+    if text.startswith(("指", "是指")):
+        return f"{where}（ ）{'是' if text.startswith('指') else ''}{text}。"
+    if text.startswith(("负责", "主要负责", "为", "作为")):
+        return f"{where}（ ）{text}。"
+    if "是" in text[:10] or len(text) < 6:
+        return None  # a sentence with a subject of its own, or too little to go on
+    return f"{where}（ ）是{text}。"
+
 
 def _single_definition(ctx: _Context, info: _ListInfo, item: Node, rng: random.Random) -> Question | None:
     text = _definition(ctx.graph, item)
@@ -349,52 +392,96 @@ def _single_definition(ctx: _Context, info: _ListInfo, item: Node, rng: random.R
         return None
     if not all(_term_like(i.title) for i in info.items):
         return None
-    sibs = [s for s in info.items if s.id != item.id and fold(s.title) != fold(item.title)]
-    if len(sibs) < 2:
+    stem = _definition_stem(ctx, info, text)
+    if stem is None:
         return None
-    distractors = rng.sample(sibs, min(3, len(sibs)))
-    opts = [item.title] + [d.title for d in distractors]
-    rng.shuffle(opts)
-    if text.startswith("指"):
-        stem = f"{info.node.title}中，{text}是（ ）。"
-    else:
-        stem = f"关于{info.node.title}，{_quote(text)}说的是（ ）。"
-    answer = LETTERS[opts.index(item.title)]
+    sibs = [s.title for s in info.items if s.id != item.id and same_thing(s.title) != same_thing(item.title)]
+    pool = sibs if len(sibs) >= SINGLE_OPTIONS - 1 else sibs + ctx.outsiders(info)
+    if stem_gives_key(stem, item.title) or len(pool) < SINGLE_OPTIONS - 1:
+        return None
+    # Siblings first: outsiders only fill a list of three.
+    wrong = sibs if len(sibs) >= SINGLE_OPTIONS - 1 else sibs + rng.sample(
+        pool[len(sibs):], min(len(pool) - len(sibs), SINGLE_OPTIONS - 1 - len(sibs)))
+    made = _choice(stem, [item.title], wrong, SINGLE_OPTIONS - 1, rng)
+    if made is None:
+        return None
+    options, key = made
     return Question(
-        question_id(item.id, "single_definition"), "单选", stem, answer, _letters(opts),
+        question_id(item.id, "single_definition"), "单选", stem, key[0], options,
         _explain(ctx, item, f"{item.title}：{text}"), item.id, kind="single_definition",
         document=ctx.doc_title(item), difficulty=2,
     )
 
 
+def _member_title(info: _ListInfo) -> str | None:
+    title = _stem_title(info.node.title)
+    return title if _nameable(title) and info.count_ok else None
+
+
 def _single_member(ctx: _Context, info: _ListInfo, rng: random.Random) -> Question | None:
-    foreign = ctx.foreign_titles(info, 3)
-    if len(foreign) < 3:
+    title = _member_title(info)
+    foreign = ctx.outsiders(info)
+    if title is None or len(foreign) < SINGLE_OPTIONS - 1:
         return None
+    stem = f"下列属于{title}的是（ ）。"
     right = rng.choice(info.items).title
-    opts = [right] + rng.sample(foreign, 3)
-    rng.shuffle(opts)
+    made = _choice(stem, [right], foreign, SINGLE_OPTIONS - 1, rng)
+    if made is None:
+        return None
+    options, key = made
     return Question(
-        question_id(info.node.id, "single_member"), "单选", f"下列属于{info.node.title}的是（ ）。",
-        LETTERS[opts.index(right)], _letters(opts), _explain(ctx, info.node, _list_summary(info)),
+        question_id(info.node.id, "single_member"), "单选", stem, key[0], options,
+        _explain(ctx, info.node, _list_summary(info)),
         info.node.id, kind="single_member", document=ctx.doc_title(info.node), difficulty=1,
     )
 
 
-def _multi_members(ctx: _Context, info: _ListInfo, rng: random.Random) -> Question | None:
-    target = 5 if len(info.items) >= 4 else 4
-    real_n = rng.randint(2, min(len(info.items), target - 1))
-    foreign = ctx.foreign_titles(info, target - real_n)
-    if not foreign:
+def _single_not_member(ctx: _Context, info: _ListInfo, rng: random.Random) -> Question | None:
+    title = _member_title(info)
+    foreign = ctx.outsiders(info)
+    if title is None or not foreign or len(info.items) < SINGLE_OPTIONS - 1:
         return None
-    fake_n = min(len(foreign), target - real_n)
-    real = [i.title for i in rng.sample(info.items, real_n)]
-    opts = real + rng.sample(foreign, fake_n)
-    rng.shuffle(opts)
-    answer = [LETTERS[i] for i, o in enumerate(opts) if o in real]
+    stem = f"下列不属于{title}的是（ ）。"
+    outsider = rng.choice(foreign)
+    for _ in range(DRAWS):
+        members = [i.title for i in rng.sample(info.items, SINGLE_OPTIONS - 1)]
+        opts = members + [outsider]
+        rng.shuffle(opts)
+        options = _letters(opts)
+        key = LETTERS[opts.index(outsider)]
+        if not gives_away(stem, options, [key]):
+            break
+    else:
+        return None
     return Question(
-        question_id(info.node.id, "multi_members"), "多选", f"下列属于{info.node.title}的有（ ）。",
-        answer, _letters(opts), _explain(ctx, info.node, _list_summary(info)),
+        question_id(info.node.id, "single_not_member"), "单选", stem, key, options,
+        _explain(ctx, info.node, _list_summary(info) + f"；{outsider}不在其中"),
+        info.node.id, kind="single_not_member", document=ctx.doc_title(info.node), difficulty=2,
+    )
+
+
+def _multi_members(ctx: _Context, info: _ListInfo, rng: random.Random) -> Question | None:
+    title = _member_title(info)
+    foreign = ctx.outsiders(info)
+    if title is None or len(info.items) < 2:
+        return None
+    stem = f"下列属于{title}的有（ ）。"
+    # 2 or 3 right of 5: at least two wrong, so "choose all but one" is no strategy.
+    choices = [n for n in (2, 3) if n <= len(info.items) and MULTI_OPTIONS - n <= len(foreign)]
+    if not choices:
+        return None
+    for _ in range(DRAWS):
+        real_n = rng.choice(choices)
+        right = [i.title for i in rng.sample(info.items, real_n)]
+        made = _choice(stem, right, foreign, MULTI_OPTIONS - real_n, rng)
+        if made is not None:
+            break
+    else:
+        return None
+    options, key = made
+    return Question(
+        question_id(info.node.id, "multi_members"), "多选", stem, key, options,
+        _explain(ctx, info.node, _list_summary(info)),
         info.node.id, kind="multi_members", document=ctx.doc_title(info.node), difficulty=2,
     )
 
@@ -407,15 +494,27 @@ def _judge_definition(ctx: _Context, info: _ListInfo, item: Node, rng: random.Ra
         return None
     others = [
         s for s in info.items
-        if s.id != item.id and fold(s.title) != fold(item.title)
+        if s.id != item.id and same_thing(s.title) != same_thing(item.title)
         and fold(_definition(ctx.graph, s)) != fold(text)
     ]
-    truthful = not others or rng.random() < 0.5
+    if not others:
+        return None  # it could only ever be true: a guesser's 对 would win
+    truthful = rng.random() < 0.5
     named = item if truthful else rng.choice(others)
-    if text.startswith("指"):
-        stem = f"{info.node.title}中，{named.title}是{text}。"
+    company = ctx.company(info.node)
+    title = _stem_title(info.node.title)
+    if company:
+        where = f"在{company}中，" if company not in text else ""
     else:
-        stem = f"{info.node.title}中，{_quote(text)}说的是{named.title}。"
+        where = f"{title}中，" if _nameable(title) and info.node.kind != "document" else ""
+    if text.startswith(_PRONOUN_START):
+        return None  # 该部门负责… reads wrongly once a name is put before it
+    if text.startswith(("指", "是指", "负责", "主要负责")):
+        stem = f"{where}{named.title}{text}。"
+    elif "是" in text[:10] or len(text) < 6:
+        return None
+    else:
+        stem = f"{where}{named.title}是{text}。"
     expl = _explain(ctx, item, f"{item.title}：{text}")
     if not truthful:
         expl = expl.rstrip("。") + f"；题中说的{named.title}与此不同。"
@@ -425,9 +524,40 @@ def _judge_definition(ctx: _Context, info: _ListInfo, item: Node, rng: random.Ra
     )
 
 
+def _judge_members(ctx: _Context, info: _ListInfo, rng: random.Random) -> Question | None:
+    """「宏观环境包括市场人口、经济环境、…」 stated whole, or with one item swapped for an outsider."""
+    title = _member_title(info)
+    foreign = ctx.outsiders(info)
+    if title is None or not foreign or not 3 <= len(info.items) <= 6:
+        return None
+    names = [i.title for i in info.items]
+    truthful = rng.random() < 0.5
+    if not truthful:
+        names[rng.randrange(len(names))] = rng.choice(foreign)
+    stem = f"{title}包括{'、'.join(names)}。"
+    return Question(
+        question_id(info.node.id, "judge_members"), "判断", stem, "对" if truthful else "错", {},
+        _explain(ctx, info.node, _list_summary(info)), info.node.id, kind="judge_members",
+        document=ctx.doc_title(info.node), difficulty=2,
+    )
+
+
+def _judge_statement(ctx: _Context, node: Node) -> Question | None:
+    """A statement the notes mark right （√） or wrong （×）: the 判断 it is meant to be."""
+    kinds = flag_kinds(node)
+    truth = "对" if "true_statement" in kinds else "错" if "false_statement" in kinds else None
+    text = _first_sentence(node.title if len(node.title) >= len(node.text) else node.text)
+    if truth is None or len(text) < 6:
+        return None
+    return Question(
+        question_id(node.id, "judge_statement"), "判断", f"{text}。", truth, {},
+        _explain(ctx, node), node.id, kind="judge_statement", document=ctx.doc_title(node), difficulty=2,
+    )
+
+
 def _cloze_list(ctx: _Context, info: _ListInfo, rng: random.Random) -> Question | None:
     titles = [i.title for i in info.items]
-    if len(titles) > 8 or any(len(t) > 12 for t in titles):
+    if len(titles) > 8 or any(len(t) > 12 for t in titles) or not info.count_ok:
         return None
     hidden = rng.randrange(len(titles))
     shown = [BLANK if i == hidden else t for i, t in enumerate(titles)]
@@ -502,14 +632,15 @@ def _cloze_term(ctx: _Context, node: Node, rng: random.Random) -> Question | Non
 
 
 def _short_list(ctx: _Context, info: _ListInfo) -> Question | None:
-    if len(info.items) > 8:
+    if len(info.items) > 8 or not info.count_ok:
         return None
     lines = []
     for i, item in enumerate(info.items, 1):
         text = _definition(ctx.graph, item)
         lines.append(f"{i}. {item.title}" + (f"：{text}" if text else ""))
-    count = info.node.count or len(info.items)
-    stem = f"请简述{info.node.title}（共{count}项）。"
+    # A count only where the notes state it and the graph agrees.
+    count = f"（共{info.node.count}项）" if info.node.count == len(info.items) else ""
+    stem = f"请简述{info.node.title}{count}。"
     return Question(
         question_id(info.node.id, "short_list"), "简答", stem, "\n".join(lines), {},
         _explain(ctx, info.node, _list_summary(info)), info.node.id, kind="short_list",
@@ -518,16 +649,50 @@ def _short_list(ctx: _Context, info: _ListInfo) -> Question | None:
     )
 
 
+# -- duplicates of authored questions ----------------------------------------------
+
+def _key_text(q: Question) -> str:
+    if q.type in ("单选", "多选"):
+        keys = q.answer if isinstance(q.answer, list) else [q.answer]
+        return "|".join(sorted(fold(q.options.get(k, "")) for k in keys))
+    return fold(str(q.answer))
+
+
+def _stem_key(stem: str) -> str:
+    return re.sub(r"[\W_（）()]+", "", stem.replace(BLANK, ""))
+
+
+def duplicates(q: Question, authored: list[Question]) -> bool:
+    """``q`` asks what an authored question of its type already asks."""
+    from difflib import SequenceMatcher
+
+    mine = _stem_key(q.stem)
+    for a in authored:
+        if a.type != q.type:
+            continue
+        if a.node == q.node and _key_text(a) == _key_text(q):
+            return True
+        if SequenceMatcher(None, mine, _stem_key(a.stem)).ratio() >= 0.75:
+            return True
+    return False
+
+
 def generate_questions(
     graph: KnowledgeGraph,
     rng: random.Random,
     kinds: Iterable[str] | None = None,
     authored: Iterable[Question] = (),
 ) -> list[Question]:
-    """Every question the graph supports, in outline order, stems unique."""
+    """Every question the graph supports, in outline order, stems unique.
+
+    A question asking what one of ``authored`` already asks is left out.
+    """
     wanted = set(kinds) if kinds is not None else None
     salt = rng.getrandbits(64)
     ctx = _Context(graph)
+    authored_by_type: dict[str, list[Question]] = {}
+    for a in authored:
+        authored_by_type.setdefault(a.type, []).append(a)
 
     def sub(node: Node, kind: str) -> random.Random:
         return random.Random(f"{salt}\x1f{node.id}\x1f{kind}")
@@ -541,10 +706,10 @@ def generate_questions(
         # Every company's org chart has a 市场部 and a 财务部: "which belongs to this
         # document" has no single right answer there, so documents skip these kinds.
         members = n.kind != "document"
-        if members and want("single_member"):
-            out.append(_single_member(ctx, info, sub(n, "single_member")))
-        if members and want("multi_members"):
-            out.append(_multi_members(ctx, info, sub(n, "multi_members")))
+        for kind, make in (("single_member", _single_member), ("single_not_member", _single_not_member),
+                           ("multi_members", _multi_members), ("judge_members", _judge_members)):
+            if members and want(kind):
+                out.append(make(ctx, info, sub(n, kind)))
         if want("cloze_list"):
             out.append(_cloze_list(ctx, info, sub(n, "cloze_list")))
         if want("short_list"):
@@ -555,7 +720,9 @@ def generate_questions(
             if want("judge_definition"):
                 out.append(_judge_definition(ctx, info, item, sub(item, "judge_definition")))
     for node in graph:
-        if node.kind not in ("point", "item") or not node.text:
+        if want("judge_statement"):
+            out.append(_judge_statement(ctx, node))
+        if node.kind not in ("point", "item") or not node.text or blocked(node):
             continue
         made = _cloze_sentence(ctx, node, sub(node, "cloze_sentence")) if want("cloze_sentence") else None
         out.append(made)
@@ -569,6 +736,8 @@ def generate_questions(
         key = (q.type, fold(q.stem))
         if key in seen_stems:
             continue  # the same list repeated in another document
+        if duplicates(q, authored_by_type.get(q.type, [])):
+            continue
         seen_ids.add(q.id)
         seen_stems.add(key)
         result.append(q)

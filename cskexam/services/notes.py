@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cskexam.core.errata import (
-    ErrataError, LossIndex, SuspectLoss, apply_errata, errata_name, find_losses, parse_errata,
+    ERRATA_SUFFIX, ErrataError, LossIndex, SuspectLoss, apply_errata, errata_name, find_losses, parse_errata,
 )
 from cskexam.core.errors import NotesError
 from cskexam.core.graph import KnowledgeGraph
@@ -142,3 +142,15 @@ def loss_report(paths: list[Path], unused: list[str] = (), limit: int = 30) -> l
         if len(found) > limit:
             lines.append(f"  …另有 {len(found) - limit} 处")
     return lines
+
+
+def known_losses(directory: Path | None = None) -> list[str]:
+    """The lost spots the errata files of a notes folder correct (default: the bundled notes)."""
+    from cskexam.core.errata import loss_marker
+
+    base = directory or content_dir()
+    out: list[str] = []
+    for errata in sorted(base.rglob("*" + ERRATA_SUFFIX)):
+        for c in parse_errata(errata.read_text("utf-8-sig"), str(errata)):
+            out.append(loss_marker(c))
+    return out

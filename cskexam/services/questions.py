@@ -220,3 +220,11 @@ def _check_id_clash(session: Session, questions: list[Question], file: str) -> N
 def list_questions(library, **filters) -> list[Question]:
     with library.db.session() as session:
         return question_repo.load_questions(session, **filters)
+
+
+def lint_library(library) -> list:
+    """The examiner's findings over every active question of the library (see core.question_lint)."""
+    from cskexam.core.question_lint import lint_questions
+    from cskexam.services.notes import known_losses
+
+    return lint_questions(list_questions(library), library.graph(), known_losses())

@@ -1,0 +1,137 @@
+"""An examiner's checks over questions, generated and authored alike.
+
+Pure. ``lint_questions`` reports what a paper must never show: wrong option
+counts, keys a knowledge-free guesser finds, duplicates, counts the graph
+does not back, and text the notes lost characters in.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Iterable
+
+from cskexam.core.distractors import gives_away, stem_gives_key
+from cskexam.core.grading import fold
+from cskexam.core.graph import KnowledgeGraph
+from cskexam.core.questions import Question
+
+OPTION_COUNT, GIVEAWAY, DUPLICATE, COUNT, OCR = "option_count", "giveaway", "duplicate", "count", "ocr"
+LABELS = {OPTION_COUNT: "选项数", GIVEAWAY: "泄露答案", DUPLICATE: "重复", COUNT: "数量与图谱不符", OCR: "疑似漏字"}
+SIMILAR = 0.75
+
+_CN = {c: i for i, c in enumerate("零一二三四五六七八九十")}
+_COUNT = re.compile(r"(?:共|哪)([一二三四五六七八九十两\d]{1,2})(?:项|个|大)")
+
+
+@dataclass(frozen=True)
+class Finding:
+    question: str
+    kind: str
+    detail: str
+
+    def describe(self) -> str:
+        return f"{self.question}  {LABELS[self.kind]}：{self.detail}"
+
+
+def _number(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    text = text.replace("两", "二")
+    if text == "十":
+        return 10
+    if text.startswith("十"):
+        return 10 + _CN.get(text[1:], 0)
+    if len(text) == 1:
+        return _CN.get(text)
+    return None
+
+
+def _key_text(q: Question) -> str:
+    if q.type in ("单选", "多选"):
+        keys = q.answer if isinstance(q.answer, list) else [q.answer]
+        return "|".join(sorted(fold(q.options.get(k, "")) for k in keys))
+    return fold(str(q.answer))
+
+
+def _stem_key(stem: str) -> str:
+    return re.sub(r"[\W_（）()]+", "", stem.replace("____", ""))
+
+
+def _options(q: Question) -> list[Finding]:
+    out = []
+    values = [fold(v) for v in q.options.values()]
+    if len(set(values)) != len(values):
+        out.append(Finding(q.id, OPTION_COUNT, "选项重复"))
+    if q.type == "单选" and len(q.options) != 4:
+        out.append(Finding(q.id, OPTION_COUNT, f"单选应有 4 个选项，实有 {len(q.options)} 个"))
+    if q.type == "多选":
+        if len(q.options) != 5:
+            out.append(Finding(q.id, OPTION_COUNT, f"多选应有 5 个选项，实有 {len(q.options)} 个"))
+        right = len(q.answer or [])
+        if not 2 <= right <= len(q.options) - 2:
+            out.append(Finding(q.id, OPTION_COUNT, f"多选有 {right} 个正确选项，错误选项少于 2 个或正确选项少于 2 个"))
+    return out
+
+
+def _giveaways(q: Question) -> list[Finding]:
+    keys = q.answer if isinstance(q.answer, list) else [q.answer]
+    out = []
+    why = gives_away(q.stem, q.options, keys)
+    if why:
+        out.append(Finding(q.id, GIVEAWAY, why))
+    if q.type == "单选" and stem_gives_key(q.stem, q.options.get(q.answer, "")):
+        out.append(Finding(q.id, GIVEAWAY, "题干含有答案原文"))
+    return out
+
+
+def _counts(q: Question, graph: KnowledgeGraph | None) -> list[Finding]:
+    """A count in the text must be the number of items of the node, or of the list it is one of."""
+    if graph is None or not q.node or q.node not in graph:
+        return []
+    node = graph.get(q.node)
+    sizes = set()
+    for n in filter(None, (node, graph.parent(node.id))):
+        kids = graph.children(n.id)
+        sizes.add(len([k for k in kids if k.kind == "item"] or kids))
+        if n.count is not None:
+            sizes.add(n.count)
+    out = []
+    for text in (q.stem, q.explanation):
+        for m in _COUNT.finditer(text):
+            n = _number(m.group(1))
+            if n is not None and n not in sizes:
+                out.append(Finding(q.id, COUNT, f"「{m.group(0)}」，图谱中「{node.title}」有 {'或'.join(map(str, sorted(sizes)))} 项"))
+    return out
+
+
+def _ocr(q: Question, losses: Iterable[str]) -> list[Finding]:
+    text = " ".join([q.stem, *q.options.values(), str(q.answer), q.explanation])
+    return [Finding(q.id, OCR, f"「{loss}」") for loss in losses if loss in text]
+
+
+def lint_questions(questions: list[Question], graph: KnowledgeGraph | None = None,
+                   losses: Iterable[str] = ()) -> list[Finding]:
+    """Every finding, question by question; ``losses`` are texts known to have lost characters."""
+    losses = [x for x in losses if len(x) >= 2]
+    out: list[Finding] = []
+    for q in questions:
+        if q.type in ("单选", "多选"):
+            out += _options(q) + _giveaways(q)
+        out += _counts(q, graph) + _ocr(q, losses)
+    by_type: dict[str, list[tuple[str, Question]]] = {}
+    for q in questions:
+        by_type.setdefault(q.type, []).append((_stem_key(q.stem), q))
+    for group in by_type.values():
+        for i, (key, q) in enumerate(group):
+            for other_key, other in group[:i]:
+                if abs(len(key) - len(other_key)) > max(len(key), len(other_key)) // 3:
+                    continue
+                # 「下列属于X的是」 and 「下列不属于X的是」 look alike and ask opposite things.
+                if _key_text(q) != _key_text(other):
+                    continue
+                if SequenceMatcher(None, key, other_key).ratio() >= SIMILAR:
+                    out.append(Finding(q.id, DUPLICATE, f"与 {other.id} 几乎相同"))
+                    break
+    return out

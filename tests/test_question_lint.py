@@ -1,0 +1,69 @@
+"""The examiner's lint over generated and authored questions."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from cskexam.core.question_lint import COUNT, DUPLICATE, GIVEAWAY, OCR, OPTION_COUNT, lint_questions
+from cskexam.core.questions import Question
+from cskexam.services.notes import known_losses, load_graph
+from cskexam.services.questions import library_questions
+
+
+def single(qid, stem, options, answer, **kw):
+    return Question(qid, "单选", stem, answer, dict(zip("ABCD", options)), **kw)
+
+
+def kinds(findings):
+    return sorted(f.kind for f in findings)
+
+
+def test_option_counts():
+    three = Question("a", "单选", "下列属于宏观环境的是（ ）。", "A", {"A": "经济环境", "B": "服务环境", "C": "销售环境"})
+    multi = Question("b", "多选", "下列属于微观环境的有（ ）。", ["A", "B", "C", "D"],
+                     dict(zip("ABCDE", ["营销环境", "销售环境", "服务环境", "竞争者环境", "经济环境"])))
+    assert kinds(lint_questions([three, multi])) == [OPTION_COUNT, OPTION_COUNT]
+
+
+def test_a_key_sharing_most_words_with_the_stem_is_a_giveaway():
+    q = single("c", "下列属于竞争者环境的是（ ）。", ["愿望竞争者", "经济环境", "市场人口", "销售环境"], "A")
+    assert GIVEAWAY in kinds(lint_questions([q]))
+    fair = single("d", "下列属于宏观环境的是（ ）。", ["经济环境", "服务环境", "销售环境", "营销环境"], "A")
+    assert lint_questions([fair]) == []
+
+
+def test_near_duplicates_with_the_same_key_and_counts_the_graph_does_not_give(bundled_graph):
+    node = next(n for n in bundled_graph if n.title == "宏观环境分析")
+    a = single("e", "下列属于宏观环境的是（ ）。", ["经济环境", "服务环境", "销售环境", "营销环境"], "A", node=node.id)
+    b = single("f", "下列各项属于宏观环境的是（ ）。", ["服务环境", "经济环境", "销售环境", "营销环境"], "B", node=node.id)
+    counted = Question("g", "简答", "请简述宏观环境分析（共九项）。", "…", node=node.id)
+    assert kinds(lint_questions([a, b, counted], bundled_graph)) == [COUNT, DUPLICATE]
+
+
+def test_text_with_a_known_loss_is_reported():
+    q = Question("h", "判断", "职业道德在围上存在于从事一定职业的人中间。", "对")
+    assert kinds(lint_questions([q], None, ["在围上"])) == [OCR]
+
+
+@pytest.fixture(scope="module")
+def bundled_questions():
+    graph = load_graph()
+    return graph, library_questions(graph)
+
+
+def test_the_bundled_library_lints_clean(bundled_questions):
+    graph, questions = bundled_questions
+    assert [f.describe() for f in lint_questions(questions, graph, known_losses())] == []
+
+
+def test_keys_and_truths_are_balanced(bundled_questions):
+    _, questions = bundled_questions
+    singles = [q.answer for q in questions if q.type == "单选"]
+    for letter in "ABCD":
+        assert 0.15 <= singles.count(letter) / len(singles) <= 0.35
+    multis = [q for q in questions if q.type == "多选"]
+    assert sum("A" in q.answer for q in multis) / len(multis) < 0.8
+    judges = [q.answer for q in questions if q.type == "判断"]
+    assert 0.4 <= judges.count("对") / len(judges) <= 0.6
