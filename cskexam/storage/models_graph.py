@@ -41,6 +41,9 @@ class NodeRow(Base):
     flags: Mapped[list[Any]] = mapped_column(default=list)
     source_file: Mapped[str] = mapped_column(Text, default="")
     source_line: Mapped[int] = mapped_column(Integer, default=0)
+    # Last line of the node's own text, and those lines as written (原文).
+    source_end: Mapped[int] = mapped_column(Integer, default=0, server_default=sql_text("0"))
+    original: Mapped[str] = mapped_column(Text, default="", server_default=sql_text("''"))
     active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=sql_text("1"))
     first_seen: Mapped[dt.datetime]
     last_seen: Mapped[dt.datetime]
