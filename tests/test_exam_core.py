@@ -21,7 +21,7 @@ from cskexam.core.exam import (
 from cskexam.core.grading import ScoringPoint
 from cskexam.core.questions import Question, generate_questions
 from cskexam.services.exam import PRESET_DIR
-from test_questions_helpers import DOC1, DOC2, by_title, sample_graph
+from test_questions_helpers import DOC1, DOC2, DOC3, by_title, sample_graph
 
 SMALL = """
 name: 小卷
@@ -115,10 +115,10 @@ def test_apportion_is_proportional_with_a_minimum_and_caps():
 
 def test_parts_by_document_and_by_chapter(graph):
     docs, part_of = graph_parts(graph, "document")
-    assert [p.title for p in docs] == [DOC1, DOC2]
+    assert [p.title for p in docs] == [DOC1, DOC2, DOC3]
     assert part_of[by_title(graph, "品牌竞争者").id] == docs[0].id
     chapters, _ = graph_parts(graph, "chapter")
-    assert [p.title for p in chapters] == [f"{DOC1} › 第一章客户服务策划", f"{DOC2} › 第一部分:基础知识部分"]
+    assert [p.title for p in chapters] == [f"{DOC1} › 第一章客户服务策划", f"{DOC2} › 第一部分:基础知识部分", DOC3]
     assert sum(p.weight for p in docs) == len(graph)
 
 
@@ -173,15 +173,15 @@ def test_recent_questions_come_last(graph, questions):
 
 
 def test_too_few_questions_gives_the_largest_honest_paper(graph, questions):
-    bp = Blueprint("大卷", (Section("单选", 30, 1), Section("多选", 10, 2)), 60, 30)
+    bp = Blueprint("大卷", (Section("单选", 60, 1), Section("多选", 10, 2)), 60, 30)
     paper = assemble_paper(bp, graph, questions, random.Random(0))
     nodes = [i.question.node for i in paper.items]
     assert len(nodes) == len(set(nodes))
     assert paper.shortfalls and not paper.complete
     msg = [s.message() for s in paper.shortfalls]
-    assert any(m.startswith("单选题需要 30 道，题库中只有") for m in msg)
-    assert paper.total_points == sum(i.points for i in paper.items) < 50
-    assert paper.pass_mark == round(30 * paper.total_points / 50, 2)
+    assert any(m.startswith("单选题需要 60 道，题库中只有") for m in msg)
+    assert paper.total_points == sum(i.points for i in paper.items) < 80
+    assert paper.pass_mark == round(30 * paper.total_points / 80, 2)
 
 
 def test_real_notes_fill_the_theory_paper(bundled_graph):

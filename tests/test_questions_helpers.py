@@ -4,6 +4,7 @@ question, bank and practice tests (it does not depend on the notes parser)."""
 from cskexam.core.graph import KnowledgeGraph, Node, SourceRef, node_id
 
 DOC1 = "客户服务管理师二级-《技能理论》重点考点"
+DOC3 = "绿盟科技企业组织结构及部门职责"
 DOC2 = "客户管理总复习试题"
 FILE = "000_e9db945982f22760.txt"
 
@@ -34,7 +35,7 @@ def sample_graph() -> KnowledgeGraph:
     macro = b.add("point", "宏观环境分析", sec, count=5, mnemonic="宏五", page="P4")
     b.add("item", "市场人口", macro, "人口是构成市场的第一要素")
     b.add("item", "经济环境", macro)
-    b.add("item", "政治法律环境", macro)
+    b.add("item", "政治法律环境", macro, "是影响企业经营的重要宏观环境因素，影响着企业对客户服务的决策。")
     b.add("item", "技术环境", macro, "科学技术是社会生产力最新和最活跃的因素")
     b.add("item", "社会文化环境", macro,
           "一般只在一种社会形态下已经形成的信息、价值、观念、宗教信仰、道德规范、审美观念以及时代相传的风俗习惯等被社会所公认的各种行为规范。")
@@ -59,6 +60,18 @@ def sample_graph() -> KnowledgeGraph:
     b.add("item", "在内容上", three, "具有稳定性和连续性")
     b.add("item", "在形式上", three, "具有具体、多样和较大的适用性")
     b.add("point", "客户服务着装", part, "客户服务着装第一要素是整洁；微笑服务应是客户服务人员的第一职业表情")
+    rules = b.add("point", "售后服务组织结构设计原则", part)
+    b.add("item", "客户导向", rules, "售后服务组织结构应以客户需求为核心，确保能够快速响应、高效解决客户问题。")
+    b.add("item", "明确职责", rules, "各个职能部门应有明确的职责划分，避免工作重叠、责任不明。")
+    b.add("item", "协同合作", rules, "各职能部门之间应具备协同合作的机制，实现信息的流通和问题的共同解决。")
+    b.add("item", "绩效导向", rules, "售后服务组织结构应建立有效的绩效考核体系，激励员工提供高质量的售后服务。")
+
+    d3 = b.add("document", DOC3)
+    b.add("point", "董事会", d3, "是绿盟科技的最高决策机构，负责企业的决策和监督工作。")
+    b.add("point", "总裁办公室", d3, "是企业的行政中心，主要职责包括拟定企业的发展战略和计划、协调企业各部门的工作。")
+    b.add("point", "研发中心", d3, "是企业的技术中心，主要职责包括网络安全产品的研发和技术支持。")
+    b.add("point", "市场部", d3, "是企业的营销中心，主要职责包括制定销售策略和方案，开拓市场、推广产品。")
+    b.add("point", "人力资源部", d3, "是企业的人力资源管理中心，主要职责包括企业的人员招聘、培训和管理。")
     return b.graph
 
 
@@ -67,7 +80,31 @@ def by_title(graph: KnowledgeGraph, title: str):
     return node
 
 
-def open_sample_library(db_url, bank_dir, monkeypatch, now):
+SAMPLE_MULTI = f"""\
+document: {DOC2}
+questions:
+  - id: sm-001
+    type: 多选
+    stem: 客户服务的特性有（ ）。
+    options: {{A: 有形性, B: 无形性, C: 稳定性, D: 易变性, E: 不可分性}}
+    answer: [B, D, E]
+    explanation: 五大特性为无形性、不可分性、易消失性、有偿性、易变性。
+    node: [客户服务的五大特性]
+    tags: []
+    difficulty: 2
+  - id: sm-002
+    type: 多选
+    stem: 职业道德的特点体现在（ ）。
+    options: {{A: 在内容上, B: 在层次上, C: 在范围上, D: 在时间上, E: 在形式上}}
+    answer: [A, C, E]
+    explanation: 职业道德的三大特点：在范围上、在内容上、在形式上。
+    node: [职业道德的三大特点]
+    tags: []
+    difficulty: 2
+"""
+
+
+def open_sample_library(db_url, bank_dir, monkeypatch, now, *, sample_multi=True):
     """A library holding ``sample_graph()`` with its cards and questions, and the bank in ``bank_dir``.
 
     The search step is left out: it is not needed by these tests and would
@@ -75,6 +112,10 @@ def open_sample_library(db_url, bank_dir, monkeypatch, now):
     """
     from cskexam.services import library as library_mod
 
+    # Lists the generator asks no 多选 about (no other list of their kind in
+    # so small a graph), as a bank would have them: papers need them.
+    if sample_multi:
+        (bank_dir / "99-sample-multi.yaml").write_text(SAMPLE_MULTI, encoding="utf-8")
     monkeypatch.setattr("cskexam.services.questions.question_bank_dir", lambda: bank_dir)
     monkeypatch.setattr(library_mod, "IMPORT_STEPS", [
         "cskexam.services.cards:sync_cards",

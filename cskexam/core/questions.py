@@ -369,6 +369,7 @@ def _choice(stem: str, right: list[str], wrong_pool: list[str], n_wrong: int, rn
 # -- generators ------------------------------------------------------------------
 
 _PRONOUN_START = ("该", "其", "他们", "它", "这", "此")
+_LIST_NOUNS = ("原则", "要素", "特性", "特点", "能力", "机制", "职能")
 
 
 def _definition_stem(ctx: _Context, info: _ListInfo, text: str) -> str | None:
@@ -379,10 +380,14 @@ def _definition_stem(ctx: _Context, info: _ListInfo, text: str) -> str | None:
         return None
     if text.startswith(("指", "是指")):
         return f"{where}（ ）{'是' if text.startswith('指') else ''}{text}。"
-    if text.startswith(("负责", "主要负责", "为", "作为")):
+    if text.startswith(("负责", "主要负责", "为", "作为", "是")):
         return f"{where}（ ）{text}。"
     if "是" in text[:10] or len(text) < 6:
         return None  # a sentence with a subject of its own, or too little to go on
+    if re.search(r"应|要|必须", text):
+        # A rule, not a description: 「…应以客户需求为核心…，这体现的原则是」.
+        noun = next((n for n in _LIST_NOUNS if info.node.title.endswith(n)), "")
+        return f"{where}{text}，这体现的{noun or '是'}{'是' if noun else ''}（ ）。"
     return f"{where}（ ）是{text}。"
 
 
