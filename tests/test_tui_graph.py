@@ -79,7 +79,7 @@ def _no_stats_providers(request, monkeypatch):
     if "real_library" not in request.node.name:
         from cskexam.tui.screens import home
 
-        monkeypatch.setattr(home, "STATS_PROVIDERS", [])
+        monkeypatch.setattr(home, "stats_providers", lambda: [])
 
 
 def make_app(graph: KnowledgeGraph | None = None) -> CskexamApp:

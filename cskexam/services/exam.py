@@ -35,6 +35,7 @@ from typing import Any, Callable
 
 from cskexam.core import exam as core
 from cskexam.core.exam import Blueprint, ExamAttempt, ExamReport, Paper
+from cskexam.display import format_clock
 from cskexam.core.readiness import (
     Calibration,
     CalibrationPoint,
@@ -473,7 +474,7 @@ def home_stats(library, now: dt.datetime) -> dict[str, str]:
     active = service.active()
     if active is not None:
         out["未完成考试"] = (f"{active.blueprint} 已答 {active.answered}/{active.questions}，"
-                        f"剩 {core.format_clock(active.remaining)} · 按 e 继续")
+                        f"剩 {format_clock(active.remaining)} · 按 e 继续")
     try:
         names = [b.name for b in service.blueprints()]
     except UserError:

@@ -2,8 +2,8 @@
 
 ``open_library(db_url)`` opens (creating and migrating if needed) the database
 and returns a ``Library``. Importing notes is one transaction: the graph rows
-are written, then every function named in ``IMPORT_STEPS`` runs in the same
-transaction as ``fn(session, graph, now)``, where ``graph`` is the library's
+are written, then every step of ``import_steps()`` runs in the same
+transaction as ``step.run(session, graph, now)``, where ``graph`` is the library's
 whole active graph after the import (the graph rows are already written and
 visible to the step). A step must not commit or roll back the session. If
 reading, parsing, writing or any step fails, nothing of the import is kept.
@@ -18,13 +18,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import importlib
-import importlib.util
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
 from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
 
 from cskexam.core.graph import KnowledgeGraph
 from cskexam.core.notes import NoteSource, decode_note_bytes, parse_notes
@@ -37,19 +36,29 @@ from cskexam.storage.models_graph import DefinitionRow, ImportRunRow, NodeRow
 
 Progress = Callable[[int, int, str], None]
 
-# Run in the import's transaction, in this order, after the graph is written.
-# A module that does not exist (yet) is skipped.
-IMPORT_STEPS: list[str] = [
-    "cskexam.services.search_index:rebuild_index",
-    "cskexam.services.cards:sync_cards",
-    "cskexam.services.questions:sync_generated_questions",
-]
+StepFn = Callable[[Session, KnowledgeGraph, dt.datetime], None]
 
-STEP_LABELS = {
-    "rebuild_index": "更新搜索索引",
-    "sync_cards": "同步复习卡片",
-    "sync_generated_questions": "同步生成的题目",
-}
+
+@dataclass(frozen=True)
+class ImportStep:
+    """Work that runs in every import's transaction, after the graph is written."""
+
+    name: str  # recorded with each import run, so that a missing step is caught up: never rename
+    label: str  # shown in the import's progress
+    run: StepFn
+
+
+def import_steps() -> list[ImportStep]:
+    """The import steps, in the order they run."""
+    from cskexam.services.cards import sync_cards
+    from cskexam.services.questions import sync_generated_questions
+    from cskexam.services.search_index import rebuild_index
+
+    return [
+        ImportStep("cskexam.services.search_index:rebuild_index", "更新搜索索引", rebuild_index),
+        ImportStep("cskexam.services.cards:sync_cards", "同步复习卡片", sync_cards),
+        ImportStep("cskexam.services.questions:sync_generated_questions", "同步生成的题目", sync_generated_questions),
+    ]
 
 
 @dataclass(frozen=True)
@@ -84,7 +93,7 @@ class ImportResult:
     files: list[NoteFile]
     imported_at: dt.datetime
     run_id: int
-    steps: list[str] = field(default_factory=list)  # the IMPORT_STEPS that ran
+    steps: list[str] = field(default_factory=list)  # the names of the import steps that ran
     stats: graph_repo.SaveStats | None = None  # ids per category
 
     @property
@@ -163,20 +172,20 @@ class Library:
         return None
 
     def run_missing_steps(self, progress: Progress | None = None) -> list[str]:
-        """Run the IMPORT_STEPS no import has run yet, over the stored graph."""
+        """Run the import steps no import has run yet, over the stored graph."""
         with self.db.session() as session:
             done: set[str] = set()
             for steps in session.scalars(select(ImportRunRow.steps)):
                 done.update(steps or ())
-        missing = [(name, fn) for name, fn in resolve_steps() if name not in done]
+        missing = [step for step in import_steps() if step.name not in done]
         if not missing:
             return []
         started = dt.datetime.now(dt.timezone.utc)
         with self.db.session(immediate=True) as session:
             library_graph = graph_repo.load_graph(session)
-            for index, (name, fn) in enumerate(missing):
-                _report(progress, index, len(missing), STEP_LABELS.get(fn.__name__, name))
-                fn(session, library_graph, started)
+            for index, step in enumerate(missing):
+                _report(progress, index, len(missing), step.label)
+                step.run(session, library_graph, started)
             counts = graph_repo.active_counts(session)
             session.add(
                 ImportRunRow(
@@ -186,13 +195,13 @@ class Library:
                     nodes=counts["nodes"],
                     edges=counts["edges"],
                     definitions=counts["definitions"],
-                    steps=[name for name, _ in missing],
+                    steps=[step.name for step in missing],
                 )
             )
         self.db.checkpoint()
         _report(progress, len(missing), len(missing), "导入完成")
         self._graph = library_graph
-        return [name for name, _ in missing]
+        return [step.name for step in missing]
 
     def import_notes(
         self,
@@ -213,12 +222,12 @@ class Library:
         now: dt.datetime | None = None,
         replace: bool = False,
     ) -> ImportResult:
-        """Write a prepared import and run the IMPORT_STEPS, all or nothing.
+        """Write a prepared import and run the import steps, all or nothing.
 
         ``replace=True`` deactivates the nodes of every file not in this import.
         """
         started = now or dt.datetime.now(dt.timezone.utc)
-        steps = resolve_steps()
+        steps = import_steps()
         total = 2 + len(steps)
         self._graph = None
         with self.db.session(immediate=True) as session:
@@ -227,9 +236,9 @@ class Library:
                 session, prepared.graph, started, files=[f.name for f in prepared.files], replace=replace
             )
             library_graph = graph_repo.load_graph(session)
-            for index, (name, fn) in enumerate(steps, start=1):
-                _report(progress, index, total, STEP_LABELS.get(fn.__name__, name))
-                fn(session, library_graph, started)
+            for index, step in enumerate(steps, start=1):
+                _report(progress, index, total, step.label)
+                step.run(session, library_graph, started)
             counts = graph_repo.active_counts(session)
             finished = max(started, dt.datetime.now(dt.timezone.utc)) if now is None else started
             run = ImportRunRow(
@@ -244,7 +253,7 @@ class Library:
                 nodes=counts["nodes"],
                 edges=counts["edges"],
                 definitions=counts["definitions"],
-                steps=[name for name, _ in steps],
+                steps=[step.name for step in steps],
             )
             session.add(run)
             session.flush()
@@ -265,7 +274,7 @@ class Library:
             files=prepared.files,
             imported_at=finished,
             run_id=run_id,
-            steps=[name for name, _ in steps],
+            steps=[step.name for step in steps],
             stats=stats,
         )
 
@@ -320,20 +329,6 @@ class Library:
 def open_library(db_url: str | None = None) -> Library:
     """Open (create, migrate) the library at ``db_url``, CSKEXAM_DB or the data dir."""
     return Library(open_database(database_url(db_url)))
-
-
-def resolve_steps() -> list[tuple[str, Callable]]:
-    steps = []
-    for dotted in IMPORT_STEPS:
-        module_name, _, attr = dotted.partition(":")
-        try:
-            found = importlib.util.find_spec(module_name)
-        except ModuleNotFoundError:
-            found = None
-        if found is None:
-            continue
-        steps.append((dotted, getattr(importlib.import_module(module_name), attr)))
-    return steps
 
 
 # The same rule as KnowledgeGraph.lists(): a stated count or two item children.

@@ -565,7 +565,7 @@ __all__ = [
 
 
 def home_stats(library, now: dt.datetime) -> dict[str, object]:
-    """Today's figures for the home screen (its STATS_PROVIDERS hook)."""
+    """Today's figures for the home screen (one of its stats providers)."""
     from cskexam.services.stats import today_figures
 
     if getattr(library, "db", None) is None:

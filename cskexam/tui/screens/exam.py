@@ -197,7 +197,7 @@ class ExamScreen(Screen):
         return self.blueprints[options.highlighted]
 
     def _show_blueprint_info(self) -> None:
-        from cskexam.core.exam import fmt_points
+        from cskexam.display import fmt_points
 
         if not self.is_attached or self.phase != "choose":
             return  # the prediction worker may finish after the screen was closed
@@ -224,7 +224,7 @@ class ExamScreen(Screen):
 
     # -- resume ---------------------------------------------------------------------
     def _offer_resume(self, active) -> None:
-        from cskexam.core.exam import format_clock
+        from cskexam.display import format_clock
 
         from cskexam.tui.screens.exam_dialogs import ResumeDialog
 
@@ -299,7 +299,7 @@ class ExamScreen(Screen):
         self._update_clock()
 
     def _update_clock(self) -> None:
-        from cskexam.core.exam import format_clock
+        from cskexam.display import format_clock
 
         clock = self.query_one("#exam-clock", Static)
         if self.phase != "exam" or self.session is None:
@@ -311,7 +311,7 @@ class ExamScreen(Screen):
 
     # -- showing a question ----------------------------------------------------------------
     def _show_question(self) -> None:
-        from cskexam.core.exam import fmt_points
+        from cskexam.display import fmt_points
 
         session = self.session
         attempt = session.attempt
@@ -499,7 +499,7 @@ class ExamScreen(Screen):
     def action_submit(self) -> None:
         if not self._in_exam():
             return
-        from cskexam.core.exam import format_clock
+        from cskexam.display import format_clock
         from cskexam.tui.screens.exam_dialogs import SubmitDialog
 
         self._save_text()
