@@ -351,7 +351,7 @@ def test_d_drills_the_selected_node(monkeypatch):
     from cskexam.tui.screens import registry
 
     entries = tuple(e for e in registry.ENTRIES if e.name != "drill")
-    stand_in = registry.ScreenEntry("r", "drill", "复习", f"{__name__}:RecordingScreen")
+    stand_in = registry.ScreenEntry("r", "drill", "复习", lambda: RecordingScreen)
     monkeypatch.setattr(registry, "ENTRIES", (*entries, stand_in))
 
     async def main():

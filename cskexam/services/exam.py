@@ -105,10 +105,10 @@ def find_blueprint(name: str, blueprints: list[Blueprint]) -> Blueprint:
 def gather_evidence(session, graph, now: dt.datetime) -> dict[str, PointEvidence]:
     """Per node: mean FSRS retrievability of its reviewed cards (else its parent's) and answers."""
     from cskexam.core import srs
-    from cskexam.services import review
+    from cskexam.services import review_queue
     from cskexam.storage import exam_repo
 
-    settings = review.get_settings(session)
+    settings = review_queue.get_settings(session)
     recall: dict[str, list[float]] = {}
     for node, state in exam_repo.card_states(session):
         recall.setdefault(node, []).append(srs.retrievability(state, now, settings))

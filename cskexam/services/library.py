@@ -20,23 +20,27 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
-
-from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from cskexam.core.graph import KnowledgeGraph
 from cskexam.core.notes import NoteSource, decode_note_bytes, parse_notes
 from cskexam.core.errors import NotesError
 from cskexam.paths import database_url
 from cskexam.services.notes import collect_note_files
-from cskexam.storage import graph_repo
+from cskexam.storage import graph_repo, library_repo
 from cskexam.storage.db import Database, open_database
-from cskexam.storage.models_graph import DefinitionRow, ImportRunRow, NodeRow
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from cskexam.core.cards import Flashcard
+    from cskexam.services.review import Reviewer
+    from cskexam.services.stats import StudyStats
+    from cskexam.storage.models_graph import ImportRunRow
 
 Progress = Callable[[int, int, str], None]
 
-StepFn = Callable[[Session, KnowledgeGraph, dt.datetime], None]
+StepFn = Callable[["Session", KnowledgeGraph, dt.datetime], None]
 
 
 @dataclass(frozen=True)
@@ -165,7 +169,7 @@ class Library:
         existed (an older cskexam) gets the missing steps run once.
         """
         with self.db.session() as session:
-            has_notes = session.execute(select(NodeRow.id).limit(1)).first() is not None
+            has_notes = library_repo.has_nodes(session)
         if not has_notes:
             return self.import_notes(None, progress)
         self.run_missing_steps(progress)
@@ -174,9 +178,7 @@ class Library:
     def run_missing_steps(self, progress: Progress | None = None) -> list[str]:
         """Run the import steps no import has run yet, over the stored graph."""
         with self.db.session() as session:
-            done: set[str] = set()
-            for steps in session.scalars(select(ImportRunRow.steps)):
-                done.update(steps or ())
+            done = library_repo.steps_done(session)
         missing = [step for step in import_steps() if step.name not in done]
         if not missing:
             return []
@@ -187,16 +189,15 @@ class Library:
                 _report(progress, index, len(missing), step.label)
                 step.run(session, library_graph, started)
             counts = graph_repo.active_counts(session)
-            session.add(
-                ImportRunRow(
-                    started_at=started,
-                    finished_at=max(started, dt.datetime.now(dt.timezone.utc)),
-                    files=[],
-                    nodes=counts["nodes"],
-                    edges=counts["edges"],
-                    definitions=counts["definitions"],
-                    steps=[step.name for step in missing],
-                )
+            library_repo.add_import_run(
+                session,
+                started_at=started,
+                finished_at=max(started, dt.datetime.now(dt.timezone.utc)),
+                files=[],
+                nodes=counts["nodes"],
+                edges=counts["edges"],
+                definitions=counts["definitions"],
+                steps=[step.name for step in missing],
             )
         self.db.checkpoint()
         _report(progress, len(missing), len(missing), "导入完成")
@@ -241,7 +242,8 @@ class Library:
                 step.run(session, library_graph, started)
             counts = graph_repo.active_counts(session)
             finished = max(started, dt.datetime.now(dt.timezone.utc)) if now is None else started
-            run = ImportRunRow(
+            run_id = library_repo.add_import_run(
+                session,
                 started_at=started,
                 finished_at=finished,
                 files=[f.to_dict() for f in prepared.files],
@@ -255,9 +257,6 @@ class Library:
                 definitions=counts["definitions"],
                 steps=[step.name for step in steps],
             )
-            session.add(run)
-            session.flush()
-            run_id = run.id
         # A big index build left its pages in the WAL (see defer_checkpoint).
         self.db.checkpoint()
         _report(progress, total, total, "导入完成")
@@ -288,17 +287,11 @@ class Library:
 
     def summary(self) -> LibrarySummary:
         with self.db.session() as session:
-            by_kind = dict(
-                session.execute(
-                    select(NodeRow.kind, func.count()).where(NodeRow.active.is_(True)).group_by(NodeRow.kind)
-                ).all()
-            )
-            inactive = session.execute(select(func.count()).where(NodeRow.active.is_(False))).scalar_one()
-            definitions = session.execute(
-                select(func.count()).select_from(DefinitionRow).where(DefinitionRow.active.is_(True))
-            ).scalar_one()
-            lists = session.execute(_LISTS_SQL).scalar_one()
-            imported_at = session.execute(select(func.max(ImportRunRow.finished_at))).scalar_one()
+            by_kind = library_repo.active_by_kind(session)
+            inactive = library_repo.inactive_count(session)
+            definitions = library_repo.definition_count(session)
+            lists = library_repo.list_count(session)
+            imported_at = library_repo.last_import_finished(session)
         return LibrarySummary(
             documents=by_kind.get("document", 0),
             chapters=by_kind.get("chapter", 0),
@@ -314,7 +307,32 @@ class Library:
     def import_runs(self, limit: int = 20) -> list[ImportRunRow]:
         """The latest import runs, newest first."""
         with self.db.session() as session:
-            return list(session.scalars(select(ImportRunRow).order_by(ImportRunRow.id.desc()).limit(limit)))
+            return library_repo.latest_import_runs(session, limit)
+
+    # -- what the screens and commands ask for ------------------------------
+    @property
+    def display_name(self) -> str:
+        """Where the library is, as told to the user (a file path or a server URL without password)."""
+        return self.db.display_name
+
+    def reviewer(self, *, node_id: str | None = None) -> Reviewer:
+        """A review drill over the library (or one node and what is below it); close it after use."""
+        from cskexam.services.review import Reviewer
+
+        return Reviewer(self.db, node_id=node_id)
+
+    def study_stats(self, now: dt.datetime, *, days: int = 120) -> StudyStats:
+        from cskexam.services.stats import study_stats
+
+        with self.db.session() as session:
+            return study_stats(session, now, days=days)
+
+    def cards(self) -> list[Flashcard]:
+        """The stored flashcards (the active ones)."""
+        from cskexam.services.cards import list_cards
+
+        with self.db.session() as session:
+            return list_cards(session)
 
     def close(self) -> None:
         self.db.close()
@@ -329,27 +347,6 @@ class Library:
 def open_library(db_url: str | None = None) -> Library:
     """Open (create, migrate) the library at ``db_url``, CSKEXAM_DB or the data dir."""
     return Library(open_database(database_url(db_url)))
-
-
-# The same rule as KnowledgeGraph.lists(): a stated count or two item children.
-# Parents with two items are found in one grouped pass: a count per node
-# (a correlated subquery) was planned as a scan of all nodes per node.
-_child = NodeRow.__table__.alias("child")
-_parents_of_items = (
-    select(_child.c.parent_id)
-    .where(_child.c.active.is_(True), _child.c.kind == "item", _child.c.parent_id.is_not(None))
-    .group_by(_child.c.parent_id)
-    .having(func.count() >= 2)
-)
-_LISTS_SQL = (
-    select(func.count())
-    .select_from(NodeRow)
-    .where(
-        NodeRow.active.is_(True),
-        NodeRow.kind != "document",
-        or_(NodeRow.count.is_not(None), NodeRow.id.in_(_parents_of_items)),
-    )
-)
 
 
 def _report(progress: Progress | None, done: int, total: int, label: str) -> None:
