@@ -105,3 +105,12 @@ def stem_gives_key(stem: str, key_text: str) -> bool:
     """The stem states the key itself."""
     k = _PUNCT.sub("", key_text)
     return len(k) >= 2 and k in _PUNCT.sub("", stem)
+
+
+_ORG_TAIL = re.compile(r"^(?P<name>[^各]{2,8}?(?:部|公司|中心|市场|科技))的?(?:组织|岗位|部门)")
+
+
+def organisation_of(document_title: str) -> str | None:
+    """The company or department a document describes (外贸公司, 客户部), for duties that must name it."""
+    m = _ORG_TAIL.match(document_title.strip())
+    return company_of(document_title) or (m.group("name") if m else None)
