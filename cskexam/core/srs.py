@@ -12,6 +12,10 @@ What this module adds to fsrs:
 * ``preview``: the interval each rating would give, for the rating buttons.
 * ``replay``: rebuild a card's state from its review log (the source of truth).
 * Leeches: a card that lapses ``leech_lapses`` times (default 8) is flagged.
+* Ordered intervals: whenever a rating sends the card to review, its interval
+  is longer than the next lower rating's (困难 < 良好 < 简单), as Anki enforces.
+  fsrs rounds each rating's interval on its own, so a learning card could get
+  1天 for both 良好 and 简单.
 """
 
 from __future__ import annotations
@@ -206,6 +210,27 @@ def fuzz_rng(card_key: str, reps: int) -> random.Random:
     return random.Random(f"{card_key}:{reps}")
 
 
+def _answers(card: FsrsCard, at: datetime, settings: SrsSettings) -> dict[int, FsrsCard]:
+    """What each rating would make of ``card`` at ``at``, intervals ordered.
+
+    A rating that lands in review gets at least one day more than the next
+    lower rating when that one lands in review too, and at least one day.
+    """
+    sched = scheduler_for(settings)
+    out = {r: sched.review_card(card, Rating(r), at)[0] for r in RATINGS}
+    floor = 0
+    for rating in RATINGS:
+        after = out[rating]
+        if after.state != FsrsState.Review:
+            continue
+        days = max((after.due - at).days, floor + 1, 1)
+        days = min(days, settings.maximum_interval)
+        if days != (after.due - at).days:
+            out[rating] = replace(after, due=at + timedelta(days=days))
+        floor = days
+    return out
+
+
 def review(
     state: CardState,
     rating: int,
@@ -222,7 +247,7 @@ def review(
     if rating not in RATINGS:
         raise ValueError(f"rating must be 1–4, got {rating!r}")
     at = _utc(at)
-    card, _log = scheduler_for(settings).review_card(_to_fsrs(state, card_key, at), Rating(rating), at)
+    card = _answers(_to_fsrs(state, card_key, at), at, settings)[rating]
     due = card.due
     if settings.enable_fuzzing and card.state == FsrsState.Review:
         days = (card.due - at).days
@@ -271,13 +296,8 @@ def replay(events: Iterable[ReviewEvent], settings: SrsSettings, card_key: str =
 def preview(state: CardState, at: datetime, settings: SrsSettings) -> dict[int, timedelta]:
     """The interval each rating would give now, without fuzz (what the buttons show)."""
     at = _utc(at)
-    sched = scheduler_for(settings)
-    card = _to_fsrs(state, "preview", at)
-    out = {}
-    for rating in RATINGS:
-        after, _ = sched.review_card(card, Rating(rating), at)
-        out[rating] = after.due - at
-    return out
+    answers = _answers(_to_fsrs(state, "preview", at), at, settings)
+    return {rating: after.due - at for rating, after in answers.items()}
 
 
 def retrievability(state: CardState, at: datetime, settings: SrsSettings) -> float:
