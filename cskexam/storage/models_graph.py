@@ -11,7 +11,7 @@ import datetime as dt
 from typing import Any
 
 from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text
-from sqlalchemy import text as sql_text
+from sqlalchemy import true
 from sqlalchemy.orm import Mapped, mapped_column
 
 from cskexam.storage.base import Base
@@ -41,7 +41,7 @@ class NodeRow(Base):
     flags: Mapped[list[Any]] = mapped_column(default=list)
     source_file: Mapped[str] = mapped_column(Text, default="")
     source_line: Mapped[int] = mapped_column(Integer, default=0)
-    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=sql_text("1"))
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     first_seen: Mapped[dt.datetime]
     last_seen: Mapped[dt.datetime]
     # Last change of what the node says (kind, title, text, count, …), not of
@@ -58,7 +58,7 @@ class EdgeRow(Base):
     target_id: Mapped[str] = mapped_column(NODE_ID, ForeignKey("nodes.id"), primary_key=True, index=True)
     kind: Mapped[str] = mapped_column(String(16), primary_key=True, default="related")
     seq: Mapped[int] = mapped_column(Integer, default=0)
-    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=sql_text("1"))
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     first_seen: Mapped[dt.datetime]
     last_seen: Mapped[dt.datetime]
 
@@ -72,7 +72,7 @@ class DefinitionRow(Base):
     term: Mapped[str] = mapped_column(Text)
     text: Mapped[str] = mapped_column(Text)
     seq: Mapped[int] = mapped_column(Integer, default=0)
-    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=sql_text("1"))
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     first_seen: Mapped[dt.datetime]
     last_seen: Mapped[dt.datetime]
     changed_at: Mapped[dt.datetime]
