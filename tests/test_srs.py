@@ -220,3 +220,12 @@ def test_review_intervals_are_strictly_ordered(ratings, late_minutes):
     to_review = [r for r in (HARD, GOOD, EASY) if p[r] >= timedelta(days=1)]
     for lower, higher in zip(to_review, to_review[1:]):
         assert p[higher] > p[lower]
+
+
+def test_a_reset_in_the_log_makes_the_card_new_again():
+    s = SrsSettings(enable_fuzzing=False)
+    events = [ReviewEvent(GOOD, START), ReviewEvent(GOOD, START + timedelta(minutes=10)),
+              ReviewEvent(srs.RESET, START + timedelta(days=1))]
+    assert srs.replay(events, s, "c") == CardState()
+    events.append(ReviewEvent(EASY, START + timedelta(days=2)))
+    assert srs.replay(events, s, "c").reps == 1

@@ -43,6 +43,8 @@ RATING_LABELS = {AGAIN: "重来", HARD: "困难", GOOD: "良好", EASY: "简单"
 # A log entry that is not an answer: the card was put back in the queue, due
 # now (a wrong answer in practice or an exam). Replay honours it too.
 RESCHEDULE = 0
+# A log entry that forgets the card: it is new again (reset from the card browser).
+RESET = -1
 
 
 @dataclass(frozen=True)
@@ -282,6 +284,8 @@ def reschedule_now(state: CardState, at: datetime) -> CardState:
 def apply(state: CardState, event: ReviewEvent, settings: SrsSettings, card_key: str = "") -> CardState:
     if event.rating == RESCHEDULE:
         return reschedule_now(state, event.at)
+    if event.rating == RESET:
+        return CardState()
     return review(state, event.rating, event.at, settings, card_key).after
 
 

@@ -47,7 +47,8 @@ def state_values(state: CardState) -> dict:
 # -- cards as generated ----------------------------------------------------------
 
 def stored_cards(session: Session) -> dict[str, Any]:
-    query = select(_cards.c.id, _cards.c.node_id, _cards.c.kind, _cards.c.front, _cards.c.back, _cards.c.orphaned)
+    query = select(_cards.c.id, _cards.c.node_id, _cards.c.kind, _cards.c.front, _cards.c.back, _cards.c.orphaned,
+                   _cards.c.edited, _cards.c.custom)
     return {r.id: r for r in session.execute(query)}
 
 
