@@ -80,7 +80,7 @@ def chapter_of(graph, node_id: str) -> tuple[str, tuple[str, ...]]:
     """(chapter title, path titles) of a node: the nearest 章, else its document."""
     if node_id not in graph:
         return "", ()
-    path = tuple(graph.path_titles(node_id))
+    path = (*graph.path_titles(node_id), graph.get(node_id).title)
     chain = [*graph.ancestors(node_id), graph.get(node_id)]
     for node in reversed(chain):
         if node.kind == "chapter":

@@ -464,6 +464,9 @@ def load_settings(session: Session | Connection, profile: str) -> dict | None:
 
 
 def save_settings(session: Session | Connection, profile: str, settings: dict, now: dt.datetime) -> None:
+    """Store ``settings``' keys; keys stored before and not given are kept (the study plan
+    and the scheduler settings share one row)."""
+    settings = {**(load_settings(session, profile) or {}), **settings}
     changed = session.execute(
         update(_settings).where(_settings.c.profile == profile).values(settings=settings, updated_at=now)
     ).rowcount

@@ -32,6 +32,7 @@ from cskexam.tui.widgets.text import aligned_pairs
 STATS_PROVIDERS: list[str] = [
     "cskexam.services.review:home_stats",
     "cskexam.services.exam:home_stats",
+    "cskexam.services.plan:home_stats",
 ]
 
 # Set by the exam provider when an attempt was left unfinished (a crash, a
