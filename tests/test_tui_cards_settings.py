@@ -43,7 +43,7 @@ def test_settings_screen_saves_plan_and_refuses_bad_values(tmp_path, monkeypatch
         app = CskexamApp()
         async with app.run_test(size=(80, 24)) as pilot:
             await wait_for(pilot, lambda: app.library is not None, 30)
-            await pilot.press("o")
+            await pilot.press("comma")
             await wait_for(pilot, lambda: app.screen.query_one("#settings-retention").value == "0.90")
             screen = app.screen
             screen.query_one("#settings-retention").value = "1.5"

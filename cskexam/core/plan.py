@@ -45,7 +45,7 @@ class StudyPlan:
     def countdown_text(self, today: dt.date) -> str:
         days = self.days_left(today)
         if days is None:
-            return "未设置（按 o 设置）"
+            return "未设置（按 , 设置）"
         if days > 0:
             return f"还有 {days} 天（{self.exam_date:%m-%d}）"
         if days == 0:

@@ -36,7 +36,7 @@ FIRST_PAINT_FILE_ENV = "CSKEXAM_FIRST_PAINT_FILE"
 
 THEME = "gruvbox"  # warm and low in blue: easy on the eyes for evening study
 
-_KEY_NAMES = {"/": "slash", "?": "question_mark"}
+_KEY_NAMES = {"/": "slash", "?": "question_mark", ",": "comma"}
 
 # Every screen key works everywhere, but only these are in the footer: the
 # home screen lists all of them, and each footer key is a widget that costs

@@ -49,7 +49,7 @@ ENTRIES: tuple[ScreenEntry, ...] = (
     ScreenEntry("w", "wrongbook", "错题本", "cskexam.tui.screens.wrongbook:WrongBookScreen", "做错的题目，再练一遍"),
     ScreenEntry("e", "exam", "模拟考试", "cskexam.tui.screens.exam:ExamScreen", "限时模拟考试与成绩报告"),
     ScreenEntry("c", "cards", "卡片", "cskexam.tui.screens.cards:CardBrowserScreen", "查找、暂停、编辑与新增卡片"),
-    ScreenEntry("o", "settings", "设置", "cskexam.tui.screens.settings:SettingsScreen", "复习参数、考试日期与每日目标"),
+    ScreenEntry(",", "settings", "设置", "cskexam.tui.screens.settings:SettingsScreen", "复习参数、考试日期与每日目标"),
 )
 
 
