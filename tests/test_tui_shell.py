@@ -260,7 +260,7 @@ def test_registry_hides_screens_whose_module_is_missing(monkeypatch):
 def test_app_keys_come_from_the_registry():
     keys = {b.key: b.description for b in CskexamApp.BINDINGS}
     for e in registry.available_entries():
-        key = {"/": "slash", "?": "question_mark"}.get(e.key, e.key)
+        key = {"/": "slash", "?": "question_mark", ",": "comma"}.get(e.key, e.key)
         assert keys[key] == e.label
     assert keys["q"] == "退出" and keys["escape"] == "返回" and keys["question_mark"] == "帮助"
 
