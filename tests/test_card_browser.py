@@ -34,7 +34,7 @@ def _reimport(library):
 
 
 def test_states_filters_and_chapters(library, browser):
-    from cskexam.services import review
+    from cskexam.services import review_queue as review
 
     cards = browser.cards()
     assert cards and {c.state for c in cards} == {"new"}
@@ -71,7 +71,7 @@ def test_edits_and_own_cards_survive_a_reimport(library, browser):
 
 
 def test_reset_makes_a_card_new_and_replay_agrees(library, browser):
-    from cskexam.services import review
+    from cskexam.services import review_queue as review
 
     card = browser.cards()[0]
     with library.db.session(immediate=True) as s:

@@ -36,7 +36,7 @@ def test_countdown_goal_and_days_away():
 def test_plan_and_settings_share_a_row_without_losing_each_other(tmp_db_url):
     from cskexam.core.srs import SrsSettings
     from cskexam.services import plan as plan_service
-    from cskexam.services import review
+    from cskexam.services import review_queue as review
     from cskexam.storage.db import open_database
 
     db = open_database(tmp_db_url)

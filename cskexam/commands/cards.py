@@ -32,13 +32,11 @@ def run(args) -> int:
         cards = generate_cards(load_graph(args.notes))
         states: dict[str, str] = {}
     else:
-        from cskexam.services.cards import list_cards
         from cskexam.services.library import open_library
 
         with open_library(getattr(args, "db", None)) as library:
             library.ensure_imported()
-            with library.db.session() as session:
-                cards = list_cards(session)
+            cards = library.cards()
             from cskexam.services.card_browser import CardBrowser
 
             states = {c.id: c.state for c in CardBrowser(library).cards()}

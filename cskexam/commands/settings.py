@@ -8,6 +8,7 @@ database; changing them takes effect at the next answer.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import re
 
@@ -66,10 +67,8 @@ def format_steps(steps: tuple[int, ...]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    import datetime as dt
     from dataclasses import replace
 
-    from cskexam.services import review
     from cskexam.services.library import open_library
 
     changes = {}
@@ -101,11 +100,10 @@ def run(args: argparse.Namespace) -> int:
         plan_changes["daily_goal"] = args.daily_goal
 
     library = open_library(args.db)
-    now = dt.datetime.now(dt.timezone.utc)
     try:
-        with library.db.session(immediate=bool(changes or plan_changes)) as session:
-            settings = review.get_settings(session)
-            plan = plan_service.get_plan(session)
+        with library.reviewer() as reviewer:
+            settings = reviewer.settings
+            plan = plan_service.load_plan(library)
             try:
                 if changes:
                     settings = replace(settings, **changes)
@@ -114,9 +112,9 @@ def run(args: argparse.Namespace) -> int:
             except ValueError as exc:
                 raise UserError(str(exc)) from None
             if changes:
-                review.set_settings(session, settings, now)
+                reviewer.save_settings(settings)
             if plan_changes:
-                plan_service.set_plan(session, plan, now)
+                plan_service.save_plan(library, plan)
     finally:
         library.close()
     changes.update(plan_changes)

@@ -132,10 +132,10 @@ class CardBrowser:
         return list(seen)
 
     def set_suspended(self, card_id: str, suspended: bool) -> None:
-        from cskexam.services import review
+        from cskexam.services import review_queue
 
         with self.library.db.session(immediate=True) as s:
-            review.suspend(s, card_id, suspended)
+            review_queue.suspend(s, card_id, suspended)
 
     def reset(self, card_id: str) -> None:
         """Forget the card: it is new again. Logged, so replay and undo agree."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from cskexam.core.plan import StudyPlan
-from cskexam.services.review import DEFAULT_PROFILE
+from cskexam.services.review_queue import DEFAULT_PROFILE
 from cskexam.storage import review_repo
 
 PLAN_KEYS = ("exam_date", "daily_goal")
@@ -16,15 +16,24 @@ def get_plan(session, profile: str = DEFAULT_PROFILE) -> StudyPlan:
 
 
 def set_plan(session, plan: StudyPlan, now: dt.datetime, profile: str = DEFAULT_PROFILE) -> None:
-    stored = review_repo.load_settings(session, profile) or {}
-    review_repo.save_settings(session, profile, {**stored, **plan.to_dict()}, now)
+    review_repo.save_settings(session, profile, plan.to_dict(), now)
+
+
+def load_plan(library) -> StudyPlan:
+    with library.db.session() as s:
+        return get_plan(s)
+
+
+def save_plan(library, plan: StudyPlan, now: dt.datetime | None = None) -> None:
+    with library.db.session(immediate=True) as s:
+        set_plan(s, plan, now or dt.datetime.now(dt.timezone.utc))
 
 
 def home_stats(library, now: dt.datetime) -> dict[str, object]:
     """Home screen figures: days until the exam, the daily goal, what to do first after days away."""
     from cskexam.core.plan import days_away, goal_text
     from cskexam.core.studyday import day_bounds, study_day
-    from cskexam.services import review
+    from cskexam.services import review_queue
 
     if getattr(library, "db", None) is None:
         return {}
@@ -34,7 +43,7 @@ def home_stats(library, now: dt.datetime) -> dict[str, object]:
         plan = get_plan(s)
         reviewed = review_repo.reviews_between(s, start, end)
         studied = [study_day(t) for t in review_repo.review_dates(s)]
-        counts = review.queue_counts(s, now, review.get_settings(s))
+        counts = review_queue.queue_counts(s, now, review_queue.get_settings(s))
     out: dict[str, object] = {}
     due = counts.learning + counts.review
     away = days_away(max((d for d in studied if d < today), default=None), today)

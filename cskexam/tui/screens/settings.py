@@ -68,11 +68,11 @@ class SettingsScreen(Screen):
 
     def _load(self) -> None:
         from cskexam.services import plan as plan_service
-        from cskexam.services import review
 
-        with self.app.library.db.session() as s:
-            settings = review.get_settings(s)
-            plan = plan_service.get_plan(s)
+        library = self.app.library
+        with library.reviewer() as reviewer:
+            settings = reviewer.settings
+        plan = plan_service.load_plan(library)
         self.app.call_from_thread(self._show, settings, plan)
 
     def _show(self, settings: Any, plan: Any) -> None:
@@ -125,12 +125,11 @@ class SettingsScreen(Screen):
 
     def _save(self, settings: Any, plan: Any) -> None:
         from cskexam.services import plan as plan_service
-        from cskexam.services import review
 
-        now = dt.datetime.now(dt.timezone.utc)
-        with self.app.library.db.session(immediate=True) as s:
-            review.set_settings(s, settings, now)
-            plan_service.set_plan(s, plan, now)
+        library = self.app.library
+        with library.reviewer() as reviewer:
+            reviewer.save_settings(settings)
+        plan_service.save_plan(library, plan)
         self._settings, self._plan = settings, plan
         self.app.call_from_thread(self._status, "已保存，下次作答起生效")
 

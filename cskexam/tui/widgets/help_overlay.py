@@ -70,9 +70,9 @@ def key_rows(sections: list[tuple[str, list[tuple[str, str]]]]) -> list[Widget]:
 
 
 def screen_label(screen: Screen) -> str:
-    cls = type(screen)
+    name = getattr(screen, "SCREEN_NAME", None)
     for entry in registry.ENTRIES:
-        if entry.target == f"{cls.__module__}:{cls.__name__}":
+        if entry.name == name:
             return entry.label
     return "当前界面"
 

@@ -1,7 +1,7 @@
 """Cards the user edited or wrote: kept as they are by every re-import.
 
-Revision ID: 0010_card_edits
-Revises: 0003_review
+Revision ID: 0011_card_edits
+Revises: 0010_node_original
 Create Date: 2026-12-07
 
 ``edited``: the front or back was changed by hand; a re-import no longer
@@ -14,10 +14,10 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0010_card_edits"
-down_revision = "0003_review"  # the cards table
+revision = "0011_card_edits"
+down_revision = "0010_node_original"
 branch_labels = None
-depends_on = None
+depends_on = "0003_review"  # the cards table
 
 
 def upgrade() -> None:
