@@ -1,7 +1,7 @@
 """Cards the user edited or wrote: kept as they are by every re-import.
 
 Revision ID: 0011_card_edits
-Revises: 0010_node_original
+Revises: 0010_node_original, 0003_review
 Create Date: 2026-12-07
 
 ``edited``: the front or back was changed by hand; a re-import no longer
@@ -15,9 +15,9 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0011_card_edits"
-down_revision = "0010_node_original"
+down_revision = ("0010_node_original", "0003_review")  # the latest revision and the cards table
 branch_labels = None
-depends_on = "0003_review"  # the cards table
+depends_on = None
 
 
 def upgrade() -> None:
