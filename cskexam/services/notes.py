@@ -16,6 +16,7 @@ from cskexam.core.errata import (
     ERRATA_SUFFIX, ErrataError, LossIndex, SuspectLoss, apply_errata, errata_name, find_losses, parse_errata,
 )
 from cskexam.core.errors import NotesError
+from cskexam.errors import os_error_text
 from cskexam.core.graph import KnowledgeGraph
 from cskexam.core.notes import NoteSource, decode_note_bytes, parse_notes
 from cskexam.resources import content_dir, note_files
@@ -67,7 +68,7 @@ def read_note(path: Path) -> ReadNote:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise NotesError(f"无法读取文件: {exc.strerror}", str(path)) from None
+        raise NotesError(f"无法读取文件: {os_error_text(exc)}", str(path)) from None
     text = decode_note_bytes(data, str(path))
     errata = errata_path(path)
     if not errata.is_file():
