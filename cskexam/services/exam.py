@@ -44,7 +44,7 @@ from cskexam.core.readiness import (
     predict,
     predict_blueprint,
 )
-from cskexam.errors import UserError
+from cskexam.errors import UserError, os_error_text
 
 PRESET_DIR = Path(__file__).resolve().parent.parent / "blueprints"
 DEFAULT_BLUEPRINT = "理论知识模拟"
@@ -72,7 +72,7 @@ def _read_blueprints(directory: Path) -> list[Blueprint]:
         try:
             text = path.read_bytes().decode("utf-8-sig")
         except OSError as exc:
-            raise core.BlueprintError(f"无法读取文件: {exc.strerror}", str(path)) from None
+            raise core.BlueprintError(f"无法读取文件: {os_error_text(exc)}", str(path)) from None
         except UnicodeDecodeError:
             raise core.BlueprintError("试卷方案文件必须是 UTF-8 编码", str(path)) from None
         out.append(core.parse_blueprint(text, str(path)))

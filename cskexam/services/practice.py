@@ -28,7 +28,8 @@ from sqlalchemy.orm import Session
 from cskexam.core.grading import GradeResult, ShortAnswerResult, grade_short_answer
 from cskexam.core.graph import KnowledgeGraph
 from cskexam.core.questions import Question
-from cskexam.errors import UserError
+from cskexam.core.spreadsheet import safe_row
+from cskexam.errors import UserError, os_error_text
 from cskexam.storage import question_repo
 
 CLEAR_AFTER_KEY = "wrongbook_clear_after"
@@ -260,9 +261,9 @@ def export_wrong_book_csv(entries: list[WrongEntry], path: str | Path,
         with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
             writer = csv.writer(fh)
             writer.writerow(CSV_HEADER)
-            writer.writerows(rows)
+            writer.writerows(safe_row(r) for r in rows)
         tmp.replace(path)  # never leave a half-written export behind
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise UserError(f"无法写入文件: {exc.strerror}", str(path)) from None
+        raise UserError(f"无法写入文件: {os_error_text(exc)}", str(path)) from None
     return len(rows)

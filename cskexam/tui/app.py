@@ -21,7 +21,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.message import Message
 
-from cskexam.errors import UserError
+from cskexam.errors import UserError, os_error_text
 from cskexam.tui.screens import registry
 
 if TYPE_CHECKING:
@@ -158,7 +158,7 @@ class CskexamApp(App[int]):
             return
         except OSError as exc:  # e.g. CSKEXAM_HOME points somewhere unwritable
             where = f"{exc.filename}: " if exc.filename else ""
-            self.post_message(LibraryFailed(f"{where}无法打开资料库（{exc.strerror or exc}）"))
+            self.post_message(LibraryFailed(f"{where}无法打开资料库（{os_error_text(exc)}）"))
             return
         try:
             self.import_result = library.ensure_imported(progress=self._report_progress)
