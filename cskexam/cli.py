@@ -126,7 +126,7 @@ def _database_problem(exc: Exception, db: str | None):
     if not isinstance(exc, sqlite3.Error) and not type(exc).__module__.startswith(("sqlalchemy", "psycopg")):
         return None
     from cskexam.paths import database_url
-    from cskexam.storage.db import database_name, describe_database_error
+    from cskexam.storage.db_errors import database_name, describe_database_error
 
     return describe_database_error(exc, database_name(database_url(db)))
 

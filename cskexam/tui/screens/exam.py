@@ -33,6 +33,7 @@ from textual.widgets import Footer, Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from cskexam.tui.widgets.title_bar import TitleBar
+from cskexam.tui.failures import guarded
 
 if TYPE_CHECKING:
     from cskexam.core.exam import Blueprint
@@ -170,7 +171,7 @@ class ExamScreen(Screen):
         if self.blueprints:
             options.highlighted = 0
         options.focus()
-        self.run_worker(self._predict_all, thread=True, group="exam-predict", exclusive=True)
+        self.run_worker(guarded(self, self._predict_all), thread=True, group="exam-predict", exclusive=True)
 
     def _predict_all(self) -> None:
         for bp in self.blueprints:
