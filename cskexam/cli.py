@@ -12,6 +12,7 @@ import argparse
 import importlib
 import os
 import pkgutil
+import re
 import sys
 
 from cskexam import __version__
@@ -87,6 +88,11 @@ def main(argv: list[str] | None = None) -> int:
         shown = bad.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
         print(f"错误: 参数「{shown}」不是有效的 UTF-8 文字（请检查终端的字符编码设置）", file=sys.stderr)
         return 2
+    bad = next((a for a in argv if _CONTROL.search(a)), None)
+    if bad is not None:
+        # An escape sequence echoed back (e.g. in 没有找到“…”) would drive the terminal.
+        print(f"错误: 参数 {ascii(bad)[:80]} 含有控制字符（如终端转义序列），请去掉后重试", file=sys.stderr)
+        return 2
     if not argv or argv in (["--db"],):
         return _guarded(lambda: _run_tui(None), None)
     if argv[0] == "--db" and len(argv) == 2:
@@ -129,6 +135,9 @@ def _database_problem(exc: Exception, db: str | None):
     from cskexam.storage.db_errors import database_name, describe_database_error
 
     return describe_database_error(exc, database_name(database_url(db)))
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def _has_undecodable(text: str) -> bool:

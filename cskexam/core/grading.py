@@ -195,7 +195,7 @@ _NEGATION_WORDS = (
     "不|无|非|没|未"
 )
 _NEGATION_BEFORE = re.compile(
-    rf"(?:{_NEGATION_WORDS})"
+    rf"(?:{_NEGATION_WORDS})(?:了|掉|过)?"
     r"(?:具有|具备|属于|存在|包括|包含|需要|应该|应当|必须|考虑|重视|强调|注重|关注|在于|涉及|应|会|能|要|是|有|算|对)?$"
 )
 # 不能忽视X, 不可忽略X: a negated negation asserts X.

@@ -49,6 +49,8 @@ class Database:
     def __init__(self, url: str, *, echo: bool = False):
         self.url = url
         try:
+            if "\0" in url:
+                raise ValueError("NUL in URL")
             parsed = make_url(url)
         except (SQLAlchemyError, ValueError, TypeError):
             raise UserError(
