@@ -131,10 +131,9 @@ def _database_problem(exc: Exception, db: str | None):
 
     if not isinstance(exc, sqlite3.Error) and not type(exc).__module__.startswith(("sqlalchemy", "psycopg")):
         return None
-    from cskexam.paths import database_url
-    from cskexam.storage.db_errors import database_name, describe_database_error
+    from cskexam.services.db_problems import database_problem
 
-    return describe_database_error(exc, database_name(database_url(db)))
+    return database_problem(exc, db)
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")

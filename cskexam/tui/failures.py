@@ -38,12 +38,7 @@ def problem_text(error: BaseException, db_url: str | None) -> str | None:
     """The message for a failure the user can act on (a UserError or a database error), else None."""
     if isinstance(error, UserError):
         return str(error)
-    import sqlite3
+    from cskexam.services.db_problems import database_problem
 
-    if isinstance(error, sqlite3.Error) or type(error).__module__.startswith(("sqlalchemy", "psycopg")):
-        from cskexam.paths import database_url
-        from cskexam.storage.db_errors import database_name, describe_database_error
-
-        problem = describe_database_error(error, database_name(database_url(db_url)))
-        return None if problem is None else str(problem)
-    return None
+    problem = database_problem(error, db_url)
+    return None if problem is None else str(problem)
