@@ -38,7 +38,7 @@ class DatabaseProblem(UserError):
 
 _ERRNO_TEXT = {
     errno.ENOENT: "文件或目录不存在",
-    errno.EACCES: "没有访问权限",
+    errno.EACCES: "没有权限",
     errno.EPERM: "操作不被允许（没有权限）",
     errno.EISDIR: "这是一个目录，不是文件",
     errno.ENOTDIR: "路径中的某一段不是目录",

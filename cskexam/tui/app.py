@@ -36,7 +36,7 @@ FIRST_PAINT_FILE_ENV = "CSKEXAM_FIRST_PAINT_FILE"
 
 THEME = "gruvbox"  # warm and low in blue: easy on the eyes for evening study
 
-_KEY_NAMES = {"/": "slash", "?": "question_mark"}
+_KEY_NAMES = {"/": "slash", "?": "question_mark", ",": "comma"}
 
 # Every screen key works everywhere, but only these are in the footer: the
 # home screen lists all of them, and each footer key is a widget that costs
@@ -276,6 +276,10 @@ class CskexamApp(App[int]):
     def action_back(self) -> None:
         if len(self.screen_stack) > 1:
             self.pop_screen()
+
+    def action_help_quit(self) -> None:
+        # Ctrl+C does not quit a Textual app; Textual's own hint is English.
+        self.notify("按 q 退出（在输入框中先按 Esc），或按 Ctrl+Q。", title="要退出吗？")
 
     def action_help(self) -> None:
         from cskexam.tui.widgets.help_overlay import HelpScreen
