@@ -151,31 +151,33 @@ def test_a_dropped_table_is_one_message(library, capsys):
 
 # -- a write lock held by another program -------------------------------------------------
 
-def _hold_lock(path: Path, seconds: float) -> threading.Thread:
-    ready = threading.Event()
+def _hold_lock(path: Path, seconds: float) -> tuple[threading.Thread, threading.Event]:
+    """Another program holding the write lock for up to ``seconds`` (set the event to let go sooner)."""
+    ready, release = threading.Event(), threading.Event()
 
     def hold():
         conn = sqlite3.connect(path, isolation_level=None)
         conn.execute("BEGIN IMMEDIATE")
         ready.set()
-        time.sleep(seconds)
+        release.wait(seconds)
         conn.execute("ROLLBACK")
         conn.close()
 
     thread = threading.Thread(target=hold)
     thread.start()
     ready.wait()
-    return thread
+    return thread, release
 
 
 def test_a_held_lock_is_said_promptly_and_the_wait_is_offered(library, capsys, monkeypatch):
     logs = _logs(library)
-    holder = _hold_lock(library, 4.0)
+    holder, release = _hold_lock(library, 10.0)
     try:
         start = time.monotonic()
         code = main(["--wait", "0.2", "import"])
         elapsed = time.monotonic() - start
     finally:
+        release.set()
         holder.join()
     assert code == 2 and elapsed < 3.5
     err = _error(capsys)
@@ -192,13 +194,14 @@ def test_an_answer_under_a_held_lock_fails_once_instead_of_retrying(library, mon
     with open_library() as lib:
         reviewer = Reviewer(lib.db)
         card = reviewer.next_card()
-        holder = _hold_lock(library, 3.0)
+        holder, release = _hold_lock(library, 10.0)
         try:
             start = time.monotonic()
             with pytest.raises(DatabaseProblem) as info:
                 reviewer.answer(card.id, 3)
             assert time.monotonic() - start < 2.5
         finally:
+            release.set()
             holder.join()
         assert info.value.kind == "locked"
         reviewer.answer(card.id, 3)  # once the other program is done, it works
@@ -206,7 +209,7 @@ def test_an_answer_under_a_held_lock_fails_once_instead_of_retrying(library, mon
 
 
 def test_waiting_for_the_lock_succeeds_when_it_is_released(library, capsys, monkeypatch):
-    holder = _hold_lock(library, 0.5)
+    holder, _ = _hold_lock(library, 0.5)
     try:
         assert main(["--wait", "10", "settings", "--new-per-day", "25"]) == 0
     finally:

@@ -81,7 +81,7 @@ def test_an_unreadable_file_gives_the_reason_in_chinese(tmp_path, capsys, monkey
     monkeypatch.setattr(os, "open", deny)
     assert main(["bank", "import", str(path)]) == 2
     err = _error(capsys)
-    assert "没有访问权限" in err and "Permission" not in err
+    assert "没有权限" in err and "Permission" not in err
     assert _no_library(tmp_path)
 
 
