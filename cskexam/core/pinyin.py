@@ -22,7 +22,6 @@ MAX_TITLE_SYLLABLES = 12
 
 _LETTERS = re.compile(r"[a-z0-9]+")
 _QUERY = re.compile(r"^[a-z0-9' ]+$")
-_HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 
 
 class PinyinKey(NamedTuple):
@@ -32,41 +31,33 @@ class PinyinKey(NamedTuple):
 
 
 class PinyinConverter:
-    """Words → toneless syllables (ü as v), with pypinyin, cached per word.
+    """Words → toneless syllables (ü as v), with pypinyin's phrase dictionary, cached per word.
 
-    A word whose characters each have one reading is spelt character by
-    character; a word with a polyphone is read by pypinyin's phrase
-    dictionary (银行 → yin hang, 行为 → xing wei). Letters and digits stay one
-    lower-case syllable (5S → 5s).
+    pypinyin reads polyphones by word (银行 → yin hang, 行为 → xing wei);
+    letters and digits stay one lower-case syllable (5S → 5s).
     """
 
     def __init__(self) -> None:
-        from pypinyin import Style, lazy_pinyin, pinyin
+        from pypinyin import Style, lazy_pinyin
 
-        self._read_word = lambda word: lazy_pinyin(word, style=Style.NORMAL)
-        self._read_chars = lambda chars: pinyin(chars, style=Style.NORMAL, heteronym=True)
-        self._chars: dict[str, str | None] = {}  # a character's only reading; None for a polyphone
+        self._read = lambda words: lazy_pinyin(words, style=Style.NORMAL)
         self._words: dict[str, list[str]] = {}
 
-    def syllables(self, words: Iterable[str]) -> list[str]:
-        out: list[str] = []
-        for word in words:
-            got = self._words.get(word)
-            if got is None:
-                got = self._words[word] = self._spell(word)
-            out += got
-        return out
+    def learn(self, words: Iterable[str]) -> None:
+        """Read the words not read yet, all in one call (a call per word costs more than the reading)."""
+        new = [w for w in dict.fromkeys(words) if w not in self._words and "\n" not in w]
+        if not new:
+            return
+        # Each word is one item of the list, its syllables followed by the separator's.
+        flat = " ".join(self._read([item for word in new for item in (word, "\n")]))
+        for word, readings in zip(new, flat.split("\n")):
+            spelt = ("".join(_LETTERS.findall(r.lower())) for r in readings.split())
+            self._words[word] = [r for r in spelt if r]
 
-    def _spell(self, word: str) -> list[str]:
-        if _HAN_ONLY.fullmatch(word):
-            new = [ch for ch in dict.fromkeys(word) if ch not in self._chars]
-            for ch, readings in zip(new, self._read_chars(new) if new else []):
-                self._chars[ch] = readings[0] if len(set(readings)) == 1 else None
-            spelt = [self._chars[ch] for ch in word]
-            if None not in spelt:
-                return spelt  # type: ignore[return-value]
-        readings = ("".join(_LETTERS.findall(r.lower())) for r in self._read_word(word))
-        return [r for r in readings if r]
+    def syllables(self, words: Iterable[str]) -> list[str]:
+        words = list(words)
+        self.learn(words)
+        return [syllable for word in words for syllable in self._words.get(word, ())]
 
 
 def char_readings() -> list[tuple[str, str]]:

@@ -135,13 +135,15 @@ def pinyin_rows(
     """
     from cskexam.core.pinyin import pinyin_keys
 
-    tokens_of: dict[str, str] = {}
+    titles_of: dict[str, str] = {}
     for doc in docs:
         if doc.source == "node" and doc.title_key and len(doc.title_key) <= PINYIN_TITLE_MAX_CHARS:
-            tokens_of.setdefault(doc.title_key, doc.title)
+            titles_of.setdefault(doc.title_key, doc.title)
+    words_of = {key: tokenizer.segmenter.cut(key) for key in titles_of}
+    converter.learn(word for words in words_of.values() for word in words)
     rows = []
-    for key, title in tokens_of.items():
-        syllables = converter.syllables(tokenizer.segmenter.cut(key))
+    for key, title in titles_of.items():
+        syllables = converter.syllables(words_of[key])
         starts: set[int] = set()
         if len(syllables) == len(key):
             starts = {key.find(token) for token in tokenizer.tokens(title).split()}

@@ -291,21 +291,10 @@ def _phrase_hits(backend: SearchBackend, q: _Query, found: _Collector, pool: int
 
 
 def _typo_fallback(backend: SearchBackend, phrase: str, found: _Collector, pool: int, limit: int) -> None:
-    fixes: dict[str, float] = {}
-    if len(phrase) >= 2 and CJK.search(phrase):
-        key = sound_key(phrase, backend.readings(sorted({ch for ch in phrase if CJK.match(ch)})))
-        spelt_alike = len(phrase) if all(CJK.match(ch) for ch in phrase) else 0
-        if key and len(key) >= 2:
-            from rapidfuzz import fuzz
-
-            for hit, pkey, start, title_key in backend.pinyin(key, pool):
-                # The title sounds like the query from its start, or from a later word.
-                cover = len(key) / max(len(pkey), 1)
-                word = title_key[start : start + spelt_alike] if spelt_alike else ""
-                found.add(hit, 2, cover if start == 0 else cover / 2, [word or TITLE_MATCH], fuzzy=True)
-                if len(word) == spelt_alike and word != phrase and len(fixes) < FUZZY_CORRECTIONS:
-                    fixes.setdefault(word, fuzz.ratio(phrase, word))
-    if len(phrase) >= FUZZY_MIN_CHARS:
+    fixes: dict[str, float] = {}  # corrected phrase → similarity 0..100
+    by_sound = _sounding_alike(backend, phrase, found, pool, fixes) if len(phrase) >= 2 and CJK.search(phrase) else 0
+    # A title that sounds like the query is the likelier slip: corrections by shape only when sound finds little.
+    if len(phrase) >= FUZZY_MIN_CHARS and by_sound < FEW_RESULTS:
         candidates = backend.terms_with_grams(sorted(term_grams(phrase)), PER_GRAM)
         for term, similarity in corrections(phrase, candidates, FUZZY_CORRECTIONS):
             fixes.setdefault(term, similarity)
@@ -313,6 +302,24 @@ def _typo_fallback(backend: SearchBackend, phrase: str, found: _Collector, pool:
         q = _read(backend, WORD.findall(fixed))
         if q.complete:
             _phrase_hits(backend, q, found, pool, limit, [fixed], similarity / 100.0)
+
+
+def _sounding_alike(backend: SearchBackend, phrase: str, found: _Collector, pool: int, fixes: dict[str, float]) -> int:
+    """Titles whose pinyin starts with the query's sound, from their start or a later word; how many."""
+    key = sound_key(phrase, backend.readings(sorted({ch for ch in phrase if CJK.match(ch)})))
+    if not key or len(key) < 2:
+        return 0
+    # One syllable per character: the title's characters that sound like the query are its correction.
+    spelt_alike = len(phrase) if all(CJK.match(ch) for ch in phrase) else 0
+    hits = backend.pinyin(key, pool)
+    for hit, pkey, start, title_key in hits:
+        cover = len(key) / max(len(pkey), 1)
+        word = title_key[start : start + spelt_alike] if spelt_alike else ""
+        found.add(hit, 2, cover if start == 0 else cover / 2, [word or TITLE_MATCH], fuzzy=True)
+        if word and len(word) == spelt_alike and word != phrase and len(fixes) < FUZZY_CORRECTIONS:
+            # Same length, so the share of characters that agree is how alike they are.
+            fixes.setdefault(word, 100.0 * sum(a == b for a, b in zip(phrase, word)) / len(word))
+    return len({hit[_NODE] for hit, *_ in hits})
 
 
 def _highlight_terms(phrase: str, terms: list[str], written: str = "") -> list[str]:
