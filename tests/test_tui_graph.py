@@ -79,7 +79,7 @@ def _no_stats_providers(request, monkeypatch):
     if "real_library" not in request.node.name:
         from cskexam.tui.screens import home
 
-        monkeypatch.setattr(home, "STATS_PROVIDERS", [])
+        monkeypatch.setattr(home, "stats_providers", lambda: [])
 
 
 def make_app(graph: KnowledgeGraph | None = None) -> CskexamApp:
@@ -185,8 +185,8 @@ def test_count_mismatch_is_flagged_in_tree_and_details():
             await wait_for(pilot, lambda: details(app).node_id == "p2")
             await pilot.pause()
             text = screen_text(app)
-            assert "4、 竞争者环境 ×4 ！" in text
-            assert shows(app, "！数量不符：笔记写明 4 项，实际找到 3 项")
+            assert "4、 竞争者环境 ×4 ⚠" in text
+            assert shows(app, "⚠ 数量不符：写明 4 项，找到 3 项")
             assert shows(app, "标签 简答、案例分析")
             app.show_node("p1")  # no flag, no warning
             await wait_for(pilot, lambda: details(app).node_id == "p1")
@@ -351,7 +351,7 @@ def test_d_drills_the_selected_node(monkeypatch):
     from cskexam.tui.screens import registry
 
     entries = tuple(e for e in registry.ENTRIES if e.name != "drill")
-    stand_in = registry.ScreenEntry("r", "drill", "复习", f"{__name__}:RecordingScreen")
+    stand_in = registry.ScreenEntry("r", "drill", "复习", lambda: RecordingScreen)
     monkeypatch.setattr(registry, "ENTRIES", (*entries, stand_in))
 
     async def main():

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text
 from sqlalchemy import text as sql_text
+from sqlalchemy import true
 from sqlalchemy.orm import Mapped, mapped_column
 
 from cskexam.storage.base import Base
@@ -41,7 +42,10 @@ class NodeRow(Base):
     flags: Mapped[list[Any]] = mapped_column(default=list)
     source_file: Mapped[str] = mapped_column(Text, default="")
     source_line: Mapped[int] = mapped_column(Integer, default=0)
-    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=sql_text("1"))
+    # Last line of the node's own text, and those lines as written (原文).
+    source_end: Mapped[int] = mapped_column(Integer, default=0, server_default=sql_text("0"))
+    original: Mapped[str] = mapped_column(Text, default="", server_default=sql_text("''"))
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     first_seen: Mapped[dt.datetime]
     last_seen: Mapped[dt.datetime]
     # Last change of what the node says (kind, title, text, count, …), not of
@@ -58,7 +62,7 @@ class EdgeRow(Base):
     target_id: Mapped[str] = mapped_column(NODE_ID, ForeignKey("nodes.id"), primary_key=True, index=True)
     kind: Mapped[str] = mapped_column(String(16), primary_key=True, default="related")
     seq: Mapped[int] = mapped_column(Integer, default=0)
-    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=sql_text("1"))
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     first_seen: Mapped[dt.datetime]
     last_seen: Mapped[dt.datetime]
 
@@ -72,7 +76,7 @@ class DefinitionRow(Base):
     term: Mapped[str] = mapped_column(Text)
     text: Mapped[str] = mapped_column(Text)
     seq: Mapped[int] = mapped_column(Integer, default=0)
-    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=sql_text("1"))
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     first_seen: Mapped[dt.datetime]
     last_seen: Mapped[dt.datetime]
     changed_at: Mapped[dt.datetime]
@@ -94,5 +98,5 @@ class ImportRunRow(Base):
     nodes: Mapped[int] = mapped_column(Integer, default=0)  # active after the run
     edges: Mapped[int] = mapped_column(Integer, default=0)
     definitions: Mapped[int] = mapped_column(Integer, default=0)
-    # The IMPORT_STEPS that ran (None for runs recorded before steps were tracked).
+    # The import steps that ran (None for runs recorded before steps were tracked).
     steps: Mapped[list[str] | None] = mapped_column(default=None, nullable=True)

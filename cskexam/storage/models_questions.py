@@ -13,7 +13,7 @@ import datetime as dt
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Float, ForeignKey, Index, Integer, String, Text
-from sqlalchemy import text as sql_text
+from sqlalchemy import true
 from sqlalchemy.orm import Mapped, mapped_column
 
 from cskexam.storage.base import Base
@@ -40,7 +40,7 @@ class QuestionRow(Base):
     origin_file: Mapped[str | None] = mapped_column(Text)
     origin_line: Mapped[int | None] = mapped_column(Integer)
     seq: Mapped[int] = mapped_column(Integer, default=0)  # outline order of the node, then position
-    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=sql_text("1"))
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     created_at: Mapped[dt.datetime]
     changed_at: Mapped[dt.datetime]  # last change of what the question asks or expects
 

@@ -16,6 +16,7 @@ import datetime as dt
 from typing import Any
 
 from sqlalchemy import Boolean, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import false
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -35,9 +36,9 @@ class CardRow(Base):
     seq: Mapped[int] = mapped_column(Integer, default=0)  # order in which new cards are introduced
     created_at: Mapped[dt.datetime]
     changed_at: Mapped[dt.datetime]  # last change of front or back
-    orphaned: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sql_text("0"))
-    suspended: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sql_text("0"))
-    leech: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sql_text("0"))
+    orphaned: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    suspended: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    leech: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     buried_until: Mapped[dt.datetime | None]
     # fsrs state (see cskexam.core.srs.CardState); state 0 = new, then 1–3 as fsrs.
     state: Mapped[int] = mapped_column(Integer, default=0, server_default=sql_text("0"))

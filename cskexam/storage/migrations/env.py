@@ -26,8 +26,18 @@ def _target_metadata():
     return Base.metadata
 
 
+# Alembic makes version_num VARCHAR(32); some revision ids are longer. SQLite
+# does not enforce the length, PostgreSQL does, so the table is made first.
+_VERSION_TABLE_DDL = "CREATE TABLE IF NOT EXISTS alembic_version (version_num VARCHAR(64) NOT NULL PRIMARY KEY)"
+
+
 def _run(connection) -> None:
+    from sqlalchemy import text
+
     from cskexam.storage.autogen import include_object_for
+
+    if connection.dialect.name != "sqlite":
+        connection.execute(text(_VERSION_TABLE_DDL))
 
     context.configure(
         connection=connection,

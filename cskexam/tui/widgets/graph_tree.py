@@ -14,18 +14,13 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from cskexam.core.graph import KnowledgeGraph, Node
+from cskexam.core.vocab import NodeKind
 
-KIND_LABELS = {
-    "document": "文档",
-    "chapter": "章",
-    "section": "节",
-    "point": "要点",
-    "item": "条目",
-}
+KIND_LABELS = {k.value: k.label for k in NodeKind}
 
 
-def has_count_mismatch(node: Node) -> bool:
-    return any(flag.startswith("count_mismatch") for flag in node.flags)
+def is_flagged(node: Node) -> bool:
+    return bool(node.flags)
 
 
 def node_label(node: Node) -> Text:
@@ -40,8 +35,8 @@ def node_label(node: Node) -> Text:
         label.append(f" ×{node.count}", style="dim")
     if node.page:
         label.append(f" {node.page}", style="dim")
-    if has_count_mismatch(node):
-        label.append(" ！", style="bold red")
+    if is_flagged(node):
+        label.append(" ⚠", style="bold red")
     return label
 
 

@@ -35,7 +35,7 @@ def upgrade() -> None:
         sa.Column("origin_file", sa.Text(), nullable=True),
         sa.Column("origin_line", sa.Integer(), nullable=True),
         sa.Column("seq", sa.Integer(), nullable=False),
-        sa.Column("active", sa.Boolean(), server_default=sa.text("1"), nullable=False),
+        sa.Column("active", sa.Boolean(), server_default=sa.true(), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("changed_at", sa.DateTime(), nullable=False),
         sa.PrimaryKeyConstraint("id", name="pk_questions"),
