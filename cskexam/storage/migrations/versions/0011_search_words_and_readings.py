@@ -1,7 +1,7 @@
 """Search index of words (no word ids) and the pinyin of single characters.
 
-Revision ID: 0010_search_words_and_readings
-Revises: 0009_search_docs_without_body_key
+Revision ID: 0011_search_words_and_readings
+Revises: 0010_node_original
 Create Date: 2026-12-07
 
 The FTS tables hold the index words themselves again, so search_terms needs
@@ -17,8 +17,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0010_search_words_and_readings"
-down_revision = "0009_search_docs_without_body_key"
+revision = "0011_search_words_and_readings"
+down_revision = "0010_node_original"
 branch_labels = None
 depends_on = None
 
