@@ -1,7 +1,7 @@
 """Search index of words (no word ids) and the pinyin of single characters.
 
-Revision ID: 0011_search_words_and_readings
-Revises: 0010_node_original
+Revision ID: 0012_search_words_and_readings
+Revises: 0011_card_edits
 Create Date: 2026-12-07
 
 The FTS tables hold the index words themselves again, so search_terms needs
@@ -17,8 +17,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0011_search_words_and_readings"
-down_revision = "0010_node_original"
+revision = "0012_search_words_and_readings"
+down_revision = "0011_card_edits"
 branch_labels = None
 depends_on = None
 
