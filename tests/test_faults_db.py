@@ -276,7 +276,7 @@ def test_a_file_size_limit_mid_write_is_one_message(library, tmp_path):
     if shutil.which("prlimit") is None:
         pytest.skip("prlimit is not installed")
     notes = tmp_path / "notes.txt"
-    notes.write_text("\n".join(f"第{i}章 客户服务第{i}讲\n一、服务的特性{i}\n1、无形性{i}" for i in range(1, 300)),
+    notes.write_text("\n".join(f"第{i}章 客户服务第{i}讲\n一、服务的特性{i}\n1、无形性{i}" for i in range(1, 900)),
                      encoding="utf-8")
     limit = library.stat().st_size + 64 * 1024
     logs = _logs(library)
