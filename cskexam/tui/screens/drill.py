@@ -66,7 +66,7 @@ class DrillScreen(Screen):
         ("空格 / Enter", "显示答案"),
         ("1 2 3 4", "重来 / 困难 / 良好 / 简单（按钮上是下次复习的间隔）"),
         ("空格（显示答案后）", "良好"),
-        ("u", "撤销上一次评分"),
+        ("u", "撤销上一次操作（评分、暂停或搁置）"),
         ("s", "暂停这张卡片（不再出现）"),
         ("b", "搁置到明天（凌晨 4 点后）"),
         ("n", "在知识图谱中查看这张卡片的知识点"),
@@ -80,7 +80,6 @@ class DrillScreen(Screen):
         self.card: Any = None
         self.revealed = False
         self.finished = False
-        self.history: list[tuple[int, int]] = []  # (log id, rating) of this session
         self.ratings: Counter[int] = Counter()
         self.started = time.monotonic()
         self._shown_at = time.monotonic()
@@ -206,7 +205,7 @@ class DrillScreen(Screen):
         c = self.reviewer.counts()
         if c.learning:
             parts.append(f"\n还有 {c.learning} 张学习中的卡片稍后到期，过一会儿再来。")
-        parts.append("\n\n按 u 撤销上一次评分，Esc 返回。")
+        parts.append("\n\n按 u 撤销上一次操作，Esc 返回。")
         summary = self.query_one("#drill-summary", Static)
         summary.update(Content.assemble(*parts))
         summary.display = True
@@ -237,7 +236,6 @@ class DrillScreen(Screen):
         except UserError as exc:
             self.notify(str(exc), severity="error")
             return
-        self.history.append((result.log_id, rating))
         self.ratings[rating] += 1
         if result.became_leech:
             self.notify("这张卡片已遗忘多次，标为记忆难点并暂停。按 l 查看难记卡片，重温它的知识点。",
@@ -245,17 +243,17 @@ class DrillScreen(Screen):
         self._next()
 
     def action_undo(self) -> None:
-        if not self.history:
-            self.notify("没有可撤销的评分", timeout=1.5)
+        if self.reviewer is None or not self.reviewer.can_undo:
+            self.notify("没有可撤销的操作", timeout=1.5)
             return
-        log_id, rating = self.history.pop()
         try:
-            card = self.reviewer.undo(log_id)
+            action, card = self.reviewer.undo_last()
         except UserError as exc:
             self.notify(str(exc), severity="error")
             return
-        self.ratings[rating] -= 1
-        self.notify(f"已撤销：{RATING_NAMES[rating]}", timeout=1.5)
+        if action.kind == "grade":
+            self.ratings[action.rating] -= 1
+        self.notify(f"已撤销：{action.label}", timeout=1.5)
         self._show(card)
 
     def action_suspend(self) -> None:
@@ -290,6 +288,6 @@ class DrillScreen(Screen):
             return None  # shown greyed out until the answer is visible
         if action in ("suspend", "bury", "show_node", "space", "reveal") and self.card is None:
             return None
-        if action == "undo" and not self.history:
+        if action == "undo" and (self.reviewer is None or not self.reviewer.can_undo):
             return None
         return True
