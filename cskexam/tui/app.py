@@ -101,8 +101,11 @@ class CskexamApp(App[int]):
 
     BINDINGS = [
         *_registry_bindings(),
+        # In an input box Esc leaves the box (the footer says so); elsewhere it goes back.
+        Binding("escape", "leave_input", "离开输入框"),
         Binding("escape", "back", "返回"),
-        Binding("question_mark", "help", "帮助", key_display="?"),
+        # A priority key, so that ? opens the help from an input box too.
+        Binding("question_mark", "help", "帮助", key_display="?", priority=True),
         Binding("q", "quit", "退出"),
     ]
 
@@ -289,9 +292,20 @@ class CskexamApp(App[int]):
             return
         self.push_screen(HelpScreen(self.screen))
 
+    def _typing(self) -> bool:
+        from textual.widgets import Input, TextArea
+
+        return isinstance(self.screen.focused, (Input, TextArea))
+
+    def action_leave_input(self) -> None:
+        self.screen.set_focus(None)
+        self.refresh_bindings()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "leave_input":
+            return self._typing()
         if action == "back":
-            return len(self.screen_stack) > 1
+            return len(self.screen_stack) > 1 and not self._typing()
         if action == "open_screen" and parameters:
             # The key of the screen in front is pointless there: keep the footer short.
             current = getattr(self.screen, "SCREEN_NAME", None)

@@ -61,7 +61,7 @@ class PracticeScreen(Screen):
         Binding("y", "type_filter", "题型"),
         Binding("v", "show_node", "查看要点"),
         Binding("s", "setup", "重选范围"),
-        Binding("escape", "leave_field", "离开输入框", show=False),
+        Binding("escape", "leave_field", "离开输入框"),
     ]
 
     HELP = [
