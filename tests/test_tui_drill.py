@@ -130,6 +130,31 @@ def test_u_takes_back_the_last_action_of_any_kind(library_path):
     asyncio.run(main())
 
 
+def test_a_look_elsewhere_keeps_the_drill_and_esc_goes_back(library_path):
+    # Fault: g, r, n, Esc landed on 主页 and restarted the drill's counters.
+    async def main():
+        app = make_app(library_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for(pilot, lambda: app.library is not None)
+            await pilot.press("g")
+            await wait_for(pilot, lambda: getattr(app.screen, "SCREEN_NAME", "") == "graph")
+            await pilot.press("r")
+            await wait_for_text(pilot, "剩余")
+            drill = app.screen
+            await pilot.press("space", "3")
+            await wait_for_text(pilot, "本次已复习 1")
+            await pilot.press("n")
+            await wait_for(pilot, lambda: getattr(app.screen, "SCREEN_NAME", "") == "graph")
+            await pilot.press("escape")
+            await wait_for(pilot, lambda: app.screen is drill)
+            # (the test compositor may keep the frame from before; the widget is what is shown)
+            await wait_for(pilot, lambda: "本次已复习 1" in str(drill.query_one("#drill-progress").content))
+            await pilot.press("escape")  # and on back to where the drill was opened from
+            await wait_for(pilot, lambda: getattr(app.screen, "SCREEN_NAME", "") == "graph")
+
+    asyncio.run(main())
+
+
 def test_drill_n_shows_the_node_in_the_graph(library_path):
     async def main():
         app = make_app(library_path)

@@ -34,6 +34,7 @@ RATING_NAMES = {1: "重来", 2: "困难", 3: "良好", 4: "简单"}
 
 
 class DrillScreen(Screen):
+    KEEPS_SESSION = True  # see app.open_screen: a look elsewhere keeps it
     SCREEN_NAME = "drill"
 
     DEFAULT_CSS = """

@@ -42,6 +42,7 @@ WRITTEN_TYPES = (QuestionType.SHORT, QuestionType.CASE)
 
 
 class PracticeScreen(Screen):
+    KEEPS_SESSION = True  # see app.open_screen: a look elsewhere keeps it
     SCREEN_NAME = "practice"
     AUTO_FOCUS = ""  # focus follows the phase: scope list, answer box or the screen itself
 
