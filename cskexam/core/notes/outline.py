@@ -29,6 +29,7 @@ class Draft:
     children: list["Draft"] = field(default_factory=list)
     inline_item: bool = False
     end: int = 0  # last line that gave this draft text of its own
+    at: float = 0.0  # where in its first line the draft starts (0 = start, 1 = end)
 
     @property
     def title(self) -> str:
@@ -53,16 +54,15 @@ def _is_cjk(ch: str) -> bool:
 
 
 class OutlineBuilder:
-    def __init__(self, title: str, line: int, known: frozenset[str], titles_only: bool = False):
-        # titles_only: the first pass, which only collects cleanly written titles.
-        self.titles_only = titles_only
+    def __init__(self, title: str, line: int):
         self.root = Draft("doc", (), "", line)
         self.root.heading = Heading(title=title, text="")
         self.stack: list[Draft] = [self.root]
-        self.known = known
         self.subject = title
+        self.drafts: list[Draft] = []  # every draft with a segment, in order
         self._pending: Draft | None = None
         self._lineno = line
+        self._indent = 0
 
     # -- acceptance ----------------------------------------------------
     def _open(self, style: str) -> Draft | None:
@@ -77,9 +77,9 @@ class OutlineBuilder:
                 return draft.number[0]
         return None
 
-    def _accept(self, m: Marker, line: str, since: str) -> bool:
+    def _accept(self, m: Marker, line: str, since_start: int) -> bool:
         prev = line[m.start - 1] if m.start > 0 else ""
-        at_start = not line[: m.start].strip()
+        at_start = m.start <= self._indent
         if m.style in ("part", "chapter", "section", "circled", "bullet"):
             return True
         opened = self._open(m.style)
@@ -97,7 +97,9 @@ class OutlineBuilder:
             return False
         if prev in _BOUNDARY:
             return True
-        head = since.strip()
+        if m.start - since_start > 40:
+            return False
+        head = line[since_start : m.start].strip()
         return 0 < len(head) <= 20 and not any(ch in _PUNCT for ch in head)
 
     # -- stack -----------------------------------------------------------
@@ -119,24 +121,18 @@ class OutlineBuilder:
         self.stack.append(draft)
 
     def _finish_pending(self) -> None:
-        draft = self._pending
-        if draft is None:
-            return
-        if self.titles_only:
-            clean = clean_title_only(draft.segment)
-            draft.heading = Heading(title=clean or "", text="", explicit=clean is not None)
+        # The heading is split later (``split_headings``), once the clean
+        # titles of every file are known; nothing here depends on it.
+        if self._pending is not None:
+            self.drafts.append(self._pending)
             self._pending = None
-            return
-        draft.heading = split_heading(draft.segment, self.known, self.subject)
-        if draft.heading.text:
-            draft.text_parts.append(draft.heading.text)
-        self._pending = None
 
     # -- input -----------------------------------------------------------
     def add_line(self, line: str, lineno: int, markers: list[Marker] | None = None) -> None:
         if not line:
             return
         self._lineno = lineno
+        self._indent = len(line) - len(line.lstrip())
         heading = markdown_heading(line)
         if heading:
             self._start(heading, line, lineno)
@@ -152,7 +148,7 @@ class OutlineBuilder:
         for m in find_markers(line) if markers is None else markers:
             if m.start < last_end:
                 continue
-            if not self._accept(m, line, line[last_end : m.start]):
+            if not self._accept(m, line, last_end):
                 continue
             before = line[last_end : m.start]
             if current is None:
@@ -170,7 +166,7 @@ class OutlineBuilder:
             self._finish_pending()
 
     def _start(self, m: Marker, line: str, lineno: int) -> Draft:
-        draft = Draft(m.style, m.number, _clean_marker(m.raw), lineno, end=lineno)
+        draft = Draft(m.style, m.number, _clean_marker(m.raw), lineno, end=lineno, at=m.start / len(line))
         self._push(draft)
         self._pending = draft
         return draft
@@ -184,3 +180,19 @@ class OutlineBuilder:
     def finish(self) -> Draft:
         self._finish_pending()
         return self.root
+
+
+def clean_titles(drafts: list[Draft], out: set[str]) -> None:
+    """Titles written cleanly (ended by a colon or a bracket, or alone)."""
+    for draft in drafts:
+        clean = clean_title_only(draft.segment)
+        if clean is not None and 2 <= len(clean) <= 10:
+            out.add(clean)
+
+
+def split_headings(drafts: list[Draft], known: frozenset[str], subject: str) -> None:
+    """Title, body and metadata of each draft, from its segment."""
+    for draft in drafts:
+        draft.heading = split_heading(draft.segment, known, subject)
+        if draft.heading.text:
+            draft.text_parts.insert(0, draft.heading.text)

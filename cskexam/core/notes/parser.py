@@ -18,7 +18,7 @@ from cskexam.core.notes.headings import Heading, stated_count
 from cskexam.core.notes.links import related_edges
 from cskexam.core.notes.markers import Marker, find_markers
 from cskexam.core.notes.normalize import normalize_text
-from cskexam.core.notes.outline import Draft, OutlineBuilder
+from cskexam.core.notes.outline import Draft, OutlineBuilder, clean_titles, split_headings
 
 _KIND_BY_STYLE = {"part": "chapter", "chapter": "chapter", "section": "section", "h1": "chapter", "h2": "chapter", "h3": "section"}
 
@@ -33,6 +33,7 @@ class NoteSource:
 
 
 _ORIGINAL_MAX_LINES = 40
+_ORIGINAL_MAX_CHARS = 400
 
 
 def _raw_lines(src: NoteSource) -> list[str]:
@@ -47,52 +48,66 @@ def _raw_lines(src: NoteSource) -> list[str]:
     return lines
 
 
-def _build(doc: Document, known: frozenset[str], scanned: list[list[Marker]], titles_only: bool = False) -> Draft:
-    builder = OutlineBuilder(doc.title, doc.line, known, titles_only)
+def _build(doc: Document, scanned: list[list[Marker]]) -> OutlineBuilder:
+    builder = OutlineBuilder(doc.title, doc.line)
     for (lineno, text), markers in zip(doc.body, scanned):
         builder.add_line(text, lineno, markers)
-    return builder.finish()
-
-
-def _clean_titles(draft: Draft, out: set[str]) -> None:
-    for child in draft.children:
-        if child.heading and child.heading.explicit and 2 <= len(child.title) <= 10:
-            out.add(child.title)
-        _clean_titles(child, out)
+    builder.finish()
+    return builder
 
 
 def parse_notes(sources: list[NoteSource]) -> KnowledgeGraph:
     files = [(src.name, split_documents(src.name, normalize_text(src.text))) for src in sources]
     raw_by_name = {src.name: _raw_lines(src) for src in sources}
-    scans = {id(doc): [find_markers(text) for _, text in doc.body] for _, docs in files for doc in docs}
+    built = [(name, [_build(doc, [find_markers(text) for _, text in doc.body]) for doc in docs]) for name, docs in files]
+    # Titles cut by guessing are guessed better knowing the titles written
+    # cleanly anywhere in the notes.
     known: set[str] = set()
-    for _, docs in files:
-        for doc in docs:
-            _clean_titles(_build(doc, frozenset(), scans[id(doc)], titles_only=True), known)
+    for _, builders in built:
+        for builder in builders:
+            clean_titles(builder.drafts, known)
     frozen = frozenset(known)
     graph = KnowledgeGraph()
-    for name, docs in files:
-        seen_paths: set[tuple[str, ...]] = set()
-        for doc in docs:
-            _emit(graph, name, raw_by_name[name], _build(doc, frozen, scans[id(doc)]), None, (), seen_paths)
+    for name, builders in built:
+        seen_paths: dict[tuple[str, ...], int] = {}
+        for builder in builders:
+            split_headings(builder.drafts, frozen, builder.subject)
+            _emit(graph, name, raw_by_name[name], builder.root, None, (), seen_paths)
     graph.definitions = extract_definitions(graph)
     graph.edges = related_edges(graph)
     return graph
 
 
-def _original(raw: list[str], first: int, last: int) -> str:
+def _original(raw: list[str], first: int, last: int, at: float) -> str:
+    """The lines ``first``..``last`` as written. A long run-on line holds many
+    nodes: each keeps only the stretch around where it starts, so the cost
+    stays linear in the size of the notes."""
     if first < 1:
         return ""
     last = min(last, first + _ORIGINAL_MAX_LINES - 1)
-    return "\n".join(line.rstrip() for line in raw[first - 1 : last])
+    lines = raw[first - 1 : last]
+    if lines and len(lines[0]) > _ORIGINAL_MAX_CHARS:
+        line = lines[0]
+        start = max(0, int(at * len(line)) - 10)
+        clip = line[start : start + _ORIGINAL_MAX_CHARS]
+        lines[0] = ("…" if start else "") + clip + ("…" if start + _ORIGINAL_MAX_CHARS < len(line) else "")
+    for k in range(1, len(lines)):
+        if len(lines[k]) > _ORIGINAL_MAX_CHARS:
+            lines[k] = lines[k][:_ORIGINAL_MAX_CHARS] + "…"
+    return "\n".join(line.rstrip() for line in lines)
 
 
-def _unique_path(path: tuple[str, ...], seen: set[tuple[str, ...]]) -> tuple[str, ...]:
-    candidate, n = path, 1
+def _unique_path(path: tuple[str, ...], seen: dict[tuple[str, ...], int]) -> tuple[str, ...]:
+    """``path``, or ``path#n`` with the least free n (ids of repeats must not
+    depend on anything but the outline). ``seen`` maps each path taken to the
+    last n tried for it, so a thousand repeats cost no more than one each."""
+    candidate, n = path, seen.get(path, 1)
     while candidate in seen:
         n += 1
         candidate = path[:-1] + (f"{path[-1]}#{n}",)
-    seen.add(candidate)
+    if candidate is not path:
+        seen[path] = n
+    seen.setdefault(candidate, 1)
     return candidate
 
 
@@ -103,7 +118,7 @@ def _emit(
     draft: Draft,
     parent: Node | None,
     parent_path: tuple[str, ...],
-    seen: set[tuple[str, ...]],
+    seen: dict[tuple[str, ...], int],
 ) -> Node:
     heading = draft.heading
     title = draft.title or draft.marker or "（无标题）"
@@ -120,7 +135,7 @@ def _emit(
         page=heading.page if heading else None,
         tags=list(heading.tags) if heading else [],
         source=SourceRef(file, draft.line, max(draft.line, draft.end)),
-        original=_original(raw, draft.line, max(draft.line, draft.end)),
+        original=_original(raw, draft.line, max(draft.line, draft.end), draft.at),
     )
     graph.nodes[node.id] = node
     if parent is not None:
