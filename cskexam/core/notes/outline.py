@@ -54,7 +54,8 @@ def _is_cjk(ch: str) -> bool:
 
 
 class OutlineBuilder:
-    def __init__(self, title: str, line: int):
+    def __init__(self, title: str, line: int, markdown: bool = False):
+        self.markdown = markdown
         self.root = Draft("doc", (), "", line)
         self.root.heading = Heading(title=title, text="")
         self.stack: list[Draft] = [self.root]
@@ -128,11 +129,17 @@ class OutlineBuilder:
             self._pending = None
 
     # -- input -----------------------------------------------------------
-    def add_line(self, line: str, lineno: int, markers: list[Marker] | None = None) -> None:
+    def add_line(
+        self, line: str, lineno: int, markers: list[Marker] | None = None, indent: int = 0, literal: bool = False
+    ) -> None:
         if not line:
             return
         self._lineno = lineno
-        self._indent = len(line) - len(line.lstrip())
+        self._indent = 0
+        self._line_indent = indent
+        if literal:
+            self._append_text(line)
+            return
         heading = markdown_heading(line)
         if heading:
             self._start(heading, line, lineno)

@@ -9,6 +9,7 @@ the first pass only collects those clean titles.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from cskexam.core.graph import COUNT_MISMATCH, TITLE_TRUNCATED, KnowledgeGraph, Node, SourceRef, make_flag, node_id
 from cskexam.core.notes.definitions import extract_definitions
@@ -17,7 +18,7 @@ from cskexam.core.notes.enumerations import split_counted, split_short_list
 from cskexam.core.notes.headings import Heading, stated_count
 from cskexam.core.notes.links import related_edges
 from cskexam.core.notes.markers import Marker, find_markers
-from cskexam.core.notes.normalize import normalize_text
+from cskexam.core.notes.lines import Line, prepare_lines
 from cskexam.core.notes.outline import Draft, OutlineBuilder, clean_titles, split_headings
 
 _KIND_BY_STYLE = {"part": "chapter", "chapter": "chapter", "section": "section", "h1": "chapter", "h2": "chapter", "h3": "section"}
@@ -48,18 +49,23 @@ def _raw_lines(src: NoteSource) -> list[str]:
     return lines
 
 
-def _build(doc: Document, scanned: list[list[Marker]]) -> OutlineBuilder:
-    builder = OutlineBuilder(doc.title, doc.line)
-    for (lineno, text), markers in zip(doc.body, scanned):
-        builder.add_line(text, lineno, markers)
+def _build(doc: Document, prepared: list[Line], markdown: bool) -> OutlineBuilder:
+    builder = OutlineBuilder(doc.title, doc.line, markdown)
+    for lineno, text in doc.body:
+        line = prepared[lineno - 1]
+        builder.add_line(text, lineno, find_markers(text), line.indent, line.literal)
     builder.finish()
     return builder
 
 
 def parse_notes(sources: list[NoteSource]) -> KnowledgeGraph:
-    files = [(src.name, split_documents(src.name, normalize_text(src.text))) for src in sources]
     raw_by_name = {src.name: _raw_lines(src) for src in sources}
-    built = [(name, [_build(doc, [find_markers(text) for _, text in doc.body]) for doc in docs]) for name, docs in files]
+    built = []
+    for src in sources:
+        markdown = PurePath(src.name).suffix.lower() in (".md", ".markdown")
+        prepared = prepare_lines(src.text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), markdown)
+        docs = split_documents(src.name, [line.text for line in prepared])
+        built.append((src.name, [_build(doc, prepared, markdown) for doc in docs]))
     # Titles cut by guessing are guessed better knowing the titles written
     # cleanly anywhere in the notes.
     known: set[str] = set()
