@@ -44,6 +44,7 @@ class Line:
     text: str = ""
     indent: int = 0
     literal: bool = False  # body text only: never a node or a marker
+    tip: bool = False  # inside a tip block or a quote (a mnemonic there belongs to the heading)
 
 
 def _indent_of(raw: str) -> int:
@@ -106,7 +107,7 @@ def prepare_lines(raw_lines: list[str], markdown: bool) -> list[Line]:
             continue
         if in_fence:
             continue
-        literal = False
+        literal = tip = False
         if markdown:
             m = _CONTAINER.match(stripped)
             if m:
@@ -117,12 +118,13 @@ def prepare_lines(raw_lines: list[str], markdown: bool) -> list[Line]:
                     container = None
                 continue
             if container is not None:
-                literal = True
+                literal = tip = True
                 if stripped and any(w in container for w in _MNEMONIC_WORDS) and not stripped.startswith(_MNEMONIC_WORDS):
                     stripped = "口诀:" + stripped
                     literal = False  # read as a mnemonic line by the outline
             if stripped.startswith(">"):
                 stripped = stripped.lstrip("> ")
+                tip = True
                 literal = not stripped.startswith(_MNEMONIC_WORDS)
             if stripped.startswith("|") or (stripped.count("|") >= 2 and _TABLE_RULE.match(stripped)):
                 if _TABLE_RULE.match(stripped):
@@ -137,7 +139,7 @@ def prepare_lines(raw_lines: list[str], markdown: bool) -> list[Line]:
         if _FURNITURE.match(text):
             pages += 1
             continue
-        out[i] = Line(text, _indent_of(raw), literal)
+        out[i] = Line(text, _indent_of(raw), literal, tip)
     if pages:
         # Page furniture says the text was pasted from pages: lines repeated
         # on many pages are running headers.

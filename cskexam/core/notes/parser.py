@@ -8,20 +8,24 @@ the first pass only collects those clean titles.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from cskexam.core.graph import COUNT_MISMATCH, TITLE_TRUNCATED, KnowledgeGraph, Node, SourceRef, make_flag, node_id
+from cskexam.core.graph import COUNT_MISMATCH, FALSE_STATEMENT, TITLE_TRUNCATED, TRUE_STATEMENT, KnowledgeGraph, Node, SourceRef, make_flag, node_id
 from cskexam.core.notes.definitions import extract_definitions
 from cskexam.core.notes.documents import Document, split_documents
-from cskexam.core.notes.enumerations import split_counted, split_short_list
+from cskexam.core.notes.enumerations import split_counted, split_short_list, trailing_count
 from cskexam.core.notes.headings import Heading, stated_count
 from cskexam.core.notes.links import related_edges
 from cskexam.core.notes.markers import Marker, find_markers
 from cskexam.core.notes.lines import Line, prepare_lines
 from cskexam.core.notes.outline import Draft, OutlineBuilder, clean_titles, split_headings
 
-_KIND_BY_STYLE = {"part": "chapter", "chapter": "chapter", "section": "section", "h1": "chapter", "h2": "chapter", "h3": "section"}
+_HOOK = re.compile(r"^([\u4e00-\u9fff]{2,6})\(([^()]{4,})\)(.*)$")
+# ``产品质量投诉:产品存在缺陷…``: a short term, a colon and what it means.
+_TERM_LINE = re.compile(r"^[^\s:,;。()\d]{2,12}:[^:]{2,}")
+_KIND_BY_STYLE = {"part": "chapter", "chapter": "chapter", "topic": "chapter", "section": "section", "h1": "chapter", "h2": "chapter", "h3": "section"}
 
 
 @dataclass(frozen=True)
@@ -51,9 +55,12 @@ def _raw_lines(src: NoteSource) -> list[str]:
 
 def _build(doc: Document, prepared: list[Line], markdown: bool) -> OutlineBuilder:
     builder = OutlineBuilder(doc.title, doc.line, markdown)
-    for lineno, text in doc.body:
+    body = doc.body
+    terms = [_TERM_LINE.match(text) is not None for _, text in body]
+    for k, (lineno, text) in enumerate(body):
         line = prepared[lineno - 1]
-        builder.add_line(text, lineno, find_markers(text), line.indent, line.literal)
+        term_run = terms[k] and ((k > 0 and terms[k - 1]) or (k + 1 < len(terms) and terms[k + 1]))
+        builder.add_line(text, lineno, find_markers(text), line.indent, line.literal, line.tip, term_run)
     builder.finish()
     return builder
 
@@ -149,7 +156,18 @@ def _emit(
     if heading and heading.truncated:
         node.flags.append(make_flag(TITLE_TRUNCATED))
 
+    if draft.mnemonic and not node.mnemonic:
+        node.mnemonic = draft.mnemonic
+    if draft.judged is not None:
+        node.flags.append(make_flag(TRUE_STATEMENT if draft.judged else FALSE_STATEMENT))
+    hook = _HOOK.match(text) if parent is not None and not draft.children else None
+    if hook:
+        # 研究原则:可变脸(客观性、发展性、联系实际): a hook word to remember the list by.
+        node.mnemonic = node.mnemonic or hook.group(1)
+        text = node.text = hook.group(2) + (("。" + hook.group(3)) if hook.group(3).strip("。 ") else "")
     node.count = stated_count(title, text, node.mnemonic) if parent is not None else None
+    if node.count is None and draft.stated is not None:
+        node.count = draft.stated
     children = list(draft.children)
     inline: list[Draft] = []
     if parent is not None and (not children or (node.count and len(children) != node.count)):
@@ -157,8 +175,12 @@ def _emit(
         if split is None and not children and (node.count is not None or node.kind == "point"):
             # A plain list whose length differs from the stated count is still
             # a list: its items are kept and the mismatch flagged.
-            split = split_short_list(text)
+            split = split_short_list(text, node.count is not None or draft.style == "inline_list")
         if split is not None:
+            trailing = trailing_count(split.items[-1].title, len(split.items))
+            if trailing:
+                split.items[-1].title = trailing
+                node.count = node.count or len(split.items)
             node.text = split.remainder
             for item in split.items:
                 child = Draft("inline", (), "", draft.line, inline_item=True)
@@ -169,6 +191,8 @@ def _emit(
     _disambiguate_titles(children)
     for child in children:
         _emit(graph, file, raw, child, node, path, seen)
+    if draft.judged is not None:
+        node.kind = "item" if not node.children else node.kind
     if node.kind == "point" and not node.children:
         node.kind = "item"
     elif draft.inline_item:
