@@ -39,7 +39,7 @@ def figures():
 
 def test_corpus_is_big_enough_and_every_gold_is_well_formed():
     pairs = corpus_files()
-    assert len(pairs) >= 9
+    assert len(pairs) >= 18
     for notes, gold_path in pairs:
         gold = load_gold(gold_path)
         lines = notes.read_text(encoding="utf-8").splitlines()

@@ -7,6 +7,7 @@ import stat
 from pathlib import Path
 
 from cskexam.core.errors import NotesError
+from cskexam.errors import os_error_text
 from cskexam.core.graph import KnowledgeGraph
 from cskexam.core.notes import NoteSource, decode_note_bytes, parse_notes
 from cskexam.resources import content_dir, note_files
@@ -81,7 +82,14 @@ def _os_reason(exc: OSError) -> str:
 def read_sources(files: list[Path]) -> list[NoteSource]:
     sources = []
     for path in files:
+<<<<<<< HEAD
         data = read_note_bytes(path)
+=======
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise NotesError(f"无法读取文件: {os_error_text(exc)}", str(path)) from None
+>>>>>>> main
         sources.append(NoteSource(name=path.name, text=decode_note_bytes(data, str(path))))
     return sources
 
