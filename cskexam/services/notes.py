@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 import stat
 from pathlib import Path
 
@@ -67,29 +66,13 @@ def read_note_bytes(path: Path) -> bytes:
 
 
 def _os_reason(exc: OSError) -> str:
-    reasons = {
-        errno.ENOENT: "文件不存在",
-        errno.EACCES: "没有读取权限",
-        errno.EPERM: "没有读取权限",
-        errno.ELOOP: "符号链接循环，无法打开",
-        errno.EISDIR: "这是一个目录，不是笔记文件",
-        errno.ENAMETOOLONG: "路径过长",
-        errno.EIO: "读取时磁盘出错",
-    }
-    return "无法读取文件：" + reasons.get(exc.errno, f"系统错误 {exc.errno}")
+    return "无法读取文件：" + os_error_text(exc)
 
 
 def read_sources(files: list[Path]) -> list[NoteSource]:
     sources = []
     for path in files:
-<<<<<<< HEAD
         data = read_note_bytes(path)
-=======
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise NotesError(f"无法读取文件: {os_error_text(exc)}", str(path)) from None
->>>>>>> main
         sources.append(NoteSource(name=path.name, text=decode_note_bytes(data, str(path))))
     return sources
 
