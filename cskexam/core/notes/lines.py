@@ -44,6 +44,7 @@ class Line:
     text: str = ""
     indent: int = 0
     literal: bool = False  # body text only: never a node or a marker
+    joined: int = 0  # how many following lines (hard wraps) were joined to this one
     tip: bool = False  # inside a tip block or a quote (a mnemonic there belongs to the heading)
 
 
@@ -192,6 +193,7 @@ def _join_hard_wraps(lines: list[Line]) -> None:
             and len(nxt.text) < len(line.text)
         ):
             line.text += nxt.text
+            line.joined += 1 + nxt.joined
             nxt.text = ""
             continue  # the joined line may wrap again
         i += 1

@@ -85,6 +85,7 @@ class OutlineBuilder:
         self.drafts: list[Draft] = []  # every draft with a segment, in order
         self._pending: Draft | None = None
         self._lineno = line
+        self._last = line
         self._indent = 0
 
     # -- acceptance ----------------------------------------------------
@@ -160,12 +161,14 @@ class OutlineBuilder:
         literal: bool = False,
         tip: bool = False,
         term_run: bool = False,
+        last: int | None = None,
     ) -> None:
         """One line of the document. ``term_run``: the line is one of several
         ``term:explanation`` lines in a row (each becomes an item)."""
         if not line:
             return
         self._lineno = lineno
+        self._last = last or lineno  # hard wraps joined: the line ends there
         self._indent = 0
         if literal:
             self._append_text(line)
@@ -273,7 +276,7 @@ class OutlineBuilder:
 
     def _judgement(self, statement: str, mark: str, lineno: int) -> None:
         self._finish_pending()
-        draft = Draft("judge", (), "", lineno, end=lineno)
+        draft = Draft("judge", (), "", lineno, end=self._last)
         draft.heading = Heading(title=statement.rstrip("。.;, "), text="")
         draft.judged = mark in _TRUE_MARKS
         self._push(draft)
@@ -299,7 +302,7 @@ class OutlineBuilder:
             self.stack.pop()
         while len(self.stack) > 1 and self.stack[-1].style == "judge":
             self.stack.pop()
-        draft = Draft(m.style, m.number, _clean_marker(m.raw), lineno, end=lineno, at=0.0)
+        draft = Draft(m.style, m.number, _clean_marker(m.raw), lineno, end=self._last, at=0.0)
         draft.indent = indent
         self.stack[-1].children.append(draft)
         self.stack.append(draft)
@@ -308,7 +311,7 @@ class OutlineBuilder:
         self._marked_line(line, lineno, rest_markers, last_end=m.end, current=draft)
 
     def _start(self, m: Marker, line: str, lineno: int) -> Draft:
-        draft = Draft(m.style, m.number, _clean_marker(m.raw), lineno, end=lineno, at=m.start / len(line))
+        draft = Draft(m.style, m.number, _clean_marker(m.raw), lineno, end=self._last, at=m.start / len(line))
         self._push(draft)
         self._pending = draft
         return draft
@@ -317,7 +320,7 @@ class OutlineBuilder:
         text = text.strip()
         if text:
             self.stack[-1].text_parts.append(text)
-            self.stack[-1].end = max(self.stack[-1].end, self._lineno)
+            self.stack[-1].end = max(self.stack[-1].end, self._last)
 
     def finish(self) -> Draft:
         self._finish_pending()

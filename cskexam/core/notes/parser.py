@@ -60,7 +60,7 @@ def _build(doc: Document, prepared: list[Line], markdown: bool) -> OutlineBuilde
     for k, (lineno, text) in enumerate(body):
         line = prepared[lineno - 1]
         term_run = terms[k] and ((k > 0 and terms[k - 1]) or (k + 1 < len(terms) and terms[k + 1]))
-        builder.add_line(text, lineno, find_markers(text), line.indent, line.literal, line.tip, term_run)
+        builder.add_line(text, lineno, find_markers(text), line.indent, line.literal, line.tip, term_run, lineno + line.joined)
     builder.finish()
     return builder
 
