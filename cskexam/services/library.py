@@ -342,8 +342,18 @@ class Library:
 
 
 def open_library(db_url: str | None = None) -> Library:
-    """Open (create, migrate) the library at ``db_url``, CSKEXAM_DB or the data dir."""
-    return Library(open_database(database_url(db_url)))
+    """Open (create, migrate) the library at ``db_url``, CSKEXAM_DB or the data dir.
+
+    An SQLite library that existed before gets its daily backup (see ``cskexam.services.backup``).
+    """
+    from cskexam.services.backup import daily_backup, existing_library_file
+
+    url = database_url(db_url)
+    existing = existing_library_file(url)
+    library = Library(open_database(url))
+    if existing is not None:
+        daily_backup(existing)
+    return library
 
 
 def _report(progress: Progress | None, done: int, total: int, label: str) -> None:
