@@ -248,11 +248,19 @@ def test_wrongbook_lists_practises_and_exports(library, tmp_path):
         await pilot.press("escape")
         text = await wait_text(pilot, "共 2 题")  # one right answer is not enough to leave
         assert "连对 1" in text
-        await pilot.press("x")
-        await wait_for(pilot, lambda: any("已导出" in str(n.message) for n in app._notifications))
+        await pilot.press("x")  # asks where, with ~/Downloads or the current directory filled in
+        await wait_text(pilot, "保存到")
+        box = app.screen.query_one("#save-path")
+        assert box.value.endswith(".csv") and "错题本-" in box.value
+        assert not box.value.startswith(str(tmp_path / "home"))  # not the hidden data dir
+        box.value = str(tmp_path / "out")  # a directory: the file keeps its name
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: any("已导出 2 道错题到 " + str(tmp_path / "out") in str(n.message)
+                                          for n in app._notifications))
 
+    (tmp_path / "out").mkdir()
     run_app(library, body)
-    exports = list((tmp_path / "home").glob("错题本-*.csv"))
+    exports = list((tmp_path / "out").glob("错题本-*.csv"))
     assert len(exports) == 1
     rows = list(csv.reader(exports[0].read_text(encoding="utf-8-sig").splitlines()))
     assert {r[0] for r in rows[1:]} == {"jn-001", "jn-003"}
