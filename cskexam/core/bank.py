@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 import yaml
 
@@ -78,9 +78,15 @@ class _LineDict(dict):
         return self.key_lines.get(key, self.line)
 
 
-# libyaml parses the bundled bank ~20x faster than the pure-Python parser, and
+# libyaml parses the bundled bank far faster than the pure-Python parser, and
 # the bank is loaded inside every notes import.
-class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+if TYPE_CHECKING:
+    _BaseLoader = yaml.SafeLoader
+else:
+    _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_BaseLoader):
     pass
 
 
@@ -216,6 +222,7 @@ class _Checker:
 
         if len(self.problems) > before or self._dropped:
             return None
+        assert qid is not None and qtype is not None and stem is not None  # else a problem was recorded
         return Question(
             id=qid, type=qtype, stem=stem, answer=answer, options=options or {},
             explanation=explanation or "", node=node.id if node else None, source=source,
@@ -349,14 +356,16 @@ class _Checker:
             if isinstance(p, str) and p.strip():
                 out.append(ScoringPoint(p.strip()))
                 continue
-            if not isinstance(p, dict) or _text(p.get("point")) is None:
+            point = _text(p.get("point")) if isinstance(p, dict) else None
+            if point is None:
                 self.problem(where, f"第 {i} 个采分点缺少 point")
                 continue
             syn = p.get("synonyms") or []
-            if not isinstance(syn, list) or not all(_text(s) for s in syn):
+            synonyms = [_text(s) for s in syn] if isinstance(syn, list) else [None]
+            if not all(synonyms):
                 self.problem(where, f"采分点「{p['point']}」的 synonyms 必须是文字列表")
                 continue
-            out.append(ScoringPoint(_text(p["point"]), tuple(_text(s) for s in syn)))
+            out.append(ScoringPoint(point, tuple(s for s in synonyms if s)))
         return out
 
     def node(self, raw: _LineDict, docs: list[Node] | None) -> Node | None:

@@ -180,9 +180,9 @@ def import_question_file(
     elif suffix in (".xlsx", ".csv"):
         data = path.read_bytes()
         table = rows_from_xlsx_bytes(data, shown) if suffix == ".xlsx" else rows_from_csv_bytes(data, shown)
-        res = import_rows(table, shown, graph, allow_unlinked=allow_unlinked)
-        raise_for_problems(res.problems)
-        questions, rows = res.questions, res.rows
+        imported = import_rows(table, shown, graph, allow_unlinked=allow_unlinked)
+        raise_for_problems(imported.problems)
+        questions, rows = imported.questions, imported.rows
     else:
         raise BankError("只能导入 .xlsx、.csv 或 .yaml 文件", str(path))
     now = now or dt.datetime.now(dt.timezone.utc)

@@ -106,8 +106,8 @@ def find_markers(line: str) -> list[Marker]:
         elif style == "circled":
             number = (_CIRCLED.index(raw.strip()[0]) + 1,)
         else:
-            digits = re.search(rf"[{CN_NUM}\d]+", raw)
-            value = cn_to_int(digits.group(0)) if digits else None
+            numeral = re.search(rf"[{CN_NUM}\d]+", raw)
+            value = cn_to_int(numeral.group(0)) if numeral else None
             if value is None:
                 continue
             number = (value,)

@@ -66,7 +66,7 @@ class SearchScreen(Screen):
         Binding("slash", "to_input", "修改搜索词", key_display="/"),
     ]
 
-    HELP = [
+    KEY_HELP = [
         ("输入", "边输入边搜索：汉字、错别字、全拼或拼音首字母"),
         ("↓ / ↑", "在结果中移动"),
         ("Enter", "在知识图谱中打开选中的要点"),

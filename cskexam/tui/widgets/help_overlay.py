@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.cells import cell_len
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -12,12 +13,13 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from cskexam.tui.app import CskexamApp
 from cskexam.tui.screens import registry
 
 
 def screen_keys(screen: Screen) -> list[tuple[str, str]]:
-    """(key, description) for a screen: its ``HELP`` list, else its shown bindings."""
-    own_help = getattr(screen, "HELP", None)
+    """(key, description) for a screen: its ``KEY_HELP`` list, else its shown bindings."""
+    own_help = getattr(screen, "KEY_HELP", None)
     if own_help:
         return list(own_help)
     keys: list[tuple[str, str]] = []
@@ -60,6 +62,7 @@ def screen_label(screen: Screen) -> str:
 
 class HelpScreen(ModalScreen):
     SCREEN_NAME = "help"
+    app = getters.app(CskexamApp)
 
     # A modal screen does not see the app's keys, so it closes itself.
     BINDINGS = [
