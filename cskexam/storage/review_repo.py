@@ -47,7 +47,8 @@ def state_values(state: CardState) -> dict:
 # -- cards as generated ----------------------------------------------------------
 
 def stored_cards(session: Session) -> dict[str, Any]:
-    query = select(_cards.c.id, _cards.c.node_id, _cards.c.kind, _cards.c.front, _cards.c.back, _cards.c.orphaned)
+    query = select(_cards.c.id, _cards.c.node_id, _cards.c.kind, _cards.c.front, _cards.c.back, _cards.c.orphaned,
+                   _cards.c.edited, _cards.c.custom)
     return {r.id: r for r in session.execute(query)}
 
 
@@ -465,6 +466,9 @@ def load_settings(session: Session | Connection, profile: str) -> dict | None:
 
 
 def save_settings(session: Session | Connection, profile: str, settings: dict, now: dt.datetime) -> None:
+    """Store ``settings``' keys; keys stored before and not given are kept (the study plan
+    and the scheduler settings share one row)."""
+    settings = {**(load_settings(session, profile) or {}), **settings}
     changed = cast(CursorResult, session.execute(
         update(_settings).where(_settings.c.profile == profile).values(settings=settings, updated_at=now)
     )).rowcount
