@@ -26,7 +26,7 @@ from __future__ import annotations
 import math
 import re
 import sqlite3
-from typing import Iterable, Protocol, Sequence
+from typing import Iterable, Protocol, Sequence, cast
 
 from cskexam.core.search.documents import Document
 from cskexam.core.search.query import BODY_WEIGHT, TITLE_WEIGHT, DocRow, Hit, SearchBackend
@@ -289,7 +289,9 @@ class SqliteSearchStore:
             "CROSS JOIN search_docs d ON d.title_key = p.title_key AND d.source = 'node' LIMIT ?3",
             (key, key + "{", limit),
         )
-        return [((r[0], r[1], r[2], r[3], 0, 0.0), r[4], r[5], r[6]) for r in rows]
+        # Plain tuples in Hit layout (see SearchBackend).
+        hits = [((r[0], r[1], r[2], r[3], 0, 0.0), r[4], r[5], r[6]) for r in rows]
+        return cast("list[tuple[Hit, str, int, str]]", hits)
 
     def initials_subsequence(self, key: str, limit: int) -> list[tuple[Hit, str]]:
         # GLOB runs in C over the index range of the first letter; keys hold only [a-z0-9].
@@ -302,7 +304,7 @@ class SqliteSearchStore:
             "CROSS JOIN search_docs d ON d.title_key = p.title_key AND d.source = 'node' LIMIT ?4",
             (key[0], key[0] + "{", pattern, limit),
         )
-        return [((r[0], r[1], r[2], r[3], 0, 0.0), r[4]) for r in rows]
+        return cast("list[tuple[Hit, str]]", [((r[0], r[1], r[2], r[3], 0, 0.0), r[4]) for r in rows])
 
     def terms_with_grams(self, grams: Sequence[str], per_gram: int) -> set[str]:
         out: set[str] = set()
@@ -315,4 +317,4 @@ class SqliteSearchStore:
 
     def docs(self, rowids: Sequence[int]) -> dict[int, DocRow]:
         rows = self._in(f"SELECT {_DOC_COLUMNS} FROM search_docs d WHERE d.id IN ({{}})", list(rowids))
-        return {r[0]: r for r in rows}
+        return cast("dict[int, DocRow]", {r[0]: r for r in rows})

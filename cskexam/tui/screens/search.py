@@ -15,15 +15,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from cskexam.tui.screens import registry
+from cskexam.tui.screens.base import AppScreen
 from cskexam.tui.widgets.text import clip
 from cskexam.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from cskexam.core.search import SearchResult
 
 DEBOUNCE_SECONDS = 0.08
@@ -56,7 +58,7 @@ def result_prompt(result: "SearchResult") -> Content:
     return Content.assemble(*parts)
 
 
-class SearchScreen(Screen):
+class SearchScreen(AppScreen):
     SCREEN_NAME = "search"
 
     BINDINGS = [
@@ -89,7 +91,7 @@ class SearchScreen(Screen):
         self.results: list[SearchResult] = []
         self._searcher = None
         self._seq = 0
-        self._timer = None
+        self._timer: Timer | None = None
         self.last_query: str | None = None
         self.last_ms: float | None = None
 
