@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.cells import cell_len
-from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -14,8 +13,12 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
-from cskexam.tui.app import CskexamApp
 from cskexam.tui.screens import registry
+
+if TYPE_CHECKING:
+    from textual import getters
+
+    from cskexam.tui.app import CskexamApp
 from cskexam.tui.widgets.cjk_text import CjkText
 
 
@@ -81,7 +84,8 @@ def screen_label(screen: Screen) -> str:
 
 class HelpScreen(ModalScreen):
     SCREEN_NAME = "help"
-    app = getters.app(CskexamApp)
+    if TYPE_CHECKING:
+        app = getters.app(CskexamApp)
 
     # A modal screen does not see the app's keys, so it closes itself.
     BINDINGS = [
