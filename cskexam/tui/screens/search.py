@@ -22,6 +22,7 @@ from cskexam.tui.screens import registry
 from cskexam.tui.screens.base import AppScreen
 from cskexam.tui.widgets.text import clip
 from cskexam.tui.widgets.title_bar import TitleBar
+from cskexam.tui.failures import guarded
 
 if TYPE_CHECKING:
     from textual.timer import Timer
@@ -144,7 +145,7 @@ class SearchScreen(AppScreen):
     def _start(self, seq: int, query: str) -> None:
         if seq != self._seq:
             return
-        self.run_worker(lambda: self._run_query(seq, query), thread=True, group="search", exclusive=True)
+        self.run_worker(guarded(self, lambda: self._run_query(seq, query)), thread=True, group="search", exclusive=True)
 
     def _run_query(self, seq: int, query: str) -> None:
         from cskexam.errors import UserError
