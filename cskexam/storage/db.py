@@ -26,6 +26,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from cskexam.errors import UserError, os_error_text
+from cskexam.storage.db_errors import RESTORE_HINT, describe_database_error, lock_wait_ms, url_for_message
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 VERSIONS_DIR = MIGRATIONS_DIR / "versions"
@@ -47,7 +48,15 @@ class Database:
 
     def __init__(self, url: str, *, echo: bool = False):
         self.url = url
-        parsed = make_url(url)
+        try:
+            if "\0" in url:
+                raise ValueError("NUL in URL")
+            parsed = make_url(url)
+        except (SQLAlchemyError, ValueError, TypeError):
+            raise UserError(
+                "无效的数据库 URL（应形如 sqlite:////路径/cskexam.sqlite3 或 postgresql+psycopg://用户@主机/库名）",
+                file=url_for_message(url),
+            ) from None
         self.is_sqlite = parsed.get_backend_name() == "sqlite"
         self.sqlite_path: Path | None = None
         if self.is_sqlite:
@@ -63,6 +72,10 @@ class Database:
         except (SQLAlchemyError, ImportError, ValueError) as exc:
             raise UserError(f"无效的数据库 URL: {exc}", file=self.display_name) from None
         self._checkpoint_pending = False
+        # Set once the database is open and checked (see open_database): from
+        # then on a failing statement becomes a DatabaseProblem.
+        self.translate_errors = False
+        event.listen(self.engine, "handle_error", self._on_error)
         if self.is_sqlite:
             event.listen(self.engine, "connect", _sqlite_pragmas(wal=self.sqlite_path is not None))
             event.listen(self.engine, "checkin", self._on_checkin)
@@ -90,7 +103,10 @@ class Database:
             yield session
             session.commit()
         except BaseException:
-            session.rollback()
+            try:
+                session.rollback()
+            except Exception:  # a damaged file or a lost connection: the first error tells it
+                pass
             raise
         finally:
             session.close()
@@ -189,8 +205,19 @@ class Database:
     def _open_error(self, exc: DBAPIError) -> UserError:
         detail = str(exc.orig) if exc.orig is not None else str(exc)
         if "not a database" in detail or "malformed" in detail or "file is encrypted" in detail:
-            return UserError(f"{CORRUPT_MESSAGE}（{detail}）。请换一个数据库文件（--db）或删除/改名此文件后重试", file=self.display_name)
+            return UserError(f"{CORRUPT_MESSAGE}（{detail}）。{RESTORE_HINT}，或换一个数据库文件（--db）", file=self.display_name)
+        problem = describe_database_error(exc, self.display_name)
+        if problem is not None:
+            return problem
         return UserError(f"无法打开数据库: {detail}", file=self.display_name)
+
+    # -- errors while in use -----------------------------------------------
+    def _on_error(self, context) -> None:
+        if not self.translate_errors:
+            return
+        problem = describe_database_error(context.original_exception, self.display_name)
+        if problem is not None:
+            raise problem from context.original_exception
 
     def close(self) -> None:
         self.engine.dispose()
@@ -207,6 +234,7 @@ def open_database(url: str, migrate: bool = True, *, echo: bool = False) -> Data
     except BaseException:
         db.close()
         raise
+    db.translate_errors = True
     return db
 
 
@@ -326,7 +354,7 @@ def _sqlite_pragmas(wal: bool):
         cursor = dbapi_connection.cursor()
         try:
             # busy_timeout first: switching to WAL itself needs a lock.
-            cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            cursor.execute(f"PRAGMA busy_timeout = {lock_wait_ms(BUSY_TIMEOUT_MS)}")
             cursor.execute("PRAGMA foreign_keys = ON")
             if wal:
                 cursor.execute("PRAGMA journal_mode = WAL")
