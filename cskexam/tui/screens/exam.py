@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
 
 class ExamScreen(AppScreen):
+    KEEPS_SESSION = True  # see app.open_screen: a look elsewhere keeps it
     SCREEN_NAME = "exam"
     AUTO_FOCUS = ""
 
