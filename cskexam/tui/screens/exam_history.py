@@ -9,11 +9,11 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 from textual_plotext import PlotextPlot
 
+from cskexam.tui.screens.base import AppScreen
 from cskexam.tui.widgets.title_bar import TitleBar
 
 
@@ -21,11 +21,11 @@ def percent(value: float | None, total: float) -> float | None:
     return None if value is None or not total else round(value / total * 100, 1)
 
 
-class ExamHistoryScreen(Screen):
+class ExamHistoryScreen(AppScreen):
     SCREEN_NAME = "exam_history"
 
     BINDINGS = [Binding("escape", "app.pop_screen", "返回")]
-    HELP = [("↑ ↓ Enter", "选择一次考试，查看成绩报告")]
+    KEY_HELP = [("↑ ↓ Enter", "选择一次考试，查看成绩报告")]
 
     DEFAULT_CSS = """
     ExamHistoryScreen #history-chart { height: 14; border: round $primary-muted; }
@@ -103,7 +103,7 @@ class ExamHistoryScreen(Screen):
         plt.plot(xs, passes, label="合格线", color="red")
         plt.ylim(0, 100)
         step = max(1, len(xs) // 12)  # ticks that do not run into each other
-        plt.xticks(xs[::step], [f"#{r.id}" for r in rows][::step])
+        plt.xticks([float(x) for x in xs[::step]], [f"#{r.id}" for r in rows][::step])
         plt.xlim(0.5, len(xs) + 0.5)
         plot.refresh()
 
