@@ -100,8 +100,8 @@ def _counts(q: Question, graph: KnowledgeGraph | None) -> list[Finding]:
     out = []
     for text in (q.stem, q.explanation):
         for m in _COUNT.finditer(text):
-            n = _number(m.group(1))
-            if n is not None and n not in sizes:
+            stated = _number(m.group(1))
+            if stated is not None and stated not in sizes:
                 out.append(Finding(q.id, COUNT, f"「{m.group(0)}」，图谱中「{node.title}」有 {'或'.join(map(str, sorted(sizes)))} 项"))
     return out
 

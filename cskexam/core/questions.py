@@ -159,9 +159,9 @@ _FLAG_BLOCKS = {"count_mismatch", "title_truncated", "false_statement", "true_st
 
 def flag_kinds(node: Node) -> set[str]:
     """The kinds of the parser's flags on ``node`` (dicts, or older ``kind: …`` strings)."""
-    out = set()
+    out: set[str] = set()
     for f in node.flags:
-        out.add(f.get("kind") if isinstance(f, dict) else str(f).partition(":")[0].strip())
+        out.add(str(f.get("kind")) if isinstance(f, dict) else str(f).partition(":")[0].strip())
     return out
 
 

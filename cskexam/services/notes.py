@@ -12,6 +12,7 @@ import dataclasses
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Sequence
 
 from cskexam.core.errata import (
     ERRATA_SUFFIX, ErrataError, LossIndex, SuspectLoss, apply_errata, errata_name, find_losses, parse_errata,
@@ -162,7 +163,7 @@ def _loss_index() -> LossIndex:
     return _INDEX
 
 
-def loss_report(paths: list[Path], unused: list[str] = (), limit: int = 30) -> list[str]:
+def loss_report(paths: list[Path], unused: Sequence[str] = (), limit: int = 30) -> list[str]:
     """Lines for ``cskexam import``: spans to proofread in notes without errata, stale entries."""
     lines: list[str] = [f"勘误未用上：{u}" for u in unused]
     for path in paths:
