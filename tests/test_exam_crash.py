@@ -18,7 +18,7 @@ import time
 
 import pytest
 
-from test_tui_exam import SIZE, library, home, run_app, wait_for, wait_text  # noqa: F401 (fixtures)
+from test_tui_exam import SIZE, run_app, wait_for, wait_text
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
 
@@ -68,11 +68,11 @@ def _poll(predicate, timeout, step=0.2, action=None):
     raise AssertionError("timed out")
 
 
-def test_kill_9_mid_exam_then_resume_with_answers_and_saved_time(library, home, tmp_db_url):
+def test_kill_9_mid_exam_then_resume_with_answers_and_saved_time(library, exam_home, tmp_db_url):
     from cskexam.services.exam import ExamService
     from cskexam.storage import exam_repo
 
-    env = {**os.environ, "CSKEXAM_HOME": str(home), "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "40"}
+    env = {**os.environ, "CSKEXAM_HOME": str(exam_home), "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "40"}
     proc, master, stop = _spawn(tmp_db_url, env)
     try:
         def attempt():

@@ -6,30 +6,9 @@ import pytest
 
 from cskexam.core.exam import BlueprintError, parse_blueprint
 from cskexam.errors import UserError
-from test_bank import GOOD
+from support import T0
+from support import StepClock as Clock
 from test_exam_core import SMALL
-from test_questions_helpers import open_sample_library
-
-T0 = dt.datetime(2025, 3, 1, 8, 0, tzinfo=dt.timezone.utc)
-
-
-class Clock:
-    def __init__(self, t=T0):
-        self.t = t
-
-    def __call__(self):
-        self.t += dt.timedelta(seconds=1)
-        return self.t
-
-
-@pytest.fixture
-def library(tmp_db_url, tmp_path, monkeypatch):
-    bank = tmp_path / "bank"
-    bank.mkdir()
-    (bank / "01.yaml").write_text(GOOD, encoding="utf-8")
-    lib = open_sample_library(tmp_db_url, bank, monkeypatch, T0)
-    yield lib
-    lib.close()
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 import asyncio
 import csv
-import datetime as dt
 
 import pytest
 
@@ -10,9 +9,9 @@ from cskexam.tui.app import CskexamApp
 from test_bank import GOOD
 from test_questions_helpers import by_title, sample_graph
 from pilot_helpers import screen_text, wait_for, wait_text
+from support import T0
 
 SIZE = (120, 45)
-T0 = dt.datetime(2025, 3, 1, 8, 0, tzinfo=dt.timezone.utc)
 
 
 @pytest.fixture
