@@ -188,6 +188,26 @@ def test_setup_choose_scope_type_and_start_from_the_menu_key(library):
     run_app(library, body)
 
 
+def test_judgement_keys_are_the_exam_keys(library):
+    """a/1/t answer 对 and b/2/f answer 错, in practice as in the exam."""
+
+    async def body(app, pilot):
+        await pilot.press("p")
+        await wait_text(pilot, "选择练习范围")
+        for _ in range(3):  # 全部 → 单选 → 多选 → 判断
+            await pilot.press("y")
+        await wait_text(pilot, "题型: 判断")
+        await pilot.press("enter")
+        await wait_text(pilot, "· 判断 ·")
+        screen = app.screen
+        for key, shown in (("a", "(●) 1. 对"), ("b", "(●) 2. 错"), ("t", "(●) 1. 对"), ("2", "(●) 2. 错")):
+            await pilot.press(key)
+            await wait_text(pilot, shown)
+        assert screen.selected == {"错"}
+
+    run_app(library, body)
+
+
 def test_practice_opened_on_a_node(library):
     comp = by_title(library.graph(), "竞争者环境")
 

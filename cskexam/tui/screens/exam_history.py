@@ -45,7 +45,7 @@ class ExamHistoryScreen(AppScreen):
 
         self.query_one("#history-chart").border_title = "成绩趋势（百分制）"
         self.query_one("#history-list", OptionList).border_title = "历次考试（Enter 查看报告）"
-        self.service = ExamService(self.app.library)
+        self.service = ExamService(self.app.require_library())
         self.rows = self.service.history()
         self._fill_list()
         self._draw()
