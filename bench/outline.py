@@ -7,7 +7,7 @@ per list.
 
     python bench/outline.py            # table per file and overall
     python bench/outline.py -v         # plus a few misses per file
-    python bench/outline.py -v -n 20 客服   # files whose name contains 客服, 20 misses each
+    python bench/outline.py -v -n 20 cs_    # files whose name contains cs_, 20 misses each
 """
 
 from __future__ import annotations
