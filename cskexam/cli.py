@@ -9,6 +9,7 @@ the TUI and every millisecond before its first screen counts.
 from __future__ import annotations
 
 import argparse
+import os
 import importlib
 import pkgutil
 import sys
@@ -58,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"cskexam {__version__}", help="显示版本并退出")
     parser.add_argument("--db", metavar="URL", help="数据库 SQLAlchemy URL（默认：用户数据目录中的 SQLite；也可用 CSKEXAM_DB）")
+    parser.add_argument("--profile", metavar="名称", help="考生档案（各自的复习、练习、错题本和考试；默认档案；也可用 CSKEXAM_PROFILE）")
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=ChineseArgumentParser)
     for mod in _command_modules():
         mod.register(sub)
@@ -72,6 +74,21 @@ def main(argv: list[str] | None = None) -> int:
         return _run_tui(argv[1])
     parser = build_parser()
     args = parser.parse_args(argv)
+    previous = os.environ.get("CSKEXAM_PROFILE")
+    if args.profile:
+        # Every command and the TUI open the library as this profile.
+        os.environ["CSKEXAM_PROFILE"] = args.profile
+    try:
+        return _dispatch(args)
+    finally:
+        if args.profile:
+            if previous is None:
+                os.environ.pop("CSKEXAM_PROFILE", None)
+            else:
+                os.environ["CSKEXAM_PROFILE"] = previous
+
+
+def _dispatch(args) -> int:
     try:
         if args.command is None:
             return _run_tui(args.db)

@@ -53,7 +53,7 @@ def reviewer(db, clock):
 
 def card_row(db, card_id):
     with db.session() as s:
-        return s.get(CardRow, card_id)
+        return s.get(CardRow, (card_id, "default"))
 
 
 def log_count(db):
@@ -282,7 +282,7 @@ def test_replaying_the_log_reproduces_every_card(db, clock):
     settings = r.settings
     with db.session() as s:
         for cid in answered:
-            row = s.get(CardRow, cid)
+            row = s.get(CardRow, (cid, "default"))
             stored = review.review_repo.state_of(row)
             assert review.replay_card(s, cid, settings) == stored, cid
 

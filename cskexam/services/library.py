@@ -317,9 +317,19 @@ class Library:
         self.close()
 
 
-def open_library(db_url: str | None = None) -> Library:
-    """Open (create, migrate) the library at ``db_url``, CSKEXAM_DB or the data dir."""
-    return Library(open_database(database_url(db_url)))
+def open_library(db_url: str | None = None, profile: str | None = None) -> Library:
+    """Open (create, migrate) the library at ``db_url``, CSKEXAM_DB or the data dir,
+    as ``profile`` (default: CSKEXAM_PROFILE, else the default profile; created if new)."""
+    from cskexam.services.profiles import ensure_profile, requested_profile
+
+    name = requested_profile(profile)
+    db = open_database(database_url(db_url), profile=name)
+    try:
+        ensure_profile(db, name)
+    except BaseException:
+        db.close()
+        raise
+    return Library(db)
 
 
 def resolve_steps() -> list[tuple[str, Callable]]:

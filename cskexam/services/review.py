@@ -29,8 +29,8 @@ from cskexam.core.srs import LEARNING, NEW, RELEARNING, RESCHEDULE, REVIEW, Card
 from cskexam.core.studyday import day_bounds, next_day_start
 from cskexam.errors import UserError
 from cskexam.storage import review_repo
+from cskexam.storage.profile_key import DEFAULT_PROFILE
 
-DEFAULT_PROFILE = "default"
 LEARN_AHEAD = timedelta(minutes=20)
 _LEARNING_STATES = (LEARNING, RELEARNING)
 
@@ -89,7 +89,8 @@ class Answered:
 
 # -- settings --------------------------------------------------------------------------
 
-def get_settings(session: Session, profile: str = DEFAULT_PROFILE) -> SrsSettings:
+def get_settings(session: Session, profile: str | None = None) -> SrsSettings:
+    """The profile's settings (default: the session's profile)."""
     stored = review_repo.load_settings(session, profile)
     if not stored:
         return SrsSettings()
@@ -99,7 +100,7 @@ def get_settings(session: Session, profile: str = DEFAULT_PROFILE) -> SrsSetting
         return SrsSettings()  # settings written by a newer version: fall back to defaults
 
 
-def set_settings(session: Session, settings: SrsSettings, now: dt.datetime, profile: str = DEFAULT_PROFILE) -> None:
+def set_settings(session: Session, settings: SrsSettings, now: dt.datetime, profile: str | None = None) -> None:
     review_repo.save_settings(session, profile, settings.to_dict(), now)
 
 
@@ -197,11 +198,17 @@ def answer(
 
 def _answer(session, card_id: str, rating: int, now: dt.datetime, settings: SrsSettings,
             duration_ms: int | None) -> tuple[Answered, object]:
-    """``answer`` plus the card's row as read before the write (its queue flags)."""
+    """``answer`` plus the card's row as read before the write (its queue flags).
+
+    Two devices of one profile answering the same card both count, one after
+    the other: the row is locked (PostgreSQL; SQLite's write lock covers the
+    whole transaction) and the version compare-and-set catches any other
+    writer, so the second answer is applied to the state the first left.
+    """
     if rating not in srs.RATINGS:
         raise UserError(f"评分须为 1–4（重来/困难/良好/简单），收到 {rating!r}")
     for _attempt in range(5):
-        row = review_repo.get_card_state(session, card_id)
+        row = review_repo.get_card_state(session, card_id, for_update=True)
         if row is None:
             raise UserError(f"没有这张卡片: {card_id}")
         before = review_repo.state_of(row)
@@ -333,10 +340,12 @@ class Reviewer:
     Call ``close()`` (or use ``with``) to give the connection back.
     """
 
-    def __init__(self, db, *, profile: str = DEFAULT_PROFILE, tz: tzinfo | None = None,
+    def __init__(self, db, *, profile: str | None = None, tz: tzinfo | None = None,
                  node_id: str | None = None, clock: Callable[[], dt.datetime] = utc_now):
+        if profile is not None and profile != db.profile:
+            db = db.for_profile(profile)
         self.db = db
-        self.profile = profile
+        self.profile = db.profile
         self.tz = tz
         self.clock = clock
         self._conn = None
@@ -354,7 +363,7 @@ class Reviewer:
     # -- connection and caches ---------------------------------------------------
     def _connection(self):
         if self._conn is None or self._conn.closed or self._conn.invalidated:
-            self._conn = self.db.engine.connect()
+            self._conn = self.db.connect()
             self._forget()  # data_version values of another connection mean nothing here
         return self._conn
 
@@ -480,8 +489,11 @@ class Reviewer:
                     now = self.clock()
                     settings = self._settings_in(conn)
                     result, row = _answer(conn, card_id, rating, now, settings, duration_ms)
-            except OperationalError as exc:  # the lock stayed busy past the timeout
-                if "locked" not in str(exc) and "busy" not in str(exc):
+            except OperationalError as exc:
+                # SQLite: the lock stayed busy past the timeout; PostgreSQL: a
+                # deadlock with a bulk write (an import) was broken by failing us.
+                text = str(exc)
+                if "locked" not in text and "busy" not in text and "deadlock" not in text:
                     raise
                 time.sleep(0.05 * (attempt + 1))
                 continue

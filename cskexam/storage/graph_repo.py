@@ -32,7 +32,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from sqlalchemy import Text, bindparam, func, select, type_coerce, update
+from sqlalchemy import Text, bindparam, cast, func, select, type_coerce, update
 from sqlalchemy.orm import Session
 
 from cskexam.core.graph import Definition, Edge, KnowledgeGraph, Node, SourceRef
@@ -140,7 +140,7 @@ def save_graph(
     columns = ("active", *NODE_CONTENT, *NODE_PLACE)
     stored = {
         r[0]: r[1:]
-        for r in session.execute(select(_nodes.c.id, *(_raw(_nodes.c[c]) for c in columns)))
+        for r in session.execute(select(_nodes.c.id, *(_raw(_nodes.c[c], session) for c in columns)))
     }
     n_content = len(NODE_CONTENT)
 
@@ -253,10 +253,15 @@ def _comparable(names: tuple[str, ...]):
     return comparable
 
 
-def _raw(column):
+def _raw(column, session: Session):
     # JSON as stored text: comparing strings is much cheaper than decoding
-    # every stored row on every import.
-    return type_coerce(column, Text) if column.name in _JSON_COLUMNS else column
+    # every stored row on every import. PostgreSQL's driver decodes a json
+    # column whatever SQLAlchemy's type says, so the text is asked for in SQL.
+    if column.name not in _JSON_COLUMNS:
+        return column
+    if session.get_bind().dialect.name == "sqlite":
+        return type_coerce(column, Text)
+    return cast(column, Text)
 
 
 class _BulkWriter:
@@ -399,7 +404,7 @@ def load_graph(session: Session, *, include_inactive: bool = False) -> Knowledge
     c = _nodes.c
     query = select(
         c.id, c.kind, c.title, c.text, c.marker, c.parent_id, c.count, c.mnemonic, c.page,
-        _raw(c.tags), _raw(c.flags), c.source_file, c.source_line,
+        _raw(c.tags, session), _raw(c.flags, session), c.source_file, c.source_line,
     ).order_by(c.source_file, c.seq)
     if not include_inactive:
         query = query.where(c.active.is_(True))
