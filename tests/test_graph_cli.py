@@ -43,3 +43,14 @@ def test_graph_bad_inputs_exit_2_naming_the_file(tmp_path, capsys):
         assert main(["graph", str(path)]) == 2
         err = capsys.readouterr().err
         assert str(path) in err and "Traceback" not in err
+
+
+def test_graph_json_prints_flags_on_every_node(tmp_path, capsys):
+    f = tmp_path / "特性.txt"
+    f.write_text("服务特性\n服务特性\n1、服务的四大特性:无形性、不可分性、易消失性\n2、顾客满意", encoding="utf-8")
+    assert main(["graph", "--json", str(f)]) == 0
+    nodes = json.loads(capsys.readouterr().out)["nodes"]
+    assert all(isinstance(n["flags"], list) for n in nodes)
+    flagged = next(n for n in nodes if n["title"] == "服务的四大特性")
+    assert flagged["flags"] == [{"kind": "count_mismatch", "stated": 4, "found": 3}]
+    assert next(n for n in nodes if n["title"] == "顾客满意")["flags"] == []

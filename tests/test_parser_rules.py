@@ -63,7 +63,9 @@ def test_count_recorded_and_mismatch_flagged():
     g = parse("复习\n复习\n1、服务的四大特性:无形性、不可分性、易消失性")
     node = g.find("服务的四大特性")[0]
     assert node.count == 4
-    assert any(f.startswith("count_mismatch") for f in node.flags)
+    assert node.flags == [{"kind": "count_mismatch", "stated": 4, "found": 3}]
+    assert node.blocks_items
+    assert [c.title for c in g.children(node.id)] == ["无形性", "不可分性", "易消失性"]
 
 
 def test_markdown_headings_and_lists():

@@ -124,7 +124,8 @@ def test_json_shape(graph):
     data = graph.to_dict()
     assert set(data) == {"nodes", "edges", "definitions"}
     node = data["nodes"][1]
-    assert set(node) == {"id", "kind", "marker", "title", "text", "parent", "count", "mnemonic", "page", "tags", "source"}
+    assert set(node) == {"id", "kind", "marker", "title", "text", "parent", "count", "mnemonic", "page", "tags", "source", "flags"}
+    assert all(isinstance(f, dict) and "kind" in f for n in data["nodes"] for f in n["flags"])
     assert set(node["source"]) == {"file", "line"}
     assert {n["kind"] for n in data["nodes"]} <= {"document", "chapter", "section", "point", "item"}
     assert data["nodes"][0]["parent"] is None

@@ -274,3 +274,20 @@ def test_bundled_notes_round_trip(db, bundled_graph):
     macro = next(n for n in loaded.find("宏观环境分析") if n.count == 5)
     assert (macro.mnemonic, macro.page) == ("宏五", "P4")
     assert [c.title for c in loaded.children(macro.id)] == ["市场人口", "经济环境", "政治法律环境", "技术环境", "社会文化环境"]
+
+
+def test_flags_and_original_lines_round_trip_and_old_string_flags_read_as_objects(db):
+    from cskexam.core.notes import NoteSource, parse_notes
+
+    notes = "复习\n复习\n1、服务的四大特性:无形性、不可分性、易消失性\n  补充说明"
+    graph = parse_notes([NoteSource("n.txt", notes, original=notes.replace("无形性", "无形"))])
+    _save(db, graph, T0)
+    loaded = _load(db)
+    node = _find(loaded, "服务的四大特性")
+    assert node.flags == [{"kind": "count_mismatch", "stated": 4, "found": 3}] and node.blocks_items
+    assert node.original == "1、服务的四大特性:无形、不可分性、易消失性\n  补充说明"
+    assert (node.source.line, node.source.last) == (3, 4)
+    with db.session(immediate=True) as s:
+        s.execute(NodeRow.__table__.update().where(NodeRow.id == node.id).values(flags=["count_mismatch: stated 4, found 3", "title_truncated"]))
+    again = _find(_load(db), "服务的四大特性")
+    assert again.flags == [{"kind": "count_mismatch", "stated": 4, "found": 3}, {"kind": "title_truncated"}]

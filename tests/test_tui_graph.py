@@ -185,8 +185,8 @@ def test_count_mismatch_is_flagged_in_tree_and_details():
             await wait_for(pilot, lambda: details(app).node_id == "p2")
             await pilot.pause()
             text = screen_text(app)
-            assert "4、 竞争者环境 ×4 ！" in text
-            assert shows(app, "！数量不符：笔记写明 4 项，实际找到 3 项")
+            assert "4、 竞争者环境 ×4 ⚠" in text
+            assert shows(app, "⚠ 数量不符：写明 4 项，找到 3 项")
             assert shows(app, "标签 简答、案例分析")
             app.show_node("p1")  # no flag, no warning
             await wait_for(pilot, lambda: details(app).node_id == "p1")

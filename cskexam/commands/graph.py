@@ -49,8 +49,7 @@ def outline_lines(graph) -> list[str]:
             extras.append(node.page)
         if node.tags:
             extras.append("/".join(node.tags))
-        if any(f.startswith("count_mismatch") for f in node.flags):
-            extras.append("⚠数量不符")
+        extras.extend(f"⚠{reason}" for reason in node.flag_reasons)
         marker = f"{node.marker} " if node.marker else ""
         suffix = f"  〔{'，'.join(extras)}〕" if extras else ""
         lines.append(f"{'  ' * depth}{marker}{node.title}{suffix}")

@@ -8,17 +8,67 @@ ids of every unchanged key point.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
 NODE_KINDS = ("document", "chapter", "section", "point", "item")
 EDGE_KINDS = ("related",)
 
+# Problems the parser noticed on a node, as plain dicts so that they travel
+# unchanged through JSON and the database: {"kind": ..., <details>}.
+COUNT_MISMATCH = "count_mismatch"  # details: stated, found
+TITLE_TRUNCATED = "title_truncated"
+FALSE_STATEMENT = "false_statement"  # the notes mark the statement （×）
+TRUE_STATEMENT = "true_statement"  # the notes mark the statement （√）
+FLAG_KINDS = (COUNT_MISMATCH, TITLE_TRUNCATED, FALSE_STATEMENT, TRUE_STATEMENT)
+# A node flagged so is no ground for a card or a generated question: its list
+# is incomplete, its title a guess, or it is a 判断 statement, not a fact.
+BLOCKING_FLAGS = frozenset(FLAG_KINDS)
+
+
+def make_flag(kind: str, **details) -> dict:
+    return {"kind": kind, **details}
+
+
+def as_flag(raw) -> dict:
+    """A flag as a dict; older libraries stored strings such as
+    ``count_mismatch: stated 5, found 4``."""
+    if isinstance(raw, dict):
+        return dict(raw)
+    text = str(raw)
+    kind, _, rest = text.partition(":")
+    kind = kind.strip()
+    if kind == COUNT_MISMATCH:
+        numbers = [int(n) for n in re.findall(r"\d+", rest)]
+        if len(numbers) == 2:
+            return make_flag(COUNT_MISMATCH, stated=numbers[0], found=numbers[1])
+    return make_flag(kind)
+
+
+def flag_reason(flag: dict) -> str:
+    """The flag in words, for the candidate."""
+    kind = flag.get("kind")
+    if kind == COUNT_MISMATCH:
+        return f"数量不符：写明 {flag.get('stated')} 项，找到 {flag.get('found')} 项"
+    if kind == TITLE_TRUNCATED:
+        return "标题过长被截断：请在笔记中用冒号或换行分开标题与正文"
+    if kind == FALSE_STATEMENT:
+        return "笔记标为错误（×）的说法：只出判断题，不作为知识点"
+    if kind == TRUE_STATEMENT:
+        return "笔记标为正确（√）的判断：只出判断题，不作为知识点"
+    return str(kind)
+
 
 @dataclass(frozen=True)
 class SourceRef:
     file: str
     line: int
+    end: int = 0  # last line of the node's own text (0: the same as line)
+
+    @property
+    def last(self) -> int:
+        return max(self.line, self.end)
 
     def to_dict(self) -> dict:
         return {"file": self.file, "line": self.line}
@@ -38,8 +88,27 @@ class Node:
     tags: list[str] = field(default_factory=list)
     source: SourceRef = SourceRef("", 0)
     children: list[str] = field(default_factory=list)
-    # Problems noticed while parsing, e.g. "count_mismatch: 5 stated, 4 found".
-    flags: list[str] = field(default_factory=list)
+    # Problems noticed while parsing: dicts, see make_flag / FLAG_KINDS.
+    flags: list[dict] = field(default_factory=list)
+    # The lines of the notes this node came from, as written (before any
+    # errata correction): what the candidate wrote, to check the node against.
+    original: str = ""
+
+    def __post_init__(self) -> None:
+        if self.flags and not all(isinstance(f, dict) for f in self.flags):
+            self.flags = [as_flag(f) for f in self.flags]
+
+    def has_flag(self, kind: str) -> bool:
+        return any(f.get("kind") == kind for f in self.flags)
+
+    @property
+    def blocks_items(self) -> bool:
+        """True when no card or generated question should come from this node."""
+        return any(f.get("kind") in BLOCKING_FLAGS for f in self.flags)
+
+    @property
+    def flag_reasons(self) -> list[str]:
+        return [flag_reason(f) for f in self.flags]
 
     def to_dict(self) -> dict:
         return {
@@ -54,6 +123,7 @@ class Node:
             "page": self.page,
             "tags": list(self.tags),
             "source": self.source.to_dict(),
+            "flags": [dict(f) for f in self.flags],
         }
 
 
@@ -210,8 +280,9 @@ class KnowledgeGraph:
                 mnemonic=raw.get("mnemonic"),
                 page=raw.get("page"),
                 tags=list(raw.get("tags") or []),
-                source=SourceRef(src.get("file", ""), int(src.get("line", 0))),
-                flags=list(raw.get("flags") or []),
+                source=SourceRef(src.get("file", ""), int(src.get("line", 0)), int(src.get("end", 0) or 0)),
+                flags=[as_flag(f) for f in raw.get("flags") or []],
+                original=raw.get("original", ""),
             )
         for node in graph.nodes.values():
             if node.parent and node.parent in graph.nodes:

@@ -6,7 +6,7 @@ the caller's transaction:
 * a node id not stored yet is inserted (``added``);
 * a stored node whose content changed (kind, title, text, marker, parent,
   count, mnemonic, page, tags) is updated and its ``changed_at`` set
-  (``updated``); a node that only moved (outline order, source line, flags) is
+  (``updated``); a node that only moved (outline order, source lines, flags) is
   refreshed silently and counts as ``unchanged``;
 * a stored node of the imported files that is missing from the graph is marked
   inactive (``deactivated``), never deleted; if it comes back it is
@@ -35,11 +35,11 @@ from typing import Iterable
 from sqlalchemy import Text, bindparam, cast, func, select, type_coerce, update
 from sqlalchemy.orm import Session
 
-from cskexam.core.graph import Definition, Edge, KnowledgeGraph, Node, SourceRef
+from cskexam.core.graph import Definition, Edge, KnowledgeGraph, Node, SourceRef, as_flag
 from cskexam.storage.models_graph import DefinitionRow, EdgeRow, NodeRow
 
 NODE_CONTENT = ("kind", "title", "text", "marker", "parent_id", "count", "mnemonic", "page", "tags")
-NODE_PLACE = ("document_id", "position", "seq", "flags", "source_file", "source_line")
+NODE_PLACE = ("document_id", "position", "seq", "flags", "source_file", "source_line", "source_end", "original")
 
 _nodes = NodeRow.__table__
 _edges = EdgeRow.__table__
@@ -117,6 +117,8 @@ def node_rows(graph: KnowledgeGraph) -> list[dict]:
                 "flags": list(node.flags),
                 "source_file": node.source.file,
                 "source_line": node.source.line,
+                "source_end": node.source.last,
+                "original": node.original or "",
             }
         )
     return rows
@@ -404,12 +406,12 @@ def load_graph(session: Session, *, include_inactive: bool = False) -> Knowledge
     c = _nodes.c
     query = select(
         c.id, c.kind, c.title, c.text, c.marker, c.parent_id, c.count, c.mnemonic, c.page,
-        _raw(c.tags, session), _raw(c.flags, session), c.source_file, c.source_line,
+        _raw(c.tags, session), _raw(c.flags, session), c.source_file, c.source_line, c.source_end, c.original,
     ).order_by(c.source_file, c.seq)
     if not include_inactive:
         query = query.where(c.active.is_(True))
     nodes = graph.nodes
-    for nid, kind, title, text, marker, parent, count, mnemonic, page, tags, flags, file, line in session.execute(query):
+    for nid, kind, title, text, marker, parent, count, mnemonic, page, tags, flags, file, line, end, original in session.execute(query):
         nodes[nid] = Node(
             id=nid,
             kind=kind,
@@ -421,8 +423,9 @@ def load_graph(session: Session, *, include_inactive: bool = False) -> Knowledge
             mnemonic=mnemonic,
             page=page,
             tags=_json_list(tags),
-            source=SourceRef(file, line),
-            flags=_json_list(flags),
+            source=SourceRef(file, line, end or 0),
+            flags=[as_flag(f) for f in _json_list(flags)],
+            original=original or "",
         )
     children: dict[str, list[str]] = defaultdict(list)
     for node in graph.nodes.values():

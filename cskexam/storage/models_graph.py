@@ -11,6 +11,7 @@ import datetime as dt
 from typing import Any
 
 from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import text as sql_text
 from sqlalchemy import true
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -41,6 +42,9 @@ class NodeRow(Base):
     flags: Mapped[list[Any]] = mapped_column(default=list)
     source_file: Mapped[str] = mapped_column(Text, default="")
     source_line: Mapped[int] = mapped_column(Integer, default=0)
+    # Last line of the node's own text, and those lines as written (原文).
+    source_end: Mapped[int] = mapped_column(Integer, default=0, server_default=sql_text("0"))
+    original: Mapped[str] = mapped_column(Text, default="", server_default=sql_text("''"))
     active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     first_seen: Mapped[dt.datetime]
     last_seen: Mapped[dt.datetime]

@@ -28,6 +28,7 @@ class Draft:
     text_parts: list[str] = field(default_factory=list)
     children: list["Draft"] = field(default_factory=list)
     inline_item: bool = False
+    end: int = 0  # last line that gave this draft text of its own
 
     @property
     def title(self) -> str:
@@ -61,6 +62,7 @@ class OutlineBuilder:
         self.known = known
         self.subject = title
         self._pending: Draft | None = None
+        self._lineno = line
 
     # -- acceptance ----------------------------------------------------
     def _open(self, style: str) -> Draft | None:
@@ -134,6 +136,7 @@ class OutlineBuilder:
     def add_line(self, line: str, lineno: int, markers: list[Marker] | None = None) -> None:
         if not line:
             return
+        self._lineno = lineno
         heading = markdown_heading(line)
         if heading:
             self._start(heading, line, lineno)
@@ -167,7 +170,7 @@ class OutlineBuilder:
             self._finish_pending()
 
     def _start(self, m: Marker, line: str, lineno: int) -> Draft:
-        draft = Draft(m.style, m.number, _clean_marker(m.raw), lineno)
+        draft = Draft(m.style, m.number, _clean_marker(m.raw), lineno, end=lineno)
         self._push(draft)
         self._pending = draft
         return draft
@@ -176,6 +179,7 @@ class OutlineBuilder:
         text = text.strip()
         if text:
             self.stack[-1].text_parts.append(text)
+            self.stack[-1].end = max(self.stack[-1].end, self._lineno)
 
     def finish(self) -> Draft:
         self._finish_pending()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cskexam.core.graph import KnowledgeGraph, Node, SourceRef, node_id
+from cskexam.core.graph import COUNT_MISMATCH, TITLE_TRUNCATED, KnowledgeGraph, Node, SourceRef, make_flag, node_id
 from cskexam.core.notes.definitions import extract_definitions
 from cskexam.core.notes.documents import Document, split_documents
 from cskexam.core.notes.enumerations import split_counted, split_short_list
@@ -27,6 +27,24 @@ _KIND_BY_STYLE = {"part": "chapter", "chapter": "chapter", "section": "section",
 class NoteSource:
     name: str  # file name as shown to the user and used in node ids
     text: str
+    # The text as written, before errata corrections (same lines as ``text``):
+    # a node's 原文 is taken from it.
+    original: str | None = None
+
+
+_ORIGINAL_MAX_LINES = 40
+
+
+def _raw_lines(src: NoteSource) -> list[str]:
+    def split(text: str) -> list[str]:
+        return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+    lines = split(src.text)
+    if src.original is not None:
+        original = split(src.original)
+        if len(original) == len(lines):
+            return original
+    return lines
 
 
 def _build(doc: Document, known: frozenset[str], scanned: list[list[Marker]], titles_only: bool = False) -> Draft:
@@ -45,6 +63,7 @@ def _clean_titles(draft: Draft, out: set[str]) -> None:
 
 def parse_notes(sources: list[NoteSource]) -> KnowledgeGraph:
     files = [(src.name, split_documents(src.name, normalize_text(src.text))) for src in sources]
+    raw_by_name = {src.name: _raw_lines(src) for src in sources}
     scans = {id(doc): [find_markers(text) for _, text in doc.body] for _, docs in files for doc in docs}
     known: set[str] = set()
     for _, docs in files:
@@ -55,10 +74,17 @@ def parse_notes(sources: list[NoteSource]) -> KnowledgeGraph:
     for name, docs in files:
         seen_paths: set[tuple[str, ...]] = set()
         for doc in docs:
-            _emit(graph, name, _build(doc, frozen, scans[id(doc)]), None, (), seen_paths)
+            _emit(graph, name, raw_by_name[name], _build(doc, frozen, scans[id(doc)]), None, (), seen_paths)
     graph.definitions = extract_definitions(graph)
     graph.edges = related_edges(graph)
     return graph
+
+
+def _original(raw: list[str], first: int, last: int) -> str:
+    if first < 1:
+        return ""
+    last = min(last, first + _ORIGINAL_MAX_LINES - 1)
+    return "\n".join(line.rstrip() for line in raw[first - 1 : last])
 
 
 def _unique_path(path: tuple[str, ...], seen: set[tuple[str, ...]]) -> tuple[str, ...]:
@@ -73,6 +99,7 @@ def _unique_path(path: tuple[str, ...], seen: set[tuple[str, ...]]) -> tuple[str
 def _emit(
     graph: KnowledgeGraph,
     file: str,
+    raw: list[str],
     draft: Draft,
     parent: Node | None,
     parent_path: tuple[str, ...],
@@ -92,20 +119,23 @@ def _emit(
         mnemonic=heading.mnemonic if heading else None,
         page=heading.page if heading else None,
         tags=list(heading.tags) if heading else [],
-        source=SourceRef(file, draft.line),
+        source=SourceRef(file, draft.line, max(draft.line, draft.end)),
+        original=_original(raw, draft.line, max(draft.line, draft.end)),
     )
     graph.nodes[node.id] = node
     if parent is not None:
         parent.children.append(node.id)
     if heading and heading.truncated:
-        node.flags.append("title_truncated")
+        node.flags.append(make_flag(TITLE_TRUNCATED))
 
     node.count = stated_count(title, text, node.mnemonic) if parent is not None else None
     children = list(draft.children)
     inline: list[Draft] = []
     if parent is not None and (not children or (node.count and len(children) != node.count)):
         split = split_counted(text, node.count) if node.count else None
-        if split is None and node.count is None and not children and node.kind == "point":
+        if split is None and not children and (node.count is not None or node.kind == "point"):
+            # A plain list whose length differs from the stated count is still
+            # a list: its items are kept and the mismatch flagged.
             split = split_short_list(text)
         if split is not None:
             node.text = split.remainder
@@ -117,14 +147,14 @@ def _emit(
     children = inline + children
     _disambiguate_titles(children)
     for child in children:
-        _emit(graph, file, child, node, path, seen)
+        _emit(graph, file, raw, child, node, path, seen)
     if node.kind == "point" and not node.children:
         node.kind = "item"
     elif draft.inline_item:
         node.kind = "item"
     found = len(inline) if inline else len(node.children)
     if node.count is not None and node.count != found:
-        node.flags.append(f"count_mismatch: stated {node.count}, found {found}")
+        node.flags.append(make_flag(COUNT_MISMATCH, stated=node.count, found=found))
     return node
 
 

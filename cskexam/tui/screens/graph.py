@@ -6,9 +6,10 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
-from textual.widgets import Footer, Tree
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, Static, Tree
 
 from cskexam.tui.screens import registry
 from cskexam.tui.widgets.graph_tree import GraphTree
@@ -16,7 +17,52 @@ from cskexam.tui.widgets.node_details import MAX_RELATED_KEYS, NodeDetails
 from cskexam.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
-    from cskexam.core.graph import KnowledgeGraph
+    from cskexam.core.graph import KnowledgeGraph, Node
+
+
+def original_content(node: Node) -> Content:
+    """The node's lines of the notes as written, numbered (text, never markup)."""
+    first = node.source.line
+    lines = node.original.split("\n") if node.original else []
+    width = len(str(first + max(len(lines) - 1, 0)))
+    parts: list[str | tuple[str, str]] = []
+    for offset, line in enumerate(lines):
+        if parts:
+            parts.append("\n")
+        parts += [(f"{first + offset:>{width}} │ ", "$text-muted"), line]
+    return Content.assemble(*parts) if parts else Content("（这一节点没有保存原文：请重新导入笔记。）")
+
+
+class OriginalLinesDialog(ModalScreen[None]):
+    """原文: the lines of the notes a node came from, with file name and line numbers."""
+
+    DEFAULT_CSS = """
+    OriginalLinesDialog { align: center middle; }
+    OriginalLinesDialog > Vertical {
+        width: 90%; height: auto; max-height: 85%;
+        border: thick $accent; background: $surface; padding: 1 2;
+    }
+    OriginalLinesDialog #original-title { text-style: bold; margin-bottom: 1; }
+    OriginalLinesDialog VerticalScroll { height: auto; max-height: 30; }
+    OriginalLinesDialog #original-keys { color: $text-muted; margin-top: 1; }
+    """
+    BINDINGS = [Binding("escape,o,q", "close", "关闭")]
+
+    def __init__(self, node: Node) -> None:
+        super().__init__()
+        self.node = node
+
+    def compose(self) -> ComposeResult:
+        src = self.node.source
+        span = f"第 {src.line} 行" if src.last == src.line else f"第 {src.line}–{src.last} 行"
+        with Vertical():
+            yield Static(Content(f"原文 · {src.file} {span}"), id="original-title")
+            with VerticalScroll():
+                yield Static(original_content(self.node), id="original-lines")
+            yield Static(Content("Esc / o 关闭"), id="original-keys")
+
+    def action_close(self) -> None:
+        self.dismiss(None)
 
 
 class GraphScreen(Screen):
@@ -26,6 +72,7 @@ class GraphScreen(Screen):
         Binding("1", "related(1)", "相关节点", key_display="1-9"),
         *(Binding(str(n), f"related({n})", "相关节点", show=False) for n in range(2, MAX_RELATED_KEYS + 1)),
         Binding("backspace", "history_back", "上一个节点", key_display="⌫"),
+        Binding("o", "original", "原文"),
         Binding("d", "for_node('drill')", "复习本节"),
         Binding("p", "for_node('practice')", "练习本节"),
         Binding("tab", "switch_pane", "切换窗格", show=False),
@@ -37,6 +84,7 @@ class GraphScreen(Screen):
         ("Enter / 空格", "展开或收起"),
         ("1-9", "跳到第 n 个相关节点"),
         ("⌫", "回到跳转前的节点"),
+        ("o", "看本节点在笔记中的原文（文件名和行号）"),
         ("Tab", "在树和详情之间切换（详情可用 ↑ ↓ 滚动）"),
     ]
     _HELP_FOR = {"drill": ("d", "复习本节点及其下级的卡片"), "practice": ("p", "练习本节点及其下级的题目")}
@@ -149,6 +197,16 @@ class GraphScreen(Screen):
         node_id = self.query_one(NodeDetails).node_id
         if node_id is not None:
             self.app.open_screen(name, node_id=node_id)
+
+    def action_original(self) -> None:
+        node_id = self.query_one(NodeDetails).node_id
+        if self.graph is None or node_id is None or node_id not in self.graph:
+            return
+        node = self.graph.get(node_id)
+        if not node.source.file:
+            self.notify("这一节点没有来源信息", timeout=2)
+            return
+        self.app.push_screen(OriginalLinesDialog(node))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "for_node":

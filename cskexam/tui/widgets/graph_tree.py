@@ -24,8 +24,8 @@ KIND_LABELS = {
 }
 
 
-def has_count_mismatch(node: Node) -> bool:
-    return any(flag.startswith("count_mismatch") for flag in node.flags)
+def is_flagged(node: Node) -> bool:
+    return bool(node.flags)
 
 
 def node_label(node: Node) -> Text:
@@ -40,8 +40,8 @@ def node_label(node: Node) -> Text:
         label.append(f" ×{node.count}", style="dim")
     if node.page:
         label.append(f" {node.page}", style="dim")
-    if has_count_mismatch(node):
-        label.append(" ！", style="bold red")
+    if is_flagged(node):
+        label.append(" ⚠", style="bold red")
     return label
 
 

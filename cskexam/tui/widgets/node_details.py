@@ -23,15 +23,14 @@ MAX_CHILD_LINES = 200  # a chapter of thousands of points would stall every curs
 _SECTIONS = ("path", "title", "meta", "warning", "mnemonic", "text", "items", "definitions", "related", "source")
 
 
-def count_warning(graph: KnowledgeGraph, node: Node) -> str | None:
-    """The Chinese warning for a node whose stated count does not match its items."""
-    flags = [f for f in node.flags if f.startswith("count_mismatch")]
-    if not flags:
+def flag_warning(node: Node) -> str | None:
+    """The flags of a node in words (⚠ and the reason), one line each."""
+    if not node.flags:
         return None
-    found = sum(1 for child in graph.children(node.id) if child.kind == "item")
-    if node.count is not None:
-        return f"！数量不符：笔记写明 {node.count} 项，实际找到 {found} 项，请对照原文检查。"
-    return "！数量不符：" + "; ".join(flags)
+    lines = [f"⚠ {reason}" for reason in node.flag_reasons]
+    if node.blocks_items:
+        lines.append("  此节点不出卡片和题目；按 o 对照原文检查。")
+    return "\n".join(lines)
 
 
 def meta_content(node: Node) -> Content:
@@ -52,6 +51,11 @@ def meta_content(node: Node) -> Content:
     if node.tags:
         field("标签", "、".join(node.tags))
     return Content.assemble(*parts)
+
+
+def _line_span(node: Node) -> str:
+    first, last = node.source.line, node.source.last
+    return f"{first}" if last == first else f"{first}-{last}"
 
 
 class NodeDetails(VerticalScroll):
@@ -107,10 +111,7 @@ class NodeDetails(VerticalScroll):
         self._set("path", Content(" › ".join(path)) if path else None)
         self._set("title", Content(node.title or "（无标题）"))
         self._set("meta", meta_content(node))
-        warning = count_warning(graph, node)
-        other_flags = [f for f in node.flags if not f.startswith("count_mismatch")]
-        if other_flags:
-            warning = "\n".join(filter(None, [warning, *("！" + f for f in other_flags)]))
+        warning = flag_warning(node)
         self._set("warning", Content(warning) if warning else None)
         self._set(
             "mnemonic",
@@ -122,7 +123,7 @@ class NodeDetails(VerticalScroll):
         self._set("related", self._related_content(graph, node))
         self._set(
             "source",
-            Content(f"来源 {node.source.file}:{node.source.line}") if node.source.file else None,
+            Content(f"来源 {node.source.file}:{_line_span(node)}（按 o 看原文）") if node.source.file else None,
         )
         if not keep_scroll:
             self.scroll_home(animate=False)

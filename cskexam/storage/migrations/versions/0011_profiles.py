@@ -1,6 +1,6 @@
 """Profiles: each candidate has their own reviews, settings, practice, 错题本 and exams.
 
-Revision ID: 0010_profiles
+Revision ID: 0011_profiles
 Revises: 0003_review, 0005_exam
 Create Date: 2026-12-07
 
@@ -20,7 +20,7 @@ import warnings
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0010_profiles"
+revision = "0011_profiles"
 down_revision = ("0003_review", "0005_exam")
 branch_labels = None
 depends_on = None
