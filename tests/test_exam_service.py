@@ -23,11 +23,11 @@ class Clock:
 
 
 @pytest.fixture
-def library(tmp_db_url, tmp_path, monkeypatch):
+def library(db_url, tmp_path, monkeypatch):
     bank = tmp_path / "bank"
     bank.mkdir()
     (bank / "01.yaml").write_text(GOOD, encoding="utf-8")
-    lib = open_sample_library(tmp_db_url, bank, monkeypatch, T0)
+    lib = open_sample_library(db_url, bank, monkeypatch, T0)
     yield lib
     lib.close()
 

@@ -32,8 +32,8 @@ def bank_dir(tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def library(tmp_db_url, bank_dir, monkeypatch):
-    lib = open_sample_library(tmp_db_url, bank_dir, monkeypatch, T0)
+def library(db_url, bank_dir, monkeypatch):
+    lib = open_sample_library(db_url, bank_dir, monkeypatch, T0)
     yield lib
     lib.close()
 

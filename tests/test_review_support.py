@@ -2,6 +2,7 @@
 
 ``library_db``: a Database on a temp SQLite copy of a library holding the
 bundled notes with their cards synced (built once per session).
+``review_db``: the same library on SQLite and on PostgreSQL in turn.
 """
 
 from __future__ import annotations
@@ -47,5 +48,23 @@ def library_path(tmp_path, review_library_template):
 @pytest.fixture
 def library_db(library_path):
     database = open_database(f"sqlite:///{library_path}")
+    yield database
+    database.close()
+
+
+def _fill(db, graph) -> None:
+    with db.session() as s:
+        graph_repo.save_graph(s, graph, IMPORTED_AT)
+        sync_cards(s, graph, IMPORTED_AT)
+        s.add(ImportRunRow(started_at=IMPORTED_AT, finished_at=IMPORTED_AT, files=[], steps=list(IMPORT_STEPS)))
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def review_db(request, bundled_graph):
+    if request.param == "sqlite":
+        yield request.getfixturevalue("library_db")
+        return
+    database = open_database(request.getfixturevalue("pg_url"))
+    _fill(database, bundled_graph)
     yield database
     database.close()
