@@ -140,7 +140,7 @@ def main() -> None:
         reviewer = Reviewer(db, clock=lambda: clock["now"], tz=tz)
         reviewer.next_card()  # a drill's first card: settings, connection, first count
 
-        from cskexam.services import review
+        from cskexam.services import review_queue as review
         from cskexam.storage import review_repo
 
         with db.session() as session:

@@ -192,7 +192,8 @@ def leave_search_out_on_postgresql(monkeypatch) -> None:
         return
     from cskexam.services import library, search_index
 
-    monkeypatch.setattr(library, "IMPORT_STEPS", [s for s in library.IMPORT_STEPS if "search" not in s])
+    steps = [step for step in library.import_steps() if "search" not in step.name]
+    monkeypatch.setattr(library, "import_steps", lambda: steps)
     monkeypatch.setattr(search_index, "index_question_stems", lambda *a, **k: 0)
 
 

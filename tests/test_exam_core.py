@@ -6,6 +6,7 @@ from collections import Counter
 import pytest
 
 from cskexam.core import exam
+from cskexam.display import format_clock
 from cskexam.core.exam import (
     Blueprint,
     BlueprintError,
@@ -13,7 +14,6 @@ from cskexam.core.exam import (
     Section,
     apportion,
     assemble_paper,
-    format_clock,
     graph_parts,
     parse_blueprint,
     score_paper,

@@ -115,9 +115,9 @@ def test_kill_9_mid_exam_then_resume_with_answers_and_saved_time(library, home, 
         assert "已答 1/11 题" in text
         await pilot.press("enter")
         text = await wait_text(pilot, "第 2/11 题")
-        from cskexam.tui.screens.exam import ExamScreen
+        from cskexam.tui.screens.exam_sitting import ExamSittingScreen
 
-        (screen,) = [s for s in app.screen_stack if isinstance(s, ExamScreen)]
+        (screen,) = [s for s in app.screen_stack if isinstance(s, ExamSittingScreen)]
         attempt = screen.session.attempt
         assert attempt.answers == {1: given} and attempt.flags == {2}
         assert saved - 2 <= attempt.remaining <= saved

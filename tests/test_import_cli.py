@@ -19,12 +19,12 @@ def isolated(monkeypatch, tmp_path, request):
         # tested by their owners and cost ~1 s per import; one test keeps them.
         from cskexam.services import library
 
-        monkeypatch.setattr(library, "IMPORT_STEPS", [])
+        monkeypatch.setattr(library, "import_steps", lambda: [])
 
 
 @pytest.fixture
 def real_steps():
-    """Run the real IMPORT_STEPS in this test."""
+    """Run the real import steps in this test."""
 
 
 def _count(url: str, table: str) -> int:

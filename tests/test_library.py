@@ -38,7 +38,7 @@ def explode(session, graph, now):
 
 @pytest.fixture
 def steps(tmp_path, monkeypatch):
-    """Replace IMPORT_STEPS by test steps from a throw-away module on sys.path."""
+    """Replace the import steps by test steps from a throw-away module on sys.path."""
     (tmp_path / "cskexam_test_steps.py").write_text(STEP_MODULE, encoding="utf-8")
     monkeypatch.syspath_prepend(str(tmp_path))
     import importlib
@@ -47,7 +47,8 @@ def steps(tmp_path, monkeypatch):
     module.CALLS.clear()
 
     def use(*names):
-        monkeypatch.setattr(library_mod, "IMPORT_STEPS", list(names))
+        steps = [library_mod.ImportStep(n, n, getattr(module, n.partition(":")[2])) for n in names]
+        monkeypatch.setattr(library_mod, "import_steps", lambda: steps)
         return module
 
     use()  # by default: no steps, so these tests do not depend on other features
@@ -169,10 +170,10 @@ def test_a_failing_step_rolls_back_the_whole_import(lib, steps, notes_copy):
 
 
 def test_steps_run_in_the_transaction_with_the_library_graph(lib, steps, bundled_graph):
-    module = steps("cskexam_test_steps:record", "cskexam.services.not_written_yet:sync")
+    module = steps("cskexam_test_steps:record")
     result = lib.import_notes(now=T0)
     assert module.CALLS == [(len(bundled_graph), len(bundled_graph), T0)]
-    assert result.steps == ["cskexam_test_steps:record"]  # the missing module is skipped
+    assert result.steps == ["cskexam_test_steps:record"]
 
 
 def test_ensure_imported_only_imports_into_an_empty_library(lib, bundled_graph):
@@ -236,11 +237,11 @@ def test_markdown_notes_import_and_show_text_literally(lib, tmp_path):
 
 
 def test_the_real_import_steps_run_on_the_bundled_notes(db_url):
-    """Integration: every IMPORT_STEPS module that exists runs without error."""
+    """Integration: every real import step runs without error."""
     with open_library(db_url) as library:
         result = library.import_notes(now=T0)
         assert result.nodes > 100
-        assert set(result.steps) <= set(library_mod.IMPORT_STEPS)
+        assert result.steps == [s.name for s in library_mod.import_steps()]
         again = library.import_notes(now=T1)
         assert again.added == again.updated == again.deactivated == 0
 
@@ -270,7 +271,7 @@ def test_two_processes_creating_and_importing_one_database_at_once(tmp_path):
 
     url = f"sqlite:///{tmp_path / 'shared' / 'cskexam.sqlite3'}"
     code = (
-        "from cskexam.services import library as L; L.IMPORT_STEPS[:] = []; "
+        "from cskexam.services import library as L; L.import_steps = list; "
         f"lib = L.open_library({url!r}); r = lib.ensure_imported() or lib.import_notes(); "
         "print(r.nodes); lib.close()"
     )

@@ -76,10 +76,8 @@ def open_sample_library(db_url, bank_dir, monkeypatch, now):
     from cskexam.services import library as library_mod
 
     monkeypatch.setattr("cskexam.services.questions.question_bank_dir", lambda: bank_dir)
-    monkeypatch.setattr(library_mod, "IMPORT_STEPS", [
-        "cskexam.services.cards:sync_cards",
-        "cskexam.services.questions:sync_generated_questions",
-    ])
+    steps = [s for s in library_mod.import_steps() if s.name != "cskexam.services.search_index:rebuild_index"]
+    monkeypatch.setattr(library_mod, "import_steps", lambda: steps)
     lib = library_mod.open_library(db_url)
     lib.store(library_mod.PreparedImport([], sample_graph()), now=now)
     return lib

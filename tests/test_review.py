@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from cskexam.core import srs
 from cskexam.core.srs import AGAIN, EASY, GOOD, HARD, SrsSettings
 from cskexam.errors import UserError
-from cskexam.services import review
+from cskexam.services import review_queue as review
 from cskexam.services.cards import list_cards, sync_cards
 from cskexam.services.review import Reviewer
 from cskexam.storage import graph_repo

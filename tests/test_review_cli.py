@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import func, select
 
 from cskexam.core.srs import SrsSettings
-from cskexam.services import review
+from cskexam.services import review_queue as review
 from cskexam.storage.db import open_database
 from cskexam.storage.models_review import CardRow, ReviewLogRow
 from test_review_support import library_path, review_library_template  # noqa: F401

@@ -14,7 +14,7 @@ from datetime import timezone
 import pytest
 
 from cskexam.services.cards import sync_cards
-from cskexam.services.library import IMPORT_STEPS
+from cskexam.services.library import import_steps
 from cskexam.storage.models_graph import ImportRunRow
 from cskexam.storage import graph_repo
 from cskexam.storage.db import open_database
@@ -31,7 +31,7 @@ def review_library_template(tmp_path_factory, bundled_graph):
         sync_cards(s, bundled_graph, IMPORTED_AT)
         # Recorded as an import that ran every step, so that opening the app
         # does not run the other features' steps over these hand-made rows.
-        s.add(ImportRunRow(started_at=IMPORTED_AT, finished_at=IMPORTED_AT, files=[], steps=list(IMPORT_STEPS)))
+        s.add(ImportRunRow(started_at=IMPORTED_AT, finished_at=IMPORTED_AT, files=[], steps=[step.name for step in import_steps()]))
     with db.engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
@@ -56,7 +56,7 @@ def _fill(db, graph) -> None:
     with db.session() as s:
         graph_repo.save_graph(s, graph, IMPORTED_AT)
         sync_cards(s, graph, IMPORTED_AT)
-        s.add(ImportRunRow(started_at=IMPORTED_AT, finished_at=IMPORTED_AT, files=[], steps=list(IMPORT_STEPS)))
+        s.add(ImportRunRow(started_at=IMPORTED_AT, finished_at=IMPORTED_AT, files=[], steps=[step.name for step in import_steps()]))
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -61,9 +61,9 @@ class FakeClock:
 
 
 def exam_screen(app):
-    from cskexam.tui.screens.exam import ExamScreen
+    from cskexam.tui.screens.exam_sitting import ExamSittingScreen
 
-    (screen,) = [s for s in app.screen_stack if isinstance(s, ExamScreen)]
+    (screen,) = [s for s in app.screen_stack if isinstance(s, ExamSittingScreen)]
     return screen
 
 

@@ -79,7 +79,7 @@ def _no_stats_providers(request, monkeypatch):
     if "real_library" not in request.node.name:
         from cskexam.tui.screens import home
 
-        monkeypatch.setattr(home, "STATS_PROVIDERS", [])
+        monkeypatch.setattr(home, "stats_providers", lambda: [])
 
 
 def make_app(graph: KnowledgeGraph | None = None) -> CskexamApp:
@@ -351,7 +351,7 @@ def test_d_drills_the_selected_node(monkeypatch):
     from cskexam.tui.screens import registry
 
     entries = tuple(e for e in registry.ENTRIES if e.name != "drill")
-    stand_in = registry.ScreenEntry("r", "drill", "复习", f"{__name__}:RecordingScreen")
+    stand_in = registry.ScreenEntry("r", "drill", "复习", lambda: RecordingScreen)
     monkeypatch.setattr(registry, "ENTRIES", (*entries, stand_in))
 
     async def main():

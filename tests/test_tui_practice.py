@@ -25,10 +25,8 @@ def library(tmp_db_url, tmp_path, monkeypatch):
     (bank / "01.yaml").write_text(GOOD.replace("宏观环境分析简称", "宏观环境分析[企业为什么要重视营销环境?][A]简称"),
                                   encoding="utf-8")
     monkeypatch.setattr("cskexam.services.questions.question_bank_dir", lambda: bank)
-    monkeypatch.setattr(library_mod, "IMPORT_STEPS", [
-        "cskexam.services.cards:sync_cards",
-        "cskexam.services.questions:sync_generated_questions",
-    ])
+    steps = [s for s in library_mod.import_steps() if s.name != "cskexam.services.search_index:rebuild_index"]
+    monkeypatch.setattr(library_mod, "import_steps", lambda: steps)
     monkeypatch.setenv("CSKEXAM_HOME", str(tmp_path / "home"))
     lib = library_mod.open_library(tmp_db_url)
     lib.store(library_mod.PreparedImport([], sample_graph()), now=T0)

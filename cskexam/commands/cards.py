@@ -31,13 +31,11 @@ def run(args) -> int:
 
         cards = generate_cards(load_graph(args.notes))
     else:
-        from cskexam.services.cards import list_cards
         from cskexam.services.library import open_library
 
         with open_library(getattr(args, "db", None)) as library:
             library.ensure_imported()
-            with library.db.session() as session:
-                cards = list_cards(session)
+            cards = library.cards()
     if args.kind:
         cards = [c for c in cards if c.kind == args.kind]
     if args.json:

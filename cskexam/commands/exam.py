@@ -99,7 +99,7 @@ def run_paper(args: argparse.Namespace) -> int:
     if args.json:
         _dump(paper.to_dict())
         return 0
-    from cskexam.core.exam import fmt_points
+    from cskexam.display import fmt_points
 
     bp = paper.blueprint
     print(f"{bp.name}（种子 {paper.seed}）：{len(paper.items)} 题，满分 {fmt_points(paper.total_points)}，"
@@ -128,7 +128,7 @@ def run_predict(args: argparse.Namespace) -> int:
     if args.json:
         _dump([p.to_dict() for p in predictions])
         return 0
-    from cskexam.core.exam import fmt_points
+    from cskexam.display import fmt_points
 
     for p in predictions:
         print(f"{p.blueprint}：{p.text()}，满分 {fmt_points(p.total)}，{p.pass_chance_text}"
@@ -150,7 +150,7 @@ def run_history(args: argparse.Namespace) -> int:
     if not rows:
         print("还没有考试记录。在终端界面（cskexam）中按 e 开始模拟考试。")
         return 0
-    from cskexam.core.exam import fmt_points, format_duration
+    from cskexam.display import fmt_points, format_duration
 
     for r in rows:
         score = f"{fmt_points(r.score)}/{fmt_points(r.total)} 分" if r.score is not None else f"已答 {r.answered}/{r.questions}"
@@ -168,7 +168,7 @@ def run_report(args: argparse.Namespace) -> int:
     if args.json:
         _dump(report.to_dict())
         return 0
-    from cskexam.core.exam import fmt_points, format_duration
+    from cskexam.display import fmt_points, format_duration
 
     print(f"{report.paper.blueprint.name}：{fmt_points(report.score)}/{fmt_points(report.total)} 分，"
           f"{'合格' if report.passed else '不合格'}（合格线 {fmt_points(report.pass_mark)}），用时 {format_duration(report.time_used)}")

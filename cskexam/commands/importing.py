@@ -40,7 +40,7 @@ def run(args) -> int:
         with open_library(getattr(args, "db", None)) as library:
             result = library.store(prepared, progress, replace=args.replace)
             summary = library.summary()
-            where = library.db.display_name
+            where = library.display_name
     finally:
         progress.close()
     files = "、".join(f.name for f in result.files)

@@ -37,7 +37,6 @@ def run(args) -> int:
     from cskexam.core import srs
     from cskexam.errors import UserError
     from cskexam.services.library import open_library
-    from cskexam.services.review import Reviewer
 
     if args.limit is not None and args.limit < 1:
         raise UserError(f"--limit 至少为 1（收到 {args.limit}）")
@@ -45,7 +44,7 @@ def run(args) -> int:
     ratings: dict[int, int] = {}
     with open_library(getattr(args, "db", None)) as library:
         library.ensure_imported()
-        reviewer = Reviewer(library.db, node_id=args.node)
+        reviewer = library.reviewer(node_id=args.node)
         try:
             answered = _drill(args, reviewer, ratings)
         finally:

@@ -64,10 +64,8 @@ def format_steps(steps: tuple[int, ...]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    import datetime as dt
     from dataclasses import replace
 
-    from cskexam.services import review
     from cskexam.services.library import open_library
 
     changes = {}
@@ -88,14 +86,14 @@ def run(args: argparse.Namespace) -> int:
 
     library = open_library(args.db)
     try:
-        with library.db.session(immediate=bool(changes)) as session:
-            settings = review.get_settings(session)
+        with library.reviewer() as reviewer:
+            settings = reviewer.settings
             if changes:
                 try:
                     settings = replace(settings, **changes)
                 except ValueError as exc:
                     raise UserError(str(exc)) from None
-                review.set_settings(session, settings, dt.datetime.now(dt.timezone.utc))
+                reviewer.save_settings(settings)
     finally:
         library.close()
 

@@ -27,15 +27,13 @@ def run(args) -> int:
 
     from cskexam.errors import UserError
     from cskexam.services.library import open_library
-    from cskexam.services.stats import study_stats
 
     if not 1 <= args.days <= 3660:
         raise UserError(f"--days 须在 1–3660 之间（收到 {args.days}）")
     now = dt.datetime.now(dt.timezone.utc)
     with open_library(getattr(args, "db", None)) as library:
         library.ensure_imported()
-        with library.db.session() as session:
-            st = study_stats(session, now, days=args.days)
+        st = library.study_stats(now, days=args.days)
     if args.json:
         json.dump(st.to_dict(), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")

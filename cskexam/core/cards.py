@@ -28,16 +28,10 @@ from dataclasses import dataclass
 from typing import Iterable, Protocol
 
 from cskexam.core.graph import KnowledgeGraph, Node
+from cskexam.core.vocab import CardKind
 
-CARD_KINDS = ("definition", "list", "item_parent", "item_definition", "cloze", "duties")
-KIND_LABELS = {
-    "definition": "定义",
-    "list": "列举",
-    "item_parent": "归属",
-    "item_definition": "辨析",
-    "cloze": "填空",
-    "duties": "职责",
-}
+CARD_KINDS = tuple(k.value for k in CardKind)
+KIND_LABELS = {k.value: k.label for k in CardKind}
 BLANK = "____"
 
 

@@ -28,9 +28,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Sequence
 
-OBJECTIVE_TYPES = ("单选", "多选", "判断", "填空")
-SUBJECTIVE_TYPES = ("简答", "案例分析")
-QUESTION_TYPES = OBJECTIVE_TYPES + SUBJECTIVE_TYPES
+from cskexam.core.vocab import OBJECTIVE_TYPES, QUESTION_TYPES, SUBJECTIVE_TYPES, QuestionType  # noqa: F401
 
 MULTI_PARTIAL_CREDIT = 0.5
 FUZZY_MIN_CHARS = 5

@@ -1,6 +1,6 @@
 """Keep the stored cards in step with the knowledge graph.
 
-``sync_cards`` runs inside every notes import (see ``IMPORT_STEPS`` in
+``sync_cards`` runs inside every notes import (see ``import_steps`` in
 ``cskexam.services.library``) with the library's whole active graph:
 
 * a card generated for the first time is added (new, in outline order);

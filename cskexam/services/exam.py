@@ -35,6 +35,7 @@ from typing import Any, Callable
 
 from cskexam.core import exam as core
 from cskexam.core.exam import Blueprint, ExamAttempt, ExamReport, Paper
+from cskexam.display import format_clock
 from cskexam.core.readiness import (
     Calibration,
     CalibrationPoint,
@@ -104,10 +105,10 @@ def find_blueprint(name: str, blueprints: list[Blueprint]) -> Blueprint:
 def gather_evidence(session, graph, now: dt.datetime) -> dict[str, PointEvidence]:
     """Per node: mean FSRS retrievability of its reviewed cards (else its parent's) and answers."""
     from cskexam.core import srs
-    from cskexam.services import review
+    from cskexam.services import review_queue
     from cskexam.storage import exam_repo
 
-    settings = review.get_settings(session)
+    settings = review_queue.get_settings(session)
     recall: dict[str, list[float]] = {}
     for node, state in exam_repo.card_states(session):
         recall.setdefault(node, []).append(srs.retrievability(state, now, settings))
@@ -473,7 +474,7 @@ def home_stats(library, now: dt.datetime) -> dict[str, str]:
     active = service.active()
     if active is not None:
         out["未完成考试"] = (f"{active.blueprint} 已答 {active.answered}/{active.questions}，"
-                        f"剩 {core.format_clock(active.remaining)} · 按 e 继续")
+                        f"剩 {format_clock(active.remaining)} · 按 e 继续")
     try:
         names = [b.name for b in service.blueprints()]
     except UserError:

@@ -2,8 +2,8 @@
 
 ``open_library(db_url)`` opens (creating and migrating if needed) the database
 and returns a ``Library``. Importing notes is one transaction: the graph rows
-are written, then every function named in ``IMPORT_STEPS`` runs in the same
-transaction as ``fn(session, graph, now)``, where ``graph`` is the library's
+are written, then every step of ``import_steps()`` runs in the same
+transaction as ``step.run(session, graph, now)``, where ``graph`` is the library's
 whole active graph after the import (the graph rows are already written and
 visible to the step). A step must not commit or roll back the session. If
 reading, parsing, writing or any step fails, nothing of the import is kept.
@@ -18,38 +18,51 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import importlib
-import importlib.util
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
-
-from sqlalchemy import func, or_, select
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from cskexam.core.graph import KnowledgeGraph
 from cskexam.core.notes import NoteSource, decode_note_bytes, parse_notes
 from cskexam.core.errors import NotesError
 from cskexam.paths import database_url
 from cskexam.services.notes import collect_note_files
-from cskexam.storage import graph_repo
+from cskexam.storage import graph_repo, library_repo
 from cskexam.storage.db import Database, open_database
-from cskexam.storage.models_graph import DefinitionRow, ImportRunRow, NodeRow
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from cskexam.core.cards import Flashcard
+    from cskexam.services.review import Reviewer
+    from cskexam.services.stats import StudyStats
+    from cskexam.storage.models_graph import ImportRunRow
 
 Progress = Callable[[int, int, str], None]
 
-# Run in the import's transaction, in this order, after the graph is written.
-# A module that does not exist (yet) is skipped.
-IMPORT_STEPS: list[str] = [
-    "cskexam.services.search_index:rebuild_index",
-    "cskexam.services.cards:sync_cards",
-    "cskexam.services.questions:sync_generated_questions",
-]
+StepFn = Callable[["Session", KnowledgeGraph, dt.datetime], None]
 
-STEP_LABELS = {
-    "rebuild_index": "更新搜索索引",
-    "sync_cards": "同步复习卡片",
-    "sync_generated_questions": "同步生成的题目",
-}
+
+@dataclass(frozen=True)
+class ImportStep:
+    """Work that runs in every import's transaction, after the graph is written."""
+
+    name: str  # recorded with each import run, so that a missing step is caught up: never rename
+    label: str  # shown in the import's progress
+    run: StepFn
+
+
+def import_steps() -> list[ImportStep]:
+    """The import steps, in the order they run."""
+    from cskexam.services.cards import sync_cards
+    from cskexam.services.questions import sync_generated_questions
+    from cskexam.services.search_index import rebuild_index
+
+    return [
+        ImportStep("cskexam.services.search_index:rebuild_index", "更新搜索索引", rebuild_index),
+        ImportStep("cskexam.services.cards:sync_cards", "同步复习卡片", sync_cards),
+        ImportStep("cskexam.services.questions:sync_generated_questions", "同步生成的题目", sync_generated_questions),
+    ]
 
 
 @dataclass(frozen=True)
@@ -84,7 +97,7 @@ class ImportResult:
     files: list[NoteFile]
     imported_at: dt.datetime
     run_id: int
-    steps: list[str] = field(default_factory=list)  # the IMPORT_STEPS that ran
+    steps: list[str] = field(default_factory=list)  # the names of the import steps that ran
     stats: graph_repo.SaveStats | None = None  # ids per category
 
     @property
@@ -156,43 +169,40 @@ class Library:
         existed (an older cskexam) gets the missing steps run once.
         """
         with self.db.session() as session:
-            has_notes = session.execute(select(NodeRow.id).limit(1)).first() is not None
+            has_notes = library_repo.has_nodes(session)
         if not has_notes:
             return self.import_notes(None, progress)
         self.run_missing_steps(progress)
         return None
 
     def run_missing_steps(self, progress: Progress | None = None) -> list[str]:
-        """Run the IMPORT_STEPS no import has run yet, over the stored graph."""
+        """Run the import steps no import has run yet, over the stored graph."""
         with self.db.session() as session:
-            done: set[str] = set()
-            for steps in session.scalars(select(ImportRunRow.steps)):
-                done.update(steps or ())
-        missing = [(name, fn) for name, fn in resolve_steps() if name not in done]
+            done = library_repo.steps_done(session)
+        missing = [step for step in import_steps() if step.name not in done]
         if not missing:
             return []
         started = dt.datetime.now(dt.timezone.utc)
         with self.db.session(immediate=True) as session:
             library_graph = graph_repo.load_graph(session)
-            for index, (name, fn) in enumerate(missing):
-                _report(progress, index, len(missing), STEP_LABELS.get(fn.__name__, name))
-                fn(session, library_graph, started)
+            for index, step in enumerate(missing):
+                _report(progress, index, len(missing), step.label)
+                step.run(session, library_graph, started)
             counts = graph_repo.active_counts(session)
-            session.add(
-                ImportRunRow(
-                    started_at=started,
-                    finished_at=max(started, dt.datetime.now(dt.timezone.utc)),
-                    files=[],
-                    nodes=counts["nodes"],
-                    edges=counts["edges"],
-                    definitions=counts["definitions"],
-                    steps=[name for name, _ in missing],
-                )
+            library_repo.add_import_run(
+                session,
+                started_at=started,
+                finished_at=max(started, dt.datetime.now(dt.timezone.utc)),
+                files=[],
+                nodes=counts["nodes"],
+                edges=counts["edges"],
+                definitions=counts["definitions"],
+                steps=[step.name for step in missing],
             )
         self.db.checkpoint()
         _report(progress, len(missing), len(missing), "导入完成")
         self._graph = library_graph
-        return [name for name, _ in missing]
+        return [step.name for step in missing]
 
     def import_notes(
         self,
@@ -213,12 +223,12 @@ class Library:
         now: dt.datetime | None = None,
         replace: bool = False,
     ) -> ImportResult:
-        """Write a prepared import and run the IMPORT_STEPS, all or nothing.
+        """Write a prepared import and run the import steps, all or nothing.
 
         ``replace=True`` deactivates the nodes of every file not in this import.
         """
         started = now or dt.datetime.now(dt.timezone.utc)
-        steps = resolve_steps()
+        steps = import_steps()
         total = 2 + len(steps)
         self._graph = None
         with self.db.session(immediate=True) as session:
@@ -227,12 +237,13 @@ class Library:
                 session, prepared.graph, started, files=[f.name for f in prepared.files], replace=replace
             )
             library_graph = graph_repo.load_graph(session)
-            for index, (name, fn) in enumerate(steps, start=1):
-                _report(progress, index, total, STEP_LABELS.get(fn.__name__, name))
-                fn(session, library_graph, started)
+            for index, step in enumerate(steps, start=1):
+                _report(progress, index, total, step.label)
+                step.run(session, library_graph, started)
             counts = graph_repo.active_counts(session)
             finished = max(started, dt.datetime.now(dt.timezone.utc)) if now is None else started
-            run = ImportRunRow(
+            run_id = library_repo.add_import_run(
+                session,
                 started_at=started,
                 finished_at=finished,
                 files=[f.to_dict() for f in prepared.files],
@@ -244,11 +255,8 @@ class Library:
                 nodes=counts["nodes"],
                 edges=counts["edges"],
                 definitions=counts["definitions"],
-                steps=[name for name, _ in steps],
+                steps=[step.name for step in steps],
             )
-            session.add(run)
-            session.flush()
-            run_id = run.id
         # A big index build left its pages in the WAL (see defer_checkpoint).
         self.db.checkpoint()
         _report(progress, total, total, "导入完成")
@@ -265,7 +273,7 @@ class Library:
             files=prepared.files,
             imported_at=finished,
             run_id=run_id,
-            steps=[name for name, _ in steps],
+            steps=[step.name for step in steps],
             stats=stats,
         )
 
@@ -279,17 +287,11 @@ class Library:
 
     def summary(self) -> LibrarySummary:
         with self.db.session() as session:
-            by_kind = dict(
-                session.execute(
-                    select(NodeRow.kind, func.count()).where(NodeRow.active.is_(True)).group_by(NodeRow.kind)
-                ).all()
-            )
-            inactive = session.execute(select(func.count()).where(NodeRow.active.is_(False))).scalar_one()
-            definitions = session.execute(
-                select(func.count()).select_from(DefinitionRow).where(DefinitionRow.active.is_(True))
-            ).scalar_one()
-            lists = session.execute(_LISTS_SQL).scalar_one()
-            imported_at = session.execute(select(func.max(ImportRunRow.finished_at))).scalar_one()
+            by_kind = library_repo.active_by_kind(session)
+            inactive = library_repo.inactive_count(session)
+            definitions = library_repo.definition_count(session)
+            lists = library_repo.list_count(session)
+            imported_at = library_repo.last_import_finished(session)
         return LibrarySummary(
             documents=by_kind.get("document", 0),
             chapters=by_kind.get("chapter", 0),
@@ -305,7 +307,32 @@ class Library:
     def import_runs(self, limit: int = 20) -> list[ImportRunRow]:
         """The latest import runs, newest first."""
         with self.db.session() as session:
-            return list(session.scalars(select(ImportRunRow).order_by(ImportRunRow.id.desc()).limit(limit)))
+            return library_repo.latest_import_runs(session, limit)
+
+    # -- what the screens and commands ask for ------------------------------
+    @property
+    def display_name(self) -> str:
+        """Where the library is, as told to the user (a file path or a server URL without password)."""
+        return self.db.display_name
+
+    def reviewer(self, *, node_id: str | None = None) -> Reviewer:
+        """A review drill over the library (or one node and what is below it); close it after use."""
+        from cskexam.services.review import Reviewer
+
+        return Reviewer(self.db, node_id=node_id)
+
+    def study_stats(self, now: dt.datetime, *, days: int = 120) -> StudyStats:
+        from cskexam.services.stats import study_stats
+
+        with self.db.session() as session:
+            return study_stats(session, now, days=days)
+
+    def cards(self) -> list[Flashcard]:
+        """The stored flashcards (the active ones)."""
+        from cskexam.services.cards import list_cards
+
+        with self.db.session() as session:
+            return list_cards(session)
 
     def close(self) -> None:
         self.db.close()
@@ -330,41 +357,6 @@ def open_library(db_url: str | None = None, profile: str | None = None) -> Libra
         db.close()
         raise
     return Library(db)
-
-
-def resolve_steps() -> list[tuple[str, Callable]]:
-    steps = []
-    for dotted in IMPORT_STEPS:
-        module_name, _, attr = dotted.partition(":")
-        try:
-            found = importlib.util.find_spec(module_name)
-        except ModuleNotFoundError:
-            found = None
-        if found is None:
-            continue
-        steps.append((dotted, getattr(importlib.import_module(module_name), attr)))
-    return steps
-
-
-# The same rule as KnowledgeGraph.lists(): a stated count or two item children.
-# Parents with two items are found in one grouped pass: a count per node
-# (a correlated subquery) was planned as a scan of all nodes per node.
-_child = NodeRow.__table__.alias("child")
-_parents_of_items = (
-    select(_child.c.parent_id)
-    .where(_child.c.active.is_(True), _child.c.kind == "item", _child.c.parent_id.is_not(None))
-    .group_by(_child.c.parent_id)
-    .having(func.count() >= 2)
-)
-_LISTS_SQL = (
-    select(func.count())
-    .select_from(NodeRow)
-    .where(
-        NodeRow.active.is_(True),
-        NodeRow.kind != "document",
-        or_(NodeRow.count.is_not(None), NodeRow.id.in_(_parents_of_items)),
-    )
-)
 
 
 def _report(progress: Progress | None, done: int, total: int, label: str) -> None:

@@ -9,15 +9,13 @@ missing a scoring point) puts the question in the book, counts it and resets
 its streak; once it is answered right ``clear_after`` times in a row
 (setting ``wrongbook_clear_after``, default 2) it leaves the book. A wrong
 answer also puts the question's key point into the FSRS review queue
-(contract F: ``cskexam.services.review.schedule_node``).
+(``cskexam.services.review_queue.schedule_node``).
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
-import importlib
-import importlib.util
 import random
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +27,7 @@ from cskexam.core.grading import GradeResult, ShortAnswerResult, grade_short_ans
 from cskexam.core.graph import KnowledgeGraph
 from cskexam.core.questions import Question
 from cskexam.errors import UserError
+from cskexam.services import review_queue
 from cskexam.storage import question_repo
 
 CLEAR_AFTER_KEY = "wrongbook_clear_after"
@@ -81,11 +80,10 @@ def set_clear_after(session: Session, n: int) -> None:
 
 
 def _schedule_review(session: Session, node_id: str | None, now: dt.datetime) -> int:
-    """Contract F, when the review service exists."""
-    if not node_id or importlib.util.find_spec("cskexam.services.review") is None:
+    """A wrong answer puts its key point's cards into the review queue."""
+    if not node_id:
         return 0
-    review = importlib.import_module("cskexam.services.review")
-    return int(review.schedule_node(session, node_id, now, reason="wrong_answer") or 0)
+    return review_queue.schedule_node(session, node_id, now, reason="wrong_answer")
 
 
 def grade_answer(question: Question, given: Any) -> tuple[GradeResult, ShortAnswerResult | None]:

@@ -1,7 +1,7 @@
 """Questions in the library: generated ones, the authored bank and imports.
 
 ``sync_generated_questions(session, graph, now)`` runs inside every notes
-import (see ``IMPORT_STEPS`` in ``cskexam.services.library``). It regenerates
+import (see ``import_steps`` in ``cskexam.services.library``). It regenerates
 the questions of the graph and loads the bundled ``question_bank/``:
 
 * a bank file whose document is not in the library is skipped (the user

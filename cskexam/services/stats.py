@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from cskexam.core import srs, stats
 from cskexam.core.srs import CardState, SrsSettings
 from cskexam.core.studyday import day_bounds, day_start, study_day
-from cskexam.services import review
+from cskexam.services import review_queue as review
 from cskexam.storage import review_repo
 
 

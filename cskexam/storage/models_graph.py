@@ -98,5 +98,5 @@ class ImportRunRow(Base):
     nodes: Mapped[int] = mapped_column(Integer, default=0)  # active after the run
     edges: Mapped[int] = mapped_column(Integer, default=0)
     definitions: Mapped[int] = mapped_column(Integer, default=0)
-    # The IMPORT_STEPS that ran (None for runs recorded before steps were tracked).
+    # The import steps that ran (None for runs recorded before steps were tracked).
     steps: Mapped[list[str] | None] = mapped_column(default=None, nullable=True)

@@ -108,10 +108,8 @@ class DrillScreen(Screen):
         if self.app.library is None:
             self._message("资料库尚未打开。")
             return
-        from cskexam.services.review import Reviewer
-
         try:
-            self.reviewer = Reviewer(self.app.library.db, node_id=self.node_id)
+            self.reviewer = self.app.library.reviewer(node_id=self.node_id)
         except UserError as exc:
             self._message(str(exc))
             return

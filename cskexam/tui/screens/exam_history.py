@@ -58,7 +58,7 @@ class ExamHistoryScreen(Screen):
         self.query_one("#history-calibration", Static).update(Content(text))
 
     def _fill_list(self) -> None:
-        from cskexam.core.exam import fmt_points, format_duration
+        from cskexam.display import fmt_points, format_duration
 
         options = self.query_one("#history-list", OptionList)
         for r in self.rows:

@@ -39,7 +39,8 @@ def given_text(outcome: QuestionOutcome) -> str:
 
 
 def summary_content(report: ExamReport, prediction: Any = None) -> Content:
-    from cskexam.core.exam import STATUS_LABELS, fmt_points, format_duration
+    from cskexam.core.exam import STATUS_LABELS
+    from cskexam.display import fmt_points, format_duration
 
     verdict = ("合格", "bold $success") if report.passed else ("不合格", "bold $error")
     parts: list[Any] = [
@@ -67,7 +68,7 @@ def summary_content(report: ExamReport, prediction: Any = None) -> Content:
 
 
 def detail_content(outcome: QuestionOutcome, path: str) -> Content:
-    from cskexam.core.exam import fmt_points
+    from cskexam.display import fmt_points
 
     q = outcome.item.question
     mark = ("✓ 正确", "bold $success") if outcome.correct else ("✗ 错误", "bold $error")

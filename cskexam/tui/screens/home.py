@@ -3,8 +3,7 @@
 The home screen is the first thing painted, so it imports nothing heavy: the
 library's figures arrive later (``LibraryReady``) and are read in a worker.
 
-Today's figures come from optional providers listed in ``STATS_PROVIDERS``
-("module:function"). A provider whose module does not exist yet is skipped.
+Today's figures come from the providers ``stats_providers()`` returns.
 Each is called in a worker thread as ``fn(library, now)`` (``now`` an aware
 UTC datetime) and returns an ordered mapping of Chinese label to value, e.g.
 ``{"今日到期": 12, "新卡": 20, "今日已复习": 5, "连续学习": "3 天"}``; the
@@ -13,10 +12,8 @@ mappings of all providers are shown in order after the defaults they update.
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from datetime import datetime, timezone
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -29,10 +26,14 @@ from cskexam.tui.screens import registry
 from cskexam.tui.widgets.title_bar import TitleBar
 from cskexam.tui.widgets.text import aligned_pairs
 
-STATS_PROVIDERS: list[str] = [
-    "cskexam.services.review:home_stats",
-    "cskexam.services.exam:home_stats",
-]
+StatsProvider = Callable[[Any, datetime], Mapping[str, Any]]
+
+
+def stats_providers() -> list[StatsProvider]:
+    """The services that add today's figures, imported off the first-paint path."""
+    from cskexam.services import exam, review
+
+    return [review.home_stats, exam.home_stats]
 
 # Set by the exam provider when an attempt was left unfinished (a crash, a
 # closed terminal): the home screen then offers to resume it once per start.
@@ -69,21 +70,11 @@ def summary_pairs(summary: Any) -> list[tuple[str, str]]:
     return rows
 
 
-def collect_stats(library: Any, now: datetime, providers: list[str] | None = None) -> dict[str, Any]:
-    """Today's figures: the defaults updated by every provider that exists."""
+def collect_stats(library: Any, now: datetime, providers: list[StatsProvider] | None = None) -> dict[str, Any]:
+    """Today's figures: the defaults updated by every provider in turn."""
     stats = dict(DEFAULT_STATS)
-    for target in STATS_PROVIDERS if providers is None else providers:
-        module_name, _, func_name = target.partition(":")
-        try:
-            if importlib.util.find_spec(module_name) is None:
-                continue
-        except (ImportError, ValueError):
-            continue
-        fn = getattr(importlib.import_module(module_name), func_name, None)
-        if fn is None:
-            continue
-        result: Mapping[str, Any] = fn(library, now)
-        stats.update(result)
+    for provider in stats_providers() if providers is None else providers:
+        stats.update(provider(library, now))
     return stats
 
 

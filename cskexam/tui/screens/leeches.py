@@ -63,13 +63,11 @@ class LeechScreen(Screen):
         self.reload()
 
     def reload(self, keep: str | None = None) -> None:
-        from cskexam.services import review
-
         if self.app.library is None:
             return
-        with self.app.library.db.session() as session:
-            self.cards = review.leeches(session)
-            threshold = review.get_settings(session).leech_lapses
+        with self.app.library.reviewer() as reviewer:
+            self.cards = reviewer.leeches()
+            threshold = reviewer.settings.leech_lapses
         intro = self.query_one("#leech-intro", Static)
         options = self.query_one("#leech-list", OptionList)
         options.clear_options()
@@ -118,13 +116,11 @@ class LeechScreen(Screen):
         return self.cards[index] if index is not None and 0 <= index < len(self.cards) else None
 
     def action_toggle(self) -> None:
-        from cskexam.services import review
-
         card = self._current()
         if card is None:
             return
-        with self.app.library.db.session() as session:
-            review.suspend(session, card.id, not card.suspended)
+        with self.app.library.reviewer() as reviewer:
+            reviewer.suspend(card.id, not card.suspended)
         self.notify("已暂停这张卡片" if not card.suspended else "已恢复复习：这张卡片回到复习队列", timeout=2)
         self.reload(keep=card.id)
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import random
 import time
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -24,18 +24,21 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
+from cskexam.tui.widgets.question_render import CHOICE_TYPES, feedback_content, options_content
 from cskexam.tui.widgets.title_bar import TitleBar
+
+from cskexam.core.vocab import QUESTION_TYPES, QuestionType
+from cskexam.services.practice_round import (
+    ALL_SCOPE_LABEL, SPECIAL_SCOPES, WRONG, PracticeRound, questions_in_scope, scope_choices,
+)
 
 if TYPE_CHECKING:
     from cskexam.core.questions import Question
-    from cskexam.services.practice import AnswerOutcome
+    from cskexam.services.practice import AnswerOutcome, Practice
 
-TYPE_FILTERS = (None, "单选", "多选", "判断", "填空", "简答", "案例分析")
-OPTION_KEYS = "abcdef"
-SCOPE_KINDS = ("document", "chapter", "section")
+TYPE_FILTERS: tuple[str | None, ...] = (None, *QUESTION_TYPES)
 SOURCE_LABELS = {"generated": "生成", "bank": "题库", "import": "导入"}
-STARRED, WRONG = "*starred", "*wrong"  # scopes that are not parts of the notes
-SPECIAL_SCOPES = {STARRED: "★ 收藏的题目", WRONG: "✗ 错题本中的题目"}
+WRITTEN_TYPES = (QuestionType.SHORT, QuestionType.CASE)
 
 
 class PracticeScreen(Screen):
@@ -96,9 +99,14 @@ class PracticeScreen(Screen):
         title: str | None = None,
         mode: str = "practice",
         recite: bool = False,
-        **kwargs,
+        rng: random.Random | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        **kwargs: Any,
     ) -> None:
+        """``rng`` orders a random round and ``clock`` times the answers (tests pass their own)."""
         super().__init__(**kwargs)
+        self.rng = rng or random.Random()
+        self._monotonic = clock
         self.initial_node_id = node_id
         self.initial_ids = list(question_ids) if question_ids is not None else None
         self.scope_title = title
@@ -108,20 +116,25 @@ class PracticeScreen(Screen):
         self.type_filter: str | None = None
         self.phase = "setup"  # setup | question | done
         self.all_questions: list[Question] = []
-        self.questions: list[Question] = []
-        self.index = 0
+        self.round = PracticeRound([])
         self.selected: set[str] = set()
         self.cursor = 0
         self.outcome: AnswerOutcome | None = None
         self.revealed = False
-        self.right = 0
-        self.answered = 0
         self.starred: set[str] = set()
         self.scope_node: str | None = None
-        self._scopes: list[tuple[str | None, str]] = []
+        self._scopes: list[str | None] = []
         self._wrong_ids: set[str] = set()
-        self._practice = None
-        self._shown_at = time.monotonic()
+        self._practice: Practice | None = None
+        self._shown_at = self._monotonic()
+
+    @property
+    def questions(self) -> list[Question]:
+        return self.round.questions
+
+    @property
+    def index(self) -> int:
+        return self.round.index
 
     # -- layout -------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -168,36 +181,16 @@ class PracticeScreen(Screen):
         return getter() if getter is not None else self.app.library.graph()
 
     def _in_scope(self, node_id: str | None) -> list[Question]:
-        if node_id is None:
-            found = list(self.all_questions)
-        elif node_id == STARRED:
-            found = [q for q in self.all_questions if q.id in self.starred]
-        elif node_id == WRONG:
-            found = [q for q in self.all_questions if q.id in self._wrong_ids]
-        else:
-            graph = self._graph()
-            scope = {node_id} | {n.id for n in graph.descendants(node_id)}
-            found = [q for q in self.all_questions if q.node in scope]
-        if self.type_filter:
-            found = [q for q in found if q.type == self.type_filter]
-        return found
+        return questions_in_scope(self._graph(), self.all_questions, node_id, starred=self.starred,
+                                  wrong_ids=self._wrong_ids, type_filter=self.type_filter)
 
     def _show_setup(self) -> None:
         self.phase = "setup"
-        graph = self._graph()
         self._wrong_ids = {q.id for q in self._practice.questions(wrong_only=True)}
-        scopes: list[tuple[str | None, str]] = [(None, "全部章节"), *SPECIAL_SCOPES.items()]
-        for node in graph:
-            if node.kind in SCOPE_KINDS:
-                depth = len(graph.ancestors(node.id))
-                scopes.append((node.id, "  " * depth + node.title))
-        options, self._scopes = [], []
-        for node_id, label in scopes:
-            n = len(self._in_scope(node_id))
-            if n == 0:
-                continue
-            self._scopes.append((node_id, label))
-            options.append(Option(Content.assemble(Content(label), (f"  {n} 题", "$text-muted"))))
+        choices = scope_choices(self._graph(), self.all_questions, starred=self.starred, wrong_ids=self._wrong_ids,
+                                type_filter=self.type_filter)
+        self._scopes = [c.node_id for c in choices]
+        options = [Option(Content.assemble(Content(c.label), (f"  {c.count} 题", "$text-muted"))) for c in choices]
         scope_list = self.query_one("#practice-scopes", OptionList)
         scope_list.clear_options()
         scope_list.add_options(options)
@@ -215,18 +208,18 @@ class PracticeScreen(Screen):
         if self.phase == "setup":
             text = f"顺序: {self.order}（o 切换） · 题型: {kind}（y 切换） · 背题模式: {recite}（m 切换）"
         else:
-            where = self.scope_title or "全部章节"
+            where = self.scope_title or ALL_SCOPE_LABEL
             if self.scope_node is not None and self.scope_title is None:
                 where = self._graph().get(self.scope_node).title
             text = (f"范围: {where} · {self.order} · {kind} · 背题模式: {recite}"
-                    f" · 本轮答对 {self.right}/{self.answered}")
+                    f" · 本轮答对 {self.round.right}/{self.round.answered}")
         self.query_one("#practice-settings", Static).update(Content(text))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         index = event.option_index
         if 0 <= index < len(self._scopes):
-            self._start_scope(self._scopes[index][0])
+            self._start_scope(self._scopes[index])
 
     def _start_scope(self, node_id: str | None) -> None:
         found = self._in_scope(node_id)
@@ -255,11 +248,7 @@ class PracticeScreen(Screen):
         self._begin(found)
 
     def _begin(self, found: list[Question]) -> None:
-        if self.order == "随机":
-            random.Random().shuffle(found)
-        self.questions = found
-        self.index = 0
-        self.right = self.answered = 0
+        self.round = PracticeRound.start(found, self.order, self.rng)
         self.phase = "question"
         self.set_focus(None)
         self.query_one("#practice-scopes").display = False
@@ -269,9 +258,7 @@ class PracticeScreen(Screen):
     # -- one question -----------------------------------------------------------
     @property
     def question(self) -> Question | None:
-        if self.phase != "question" or not (0 <= self.index < len(self.questions)):
-            return None
-        return self.questions[self.index]
+        return self.round.current if self.phase == "question" else None
 
     def _show_question(self) -> None:
         q = self.question
@@ -281,7 +268,7 @@ class PracticeScreen(Screen):
         self.cursor = 0
         self.outcome = None
         self.revealed = self.recite
-        self._shown_at = time.monotonic()
+        self._shown_at = self._monotonic()
         star = "  ★ 已收藏" if q.id in self.starred else ""
         header = f"第 {self.index + 1}/{len(self.questions)} 题 · {q.type} · {SOURCE_LABELS.get(q.source, q.source)}{star}"
         self.query_one("#q-header", Static).update(Content(header))
@@ -291,8 +278,8 @@ class PracticeScreen(Screen):
         fill.value = ""
         text.text = ""
         text.read_only = False
-        typed = q.type == "填空" and not self.revealed
-        written = q.type in ("简答", "案例分析") and not self.revealed
+        typed = q.type == QuestionType.FILL and not self.revealed
+        written = q.type in WRITTEN_TYPES and not self.revealed
         fill.display = typed
         text.display = written
         self._render_options()
@@ -311,55 +298,19 @@ class PracticeScreen(Screen):
         q = self.question
         if q is None:
             return []
-        if q.type == "判断":
+        if q.type == QuestionType.JUDGE:
             return ["对", "错"]
         return list(q.options)
 
     def _render_options(self) -> None:
         q = self.question
         box = self.query_one("#q-options", Static)
-        if q is None or q.type not in ("单选", "多选", "判断"):
+        if q is None or q.type not in CHOICE_TYPES:
             box.display = False
             return
         box.display = True
         done = self.outcome is not None or self.revealed
-        right = self._right_letters(q)
-        parts: list = []
-        if q.type == "判断":
-            rows = [("1", "对", "对"), ("2", "错", "错")]
-        else:
-            rows = [(k, k, v) for k, v in q.options.items()]
-        for i, (label, key, text) in enumerate(rows):
-            chosen = key in self.selected
-            if q.type == "多选":
-                mark = "[✓]" if chosen else "[ ]"
-            else:
-                mark = "(●)" if chosen else "( )"
-            style = ""
-            verdict = ""
-            if done:
-                if key in right:
-                    style, verdict = "bold $success", "  ✓"
-                elif chosen:
-                    style, verdict = "bold $error", "  ✗"
-            elif q.type == "多选" and i == self.cursor:
-                style = "reverse"
-            line = Content.assemble((f"{mark} {label}. ", style), Content(text).stylize(style) if style else Content(text),
-                                    (verdict, style))
-            parts.append(line)
-            if i < len(rows) - 1:
-                parts.append("\n")
-        box.update(Content.assemble(*parts))
-
-    @staticmethod
-    def _right_letters(q: Question) -> set[str]:
-        if q.type == "单选":
-            return {q.answer}
-        if q.type == "多选":
-            return set(q.answer)
-        if q.type == "判断":
-            return {q.answer}
-        return set()
+        box.update(options_content(q, self.selected, self.cursor, done=done))
 
     def _render_feedback(self) -> None:
         q = self.question
@@ -369,41 +320,7 @@ class PracticeScreen(Screen):
             box.display = False
             return
         box.display = True
-        parts: list = []
-        out = self.outcome
-        if out is not None:
-            if out.correct:
-                parts.append(("✓ 回答正确", "bold $success"))
-            else:
-                score = f"（得分 {out.result.score:.0%}{'，' + out.result.note if out.result.note and q.type == '多选' else ''}）" \
-                    if 0 < out.result.score < 1 else ""
-                parts.append((f"✗ 回答错误{score}", "bold $error"))
-            parts.append("\n")
-        else:
-            parts += [("背题模式", "bold $warning"), "\n"]
-        label = "参考答案：" if q.type in ("简答", "案例分析") else "正确答案："
-        parts += [(label, "bold"), Content(q.answer_text()), "\n"]
-        if out is not None and out.short is not None:
-            if out.short.matched:
-                parts += [("答到的采分点：", "bold $success"), Content("、".join(out.short.matched)), "\n"]
-            if out.short.missed:
-                parts += [("遗漏的采分点：", "bold $error"), Content("、".join(out.short.missed)), "\n"]
-        elif q.points and out is None:
-            parts += [("采分点：", "bold"), Content("、".join(p.point for p in q.points)), "\n"]
-        if q.explanation:
-            parts += [("解析：", "bold"), Content(q.explanation), "\n"]
-        where = self._key_point(q.node)
-        if where:
-            parts += [("要点：", "bold"), Content(where), ("（v 查看）", "$text-muted"), "\n"]
-        if out is not None:
-            if out.cleared:
-                parts += [("已连续答对，移出错题本", "$success"), "\n"]
-            elif out.in_wrongbook:
-                extra = f"，已安排复习 {out.scheduled_cards} 张卡片" if out.scheduled_cards else ""
-                parts += [(f"已记入错题本（共错 {out.wrong_count} 次）{extra}", "$warning"), "\n"]
-        last = self.index == len(self.questions) - 1
-        parts.append(("Enter 查看本轮结果" if last else "Enter 下一题", "$text-muted"))
-        box.update(Content.assemble(*parts))
+        box.update(feedback_content(q, self.outcome, self._key_point(q.node), last=self.round.is_last))
 
     # -- answering ------------------------------------------------------------------
     def _key_point(self, node_id: str | None) -> str:
@@ -421,7 +338,7 @@ class PracticeScreen(Screen):
         q = self.question
         if q is None or not self._waiting():
             return
-        if q.type == "判断":
+        if q.type == QuestionType.JUDGE:
             value = {"1": "对", "t": "对", "2": "错", "f": "错"}.get(key)
             if value:
                 self.selected = {value}
@@ -430,7 +347,7 @@ class PracticeScreen(Screen):
             if letter not in q.options:
                 return
             self.cursor = list(q.options).index(letter)
-            if q.type == "多选":
+            if q.type == QuestionType.MULTI:
                 self.selected ^= {letter}
             else:
                 self.selected = {letter}
@@ -438,34 +355,34 @@ class PracticeScreen(Screen):
 
     def action_f_key(self) -> None:
         q = self.question
-        if q is not None and self._waiting() and (q.type == "判断" or "F" in q.options):
+        if q is not None and self._waiting() and (q.type == QuestionType.JUDGE or "F" in q.options):
             self.action_choose("f")
         else:
             self.action_star()
 
     def action_cursor(self, delta: int) -> None:
         q = self.question
-        if q is None or q.type != "多选" or not self._waiting():
+        if q is None or q.type != QuestionType.MULTI or not self._waiting():
             return
         self.cursor = (self.cursor + delta) % len(q.options)
         self._render_options()
 
     def action_toggle(self) -> None:
         q = self.question
-        if q is None or q.type != "多选" or not self._waiting():
+        if q is None or q.type != QuestionType.MULTI or not self._waiting():
             return
         self.selected ^= {list(q.options)[self.cursor]}
         self._render_options()
 
     def _given(self) -> Any:
         q = self.question
-        if q.type == "单选":
+        if q.type == QuestionType.SINGLE:
             return next(iter(self.selected), None)
-        if q.type == "多选":
+        if q.type == QuestionType.MULTI:
             return "".join(sorted(self.selected)) or None
-        if q.type == "判断":
+        if q.type == QuestionType.JUDGE:
             return next(iter(self.selected), None)
-        if q.type == "填空":
+        if q.type == QuestionType.FILL:
             return self.query_one("#q-fill", Input).value.strip() or None
         return self.query_one("#q-text", TextArea).text.strip() or None
 
@@ -480,13 +397,13 @@ class PracticeScreen(Screen):
             return
         given = self._given()
         if given is None:
-            hint = "先选择选项" if self.question.type in ("单选", "多选", "判断") else "先写下答案"
+            hint = "先选择选项" if self.question.type in CHOICE_TYPES else "先写下答案"
             self.notify(hint, timeout=1.5)
             return
         self._record(given)
 
     def action_submit_text(self) -> None:
-        if self._waiting() and self.question.type in ("简答", "案例分析", "填空"):
+        if self._waiting() and self.question.type in (*WRITTEN_TYPES, QuestionType.FILL):
             self.action_submit()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -495,14 +412,13 @@ class PracticeScreen(Screen):
 
     def _record(self, given: Any) -> None:
         q = self.question
-        elapsed = int((time.monotonic() - self._shown_at) * 1000)
+        elapsed = int((self._monotonic() - self._shown_at) * 1000)
         self.outcome = self._practice.answer(q, given, mode=self.mode, duration_ms=elapsed)
-        self.answered += 1
-        self.right += int(self.outcome.correct)
+        self.round.record(self.outcome.correct)
         self.query_one("#q-fill", Input).display = False
         area = self.query_one("#q-text", TextArea)
         area.read_only = True
-        if q.type == "填空":
+        if q.type == QuestionType.FILL:
             self.query_one("#q-feedback", Static).display = True
         self.set_focus(None)
         self._render_options()
@@ -511,16 +427,16 @@ class PracticeScreen(Screen):
         self.refresh_bindings()
 
     def _next(self) -> None:
-        if self.index + 1 < len(self.questions):
-            self.index += 1
+        if self.round.advance():
             self._show_question()
             return
         self._finish()
 
     def _finish(self) -> None:
         self.phase = "done"
-        rate = f"，正确率 {self.right / self.answered:.0%}" if self.answered else ""
-        summary = f"本轮练习完成：共 {len(self.questions)} 题，作答 {self.answered} 题，答对 {self.right} 题{rate}。"
+        r = self.round
+        rate = f"，正确率 {r.accuracy:.0%}" if r.accuracy is not None else ""
+        summary = f"本轮练习完成：共 {len(r.questions)} 题，作答 {r.answered} 题，答对 {r.right} 题{rate}。"
         self.query_one("#q-header", Static).update(Content("本轮结束"))
         self.query_one("#q-stem", Static).update(Content(summary))
         for wid in ("#q-options", "#q-fill", "#q-text"):
@@ -587,13 +503,13 @@ class PracticeScreen(Screen):
             if not self._waiting():
                 return False
             key = str(parameters[0]) if parameters else ""
-            if q.type == "判断":
+            if q.type == QuestionType.JUDGE:
                 return key in ("1", "2", "t")
             if key.isalpha():
                 return key.upper() in q.options
-            return q.type in ("单选", "多选") and int(key) <= len(q.options)
+            return q.type in (QuestionType.SINGLE, QuestionType.MULTI) and int(key) <= len(q.options)
         if action in ("toggle", "cursor"):
-            return q is not None and q.type == "多选" and self._waiting()
+            return q is not None and q.type == QuestionType.MULTI and self._waiting()
         if action in ("order", "type_filter"):
             return self.phase == "setup"
         if action in ("f_key", "star", "show_node"):
@@ -605,5 +521,5 @@ class PracticeScreen(Screen):
         if action == "leave_field":
             return typing  # otherwise Esc goes back, as everywhere
         if action == "submit_text":
-            return q is not None and q.type in ("简答", "案例分析") and self._waiting()
+            return q is not None and q.type in WRITTEN_TYPES and self._waiting()
         return True

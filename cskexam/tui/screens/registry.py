@@ -1,9 +1,9 @@
-"""The screens of the app, their keys and where their classes live.
+"""The screens of the app, their keys and the class behind each.
 
-An entry whose module does not exist yet is hidden, so features can land one
-by one without touching the shell. Classes are imported on first use only:
+Each entry names a loader that imports its screen class on first use only:
 importing a screen module may pull in heavy libraries (the storage layer,
 plotting), and none of that may happen before the home screen is painted.
+The loaders are plain imports, so a missing module fails loudly.
 
 What the shell understands on a screen class (all optional):
 
@@ -16,10 +16,11 @@ What the shell understands on a screen class (all optional):
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from dataclasses import dataclass
-from functools import lru_cache
+from typing import TYPE_CHECKING, Callable
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
 
 
 @dataclass(frozen=True)
@@ -27,53 +28,83 @@ class ScreenEntry:
     key: str
     name: str
     label: str
-    target: str  # "module:Class"
+    load: Callable[[], type[Screen]]
     summary: str = ""
 
-    @property
-    def module(self) -> str:
-        return self.target.partition(":")[0]
 
-    @property
-    def class_name(self) -> str:
-        return self.target.partition(":")[2]
+def _home() -> type[Screen]:
+    from cskexam.tui.screens.home import HomeScreen
+
+    return HomeScreen
+
+
+def _graph() -> type[Screen]:
+    from cskexam.tui.screens.graph import GraphScreen
+
+    return GraphScreen
+
+
+def _search() -> type[Screen]:
+    from cskexam.tui.screens.search import SearchScreen
+
+    return SearchScreen
+
+
+def _drill() -> type[Screen]:
+    from cskexam.tui.screens.drill import DrillScreen
+
+    return DrillScreen
+
+
+def _stats() -> type[Screen]:
+    from cskexam.tui.screens.stats import StatsScreen
+
+    return StatsScreen
+
+
+def _practice() -> type[Screen]:
+    from cskexam.tui.screens.practice import PracticeScreen
+
+    return PracticeScreen
+
+
+def _wrongbook() -> type[Screen]:
+    from cskexam.tui.screens.wrongbook import WrongBookScreen
+
+    return WrongBookScreen
+
+
+def _exam() -> type[Screen]:
+    from cskexam.tui.screens.exam import ExamScreen
+
+    return ExamScreen
 
 
 ENTRIES: tuple[ScreenEntry, ...] = (
-    ScreenEntry("h", "home", "主页", "cskexam.tui.screens.home:HomeScreen", "资料库概况与今日任务"),
-    ScreenEntry("g", "graph", "知识图谱", "cskexam.tui.screens.graph:GraphScreen", "按章节浏览笔记的要点、清单与定义"),
-    ScreenEntry("/", "search", "搜索", "cskexam.tui.screens.search:SearchScreen", "按关键词、拼音或首字母查找要点"),
-    ScreenEntry("r", "drill", "复习", "cskexam.tui.screens.drill:DrillScreen", "按记忆曲线复习今日到期的卡片"),
-    ScreenEntry("t", "stats", "统计", "cskexam.tui.screens.stats:StatsScreen", "复习记录、到期预测与掌握程度"),
-    ScreenEntry("p", "practice", "章节练习", "cskexam.tui.screens.practice:PracticeScreen", "按章节做题并查看解析"),
-    ScreenEntry("w", "wrongbook", "错题本", "cskexam.tui.screens.wrongbook:WrongBookScreen", "做错的题目，再练一遍"),
-    ScreenEntry("e", "exam", "模拟考试", "cskexam.tui.screens.exam:ExamScreen", "限时模拟考试与成绩报告"),
+    ScreenEntry("h", "home", "主页", _home, "资料库概况与今日任务"),
+    ScreenEntry("g", "graph", "知识图谱", _graph, "按章节浏览笔记的要点、清单与定义"),
+    ScreenEntry("/", "search", "搜索", _search, "按关键词、拼音或首字母查找要点"),
+    ScreenEntry("r", "drill", "复习", _drill, "按记忆曲线复习今日到期的卡片"),
+    ScreenEntry("t", "stats", "统计", _stats, "复习记录、到期预测与掌握程度"),
+    ScreenEntry("p", "practice", "章节练习", _practice, "按章节做题并查看解析"),
+    ScreenEntry("w", "wrongbook", "错题本", _wrongbook, "做错的题目，再练一遍"),
+    ScreenEntry("e", "exam", "模拟考试", _exam, "限时模拟考试与成绩报告"),
 )
 
 
-@lru_cache(maxsize=None)
-def _module_exists(module: str) -> bool:
-    try:
-        return importlib.util.find_spec(module) is not None
-    except (ImportError, ValueError):
-        return False
-
-
 def available_entries() -> list[ScreenEntry]:
-    """The entries whose screen module is present, in menu order."""
-    return [e for e in ENTRIES if _module_exists(e.module)]
+    """Every entry, in menu order."""
+    return list(ENTRIES)
 
 
 def entry(name: str) -> ScreenEntry:
-    """The entry called ``name`` (KeyError when unknown or not available)."""
-    for e in available_entries():
+    """The entry called ``name`` (KeyError when unknown)."""
+    for e in ENTRIES:
         if e.name == name:
             return e
     raise KeyError(name)
 
 
-def screen_class(name: str) -> type:
+def screen_class(name: str) -> type[Screen]:
     """Import and return the screen class of ``name`` (imported on first use)."""
-    e = entry(name)
-    module = importlib.import_module(e.module)
-    return getattr(module, e.class_name)
+    return entry(name).load()

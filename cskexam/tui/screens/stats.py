@@ -157,10 +157,7 @@ class StatsScreen(Screen):
         self.run_worker(self._load, thread=True, group="stats-load", exclusive=True)
 
     def _load(self) -> None:
-        from cskexam.services.stats import study_stats
-
-        with self.app.library.db.session() as session:
-            st = study_stats(session, datetime.now(timezone.utc), days=HISTORY_DAYS)
+        st = self.app.library.study_stats(datetime.now(timezone.utc), days=HISTORY_DAYS)
         self.app.call_from_thread(self.show_stats, st)
 
     def show_stats(self, st: Any) -> None:

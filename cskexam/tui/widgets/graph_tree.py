@@ -14,14 +14,9 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from cskexam.core.graph import KnowledgeGraph, Node
+from cskexam.core.vocab import NodeKind
 
-KIND_LABELS = {
-    "document": "文档",
-    "chapter": "章",
-    "section": "节",
-    "point": "要点",
-    "item": "条目",
-}
+KIND_LABELS = {k.value: k.label for k in NodeKind}
 
 
 def is_flagged(node: Node) -> bool:

@@ -51,9 +51,9 @@ def keys_content(sections: list[tuple[str, list[tuple[str, str]]]]) -> Content:
 
 
 def screen_label(screen: Screen) -> str:
-    cls = type(screen)
+    name = getattr(screen, "SCREEN_NAME", None)
     for entry in registry.ENTRIES:
-        if entry.target == f"{cls.__module__}:{cls.__name__}":
+        if entry.name == name:
             return entry.label
     return "当前界面"
 

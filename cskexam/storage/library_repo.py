@@ -1,0 +1,82 @@
+"""What the library holds as a whole: node counts for its summary, and the record of import runs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from cskexam.storage.models_graph import DefinitionRow, ImportRunRow, NodeRow
+
+# The same rule as KnowledgeGraph.lists(): a stated count or two item children.
+# Parents with two items are found in one grouped pass: a count per node
+# (a correlated subquery) was planned as a scan of all nodes per node.
+_child = NodeRow.__table__.alias("child")
+_parents_of_items = (
+    select(_child.c.parent_id)
+    .where(_child.c.active.is_(True), _child.c.kind == "item", _child.c.parent_id.is_not(None))
+    .group_by(_child.c.parent_id)
+    .having(func.count() >= 2)
+)
+_LISTS_SQL = (
+    select(func.count())
+    .select_from(NodeRow)
+    .where(
+        NodeRow.active.is_(True),
+        NodeRow.kind != "document",
+        or_(NodeRow.count.is_not(None), NodeRow.id.in_(_parents_of_items)),
+    )
+)
+
+
+def has_nodes(session: Session) -> bool:
+    """Whether any notes were ever imported."""
+    return session.execute(select(NodeRow.id).limit(1)).first() is not None
+
+
+def active_by_kind(session: Session) -> dict[str, int]:
+    rows = session.execute(
+        select(NodeRow.kind, func.count()).where(NodeRow.active.is_(True)).group_by(NodeRow.kind)
+    ).all()
+    return {kind: count for kind, count in rows}
+
+
+def inactive_count(session: Session) -> int:
+    return session.execute(select(func.count()).where(NodeRow.active.is_(False))).scalar_one()
+
+
+def definition_count(session: Session) -> int:
+    return session.execute(
+        select(func.count()).select_from(DefinitionRow).where(DefinitionRow.active.is_(True))
+    ).scalar_one()
+
+
+def list_count(session: Session) -> int:
+    return session.execute(_LISTS_SQL).scalar_one()
+
+
+def last_import_finished(session: Session) -> dt.datetime | None:
+    return session.execute(select(func.max(ImportRunRow.finished_at))).scalar_one()
+
+
+def steps_done(session: Session) -> set[str]:
+    """The names of every import step any import has run."""
+    done: set[str] = set()
+    for steps in session.scalars(select(ImportRunRow.steps)):
+        done.update(steps or ())
+    return done
+
+
+def add_import_run(session: Session, **fields: Any) -> int:
+    """Record an import run; returns its id."""
+    run = ImportRunRow(**fields)
+    session.add(run)
+    session.flush()
+    return run.id
+
+
+def latest_import_runs(session: Session, limit: int = 20) -> list[ImportRunRow]:
+    """The latest import runs, newest first."""
+    return list(session.scalars(select(ImportRunRow).order_by(ImportRunRow.id.desc()).limit(limit)))

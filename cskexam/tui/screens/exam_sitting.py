@@ -1,0 +1,421 @@
+"""模拟考试 in progress: one paper, its countdown, the answer sheet and 交卷.
+
+Pushed by the exam chooser (``cskexam.tui.screens.exam``) with a started or
+resumed ``ExamSession``; it dismisses itself with the report when the paper is
+handed in (or time is up), or with ``None`` when the candidate pauses (Esc).
+
+The countdown is always on the top line (warning colour in the last 10
+minutes, auto-submit at 0); the 答题卡 on the right shows every number as
+answered / flagged / empty; nothing says whether an answer is right. Every
+answer and flag is committed as it changes, the remaining time every few
+seconds; leaving (Esc) pauses the clock.
+
+Keys: A–F or 1–6 choose (多选 toggles), 判断 also t / f; → or n next, ← or p
+previous, j jump to a number, m flag, x clear, Enter types into a 简答/案例分析
+answer (Esc leaves the text box), s 交卷 (after a confirmation listing
+unanswered and flagged questions), Esc pause and leave.
+
+Every piece of question text reaches a widget as ``Content(text)``.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING, Any, Callable
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static, TextArea
+
+from cskexam.core.vocab import QuestionType
+from cskexam.tui.widgets.title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from textual.timer import Timer
+
+    from cskexam.core.exam import ExamReport
+    from cskexam.services.exam import ExamSession
+
+OPTION_KEYS = "abcdef"
+SAVE_EVERY = 5.0  # seconds between saves of the remaining time
+TEXT_SAVE_DELAY = 1.0  # a typed answer is saved this long after the last keystroke
+TEXT_TYPES = (QuestionType.SHORT, QuestionType.CASE)
+JUDGE_KEYS = {"a": "A", "1": "A", "t": "A", "b": "B", "2": "B", "f": "B"}
+
+EXAM_HELP = [
+    ("Enter", "选择试卷方案后开始；简答题进入作答框"),
+    ("A–F / 1–6", "选择选项（多选题按字母勾选或取消）"),
+    ("a/b, 1/2, t/f", "判断题：对 / 错"),
+    ("→ n / ← p", "下一题 / 上一题"),
+    ("j", "跳到指定题号"),
+    ("m", "标记本题，交卷前再看"),
+    ("x", "清除本题作答"),
+    ("Esc", "离开作答框；在考试中为暂停并离开（已保存，按 e 继续）"),
+    ("s", "交卷（先列出未作答和已标记的题）"),
+    ("l", "考试记录与成绩趋势"),
+]
+
+
+class ExamSittingScreen(Screen["tuple[ExamReport, ExamSession] | None"]):
+    SCREEN_NAME = "exam"
+    AUTO_FOCUS = ""
+
+    BINDINGS = [
+        Binding("enter", "enter", "开始/作答"),
+        Binding("right,n", "move(1)", "下一题"),
+        Binding("left,p", "move(-1)", "上一题"),
+        Binding("j", "jump", "跳题"),
+        Binding("m", "flag", "标记"),
+        Binding("x", "clear", "清除作答", show=False),
+        Binding("s", "submit", "交卷"),
+        Binding("escape", "leave", "暂停/返回"),
+        *(Binding(k, f"choose('{k}')", f"选 {k.upper()}", show=False) for k in "abcdef"),
+        *(Binding(str(n), f"choose('{n}')", f"选第 {n} 项", show=False) for n in range(1, 7)),
+        Binding("t", "choose('t')", "对", show=False),
+        # The other screens stay shut during an exam, as on the real one.
+        Binding("h,g,r,w,slash,q", "locked", "考试中", show=False),
+        Binding("e", "stay", "模拟考试", show=False),
+    ]
+
+    HELP = EXAM_HELP
+
+    DEFAULT_CSS = """
+    ExamSittingScreen #exam-top { height: 1; padding: 0 1; background: $boost; }
+    ExamSittingScreen #exam-status { width: 1fr; }
+    ExamSittingScreen #exam-clock { width: auto; text-style: bold; color: $success; }
+    ExamSittingScreen #exam-clock.-warning { color: $error; background: $error 20%; }
+    ExamSittingScreen #exam-main { height: 1fr; }
+    ExamSittingScreen #exam-question { width: 1fr; height: 1fr; border: round $primary-muted; padding: 0 1; }
+    ExamSittingScreen #exam-sheet-pane { width: 40; height: 1fr; border: round $primary-muted; padding: 0 1; }
+    ExamSittingScreen #q-header { color: $text-muted; }
+    ExamSittingScreen #q-stem { margin: 1 0; text-style: bold; }
+    ExamSittingScreen #q-options { margin-bottom: 1; }
+    ExamSittingScreen #q-text { height: 10; }
+    ExamSittingScreen #exam-legend { color: $text-muted; margin-top: 1; }
+    """
+
+    def __init__(self, session: ExamSession, *, clock: Callable[[], float] = time.monotonic,
+                 save_every: float = SAVE_EVERY, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._monotonic = clock
+        self.session = session
+        self.save_every = save_every
+        self.paused = False
+        self._last_tick = 0.0
+        self._last_save = 0.0
+        self._text_dirty_at: float | None = None
+        self._timer: Timer | None = None
+        self._showing: int | None = None
+        self._submitting = False
+
+    # -- layout ---------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield TitleBar("模拟考试")
+        with Horizontal(id="exam-top"):
+            yield Static(Content(""), id="exam-status")
+            yield Static(Content(""), id="exam-clock")
+        with Horizontal(id="exam-main"):
+            with VerticalScroll(id="exam-question"):
+                yield Static(Content(""), id="q-header")
+                yield Static(Content(""), id="q-stem")
+                yield Static(Content(""), id="q-options")
+                yield Input(placeholder="填写答案，多个空用、分隔（自动保存）", id="q-fill")
+                yield TextArea(id="q-text")
+            with Vertical(id="exam-sheet-pane"):
+                yield Static(Content(""), id="exam-sheet")
+                yield Static(Content.assemble(("■", "$success"), " 已答  ", ("⚑", "$warning"), " 标记  ",
+                                              ("·", "$text-muted"), " 未答  ", ("[ ]", "bold"), " 当前"),
+                             id="exam-legend")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#exam-sheet-pane").border_title = "答题卡"
+        self._last_tick = self._last_save = self._monotonic()
+        self._timer = self.set_interval(1.0, self.tick)
+        self._show_question()
+        self._update_clock()
+
+    # -- the clock ----------------------------------------------------------------------
+    def tick(self) -> None:
+        """Run the countdown by the time passed since the last tick (called every second)."""
+        if not self._in_exam() or self._submitting:
+            return
+        now = self._monotonic()
+        elapsed, self._last_tick = now - self._last_tick, now
+        time_up = self.session.tick(elapsed)
+        if self._text_dirty_at is not None and now - self._text_dirty_at >= TEXT_SAVE_DELAY:
+            self._save_text()
+        if time_up:
+            self._update_clock()
+            self._finish(timed_out=True)
+            return
+        if now - self._last_save >= self.save_every:
+            self.session.save_clock()
+            self._last_save = now
+        self._update_clock()
+
+    def _update_clock(self) -> None:
+        from cskexam.display import format_clock
+
+        clock = self.query_one("#exam-clock", Static)
+        attempt = self.session.attempt
+        clock.set_class(attempt.warning, "-warning")
+        clock.update(Content(f"剩余 {format_clock(attempt.remaining)}"))
+
+    # -- showing a question ----------------------------------------------------------------
+    def _show_question(self) -> None:
+        from cskexam.display import fmt_points
+
+        session = self.session
+        attempt = session.attempt
+        item = attempt.item
+        q = item.question
+        section = session.paper.section_of(item)
+        bp = session.paper.blueprint
+        self.query_one("#exam-status", Static).update(Content(
+            f"{bp.name} · 第 {item.number}/{attempt.size} 题 · {section.label} · 已答 {attempt.answered_count()}"))
+        flag = "  ⚑ 已标记" if item.number in attempt.flags else ""
+        self.query_one("#q-header", Static).update(Content.assemble(
+            f"{item.number}. 〔{q.type}〕 {fmt_points(item.points)} 分", (flag, "$warning")))
+        self.query_one("#q-stem", Static).update(Content(q.stem))
+        self._render_options()
+        given = attempt.answers.get(item.number)
+        fill = self.query_one("#q-fill", Input)
+        text = self.query_one("#q-text", TextArea)
+        if self._showing != item.number:
+            fill.display = q.type == QuestionType.FILL
+            text.display = q.type in TEXT_TYPES
+            if q.type == QuestionType.FILL:
+                fill.value = given if isinstance(given, str) else "、".join(given or [])
+            if q.type in TEXT_TYPES:
+                text.load_text(given or "")
+            self._showing = item.number
+            if self.focused in (fill, text):
+                self.set_focus(None)
+        self._render_sheet()
+
+    def _render_options(self) -> None:
+        q = self.session.attempt.item.question
+        given = self.session.attempt.answers.get(self.session.attempt.current)
+        options = dict(q.options)
+        if q.type == QuestionType.JUDGE:
+            options = {"A": "对", "B": "错"}
+            chosen = {"对": {"A"}, "错": {"B"}}.get(given, set())
+        elif q.type == QuestionType.MULTI:
+            chosen = set(given or [])
+        else:
+            chosen = {given} if given else set()
+        parts: list[Any] = []
+        for key, text in options.items():
+            mark = ("■ " if key in chosen else "□ ") if q.type == QuestionType.MULTI else ("● " if key in chosen else "○ ")
+            style = "bold $accent" if key in chosen else ""
+            parts += [(f"{mark}{key}. ", style), (text, style), "\n"]
+        if q.type in TEXT_TYPES:
+            parts.append(("Enter 进入作答框输入答案，Esc 离开（自动保存）", "$text-muted"))
+        elif q.type == QuestionType.FILL:
+            parts.append(("Enter 进入填空框（自动保存）", "$text-muted"))
+        elif q.type == QuestionType.MULTI:
+            parts.append(("按字母勾选或取消（可多选）", "$text-muted"))
+        self.query_one("#q-options", Static).update(Content.assemble(*parts) if parts else Content(""))
+
+    def _render_sheet(self) -> None:
+        attempt = self.session.attempt
+        parts: list[Any] = []
+        per_row = 6
+        section = None
+        col = 0
+        for item in attempt.paper.items:
+            if item.section != section:
+                section = item.section
+                if parts:
+                    parts.append("\n")
+                parts += [(attempt.paper.blueprint.sections[section].label, "$text-muted"), "\n"]
+                col = 0
+            elif col == per_row:
+                parts.append("\n")
+                col = 0
+            n = item.number
+            if n in attempt.flags:
+                style, mark = "bold $warning", "⚑"
+            elif attempt.is_answered(n):
+                style, mark = "$success", "■"
+            else:
+                style, mark = "$text-muted", "·"
+            cell = f"{n:>3}{mark}"
+            if n == attempt.current:
+                parts.append((f"[{cell.strip():>4}]", f"{style} reverse"))
+            else:
+                parts.append((f" {cell} ", style))
+            col += 1
+        self.query_one("#exam-sheet", Static).update(Content.assemble(*parts))
+
+    # -- answering ---------------------------------------------------------------------------
+    def _in_exam(self) -> bool:
+        return not self.paused and not self.session.finished
+
+    def action_choose(self, key: str) -> None:
+        if not self._in_exam():
+            return
+        attempt = self.session.attempt
+        q = attempt.item.question
+        if q.type == QuestionType.JUDGE:
+            letter = JUDGE_KEYS.get(key)
+        elif key.isdigit():
+            letter = OPTION_KEYS[int(key) - 1].upper() if 1 <= int(key) <= 6 else None
+        elif key == "t":
+            letter = None
+        else:
+            letter = key.upper()
+        if letter is None or (q.type != QuestionType.JUDGE and letter not in q.options):
+            return
+        self.session.choose(attempt.current, letter)
+        self._show_question()
+
+    def action_move(self, delta: int) -> None:
+        if not self._in_exam():
+            return
+        self._save_text()
+        self.session.goto(self.session.attempt.current + delta)
+        self._show_question()
+
+    def action_jump(self) -> None:
+        if not self._in_exam():
+            return
+        from cskexam.tui.screens.exam_dialogs import JumpDialog
+
+        def done(number: int | None) -> None:
+            if number is not None and self._in_exam():
+                self._save_text()
+                self.session.goto(number)
+                self._show_question()
+
+        self.app.push_screen(JumpDialog(self.session.attempt.size), done)
+
+    def action_flag(self) -> None:
+        if not self._in_exam():
+            return
+        self.session.toggle_flag(self.session.attempt.current)
+        self._show_question()
+
+    def action_clear(self) -> None:
+        if not self._in_exam():
+            return
+        self.session.answer(self.session.attempt.current, None)
+        self._showing = None
+        self._show_question()
+
+    def action_enter(self) -> None:
+        if not self._in_exam():
+            return
+        q = self.session.attempt.item.question
+        if q.type in TEXT_TYPES:
+            self.query_one("#q-text", TextArea).focus()
+        elif q.type == QuestionType.FILL:
+            self.query_one("#q-fill", Input).focus()
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if self._in_exam() and self._showing == self.session.attempt.current:
+            self._text_dirty_at = self._monotonic()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "q-fill" and self._in_exam() and self._showing == self.session.attempt.current:
+            self._text_dirty_at = self._monotonic()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "q-fill":
+            self._save_text()
+            self.set_focus(None)
+
+    def _save_text(self) -> None:
+        """Store what was typed into the current 简答/填空 box (if it changed)."""
+        if not self._in_exam() or self._text_dirty_at is None:
+            return
+        self._text_dirty_at = None
+        attempt = self.session.attempt
+        q = attempt.item.question
+        if q.type in TEXT_TYPES:
+            value = self.query_one("#q-text", TextArea).text
+        elif q.type == QuestionType.FILL:
+            value = self.query_one("#q-fill", Input).value
+        else:
+            return
+        if (value.strip() or None) != (attempt.answers.get(attempt.current) or None):
+            self.session.answer(attempt.current, value)
+            self._render_sheet()
+
+    # -- 交卷 -------------------------------------------------------------------------------------
+    def action_submit(self) -> None:
+        if not self._in_exam():
+            return
+        from cskexam.display import format_clock
+        from cskexam.tui.screens.exam_dialogs import SubmitDialog
+
+        self._save_text()
+        attempt = self.session.attempt
+
+        def done(ok: bool | None) -> None:
+            if ok and self._in_exam():
+                self._finish(timed_out=False)
+
+        self.app.push_screen(SubmitDialog(attempt.unanswered(), attempt.flagged(), format_clock(attempt.remaining)),
+                             done)
+
+    def _finish(self, *, timed_out: bool) -> None:
+        if self._submitting:
+            return
+        self._submitting = True
+        try:
+            self._save_text()
+            report = self.session.submit(timed_out=timed_out)
+        finally:
+            self._submitting = False
+        if self._timer is not None:
+            self._timer.stop()
+        # A dialog (jump, 交卷) may still be open when time runs out.
+        while self.app.screen is not self and len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
+        if timed_out:
+            self.notify("时间到，已自动交卷", severity="warning")
+        self.dismiss((report, self.session))
+
+    # -- leaving -------------------------------------------------------------------------------------
+    def action_leave(self) -> None:
+        if self._in_exam():
+            if self.focused is not None and self.focused.id in ("q-text", "q-fill"):
+                self._save_text()
+                self.set_focus(None)
+                return
+            self.pause()
+            self.notify("已暂停并保存：剩余时间不再计算，按 e 继续考试")
+        self.dismiss(None)
+
+    def pause(self) -> None:
+        """Stop the clock and store everything (the attempt stays in progress)."""
+        if not self._in_exam():
+            return
+        self.tick()
+        self._save_text()
+        self.session.save_clock()
+        if self._timer is not None:
+            self._timer.stop()
+        self.paused = True
+
+    def on_unmount(self) -> None:
+        if self._in_exam():
+            self._save_text()
+            self.session.save_clock()
+
+    def action_locked(self) -> None:
+        self.notify("考试中不能打开其他界面：交卷（s）或暂停（Esc）后再去", timeout=3)
+
+    def action_stay(self) -> None:
+        """``e`` during the exam: this is the exam already."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        exam_only = {"move", "jump", "flag", "clear", "submit", "choose", "locked"}
+        if action in exam_only:
+            return self._in_exam()
+        return True
