@@ -12,6 +12,7 @@ import argparse
 import os
 import importlib
 import pkgutil
+import re
 import sys
 
 from cskexam import __version__
@@ -35,7 +36,41 @@ class ChineseArgumentParser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # argparse's own words are English
         self.print_usage(sys.stderr)
-        self.exit(2, f"错误: {message}\n")
+        self.exit(2, f"错误: {chinese_argparse_message(message)}\n")
+
+
+# argparse's error messages (Python 3.11–3.13), matched in full, and their Chinese.
+_ARGPARSE_MESSAGES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"argument (?P<arg>.+?): invalid choice: (?P<value>.+?) \(choose from (?P<choices>.+)\)"),
+     "{arg} 不能是 {value}，可选：{choices}"),
+    (re.compile(r"argument (?P<arg>.+?): invalid (?P<kind>\w+) value: (?P<value>.+)"),
+     "{arg} 的值 {value} 无效（须为{kind}）"),
+    (re.compile(r"argument (?P<arg>.+?): expected one argument"), "{arg} 后面需要一个值"),
+    (re.compile(r"argument (?P<arg>.+?): expected at least one argument"), "{arg} 后面至少需要一个值"),
+    (re.compile(r"argument (?P<arg>.+?): expected at most one argument"), "{arg} 后面最多一个值"),
+    (re.compile(r"argument (?P<arg>.+?): expected (?P<n>\d+) arguments?"), "{arg} 后面需要 {n} 个值"),
+    (re.compile(r"argument (?P<arg>.+?): not allowed with argument (?P<other>.+)"), "{arg} 不能与 {other} 同时使用"),
+    (re.compile(r"argument (?P<arg>.+?): ignored explicit argument (?P<value>.+)"), "{arg} 不接受值 {value}"),
+    (re.compile(r"the following arguments are required: (?P<args>.+)"), "缺少参数：{args}"),
+    (re.compile(r"one of the arguments (?P<args>.+) is required"), "须给出其中之一：{args}"),
+    (re.compile(r"unrecognized arguments: (?P<args>.+)"), "无法识别的参数：{args}"),
+    (re.compile(r"ambiguous option: (?P<opt>\S+) could match (?P<matches>.+)"), "选项 {opt} 有歧义，可能是：{matches}"),
+]
+_KINDS = {"int": "整数", "float": "数字"}
+
+
+def chinese_argparse_message(message: str) -> str:
+    """argparse's English message in Chinese (unknown ones are passed on as they are)."""
+    for pattern, template in _ARGPARSE_MESSAGES:
+        m = pattern.fullmatch(message)
+        if m:
+            values = {k: v.replace("'", "") for k, v in m.groupdict().items()}
+            if "kind" in values:
+                values["kind"] = _KINDS.get(values["kind"], values["kind"])
+            if "choices" in values:
+                values["choices"] = values["choices"].replace(", ", "、")
+            return template.format(**values)
+    return message
 
 
 def _command_modules():
@@ -96,10 +131,16 @@ def _dispatch(args) -> int:
     except UserError as exc:
         print(f"错误: {exc}", file=sys.stderr)
         return exc.exit_code
-    except KeyboardInterrupt:
-        return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # a file the user named could not be read or written
+        from cskexam.errors import os_error_text
+
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"错误: {where}{os_error_text(exc)}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
 
 
 def _run_tui(db: str | None) -> int:

@@ -21,9 +21,9 @@ def data_dir() -> Path:
     try:
         path.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        from cskexam.errors import UserError
+        from cskexam.errors import UserError, os_error_text
 
-        raise UserError(f"无法创建数据目录: {exc.strerror or exc}", str(path)) from None
+        raise UserError(f"无法创建数据目录: {os_error_text(exc)}", str(path)) from None
     return path
 
 

@@ -150,4 +150,17 @@ def test_home_stats_and_predicted_score(library, service, monkeypatch):
     s.answer(1, "A")
     stats = exam_service.home_stats(library, T0)
     assert stats["未完成考试"].startswith("小卷 已答 1/11") and "按 e 继续" in stats["未完成考试"]
-    assert stats["预测得分"].endswith("小卷）")
+    # nothing reviewed or answered yet: no figure, only what is missing
+    assert stats["预测得分"] == "尚无数据"
+    assert not p.ready and "尚无数据" in p.text() and "30%" in p.text()
+
+
+def test_a_stored_lower_bound_of_zero_is_kept_on_resume(library, service):
+    from cskexam.storage import exam_repo
+
+    session = service.start("小卷", seed=3)
+    with library.db.session() as s:
+        row = exam_repo.get_attempt(s, session.attempt_id)
+        row.predicted, row.predicted_low, row.predicted_high = 18.0, 0.0, 21.0
+    resumed = service.resume(session.attempt_id)
+    assert (resumed.prediction.low, resumed.prediction.expected, resumed.prediction.high) == (0.0, 18.0, 21.0)

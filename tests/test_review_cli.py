@@ -42,7 +42,8 @@ def test_cards_json_lists_the_stored_cards(library_path):
     out = cli("cards", "--json", db_url=url)
     assert out.returncode == 0, out.stderr
     cards = json.loads(out.stdout)
-    assert set(cards[0]) == {"id", "node", "kind", "front", "back"}
+    assert set(cards[0]) == {"id", "node", "kind", "front", "back", "state"}
+    assert {c["state"] for c in cards} <= {"new", "learning", "review", "suspended", "buried", "leech"}
     macro = next(c for c in cards if c["front"] == "宏观环境分析包括哪五个方面？（宏五）")
     assert macro["kind"] == "list" and macro["back"].startswith("1. 市场人口")
     only = json.loads(cli("cards", "--json", "--kind", "duties", db_url=url).stdout)

@@ -190,3 +190,43 @@ def test_naive_datetimes_are_refused():
         study_day(datetime(2024, 1, 1))
     with pytest.raises(ValueError):
         srs.review(CardState(), GOOD, datetime(2024, 1, 1), SrsSettings())
+
+
+def test_easy_is_longer_than_good_for_a_learning_card():
+    # 重来 then 良好 leaves the card on its last learning step; fsrs rounds
+    # 良好 and 简单 there to 1天 each.
+    s = SrsSettings(enable_fuzzing=False)
+    state = srs.review(CardState(), AGAIN, START, s, card_key="c").after
+    state = srs.review(state, GOOD, state.due, s, card_key="c").after
+    assert state.state == srs.LEARNING
+    at = state.due
+    p = srs.preview(state, at, s)
+    assert p[GOOD] >= timedelta(days=1)
+    assert p[EASY] > p[GOOD]
+    assert srs.format_interval(p[EASY]) != srs.format_interval(p[GOOD])
+    assert srs.review(state, EASY, at, s, card_key="c").interval == p[EASY]
+
+
+@given(st.lists(st.sampled_from([AGAIN, HARD, GOOD, EASY]), max_size=8),
+       st.integers(min_value=0, max_value=30 * 24 * 60))
+@hsettings(max_examples=60, deadline=None)
+def test_review_intervals_are_strictly_ordered(ratings, late_minutes):
+    s = SrsSettings(enable_fuzzing=False)
+    state, at = CardState(), START
+    for rating in ratings:
+        state = srs.review(state, rating, at, s, card_key="p").after
+        at = state.due + timedelta(minutes=late_minutes)
+    p = srs.preview(state, at, s)
+    to_review = [r for r in (HARD, GOOD, EASY) if p[r] >= timedelta(days=1)]
+    cap = timedelta(days=s.maximum_interval)
+    for lower, higher in zip(to_review, to_review[1:]):
+        assert p[higher] > p[lower] or p[higher] == p[lower] == cap
+
+
+def test_a_reset_in_the_log_makes_the_card_new_again():
+    s = SrsSettings(enable_fuzzing=False)
+    events = [ReviewEvent(GOOD, START), ReviewEvent(GOOD, START + timedelta(minutes=10)),
+              ReviewEvent(srs.RESET, START + timedelta(days=1))]
+    assert srs.replay(events, s, "c") == CardState()
+    events.append(ReviewEvent(EASY, START + timedelta(days=2)))
+    assert srs.replay(events, s, "c").reps == 1

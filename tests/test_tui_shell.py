@@ -257,7 +257,7 @@ def test_registry_wires_every_screen_by_its_name():
 def test_app_keys_come_from_the_registry():
     keys = {b.key: b.description for b in CskexamApp.BINDINGS}
     for e in registry.available_entries():
-        key = {"/": "slash", "?": "question_mark"}.get(e.key, e.key)
+        key = {"/": "slash", "?": "question_mark", ",": "comma"}.get(e.key, e.key)
         assert keys[key] == e.label
     assert keys["q"] == "退出" and keys["escape"] == "返回" and keys["question_mark"] == "帮助"
 

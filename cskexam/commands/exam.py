@@ -131,6 +131,9 @@ def run_predict(args: argparse.Namespace) -> int:
     from cskexam.display import fmt_points
 
     for p in predictions:
+        if not p.ready:
+            print(f"{p.blueprint}：{p.text()}")
+            continue
         print(f"{p.blueprint}：{p.text()}，满分 {fmt_points(p.total)}，{p.pass_chance_text}"
               f"（有复习或做题记录的分值占 {p.covered:.0%}）")
     return 0

@@ -8,6 +8,7 @@ database; changing them takes effect at the next answer.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import re
 
@@ -32,6 +33,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--leech", type=int, metavar="N", help="遗忘多少次算记忆难点并暂停（默认 8）")
     p.add_argument("--fuzz", dest="fuzz", action="store_true", default=None, help="间隔加入少量随机（默认开启）")
     p.add_argument("--no-fuzz", dest="fuzz", action="store_false", help="关闭间隔随机")
+    p.add_argument("--exam-date", metavar="日期", help="考试日期，如 2026-05-16 或 5月16日（空字符串清除）")
+    p.add_argument("--daily-goal", type=int, metavar="N", help="每日复习目标（张，0 表示不设）")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.set_defaults(func=run)
 
@@ -84,21 +87,40 @@ def run(args: argparse.Namespace) -> int:
     if args.fuzz is not None:
         changes["enable_fuzzing"] = args.fuzz
 
+    from cskexam.core.plan import parse_date
+    from cskexam.services import plan as plan_service
+
+    plan_changes = {}
+    try:
+        if args.exam_date is not None:
+            plan_changes["exam_date"] = parse_date(args.exam_date, dt.date.today())
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+    if args.daily_goal is not None:
+        plan_changes["daily_goal"] = args.daily_goal
+
     library = open_library(args.db)
     try:
         with library.reviewer() as reviewer:
             settings = reviewer.settings
-            if changes:
-                try:
+            plan = plan_service.load_plan(library)
+            try:
+                if changes:
                     settings = replace(settings, **changes)
-                except ValueError as exc:
-                    raise UserError(str(exc)) from None
+                if plan_changes:
+                    plan = replace(plan, **plan_changes)
+            except ValueError as exc:
+                raise UserError(str(exc)) from None
+            if changes:
                 reviewer.save_settings(settings)
+            if plan_changes:
+                plan_service.save_plan(library, plan)
     finally:
         library.close()
+    changes.update(plan_changes)
 
     if args.json:
-        print(json.dumps(settings.to_dict(), ensure_ascii=False))
+        print(json.dumps({**settings.to_dict(), **plan.to_dict()}, ensure_ascii=False))
         return 0
     print("已保存复习设置：" if changes else "当前复习设置：")
     print(f"  目标记忆保持率  {settings.desired_retention:.2f}")
@@ -108,4 +130,6 @@ def run(args: argparse.Namespace) -> int:
     print(f"  重学步长        {format_steps(settings.relearning_steps)}")
     print(f"  间隔随机        {'开' if settings.enable_fuzzing else '关'}")
     print(f"  记忆难点阈值    遗忘 {settings.leech_lapses} 次")
+    print(f"  考试日期        {plan.exam_date.isoformat() if plan.exam_date else '未设置'}")
+    print(f"  每日目标        {f'{plan.daily_goal} 张' if plan.daily_goal else '未设置'}")
     return 0

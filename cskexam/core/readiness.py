@@ -47,6 +47,10 @@ SAMPLE_PAPERS = 6
 PRIOR_SD = 0.15  # share of the points the prior may be off by when nothing is known
 SHRINK = 1.0  # pseudo-attempts pulling the calibration shift towards zero
 MIN_ATTEMPTS_FOR_GOAL = 3
+# Below this share of the points with evidence (and before any mock exam) the
+# figure would be the prior talking: it is not shown as a prediction.
+MIN_COVERED = 0.3
+NO_DATA = "尚无数据"
 
 
 @dataclass(frozen=True)
@@ -85,14 +89,34 @@ class Prediction:
 
     @property
     def pass_chance_text(self) -> str:
+        if not self.ready:
+            return NO_DATA
         if self.low >= self.pass_mark:
             return "很可能合格"
         if self.high < self.pass_mark:
             return "尚难合格"
         return "合格线在区间内"
 
+    @property
+    def ready(self) -> bool:
+        """Enough evidence to show a figure: a past mock exam, or enough points covered."""
+        return self.total > 0 and (self.attempts > 0 or self.covered >= MIN_COVERED)
+
+    def needed_text(self) -> str:
+        """What is missing before a figure is shown: ``复习或练习覆盖 30% 的分值（现为 5%），或考一次模拟考试``."""
+        return (f"复习或练习覆盖 {MIN_COVERED:.0%} 的分值（现为 {self.covered:.0%}），"
+                "或考一次模拟考试")
+
+    def short_text(self) -> str:
+        """One short line for a narrow panel: ``72 分（65–79）`` or ``尚无数据``."""
+        if not self.ready:
+            return NO_DATA
+        return f"{fmt_points(round(self.expected))} 分（{fmt_points(round(self.low))}–{fmt_points(round(self.high))}）"
+
     def text(self) -> str:
-        """``预测得分 72 分（90% 区间 65–79）``."""
+        """``预测得分 72 分（90% 区间 65–79）``, or ``预测得分：尚无数据 …`` before any evidence."""
+        if not self.ready:
+            return f"预测得分：{NO_DATA}（需{self.needed_text()}）"
         return (f"预测得分 {fmt_points(round(self.expected))} 分"
                 f"（90% 区间 {fmt_points(round(self.low))}–{fmt_points(round(self.high))}）")
 
@@ -100,7 +124,7 @@ class Prediction:
         return {"blueprint": self.blueprint, "expected": round(self.expected, 1), "low": round(self.low, 1),
                 "high": round(self.high, 1), "total": self.total, "raw": round(self.raw, 1),
                 "shift": round(self.shift, 1), "covered": round(self.covered, 3), "attempts": self.attempts,
-                "pass_mark": self.pass_mark}
+                "pass_mark": self.pass_mark, "ready": self.ready}
 
 
 def guess_chance(q: Question) -> float:
@@ -240,6 +264,6 @@ def calibration(history: Sequence[CalibrationPoint]) -> Calibration:
 
 
 __all__ = [
-    "PointEvidence", "CalibrationPoint", "Prediction", "Calibration", "guess_chance", "question_chance",
+    "MIN_COVERED", "NO_DATA", "PointEvidence", "CalibrationPoint", "Prediction", "Calibration", "guess_chance", "question_chance",
     "forecast_paper", "calibration_shift", "predict", "predict_blueprint", "calibration",
 ]

@@ -12,6 +12,10 @@ What this module adds to fsrs:
 * ``preview``: the interval each rating would give, for the rating buttons.
 * ``replay``: rebuild a card's state from its review log (the source of truth).
 * Leeches: a card that lapses ``leech_lapses`` times (default 8) is flagged.
+* Ordered intervals: whenever a rating sends the card to review, its interval
+  is longer than the next lower rating's (困难 < 良好 < 简单), as Anki enforces.
+  fsrs rounds each rating's interval on its own, so a learning card could get
+  1天 for both 良好 and 简单.
 """
 
 from __future__ import annotations
@@ -39,6 +43,8 @@ RATING_LABELS = {AGAIN: "重来", HARD: "困难", GOOD: "良好", EASY: "简单"
 # A log entry that is not an answer: the card was put back in the queue, due
 # now (a wrong answer in practice or an exam). Replay honours it too.
 RESCHEDULE = 0
+# A log entry that forgets the card: it is new again (reset from the card browser).
+RESET = -1
 
 
 @dataclass(frozen=True)
@@ -206,6 +212,27 @@ def fuzz_rng(card_key: str, reps: int) -> random.Random:
     return random.Random(f"{card_key}:{reps}")
 
 
+def _answers(card: FsrsCard, at: datetime, settings: SrsSettings) -> dict[int, FsrsCard]:
+    """What each rating would make of ``card`` at ``at``, intervals ordered.
+
+    A rating that lands in review gets at least one day more than the next
+    lower rating when that one lands in review too, and at least one day.
+    """
+    sched = scheduler_for(settings)
+    out = {r: sched.review_card(card, Rating(r), at)[0] for r in RATINGS}
+    floor = 0
+    for rating in RATINGS:
+        after = out[rating]
+        if after.state != FsrsState.Review:
+            continue
+        days = max((after.due - at).days, floor + 1, 1)
+        days = min(days, settings.maximum_interval)
+        if days != (after.due - at).days:
+            out[rating] = replace(after, due=at + timedelta(days=days))
+        floor = days
+    return out
+
+
 def review(
     state: CardState,
     rating: int,
@@ -222,7 +249,7 @@ def review(
     if rating not in RATINGS:
         raise ValueError(f"rating must be 1–4, got {rating!r}")
     at = _utc(at)
-    card, _log = scheduler_for(settings).review_card(_to_fsrs(state, card_key, at), Rating(rating), at)
+    card = _answers(_to_fsrs(state, card_key, at), at, settings)[rating]
     due = card.due
     if settings.enable_fuzzing and card.state == FsrsState.Review:
         days = (card.due - at).days
@@ -257,6 +284,8 @@ def reschedule_now(state: CardState, at: datetime) -> CardState:
 def apply(state: CardState, event: ReviewEvent, settings: SrsSettings, card_key: str = "") -> CardState:
     if event.rating == RESCHEDULE:
         return reschedule_now(state, event.at)
+    if event.rating == RESET:
+        return CardState()
     return review(state, event.rating, event.at, settings, card_key).after
 
 
@@ -271,13 +300,8 @@ def replay(events: Iterable[ReviewEvent], settings: SrsSettings, card_key: str =
 def preview(state: CardState, at: datetime, settings: SrsSettings) -> dict[int, timedelta]:
     """The interval each rating would give now, without fuzz (what the buttons show)."""
     at = _utc(at)
-    sched = scheduler_for(settings)
-    card = _to_fsrs(state, "preview", at)
-    out = {}
-    for rating in RATINGS:
-        after, _ = sched.review_card(card, Rating(rating), at)
-        out[rating] = after.due - at
-    return out
+    answers = _answers(_to_fsrs(state, "preview", at), at, settings)
+    return {rating: after.due - at for rating, after in answers.items()}
 
 
 def retrievability(state: CardState, at: datetime, settings: SrsSettings) -> float:

@@ -50,12 +50,12 @@ def sync_cards(session: Session, graph: KnowledgeGraph, now: dt.datetime) -> Car
             inserts.append({
                 "id": card.id, "node_id": card.node, "kind": card.kind, "front": card.front, "back": card.back,
                 "seq": next_seq, "created_at": now, "changed_at": now, "orphaned": False, "suspended": False,
-                "leech": False, "state": 0, "reps": 0, "lapses": 0, "version": 0,
+                "leech": False, "state": 0, "reps": 0, "lapses": 0, "version": 0, "edited": False, "custom": False,
             })
             next_seq += 1
             continue
         change: dict = {}
-        if old.front != card.front or old.back != card.back:
+        if not old.edited and (old.front != card.front or old.back != card.back):
             change.update(front=card.front, back=card.back, changed_at=now)
             updated += 1
         if old.orphaned:
@@ -66,7 +66,8 @@ def sync_cards(session: Session, graph: KnowledgeGraph, now: dt.datetime) -> Car
             continue
         updates.append({"id": card.id, **change})
     generated = {c.id for c in cards}
-    gone = [{"id": cid, "orphaned": True} for cid, old in stored.items() if not old.orphaned and cid not in generated]
+    gone = [{"id": cid, "orphaned": True} for cid, old in stored.items()
+            if not old.orphaned and not old.custom and cid not in generated]
     review_repo.insert_cards(session, inserts)
     review_repo.update_cards(session, updates + gone)
     return CardSyncResult(added=len(inserts), updated=updated, unchanged=unchanged, orphaned=len(gone), revived=revived)

@@ -45,7 +45,7 @@ from cskexam.core.readiness import (
     predict,
     predict_blueprint,
 )
-from cskexam.errors import UserError
+from cskexam.errors import UserError, os_error_text
 
 PRESET_DIR = Path(__file__).resolve().parent.parent / "blueprints"
 DEFAULT_BLUEPRINT = "理论知识模拟"
@@ -73,7 +73,7 @@ def _read_blueprints(directory: Path) -> list[Blueprint]:
         try:
             text = path.read_bytes().decode("utf-8-sig")
         except OSError as exc:
-            raise core.BlueprintError(f"无法读取文件: {exc.strerror}", str(path)) from None
+            raise core.BlueprintError(f"无法读取文件: {os_error_text(exc)}", str(path)) from None
         except UnicodeDecodeError:
             raise core.BlueprintError("试卷方案文件必须是 UTF-8 编码", str(path)) from None
         out.append(core.parse_blueprint(text, str(path)))
@@ -305,9 +305,13 @@ class ExamService:
             attempt.goto(row.current)
             prediction = None
             if row.predicted is not None:
-                prediction = Prediction(row.blueprint, row.predicted, row.predicted_low or row.predicted,
-                                        row.predicted_high or row.predicted, row.total,
-                                        row.predicted_raw or row.predicted, 0.0, 0.0, 0, row.pass_mark)
+                # 0 is a real bound (a range 0–62), not a missing one.
+                def stored(value: float | None) -> float:
+                    return row.predicted if value is None else value
+
+                prediction = Prediction(row.blueprint, row.predicted, stored(row.predicted_low),
+                                        stored(row.predicted_high), row.total,
+                                        stored(row.predicted_raw), 0.0, 1.0, 0, row.pass_mark)
             return ExamSession(self, row.id, attempt, prediction)
 
     def abandon(self, attempt_id: int) -> None:
@@ -482,8 +486,7 @@ def home_stats(library, now: dt.datetime) -> dict[str, str]:
     if names:
         name = DEFAULT_BLUEPRINT if DEFAULT_BLUEPRINT in names else names[0]
         p = service.predict(name)
-        out["预测得分"] = (f"{round(p.expected)}/{core.fmt_points(p.total)} 分"
-                       f"（{round(p.low)}–{round(p.high)}，{name}）")
+        out["预测得分"] = p.short_text()
     last = service.history(limit=1)
     if last:
         a = last[0]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from cskexam.core.errors import NotesError
+from cskexam.errors import os_error_text
 from cskexam.core.graph import KnowledgeGraph
 from cskexam.core.notes import NoteSource, decode_note_bytes, parse_notes
 from cskexam.resources import content_dir, note_files
@@ -38,7 +39,7 @@ def read_sources(files: list[Path]) -> list[NoteSource]:
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise NotesError(f"无法读取文件: {exc.strerror}", str(path)) from None
+            raise NotesError(f"无法读取文件: {os_error_text(exc)}", str(path)) from None
         sources.append(NoteSource(name=path.name, text=decode_note_bytes(data, str(path))))
     return sources
 

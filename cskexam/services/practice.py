@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from cskexam.core.grading import GradeResult, ShortAnswerResult, grade_short_answer
 from cskexam.core.graph import KnowledgeGraph
 from cskexam.core.questions import Question
-from cskexam.errors import UserError
+from cskexam.errors import UserError, os_error_text
 from cskexam.services import review_queue
 from cskexam.storage import question_repo
 
@@ -262,5 +262,5 @@ def export_wrong_book_csv(entries: list[WrongEntry], path: str | Path,
         tmp.replace(path)  # never leave a half-written export behind
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise UserError(f"无法写入文件: {exc.strerror}", str(path)) from None
+        raise UserError(f"无法写入文件: {os_error_text(exc)}", str(path)) from None
     return len(rows)

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from cskexam.core.bank import BankFile, Problem, check_bank_texts, raise_for_problems
 from cskexam.core.errors import BankError
+from cskexam.errors import os_error_text
 from cskexam.core.graph import KnowledgeGraph
 from cskexam.core.questions import Question, generate_questions
 from cskexam.resources import question_bank_dir
@@ -70,7 +71,7 @@ def _read(path: Path) -> str:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise BankError(f"无法读取文件: {exc.strerror}", str(path)) from None
+        raise BankError(f"无法读取文件: {os_error_text(exc)}", str(path)) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -25,7 +25,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from cskexam.errors import UserError
+from cskexam.errors import UserError, os_error_text
 from cskexam.storage.profile_key import DEFAULT_PROFILE, PROFILE_KEY
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -64,7 +64,7 @@ class Database:
                 try:
                     self.sqlite_path.parent.mkdir(parents=True, exist_ok=True)
                 except OSError as exc:
-                    raise UserError(f"无法创建数据库目录: {exc.strerror}", file=str(self.sqlite_path.parent)) from None
+                    raise UserError(f"无法创建数据库目录: {os_error_text(exc)}", file=str(self.sqlite_path.parent)) from None
         try:
             self.engine: Engine = create_engine(url, echo=echo)
         except (SQLAlchemyError, ImportError, ValueError) as exc:

@@ -44,6 +44,9 @@ class CardRow(Base):
     suspended: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     leech: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     buried_until: Mapped[dt.datetime | None]
+    # Changed by hand (front/back kept by re-imports) / written by the user on a key point.
+    edited: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    custom: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # fsrs state (see cskexam.core.srs.CardState); state 0 = new, then 1–3 as fsrs.
     state: Mapped[int] = mapped_column(Integer, default=0, server_default=sql_text("0"))
     step: Mapped[int | None] = mapped_column(Integer)

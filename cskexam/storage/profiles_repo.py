@@ -78,7 +78,7 @@ def add_profile(session: Session | Connection, name: str, now: dt.datetime) -> b
     session.execute(_profiles.insert().values(name=name, created_at=now))
     # The default profile always holds every card: copy their content, fresh state.
     # (The other scheduling columns start at their server defaults: new, unsuspended.)
-    content = ("id", "node_id", "kind", "front", "back", "seq", "created_at", "changed_at", "orphaned")
+    content = ("id", "node_id", "kind", "front", "back", "seq", "created_at", "changed_at", "orphaned", "edited", "custom")
     source = select(literal(name, PROFILE), *(_cards.c[c] for c in content)).where(
         _cards.c.profile == DEFAULT_PROFILE
     )

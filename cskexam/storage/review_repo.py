@@ -53,7 +53,8 @@ def state_values(state: CardState) -> dict:
 # -- cards as generated ----------------------------------------------------------
 
 def stored_cards(session: Session) -> dict[str, Any]:
-    query = select(_cards.c.id, _cards.c.node_id, _cards.c.kind, _cards.c.front, _cards.c.back, _cards.c.orphaned)
+    query = select(_cards.c.id, _cards.c.node_id, _cards.c.kind, _cards.c.front, _cards.c.back, _cards.c.orphaned,
+                   _cards.c.edited, _cards.c.custom)
     query = query.where(_cards.c.profile == DEFAULT_PROFILE)
     return {r.id: r for r in session.execute(query)}
 
@@ -509,7 +510,10 @@ def load_settings(session: Session | Connection, profile: str | None = None) -> 
 
 
 def save_settings(session: Session | Connection, profile: str | None, settings: dict, now: dt.datetime) -> None:
+    """Store ``settings``' keys; keys stored before and not given are kept (the study plan
+    and the scheduler settings share one row)."""
     profile = profile or current_profile(session)
+    settings = {**(load_settings(session, profile) or {}), **settings}
     changed = session.execute(
         update(_settings).where(_settings.c.profile == profile).values(settings=settings, updated_at=now)
     ).rowcount

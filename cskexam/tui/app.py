@@ -21,7 +21,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.message import Message
 
-from cskexam.errors import UserError
+from cskexam.errors import UserError, os_error_text
 from cskexam.tui.screens import registry
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ FIRST_PAINT_FILE_ENV = "CSKEXAM_FIRST_PAINT_FILE"
 
 THEME = "gruvbox"  # warm and low in blue: easy on the eyes for evening study
 
-_KEY_NAMES = {"/": "slash", "?": "question_mark"}
+_KEY_NAMES = {"/": "slash", "?": "question_mark", ",": "comma"}
 
 # Every screen key works everywhere, but only these are in the footer: the
 # home screen lists all of them, and each footer key is a widget that costs
@@ -158,7 +158,7 @@ class CskexamApp(App[int]):
             return
         except OSError as exc:  # e.g. CSKEXAM_HOME points somewhere unwritable
             where = f"{exc.filename}: " if exc.filename else ""
-            self.post_message(LibraryFailed(f"{where}无法打开资料库（{exc.strerror or exc}）"))
+            self.post_message(LibraryFailed(f"{where}无法打开资料库（{os_error_text(exc)}）"))
             return
         try:
             self.import_result = library.ensure_imported(progress=self._report_progress)
@@ -276,6 +276,10 @@ class CskexamApp(App[int]):
     def action_back(self) -> None:
         if len(self.screen_stack) > 1:
             self.pop_screen()
+
+    def action_help_quit(self) -> None:
+        # Ctrl+C does not quit a Textual app; Textual's own hint is English.
+        self.notify("按 q 退出（在输入框中先按 Esc），或按 Ctrl+Q。", title="要退出吗？")
 
     def action_help(self) -> None:
         from cskexam.tui.widgets.help_overlay import HelpScreen

@@ -276,7 +276,10 @@ def score(gold: Gold, data: dict) -> FileScore:
 
     for g in (n for n in inner if "mnemonic" in n.meta):
         want = key(str(g.meta["mnemonic"]))
-        found = [key(c.get("mnemonic")) for c in got.by_key.get(key(g.title), [])]
+        # A mnemonic written after a list may sit on the heading or on the list under it.
+        near = [g] + ([g.parent] if g.parent and g.parent.parent else []) + [c for c in g.children if c.children]
+        found = [key(c.get("mnemonic")) for n in near for c in got.by_key.get(key(n.title), [])]
+        found = [f for f in found if f] or found[:1]
         hit = any(f and (f == want or want in f or f in want) for f in found)
         out.add("mnemonics", hit, f"{g.title} → {g.meta['mnemonic']} (got {found or '无此节点'})")
 

@@ -107,6 +107,9 @@ class ExamHistoryScreen(Screen):
         if row.predicted is not None:
             from types import SimpleNamespace
 
-            prediction = SimpleNamespace(expected=row.predicted, low=row.predicted_low or row.predicted,
-                                         high=row.predicted_high or row.predicted)
+            # 0 is a real bound (a range 0–62), not a missing one.
+            prediction = SimpleNamespace(
+                expected=row.predicted,
+                low=row.predicted if row.predicted_low is None else row.predicted_low,
+                high=row.predicted if row.predicted_high is None else row.predicted_high)
         self.app.push_screen(ExamReportScreen(report, attempt_id=attempt_id, prediction=prediction))

@@ -50,7 +50,7 @@ def summary_content(report: ExamReport, prediction: Any = None) -> Content:
         f"用时 {format_duration(report.time_used)} · 答对 {report.correct}/{len(report.outcomes)} 题 · "
         f"{STATUS_LABELS.get(report.status, report.status)}",
     ]
-    if prediction is not None:
+    if prediction is not None and getattr(prediction, "ready", True):
         parts.append(f" · 考前预测 {prediction.expected:.0f} 分（{prediction.low:.0f}–{prediction.high:.0f}）")
     parts.append("\n\n")
     for title, groups in (("按题型", report.by_type), ("按文档/章节", report.by_part)):

@@ -31,9 +31,9 @@ StatsProvider = Callable[[Any, datetime], Mapping[str, Any]]
 
 def stats_providers() -> list[StatsProvider]:
     """The services that add today's figures, imported off the first-paint path."""
-    from cskexam.services import exam, review
+    from cskexam.services import exam, plan, review
 
-    return [review.home_stats, exam.home_stats]
+    return [review.home_stats, exam.home_stats, plan.home_stats]
 
 # Set by the exam provider when an attempt was left unfinished (a crash, a
 # closed terminal): the home screen then offers to resume it once per start.

@@ -80,6 +80,18 @@ def _exam() -> type[Screen]:
     return ExamScreen
 
 
+def _cards() -> type[Screen]:
+    from cskexam.tui.screens.cards import CardBrowserScreen
+
+    return CardBrowserScreen
+
+
+def _settings() -> type[Screen]:
+    from cskexam.tui.screens.settings import SettingsScreen
+
+    return SettingsScreen
+
+
 ENTRIES: tuple[ScreenEntry, ...] = (
     ScreenEntry("h", "home", "主页", _home, "资料库概况与今日任务"),
     ScreenEntry("g", "graph", "知识图谱", _graph, "按章节浏览笔记的要点、清单与定义"),
@@ -89,6 +101,8 @@ ENTRIES: tuple[ScreenEntry, ...] = (
     ScreenEntry("p", "practice", "章节练习", _practice, "按章节做题并查看解析"),
     ScreenEntry("w", "wrongbook", "错题本", _wrongbook, "做错的题目，再练一遍"),
     ScreenEntry("e", "exam", "模拟考试", _exam, "限时模拟考试与成绩报告"),
+    ScreenEntry("c", "cards", "卡片", _cards, "查找、暂停、编辑与新增卡片"),
+    ScreenEntry(",", "settings", "设置", _settings, "复习参数、考试日期与每日目标"),
 )
 
 

@@ -7,12 +7,14 @@ from typing import Any
 from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
 from textual.widgets import Static
 
 from cskexam.tui.screens import registry
+from cskexam.tui.widgets.cjk_text import CjkText
 
 
 def screen_keys(screen: Screen) -> list[tuple[str, str]]:
@@ -37,6 +39,7 @@ def screen_keys(screen: Screen) -> list[tuple[str, str]]:
 
 
 def keys_content(sections: list[tuple[str, list[tuple[str, str]]]]) -> Content:
+    """All keys as one text (for a plain listing); the overlay lays them out in columns."""
     width = max((cell_len(k) for _, rows in sections for k, _ in rows), default=0)
     parts: list[Any] = []
     for title, rows in sections:
@@ -48,6 +51,22 @@ def keys_content(sections: list[tuple[str, list[tuple[str, str]]]]) -> Content:
         for key, description in rows:
             parts += ["\n  ", (key, "bold"), " " * (width - cell_len(key) + 3), description]
     return Content.assemble(*parts)
+
+
+def key_rows(sections: list[tuple[str, list[tuple[str, str]]]]) -> list[Widget]:
+    """A title per section and one row per key: the description wraps in its own column."""
+    width = max((cell_len(k) for _, rows in sections for k, _ in rows), default=0)
+    widgets: list[Widget] = []
+    for title, rows in sections:
+        if not rows:
+            continue
+        widgets.append(Static(Content.styled(title, "bold $accent"), classes="help-title"))
+        for key, description in rows:
+            key_box = Static(Content.styled(key, "bold"), classes="help-key")
+            key_box.styles.width = width + 4
+            widgets.append(Horizontal(key_box, Static(CjkText(Content(description)), classes="help-desc"),
+                                      classes="help-row"))
+    return widgets
 
 
 def screen_label(screen: Screen) -> str:
@@ -74,6 +93,11 @@ class HelpScreen(ModalScreen):
         width: 64; max-width: 90%; height: auto; max-height: 80%;
         border: round $accent; background: $surface; padding: 1 2;
     }
+    HelpScreen .help-title { margin-top: 1; }
+    HelpScreen .help-title:first-child { margin-top: 0; }
+    HelpScreen .help-row { height: auto; }
+    HelpScreen .help-key { padding-left: 2; }
+    HelpScreen .help-desc { width: 1fr; }
     """
 
     def __init__(self, under: Screen) -> None:
@@ -86,8 +110,8 @@ class HelpScreen(ModalScreen):
         if own:
             sections.append((screen_label(self._under), own))
         sections.append(("全局按键", self.app.global_keys()))
-        with VerticalScroll():
-            yield Static(keys_content(sections), id="help-keys")
+        with VerticalScroll(id="help-keys"):
+            yield from key_rows(sections)
 
     def on_mount(self) -> None:
         scroll = self.query_one(VerticalScroll)

@@ -1,7 +1,7 @@
 """Profiles: each candidate has their own reviews, settings, practice, 错题本 and exams.
 
-Revision ID: 0011_profiles
-Revises: 0003_review, 0005_exam
+Revision ID: 0012_profiles
+Revises: 0011_card_edits, 0005_exam
 Create Date: 2026-12-07
 
 Notes, the graph and the question bank stay shared. What a candidate does is
@@ -20,8 +20,8 @@ import warnings
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0011_profiles"
-down_revision = ("0003_review", "0005_exam")
+revision = "0012_profiles"
+down_revision = ("0011_card_edits", "0005_exam")
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,141 @@
+"""设置: the review settings and the study plan, edited in place.
+
+Each field is an input; Enter or Ctrl+S saves all of them at once, and a
+value the scheduler would refuse is named in Chinese without saving
+anything. The CLI (``cskexam settings``) edits the same stored values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from cskexam.tui.widgets.title_bar import TitleBar
+
+FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("retention", "目标记忆保持率", "0.70–0.99，越高复习越频繁"),
+    ("new_per_day", "每日新卡上限", "每天最多学多少张新卡"),
+    ("max_interval", "最大间隔（天）", "两次复习之间最长隔多少天"),
+    ("exam_date", "考试日期", "如 2027-05-16 或 5月16日；留空表示未定"),
+    ("daily_goal", "每日目标（张）", "每天复习多少张算完成；0 表示不设"),
+)
+
+
+class SettingsScreen(Screen):
+    SCREEN_NAME = "settings"
+
+    DEFAULT_CSS = """
+    SettingsScreen #settings-body { padding: 1 2; max-width: 90; }
+    SettingsScreen .settings-row { height: auto; margin-bottom: 1; }
+    SettingsScreen .settings-label { width: 18; }
+    SettingsScreen .settings-input { width: 20; }
+    SettingsScreen .settings-hint { width: 1fr; color: $text-muted; padding-left: 2; }
+    SettingsScreen #settings-status { height: auto; margin-top: 1; }
+    """
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "保存"),
+        Binding("escape", "leave", "返回"),
+    ]
+
+    HELP = [
+        ("↑ ↓ / Tab", "在各项之间移动"),
+        ("Enter / Ctrl+S", "保存全部设置"),
+        ("Esc", "返回（未保存的修改会丢弃）"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield TitleBar("设置")
+        with VerticalScroll(id="settings-body"):
+            for key, label, hint in FIELDS:
+                with Horizontal(classes="settings-row"):
+                    yield Static(Content(label), classes="settings-label")
+                    yield Input(id=f"settings-{key}", classes="settings-input", compact=True)
+                    yield Static(Content(hint), classes="settings-hint")
+            yield Static(Content("Enter 或 Ctrl+S 保存 · Esc 返回"), id="settings-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.run_worker(self._load, thread=True, group="settings", exclusive=True)
+
+    def _load(self) -> None:
+        from cskexam.services import plan as plan_service
+
+        library = self.app.library
+        with library.reviewer() as reviewer:
+            settings = reviewer.settings
+        plan = plan_service.load_plan(library)
+        self.app.call_from_thread(self._show, settings, plan)
+
+    def _show(self, settings: Any, plan: Any) -> None:
+        self._settings, self._plan = settings, plan
+        values = {
+            "retention": f"{settings.desired_retention:.2f}",
+            "new_per_day": str(settings.daily_new_limit),
+            "max_interval": str(settings.maximum_interval),
+            "exam_date": plan.exam_date.isoformat() if plan.exam_date else "",
+            "daily_goal": str(plan.daily_goal),
+        }
+        for key, value in values.items():
+            self.query_one(f"#settings-{key}", Input).value = value
+        self.query_one("#settings-retention", Input).focus()
+
+    def _value(self, key: str) -> str:
+        return self.query_one(f"#settings-{key}", Input).value.strip()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.action_save()
+
+    def key_down(self) -> None:
+        self.focus_next()
+
+    def key_up(self) -> None:
+        self.focus_previous()
+
+    def action_save(self) -> None:
+        from cskexam.core.plan import parse_date
+
+        if not hasattr(self, "_settings"):
+            return
+        try:
+            retention = float(self._value("retention"))
+            new_per_day = int(self._value("new_per_day"))
+            max_interval = int(self._value("max_interval"))
+            goal = int(self._value("daily_goal") or 0)
+        except ValueError:
+            self._status("请填写数字：保持率如 0.9，其余为整数", error=True)
+            return
+        try:
+            exam_date = parse_date(self._value("exam_date"), dt.date.today())
+            settings = replace(self._settings, desired_retention=retention, daily_new_limit=new_per_day,
+                               maximum_interval=max_interval)
+            plan = replace(self._plan, exam_date=exam_date, daily_goal=goal)
+        except ValueError as exc:
+            self._status(str(exc), error=True)
+            return
+        self.run_worker(lambda: self._save(settings, plan), thread=True, group="settings-save", exclusive=True)
+
+    def _save(self, settings: Any, plan: Any) -> None:
+        from cskexam.services import plan as plan_service
+
+        library = self.app.library
+        with library.reviewer() as reviewer:
+            reviewer.save_settings(settings)
+        plan_service.save_plan(library, plan)
+        self._settings, self._plan = settings, plan
+        self.app.call_from_thread(self._status, "已保存，下次作答起生效")
+
+    def _status(self, text: str, error: bool = False) -> None:
+        style = "bold $error" if error else "bold $success"
+        self.query_one("#settings-status", Static).update(Content.styled(text, style))
+
+    def action_leave(self) -> None:
+        self.app.action_back()

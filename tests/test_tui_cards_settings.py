@@ -1,0 +1,63 @@
+"""Pilot tests: the card browser (filter, suspend, edit) and the settings screen."""
+
+import asyncio
+
+from pilot_helpers import screen_text, wait_for, wait_for_text
+
+
+def test_card_browser_filters_suspends_and_edits(tmp_path, monkeypatch):
+    monkeypatch.setenv("CSKEXAM_HOME", str(tmp_path))
+    from cskexam.tui.app import CskexamApp
+
+    async def go():
+        app = CskexamApp()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_for(pilot, lambda: app.library is not None, 30)
+            await pilot.press("c")
+            await wait_for_text(pilot, "共 ")
+            screen = app.screen
+            total = len(screen.all_cards)
+            await pilot.press("slash", *"宏观环境分析")
+            await wait_for(pilot, lambda: 0 < len(screen.shown) < total)
+            await pilot.press("escape")  # leaves the search box, stays on 卡片
+            assert app.screen is screen
+            first = screen.shown[0]
+            await pilot.press("s")
+            await wait_for(pilot, lambda: any(c.id == first.id and c.state == "suspended" for c in screen.all_cards))
+            await pilot.press("e")
+            await pilot.pause(0.2)
+            editor = app.screen
+            editor.query_one("#editor-front").value = "宏五是哪五项？"
+            await pilot.press("ctrl+s")
+            await wait_for(pilot, lambda: any(c.front == "宏五是哪五项？" and c.edited for c in screen.all_cards))
+            await wait_for_text(pilot, "宏五是哪五项？")
+
+    asyncio.run(go())
+
+
+def test_settings_screen_saves_plan_and_refuses_bad_values(tmp_path, monkeypatch):
+    monkeypatch.setenv("CSKEXAM_HOME", str(tmp_path))
+    from cskexam.tui.app import CskexamApp
+
+    async def go():
+        app = CskexamApp()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_for(pilot, lambda: app.library is not None, 30)
+            await pilot.press("comma")
+            await wait_for(pilot, lambda: app.screen.query_one("#settings-retention").value == "0.90")
+            screen = app.screen
+            screen.query_one("#settings-retention").value = "1.5"
+            await pilot.press("enter")
+            await wait_for_text(pilot, "0.70–0.99 之间")
+            screen.query_one("#settings-retention").value = "0.85"
+            screen.query_one("#settings-exam_date").value = "2099-06-01"
+            screen.query_one("#settings-daily_goal").value = "30"
+            await pilot.press("enter")
+            await wait_for_text(pilot, "已保存")
+            await pilot.press("escape")
+            await wait_for_text(pilot, "距离考试")
+            await wait_for_text(pilot, "今日目标")
+            text = screen_text(app)
+            assert "0/30 张" in text and "06-01" in text
+
+    asyncio.run(go())
