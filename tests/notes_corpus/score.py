@@ -24,6 +24,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 import yaml
 
@@ -43,6 +44,8 @@ _COUNT_TAIL = re.compile(
     r"|[一二三四五六七八九十两\d]+(?:个|種|种|项|項|类|類|点|點|条|條|位|方面))$"
 )
 _SPACE = re.compile(r"\s+")
+_QUOTES = "“”\"'「」『』‘’"
+_TRAILING_GROUP = re.compile(r"[(（\[【][^()（）\[\]【】]*[)）\]】]$")
 _META = re.compile(r"\s+(\{[^{}]*\})\s*$")
 
 
@@ -50,6 +53,7 @@ def key(title: str | None) -> str:
     """A title's comparison key: NFKC, no whitespace, no trailing punctuation.
 
     A trailing count predicate (共13种, 有四个) is dropped: both titles name the list.
+    Quotes at either end are dropped (a parser may trim one of a pair).
 
     A leading structural marker (第一章, 专题一：, 考点3：) is dropped when text
     follows it, so a parser that moves it into the node's marker is not
@@ -59,7 +63,7 @@ def key(title: str | None) -> str:
         return ""
     s = _SPACE.sub("", unicodedata.normalize("NFKC", title)).strip(_TRAILING).casefold()
     rest = _STRUCTURAL.sub("", s, count=1).strip(_TRAILING) or s
-    return _COUNT_TAIL.sub("", rest)
+    return _COUNT_TAIL.sub("", rest).strip(_QUOTES)
 
 
 def page_key(page: object) -> tuple[str, ...]:
@@ -198,8 +202,10 @@ class Produced:
     children: dict[str, list[dict]]
     by_key: dict[str, list[dict]]
 
+    keyer: Callable[[str | None], str] = key
+
     @classmethod
-    def of(cls, data: dict) -> "Produced":
+    def of(cls, data: dict, keyer=key) -> "Produced":
         nodes = list(data.get("nodes") or [])
         by_id = {n["id"]: n for n in nodes}
         children: dict[str, list[dict]] = {}
@@ -207,8 +213,8 @@ class Produced:
         for n in nodes:
             if n.get("parent") in by_id:
                 children.setdefault(n["parent"], []).append(n)
-            by_key.setdefault(key(n.get("title")), []).append(n)
-        return cls(nodes, by_id, children, by_key)
+            by_key.setdefault(keyer(n.get("title")), []).append(n)
+        return cls(nodes, by_id, children, by_key, keyer)
 
     def is_document(self, n: dict) -> bool:
         return n.get("kind") == "document" or n.get("parent") not in self.by_id
@@ -217,7 +223,7 @@ class Produced:
         parent = self.by_id.get(n.get("parent") or "")
         if parent is None or self.is_document(parent):
             return DOC
-        return key(parent.get("title"))
+        return self.keyer(parent.get("title"))
 
     def flags(self, n: dict) -> list[dict]:
         return [_flag(f) for f in n.get("flags") or []]
@@ -240,21 +246,44 @@ class FileScore:
             self.misses[measure].append(miss)
 
 
+def _aliasing_key(inner: list[GoldNode]):
+    """``key``, plus: a title missing the trailing bracket group of a gold title
+    (关键绩效指标 for 关键绩效指标（KPI）) counts as that title. Only that way round:
+    a produced title that keeps a bracket the gold drops (a tag, a page mark) stays wrong."""
+    keys = {key(n.title) for n in inner}
+    alias: dict[str, str] = {}
+    for n in inner:
+        short = _TRAILING_GROUP.sub("", key(n.title))
+        if short and short not in keys:
+            alias.setdefault(short, key(n.title))
+
+    def keyer(title: str | None) -> str:
+        k = key(title)
+        return alias.get(k, k)
+
+    return keyer
+
+
 def _gold_parent_key(node: GoldNode) -> str:
     return DOC if node.parent is None or node.parent.parent is None else key(node.parent.title)
 
 
 def score(gold: Gold, data: dict) -> FileScore:
     out = FileScore(gold.name)
-    got = Produced.of(data)
     gold_nodes = gold.nodes()
     inner = [n for n in gold_nodes if n.parent is not None]
+    got = Produced.of(data, _aliasing_key(inner))
 
-    produced_docs = {key(n.get("title")) for n in got.nodes if got.is_document(n)}
+    produced_docs = [n for n in got.nodes if got.is_document(n)]
+    doc_keys = {key(n.get("title")) for n in produced_docs}
     for doc in gold.documents:
-        out.add("documents", key(doc.title) in produced_docs, doc.title)
+        out.add("documents", key(doc.title) in doc_keys, doc.title)
+    gold_doc_keys = {key(d.title) for d in gold.documents}
+    for n in produced_docs:
+        if key(n.get("title")) not in gold_doc_keys:
+            out.add("documents", False, f"extra document {n.get('title')!r}")
 
-    produced_edges = Counter((got.parent_key(n), key(n.get("title"))) for n in got.nodes if not got.is_document(n))
+    produced_edges = Counter((got.parent_key(n), got.keyer(n.get("title"))) for n in got.nodes if not got.is_document(n))
     gold_edges = Counter((_gold_parent_key(n), key(n.title)) for n in inner)
     for edge, wanted in gold_edges.items():
         have = min(wanted, produced_edges.get(edge, 0))
@@ -267,7 +296,7 @@ def score(gold: Gold, data: dict) -> FileScore:
     for n in got.nodes:
         if got.is_document(n):
             continue
-        k = key(n.get("title"))
+        k = got.keyer(n.get("title"))
         good = k in ok_titles or any(len(k) >= 4 and s.startswith(k) for s in statements)
         out.add("titles", good, f"{n.get('title')!r}")
 
@@ -310,7 +339,7 @@ def _list_match(g: GoldNode, got: Produced) -> tuple[bool, str]:
     candidates = got.by_key.get(key(g.title), [])
     best = ""
     for c in candidates:
-        items = Counter(key(k.get("title")) for k in got.children.get(c["id"], []))
+        items = Counter(got.keyer(k.get("title")) for k in got.children.get(c["id"], []))
         count = c.get("count")
         count_ok = count == stated if stated is not None else count in (None, len(g.children))
         if items == want and count_ok:
@@ -328,7 +357,7 @@ def _judgement_found(statement: str, truth: bool, got: Produced) -> bool:
     for n in got.nodes:
         if not any(f.get("kind") in kinds for f in got.flags(n)):
             continue
-        title, text = key(n.get("title")), key(n.get("text"))
+        title, text = got.keyer(n.get("title")), key(n.get("text"))
         if head in title + text or (len(title) >= 4 and statement.startswith(title)):
             return True
     return False
