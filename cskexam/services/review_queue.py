@@ -207,6 +207,11 @@ def answer_with_row(session, card_id: str, rating: int, now: dt.datetime, settin
         if row is None:
             raise UserError(f"没有这张卡片: {card_id}")
         before = review_repo.state_of(row)
+        if before.last_review is not None and before.last_review > now:
+            # The other device's answer, applied first, was timed a moment
+            # later: this one counts from it, so that the log in time order
+            # replays to the state stored.
+            now = before.last_review
         out = srs.review(before, rating, now, settings, card_key=card_id)
         values = review_repo.state_values(out.after)
         if out.became_leech:

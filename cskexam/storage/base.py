@@ -35,3 +35,14 @@ class Base(DeclarativeBase):
         list[str]: JSON(),
         list[Any]: JSON(),
     }
+
+
+def insert_or_ignore(session, table, values: dict):
+    """An INSERT that does nothing when the key exists: two devices adding the
+    same row at once both go on (SQLite and PostgreSQL each say it their way)."""
+    bind = session.get_bind() if hasattr(session, "get_bind") else session
+    if bind.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    return dialect_insert(table).values(values).on_conflict_do_nothing()

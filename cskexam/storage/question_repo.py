@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from sqlalchemy import Integer, func, insert, select, update
+from sqlalchemy import Integer, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from cskexam.core.grading import ScoringPoint
@@ -23,6 +23,7 @@ from cskexam.storage.models_questions import (
     StarRow,
     WrongBookRow,
 )
+from cskexam.storage.base import insert_or_ignore
 from cskexam.storage.profiles_repo import current_profile
 
 # Fields whose change means the question asks or expects something else.
@@ -231,7 +232,7 @@ def mark_wrong(session: Session, question_id: str, given: Any, now: dt.datetime)
         # Another device may be adding the same entry: skip on conflict, then lock it.
         values = {"profile": current_profile(session), "question_id": question_id, "wrong_count": 0,
                   "first_wrong_at": now, "last_wrong_at": now, "right_streak": 0}
-        session.execute(_insert_or_ignore(session, WrongBookRow.__table__, values))
+        session.execute(insert_or_ignore(session, WrongBookRow.__table__, values))
         row = _locked_entry(session, question_id)
     row.wrong_count += 1
     row.last_wrong_at = now
@@ -292,12 +293,11 @@ def answers_of(session: Session, question_id: str) -> list[AnswerRow]:
 
 def set_star(session: Session, question_id: str, starred: bool, now: dt.datetime) -> None:
     profile = current_profile(session)
-    row = session.get(StarRow, (profile, question_id))
-    if starred and row is None:
-        session.add(StarRow(profile=profile, question_id=question_id, starred_at=now))
-    elif not starred and row is not None:
-        session.delete(row)
-    session.flush()
+    if starred:
+        values = {"profile": profile, "question_id": question_id, "starred_at": now}
+        session.execute(insert_or_ignore(session, StarRow.__table__, values))
+    else:
+        session.execute(delete(StarRow).where(StarRow.profile == profile, StarRow.question_id == question_id))
 
 
 def starred_ids(session: Session) -> set[str]:
@@ -311,18 +311,11 @@ def get_setting(session: Session, key: str, default: Any = None) -> Any:
 
 def set_setting(session: Session, key: str, value: Any) -> None:
     profile = current_profile(session)
-    row = session.get(QuestionSettingRow, (profile, key))
-    if row is None:
-        session.add(QuestionSettingRow(profile=profile, key=key, value=value))
-    else:
-        row.value = value
-    session.flush()
+    session.execute(insert_or_ignore(session, QuestionSettingRow.__table__, {"profile": profile, "key": key, "value": value}))
+    session.execute(
+        update(QuestionSettingRow)
+        .where(QuestionSettingRow.profile == profile, QuestionSettingRow.key == key)
+        .values(value=value)
+        .execution_options(synchronize_session="fetch")
+    )
 
-
-def _insert_or_ignore(session: Session, table, values: dict):
-    """INSERT that does nothing when the key exists (both engines say it their own way)."""
-    if session.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as dialect_insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert as dialect_insert
-    return dialect_insert(table).values(values).on_conflict_do_nothing()

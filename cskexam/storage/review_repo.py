@@ -19,6 +19,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from cskexam.core.srs import LEARNING, NEW, RELEARNING, REVIEW, CardState
+from cskexam.storage.base import insert_or_ignore
 from cskexam.storage.models_graph import NodeRow
 from cskexam.storage.models_review import CardRow, ReviewLogRow, ReviewSettingsRow
 from cskexam.storage.profile_key import DEFAULT_PROFILE
@@ -513,12 +514,14 @@ def save_settings(session: Session | Connection, profile: str | None, settings: 
     """Store ``settings``' keys; keys stored before and not given are kept (the study plan
     and the scheduler settings share one row)."""
     profile = profile or current_profile(session)
-    settings = {**(load_settings(session, profile) or {}), **settings}
-    changed = session.execute(
-        update(_settings).where(_settings.c.profile == profile).values(settings=settings, updated_at=now)
-    ).rowcount
-    if not changed:
-        session.execute(_settings.insert().values(profile=profile, settings=settings, updated_at=now))
+    # Two devices saving at once: the row exists (or is added once), then is
+    # locked while its keys are merged, so neither device's keys are lost.
+    session.execute(insert_or_ignore(session, _settings, {"profile": profile, "settings": {}, "updated_at": now}))
+    stored = session.execute(
+        select(_settings.c.settings).where(_settings.c.profile == profile).with_for_update()
+    ).scalar_one()
+    settings = {**(dict(stored) if stored else {}), **settings}
+    session.execute(update(_settings).where(_settings.c.profile == profile).values(settings=settings, updated_at=now))
 
 
 def counts_by_state(session: Session) -> dict[int, int]:
