@@ -335,6 +335,12 @@ class Library:
         with self.db.session() as session:
             return list_cards(session)
 
+    def for_profile(self, name: str) -> "Library":
+        """The same library as profile ``name`` sees it (same engine, same cached notes)."""
+        view = Library(self.db.for_profile(name))
+        view._graph = self._graph
+        return view
+
     def close(self) -> None:
         self.db.close()
 
