@@ -261,6 +261,14 @@ class CskexamApp(App[int]):
                 break
         self.push_screen(cls(**kwargs))
 
+    def profile_switched(self) -> None:
+        """Another profile is studying now: close every screen and show its figures."""
+        self.resume_offered = False
+        self._pop_to(0)
+        home = self.screen_stack[0]
+        for refresh in ("refresh_summary", "refresh_stats"):
+            getattr(home, refresh, lambda: None)()
+
     def show_node(self, node_id: str) -> None:
         """Open 知识图谱 with ``node_id`` selected."""
         self.open_screen("graph", node_id=node_id)

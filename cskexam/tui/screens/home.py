@@ -175,7 +175,13 @@ class HomeScreen(Screen):
     def _read_summary(self) -> None:
         library = self.app.library
         summary = library.summary()
-        content = aligned_pairs(summary_pairs(summary))
+        pairs = summary_pairs(summary)
+        profile = getattr(getattr(library, "db", None), "profile", None)
+        if profile:
+            from cskexam.services.profiles import label
+
+            pairs = [("考生档案", label(profile)), *pairs]
+        content = aligned_pairs(pairs)
         self.app.call_from_thread(self._show_figures, "#home-library", content)
 
     def _read_stats(self) -> None:
