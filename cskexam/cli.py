@@ -9,8 +9,8 @@ the TUI and every millisecond before its first screen counts.
 from __future__ import annotations
 
 import argparse
-import os
 import importlib
+import os
 import pkgutil
 import re
 import sys
@@ -95,26 +95,55 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"cskexam {__version__}", help="显示版本并退出")
     parser.add_argument("--db", metavar="URL", help="数据库 SQLAlchemy URL（默认：用户数据目录中的 SQLite；也可用 CSKEXAM_DB）")
     parser.add_argument("--profile", metavar="名称", help="考生档案（各自的复习、练习、错题本和考试；默认档案；也可用 CSKEXAM_PROFILE）")
+    parser.add_argument("--wait", metavar="秒", type=_seconds, default=None,
+                        help="资料库被另一个程序占用时最多等待的秒数（默认 5；也可用 CSKEXAM_WAIT）")
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=ChineseArgumentParser)
     for mod in _command_modules():
         mod.register(sub)
     return parser
 
 
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"不是秒数: {text!r}") from None
+    if not 0 <= value <= 24 * 3600:
+        raise argparse.ArgumentTypeError("秒数须在 0 到 86400 之间")
+    return value
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    _tolerant_output()
+    bad = next((a for a in argv if _has_undecodable(a)), None)
+    if bad is not None:
+        # Bytes that are not UTF-8 arrive as lone surrogates; printing or
+        # storing them would fail later, far from the cause.
+        shown = bad.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        print(f"错误: 参数「{shown}」不是有效的 UTF-8 文字（请检查终端的字符编码设置）", file=sys.stderr)
+        return 2
+    bad = next((a for a in argv if _CONTROL.search(a)), None)
+    if bad is not None:
+        # An escape sequence echoed back (e.g. in 没有找到“…”) would drive the terminal.
+        print(f"错误: 参数 {ascii(bad)[:80]} 含有控制字符（如终端转义序列），请去掉后重试", file=sys.stderr)
+        return 2
     if not argv or argv in (["--db"],):
-        return _run_tui(None)
+        return _guarded(lambda: _run_tui(None), None)
     if argv[0] == "--db" and len(argv) == 2:
-        return _run_tui(argv[1])
+        return _guarded(lambda: _run_tui(argv[1]), argv[1])
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.wait is not None:
+        os.environ["CSKEXAM_WAIT"] = repr(args.wait)
     previous = os.environ.get("CSKEXAM_PROFILE")
     if args.profile:
         # Every command and the TUI open the library as this profile.
         os.environ["CSKEXAM_PROFILE"] = args.profile
     try:
-        return _dispatch(args)
+        if args.command is None:
+            return _guarded(lambda: _run_tui(args.db), args.db)
+        return _guarded(lambda: int(args.func(args) or 0), getattr(args, "db", None))
     finally:
         if args.profile:
             if previous is None:
@@ -123,11 +152,10 @@ def main(argv: list[str] | None = None) -> int:
                 os.environ["CSKEXAM_PROFILE"] = previous
 
 
-def _dispatch(args) -> int:
+def _guarded(run, db: str | None) -> int:
+    """Run a command: a user's mistake or a failing database ends in one message and exit status 2."""
     try:
-        if args.command is None:
-            return _run_tui(args.db)
-        return int(args.func(args) or 0)
+        return run()
     except UserError as exc:
         print(f"错误: {exc}", file=sys.stderr)
         return exc.exit_code
@@ -141,6 +169,41 @@ def _dispatch(args) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:
+        problem = _database_problem(exc, db)
+        if problem is None:
+            raise
+        print(f"错误: {problem}", file=sys.stderr)
+        return problem.exit_code
+
+
+def _database_problem(exc: Exception, db: str | None):
+    """A database failure that escaped the storage layer (e.g. from the driver itself), as one message."""
+    import sqlite3
+
+    if not isinstance(exc, sqlite3.Error) and not type(exc).__module__.startswith(("sqlalchemy", "psycopg")):
+        return None
+    from cskexam.services.db_problems import database_problem
+
+    return database_problem(exc, db)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _has_undecodable(text: str) -> bool:
+    return not text.isascii() and any("\udc80" <= ch <= "\udcff" for ch in text)
+
+
+def _tolerant_output() -> None:
+    """Text that cannot be encoded for the terminal is shown escaped instead of raising."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):
+                pass
 
 
 def _run_tui(db: str | None) -> int:
@@ -149,8 +212,4 @@ def _run_tui(db: str | None) -> int:
     except ImportError as exc:  # pragma: no cover - the TUI is part of the package
         print(f"错误: 无法启动界面: {exc}", file=sys.stderr)
         return 2
-    try:
-        return int(run(db_url=db) or 0)
-    except UserError as exc:
-        print(f"错误: {exc}", file=sys.stderr)
-        return exc.exit_code
+    return int(run(db_url=db) or 0)

@@ -1,6 +1,13 @@
-"""User-facing errors: one clear message, exit status 2, never a traceback."""
+"""User-facing errors: one clear message, exit status 2, never a traceback.
+
+``os_error_text`` is the one place where an operating-system error becomes
+Chinese words: every "无法读取/写入 …" message takes its reason from here, so
+no English ``strerror`` reaches the user.
+"""
 
 from __future__ import annotations
+
+import errno
 
 
 class UserError(Exception):
@@ -21,32 +28,50 @@ class UserError(Exception):
         return f"{where}{self.message}"
 
 
-_OS_ERRORS = {
-    "ENOENT": "文件或目录不存在",
-    "EACCES": "没有权限",
-    "EPERM": "不允许的操作",
-    "EISDIR": "这是一个目录，不是文件",
-    "ENOTDIR": "路径中有一段不是目录",
-    "ENOSPC": "磁盘空间不足",
-    "EROFS": "文件系统是只读的",
-    "EEXIST": "已经存在",
-    "ENAMETOOLONG": "文件名太长",
-    "EBUSY": "设备或文件正被占用",
-    "EMFILE": "打开的文件太多",
-    "EDQUOT": "超出磁盘配额",
-    "EIO": "读写出错",
-    "ELOOP": "符号链接层数太多",
-    "EINVAL": "参数无效",
+class DatabaseProblem(UserError):
+    """The library's database failed while in use: damaged, full, read-only, locked, missing a table."""
+
+    def __init__(self, message: str, file: str | None = None, *, kind: str = "other"):
+        super().__init__(message, file)
+        self.kind = kind  # "corrupt" | "full" | "readonly" | "locked" | "schema" | "io" | "other"
+
+
+_ERRNO_TEXT = {
+    errno.ENOENT: "文件或目录不存在",
+    errno.EACCES: "没有权限",
+    errno.EPERM: "操作不被允许（没有权限）",
+    errno.EISDIR: "这是一个目录，不是文件",
+    errno.ENOTDIR: "路径中的某一段不是目录",
+    errno.ELOOP: "符号链接形成了循环",
+    errno.ENOSPC: "磁盘空间已满",
+    errno.EDQUOT: "超出磁盘配额",
+    errno.EFBIG: "文件超过了允许的大小",
+    errno.EROFS: "文件系统是只读的",
+    errno.EIO: "磁盘读写出错（输入/输出错误）",
+    errno.ENAMETOOLONG: "文件名太长",
+    errno.EEXIST: "文件已存在",
+    errno.EMFILE: "打开的文件太多",
+    errno.ENFILE: "系统打开的文件太多",
+    errno.EBUSY: "文件正被占用",
+    errno.ETXTBSY: "文件正被占用",
+    errno.ENXIO: "设备不存在或没有连接",
+    errno.ENODEV: "设备不存在",
+    errno.EINVAL: "参数无效",
+    errno.EAGAIN: "资源暂时不可用，请稍后重试",
+    errno.ENOMEM: "内存不足",
+    errno.EXDEV: "不能跨文件系统移动",
+    errno.ENOTEMPTY: "目录不是空的",
+    errno.ESTALE: "网络文件已失效",
 }
 
 
 def os_error_text(exc: OSError) -> str:
-    """What went wrong, in Chinese (the system's own wording is English)."""
-    import errno
-
-    name = errno.errorcode.get(exc.errno or 0, "")
-    if name in _OS_ERRORS:
-        return _OS_ERRORS[name]
+    """Chinese words for an OSError's reason (no file name: the caller names it)."""
     if isinstance(exc, UnicodeError):
-        return "文件编码无法识别"
-    return f"系统错误 {name or exc.errno}" if (name or exc.errno) else "系统错误"
+        return "文件名或内容不是有效的文字编码"
+    code = getattr(exc, "errno", None)
+    if code in _ERRNO_TEXT:
+        return _ERRNO_TEXT[code]
+    if code:
+        return f"系统错误（错误号 {code}）"
+    return "系统错误"

@@ -251,3 +251,79 @@ def test_fill_accepts_its_own_answer_in_full_width_with_spaces(blanks):
     wide = "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in typed)
     assert grade_fill(wide, blanks if len(blanks) > 1 else blanks[0]).correct
     assert unicodedata.normalize("NFKC", wide) == typed
+
+
+# -- 简答: negation, padding, long pastes -------------------------------------------
+
+MACRO = [
+    ScoringPoint("市场人口", ("人口",)),
+    ScoringPoint("经济环境"),
+    ScoringPoint("政治法律环境"),
+    ScoringPoint("社会文化环境"),
+    ScoringPoint("科技环境"),
+]
+
+
+@pytest.mark.parametrize("answer", [
+    "缺乏市场人口", "企业忽视市场人口", "与市场人口无关", "市场人口不重要", "不一定是市场人口",
+    "排除市场人口", "不是市场人口", "并不是市场人口", "市场人口并不重要", "缺少市场人口的分析",
+    "忽略了人口", "不是人口",
+])
+def test_a_negated_point_earns_nothing(answer):
+    res = grade_short_answer(answer, MACRO[:1])
+    assert res.matched == [] and res.score == 0
+
+
+def test_a_synonym_inside_a_negated_point_earns_nothing():
+    # 人口 is a synonym of 市场人口, but here it is part of the negated 市场人口.
+    assert grade_short_answer("宏观环境不是市场人口", MACRO[:1]).missed == ["市场人口"]
+    assert grade_short_answer("不是市场人口，而是人口", MACRO[:1]).matched == ["市场人口"]
+
+
+@pytest.mark.parametrize("answer", ["不能忽视市场人口", "特别是市场人口", "不仅市场人口，还有经济环境",
+                                    "无论市场人口还是经济环境都要分析"])
+def test_asserted_points_are_still_credited(answer):
+    assert "市场人口" in grade_short_answer(answer, MACRO).matched
+
+
+def test_a_bare_list_of_this_questions_points_scores_full_marks():
+    for answer in ("市场人口、经济环境、政治法律环境、社会文化环境、科技环境",
+                   "1. 市场人口\n2. 经济环境\n3. 政治法律环境\n4. 社会文化环境\n5. 科技环境",
+                   "市场人口经济环境政治法律环境社会文化环境科技环境"):
+        res = grade_short_answer(answer, MACRO)
+        assert res.score == 1 and res.correct
+
+
+def test_an_answer_explaining_each_point_is_not_padding():
+    answer = ("宏观环境包括：市场人口：人口数量、结构、分布、增长；经济环境：收入水平、消费结构、储蓄与信贷；"
+              "政治法律环境：方针政策、法律法规；社会文化环境：价值观念、风俗习惯、宗教信仰、教育水平；"
+              "科技环境：新技术、新材料、新工艺。")
+    res = grade_short_answer(answer, MACRO)
+    assert res.score == 1 and res.correct and not res.padded
+
+
+OTHER_QUESTIONS_POINTS = [
+    "无形性", "不可分性", "易消失性", "有偿性", "易变性", "愿望竞争者", "普通竞争者", "产品形式竞争者", "品牌竞争者",
+    "规范性", "适用性", "可操作性", "客户满意度", "客户忠诚度", "服务补救", "首问负责制", "投诉处理", "服务承诺",
+    "服务标准", "团队建设", "目标管理", "绩效考核", "员工培训", "激励机制", "沟通渠道", "信息反馈", "质量监控",
+]
+
+
+def test_an_answer_padded_with_other_questions_points_is_penalised():
+    points = "、".join(p.point for p in MACRO)
+    padded = points + "、" + "、".join(OTHER_QUESTIONS_POINTS)
+    res = grade_short_answer(padded, MACRO)
+    assert res.matched == [p.point for p in MACRO]
+    assert res.padded and not res.correct and res.score < 0.8
+    graded = grade("简答", padded, "参考答案", MACRO)
+    assert not graded.correct and "堆砌" in graded.note
+
+
+def test_a_long_paste_grades_in_linear_time():
+    import time
+
+    pastes = ["不是市场人口，" * 20_000, "客户" * 60_000, "、".join(OTHER_QUESTIONS_POINTS) * 900]
+    for paste in pastes:
+        start = time.perf_counter()
+        grade_short_answer(paste, MACRO + [ScoringPoint("优质客户服务意识是企业树立品牌的需要")])
+        assert time.perf_counter() - start < 1.0, len(paste)

@@ -52,6 +52,17 @@ def test_two_character_words_typos_and_pinyin(capsys, db_url):
     assert run_json(capsys, db_url, "hgfx")[0]["title"] == "宏观环境分析"
 
 
+@pytest.mark.parametrize("typo", ["竞挣者", "竟争者"])
+def test_one_wrong_character_in_the_bundled_notes(capsys, db_url, typo):
+    assert run_json(capsys, db_url, typo)[0]["title"] == "竞争者环境"
+
+
+def test_two_characters_with_one_wrong(capsys, db_url):
+    assert any(r["title"] == "竞争者环境" for r in run_json(capsys, db_url, "竞挣", "--limit", "5"))
+    assert main(["--db", db_url, "search", "竞挣"]) == 0
+    assert "（近似）" in capsys.readouterr().out
+
+
 def test_limit(capsys, db_url):
     assert len(run_json(capsys, db_url, "客户", "--limit", "3")) == 3
 

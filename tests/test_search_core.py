@@ -1,20 +1,13 @@
-"""Pure parts of search: normalising, query splitting, pinyin keys, highlighting, snippets."""
+"""Pure parts of search: normalising, query splitting, pinyin, typo corrections, highlighting, snippets."""
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cskexam.core.pinyin import PinyinConverter, pinyin_keys, query_key
-from cskexam.core.search import (
-    best_corrections,
-    compact,
-    highlight_spans,
-    indel_ratio,
-    make_snippet,
-    normalize,
-    segment_query,
-    term_grams,
-)
+from cskexam.core.pinyin import PinyinConverter, char_readings, pinyin_keys, query_key
+from cskexam.core.search import compact, highlight_spans, make_snippet, normalize
+from cskexam.core.search.fuzzy import corrections, cutoff, gram_rows, sound_key, term_grams
+from cskexam.core.search.query import segment_query
 
 
 def test_normalize_folds_width_case_and_controls():
@@ -56,6 +49,7 @@ def test_polyphones_read_from_phrases():
     assert convert(["银行"]) == ["yin", "hang"]
     assert convert(["行为规范"]) == ["xing", "wei", "gui", "fan"]
     assert convert(["绿色", "5S管理"]) == ["lv", "se", "5s", "guan", "li"]
+    assert convert(["重要", "重复"]) == ["zhong", "yao", "chong", "fu"]
 
 
 def test_query_key_only_for_pinyin_like_queries():
@@ -64,6 +58,15 @@ def test_query_key_only_for_pinyin_like_queries():
     assert query_key("市场") is None
     assert query_key("h") is None
     assert query_key("a*b") is None
+
+
+def test_character_readings_spell_a_query_as_its_sound():
+    readings = dict(char_readings())
+    assert len(readings) > 6000
+    assert readings["竞"] == readings["竟"] == "jing" and readings["挣"] == readings["争"] == "zheng"
+    assert sound_key("竞挣者", readings) == sound_key("竞争者", readings) == "jingzhengzhe"
+    assert sound_key("5s管里", {"管": "guan", "里": "li"}) == "5sguanli"  # queries come normalised
+    assert sound_key("竞挣者", {"竞": "jing"}) is None  # a character without a reading
 
 
 def test_highlight_spans_are_case_insensitive_and_disjoint():
@@ -80,21 +83,32 @@ def test_snippet_centres_on_first_match():
     assert make_snippet("短文本", ["无"]) == "短文本"
 
 
-def test_term_grams():
-    assert term_grams("营销环境") == {"营销", "销环", "环境"}
+def test_term_grams_are_characters_and_pairs():
+    assert term_grams("营销环境") == {"营", "销", "环", "境", "营销", "销环", "环境"}
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.text(alphabet="营销消环境售服务竞争者ab", max_size=14), st.text(alphabet="营销消环境售服务竞争者ab", max_size=14))
-def test_indel_ratio_is_rapidfuzz_ratio(a, b):
-    from rapidfuzz import fuzz
-
-    assert indel_ratio(a, b) == pytest.approx(fuzz.ratio(a, b))
+def test_gram_rows_keep_the_commonest_chinese_words_per_gram():
+    rows = dict(gram_rows([("营销环境", 3), ("营销", 9), ("crm", 50), ("营", 99), ("市场营销环境分析", 1)]))
+    assert rows["营销"] == "营销 营销环境 市场营销环境分析"  # commonest first; no Latin words, no single characters
+    assert "crm" not in " ".join(rows.values())
 
 
-def test_best_corrections_finds_the_typo_and_respects_the_cutoff():
-    words = ["营销环境", "销售环境", "环境", "营销", "市场营销环境分析"]
-    got = best_corrections("营消环境", words, 70.0, 3)
+def test_corrections_allow_one_wrong_character():
+    words = ["营销环境", "销售环境", "环境", "营销", "市场营销环境分析", "竞争者", "竞争"]
+    got = corrections("营消环境", words, 3)
     assert got[0] == ("营销环境", 75.0)
     assert all(score >= 70.0 for _, score in got)
-    assert best_corrections("营消环境", ["宏观", "品牌竞争者"], 70.0, 3) == []
+    # One wrong character in three passes; two do not.
+    assert corrections("竞挣者", words, 3) == [("竞争者", pytest.approx(66.667, abs=0.01))]
+    assert corrections("竞挣弄", words, 3) == []
+    assert corrections("营消环境", ["宏观", "品牌竞争者"], 3) == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=2, max_value=30))
+def test_one_wrong_character_always_passes_the_cutoff(length):
+    from rapidfuzz import fuzz
+
+    word = "营" * length
+    assert fuzz.ratio(word, "销" + word[1:]) >= cutoff(length)
+    assert fuzz.ratio(word, "销销" + word[2:]) < cutoff(length) or length >= 7

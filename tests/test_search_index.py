@@ -138,6 +138,37 @@ def test_typo_falls_back_to_fuzzy_candidates(indexed):
     assert r[0].title == "营销环境" and r[0].fuzzy
 
 
+@pytest.mark.parametrize("typo", ["竞挣者", "竟争者"])
+def test_one_wrong_character_finds_the_title_that_starts_with_the_word(indexed, typo):
+    _, s, _ = indexed
+    got = s.search(typo)
+    assert got[0].title == "竞争者环境" and got[0].fuzzy
+    assert "竞争者" in got[0].matches
+    # Every title holding the corrected word follows it.
+    assert {"愿望竞争者", "普通竞争者", "产品形式竞争者", "品牌竞争者"} <= set(titles(got[:5]))
+
+
+def test_two_characters_with_one_wrong_still_find_something(indexed):
+    _, s, _ = indexed
+    got = s.search("竞挣")
+    assert got and got[0].title == "竞争者环境" and all(r.fuzzy for r in got)
+    assert s.search("营消")[0].title == "营销环境"
+
+
+def test_a_wrong_character_of_another_sound_is_corrected_too(indexed):
+    _, s, _ = indexed
+    # 明 is not 无 in sound: the correction comes from the characters the words share.
+    got = s.search("明形性")
+    assert got[0].title == "无形性" and got[0].fuzzy
+
+
+def test_words_nobody_wrote_find_nothing(indexed):
+    _, s, _ = indexed
+    # Two characters found nowhere, and nothing that sounds like them.
+    assert s.search("领带") == []
+    assert s.search("zzzzqqq") == []
+
+
 def test_pinyin_full_and_initials(indexed):
     _, s, _ = indexed
     assert s.search("shichang renkou")[0].title == "市场人口"
@@ -192,7 +223,7 @@ def test_fresh_process_query_loads_no_dictionary(indexed, query, at_least):
         t = time.perf_counter()
         r = Searcher(lib).search({query!r})
         ms = (time.perf_counter() - t) * 1000
-        heavy = ("jieba", "rjieba", "pypinyin", "rapidfuzz", "cskexam.storage.models_search")
+        heavy = ("jieba", "rjieba", "pypinyin", "cskexam.storage.models_search")
         loaded = [m for m in heavy if m in sys.modules]
         print(json.dumps({{"n": len(r), "ms": ms, "loaded": loaded}}))
         """
@@ -318,16 +349,16 @@ def test_a_searcher_kept_open_sees_a_rebuilt_index(tmp_path):
 
 def test_results_show_each_nodes_body_and_path_as_the_notes_have_them(tmp_path, bundled_graph):
     from cskexam.core.search import node_body
-    from cskexam.storage.search_repo import SearchRepo, dbapi_connection
+    from cskexam.storage.search_repo import open_store
 
     db = open_database(f"sqlite:///{tmp_path / 'b.sqlite3'}")
     try:
         with db.session() as session:
             rebuild_index(session, bundled_graph, NOW)
         with db.session() as session:
-            conn = dbapi_connection(session)
-            ids = [r[0] for r in conn.execute("SELECT id FROM search_docs WHERE source = 'node' ORDER BY id")]
-            shown = {row[1]: row for row in SearchRepo(conn).docs(ids).values()}
+            store = open_store(session)
+            ids = [r[0] for r in store.conn.execute("SELECT id FROM search_docs WHERE source = 'node' ORDER BY id")]
+            shown = {row[1]: row for row in store.docs(ids).values()}
         assert len(shown) == len(bundled_graph)
         for node in bundled_graph:
             _, _, _, kind, title, path, body, _ = shown[node.id]

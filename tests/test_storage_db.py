@@ -91,7 +91,7 @@ def test_a_file_locked_for_good_is_a_clear_error(tmp_path, monkeypatch):
             open_database(f"sqlite:///{path}")
     finally:
         holder.join()
-    assert "database is locked" in str(info.value) and info.value.file == str(path)
+    assert "资料库正被另一个程序使用" in str(info.value) and info.value.file == str(path)
 
 
 def test_opening_an_up_to_date_database_skips_the_upgrade(tmp_db_url, monkeypatch):

@@ -61,10 +61,13 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     from cskexam.services.library import open_library
-    from cskexam.services.questions import import_question_file
+    from cskexam.services.questions import import_question_file, read_question_file
 
+    # The file is read and parsed first: a missing or broken file leaves the
+    # library untouched (not even created).
+    loaded = read_question_file(args.file)
     with open_library(getattr(args, "db", None)) as library:
         library.ensure_imported()
-        res = import_question_file(library, args.file, allow_unlinked=args.allow_unlinked)
+        res = import_question_file(library, loaded, allow_unlinked=args.allow_unlinked)
     print(f"已导入 {res.file}: {res.rows} 题（新增 {res.added}，更新 {res.updated}）")
     return 0

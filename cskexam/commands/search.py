@@ -8,7 +8,6 @@ and pinyin initials.
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import sys
 
@@ -50,10 +49,6 @@ def run(args: argparse.Namespace) -> int:
     try:
         library.ensure_imported()
         ensure_index(library)
-        # As the TUI does once the library is open: the start-up objects are
-        # long-lived, and a full collection over them (30-50 ms) would
-        # otherwise land in the search at random.
-        gc.freeze()
         searcher = Searcher(library)
         try:
             results = searcher.search(query, args.limit)

@@ -32,6 +32,7 @@ import yaml
 from cskexam.core.errors import BankError
 from cskexam.core.grading import QUESTION_TYPES, ScoringPoint, fold, parse_judgement
 from cskexam.core.graph import KnowledgeGraph, Node, SourceRef
+from cskexam.core.notes.normalize import strip_controls
 from cskexam.core.questions import LETTERS, Question
 
 ID_PATTERN = re.compile(r"^[a-z0-9-]+$")
@@ -81,7 +82,68 @@ class _LineDict(dict):
 # libyaml parses the bundled bank ~20x faster than the pure-Python parser, and
 # the bank is loaded inside every notes import.
 class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    pass
+    def get_single_data(self) -> Any:
+        node = self.get_single_node()
+        if node is None:
+            return None
+        _check_expansion(node)
+        return self.construct_document(node)
+
+
+# A bank of 5,000 questions has ~100k nodes. Aliases let a few hundred bytes
+# stand for billions of them ("billion laughs"): the expanded count is
+# measured on the composed tree, before anything is built from it.
+MAX_YAML_NODES = 500_000
+
+
+class YamlLimitError(yaml.YAMLError):
+    """A YAML text refused before it is built: too many nodes once aliases are expanded, or an unreadable value."""
+
+    def __init__(self, problem: str, mark: Any = None):
+        super().__init__(problem)
+        self.problem = problem
+        self.problem_mark = mark
+
+    def __str__(self) -> str:
+        return self.problem
+
+
+def _check_expansion(root: yaml.Node) -> None:
+    """Count the nodes of ``root`` with every alias expanded; refuse too many, or a cycle."""
+    sizes: dict[int, int] = {}
+    visiting: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        if key in sizes:
+            continue
+        children = _children(node)
+        if done:
+            visiting.discard(key)
+            total = 1 + sum(sizes[id(c)] for c in children)
+            if total > MAX_YAML_NODES:
+                raise YamlLimitError(
+                    f"展开别名（*引用）后内容过多（超过 {MAX_YAML_NODES:,} 项），拒绝读取", node.start_mark)
+            sizes[key] = total
+            continue
+        if key in visiting:
+            raise YamlLimitError("别名（*引用）形成了循环，拒绝读取", node.start_mark)
+        visiting.add(key)
+        stack.append((node, True))
+        for child in children:
+            if id(child) in visiting:
+                raise YamlLimitError("别名（*引用）形成了循环，拒绝读取", child.start_mark)
+            if id(child) not in sizes:
+                stack.append((child, False))
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return node.value
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    return []
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _LineDict:
@@ -89,12 +151,12 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _LineDict
     out = _LineDict()
     out.line = node.start_mark.line + 1
     for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
+        key = _construct(loader, key_node)
         try:
             hash(key)
         except TypeError:
-            key = str(key)
-        value = loader.construct_object(value_node, deep=True)
+            key = shown(key)
+        value = _construct(loader, value_node)
         line = key_node.start_mark.line + 1
         if key in out:
             out.duplicate_keys.append((key, line))
@@ -103,12 +165,39 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _LineDict
     return out
 
 
+def _construct(loader: _LineLoader, node: yaml.Node) -> Any:
+    try:
+        return loader.construct_object(node, deep=True)
+    except (ValueError, OverflowError, TypeError, RecursionError):
+        # int() of a 5,000-digit number, a date like 2024-13-45 …
+        raise YamlLimitError("含有无法读取的值（如超长的数字或不存在的日期）", node.start_mark) from None
+
+
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
 def load_yaml_with_lines(text: str) -> Any:
-    """``yaml.safe_load`` whose mappings carry ``.line`` and ``.line_of(key)``."""
+    """``yaml.safe_load`` whose mappings carry ``.line`` and ``.line_of(key)``.
+
+    Raises ``yaml.YAMLError`` (``YamlLimitError`` for a bomb or an unreadable value).
+    """
     return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a safe loader subclass
+
+
+def shown(value: Any, limit: int = 40) -> str:
+    """A value as a message may quote it: never expanded, never long, no control characters.
+
+    A list or mapping is described, not printed (``str`` of a billion-laughs
+    list would never end); a long text or number is cut.
+    """
+    if isinstance(value, dict):
+        return "（一个映射）"
+    if isinstance(value, (list, tuple, set)):
+        return "（一个列表）"
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 128:
+        return "（一个很长的数字）"
+    text = strip_controls(str(value)).replace("\n", " ")
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 # -- node paths --------------------------------------------------------------------
@@ -142,7 +231,7 @@ def _text(value: Any) -> str | None:
         return None
     if isinstance(value, bool):
         return None
-    text = str(value).strip()
+    text = strip_controls(str(value)).strip()
     return text or None
 
 
@@ -170,16 +259,16 @@ class _Checker:
         self._dropped = False
         at = raw.line_of
         for key, line in raw.duplicate_keys:
-            self.problem(line, f"字段 {key} 重复")
+            self.problem(line, f"字段 {shown(key)} 重复")
         for key in raw:
             if key not in KNOWN_KEYS:
-                self.problem(at(key), f"未知字段「{key}」（可用: {', '.join(sorted(KNOWN_KEYS))}）")
+                self.problem(at(key), f"未知字段「{shown(key)}」（可用: {', '.join(sorted(KNOWN_KEYS))}）")
 
         qid = _text(raw.get("id"))
         if qid is None:
             self.problem(raw.line, "缺少题号 id")
         elif not ID_PATTERN.match(qid):
-            self.problem(at("id"), f"题号「{qid}」只能包含小写字母、数字和 -")
+            self.problem(at("id"), f"题号「{shown(qid)}」只能包含小写字母、数字和 -")
         elif qid in self.seen_ids:
             self.problem(at("id"), f"题号 {qid} 重复（首次出现在 {self.seen_ids[qid]}）")
         else:
@@ -189,7 +278,7 @@ class _Checker:
         if qtype is None:
             self.problem(raw.line, "缺少题型 type")
         elif qtype not in QUESTION_TYPES:
-            self.problem(at("type"), f"未知题型「{qtype}」（可用: {TYPES_TEXT}）")
+            self.problem(at("type"), f"未知题型「{shown(qtype)}」（可用: {TYPES_TEXT}）")
             qtype = None
 
         stem = _text(raw.get("stem"))
@@ -211,7 +300,7 @@ class _Checker:
             tags = []
         difficulty = raw.get("difficulty", 2)
         if isinstance(difficulty, bool) or not isinstance(difficulty, int) or not 1 <= difficulty <= 3:
-            self.problem(at("difficulty"), f"难度 difficulty 必须是 1、2 或 3，而不是「{difficulty}」")
+            self.problem(at("difficulty"), f"难度 difficulty 必须是 1、2 或 3，而不是「{shown(difficulty)}」")
             difficulty = 2
 
         if len(self.problems) > before or self._dropped:
@@ -219,7 +308,7 @@ class _Checker:
         return Question(
             id=qid, type=qtype, stem=stem, answer=answer, options=options or {},
             explanation=explanation or "", node=node.id if node else None, source=source,
-            kind="authored", points=points, tags=[str(t).strip() for t in tags],
+            kind="authored", points=points, tags=[_text(t) for t in tags],
             difficulty=difficulty, document=doc_title, origin=SourceRef(self.file, raw.line),
         )
 
@@ -241,7 +330,7 @@ class _Checker:
             self.problem(at("options"), f"选项必须有 2–6 个，现有 {len(keys)} 个")
             return None
         if keys != list(LETTERS[: len(keys)]):
-            self.problem(at("options"), f"选项字母必须依次为 {'、'.join(LETTERS[: len(keys)])}，现为 {'、'.join(keys)}")
+            self.problem(at("options"), f"选项字母必须依次为 {'、'.join(LETTERS[: len(keys)])}，现为 {'、'.join(shown(k, 8) for k in keys)}")
             return None
         out: dict[str, str] = {}
         seen: dict[str, str] = {}
@@ -251,10 +340,10 @@ class _Checker:
                 self.problem(at("options"), f"选项 {key} 为空")
                 return None
             if fold(t) in seen:
-                self.problem(at("options"), f"选项 {seen[fold(t)]} 与 {key} 相同: {t}")
+                self.problem(at("options"), f"选项 {seen[fold(t)]} 与 {key} 相同: {shown(t)}")
                 return None
             if re.match(r"^(以上|上述)(都|均|全|皆)", t):
-                self.problem(at("options"), f"不要用「{t}」这类选项")
+                self.problem(at("options"), f"不要用「{shown(t)}」这类选项")
             seen[fold(t)] = key
             out[key] = t
         return out
@@ -270,7 +359,7 @@ class _Checker:
             letter = _text(value)
             letter = letter.upper() if letter else letter
             if letter is None or len(letter) != 1 or letter not in LETTERS:
-                self.problem(line, f"单选题答案必须是一个字母 A–F，而不是「{value}」")
+                self.problem(line, f"单选题答案必须是一个字母 A–F，而不是「{shown(value)}」")
                 return None
             if options is not None and letter not in options:
                 self.problem(line, f"答案 {letter} 不在选项 {'、'.join(options)} 中")
@@ -280,7 +369,7 @@ class _Checker:
             if isinstance(value, str):
                 letters = [c.upper() for c in fold(value) if c.isalpha()]
             elif isinstance(value, list):
-                letters = [str(v).strip().upper() for v in value]
+                letters = [shown(v, 8).strip().upper() for v in value]
             else:
                 self.problem(line, "多选题答案必须写成 [A, C]")
                 return None
@@ -300,7 +389,7 @@ class _Checker:
         if qtype == "判断":
             truth = parse_judgement(value)
             if truth is None:
-                self.problem(line, f"判断题答案必须是 对 或 错，而不是「{value}」")
+                self.problem(line, f"判断题答案必须是 对 或 错，而不是「{shown(value)}」")
                 return None
             return "对" if truth else "错"
         if qtype == "填空":
@@ -346,15 +435,15 @@ class _Checker:
         out = []
         for i, p in enumerate(value, 1):
             where = p.line if isinstance(p, _LineDict) else line
-            if isinstance(p, str) and p.strip():
-                out.append(ScoringPoint(p.strip()))
+            if isinstance(p, str) and _text(p):
+                out.append(ScoringPoint(_text(p)))
                 continue
             if not isinstance(p, dict) or _text(p.get("point")) is None:
                 self.problem(where, f"第 {i} 个采分点缺少 point")
                 continue
             syn = p.get("synonyms") or []
             if not isinstance(syn, list) or not all(_text(s) for s in syn):
-                self.problem(where, f"采分点「{p['point']}」的 synonyms 必须是文字列表")
+                self.problem(where, f"采分点「{shown(p['point'])}」的 synonyms 必须是文字列表")
                 continue
             out.append(ScoringPoint(_text(p["point"]), tuple(_text(s) for s in syn)))
         return out
@@ -424,13 +513,13 @@ def check_bank_data(
             if skip_unknown_document:
                 result.document, result.skipped = document, True
                 return result
-            checker.problem(data.line_of("document"), f"知识图谱中没有文档「{document}」")
+            checker.problem(data.line_of("document"), f"知识图谱中没有文档「{shown(document)}」")
     result.document = document
     for key, line in data.duplicate_keys:
-        checker.problem(line, f"字段 {key} 重复")
+        checker.problem(line, f"字段 {shown(key)} 重复")
     for key in data:
         if key not in ("document", "questions"):
-            checker.problem(data.line_of(key), f"未知字段「{key}」（文件顶层只有 document 和 questions）")
+            checker.problem(data.line_of(key), f"未知字段「{shown(key)}」（文件顶层只有 document 和 questions）")
     questions = data.get("questions")
     if not isinstance(questions, list) or not questions:
         checker.problem(data.line_of("questions"), "questions 必须是非空的题目列表")
@@ -463,7 +552,8 @@ def check_bank_text(
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 if mark else 1
         reason = getattr(exc, "problem", None) or str(exc)
-        return BankFile(file, None, problems=[Problem(file, line, f"YAML 格式错误: {reason}")])
+        message = reason if isinstance(exc, YamlLimitError) else f"YAML 格式错误: {reason}"
+        return BankFile(file, None, problems=[Problem(file, line, message)])
     return check_bank_data(data, file, graph, seen_ids=seen_ids, skip_unknown_document=skip_unknown_document,
                            lenient_nodes=lenient_nodes)
 

@@ -15,6 +15,7 @@ import csv
 import hashlib
 import io
 import re
+import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,6 +41,7 @@ HEADER_ALIASES = {
     "章节": "node", "知识点": "node", "所属章节": "node",
     "难度": "difficulty",
 }
+_SMALL_NUMBER = re.compile(r"^[0-9０-９]{1,4}(?:\.0+)?$")
 _PATH_SPLIT = re.compile(r"\s*[/>›＞|]\s*")
 _EMPTY_PARENS = re.compile(r"[（(]\s*[)）]")
 _ENUM_SPLIT = re.compile(r"[\n；;。]+|(?:^|\s)\d+[.、)）]|[（(]\d+[)）]|[①-⑳]")
@@ -53,6 +55,16 @@ class ImportResult:
     rows: int = 0
 
 
+# Limits for shared files: a real 刷题 file of a few thousand questions is far
+# below them; a bomb (a zip that inflates to gigabytes, a sheet declaring
+# A1:XFD1048576) is refused before it is expanded.
+MAX_ROWS = 20_000
+MAX_COLUMNS = 64
+MAX_XLSX_UNCOMPRESSED = 48 * 1024 * 1024
+MAX_XLSX_MEMBERS = 2_000
+FIELD_LIMIT = 131_072  # the csv module's own default
+
+
 def rows_from_csv_bytes(data: bytes, file: str) -> list[list[str]]:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
@@ -63,10 +75,24 @@ def rows_from_csv_bytes(data: bytes, file: str) -> list[list[str]]:
             text = data.decode("gb18030")  # Excel in China saves CSV as GBK
         except UnicodeDecodeError:
             raise BankError("无法识别的文字编码（既不是 UTF-8 也不是 GBK）", file) from None
-    return [list(r) for r in csv.reader(io.StringIO(text))]
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise BankError("文件中含有空字符（NUL）：这不是文字 CSV 文件", file, line)
+    reader = csv.reader(io.StringIO(text))
+    rows: list[list[str]] = []
+    try:
+        for row in reader:
+            if len(rows) >= MAX_ROWS and any(c.strip() for c in row):
+                raise BankError(f"行数太多（上限 {MAX_ROWS:,} 行）", file, reader.line_num)
+            rows.append(row[:MAX_COLUMNS])
+    except csv.Error as exc:
+        reason = f"一个字段超过 {FIELD_LIMIT:,} 个字符" if "field larger" in str(exc) else "CSV 格式错误（引号不配对？）"
+        raise BankError(reason, file, reader.line_num) from None
+    return rows
 
 
 def rows_from_xlsx_bytes(data: bytes, file: str) -> list[list[str]]:
+    _check_zip(data, file)
     from openpyxl import load_workbook  # lazy: only imports need it
 
     try:
@@ -74,14 +100,48 @@ def rows_from_xlsx_bytes(data: bytes, file: str) -> list[list[str]]:
     except Exception as exc:  # openpyxl raises many kinds for a broken file
         raise BankError(f"无法读取 xlsx 文件（{type(exc).__name__}）", file) from None
     try:
+        if not book.worksheets:
+            raise BankError("xlsx 文件中没有工作表", file)
         sheet = book.worksheets[0]
-        return [["" if c is None else _cell(c) for c in row] for row in sheet.iter_rows(values_only=True)]
+        rows: list[list[str]] = []
+        # The sheet's declared dimension may be A1:XFD1048576: only the
+        # columns and rows a template can use are read.
+        for row in sheet.iter_rows(max_row=MAX_ROWS + 1, max_col=MAX_COLUMNS, values_only=True):
+            rows.append(["" if c is None else _cell(c) for c in row])
+    except BankError:
+        raise
+    except Exception as exc:
+        raise BankError(f"无法读取 xlsx 文件（{type(exc).__name__}）", file) from None
     finally:
         book.close()
+    while rows and not any(rows[-1]):
+        rows.pop()
+    if len(rows) > MAX_ROWS:
+        raise BankError(f"行数太多（上限 {MAX_ROWS:,} 行）", file, MAX_ROWS + 1)
+    return rows
+
+
+def _check_zip(data: bytes, file: str) -> None:
+    """Refuse what is not a zip, or a zip that would inflate beyond the limits, before opening it."""
+    if not data.startswith(b"PK"):
+        raise BankError("这不是 xlsx 文件（xlsx 是 zip 格式；.xls 请先在 Excel 中另存为 .xlsx）", file)
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+        raise BankError("xlsx 文件已损坏（无法作为 zip 打开）", file) from None
+    if len(members) > MAX_XLSX_MEMBERS:
+        raise BankError(f"xlsx 文件内含 {len(members):,} 个部件，超过上限 {MAX_XLSX_MEMBERS:,}", file)
+    # zipfile never inflates a member past its declared size (it fails the
+    # CRC instead), so the declared sizes bound the real work.
+    total = sum(m.file_size for m in members)
+    if total > MAX_XLSX_UNCOMPRESSED:
+        raise BankError(
+            f"xlsx 文件解压后有 {total / 2**20:,.0f} MB，超过上限 {MAX_XLSX_UNCOMPRESSED // 2**20} MB（可能是压缩炸弹）", file)
 
 
 def _cell(value: Any) -> str:
-    if isinstance(value, float) and value.is_integer():
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         value = int(value)
     return str(value).strip()
 
@@ -143,7 +203,9 @@ def _row_to_raw(row: list[str], cols: dict[str, int], line: int) -> tuple[_LineD
     node = get("node")
     raw["node"] = [t for t in _PATH_SPLIT.split(node) if t] if node else None
     difficulty = get("difficulty")
-    raw["difficulty"] = int(difficulty) if difficulty.isdigit() else (difficulty or 2)
+    # Only ASCII digits are a number here: int() of ² or ③ raises, and of
+    # 5,000 digits too.
+    raw["difficulty"] = int(difficulty.split(".")[0]) if _SMALL_NUMBER.match(difficulty) else (difficulty or 2)
     return raw, node
 
 

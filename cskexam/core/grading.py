@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Sequence
@@ -41,16 +42,6 @@ FALSE_WORDS = frozenset({"错", "×", "✗", "✘", "x", "f", "false", "错误",
 
 # Characters that flip or invert meaning: a fuzzy match may not differ in one.
 POLARITY_CHARS = frozenset("不无非没未有否反负逆")
-
-_NEGATION_BEFORE = re.compile(
-    r"(?:不|无|非|没有?|未|并非|不是|并不|并没有|绝非|无需|不必|不用)"
-    r"(?:具有|具备|属于|存在|包括|包含|需要|应该|应当|必须|应|会|能|要|是|有|算)?$"
-)
-# Punctuation and the candidate's own numbering (1. 2、 (3) ④) end a clause.
-_CLAUSE_BREAK = re.compile(
-    r"\d+[.、)）:：]|[（(]\d+[)）]|[①-⑳]|[，。；、,.;:：!！?？\n\r\t（）()【】\[\]“”\"'‘’/|]"
-)
-_PUNCT_EDGES = "。，、；：,.;:!！?？\"'“”‘’「」『』《》()（）[]【】 "
 
 
 @dataclass(frozen=True)
@@ -94,10 +85,11 @@ class ShortAnswerResult:
     matched: list[str]
     missed: list[str]
     details: list[PointMatch] = field(default_factory=list)
+    padded: bool = False  # the score was cut for padding with unrelated points
 
     @property
     def correct(self) -> bool:
-        return not self.missed and bool(self.matched)
+        return not self.missed and bool(self.matched) and not self.padded
 
 
 # -- normalisation ---------------------------------------------------------
@@ -187,32 +179,121 @@ def grade_fill(answer: str | Sequence[str], expected: str | Sequence[str]) -> Gr
 
 # -- 简答 ----------------------------------------------------------------------
 
-def _clauses(folded: str) -> list[tuple[int, str]]:
-    out, start = [], 0
-    for m in _CLAUSE_BREAK.finditer(folded):
-        out.append((start, folded[start : m.start()]))
-        start = m.end()
-    out.append((start, folded[start:]))
-    return [(s, c) for s, c in out if c]
+# Only this much of the text before (after) an occurrence is looked at for a
+# negation: enough for the longest form, and it keeps grading linear.
+_LOOK_BEHIND = 12
+_LOOK_AHEAD = 10
+
+# Credit a point only where it is asserted. A negation ends right before the
+# term (不是X, 缺乏X, 忽视X, 排除X, 不一定是X), or follows it in its clause
+# (X不重要, 与X无关, X没有必要).
+_NEGATION_WORDS = (
+    "并没有|没有|并非|绝非|而非|不是|并不|不一定|未必|谈不上|算不上|称不上|不再|不必|无需|无须|不用|不需要|"
+    "缺乏|缺少|欠缺|忽视|忽略|轻视|无视|漠视|排除|否认|不包括|不属于|不含|切勿|不要|不能|不会|"
+    "不|无|非|没|未"
+)
+_NEGATION_BEFORE = re.compile(
+    rf"(?:{_NEGATION_WORDS})(?:了|掉|过)?"
+    r"(?:具有|具备|属于|存在|包括|包含|需要|应该|应当|必须|考虑|重视|强调|注重|关注|在于|涉及|应|会|能|要|是|有|算|对)?$"
+)
+# 不能忽视X, 不可忽略X: a negated negation asserts X.
+_DOUBLE_NEGATION = re.compile(r"(?:不能|不可|不应|不该|不要|切勿|决不|绝不|不得|不会|没有|并未|别)$")
+_NEGATION_AFTER = re.compile(
+    r"^(?:是|都|也|并|则|其实|根本|完全)?"
+    r"(?:不重要|并不重要|无关紧要|无关|没有关系|没关系|没有必要|没必要|不必要|不需要|不存在|不成立|不正确|"
+    r"不对|是错误的|是错的|错误|可以忽略|可忽略|无所谓)"
+)
+# Punctuation and the candidate's own numbering (1. 2、 (3) ④) end a clause.
+_CLAUSE_BREAK = re.compile(
+    r"\d+[.、)）:：]|[（(]\d+[)）]|[①-⑳]|[，。；、,.;:：!！?？\n\r\t（）()【】\[\]“”\"'‘’/|]"
+)
+_PUNCT_EDGES = "。，、；：,.;:!！?？\"'“”‘’「」『』《》()（）[]【】 "
+
+# Padding: an answer listing many short items that match none of this
+# question's points (the scoring points of every question pasted in) earns a
+# share of its score. A point label has none of these function characters;
+# a sentence explaining a point nearly always has one.
+_FUNCTION_CHARS = frozenset("的是了在和与对把被要能会使让将而及或但为所就也都还其之以于由从向给可应该须必等如这那它他她我你们着过很更最又再才")
+_ITEM_BREAK = re.compile(r"[\s，。；、,.;:：!！?？（）()【】\[\]“”\"'‘’/|]+|\d+[.、)）]|[①-⑳]")
+PADDING_ALLOWED_PER_POINT = 3
+PADDING_ALLOWED_BASE = 5
+PADDING_NOTE = "答案中堆砌了大量与本题采分点无关的要点，得分按比例扣减"
 
 
-def _negated(prefix: str) -> bool:
-    return bool(_NEGATION_BEFORE.search(prefix))
+class _Answer:
+    """A folded answer with its clause starts, so each lookup is a binary search, not a scan."""
+
+    def __init__(self, folded: str):
+        self.text = folded
+        self.break_starts: list[int] = []
+        self.break_ends: list[int] = []  # each is the start of the next clause
+        self.clauses: list[tuple[int, str]] = []
+        start = 0
+        for m in _CLAUSE_BREAK.finditer(folded):
+            if m.start() > start:
+                self.clauses.append((start, folded[start : m.start()]))
+            start = m.end()
+            self.break_starts.append(m.start())
+            self.break_ends.append(m.end())
+        if start < len(folded):
+            self.clauses.append((start, folded[start:]))
+
+    def clause_bounds(self, pos: int) -> tuple[int, int]:
+        """Start and end of the clause holding ``pos``."""
+        i = bisect_right(self.break_ends, pos)
+        start = self.break_ends[i - 1] if i else 0
+        end = self.break_starts[i] if i < len(self.break_starts) else len(self.text)
+        return start, max(start, end)
+
+    def negated(self, start: int, end: int) -> bool:
+        """Whether the text at [start, end) is negated inside its clause."""
+        c_start, c_end = self.clause_bounds(start)
+        before = self.text[max(c_start, start - _LOOK_BEHIND) : start]
+        m = _NEGATION_BEFORE.search(before)
+        if m is not None and not _DOUBLE_NEGATION.search(self.text[max(c_start, start - _LOOK_BEHIND - 4) : start - len(m.group())]):
+            return True
+        after = self.text[end : min(c_end, end + _LOOK_AHEAD)] if end <= c_end else ""
+        return bool(_NEGATION_AFTER.match(after))
 
 
-def _find_exact(term: str, folded: str) -> str | None:
-    """``term`` where it occurs un-negated in ``folded``, or None.
-
-    Searched in the whole answer (a point may itself contain commas); the
-    negation guard looks back only to the start of the occurrence's clause.
-    """
-    start = folded.find(term)
+def _occurrences(term: str, text: str):
+    start = text.find(term)
     while start >= 0:
-        breaks = list(_CLAUSE_BREAK.finditer(folded, 0, start))
-        clause_start = breaks[-1].end() if breaks else 0
-        if not _negated(folded[clause_start:start]):
-            return term
-        start = folded.find(term, start + 1)
+        yield start, start + len(term)
+        start = text.find(term, start + 1)
+
+
+def _find_exact(terms: list[tuple[str, str]], answer: _Answer) -> tuple[str, str, tuple[int, int]] | None:
+    """The first of ``terms`` ((how, term) pairs) asserted somewhere in the answer.
+
+    An occurrence inside a negated occurrence of another of the point's terms
+    is negated too: 不是市场人口 earns 市场人口 neither directly nor
+    through its synonym 人口.
+    """
+    negated_spans: list[tuple[int, int]] = []
+    found: list[tuple[str, str, int, int]] = []
+    for how, term in terms:
+        for start, end in _occurrences(term, answer.text):
+            if answer.negated(start, end):
+                negated_spans.append((start, end))
+            else:
+                found.append((how, term, start, end))
+                break  # one asserted occurrence per term is enough, but keep the negated ones seen
+    negated_spans.sort()
+    starts = [s for s, _ in negated_spans]
+    for how, term, start, end in found:
+        i = bisect_right(starts, start)
+        inside = any(s <= start and end <= e and (e - s) > (end - start) for s, e in negated_spans[max(0, i - 64) : i])
+        if not inside:
+            return how, term, (start, end)
+        # This occurrence sits in a negated longer term: look for a later, free one.
+        for s2, e2 in _occurrences(term, answer.text[end:]):
+            s2, e2 = s2 + end, e2 + end
+            j = bisect_right(starts, s2)
+            if answer.negated(s2, e2):
+                continue
+            if not any(s <= s2 and e2 <= e and (e - s) > (e2 - s2) for s, e in negated_spans[max(0, j - 64) : j]):
+                return how, term, (s2, e2)
     return None
 
 
@@ -221,14 +302,15 @@ def _polarity_differs(a: str, b: str) -> bool:
     return any(ch in POLARITY_CHARS for ch in diff)
 
 
-def _find_fuzzy(term: str, clauses: list[tuple[int, str]], cutoff: float | None) -> str | None:
+def _find_fuzzy(term: str, clauses: list[tuple[int, str]], answer: _Answer,
+                cutoff: float | None) -> tuple[str, tuple[int, int]] | None:
     if len(term) < FUZZY_MIN_CHARS:
         return None
     if cutoff is None:
         cutoff = FUZZY_CUTOFF_LONG if len(term) >= LONG_TERM_CHARS else FUZZY_CUTOFF
     from rapidfuzz import fuzz  # lazy: only 简答 needs it
 
-    for _, clause in clauses:
+    for offset, clause in clauses:
         if len(clause) < len(term) * 0.6:
             continue
         if len(clause) <= len(term):
@@ -242,10 +324,40 @@ def _find_fuzzy(term: str, clauses: list[tuple[int, str]], cutoff: float | None)
             window = clause[al.dest_start : al.dest_end]
         if score < cutoff or _polarity_differs(term, window):
             continue
-        if _negated(clause[:start]):
+        span = (offset + start, offset + start + len(window))
+        if answer.negated(*span):
             continue
-        return window
+        return window, span
     return None
+
+
+def _padding(answer: str, own: set[str], points: int) -> float:
+    """The share of the score kept: 1 unless the answer is padded with many unrelated point-like items.
+
+    Items are what the candidate separated (punctuation, numbering, spaces,
+    new lines); ``own`` holds this question's terms and the windows that
+    earned a point. What is left of an item once those are taken out counts,
+    so points typed without separators are counted too.
+    """
+    allowed = PADDING_ALLOWED_BASE + PADDING_ALLOWED_PER_POINT * points
+    if len(answer) < allowed * 2:
+        return 1.0  # too short to hold more items than allowed
+    own_re = re.compile("|".join(re.escape(t) for t in sorted(own, key=len, reverse=True))) if own else None
+    unrelated = 0.0
+    seen: set[str] = set()
+    pos = 0
+    text = unicodedata.normalize("NFKC", answer).lower() + " "
+    for m in _ITEM_BREAK.finditer(text):
+        item = text[pos : m.start()]
+        pos = m.end()
+        if len(item) < 2 or item in seen or any(ch in _FUNCTION_CHARS for ch in item):
+            continue
+        seen.add(item)  # a repeated item is not more padding
+        rest = own_re.split(item) if own_re is not None else [item]
+        for piece in rest:
+            if len(piece) >= 2 and not any(piece in t for t in own):
+                unrelated += max(1.0, len(piece) / 6)
+    return 1.0 if unrelated <= allowed else allowed / unrelated
 
 
 def grade_short_answer(
@@ -254,31 +366,38 @@ def grade_short_answer(
     *,
     fuzzy_cutoff: float | None = None,
 ) -> ShortAnswerResult:
-    """Credit each scoring point found in ``answer``; score = share of points."""
+    """Credit each scoring point asserted in ``answer``; score = share of points, less any padding.
+
+    Linear in the answer's length: occurrences are found with ``str.find``,
+    clauses by binary search, negations in a short window around each.
+    """
     pts = [ScoringPoint.coerce(p) for p in points]
-    folded = fold(answer or "")
-    clauses = _clauses(folded)
+    text = _Answer(fold(answer or ""))
     details: list[PointMatch] = []
+    own: set[str] = set()
     for p in pts:
         found: PointMatch | None = None
-        for how, term in [("exact", p.point)] + [("synonym", s) for s in p.synonyms]:
-            t = _trim(term)
-            if t and (hit := _find_exact(t, folded)) is not None:
-                found = PointMatch(p.point, how, hit)
-                break
-        if found is None:
-            for term in (p.point, *p.synonyms):
-                t = _trim(term)
+        terms = [(how, t) for how, t in [("exact", _trim(p.point))] + [("synonym", _trim(s)) for s in p.synonyms] if t]
+        own.update(t for _, t in terms)
+        hit = _find_exact(terms, text)
+        if hit is not None:
+            how, term, _ = hit
+            found = PointMatch(p.point, how, term)
+        else:
+            for _, t in terms:
                 # A point with its own commas is compared with the whole answer.
-                windows = clauses + [(0, folded)] if _CLAUSE_BREAK.search(t) else clauses
-                if t and (window := _find_fuzzy(t, windows, fuzzy_cutoff)) is not None:
-                    found = PointMatch(p.point, "fuzzy", window)
+                windows = text.clauses + [(0, text.text)] if _CLAUSE_BREAK.search(t) else text.clauses
+                fuzzy = _find_fuzzy(t, windows, text, fuzzy_cutoff)
+                if fuzzy is not None:
+                    found = PointMatch(p.point, "fuzzy", fuzzy[0])
+                    own.add(fuzzy[0])
                     break
         details.append(found or PointMatch(p.point, None))
     matched = [d.point for d in details if d.how]
     missed = [d.point for d in details if not d.how]
     score = len(matched) / len(pts) if pts else 0.0
-    return ShortAnswerResult(score, matched, missed, details)
+    kept = _padding(answer or "", own, len(pts)) if matched else 1.0
+    return ShortAnswerResult(score * kept, matched, missed, details, padded=kept < 1.0)
 
 
 # -- one entry point for every type -------------------------------------------
@@ -306,6 +425,5 @@ def grade(
 
 
 def _short_note(res: ShortAnswerResult) -> str:
-    if not res.missed:
-        return "采分点全部答到"
-    return "未答到: " + "、".join(res.missed)
+    note = "采分点全部答到" if not res.missed else "未答到: " + "、".join(res.missed)
+    return f"{note}；{PADDING_NOTE}" if res.padded else note

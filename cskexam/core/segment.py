@@ -1,21 +1,18 @@
 """Chinese word segmentation with the graph's titles as a user dictionary.
 
 Without domain terms jieba splits 客户服务管理师 into 客户服务/管理/师; adding the
-graph's titles as user words keeps them whole. Loading a jieba dictionary costs
-0.1 s (rjieba) to 0.6 s (jieba), so nothing is loaded at import time: the first
-``cut`` pays for it. Code on a start-up path (TUI, search queries) must not cut
-at all; the search index is segmented once, at import time.
-
-rjieba (a binding of jieba-rs with jieba's dictionary) is preferred; jieba is
-the fallback. Both run with the HMM off, which makes their output identical
-and keeps segmentation deterministic for unknown words.
+graph's titles as user words keeps them whole. rjieba (a binding of jieba-rs
+with jieba's dictionary) loads its dictionary when it is imported, so nothing
+is imported before the first ``cut``: code on a start-up path (TUI, search
+queries) must not cut at all; the search index is segmented once, at import
+time. The HMM is off, which keeps segmentation deterministic for unknown words.
 """
 
 from __future__ import annotations
 
 import re
 import threading
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 if TYPE_CHECKING:  # pragma: no cover
     from cskexam.core.graph import KnowledgeGraph
@@ -30,63 +27,42 @@ _SPLIT = re.compile(r"[^\w]+|_")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
-class _Backend:
-    """One loaded dictionary: rjieba.Jieba or jieba.Tokenizer behind one API."""
+class _Dictionary:
+    """One loaded dictionary with a set of user words."""
 
-    def __init__(self, user_terms: tuple[str, ...]):
-        try:
-            import rjieba
-        except ImportError:  # pragma: no cover - rjieba is a dependency
-            rjieba = None
-        if rjieba is not None:
-            self._impl = _claim_rjieba(rjieba)
-            for term in user_terms:
-                # freq=None lets jieba-rs suggest the frequency that keeps the term whole.
-                self._impl.add_word(term, None, None)
-            self.cut = lambda text: self._impl.cut(text, False)
-            self.cut_for_search = lambda text: self._impl.cut_for_search(text, False)
-            self.cut_all = self._impl.cut_all
-        else:  # pragma: no cover
-            import logging
+    def __init__(self, user_terms: tuple[str, ...], first: bool):
+        import rjieba
 
-            import jieba
-
-            jieba.setLogLevel(logging.WARNING)
-            tok = jieba.Tokenizer()
-            for term in user_terms:
-                tok.add_word(term)
-            self._impl = tok
-            self.cut = lambda text: tok.lcut(text, HMM=False)
-            self.cut_for_search = lambda text: tok.lcut_for_search(text, HMM=False)
-            self.cut_all = lambda text: tok.lcut(text, cut_all=True)
+        # rjieba loads a dictionary of its own when imported; the first set of
+        # user words goes into that one (its module functions) instead of loading another.
+        impl = rjieba if first else rjieba.Jieba()
+        for term in user_terms:
+            # freq=None lets jieba-rs suggest the frequency that keeps the term whole.
+            impl.add_word(term, None, None)
+        self.cut: Callable[[str], list[str]] = lambda text: impl.cut(text, False)
+        self.cut_for_search: Callable[[str], list[str]] = lambda text: impl.cut_for_search(text, False)
+        self.cut_all: Callable[[str], list[str]] = impl.cut_all
 
 
 _lock = threading.Lock()
-_default_claimed = False
 # Segmenters built from the same graph share one dictionary (import runs the
 # search index and the card generator back to back).
-_backends: dict[tuple[str, ...], _Backend] = {}
-_MAX_BACKENDS = 2
+_dictionaries: dict[tuple[str, ...], _Dictionary] = {}
+_MAX_DICTIONARIES = 2
+_module_dictionary_used = False
 
 
-def _claim_rjieba(rjieba):
-    """rjieba builds a default instance at import; reuse it once instead of loading twice."""
-    global _default_claimed
-    if not _default_claimed:
-        _default_claimed = True
-        return rjieba._DEFAULT_JIEBA
-    return rjieba.Jieba()
-
-
-def _backend_for(terms: tuple[str, ...]) -> _Backend:
+def _dictionary_for(terms: tuple[str, ...]) -> _Dictionary:
+    global _module_dictionary_used
     with _lock:
-        backend = _backends.get(terms)
-        if backend is None:
-            backend = _Backend(terms)
-            if len(_backends) >= _MAX_BACKENDS:
-                _backends.pop(next(iter(_backends)))
-            _backends[terms] = backend
-        return backend
+        found = _dictionaries.get(terms)
+        if found is None:
+            found = _Dictionary(terms, first=not _module_dictionary_used)
+            _module_dictionary_used = True
+            if len(_dictionaries) >= _MAX_DICTIONARIES:
+                _dictionaries.pop(next(iter(_dictionaries)))
+            _dictionaries[terms] = found
+        return found
 
 
 class Segmenter:
@@ -99,34 +75,28 @@ class Segmenter:
             if term and not any(ch.isspace() for ch in term):
                 seen[term] = None
         self.user_terms: tuple[str, ...] = tuple(sorted(seen))
-        self._backend: _Backend | None = None
+        self._dictionary: _Dictionary | None = None
 
     @property
     def loaded(self) -> bool:
-        return self._backend is not None
+        return self._dictionary is not None
 
-    def _load(self) -> _Backend:
-        if self._backend is None:
-            self._backend = _backend_for(self.user_terms)
-        return self._backend
+    def _load(self) -> _Dictionary:
+        if self._dictionary is None:
+            self._dictionary = _dictionary_for(self.user_terms)
+        return self._dictionary
 
     def cut(self, text: str) -> list[str]:
         """Precise mode: each character in exactly one word."""
-        if not text:
-            return []
-        return list(self._load().cut(text))
+        return list(self._load().cut(text)) if text else []
 
     def cut_for_search(self, text: str) -> list[str]:
         """Search mode: precise words plus the dictionary words inside long ones."""
-        if not text:
-            return []
-        return list(self._load().cut_for_search(text))
+        return list(self._load().cut_for_search(text)) if text else []
 
     def cut_all(self, text: str) -> list[str]:
         """Every dictionary word found anywhere in ``text`` (overlapping)."""
-        if not text:
-            return []
-        return list(self._load().cut_all(text))
+        return list(self._load().cut_all(text)) if text else []
 
 
 def domain_terms(graph: "KnowledgeGraph") -> list[str]:

@@ -353,17 +353,26 @@ class Library:
 
 def open_library(db_url: str | None = None, profile: str | None = None) -> Library:
     """Open (create, migrate) the library at ``db_url``, CSKEXAM_DB or the data dir,
-    as ``profile`` (default: CSKEXAM_PROFILE, else the default profile; created if new)."""
+    as ``profile`` (default: CSKEXAM_PROFILE, else the default profile; created if new).
+
+    An SQLite library that existed before gets its daily backup (see ``cskexam.services.backup``).
+    """
+    from cskexam.services.backup import daily_backup, existing_library_file
     from cskexam.services.profiles import ensure_profile, requested_profile
 
     name = requested_profile(profile)
-    db = open_database(database_url(db_url), profile=name)
+    url = database_url(db_url)
+    existing = existing_library_file(url)
+    db = open_database(url, profile=name)
     try:
         ensure_profile(db, name)
     except BaseException:
         db.close()
         raise
-    return Library(db)
+    library = Library(db)
+    if existing is not None:
+        daily_backup(existing)
+    return library
 
 
 def _report(progress: Progress | None, done: int, total: int, label: str) -> None:

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from cskexam.core.grading import GradeResult, ShortAnswerResult, grade_short_answer
 from cskexam.core.graph import KnowledgeGraph
 from cskexam.core.questions import Question
+from cskexam.core.spreadsheet import safe_row
 from cskexam.errors import UserError, os_error_text
 from cskexam.services import review_queue
 from cskexam.storage import question_repo
@@ -258,7 +259,7 @@ def export_wrong_book_csv(entries: list[WrongEntry], path: str | Path,
         with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
             writer = csv.writer(fh)
             writer.writerow(CSV_HEADER)
-            writer.writerows(rows)
+            writer.writerows(safe_row(r) for r in rows)
         tmp.replace(path)  # never leave a half-written export behind
     except OSError as exc:
         tmp.unlink(missing_ok=True)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -25,16 +26,18 @@ from sqlalchemy.orm import Session
 
 from cskexam.core.bank import BankFile, Problem, check_bank_texts, raise_for_problems
 from cskexam.core.errors import BankError
-from cskexam.errors import os_error_text
 from cskexam.core.graph import KnowledgeGraph
 from cskexam.core.questions import Question, generate_questions
 from cskexam.resources import question_bank_dir
 from cskexam.storage import question_repo
+from cskexam.userfiles import read_input_file, stat_input
 
 # Fixed, so that re-importing unchanged notes gives the very same questions.
 GENERATION_SEED = 20240615
 BANK_SUFFIXES = (".yaml", ".yml")
 UNLINKED_NODE = 10**6  # questions not linked to a node come last
+MAX_BANK_BYTES = 8 * 1024 * 1024  # a YAML bank file; the bundled bank is ~0.2 MB
+MAX_TABLE_BYTES = 16 * 1024 * 1024  # an .xlsx or .csv 刷题 file
 
 
 @dataclass
@@ -55,9 +58,7 @@ def bank_files(paths: Iterable[str | Path] | None = None) -> list[Path]:
     out: list[Path] = []
     for raw in paths:
         path = Path(raw)
-        if not path.exists():
-            raise BankError("路径不存在", str(raw))
-        if path.is_dir():
+        if stat.S_ISDIR(stat_input(path, BankError, allow_dir=True).st_mode):
             found = sorted(p for p in path.rglob("*") if p.suffix.lower() in BANK_SUFFIXES)
             if not found:
                 raise BankError("此目录中没有题库文件（.yaml）", str(raw))
@@ -68,10 +69,7 @@ def bank_files(paths: Iterable[str | Path] | None = None) -> list[Path]:
 
 
 def _read(path: Path) -> str:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise BankError(f"无法读取文件: {os_error_text(exc)}", str(path)) from None
+    data = read_input_file(path, BankError, max_bytes=MAX_BANK_BYTES)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -82,7 +80,7 @@ def _read(path: Path) -> str:
 def _display(path: Path) -> str:
     try:
         return str(path.resolve().relative_to(Path.cwd()))
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop
         return str(path)
 
 
@@ -156,36 +154,56 @@ class BankImportResult:
     updated: int
 
 
+@dataclass
+class QuestionFile:
+    """A 刷题 file read and parsed, not yet checked against the notes."""
+
+    path: Path
+    shown: str
+    bank_text: str | None = None  # a .yaml bank
+    table: list[list[str]] | None = None  # rows of an .xlsx/.csv template
+
+
+def read_question_file(path: str | Path) -> QuestionFile:
+    """Read and parse a 刷题 file; BankError for anything wrong with the file itself. No database."""
+    from cskexam.core.bank_import import rows_from_csv_bytes, rows_from_xlsx_bytes
+
+    path = Path(path)
+    stat_input(path, BankError)
+    shown = _display(path)
+    suffix = path.suffix.lower()
+    if suffix in BANK_SUFFIXES:
+        return QuestionFile(path, shown, bank_text=_read(path))
+    if suffix in (".xlsx", ".csv"):
+        data = read_input_file(path, BankError, max_bytes=MAX_TABLE_BYTES)
+        table = rows_from_xlsx_bytes(data, shown) if suffix == ".xlsx" else rows_from_csv_bytes(data, shown)
+        return QuestionFile(path, shown, table=table)
+    raise BankError("只能导入 .xlsx、.csv 或 .yaml 文件", str(path))
+
+
 def import_question_file(
     library,
-    path: str | Path,
+    path: str | Path | QuestionFile,
     *,
     allow_unlinked: bool = False,
     now: dt.datetime | None = None,
 ) -> BankImportResult:
     """Import a 刷题 template (.xlsx/.csv) or a bank .yaml into the library, all or nothing."""
-    from cskexam.core.bank_import import import_rows, rows_from_csv_bytes, rows_from_xlsx_bytes
+    from cskexam.core.bank_import import import_rows
 
-    path = Path(path)
-    shown = _display(path)
-    if not path.is_file():
-        raise BankError("文件不存在", str(path))
-    suffix = path.suffix.lower()
+    loaded = path if isinstance(path, QuestionFile) else read_question_file(path)
+    shown = loaded.shown
     graph = library.graph()
-    if suffix in BANK_SUFFIXES:
-        (res,) = check_bank_texts([(shown, _read(path))], graph)
+    if loaded.bank_text is not None:
+        (res,) = check_bank_texts([(shown, loaded.bank_text)], graph)
         raise_for_problems(res.problems)
         questions, rows = res.questions, len(res.questions)
         for q in questions:
             q.source = "import"
-    elif suffix in (".xlsx", ".csv"):
-        data = path.read_bytes()
-        table = rows_from_xlsx_bytes(data, shown) if suffix == ".xlsx" else rows_from_csv_bytes(data, shown)
-        res = import_rows(table, shown, graph, allow_unlinked=allow_unlinked)
+    else:
+        res = import_rows(loaded.table or [], shown, graph, allow_unlinked=allow_unlinked)
         raise_for_problems(res.problems)
         questions, rows = res.questions, res.rows
-    else:
-        raise BankError("只能导入 .xlsx、.csv 或 .yaml 文件", str(path))
     now = now or dt.datetime.now(dt.timezone.utc)
     with library.db.session(immediate=True) as session:
         _check_id_clash(session, questions, shown)

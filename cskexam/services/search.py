@@ -3,7 +3,7 @@
 ``Searcher(library)`` keeps one database connection for a stream of queries
 (the TUI's search-as-you-type); ``search_library(library, query, limit)`` is
 the one-shot form. Neither loads a segmenter dictionary or pypinyin: the
-index was segmented at import time.
+index was built at import time.
 """
 
 from __future__ import annotations
@@ -19,37 +19,40 @@ class Searcher:
     def __init__(self, library):
         self._library = library
         self._raw = None
-        self._repo = None
+        self._store = None
         # The TUI runs queries in worker threads; one at a time on the connection.
         self._lock = threading.Lock()
 
     def _open(self):
-        if self._repo is None:
-            from cskexam.storage.search_repo import SearchRepo, require_sqlite
+        if self._store is None:
+            from cskexam.storage.search_repo import open_store
 
             self._raw = self._library.db.engine.raw_connection()
-            self._repo = SearchRepo(require_sqlite(self._raw.driver_connection))
-        return self._repo
+            self._store = open_store(self._raw.driver_connection)
+        return self._store
 
     def search(self, query: str, limit: int = 20) -> list[SearchResult]:
         with self._lock:
-            repo = self._open()
+            store = self._open()
             try:
-                repo.sync()
-                return search(repo, query, limit)
+                store.sync()
+                return search(store, query, limit)
             finally:
                 # End the read transaction so the next query sees a new import.
-                repo.conn.rollback()
+                self._raw.rollback()
 
     def indexed_documents(self) -> int:
         with self._lock:
-            return self._open().doc_count()
+            try:
+                return self._open().doc_count()
+            finally:
+                self._raw.rollback()
 
     def close(self) -> None:
         with self._lock:
             if self._raw is not None:
                 self._raw.close()
-            self._raw = self._repo = None
+            self._raw = self._store = None
 
 
 def search_library(library, query: str, limit: int = 20) -> list[SearchResult]:
@@ -61,31 +64,28 @@ def search_library(library, query: str, limit: int = 20) -> list[SearchResult]:
 
 
 def ensure_index(library) -> bool:
-    """Build the index if the library has notes but no (current) index; True if it built.
+    """Build the index if the library has notes but no current index; True if it built.
 
     Databases imported before the search step existed, or by an older index
     format, get their index here once instead of returning nothing.
     """
     import datetime as dt
 
+    from cskexam.services.questions import index_authored_stems
     from cskexam.services.search_index import INDEX_VERSION, rebuild_index
-    from cskexam.storage.search_repo import dbapi_connection, index_meta
+    from cskexam.storage.search_repo import open_store
 
     with library.db.session() as session:
-        meta = index_meta(dbapi_connection(session))
-    if meta.get("version") == INDEX_VERSION:
-        return False
+        if open_store(session).meta().get("version") == INDEX_VERSION:
+            return False
     graph = library.graph()
     if not graph.nodes:
         return False
-    from cskexam.services.questions import index_authored_stems
-
     with library.db.session(immediate=True) as session:
-        if index_meta(dbapi_connection(session)).get("version") == INDEX_VERSION:
+        if open_store(session).meta().get("version") == INDEX_VERSION:
             return False  # another process built it meanwhile
         rebuild_index(session, graph, dt.datetime.now(dt.timezone.utc))
         # A rebuild drops the indexed question stems; an import indexes them
         # in its own step, this rebuild has to do it itself.
         index_authored_stems(session, graph)
-    library.db.checkpoint()
     return True

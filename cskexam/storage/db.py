@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from cskexam.errors import UserError, os_error_text
 from cskexam.storage.profile_key import DEFAULT_PROFILE, PROFILE_KEY
+from cskexam.storage.db_errors import RESTORE_HINT, describe_database_error, lock_wait_ms, url_for_message
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 VERSIONS_DIR = MIGRATIONS_DIR / "versions"
@@ -54,7 +55,15 @@ class Database:
     def __init__(self, url: str, *, echo: bool = False, profile: str = DEFAULT_PROFILE):
         self.url = url
         self.profile = profile
-        parsed = make_url(url)
+        try:
+            if "\0" in url:
+                raise ValueError("NUL in URL")
+            parsed = make_url(url)
+        except (SQLAlchemyError, ValueError, TypeError):
+            raise UserError(
+                "无效的数据库 URL（应形如 sqlite:////路径/cskexam.sqlite3 或 postgresql+psycopg://用户@主机/库名）",
+                file=url_for_message(url),
+            ) from None
         self.is_sqlite = parsed.get_backend_name() == "sqlite"
         self.sqlite_path: Path | None = None
         if self.is_sqlite:
@@ -72,6 +81,10 @@ class Database:
         self._checkpoint_pending = False
         # A pooled connection must not keep the profile of its last user.
         event.listen(self.engine, "checkout", self._on_checkout)
+        # Set once the database is open and checked (see open_database): from
+        # then on a failing statement becomes a DatabaseProblem.
+        self.translate_errors = False
+        event.listen(self.engine, "handle_error", self._on_error)
         if self.is_sqlite:
             event.listen(self.engine, "connect", _sqlite_pragmas(wal=self.sqlite_path is not None))
             event.listen(self.engine, "checkin", self._on_checkin)
@@ -116,7 +129,10 @@ class Database:
             yield session
             session.commit()
         except BaseException:
-            session.rollback()
+            try:
+                session.rollback()
+            except Exception:  # a damaged file or a lost connection: the first error tells it
+                pass
             raise
         finally:
             session.close()
@@ -215,8 +231,19 @@ class Database:
     def _open_error(self, exc: DBAPIError) -> UserError:
         detail = str(exc.orig) if exc.orig is not None else str(exc)
         if "not a database" in detail or "malformed" in detail or "file is encrypted" in detail:
-            return UserError(f"{CORRUPT_MESSAGE}（{detail}）。请换一个数据库文件（--db）或删除/改名此文件后重试", file=self.display_name)
+            return UserError(f"{CORRUPT_MESSAGE}（{detail}）。{RESTORE_HINT}，或换一个数据库文件（--db）", file=self.display_name)
+        problem = describe_database_error(exc, self.display_name)
+        if problem is not None:
+            return problem
         return UserError(f"无法打开数据库: {detail}", file=self.display_name)
+
+    # -- errors while in use -----------------------------------------------
+    def _on_error(self, context) -> None:
+        if not self.translate_errors:
+            return
+        problem = describe_database_error(context.original_exception, self.display_name)
+        if problem is not None:
+            raise problem from context.original_exception
 
     def close(self) -> None:
         self.engine.dispose()
@@ -233,6 +260,7 @@ def open_database(url: str, migrate: bool = True, *, echo: bool = False, profile
     except BaseException:
         db.close()
         raise
+    db.translate_errors = True
     return db
 
 
@@ -352,7 +380,7 @@ def _sqlite_pragmas(wal: bool):
         cursor = dbapi_connection.cursor()
         try:
             # busy_timeout first: switching to WAL itself needs a lock.
-            cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            cursor.execute(f"PRAGMA busy_timeout = {lock_wait_ms(BUSY_TIMEOUT_MS)}")
             cursor.execute("PRAGMA foreign_keys = ON")
             if wal:
                 cursor.execute("PRAGMA journal_mode = WAL")

@@ -43,3 +43,14 @@ def normalize_text(text: str) -> list[str]:
     """Split into lines (any newline convention) and normalise each one."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return [normalize_line(raw) for raw in text.split("\n")]
+
+
+def strip_controls(text: str) -> str:
+    """``text`` without terminal escape sequences (ANSI/OSC) or control characters; newlines and tabs stay.
+
+    For texts kept as written (question stems, options, explanations): unlike
+    ``normalize_line`` it neither folds widths nor joins lines.
+    """
+    if "\x1b" in text:
+        text = _ANSI.sub("", text)
+    return _CONTROL.sub("", text.replace("\r\n", "\n"))

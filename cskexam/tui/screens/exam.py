@@ -26,6 +26,7 @@ from textual.widgets.option_list import Option
 
 from cskexam.tui.screens.exam_sitting import EXAM_HELP, SAVE_EVERY
 from cskexam.tui.widgets.title_bar import TitleBar
+from cskexam.tui.failures import guarded
 
 if TYPE_CHECKING:
     from cskexam.core.exam import Blueprint, ExamReport
@@ -105,7 +106,7 @@ class ExamScreen(Screen):
         if self.blueprints:
             options.highlighted = 0
         options.focus()
-        self.run_worker(self._predict_all, thread=True, group="exam-predict", exclusive=True)
+        self.run_worker(guarded(self, self._predict_all), thread=True, group="exam-predict", exclusive=True)
 
     def _predict_all(self) -> None:
         for bp in self.blueprints:

@@ -15,6 +15,7 @@ from cskexam.tui.screens import registry
 from cskexam.tui.widgets.graph_tree import GraphTree
 from cskexam.tui.widgets.node_details import MAX_RELATED_KEYS, NodeDetails
 from cskexam.tui.widgets.title_bar import TitleBar
+from cskexam.tui.failures import guarded
 
 if TYPE_CHECKING:
     from cskexam.core.graph import KnowledgeGraph, Node
@@ -118,7 +119,7 @@ class GraphScreen(Screen):
             self._show_graph(cached)
         else:
             self.query_one(NodeDetails).clear("正在读取知识图谱…")
-            self.run_worker(self._load_graph, thread=True, group="graph-load", exclusive=True)
+            self.run_worker(guarded(self, self._load_graph), thread=True, group="graph-load", exclusive=True)
 
     def _load_graph(self) -> None:
         graph = self.app.knowledge_graph()

@@ -25,6 +25,7 @@ from cskexam.tui.app import ImportProgress, LibraryFailed, LibraryReady
 from cskexam.tui.screens import registry
 from cskexam.tui.widgets.title_bar import TitleBar
 from cskexam.tui.widgets.text import aligned_pairs
+from cskexam.tui.failures import guarded
 
 StatsProvider = Callable[[Any, datetime], Mapping[str, Any]]
 
@@ -166,11 +167,11 @@ class HomeScreen(Screen):
 
     # -- figures (read in workers: they touch the database) -------------
     def refresh_summary(self) -> None:
-        self.run_worker(self._read_summary, thread=True, group="home-summary", exclusive=True)
+        self.run_worker(guarded(self, self._read_summary), thread=True, group="home-summary", exclusive=True)
 
     def refresh_stats(self) -> None:
         """Re-read today's figures from the providers (hook for later features)."""
-        self.run_worker(self._read_stats, thread=True, group="home-stats", exclusive=True)
+        self.run_worker(guarded(self, self._read_stats), thread=True, group="home-stats", exclusive=True)
 
     def _read_summary(self) -> None:
         library = self.app.library

@@ -22,6 +22,7 @@ from textual.widgets.option_list import Option
 from cskexam.tui.screens import registry
 from cskexam.tui.widgets.text import clip
 from cskexam.tui.widgets.title_bar import TitleBar
+from cskexam.tui.failures import guarded
 
 if TYPE_CHECKING:
     from cskexam.core.search import SearchResult
@@ -142,7 +143,7 @@ class SearchScreen(Screen):
     def _start(self, seq: int, query: str) -> None:
         if seq != self._seq:
             return
-        self.run_worker(lambda: self._run_query(seq, query), thread=True, group="search", exclusive=True)
+        self.run_worker(guarded(self, lambda: self._run_query(seq, query)), thread=True, group="search", exclusive=True)
 
     def _run_query(self, seq: int, query: str) -> None:
         from cskexam.errors import UserError

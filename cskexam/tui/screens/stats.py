@@ -26,6 +26,7 @@ from textual_plotext import PlotextPlot
 from cskexam.core import stats as core_stats
 from cskexam.tui.widgets.text import aligned_pairs, clip
 from cskexam.tui.widgets.title_bar import TitleBar
+from cskexam.tui.failures import guarded
 
 MAX_WEEKS = 53
 HISTORY_DAYS = MAX_WEEKS * 7
@@ -154,7 +155,7 @@ class StatsScreen(Screen):
     def action_reload(self) -> None:
         if self.app.library is None:
             return
-        self.run_worker(self._load, thread=True, group="stats-load", exclusive=True)
+        self.run_worker(guarded(self, self._load), thread=True, group="stats-load", exclusive=True)
 
     def _load(self) -> None:
         st = self.app.library.study_stats(datetime.now(timezone.utc), days=HISTORY_DAYS)

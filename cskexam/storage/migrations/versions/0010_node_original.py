@@ -22,9 +22,10 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("nodes") as batch:
-        batch.add_column(sa.Column("source_end", sa.Integer(), nullable=False, server_default=sa.text("0")))
-        batch.add_column(sa.Column("original", sa.Text(), nullable=False, server_default=sa.text("''")))
+    # A plain ADD COLUMN: batch mode would copy and drop the nodes table, which
+    # edges and cards reference, and fail on a database that has notes.
+    op.add_column("nodes", sa.Column("source_end", sa.Integer(), nullable=False, server_default=sa.text("0")))
+    op.add_column("nodes", sa.Column("original", sa.Text(), nullable=False, server_default=sa.text("''")))
 
 
 def downgrade() -> None:

@@ -1,0 +1,124 @@
+"""Database failures in words a candidate understands.
+
+A damaged page, a full disk, a read-only file, a lock held by another
+program or a dropped table each get one message saying what happened and
+what to do; constraint and programming errors are bugs and stay as they are.
+``Database`` raises these (through SQLAlchemy's ``handle_error`` hook) once
+the database is open; the CLI and the TUI also map a driver error that
+escaped SQLAlchemy with ``describe_database_error``.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
+from cskexam.errors import DatabaseProblem
+
+RESTORE_HINT = "可运行 cskexam db check 检查，用 cskexam db restore 从自动备份恢复"
+LOCK_WAIT_ENV = "CSKEXAM_WAIT"
+DEFAULT_WAIT_MS = 5000
+
+
+def describe_database_error(exc: BaseException, where: str) -> DatabaseProblem | None:
+    """The message for a database failure ``exc`` (SQLAlchemy's or the driver's), or None when it is a bug."""
+    if isinstance(exc, DatabaseProblem):
+        return exc
+    if isinstance(exc, DBAPIError):
+        exc = exc.orig if exc.orig is not None else exc
+    if isinstance(exc, sqlite3.Error):
+        return _describe_sqlite(exc, where)
+    if type(exc).__module__.startswith(("psycopg", "sqlalchemy")) and type(exc).__name__ == "OperationalError":
+        return DatabaseProblem(f"无法连接或使用数据库服务器（{_first_line(exc)}）。请检查服务器是否运行、URL 是否正确",
+                               where, kind="io")
+    return None
+
+
+def _describe_sqlite(exc: sqlite3.Error, where: str) -> DatabaseProblem | None:
+    if isinstance(exc, (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError)):
+        return None
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    text = str(exc)
+    base = name.split("_")[1] if name.count("_") >= 1 else ""
+    if base in ("CORRUPT", "NOTADB") or "malformed" in text or "not a database" in text:
+        return DatabaseProblem(f"资料库文件已损坏（{text}）。{RESTORE_HINT}", where, kind="corrupt")
+    if base == "FULL" or "disk is full" in text:
+        return DatabaseProblem("磁盘空间已满，刚才的操作没有保存（之前保存的内容不受影响）。请腾出磁盘空间后重试",
+                               where, kind="full")
+    if base == "READONLY" or "readonly" in text:
+        return DatabaseProblem("资料库文件是只读的，无法保存。请检查此文件、同名的 -wal 与 -shm 文件及所在目录的写权限",
+                               where, kind="readonly")
+    if base in ("BUSY", "LOCKED") or "locked" in text:
+        return locked_problem(where)
+    if base == "IOERR" or "disk I/O" in text:
+        return DatabaseProblem("读写资料库文件时出错（磁盘已满、文件过大或磁盘故障）。刚才的操作没有保存；"
+                               "请检查磁盘后重试", where, kind="io")
+    if base == "CANTOPEN" or "unable to open" in text:
+        return DatabaseProblem("无法打开资料库文件（文件或目录无法访问）。请检查路径和权限", where, kind="io")
+    if "no such table" in text or "no such column" in text:
+        return DatabaseProblem(f"资料库缺少数据（{text}）：文件可能被其他程序改动过。{RESTORE_HINT}",
+                               where, kind="schema")
+    if isinstance(exc, sqlite3.OperationalError) or type(exc) is sqlite3.DatabaseError:
+        return DatabaseProblem(f"资料库出错（{text}）。{RESTORE_HINT}", where, kind="other")
+    return None
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0][:200] if text else type(exc).__name__
+
+
+def url_for_message(url: str) -> str:
+    """A URL that could not be parsed, shown without anything that looks like a password."""
+    shown = re.sub(r"//([^:/@]*):[^@]*@", r"//\1:***@", str(url))
+    return shown[:200]
+
+
+def database_name(url: str) -> str:
+    """What messages name for ``url``: the SQLite file, or the URL without its password."""
+    try:
+        parsed = make_url(url)
+    except (SQLAlchemyError, ValueError, TypeError):
+        return url_for_message(url)
+    path = sqlite_file(url)
+    if path is not None:
+        return str(path)
+    return parsed.render_as_string(hide_password=True)
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file of an SQLite URL (None for other databases and in-memory ones)."""
+    try:
+        parsed = make_url(url)
+    except (SQLAlchemyError, ValueError, TypeError):
+        return None
+    database = parsed.database or ""
+    if parsed.get_backend_name() != "sqlite" or not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    return Path(database).expanduser()
+
+
+def locked_problem(where: str) -> DatabaseProblem:
+    return DatabaseProblem(
+        "资料库正被另一个程序使用（它持有写锁，等待后仍未释放）。"
+        "请关闭另一个 cskexam 或等它完成后重试；也可用 cskexam --wait 60 … 让命令最多等待 60 秒",
+        where, kind="locked")
+
+
+def lock_wait_ms(default_ms: int = DEFAULT_WAIT_MS) -> int:
+    """How long a statement waits for another program's write lock: ``--wait`` / CSKEXAM_WAIT, else ``default_ms``."""
+    try:
+        value = float(os.environ.get(LOCK_WAIT_ENV, ""))
+    except ValueError:
+        return default_ms
+    return int(min(max(value, 0.0), 24 * 3600.0) * 1000) if math.isfinite(value) else default_ms
+
+
+def lock_wait_seconds() -> float:
+    return lock_wait_ms() / 1000

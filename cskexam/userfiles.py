@@ -1,0 +1,89 @@
+"""Reading files the user names: one clear Chinese error for every way it can fail.
+
+A path the user gives may be missing, a dangling symlink or a symlink loop, a
+directory, a FIFO that would block forever, a device such as ``/dev/zero``
+that never ends, unreadable, or simply too big. ``stat_input`` and
+``read_input_file`` look before they read and raise ``error_cls`` (a
+``UserError``) naming the path, so nothing is ever half-read.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+from cskexam.errors import UserError, os_error_text
+
+MB = 1024 * 1024
+
+
+def _missing_reason(path: Path, exc: OSError) -> str:
+    if exc.errno == errno.ENOENT:
+        try:
+            os.lstat(path)
+        except OSError:
+            return "路径不存在"
+        return "符号链接指向的文件不存在"
+    return os_error_text(exc)
+
+
+def stat_input(path: str | Path, error_cls: type[UserError] = UserError, *, allow_dir: bool = False) -> os.stat_result:
+    """The path's status, or ``error_cls`` saying in Chinese why it cannot be read as input."""
+    path = Path(path)
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        raise error_cls(_missing_reason(path, exc), str(path)) from None
+    except ValueError:  # an embedded NUL
+        raise error_cls("路径中含有无效字符", repr(str(path))) from None
+    mode = st.st_mode
+    if stat.S_ISDIR(mode):
+        if allow_dir:
+            return st
+        raise error_cls("这是一个目录，不是文件", str(path))
+    if not stat.S_ISREG(mode):
+        raise error_cls(f"这是{_kind(mode)}，不是普通文件", str(path))
+    return st
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "一个管道（FIFO）"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "一个设备文件"
+    if stat.S_ISSOCK(mode):
+        return "一个套接字"
+    return "一个特殊文件"
+
+
+def read_input_file(path: str | Path, error_cls: type[UserError] = UserError, *, max_bytes: int) -> bytes:
+    """All bytes of a regular file of at most ``max_bytes``, or ``error_cls`` with the reason."""
+    path = Path(path)
+    st = stat_input(path, error_cls)
+    if st.st_size > max_bytes:
+        raise error_cls(_too_big(st.st_size, max_bytes), str(path))
+    try:
+        # O_NONBLOCK: should the path have been swapped for a FIFO since the
+        # stat, opening it does not hang.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                raise error_cls("这不是普通文件", str(path))
+            data = fh.read(max_bytes + 1)
+    except OSError as exc:
+        raise error_cls(f"无法读取文件: {os_error_text(exc)}", str(path)) from None
+    if len(data) > max_bytes:
+        raise error_cls(_too_big(len(data), max_bytes), str(path))
+    return data
+
+
+def _too_big(size: int, limit: int) -> str:
+    return f"文件太大（{_size_text(size)}，上限 {_size_text(limit)}）"
+
+
+def _size_text(n: int) -> str:
+    if n >= MB:
+        return f"{n / MB:.1f} MB"
+    return f"{max(1, round(n / 1024))} KB"
