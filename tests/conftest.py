@@ -19,6 +19,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import uuid
@@ -168,27 +169,34 @@ def pg_empty_url(pg_server):
     pg_server.drop(name)
 
 
-def _search_refuses_postgresql() -> bool:
+@functools.lru_cache(maxsize=4)
+def _search_refuses_postgresql(url: str) -> bool:
     """True while the search index is written for SQLite's FTS5 alone."""
+    from sqlalchemy import create_engine
+
     from cskexam.errors import UserError
     from cskexam.storage import search_repo
 
-    require = getattr(search_repo, "require_sqlite", None)
-    if require is None:
+    open_store = getattr(search_repo, "open_store", None)
+    if open_store is None:
         return False
+    engine = create_engine(url)
     try:
-        require(object())
+        with engine.connect() as conn:
+            open_store(conn)
     except UserError:
         return True
+    finally:
+        engine.dispose()
     return False
 
 
-def leave_search_out_on_postgresql(monkeypatch) -> None:
+def leave_search_out_on_postgresql(monkeypatch, url: str) -> None:
     """Imports on PostgreSQL skip the search index while search supports SQLite only.
 
     Does nothing once the search layer accepts PostgreSQL.
     """
-    if not _search_refuses_postgresql():
+    if not _search_refuses_postgresql(url):
         return
     from cskexam.services import library, search_index
 
@@ -202,7 +210,7 @@ def db_url(request, monkeypatch) -> str:
     if request.param == "sqlite":
         return request.getfixturevalue("tmp_db_url")
     url = request.getfixturevalue("pg_url")
-    leave_search_out_on_postgresql(monkeypatch)
+    leave_search_out_on_postgresql(monkeypatch, url)
     return url
 
 
