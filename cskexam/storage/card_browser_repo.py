@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from cskexam.storage.models_review import CardRow
 from cskexam.storage.profile_key import DEFAULT_PROFILE
-from cskexam.storage.profiles_repo import current_profile
+from cskexam.storage.profiles_repo import current_profile, lock_profiles
 from cskexam.storage.review_repo import insert_cards
 
 _cards = CardRow.__table__
@@ -36,6 +36,7 @@ def get(session: Session, card_id: str) -> Any | None:
 
 
 def set_text(session: Session, card_id: str, front: str, back: str, now: dt.datetime) -> bool:
+    lock_profiles(session)  # a profile being added copies the text after this edit
     result = session.execute(
         update(_cards).where(_cards.c.id == card_id)
         .values(front=front, back=back, edited=True, changed_at=now, version=_cards.c.version + 1)

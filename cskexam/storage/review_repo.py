@@ -84,6 +84,10 @@ def insert_cards(session: Session, rows: list[dict]) -> None:
 
 def update_cards(session: Session, rows: list[dict]) -> None:
     """Bulk UPDATE of content columns by card id (every profile's row), one executemany per set of columns."""
+    if not rows:
+        return
+    # A profile being added at this moment copies the content after this write.
+    lock_profiles(session)
     groups: dict[tuple, list[dict]] = {}
     for row in rows:
         groups.setdefault(tuple(sorted(row)), []).append(row)
