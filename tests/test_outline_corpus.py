@@ -13,14 +13,14 @@ from cskexam.core.notes import decode_note_bytes
 
 from notes_corpus.score import MEASURES, corpus_files, load_gold, ratio, score_corpus, totals
 
-EDGES_FLOOR = 0.49
-TITLES_FLOOR = 0.88
-LISTS_FLOOR = 0.44
-MNEMONICS_FLOOR = 0.09
-PAGES_FLOOR = 0.52
-JUDGEMENTS_FLOOR = 0.00
-FLAGS_FLOOR = 0.35
-DOCUMENTS_FLOOR = 0.66
+EDGES_FLOOR = 0.77
+TITLES_FLOOR = 0.93
+LISTS_FLOOR = 0.68
+MNEMONICS_FLOOR = 0.55
+PAGES_FLOOR = 0.87
+JUDGEMENTS_FLOOR = 0.40
+FLAGS_FLOOR = 0.60
+DOCUMENTS_FLOOR = 0.72
 
 FLOORS = {
     "documents": DOCUMENTS_FLOOR,

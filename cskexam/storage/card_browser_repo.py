@@ -7,9 +7,10 @@ them all); its scheduling state is the session's profile's.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Table, func, select, update
+from sqlalchemy.engine import CursorResult
 from sqlalchemy.orm import Session
 
 from cskexam.storage.models_review import CardRow
@@ -17,7 +18,7 @@ from cskexam.storage.profile_key import DEFAULT_PROFILE
 from cskexam.storage.profiles_repo import current_profile, lock_profiles
 from cskexam.storage.review_repo import insert_cards
 
-_cards = CardRow.__table__
+_cards = cast(Table, CardRow.__table__)
 
 
 def all_cards(session: Session) -> list[Any]:
@@ -41,7 +42,7 @@ def set_text(session: Session, card_id: str, front: str, back: str, now: dt.date
         update(_cards).where(_cards.c.id == card_id)
         .values(front=front, back=back, edited=True, changed_at=now, version=_cards.c.version + 1)
     )
-    return bool(result.rowcount)
+    return bool(cast(CursorResult, result).rowcount)
 
 
 def add_custom(session: Session, card_id: str, node_id: str, kind: str, front: str, back: str,

@@ -150,4 +150,4 @@ def answer_totals_by_node(session: Session) -> dict[str, tuple[int, float]]:
         .where(AnswerRow.profile == current_profile(session), QuestionRow.node_id.is_not(None))
         .group_by(QuestionRow.node_id)
     )
-    return {node: (n, float(total or 0.0)) for node, n, total in session.execute(stmt).all()}
+    return {node: (n, float(total or 0.0)) for node, n, total in session.execute(stmt).all() if node is not None}

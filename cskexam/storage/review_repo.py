@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Sequence, cast
 
-from sqlalchemy import and_, bindparam, delete, func, literal, or_, select, text, update
-from sqlalchemy.engine import Connection
+from sqlalchemy import Table, and_, bindparam, delete, func, literal, or_, select, text, update
+from sqlalchemy.engine import Connection, CursorResult
 from sqlalchemy.orm import Session
 
 from cskexam.core.srs import LEARNING, NEW, RELEARNING, REVIEW, CardState
@@ -26,9 +26,9 @@ from cskexam.storage.profile_key import DEFAULT_PROFILE
 from cskexam.storage.profiles_repo import current_profile, lock_profiles, profile_names
 from cskexam.storage.types import UTCDateTime
 
-_cards = CardRow.__table__
-_logs = ReviewLogRow.__table__
-_nodes = NodeRow.__table__
+_cards = cast(Table, CardRow.__table__)
+_logs = cast(Table, ReviewLogRow.__table__)
+_nodes = cast(Table, NodeRow.__table__)
 
 STATE_COLUMNS = ("state", "step", "stability", "difficulty", "due", "last_review", "reps", "lapses", "leech")
 
@@ -344,7 +344,7 @@ def write_state(session: Session | Connection, card_id: str, expected_version: i
     params["w_id"] = card_id
     params["w_version"] = expected_version
     params["w_profile"] = current_profile(session)
-    return session.execute(stmt, params).rowcount == 1
+    return cast(CursorResult, session.execute(stmt, params)).rowcount == 1
 
 
 LOG_COLUMNS = ("card_id", "rating", "reviewed_at", "duration_ms", "state_before", "state_after", "due_after", "reason", "before")
@@ -357,8 +357,10 @@ def _log_insert():
 
 def add_log(session: Session | Connection, **values) -> int:
     """Append one review log row (every column of LOG_COLUMNS given); returns its id."""
-    result = session.execute(_log_insert(), {**values, "profile": current_profile(session)})
-    return int(result.inserted_primary_key[0])
+    result = cast(CursorResult, session.execute(_log_insert(), {**values, "profile": current_profile(session)}))
+    key = result.inserted_primary_key
+    assert key is not None  # a single-row insert
+    return int(key[0])
 
 
 def get_log(session: Session | Connection, log_id: int) -> Any | None:
@@ -400,7 +402,7 @@ def set_flags(session: Session | Connection, card_ids: Sequence[str], **values) 
         .where(_cards.c.id.in_(list(card_ids)), _cards.c.profile == current_profile(session))
         .values(**values, version=_cards.c.version + 1)
     )
-    return result.rowcount
+    return cast(CursorResult, result).rowcount
 
 
 def data_version(conn: Session | Connection) -> int:
@@ -505,7 +507,7 @@ def node_parents(session: Session) -> dict[str, tuple[str | None, str, str]]:
 
 # -- settings --------------------------------------------------------------------------
 
-_settings = ReviewSettingsRow.__table__
+_settings = cast(Table, ReviewSettingsRow.__table__)
 
 
 def load_settings(session: Session | Connection, profile: str | None = None) -> dict | None:

@@ -1,6 +1,6 @@
 """Profiles: each candidate has their own reviews, settings, practice, 错题本 and exams.
 
-Revision ID: 0013_profiles
+Revision ID: 0014_profiles
 Revises: 0011_card_edits, 0005_exam
 Create Date: 2026-12-07
 
@@ -20,7 +20,7 @@ import warnings
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0013_profiles"
+revision = "0014_profiles"
 down_revision = ("0011_card_edits", "0005_exam")
 branch_labels = None
 depends_on = None
