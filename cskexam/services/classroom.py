@@ -107,6 +107,6 @@ def _progress(library, name: str, reviews: dict, practice: dict, now: dt.datetim
         last_exam_total=exam.total if exam else None,
         last_exam_passed=exam.passed if exam else None,
         last_exam_at=(exam.finished_at or exam.started_at).isoformat() if exam else None,
-        predicted=round(prediction.expected, 1) if ready else None,
-        predicted_total=prediction.total if ready else None,
+        predicted=round(prediction.expected, 1) if prediction is not None and ready else None,
+        predicted_total=prediction.total if prediction is not None and ready else None,
     )

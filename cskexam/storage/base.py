@@ -42,7 +42,9 @@ def insert_or_ignore(session, table, values: dict):
     same row at once both go on (SQLite and PostgreSQL each say it their way)."""
     bind = session.get_bind() if hasattr(session, "get_bind") else session
     if bind.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as dialect_insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert as dialect_insert
-    return dialect_insert(table).values(values).on_conflict_do_nothing()
+        from sqlalchemy.dialects import postgresql
+
+        return postgresql.insert(table).values(values).on_conflict_do_nothing()
+    from sqlalchemy.dialects import sqlite
+
+    return sqlite.insert(table).values(values).on_conflict_do_nothing()

@@ -89,6 +89,8 @@ def finish_attempt(session: Session, attempt_id: int, *, status: str, now: dt.da
                    score: float | None = None, passed: bool | None = None, report: dict | None = None,
                    outcomes: Iterable[tuple[int, float, bool]] = ()) -> None:
     attempt = get_attempt(session, attempt_id)
+    if attempt is None:
+        raise LookupError(f"no exam attempt {attempt_id} of this profile")
     attempt.status = status
     attempt.finished_at = now
     attempt.updated_at = now

@@ -11,7 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 
-from sqlalchemy import literal, select
+from typing import cast
+
+from sqlalchemy import Table, literal, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
@@ -20,8 +22,8 @@ from cskexam.storage.models_profiles import PROFILE, ProfileRow
 from cskexam.storage.models_review import CardRow
 from cskexam.storage.profile_key import DEFAULT_PROFILE, PROFILE_KEY
 
-_profiles = ProfileRow.__table__
-_cards = CardRow.__table__
+_profiles = cast(Table, ProfileRow.__table__)
+_cards = cast(Table, CardRow.__table__)
 MAX_NAME = 32
 
 

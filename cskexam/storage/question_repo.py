@@ -234,6 +234,7 @@ def mark_wrong(session: Session, question_id: str, given: Any, now: dt.datetime)
                   "first_wrong_at": now, "last_wrong_at": now, "right_streak": 0}
         session.execute(insert_or_ignore(session, WrongBookRow.__table__, values))
         row = _locked_entry(session, question_id)
+        assert row is not None  # added just now, or by the other device
     row.wrong_count += 1
     row.last_wrong_at = now
     row.last_given = given

@@ -5,9 +5,9 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from cskexam.tui.screens.base import AppScreen
 from cskexam.tui.widgets.title_bar import TitleBar
 
 
@@ -21,11 +21,11 @@ def _score(score: float | None, total: float | None) -> str:
     return f"{score:g}/{total:g}" if total else f"{score:g}"
 
 
-class ClassReportScreen(Screen):
+class ClassReportScreen(AppScreen):
     SCREEN_NAME = "class_report"
 
     BINDINGS = [Binding("escape", "app.pop_screen", "返回"), Binding("f5", "reload", "刷新")]
-    HELP = [("↑ ↓", "浏览考生与知识点"), ("F5", "重新统计")]
+    KEY_HELP = [("↑ ↓", "浏览考生与知识点"), ("F5", "重新统计")]
 
     DEFAULT_CSS = """
     ClassReportScreen #class-candidates { height: 1fr; border: round $primary-muted; }
@@ -55,7 +55,7 @@ class ClassReportScreen(Screen):
     def _read(self) -> None:
         from cskexam.services.classroom import class_report
 
-        report = class_report(self.app.library)
+        report = class_report(self.app.require_library())
         self.app.call_from_thread(self._show, report)
 
     def _show(self, report) -> None:

@@ -10,15 +10,15 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from cskexam.errors import UserError
+from cskexam.tui.screens.base import AppScreen
 from cskexam.tui.widgets.title_bar import TitleBar
 
 
-class ProfilesScreen(Screen):
+class ProfilesScreen(AppScreen):
     SCREEN_NAME = "profiles"
 
     BINDINGS = [
@@ -26,7 +26,7 @@ class ProfilesScreen(Screen):
         Binding("b", "report", "班级报告"),
         Binding("escape", "back", "返回"),
     ]
-    HELP = [
+    KEY_HELP = [
         ("↑ ↓ Enter", "切换到所选考生的档案"),
         ("n", "新建档案（输入名字后回车）"),
         ("b", "班级报告：每位考生的进度与全班最常错的知识点"),
@@ -53,7 +53,7 @@ class ProfilesScreen(Screen):
     def _read(self) -> None:
         from cskexam.services import profiles
 
-        library = self.app.library
+        library = self.app.require_library()
         names = profiles.profile_names(library)
         self.app.call_from_thread(self._show, names, profiles.current(library))
 
@@ -72,13 +72,14 @@ class ProfilesScreen(Screen):
         options.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self._switch(event.option.id)
+        if event.option.id is not None:
+            self._switch(event.option.id)
 
     def _switch(self, name: str) -> None:
         from cskexam.services import profiles
 
         try:
-            profiles.use_profile(self.app.library, name)
+            profiles.use_profile(self.app.require_library(), name)
         except UserError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
