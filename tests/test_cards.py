@@ -276,7 +276,7 @@ def test_real_notes_micro_environment_and_competitors(real_cards):
 def test_real_notes_traits_duties_and_cloze(real_cards):
     traits = by_front(real_cards, "客户服务的五大特性分别是什么？")
     assert traits.back.splitlines() == ["1. 无形性", "2. 不可分性", "3. 易消失性", "4. 有偿性", "5. 易变性"]
-    duties = by_front(real_cards, "客户服务经理的岗位职责有哪些？")
+    duties = by_front(real_cards, "在客户部中，客户服务经理的岗位职责有哪些？")  # the notes' 客户部
     assert duties.back.splitlines()[0].startswith("• 组织客服团队处理客户投诉和问题")
     assert any(c.kind == "cloze" and c.back == "人口" and c.front.startswith(BLANK + "是构成市场的第一要素") for c in real_cards)
 
@@ -291,3 +291,20 @@ def test_real_notes_cards_are_clean(real_cards):
         assert c.back.strip()
         if c.kind in ("cloze", "item_definition", "definition"):
             assert c.back not in c.front, c
+
+
+def test_real_notes_item_parent_cards_only_for_named_lists_and_capped(real_cards, bundled_graph):
+    from collections import Counter
+
+    asked = [c for c in real_cards if c.kind == "item_parent"]
+    per_list = Counter(bundled_graph.get(c.node).parent for c in asked)
+    assert asked and max(per_list.values()) <= 2
+    assert not any("包括以下" in c.back or c.back.startswith("部门") for c in asked)
+
+
+def test_real_notes_cloze_blanks_no_common_word(real_cards):
+    clozes = [c for c in real_cards if c.kind == "cloze"]
+    assert clozes
+    for c in clozes:
+        assert c.front.count(BLANK) == 1, c.front
+        assert c.back not in {"企业", "客户", "服务", "项目", "部门", "管理", "公司", "工作"}

@@ -80,16 +80,22 @@ def test_submit_scores_fills_the_wrongbook_and_schedules_reviews(library, servic
     for item in session.paper.items:
         if item.question.type == "单选":
             session.answer(item.number, item.question.answer)
-    session.tick(300)
+        elif item.question.type == "判断":
+            session.answer(item.number, "错" if item.question.answer == "对" else "对")
+    session.tick(300)  # the 多选 are left blank
     report = session.submit()
     assert report.score == 12 and report.passed and report.time_used == 300
+    assert {o.item.question.type for o in report.unanswered} == {"多选"}
+    assert {o.item.question.type for o in report.wrong} == {"判断"}
+    assert {a["status"] for a in report.to_dict()["answers"]} == {"对", "错", "未答"}
     with pytest.raises(UserError):
         service._submit(session.attempt_id, session.attempt, False)
     with library.db.session() as s:
         wrong = {e.question.id for e in wrong_entries(s)}
         due = review_repo.count_due(s, (1, 2, 3), T0 + dt.timedelta(days=1), T0 + dt.timedelta(days=1))
-    others = {i.question.id for i in session.paper.items if i.question.type != "单选"}
-    assert wrong == others and due > 0
+    # 未答 loses the points but is no wrong answer: only the wrong 判断 enter 错题本.
+    answered_wrong = {i.question.id for i in session.paper.items if i.question.type == "判断"}
+    assert wrong == answered_wrong and due > 0
     (past,) = service.history()
     assert past.score == 12 and past.passed and past.predicted is not None and past.status == "submitted"
     again = service.report(session.attempt_id)

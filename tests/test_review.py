@@ -81,7 +81,7 @@ def test_resync_keeps_history_updates_text_and_orphans_vanished_cards(db, bundle
     graph = copy.deepcopy(bundled_graph)
     macro = next(n for n in graph.find("宏观环境分析") if n.mnemonic == "宏五")
     graph.get(macro.children[1]).title = "经济环境因素"
-    competitor = graph.find("品牌竞争者")[0]
+    competitor = graph.find("愿望竞争者")[0]
     graph.get(competitor.parent).children.remove(competitor.id)
     del graph.nodes[competitor.id]
     graph.definitions = [d for d in graph.definitions if d.node != competitor.id]
@@ -94,7 +94,7 @@ def test_resync_keeps_history_updates_text_and_orphans_vanished_cards(db, bundle
     assert "2. 经济环境因素" in row.back
     assert row.reps == 1 and row.state != srs.NEW  # history kept
     with db.session() as s:
-        brand = s.execute(select(CardRow).where(CardRow.front == "「品牌竞争者」属于哪一个知识点？")).scalar_one()
+        brand = s.execute(select(CardRow).where(CardRow.front == "「愿望竞争者」属于哪一个知识点？")).scalar_one()
         assert brand.orphaned
         assert brand.id not in {c.id for c in list_cards(s)}
     # the node comes back: so does its card, not a new one

@@ -9,10 +9,17 @@ Kinds (the Chinese labels are what the UI shows):
 
 * ``definition``       什么是客户服务环境？ → the definition text
 * ``list``             宏观环境分析包括哪五个方面？（宏五） → the items in order
-* ``item_parent``      「愿望竞争者」属于哪一个知识点？ → 竞争者环境
+* ``item_parent``      「愿望竞争者」属于哪一个知识点？ → 竞争者环境 (only for named
+  lists, at most ``ITEM_PARENT_PER_LIST`` per list)
 * ``item_definition``  「指提供不同的产品以满足相同需求的竞争者」… → 普通竞争者
-* ``cloze``            ____是构成市场的第一要素 → 人口
-* ``duties``           客户服务经理的岗位职责有哪些？ → the bullets
+* ``cloze``            ____是构成市场的第一要素 → 人口 (the blank is a key term: a
+  list item or defined term, a number, else the sentence's strongest keyword
+  by jieba's TF-IDF among words that are not everywhere in the notes)
+* ``duties``           在外贸公司中，财务部的岗位职责有哪些？ → the bullets (the
+  organisation is named: every company has a 财务部)
+
+Nodes the parser flagged (count mismatch, truncated title, 判断 statements)
+yield no card.
 
 A card is dropped when its answer is empty, when its front already contains
 the answer, or when an earlier card has the same front (the first node in
@@ -25,14 +32,21 @@ import hashlib
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Iterable, Protocol
+from typing import Callable, Iterable, Protocol
 
+from cskexam.core.distractors import organisation_of
 from cskexam.core.graph import KnowledgeGraph, Node
 from cskexam.core.vocab import CardKind
 
 CARD_KINDS = tuple(k.value for k in CardKind)
 KIND_LABELS = {k.value: k.label for k in CardKind}
 BLANK = "____"
+ITEM_PARENT_PER_LIST = 2
+# A word found in this share of the notes' key points is no key term of any of them.
+COMMON_IN_NOTES = 0.08
+_KEYWORD_POS = ("n", "nz", "vn", "nt", "nr", "ns", "l", "i")
+_NUMBER = re.compile(r"^(第[一二三四五六七八九十]+|[二三四五六七八九十两]+大|\d+(?:\.\d+)?%?)$")
+_HEADING_WORDS = re.compile(r"包括|以下|如下|按照|将使|受益|[:：,，。；;（）()]")
 
 
 @dataclass(frozen=True)
@@ -49,6 +63,20 @@ class Flashcard:
 
 class Cutter(Protocol):
     def cut(self, text: str) -> list[str]: ...
+
+
+Keywords = Callable[[str], list[str]]
+
+
+def jieba_keywords(text: str) -> list[str]:
+    """The text's nouns and terms by jieba's TF-IDF weight, strongest first (loads jieba's dictionary)."""
+    import logging
+
+    import jieba
+    import jieba.analyse
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba.analyse.extract_tags(text, topK=8, allowPOS=_KEYWORD_POS)
 
 
 def card_id(node_id: str, kind: str, key: str = "") -> str:
@@ -74,6 +102,8 @@ _GENERIC = {
     "这种", "主要", "重要", "通过", "能够", "对于", "因此", "所以", "而且", "还是", "或者", "不同", "各种",
     "问题", "方面", "内容", "部门", "管理", "提供", "负责", "相关", "其中", "一般", "通常",
 }
+# Sentences about the text itself (以上是…, 本文档旨在…), not about the subject.
+_META_START = ("以上", "本文", "本文档", "总结", "综上", "如图", "该", "这", "此")
 _PRONOUN_START = ("这", "那", "它", "其", "此", "该", "他", "她", "我", "你", "但", "而", "如果", "因为")
 
 
@@ -88,6 +118,22 @@ def chinese_number(n: int) -> str:
         tens, ones = divmod(n, 10)
         return _CN_DIGITS[tens] + "十" + (_CN_DIGITS[ones] if ones else "")
     return str(n)
+
+
+def _blocked(node: Node) -> bool:
+    """Flagged by the parser: no ground for a card (see graph flags)."""
+    blocks = getattr(node, "blocks_items", None)
+    if blocks is not None:
+        return bool(blocks)
+    return any(str(f).startswith(("count_mismatch", "title_truncated", "false_statement", "true_statement"))
+               for f in node.flags)
+
+
+def _named_list(node: Node) -> bool:
+    """A list a candidate learns by name (宏观环境分析, 客户服务的五大特性), not an outline heading."""
+    title = _clean(node.title)
+    return (node.kind != "document" and 2 <= len(title) <= 12 and not _HEADING_WORDS.search(title)
+            and (node.count is not None or node.mnemonic is not None or len(title) >= 4))
 
 
 def _clean(text: str) -> str:
@@ -228,12 +274,14 @@ class _Deck:
         return True
 
 
-def generate_cards(graph: KnowledgeGraph, segmenter: Cutter | None = None) -> list[Flashcard]:
+def generate_cards(graph: KnowledgeGraph, segmenter: Cutter | None = None,
+                   keywords: Keywords | None = None) -> list[Flashcard]:
     """Every card the graph yields, in outline order of their nodes.
 
     ``segmenter`` cuts sentences into words for cloze cards; by default a
     ``cskexam.core.segment.Segmenter`` with the graph's titles as its user
-    dictionary (created only when a cloze candidate needs it).
+    dictionary (created only when a cloze candidate needs it). ``keywords``
+    ranks a sentence's words by weight (default: ``jieba_keywords``).
     """
     deck = _Deck()
     definitions = defaultdict(list)
@@ -242,9 +290,11 @@ def generate_cards(graph: KnowledgeGraph, segmenter: Cutter | None = None) -> li
     lazy = _LazySegmenter(graph, segmenter)
     ambiguous_items = _ambiguous_item_titles(graph)
     domain = _domain_terms(graph)
+    common = _CommonWords(graph, lazy)
+    keywords = keywords or jieba_keywords
 
     for node in graph:
-        if node.kind == "document":
+        if node.kind == "document" or _blocked(node):
             continue
         node_defs = _node_definitions(node, definitions.get(node.id, []))
         for term, text in node_defs:
@@ -255,6 +305,9 @@ def generate_cards(graph: KnowledgeGraph, segmenter: Cutter | None = None) -> li
             bullets = [b for b in bullets if b]
             title = _clean(node.title)
             front = f"{title}有哪些？" if "职责" in title else f"{title}的岗位职责有哪些？"
+            org = organisation_of(graph.document_of(node.id).title)
+            if org and org not in title:
+                front = f"在{org}中，{front}"
             deck.add(node, "duties", front, "\n".join(f"• {b}" for b in bullets), answer_parts=bullets,
                      same_back_is_duplicate=True)
         else:
@@ -263,7 +316,7 @@ def generate_cards(graph: KnowledgeGraph, segmenter: Cutter | None = None) -> li
         if node.kind == "item" and parent is not None and parent.kind != "document":
             _add_item_cards(deck, graph, node, parent, node_defs, ambiguous_items)
         if node.kind in ("point", "item") and node.text and not _is_bullet(node):
-            _add_cloze_card(deck, graph, node, node_defs, lazy, domain)
+            _add_cloze_card(deck, graph, node, node_defs, lazy, domain, keywords, common)
     return deck.cards
 
 
@@ -301,7 +354,8 @@ def _add_list_card(deck: _Deck, graph: KnowledgeGraph, node: Node) -> None:
     if len(items) < 2 or (node.count and len(items) != node.count):
         # A stated count the outline does not match: the card would teach a wrong list.
         return
-    front = _list_front(node, graph.parent(node.id), node.count or len(items))
+    # A count only where the notes state it (and the items found match it).
+    front = _list_front(node, graph.parent(node.id), node.count)
     deck.add(node, "list", front, _numbered(items), answer_parts=items, same_back_is_duplicate=True)
 
 
@@ -317,11 +371,15 @@ def _ambiguous_item_titles(graph: KnowledgeGraph) -> set[str]:
 def _add_item_cards(deck, graph, node, parent, node_defs, ambiguous) -> None:
     title = _clean(node.title)
     parent_title = _clean(parent.title)
-    if len(title) >= 2 and title not in ambiguous and not _is_bullet(node) and len(title) <= 20:
-        siblings = [k for k in graph.children(parent.id) if k.kind == "item"]
+    siblings = [k for k in graph.children(parent.id) if k.kind == "item"]
+    # 「X属于哪一个知识点」 is worth asking only of a list learnt by name, and a
+    # few of its items say as much as all of them.
+    askable = [k for k in siblings if 2 <= len(_clean(k.title)) <= 10 and _clean(k.title) not in ambiguous
+               and not _is_bullet(k)]
+    if _named_list(parent) and node in askable[:ITEM_PARENT_PER_LIST] and not _blocked(parent):
         position = next((i for i, k in enumerate(siblings, 1) if k.id == node.id), None)
         back = parent_title
-        if position and len(siblings) >= 2:
+        if position and len(siblings) >= 2 and (parent.count is None or parent.count == len(siblings)):
             back += f"（第{chinese_number(position)}项，共{chinese_number(len(siblings))}项）"
         deck.add(node, "item_parent", f"「{title}」属于哪一个知识点？", back, answer_parts=[parent_title])
     for term, text in node_defs:
@@ -362,12 +420,37 @@ class _LazySegmenter:
         return self._seg.cut(text)
 
 
-def _pick_term(sentence: str, node: Node, parent: Node | None, tokens: list[str], domain: set[str], exclude: set[str]) -> str | None:
+class _CommonWords:
+    """Words found in many of the notes' key points: too general to blank (企业, 客户, 项目)."""
+
+    def __init__(self, graph: KnowledgeGraph, seg: "_LazySegmenter"):
+        self._graph = graph
+        self._seg = seg
+        self._share: dict[str, float] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        if self._share is None:
+            texts = [n.text for n in self._graph if n.kind in ("point", "item") and n.text]
+            counts: dict[str, int] = defaultdict(int)
+            for text in texts:
+                for w in set(self._seg.cut(text)):
+                    counts[w] += 1
+            total = max(len(texts), 1)
+            self._share = {w: c / total for w, c in counts.items()}
+        return self._share.get(word, 0.0) >= COMMON_IN_NOTES
+
+
+def _pick_term(sentence: str, node: Node, tokens: list[str], domain: set[str], exclude: set[str],
+               keywords: Keywords, common: _CommonWords) -> str | None:
+    """The key term of a sentence: a list item or defined term (or the word of the item's
+    own name it states: 人口 of 市场人口), a number, else its strongest keyword."""
     body = _squash(sentence)
 
     def ok(tok: str) -> bool:
         return (
-            2 <= len(tok) <= 10
+            # Once in the sentence: a word blanked twice (or inside another word) makes a riddle.
+            sentence.count(tok) == 1
+            and 2 <= len(tok) <= 10
             and tok not in _GENERIC
             and tok not in exclude
             and not re.fullmatch(r"[\d\W_a-zA-Z]+", tok)
@@ -380,24 +463,32 @@ def _pick_term(sentence: str, node: Node, parent: Node | None, tokens: list[str]
     for tok in ordered:
         if tok in domain and ok(tok):
             return tok
-    context = _clean(node.title) + (_clean(parent.title) if parent else "")
-    for tok in ordered:
-        if ok(tok) and tok in context:
-            return tok
+    if node.kind == "item":
+        for tok in ordered:
+            if ok(tok) and tok in node.title and tok not in common:
+                return tok
     m = re.match(r"^([^，,。；;：:（(“”\"]{2,8}?)是(?!指)", sentence)
-    if m and ok(m.group(1)) and not m.group(1).startswith(_PRONOUN_START):
-        return m.group(1)
+    if m and ok(m.group(1)) and m.group(1) in tokens and m.group(1) not in common \
+            and not m.group(1).startswith(_PRONOUN_START):
+        return m.group(1)  # the subject of 「X是…」 is what the sentence defines
+    for tok in ordered:
+        if _NUMBER.match(tok) and tok not in exclude and sentence.count(tok) == 1:
+            return tok
+    words = set(tokens)
+    for kw in keywords(sentence)[:3]:
+        if kw in words and ok(kw) and kw not in common:
+            return kw
     return None
 
 
-def _add_cloze_card(deck, graph, node, node_defs, seg, domain) -> None:
+def _add_cloze_card(deck, graph, node, node_defs, seg, domain, keywords, common) -> None:
     parent = graph.parent(node.id)
     defined = {term for term, _ in node_defs}
     for sentence in _sentences(node.text):
         sentence = sentence.strip(" :：")
-        if not 8 <= len(sentence) <= 80 or re.search(r"[?？]", sentence):
+        if not 12 <= len(sentence) <= 80 or re.search(r"[?？]", sentence) or sentence.startswith(_META_START):
             continue
-        term = _pick_term(sentence, node, parent, seg.cut(sentence), domain, defined)
+        term = _pick_term(sentence, node, seg.cut(sentence), domain, defined, keywords, common)
         if term is None:
             continue
         blanked = sentence.replace(term, BLANK)

@@ -369,9 +369,20 @@ class ExamService:
             status = core.TIMED_OUT if timed_out else core.SUBMITTED
             report = core.score_paper(attempt.paper, attempt.answers, time_used=attempt.used, status=status,
                                       graph=graph)
+            from cskexam.services import review_queue
+
+            missed: list[tuple[float, int, str]] = []
             for o in report.outcomes:
+                if o.blank:
+                    # 未答 loses its points but is no wrong answer: not in 错题本, no review.
+                    continue
                 record_answer(s, o.item.question, o.given, now, mode="exam", context=f"exam-{attempt_id}",
-                              result=o.result)
+                              result=o.result, schedule=False)
+                if not o.correct and o.item.question.node:
+                    missed.append((o.lost, o.item.number, o.item.question.node))
+            # The costliest misses first get today's places in the review queue.
+            review_queue.schedule_nodes_within_limits(
+                s, [node for _, _, node in sorted(missed, key=lambda m: (-m[0], m[1]))], now)
             exam_repo.finish_attempt(
                 s, attempt_id, status=status, now=now, remaining=attempt.remaining, score=report.score,
                 passed=report.passed, report=report.to_dict(),

@@ -113,6 +113,7 @@ def record_answer(
     context: str | None = None,
     duration_ms: int | None = None,
     result: GradeResult | None = None,
+    schedule: bool = True,
 ) -> AnswerOutcome:
     """Grade, log the answer, update the 错题本 and (if wrong) the review queue."""
     if result is None:
@@ -129,7 +130,8 @@ def record_answer(
         cleared = entry is not None and entry.cleared_at == now
     else:
         entry = question_repo.mark_wrong(session, question.id, given, now)
-        scheduled = _schedule_review(session, question.node, now)
+        # An exam schedules its wrong answers' cards itself, within the day's limits.
+        scheduled = _schedule_review(session, question.node, now) if schedule else 0
     return AnswerOutcome(
         question=question,
         result=result,

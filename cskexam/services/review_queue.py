@@ -300,6 +300,40 @@ def schedule_node(session: Session, node_id: str, now: dt.datetime, reason: str 
     return touched
 
 
+def schedule_nodes_within_limits(
+    session: Session, node_ids: Sequence[str], now: dt.datetime, *, tz: tzinfo | None = None,
+    reason: str = "exam",
+) -> tuple[int, int]:
+    """The cards of wrongly answered key points, the day's new-card allowance at a time.
+
+    After a mock exam: the key points missed first (in ``node_ids`` order) join
+    today's queue while today's unused new-card allowance lasts; the others are
+    put in the queue too but buried until following study days, a day's
+    allowance a day, so one exam never floods the queue. Returns (cards due
+    today, cards put on later days).
+    """
+    settings = get_settings(session)
+    left = new_remaining_today(session, now, settings, tz)
+    per_day = max(1, settings.daily_new_limit)
+    today = later = 0
+    day = 0
+    for node_id in dict.fromkeys(n for n in node_ids if n):
+        touched = [r.id for r in review_repo.cards_of_nodes(session, [node_id]) if not r.suspended]
+        if not touched:
+            continue
+        if left <= 0:
+            day, left = day + 1, per_day
+        schedule_node(session, node_id, now, reason=reason)
+        left -= len(touched)
+        if day == 0:
+            today += len(touched)
+        else:
+            start = next_day_start(now + timedelta(days=day - 1), tz)
+            review_repo.set_flags(session, touched, buried_until=start)
+            later += len(touched)
+    return today, later
+
+
 def replay_card(session: Session, card_id: str, settings: SrsSettings) -> CardState:
     """The card's state rebuilt from its review log alone."""
     events = [ReviewEvent(r.rating, r.reviewed_at) for r in review_repo.logs_of(session, card_id)]

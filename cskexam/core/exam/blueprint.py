@@ -14,7 +14,8 @@ DEFAULT_AVOID_RECENT = 3
 MAX_MINUTES = 600
 MAX_COUNT = 500
 
-_BLUEPRINT_KEYS = {"name", "description", "minutes", "pass_mark", "spread", "avoid_recent", "sections", "order"}
+_BLUEPRINT_KEYS = {"name", "description", "minutes", "pass_mark", "spread", "avoid_recent", "sections", "order",
+                   "weights"}
 _SECTION_KEYS = {"type", "count", "points", "partial_credit", "title"}
 
 
@@ -29,7 +30,9 @@ class Section:
     type: str
     count: int
     points: float
-    partial_credit: bool = True  # 多选 少选 earns the grading module's partial credit
+    # 多选 is all-or-nothing, as in the national exam, unless the blueprint lets
+    # 少选 earn the grading module's partial credit.
+    partial_credit: bool = False
     title: str = ""
 
     @property
@@ -47,7 +50,7 @@ class Section:
     @classmethod
     def from_dict(cls, data: Mapping) -> "Section":
         return cls(str(data["type"]), int(data["count"]), float(data["points"]),
-                   bool(data.get("partial_credit", True)), str(data.get("title") or ""))
+                   bool(data.get("partial_credit", False)), str(data.get("title") or ""))
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,13 @@ class Blueprint:
     avoid_recent: int = DEFAULT_AVOID_RECENT  # attempts whose questions come last
     order: int = 100
     source: str = ""  # the file it was read from
+    # (title fragment, factor): a part of the notes whose title holds the
+    # fragment gets that many times its share of the paper (the textbook part
+    # over pasted articles); the first fragment found counts, others weigh 1.
+    weights: tuple[tuple[str, float], ...] = ()
+
+    def weight_for(self, title: str) -> float:
+        return next((factor for fragment, factor in self.weights if fragment in title), 1.0)
 
     @property
     def total_points(self) -> float:
@@ -86,6 +96,7 @@ class Blueprint:
             "pass_mark": self.pass_mark, "spread": self.spread, "avoid_recent": self.avoid_recent,
             "order": self.order, "sections": [s.to_dict() for s in self.sections],
             "total_points": self.total_points, "questions": self.question_count, "source": self.source,
+            "weights": dict(self.weights),
         }
 
     @classmethod
@@ -96,6 +107,7 @@ class Blueprint:
             description=str(data.get("description") or ""), spread=str(data.get("spread") or "document"),
             avoid_recent=int(data.get("avoid_recent", DEFAULT_AVOID_RECENT)), order=int(data.get("order", 100)),
             source=str(data.get("source") or ""),
+            weights=tuple((str(k), float(v)) for k, v in (data.get("weights") or {}).items()),
         )
 
 
@@ -155,6 +167,17 @@ def parse_blueprint(text: str, file: str) -> Blueprint:
     description = data.get("description", "")
     if not isinstance(description, str):
         problem(line_of("description"), "description 必须是文字")
+    raw_weights = data.get("weights") or {}
+    weights: list[tuple[str, float]] = []
+    if not isinstance(raw_weights, dict):
+        problem(line_of("weights"), "weights 必须是「标题片段: 倍数」的映射")
+    else:
+        for fragment, factor in raw_weights.items():
+            if not isinstance(fragment, str) or not fragment.strip() or not _is_number(factor) or factor <= 0:
+                problem(getattr(raw_weights, "line_of", lambda key: line_of("weights"))(fragment),
+                        f"weights 的「{fragment}」必须对应一个正数倍数")
+            else:
+                weights.append((fragment.strip(), float(factor)))
 
     sections: list[Section] = []
     raw_sections = data.get("sections")
@@ -183,7 +206,7 @@ def parse_blueprint(text: str, file: str) -> Blueprint:
         if not _is_number(points) or points <= 0:
             problem(sline("points"), "每题分值 points 必须是正数")
             bad = True
-        partial = raw.get("partial_credit", True)
+        partial = raw.get("partial_credit", False)
         if not isinstance(partial, bool):
             problem(sline("partial_credit"), "partial_credit 必须是 true 或 false")
             bad = True
@@ -210,6 +233,7 @@ def parse_blueprint(text: str, file: str) -> Blueprint:
     return Blueprint(
         name=name.strip(), sections=tuple(sections), minutes=minutes, pass_mark=float(pass_mark),
         description=description.strip(), spread=spread, avoid_recent=avoid, order=order, source=file,
+        weights=tuple(weights),
     )
 
 

@@ -235,7 +235,7 @@ def assemble_paper(
 
     total = blueprint.question_count
     any_caps = {p.id: len({q.node for qs in candidates.values() for q in qs.get(p.id, [])}) for p in parts}
-    weights = {p.id: float(p.weight) for p in parts}
+    weights = {p.id: float(p.weight) * blueprint.weight_for(p.title) for p in parts}
     quota = apportion(total, weights, any_caps, minimum=1)
     titles = {p.id: p.title for p in parts}
 

@@ -85,7 +85,12 @@ class ExamReport:
 
     @property
     def wrong(self) -> list[QuestionOutcome]:
-        return [o for o in self.outcomes if not o.correct]
+        """Answered and not right: a blank is 未答, not 错 (see ``unanswered``)."""
+        return [o for o in self.outcomes if not o.correct and not o.blank]
+
+    @property
+    def unanswered(self) -> list[QuestionOutcome]:
+        return [o for o in self.outcomes if o.blank]
 
     def to_dict(self) -> dict:
         return {
@@ -98,6 +103,7 @@ class ExamReport:
             "answers": [
                 {"number": o.item.number, "question": o.item.question.id, "type": o.item.question.type,
                  "given": o.given, "correct": o.correct, "earned": round(o.earned, 2), "points": o.item.points,
+                 "status": "未答" if o.blank else "对" if o.correct else "错",
                  "note": o.result.note,
                  "matched": list(o.short.matched) if o.short else None,
                  "missed": list(o.short.missed) if o.short else None}

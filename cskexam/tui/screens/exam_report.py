@@ -48,6 +48,7 @@ def summary_content(report: ExamReport, prediction: Any = None) -> Content:
         (f"{fmt_points(report.score)} / {fmt_points(report.total)} 分  ", "bold"), verdict,
         f"  （合格线 {fmt_points(report.pass_mark)}）\n",
         f"用时 {format_duration(report.time_used)} · 答对 {report.correct}/{len(report.outcomes)} 题 · "
+        f"答错 {len(report.wrong)} · 未答 {len(report.unanswered)} · "
         f"{STATUS_LABELS.get(report.status, report.status)}",
     ]
     if prediction is not None and getattr(prediction, "ready", True):
@@ -63,7 +64,7 @@ def summary_content(report: ExamReport, prediction: Any = None) -> Content:
         for w in report.weakest:
             numbers = "、".join(str(n) for n in w.questions)
             parts += [f"  失 {fmt_points(w.lost)} 分  ", (clip(w.path, 30), "$accent"), f"  第 {numbers} 题\n"]
-    parts.append(("\n错题已加入错题本，相关知识点已排入复习。", "$text-muted"))
+    parts.append(("\n错题已加入错题本，相关知识点按每日新卡上限排入复习；未答的题只扣分，不算错题。", "$text-muted"))
     return Content.assemble(*parts)
 
 
@@ -71,7 +72,8 @@ def detail_content(outcome: QuestionOutcome, path: str) -> Content:
     from cskexam.display import fmt_points
 
     q = outcome.item.question
-    mark = ("✓ 正确", "bold $success") if outcome.correct else ("✗ 错误", "bold $error")
+    mark = (("✓ 正确", "bold $success") if outcome.correct else ("– 未答", "bold $warning") if outcome.blank
+            else ("✗ 错误", "bold $error"))
     parts: list[Any] = [
         f"{outcome.item.number}. 〔{q.type}〕 ", mark,
         f"  得 {fmt_points(outcome.earned)}/{fmt_points(outcome.item.points)} 分",
@@ -144,7 +146,7 @@ class ExamReportScreen(AppScreen):
         options.clear_options()
         self._shown = [o for o in self.report.outcomes if not (self.wrong_only and o.correct)]
         for o in self._shown:
-            mark = ("✓", "$success") if o.correct else ("✗", "$error")
+            mark = ("✓", "$success") if o.correct else ("–", "$warning") if o.blank else ("✗", "$error")
             label = Content.assemble(mark, f" {o.item.number:>3}. 〔{o.item.question.type}〕 ",
                                      clip(o.item.question.stem, 34))
             options.add_option(Option(label))
