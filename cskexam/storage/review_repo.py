@@ -46,29 +46,29 @@ def state_values(state: CardState) -> dict:
 
 # -- cards as generated ----------------------------------------------------------
 
-def stored_cards(session: Session) -> dict[str, Any]:
+def stored_cards(session: Session | Connection) -> dict[str, Any]:
     query = select(_cards.c.id, _cards.c.node_id, _cards.c.kind, _cards.c.front, _cards.c.back, _cards.c.orphaned,
                    _cards.c.edited, _cards.c.custom)
     return {r.id: r for r in session.execute(query)}
 
 
-def card_contents(session: Session, include_orphaned: bool = False) -> list[Any]:
+def card_contents(session: Session | Connection, include_orphaned: bool = False) -> list[Any]:
     query = select(_cards.c.id, _cards.c.node_id, _cards.c.kind, _cards.c.front, _cards.c.back).order_by(_cards.c.seq)
     if not include_orphaned:
         query = query.where(_cards.c.orphaned.is_(False))
     return list(session.execute(query))
 
 
-def max_seq(session: Session) -> int:
+def max_seq(session: Session | Connection) -> int:
     return session.execute(select(func.coalesce(func.max(_cards.c.seq), -1))).scalar_one()
 
 
-def insert_cards(session: Session, rows: list[dict]) -> None:
+def insert_cards(session: Session | Connection, rows: list[dict]) -> None:
     if rows:
         session.execute(_cards.insert(), rows)
 
 
-def update_cards(session: Session, rows: list[dict]) -> None:
+def update_cards(session: Session | Connection, rows: list[dict]) -> None:
     """Bulk UPDATE by primary key, one executemany per set of columns."""
     groups: dict[tuple, list[dict]] = {}
     for row in rows:
@@ -77,7 +77,7 @@ def update_cards(session: Session, rows: list[dict]) -> None:
         session.execute(update(CardRow), group)
 
 
-def active_node_ids(session: Session, ids: Iterable[str]) -> set[str]:
+def active_node_ids(session: Session | Connection, ids: Iterable[str]) -> set[str]:
     ids = list(ids)
     out: set[str] = set()
     for i in range(0, len(ids), 500):
@@ -116,7 +116,7 @@ def _due_statement(by_node: bool, excluding: bool):
     return select(_cards.c.due, _cards.c.id).where(*cond).order_by(_cards.c.due).limit(bindparam("limit"))
 
 
-def due_ids(session: Session, states: Sequence[int], until: dt.datetime, now: dt.datetime, limit: int,
+def due_ids(session: Session | Connection, states: Sequence[int], until: dt.datetime, now: dt.datetime, limit: int,
             node_ids: Sequence[str] | None = None, exclude: Sequence[str] = ()) -> list[str]:
     """Cards in ``states`` due by ``until``, earliest first."""
     found: list[tuple[dt.datetime, str]] = []
@@ -134,7 +134,7 @@ def due_ids(session: Session, states: Sequence[int], until: dt.datetime, now: dt
     return [cid for _, cid in found[:limit]]
 
 
-def new_ids(session: Session, now: dt.datetime, limit: int, node_ids: Sequence[str] | None = None,
+def new_ids(session: Session | Connection, now: dt.datetime, limit: int, node_ids: Sequence[str] | None = None,
             exclude: Sequence[str] = ()) -> list[str]:
     if limit <= 0:
         return []
@@ -149,7 +149,7 @@ def new_ids(session: Session, now: dt.datetime, limit: int, node_ids: Sequence[s
     return list(session.execute(query).scalars())
 
 
-def count_due(session: Session, states: Sequence[int], until: dt.datetime, now: dt.datetime,
+def count_due(session: Session | Connection, states: Sequence[int], until: dt.datetime, now: dt.datetime,
               node_ids: Sequence[str] | None = None) -> int:
     total = 0
     stmt = _count_statement(node_ids is not None)
@@ -173,15 +173,6 @@ def _count_statement(by_node: bool):
     if by_node:
         cond.append(_cards.c.node_id.in_(bindparam("nodes", expanding=True)))
     return select(func.count()).select_from(_cards).where(*cond)
-
-
-def count_new(session: Session, now: dt.datetime, node_ids: Sequence[str] | None = None, limit: int | None = None) -> int:
-    """New cards available, counting no further than ``limit`` (the daily limit is all the queue needs)."""
-    inner = select(_cards.c.id).where(_cards.c.state == NEW, _playable(now, node_ids))
-    if limit is not None:
-        inner = inner.limit(limit)
-    query = select(func.count()).select_from(inner.subquery())
-    return session.execute(query).scalar_one()
 
 
 @functools.lru_cache(maxsize=4)
@@ -235,14 +226,14 @@ def queue_figures(session: Session | Connection, start: dt.datetime, end: dt.dat
     return session.execute(_queue_figures_statement(node_ids is not None), params).one()
 
 
-def new_introduced_between(session: Session, start: dt.datetime, end: dt.datetime) -> int:
+def new_introduced_between(session: Session | Connection, start: dt.datetime, end: dt.datetime) -> int:
     query = select(func.count(func.distinct(_logs.c.card_id))).where(
         _logs.c.state_before == NEW, _logs.c.rating > 0, _logs.c.reviewed_at >= start, _logs.c.reviewed_at < end
     )
     return session.execute(query).scalar_one()
 
 
-def reviews_between(session: Session, start: dt.datetime, end: dt.datetime) -> int:
+def reviews_between(session: Session | Connection, start: dt.datetime, end: dt.datetime) -> int:
     query = select(func.count()).select_from(_logs).where(
         _logs.c.rating > 0, _logs.c.reviewed_at >= start, _logs.c.reviewed_at < end
     )
@@ -272,12 +263,6 @@ def _answer_card_statement():
 def get_card_state(session: Session | Connection, card_id: str) -> Any | None:
     """What answering needs of a card: its scheduling state, version and queue flags (no texts)."""
     return session.execute(_answer_card_statement(), {"card_id": card_id}).first()
-
-
-def cards_by_ids(session: Session | Connection, ids: Sequence[str]) -> dict[str, Any]:
-    if not ids:
-        return {}
-    return {c.id: c for c in session.execute(select(_cards).where(_cards.c.id.in_(list(ids))))}
 
 
 def cards_of_nodes(session: Session | Connection, node_ids: Sequence[str]) -> list[Any]:
@@ -387,7 +372,7 @@ def _path_statement():
     return select(chain.c.title, chain.c.marker).order_by(chain.c.depth.desc())
 
 
-def node_path(session: Session, node_id: str) -> list[str]:
+def node_path(session: Session | Connection, node_id: str) -> list[str]:
     """Titles from the document down to the node itself (chapters with their 第…章 marker)."""
     titles = []
     for title, marker in session.execute(_path_statement(), {"node_id": node_id}):
@@ -397,11 +382,11 @@ def node_path(session: Session, node_id: str) -> list[str]:
     return titles
 
 
-def node_exists(session: Session, node_id: str) -> bool:
+def node_exists(session: Session | Connection, node_id: str) -> bool:
     return session.execute(select(_nodes.c.id).where(_nodes.c.id == node_id)).first() is not None
 
 
-def subtree_ids(session: Session, node_id: str) -> list[str]:
+def subtree_ids(session: Session | Connection, node_id: str) -> list[str]:
     """The node and every node below it (a recursive query over parent links)."""
     tree = select(_nodes.c.id).where(_nodes.c.id == node_id).cte("tree", recursive=True)
     tree = tree.union_all(select(_nodes.c.id).where(_nodes.c.parent_id == tree.c.id))
@@ -410,23 +395,23 @@ def subtree_ids(session: Session, node_id: str) -> list[str]:
 
 # -- everything the statistics need ---------------------------------------------------
 
-def log_rows(session: Session, since: dt.datetime | None = None) -> list[Any]:
+def log_rows(session: Session | Connection, since: dt.datetime | None = None) -> list[Any]:
     query = select(_logs.c.card_id, _logs.c.rating, _logs.c.reviewed_at, _logs.c.state_before).where(_logs.c.rating > 0)
     if since is not None:
         query = query.where(_logs.c.reviewed_at >= since)
     return list(session.execute(query.order_by(_logs.c.reviewed_at)))
 
 
-def review_dates(session: Session) -> list[dt.datetime]:
+def review_dates(session: Session | Connection) -> list[dt.datetime]:
     return list(session.execute(select(_logs.c.reviewed_at).where(_logs.c.rating > 0)).scalars())
 
 
-def due_dates(session: Session, until: dt.datetime, now: dt.datetime) -> list[dt.datetime]:
+def due_dates(session: Session | Connection, until: dt.datetime, now: dt.datetime) -> list[dt.datetime]:
     query = select(_cards.c.due).where(_cards.c.state != NEW, _cards.c.due <= until, _playable(now, None))
     return list(session.execute(query).scalars())
 
 
-def card_states_with_documents(session: Session) -> list[Any]:
+def card_states_with_documents(session: Session | Connection) -> list[Any]:
     """Every playable card's state with its node's document and chapter ancestry."""
     query = (
         select(
@@ -440,16 +425,7 @@ def card_states_with_documents(session: Session) -> list[Any]:
     return list(session.execute(query))
 
 
-def node_titles(session: Session, ids: Iterable[str]) -> dict[str, str]:
-    ids = list(set(ids))
-    out: dict[str, str] = {}
-    for i in range(0, len(ids), 500):
-        chunk = ids[i:i + 500]
-        out.update(dict(session.execute(select(_nodes.c.id, _nodes.c.title).where(_nodes.c.id.in_(chunk))).all()))
-    return out
-
-
-def node_parents(session: Session) -> dict[str, tuple[str | None, str, str]]:
+def node_parents(session: Session | Connection) -> dict[str, tuple[str | None, str, str]]:
     """id → (parent id, kind, title) of every node: enough to find a card's chapter."""
     query = select(_nodes.c.id, _nodes.c.parent_id, _nodes.c.kind, _nodes.c.title)
     return {r.id: (r.parent_id, r.kind, r.title) for r in session.execute(query)}
@@ -476,7 +452,7 @@ def save_settings(session: Session | Connection, profile: str, settings: dict, n
         session.execute(_settings.insert().values(profile=profile, settings=settings, updated_at=now))
 
 
-def counts_by_state(session: Session) -> dict[int, int]:
+def counts_by_state(session: Session | Connection) -> dict[int, int]:
     query = (
         select(_cards.c.state, func.count())
         .where(_cards.c.orphaned.is_(False), _cards.c.suspended.is_(False))
@@ -485,7 +461,7 @@ def counts_by_state(session: Session) -> dict[int, int]:
     return {state: n for state, n in session.execute(query)}
 
 
-def count_cards(session: Session, **flags) -> int:
+def count_cards(session: Session | Connection, **flags) -> int:
     query = select(func.count()).select_from(_cards)
     for name, value in flags.items():
         query = query.where(_cards.c[name].is_(value))
