@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import pytest
 
+from cskexam.core.notes import decode_note_bytes
+
 from notes_corpus.score import MEASURES, corpus_files, load_gold, ratio, score_corpus, totals
 
-EDGES_FLOOR = 0.51
-TITLES_FLOOR = 0.89
-LISTS_FLOOR = 0.45
-MNEMONICS_FLOOR = 0.10
-PAGES_FLOOR = 0.48
-JUDGEMENTS_FLOOR = 0.00
-FLAGS_FLOOR = 0.35
-DOCUMENTS_FLOOR = 0.63
+EDGES_FLOOR = 0.77
+TITLES_FLOOR = 0.93
+LISTS_FLOOR = 0.68
+MNEMONICS_FLOOR = 0.55
+PAGES_FLOOR = 0.87
+JUDGEMENTS_FLOOR = 0.40
+FLAGS_FLOOR = 0.60
+DOCUMENTS_FLOOR = 0.72
 
 FLOORS = {
     "documents": DOCUMENTS_FLOOR,
@@ -42,7 +44,7 @@ def test_corpus_is_big_enough_and_every_gold_is_well_formed():
     assert len(pairs) >= 18
     for notes, gold_path in pairs:
         gold = load_gold(gold_path)
-        lines = notes.read_text(encoding="utf-8").splitlines()
+        lines = decode_note_bytes(notes.read_bytes(), notes.name).splitlines()
         assert 40 <= len(lines) <= 200, notes.name
         assert gold.documents, gold_path.name
         for node in gold.nodes():

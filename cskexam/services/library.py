@@ -25,9 +25,8 @@ from typing import TYPE_CHECKING, Callable, Iterable
 from cskexam.core.graph import KnowledgeGraph
 from cskexam.core.notes import NoteSource, decode_note_bytes, parse_notes
 from cskexam.core.errors import NotesError
-from cskexam.errors import os_error_text
 from cskexam.paths import database_url
-from cskexam.services.notes import collect_note_files
+from cskexam.services.notes import collect_note_files, read_note_bytes
 from cskexam.storage import graph_repo, library_repo
 from cskexam.storage.db import Database, open_database
 
@@ -143,10 +142,7 @@ def prepare_import(paths: Iterable[str | Path] | None = None, progress: Progress
     sources, infos = [], []
     for index, path in enumerate(files):
         _report(progress, index, total, f"读取 {path.name}")
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise NotesError(f"无法读取文件: {os_error_text(exc)}", str(path)) from None
+        data = read_note_bytes(path)
         sources.append(NoteSource(name=path.name, text=decode_note_bytes(data, str(path))))
         infos.append(NoteFile(path.name, str(path), hashlib.sha1(data).hexdigest(), len(data)))
     _report(progress, len(files), total, "解析笔记")

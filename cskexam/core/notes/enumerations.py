@@ -87,12 +87,36 @@ def split_counted(text: str, count: int) -> Split | None:
     return None
 
 
-def split_short_list(text: str) -> Split | None:
-    """A body that is nothing but a short list: ``售前服务、售中服务、售后服务``."""
-    body = text.strip().rstrip("。")
-    parts = [p.strip() for p in body.split("、")]
-    if len(parts) < 2 or len(body) > 60:
+def split_short_list(text: str, counted: bool = False) -> Split | None:
+    """A body that is nothing but a short list: ``售前服务、售中服务、售后服务``,
+    or ``甲,乙,丙`` / ``甲;乙;丙`` with three short items or more."""
+    body = text.strip().rstrip("。.")
+    if len(body) > 160 or not body:
         return None
-    if all(2 <= len(p) <= 8 and not _PUNCT_CUT.search(p) for p in parts):
+    parts = [p.strip() for p in body.split("、")]
+    longest = 14 if counted else 8
+    if len(parts) >= 2 and all(1 <= len(p) <= longest and not _PUNCT_CUT.search(p) for p in parts):
+        return Split([InlineItem(p) for p in parts], "")
+    parts = [p.strip() for p in re.split(r"[、,;]", body)]
+    if len(parts) >= 3 and all(1 <= len(p) <= (10 if counted else 6) and not re.search(r"[。:!?]", p) for p in parts):
         return Split([InlineItem(p) for p in parts], "")
     return None
+
+
+_TRAILING_COUNT = re.compile(
+    r"^(.{1,}?)(?:等|这|共|计)?([一二三四五六七八九十两]|\d{1,2})(?:个|种|種|项|項|类|類|大|条|條|点|點)?"
+    r"(?:阶段|方面|部分|步骤|环节|要素|原则|特征|特点|类型|方法|层次|阶段|维度|功能)?$"
+)
+
+
+def trailing_count(last: str, found: int) -> str | None:
+    """``方法四个阶段`` as the last of four items → ``方法``: the count phrase
+    that closes a list is no part of its last item."""
+    m = _TRAILING_COUNT.match(last)
+    if not m or len(m.group(1)) < 1 or m.group(0) == m.group(1):
+        return None
+    from cskexam.core.notes.markers import cn_to_int
+
+    if cn_to_int(m.group(2)) != found or len(last) - len(m.group(1)) < 2:
+        return None
+    return m.group(1)

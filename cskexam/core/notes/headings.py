@@ -13,8 +13,20 @@ from dataclasses import dataclass, field
 
 from cskexam.core.notes.markers import cn_to_int
 
-EXAM_TAGS = ("简答", "案例分析", "面试答辩", "重点", "必背", "论述", "名词解释", "单选", "多选", "判断", "填空", "计算")
-_PAGE = re.compile(r"^P\s?(\d+)(?:\s?[-~]\s?P?(\d+))?$", re.I)
+EXAM_TAGS = (
+    "简答", "案例分析", "面试答辩", "重点", "必背", "论述", "名词解释", "单选", "多选", "判断", "填空", "计算",
+    "识记", "識記", "掌握", "了解", "理解", "熟悉", "应用", "應用", "重點", "难点", "難點", "簡答", "論述", "必考", "常考",
+    "高频", "高頻", "易错", "易錯", "考点", "考點", "重要", "★", "☆", "▲",
+)
+_PAGE = re.compile(r"^(?:P\.?\s?|第\s?)(\d+)(?:\s?[-~]\s?P?(\d+))?(?:\s?页|\s?頁)?$", re.I)
+# Page marks and tags anywhere in a title: (P4) (第12页) p.35, a trailing P211;
+# (识记) [重点] 【重点】 ★.
+_TITLE_PAGE = re.compile(
+    r"\(\s*(?:[Pp]\.?\s?(\d{1,4})(?:\s?[-~]\s?[Pp]?\d+)?|第\s?(\d{1,4})\s?[页頁])\s*\)"
+    r"|(?:^|(?<=[\s\u4e00-\u9fff)】\]]))\s*[Pp]\.?\s?(\d{1,4})\s*$"
+)
+_TITLE_TAG = re.compile(r"\(([^()]{1,6})\)|【([^【】]{1,6})】|\[([^\[\]]{1,6})\]|([★☆▲]+)")
+_TITLE_MNEMONIC = re.compile(r"\(([\u4e00-\u9fff]{1,3}[一二三四五六七八九十])\)")
 _MNEMONIC = re.compile(r"^[\u4e00-\u9fff]{1,3}[一二三四五六七八九十]$")
 _SENTENCE_END = set("。;,!?")
 # Words that begin the body of a heading written without punctuation
@@ -215,8 +227,52 @@ def split_heading(segment: str, known: frozenset[str] = frozenset(), subject: st
         title = clause[:20] + "…"
         body = s
         heading.truncated = True
-    heading.title = clean_title(title)
+    heading.title = clean_title(take_title_meta(title, heading))
     heading.text = consume_meta(body, heading).lstrip(",;。").strip()
+    return heading
+
+
+def take_title_meta(title: str, heading: Heading) -> str:
+    """Move page marks, tags and a bracketed mnemonic out of ``title``."""
+    if not any(ch in title for ch in "(【[★☆▲Pp"):
+        return title
+
+    def page(m: re.Match) -> str:
+        heading.page = heading.page or "P" + next(g for g in m.groups() if g)
+        return ""
+
+    title = _TITLE_PAGE.sub(page, title)
+
+    def tag(m: re.Match) -> str:
+        inner = next(g for g in m.groups() if g)
+        parts = [p.strip() for p in re.split(r"[、,/]", inner) if p.strip()]
+        if m.group(4):
+            parts = ["重点"]
+        if parts and all(p in EXAM_TAGS for p in parts):
+            heading.tags.extend(p for p in parts if p not in heading.tags)
+            return ""
+        return m.group(0)
+
+    title = _TITLE_TAG.sub(tag, title)
+
+    def mnemonic(m: re.Match) -> str:
+        heading.mnemonic = heading.mnemonic or m.group(1)
+        return ""
+
+    title = _TITLE_MNEMONIC.sub(mnemonic, title)
+    return title.strip()
+
+
+def whole_heading(segment: str) -> Heading:
+    """A heading whose whole text is its title (a Markdown heading)."""
+    heading = Heading(title="", text="", explicit=True)
+    s = segment.strip()
+    s = take_title_meta(s, heading)
+    if len(s) > 40:
+        split = split_heading(s)
+        split.page, split.tags, split.mnemonic = heading.page, heading.tags, heading.mnemonic
+        return split
+    heading.title = clean_title(s)
     return heading
 
 

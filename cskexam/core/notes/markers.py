@@ -37,7 +37,7 @@ def cn_to_int(text: str) -> int | None:
 
 # Styles whose marker is unambiguous anywhere in a line.
 STRONG_STYLES = {"part", "chapter", "section", "circled", "bullet"}
-HEADING_STYLES = {"part", "chapter", "section", "cn", "pcn"} | {f"h{i}" for i in range(1, 7)}
+HEADING_STYLES = {"part", "chapter", "section", "topic", "cn", "cn_paren", "pcn"} | {f"h{i}" for i in range(1, 7)}
 
 
 @dataclass(frozen=True)
@@ -53,25 +53,29 @@ class Marker:
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _CJK = r"\u4e00-\u9fff"
 
+_PARENS_NUM = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
 _PATTERNS: list[tuple[str, str]] = [
-    ("part", rf"第([{CN_NUM}\d]+)部分[:\s]*"),
-    ("chapter", rf"第([{CN_NUM}\d]+)章[:\s]*"),
-    ("section", rf"第([{CN_NUM}\d]+)节[:\s]*"),
-    ("pcn", rf"\(([{CN_NUM}]+)\)[、.]?\s*"),
-    ("pnum", r"\((\d{1,2})\)[、.]?\s*"),
+    ("part", rf"第([{CN_NUM}\d]+)(?:部分|篇|编|編)[:\s]*"),
+    ("chapter", rf"第([{CN_NUM}\d]+)(?:章|单元|單元|讲|講|课|課)[:\s]*"),
+    ("section", rf"第([{CN_NUM}\d]+)(?:节|節)[:\s]*"),
+    ("topic", rf"(?:专题|專題|模块|模塊)([{CN_NUM}\d]+)[:\s、.]*"),
+    ("point_no", rf"(?:考点|考點|知识点|知識點)\s?([{CN_NUM}]+|\d{{1,3}})[:\s、.]+"),
+    ("pcn", rf"\(\s?([{CN_NUM}]+)\s?\)[、.]?\s*"),
+    ("pnum", r"\(\s?(\d{1,2})\s?\)[、.]?\s*"),
     ("circled", rf"([{_CIRCLED}])[、.]?\s*"),
     ("cn", rf"(?<![第{CN_NUM}])([{CN_NUM}]+)、+\s*"),
+    ("cn_paren", rf"(?<![第{CN_NUM}(])([{CN_NUM}]+)\)\s*"),
     ("dashed", r"(?<![\d.\-])(\d{1,2})-(\d{1,2})(?=[:\s])[:\s]*"),
     ("dotted", rf"(?<![\d.])(\d{{1,2}})\.(\d{{1,2}})(?![\d.])(?=[\s{_CJK}])\s*"),
     ("num_dun", r"(?<![\d.A-Za-z\-])(\d{1,2})、+\s*"),
-    ("num_dot", rf"(?<![\d.A-Za-z\-])(\d{{1,2}})[.．](?![\d])(?=[\s{_CJK}“\"《(])\s*"),
+    ("num_dot", rf"(?<![\d.A-Za-z\-])(\d{{1,2}}|[Ll](?=\.[{_CJK}]))[.．](?![\d])(?=[\s{_CJK}“\"《(])\s*"),
     ("num_paren", rf"(?<![\d(A-Za-z])(\d{{1,2}})\)(?=[\s{_CJK}“\"《])\s*"),
     ("letter", rf"(?<![A-Za-z])([A-H])(?:[:.、]|(?=[{_CJK}]))\s*"),
-    ("bullet", r"[•·●▪◆■]\s*"),
+    ("bullet", r"[•●▪◆■◇○►▶]\s*|(?:^\s*)[·・]\s*"),
     ("dash", r"(?:^|(?<=[:。;]))\s*[-*+]\s+"),
 ]
 # The lookahead lets the engine skip quickly over characters that start no marker.
-_STARTS = rf"(?=[第(\d{CN_NUM}{_CIRCLED}A-H•·●▪◆■\-*+\s])"
+_STARTS = rf"(?=[第(\d{CN_NUM}{_CIRCLED}A-HLl•·・●▪◆■◇○►▶专專模考知\-*+\s])"
 _SCANNER = re.compile(_STARTS + "(?:" + "|".join(f"(?P<{name}>{pat})" for name, pat in _PATTERNS) + ")")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+")
 _MD_ORDERED = re.compile(r"^(\d{1,3})[.)]\s+")
@@ -105,6 +109,8 @@ def find_markers(line: str) -> list[Marker]:
             bare = not re.match(r"[A-H][:.、]", raw)
         elif style == "circled":
             number = (_CIRCLED.index(raw.strip()[0]) + 1,)
+        elif style == "num_dot" and raw[0] in "Ll":
+            number = (1,)  # OCR reads 1. as L. or l.
         else:
             digits = re.search(rf"[{CN_NUM}\d]+", raw)
             value = cn_to_int(digits.group(0)) if digits else None

@@ -7,14 +7,31 @@ document (a stack of open styles), not from a fixed table; only the
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from cskexam.core.notes.headings import Heading, clean_title_only, split_heading, stated_count
-from cskexam.core.notes.markers import Marker, find_markers, markdown_heading
+from cskexam.core.notes.headings import Heading, clean_title_only, split_heading, stated_count, whole_heading
+from cskexam.core.notes.markers import HEADING_STYLES, Marker, find_markers, markdown_heading
 
 _BOUNDARY = set(":;。?!)]》”\" ")
 _PUNCT = set("。;,:!?")
-_FAMILY_RANK = {"part": 0, "chapter": 1, "section": 2} | {f"h{i}": i - 1 for i in range(1, 7)}
+_FAMILY_RANK = {"part": 0, "chapter": 1, "topic": 1, "section": 2} | {f"h{i}": i - 1 for i in range(1, 7)}
+_INDENTED_STYLES = {"bullet", "num_dot", "num_paren"}
+_MNEMONIC_LINE = re.compile(r"^(口诀|口訣|巧记|巧記|记忆|記憶|速记|速記|助记|助記|记法|記法)\s*[:：]\s*(.+)$")
+_TRUE_MARKS = ("√", "✓", "✔", "对", "對", "正确", "正確")
+_JUDGEMENT = re.compile(r"\(\s*(×|x|X|✗|✘|√|✓|✔|错|錯|对|對|正确|错误|正確|錯誤)\s*\)\s*$|\s(✗|✘|×|√|✓|✔)\s*$")
+_SENTENCE = re.compile(r"[。!?]|[,;].{6,}")
+_LEAD_IN = re.compile(r"^(其|它|他们|主要观点|主要内容)|以下|如下|下列|应遵循|需具备|应具备|主要有|包括以下|有以下")
+_HEADING_MARK = re.compile(
+    r"\((?:识记|識記|掌握|了解|理解|熟悉|应用|應用|重点|重點|难点|難點|简答|簡答|论述|論述|必考|常考|高频|高頻)\)"
+    r"|【[^】]{1,6}】|\[(?:重点|重點|难点|必考|常考|高频)\]|[★☆▲]|\(\s*(?:第\s*\d+\s*页|[Pp]\.?\s*\d+)\s*\)|\s[Pp]\.?\s?\d{1,4}$"
+)
+_HOOK = re.compile(r"^[\u4e00-\u9fff]{2,6}\([^()]{4,}\)$")
+
+
+def _looks_like_list(rest: str) -> bool:
+    parts = [p.strip() for p in re.split(r"[、,;]", rest.rstrip("。.;"))]
+    return len(parts) >= 3 and all(1 <= len(p) <= 12 and not re.search(r"[。:]", p) for p in parts)
 
 
 @dataclass
@@ -29,6 +46,12 @@ class Draft:
     children: list["Draft"] = field(default_factory=list)
     inline_item: bool = False
     end: int = 0  # last line that gave this draft text of its own
+    indent: int | None = None  # a Markdown list item's indentation
+    whole_title: bool = False  # a Markdown heading: its whole text is the title
+    mnemonic: str | None = None  # from a 口诀:/记忆: line or a tip block
+    stated: int | None = None  # a count stated by a lead-in sentence
+    judged: bool | None = None  # a statement marked (√) True or (×) False
+    at: float = 0.0  # where in its first line the draft starts (0 = start, 1 = end)
 
     @property
     def title(self) -> str:
@@ -53,16 +76,17 @@ def _is_cjk(ch: str) -> bool:
 
 
 class OutlineBuilder:
-    def __init__(self, title: str, line: int, known: frozenset[str], titles_only: bool = False):
-        # titles_only: the first pass, which only collects cleanly written titles.
-        self.titles_only = titles_only
+    def __init__(self, title: str, line: int, markdown: bool = False):
+        self.markdown = markdown
         self.root = Draft("doc", (), "", line)
         self.root.heading = Heading(title=title, text="")
         self.stack: list[Draft] = [self.root]
-        self.known = known
         self.subject = title
+        self.drafts: list[Draft] = []  # every draft with a segment, in order
         self._pending: Draft | None = None
         self._lineno = line
+        self._last = line
+        self._indent = 0
 
     # -- acceptance ----------------------------------------------------
     def _open(self, style: str) -> Draft | None:
@@ -77,9 +101,9 @@ class OutlineBuilder:
                 return draft.number[0]
         return None
 
-    def _accept(self, m: Marker, line: str, since: str) -> bool:
+    def _accept(self, m: Marker, line: str, since_start: int) -> bool:
         prev = line[m.start - 1] if m.start > 0 else ""
-        at_start = not line[: m.start].strip()
+        at_start = m.start <= self._indent
         if m.style in ("part", "chapter", "section", "circled", "bullet"):
             return True
         opened = self._open(m.style)
@@ -97,7 +121,9 @@ class OutlineBuilder:
             return False
         if prev in _BOUNDARY:
             return True
-        head = since.strip()
+        if m.start - since_start > 40:
+            return False
+        head = line[since_start : m.start].strip()
         return 0 < len(head) <= 20 and not any(ch in _PUNCT for ch in head)
 
     # -- stack -----------------------------------------------------------
@@ -119,40 +145,61 @@ class OutlineBuilder:
         self.stack.append(draft)
 
     def _finish_pending(self) -> None:
-        draft = self._pending
-        if draft is None:
-            return
-        if self.titles_only:
-            clean = clean_title_only(draft.segment)
-            draft.heading = Heading(title=clean or "", text="", explicit=clean is not None)
+        # The heading is split later (``split_headings``), once the clean
+        # titles of every file are known; nothing here depends on it.
+        if self._pending is not None:
+            self.drafts.append(self._pending)
             self._pending = None
-            return
-        draft.heading = split_heading(draft.segment, self.known, self.subject)
-        if draft.heading.text:
-            draft.text_parts.append(draft.heading.text)
-        self._pending = None
 
     # -- input -----------------------------------------------------------
-    def add_line(self, line: str, lineno: int, markers: list[Marker] | None = None) -> None:
+    def add_line(
+        self,
+        line: str,
+        lineno: int,
+        markers: list[Marker] | None = None,
+        indent: int = 0,
+        literal: bool = False,
+        tip: bool = False,
+        term_run: bool = False,
+        last: int | None = None,
+    ) -> None:
+        """One line of the document. ``term_run``: the line is one of several
+        ``term:explanation`` lines in a row (each becomes an item)."""
         if not line:
             return
         self._lineno = lineno
+        self._last = last or lineno  # hard wraps joined: the line ends there
+        self._indent = 0
+        if literal:
+            self._append_text(line)
+            return
         heading = markdown_heading(line)
         if heading:
-            self._start(heading, line, lineno)
-            self._pending.segment = line[heading.end :]  # type: ignore[union-attr]
+            draft = self._start(heading, line, lineno)
+            draft.whole_title = True
+            rest = line[heading.end :]
+            inner = find_markers(rest[:12])
+            if inner and inner[0].start == 0 and inner[0].style not in ("bullet", "letter"):
+                draft.marker = _clean_marker(inner[0].raw)
+                rest = rest[inner[0].end :]
+            draft.segment = rest
             self._finish_pending()
             return
-        last_end = 0
-        current: Draft | None = None
-        head, colon, _ = line.partition(":")
-        if colon and 2 <= len(head) <= 16 and stated_count(head) and not find_markers(head):
-            # An unnumbered line that announces a counted list (客户服务的五大特性:…).
-            current = self._start(Marker("plain", (), "", 0, 0), line, lineno)
-        for m in find_markers(line) if markers is None else markers:
+        markers = find_markers(line) if markers is None else markers
+        if self.markdown and markers and markers[0].start == 0 and markers[0].style in _INDENTED_STYLES:
+            self._indented_item(markers[0], line, lineno, indent)
+            return
+        starts_with_marker = bool(markers) and markers[0].start == 0 and self._accept(markers[0], line, 0)
+        if not starts_with_marker and self._special_line(line, lineno, markers, tip, term_run):
+            return
+        self._marked_line(line, lineno, markers)
+
+    def _marked_line(self, line: str, lineno: int, markers: list[Marker], last_end: int = 0,
+                     current: Draft | None = None) -> None:
+        for m in markers:
             if m.start < last_end:
                 continue
-            if not self._accept(m, line, line[last_end : m.start]):
+            if not self._accept(m, line, last_end):
                 continue
             before = line[last_end : m.start]
             if current is None:
@@ -169,8 +216,102 @@ class OutlineBuilder:
             current.segment += tail
             self._finish_pending()
 
+    # -- lines without a leading marker ---------------------------------------
+    def _special_line(self, line: str, lineno: int, markers: list[Marker], tip: bool, term_run: bool) -> bool:
+        m = _MNEMONIC_LINE.match(line)
+        if m and m.group(2).strip():
+            owner = self._mnemonic_owner(tip)
+            if owner is not None and not owner.mnemonic:
+                owner.mnemonic = m.group(2).strip(" 。.;")
+                return True
+        m = _JUDGEMENT.search(line)
+        if m and m.start() >= 4:
+            self._judgement(line[: m.start()].strip(), m.group(1) or m.group(2), lineno)
+            return True
+        head, colon, rest = line.partition(":")
+        head = head.strip()
+        if colon and 2 <= len(head) <= 40 and not _SENTENCE.search(head) and not find_markers(head[:3]):
+            rest = rest.strip()
+            first = next((mk for mk in markers if mk.start > len(head)), None)
+            marked_rest = first is not None and not line[len(head) + 1 : first.start].strip()
+            if not rest or marked_rest:
+                if self._is_lead_in(head):
+                    owner = self.stack[-1]
+                    owner.text_parts.append(head + ":")
+                    owner.end = max(owner.end, lineno)
+                    count = stated_count(head)
+                    if count and owner.stated is None:
+                        owner.stated = count
+                else:
+                    self._plain(head, "plain", lineno)
+                if marked_rest:
+                    self._marked_line(line, lineno, markers, last_end=first.start)  # type: ignore[union-attr]
+                return True
+            if _HOOK.match(rest) or stated_count(head) or _looks_like_list(rest):
+                self._plain(line, "inline_list", lineno)
+                return True
+            if term_run and len(head) <= 12:
+                self._plain(line, "term", lineno)
+                return True
+            return False
+        if not colon and len(line) <= 40 and _HEADING_MARK.search(line) and not _SENTENCE.search(_HEADING_MARK.sub("", line)):
+            self._plain(line, "plain", lineno)
+            return True
+        return False
+
+    def _is_lead_in(self, head: str) -> bool:
+        """``投诉处理应遵循以下四项原则`` or ``其主要观点有``: a sentence that
+        introduces the items of the heading above, not a heading of its own."""
+        if _LEAD_IN.search(head):
+            return True
+        top = self.stack[-1]
+        fresh = top is not self.root and top.line == self._lineno - 1 and not top.children and not top.text_parts
+        return fresh and len(head) >= 6 and (top.style == "plain" or top.style in HEADING_STYLES)
+
+    def _plain(self, segment: str, style: str, lineno: int) -> Draft:
+        draft = self._start(Marker(style, (), "", 0, 0), segment, lineno)
+        draft.segment = segment
+        self._finish_pending()
+        return draft
+
+    def _judgement(self, statement: str, mark: str, lineno: int) -> None:
+        self._finish_pending()
+        draft = Draft("judge", (), "", lineno, end=self._last)
+        draft.heading = Heading(title=statement.rstrip("。.;, "), text="")
+        draft.judged = mark in _TRUE_MARKS
+        self._push(draft)
+
+    def _mnemonic_owner(self, tip: bool) -> Draft | None:
+        """The heading whose items a mnemonic helps remember: the nearest open
+        draft that has children (a tip block: the nearest Markdown heading)."""
+        for draft in reversed(self.stack):
+            if draft is self.root:
+                break
+            if tip and draft.style.startswith("h") and draft.style[1:].isdigit():
+                return draft
+            if not tip and draft.children and draft.style != "judge":
+                return draft
+        top = self.stack[-1]
+        return None if top is self.root else top
+
+    def _indented_item(self, m: Marker, line: str, lineno: int, indent: int) -> None:
+        """A Markdown list item: its parent is the nearest item indented less,
+        or the heading above the list."""
+        self._finish_pending()
+        while len(self.stack) > 1 and self.stack[-1].indent is not None and self.stack[-1].indent >= indent:
+            self.stack.pop()
+        while len(self.stack) > 1 and self.stack[-1].style == "judge":
+            self.stack.pop()
+        draft = Draft(m.style, m.number, _clean_marker(m.raw), lineno, end=self._last, at=0.0)
+        draft.indent = indent
+        self.stack[-1].children.append(draft)
+        self.stack.append(draft)
+        self._pending = draft
+        rest_markers = [mk for mk in find_markers(line) if mk.start >= m.end]
+        self._marked_line(line, lineno, rest_markers, last_end=m.end, current=draft)
+
     def _start(self, m: Marker, line: str, lineno: int) -> Draft:
-        draft = Draft(m.style, m.number, _clean_marker(m.raw), lineno, end=lineno)
+        draft = Draft(m.style, m.number, _clean_marker(m.raw), lineno, end=self._last, at=m.start / len(line))
         self._push(draft)
         self._pending = draft
         return draft
@@ -179,8 +320,27 @@ class OutlineBuilder:
         text = text.strip()
         if text:
             self.stack[-1].text_parts.append(text)
-            self.stack[-1].end = max(self.stack[-1].end, self._lineno)
+            self.stack[-1].end = max(self.stack[-1].end, self._last)
 
     def finish(self) -> Draft:
         self._finish_pending()
         return self.root
+
+
+def clean_titles(drafts: list[Draft], out: set[str]) -> None:
+    """Titles written cleanly (ended by a colon or a bracket, or alone)."""
+    for draft in drafts:
+        clean = clean_title_only(draft.segment)
+        if clean is not None and 2 <= len(clean) <= 10:
+            out.add(clean)
+
+
+def split_headings(drafts: list[Draft], known: frozenset[str], subject: str) -> None:
+    """Title, body and metadata of each draft, from its segment."""
+    for draft in drafts:
+        if draft.whole_title:
+            draft.heading = whole_heading(draft.segment)
+        else:
+            draft.heading = split_heading(draft.segment, known, subject)
+        if draft.heading.text:
+            draft.text_parts.insert(0, draft.heading.text)

@@ -8,19 +8,24 @@ the first pass only collects those clean titles.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from pathlib import PurePath
 
-from cskexam.core.graph import COUNT_MISMATCH, TITLE_TRUNCATED, KnowledgeGraph, Node, SourceRef, make_flag, node_id
+from cskexam.core.graph import COUNT_MISMATCH, FALSE_STATEMENT, TITLE_TRUNCATED, TRUE_STATEMENT, KnowledgeGraph, Node, SourceRef, make_flag, node_id
 from cskexam.core.notes.definitions import extract_definitions
 from cskexam.core.notes.documents import Document, split_documents
-from cskexam.core.notes.enumerations import split_counted, split_short_list
+from cskexam.core.notes.enumerations import split_counted, split_short_list, trailing_count
 from cskexam.core.notes.headings import Heading, stated_count
 from cskexam.core.notes.links import related_edges
 from cskexam.core.notes.markers import Marker, find_markers
-from cskexam.core.notes.normalize import normalize_text
-from cskexam.core.notes.outline import Draft, OutlineBuilder
+from cskexam.core.notes.lines import Line, prepare_lines
+from cskexam.core.notes.outline import Draft, OutlineBuilder, clean_titles, split_headings
 
-_KIND_BY_STYLE = {"part": "chapter", "chapter": "chapter", "section": "section", "h1": "chapter", "h2": "chapter", "h3": "section"}
+_HOOK = re.compile(r"^([\u4e00-\u9fff]{2,6})\(([^()]{4,})\)(.*)$")
+# ``产品质量投诉:产品存在缺陷…``: a short term, a colon and what it means.
+_TERM_LINE = re.compile(r"^[^\s:,;。()\d]{2,12}:[^:]{2,}")
+_KIND_BY_STYLE = {"part": "chapter", "chapter": "chapter", "topic": "chapter", "section": "section", "h1": "chapter", "h2": "chapter", "h3": "section"}
 
 
 @dataclass(frozen=True)
@@ -33,6 +38,7 @@ class NoteSource:
 
 
 _ORIGINAL_MAX_LINES = 40
+_ORIGINAL_MAX_CHARS = 400
 
 
 def _raw_lines(src: NoteSource) -> list[str]:
@@ -47,52 +53,74 @@ def _raw_lines(src: NoteSource) -> list[str]:
     return lines
 
 
-def _build(doc: Document, known: frozenset[str], scanned: list[list[Marker]], titles_only: bool = False) -> Draft:
-    builder = OutlineBuilder(doc.title, doc.line, known, titles_only)
-    for (lineno, text), markers in zip(doc.body, scanned):
-        builder.add_line(text, lineno, markers)
-    return builder.finish()
-
-
-def _clean_titles(draft: Draft, out: set[str]) -> None:
-    for child in draft.children:
-        if child.heading and child.heading.explicit and 2 <= len(child.title) <= 10:
-            out.add(child.title)
-        _clean_titles(child, out)
+def _build(doc: Document, prepared: list[Line], markdown: bool) -> OutlineBuilder:
+    builder = OutlineBuilder(doc.title, doc.line, markdown)
+    body = doc.body
+    terms = [_TERM_LINE.match(text) is not None for _, text in body]
+    for k, (lineno, text) in enumerate(body):
+        line = prepared[lineno - 1]
+        term_run = terms[k] and ((k > 0 and terms[k - 1]) or (k + 1 < len(terms) and terms[k + 1]))
+        builder.add_line(text, lineno, find_markers(text), line.indent, line.literal, line.tip, term_run, lineno + line.joined)
+    builder.finish()
+    return builder
 
 
 def parse_notes(sources: list[NoteSource]) -> KnowledgeGraph:
-    files = [(src.name, split_documents(src.name, normalize_text(src.text))) for src in sources]
     raw_by_name = {src.name: _raw_lines(src) for src in sources}
-    scans = {id(doc): [find_markers(text) for _, text in doc.body] for _, docs in files for doc in docs}
+    built = []
+    for src in sources:
+        markdown = PurePath(src.name).suffix.lower() in (".md", ".markdown")
+        prepared = prepare_lines(src.text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), markdown)
+        docs = split_documents(src.name, [line.text for line in prepared])
+        built.append((src.name, [_build(doc, prepared, markdown) for doc in docs]))
+    # Titles cut by guessing are guessed better knowing the titles written
+    # cleanly anywhere in the notes.
     known: set[str] = set()
-    for _, docs in files:
-        for doc in docs:
-            _clean_titles(_build(doc, frozenset(), scans[id(doc)], titles_only=True), known)
+    for _, builders in built:
+        for builder in builders:
+            clean_titles(builder.drafts, known)
     frozen = frozenset(known)
     graph = KnowledgeGraph()
-    for name, docs in files:
-        seen_paths: set[tuple[str, ...]] = set()
-        for doc in docs:
-            _emit(graph, name, raw_by_name[name], _build(doc, frozen, scans[id(doc)]), None, (), seen_paths)
+    for name, builders in built:
+        seen_paths: dict[tuple[str, ...], int] = {}
+        for builder in builders:
+            split_headings(builder.drafts, frozen, builder.subject)
+            _emit(graph, name, raw_by_name[name], builder.root, None, (), seen_paths)
     graph.definitions = extract_definitions(graph)
     graph.edges = related_edges(graph)
     return graph
 
 
-def _original(raw: list[str], first: int, last: int) -> str:
+def _original(raw: list[str], first: int, last: int, at: float) -> str:
+    """The lines ``first``..``last`` as written. A long run-on line holds many
+    nodes: each keeps only the stretch around where it starts, so the cost
+    stays linear in the size of the notes."""
     if first < 1:
         return ""
     last = min(last, first + _ORIGINAL_MAX_LINES - 1)
-    return "\n".join(line.rstrip() for line in raw[first - 1 : last])
+    lines = raw[first - 1 : last]
+    if lines and len(lines[0]) > _ORIGINAL_MAX_CHARS:
+        line = lines[0]
+        start = max(0, int(at * len(line)) - 10)
+        clip = line[start : start + _ORIGINAL_MAX_CHARS]
+        lines[0] = ("…" if start else "") + clip + ("…" if start + _ORIGINAL_MAX_CHARS < len(line) else "")
+    for k in range(1, len(lines)):
+        if len(lines[k]) > _ORIGINAL_MAX_CHARS:
+            lines[k] = lines[k][:_ORIGINAL_MAX_CHARS] + "…"
+    return "\n".join(line.rstrip() for line in lines)
 
 
-def _unique_path(path: tuple[str, ...], seen: set[tuple[str, ...]]) -> tuple[str, ...]:
-    candidate, n = path, 1
+def _unique_path(path: tuple[str, ...], seen: dict[tuple[str, ...], int]) -> tuple[str, ...]:
+    """``path``, or ``path#n`` with the least free n (ids of repeats must not
+    depend on anything but the outline). ``seen`` maps each path taken to the
+    last n tried for it, so a thousand repeats cost no more than one each."""
+    candidate, n = path, seen.get(path, 1)
     while candidate in seen:
         n += 1
         candidate = path[:-1] + (f"{path[-1]}#{n}",)
-    seen.add(candidate)
+    if candidate is not path:
+        seen[path] = n
+    seen.setdefault(candidate, 1)
     return candidate
 
 
@@ -103,7 +131,7 @@ def _emit(
     draft: Draft,
     parent: Node | None,
     parent_path: tuple[str, ...],
-    seen: set[tuple[str, ...]],
+    seen: dict[tuple[str, ...], int],
 ) -> Node:
     heading = draft.heading
     title = draft.title or draft.marker or "（无标题）"
@@ -120,7 +148,7 @@ def _emit(
         page=heading.page if heading else None,
         tags=list(heading.tags) if heading else [],
         source=SourceRef(file, draft.line, max(draft.line, draft.end)),
-        original=_original(raw, draft.line, max(draft.line, draft.end)),
+        original=_original(raw, draft.line, max(draft.line, draft.end), draft.at),
     )
     graph.nodes[node.id] = node
     if parent is not None:
@@ -128,7 +156,18 @@ def _emit(
     if heading and heading.truncated:
         node.flags.append(make_flag(TITLE_TRUNCATED))
 
+    if draft.mnemonic and not node.mnemonic:
+        node.mnemonic = draft.mnemonic
+    if draft.judged is not None:
+        node.flags.append(make_flag(TRUE_STATEMENT if draft.judged else FALSE_STATEMENT))
+    hook = _HOOK.match(text) if parent is not None and not draft.children else None
+    if hook:
+        # 研究原则:可变脸(客观性、发展性、联系实际): a hook word to remember the list by.
+        node.mnemonic = node.mnemonic or hook.group(1)
+        text = node.text = hook.group(2) + (("。" + hook.group(3)) if hook.group(3).strip("。 ") else "")
     node.count = stated_count(title, text, node.mnemonic) if parent is not None else None
+    if node.count is None and draft.stated is not None:
+        node.count = draft.stated
     children = list(draft.children)
     inline: list[Draft] = []
     if parent is not None and (not children or (node.count and len(children) != node.count)):
@@ -136,8 +175,12 @@ def _emit(
         if split is None and not children and (node.count is not None or node.kind == "point"):
             # A plain list whose length differs from the stated count is still
             # a list: its items are kept and the mismatch flagged.
-            split = split_short_list(text)
+            split = split_short_list(text, node.count is not None or draft.style == "inline_list")
         if split is not None:
+            trailing = trailing_count(split.items[-1].title, len(split.items))
+            if trailing:
+                split.items[-1].title = trailing
+                node.count = node.count or len(split.items)
             node.text = split.remainder
             for item in split.items:
                 child = Draft("inline", (), "", draft.line, inline_item=True)
@@ -148,6 +191,8 @@ def _emit(
     _disambiguate_titles(children)
     for child in children:
         _emit(graph, file, raw, child, node, path, seen)
+    if draft.judged is not None:
+        node.kind = "item" if not node.children else node.kind
     if node.kind == "point" and not node.children:
         node.kind = "item"
     elif draft.inline_item:

@@ -1,0 +1,199 @@
+"""Raw lines → clean lines: markup, furniture and hard wraps go before the outline.
+
+Real notes come as Markdown blog posts (front matter, HTML tags, emphasis,
+tables, code, ``::: tip`` containers, quotes), as text pasted from PDFs (page
+footers, running headers, lines wrapped at the page width) or copied out of
+Word. Each line keeps its number (removed lines become empty), its indentation
+(list nesting in Markdown) and whether it is body text only (``literal``: a
+quote, a table row, a tip), which never starts a node.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from cskexam.core.notes.normalize import normalize_line
+
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s+[^<>]*)?/?>")
+_COMMENT_ONE_LINE = re.compile(r"<!--.*?-->")
+_URL = r"(?:[a-z]+:|/|\.|#)[^)\s]*(?:\s+\"[^\"]*\")?"
+_IMAGE = re.compile(r"!\[[^\]]*\]\(" + _URL + r"\)")
+_LINK = re.compile(r"\[([^\]]+)\]\(" + _URL + r"\)")
+_TOC = re.compile(r"^\[\[?toc\]?\]$", re.I)
+_EMPHASIS = re.compile(r"\*\*|__|==|~~")
+_FENCE = re.compile(r"^(```|~~~)")
+_CONTAINER = re.compile(r"^:::\s*(\S*)\s*(.*)$")
+_TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
+_FURNITURE = re.compile(
+    r"^(?:第\s*\d+\s*页\s*(?:[,/]?\s*共\s*\d+\s*页)?|-\s*\d+\s*-|\d+\s*/\s*\d+|page\s*\d+(?:\s*of\s*\d+)?"
+    r"|精选优质文档-?倾情为你奉上|精品文档|专业文档|本文档由.{0,20}整理|更多.{0,12}(?:资料|文档).{0,20}|(?:word|pdf)\s*版.{0,20})$",
+    re.I,
+)
+_MNEMONIC_WORDS = ("口诀", "巧记", "记忆", "速记", "助记", "记法")
+_END_PUNCT = set("。;!?:)]】」』”\"》>")
+_MARKER_START = re.compile(
+    r"^(?:第[一二三四五六七八九十百零两\d]+|[一二三四五六七八九十]+[、.)]|\(|\d{1,2}[、.)．:]|[LlIi][.、]|[①-⑳⑴-⒇⒈-⒛㈠-㈩ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]"
+    r"|[•·●▪◆■\-*+#]|[A-H][.、:]|(?:专题|模块|单元|考点|知识点))"
+)
+
+
+@dataclass
+class Line:
+    text: str = ""
+    indent: int = 0
+    literal: bool = False  # body text only: never a node or a marker
+    joined: int = 0  # how many following lines (hard wraps) were joined to this one
+    tip: bool = False  # inside a tip block or a quote (a mnemonic there belongs to the heading)
+
+
+def _indent_of(raw: str) -> int:
+    width = 0
+    for ch in raw:
+        if ch == " ":
+            width += 1
+        elif ch == "\t":
+            width += 4
+        elif ch == "\u3000":
+            width += 2
+        else:
+            break
+    return width
+
+
+def _strip_markup(text: str, markdown: bool) -> str:
+    if "<" in text:
+        text = _COMMENT_ONE_LINE.sub("", text)
+        text = _TAG.sub("", text)
+    if not markdown:
+        return text
+    if "](" in text:
+        text = _IMAGE.sub("", text)
+        text = _LINK.sub(r"\1", text)
+    if "**" in text or "__" in text or "==" in text or "~~" in text:
+        text = _EMPHASIS.sub("", text)
+    return text
+
+
+def prepare_lines(raw_lines: list[str], markdown: bool) -> list[Line]:
+    out = [Line() for _ in raw_lines]
+    n = len(raw_lines)
+    start = 0
+    if markdown:
+        first = next((i for i, r in enumerate(raw_lines) if r.strip()), None)
+        if first is not None and raw_lines[first].strip() == "---":
+            close = next((j for j in range(first + 1, min(n, first + 60)) if raw_lines[j].strip() == "---"), None)
+            if close is not None:
+                start = close + 1
+    in_fence = in_comment = False
+    pages = 0
+    container: str | None = None
+    for i in range(start, n):
+        raw = raw_lines[i]
+        stripped = raw.strip()
+        if in_comment:
+            if "-->" in stripped:
+                in_comment = False
+                stripped = stripped.split("-->", 1)[1].strip()
+                raw = stripped
+            else:
+                continue
+        if "<!--" in stripped and "-->" not in stripped.split("<!--", 1)[1]:
+            in_comment = True
+            stripped = stripped.split("<!--", 1)[0].strip()
+            raw = stripped
+        if markdown and _FENCE.match(stripped):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            continue
+        literal = tip = False
+        if markdown:
+            m = _CONTAINER.match(stripped)
+            if m:
+                if container is None and m.group(1):
+                    container = (m.group(1) + " " + m.group(2)).strip()
+                    # ``::: tip 巧记`` opens a mnemonic block; a title that says so.
+                else:
+                    container = None
+                continue
+            if container is not None:
+                literal = tip = True
+                if stripped and any(w in container for w in _MNEMONIC_WORDS) and not stripped.startswith(_MNEMONIC_WORDS):
+                    stripped = "口诀:" + stripped
+                    literal = False  # read as a mnemonic line by the outline
+            if stripped.startswith(">"):
+                stripped = stripped.lstrip("> ")
+                tip = True
+                literal = not stripped.startswith(_MNEMONIC_WORDS)
+            if stripped.startswith("|") or (stripped.count("|") >= 2 and _TABLE_RULE.match(stripped)):
+                if _TABLE_RULE.match(stripped):
+                    continue
+                stripped = " ".join(cell.strip() for cell in stripped.strip("|").split("|"))
+                literal = True
+            if _TOC.match(stripped):
+                continue
+        text = normalize_line(_strip_markup(stripped, markdown))
+        if not text:
+            continue
+        if _FURNITURE.match(text):
+            pages += 1
+            continue
+        out[i] = Line(text, _indent_of(raw), literal, tip)
+    if pages:
+        # Page furniture says the text was pasted from pages: lines repeated
+        # on many pages are running headers.
+        _drop_running_headers(out)
+    if not markdown:
+        _join_hard_wraps(out)
+    return out
+
+
+def _drop_running_headers(lines: list[Line]) -> None:
+    """A short line repeated on every page (the document's title or a chapter
+    name printed in the header) is furniture after its first appearance."""
+    counts = Counter(line.text for line in lines if line.text and len(line.text) >= 6)
+    repeated = {text for text, k in counts.items() if k >= 3 and not _MARKER_START.match(text)}
+    if not repeated:
+        return
+    seen: set[str] = set()
+    for line in lines:
+        if line.text in repeated:
+            if line.text in seen:
+                line.text = ""
+            seen.add(line.text)
+
+
+def _join_hard_wraps(lines: list[Line]) -> None:
+    """``4.权责对应原`` + ``则;5.精简…`` → one line: pasted PDF text breaks lines at
+    the page width, in the middle of words."""
+    lengths = sorted(len(line.text) for line in lines if line.text)
+    if len(lengths) < 4:
+        return
+    width = lengths[int(len(lengths) * 0.9)]
+    if width < 16:
+        return
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        j = i + 1
+        while j < len(lines) and not lines[j].text:
+            j += 1
+        if j >= len(lines) or j != i + 1:
+            i += 1
+            continue
+        nxt = lines[j]
+        if (
+            line.text and not line.literal and not nxt.literal
+            and len(line.text) >= 0.8 * width
+            and line.text[-1] not in _END_PUNCT
+            and "\u4e00" <= line.text[-1] <= "\u9fff"
+            and not _MARKER_START.match(nxt.text)
+            and len(nxt.text) < len(line.text)
+        ):
+            line.text += nxt.text
+            line.joined += 1 + nxt.joined
+            nxt.text = ""
+            continue  # the joined line may wrap again
+        i += 1

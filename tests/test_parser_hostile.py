@@ -1,0 +1,108 @@
+"""Hostile notes: parsing stays linear and never raises; odd files get one clear error."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cskexam.cli import main
+from cskexam.core.errors import NotesError
+from cskexam.core.notes import NoteSource, decode_note_bytes, parse_notes
+from cskexam.services import notes as notes_service
+
+FRAGMENTS = [
+    "• 重复", "1、", "2、", "(1)", "（2）", "一、", "第一章", "第二节", "#", "## ", "- ", "  - ", "①", "⑴", "A.",
+    "客户服务", "的五大特性:", "无形性、", "不可分性;", "(宏五)", "(P4)", "【重点】", "(×)", "(√)", "口诀:",
+    "是指", "。", "\n", "\n\n", "    ", "\t", "<span style='color:red'>", "</span>", "**", "==", "|", "```", "·",
+]
+
+
+def _parse_seconds(text: str) -> float:
+    start = time.perf_counter()
+    parse_notes([NoteSource("hostile.txt", text)])
+    return time.perf_counter() - start
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=60))
+def test_parsing_any_text_is_linear(pieces):
+    block = "".join(pieces)
+    small = (block * (20_000 // len(block.encode()) + 1))[: 20_000 // 3]
+    big = (block * (200_000 // len(block.encode()) + 1))[: 200_000 // 3]
+    t_small = min(_parse_seconds(small) for _ in range(2))
+    t_big = _parse_seconds(big)
+    # Ten times the input: about ten times the time (never a hundred). The
+    # worst blocks make a node every 3 bytes (66,000 nodes): about a second on
+    # a quiet machine, with room here for a busy one.
+    assert t_big < 6.0
+    assert t_big < 25 * t_small + 0.3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\n".join(["• 重复"] * 20_000),
+        "".join(f"{i % 50 + 1}、重复" for i in range(30_000)),
+        "".join("• 重复 " for _ in range(30_000)),
+        "\n".join(f"# 标题{i}\n- 甲\n  - 乙" for i in range(3_000)),
+    ],
+    ids=["bullet-lines", "run-on-numbers", "run-on-bullets", "markdown"],
+)
+def test_node_dense_notes_parse_in_linear_time(text):
+    assert _parse_seconds(text) < 4.0
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=4), max_size=80).map("".join))
+def test_parser_never_raises_and_keeps_ids_stable(text):
+    first = parse_notes([NoteSource("a.md", text)])
+    again = parse_notes([NoteSource("a.md", text)])
+    assert list(first.nodes) == list(again.nodes)
+    for node in first:
+        assert node.title and all("kind" in f for f in node.flags)
+
+
+def test_utf16_and_utf32_with_a_bom_are_read():
+    text = "客户服务\n1、无形性\n"
+    for codec, bom in (("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"), ("utf-32-le", b"\xff\xfe\x00\x00")):
+        assert decode_note_bytes(bom + text.encode(codec), "u.txt") == text
+    with pytest.raises(NotesError) as info:
+        decode_note_bytes(b"\xff\xfe" + "客户".encode("utf-16-le") + b"\x00", "odd.txt")
+    assert "UTF-16" in str(info.value) and "odd.txt" in str(info.value)
+
+
+def test_graph_reads_a_utf16_file(tmp_path, capsys):
+    f = tmp_path / "记事本.txt"
+    f.write_bytes(b"\xff\xfe" + "服务特性\n服务特性\n1、无形性\n2、不可分性".encode("utf-16-le"))
+    assert main(["graph", str(f)]) == 0
+    assert "不可分性" in capsys.readouterr().out
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_devices_fifos_and_symlink_loops_are_refused_without_reading(tmp_path, capsys):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(loop)
+    cases = [(fifo, "不是普通文件"), (loop, "循环")]
+    if os.path.exists("/dev/zero"):
+        cases.append(("/dev/zero", "不是普通文件"))
+    for path, words in cases:
+        start = time.perf_counter()
+        assert main(["graph", str(path)]) == 2
+        assert time.perf_counter() - start < 5
+        err = capsys.readouterr().err
+        assert str(path) in err and words in err and "Traceback" not in err
+
+
+def test_a_huge_file_is_refused_before_it_is_read(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(notes_service, "MAX_NOTE_BYTES", 1000)
+    big = tmp_path / "big.txt"
+    big.write_text("客户服务\n" * 200, encoding="utf-8")
+    assert main(["graph", str(big)]) == 2
+    err = capsys.readouterr().err
+    assert "文件过大" in err and str(big) in err
