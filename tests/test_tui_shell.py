@@ -148,11 +148,13 @@ def test_home_is_painted_before_the_library_opens_and_shows_import_progress():
             text = await wait_for_text(pilot, "正在导入笔记")
             assert "正在打开资料库" in text
             assert app.library is None
-            await pilot.press("g")  # not ready yet: stays home, says so
-            await wait_for(pilot, lambda: any("正在加载" in str(n.message) for n in app._notifications))
+            await pilot.press("g")  # not ready yet: stays home, says so, and opens it once ready
+            await wait_for(pilot, lambda: any("正在导入，请稍候" in str(n.message) for n in app._notifications))
             assert len(app.screen_stack) == 1
             gate.set()
             await wait_for(pilot, lambda: app.library is library)
+            await wait_for(pilot, lambda: getattr(app.screen, "SCREEN_NAME", "") == "graph")
+            await pilot.press("escape")
             await wait_for(pilot, lambda: re.search(r"文档\s+2", screen_text(app)) is not None)
             assert "正在导入笔记" not in screen_text(app)
         assert library.closed  # closed when the app shuts down

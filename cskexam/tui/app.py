@@ -101,8 +101,11 @@ class CskexamApp(App[int]):
 
     BINDINGS = [
         *_registry_bindings(),
+        # In an input box Esc leaves the box (the footer says so); elsewhere it goes back.
+        Binding("escape", "leave_input", "离开输入框"),
         Binding("escape", "back", "返回"),
-        Binding("question_mark", "help", "帮助", key_display="?"),
+        # A priority key, so that ? opens the help from an input box too.
+        Binding("question_mark", "help", "帮助", key_display="?", priority=True),
         Binding("q", "quit", "退出"),
     ]
 
@@ -125,6 +128,8 @@ class CskexamApp(App[int]):
         self._first_paint_seen = False
         self._last_progress = 0.0
         self._library_closed = False
+        # A screen key pressed while the library was still loading: opened once it is ready.
+        self._pending_key: str | None = None
         self.theme = THEME
 
     # -- start-up -------------------------------------------------------
@@ -188,6 +193,9 @@ class CskexamApp(App[int]):
 
     def on_library_ready(self, message: LibraryReady) -> None:
         self._broadcast(LibraryReady)
+        pending, self._pending_key = self._pending_key, None
+        if pending is not None and len(self.screen_stack) == 1:
+            self.call_later(self.open_screen, pending)
 
     def on_library_failed(self, message: LibraryFailed) -> None:
         self.load_error = message.message
@@ -229,19 +237,28 @@ class CskexamApp(App[int]):
     def open_screen(self, name: str, **kwargs: Any) -> None:
         """Open the registered screen ``name``; kwargs go to its constructor.
 
-        At most one screen per name is on the stack: opening a screen that is
-        already open goes back to it (calling its ``reopen(**kwargs)`` if it has
-        one, or replacing it when kwargs are given), so wandering between
-        screens never piles them up and ``escape`` always leads home.
+        Esc goes back to where you came from (the screen stack is the back
+        stack). Opening a screen that is already on the stack goes back to it
+        (calling its ``reopen(**kwargs)`` if it has one, or replacing it when
+        kwargs are given) only when nothing above it holds a session
+        (``KEEPS_SESSION``: a drill, a practice round, an exam); otherwise a
+        new one is opened on top, so a look elsewhere never ends a session.
         """
         if name == "home":
-            self._pop_to(0)
+            if not self._session_above(0):
+                self._pop_to(0)
+                return
+            from cskexam.tui.screens.home import HomeScreen
+
+            if not isinstance(self.screen, HomeScreen):
+                self.push_screen(HomeScreen())
             return
         if self.library is None:
             if self.load_error:
                 self.notify(self.load_error, title="资料库无法打开", severity="error", markup=False)
             else:
-                self.notify("资料库正在加载，请稍候…", timeout=2)
+                self._pending_key = name
+                self.notify("正在导入，请稍候…（就绪后自动打开）", timeout=2)
             return
         try:
             cls = registry.screen_class(name)
@@ -249,7 +266,7 @@ class CskexamApp(App[int]):
             self.notify(f"没有这个界面: {name}", severity="error", markup=False)
             return
         for index, screen in enumerate(self.screen_stack):
-            if type(screen) is cls:
+            if type(screen) is cls and not self._session_above(index):
                 self._pop_to(index)
                 reopen = getattr(screen, "reopen", None)
                 if reopen is not None:
@@ -260,6 +277,9 @@ class CskexamApp(App[int]):
                 self.pop_screen()
                 break
         self.push_screen(cls(**kwargs))
+
+    def _session_above(self, index: int) -> bool:
+        return any(getattr(s, "KEEPS_SESSION", False) for s in self.screen_stack[index + 1:])
 
     def show_node(self, node_id: str) -> None:
         """Open 知识图谱 with ``node_id`` selected."""
@@ -289,9 +309,20 @@ class CskexamApp(App[int]):
             return
         self.push_screen(HelpScreen(self.screen))
 
+    def _typing(self) -> bool:
+        from textual.widgets import Input, TextArea
+
+        return isinstance(self.screen.focused, (Input, TextArea))
+
+    def action_leave_input(self) -> None:
+        self.screen.set_focus(None)
+        self.refresh_bindings()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "leave_input":
+            return self._typing()
         if action == "back":
-            return len(self.screen_stack) > 1
+            return len(self.screen_stack) > 1 and not self._typing()
         if action == "open_screen" and parameters:
             # The key of the screen in front is pointless there: keep the footer short.
             current = getattr(self.screen, "SCREEN_NAME", None)

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
 
 class ExamScreen(Screen):
+    KEEPS_SESSION = True  # see app.open_screen: a look elsewhere keeps it
     SCREEN_NAME = "exam"
     AUTO_FOCUS = ""
 

@@ -42,6 +42,7 @@ WRITTEN_TYPES = (QuestionType.SHORT, QuestionType.CASE)
 
 
 class PracticeScreen(Screen):
+    KEEPS_SESSION = True  # see app.open_screen: a look elsewhere keeps it
     SCREEN_NAME = "practice"
     AUTO_FOCUS = ""  # focus follows the phase: scope list, answer box or the screen itself
 
@@ -61,7 +62,7 @@ class PracticeScreen(Screen):
         Binding("y", "type_filter", "题型"),
         Binding("v", "show_node", "查看要点"),
         Binding("s", "setup", "重选范围"),
-        Binding("escape", "leave_field", "离开输入框", show=False),
+        Binding("escape", "leave_field", "离开输入框"),
     ]
 
     HELP = [

@@ -20,6 +20,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from cskexam.tui.screens import registry
+from cskexam.tui.widgets.inputs import HelpKeyInput
 from cskexam.tui.widgets.text import clip
 from cskexam.tui.widgets.title_bar import TitleBar
 from cskexam.tui.failures import guarded
@@ -97,7 +98,8 @@ class SearchScreen(Screen):
     def compose(self) -> ComposeResult:
         yield TitleBar("搜索")
         with Vertical(id="search-body"):
-            yield Input(value=self.initial_query, placeholder=PLACEHOLDER, id="search-input", select_on_focus=False)
+            yield HelpKeyInput(value=self.initial_query, placeholder=PLACEHOLDER, id="search-input",
+                               select_on_focus=False)
             yield Static(Content("输入后即显示结果。"), id="search-status")
             yield OptionList(id="search-results")
         yield Footer()
