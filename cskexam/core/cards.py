@@ -38,7 +38,6 @@ from cskexam.core.distractors import organisation_of
 from cskexam.core.graph import KnowledgeGraph, Node
 from cskexam.core.vocab import CardKind
 
-CARD_KINDS = tuple(k.value for k in CardKind)
 KIND_LABELS = {k.value: k.label for k in CardKind}
 BLANK = "____"
 ITEM_PARENT_PER_LIST = 2
