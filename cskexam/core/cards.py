@@ -296,8 +296,11 @@ def generate_cards(graph: KnowledgeGraph, segmenter: Cutter | None = None,
         if node.kind == "document" or _blocked(node):
             continue
         node_defs = _node_definitions(node, definitions.get(node.id, []))
+        org = organisation_of(graph.document_of(node.id).title)
         for term, text in node_defs:
-            deck.add(node, "definition", f"什么是{term}？", _with_term(term, text), key=term,
+            # 什么是市场部？ has as many answers as companies: say whose.
+            front = f"在{org}中，什么是{term}？" if org and org not in term else f"什么是{term}？"
+            deck.add(node, "definition", front, _with_term(term, text), key=term,
                      answer_parts=[_definition_body(term, text)])
         if _is_role(graph, node):
             bullets = [_bullet_text(k) for k in graph.children(node.id)]
@@ -350,6 +353,8 @@ def _add_list_card(deck: _Deck, graph: KnowledgeGraph, node: Node) -> None:
         items = _split_inline_list(node)
     if node.count is None and not any(k.kind == "item" for k in kids):
         return
+    if node.count is None and _clean(node.title).endswith("部分"):
+        return  # an outline part (基础知识部分) groups key points; it is no list to recall
     if len(items) < 2 or (node.count and len(items) != node.count):
         # A stated count the outline does not match: the card would teach a wrong list.
         return

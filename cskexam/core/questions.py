@@ -394,7 +394,15 @@ def _definition_stem(ctx: _Context, info: _ListInfo, text: str) -> str | None:
     return f"{where}（ ）是{text}。"
 
 
+def _coherent(ctx: _Context, info: _ListInfo) -> bool:
+    """A list whose items are things of one kind: a named list, or a company's units.
+    An outline part (基础知识部分) lists unrelated key points: none is a fair wrong answer to another."""
+    return _nameable(_stem_title(info.node.title)) or ctx.company(info.node) is not None
+
+
 def _single_definition(ctx: _Context, info: _ListInfo, item: Node, rng: random.Random) -> Question | None:
+    if not _coherent(ctx, info):
+        return None
     text = _definition(ctx.graph, item)
     if not text or len(text) > MAX_STEM_TEXT_CHARS or fold(item.title) in fold(text):
         return None
@@ -495,6 +503,8 @@ def _multi_members(ctx: _Context, info: _ListInfo, rng: random.Random) -> Questi
 
 
 def _judge_definition(ctx: _Context, info: _ListInfo, item: Node, rng: random.Random) -> Question | None:
+    if not _coherent(ctx, info):
+        return None
     text = _definition(ctx.graph, item)
     if not text or len(text) > MAX_STEM_TEXT_CHARS or fold(item.title) in fold(text):
         return None
@@ -567,9 +577,19 @@ def _cloze_list(ctx: _Context, info: _ListInfo, rng: random.Random) -> Question 
     titles = [i.title for i in info.items]
     if len(titles) > 8 or any(len(t) > 12 for t in titles) or not info.count_ok:
         return None
+    if info.node.kind == "document":
+        # An org chart listed under the document: named by its company, or not asked.
+        company = ctx.company(info.node)
+        if company is None:
+            return None
+        title = f"{company}的部门"
+    elif _nameable(_stem_title(info.node.title)):
+        title = info.node.title
+    else:
+        return None
     hidden = rng.randrange(len(titles))
     shown = [BLANK if i == hidden else t for i, t in enumerate(titles)]
-    stem = f"{info.node.title}包括：{'、'.join(shown)}。"
+    stem = f"{title}包括：{'、'.join(shown)}。"
     return Question(
         question_id(info.node.id, "cloze_list"), "填空", stem, titles[hidden], {},
         _explain(ctx, info.node, _list_summary(info)), info.node.id, kind="cloze_list",
@@ -631,6 +651,9 @@ def _cloze_term(ctx: _Context, node: Node, rng: random.Random) -> Question | Non
         if at not in bounds or at + len(term) not in bounds:
             continue
         stem = sentence[:at] + BLANK + sentence[at + len(term):] + "。"
+        company = ctx.company(node)
+        if company and company not in sentence:
+            stem = f"在{company}中，{stem}"  # every company has a 财务部: say whose
         return Question(
             question_id(node.id, "cloze_term"), "填空", stem, term, {},
             _explain(ctx, node, sentence), node.id, kind="cloze_term",

@@ -301,7 +301,6 @@ def schedule_node(session: Executor, node_id: str, now: dt.datetime, reason: str
     return touched
 
 
-<<<<<<< HEAD
 def schedule_nodes_within_limits(
     session: Session, node_ids: Sequence[str], now: dt.datetime, *, tz: tzinfo | None = None,
     reason: str = "exam",
@@ -336,10 +335,7 @@ def schedule_nodes_within_limits(
     return today, later
 
 
-def replay_card(session: Session, card_id: str, settings: SrsSettings) -> CardState:
-=======
 def replay_card(session: Executor, card_id: str, settings: SrsSettings) -> CardState:
->>>>>>> main
     """The card's state rebuilt from its review log alone."""
     events = [ReviewEvent(r.rating, r.reviewed_at) for r in review_repo.logs_of(session, card_id)]
     return srs.replay(events, settings, card_key=card_id)
