@@ -191,7 +191,7 @@ class _Context:
         self.graph = graph
         self.order = {nid: i for i, nid in enumerate(graph.nodes)}
         self._terms: list[str] | None = None
-        self._segmenter: Segmenter | None = None  # loads a dictionary (~0.1 s): only when a cloze needs it
+        self._segmenter: Segmenter | None = None  # loads a dictionary: only when a cloze needs it
         self.lists: list[_ListInfo] = []
         for n in self._list_nodes():
             items = [i for i in _items(graph, n) if _usable_option(i.title)]

@@ -143,7 +143,7 @@ def due_ids(session: Session | Connection, states: Sequence[int], until: dt.date
     """Cards in ``states`` due by ``until``, earliest first."""
     found: list[tuple[dt.datetime, str]] = []
     # One query per state: 'state = ?' walks the covering index in due order,
-    # where 'state IN (…)' made SQLite scan and sort (3–4× slower on 100k cards).
+    # where 'state IN (…)' makes SQLite scan and sort.
     stmt = _due_statement(node_ids is not None, bool(exclude))
     params: dict = {"until": until, "now": now, "limit": limit, "profile": current_profile(session)}
     if node_ids is not None:
