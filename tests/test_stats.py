@@ -75,11 +75,10 @@ def test_heatmap_is_a_calendar_of_weeks_ending_today():
 
 # -- service -------------------------------------------------------------------------------
 
-from test_review_support import library_db, library_path, review_library_template  # noqa: E402,F401
 
 
-def test_study_stats_after_a_few_days_of_drilling(library_db):
-    db = library_db
+def test_study_stats_after_a_few_days_of_drilling(review_db):
+    db = review_db
     clock = {"now": T0}
     r = Reviewer(db, tz=CST, clock=lambda: clock["now"])
     fresh = None
