@@ -21,7 +21,6 @@ from pytest_textual_snapshot import SVGImageExtension
 from cskexam.services.library import open_library
 from cskexam.tui.app import CskexamApp
 from pilot_helpers import screen_text, wait_for, wait_for_text
-from test_review_support import library_path, review_library_template  # noqa: F401
 
 ESC = "escape"
 
@@ -31,7 +30,7 @@ async def _screen(pilot, name: str) -> None:
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
-def test_every_screen(size, library_path, snapshot, monkeypatch, tmp_path):  # noqa: F811
+def test_every_screen(size, library_path, snapshot, monkeypatch, tmp_path):
     monkeypatch.setenv("CSKEXAM_HOME", str(tmp_path))  # the exam's user blueprints dir, empty
     svg = snapshot.use_extension(SVGImageExtension)
     width, height = size
