@@ -27,7 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from cskexam.core.exam import assemble_paper  # noqa: E402
-from cskexam.core.questions import Question  # noqa: E402
+from cskexam.core.question import Question  # noqa: E402
 from cskexam.services.exam import load_blueprints  # noqa: E402
 from cskexam.services.notes import load_graph  # noqa: E402
 from cskexam.services.questions import library_questions  # noqa: E402

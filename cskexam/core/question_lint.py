@@ -15,7 +15,7 @@ from typing import Iterable
 from cskexam.core.distractors import gives_away, stem_gives_key
 from cskexam.core.grading import fold
 from cskexam.core.graph import KnowledgeGraph
-from cskexam.core.questions import Question
+from cskexam.core.question import Question
 
 OPTION_COUNT, GIVEAWAY, DUPLICATE, COUNT, OCR = "option_count", "giveaway", "duplicate", "count", "ocr"
 LABELS = {OPTION_COUNT: "选项数", GIVEAWAY: "泄露答案", DUPLICATE: "重复", COUNT: "数量与图谱不符", OCR: "疑似漏字"}
