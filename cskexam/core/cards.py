@@ -34,7 +34,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Callable, Iterable, Protocol
 
-from cskexam.core.distractors import organisation_of
+from cskexam.core.distractors import ORG, ROLE, list_category, organisation_of
 from cskexam.core.graph import KnowledgeGraph, Node
 from cskexam.core.vocab import CardKind
 
@@ -132,6 +132,7 @@ def _named_list(node: Node) -> bool:
     """A list a candidate learns by name (宏观环境分析, 客户服务的五大特性), not an outline heading."""
     title = _clean(node.title)
     return (node.kind != "document" and 2 <= len(title) <= 12 and not _HEADING_WORDS.search(title)
+            and not title.endswith("部分")  # an outline part (基础知识部分) groups unrelated key points
             and (node.count is not None or node.mnemonic is not None or len(title) >= 4))
 
 
@@ -200,13 +201,13 @@ def _bullet_text(node: Node) -> str:
     return text or title
 
 
-def _list_front(node: Node, parent: Node | None, count: int | None) -> str:
+def _list_front(node: Node, parent: Node | None, count: int | None, items: list[str]) -> str:
     title = _clean(node.title)
     if len(title) <= 3 and parent is not None:
         title = f"{_clean(parent.title)}的{title}"  # '部门包括哪五个方面' alone says nothing
     if _COUNT_IN_TITLE.search(title):
         front = f"{title}分别是什么？"
-    elif any(w in title for w in _ORG_WORDS):
+    elif any(w in title for w in _ORG_WORDS) and list_category(items) in (ORG, ROLE):
         front = f"{title}包括哪些部门（岗位）？"
     elif count:
         front = f"{title}包括哪{chinese_number(count)}个方面？"
@@ -353,13 +354,13 @@ def _add_list_card(deck: _Deck, graph: KnowledgeGraph, node: Node) -> None:
         items = _split_inline_list(node)
     if node.count is None and not any(k.kind == "item" for k in kids):
         return
-    if node.count is None and _clean(node.title).endswith("部分"):
-        return  # an outline part (基础知识部分) groups key points; it is no list to recall
+    if node.count is None and not _named_list(node) and not any(w in node.title for w in _ORG_WORDS):
+        return  # an outline heading (基础知识部分, …将使…受益匪浅) is no list to recall
     if len(items) < 2 or (node.count and len(items) != node.count):
         # A stated count the outline does not match: the card would teach a wrong list.
         return
     # A count only where the notes state it (and the items found match it).
-    front = _list_front(node, graph.parent(node.id), node.count)
+    front = _list_front(node, graph.parent(node.id), node.count, items)
     deck.add(node, "list", front, _numbered(items), answer_parts=items, same_back_is_duplicate=True)
 
 
@@ -444,8 +445,8 @@ class _CommonWords:
         return self._share.get(word, 0.0) >= COMMON_IN_NOTES
 
 
-def _pick_term(sentence: str, node: Node, tokens: list[str], domain: set[str], exclude: set[str],
-               keywords: Keywords, common: _CommonWords) -> str | None:
+def _pick_term(sentence: str, node: Node, siblings: list[Node], tokens: list[str], domain: set[str],
+               exclude: set[str], keywords: Keywords, common: _CommonWords) -> str | None:
     """The key term of a sentence: a list item or defined term (or the word of the item's
     own name it states: 人口 of 市场人口), a number, else its strongest keyword."""
     body = _squash(sentence)
@@ -468,8 +469,11 @@ def _pick_term(sentence: str, node: Node, tokens: list[str], domain: set[str], e
         if tok in domain and ok(tok):
             return tok
     if node.kind == "item":
+        # The word that tells this item from its siblings (人口 of 市场人口), not
+        # the word they share (竞争者 of 普通竞争者).
+        shared = [s.title for s in siblings if s.id != node.id]
         for tok in ordered:
-            if ok(tok) and tok in node.title and tok not in common:
+            if ok(tok) and tok in node.title and tok not in common and not any(tok in t for t in shared):
                 return tok
     m = re.match(r"^([^，,。；;：:（(“”\"]{2,8}?)是(?!指)", sentence)
     if m and ok(m.group(1)) and m.group(1) in tokens and m.group(1) not in common \
@@ -492,7 +496,8 @@ def _add_cloze_card(deck, graph, node, node_defs, seg, domain, keywords, common)
         sentence = sentence.strip(" :：")
         if not 12 <= len(sentence) <= 80 or re.search(r"[?？]", sentence) or sentence.startswith(_META_START):
             continue
-        term = _pick_term(sentence, node, seg.cut(sentence), domain, defined, keywords, common)
+        siblings = graph.children(parent.id) if parent is not None else []
+        term = _pick_term(sentence, node, siblings, seg.cut(sentence), domain, defined, keywords, common)
         if term is None:
             continue
         blanked = sentence.replace(term, BLANK)

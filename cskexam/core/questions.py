@@ -305,7 +305,7 @@ def _definition_stem(ctx: _Context, info: _ListInfo, text: str) -> str | None:
         return f"{where}（ ）{text}。"
     if "是" in text[:10] or len(text) < 6:
         return None  # a sentence with a subject of its own, or too little to go on
-    if re.search(r"应|要|必须", text):
+    if re.search(r"应|必须", text):
         # A rule, not a description: 「…应以客户需求为核心…，这体现的原则是」.
         noun = next((n for n in _LIST_NOUNS if info.node.title.endswith(n)), "")
         return f"{where}{text}，这体现的{noun or '是'}{'是' if noun else ''}（ ）。"
@@ -583,13 +583,22 @@ def _cloze_term(ctx: _Context, node: Node, rng: random.Random) -> Question | Non
 def _short_list(ctx: _Context, info: _ListInfo) -> Question | None:
     if len(info.items) > 8 or not info.count_ok:
         return None
+    if info.node.kind == "document":
+        company = ctx.company(info.node)
+        if company is None:
+            return None
+        title = f"{company}的部门及其职能"
+    elif _nameable(_stem_title(info.node.title)):
+        title = info.node.title
+    else:
+        return None  # an outline heading is no question a paper would print
     lines = []
     for i, item in enumerate(info.items, 1):
         text = _definition(ctx.graph, item)
         lines.append(f"{i}. {item.title}" + (f"：{text}" if text else ""))
     # A count only where the notes state it and the graph agrees.
     count = f"（共{info.node.count}项）" if info.node.count == len(info.items) else ""
-    stem = f"请简述{info.node.title}{count}。"
+    stem = f"请简述{title}{count}。"
     return Question(
         question_id(info.node.id, "short_list"), "简答", stem, "\n".join(lines), {},
         _explain(ctx, info.node, _list_summary(info)), info.node.id, kind="short_list",
