@@ -304,12 +304,13 @@ class ExamService:
                     attempt.flags.add(a.number)
             attempt.goto(row.current)
             prediction = None
-            if row.predicted is not None:
+            predicted = row.predicted
+            if predicted is not None:
                 # 0 is a real bound (a range 0–62), not a missing one.
                 def stored(value: float | None) -> float:
-                    return row.predicted if value is None else value
+                    return predicted if value is None else value
 
-                prediction = Prediction(row.blueprint, row.predicted, stored(row.predicted_low),
+                prediction = Prediction(row.blueprint, predicted, stored(row.predicted_low),
                                         stored(row.predicted_high), row.total,
                                         stored(row.predicted_raw), 0.0, 1.0, 0, row.pass_mark)
             return ExamSession(self, row.id, attempt, prediction)

@@ -67,7 +67,7 @@ class DrillAction:
 
     @property
     def label(self) -> str:
-        if self.kind == "grade":
+        if self.kind == "grade" and self.rating is not None:
             return "评分 " + srs.RATING_LABELS[self.rating]
         return {"suspend": "暂停", "bury": "搁置"}[self.kind]
 
@@ -326,7 +326,7 @@ class Reviewer:
         if not self._done:
             raise UserError("没有可撤销的操作")
         action = self._done[-1]
-        if action.kind == "grade":
+        if action.kind == "grade" and action.log_id is not None:
             card = self.undo(action.log_id)
         else:
             with self._transaction(immediate=True) as conn:

@@ -10,7 +10,7 @@ query ranks the same documents alike on both engines.
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Sequence, cast
 
 from cskexam.core.search.documents import Document
 from cskexam.core.search.query import Hit
@@ -56,4 +56,4 @@ class PostgresSearchStore(SqlSearchStore):
             'ORDER BY length(p.key), p.key COLLATE "C", p.title_key COLLATE "C", d.id LIMIT :limit',
             {"pattern": pattern, "limit": limit},
         )
-        return [((r[0], r[1], r[2], r[3], 0, 0.0), r[4]) for r in rows]
+        return cast("list[tuple[Hit, str]]", [((r[0], r[1], r[2], r[3], 0, 0.0), r[4]) for r in rows])

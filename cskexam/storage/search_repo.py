@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import re
 import sqlite3
-from typing import Iterable, Protocol, Sequence
+from typing import Any, Iterable, Protocol, Sequence, cast
 
 from cskexam.core.search.documents import Document
 from cskexam.core.search.query import BODY_WEIGHT, TITLE_WEIGHT, DocRow, Hit, SearchBackend
@@ -117,7 +117,7 @@ class SqlSearchStore:
             return sql
         return re.sub(r"(?<![:\w]):(\w+)", r"%(\1)s", sql.replace("?", "%s"))
 
-    def _rows(self, sql: str, params: Sequence | dict = ()) -> list[tuple]:
+    def _rows(self, sql: str, params: Sequence | dict = ()) -> list[Any]:  # DB-API rows, in Hit or DocRow layout
         return self.conn.execute(self._sql(sql), params).fetchall()
 
     def _execute(self, sql: str, params: Sequence | dict = ()) -> None:
@@ -276,7 +276,9 @@ class SqlSearchStore:
             f"JOIN search_docs d ON d.title_key = p.title_key AND d.source = 'node' ORDER BY {order}, d.id LIMIT :limit",
             {"key": key, "end": key + "{", "limit": limit},
         )
-        return [((r[0], r[1], r[2], r[3], 0, 0.0), r[4], r[5], r[6]) for r in rows]
+        # Plain tuples in Hit layout (see SearchBackend).
+        hits = [((r[0], r[1], r[2], r[3], 0, 0.0), r[4], r[5], r[6]) for r in rows]
+        return cast("list[tuple[Hit, str, int, str]]", hits)
 
     def terms_with_grams(self, grams: Sequence[str], per_gram: int) -> set[str]:
         out: set[str] = set()
@@ -291,4 +293,4 @@ class SqlSearchStore:
         rows = self._in(
             "SELECT id, node_id, source, kind, title, path, body, seq FROM search_docs WHERE id IN ({})", list(rowids)
         )
-        return {r[0]: r for r in rows}
+        return cast("dict[int, DocRow]", {r[0]: r for r in rows})

@@ -11,7 +11,7 @@ FTS5 returns matches in rowid order, which is the documents' outline order.
 from __future__ import annotations
 
 import sqlite3
-from typing import Sequence
+from typing import Sequence, cast
 
 from cskexam.core.search.documents import Document
 from cskexam.core.search.query import Hit
@@ -70,4 +70,4 @@ class SqliteSearchStore(SqlSearchStore):
             "ORDER BY length(p.key), p.key, p.title_key, d.id LIMIT ?4",
             (key[0], key[0] + "{", pattern, limit),
         )
-        return [((r[0], r[1], r[2], r[3], 0, 0.0), r[4]) for r in rows]
+        return cast("list[tuple[Hit, str]]", [((r[0], r[1], r[2], r[3], 0, 0.0), r[4]) for r in rows])

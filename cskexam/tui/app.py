@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
     from cskexam.core.graph import KnowledgeGraph
+    from cskexam.services.library import ImportResult, Library
 
 # Set by bench/startup.py: exit as soon as the first screen has been painted,
 # writing the wall-clock time of that paint to CSKEXAM_FIRST_PAINT_FILE.
@@ -43,7 +44,7 @@ _KEY_NAMES = {"/": "slash", "?": "question_mark", ",": "comma"}
 # time whenever a screen opens (the help overlay lists them all too).
 FOOTER_SCREENS = {"home", "search"}
 
-LibraryOpener = Callable[[str | None], Any]
+LibraryOpener = Callable[[str | None], "Library"]
 
 
 class LibraryReady(Message, bubble=False):
@@ -71,7 +72,7 @@ class ImportProgress(Message, bubble=False):
 class LibraryOpened(Message, bubble=False):
     """Internal: the worker hands the open library to the event loop."""
 
-    def __init__(self, library: Any) -> None:
+    def __init__(self, library: Library) -> None:
         super().__init__()
         self.library = library
 
@@ -118,9 +119,10 @@ class CskexamApp(App[int]):
         """``library_opener(db_url)`` replaces ``open_library`` (tests pass a fake)."""
         super().__init__()
         self.db_url = db_url
-        self.library: Any = None
+        self.library: Library | None = None
         self.load_error: str | None = None
-        self.import_result: Any = None
+        self.import_result: ImportResult | None = None
+        self.resume_offered = False  # the home screen offers an unfinished exam once per start
         self._opener = library_opener
         self._graph: KnowledgeGraph | None = None
         self._graph_lock = threading.Lock()
@@ -155,7 +157,9 @@ class CskexamApp(App[int]):
     def _open_library(self) -> None:
         opener = self._opener
         if opener is None:
-            from cskexam.services.library import open_library as opener
+            from cskexam.services.library import open_library
+
+            opener = open_library
         try:
             library = opener(self.db_url)
         except UserError as exc:
@@ -220,6 +224,12 @@ class CskexamApp(App[int]):
             library.close()
 
     # -- data shared by screens -----------------------------------------
+    def require_library(self) -> Library:
+        """The open library; screens that need it are opened only once it is (see ``open_screen``)."""
+        if self.library is None:
+            raise RuntimeError("the library is not open yet")
+        return self.library
+
     def knowledge_graph(self) -> KnowledgeGraph:
         """The library's graph, read once (thread-safe; call it from a worker)."""
         with self._graph_lock:
@@ -293,7 +303,7 @@ class CskexamApp(App[int]):
     def action_open_screen(self, name: str) -> None:
         self.open_screen(name)
 
-    def action_back(self) -> None:
+    async def action_back(self) -> None:
         if len(self.screen_stack) > 1:
             self.pop_screen()
 

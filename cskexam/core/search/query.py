@@ -183,7 +183,7 @@ class _Collector:
                 self.exact += 1
             self.best[hit[_NODE]] = (tier, sub, hit, matches, fuzzy)
 
-    def add_text_hits(self, hits: list[tuple], base_tier: int, matches: list[str], fuzzy: bool = False,
+    def add_text_hits(self, hits: Sequence[tuple], base_tier: int, matches: list[str], fuzzy: bool = False,
                       similarity: float = 1.0) -> None:
         for hit in hits:
             if fuzzy:

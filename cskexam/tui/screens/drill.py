@@ -23,9 +23,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
+from cskexam.tui.screens.base import AppScreen
 from cskexam.errors import UserError
 from cskexam.tui.widgets.cjk_text import CjkText
 from cskexam.tui.widgets.title_bar import TitleBar
@@ -33,7 +33,7 @@ from cskexam.tui.widgets.title_bar import TitleBar
 RATING_NAMES = {1: "重来", 2: "困难", 3: "良好", 4: "简单"}
 
 
-class DrillScreen(Screen):
+class DrillScreen(AppScreen):
     KEEPS_SESSION = True  # see app.open_screen: a look elsewhere keeps it
     SCREEN_NAME = "drill"
 
@@ -70,7 +70,7 @@ class DrillScreen(Screen):
         Binding("l", "leeches", "难记卡片", show=False),
     ]
 
-    HELP = [
+    KEY_HELP = [
         ("空格 / Enter", "显示答案"),
         ("1 2 3 4", "重来 / 困难 / 良好 / 简单（按钮上是下次复习的间隔）"),
         ("空格（显示答案后）", "良好"),

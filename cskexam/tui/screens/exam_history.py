@@ -9,11 +9,11 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 from textual_plotext import PlotextPlot
 
+from cskexam.tui.screens.base import AppScreen
 from cskexam.tui.widgets.title_bar import TitleBar
 
 
@@ -21,11 +21,11 @@ def percent(value: float | None, total: float) -> float | None:
     return None if value is None or not total else round(value / total * 100, 1)
 
 
-class ExamHistoryScreen(Screen):
+class ExamHistoryScreen(AppScreen):
     SCREEN_NAME = "exam_history"
 
     BINDINGS = [Binding("escape", "app.pop_screen", "返回")]
-    HELP = [("↑ ↓ Enter", "选择一次考试，查看成绩报告")]
+    KEY_HELP = [("↑ ↓ Enter", "选择一次考试，查看成绩报告")]
 
     DEFAULT_CSS = """
     ExamHistoryScreen #history-chart { height: 14; border: round $primary-muted; }
@@ -92,7 +92,7 @@ class ExamHistoryScreen(Screen):
         passes = [percent(r.pass_mark, r.total) or 60 for r in rows]
         plt.plot(xs, passes, label="合格线", color="red")
         plt.ylim(0, 100)
-        plt.xticks(xs, [f"#{r.id}" for r in rows])
+        plt.xticks([float(x) for x in xs], [f"#{r.id}" for r in rows])
         plot.refresh()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

@@ -27,9 +27,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Static, TextArea
 
+from cskexam.tui.screens.base import AppScreen
 from cskexam.core.vocab import QuestionType
 from cskexam.tui.widgets.title_bar import TitleBar
 
@@ -59,7 +59,7 @@ EXAM_HELP = [
 ]
 
 
-class ExamSittingScreen(Screen["tuple[ExamReport, ExamSession] | None"]):
+class ExamSittingScreen(AppScreen["tuple[ExamReport, ExamSession] | None"]):
     SCREEN_NAME = "exam"
     AUTO_FOCUS = ""
 
@@ -80,7 +80,7 @@ class ExamSittingScreen(Screen["tuple[ExamReport, ExamSession] | None"]):
         Binding("e", "stay", "模拟考试", show=False),
     ]
 
-    HELP = EXAM_HELP
+    KEY_HELP = EXAM_HELP
 
     DEFAULT_CSS = """
     ExamSittingScreen #exam-top { height: 1; padding: 0 1; background: $boost; }
@@ -203,7 +203,7 @@ class ExamSittingScreen(Screen["tuple[ExamReport, ExamSession] | None"]):
         options = dict(q.options)
         if q.type == QuestionType.JUDGE:
             options = {"A": "对", "B": "错"}
-            chosen = {"对": {"A"}, "错": {"B"}}.get(given, set())
+            chosen = {"对": {"A"}, "错": {"B"}}.get(str(given), set())
         elif q.type == QuestionType.MULTI:
             chosen = set(given or [])
         else:

@@ -18,9 +18,9 @@ from typing import Any, Callable, Mapping
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from cskexam.tui.screens.base import AppScreen
 from cskexam.tui.app import ImportProgress, LibraryFailed, LibraryReady
 from cskexam.tui.screens import registry
 from cskexam.tui.widgets.title_bar import TitleBar
@@ -79,7 +79,7 @@ def collect_stats(library: Any, now: datetime, providers: list[StatsProvider] | 
     return stats
 
 
-class HomeScreen(Screen):
+class HomeScreen(AppScreen):
     SCREEN_NAME = "home"
 
     def compose(self) -> ComposeResult:
@@ -100,7 +100,7 @@ class HomeScreen(Screen):
         self.query_one("#home-menu").border_title = "功能"
         if self.app.library is not None:
             self._library_ready()
-        elif getattr(self.app, "load_error", None):
+        elif self.app.load_error:
             self._show_error(self.app.load_error)
         # Only after this screen is on the terminal may the library start loading.
         self.call_after_refresh(self._painted)
@@ -174,8 +174,7 @@ class HomeScreen(Screen):
         self.run_worker(guarded(self, self._read_stats), thread=True, group="home-stats", exclusive=True)
 
     def _read_summary(self) -> None:
-        library = self.app.library
-        summary = library.summary()
+        summary = self.app.require_library().summary()
         content = aligned_pairs(summary_pairs(summary))
         self.app.call_from_thread(self._show_figures, "#home-library", content)
 
@@ -190,7 +189,7 @@ class HomeScreen(Screen):
             content = self._stats_content(stats)
             # Only the first figures after start-up: an exam paused on purpose
             # is offered again from its own screen, not every time home shows.
-            if not getattr(self.app, "resume_offered", False):
+            if not self.app.resume_offered:
                 self.app.resume_offered = True
                 if UNFINISHED_EXAM_LABEL in stats:
                     self.app.call_from_thread(self._offer_resume)

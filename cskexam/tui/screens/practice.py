@@ -20,10 +20,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
+from cskexam.tui.screens.base import AppScreen
 from cskexam.tui.widgets.question_render import CHOICE_TYPES, feedback_content, options_content
 from cskexam.tui.widgets.title_bar import TitleBar
 
@@ -41,14 +41,14 @@ SOURCE_LABELS = {"generated": "生成", "bank": "题库", "import": "导入"}
 WRITTEN_TYPES = (QuestionType.SHORT, QuestionType.CASE)
 
 
-class PracticeScreen(Screen):
+class PracticeScreen(AppScreen):
     KEEPS_SESSION = True  # see app.open_screen: a look elsewhere keeps it
     SCREEN_NAME = "practice"
     AUTO_FOCUS = ""  # focus follows the phase: scope list, answer box or the screen itself
 
     BINDINGS = [
         Binding("enter", "submit", "提交/下一题"),
-        Binding("space", "toggle", "勾选"),
+        Binding("space", "toggle_option", "勾选"),
         Binding("up", "cursor(-1)", "上一个选项", show=False),
         Binding("down", "cursor(1)", "下一个选项", show=False),
         *(Binding(k, f"choose('{k}')", f"选 {k.upper()}", show=False) for k in "abcde"),
@@ -65,7 +65,7 @@ class PracticeScreen(Screen):
         Binding("escape", "leave_field", "离开输入框"),
     ]
 
-    HELP = [
+    KEY_HELP = [
         ("Enter", "选择范围后开始；作答后提交；看完解析后下一题"),
         ("A–F / 1–6", "选择选项（多选题按字母勾选或取消）"),
         ("↑ ↓ 空格", "多选题中移动光标、勾选光标处的选项"),
@@ -126,7 +126,7 @@ class PracticeScreen(Screen):
         self.scope_node: str | None = None
         self._scopes: list[str | None] = []
         self._wrong_ids: set[str] = set()
-        self._practice: Practice | None = None
+        self._practice: Practice  # set on mount
         self._shown_at = self._monotonic()
 
     @property
@@ -155,7 +155,7 @@ class PracticeScreen(Screen):
         self.query_one("#practice-scopes", OptionList).border_title = "选择练习范围（Enter 开始）"
         from cskexam.services.practice import Practice
 
-        self._practice = Practice(self.app.library)
+        self._practice = Practice(self.app.require_library())
         self.all_questions = self._practice.questions()
         self.starred = self._practice.starred()
         if self.initial_ids is not None:
@@ -368,7 +368,7 @@ class PracticeScreen(Screen):
         self.cursor = (self.cursor + delta) % len(q.options)
         self._render_options()
 
-    def action_toggle(self) -> None:
+    def action_toggle_option(self) -> None:
         q = self.question
         if q is None or q.type != QuestionType.MULTI or not self._waiting():
             return
@@ -377,6 +377,8 @@ class PracticeScreen(Screen):
 
     def _given(self) -> Any:
         q = self.question
+        if q is None:
+            return None
         if q.type == QuestionType.SINGLE:
             return next(iter(self.selected), None)
         if q.type == QuestionType.MULTI:
@@ -397,14 +399,18 @@ class PracticeScreen(Screen):
             self._next()
             return
         given = self._given()
+        q = self.question
+        if q is None:
+            return
         if given is None:
-            hint = "先选择选项" if self.question.type in CHOICE_TYPES else "先写下答案"
+            hint = "先选择选项" if q.type in CHOICE_TYPES else "先写下答案"
             self.notify(hint, timeout=1.5)
             return
         self._record(given)
 
     def action_submit_text(self) -> None:
-        if self._waiting() and self.question.type in (*WRITTEN_TYPES, QuestionType.FILL):
+        q = self.question
+        if q is not None and self._waiting() and q.type in (*WRITTEN_TYPES, QuestionType.FILL):
             self.action_submit()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -413,6 +419,8 @@ class PracticeScreen(Screen):
 
     def _record(self, given: Any) -> None:
         q = self.question
+        if q is None:
+            return
         elapsed = int((self._monotonic() - self._shown_at) * 1000)
         self.outcome = self._practice.answer(q, given, mode=self.mode, duration_ms=elapsed)
         self.round.record(self.outcome.correct)
@@ -498,10 +506,10 @@ class PracticeScreen(Screen):
         typing = isinstance(self.focused, (Input, TextArea))
         q = self.question
         if action in ("choose", "f_key", "star", "recite", "order", "type_filter", "show_node", "setup",
-                      "toggle", "cursor") and typing:
+                      "toggle_option", "cursor") and typing:
             return False  # letters typed into an answer are text
         if action == "choose":
-            if not self._waiting():
+            if q is None or not self._waiting():
                 return False
             key = str(parameters[0]) if parameters else ""
             if q.type == QuestionType.JUDGE:
@@ -509,7 +517,7 @@ class PracticeScreen(Screen):
             if key.isalpha():
                 return key.upper() in q.options
             return q.type in (QuestionType.SINGLE, QuestionType.MULTI) and int(key) <= len(q.options)
-        if action in ("toggle", "cursor"):
+        if action in ("toggle_option", "cursor"):
             return q is not None and q.type == QuestionType.MULTI and self._waiting()
         if action in ("order", "type_filter"):
             return self.phase == "setup"

@@ -12,15 +12,15 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from cskexam.tui.screens.base import AppScreen
 from cskexam.tui.widgets.text import clip
 from cskexam.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
-    from cskexam.services.practice import WrongEntry
+    from cskexam.services.practice import Practice, WrongEntry
 
 STEM_CELLS = 100
 
@@ -39,7 +39,7 @@ def entry_prompt(e: WrongEntry) -> Content:
     return Content.assemble(*parts)
 
 
-class WrongBookScreen(Screen):
+class WrongBookScreen(AppScreen):
     SCREEN_NAME = "wrongbook"
 
     BINDINGS = [
@@ -50,7 +50,7 @@ class WrongBookScreen(Screen):
         Binding("a", "toggle_cleared", "显示已移出"),
     ]
 
-    HELP = [
+    KEY_HELP = [
         ("↑ ↓", "在错题中移动"),
         ("Enter", "只练习选中的这道题"),
         ("p", "练习错题本中的全部题目"),
@@ -71,7 +71,7 @@ class WrongBookScreen(Screen):
         super().__init__(**kwargs)
         self.entries: list[WrongEntry] = []
         self.include_cleared = False
-        self._practice = None
+        self._practice: Practice | None = None
 
     def compose(self) -> ComposeResult:
         yield TitleBar("错题本")
@@ -79,10 +79,15 @@ class WrongBookScreen(Screen):
         yield OptionList(id="wrong-list")
         yield Footer()
 
-    def on_mount(self) -> None:
-        from cskexam.services.practice import Practice
+    @property
+    def practice(self) -> Practice:
+        if self._practice is None:
+            from cskexam.services.practice import Practice
 
-        self._practice = Practice(self.app.library)
+            self._practice = Practice(self.app.require_library())
+        return self._practice
+
+    def on_mount(self) -> None:
         self.query_one("#wrong-list", OptionList).border_title = "错题"
         self.refresh_entries()
 
@@ -93,11 +98,11 @@ class WrongBookScreen(Screen):
     def refresh_entries(self) -> None:
         options = self.query_one("#wrong-list", OptionList)
         keep = options.highlighted
-        self.entries = self._practice.wrong_book(include_cleared=self.include_cleared)
+        self.entries = self.practice.wrong_book(include_cleared=self.include_cleared)
         options.clear_options()
         options.add_options([Option(entry_prompt(e), id=e.question.id) for e in self.entries])
         status = self.query_one("#wrong-status", Static)
-        n = self._practice.clear_after()
+        n = self.practice.clear_after()
         if not self.entries:
             status.update(Content(f"错题本是空的。练习中答错的题目会出现在这里；连续答对 {n} 次后移出。"))
         else:
@@ -136,7 +141,7 @@ class WrongBookScreen(Screen):
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         try:
             target = data_dir() / f"错题本-{stamp}.csv"
-            n = self._practice.export_wrong_book(target, include_cleared=self.include_cleared)
+            n = self.practice.export_wrong_book(target, include_cleared=self.include_cleared)
         except (UserError, OSError) as exc:
             self.notify(str(exc), title="导出失败", severity="error")
             return
@@ -146,7 +151,7 @@ class WrongBookScreen(Screen):
         e = self.selected()
         if e is None:
             return
-        on = self._practice.toggle_star(e.question.id)
+        on = self.practice.toggle_star(e.question.id)
         self.notify("已收藏" if on else "已取消收藏", timeout=1.5)
         self.refresh_entries()
 
