@@ -46,7 +46,8 @@ class ExamHistoryScreen(AppScreen):
         self.query_one("#history-chart").border_title = "成绩趋势（百分制）"
         self.query_one("#history-list", OptionList).border_title = "历次考试（Enter 查看报告）"
         self.service = ExamService(self.app.library)
-        self.rows = self.service.history()
+        # Abandoned attempts stay in the list (as 已放弃), without a score.
+        self.rows = [r for r in self.service.history(include_unfinished=True) if r.status != "in_progress"]
         self._fill_list()
         self._draw()
         cal = self.service.calibration()
@@ -63,6 +64,11 @@ class ExamHistoryScreen(AppScreen):
         options = self.query_one("#history-list", OptionList)
         for r in self.rows:
             when = r.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            if r.status == "abandoned":
+                options.add_option(Option(Content.assemble(
+                    f"#{r.id:<4} {when}  ", (r.blueprint, "bold"), "  ", ("已放弃", "$warning"),
+                    f"（已答 {r.answered}/{r.questions} 题）"), id=str(r.id)))
+                continue
             verdict = ("合格", "$success") if r.passed else ("不合格", "$error")
             pred = f"  预测 {r.predicted:.0f}" if r.predicted is not None else ""
             options.add_option(Option(Content.assemble(
@@ -78,7 +84,7 @@ class ExamHistoryScreen(AppScreen):
         plt = plot.plt
         plt.clear_data()
         plt.clear_figure()
-        rows = list(reversed(self.rows))  # oldest first
+        rows = [r for r in reversed(self.rows) if r.score is not None]  # scored ones, oldest first
         if not rows:
             plt.title("还没有考试记录")
             plot.refresh()
@@ -86,13 +92,19 @@ class ExamHistoryScreen(AppScreen):
         xs = list(range(1, len(rows) + 1))
         scores = [percent(r.score, r.total) or 0 for r in rows]
         plt.plot(xs, scores, marker="braille", label="得分", color="green")
+        # Every score as a dot with its figure, so that none hides in the line.
+        plt.scatter(xs, scores, marker="●", color="green")
+        for x, score in zip(xs, scores):
+            plt.text(f"{score:g}", x, min(score + 6, 98), color="green", alignment="center")
         predicted = [(x, percent(r.predicted, r.total)) for x, r in zip(xs, rows) if r.predicted is not None]
         if predicted:
             plt.plot([x for x, _ in predicted], [p for _, p in predicted], label="预测", color="cyan")
         passes = [percent(r.pass_mark, r.total) or 60 for r in rows]
         plt.plot(xs, passes, label="合格线", color="red")
         plt.ylim(0, 100)
-        plt.xticks([float(x) for x in xs], [f"#{r.id}" for r in rows])
+        step = max(1, len(xs) // 12)  # ticks that do not run into each other
+        plt.xticks([float(x) for x in xs[::step]], [f"#{r.id}" for r in rows][::step])
+        plt.xlim(0.5, len(xs) + 0.5)
         plot.refresh()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -101,8 +113,11 @@ class ExamHistoryScreen(AppScreen):
         if not event.option.id:
             return
         attempt_id = int(event.option.id)
-        report = self.service.report(attempt_id)
         row = next(r for r in self.rows if r.id == attempt_id)
+        if row.status == "abandoned":
+            self.notify("这次考试已放弃，没有成绩报告", timeout=2)
+            return
+        report = self.service.report(attempt_id)
         prediction: Any = None
         if row.predicted is not None:
             from types import SimpleNamespace

@@ -115,6 +115,7 @@ class PracticeScreen(AppScreen):
         self.recite = recite
         self.order = "顺序"
         self.type_filter: str | None = None
+        self.round_filter: str | None = None
         self.phase = "setup"  # setup | question | done
         self.all_questions: list[Question] = []
         self.round = PracticeRound([])
@@ -204,7 +205,7 @@ class PracticeScreen(AppScreen):
         self.refresh_bindings()
 
     def _show_settings(self) -> None:
-        kind = self.type_filter or "全部题型"
+        kind = (self.type_filter if self.phase == "setup" else self.round_filter) or "全部题型"
         recite = "开" if self.recite else "关"
         if self.phase == "setup":
             text = f"顺序: {self.order}（o 切换） · 题型: {kind}（y 切换） · 背题模式: {recite}（m 切换）"
@@ -236,7 +237,7 @@ class PracticeScreen(AppScreen):
             self.notify("这个范围内没有题目", timeout=2)
             self._show_setup()
             return
-        self._begin(found)
+        self._begin(found, type_filter=self.type_filter)
 
     def _start_ids(self, ids: list[str]) -> None:
         self.scope_node = None
@@ -246,9 +247,11 @@ class PracticeScreen(AppScreen):
             self.notify("没有可练习的题目", timeout=2)
             self._show_setup()
             return
-        self._begin(found)
+        self._begin(found, type_filter=None)
 
-    def _begin(self, found: list[Question]) -> None:
+    def _begin(self, found: list[Question], type_filter: str | None = None) -> None:
+        # The header shows the filter this round was made with, not whatever was chosen before.
+        self.round_filter = type_filter
         self.round = PracticeRound.start(found, self.order, self.rng)
         self.phase = "question"
         self.set_focus(None)
@@ -391,7 +394,7 @@ class PracticeScreen(AppScreen):
 
     def action_submit(self) -> None:
         if self.phase == "done":
-            self._begin(list(self.questions))
+            self._begin(list(self.questions), type_filter=self.round_filter)
             return
         if self.phase != "question":
             return

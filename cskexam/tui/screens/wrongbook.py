@@ -1,7 +1,8 @@
 """错题本: every question answered wrongly, how often and when; practise only these.
 
 A question leaves the book after it is answered right N times in a row (the
-setting shown at the top). ``x`` exports the book as CSV into the data dir.
+setting shown at the top). ``x`` exports the book as CSV to a place the user
+confirms (~/Downloads or the current directory by default).
 """
 
 from __future__ import annotations
@@ -135,17 +136,24 @@ class WrongBookScreen(AppScreen):
         self._practise(ids, "错题")
 
     def action_export(self) -> None:
-        from cskexam.errors import UserError
-        from cskexam.paths import data_dir
+        from cskexam.paths import export_dir
+        from cskexam.tui.widgets.save_dialog import SaveDialog
 
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        default = export_dir() / f"错题本-{stamp}.csv"
+        self.app.push_screen(SaveDialog("导出错题本（CSV，Excel 可直接打开）", default), self._export_to)
+
+    def _export_to(self, target) -> None:
+        from cskexam.errors import UserError
+
+        if target is None:
+            return
         try:
-            target = data_dir() / f"错题本-{stamp}.csv"
             n = self.practice.export_wrong_book(target, include_cleared=self.include_cleared)
         except (UserError, OSError) as exc:
-            self.notify(str(exc), title="导出失败", severity="error")
+            self.notify(str(exc), title="导出失败", severity="error", markup=False)
             return
-        self.notify(f"已导出 {n} 道错题到 {target}", title="导出完成", timeout=6)
+        self.notify(f"已导出 {n} 道错题到 {target.resolve()}", title="导出完成", timeout=8, markup=False)
 
     def action_star(self) -> None:
         e = self.selected()
