@@ -12,7 +12,6 @@ from cskexam.services.library import open_library
 from cskexam.storage.db import open_database
 from cskexam.storage.models_review import CardRow, ReviewLogRow
 from cskexam.tui.app import CskexamApp
-from test_review_support import library_path, review_library_template  # noqa: F401
 from pilot_helpers import screen_text, wait_for, wait_for_text
 
 SIZE = (120, 40)

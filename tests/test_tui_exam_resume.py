@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import asyncio
 
-from test_tui_exam import T0, home, library  # noqa: F401 (pytest fixtures)
+import pytest
+
+from support import T0
 from pilot_helpers import wait_for, wait_text
 
 from cskexam.services.exam import ExamService
 from cskexam.tui.app import CskexamApp
+
+
+pytestmark = pytest.mark.usefixtures("exam_home")  # the small blueprint 小卷
 
 
 def test_start_offers_the_unfinished_exam_and_resumes_it(library):

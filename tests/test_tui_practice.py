@@ -2,7 +2,6 @@
 
 import asyncio
 import csv
-import datetime as dt
 
 import pytest
 
@@ -10,9 +9,9 @@ from cskexam.tui.app import CskexamApp
 from test_bank import GOOD
 from test_questions_helpers import by_title, sample_graph
 from pilot_helpers import screen_text, wait_for, wait_text
+from support import T0
 
 SIZE = (120, 45)
-T0 = dt.datetime(2025, 3, 1, 8, 0, tzinfo=dt.timezone.utc)
 
 
 @pytest.fixture
@@ -209,6 +208,26 @@ def test_setup_choose_scope_type_and_start_from_the_menu_key(library):
         await wait_for(pilot, lambda: "回答正确" in screen_text(app) or "回答错误" in screen_text(app))
         await pilot.press("s")
         await wait_text(pilot, "选择练习范围")
+
+    run_app(library, body)
+
+
+def test_judgement_keys_are_the_exam_keys(library):
+    """a/1/t answer 对 and b/2/f answer 错, in practice as in the exam."""
+
+    async def body(app, pilot):
+        await pilot.press("p")
+        await wait_text(pilot, "选择练习范围")
+        for _ in range(3):  # 全部 → 单选 → 多选 → 判断
+            await pilot.press("y")
+        await wait_text(pilot, "题型: 判断")
+        await pilot.press("enter")
+        await wait_text(pilot, "· 判断 ·")
+        screen = app.screen
+        for key, shown in (("a", "(●) 1. 对"), ("b", "(●) 2. 错"), ("t", "(●) 1. 对"), ("2", "(●) 2. 错")):
+            await pilot.press(key)
+            await wait_text(pilot, shown)
+        assert screen.selected == {"错"}
 
     run_app(library, body)
 

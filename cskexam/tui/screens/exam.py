@@ -24,7 +24,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from cskexam.tui.screens.base import AppScreen
-from cskexam.tui.screens.exam_sitting import EXAM_HELP, SAVE_EVERY
+from cskexam.tui.screens.exam_sitting import EXAM_HELP
 from cskexam.tui.widgets.title_bar import TitleBar
 from cskexam.tui.failures import guarded
 
@@ -56,11 +56,10 @@ class ExamScreen(AppScreen):
     """
 
     def __init__(self, *, clock: Callable[[], float] = time.monotonic, blueprint: str | None = None,
-                 seed: int | None = None, save_every: float = SAVE_EVERY, **kwargs: Any) -> None:
-        """``clock`` and ``save_every`` go to the exam sitting (tests pass a fake clock)."""
+                 seed: int | None = None, **kwargs: Any) -> None:
+        """``clock`` (monotonic seconds) runs the sitting's countdown; tests pass a fake one."""
         super().__init__(**kwargs)
         self._monotonic = clock
-        self.save_every = save_every
         self.start_blueprint = blueprint
         self.start_seed = seed
         self.sitting = False
@@ -208,7 +207,7 @@ class ExamScreen(AppScreen):
         from cskexam.tui.screens.exam_sitting import ExamSittingScreen
 
         self.sitting = True
-        self.app.push_screen(ExamSittingScreen(session, clock=self._monotonic, save_every=self.save_every),
+        self.app.push_screen(ExamSittingScreen(session, clock=self._monotonic),
                              self._sitting_done)
 
     def _sitting_done(self, result: tuple[ExamReport, ExamSession] | None) -> None:

@@ -13,6 +13,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 from textual_plotext import PlotextPlot
 
+from cskexam.core.vocab import AttemptStatus
 from cskexam.tui.screens.base import AppScreen
 from cskexam.tui.widgets.title_bar import TitleBar
 
@@ -45,9 +46,9 @@ class ExamHistoryScreen(AppScreen):
 
         self.query_one("#history-chart").border_title = "成绩趋势（百分制）"
         self.query_one("#history-list", OptionList).border_title = "历次考试（Enter 查看报告）"
-        self.service = ExamService(self.app.library)
+        self.service = ExamService(self.app.require_library())
         # Abandoned attempts stay in the list (as 已放弃), without a score.
-        self.rows = [r for r in self.service.history(include_unfinished=True) if r.status != "in_progress"]
+        self.rows = [r for r in self.service.history(include_unfinished=True) if r.status != AttemptStatus.IN_PROGRESS]
         self._fill_list()
         self._draw()
         cal = self.service.calibration()

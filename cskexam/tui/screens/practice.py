@@ -1,7 +1,8 @@
 """章节练习: choose a part of the notes, answer with the keyboard, see why at once.
 
 Keys while answering: A–F (or 1–6) choose an option, Space toggles the one
-under the cursor in 多选, 1/2 or t/f answer 判断, Enter submits and goes on.
+under the cursor in 多选, a/b, 1/2 or t/f answer 判断 (the keys of
+``tui/widgets/answer_keys.py``, as in the exam), Enter submits and goes on.
 填空 is typed into a line, 简答/案例分析 into a text area (Ctrl+S submits).
 ``f`` and ``*`` star the question, except that while a 判断 (or a question
 with an option F) waits for its answer ``f`` is that answer; ``*`` always stars.
@@ -24,6 +25,7 @@ from textual.widgets import Footer, Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from cskexam.tui.screens.base import AppScreen
+from cskexam.tui.widgets.answer_keys import JUDGE_HELP, JUDGE_KEYS, answer_for_key
 from cskexam.tui.widgets.question_render import CHOICE_TYPES, feedback_content, options_content
 from cskexam.tui.widgets.title_bar import TitleBar
 
@@ -69,7 +71,7 @@ class PracticeScreen(AppScreen):
         ("Enter", "选择范围后开始；作答后提交；看完解析后下一题"),
         ("A–F / 1–6", "选择选项（多选题按字母勾选或取消）"),
         ("↑ ↓ 空格", "多选题中移动光标、勾选光标处的选项"),
-        ("1 / 2, t / f", "判断题：对 / 错"),
+        JUDGE_HELP,
         ("Ctrl+S", "提交简答题、案例分析题的作答"),
         ("f 或 *", "收藏本题（判断题作答前 f 表示“错”，此时用 *）"),
         ("m", "背题模式：直接显示答案和解析，不计入记录"),
@@ -342,14 +344,13 @@ class PracticeScreen(AppScreen):
         q = self.question
         if q is None or not self._waiting():
             return
+        answer = answer_for_key(q.type, q.options, key)
+        if answer is None:
+            return
         if q.type == QuestionType.JUDGE:
-            value = {"1": "对", "t": "对", "2": "错", "f": "错"}.get(key)
-            if value:
-                self.selected = {value}
+            self.selected = {answer}
         else:
-            letter = key.upper() if key.isalpha() else "ABCDEF"[int(key) - 1]
-            if letter not in q.options:
-                return
+            letter = answer
             self.cursor = list(q.options).index(letter)
             if q.type == QuestionType.MULTI:
                 self.selected ^= {letter}
@@ -516,7 +517,7 @@ class PracticeScreen(AppScreen):
                 return False
             key = str(parameters[0]) if parameters else ""
             if q.type == QuestionType.JUDGE:
-                return key in ("1", "2", "t")
+                return key in JUDGE_KEYS
             if key.isalpha():
                 return key.upper() in q.options
             return q.type in (QuestionType.SINGLE, QuestionType.MULTI) and int(key) <= len(q.options)
