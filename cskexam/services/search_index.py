@@ -44,7 +44,6 @@ def rebuild_index(session, graph: KnowledgeGraph, now: dt.datetime) -> IndexStat
     Indexed question stems are dropped with the rest; the question service
     indexes them again after this step (see ``index_question_stems``).
     """
-    from cskexam.storage.db import defer_checkpoint
     from cskexam.storage.search_repo import open_store
 
     phases: dict[str, float] = {}
@@ -55,8 +54,6 @@ def rebuild_index(session, graph: KnowledgeGraph, now: dt.datetime) -> IndexStat
         phases[name], clock = time.perf_counter() - clock, time.perf_counter()
 
     store = open_store(session)
-    # The import copies the pages into the database file after its commit, and says so if it cannot.
-    defer_checkpoint(session)
     tokenizer = Tokenizer(Segmenter(domain_terms(graph)))
     docs = node_documents(graph, tokenizer)
     lap("documents")
