@@ -231,6 +231,27 @@ class Reviewer:
             card_id = next_card_id(conn, now, self.tz, self.node_ids, exclude, lambda: q.new_left, q.counts)
             return self._card_in(conn, card_id) if card_id else None
 
+    # -- study ahead (Anki's custom study): cards not yet due --------------------------
+    def _ahead_until(self, now: dt.datetime, days: int) -> dt.datetime:
+        return day_bounds(now, self.tz)[1] + timedelta(days=days)
+
+    def ahead_count(self, days: int) -> int:
+        """Cards (learning or review) that fall due within the next ``days`` study days."""
+        now = self.clock()
+        with self._transaction() as conn:
+            self._check_others(conn)
+            return len(review_repo.due_ids(conn, (*LEARNING_STATES, srs.REVIEW), self._ahead_until(now, days), now,
+                                           1_000_000, self.node_ids))
+
+    def next_ahead(self, days: int, exclude: Sequence[str] = ()) -> DrillCard | None:
+        """The card due soonest within the next ``days`` study days (``exclude``: already studied ahead)."""
+        now = self.clock()
+        with self._transaction() as conn:
+            self._check_others(conn)
+            ids = review_repo.due_ids(conn, (*LEARNING_STATES, srs.REVIEW), self._ahead_until(now, days), now, 1,
+                                      self.node_ids, exclude)
+            return self._card_in(conn, ids[0]) if ids else None
+
     def card(self, card_id: str) -> DrillCard:
         with self._transaction() as conn:
             self._check_others(conn)
