@@ -84,8 +84,8 @@ class Reviewer:
     first (BEGIN IMMEDIATE), so two processes answering at once queue up
     instead of failing, and the answer is on disk when the method returns.
 
-    Speed (``bench/review.py``, 100k cards): the drill keeps one connection
-    of its own and, after counting the queue once, keeps the 剩余 figures up to
+    So that a large library stays quick (``bench/review.py``), the drill keeps
+    one connection of its own and, after counting the queue once, keeps the 剩余 figures up to
     date from each answer's before/after state instead of counting again.
     They stay exact: they are recounted when the study day rolls over, after
     undo/suspend/bury or a change of settings, and whenever SQLite's
