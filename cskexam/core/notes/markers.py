@@ -63,7 +63,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("pcn", rf"\(\s?([{CN_NUM}]+)\s?\)[、.]?\s*"),
     ("pnum", r"\(\s?(\d{1,2})\s?\)[、.]?\s*"),
     ("circled", rf"([{_CIRCLED}])[、.]?\s*"),
-    ("cn", rf"(?<![第{CN_NUM}])([{CN_NUM}]+)、+\s*"),
+    ("cn", rf"(?<![第{CN_NUM}])([{CN_NUM}]+)(?:、+|[.．](?=[^\s\d.]))\s*"),
     ("cn_paren", rf"(?<![第{CN_NUM}(])([{CN_NUM}]+)\)\s*"),
     ("dashed", r"(?<![\d.\-])(\d{1,2})-(\d{1,2})(?=[:\s])[:\s]*"),
     ("dotted", rf"(?<![\d.])(\d{{1,2}})\.(\d{{1,2}})(?![\d.])(?=[\s{_CJK}])\s*"),

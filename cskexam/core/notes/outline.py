@@ -95,6 +95,14 @@ class OutlineBuilder:
                 return draft
         return None
 
+    def _continued(self, draft: Draft) -> Draft | None:
+        """The open draft of the same style whose numbering ``draft`` continues."""
+        for open_draft in reversed(self.stack):
+            if open_draft.style == draft.style and open_draft.number and draft.number:
+                if _next_number(open_draft.number, draft.style) == draft.number:
+                    return open_draft
+        return None
+
     def _enclosing_number(self) -> int | None:
         for draft in reversed(self.stack):
             if draft.style in ("num_dun", "num_dot", "num_paren", "pnum") and draft.number:
@@ -138,9 +146,15 @@ class OutlineBuilder:
                     break
                 self.stack.pop()
         elif self._open(draft.style) is not None:
-            while self.stack[-1].style != draft.style:
+            target = self._continued(draft)
+            if target is None and draft.number == (1,):
+                # 1、 2、 written under 4、: a list of its own inside the open item.
+                pass
+            else:
+                target = target or self._open(draft.style)
+                while self.stack[-1] is not target:
+                    self.stack.pop()
                 self.stack.pop()
-            self.stack.pop()
         self.stack[-1].children.append(draft)
         self.stack.append(draft)
 
@@ -266,7 +280,7 @@ class OutlineBuilder:
             return True
         top = self.stack[-1]
         fresh = top is not self.root and top.line == self._lineno - 1 and not top.children and not top.text_parts
-        return fresh and len(head) >= 6 and (top.style == "plain" or top.style in HEADING_STYLES)
+        return fresh and len(head) >= 6 and top.style not in ("judge", "term", "inline_list")
 
     def _plain(self, segment: str, style: str, lineno: int) -> Draft:
         draft = self._start(Marker(style, (), "", 0, 0), segment, lineno)
