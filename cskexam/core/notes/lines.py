@@ -124,7 +124,7 @@ def prepare_lines(raw_lines: list[str], markdown: bool) -> list[Line]:
                     stripped = "口诀:" + stripped
                     literal = False  # read as a mnemonic line by the outline
             if stripped.startswith(">"):
-                stripped = stripped.lstrip("> ")
+                stripped = _EMPHASIS.sub("", stripped.lstrip("> "))
                 tip = True
                 literal = not stripped.startswith(_MNEMONIC_WORDS)
             if stripped.startswith("|") or (stripped.count("|") >= 2 and _TABLE_RULE.match(stripped)):

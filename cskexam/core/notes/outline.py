@@ -19,7 +19,9 @@ _FAMILY_RANK = {"part": 0, "chapter": 1, "topic": 1, "section": 2} | {f"h{i}": i
 _INDENTED_STYLES = {"bullet", "num_dot", "num_paren"}
 _MNEMONIC_LINE = re.compile(r"^(口诀|口訣|巧记|巧記|记忆|記憶|速记|速記|助记|助記|记法|記法)\s*[:：]\s*(.+)$")
 _TRUE_MARKS = ("√", "✓", "✔", "对", "對", "正确", "正確")
-_JUDGEMENT = re.compile(r"\(\s*(×|x|X|✗|✘|√|✓|✔|错|錯|对|對|正确|错误|正確|錯誤)\s*\)\s*$|\s(✗|✘|×|√|✓|✔)\s*$")
+_JUDGEMENT = re.compile(r"\(\s*(×|x|X|✗|✘|√|✓|✔|错|錯|对|對|正确|错误|正確|錯誤)\s*\)\s*$|(?:(?<=[\s。.])|(?<=[\u4e00-\u9fff]))(✗|✘|×|√|✓|✔)\s*$")
+_JUDGEMENT_PREFIX = re.compile(r"^(?:判断|判斷|辨析|易错|易錯)\s*:")
+_LEAD_VERB = re.compile(r"分为|分成|包括|包含|有|应|需|要|可|是|遵循|具备|如下|以下|主要")
 _SENTENCE = re.compile(r"[。!?]|[,;].{6,}")
 _LEAD_IN = re.compile(r"^(其|它|他们|主要观点|主要内容)|以下|如下|下列|应遵循|需具备|应具备|主要有|包括以下|有以下")
 _HEADING_MARK = re.compile(
@@ -161,8 +163,15 @@ class OutlineBuilder:
     def _finish_pending(self) -> None:
         # The heading is split later (``split_headings``), once the clean
         # titles of every file are known; nothing here depends on it.
-        if self._pending is not None:
-            self.drafts.append(self._pending)
+        draft = self._pending
+        if draft is not None:
+            m = _JUDGEMENT.search(draft.segment)
+            if m and m.start() >= 4 and draft.style != "judge":
+                # ``(1)爱岗敬业是师德的灵魂。✗``: a numbered statement marked true or false.
+                draft.judged = (m.group(1) or m.group(2)) in _TRUE_MARKS
+                draft.segment = _JUDGEMENT_PREFIX.sub("", draft.segment[: m.start()]).strip().rstrip("。.")
+                draft.whole_title = True
+            self.drafts.append(draft)
             self._pending = None
 
     # -- input -----------------------------------------------------------
@@ -240,7 +249,7 @@ class OutlineBuilder:
                 return True
         m = _JUDGEMENT.search(line)
         if m and m.start() >= 4:
-            self._judgement(line[: m.start()].strip(), m.group(1) or m.group(2), lineno)
+            self._judgement(_JUDGEMENT_PREFIX.sub("", line[: m.start()]).strip(), m.group(1) or m.group(2), lineno)
             return True
         head, colon, rest = line.partition(":")
         head = head.strip()
@@ -279,8 +288,8 @@ class OutlineBuilder:
         if _LEAD_IN.search(head):
             return True
         top = self.stack[-1]
-        fresh = top is not self.root and top.line == self._lineno - 1 and not top.children and not top.text_parts
-        return fresh and len(head) >= 6 and top.style not in ("judge", "term", "inline_list")
+        fresh = top is not self.root and not top.children and not top.text_parts
+        return fresh and bool(_LEAD_VERB.search(head)) and top.style not in ("judge", "term", "inline_list")
 
     def _plain(self, segment: str, style: str, lineno: int) -> Draft:
         draft = self._start(Marker(style, (), "", 0, 0), segment, lineno)
