@@ -13,14 +13,14 @@ from cskexam.core.notes import decode_note_bytes
 
 from notes_corpus.score import MEASURES, corpus_files, load_gold, ratio, score_corpus, totals
 
-EDGES_FLOOR = 0.77
-TITLES_FLOOR = 0.93
-LISTS_FLOOR = 0.68
-MNEMONICS_FLOOR = 0.55
-PAGES_FLOOR = 0.87
-JUDGEMENTS_FLOOR = 0.40
+EDGES_FLOOR = 0.86
+TITLES_FLOOR = 0.95
+LISTS_FLOOR = 0.80
+MNEMONICS_FLOOR = 0.72
+PAGES_FLOOR = 0.95
+JUDGEMENTS_FLOOR = 0.74
 FLAGS_FLOOR = 0.60
-DOCUMENTS_FLOOR = 0.72
+DOCUMENTS_FLOOR = 0.90
 
 FLOORS = {
     "documents": DOCUMENTS_FLOOR,

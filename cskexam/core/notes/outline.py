@@ -185,6 +185,7 @@ class OutlineBuilder:
         tip: bool = False,
         term_run: bool = False,
         last: int | None = None,
+        heading_like: bool = False,
     ) -> None:
         """One line of the document. ``term_run``: the line is one of several
         ``term:explanation`` lines in a row (each becomes an item)."""
@@ -213,6 +214,9 @@ class OutlineBuilder:
             self._indented_item(markers[0], line, lineno, indent)
             return
         starts_with_marker = bool(markers) and markers[0].start == 0 and self._accept(markers[0], line, 0)
+        if heading_like and not self.markdown:
+            self._plain(line, "plain", lineno)
+            return
         if not starts_with_marker and self._special_line(line, lineno, markers, tip, term_run):
             return
         self._marked_line(line, lineno, markers)
