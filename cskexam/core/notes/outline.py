@@ -16,6 +16,8 @@ from cskexam.core.notes.markers import HEADING_STYLES, Marker, find_markers, mar
 _BOUNDARY = set(":;。?!)]》”\" ")
 _PUNCT = set("。;,:!?")
 _FAMILY_RANK = {"part": 0, "chapter": 1, "topic": 1, "section": 2} | {f"h{i}": i - 1 for i in range(1, 7)}
+# Deeper than any real outline; keeps hostile input from nesting without end.
+_MAX_DEPTH = 24
 _INDENTED_STYLES = {"bullet", "num_dot", "num_paren"}
 _MNEMONIC_LINE = re.compile(r"^(口诀|口訣|巧记|巧記|记忆|記憶|速记|速記|助记|助記|记法|記法)\s*[:：]\s*(.+)$")
 _TRUE_MARKS = ("√", "✓", "✔", "对", "對", "正确", "正確")
@@ -149,7 +151,8 @@ class OutlineBuilder:
                 self.stack.pop()
         elif self._open(draft.style) is not None:
             target = self._continued(draft)
-            if target is None and draft.number == (1,):
+            same = [d for d in self.stack if d.style == draft.style]
+            if target is None and draft.number == (1,) and len(same) < 3:
                 # 1、 2、 written under 4、: a list of its own inside the open item.
                 pass
             else:
@@ -157,6 +160,7 @@ class OutlineBuilder:
                 while self.stack[-1] is not target:
                     self.stack.pop()
                 self.stack.pop()
+        del self.stack[_MAX_DEPTH:]
         self.stack[-1].children.append(draft)
         self.stack.append(draft)
 
@@ -331,6 +335,7 @@ class OutlineBuilder:
             self.stack.pop()
         draft = Draft(m.style, m.number, _clean_marker(m.raw), lineno, end=self._last, at=0.0)
         draft.indent = indent
+        del self.stack[_MAX_DEPTH:]
         self.stack[-1].children.append(draft)
         self.stack.append(draft)
         self._pending = draft
