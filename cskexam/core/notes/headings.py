@@ -304,7 +304,7 @@ def stated_count(title: str, text: str = "", mnemonic: str | None = None) -> int
     m = _COUNT_AFTER.search(first[:30])
     if m:
         candidates.append(cn_to_int(m.group(1)))
-    if mnemonic:
+    if mnemonic and _MNEMONIC.match(mnemonic):  # 宏五: five items
         candidates.append(cn_to_int(mnemonic[-1]))
     for value in candidates:
         if value is not None and value >= 2:

@@ -18,7 +18,7 @@ def cn_to_int(text: str) -> int | None:
     """一 → 1, 十二 → 12, 二十 → 20, 12 → 12; None when it is no number."""
     if not text:
         return None
-    if text.isdigit():
+    if text.isdecimal():
         return int(text)
     total, current = 0, 0
     for ch in text:
