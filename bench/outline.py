@@ -7,12 +7,15 @@ per list.
 
     python bench/outline.py            # table per file and overall
     python bench/outline.py -v         # plus a few misses per file
-    python bench/outline.py -v -n 20 客服   # files whose name contains 客服, 20 misses each
+    python bench/outline.py -v -n 20 cs_    # files whose name contains cs_, 20 misses each
+    python bench/outline.py --cli      # score what `cskexam graph FILE --json` prints
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -29,18 +32,25 @@ def cell(pair) -> str:
     return "   -   " if r is None else f"{r * 100:5.1f}% "
 
 
+def graph_json(path: Path) -> dict:
+    out = subprocess.run([sys.executable, "-m", "cskexam", "graph", str(path), "--json"], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("filter", nargs="?", default="", help="only files whose name contains this")
     ap.add_argument("-v", "--verbose", action="store_true", help="show example misses per file")
     ap.add_argument("-n", type=int, default=6, help="misses shown per measure with -v (default 6)")
+    ap.add_argument("--cli", action="store_true", help="run `cskexam graph FILE --json` instead of parsing in-process")
     args = ap.parse_args()
 
     pairs = [(n, g) for n, g in corpus_files() if args.filter in n.name]
     scores = []
     start = time.perf_counter()
     for notes, gold in pairs:
-        scores.append(score(load_gold(gold), parse_file(notes)))
+        graph = graph_json(notes) if args.cli else parse_file(notes)
+        scores.append(score(load_gold(gold), graph))
     elapsed = time.perf_counter() - start
 
     width = max([len(s.name) for s in scores] + [8])

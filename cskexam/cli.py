@@ -1,19 +1,19 @@
 """Command line entry point.
 
-Sub-commands live in ``cskexam.commands``: every module there with a
-``register(subparsers)`` function adds one. Registration must stay light (no
-heavy imports at module level) because ``cskexam`` with no arguments starts
+Sub-commands live in ``cskexam.commands``: each module listed in
+``_command_modules`` has a ``register(subparsers)`` function that adds one.
+Registration must stay light (no heavy imports at module level) because ``cskexam`` with no arguments starts
 the TUI and every millisecond before its first screen counts.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
 import os
-import pkgutil
 import re
 import sys
+from types import ModuleType
+from typing import NoReturn
 
 from cskexam import __version__
 from cskexam.errors import UserError
@@ -34,7 +34,7 @@ class ChineseArgumentParser(argparse.ArgumentParser):
         if not any(a.dest == "help" for a in self._actions):
             self.add_argument("-h", "--help", action="help", help="显示帮助并退出")
 
-    def error(self, message: str) -> None:  # argparse's own words are English
+    def error(self, message: str) -> NoReturn:  # argparse's own words are English
         self.print_usage(sys.stderr)
         self.exit(2, f"错误: {chinese_argparse_message(message)}\n")
 
@@ -73,16 +73,14 @@ def chinese_argparse_message(message: str) -> str:
     return message
 
 
-def _command_modules():
-    import cskexam.commands as pkg
+def _command_modules() -> list[ModuleType]:
+    """Every sub-command's module, in the order ``--help`` lists them (their ``ORDER``)."""
+    from cskexam.commands import (
+        bank, cards, db, exam, export, graph, importing, practice, questions, review, search, settings, stats,
+    )
 
-    mods = []
-    for info in pkgutil.iter_modules(pkg.__path__):
-        if info.name.startswith("_"):
-            continue
-        mod = importlib.import_module(f"cskexam.commands.{info.name}")
-        if hasattr(mod, "register"):
-            mods.append(mod)
+    mods: list[ModuleType] = [bank, cards, db, exam, export, graph, importing, practice, questions, review, search,
+                              settings, stats]
     mods.sort(key=lambda m: getattr(m, "ORDER", 100))
     return mods
 

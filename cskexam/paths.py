@@ -34,3 +34,9 @@ def database_url(override: str | None = None) -> str:
     if env:
         return env
     return f"sqlite:///{data_dir() / 'cskexam.sqlite3'}"
+
+
+def export_dir() -> Path:
+    """Where an export goes unless the user says otherwise: ~/Downloads where it exists, else here."""
+    downloads = Path.home() / "Downloads"
+    return downloads if downloads.is_dir() else Path.cwd()

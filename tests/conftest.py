@@ -14,6 +14,16 @@
 * ``bundled_graph``: the knowledge graph of the bundled notes, parsed once per
   session (skips the test while the parser is not available). Treat it as
   read-only; use ``copy.deepcopy`` before changing it.
+* ``bank_dir``: a question bank folder holding ``test_bank.GOOD``, used as the
+  library's bank. ``library``: a library (temp SQLite) holding
+  ``sample_graph()`` with its cards and questions and that bank, imported at
+  ``support.T0``. ``exam_home``: ``CSKEXAM_HOME`` with a small exam blueprint
+  (小卷, 11 questions, 10 minutes) among the user's blueprints.
+* ``review_library_template`` / ``library_path`` / ``library_db``: a SQLite
+  library holding the bundled notes with their cards synced (built once per
+  session, copied per test; ``library_db`` is a Database on the copy).
+
+Constants (``T0``) and helpers live in ``support.py``.
 """
 
 from __future__ import annotations
@@ -143,3 +153,65 @@ def bundled_graph():
         return load_graph()
     except NotImplementedError:
         pytest.skip("the notes parser is not available yet")
+
+
+# -- a small library with questions -----------------------------------------------------------
+
+@pytest.fixture
+def bank_dir(tmp_path, monkeypatch):
+    from test_bank import GOOD
+
+    d = tmp_path / "bank"
+    d.mkdir()
+    (d / "01.yaml").write_text(GOOD, encoding="utf-8")
+    monkeypatch.setattr("cskexam.services.questions.question_bank_dir", lambda: d)
+    return d
+
+
+@pytest.fixture
+def library(tmp_db_url, bank_dir, monkeypatch):
+    from support import T0
+    from test_questions_helpers import open_sample_library
+
+    lib = open_sample_library(tmp_db_url, bank_dir, monkeypatch, T0)
+    yield lib
+    lib.close()
+
+
+@pytest.fixture
+def exam_home(tmp_path, monkeypatch):
+    from test_exam_core import SMALL
+
+    home = tmp_path / "home"
+    monkeypatch.setenv("CSKEXAM_HOME", str(home))
+    blueprints = home / "blueprints"
+    blueprints.mkdir(parents=True)
+    (blueprints / "quiz.yaml").write_text("name: 小卷\norder: 0\n" + SMALL.split("\n", 2)[2], encoding="utf-8")
+    return home
+
+
+# -- the bundled notes with their cards (review, stats, drill) ---------------------------------
+
+@pytest.fixture(scope="session")
+def review_library_template(tmp_path_factory, bundled_graph):
+    from test_review_support import build_review_library
+
+    path = tmp_path_factory.mktemp("review-lib") / "lib.sqlite3"
+    build_review_library(path, bundled_graph)
+    return path
+
+
+@pytest.fixture
+def library_path(tmp_path, review_library_template):
+    target = tmp_path / "lib.sqlite3"
+    shutil.copyfile(review_library_template, target)
+    return target
+
+
+@pytest.fixture
+def library_db(library_path):
+    from cskexam.storage.db import open_database
+
+    database = open_database(f"sqlite:///{library_path}")
+    yield database
+    database.close()

@@ -3,14 +3,48 @@
 from __future__ import annotations
 
 import asyncio
+import html
+import re
+
+from rich.cells import cell_len
 
 # Generous: the suite also runs on a busy 2-core machine.
 DEFAULT_TIMEOUT = 10.0
 
+# App.export_screenshot() draws each run of text as one <text> element placed on its
+# row (clip-path …-line-N) at x = column × the cell width.
+_SVG_TEXT = re.compile(r'<text class="[^"]*" x="([\d.]+)" y="[\d.]+" textLength="[\d.]+" '
+                       r'clip-path="url\(#[\w-]+-line-(\d+)\)">(.*?)</text>', re.S)
+_CELL_WIDTH = 0.61 * 20  # rich's SVG export: font size 20, cells 0.61 em wide
+
+
+def screen_cells(app) -> list[list[str]]:
+    """The visible screen, one list of terminal cells per row (from the app's public screenshot).
+
+    A wide character fills its first cell; its second cell holds "".
+    """
+    width, height = app.size
+    cells = [[" "] * width for _ in range(height)]
+    for x, line, text in _SVG_TEXT.findall(app.export_screenshot()):
+        row, col = cells[int(line)], round(float(x) / _CELL_WIDTH)
+        for ch in html.unescape(text).replace("\xa0", " "):
+            if col >= width:
+                break
+            row[col] = ch
+            if cell_len(ch) == 2 and col + 1 < width:
+                row[col + 1] = ""  # the right half of a wide character
+            col += max(1, cell_len(ch))
+    return cells
+
+
+def screen_rows(app) -> list[str]:
+    """The visible screen as plain text rows."""
+    return ["".join(row) for row in screen_cells(app)]
+
 
 def screen_text(app) -> str:
     """The visible screen as plain text, one terminal row per line."""
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+    return "\n".join(screen_rows(app))
 
 
 async def wait_for(pilot, predicate, timeout: float = DEFAULT_TIMEOUT) -> None:

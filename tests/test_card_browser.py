@@ -7,8 +7,8 @@ import zipfile
 import pytest
 
 from test_questions_helpers import by_title, open_sample_library, sample_graph
+from support import T0
 
-T0 = dt.datetime(2025, 3, 1, 8, 0, tzinfo=dt.timezone.utc)
 
 
 @pytest.fixture

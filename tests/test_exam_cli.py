@@ -3,8 +3,6 @@
 import json
 
 from cskexam.cli import main
-from test_exam_service import T0, library  # noqa: F401 (fixture)
-from test_tui_exam import home  # noqa: F401 (fixture)
 
 
 def run(capsys, *argv):
@@ -13,7 +11,7 @@ def run(capsys, *argv):
     return code, out, err
 
 
-def test_paper_json_is_reproducible_and_history_lists_attempts(library, home, tmp_db_url, capsys):
+def test_paper_json_is_reproducible_and_history_lists_attempts(library, exam_home, tmp_db_url, capsys):
     code, out, _ = run(capsys, "--db", tmp_db_url, "exam", "paper", "-b", "小卷", "--seed", "3", "--json")
     first = json.loads(out)
     assert code == 0 and first["seed"] == 3 and len(first["questions"]) == 11
@@ -35,11 +33,11 @@ def test_paper_json_is_reproducible_and_history_lists_attempts(library, home, tm
     assert code == 0 and "2/21 分，不合格" in out and "按题型" in out
 
 
-def test_bad_input_is_one_clear_message_and_exit_2(library, home, tmp_db_url, capsys):
+def test_bad_input_is_one_clear_message_and_exit_2(library, exam_home, tmp_db_url, capsys):
     code, out, err = run(capsys, "--db", tmp_db_url, "exam", "paper", "-b", "大考")
     assert code == 2 and err.startswith("错误: 没有名为「大考」的试卷方案") and "Traceback" not in err
     code, _, err = run(capsys, "--db", tmp_db_url, "exam", "report", "99")
     assert code == 2 and "没有这次考试: 99" in err
-    (home / "blueprints" / "broken.yaml").write_text("name: 坏卷\nminutes: 0\n", encoding="utf-8")
+    (exam_home / "blueprints" / "broken.yaml").write_text("name: 坏卷\nminutes: 0\n", encoding="utf-8")
     code, _, err = run(capsys, "exam", "blueprints")
     assert code == 2 and "broken.yaml:2: " in err and "考试时长" in err

@@ -6,30 +6,9 @@ import pytest
 
 from cskexam.core.exam import BlueprintError, parse_blueprint
 from cskexam.errors import UserError
-from test_bank import GOOD
+from support import T0
+from support import StepClock as Clock
 from test_exam_core import SMALL
-from test_questions_helpers import open_sample_library
-
-T0 = dt.datetime(2025, 3, 1, 8, 0, tzinfo=dt.timezone.utc)
-
-
-class Clock:
-    def __init__(self, t=T0):
-        self.t = t
-
-    def __call__(self):
-        self.t += dt.timedelta(seconds=1)
-        return self.t
-
-
-@pytest.fixture
-def library(tmp_db_url, tmp_path, monkeypatch):
-    bank = tmp_path / "bank"
-    bank.mkdir()
-    (bank / "01.yaml").write_text(GOOD, encoding="utf-8")
-    lib = open_sample_library(tmp_db_url, bank, monkeypatch, T0)
-    yield lib
-    lib.close()
 
 
 @pytest.fixture
@@ -65,6 +44,32 @@ def test_every_change_is_saved_and_a_new_service_resumes_it(library, service):
     assert resumed.attempt.flags == {2} and resumed.attempt.current == 4
     assert resumed.attempt.remaining == pytest.approx(600 - 73.4)
     assert resumed.prediction is not None and resumed.prediction.expected > 0
+
+
+def test_the_clock_is_stored_every_save_every_seconds_of_exam_time(library):
+    from cskexam.services.exam import ExamService
+
+    service = ExamService(library, clock=Clock(), blueprints=[parse_blueprint(SMALL, "small.yaml")], save_every=5)
+    session = service.start("小卷", seed=1)
+    stored = lambda: service.active().remaining  # noqa: E731
+    session.tick(3)
+    assert stored() == 600  # 3 s unsaved: at most save_every is lost in a crash
+    session.tick(3)
+    assert stored() == 594
+    session.tick(4.5)
+    assert stored() == 594
+    session.save_clock()
+    assert stored() == pytest.approx(589.5)
+
+
+def test_the_save_interval_comes_from_the_environment_when_set(monkeypatch):
+    from cskexam.services.exam import SAVE_EVERY_SECONDS, default_save_every
+
+    monkeypatch.setenv("CSKEXAM_EXAM_SAVE_SECONDS", "0.5")
+    assert default_save_every() == 0.5
+    for bad in ("0", "-1", "soon"):
+        monkeypatch.setenv("CSKEXAM_EXAM_SAVE_SECONDS", bad)
+        assert default_save_every() == SAVE_EVERY_SECONDS
 
 
 def test_submit_scores_fills_the_wrongbook_and_schedules_reviews(library, service):

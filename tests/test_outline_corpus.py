@@ -63,3 +63,63 @@ def test_figure_holds(figures, measure):
     value = ratio(figures[measure])
     assert value is not None and value >= FLOORS[measure], f"{measure}: {figures[measure]} below {FLOORS[measure]:.2f}"
 
+
+
+def _graph_from_gold(gold) -> dict:
+    """The graph a perfect parser would print for ``gold`` (``cskexam graph --json`` shape)."""
+    nodes: list[dict] = []
+
+    def emit(node, parent_id):
+        nid = f"n{len(nodes)}"
+        meta = node.meta
+        flags = []
+        if meta.get("flag") == "count_mismatch":
+            flags.append({"kind": "count_mismatch", "stated": meta["count"], "found": len(node.children)})
+        nodes.append(
+            {
+                "id": nid,
+                "kind": "document" if parent_id is None else "point",
+                "title": node.title,
+                "text": "",
+                "parent": parent_id,
+                "count": meta.get("count"),
+                "mnemonic": meta.get("mnemonic"),
+                "page": f"P{meta['page']}" if "page" in meta else None,
+                "tags": [],
+                "flags": flags,
+            }
+        )
+        for child in node.children:
+            emit(child, nid)
+        return nid
+
+    for doc in gold.documents:
+        doc_id = emit(doc, None)
+        for statement, truth in gold.judgements.items():
+            nodes.append({"id": f"n{len(nodes)}", "kind": "item", "title": statement, "text": "", "parent": doc_id,
+                          "flags": [{"kind": "true_statement" if truth else "false_statement"}]})
+    return {"nodes": nodes, "edges": [], "definitions": []}
+
+
+def test_a_perfect_graph_scores_full_marks_and_a_damaged_one_does_not():
+    from notes_corpus.score import score
+
+    for _, gold_path in corpus_files():
+        gold = load_gold(gold_path)
+        perfect = _graph_from_gold(gold)
+        result = score(gold, perfect)
+        for measure in MEASURES:
+            hits, total = result.counts[measure]
+            assert hits == total, (gold_path.name, measure, result.misses[measure][:3])
+
+    gold = load_gold(next(g for _, g in corpus_files() if g.name.startswith("cs_colon_leadin")))
+    damaged = _graph_from_gold(gold)
+    victim = next(n for n in damaged["nodes"] if n["title"] == "投诉处理的原则")
+    victim["title"] = "投诉处理应遵循"
+    victim["mnemonic"] = None
+    damaged["nodes"].append({"id": "extra", "kind": "point", "title": '<span style="color', "parent": victim["id"]})
+    result = score(gold, damaged)
+    assert result.counts["edges"][0] < result.counts["edges"][1]
+    assert result.counts["titles"][0] < result.counts["titles"][1]
+    assert result.counts["lists"][0] < result.counts["lists"][1]
+    assert result.counts["mnemonics"][0] < result.counts["mnemonics"][1]

@@ -7,35 +7,13 @@ import random
 import pytest
 
 from cskexam.errors import UserError
+from support import T0, StepClock
 from test_bank import GOOD
 from test_questions_helpers import by_title, open_sample_library, sample_graph
 
-T0 = dt.datetime(2025, 3, 1, 8, 0, tzinfo=dt.timezone.utc)
 
-
-class Clock:
-    def __init__(self, t=T0):
-        self.t = t
-
-    def __call__(self):
-        self.t += dt.timedelta(minutes=1)
-        return self.t
-
-
-@pytest.fixture
-def bank_dir(tmp_path, monkeypatch):
-    d = tmp_path / "bank"
-    d.mkdir()
-    (d / "01.yaml").write_text(GOOD, encoding="utf-8")
-    monkeypatch.setattr("cskexam.services.questions.question_bank_dir", lambda: d)
-    return d
-
-
-@pytest.fixture
-def library(tmp_db_url, bank_dir, monkeypatch):
-    lib = open_sample_library(tmp_db_url, bank_dir, monkeypatch, T0)
-    yield lib
-    lib.close()
+def Clock() -> StepClock:
+    return StepClock(T0, dt.timedelta(minutes=1))
 
 
 @pytest.fixture

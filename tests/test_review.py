@@ -17,7 +17,6 @@ from cskexam.services.cards import list_cards, sync_cards
 from cskexam.services.review import Reviewer
 from cskexam.storage import graph_repo
 from cskexam.storage.db import open_database  # noqa: F401
-from test_review_support import library_db, library_path, review_library_template  # noqa: F401
 from cskexam.storage.models_review import CardRow, ReviewLogRow
 
 CST = timezone(timedelta(hours=8))

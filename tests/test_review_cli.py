@@ -16,7 +16,6 @@ from cskexam.core.srs import SrsSettings
 from cskexam.services import review_queue as review
 from cskexam.storage.db import open_database
 from cskexam.storage.models_review import CardRow, ReviewLogRow
-from test_review_support import library_path, review_library_template  # noqa: F401
 
 ENV = {**os.environ, "PYTHONUNBUFFERED": "1"}
 

@@ -1,16 +1,9 @@
-"""Fixtures shared by the review, stats and drill tests (import them from here).
-
-``library_db``: a Database on a temp SQLite copy of a library holding the
-bundled notes with their cards synced (built once per session).
-"""
+"""How the review, stats and drill tests' library is built (the fixtures are in conftest.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from datetime import timezone
-
-import pytest
 
 from cskexam.services.cards import sync_cards
 from cskexam.services.library import import_steps
@@ -21,31 +14,16 @@ from cskexam.storage.db import open_database
 IMPORTED_AT = dt.datetime(2024, 5, 5, 12, 0, tzinfo=timezone.utc)
 
 
-@pytest.fixture(scope="session")
-def review_library_template(tmp_path_factory, bundled_graph):
-    path = tmp_path_factory.mktemp("review-lib") / "lib.sqlite3"
+def build_review_library(path, bundled_graph) -> None:
+    """A SQLite library at ``path`` holding ``bundled_graph`` with its cards synced."""
     db = open_database(f"sqlite:///{path}")
     with db.session() as s:
         graph_repo.save_graph(s, bundled_graph, IMPORTED_AT)
         sync_cards(s, bundled_graph, IMPORTED_AT)
         # Recorded as an import that ran every step, so that opening the app
         # does not run the other features' steps over these hand-made rows.
-        s.add(ImportRunRow(started_at=IMPORTED_AT, finished_at=IMPORTED_AT, files=[], steps=[step.name for step in import_steps()]))
+        s.add(ImportRunRow(started_at=IMPORTED_AT, finished_at=IMPORTED_AT, files=[],
+                           steps=[step.name for step in import_steps()]))
     with db.engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
-    return path
-
-
-@pytest.fixture
-def library_path(tmp_path, review_library_template):
-    target = tmp_path / "lib.sqlite3"
-    shutil.copyfile(review_library_template, target)
-    return target
-
-
-@pytest.fixture
-def library_db(library_path):
-    database = open_database(f"sqlite:///{library_path}")
-    yield database
-    database.close()

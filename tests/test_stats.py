@@ -75,7 +75,6 @@ def test_heatmap_is_a_calendar_of_weeks_ending_today():
 
 # -- service -------------------------------------------------------------------------------
 
-from test_review_support import library_db, library_path, review_library_template  # noqa: E402,F401
 
 
 def test_study_stats_after_a_few_days_of_drilling(library_db):

@@ -12,7 +12,6 @@ from cskexam.services.library import open_library
 from cskexam.storage.db import open_database
 from cskexam.storage.models_review import CardRow, ReviewLogRow
 from cskexam.tui.app import CskexamApp
-from test_review_support import library_path, review_library_template  # noqa: F401
 from pilot_helpers import screen_text, wait_for, wait_for_text
 
 SIZE = (120, 40)
@@ -91,6 +90,66 @@ def test_drill_undo_suspend_bury(library_path):
         db.close()
         assert suspended == ["什么是客户服务环境？"]
         assert buried == ["宏观环境分析包括哪五个方面？（宏五）"]
+
+    asyncio.run(main())
+
+
+def test_u_takes_back_the_last_action_of_any_kind(library_path):
+    # Fault: grade a card, suspend the next, press u: the grade was undone and
+    # the suspended card was lost. u must take back the suspend first.
+    def flags():
+        db = open_database(f"sqlite:///{library_path}")
+        with db.session() as s:
+            rows = s.execute(select(CardRow.front, CardRow.suspended, CardRow.buried_until)).all()
+        db.close()
+        return {r.front: (bool(r.suspended), r.buried_until is not None) for r in rows}
+
+    async def main():
+        app = make_app(library_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_drill(pilot, app)
+            await pilot.press("space", "3")
+            await wait_for_text(pilot, "宏观环境分析包括哪五个方面？（宏五）")
+            await pilot.press("s")
+            await wait_for_text(pilot, "「市场人口」属于哪一个知识点？")
+            assert flags()["宏观环境分析包括哪五个方面？（宏五）"] == (True, False)
+            await pilot.press("u")
+            await wait_for_text(pilot, "宏观环境分析包括哪五个方面？（宏五）")
+            assert flags()["宏观环境分析包括哪五个方面？（宏五）"] == (False, False)
+            assert [r.rating for r in logs(library_path)] == [3]  # the grade is still there
+            await pilot.press("b")
+            await wait_for_text(pilot, "「市场人口」属于哪一个知识点？")
+            await pilot.press("u")
+            await wait_for_text(pilot, "宏观环境分析包括哪五个方面？（宏五）")
+            assert flags()["宏观环境分析包括哪五个方面？（宏五）"] == (False, False)
+            await pilot.press("u")  # now the grade of the first card
+            await wait_for_text(pilot, "什么是客户服务环境？")
+            assert logs(library_path) == []
+
+    asyncio.run(main())
+
+
+def test_a_look_elsewhere_keeps_the_drill_and_esc_goes_back(library_path):
+    # Fault: g, r, n, Esc landed on 主页 and restarted the drill's counters.
+    async def main():
+        app = make_app(library_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for(pilot, lambda: app.library is not None)
+            await pilot.press("g")
+            await wait_for(pilot, lambda: getattr(app.screen, "SCREEN_NAME", "") == "graph")
+            await pilot.press("r")
+            await wait_for_text(pilot, "剩余")
+            drill = app.screen
+            await pilot.press("space", "3")
+            await wait_for_text(pilot, "本次已复习 1")
+            await pilot.press("n")
+            await wait_for(pilot, lambda: getattr(app.screen, "SCREEN_NAME", "") == "graph")
+            await pilot.press("escape")
+            await wait_for(pilot, lambda: app.screen is drill)
+            # (the test compositor may keep the frame from before; the widget is what is shown)
+            await wait_for(pilot, lambda: "本次已复习 1" in str(drill.query_one("#drill-progress").content))
+            await pilot.press("escape")  # and on back to where the drill was opened from
+            await wait_for(pilot, lambda: getattr(app.screen, "SCREEN_NAME", "") == "graph")
 
     asyncio.run(main())
 

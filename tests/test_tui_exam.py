@@ -2,38 +2,16 @@
 
 import asyncio
 import re
-import datetime as dt
 
 import pytest
 
 from cskexam.tui.app import CskexamApp
-from test_bank import GOOD
-from test_exam_core import SMALL
-from test_questions_helpers import open_sample_library
 from pilot_helpers import screen_text, wait_for, wait_text
 
 SIZE = (130, 42)
-T0 = dt.datetime(2025, 3, 1, 8, 0, tzinfo=dt.timezone.utc)
-QUIZ = "name: 小卷\norder: 0\n" + SMALL.split("\n", 2)[2]
 
-
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    monkeypatch.setenv("CSKEXAM_HOME", str(tmp_path / "home"))
-    bp = tmp_path / "home" / "blueprints"
-    bp.mkdir(parents=True)
-    (bp / "quiz.yaml").write_text(QUIZ, encoding="utf-8")
-    return tmp_path / "home"
-
-
-@pytest.fixture
-def library(tmp_db_url, tmp_path, monkeypatch, home):
-    bank = tmp_path / "bank"
-    bank.mkdir()
-    (bank / "01.yaml").write_text(GOOD, encoding="utf-8")
-    lib = open_sample_library(tmp_db_url, bank, monkeypatch, T0)
-    yield lib
-    lib.close()
+# Every test here sits the small blueprint 小卷 from CSKEXAM_HOME.
+pytestmark = pytest.mark.usefixtures("exam_home")
 
 
 
@@ -177,8 +155,8 @@ def test_pause_with_escape_and_resume_from_the_dialog(library):
     run_app(library, body)
 
 
-def test_short_answer_typed_in_a_text_area_is_saved(library, home):
-    (home / "blueprints" / "quiz.yaml").write_text(
+def test_short_answer_typed_in_a_text_area_is_saved(library, exam_home):
+    (exam_home / "blueprints" / "quiz.yaml").write_text(
         "name: 简答小卷\norder: 0\nminutes: 30\npass_mark: 10\nsections:\n  - {type: 简答, count: 2, points: 10}\n",
         encoding="utf-8")
 

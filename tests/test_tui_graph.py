@@ -14,7 +14,7 @@ from cskexam.core.graph import Definition, Edge, KnowledgeGraph, Node, SourceRef
 from cskexam.tui.app import CskexamApp
 from cskexam.tui.widgets.graph_tree import GraphTree
 from cskexam.tui.widgets.node_details import NodeDetails
-from pilot_helpers import run, screen_text, wait_for
+from pilot_helpers import run, screen_cells, screen_text, wait_for
 
 SIZE = (120, 40)
 MARKUP_TITLE = "选项[A]与a[i]及[/]"
@@ -110,8 +110,8 @@ def details_text(app) -> str:
     Whitespace goes so that a line wrapped by the terminal width still matches.
     """
     region = details(app).content_region
-    strips = app.screen._compositor.render_strips()
-    lines = [strip.crop(region.x, region.right).text for strip in strips[region.y : region.bottom]]
+    rows = screen_cells(app)[region.y : region.bottom]
+    lines = ["".join(row[region.x : region.right]) for row in rows]
     return "".join("".join(lines).split())
 
 

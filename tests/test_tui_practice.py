@@ -2,7 +2,6 @@
 
 import asyncio
 import csv
-import datetime as dt
 
 import pytest
 
@@ -10,9 +9,9 @@ from cskexam.tui.app import CskexamApp
 from test_bank import GOOD
 from test_questions_helpers import by_title, sample_graph
 from pilot_helpers import screen_text, wait_for, wait_text
+from support import T0
 
 SIZE = (120, 45)
-T0 = dt.datetime(2025, 3, 1, 8, 0, tzinfo=dt.timezone.utc)
 
 
 @pytest.fixture
@@ -65,7 +64,7 @@ def test_single_choice_wrong_answer_shows_answer_explanation_and_key_point(libra
         assert "正确答案：B. 普通竞争者" in text
         assert "解析：普通竞争者指提供不同的产品以满足相同需求的竞争者。" in text
         assert "竞争者环境 › 普通竞争者" in text  # the source key point
-        assert "已记入错题本（共错 1 次）" in text
+        assert "已记入错题本（共错 1 次，连续答对" in text
         await pilot.press("enter")
         await wait_text(pilot, "第 2/2 题 · 判断")
         await pilot.press("f")  # 错 while a 判断 waits for its answer
@@ -90,7 +89,7 @@ def test_multiple_choice_space_and_letters_toggle_partial_credit(library):
         await wait_text(pilot, "[✓] A. 市场人口")
         await pilot.press("b", "b")  # on and off again
         await pilot.press("enter")
-        text = await wait_text(pilot, "✗ 回答错误（得分 50%，少选）")
+        text = await wait_text(pilot, "◐ 部分正确（得分 50%，少选）")
         assert "正确答案：A. 市场人口；C. 技术环境" in text
         assert "✓" in text
 
@@ -123,6 +122,30 @@ def test_short_answer_lists_missed_scoring_points(library):
         assert "答到的采分点：愿望竞争者、普通竞争者" in text
         assert "遗漏的采分点：产品形式竞争者、品牌竞争者" in text
         assert "得分 50%" in text
+
+    run_app(library, body)
+
+
+def test_practice_messages_say_what_a_candidate_needs(library):
+    # Faults: a right answer to a question in the 错题本 said 「已记入错题本」; a wrong 填空
+    # did not show what was typed; a partly right 简答 said 「回答错误」.
+    async def body(app, pilot):
+        open_ids(app, ["jn-004", "jn-004", "jn-005"])
+        await wait_text(pilot, "微观环境分析简称")
+        await pilot.press(*"宏五", "enter")
+        text = await wait_text(pilot, "✗ 回答错误")
+        assert "你的答案：宏五" in text
+        await pilot.press("enter")
+        await wait_text(pilot, "第 2/3 题")
+        await pilot.press(*"微四", "enter")
+        text = await wait_text(pilot, "✓ 回答正确")
+        assert "已记入错题本" not in text
+        assert "错题本：已连续答对 1 次，再答对" in text and "次移出" in text
+        await pilot.press("enter")
+        await wait_text(pilot, "竞争者环境包括哪四类竞争者")
+        await pilot.press(*"愿望竞争者、普通竞争者", "ctrl+s")
+        text = await wait_text(pilot, "◐ 部分正确（得分 50%）")
+        assert "回答错误" not in text
 
     run_app(library, body)
 
@@ -189,6 +212,26 @@ def test_setup_choose_scope_type_and_start_from_the_menu_key(library):
     run_app(library, body)
 
 
+def test_judgement_keys_are_the_exam_keys(library):
+    """a/1/t answer 对 and b/2/f answer 错, in practice as in the exam."""
+
+    async def body(app, pilot):
+        await pilot.press("p")
+        await wait_text(pilot, "选择练习范围")
+        for _ in range(3):  # 全部 → 单选 → 多选 → 判断
+            await pilot.press("y")
+        await wait_text(pilot, "题型: 判断")
+        await pilot.press("enter")
+        await wait_text(pilot, "· 判断 ·")
+        screen = app.screen
+        for key, shown in (("a", "(●) 1. 对"), ("b", "(●) 2. 错"), ("t", "(●) 1. 对"), ("2", "(●) 2. 错")):
+            await pilot.press(key)
+            await wait_text(pilot, shown)
+        assert screen.selected == {"错"}
+
+    run_app(library, body)
+
+
 def test_practice_opened_on_a_node(library):
     comp = by_title(library.graph(), "竞争者环境")
 
@@ -224,11 +267,19 @@ def test_wrongbook_lists_practises_and_exports(library, tmp_path):
         await pilot.press("escape")
         text = await wait_text(pilot, "共 2 题")  # one right answer is not enough to leave
         assert "连对 1" in text
-        await pilot.press("x")
-        await wait_for(pilot, lambda: any("已导出" in str(n.message) for n in app._notifications))
+        await pilot.press("x")  # asks where, with ~/Downloads or the current directory filled in
+        await wait_text(pilot, "保存到")
+        box = app.screen.query_one("#save-path")
+        assert box.value.endswith(".csv") and "错题本-" in box.value
+        assert not box.value.startswith(str(tmp_path / "home"))  # not the hidden data dir
+        box.value = str(tmp_path / "out")  # a directory: the file keeps its name
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: any("已导出 2 道错题到 " + str(tmp_path / "out") in str(n.message)
+                                          for n in app._notifications))
 
+    (tmp_path / "out").mkdir()
     run_app(library, body)
-    exports = list((tmp_path / "home").glob("错题本-*.csv"))
+    exports = list((tmp_path / "out").glob("错题本-*.csv"))
     assert len(exports) == 1
     rows = list(csv.reader(exports[0].read_text(encoding="utf-8-sig").splitlines()))
     assert {r[0] for r in rows[1:]} == {"jn-001", "jn-003"}

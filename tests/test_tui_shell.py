@@ -148,11 +148,13 @@ def test_home_is_painted_before_the_library_opens_and_shows_import_progress():
             text = await wait_for_text(pilot, "正在导入笔记")
             assert "正在打开资料库" in text
             assert app.library is None
-            await pilot.press("g")  # not ready yet: stays home, says so
-            await wait_for(pilot, lambda: any("正在加载" in str(n.message) for n in app._notifications))
+            await pilot.press("g")  # not ready yet: stays home, says so, and opens it once ready
+            await wait_for(pilot, lambda: any("正在导入，请稍候" in str(n.message) for n in app._notifications))
             assert len(app.screen_stack) == 1
             gate.set()
             await wait_for(pilot, lambda: app.library is library)
+            await wait_for(pilot, lambda: getattr(app.screen, "SCREEN_NAME", "") == "graph")
+            await pilot.press("escape")
             await wait_for(pilot, lambda: re.search(r"文档\s+2", screen_text(app)) is not None)
             assert "正在导入笔记" not in screen_text(app)
         assert library.closed  # closed when the app shuts down
@@ -365,3 +367,23 @@ def test_unwritable_data_dir_is_reported_on_screen(tmp_path, monkeypatch):
 
     app = run(main())
     assert finish(app) == 2
+
+
+def test_home_fits_80x24_and_does_not_stretch_at_200x50():
+    # Fault: at 80x24 the menu fell below the fold; at 200x50 two huge boxes.
+    async def main():
+        app = make_app()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_for(pilot, lambda: re.search(r"文档\s+2", screen_text(app)) is not None)
+            text = screen_text(app)
+            for e in registry.available_entries():
+                if e.name != "home":
+                    assert e.label in text, e.label
+            assert "今日到期" in text and "q 退出" in text
+            await pilot.resize_terminal(200, 50)
+            await pilot.pause(0.2)
+            panels = app.screen.query_one("#home-panels")
+            assert panels.size.width <= 130
+            assert app.screen.query_one("#home-menu").size.width < 80
+
+    run(main())

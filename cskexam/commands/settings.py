@@ -11,6 +11,7 @@ import argparse
 import datetime as dt
 import json
 import re
+from typing import Any
 
 from cskexam.errors import UserError
 
@@ -90,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
     from cskexam.core.plan import parse_date
     from cskexam.services import plan as plan_service
 
-    plan_changes = {}
+    plan_changes: dict[str, Any] = {}
     try:
         if args.exam_date is not None:
             plan_changes["exam_date"] = parse_date(args.exam_date, dt.date.today())

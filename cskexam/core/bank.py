@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 import yaml
 
@@ -79,9 +79,15 @@ class _LineDict(dict):
         return self.key_lines.get(key, self.line)
 
 
-# libyaml parses the bundled bank ~20x faster than the pure-Python parser, and
+# libyaml parses the bundled bank far faster than the pure-Python parser, and
 # the bank is loaded inside every notes import.
-class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+if TYPE_CHECKING:
+    _BaseLoader = yaml.SafeLoader
+else:
+    _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_BaseLoader):
     def get_single_data(self) -> Any:
         node = self.get_single_node()
         if node is None:
@@ -305,10 +311,11 @@ class _Checker:
 
         if len(self.problems) > before or self._dropped:
             return None
+        assert qid is not None and qtype is not None and stem is not None  # else a problem was recorded
         return Question(
             id=qid, type=qtype, stem=stem, answer=answer, options=options or {},
             explanation=explanation or "", node=node.id if node else None, source=source,
-            kind="authored", points=points, tags=[_text(t) for t in tags],
+            kind="authored", points=points, tags=[text for text in map(_text, tags) if text],
             difficulty=difficulty, document=doc_title, origin=SourceRef(self.file, raw.line),
         )
 
@@ -435,17 +442,20 @@ class _Checker:
         out = []
         for i, p in enumerate(value, 1):
             where = p.line if isinstance(p, _LineDict) else line
-            if isinstance(p, str) and _text(p):
-                out.append(ScoringPoint(_text(p)))
+            text = _text(p) if isinstance(p, str) else None
+            if text:
+                out.append(ScoringPoint(text))
                 continue
-            if not isinstance(p, dict) or _text(p.get("point")) is None:
+            point = _text(p.get("point")) if isinstance(p, dict) else None
+            if point is None:
                 self.problem(where, f"第 {i} 个采分点缺少 point")
                 continue
             syn = p.get("synonyms") or []
-            if not isinstance(syn, list) or not all(_text(s) for s in syn):
+            synonyms = [_text(s) for s in syn] if isinstance(syn, list) else [None]
+            if not all(synonyms):
                 self.problem(where, f"采分点「{shown(p['point'])}」的 synonyms 必须是文字列表")
                 continue
-            out.append(ScoringPoint(_text(p["point"]), tuple(_text(s) for s in syn)))
+            out.append(ScoringPoint(point, tuple(s for s in synonyms if s)))
         return out
 
     def node(self, raw: _LineDict, docs: list[Node] | None) -> Node | None:

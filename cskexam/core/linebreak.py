@@ -33,7 +33,9 @@ def cells(text: str) -> int:
 
 def _hard_split(unit: str, width: int) -> list[str]:
     """A unit wider than a whole line is cut where it must be."""
-    out, line, used = [], [], 0
+    out: list[str] = []
+    line: list[str] = []
+    used = 0
     for ch in unit:
         w = char_cells(ch)
         if line and used + w > width:

@@ -65,7 +65,9 @@ def char_readings() -> list[tuple[str, str]]:
     from pypinyin import Style, lazy_pinyin
 
     chars = [ch for ch in map(chr, range(0x4E00, 0xA000)) if _in_gb2312(ch)]
-    readings = lazy_pinyin(chars, style=Style.NORMAL, errors=lambda missing: [""] * len(missing))
+    # pypinyin takes a list from ``errors`` (one reading per character); its hints say str.
+    readings = lazy_pinyin(chars, style=Style.NORMAL,
+                           errors=lambda missing: [""] * len(missing))  # type: ignore[arg-type, return-value]
     return [(ch, r) for ch, r in zip(chars, readings) if r.isalpha()]
 
 

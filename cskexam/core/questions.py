@@ -32,10 +32,13 @@ import hashlib
 import random
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from cskexam.core.grading import GradeResult, ScoringPoint, fold, grade
 from cskexam.core.graph import KnowledgeGraph, Node, SourceRef
+
+if TYPE_CHECKING:
+    from cskexam.core.segment import Segmenter
 
 LETTERS = "ABCDEF"
 SOURCES = ("generated", "bank", "import")
@@ -188,7 +191,7 @@ class _Context:
         self.graph = graph
         self.order = {nid: i for i, nid in enumerate(graph.nodes)}
         self._terms: list[str] | None = None
-        self._segmenter = None  # loads a dictionary (~0.1 s): only when a cloze needs it
+        self._segmenter: Segmenter | None = None  # loads a dictionary (~0.1 s): only when a cloze needs it
         self.lists: list[_ListInfo] = []
         for n in self._list_nodes():
             items = [i for i in _items(graph, n) if _usable_option(i.title)]
@@ -572,5 +575,5 @@ def generate_questions(
         seen_stems.add(key)
         result.append(q)
     order = {nid: i for i, nid in enumerate(graph.nodes)}
-    result.sort(key=lambda q: order.get(q.node, 0))
+    result.sort(key=lambda q: order.get(q.node or "", 0))
     return result

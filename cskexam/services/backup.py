@@ -130,12 +130,13 @@ def restore_library(url: str, day: dt.date | None, *, now: dt.datetime | None = 
     except sqlite3.Error:
         raise UserError("这份备份本身已损坏，请选另一天的备份", str(chosen.path)) from None
     stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
-    saved: Path | None = store.backup_dir(path) / f"{path.stem}-before-restore-{stamp}{path.suffix or '.sqlite3'}"
+    target = store.backup_dir(path) / f"{path.stem}-before-restore-{stamp}{path.suffix or '.sqlite3'}"
+    saved: Path | None = target
     moved: list[Path] = []
     try:
         if path.exists():
             try:
-                store.copy_to_file(path, saved, wait_s=wait)
+                store.copy_to_file(path, target, wait_s=wait)
             except sqlite3.DatabaseError as exc:
                 if not _damaged(exc, path):
                     raise

@@ -8,8 +8,8 @@ Entry points:
   ``history()``, ``report(attempt_id)``, ``calibration()``.
 * ``ExamSession``: one sitting. Every answer and flag is committed as it
   changes, together with the remaining time and the current question;
-  ``save_clock()`` (called by the UI at least every 5 s) stores the remaining
-  time alone. After a kill -9 ``ExamService.active()`` finds the attempt and
+  ``tick(elapsed)`` runs the clock and stores the remaining time every
+  ``save_every`` seconds of it; ``save_clock()`` stores it at once (on pause). After a kill -9 ``ExamService.active()`` finds the attempt and
   ``resume`` gives back every answer and the saved remaining time.
 * ``predicted_score(library, blueprint_name) -> Prediction`` and
   ``home_stats(library, now)`` for the home screen.
@@ -27,11 +27,12 @@ Blueprints are the YAML files in ``cskexam/blueprints/`` plus the user's
 from __future__ import annotations
 
 import datetime as dt
+import os
 import secrets
 import statistics
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from cskexam.core import exam as core
 from cskexam.core.exam import Blueprint, ExamAttempt, ExamReport, Paper
@@ -47,9 +48,14 @@ from cskexam.core.readiness import (
 )
 from cskexam.errors import UserError, os_error_text
 
+if TYPE_CHECKING:
+    from cskexam.services.library import Library
+
 PRESET_DIR = Path(__file__).resolve().parent.parent / "blueprints"
 DEFAULT_BLUEPRINT = "理论知识模拟"
-SAVE_EVERY_SECONDS = 5.0
+SAVE_EVERY_SECONDS = 5.0  # how much exam time may pass between saves of the remaining time
+# Overrides SAVE_EVERY_SECONDS (seconds, > 0): the crash test saves often so that it need not wait.
+SAVE_EVERY_ENV = "CSKEXAM_EXAM_SAVE_SECONDS"
 MAX_SEED = 2**31 - 1
 
 
@@ -186,13 +192,25 @@ def _summary(row, answered: int) -> AttemptSummary:
 
 # -- the service ------------------------------------------------------------------------------
 
+def default_save_every() -> float:
+    """``SAVE_EVERY_SECONDS``, or the positive number of seconds in ``CSKEXAM_EXAM_SAVE_SECONDS``."""
+    try:
+        value = float(os.environ.get(SAVE_EVERY_ENV, ""))
+    except ValueError:
+        return SAVE_EVERY_SECONDS
+    return value if value > 0 else SAVE_EVERY_SECONDS
+
+
 class ExamService:
     """Exam use cases over a Library: one transaction per call."""
 
-    def __init__(self, library, *, clock: Callable[[], dt.datetime] = utc_now,
-                 blueprints: list[Blueprint] | None = None, user_dir: Path | None = None):
+    def __init__(self, library: Library, *, clock: Callable[[], dt.datetime] = utc_now,
+                 blueprints: list[Blueprint] | None = None, user_dir: Path | None = None,
+                 save_every: float | None = None):
+        """``save_every``: seconds of exam time between saves of the clock (default: ``default_save_every()``)."""
         self.library = library
         self.clock = clock
+        self.save_every = default_save_every() if save_every is None else save_every
         self._blueprints = blueprints
         self._user_dir = user_dir
 
@@ -304,12 +322,13 @@ class ExamService:
                     attempt.flags.add(a.number)
             attempt.goto(row.current)
             prediction = None
-            if row.predicted is not None:
+            predicted = row.predicted
+            if predicted is not None:
                 # 0 is a real bound (a range 0–62), not a missing one.
                 def stored(value: float | None) -> float:
-                    return row.predicted if value is None else value
+                    return predicted if value is None else value
 
-                prediction = Prediction(row.blueprint, row.predicted, stored(row.predicted_low),
+                prediction = Prediction(row.blueprint, predicted, stored(row.predicted_low),
                                         stored(row.predicted_high), row.total,
                                         stored(row.predicted_raw), 0.0, 1.0, 0, row.pass_mark)
             return ExamSession(self, row.id, attempt, prediction)
@@ -403,6 +422,7 @@ class ExamSession:
         self.attempt = attempt
         self.prediction = prediction
         self.report: ExamReport | None = None
+        self._unsaved = 0.0  # exam time run since the remaining time was last stored
 
     @property
     def paper(self) -> Paper:
@@ -412,8 +432,9 @@ class ExamSession:
     def finished(self) -> bool:
         return self.report is not None
 
-    def _store(self, number: int | None = None, **kw) -> None:
+    def _store(self, number: int | None = None, **kw: Any) -> None:
         self.service._save(self.attempt_id, number, self.attempt.remaining, self.attempt.current, **kw)
+        self._unsaved = 0.0
 
     def answer(self, number: int, value: Any) -> Any:
         value = self.attempt.answer(number, value)
@@ -438,8 +459,16 @@ class ExamSession:
         return current
 
     def tick(self, elapsed: float) -> bool:
-        """Run the clock; True when time is up (the caller then submits)."""
-        return self.attempt.tick(elapsed)
+        """Run the clock by ``elapsed`` seconds; True when time is up (the caller then submits).
+
+        The remaining time is stored whenever ``service.save_every`` seconds of it
+        have run since it was last stored, so a crash loses at most that much.
+        """
+        time_up = self.attempt.tick(elapsed)
+        self._unsaved += max(0.0, elapsed)
+        if not time_up and self._unsaved >= self.service.save_every:
+            self.save_clock()
+        return time_up
 
     def save_clock(self) -> None:
         if not self.finished:

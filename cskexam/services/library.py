@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 
 Progress = Callable[[int, int, str], None]
 
-StepFn = Callable[["Session", KnowledgeGraph, dt.datetime], None]
+StepFn = Callable[["Session", KnowledgeGraph, dt.datetime], object]  # what it returns is not used
 
 
 @dataclass(frozen=True)

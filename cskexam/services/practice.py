@@ -49,6 +49,14 @@ class AnswerOutcome:
     wrong_count: int
     cleared: bool  # this answer took the question out of the 错题本
     scheduled_cards: int  # cards put into the review queue
+    given: Any = None  # what the candidate answered
+    right_streak: int = 0  # right answers in a row while in the 错题本
+    clear_after: int = 0  # right answers in a row that take a question out of it
+
+    @property
+    def to_leave(self) -> int:
+        """Right answers still needed before the question leaves the 错题本 (0 when not in it)."""
+        return max(0, self.clear_after - self.right_streak) if self.in_wrongbook else 0
 
     @property
     def correct(self) -> bool:
@@ -115,8 +123,9 @@ def record_answer(
                              mode=mode, context=context, duration_ms=duration_ms)
     scheduled = 0
     cleared = False
+    needed = clear_after(session)
     if result.correct:
-        entry = question_repo.mark_right(session, question.id, now, clear_after(session))
+        entry = question_repo.mark_right(session, question.id, now, needed)
         cleared = entry is not None and entry.cleared_at == now
     else:
         entry = question_repo.mark_wrong(session, question.id, given, now)
@@ -129,6 +138,9 @@ def record_answer(
         wrong_count=entry.wrong_count if entry is not None else 0,
         cleared=cleared,
         scheduled_cards=scheduled,
+        given=given,
+        right_streak=entry.right_streak if entry is not None else 0,
+        clear_after=needed,
     )
 
 

@@ -201,9 +201,9 @@ def import_question_file(
         for q in questions:
             q.source = "import"
     else:
-        res = import_rows(loaded.table or [], shown, graph, allow_unlinked=allow_unlinked)
-        raise_for_problems(res.problems)
-        questions, rows = res.questions, res.rows
+        imported = import_rows(loaded.table or [], shown, graph, allow_unlinked=allow_unlinked)
+        raise_for_problems(imported.problems)
+        questions, rows = imported.questions, imported.rows
     now = now or dt.datetime.now(dt.timezone.utc)
     with library.db.session(immediate=True) as session:
         _check_id_clash(session, questions, shown)

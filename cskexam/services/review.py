@@ -56,6 +56,22 @@ class _Queue:
     new_left: int  # today's unused new-card allowance (whole library)
 
 
+@dataclass(frozen=True)
+class DrillAction:
+    """One thing a drill did to a card: ``grade`` (with its log row and rating), ``suspend`` or ``bury``."""
+
+    kind: str
+    card_id: str
+    log_id: int | None = None
+    rating: int | None = None
+
+    @property
+    def label(self) -> str:
+        if self.kind == "grade" and self.rating is not None:
+            return "评分 " + srs.RATING_LABELS[self.rating]
+        return {"suspend": "暂停", "bury": "搁置"}[self.kind]
+
+
 class Reviewer:
     """One drill: a Database plus the profile, time zone and (optionally) one node.
 
@@ -89,6 +105,9 @@ class Reviewer:
         self._paths: dict[str, tuple[str, ...]] = {}
         self.node_ids: list[str] | None = None
         self._scope: frozenset[str] | None = None
+        # What this drill did, newest last, so that ``undo_last`` takes back
+        # whatever came last: a grade, a suspend or a bury.
+        self._done: list[DrillAction] = []
         if node_id is not None:
             with self._transaction() as conn:
                 self.node_ids = node_scope(conn, node_id)
@@ -229,6 +248,7 @@ class Reviewer:
                 time.sleep(0.05 * (attempt + 1))
                 continue
             self._count_answer(row, result, now)
+            self._done.append(DrillAction("grade", card_id, result.log_id, rating))
             return result
         raise UserError("数据库一直被占用，作答未能保存，请稍后重试")
 
@@ -287,12 +307,37 @@ class Reviewer:
         with self._transaction(immediate=True) as conn:
             suspend(conn, card_id, suspended)
         self._queue = None
+        if suspended:
+            self._done.append(DrillAction("suspend", card_id))
 
     def bury(self, card_id: str) -> dt.datetime:
         with self._transaction(immediate=True) as conn:
             until = bury(conn, card_id, self.clock(), self.tz)
         self._queue = None
+        self._done.append(DrillAction("bury", card_id))
         return until
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._done)
+
+    def undo_last(self) -> tuple[DrillAction, DrillCard]:
+        """Take back this drill's last action (grade, suspend or bury); returns it and the card."""
+        if not self._done:
+            raise UserError("没有可撤销的操作")
+        action = self._done[-1]
+        if action.kind == "grade" and action.log_id is not None:
+            card = self.undo(action.log_id)
+        else:
+            with self._transaction(immediate=True) as conn:
+                if action.kind == "suspend":
+                    suspend(conn, action.card_id, False)
+                elif not review_repo.set_flags(conn, [action.card_id], buried_until=None):
+                    raise UserError(f"没有这张卡片: {action.card_id}")
+            self._queue = None
+            card = self.card(action.card_id)
+        self._done.pop()
+        return action, card
 
     def leeches(self) -> list[DrillCard]:
         with self._transaction() as conn:
@@ -300,7 +345,7 @@ class Reviewer:
             return [self._card_in(conn, row.id) for row in review_repo.leech_cards(conn)]
 
 
-__all__ = ["DEFAULT_PROFILE", "DrillCard", "QueueCounts", "Answered", "Reviewer", "home_stats"]
+__all__ = ["DEFAULT_PROFILE", "DrillAction", "DrillCard", "QueueCounts", "Answered", "Reviewer", "home_stats"]
 
 
 def home_stats(library, now: dt.datetime) -> dict[str, object]:

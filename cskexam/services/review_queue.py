@@ -231,6 +231,8 @@ def undo(session: Session, log_id: int) -> str:
     data = dict(log.before)
     state = CardState.from_dict(data)
     row = review_repo.get_card(session, log.card_id)
+    if row is None:
+        raise UserError(f"没有这张卡片: {log.card_id}")
     values = review_repo.state_values(state)
     values["suspended"] = bool(data.get("suspended", row.suspended))
     review_repo.write_state(session, log.card_id, row.version, values)

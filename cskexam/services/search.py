@@ -1,9 +1,8 @@
 """Searching the library's stored index.
 
 ``Searcher(library)`` keeps one database connection for a stream of queries
-(the TUI's search-as-you-type); ``search_library(library, query, limit)`` is
-the one-shot form. Neither loads a segmenter dictionary or pypinyin: the
-index was built at import time.
+(the TUI's search-as-you-type). It loads neither a segmenter dictionary nor
+pypinyin: the index was built at import time.
 """
 
 from __future__ import annotations
@@ -12,7 +11,7 @@ import threading
 
 from cskexam.core.search import SearchResult, search
 
-__all__ = ["Searcher", "search_library", "ensure_index", "SearchResult"]
+__all__ = ["Searcher", "ensure_index", "SearchResult"]
 
 
 class Searcher:
@@ -55,20 +54,8 @@ class Searcher:
             self._raw = self._store = None
 
 
-def search_library(library, query: str, limit: int = 20) -> list[SearchResult]:
-    searcher = Searcher(library)
-    try:
-        return searcher.search(query, limit)
-    finally:
-        searcher.close()
-
-
 def ensure_index(library) -> bool:
-    """Build the index if the library has notes but no current index; True if it built.
-
-    Databases imported before the search step existed, or by an older index
-    format, get their index here once instead of returning nothing.
-    """
+    """Build the index of a library with notes but no index of this version (an older release's); True if it built."""
     import datetime as dt
 
     from cskexam.services.questions import index_authored_stems

@@ -1,18 +1,13 @@
 """Building the stored search index, at import time.
 
 ``rebuild_index(session, graph, now)`` is an import step: in the import's
-transaction it cuts every node into index tokens once, with the graph's
-titles as the segmenter's user dictionary, computes the pinyin keys of the
-titles, and replaces the stored index. Queries later need neither the
-segmenter nor pypinyin.
-
-Question stems: the question service calls ``index_question_stems`` (through
-``cskexam.services.questions.index_authored_stems``) after it has synced its
-questions in the same import, and after every bank import; the stems of
-authored and imported questions then lead to the node each question tests.
-
-Every write bumps ``search_meta.generation``: a ``Searcher`` keeps the
-vocabulary in memory until that changes.
+transaction it cuts every node into index words once (the graph's titles are
+the segmenter's user dictionary), computes the titles' pinyin keys and
+replaces the stored index; queries need neither the segmenter nor pypinyin.
+The question service calls ``index_question_stems`` after it has synced its
+questions (in the same import, and after a bank import): authored stems lead
+to the node each question tests. Every write bumps ``search_meta.generation``:
+a ``Searcher`` keeps the vocabulary until that changes.
 """
 
 from __future__ import annotations

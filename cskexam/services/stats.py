@@ -103,8 +103,8 @@ def _mastery(session: Session, now: dt.datetime, settings: SrsSettings):
 
     def chapter_of(node_id: str) -> tuple[str, str] | None:
         # The top-level division below the document: 第一章…, 第一部分…
-        chain = []
-        current = node_id
+        chain: list[str] = []
+        current: str | None = node_id
         while current in nodes and current not in chain:
             chain.append(current)
             current = nodes[current][0]

@@ -8,7 +8,7 @@ migrations and have no model. Without this filter autogenerate would draft
 
 from __future__ import annotations
 
-from sqlalchemy import text
+from sqlalchemy import Column, text
 
 _SHADOW_SUFFIXES = ("_data", "_idx", "_content", "_docsize", "_config")
 
@@ -34,6 +34,11 @@ def include_object_for(connection):
         if type_ in ("index", "column", "unique_constraint", "foreign_key_constraint") and getattr(
             getattr(obj, "table", None), "name", None
         ) in skip:
+            return False
+        if type_ == "index" and reflected and compare_to is None and not all(
+            isinstance(e, Column) for e in obj.expressions
+        ):
+            # An index over an expression (search's GIN indexes on PostgreSQL) is raw SQL in a migration.
             return False
         return True
 

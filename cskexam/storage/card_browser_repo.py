@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Table, func, select, update
+from sqlalchemy.engine import CursorResult
 from sqlalchemy.orm import Session
 
 from cskexam.storage.models_review import CardRow
 
-_cards = CardRow.__table__
+_cards = cast(Table, CardRow.__table__)
 
 
 def all_cards(session: Session) -> list[Any]:
@@ -28,7 +29,7 @@ def set_text(session: Session, card_id: str, front: str, back: str, now: dt.date
         update(_cards).where(_cards.c.id == card_id)
         .values(front=front, back=back, edited=True, changed_at=now, version=_cards.c.version + 1)
     )
-    return bool(result.rowcount)
+    return bool(cast(CursorResult, result).rowcount)
 
 
 def add_custom(session: Session, card_id: str, node_id: str, kind: str, front: str, back: str,

@@ -81,7 +81,7 @@ def save_progress(session: Session, attempt_id: int, remaining: float, current: 
 def finish_attempt(session: Session, attempt_id: int, *, status: str, now: dt.datetime, remaining: float,
                    score: float | None = None, passed: bool | None = None, report: dict | None = None,
                    outcomes: Iterable[tuple[int, float, bool]] = ()) -> None:
-    attempt = session.get(ExamAttemptRow, attempt_id)
+    attempt = session.get_one(ExamAttemptRow, attempt_id)
     attempt.status = status
     attempt.finished_at = now
     attempt.updated_at = now
@@ -140,4 +140,4 @@ def answer_totals_by_node(session: Session) -> dict[str, tuple[int, float]]:
         .where(QuestionRow.node_id.is_not(None))
         .group_by(QuestionRow.node_id)
     )
-    return {node: (n, float(total or 0.0)) for node, n, total in session.execute(stmt).all()}
+    return {node: (n, float(total or 0.0)) for node, n, total in session.execute(stmt).all() if node is not None}

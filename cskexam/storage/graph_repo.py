@@ -30,9 +30,9 @@ import json
 import operator
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Iterable, cast
 
-from sqlalchemy import Text, bindparam, func, select, type_coerce, update
+from sqlalchemy import Table, Text, bindparam, func, select, type_coerce, update
 from sqlalchemy.orm import Session
 
 from cskexam.core.graph import Definition, Edge, KnowledgeGraph, Node, SourceRef, as_flag
@@ -41,9 +41,9 @@ from cskexam.storage.models_graph import DefinitionRow, EdgeRow, NodeRow
 NODE_CONTENT = ("kind", "title", "text", "marker", "parent_id", "count", "mnemonic", "page", "tags")
 NODE_PLACE = ("document_id", "position", "seq", "flags", "source_file", "source_line", "source_end", "original")
 
-_nodes = NodeRow.__table__
-_edges = EdgeRow.__table__
-_defs = DefinitionRow.__table__
+_nodes = cast(Table, NodeRow.__table__)
+_edges = cast(Table, EdgeRow.__table__)
+_defs = cast(Table, DefinitionRow.__table__)
 
 
 @dataclass

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Table, func, or_, select
 from sqlalchemy.orm import Session
 
 from cskexam.storage.models_graph import DefinitionRow, ImportRunRow, NodeRow
@@ -13,7 +13,7 @@ from cskexam.storage.models_graph import DefinitionRow, ImportRunRow, NodeRow
 # The same rule as KnowledgeGraph.lists(): a stated count or two item children.
 # Parents with two items are found in one grouped pass: a count per node
 # (a correlated subquery) was planned as a scan of all nodes per node.
-_child = NodeRow.__table__.alias("child")
+_child = cast(Table, NodeRow.__table__).alias("child")
 _parents_of_items = (
     select(_child.c.parent_id)
     .where(_child.c.active.is_(True), _child.c.kind == "item", _child.c.parent_id.is_not(None))

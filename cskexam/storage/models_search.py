@@ -1,12 +1,10 @@
 """Tables of the search index (derived data, rebuilt whole at every import).
 
-``search_docs`` holds one row per indexed node and per indexed question stem,
-with what a result shows; question rows keep their tokens, which removing them
-from a contentless FTS5 table needs. ``search_terms`` is the vocabulary a
-query is split against without a segmenter, ``search_grams`` finds typo
-candidates, ``search_pinyin`` holds the pinyin and initials keys of titles and
-``search_readings`` the pinyin of single characters. The SQLite FTS5 tables
-(see ``search_repo``) are created by the migrations: they have no ORM form.
+``search_docs``: one row per indexed node or question stem, with what a
+result shows; ``search_terms``: the vocabulary a query is split against;
+``search_grams``: typo candidates; ``search_pinyin``: the titles' pinyin and
+initials keys; ``search_readings``: the pinyin of single characters. The
+SQLite FTS5 tables and PostgreSQL GIN indexes are made by the migrations.
 """
 
 from __future__ import annotations
@@ -33,7 +31,10 @@ class SearchDocRow(Base):
     path: Mapped[str] = mapped_column(Text, default="")  # ancestor titles joined by PATH_SEPARATOR
     body: Mapped[str] = mapped_column(Text, default="")
     seq: Mapped[int] = mapped_column(Integer, default=0)
+    # The document's words (all, and the title's). SQLite keeps only a question
+    # row's, which removing it from FTS5 needs; PostgreSQL indexes them (GIN).
     tokens: Mapped[str] = mapped_column(Text, server_default="")
+    title_tokens: Mapped[str] = mapped_column(Text, server_default="")
 
 
 class SearchTermRow(Base):

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Sequence, cast
 
-from sqlalchemy import and_, bindparam, delete, func, literal, or_, select, text, update
-from sqlalchemy.engine import Connection
+from sqlalchemy import Table, and_, bindparam, delete, func, literal, or_, select, text, update
+from sqlalchemy.engine import Connection, CursorResult
 from sqlalchemy.orm import Session
 
 from cskexam.core.srs import LEARNING, NEW, RELEARNING, REVIEW, CardState
@@ -19,9 +19,9 @@ from cskexam.storage.models_graph import NodeRow
 from cskexam.storage.models_review import CardRow, ReviewLogRow, ReviewSettingsRow
 from cskexam.storage.types import UTCDateTime
 
-_cards = CardRow.__table__
-_logs = ReviewLogRow.__table__
-_nodes = NodeRow.__table__
+_cards = cast(Table, CardRow.__table__)
+_logs = cast(Table, ReviewLogRow.__table__)
+_nodes = cast(Table, NodeRow.__table__)
 
 STATE_COLUMNS = ("state", "step", "stability", "difficulty", "due", "last_review", "reps", "lapses", "leech")
 
@@ -301,7 +301,7 @@ def write_state(session: Session | Connection, card_id: str, expected_version: i
     params = {f"w_{c}": v for c, v in values.items()}
     params["w_id"] = card_id
     params["w_version"] = expected_version
-    return session.execute(stmt, params).rowcount == 1
+    return cast(CursorResult, session.execute(stmt, params)).rowcount == 1
 
 
 LOG_COLUMNS = ("card_id", "rating", "reviewed_at", "duration_ms", "state_before", "state_after", "due_after", "reason", "before")
@@ -314,8 +314,10 @@ def _log_insert():
 
 def add_log(session: Session | Connection, **values) -> int:
     """Append one review log row (every column of LOG_COLUMNS given); returns its id."""
-    result = session.execute(_log_insert(), values)
-    return int(result.inserted_primary_key[0])
+    result = cast(CursorResult, session.execute(_log_insert(), values))
+    key = result.inserted_primary_key
+    assert key is not None  # a single-row insert
+    return int(key[0])
 
 
 def get_log(session: Session | Connection, log_id: int) -> Any | None:
@@ -353,7 +355,7 @@ def set_flags(session: Session | Connection, card_ids: Sequence[str], **values) 
     result = session.execute(
         update(_cards).where(_cards.c.id.in_(list(card_ids))).values(**values, version=_cards.c.version + 1)
     )
-    return result.rowcount
+    return cast(CursorResult, result).rowcount
 
 
 def data_version(conn: Session | Connection) -> int:
@@ -455,7 +457,7 @@ def node_parents(session: Session) -> dict[str, tuple[str | None, str, str]]:
 
 # -- settings --------------------------------------------------------------------------
 
-_settings = ReviewSettingsRow.__table__
+_settings = cast(Table, ReviewSettingsRow.__table__)
 
 
 def load_settings(session: Session | Connection, profile: str) -> dict | None:
@@ -467,9 +469,9 @@ def save_settings(session: Session | Connection, profile: str, settings: dict, n
     """Store ``settings``' keys; keys stored before and not given are kept (the study plan
     and the scheduler settings share one row)."""
     settings = {**(load_settings(session, profile) or {}), **settings}
-    changed = session.execute(
+    changed = cast(CursorResult, session.execute(
         update(_settings).where(_settings.c.profile == profile).values(settings=settings, updated_at=now)
-    ).rowcount
+    )).rowcount
     if not changed:
         session.execute(_settings.insert().values(profile=profile, settings=settings, updated_at=now))
 

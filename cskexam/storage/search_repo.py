@@ -1,24 +1,15 @@
 """The search index in the database: the one storage seam of search.
 
-``SearchStore`` is the seam: the write side an import uses (replace the
-documents, the question stems, the pinyin keys, the typo grams, the
-character readings; refresh the vocabulary; the index's meta data) and the
-read side a query uses (``cskexam.core.search.SearchBackend``).
-``open_store(connection)`` gives the implementation for the connection's
-engine; ``SqliteSearchStore`` below is the SQLite one (FTS5). An
-implementation for another engine sits beside it with the same methods.
-
-Both sides work on the DB-API connection under the SQLAlchemy session,
-inside its transaction: a query runs two to five statements, and the ORM's
-per-statement overhead would be most of a millisecond budget. The query side
-imports this module alone, never the ORM models.
-
-SQLite: two contentless FTS5 tables over the index tokens (created by the
-migrations): ``search_fts`` holds a document's title and body tokens together
-(every word of a query may be in either), ``search_title_fts`` its title
-tokens alone, so that "the title has all the words" walks title postings
-only. They keep no positions, columns or token counts (detail='none',
-columnsize=0): phrases are tested on ``search_docs``, and BM25 is not used.
+``SearchStore`` is the seam: the write side an import uses (documents,
+question stems, pinyin keys, typo grams, character readings, vocabulary,
+meta data) and the read side a query uses (``core.search.SearchBackend``).
+``open_store(connection)`` gives the implementation for the engine:
+``search_sqlite.SqliteSearchStore`` (FTS5) or
+``search_postgres.PostgresSearchStore`` (GIN over word arrays), both built on
+``SqlSearchStore``'s shared SQL; they store the same words, so both engines
+rank alike. They work on the DB-API connection under the SQLAlchemy session
+(the ORM's per-statement overhead would be most of a query's budget), with
+``?`` or ``:name`` parameters that ``_sql`` turns into the driver's style.
 """
 
 from __future__ import annotations
@@ -26,22 +17,21 @@ from __future__ import annotations
 import math
 import re
 import sqlite3
-from typing import Iterable, Protocol, Sequence
+from typing import Any, Iterable, Protocol, Sequence, cast
 
 from cskexam.core.search.documents import Document
 from cskexam.core.search.query import BODY_WEIGHT, TITLE_WEIGHT, DocRow, Hit, SearchBackend
 from cskexam.errors import UserError
 
-__all__ = ["SearchStore", "SqliteSearchStore", "open_store", "driver_connection"]
+__all__ = ["SearchStore", "SqlSearchStore", "open_store", "driver_connection"]
 
-# Question documents live above this rowid: node documents keep their outline
-# order as rowids (FTS5's index order), and stems are replaced as a range.
-QUESTION_ROWID_BASE = 1 << 40
+# Question documents live above this id: node documents keep their outline
+# order as ids (the order matches come in), and stems are replaced as a range.
+QUESTION_ROWID_BASE = 1 << 30  # within a 32-bit integer: PostgreSQL's INTEGER
 _IN_CHUNK = 500
-_DOC_COLUMNS = "d.id, d.node_id, d.source, d.kind, d.title, d.path, d.body, d.seq"
 _DOC_INSERT = (
-    "INSERT INTO search_docs (id, node_id, source, ref, kind, title, title_key, path, body, seq, tokens) "
-    "VALUES (?,?,?,?,?,?,?,?,?,?,?)"
+    "INSERT INTO search_docs (id, node_id, source, ref, kind, title, title_key, path, body, seq, tokens, title_tokens) "
+    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
 )
 _HAS_LETTER = re.compile(r"[a-z]")
 
@@ -50,21 +40,17 @@ class SearchStore(SearchBackend, Protocol):
     """The stored search index: written at import (in the import's transaction), read per query."""
 
     def replace_documents(self, docs: Sequence[Document]) -> None:
-        """Replace every document (question stems included) with ``docs`` (node documents, in outline order)."""
+        """All documents (question stems dropped) become ``docs``: node documents in outline order."""
 
-    def replace_questions(self, docs: Sequence[Document]) -> None:
-        """Replace the question-stem documents; node documents stay."""
+    def replace_questions(self, docs: Sequence[Document]) -> None: ...
 
-    def replace_pinyin(self, rows: Iterable[tuple[str, str, int, bool]]) -> None:
-        """(pinyin key, title key, start, initials) rows; (key, title key) is unique."""
+    def replace_pinyin(self, rows: Iterable[tuple[str, str, int, bool]]) -> None: ...
 
-    def replace_grams(self, rows: Iterable[tuple[str, str]]) -> None:
-        """(gram, space-separated words) rows: typo candidates."""
+    def replace_grams(self, rows: Iterable[tuple[str, str]]) -> None: ...
 
     def has_readings(self) -> bool: ...
 
-    def replace_readings(self, rows: Iterable[tuple[str, str]]) -> None:
-        """(character, toneless pinyin) rows."""
+    def replace_readings(self, rows: Iterable[tuple[str, str]]) -> None: ...
 
     def refresh_vocabulary(self) -> list[tuple[str, int]]:
         """Store and return every indexed word with its document count."""
@@ -74,7 +60,7 @@ class SearchStore(SearchBackend, Protocol):
     def write_meta(self, meta: dict[str, str]) -> None: ...
 
     def sync(self) -> None:
-        """Forget what is kept in memory of the index if another connection rebuilt it."""
+        """Forget what is kept in memory of the index if it was rebuilt since."""
 
     def doc_count(self) -> int: ...
 
@@ -90,27 +76,33 @@ def driver_connection(session_or_connection):
 def open_store(session_or_driver) -> SearchStore:
     """The search index of the database behind a Session, a Connection or a DB-API connection."""
     driver = session_or_driver
-    if hasattr(driver, "connection") and not isinstance(driver, sqlite3.Connection):
+    if type(driver).__module__.startswith("sqlalchemy"):
         driver = driver_connection(driver)
     if isinstance(driver, sqlite3.Connection):
+        from cskexam.storage.search_sqlite import SqliteSearchStore
+
         return SqliteSearchStore(driver)
-    raise UserError("搜索索引需要 SQLite 数据库（使用了 FTS5 全文索引）")
+    if type(driver).__module__.startswith("psycopg"):
+        from cskexam.storage.search_postgres import PostgresSearchStore
+
+        return PostgresSearchStore(driver)
+    raise UserError("搜索索引只支持 SQLite 和 PostgreSQL 数据库")
 
 
-def fts_expression(terms: Sequence[str], op: str) -> str:
-    """An FTS5 query of ``terms`` joined by ``op``; every term quoted, so AND/OR/NEAR/* typed are text."""
-    return f" {op} ".join('"' + t.replace('"', '""') + '"' for t in terms)
-
-
-def _body_as(words: str) -> str:
-    # Letters are compared without case, which costs a lower-cased copy of every candidate body.
+def body_as(words: str) -> str:
+    """The body as phrase tests read it: letters without case (a lower-cased copy, only where the words have letters)."""
     return "lower(d.body)" if _HAS_LETTER.search(words) else "d.body"
 
 
-class SqliteSearchStore:
-    def __init__(self, conn: sqlite3.Connection):
+class SqlSearchStore:
+    """What both engines' stores share; a subclass says how documents are indexed and matched."""
+
+    NAMED_STYLE = False  # the driver takes :name and ? parameters (sqlite3); else %(name)s and %s
+    COLLATE = ""  # what makes text sort by code point
+    FIND = "instr"  # the position of a string in another, 0 if absent
+
+    def __init__(self, conn):
         self.conn = conn
-        self._data_version: int | None = None
         self._generation: object = None
         self._forget()
 
@@ -120,68 +112,68 @@ class SqliteSearchStore:
         self._figures: tuple[int, int] | None = None  # (longest term, documents)
         self._queries = 0
 
+    def _sql(self, sql: str) -> str:
+        if self.NAMED_STYLE:
+            return sql
+        return re.sub(r"(?<![:\w]):(\w+)", r"%(\1)s", sql.replace("?", "%s"))
+
+    def _rows(self, sql: str, params: Sequence | dict = ()) -> list[Any]:  # DB-API rows, in Hit or DocRow layout
+        return self.conn.execute(self._sql(sql), params).fetchall()
+
+    def _execute(self, sql: str, params: Sequence | dict = ()) -> None:
+        self.conn.execute(self._sql(sql), params)
+
+    def _write(self, sql: str, rows: Iterable[Sequence]) -> None:
+        cur = self.conn.cursor()
+        cur.executemany(self._sql(sql), list(rows))
+        cur.close()
+
+    def _in(self, sql: str, values: list) -> list[tuple]:
+        """``sql`` with its ``{}`` made a list of ``values``, a chunk at a time."""
+        rows: list[tuple] = []
+        for i in range(0, len(values), _IN_CHUNK):
+            chunk = values[i : i + _IN_CHUNK]
+            rows += self._rows(sql.format(",".join("?" * len(chunk))), chunk)
+        return rows
+
     # -- write side -----------------------------------------------------------
 
-    def replace_documents(self, docs: Sequence[Document]) -> None:
-        cur = self.conn.cursor()
-        for table in ("search_fts", "search_title_fts"):
-            cur.execute(f"INSERT INTO {table}({table}) VALUES ('delete-all')")
-        cur.execute("DELETE FROM search_docs")
-        self._insert(cur, docs, 1)
-        cur.close()
-
-    def replace_questions(self, docs: Sequence[Document]) -> None:
-        # A contentless FTS5 table forgets a row only when given its tokens again:
-        # question rows keep theirs.
-        cur = self.conn.cursor()
-        old = cur.execute("SELECT id, tokens FROM search_docs WHERE id >= ?", (QUESTION_ROWID_BASE,)).fetchall()
-        cur.executemany("INSERT INTO search_fts(search_fts, rowid, tokens) VALUES ('delete', ?, ?)", old)
-        cur.execute("DELETE FROM search_docs WHERE id >= ?", (QUESTION_ROWID_BASE,))
-        self._insert(cur, docs, QUESTION_ROWID_BASE)
-        cur.close()
-
-    @staticmethod
-    def _insert(cur: sqlite3.Cursor, docs: Sequence[Document], first: int) -> None:
+    def _insert(self, docs: Sequence[Document], first: int, keep_tokens: bool) -> list[tuple[int, str]]:
+        """Store ``docs`` from id ``first``; returns (id, title and body words) of each."""
         ids = range(first, first + len(docs))
-        tokens = [f"{d.title_tokens} {d.body_tokens}" for d in docs]
-        kept = tokens if first == QUESTION_ROWID_BASE else [""] * len(docs)
-        cur.executemany(_DOC_INSERT, [(i, *d[:9], t) for i, d, t in zip(ids, docs, kept)])
-        cur.executemany("INSERT INTO search_fts(rowid, tokens) VALUES (?, ?)", zip(ids, tokens))
-        titled = [(i, d.title_tokens) for i, d in zip(ids, docs) if d.title_tokens]
-        cur.executemany("INSERT INTO search_title_fts(rowid, tokens) VALUES (?, ?)", titled)
+        words = [f"{d.title_tokens} {d.body_tokens}" for d in docs]
+        self._write(_DOC_INSERT, [
+            (i, *d[:9], w if keep_tokens else "", d.title_tokens if keep_tokens else "")
+            for i, d, w in zip(ids, docs, words)
+        ])
+        return list(zip(ids, words))
 
     def replace_pinyin(self, rows: Iterable[tuple[str, str, int, bool]]) -> None:
         self.conn.execute("DELETE FROM search_pinyin")
-        self.conn.executemany("INSERT INTO search_pinyin (key, title_key, start, initials) VALUES (?,?,?,?)", rows)
+        self._write("INSERT INTO search_pinyin (key, title_key, start, initials) VALUES (?,?,?,?)", rows)
 
     def replace_grams(self, rows: Iterable[tuple[str, str]]) -> None:
         self.conn.execute("DELETE FROM search_grams")
-        self.conn.executemany("INSERT INTO search_grams (gram, terms) VALUES (?, ?)", rows)
+        self._write("INSERT INTO search_grams (gram, terms) VALUES (?, ?)", rows)
 
     def has_readings(self) -> bool:
-        return self.conn.execute("SELECT 1 FROM search_readings LIMIT 1").fetchone() is not None
+        return bool(self._rows("SELECT 1 FROM search_readings LIMIT 1"))
 
     def replace_readings(self, rows: Iterable[tuple[str, str]]) -> None:
         self.conn.execute("DELETE FROM search_readings")
-        self.conn.executemany("INSERT INTO search_readings (char, reading) VALUES (?, ?)", rows)
+        self._write("INSERT INTO search_readings (char, reading) VALUES (?, ?)", rows)
 
-    def refresh_vocabulary(self) -> list[tuple[str, int]]:
-        # fts5vocab reads the words and their document counts straight from the index.
-        cur = self.conn.cursor()
-        cur.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab USING fts5vocab(main, search_fts, row)")
-        rows = cur.execute("SELECT term, doc FROM temp.search_vocab").fetchall()
-        cur.execute("DROP TABLE temp.search_vocab")
-        cur.execute("DELETE FROM search_terms")
-        cur.executemany("INSERT INTO search_terms (term, df) VALUES (?, ?)", rows)
-        cur.close()
+    def _store_vocabulary(self, rows: list[tuple[str, int]]) -> list[tuple[str, int]]:
+        self.conn.execute("DELETE FROM search_terms")
+        self._write("INSERT INTO search_terms (term, df) VALUES (?, ?)", rows)
         self.write_meta({"max_term_chars": str(max((len(t) for t, _ in rows), default=0))})
         return rows
 
     def meta(self) -> dict[str, str]:
-        return dict(self.conn.execute("SELECT key, value FROM search_meta").fetchall())
+        return dict(self._rows("SELECT key, value FROM search_meta"))
 
     def write_meta(self, meta: dict[str, str]) -> None:
-        self.conn.executemany(
+        self._write(
             "INSERT INTO search_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             meta.items(),
         )
@@ -189,20 +181,16 @@ class SqliteSearchStore:
     # -- read side --------------------------------------------------------------
 
     def sync(self) -> None:
-        # PRAGMA data_version changes when another connection commits; cheap to ask.
         self._queries += 1
-        version = self.conn.execute("PRAGMA data_version").fetchone()[0]
-        if version == self._data_version:
-            return
-        self._data_version = version
-        row = self.conn.execute("SELECT value FROM search_meta WHERE key = 'generation'").fetchone()
+        row = self._rows("SELECT value FROM search_meta WHERE key = 'generation'")
         if row != self._generation:
             self._generation = row
             self._forget()
+            self._queries = 1
 
     def _index_figures(self) -> tuple[int, int]:
         if self._figures is None:
-            meta = dict(self.conn.execute("SELECT key, value FROM search_meta WHERE key IN ('max_term_chars', 'documents')"))
+            meta = dict(self._rows("SELECT key, value FROM search_meta WHERE key IN ('max_term_chars', 'documents')"))
             self._figures = (int(meta.get("max_term_chars", 0)), int(meta.get("documents", 0)))
         return self._figures
 
@@ -210,99 +198,87 @@ class SqliteSearchStore:
         return self._index_figures()[0]
 
     def doc_count(self) -> int:
-        return self.conn.execute("SELECT count(*) FROM search_docs").fetchone()[0]
+        return self._rows("SELECT count(*) FROM search_docs")[0][0]
 
     def known_terms(self, candidates: Sequence[str]) -> dict[str, int]:
         # A one-shot search looks its words up; from the second query on (search
         # as you type) the whole vocabulary is read once and kept.
         if self._vocabulary is None and self._queries > 1:
-            self._vocabulary = dict(self.conn.execute("SELECT term, df FROM search_terms").fetchall())
+            self._vocabulary = dict(self._rows("SELECT term, df FROM search_terms"))
         if self._vocabulary is not None:
             return {t: self._vocabulary[t] for t in candidates if t in self._vocabulary}
         found = dict(self._in("SELECT term, df FROM search_terms WHERE term IN ({})", list(candidates)))
         self._looked_up.update(found)
         return found
 
-    def _in(self, sql: str, values: list, *params) -> list[tuple]:
-        rows: list[tuple] = []
-        for i in range(0, len(values), _IN_CHUNK):
-            chunk = values[i : i + _IN_CHUNK]
-            rows += self.conn.execute(sql.format(",".join("?" * len(chunk))), (*params, *chunk)).fetchall()
-        return rows
+    def _candidates(self, terms: Sequence[str], op: str, title_only: bool, params: dict) -> str:
+        """A query of the ids of up to :limit documents with all (AND) or any (OR) of ``terms``, in id order."""
+        raise NotImplementedError
+
+    QUERY_ERRORS: tuple[type[Exception], ...] = ()
 
     def match(self, terms: Sequence[str], op: str, phrase: str, limit: int, title_only: bool = False,
               weigh_terms: bool = False, written: str = "") -> list[Hit]:
-        params: list = [phrase, fts_expression(terms, op), limit]
-        in_body = f"instr({_body_as(phrase)}, ?1) > 0"
+        find = self.FIND
+        params: dict = {"phrase": phrase, "limit": limit, "written": written}
+        in_body = f"{find}({body_as(phrase)}, :phrase) > 0"
         if written:
-            params.append(written)
-            in_body += f" OR instr({_body_as(written)}, ?{len(params)}) > 0"
-        table = "search_title_fts" if title_only else "search_fts"
+            in_body += f" OR {find}({body_as(written)}, :written) > 0"
         if weigh_terms:
-            # Not FTS5's bm25(): it counts every document of every term first.
+            # Not a full-text rank: it counts every document of every term first.
             documents = self._index_figures()[1]
             known = self._vocabulary if self._vocabulary is not None else self._looked_up
             parts = []
-            for term in terms:
+            for n, term in enumerate(terms):
                 df = known.get(term, 0)
                 idf = math.log(1.0 + (max(documents - df, 0) + 0.5) / (df + 0.5))
-                params.append(term)
-                n = len(params)
+                params.update({f"t{n}": term, f"tw{n}": idf * TITLE_WEIGHT, f"bw{n}": idf * BODY_WEIGHT})
                 parts.append(
-                    f"(CASE WHEN instr(d.title_key, ?{n}) > 0 THEN {idf * TITLE_WEIGHT!r} "
-                    f"WHEN instr({_body_as(term)}, ?{n}) > 0 THEN {idf * BODY_WEIGHT!r} ELSE 0.0 END)"
+                    f"(CASE WHEN {find}(d.title_key, :t{n}) > 0 THEN :tw{n} "
+                    f"WHEN {find}({body_as(term)}, :t{n}) > 0 THEN :bw{n} ELSE 0.0 END)"
                 )
             weight = " + ".join(parts)
             score = f"({weight}) / (({weight}) + 10.0)"
         else:
             # A shorter title or body that contains the query fits it better.
             score = (
-                "CASE WHEN instr(d.title_key, ?1) > 0 THEN length(?1) * 1.0 / length(d.title_key) "
-                "ELSE 1.0 / (1.0 + length(d.body) / 40.0) END"
+                f"CASE WHEN {find}(d.title_key, :phrase) > 0 "
+                "THEN CAST(length(:phrase) AS DOUBLE PRECISION) / length(d.title_key) "
+                "ELSE 1.0 / (1.0 + CAST(length(d.body) AS DOUBLE PRECISION) / 40.0) END"
             )
-        # No ORDER BY: FTS5 then stops after `limit` matches instead of visiting all.
         sql = (
             f"SELECT d.id, d.node_id, d.source, d.seq, "
-            f"CASE WHEN instr(d.title_key, ?1) > 0 THEN 4 WHEN {in_body} THEN 3 ELSE 0 END, {score} "
-            f"FROM (SELECT rowid AS id FROM {table} WHERE {table} MATCH ?2 LIMIT ?3) m "
-            f"JOIN search_docs d ON d.id = m.id"
+            f"CASE WHEN {find}(d.title_key, :phrase) > 0 THEN 4 WHEN {in_body} THEN 3 ELSE 0 END, {score} "
+            f"FROM ({self._candidates(terms, op, title_only, params)}) m JOIN search_docs d ON d.id = m.id ORDER BY d.id"
         )
         try:
-            return self.conn.execute(sql, params).fetchall()
-        except sqlite3.OperationalError:
-            return []  # a term FTS5 cannot parse finds nothing rather than failing the search
+            return self._rows(sql, params)
+        except self.QUERY_ERRORS:
+            return []  # a term the engine cannot parse finds nothing rather than failing the search
 
     def by_title_key(self, key: str, limit: int) -> list[Hit]:
-        return self.conn.execute(
-            "SELECT id, node_id, source, seq, 4, 0.0 FROM search_docs WHERE title_key = ? AND source = 'node' LIMIT ?",
+        return self._rows(
+            "SELECT id, node_id, source, seq, 4, 0.0 FROM search_docs WHERE title_key = ? AND source = 'node' "
+            "ORDER BY id LIMIT ?",
             (key, limit),
-        ).fetchall()
+        )
 
     def pinyin(self, key: str, limit: int) -> list[tuple[Hit, str, int, str]]:
         # Keys are [a-z0-9]; '{' sorts right after 'z', closing the prefix range.
         # The best keys first, then their documents: a title shared by hundreds
         # of key points must not be joined and sorted whole.
-        rows = self.conn.execute(
-            "SELECT d.id, d.node_id, d.source, d.seq, p.key, p.start, p.title_key "
-            "FROM (SELECT key, title_key, start FROM search_pinyin WHERE key >= ?1 AND key < ?2 "
-            "      ORDER BY start, length(key), key, title_key LIMIT ?3) p "
-            "CROSS JOIN search_docs d ON d.title_key = p.title_key AND d.source = 'node' LIMIT ?3",
-            (key, key + "{", limit),
+        c = self.COLLATE
+        order = f"p.start, length(p.key), p.key{c}, p.title_key{c}"
+        rows = self._rows(
+            f"SELECT d.id, d.node_id, d.source, d.seq, p.key, p.start, p.title_key "
+            f"FROM (SELECT key, title_key, start FROM search_pinyin p WHERE key{c} >= :key AND key{c} < :end "
+            f"      ORDER BY {order} LIMIT :limit) p "
+            f"JOIN search_docs d ON d.title_key = p.title_key AND d.source = 'node' ORDER BY {order}, d.id LIMIT :limit",
+            {"key": key, "end": key + "{", "limit": limit},
         )
-        return [((r[0], r[1], r[2], r[3], 0, 0.0), r[4], r[5], r[6]) for r in rows]
-
-    def initials_subsequence(self, key: str, limit: int) -> list[tuple[Hit, str]]:
-        # GLOB runs in C over the index range of the first letter; keys hold only [a-z0-9].
-        pattern = key[0] + "".join("*" + ch for ch in key[1:]) + "*"
-        rows = self.conn.execute(
-            "SELECT d.id, d.node_id, d.source, d.seq, p.key "
-            "FROM (SELECT key, title_key FROM search_pinyin INDEXED BY ix_search_pinyin_title_initials "
-            "      WHERE initials = 1 AND start = 0 AND key >= ?1 AND key < ?2 AND key GLOB ?3 "
-            "      ORDER BY length(key), key, title_key LIMIT ?4) p "
-            "CROSS JOIN search_docs d ON d.title_key = p.title_key AND d.source = 'node' LIMIT ?4",
-            (key[0], key[0] + "{", pattern, limit),
-        )
-        return [((r[0], r[1], r[2], r[3], 0, 0.0), r[4]) for r in rows]
+        # Plain tuples in Hit layout (see SearchBackend).
+        hits = [((r[0], r[1], r[2], r[3], 0, 0.0), r[4], r[5], r[6]) for r in rows]
+        return cast("list[tuple[Hit, str, int, str]]", hits)
 
     def terms_with_grams(self, grams: Sequence[str], per_gram: int) -> set[str]:
         out: set[str] = set()
@@ -314,5 +290,7 @@ class SqliteSearchStore:
         return dict(self._in("SELECT char, reading FROM search_readings WHERE char IN ({})", list(chars)))
 
     def docs(self, rowids: Sequence[int]) -> dict[int, DocRow]:
-        rows = self._in(f"SELECT {_DOC_COLUMNS} FROM search_docs d WHERE d.id IN ({{}})", list(rowids))
-        return {r[0]: r for r in rows}
+        rows = self._in(
+            "SELECT id, node_id, source, kind, title, path, body, seq FROM search_docs WHERE id IN ({})", list(rowids)
+        )
+        return cast("dict[int, DocRow]", {r[0]: r for r in rows})

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
     from cskexam.core.graph import KnowledgeGraph
+    from cskexam.services.library import ImportResult, Library
 
 # Set by bench/startup.py: exit as soon as the first screen has been painted,
 # writing the wall-clock time of that paint to CSKEXAM_FIRST_PAINT_FILE.
@@ -43,7 +44,7 @@ _KEY_NAMES = {"/": "slash", "?": "question_mark", ",": "comma"}
 # time whenever a screen opens (the help overlay lists them all too).
 FOOTER_SCREENS = {"home", "search"}
 
-LibraryOpener = Callable[[str | None], Any]
+LibraryOpener = Callable[[str | None], "Library"]
 
 
 class LibraryReady(Message, bubble=False):
@@ -71,7 +72,7 @@ class ImportProgress(Message, bubble=False):
 class LibraryOpened(Message, bubble=False):
     """Internal: the worker hands the open library to the event loop."""
 
-    def __init__(self, library: Any) -> None:
+    def __init__(self, library: Library) -> None:
         super().__init__()
         self.library = library
 
@@ -101,8 +102,11 @@ class CskexamApp(App[int]):
 
     BINDINGS = [
         *_registry_bindings(),
+        # In an input box Esc leaves the box (the footer says so); elsewhere it goes back.
+        Binding("escape", "leave_input", "离开输入框"),
         Binding("escape", "back", "返回"),
-        Binding("question_mark", "help", "帮助", key_display="?"),
+        # A priority key, so that ? opens the help from an input box too.
+        Binding("question_mark", "help", "帮助", key_display="?", priority=True),
         Binding("q", "quit", "退出"),
     ]
 
@@ -115,9 +119,10 @@ class CskexamApp(App[int]):
         """``library_opener(db_url)`` replaces ``open_library`` (tests pass a fake)."""
         super().__init__()
         self.db_url = db_url
-        self.library: Any = None
+        self.library: Library | None = None
         self.load_error: str | None = None
-        self.import_result: Any = None
+        self.import_result: ImportResult | None = None
+        self.resume_offered = False  # the home screen offers an unfinished exam once per start
         self._opener = library_opener
         self._graph: KnowledgeGraph | None = None
         self._graph_lock = threading.Lock()
@@ -125,6 +130,8 @@ class CskexamApp(App[int]):
         self._first_paint_seen = False
         self._last_progress = 0.0
         self._library_closed = False
+        # A screen key pressed while the library was still loading: opened once it is ready.
+        self._pending_key: str | None = None
         self.theme = THEME
 
     # -- start-up -------------------------------------------------------
@@ -150,7 +157,9 @@ class CskexamApp(App[int]):
     def _open_library(self) -> None:
         opener = self._opener
         if opener is None:
-            from cskexam.services.library import open_library as opener
+            from cskexam.services.library import open_library
+
+            opener = open_library
         try:
             library = opener(self.db_url)
         except UserError as exc:
@@ -188,6 +197,9 @@ class CskexamApp(App[int]):
 
     def on_library_ready(self, message: LibraryReady) -> None:
         self._broadcast(LibraryReady)
+        pending, self._pending_key = self._pending_key, None
+        if pending is not None and len(self.screen_stack) == 1:
+            self.call_later(self.open_screen, pending)
 
     def on_library_failed(self, message: LibraryFailed) -> None:
         self.load_error = message.message
@@ -212,6 +224,12 @@ class CskexamApp(App[int]):
             library.close()
 
     # -- data shared by screens -----------------------------------------
+    def require_library(self) -> Library:
+        """The open library; screens that need it are opened only once it is (see ``open_screen``)."""
+        if self.library is None:
+            raise RuntimeError("the library is not open yet")
+        return self.library
+
     def knowledge_graph(self) -> KnowledgeGraph:
         """The library's graph, read once (thread-safe; call it from a worker)."""
         with self._graph_lock:
@@ -229,19 +247,28 @@ class CskexamApp(App[int]):
     def open_screen(self, name: str, **kwargs: Any) -> None:
         """Open the registered screen ``name``; kwargs go to its constructor.
 
-        At most one screen per name is on the stack: opening a screen that is
-        already open goes back to it (calling its ``reopen(**kwargs)`` if it has
-        one, or replacing it when kwargs are given), so wandering between
-        screens never piles them up and ``escape`` always leads home.
+        Esc goes back to where you came from (the screen stack is the back
+        stack). Opening a screen that is already on the stack goes back to it
+        (calling its ``reopen(**kwargs)`` if it has one, or replacing it when
+        kwargs are given) only when nothing above it holds a session
+        (``KEEPS_SESSION``: a drill, a practice round, an exam); otherwise a
+        new one is opened on top, so a look elsewhere never ends a session.
         """
         if name == "home":
-            self._pop_to(0)
+            if not self._session_above(0):
+                self._pop_to(0)
+                return
+            from cskexam.tui.screens.home import HomeScreen
+
+            if not isinstance(self.screen, HomeScreen):
+                self.push_screen(HomeScreen())
             return
         if self.library is None:
             if self.load_error:
                 self.notify(self.load_error, title="资料库无法打开", severity="error", markup=False)
             else:
-                self.notify("资料库正在加载，请稍候…", timeout=2)
+                self._pending_key = name
+                self.notify("正在导入，请稍候…（就绪后自动打开）", timeout=2)
             return
         try:
             cls = registry.screen_class(name)
@@ -249,7 +276,7 @@ class CskexamApp(App[int]):
             self.notify(f"没有这个界面: {name}", severity="error", markup=False)
             return
         for index, screen in enumerate(self.screen_stack):
-            if type(screen) is cls:
+            if type(screen) is cls and not self._session_above(index):
                 self._pop_to(index)
                 reopen = getattr(screen, "reopen", None)
                 if reopen is not None:
@@ -260,6 +287,9 @@ class CskexamApp(App[int]):
                 self.pop_screen()
                 break
         self.push_screen(cls(**kwargs))
+
+    def _session_above(self, index: int) -> bool:
+        return any(getattr(s, "KEEPS_SESSION", False) for s in self.screen_stack[index + 1:])
 
     def show_node(self, node_id: str) -> None:
         """Open 知识图谱 with ``node_id`` selected."""
@@ -273,7 +303,7 @@ class CskexamApp(App[int]):
     def action_open_screen(self, name: str) -> None:
         self.open_screen(name)
 
-    def action_back(self) -> None:
+    async def action_back(self) -> None:
         if len(self.screen_stack) > 1:
             self.pop_screen()
 
@@ -289,9 +319,20 @@ class CskexamApp(App[int]):
             return
         self.push_screen(HelpScreen(self.screen))
 
+    def _typing(self) -> bool:
+        from textual.widgets import Input, TextArea
+
+        return isinstance(self.screen.focused, (Input, TextArea))
+
+    def action_leave_input(self) -> None:
+        self.screen.set_focus(None)
+        self.refresh_bindings()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "leave_input":
+            return self._typing()
         if action == "back":
-            return len(self.screen_stack) > 1
+            return len(self.screen_stack) > 1 and not self._typing()
         if action == "open_screen" and parameters:
             # The key of the screen in front is pointless there: keep the footer short.
             current = getattr(self.screen, "SCREEN_NAME", None)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, TypeGuard
 
 from cskexam.core.vocab import QUESTION_TYPES
 from cskexam.errors import UserError
@@ -105,11 +105,11 @@ def fmt_points(value: float) -> str:
     return str(int(value)) if value == int(value) else f"{value:g}"
 
 
-def _is_int(value: Any) -> bool:
+def _is_int(value: Any) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _is_number(value: Any) -> bool:
+def _is_number(value: Any) -> TypeGuard[float]:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
@@ -119,6 +119,7 @@ def parse_blueprint(text: str, file: str) -> Blueprint:
 
     from cskexam.core.bank import load_yaml_with_lines
 
+    data: Any  # YAML: every field is checked below
     try:
         data = load_yaml_with_lines(text)
     except yaml.YAMLError as exc:
@@ -160,6 +161,7 @@ def parse_blueprint(text: str, file: str) -> Blueprint:
     if not isinstance(raw_sections, list) or not raw_sections:
         problem(line_of("sections"), "缺少题型部分 sections（至少一项）")
         raw_sections = []
+    raw: Any
     for raw in raw_sections:
         line = getattr(raw, "line", line_of("sections"))
         if not isinstance(raw, dict):
@@ -189,8 +191,8 @@ def parse_blueprint(text: str, file: str) -> Blueprint:
         if not isinstance(title, str):
             problem(sline("title"), "title 必须是文字")
             bad = True
-        if not bad:
-            sections.append(Section(qtype, count, float(points), partial, title))
+        if not bad and _is_int(count) and _is_number(points):
+            sections.append(Section(str(qtype), count, float(points), partial, title))
     pass_mark = data.get("pass_mark")
     total = sum(s.total for s in sections)
     if not _is_number(pass_mark) or pass_mark <= 0:
@@ -204,6 +206,7 @@ def parse_blueprint(text: str, file: str) -> Blueprint:
         if len(problems) > 1:
             more = f"（另有 {len(problems) - 1} 个问题）\n" + "\n".join(f"{file}:{ln}: {m}" for ln, m in problems[1:])
         raise BlueprintError(first + more, file, first_line)
+    assert isinstance(name, str) and _is_int(minutes) and _is_number(pass_mark)  # else a problem was raised
     return Blueprint(
         name=name.strip(), sections=tuple(sections), minutes=minutes, pass_mark=float(pass_mark),
         description=description.strip(), spread=spread, avoid_recent=avoid, order=order, source=file,

@@ -226,7 +226,7 @@ def assemble_paper(
     # candidates[type][part] in preference order
     candidates: dict[str, dict[str, list[Question]]] = {}
     for q in sorted(pool, key=rank):
-        candidates.setdefault(q.type, {}).setdefault(part_of[q.node], []).append(q)
+        candidates.setdefault(q.type, {}).setdefault(part_of[q.node or ""], []).append(q)  # pool: all have nodes
 
     used_nodes: set[str] = set()
 
@@ -270,7 +270,7 @@ def assemble_paper(
                 if q.node in used_nodes:
                     continue
                 chosen.append(q)
-                used_nodes.add(q.node)
+                used_nodes.add(q.node or "")
                 n -= 1
             quota[p.id] -= split[p.id]
         picked[index] = chosen
@@ -282,7 +282,7 @@ def assemble_paper(
         chosen = list(picked.get(index, []))
         rng.shuffle(chosen)  # topics mixed, as on the real paper
         for q in chosen:
-            part = part_of[q.node]
+            part = part_of[q.node or ""]
             items.append(PaperItem(len(items) + 1, q, index, s.points, part, titles[part]))
     shortfalls.sort(key=lambda f: f.section)
     return Paper(blueprint, seed, items, shortfalls)

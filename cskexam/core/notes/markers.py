@@ -116,8 +116,8 @@ def find_markers(line: str) -> list[Marker]:
         elif style == "num_dot" and raw[0] in "Ll":
             number = (1,)  # OCR reads 1. as L. or l.
         else:
-            digits = re.search(rf"[{CN_NUM}\d]+", raw)
-            value = cn_to_int(digits.group(0)) if digits else None
+            numeral = re.search(rf"[{CN_NUM}\d]+", raw)
+            value = cn_to_int(numeral.group(0)) if numeral else None
             if value is None:
                 continue
             number = (value,)

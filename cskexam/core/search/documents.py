@@ -96,9 +96,7 @@ def node_documents(graph: "KnowledgeGraph", tokenizer: "Tokenizer") -> list[Docu
         title_tokens = run_tokens(runs)
         if node.mnemonic:
             title_tokens = f"{title_tokens} {tokens(node.mnemonic)}"
-        # Most nodes have neither definitions nor children: their body is their text.
-        body = node_body(graph, node, definitions.get(node.id, [])) if node.children or node.id in definitions else (
-            node.text or "").strip()
+        body = node_body(graph, node, definitions.get(node.id, []))
         docs.append(
             Document(node.id, "node", "", node.kind, node.title, "".join(runs), paths[node.id], body, seq,
                      title_tokens, tokens(body))

@@ -1,25 +1,19 @@
-"""Reading a query and ranking what the stored index finds for it.
+"""Reading a query and ranking what the stored index (``SearchBackend``) finds for it.
 
-No segmenter and no dictionary load: the query is split into known terms by
-forward maximum matching against the stored vocabulary (Latin words stay
-whole). The index is reached through ``SearchBackend``; hits rank in tiers:
-
-* 5: the title is the query (also its whole pinyin or initials),
-* 4: the title contains the query as a phrase (or starts with its pinyin),
-* 3: the body contains the phrase (or a later word of the title starts with
-  the pinyin, or the initials match with words skipped: hgfx → 宏观环境分析),
-* 2: every term occurs, scattered (or a typo correction is in the title),
-* 1: some terms occur (ranked by the summed IDF of the terms found, a title
-  counting ``TITLE_WEIGHT`` times a body), or a correction is in the body,
-* 0: a correction occurs only as a scattered word.
-
-Within a tier a closer fit ranks first (the phrase covers more of the title,
-or the body is shorter), then the outline order. The score is
-``tier + closeness`` (closeness in 0..1). Typo corrections (see ``fuzzy``)
-are looked for only when the query as typed is found (almost) nowhere.
-Every look-up reads a bounded number of matches in index order (all of them
-when the rarest term is in at most ``EXACT_UP_TO`` documents, which covers
-any real library), so a common word costs no more than a rare one.
+No segmenter: the query is split into known words by forward maximum
+matching against the stored vocabulary (Latin words stay whole). Tiers:
+5 the title is the query (or its whole pinyin or initials); 4 the title holds
+the phrase (or starts with its pinyin); 3 the body holds it (or a later word
+of the title starts with the pinyin, or the initials match with words
+skipped: hgfx → 宏观环境分析); 2 every word occurs, scattered (or a typo
+correction is in the title); 1 some words occur (by the summed IDF of those
+found, a title counting ``TITLE_WEIGHT`` times a body), or a correction is
+in the body; 0 a correction occurs only as a scattered word. Within a tier a
+closer fit ranks first, then the outline order; the score is tier +
+closeness (0..1). Typo corrections (``fuzzy``) are looked for only when the
+query is found (almost) nowhere. A look-up reads a bounded number of matches
+(all of them when the rarest word is in at most ``EXACT_UP_TO`` documents,
+as in any real library), so a common word costs no more than a rare one.
 """
 
 from __future__ import annotations
@@ -79,33 +73,30 @@ class SearchBackend(Protocol):
     def max_term_chars(self) -> int: ...
 
     def known_terms(self, candidates: Sequence[str]) -> dict[str, int]:
-        """The candidates that are indexed terms, with their document counts."""
+        """The candidates that are indexed words, with their document counts."""
 
     def match(self, terms: Sequence[str], op: str, phrase: str, limit: int, title_only: bool = False,
               weigh_terms: bool = False, written: str = "") -> list[Hit]:
-        """Up to ``limit`` documents with all (op "AND") or any ("OR") of ``terms``, in index order.
+        """Up to ``limit`` documents with all (op "AND") or any ("OR") of ``terms``, in outline order.
 
         ``Hit.phrase``: 4 if the compact title holds ``phrase``, 3 if the body
-        holds it or ``written`` (the query with its punctuation) as written,
-        letters in any case. ``Hit.score``: how much of the title (or body)
-        the phrase covers, or with ``weigh_terms`` the summed IDF of the terms
-        found (a title counting TITLE_WEIGHT times a body) scaled to 0..1.
+        holds it or ``written`` (the query with its punctuation), letters in
+        any case. ``Hit.score``: how much of the title (or body) the phrase
+        covers, or with ``weigh_terms`` the summed IDF of the terms found (a
+        title counting TITLE_WEIGHT times a body), scaled to 0..1.
         """
 
-    def by_title_key(self, key: str, limit: int) -> list[Hit]:
-        """Node documents whose compact title is ``key``."""
+    def by_title_key(self, key: str, limit: int) -> list[Hit]: ...
 
     def pinyin(self, key: str, limit: int) -> list[tuple[Hit, str, int, str]]:
-        """Node documents whose title has a pinyin key starting with ``key``: (hit, key, start, title key)."""
+        """Titles with a pinyin key starting with ``key``: (hit, key, start, title key)."""
 
     def initials_subsequence(self, key: str, limit: int) -> list[tuple[Hit, str]]:
-        """Node documents whose title initials start with key[0] and contain ``key`` in order."""
+        """Titles whose initials start with key[0] and hold ``key`` in order."""
 
-    def terms_with_grams(self, grams: Sequence[str], per_gram: int) -> set[str]:
-        """Typo candidates: up to ``per_gram`` of the commonest words holding each gram."""
+    def terms_with_grams(self, grams: Sequence[str], per_gram: int) -> set[str]: ...
 
-    def readings(self, chars: Sequence[str]) -> dict[str, str]:
-        """The toneless pinyin of each character that has one."""
+    def readings(self, chars: Sequence[str]) -> dict[str, str]: ...
 
     def docs(self, rowids: Sequence[int]) -> dict[int, DocRow]: ...
 
@@ -192,7 +183,7 @@ class _Collector:
                 self.exact += 1
             self.best[hit[_NODE]] = (tier, sub, hit, matches, fuzzy)
 
-    def add_text_hits(self, hits: list[tuple], base_tier: int, matches: list[str], fuzzy: bool = False,
+    def add_text_hits(self, hits: Sequence[tuple], base_tier: int, matches: list[str], fuzzy: bool = False,
                       similarity: float = 1.0) -> None:
         for hit in hits:
             if fuzzy:
@@ -204,8 +195,7 @@ class _Collector:
 
 @dataclass
 class _Query:
-    pieces: list[str]  # the runs of letters and characters
-    phrase: str  # the pieces joined
+    phrase: str  # the runs of letters and characters, joined
     written: str  # the query as typed, if it is more than its pieces
     terms: list[str]  # the known terms, in order
     known: dict[str, int]  # their document counts
@@ -222,7 +212,7 @@ def _read(backend: SearchBackend, pieces: list[str], written: str = "") -> _Quer
         keep = set(sorted(terms, key=len, reverse=True)[:MAX_QUERY_TERMS])
         terms = [t for t in terms if t in keep]
     complete = bool(terms) and all(ok for _, ok in parts) and len(terms) == len(dict.fromkeys(t for t, _ in parts))
-    return _Query(pieces, "".join(pieces), written, terms, known, complete)
+    return _Query("".join(pieces), written, terms, known, complete)
 
 
 def search(backend: SearchBackend, query: str, limit: int = 20) -> list[SearchResult]:

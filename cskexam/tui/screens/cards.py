@@ -13,10 +13,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from cskexam.tui.screens.base import AppScreen
 from cskexam.tui.widgets.cjk_text import CjkText
 from cskexam.tui.widgets.title_bar import TitleBar
 
@@ -65,7 +66,7 @@ class CardEditor(ModalScreen):
         self.dismiss(None)
 
 
-class CardBrowserScreen(Screen):
+class CardBrowserScreen(AppScreen):
     SCREEN_NAME = "cards"
 
     DEFAULT_CSS = """
@@ -90,7 +91,7 @@ class CardBrowserScreen(Screen):
         Binding("f", "filters", "筛选", show=False),
     ]
 
-    HELP = [
+    KEY_HELP = [
         ("↑ ↓", "选择卡片"),
         ("/", "搜索正面、背面与出处（Esc 回到列表）"),
         ("f", "到筛选栏：章节、类型、状态（Tab 切换）"),

@@ -23,50 +23,58 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
+from cskexam.tui.screens.base import AppScreen
 from cskexam.errors import UserError
+from cskexam.tui.widgets.cjk_text import CjkText
 from cskexam.tui.widgets.title_bar import TitleBar
 
 RATING_NAMES = {1: "重来", 2: "困难", 3: "良好", 4: "简单"}
 
 
-class DrillScreen(Screen):
+class DrillScreen(AppScreen):
+    KEEPS_SESSION = True  # see app.open_screen: a look elsewhere keeps it
     SCREEN_NAME = "drill"
 
     DEFAULT_CSS = """
     DrillScreen #drill-body { padding: 1 2; height: 1fr; }
     DrillScreen #drill-progress { color: $text-muted; height: 1; margin-bottom: 1; }
     DrillScreen #drill-card { height: auto; border: round $primary-muted; border-title-color: $accent; padding: 1 2; }
+    DrillScreen.-short #drill-body { padding: 0 1; }
+    DrillScreen.-short #drill-progress { margin-bottom: 0; }
+    DrillScreen.-short #drill-card { padding: 0 1; }
+    DrillScreen.-short #drill-back { margin-top: 0; padding-top: 0; }
+    DrillScreen.-short #drill-path, DrillScreen.-short #drill-hint { margin-top: 0; }
     DrillScreen #drill-front { text-style: bold; }
     DrillScreen #drill-back { margin-top: 1; padding-top: 1; border-top: dashed $primary-muted; }
     DrillScreen #drill-path { color: $text-muted; margin-top: 1; }
     DrillScreen #drill-hint { color: $text-muted; margin-top: 1; }
-    DrillScreen #drill-ratings { height: auto; margin-top: 1; }
+    DrillScreen #drill-ratings { height: auto; padding: 0 2; }
     DrillScreen #drill-ratings Button { width: 1fr; margin-right: 1; }
     DrillScreen #drill-summary { height: auto; border: round $accent; padding: 1 2; }
     """
 
     BINDINGS = [
-        Binding("space", "space", "显示答案 / 良好", key_display="空格"),
+        Binding("space", "space", "答案/良好", key_display="空格"),
         Binding("enter", "reveal", "显示答案", show=False),
-        Binding("1", "rate(1)", "重来"),
-        Binding("2", "rate(2)", "困难"),
-        Binding("3", "rate(3)", "良好"),
-        Binding("4", "rate(4)", "简单"),
+        # 1–4 are on the rating buttons; n and l are under ? (the footer must fit 80 columns)
+        Binding("1", "rate(1)", "重来", show=False),
+        Binding("2", "rate(2)", "困难", show=False),
+        Binding("3", "rate(3)", "良好", show=False),
+        Binding("4", "rate(4)", "简单", show=False),
         Binding("u", "undo", "撤销"),
         Binding("s", "suspend", "暂停"),
-        Binding("b", "bury", "搁置到明天"),
-        Binding("n", "show_node", "查看知识点"),
-        Binding("l", "leeches", "难记卡片"),
+        Binding("b", "bury", "搁置", show=False),
+        Binding("n", "show_node", "查看知识点", show=False),
+        Binding("l", "leeches", "难记卡片", show=False),
     ]
 
-    HELP = [
+    KEY_HELP = [
         ("空格 / Enter", "显示答案"),
         ("1 2 3 4", "重来 / 困难 / 良好 / 简单（按钮上是下次复习的间隔）"),
         ("空格（显示答案后）", "良好"),
-        ("u", "撤销上一次评分"),
+        ("u", "撤销上一次操作（评分、暂停或搁置）"),
         ("s", "暂停这张卡片（不再出现）"),
         ("b", "搁置到明天（凌晨 4 点后）"),
         ("n", "在知识图谱中查看这张卡片的知识点"),
@@ -80,7 +88,6 @@ class DrillScreen(Screen):
         self.card: Any = None
         self.revealed = False
         self.finished = False
-        self.history: list[tuple[int, int]] = []  # (log id, rating) of this session
         self.ratings: Counter[int] = Counter()
         self.started = time.monotonic()
         self._shown_at = time.monotonic()
@@ -94,15 +101,20 @@ class DrillScreen(Screen):
                 yield Static(Content(""), id="drill-back")
                 yield Static(Content(""), id="drill-path")
                 yield Static(Content(""), id="drill-hint")
-            with Horizontal(id="drill-ratings"):
-                for rating, name in RATING_NAMES.items():
-                    button = Button(Content(f"{rating} {name}"), id=f"rate-{rating}", compact=True)
-                    button.can_focus = False  # keys 1–4 rate; a focused button would swallow Space/Enter
-                    yield button
             yield Static(Content(""), id="drill-summary")
+        # Outside the scrolling body: the buttons stay in sight however long the answer.
+        with Horizontal(id="drill-ratings"):
+            for rating, name in RATING_NAMES.items():
+                button = Button(Content(f"{rating} {name}"), id=f"rate-{rating}", compact=True)
+                button.can_focus = False  # keys 1–4 rate; a focused button would swallow Space/Enter
+                yield button
         yield Footer()
 
+    def on_resize(self, event) -> None:
+        self.set_class(event.size.height < 30, "-short")
+
     def on_mount(self) -> None:
+        self.set_class(self.app.size.height < 30, "-short")
         self.query_one("#drill-ratings").display = False
         self.query_one("#drill-summary").display = False
         if self.app.library is None:
@@ -150,7 +162,7 @@ class DrillScreen(Screen):
         self.query_one("#drill-summary").display = False
         box = self.query_one("#drill-card")
         box.border_title = f"{card.kind_label} · {card.state_label}"
-        self.query_one("#drill-front", Static).update(Content(card.front))
+        self.query_one("#drill-front", Static).update(CjkText(Content(card.front)))
         self.query_one("#drill-back", Static).update(Content(""))
         self.query_one("#drill-back").display = False
         self.query_one("#drill-path", Static).update(Content(""))
@@ -175,9 +187,9 @@ class DrillScreen(Screen):
 
         card = self.card
         self.revealed = True
-        self.query_one("#drill-back", Static).update(Content(card.back))
+        self.query_one("#drill-back", Static).update(CjkText(Content(card.back)))
         self.query_one("#drill-back").display = True
-        self.query_one("#drill-path", Static).update(Content("出处：" + card.path_text()))
+        self.query_one("#drill-path", Static).update(CjkText(Content("出处：" + card.path_text())))
         self.query_one("#drill-hint", Static).update(Content("按 1–4 评分，空格 = 良好"))
         previews = self.reviewer.preview(card)
         for rating, name in RATING_NAMES.items():
@@ -206,7 +218,7 @@ class DrillScreen(Screen):
         c = self.reviewer.counts()
         if c.learning:
             parts.append(f"\n还有 {c.learning} 张学习中的卡片稍后到期，过一会儿再来。")
-        parts.append("\n\n按 u 撤销上一次评分，Esc 返回。")
+        parts.append("\n\n按 u 撤销上一次操作，Esc 返回。")
         summary = self.query_one("#drill-summary", Static)
         summary.update(Content.assemble(*parts))
         summary.display = True
@@ -237,7 +249,6 @@ class DrillScreen(Screen):
         except UserError as exc:
             self.notify(str(exc), severity="error")
             return
-        self.history.append((result.log_id, rating))
         self.ratings[rating] += 1
         if result.became_leech:
             self.notify("这张卡片已遗忘多次，标为记忆难点并暂停。按 l 查看难记卡片，重温它的知识点。",
@@ -245,17 +256,17 @@ class DrillScreen(Screen):
         self._next()
 
     def action_undo(self) -> None:
-        if not self.history:
-            self.notify("没有可撤销的评分", timeout=1.5)
+        if self.reviewer is None or not self.reviewer.can_undo:
+            self.notify("没有可撤销的操作", timeout=1.5)
             return
-        log_id, rating = self.history.pop()
         try:
-            card = self.reviewer.undo(log_id)
+            action, card = self.reviewer.undo_last()
         except UserError as exc:
             self.notify(str(exc), severity="error")
             return
-        self.ratings[rating] -= 1
-        self.notify(f"已撤销：{RATING_NAMES[rating]}", timeout=1.5)
+        if action.kind == "grade":
+            self.ratings[action.rating] -= 1
+        self.notify(f"已撤销：{action.label}", timeout=1.5)
         self._show(card)
 
     def action_suspend(self) -> None:
@@ -290,6 +301,6 @@ class DrillScreen(Screen):
             return None  # shown greyed out until the answer is visible
         if action in ("suspend", "bury", "show_node", "space", "reveal") and self.card is None:
             return None
-        if action == "undo" and not self.history:
+        if action == "undo" and (self.reviewer is None or not self.reviewer.can_undo):
             return None
         return True

@@ -20,20 +20,22 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.css.query import NoMatches
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from cskexam.tui.screens.exam_sitting import EXAM_HELP, SAVE_EVERY
+from cskexam.tui.screens.base import AppScreen
+from cskexam.tui.screens.exam_sitting import EXAM_HELP
 from cskexam.tui.widgets.title_bar import TitleBar
 from cskexam.tui.failures import guarded
 
 if TYPE_CHECKING:
     from cskexam.core.exam import Blueprint, ExamReport
+    from cskexam.core.readiness import Prediction
     from cskexam.services.exam import ExamService, ExamSession
 
 
-class ExamScreen(Screen):
+class ExamScreen(AppScreen):
+    KEEPS_SESSION = True  # see app.open_screen: a look elsewhere keeps it
     SCREEN_NAME = "exam"
     AUTO_FOCUS = ""
 
@@ -43,7 +45,7 @@ class ExamScreen(Screen):
         Binding("escape", "leave", "暂停/返回"),
     ]
 
-    HELP = EXAM_HELP
+    KEY_HELP = EXAM_HELP
 
     DEFAULT_CSS = """
     ExamScreen #exam-top { height: 1; padding: 0 1; background: $boost; }
@@ -54,17 +56,16 @@ class ExamScreen(Screen):
     """
 
     def __init__(self, *, clock: Callable[[], float] = time.monotonic, blueprint: str | None = None,
-                 seed: int | None = None, save_every: float = SAVE_EVERY, **kwargs: Any) -> None:
-        """``clock`` and ``save_every`` go to the exam sitting (tests pass a fake clock)."""
+                 seed: int | None = None, **kwargs: Any) -> None:
+        """``clock`` (monotonic seconds) runs the sitting's countdown; tests pass a fake one."""
         super().__init__(**kwargs)
         self._monotonic = clock
-        self.save_every = save_every
         self.start_blueprint = blueprint
         self.start_seed = seed
         self.sitting = False
-        self.service: ExamService | None = None
         self.blueprints: list[Blueprint] = []
         self.predictions: dict[str, Any] = {}
+        self.service: ExamService  # set on mount
 
     # -- layout ---------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -81,7 +82,7 @@ class ExamScreen(Screen):
 
         self.query_one("#exam-blueprints", OptionList).border_title = "试卷方案（Enter 开始）"
         self.query_one("#exam-blueprint-info").border_title = "方案与预测得分"
-        self.service = ExamService(self.app.library)
+        self.service = ExamService(self.app.require_library())
         self._load_blueprints()
         active = self.service.active()
         if active is not None:
@@ -110,6 +111,7 @@ class ExamScreen(Screen):
 
     def _predict_all(self) -> None:
         for bp in self.blueprints:
+            prediction: Prediction | str
             try:
                 prediction = self.service.predict(bp.name)
             except Exception as exc:  # a prediction must never block the exam itself
@@ -179,7 +181,7 @@ class ExamScreen(Screen):
 
     def reopen(self, **kwargs: Any) -> None:
         """``e`` pressed again (e.g. from the home screen): offer a paused attempt."""
-        if not self.sitting and self.service is not None:
+        if not self.sitting and self.is_mounted:
             active = self.service.active()
             if active is not None:
                 self._offer_resume(active)
@@ -205,7 +207,7 @@ class ExamScreen(Screen):
         from cskexam.tui.screens.exam_sitting import ExamSittingScreen
 
         self.sitting = True
-        self.app.push_screen(ExamSittingScreen(session, clock=self._monotonic, save_every=self.save_every),
+        self.app.push_screen(ExamSittingScreen(session, clock=self._monotonic),
                              self._sitting_done)
 
     def _sitting_done(self, result: tuple[ExamReport, ExamSession] | None) -> None:

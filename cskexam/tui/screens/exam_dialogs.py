@@ -40,6 +40,7 @@ class ResumeDialog(ModalScreen[str]):
     def __init__(self, text: str) -> None:
         super().__init__()
         self.text = text
+        self.confirming = False
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -48,6 +49,14 @@ class ResumeDialog(ModalScreen[str]):
             yield Static(Content("Enter 继续（答案与剩余时间已保存） · d 放弃 · Esc 稍后"), classes="dialog-keys")
 
     def action_answer(self, choice: str) -> None:
+        if choice == "abandon" and not self.confirming:
+            # One key must not throw an exam away: d asks, a second d confirms.
+            self.confirming = True
+            self.query_one("#resume-text", Static).update(Content.assemble(
+                ("确定放弃这次考试吗？", "bold $warning"), "\n", self.text, "\n\n",
+                "放弃后不计成绩，不进错题本；这次考试以「已放弃」留在考试记录中。"))
+            self.query_one(".dialog-keys", Static).update(Content("再按 d 确认放弃 · Enter 继续考试 · Esc 稍后"))
+            return
         self.dismiss(choice)
 
 

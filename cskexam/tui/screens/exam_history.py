@@ -9,11 +9,12 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 from textual_plotext import PlotextPlot
 
+from cskexam.core.vocab import AttemptStatus
+from cskexam.tui.screens.base import AppScreen
 from cskexam.tui.widgets.title_bar import TitleBar
 
 
@@ -21,11 +22,11 @@ def percent(value: float | None, total: float) -> float | None:
     return None if value is None or not total else round(value / total * 100, 1)
 
 
-class ExamHistoryScreen(Screen):
+class ExamHistoryScreen(AppScreen):
     SCREEN_NAME = "exam_history"
 
     BINDINGS = [Binding("escape", "app.pop_screen", "返回")]
-    HELP = [("↑ ↓ Enter", "选择一次考试，查看成绩报告")]
+    KEY_HELP = [("↑ ↓ Enter", "选择一次考试，查看成绩报告")]
 
     DEFAULT_CSS = """
     ExamHistoryScreen #history-chart { height: 14; border: round $primary-muted; }
@@ -45,8 +46,9 @@ class ExamHistoryScreen(Screen):
 
         self.query_one("#history-chart").border_title = "成绩趋势（百分制）"
         self.query_one("#history-list", OptionList).border_title = "历次考试（Enter 查看报告）"
-        self.service = ExamService(self.app.library)
-        self.rows = self.service.history()
+        self.service = ExamService(self.app.require_library())
+        # Abandoned attempts stay in the list (as 已放弃), without a score.
+        self.rows = [r for r in self.service.history(include_unfinished=True) if r.status != AttemptStatus.IN_PROGRESS]
         self._fill_list()
         self._draw()
         cal = self.service.calibration()
@@ -63,6 +65,11 @@ class ExamHistoryScreen(Screen):
         options = self.query_one("#history-list", OptionList)
         for r in self.rows:
             when = r.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            if r.status == "abandoned":
+                options.add_option(Option(Content.assemble(
+                    f"#{r.id:<4} {when}  ", (r.blueprint, "bold"), "  ", ("已放弃", "$warning"),
+                    f"（已答 {r.answered}/{r.questions} 题）"), id=str(r.id)))
+                continue
             verdict = ("合格", "$success") if r.passed else ("不合格", "$error")
             pred = f"  预测 {r.predicted:.0f}" if r.predicted is not None else ""
             options.add_option(Option(Content.assemble(
@@ -78,7 +85,7 @@ class ExamHistoryScreen(Screen):
         plt = plot.plt
         plt.clear_data()
         plt.clear_figure()
-        rows = list(reversed(self.rows))  # oldest first
+        rows = [r for r in reversed(self.rows) if r.score is not None]  # scored ones, oldest first
         if not rows:
             plt.title("还没有考试记录")
             plot.refresh()
@@ -86,13 +93,19 @@ class ExamHistoryScreen(Screen):
         xs = list(range(1, len(rows) + 1))
         scores = [percent(r.score, r.total) or 0 for r in rows]
         plt.plot(xs, scores, marker="braille", label="得分", color="green")
+        # Every score as a dot with its figure, so that none hides in the line.
+        plt.scatter(xs, scores, marker="●", color="green")
+        for x, score in zip(xs, scores):
+            plt.text(f"{score:g}", x, min(score + 6, 98), color="green", alignment="center")
         predicted = [(x, percent(r.predicted, r.total)) for x, r in zip(xs, rows) if r.predicted is not None]
         if predicted:
             plt.plot([x for x, _ in predicted], [p for _, p in predicted], label="预测", color="cyan")
         passes = [percent(r.pass_mark, r.total) or 60 for r in rows]
         plt.plot(xs, passes, label="合格线", color="red")
         plt.ylim(0, 100)
-        plt.xticks(xs, [f"#{r.id}" for r in rows])
+        step = max(1, len(xs) // 12)  # ticks that do not run into each other
+        plt.xticks([float(x) for x in xs[::step]], [f"#{r.id}" for r in rows][::step])
+        plt.xlim(0.5, len(xs) + 0.5)
         plot.refresh()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -101,8 +114,11 @@ class ExamHistoryScreen(Screen):
         if not event.option.id:
             return
         attempt_id = int(event.option.id)
-        report = self.service.report(attempt_id)
         row = next(r for r in self.rows if r.id == attempt_id)
+        if row.status == "abandoned":
+            self.notify("这次考试已放弃，没有成绩报告", timeout=2)
+            return
+        report = self.service.report(attempt_id)
         prediction: Any = None
         if row.predicted is not None:
             from types import SimpleNamespace

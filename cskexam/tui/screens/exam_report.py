@@ -13,10 +13,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from cskexam.tui.screens.base import AppScreen
 from cskexam.tui.widgets.text import clip
 from cskexam.tui.widgets.title_bar import TitleBar
 
@@ -94,7 +94,7 @@ def detail_content(outcome: QuestionOutcome, path: str) -> Content:
     return Content.assemble(*parts)
 
 
-class ExamReportScreen(Screen):
+class ExamReportScreen(AppScreen):
     SCREEN_NAME = "exam_report"
 
     BINDINGS = [
@@ -104,7 +104,7 @@ class ExamReportScreen(Screen):
         Binding("escape", "app.pop_screen", "返回"),
     ]
 
-    HELP = [("↑ ↓", "选择题目，右侧显示正确答案、解析和知识点"), ("w", "只看错题 / 全部"),
+    KEY_HELP = [("↑ ↓", "选择题目，右侧显示正确答案、解析和知识点"), ("w", "只看错题 / 全部"),
             ("v", "在知识图谱中查看本题的知识点"), ("l", "考试记录与成绩趋势")]
 
     DEFAULT_CSS = """

@@ -27,10 +27,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Static, TextArea
 
+from cskexam.tui.screens.base import AppScreen
 from cskexam.core.vocab import QuestionType
+from cskexam.tui.widgets.answer_keys import JUDGE_HELP, JUDGE_LETTERS, answer_for_key
 from cskexam.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -39,16 +40,13 @@ if TYPE_CHECKING:
     from cskexam.core.exam import ExamReport
     from cskexam.services.exam import ExamSession
 
-OPTION_KEYS = "abcdef"
-SAVE_EVERY = 5.0  # seconds between saves of the remaining time
 TEXT_SAVE_DELAY = 1.0  # a typed answer is saved this long after the last keystroke
 TEXT_TYPES = (QuestionType.SHORT, QuestionType.CASE)
-JUDGE_KEYS = {"a": "A", "1": "A", "t": "A", "b": "B", "2": "B", "f": "B"}
 
 EXAM_HELP = [
     ("Enter", "选择试卷方案后开始；简答题进入作答框"),
     ("A–F / 1–6", "选择选项（多选题按字母勾选或取消）"),
-    ("a/b, 1/2, t/f", "判断题：对 / 错"),
+    JUDGE_HELP,
     ("→ n / ← p", "下一题 / 上一题"),
     ("j", "跳到指定题号"),
     ("m", "标记本题，交卷前再看"),
@@ -59,7 +57,7 @@ EXAM_HELP = [
 ]
 
 
-class ExamSittingScreen(Screen["tuple[ExamReport, ExamSession] | None"]):
+class ExamSittingScreen(AppScreen["tuple[ExamReport, ExamSession] | None"]):
     SCREEN_NAME = "exam"
     AUTO_FOCUS = ""
 
@@ -80,7 +78,7 @@ class ExamSittingScreen(Screen["tuple[ExamReport, ExamSession] | None"]):
         Binding("e", "stay", "模拟考试", show=False),
     ]
 
-    HELP = EXAM_HELP
+    KEY_HELP = EXAM_HELP
 
     DEFAULT_CSS = """
     ExamSittingScreen #exam-top { height: 1; padding: 0 1; background: $boost; }
@@ -98,14 +96,12 @@ class ExamSittingScreen(Screen["tuple[ExamReport, ExamSession] | None"]):
     """
 
     def __init__(self, session: ExamSession, *, clock: Callable[[], float] = time.monotonic,
-                 save_every: float = SAVE_EVERY, **kwargs: Any) -> None:
+                 **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._monotonic = clock
         self.session = session
-        self.save_every = save_every
         self.paused = False
         self._last_tick = 0.0
-        self._last_save = 0.0
         self._text_dirty_at: float | None = None
         self._timer: Timer | None = None
         self._showing: int | None = None
@@ -133,7 +129,7 @@ class ExamSittingScreen(Screen["tuple[ExamReport, ExamSession] | None"]):
 
     def on_mount(self) -> None:
         self.query_one("#exam-sheet-pane").border_title = "答题卡"
-        self._last_tick = self._last_save = self._monotonic()
+        self._last_tick = self._monotonic()
         self._timer = self.set_interval(1.0, self.tick)
         self._show_question()
         self._update_clock()
@@ -152,9 +148,6 @@ class ExamSittingScreen(Screen["tuple[ExamReport, ExamSession] | None"]):
             self._update_clock()
             self._finish(timed_out=True)
             return
-        if now - self._last_save >= self.save_every:
-            self.session.save_clock()
-            self._last_save = now
         self._update_clock()
 
     def _update_clock(self) -> None:
@@ -203,7 +196,7 @@ class ExamSittingScreen(Screen["tuple[ExamReport, ExamSession] | None"]):
         options = dict(q.options)
         if q.type == QuestionType.JUDGE:
             options = {"A": "对", "B": "错"}
-            chosen = {"对": {"A"}, "错": {"B"}}.get(given, set())
+            chosen = {"对": {"A"}, "错": {"B"}}.get(str(given), set())
         elif q.type == QuestionType.MULTI:
             chosen = set(given or [])
         else:
@@ -261,17 +254,10 @@ class ExamSittingScreen(Screen["tuple[ExamReport, ExamSession] | None"]):
             return
         attempt = self.session.attempt
         q = attempt.item.question
-        if q.type == QuestionType.JUDGE:
-            letter = JUDGE_KEYS.get(key)
-        elif key.isdigit():
-            letter = OPTION_KEYS[int(key) - 1].upper() if 1 <= int(key) <= 6 else None
-        elif key == "t":
-            letter = None
-        else:
-            letter = key.upper()
-        if letter is None or (q.type != QuestionType.JUDGE and letter not in q.options):
+        answer = answer_for_key(q.type, q.options, key)
+        if answer is None:
             return
-        self.session.choose(attempt.current, letter)
+        self.session.choose(attempt.current, JUDGE_LETTERS.get(answer, answer))
         self._show_question()
 
     def action_move(self, delta: int) -> None:

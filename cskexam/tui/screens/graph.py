@@ -8,9 +8,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import Footer, Static, Tree
 
+from cskexam.tui.screens.base import AppScreen
 from cskexam.tui.screens import registry
 from cskexam.tui.widgets.graph_tree import GraphTree
 from cskexam.tui.widgets.node_details import MAX_RELATED_KEYS, NodeDetails
@@ -66,7 +67,7 @@ class OriginalLinesDialog(ModalScreen[None]):
         self.dismiss(None)
 
 
-class GraphScreen(Screen):
+class GraphScreen(AppScreen):
     SCREEN_NAME = "graph"
 
     BINDINGS = [
@@ -91,7 +92,7 @@ class GraphScreen(Screen):
     _HELP_FOR = {"drill": ("d", "复习本节点及其下级的卡片"), "practice": ("p", "练习本节点及其下级的题目")}
 
     @property
-    def HELP(self) -> list[tuple[str, str]]:  # noqa: N802 - the name the help overlay reads
+    def KEY_HELP(self) -> list[tuple[str, str]]:  # noqa: N802 - the name the help overlay reads
         available = {e.name for e in registry.available_entries()}
         return self._HELP + [line for name, line in self._HELP_FOR.items() if name in available]
 
@@ -141,11 +142,11 @@ class GraphScreen(Screen):
 
     # -- navigation -----------------------------------------------------
     @property
-    def tree(self) -> GraphTree | None:
+    def outline_tree(self) -> GraphTree | None:
         return self.query_one(GraphTree) if self.graph is not None else None
 
     def _select(self, node_id: str) -> None:
-        tree = self.tree
+        tree = self.outline_tree
         if tree is None or self.graph is None:
             return
         if node_id not in self.graph:
@@ -163,8 +164,8 @@ class GraphScreen(Screen):
             self.initial_node_id = node_id
             return
         self._select(node_id)
-        if self.tree is not None and not self.tree.has_focus:
-            self.tree.focus()
+        if self.outline_tree is not None and not self.outline_tree.has_focus:
+            self.outline_tree.focus()
 
     def reopen(self, node_id: str | None = None, **_: object) -> None:
         """Called by ``app.open_screen`` when 知识图谱 is already open."""
@@ -178,7 +179,8 @@ class GraphScreen(Screen):
                 self._show_details(event.node.data)
 
     def _show_details(self, node_id: str) -> None:
-        self.query_one(NodeDetails).show(self.graph, node_id)
+        if self.graph is not None:
+            self.query_one(NodeDetails).show(self.graph, node_id)
 
     def action_related(self, n: int) -> None:
         related = self.query_one(NodeDetails).related_ids
@@ -191,8 +193,8 @@ class GraphScreen(Screen):
         if not self._history:
             return
         self._select(self._history.pop())
-        if self.tree is not None and not self.tree.has_focus:
-            self.tree.focus()
+        if self.outline_tree is not None and not self.outline_tree.has_focus:
+            self.outline_tree.focus()
 
     def action_for_node(self, name: str) -> None:
         node_id = self.query_one(NodeDetails).node_id
@@ -218,7 +220,7 @@ class GraphScreen(Screen):
 
     def action_switch_pane(self) -> None:
         details = self.query_one(NodeDetails)
-        if details.has_focus and self.tree is not None:
-            self.tree.focus()
+        if details.has_focus and self.outline_tree is not None:
+            self.outline_tree.focus()
         else:
             details.focus()

@@ -18,11 +18,12 @@ from typing import Any, Callable, Mapping
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from cskexam.tui.screens.base import AppScreen
 from cskexam.tui.app import ImportProgress, LibraryFailed, LibraryReady
 from cskexam.tui.screens import registry
+from cskexam.tui.widgets.cjk_text import CjkText
 from cskexam.tui.widgets.title_bar import TitleBar
 from cskexam.tui.widgets.text import aligned_pairs
 from cskexam.tui.failures import guarded
@@ -79,39 +80,41 @@ def collect_stats(library: Any, now: datetime, providers: list[StatsProvider] | 
     return stats
 
 
-class HomeScreen(Screen):
+class HomeScreen(AppScreen):
     SCREEN_NAME = "home"
 
     def compose(self) -> ComposeResult:
         # Few widgets on purpose: this screen is on the start-up path, and
         # every widget (and every container's styles) delays the first paint.
         yield TitleBar("主页")
+        # 80x24 is the smallest size: the library fits in one line, and today's
+        # figures sit beside the menu; on a wide terminal the body keeps a
+        # readable width instead of stretching two boxes across it.
         with VerticalScroll(id="home-body"):
             yield Static(Content("客户服务管理师（二级）· 从自己的笔记备考"), id="home-banner")
+            yield Static(Content("正在打开资料库…"), id="home-library")
             with Horizontal(id="home-panels"):
-                yield Static(Content("正在打开资料库…"), id="home-library", classes="panel")
                 yield Static(self._stats_content(DEFAULT_STATS), id="home-today", classes="panel")
-            yield Static(self._menu_content(), id="home-menu", classes="panel")
+                yield Static(self._menu_content(), id="home-menu", classes="panel")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#home-library").border_title = "资料库"
         self.query_one("#home-today").border_title = "今日"
         self.query_one("#home-menu").border_title = "功能"
         if self.app.library is not None:
             self._library_ready()
-        elif getattr(self.app, "load_error", None):
+        elif self.app.load_error:
             self._show_error(self.app.load_error)
         # Only after this screen is on the terminal may the library start loading.
         self.call_after_refresh(self._painted)
 
     def _panel_before_menu(self, widget_id: str, classes: str = "") -> Static:
-        """A box between the panels and the menu, created when first needed."""
+        """A box between the library line and the panels, created when first needed."""
         found = self.query(f"#{widget_id}")
         if found:
             return found.first(Static)
         box = Static(Content(""), id=widget_id, classes=classes)
-        self.query_one("#home-body").mount(box, before=self.query_one("#home-menu"))
+        self.query_one("#home-body").mount(box, before=self.query_one("#home-panels"))
         return box
 
     def _painted(self) -> None:
@@ -132,7 +135,7 @@ class HomeScreen(Screen):
             box = Vertical(id="home-import", classes="panel")
             box.border_title = "首次导入笔记"
             bar = ProgressBar(id="home-import-bar", show_eta=False)
-            self.query_one("#home-body").mount(box, before=self.query_one("#home-menu"))
+            self.query_one("#home-body").mount(box, before=self.query_one("#home-panels"))
             box.mount_all([Static(Content(""), id="home-import-label"), bar])
         box.display = True
         bar.update(total=max(message.total, 1), progress=message.done)
@@ -174,9 +177,8 @@ class HomeScreen(Screen):
         self.run_worker(guarded(self, self._read_stats), thread=True, group="home-stats", exclusive=True)
 
     def _read_summary(self) -> None:
-        library = self.app.library
-        summary = library.summary()
-        content = aligned_pairs(summary_pairs(summary))
+        summary = self.app.require_library().summary()
+        content = self._summary_line(summary_pairs(summary))
         self.app.call_from_thread(self._show_figures, "#home-library", content)
 
     def _read_stats(self) -> None:
@@ -190,7 +192,7 @@ class HomeScreen(Screen):
             content = self._stats_content(stats)
             # Only the first figures after start-up: an exam paused on purpose
             # is offered again from its own screen, not every time home shows.
-            if not getattr(self.app, "resume_offered", False):
+            if not self.app.resume_offered:
                 self.app.resume_offered = True
                 if UNFINISHED_EXAM_LABEL in stats:
                     self.app.call_from_thread(self._offer_resume)
@@ -212,13 +214,31 @@ class HomeScreen(Screen):
         return aligned_pairs([(label, str(value)) for label, value in stats.items()])
 
     @staticmethod
-    def _menu_content() -> Content:
+    def _summary_line(rows: list[tuple[str, str]]) -> CjkText:
+        """The library in one line: ``资料库  文档 16 · 章 4 · … · 导入时间 …``."""
+        parts: list[Any] = [("资料库  ", "bold $accent")]
+        for i, (label, value) in enumerate(rows):
+            if i:
+                # a no-break space keeps the dot at the end of a line, never at the start
+                parts.append(("\u00a0·  ", "$text-muted"))
+            # a word joiner between the characters keeps a figure and its label on one line
+            parts += [("\u2060".join(label), "$text-muted"), "\u00a0", ("\u2060".join(value), "bold")]
+        return CjkText(Content.assemble(*parts))
+
+    def on_resize(self, event) -> None:
+        # Summaries only where they fit beside the figures.
+        self.query_one("#home-menu", Static).update(self._menu_content(event.size.width >= 110))
+
+    @staticmethod
+    def _menu_content(with_summary: bool = True) -> Content:
         parts: list[Any] = []
         entries = [e for e in registry.available_entries() if e.name != "home"]
         label_width = max((Content(e.label).cell_length for e in entries), default=0)
         for i, e in enumerate(entries):
             pad = " " * (label_width - Content(e.label).cell_length)
-            parts += [(f" {e.key} ", "bold reverse"), "  ", (e.label, "bold"), pad, "   ", (e.summary, "dim")]
+            parts += [(f" {e.key} ", "bold reverse"), "  ", (e.label, "bold")]
+            if with_summary:
+                parts += [pad, "   ", (e.summary, "dim")]
             if i < len(entries) - 1:
                 parts.append("\n")
         return Content.assemble(*parts)

@@ -16,15 +16,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from cskexam.tui.screens.base import AppScreen
 from cskexam.tui.widgets.text import clip
 from cskexam.tui.widgets.title_bar import TitleBar
 
 
-class LeechScreen(Screen):
+class LeechScreen(AppScreen):
     DEFAULT_CSS = """
     LeechScreen #leech-body { padding: 1 2; height: 1fr; }
     LeechScreen #leech-intro { color: $text-muted; height: auto; margin-bottom: 1; }
@@ -35,11 +35,11 @@ class LeechScreen(Screen):
 
     BINDINGS = [
         # Enter on the list selects the card, which toggles it too (the list owns Enter)
-        Binding("space", "toggle", "恢复复习 / 暂停", key_display="Enter/空格"),
+        Binding("space", "toggle_suspended", "恢复复习 / 暂停", key_display="Enter/空格"),
         Binding("n", "show_node", "查看知识点"),
     ]
 
-    HELP = [
+    KEY_HELP = [
         ("↑ ↓", "选择卡片"),
         ("Enter / 空格", "恢复复习（再按一次重新暂停）"),
         ("n", "在知识图谱中查看这张卡片的知识点"),
@@ -109,17 +109,17 @@ class LeechScreen(Screen):
         self._show(event.option_index)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.action_toggle()
+        self.action_toggle_suspended()
 
     def _current(self) -> Any | None:
         index = self.query_one("#leech-list", OptionList).highlighted
         return self.cards[index] if index is not None and 0 <= index < len(self.cards) else None
 
-    def action_toggle(self) -> None:
+    def action_toggle_suspended(self) -> None:
         card = self._current()
         if card is None:
             return
-        with self.app.library.reviewer() as reviewer:
+        with self.app.require_library().reviewer() as reviewer:
             reviewer.suspend(card.id, not card.suspended)
         self.notify("已暂停这张卡片" if not card.suspended else "已恢复复习：这张卡片回到复习队列", timeout=2)
         self.reload(keep=card.id)
@@ -130,6 +130,6 @@ class LeechScreen(Screen):
             self.app.show_node(card.node_id)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("toggle", "show_node") and not self.cards:
+        if action in ("toggle_suspended", "show_node") and not self.cards:
             return None
         return True

@@ -1,7 +1,8 @@
 """章节练习: choose a part of the notes, answer with the keyboard, see why at once.
 
 Keys while answering: A–F (or 1–6) choose an option, Space toggles the one
-under the cursor in 多选, 1/2 or t/f answer 判断, Enter submits and goes on.
+under the cursor in 多选, a/b, 1/2 or t/f answer 判断 (the keys of
+``tui/widgets/answer_keys.py``, as in the exam), Enter submits and goes on.
 填空 is typed into a line, 简答/案例分析 into a text area (Ctrl+S submits).
 ``f`` and ``*`` star the question, except that while a 判断 (or a question
 with an option F) waits for its answer ``f`` is that answer; ``*`` always stars.
@@ -20,10 +21,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
+from cskexam.tui.screens.base import AppScreen
+from cskexam.tui.widgets.answer_keys import JUDGE_HELP, JUDGE_KEYS, answer_for_key
 from cskexam.tui.widgets.question_render import CHOICE_TYPES, feedback_content, options_content
 from cskexam.tui.widgets.title_bar import TitleBar
 
@@ -41,13 +43,14 @@ SOURCE_LABELS = {"generated": "生成", "bank": "题库", "import": "导入"}
 WRITTEN_TYPES = (QuestionType.SHORT, QuestionType.CASE)
 
 
-class PracticeScreen(Screen):
+class PracticeScreen(AppScreen):
+    KEEPS_SESSION = True  # see app.open_screen: a look elsewhere keeps it
     SCREEN_NAME = "practice"
     AUTO_FOCUS = ""  # focus follows the phase: scope list, answer box or the screen itself
 
     BINDINGS = [
         Binding("enter", "submit", "提交/下一题"),
-        Binding("space", "toggle", "勾选"),
+        Binding("space", "toggle_option", "勾选"),
         Binding("up", "cursor(-1)", "上一个选项", show=False),
         Binding("down", "cursor(1)", "下一个选项", show=False),
         *(Binding(k, f"choose('{k}')", f"选 {k.upper()}", show=False) for k in "abcde"),
@@ -61,14 +64,14 @@ class PracticeScreen(Screen):
         Binding("y", "type_filter", "题型"),
         Binding("v", "show_node", "查看要点"),
         Binding("s", "setup", "重选范围"),
-        Binding("escape", "leave_field", "离开输入框", show=False),
+        Binding("escape", "leave_field", "离开输入框"),
     ]
 
-    HELP = [
+    KEY_HELP = [
         ("Enter", "选择范围后开始；作答后提交；看完解析后下一题"),
         ("A–F / 1–6", "选择选项（多选题按字母勾选或取消）"),
         ("↑ ↓ 空格", "多选题中移动光标、勾选光标处的选项"),
-        ("1 / 2, t / f", "判断题：对 / 错"),
+        JUDGE_HELP,
         ("Ctrl+S", "提交简答题、案例分析题的作答"),
         ("f 或 *", "收藏本题（判断题作答前 f 表示“错”，此时用 *）"),
         ("m", "背题模式：直接显示答案和解析，不计入记录"),
@@ -114,6 +117,7 @@ class PracticeScreen(Screen):
         self.recite = recite
         self.order = "顺序"
         self.type_filter: str | None = None
+        self.round_filter: str | None = None
         self.phase = "setup"  # setup | question | done
         self.all_questions: list[Question] = []
         self.round = PracticeRound([])
@@ -125,7 +129,7 @@ class PracticeScreen(Screen):
         self.scope_node: str | None = None
         self._scopes: list[str | None] = []
         self._wrong_ids: set[str] = set()
-        self._practice: Practice | None = None
+        self._practice: Practice  # set on mount
         self._shown_at = self._monotonic()
 
     @property
@@ -154,7 +158,7 @@ class PracticeScreen(Screen):
         self.query_one("#practice-scopes", OptionList).border_title = "选择练习范围（Enter 开始）"
         from cskexam.services.practice import Practice
 
-        self._practice = Practice(self.app.library)
+        self._practice = Practice(self.app.require_library())
         self.all_questions = self._practice.questions()
         self.starred = self._practice.starred()
         if self.initial_ids is not None:
@@ -203,7 +207,7 @@ class PracticeScreen(Screen):
         self.refresh_bindings()
 
     def _show_settings(self) -> None:
-        kind = self.type_filter or "全部题型"
+        kind = (self.type_filter if self.phase == "setup" else self.round_filter) or "全部题型"
         recite = "开" if self.recite else "关"
         if self.phase == "setup":
             text = f"顺序: {self.order}（o 切换） · 题型: {kind}（y 切换） · 背题模式: {recite}（m 切换）"
@@ -235,7 +239,7 @@ class PracticeScreen(Screen):
             self.notify("这个范围内没有题目", timeout=2)
             self._show_setup()
             return
-        self._begin(found)
+        self._begin(found, type_filter=self.type_filter)
 
     def _start_ids(self, ids: list[str]) -> None:
         self.scope_node = None
@@ -245,9 +249,11 @@ class PracticeScreen(Screen):
             self.notify("没有可练习的题目", timeout=2)
             self._show_setup()
             return
-        self._begin(found)
+        self._begin(found, type_filter=None)
 
-    def _begin(self, found: list[Question]) -> None:
+    def _begin(self, found: list[Question], type_filter: str | None = None) -> None:
+        # The header shows the filter this round was made with, not whatever was chosen before.
+        self.round_filter = type_filter
         self.round = PracticeRound.start(found, self.order, self.rng)
         self.phase = "question"
         self.set_focus(None)
@@ -338,14 +344,13 @@ class PracticeScreen(Screen):
         q = self.question
         if q is None or not self._waiting():
             return
+        answer = answer_for_key(q.type, q.options, key)
+        if answer is None:
+            return
         if q.type == QuestionType.JUDGE:
-            value = {"1": "对", "t": "对", "2": "错", "f": "错"}.get(key)
-            if value:
-                self.selected = {value}
+            self.selected = {answer}
         else:
-            letter = key.upper() if key.isalpha() else "ABCDEF"[int(key) - 1]
-            if letter not in q.options:
-                return
+            letter = answer
             self.cursor = list(q.options).index(letter)
             if q.type == QuestionType.MULTI:
                 self.selected ^= {letter}
@@ -367,7 +372,7 @@ class PracticeScreen(Screen):
         self.cursor = (self.cursor + delta) % len(q.options)
         self._render_options()
 
-    def action_toggle(self) -> None:
+    def action_toggle_option(self) -> None:
         q = self.question
         if q is None or q.type != QuestionType.MULTI or not self._waiting():
             return
@@ -376,6 +381,8 @@ class PracticeScreen(Screen):
 
     def _given(self) -> Any:
         q = self.question
+        if q is None:
+            return None
         if q.type == QuestionType.SINGLE:
             return next(iter(self.selected), None)
         if q.type == QuestionType.MULTI:
@@ -388,7 +395,7 @@ class PracticeScreen(Screen):
 
     def action_submit(self) -> None:
         if self.phase == "done":
-            self._begin(list(self.questions))
+            self._begin(list(self.questions), type_filter=self.round_filter)
             return
         if self.phase != "question":
             return
@@ -396,14 +403,18 @@ class PracticeScreen(Screen):
             self._next()
             return
         given = self._given()
+        q = self.question
+        if q is None:
+            return
         if given is None:
-            hint = "先选择选项" if self.question.type in CHOICE_TYPES else "先写下答案"
+            hint = "先选择选项" if q.type in CHOICE_TYPES else "先写下答案"
             self.notify(hint, timeout=1.5)
             return
         self._record(given)
 
     def action_submit_text(self) -> None:
-        if self._waiting() and self.question.type in (*WRITTEN_TYPES, QuestionType.FILL):
+        q = self.question
+        if q is not None and self._waiting() and q.type in (*WRITTEN_TYPES, QuestionType.FILL):
             self.action_submit()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -412,6 +423,8 @@ class PracticeScreen(Screen):
 
     def _record(self, given: Any) -> None:
         q = self.question
+        if q is None:
+            return
         elapsed = int((self._monotonic() - self._shown_at) * 1000)
         self.outcome = self._practice.answer(q, given, mode=self.mode, duration_ms=elapsed)
         self.round.record(self.outcome.correct)
@@ -497,18 +510,18 @@ class PracticeScreen(Screen):
         typing = isinstance(self.focused, (Input, TextArea))
         q = self.question
         if action in ("choose", "f_key", "star", "recite", "order", "type_filter", "show_node", "setup",
-                      "toggle", "cursor") and typing:
+                      "toggle_option", "cursor") and typing:
             return False  # letters typed into an answer are text
         if action == "choose":
-            if not self._waiting():
+            if q is None or not self._waiting():
                 return False
             key = str(parameters[0]) if parameters else ""
             if q.type == QuestionType.JUDGE:
-                return key in ("1", "2", "t")
+                return key in JUDGE_KEYS
             if key.isalpha():
                 return key.upper() in q.options
             return q.type in (QuestionType.SINGLE, QuestionType.MULTI) and int(key) <= len(q.options)
-        if action in ("toggle", "cursor"):
+        if action in ("toggle_option", "cursor"):
             return q is not None and q.type == QuestionType.MULTI and self._waiting()
         if action in ("order", "type_filter"):
             return self.phase == "setup"

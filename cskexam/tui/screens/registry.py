@@ -10,7 +10,7 @@ What the shell understands on a screen class (all optional):
 * ``SCREEN_NAME``: its registry name; the footer then hides the screen's own key.
 * ``reopen(**kwargs)``: called by ``app.open_screen(name, **kwargs)`` when the
   screen is already on the stack (otherwise it is replaced when kwargs are given).
-* ``HELP``: ``[(key, description), ...]`` for the help overlay (``?``); without
+* ``KEY_HELP``: ``[(key, description), ...]`` for the help overlay (``?``); without
   it the overlay lists the screen's shown bindings.
 """
 

@@ -15,16 +15,19 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from cskexam.tui.screens import registry
+from cskexam.tui.screens.base import AppScreen
+from cskexam.tui.widgets.inputs import HelpKeyInput
 from cskexam.tui.widgets.text import clip
 from cskexam.tui.widgets.title_bar import TitleBar
 from cskexam.tui.failures import guarded
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from cskexam.core.search import SearchResult
 
 DEBOUNCE_SECONDS = 0.08
@@ -57,7 +60,7 @@ def result_prompt(result: "SearchResult") -> Content:
     return Content.assemble(*parts)
 
 
-class SearchScreen(Screen):
+class SearchScreen(AppScreen):
     SCREEN_NAME = "search"
 
     BINDINGS = [
@@ -67,7 +70,7 @@ class SearchScreen(Screen):
         Binding("slash", "to_input", "修改搜索词", key_display="/"),
     ]
 
-    HELP = [
+    KEY_HELP = [
         ("输入", "边输入边搜索：汉字、错别字、全拼或拼音首字母"),
         ("↓ / ↑", "在结果中移动"),
         ("Enter", "在知识图谱中打开选中的要点"),
@@ -90,14 +93,15 @@ class SearchScreen(Screen):
         self.results: list[SearchResult] = []
         self._searcher = None
         self._seq = 0
-        self._timer = None
+        self._timer: Timer | None = None
         self.last_query: str | None = None
         self.last_ms: float | None = None
 
     def compose(self) -> ComposeResult:
         yield TitleBar("搜索")
         with Vertical(id="search-body"):
-            yield Input(value=self.initial_query, placeholder=PLACEHOLDER, id="search-input", select_on_focus=False)
+            yield HelpKeyInput(value=self.initial_query, placeholder=PLACEHOLDER, id="search-input",
+                               select_on_focus=False)
             yield Static(Content("输入后即显示结果。"), id="search-status")
             yield OptionList(id="search-results")
         yield Footer()

@@ -15,9 +15,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
+from cskexam.tui.screens.base import AppScreen
 from cskexam.tui.widgets.title_bar import TitleBar
 
 FIELDS: tuple[tuple[str, str, str], ...] = (
@@ -29,7 +29,7 @@ FIELDS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-class SettingsScreen(Screen):
+class SettingsScreen(AppScreen):
     SCREEN_NAME = "settings"
 
     DEFAULT_CSS = """
@@ -46,7 +46,7 @@ class SettingsScreen(Screen):
         Binding("escape", "leave", "返回"),
     ]
 
-    HELP = [
+    KEY_HELP = [
         ("↑ ↓ / Tab", "在各项之间移动"),
         ("Enter / Ctrl+S", "保存全部设置"),
         ("Esc", "返回（未保存的修改会丢弃）"),
@@ -69,7 +69,7 @@ class SettingsScreen(Screen):
     def _load(self) -> None:
         from cskexam.services import plan as plan_service
 
-        library = self.app.library
+        library = self.app.require_library()
         with library.reviewer() as reviewer:
             settings = reviewer.settings
         plan = plan_service.load_plan(library)
@@ -126,7 +126,7 @@ class SettingsScreen(Screen):
     def _save(self, settings: Any, plan: Any) -> None:
         from cskexam.services import plan as plan_service
 
-        library = self.app.library
+        library = self.app.require_library()
         with library.reviewer() as reviewer:
             reviewer.save_settings(settings)
         plan_service.save_plan(library, plan)
@@ -137,5 +137,5 @@ class SettingsScreen(Screen):
         style = "bold $error" if error else "bold $success"
         self.query_one("#settings-status", Static).update(Content.styled(text, style))
 
-    def action_leave(self) -> None:
-        self.app.action_back()
+    async def action_leave(self) -> None:
+        await self.app.action_back()

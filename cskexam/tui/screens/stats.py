@@ -18,11 +18,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Static
 from textual_plotext import PlotextPlot
 
+from cskexam.tui.screens.base import AppScreen
 from cskexam.core import stats as core_stats
 from cskexam.tui.widgets.text import aligned_pairs, clip
 from cskexam.tui.widgets.title_bar import TitleBar
@@ -103,7 +103,7 @@ def _percent(rate: float | None) -> str:
     return "—" if rate is None else f"{rate * 100:.0f}%"
 
 
-class StatsScreen(Screen):
+class StatsScreen(AppScreen):
     SCREEN_NAME = "stats"
 
     DEFAULT_CSS = """
@@ -120,7 +120,7 @@ class StatsScreen(Screen):
         Binding("l", "leeches", "难记卡片"),
     ]
 
-    HELP = [("F5", "重新读取统计"), ("l", "难记卡片：遗忘多次而暂停的卡片"), ("↑ ↓ / PgUp PgDn", "滚动")]
+    KEY_HELP = [("F5", "重新读取统计"), ("l", "难记卡片：遗忘多次而暂停的卡片"), ("↑ ↓ / PgUp PgDn", "滚动")]
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -158,7 +158,7 @@ class StatsScreen(Screen):
         self.run_worker(guarded(self, self._load), thread=True, group="stats-load", exclusive=True)
 
     def _load(self) -> None:
-        st = self.app.library.study_stats(datetime.now(timezone.utc), days=HISTORY_DAYS)
+        st = self.app.require_library().study_stats(datetime.now(timezone.utc), days=HISTORY_DAYS)
         self.app.call_from_thread(self.show_stats, st)
 
     def show_stats(self, st: Any) -> None:
@@ -197,11 +197,11 @@ class StatsScreen(Screen):
         plt.bar(list(range(len(values))), values, color=color, width=0.6)
         step = max(1, len(labels) // 8)
         ticks = list(range(0, len(labels), step))
-        plt.xticks(ticks, [labels[i] for i in ticks])
+        plt.xticks([float(t) for t in ticks], [labels[i] for i in ticks])
         top = max(values + [1])
         step = max(1, -(-top // 4))  # whole reviews: integer ticks only
         yticks = list(range(0, top + step, step))
-        plt.yticks(yticks)
+        plt.yticks([float(t) for t in yticks])
         plt.ylim(0, yticks[-1])
         plot.refresh()
 

@@ -1,7 +1,8 @@
 """错题本: every question answered wrongly, how often and when; practise only these.
 
 A question leaves the book after it is answered right N times in a row (the
-setting shown at the top). ``x`` exports the book as CSV into the data dir.
+setting shown at the top). ``x`` exports the book as CSV to a place the user
+confirms (~/Downloads or the current directory by default).
 """
 
 from __future__ import annotations
@@ -12,15 +13,15 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from cskexam.tui.screens.base import AppScreen
 from cskexam.tui.widgets.text import clip
 from cskexam.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
-    from cskexam.services.practice import WrongEntry
+    from cskexam.services.practice import Practice, WrongEntry
 
 STEM_CELLS = 100
 
@@ -39,7 +40,7 @@ def entry_prompt(e: WrongEntry) -> Content:
     return Content.assemble(*parts)
 
 
-class WrongBookScreen(Screen):
+class WrongBookScreen(AppScreen):
     SCREEN_NAME = "wrongbook"
 
     BINDINGS = [
@@ -50,7 +51,7 @@ class WrongBookScreen(Screen):
         Binding("a", "toggle_cleared", "显示已移出"),
     ]
 
-    HELP = [
+    KEY_HELP = [
         ("↑ ↓", "在错题中移动"),
         ("Enter", "只练习选中的这道题"),
         ("p", "练习错题本中的全部题目"),
@@ -71,7 +72,7 @@ class WrongBookScreen(Screen):
         super().__init__(**kwargs)
         self.entries: list[WrongEntry] = []
         self.include_cleared = False
-        self._practice = None
+        self._practice: Practice | None = None
 
     def compose(self) -> ComposeResult:
         yield TitleBar("错题本")
@@ -79,10 +80,15 @@ class WrongBookScreen(Screen):
         yield OptionList(id="wrong-list")
         yield Footer()
 
-    def on_mount(self) -> None:
-        from cskexam.services.practice import Practice
+    @property
+    def practice(self) -> Practice:
+        if self._practice is None:
+            from cskexam.services.practice import Practice
 
-        self._practice = Practice(self.app.library)
+            self._practice = Practice(self.app.require_library())
+        return self._practice
+
+    def on_mount(self) -> None:
         self.query_one("#wrong-list", OptionList).border_title = "错题"
         self.refresh_entries()
 
@@ -93,11 +99,11 @@ class WrongBookScreen(Screen):
     def refresh_entries(self) -> None:
         options = self.query_one("#wrong-list", OptionList)
         keep = options.highlighted
-        self.entries = self._practice.wrong_book(include_cleared=self.include_cleared)
+        self.entries = self.practice.wrong_book(include_cleared=self.include_cleared)
         options.clear_options()
         options.add_options([Option(entry_prompt(e), id=e.question.id) for e in self.entries])
         status = self.query_one("#wrong-status", Static)
-        n = self._practice.clear_after()
+        n = self.practice.clear_after()
         if not self.entries:
             status.update(Content(f"错题本是空的。练习中答错的题目会出现在这里；连续答对 {n} 次后移出。"))
         else:
@@ -130,23 +136,30 @@ class WrongBookScreen(Screen):
         self._practise(ids, "错题")
 
     def action_export(self) -> None:
-        from cskexam.errors import UserError
-        from cskexam.paths import data_dir
+        from cskexam.paths import export_dir
+        from cskexam.tui.widgets.save_dialog import SaveDialog
 
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        try:
-            target = data_dir() / f"错题本-{stamp}.csv"
-            n = self._practice.export_wrong_book(target, include_cleared=self.include_cleared)
-        except (UserError, OSError) as exc:
-            self.notify(str(exc), title="导出失败", severity="error")
+        default = export_dir() / f"错题本-{stamp}.csv"
+        self.app.push_screen(SaveDialog("导出错题本（CSV，Excel 可直接打开）", default), self._export_to)
+
+    def _export_to(self, target) -> None:
+        from cskexam.errors import UserError
+
+        if target is None:
             return
-        self.notify(f"已导出 {n} 道错题到 {target}", title="导出完成", timeout=6)
+        try:
+            n = self.practice.export_wrong_book(target, include_cleared=self.include_cleared)
+        except (UserError, OSError) as exc:
+            self.notify(str(exc), title="导出失败", severity="error", markup=False)
+            return
+        self.notify(f"已导出 {n} 道错题到 {target.resolve()}", title="导出完成", timeout=8, markup=False)
 
     def action_star(self) -> None:
         e = self.selected()
         if e is None:
             return
-        on = self._practice.toggle_star(e.question.id)
+        on = self.practice.toggle_star(e.question.id)
         self.notify("已收藏" if on else "已取消收藏", timeout=1.5)
         self.refresh_entries()
 

@@ -22,10 +22,23 @@ def cjk_wrapped(content: Content | str, width: int) -> Content:
     if isinstance(content, str):
         content = Content(content)
     offsets = break_offsets(content.plain, max(2, width))
-    if not offsets:
+    if offsets:
+        # spaces at a break end the line they follow; drop them so the line fits
+        content = Content("\n").join(line.rstrip(" ") for line in content.divide(offsets))
+    return _without_joiners(content)
+
+
+WORD_JOINER = "\u2060"
+
+
+def _without_joiners(content: Content) -> Content:
+    """Word joiners only steer the breaks (they keep a label and its figure together); they are not drawn."""
+    plain = content.plain
+    if WORD_JOINER not in plain:
         return content
-    # spaces at a break end the line they follow; drop them so the line fits
-    return Content("\n").join(line.rstrip(" ") for line in content.divide(offsets))
+    cuts = [i for i, ch in enumerate(plain) if ch == WORD_JOINER]
+    pieces = content.divide(cuts)
+    return Content("").join([pieces[0], *(piece[1:] for piece in pieces[1:])])
 
 
 class CjkText(Visual):

@@ -128,7 +128,8 @@ class GraphTree(Tree[str]):
         if node is None or not node.allow_expand:
             return
         if not node.is_expanded:
-            self.populate(node.data)
+            if node.data is not None:
+                self.populate(node.data)
             node.expand()
         elif node.children:
             self._refresh_lines()

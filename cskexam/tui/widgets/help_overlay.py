@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.cells import cell_len
 from textual.app import ComposeResult
@@ -14,12 +14,17 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from cskexam.tui.screens import registry
+
+if TYPE_CHECKING:
+    from textual import getters
+
+    from cskexam.tui.app import CskexamApp
 from cskexam.tui.widgets.cjk_text import CjkText
 
 
 def screen_keys(screen: Screen) -> list[tuple[str, str]]:
-    """(key, description) for a screen: its ``HELP`` list, else its shown bindings."""
-    own_help = getattr(screen, "HELP", None)
+    """(key, description) for a screen: its ``KEY_HELP`` list, else its shown bindings."""
+    own_help = getattr(screen, "KEY_HELP", None)
     if own_help:
         return list(own_help)
     keys: list[tuple[str, str]] = []
@@ -79,6 +84,8 @@ def screen_label(screen: Screen) -> str:
 
 class HelpScreen(ModalScreen):
     SCREEN_NAME = "help"
+    if TYPE_CHECKING:
+        app = getters.app(CskexamApp)
 
     # A modal screen does not see the app's keys, so it closes itself.
     BINDINGS = [

@@ -67,11 +67,15 @@ def feedback_content(q: Question, out: AnswerOutcome | None, key_point: str, *, 
     if out is not None:
         if out.correct:
             parts.append(("✓ 回答正确", "bold $success"))
+        elif 0 < out.result.score < 1:
+            note = f"，{out.result.note}" if out.result.note and q.type == QuestionType.MULTI else ""
+            parts.append((f"◐ 部分正确（得分 {out.result.score:.0%}{note}）", "bold $warning"))
         else:
-            score = f"（得分 {out.result.score:.0%}{'，' + out.result.note if out.result.note and q.type == QuestionType.MULTI else ''}）" \
-                if 0 < out.result.score < 1 else ""
-            parts.append((f"✗ 回答错误{score}", "bold $error"))
+            parts.append(("✗ 回答错误", "bold $error"))
         parts.append("\n")
+        if q.type == QuestionType.FILL and not out.correct and out.given:
+            # the box is gone once answered: show what was typed beside the answer
+            parts += [("你的答案：", "bold"), Content(str(out.given)), "\n"]
     else:
         parts += [("背题模式", "bold $warning"), "\n"]
     label = "参考答案：" if q.type in WRITTEN_TYPES else "正确答案："
@@ -90,8 +94,11 @@ def feedback_content(q: Question, out: AnswerOutcome | None, key_point: str, *, 
     if out is not None:
         if out.cleared:
             parts += [("已连续答对，移出错题本", "$success"), "\n"]
+        elif out.in_wrongbook and out.correct:
+            parts += [(f"错题本：已连续答对 {out.right_streak} 次，再答对 {out.to_leave} 次移出", "$success"), "\n"]
         elif out.in_wrongbook:
             extra = f"，已安排复习 {out.scheduled_cards} 张卡片" if out.scheduled_cards else ""
-            parts += [(f"已记入错题本（共错 {out.wrong_count} 次）{extra}", "$warning"), "\n"]
+            parts += [(f"已记入错题本（共错 {out.wrong_count} 次，连续答对 {out.clear_after} 次移出）{extra}",
+                       "$warning"), "\n"]
     parts.append(("Enter 查看本轮结果" if last else "Enter 下一题", "$text-muted"))
     return Content.assemble(*parts)

@@ -21,8 +21,9 @@ def aligned_pairs(rows: list[tuple[str, str]], gap: int = 2) -> Content:
     parts: list[str | tuple[str, str]] = []
     for i, (label, value) in enumerate(rows):
         pad = " " * (width - cell_len(label) + gap)
-        if numbers[i]:
-            value = " " * (digits - len(numbers[i].group())) + value
+        number = numbers[i]
+        if number:
+            value = " " * (digits - len(number.group())) + value
         parts += [(label, "$text-muted"), pad, (value, "bold")]
         if i < len(rows) - 1:
             parts.append("\n")
