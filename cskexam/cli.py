@@ -76,11 +76,11 @@ def chinese_argparse_message(message: str) -> str:
 def _command_modules() -> list[ModuleType]:
     """Every sub-command's module, in the order ``--help`` lists them (their ``ORDER``)."""
     from cskexam.commands import (
-        bank, cards, db, exam, export, graph, importing, practice, questions, review, search, settings, stats,
+        bank, cards, db, exam, export, graph, importing, klass, practice, questions, review, search, settings, stats,
     )
 
-    mods: list[ModuleType] = [bank, cards, db, exam, export, graph, importing, practice, questions, review, search,
-                              settings, stats]
+    mods: list[ModuleType] = [bank, cards, db, exam, export, graph, importing, klass, practice, questions, review,
+                              search, settings, stats]
     mods.sort(key=lambda m: getattr(m, "ORDER", 100))
     return mods
 
@@ -92,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"cskexam {__version__}", help="显示版本并退出")
     parser.add_argument("--db", metavar="URL", help="数据库 SQLAlchemy URL（默认：用户数据目录中的 SQLite；也可用 CSKEXAM_DB）")
+    parser.add_argument("--profile", metavar="名称", help="考生档案（各自的复习、练习、错题本和考试；默认档案；也可用 CSKEXAM_PROFILE）")
     parser.add_argument("--wait", metavar="秒", type=_seconds, default=None,
                         help="资料库被另一个程序占用时最多等待的秒数（默认 5；也可用 CSKEXAM_WAIT）")
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=ChineseArgumentParser)
@@ -133,9 +134,20 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.wait is not None:
         os.environ["CSKEXAM_WAIT"] = repr(args.wait)
-    if args.command is None:
-        return _guarded(lambda: _run_tui(args.db), args.db)
-    return _guarded(lambda: int(args.func(args) or 0), getattr(args, "db", None))
+    previous = os.environ.get("CSKEXAM_PROFILE")
+    if args.profile:
+        # Every command and the TUI open the library as this profile.
+        os.environ["CSKEXAM_PROFILE"] = args.profile
+    try:
+        if args.command is None:
+            return _guarded(lambda: _run_tui(args.db), args.db)
+        return _guarded(lambda: int(args.func(args) or 0), getattr(args, "db", None))
+    finally:
+        if args.profile:
+            if previous is None:
+                os.environ.pop("CSKEXAM_PROFILE", None)
+            else:
+                os.environ["CSKEXAM_PROFILE"] = previous
 
 
 def _guarded(run, db: str | None) -> int:

@@ -3,9 +3,10 @@
 * ``tmp_db_url``: URL of a fresh SQLite file in ``tmp_path``, already migrated to
   every Alembic head (copied from a template migrated once per test session, so
   it costs a file copy, not a migration).
-* ``pg_url``: URL of a fresh, uniquely named PostgreSQL database, migrated to
-  every head (``CREATE DATABASE … TEMPLATE`` of a database migrated once per
-  session) and dropped after the test. ``pg_empty_url``: the same, empty.
+* ``pg_url``: URL of a PostgreSQL database migrated to every head and holding
+  nothing else: one uniquely named database per test run (dropped at the
+  end), its tables emptied back to the migrated rows before each test.
+  ``pg_empty_url``: a fresh, empty, uniquely named database, dropped after.
   The server is ``CSKEXAM_TEST_PG`` (default: postgres on 127.0.0.1:5432). When
   no server answers the test is skipped with the reason, unless
   ``CSKEXAM_REQUIRE_PG=1`` (CI), where it fails.
@@ -28,6 +29,7 @@ Constants (``T0``) and helpers live in ``support.py``.
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import uuid
@@ -113,22 +115,61 @@ def pg_server():
     server.engine.dispose()
 
 
-@pytest.fixture(scope="session")
-def _pg_template(pg_server):
-    from cskexam.storage.db import open_database
+class PgLibrary:
+    """One migrated database for the whole run, emptied back to its migrated rows per test.
 
-    name = pg_server.create()
-    db = open_database(pg_server.url_of(name))
-    db.close()  # a template must have no connection while it is copied
-    yield name
-    pg_server.drop(name)
+    A database per test (CREATE DATABASE … TEMPLATE, DROP DATABASE) costs the
+    server a checkpoint each time, near a second; emptying the tables costs
+    a few milliseconds.
+    """
+
+    def __init__(self, server: PgServer):
+        from sqlalchemy import MetaData, create_engine
+
+        from cskexam.storage.db import open_database
+
+        self.server = server
+        self.name = server.create()
+        self.url = server.url_of(self.name)
+        open_database(self.url).close()
+        self.engine = create_engine(self.url, pool_size=1)
+        meta = MetaData()
+        meta.reflect(self.engine)
+        self.tables = [t for t in meta.sorted_tables if t.name != "alembic_version"]
+        with self.engine.connect() as conn:
+            # What the migrations themselves wrote (the default profile, …).
+            self.seed = {t.name: [dict(r._mapping) for r in conn.execute(t.select())] for t in self.tables}
+
+    def reset(self) -> None:
+        # DELETE, not TRUNCATE: a test leaves a few rows, and TRUNCATE makes
+        # new files for every table (a tenth of a second each time).
+        with self.engine.begin() as conn:
+            # A test that left a transaction open would make this wait for ever.
+            conn.exec_driver_sql("SET LOCAL lock_timeout = '5s'")
+            for table in reversed(self.tables):
+                conn.execute(table.delete())
+            for (sequence,) in conn.exec_driver_sql("SELECT sequencename FROM pg_sequences WHERE schemaname = 'public'"):
+                conn.exec_driver_sql(f'ALTER SEQUENCE "{sequence}" RESTART')
+            for table in self.tables:
+                if self.seed[table.name]:
+                    conn.execute(table.insert(), self.seed[table.name])
+
+    def close(self) -> None:
+        self.engine.dispose()
+        self.server.drop(self.name)
+
+
+@pytest.fixture(scope="session")
+def _pg_library(pg_server):
+    library = PgLibrary(pg_server)
+    yield library
+    library.close()
 
 
 @pytest.fixture
-def pg_url(pg_server, _pg_template):
-    name = pg_server.create(template=_pg_template)
-    yield pg_server.url_of(name)
-    pg_server.drop(name)
+def pg_url(_pg_library):
+    _pg_library.reset()
+    return _pg_library.url
 
 
 @pytest.fixture
@@ -138,11 +179,49 @@ def pg_empty_url(pg_server):
     pg_server.drop(name)
 
 
+@functools.lru_cache(maxsize=4)
+def _search_refuses_postgresql(url: str) -> bool:
+    """True while the search index is written for SQLite's FTS5 alone."""
+    from sqlalchemy import create_engine
+
+    from cskexam.errors import UserError
+    from cskexam.storage import search_repo
+
+    open_store = getattr(search_repo, "open_store", None)
+    if open_store is None:
+        return False
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            open_store(conn)
+    except UserError:
+        return True
+    finally:
+        engine.dispose()
+    return False
+
+
+def leave_search_out_on_postgresql(monkeypatch, url: str) -> None:
+    """Imports on PostgreSQL skip the search index while search supports SQLite only.
+
+    Does nothing once the search layer accepts PostgreSQL.
+    """
+    if not _search_refuses_postgresql(url):
+        return
+    from cskexam.services import library, search_index
+
+    steps = [step for step in library.import_steps() if "search" not in step.name]
+    monkeypatch.setattr(library, "import_steps", lambda: steps)
+    monkeypatch.setattr(search_index, "index_question_stems", lambda *a, **k: 0)
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request) -> str:
+def db_url(request, monkeypatch) -> str:
     if request.param == "sqlite":
         return request.getfixturevalue("tmp_db_url")
-    return request.getfixturevalue("pg_url")
+    url = request.getfixturevalue("pg_url")
+    leave_search_out_on_postgresql(monkeypatch, url)
+    return url
 
 
 @pytest.fixture(scope="session")
@@ -215,3 +294,30 @@ def library_db(library_path):
     database = open_database(f"sqlite:///{library_path}")
     yield database
     database.close()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def review_db(request, bundled_graph):
+    """``library_db`` on SQLite, and the same library built on PostgreSQL."""
+    if request.param == "sqlite":
+        yield request.getfixturevalue("library_db")
+        return
+    from test_review_support import fill_review_library
+
+    from cskexam.storage.db import open_database
+
+    database = open_database(request.getfixturevalue("pg_url"))
+    fill_review_library(database, bundled_graph)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def sample_library(db_url, bank_dir, monkeypatch):
+    """``library`` on SQLite and on PostgreSQL in turn (storage and services tests)."""
+    from support import T0
+    from test_questions_helpers import open_sample_library
+
+    lib = open_sample_library(db_url, bank_dir, monkeypatch, T0)
+    yield lib
+    lib.close()

@@ -169,3 +169,9 @@ def test_a_stored_lower_bound_of_zero_is_kept_on_resume(library, service):
         row.predicted, row.predicted_low, row.predicted_high = 18.0, 0.0, 21.0
     resumed = service.resume(session.attempt_id)
     assert (resumed.prediction.low, resumed.prediction.expected, resumed.prediction.high) == (0.0, 18.0, 21.0)
+
+
+@pytest.fixture
+def library(sample_library):
+    """The services run on both engines here."""
+    return sample_library

@@ -59,8 +59,8 @@ def steps(tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def lib(tmp_db_url, steps):
-    library = open_library(tmp_db_url)
+def lib(db_url, steps):
+    library = open_library(db_url)
     yield library
     library.close()
 
@@ -236,9 +236,9 @@ def test_markdown_notes_import_and_show_text_literally(lib, tmp_path):
     assert "[A] 与 a[i]" in texts
 
 
-def test_the_real_import_steps_run_on_the_bundled_notes(tmp_db_url):
+def test_the_real_import_steps_run_on_the_bundled_notes(db_url):
     """Integration: every real import step runs without error."""
-    with open_library(tmp_db_url) as library:
+    with open_library(db_url) as library:
         result = library.import_notes(now=T0)
         assert result.nodes > 100
         assert result.steps == [s.name for s in library_mod.import_steps()]

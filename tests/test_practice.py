@@ -208,3 +208,9 @@ def test_edited_notes_drop_only_the_bank_questions_whose_node_vanished(library):
     ids = {q.id for q in _all(library)}
     assert "jn-002" not in ids
     assert {"jn-001", "jn-003", "jn-004", "jn-005"} <= ids
+
+
+@pytest.fixture
+def library(sample_library):
+    """The services run on both engines here."""
+    return sample_library

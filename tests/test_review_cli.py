@@ -146,7 +146,7 @@ def test_two_processes_answering_on_one_database_lose_nothing(library_path):
             # both processes often answered the same card: its state still replays from the log
             settings = SrsSettings()
             for (cid,) in s.execute(select(ReviewLogRow.card_id).distinct()):
-                stored = review.review_repo.state_of(s.get(CardRow, cid))
+                stored = review.review_repo.state_of(s.get(CardRow, (cid, "default")))
                 assert review.replay_card(s, cid, settings) == stored
     finally:
         db.close()

@@ -17,6 +17,14 @@ IMPORTED_AT = dt.datetime(2024, 5, 5, 12, 0, tzinfo=timezone.utc)
 def build_review_library(path, bundled_graph) -> None:
     """A SQLite library at ``path`` holding ``bundled_graph`` with its cards synced."""
     db = open_database(f"sqlite:///{path}")
+    fill_review_library(db, bundled_graph)
+    with db.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+
+
+def fill_review_library(db, bundled_graph) -> None:
+    """Store ``bundled_graph`` with its cards synced in the (empty) database ``db``."""
     with db.session() as s:
         graph_repo.save_graph(s, bundled_graph, IMPORTED_AT)
         sync_cards(s, bundled_graph, IMPORTED_AT)
@@ -24,6 +32,3 @@ def build_review_library(path, bundled_graph) -> None:
         # does not run the other features' steps over these hand-made rows.
         s.add(ImportRunRow(started_at=IMPORTED_AT, finished_at=IMPORTED_AT, files=[],
                            steps=[step.name for step in import_steps()]))
-    with db.engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    db.close()

@@ -77,8 +77,8 @@ def test_heatmap_is_a_calendar_of_weeks_ending_today():
 
 
 
-def test_study_stats_after_a_few_days_of_drilling(library_db):
-    db = library_db
+def test_study_stats_after_a_few_days_of_drilling(review_db):
+    db = review_db
     clock = {"now": T0}
     r = Reviewer(db, tz=CST, clock=lambda: clock["now"])
     fresh = None

@@ -331,6 +331,12 @@ class Library:
         with self.db.session() as session:
             return list_cards(session)
 
+    def for_profile(self, name: str) -> "Library":
+        """The same library as profile ``name`` sees it (same engine, same cached notes)."""
+        view = Library(self.db.for_profile(name))
+        view._graph = self._graph
+        return view
+
     def close(self) -> None:
         self.db.close()
 
@@ -341,16 +347,25 @@ class Library:
         self.close()
 
 
-def open_library(db_url: str | None = None) -> Library:
-    """Open (create, migrate) the library at ``db_url``, CSKEXAM_DB or the data dir.
+def open_library(db_url: str | None = None, profile: str | None = None) -> Library:
+    """Open (create, migrate) the library at ``db_url``, CSKEXAM_DB or the data dir,
+    as ``profile`` (default: CSKEXAM_PROFILE, else the default profile; created if new).
 
     An SQLite library that existed before gets its daily backup (see ``cskexam.services.backup``).
     """
     from cskexam.services.backup import daily_backup, existing_library_file
+    from cskexam.services.profiles import ensure_profile, requested_profile
 
+    name = requested_profile(profile)
     url = database_url(db_url)
     existing = existing_library_file(url)
-    library = Library(open_database(url))
+    db = open_database(url, profile=name)
+    try:
+        ensure_profile(db, name)
+    except BaseException:
+        db.close()
+        raise
+    library = Library(db)
     if existing is not None:
         daily_backup(existing)
     return library

@@ -92,10 +92,12 @@ class Reviewer:
     Call ``close()`` (or use ``with``) to give the connection back.
     """
 
-    def __init__(self, db, *, profile: str = DEFAULT_PROFILE, tz: tzinfo | None = None,
+    def __init__(self, db, *, profile: str | None = None, tz: tzinfo | None = None,
                  node_id: str | None = None, clock: Callable[[], dt.datetime] = utc_now):
+        if profile is not None and profile != db.profile:
+            db = db.for_profile(profile)
         self.db = db
-        self.profile = profile
+        self.profile = db.profile
         self.tz = tz
         self.clock = clock
         self._conn = None
@@ -116,7 +118,7 @@ class Reviewer:
     # -- connection and caches ---------------------------------------------------
     def _connection(self):
         if self._conn is None or self._conn.closed or self._conn.invalidated:
-            self._conn = self.db.engine.connect()
+            self._conn = self.db.connect()
             self._forget()  # data_version values of another connection mean nothing here
         return self._conn
 
@@ -242,8 +244,11 @@ class Reviewer:
                     now = self.clock()
                     settings = self._settings_in(conn)
                     result, row = answer_with_row(conn, card_id, rating, now, settings, duration_ms)
-            except OperationalError as exc:  # the lock stayed busy past the timeout
-                if "locked" not in str(exc) and "busy" not in str(exc):
+            except OperationalError as exc:
+                # SQLite: the lock stayed busy past the timeout; PostgreSQL: a
+                # deadlock with a bulk write (an import) was broken by failing us.
+                text = str(exc)
+                if "locked" not in text and "busy" not in text and "deadlock" not in text:
                     raise
                 time.sleep(0.05 * (attempt + 1))
                 continue

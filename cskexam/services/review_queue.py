@@ -29,7 +29,7 @@ from cskexam.core.studyday import day_bounds, next_day_start
 from cskexam.errors import UserError
 from cskexam.storage import review_repo
 
-DEFAULT_PROFILE = "default"
+from cskexam.storage.profile_key import DEFAULT_PROFILE  # noqa: E402  (re-exported)
 LEARN_AHEAD = timedelta(minutes=20)
 LEARNING_STATES = (LEARNING, RELEARNING)
 
@@ -88,7 +88,8 @@ class Answered:
 
 # -- settings --------------------------------------------------------------------------
 
-def get_settings(session: Session, profile: str = DEFAULT_PROFILE) -> SrsSettings:
+def get_settings(session: Session, profile: str | None = None) -> SrsSettings:
+    """The profile's settings (default: the session's profile)."""
     stored = review_repo.load_settings(session, profile)
     if not stored:
         return SrsSettings()
@@ -98,7 +99,7 @@ def get_settings(session: Session, profile: str = DEFAULT_PROFILE) -> SrsSetting
         return SrsSettings()  # settings written by a newer version: fall back to defaults
 
 
-def set_settings(session: Session, settings: SrsSettings, now: dt.datetime, profile: str = DEFAULT_PROFILE) -> None:
+def set_settings(session: Session, settings: SrsSettings, now: dt.datetime, profile: str | None = None) -> None:
     review_repo.save_settings(session, profile, settings.to_dict(), now)
 
 
@@ -200,10 +201,17 @@ def answer_with_row(session, card_id: str, rating: int, now: dt.datetime, settin
     if rating not in srs.RATINGS:
         raise UserError(f"评分须为 1–4（重来/困难/良好/简单），收到 {rating!r}")
     for _attempt in range(5):
-        row = review_repo.get_card_state(session, card_id)
+        # Locked (PostgreSQL; SQLite's write lock covers the whole transaction):
+        # a second device answering the same card waits, then answers on top.
+        row = review_repo.get_card_state(session, card_id, for_update=True)
         if row is None:
             raise UserError(f"没有这张卡片: {card_id}")
         before = review_repo.state_of(row)
+        if before.last_review is not None and before.last_review > now:
+            # The other device's answer, applied first, was timed a moment
+            # later: this one counts from it, so that the log in time order
+            # replays to the state stored.
+            now = before.last_review
         out = srs.review(before, rating, now, settings, card_key=card_id)
         values = review_repo.state_values(out.after)
         if out.became_leech:

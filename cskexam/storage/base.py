@@ -35,3 +35,16 @@ class Base(DeclarativeBase):
         list[str]: JSON(),
         list[Any]: JSON(),
     }
+
+
+def insert_or_ignore(session, table, values: dict):
+    """An INSERT that does nothing when the key exists: two devices adding the
+    same row at once both go on (SQLite and PostgreSQL each say it their way)."""
+    bind = session.get_bind() if hasattr(session, "get_bind") else session
+    if bind.dialect.name == "postgresql":
+        from sqlalchemy.dialects import postgresql
+
+        return postgresql.insert(table).values(values).on_conflict_do_nothing()
+    from sqlalchemy.dialects import sqlite
+
+    return sqlite.insert(table).values(values).on_conflict_do_nothing()

@@ -26,6 +26,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from cskexam.errors import UserError, os_error_text
+from cskexam.storage.profile_key import DEFAULT_PROFILE, PROFILE_KEY
 from cskexam.storage.db_errors import RESTORE_HINT, describe_database_error, lock_wait_ms, url_for_message
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -44,10 +45,16 @@ CORRUPT_MESSAGE = "数据库文件已损坏或不是 cskexam 数据库"
 
 
 class Database:
-    """One database: an engine plus a session factory."""
+    """One database: an engine plus a session factory, seen as one profile.
 
-    def __init__(self, url: str, *, echo: bool = False):
+    ``profile`` is the candidate whose reviews, answers and exams the
+    repositories read and write (``storage.profiles_repo.current_profile``);
+    ``for_profile`` gives a view of the same engine as another candidate.
+    """
+
+    def __init__(self, url: str, *, echo: bool = False, profile: str = DEFAULT_PROFILE):
         self.url = url
+        self.profile = profile
         try:
             if "\0" in url:
                 raise ValueError("NUL in URL")
@@ -72,6 +79,8 @@ class Database:
         except (SQLAlchemyError, ImportError, ValueError) as exc:
             raise UserError(f"无效的数据库 URL: {exc}", file=self.display_name) from None
         self._checkpoint_pending = False
+        # A pooled connection must not keep the profile of its last user.
+        event.listen(self.engine, "checkout", self._on_checkout)
         # Set once the database is open and checked (see open_database): from
         # then on a failing statement becomes a DatabaseProblem.
         self.translate_errors = False
@@ -88,6 +97,22 @@ class Database:
             return str(self.sqlite_path)
         return make_url(self.url).render_as_string(hide_password=True)
 
+    def _on_checkout(self, dbapi_connection, record, proxy) -> None:
+        record.info[PROFILE_KEY] = self.profile
+
+    def for_profile(self, profile: str) -> "Database":
+        """This database (same engine and pool) as ``profile`` sees it."""
+        view = object.__new__(Database)
+        view.__dict__.update(self.__dict__)
+        view.profile = profile
+        return view
+
+    def connect(self):
+        """A plain Connection of this profile (the review loop keeps one)."""
+        conn = self.engine.connect()
+        conn.info[PROFILE_KEY] = self.profile
+        return conn
+
     @contextmanager
     def session(self, *, immediate: bool = False) -> Iterator[Session]:
         """A session that commits when the block ends and rolls back if it raises.
@@ -97,6 +122,7 @@ class Database:
         fail half-way because another process wrote in between.
         """
         session = self._sessions()
+        session.info[PROFILE_KEY] = self.profile
         try:
             if immediate and self.is_sqlite:
                 session.connection().exec_driver_sql("BEGIN IMMEDIATE")
@@ -223,9 +249,9 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(url: str, migrate: bool = True, *, echo: bool = False) -> Database:
+def open_database(url: str, migrate: bool = True, *, echo: bool = False, profile: str = DEFAULT_PROFILE) -> Database:
     """A Database for ``url``, checked and (by default) migrated to every head."""
-    db = Database(url, echo=echo)
+    db = Database(url, echo=echo, profile=profile)
     try:
         if migrate:
             db.migrate()

@@ -1,4 +1,8 @@
-"""Mock exam attempts and answers in the database. The only SQL of the feature."""
+"""Mock exam attempts and answers in the database. The only SQL of the feature.
+
+Attempts belong to the session's profile (``profiles_repo.current_profile``):
+an attempt of another profile is as unknown here as one that never existed.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from cskexam.core.srs import CardState
 from cskexam.storage.models_exam import ExamAnswerRow, ExamAttemptRow
 from cskexam.storage.models_questions import AnswerRow, QuestionRow
 from cskexam.storage.models_review import CardRow
+from cskexam.storage.profiles_repo import current_profile
 from cskexam.storage.review_repo import state_of
 
 IN_PROGRESS = "in_progress"
@@ -19,7 +24,7 @@ FINISHED = ("submitted", "timed_out")
 
 
 def create_attempt(session: Session, values: dict[str, Any], question_ids: Sequence[str], now: dt.datetime) -> int:
-    row = ExamAttemptRow(**values, started_at=now, updated_at=now, status=IN_PROGRESS, current=1)
+    row = ExamAttemptRow(**values, profile=current_profile(session), started_at=now, updated_at=now, status=IN_PROGRESS, current=1)
     session.add(row)
     session.flush()
     session.add_all(
@@ -31,13 +36,15 @@ def create_attempt(session: Session, values: dict[str, Any], question_ids: Seque
 
 
 def get_attempt(session: Session, attempt_id: int) -> ExamAttemptRow | None:
-    return session.get(ExamAttemptRow, attempt_id)
+    row = session.get(ExamAttemptRow, attempt_id)
+    return row if row is not None and row.profile == current_profile(session) else None
 
 
 def active_attempt(session: Session) -> ExamAttemptRow | None:
     """The latest attempt still in progress."""
     return session.scalars(
-        select(ExamAttemptRow).where(ExamAttemptRow.status == IN_PROGRESS)
+        select(ExamAttemptRow)
+        .where(ExamAttemptRow.profile == current_profile(session), ExamAttemptRow.status == IN_PROGRESS)
         .order_by(ExamAttemptRow.started_at.desc(), ExamAttemptRow.id.desc()).limit(1)
     ).first()
 
@@ -51,7 +58,7 @@ def answers_of(session: Session, attempt_id: int) -> list[ExamAnswerRow]:
 def save_answer(session: Session, attempt_id: int, number: int, *, given: Any = None, flagged: bool | None = None,
                 set_given: bool = True, now: dt.datetime) -> bool:
     """Update one answer (and/or its flag); False if the attempt is not in progress."""
-    attempt = session.get(ExamAttemptRow, attempt_id)
+    attempt = get_attempt(session, attempt_id)
     if attempt is None or attempt.status != IN_PROGRESS:
         return False
     row = session.get(ExamAnswerRow, (attempt_id, number))
@@ -68,7 +75,7 @@ def save_answer(session: Session, attempt_id: int, number: int, *, given: Any = 
 
 
 def save_progress(session: Session, attempt_id: int, remaining: float, current: int, now: dt.datetime) -> bool:
-    attempt = session.get(ExamAttemptRow, attempt_id)
+    attempt = get_attempt(session, attempt_id)
     if attempt is None or attempt.status != IN_PROGRESS:
         return False
     attempt.remaining_s = max(0.0, float(remaining))
@@ -81,7 +88,9 @@ def save_progress(session: Session, attempt_id: int, remaining: float, current: 
 def finish_attempt(session: Session, attempt_id: int, *, status: str, now: dt.datetime, remaining: float,
                    score: float | None = None, passed: bool | None = None, report: dict | None = None,
                    outcomes: Iterable[tuple[int, float, bool]] = ()) -> None:
-    attempt = session.get_one(ExamAttemptRow, attempt_id)
+    attempt = get_attempt(session, attempt_id)
+    if attempt is None:
+        raise LookupError(f"no exam attempt {attempt_id} of this profile")
     attempt.status = status
     attempt.finished_at = now
     attempt.updated_at = now
@@ -101,7 +110,7 @@ def finish_attempt(session: Session, attempt_id: int, *, status: str, now: dt.da
 def attempts(session: Session, *, statuses: Sequence[str] | None = None, blueprint: str | None = None,
              limit: int | None = None) -> list[ExamAttemptRow]:
     """Attempts, newest first."""
-    stmt = select(ExamAttemptRow)
+    stmt = select(ExamAttemptRow).where(ExamAttemptRow.profile == current_profile(session))
     if statuses is not None:
         stmt = stmt.where(ExamAttemptRow.status.in_(list(statuses)))
     if blueprint is not None:
@@ -127,7 +136,10 @@ def recent_question_ids(session: Session, last: int) -> set[str]:
 def card_states(session: Session) -> list[tuple[str, CardState]]:
     """(node id, state) of every playable card that has been reviewed."""
     rows = session.scalars(
-        select(CardRow).where(CardRow.orphaned.is_(False), CardRow.suspended.is_(False), CardRow.state != 0)
+        select(CardRow).where(
+            CardRow.profile == current_profile(session),
+            CardRow.orphaned.is_(False), CardRow.suspended.is_(False), CardRow.state != 0,
+        )
     )
     return [(r.node_id, state_of(r)) for r in rows]
 
@@ -137,7 +149,7 @@ def answer_totals_by_node(session: Session) -> dict[str, tuple[int, float]]:
     stmt = (
         select(QuestionRow.node_id, func.count(), func.sum(AnswerRow.score))
         .join(QuestionRow, QuestionRow.id == AnswerRow.question_id)
-        .where(QuestionRow.node_id.is_not(None))
+        .where(AnswerRow.profile == current_profile(session), QuestionRow.node_id.is_not(None))
         .group_by(QuestionRow.node_id)
     )
     return {node: (n, float(total or 0.0)) for node, n, total in session.execute(stmt).all() if node is not None}

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, cast
 
 from sqlalchemy import Table, Text, bindparam, func, select, type_coerce, update
+from sqlalchemy import cast as sql_cast
 from sqlalchemy.orm import Session
 
 from cskexam.core.graph import Definition, Edge, KnowledgeGraph, Node, SourceRef, as_flag
@@ -142,7 +143,7 @@ def save_graph(
     columns = ("active", *NODE_CONTENT, *NODE_PLACE)
     stored = {
         r[0]: r[1:]
-        for r in session.execute(select(_nodes.c.id, *(_raw(_nodes.c[c]) for c in columns)))
+        for r in session.execute(select(_nodes.c.id, *(_raw(_nodes.c[c], session) for c in columns)))
     }
     n_content = len(NODE_CONTENT)
 
@@ -255,10 +256,15 @@ def _comparable(names: tuple[str, ...]):
     return comparable
 
 
-def _raw(column):
+def _raw(column, session: Session):
     # JSON as stored text: comparing strings is much cheaper than decoding
-    # every stored row on every import.
-    return type_coerce(column, Text) if column.name in _JSON_COLUMNS else column
+    # every stored row on every import. PostgreSQL's driver decodes a json
+    # column whatever SQLAlchemy's type says, so the text is asked for in SQL.
+    if column.name not in _JSON_COLUMNS:
+        return column
+    if session.get_bind().dialect.name == "sqlite":
+        return type_coerce(column, Text)
+    return sql_cast(column, Text)
 
 
 class _BulkWriter:
@@ -401,7 +407,7 @@ def load_graph(session: Session, *, include_inactive: bool = False) -> Knowledge
     c = _nodes.c
     query = select(
         c.id, c.kind, c.title, c.text, c.marker, c.parent_id, c.count, c.mnemonic, c.page,
-        _raw(c.tags), _raw(c.flags), c.source_file, c.source_line, c.source_end, c.original,
+        _raw(c.tags, session), _raw(c.flags, session), c.source_file, c.source_line, c.source_end, c.original,
     ).order_by(c.source_file, c.seq)
     if not include_inactive:
         query = query.where(c.active.is_(True))

@@ -16,12 +16,14 @@ from sqlalchemy import JSON, Boolean, Float, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from cskexam.storage.base import Base
+from cskexam.storage.models_profiles import profile_column
 
 
 class ExamAttemptRow(Base):
     __tablename__ = "exam_attempts"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    profile: Mapped[str] = profile_column()
     blueprint: Mapped[str] = mapped_column(String(64))
     blueprint_data: Mapped[dict[str, Any]]
     seed: Mapped[int] = mapped_column(Integer)
@@ -45,7 +47,7 @@ class ExamAttemptRow(Base):
     predicted_high: Mapped[float | None] = mapped_column(Float)
     report: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
 
-    __table_args__ = (Index("ix_exam_attempts_status_started_at", "status", "started_at"),)
+    __table_args__ = (Index("ix_exam_attempts_profile_status_started_at", "profile", "status", "started_at"),)
 
 
 class ExamAnswerRow(Base):

@@ -17,6 +17,7 @@ from sqlalchemy import true
 from sqlalchemy.orm import Mapped, mapped_column
 
 from cskexam.storage.base import Base
+from cskexam.storage.models_profiles import profile_column
 
 QUESTION_ID = String(40)
 
@@ -56,6 +57,7 @@ class AnswerRow(Base):
     __tablename__ = "question_answers"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    profile: Mapped[str] = profile_column()
     question_id: Mapped[str] = mapped_column(QUESTION_ID, ForeignKey("questions.id"), index=True)
     answered_at: Mapped[dt.datetime] = mapped_column(index=True)
     given: Mapped[Any] = mapped_column(JSON)
@@ -65,12 +67,15 @@ class AnswerRow(Base):
     context: Mapped[str | None] = mapped_column(String(64))  # e.g. an exam attempt id
     duration_ms: Mapped[int | None] = mapped_column(Integer)
 
+    __table_args__ = (Index("ix_question_answers_profile_question_id", "profile", "question_id"),)
+
 
 class WrongBookRow(Base):
     """One row per question ever answered wrongly; cleared after N right answers in a row."""
 
     __tablename__ = "wrong_book"
 
+    profile: Mapped[str] = profile_column(primary_key=True)
     question_id: Mapped[str] = mapped_column(QUESTION_ID, ForeignKey("questions.id"), primary_key=True)
     wrong_count: Mapped[int] = mapped_column(Integer, default=0)
     first_wrong_at: Mapped[dt.datetime]
@@ -83,6 +88,7 @@ class WrongBookRow(Base):
 class StarRow(Base):
     __tablename__ = "question_stars"
 
+    profile: Mapped[str] = profile_column(primary_key=True)
     question_id: Mapped[str] = mapped_column(QUESTION_ID, ForeignKey("questions.id"), primary_key=True)
     starred_at: Mapped[dt.datetime]
 
@@ -90,5 +96,6 @@ class StarRow(Base):
 class QuestionSettingRow(Base):
     __tablename__ = "question_settings"
 
+    profile: Mapped[str] = profile_column(primary_key=True)
     key: Mapped[str] = mapped_column(String(32), primary_key=True)
     value: Mapped[Any] = mapped_column(JSON)

@@ -15,12 +15,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import Boolean, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, Float, ForeignKey, ForeignKeyConstraint, Index, Integer, String, Text
 from sqlalchemy import false
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from cskexam.storage.base import Base
+from cskexam.storage.models_profiles import profile_column
 
 CARD_ID = String(16)
 
@@ -29,6 +30,9 @@ class CardRow(Base):
     __tablename__ = "cards"
 
     id: Mapped[str] = mapped_column(CARD_ID, primary_key=True)
+    # Whose scheduling state this row holds. Content (front, back, orphaned)
+    # is the same in every profile's row of a card and is updated by id alone.
+    profile: Mapped[str] = profile_column(primary_key=True)
     node_id: Mapped[str] = mapped_column(String(40), ForeignKey("nodes.id"), index=True)
     kind: Mapped[str] = mapped_column(String(16))
     front: Mapped[str] = mapped_column(Text)
@@ -48,7 +52,7 @@ class CardRow(Base):
     step: Mapped[int | None] = mapped_column(Integer)
     stability: Mapped[float | None] = mapped_column(Float)
     difficulty: Mapped[float | None] = mapped_column(Float)
-    due: Mapped[dt.datetime | None] = mapped_column(index=True)
+    due: Mapped[dt.datetime | None]
     last_review: Mapped[dt.datetime | None]
     reps: Mapped[int] = mapped_column(Integer, default=0, server_default=sql_text("0"))
     lapses: Mapped[int] = mapped_column(Integer, default=0, server_default=sql_text("0"))
@@ -60,8 +64,9 @@ class CardRow(Base):
     # SQLite answer "what is due" and "how many are left" from the index alone
     # (measured on 100k cards: counting the due reviews 51 ms → about 1 ms).
     __table_args__ = (
-        Index("ix_cards_queue_due", "state", "due", "suspended", "orphaned", "buried_until"),
-        Index("ix_cards_queue_new", "state", "seq", "suspended", "orphaned", "buried_until"),
+        Index("ix_cards_profile_due", "profile", "due"),
+        Index("ix_cards_queue_due", "profile", "state", "due", "suspended", "orphaned", "buried_until"),
+        Index("ix_cards_queue_new", "profile", "state", "seq", "suspended", "orphaned", "buried_until"),
     )
 
 
@@ -69,9 +74,10 @@ class ReviewLogRow(Base):
     __tablename__ = "review_logs"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    card_id: Mapped[str] = mapped_column(CARD_ID, ForeignKey("cards.id"), index=True)
+    card_id: Mapped[str] = mapped_column(CARD_ID)
+    profile: Mapped[str] = profile_column()
     rating: Mapped[int] = mapped_column(Integer)  # 1–4; 0 = put back in the queue (wrong answer elsewhere)
-    reviewed_at: Mapped[dt.datetime] = mapped_column(index=True)
+    reviewed_at: Mapped[dt.datetime]
     duration_ms: Mapped[int | None] = mapped_column(Integer)
     state_before: Mapped[int] = mapped_column(Integer)  # 0 new, 1 learning, 2 review, 3 relearning
     state_after: Mapped[int] = mapped_column(Integer)
@@ -79,6 +85,12 @@ class ReviewLogRow(Base):
     reason: Mapped[str | None] = mapped_column(String(32))
     # The card's whole scheduling state before this entry, for undo.
     before: Mapped[dict[str, Any]]
+
+    __table_args__ = (
+        ForeignKeyConstraint(["card_id", "profile"], ["cards.id", "cards.profile"], name="fk_review_logs_card_id_cards"),
+        Index("ix_review_logs_card_id_profile", "card_id", "profile"),
+        Index("ix_review_logs_profile_reviewed_at", "profile", "reviewed_at"),
+    )
 
 
 class ReviewSettingsRow(Base):

@@ -1,4 +1,8 @@
-"""Questions, answers, 错题本 and stars in the database. The only SQL of the feature."""
+"""Questions, answers, 错题本 and stars in the database. The only SQL of the feature.
+
+Questions are shared; answers, the 错题本, stars and settings are the
+session's profile's (``profiles_repo.current_profile``).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from sqlalchemy import Integer, func, insert, select, update
+from sqlalchemy import Integer, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from cskexam.core.grading import ScoringPoint
@@ -19,6 +23,8 @@ from cskexam.storage.models_questions import (
     StarRow,
     WrongBookRow,
 )
+from cskexam.storage.base import insert_or_ignore
+from cskexam.storage.profiles_repo import current_profile
 
 # Fields whose change means the question asks or expects something else.
 _CONTENT = ("type", "stem", "options", "answer", "points")
@@ -152,10 +158,12 @@ def load_questions(
         stmt = stmt.where(QuestionRow.source.in_(list(sources)))
     if wrong_only:
         stmt = stmt.join(WrongBookRow, WrongBookRow.question_id == QuestionRow.id).where(
-            WrongBookRow.cleared_at.is_(None)
+            WrongBookRow.profile == current_profile(session), WrongBookRow.cleared_at.is_(None)
         )
     if starred_only:
-        stmt = stmt.join(StarRow, StarRow.question_id == QuestionRow.id)
+        stmt = stmt.join(StarRow, StarRow.question_id == QuestionRow.id).where(
+            StarRow.profile == current_profile(session)
+        )
     stmt = stmt.order_by(QuestionRow.seq, QuestionRow.id)
     return [to_question(r) for r in session.scalars(stmt)]
 
@@ -188,6 +196,7 @@ def add_answer(
     duration_ms: int | None = None,
 ) -> int:
     row = AnswerRow(
+        profile=current_profile(session),
         question_id=question_id,
         answered_at=now,
         given="" if given is None else given,
@@ -202,12 +211,30 @@ def add_answer(
     return row.id
 
 
+def _locked_entry(session: Session, question_id: str) -> WrongBookRow | None:
+    """The profile's 错题本 row of a question, locked until the commit (PostgreSQL).
+
+    Two devices of one profile answering the same question at once: the
+    second waits here and counts on top of the first.
+    """
+    stmt = (
+        select(WrongBookRow)
+        .where(WrongBookRow.profile == current_profile(session), WrongBookRow.question_id == question_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    return session.scalars(stmt).first()
+
+
 def mark_wrong(session: Session, question_id: str, given: Any, now: dt.datetime) -> WrongBookRow:
-    row = session.get(WrongBookRow, question_id)
+    row = _locked_entry(session, question_id)
     if row is None:
-        row = WrongBookRow(question_id=question_id, wrong_count=0, first_wrong_at=now, last_wrong_at=now,
-                           right_streak=0)
-        session.add(row)
+        # Another device may be adding the same entry: skip on conflict, then lock it.
+        values = {"profile": current_profile(session), "question_id": question_id, "wrong_count": 0,
+                  "first_wrong_at": now, "last_wrong_at": now, "right_streak": 0}
+        session.execute(insert_or_ignore(session, WrongBookRow.__table__, values))
+        row = _locked_entry(session, question_id)
+        assert row is not None  # added just now, or by the other device
     row.wrong_count += 1
     row.last_wrong_at = now
     row.last_given = given
@@ -219,7 +246,7 @@ def mark_wrong(session: Session, question_id: str, given: Any, now: dt.datetime)
 
 def mark_right(session: Session, question_id: str, now: dt.datetime, clear_after: int) -> WrongBookRow | None:
     """Count a right answer for a question in the 错题本; clear it after ``clear_after`` in a row."""
-    row = session.get(WrongBookRow, question_id)
+    row = _locked_entry(session, question_id)
     if row is None or row.cleared_at is not None:
         return row
     row.right_streak += 1
@@ -232,6 +259,7 @@ def mark_right(session: Session, question_id: str, now: dt.datetime, clear_after
 def wrong_book(session: Session, *, include_cleared: bool = False) -> list[tuple[Question, WrongBookRow]]:
     """Entries of the 错题本, most recently wrong first."""
     stmt = select(QuestionRow, WrongBookRow).join(WrongBookRow, WrongBookRow.question_id == QuestionRow.id)
+    stmt = stmt.where(WrongBookRow.profile == current_profile(session))
     if not include_cleared:
         stmt = stmt.where(WrongBookRow.cleared_at.is_(None))
     stmt = stmt.order_by(WrongBookRow.last_wrong_at.desc(), QuestionRow.seq)
@@ -239,12 +267,13 @@ def wrong_book(session: Session, *, include_cleared: bool = False) -> list[tuple
 
 
 def wrong_entry(session: Session, question_id: str) -> WrongBookRow | None:
-    return session.get(WrongBookRow, question_id)
+    return session.get(WrongBookRow, (current_profile(session), question_id))
 
 
 def answer_stats(session: Session, question_ids: Iterable[str] | None = None) -> dict[str, tuple[int, int]]:
     """``{question_id: (answers, right answers)}``."""
     stmt = select(AnswerRow.question_id, func.count(), func.sum(AnswerRow.correct.cast(Integer)))
+    stmt = stmt.where(AnswerRow.profile == current_profile(session))
     if question_ids is not None:
         stmt = stmt.where(AnswerRow.question_id.in_(list(question_ids)))
     stmt = stmt.group_by(AnswerRow.question_id)
@@ -253,34 +282,41 @@ def answer_stats(session: Session, question_ids: Iterable[str] | None = None) ->
 
 def answers_of(session: Session, question_id: str) -> list[AnswerRow]:
     return list(
-        session.scalars(select(AnswerRow).where(AnswerRow.question_id == question_id).order_by(AnswerRow.id))
+        session.scalars(
+            select(AnswerRow)
+            .where(AnswerRow.profile == current_profile(session), AnswerRow.question_id == question_id)
+            .order_by(AnswerRow.id)
+        )
     )
 
 
 # -- stars and settings ------------------------------------------------------------
 
 def set_star(session: Session, question_id: str, starred: bool, now: dt.datetime) -> None:
-    row = session.get(StarRow, question_id)
-    if starred and row is None:
-        session.add(StarRow(question_id=question_id, starred_at=now))
-    elif not starred and row is not None:
-        session.delete(row)
-    session.flush()
+    profile = current_profile(session)
+    if starred:
+        values = {"profile": profile, "question_id": question_id, "starred_at": now}
+        session.execute(insert_or_ignore(session, StarRow.__table__, values))
+    else:
+        session.execute(delete(StarRow).where(StarRow.profile == profile, StarRow.question_id == question_id))
 
 
 def starred_ids(session: Session) -> set[str]:
-    return set(session.scalars(select(StarRow.question_id)))
+    return set(session.scalars(select(StarRow.question_id).where(StarRow.profile == current_profile(session))))
 
 
 def get_setting(session: Session, key: str, default: Any = None) -> Any:
-    row = session.get(QuestionSettingRow, key)
+    row = session.get(QuestionSettingRow, (current_profile(session), key))
     return default if row is None else row.value
 
 
 def set_setting(session: Session, key: str, value: Any) -> None:
-    row = session.get(QuestionSettingRow, key)
-    if row is None:
-        session.add(QuestionSettingRow(key=key, value=value))
-    else:
-        row.value = value
-    session.flush()
+    profile = current_profile(session)
+    session.execute(insert_or_ignore(session, QuestionSettingRow.__table__, {"profile": profile, "key": key, "value": value}))
+    session.execute(
+        update(QuestionSettingRow)
+        .where(QuestionSettingRow.profile == profile, QuestionSettingRow.key == key)
+        .values(value=value)
+        .execution_options(synchronize_session="fetch")
+    )
+

@@ -1,5 +1,9 @@
 """SQL of the review loop: cards, review log, settings. No scheduling logic here.
 
+Each profile has a row of every card (its scheduling state) and its own log:
+every query here is of ``current_profile(session)``, except the content side
+(generated cards are the same for all; the default profile holds every card).
+
 Core statements only (the hot ones built once), so that every function works
 on a Session as well as on the plain Connection the ``Reviewer`` keeps.
 """
@@ -15,8 +19,11 @@ from sqlalchemy.engine import Connection, CursorResult
 from sqlalchemy.orm import Session
 
 from cskexam.core.srs import LEARNING, NEW, RELEARNING, REVIEW, CardState
+from cskexam.storage.base import insert_or_ignore
 from cskexam.storage.models_graph import NodeRow
 from cskexam.storage.models_review import CardRow, ReviewLogRow, ReviewSettingsRow
+from cskexam.storage.profile_key import DEFAULT_PROFILE
+from cskexam.storage.profiles_repo import current_profile, lock_profiles, profile_names
 from cskexam.storage.types import UTCDateTime
 
 _cards = cast(Table, CardRow.__table__)
@@ -49,32 +56,45 @@ def state_values(state: CardState) -> dict:
 def stored_cards(session: Session) -> dict[str, Any]:
     query = select(_cards.c.id, _cards.c.node_id, _cards.c.kind, _cards.c.front, _cards.c.back, _cards.c.orphaned,
                    _cards.c.edited, _cards.c.custom)
+    query = query.where(_cards.c.profile == DEFAULT_PROFILE)
     return {r.id: r for r in session.execute(query)}
 
 
 def card_contents(session: Session, include_orphaned: bool = False) -> list[Any]:
     query = select(_cards.c.id, _cards.c.node_id, _cards.c.kind, _cards.c.front, _cards.c.back).order_by(_cards.c.seq)
+    query = query.where(_cards.c.profile == current_profile(session))
     if not include_orphaned:
         query = query.where(_cards.c.orphaned.is_(False))
     return list(session.execute(query))
 
 
 def max_seq(session: Session) -> int:
-    return session.execute(select(func.coalesce(func.max(_cards.c.seq), -1))).scalar_one()
+    query = select(func.coalesce(func.max(_cards.c.seq), -1)).where(_cards.c.profile == DEFAULT_PROFILE)
+    return session.execute(query).scalar_one()
 
 
 def insert_cards(session: Session, rows: list[dict]) -> None:
-    if rows:
-        session.execute(_cards.insert(), rows)
+    """New cards (content and a new card's state), one row for every profile."""
+    if not rows:
+        return
+    lock_profiles(session)
+    for profile in profile_names(session):
+        session.execute(_cards.insert(), [{**row, "profile": profile} for row in rows])
 
 
 def update_cards(session: Session, rows: list[dict]) -> None:
-    """Bulk UPDATE by primary key, one executemany per set of columns."""
+    """Bulk UPDATE of content columns by card id (every profile's row), one executemany per set of columns."""
+    if not rows:
+        return
+    # A profile being added at this moment copies the content after this write.
+    lock_profiles(session)
     groups: dict[tuple, list[dict]] = {}
     for row in rows:
         groups.setdefault(tuple(sorted(row)), []).append(row)
-    for group in groups.values():
-        session.execute(update(CardRow), group)
+    for names, group in groups.items():
+        values = [n for n in names if n != "id"]
+        stmt = update(_cards).where(_cards.c.id == bindparam("u_id")).values({n: bindparam(f"u_{n}") for n in values})
+        session.execute(stmt, [{f"u_{k}": v for k, v in row.items()} for row in group])
 
 
 def active_node_ids(session: Session, ids: Iterable[str]) -> set[str]:
@@ -88,8 +108,9 @@ def active_node_ids(session: Session, ids: Iterable[str]) -> set[str]:
 
 # -- queue ---------------------------------------------------------------------------
 
-def _playable(now: dt.datetime, node_ids: Sequence[str] | None):
+def _playable(now: dt.datetime, node_ids: Sequence[str] | None, profile: str):
     cond = [
+        _cards.c.profile == profile,
         _cards.c.suspended.is_(False),
         _cards.c.orphaned.is_(False),
         or_(_cards.c.buried_until.is_(None), _cards.c.buried_until <= now),
@@ -103,6 +124,7 @@ def _playable(now: dt.datetime, node_ids: Sequence[str] | None):
 def _due_statement(by_node: bool, excluding: bool):
     """The due-queue query, built once: on the hot path of every card shown."""
     cond = [
+        _cards.c.profile == bindparam("profile"),
         _cards.c.state == bindparam("state"),
         _cards.c.due <= bindparam("until", type_=UTCDateTime()),
         _cards.c.suspended.is_(False),
@@ -123,7 +145,7 @@ def due_ids(session: Session, states: Sequence[int], until: dt.datetime, now: dt
     # One query per state: 'state = ?' walks the covering index in due order,
     # where 'state IN (…)' made SQLite scan and sort (3–4× slower on 100k cards).
     stmt = _due_statement(node_ids is not None, bool(exclude))
-    params: dict = {"until": until, "now": now, "limit": limit}
+    params: dict = {"until": until, "now": now, "limit": limit, "profile": current_profile(session)}
     if node_ids is not None:
         params["nodes"] = list(node_ids)
     if exclude:
@@ -140,7 +162,7 @@ def new_ids(session: Session, now: dt.datetime, limit: int, node_ids: Sequence[s
         return []
     query = (
         select(_cards.c.id)
-        .where(_cards.c.state == NEW, _playable(now, node_ids))
+        .where(_cards.c.state == NEW, _playable(now, node_ids, current_profile(session)))
         .order_by(_cards.c.seq)
         .limit(limit)
     )
@@ -153,7 +175,7 @@ def count_due(session: Session, states: Sequence[int], until: dt.datetime, now: 
               node_ids: Sequence[str] | None = None) -> int:
     total = 0
     stmt = _count_statement(node_ids is not None)
-    params: dict = {"until": until, "now": now}
+    params: dict = {"until": until, "now": now, "profile": current_profile(session)}
     if node_ids is not None:
         params["nodes"] = list(node_ids)
     for state in states:  # see due_ids: equality keeps the count inside the covering index
@@ -164,6 +186,7 @@ def count_due(session: Session, states: Sequence[int], until: dt.datetime, now: 
 @functools.lru_cache(maxsize=4)
 def _count_statement(by_node: bool):
     cond = [
+        _cards.c.profile == bindparam("profile"),
         _cards.c.state == bindparam("state"),
         _cards.c.due <= bindparam("until", type_=UTCDateTime()),
         _cards.c.suspended.is_(False),
@@ -177,7 +200,7 @@ def _count_statement(by_node: bool):
 
 def count_new(session: Session, now: dt.datetime, node_ids: Sequence[str] | None = None, limit: int | None = None) -> int:
     """New cards available, counting no further than ``limit`` (the daily limit is all the queue needs)."""
-    inner = select(_cards.c.id).where(_cards.c.state == NEW, _playable(now, node_ids))
+    inner = select(_cards.c.id).where(_cards.c.state == NEW, _playable(now, node_ids, current_profile(session)))
     if limit is not None:
         inner = inner.limit(limit)
     query = select(func.count()).select_from(inner.subquery())
@@ -192,6 +215,7 @@ def _queue_figures_statement(by_node: bool):
 
     def playable():
         cond = [
+            _cards.c.profile == bindparam("profile"),
             _cards.c.suspended.is_(False),
             _cards.c.orphaned.is_(False),
             or_(_cards.c.buried_until.is_(None), _cards.c.buried_until <= now),
@@ -209,7 +233,7 @@ def _queue_figures_statement(by_node: bool):
     # selecting an indexed column (not the id) keeps this inside ix_cards_queue_new
     new = select(_cards.c.state).where(_cards.c.state == NEW, *playable()).limit(bindparam("cap")).subquery()
     introduced = select(func.count(func.distinct(_logs.c.card_id))).where(
-        _logs.c.state_before == NEW, _logs.c.rating > 0,
+        _logs.c.profile == bindparam("profile"), _logs.c.state_before == NEW, _logs.c.rating > 0,
         _logs.c.reviewed_at >= bindparam("start", type_=UTCDateTime()), _logs.c.reviewed_at < until,
     ).scalar_subquery()
     return select(
@@ -229,7 +253,7 @@ def queue_figures(session: Session | Connection, start: dt.datetime, end: dt.dat
     ``review``: playable cards in those states due by ``end``.
     """
     cap = 2**62 if new_cap is None else max(0, new_cap)  # a bound parameter: the statement stays cached
-    params: dict = {"now": now, "until": end, "start": start, "cap": cap}
+    params: dict = {"now": now, "until": end, "start": start, "cap": cap, "profile": current_profile(session)}
     if node_ids is not None:
         params["nodes"] = list(node_ids)
     return session.execute(_queue_figures_statement(node_ids is not None), params).one()
@@ -237,14 +261,14 @@ def queue_figures(session: Session | Connection, start: dt.datetime, end: dt.dat
 
 def new_introduced_between(session: Session, start: dt.datetime, end: dt.datetime) -> int:
     query = select(func.count(func.distinct(_logs.c.card_id))).where(
-        _logs.c.state_before == NEW, _logs.c.rating > 0, _logs.c.reviewed_at >= start, _logs.c.reviewed_at < end
+        _logs.c.profile == current_profile(session), _logs.c.state_before == NEW, _logs.c.rating > 0, _logs.c.reviewed_at >= start, _logs.c.reviewed_at < end
     )
     return session.execute(query).scalar_one()
 
 
 def reviews_between(session: Session, start: dt.datetime, end: dt.datetime) -> int:
     query = select(func.count()).select_from(_logs).where(
-        _logs.c.rating > 0, _logs.c.reviewed_at >= start, _logs.c.reviewed_at < end
+        _logs.c.profile == current_profile(session), _logs.c.rating > 0, _logs.c.reviewed_at >= start, _logs.c.reviewed_at < end
     )
     return session.execute(query).scalar_one()
 
@@ -255,33 +279,47 @@ def reviews_between(session: Session, start: dt.datetime, end: dt.datetime) -> i
 
 @functools.lru_cache(maxsize=1)
 def _card_statement():
-    return select(_cards).where(_cards.c.id == bindparam("card_id"))
+    return select(_cards).where(_cards.c.id == bindparam("card_id"), _cards.c.profile == bindparam("profile"))
 
 
-def get_card(session: Session | Connection, card_id: str) -> Any | None:
+def get_card(session: Session | Connection, card_id: str, *, for_update: bool = False) -> Any | None:
     """A card's row (plain Core row: no ORM identity map on the answer path)."""
-    return session.execute(_card_statement(), {"card_id": card_id}).first()
+    stmt = _card_statement().with_for_update() if for_update else _card_statement()
+    return session.execute(stmt, {"card_id": card_id, "profile": current_profile(session)}).first()
 
 
 @functools.lru_cache(maxsize=1)
 def _answer_card_statement():
     cols = [_cards.c[c] for c in (*STATE_COLUMNS, "id", "node_id", "version", "suspended", "orphaned", "buried_until")]
-    return select(*cols).where(_cards.c.id == bindparam("card_id"))
+    return select(*cols).where(_cards.c.id == bindparam("card_id"), _cards.c.profile == bindparam("profile"))
 
 
-def get_card_state(session: Session | Connection, card_id: str) -> Any | None:
-    """What answering needs of a card: its scheduling state, version and queue flags (no texts)."""
-    return session.execute(_answer_card_statement(), {"card_id": card_id}).first()
+@functools.lru_cache(maxsize=1)
+def _answer_card_locked_statement():
+    return _answer_card_statement().with_for_update()
+
+
+def get_card_state(session: Session | Connection, card_id: str, *, for_update: bool = False) -> Any | None:
+    """What answering needs of a card: its scheduling state, version and queue flags (no texts).
+
+    ``for_update`` locks the row until the transaction ends (PostgreSQL; SQLite's
+    write lock already covers the whole transaction).
+    """
+    stmt = _answer_card_locked_statement() if for_update else _answer_card_statement()
+    return session.execute(stmt, {"card_id": card_id, "profile": current_profile(session)}).first()
 
 
 def cards_by_ids(session: Session | Connection, ids: Sequence[str]) -> dict[str, Any]:
     if not ids:
         return {}
-    return {c.id: c for c in session.execute(select(_cards).where(_cards.c.id.in_(list(ids))))}
+    query = select(_cards).where(_cards.c.id.in_(list(ids)), _cards.c.profile == current_profile(session))
+    return {c.id: c for c in session.execute(query)}
 
 
 def cards_of_nodes(session: Session | Connection, node_ids: Sequence[str]) -> list[Any]:
-    query = select(_cards).where(_cards.c.node_id.in_(list(node_ids)), _cards.c.orphaned.is_(False)).order_by(_cards.c.seq)
+    query = select(_cards).where(
+        _cards.c.node_id.in_(list(node_ids)), _cards.c.profile == current_profile(session), _cards.c.orphaned.is_(False)
+    ).order_by(_cards.c.seq)
     return list(session.execute(query))
 
 
@@ -290,7 +328,11 @@ def _write_statement(columns: tuple[str, ...]):
     # Bind names differ from the column names: SQLAlchemy reserves those for SET.
     return (
         update(_cards)
-        .where(_cards.c.id == bindparam("w_id"), _cards.c.version == bindparam("w_version"))
+        .where(
+            _cards.c.id == bindparam("w_id"),
+            _cards.c.profile == bindparam("w_profile"),
+            _cards.c.version == bindparam("w_version"),
+        )
         .values({**{c: bindparam(f"w_{c}") for c in columns}, "version": bindparam("w_version") + 1})
     )
 
@@ -301,6 +343,7 @@ def write_state(session: Session | Connection, card_id: str, expected_version: i
     params = {f"w_{c}": v for c, v in values.items()}
     params["w_id"] = card_id
     params["w_version"] = expected_version
+    params["w_profile"] = current_profile(session)
     return cast(CursorResult, session.execute(stmt, params)).rowcount == 1
 
 
@@ -309,41 +352,43 @@ LOG_COLUMNS = ("card_id", "rating", "reviewed_at", "duration_ms", "state_before"
 
 @functools.lru_cache(maxsize=1)
 def _log_insert():
-    return _logs.insert().values({c: bindparam(c) for c in LOG_COLUMNS})
+    return _logs.insert().values({c: bindparam(c) for c in (*LOG_COLUMNS, "profile")})
 
 
 def add_log(session: Session | Connection, **values) -> int:
     """Append one review log row (every column of LOG_COLUMNS given); returns its id."""
-    result = cast(CursorResult, session.execute(_log_insert(), values))
+    result = cast(CursorResult, session.execute(_log_insert(), {**values, "profile": current_profile(session)}))
     key = result.inserted_primary_key
     assert key is not None  # a single-row insert
     return int(key[0])
 
 
 def get_log(session: Session | Connection, log_id: int) -> Any | None:
-    return session.execute(select(_logs).where(_logs.c.id == log_id)).first()
+    return session.execute(select(_logs).where(_logs.c.id == log_id, _logs.c.profile == current_profile(session))).first()
 
 
 def last_log_id(session: Session | Connection, card_id: str | None = None) -> int | None:
-    query = select(func.max(_logs.c.id))
+    query = select(func.max(_logs.c.id)).where(_logs.c.profile == current_profile(session))
     if card_id is not None:
         query = query.where(_logs.c.card_id == card_id)
     return session.execute(query).scalar_one()
 
 
 def delete_log(session: Session | Connection, log_id: int) -> None:
-    session.execute(delete(_logs).where(_logs.c.id == log_id))
+    session.execute(delete(_logs).where(_logs.c.id == log_id, _logs.c.profile == current_profile(session)))
 
 
 def logs_of(session: Session | Connection, card_id: str) -> list[Any]:
-    query = select(_logs.c.id, _logs.c.rating, _logs.c.reviewed_at).where(_logs.c.card_id == card_id).order_by(_logs.c.id)
+    query = select(_logs.c.id, _logs.c.rating, _logs.c.reviewed_at).where(
+        _logs.c.card_id == card_id, _logs.c.profile == current_profile(session)
+    ).order_by(_logs.c.id)
     return list(session.execute(query))
 
 
 def leech_cards(session: Session | Connection) -> list[Any]:
     query = (
         select(_cards.c.id)
-        .where(_cards.c.leech.is_(True), _cards.c.orphaned.is_(False))
+        .where(_cards.c.profile == current_profile(session), _cards.c.leech.is_(True), _cards.c.orphaned.is_(False))
         .order_by(_cards.c.lapses.desc(), _cards.c.seq)
     )
     return list(session.execute(query))
@@ -353,7 +398,9 @@ def set_flags(session: Session | Connection, card_ids: Sequence[str], **values) 
     if not card_ids:
         return 0
     result = session.execute(
-        update(_cards).where(_cards.c.id.in_(list(card_ids))).values(**values, version=_cards.c.version + 1)
+        update(_cards)
+        .where(_cards.c.id.in_(list(card_ids)), _cards.c.profile == current_profile(session))
+        .values(**values, version=_cards.c.version + 1)
     )
     return cast(CursorResult, result).rowcount
 
@@ -411,18 +458,21 @@ def subtree_ids(session: Session, node_id: str) -> list[str]:
 # -- everything the statistics need ---------------------------------------------------
 
 def log_rows(session: Session, since: dt.datetime | None = None) -> list[Any]:
-    query = select(_logs.c.card_id, _logs.c.rating, _logs.c.reviewed_at, _logs.c.state_before).where(_logs.c.rating > 0)
+    query = select(_logs.c.card_id, _logs.c.rating, _logs.c.reviewed_at, _logs.c.state_before).where(
+        _logs.c.profile == current_profile(session), _logs.c.rating > 0
+    )
     if since is not None:
         query = query.where(_logs.c.reviewed_at >= since)
     return list(session.execute(query.order_by(_logs.c.reviewed_at)))
 
 
 def review_dates(session: Session) -> list[dt.datetime]:
-    return list(session.execute(select(_logs.c.reviewed_at).where(_logs.c.rating > 0)).scalars())
+    query = select(_logs.c.reviewed_at).where(_logs.c.profile == current_profile(session), _logs.c.rating > 0)
+    return list(session.execute(query).scalars())
 
 
 def due_dates(session: Session, until: dt.datetime, now: dt.datetime) -> list[dt.datetime]:
-    query = select(_cards.c.due).where(_cards.c.state != NEW, _cards.c.due <= until, _playable(now, None))
+    query = select(_cards.c.due).where(_cards.c.state != NEW, _cards.c.due <= until, _playable(now, None, current_profile(session)))
     return list(session.execute(query).scalars())
 
 
@@ -435,7 +485,7 @@ def card_states_with_documents(session: Session) -> list[Any]:
             _nodes.c.document_id,
         )
         .join(_nodes, _nodes.c.id == _cards.c.node_id)
-        .where(_cards.c.orphaned.is_(False), _cards.c.suspended.is_(False))
+        .where(_cards.c.profile == current_profile(session), _cards.c.orphaned.is_(False), _cards.c.suspended.is_(False))
     )
     return list(session.execute(query))
 
@@ -460,33 +510,37 @@ def node_parents(session: Session) -> dict[str, tuple[str | None, str, str]]:
 _settings = cast(Table, ReviewSettingsRow.__table__)
 
 
-def load_settings(session: Session | Connection, profile: str) -> dict | None:
+def load_settings(session: Session | Connection, profile: str | None = None) -> dict | None:
+    profile = profile or current_profile(session)
     row = session.execute(select(_settings.c.settings).where(_settings.c.profile == profile)).first()
     return dict(row.settings) if row is not None and row.settings else None
 
 
-def save_settings(session: Session | Connection, profile: str, settings: dict, now: dt.datetime) -> None:
+def save_settings(session: Session | Connection, profile: str | None, settings: dict, now: dt.datetime) -> None:
     """Store ``settings``' keys; keys stored before and not given are kept (the study plan
     and the scheduler settings share one row)."""
-    settings = {**(load_settings(session, profile) or {}), **settings}
-    changed = cast(CursorResult, session.execute(
-        update(_settings).where(_settings.c.profile == profile).values(settings=settings, updated_at=now)
-    )).rowcount
-    if not changed:
-        session.execute(_settings.insert().values(profile=profile, settings=settings, updated_at=now))
+    profile = profile or current_profile(session)
+    # Two devices saving at once: the row exists (or is added once), then is
+    # locked while its keys are merged, so neither device's keys are lost.
+    session.execute(insert_or_ignore(session, _settings, {"profile": profile, "settings": {}, "updated_at": now}))
+    stored = session.execute(
+        select(_settings.c.settings).where(_settings.c.profile == profile).with_for_update()
+    ).scalar_one()
+    settings = {**(dict(stored) if stored else {}), **settings}
+    session.execute(update(_settings).where(_settings.c.profile == profile).values(settings=settings, updated_at=now))
 
 
 def counts_by_state(session: Session) -> dict[int, int]:
     query = (
         select(_cards.c.state, func.count())
-        .where(_cards.c.orphaned.is_(False), _cards.c.suspended.is_(False))
+        .where(_cards.c.profile == current_profile(session), _cards.c.orphaned.is_(False), _cards.c.suspended.is_(False))
         .group_by(_cards.c.state)
     )
     return {state: n for state, n in session.execute(query)}
 
 
 def count_cards(session: Session, **flags) -> int:
-    query = select(func.count()).select_from(_cards)
+    query = select(func.count()).select_from(_cards).where(_cards.c.profile == current_profile(session))
     for name, value in flags.items():
         query = query.where(_cards.c[name].is_(value))
     return session.execute(query).scalar_one()

@@ -288,6 +288,14 @@ class CskexamApp(App[int]):
                 break
         self.push_screen(cls(**kwargs))
 
+    def profile_switched(self) -> None:
+        """Another profile is studying now: close every screen and show its figures."""
+        self.resume_offered = False
+        self._pop_to(0)
+        home = self.screen_stack[0]
+        for refresh in ("refresh_summary", "refresh_stats"):
+            getattr(home, refresh, lambda: None)()
+
     def _session_above(self, index: int) -> bool:
         return any(getattr(s, "KEEPS_SESSION", False) for s in self.screen_stack[index + 1:])
 

@@ -177,8 +177,15 @@ class HomeScreen(AppScreen):
         self.run_worker(guarded(self, self._read_stats), thread=True, group="home-stats", exclusive=True)
 
     def _read_summary(self) -> None:
-        summary = self.app.require_library().summary()
-        content = self._summary_line(summary_pairs(summary))
+        library = self.app.require_library()
+        summary = library.summary()
+        pairs = summary_pairs(summary)
+        profile = getattr(getattr(library, "db", None), "profile", None)
+        if profile:
+            from cskexam.services.profiles import label
+
+            pairs = [("考生档案", label(profile)), *pairs]
+        content = self._summary_line(pairs)
         self.app.call_from_thread(self._show_figures, "#home-library", content)
 
     def _read_stats(self) -> None:

@@ -86,6 +86,12 @@ def _cards() -> type[Screen]:
     return CardBrowserScreen
 
 
+def _profiles() -> type[Screen]:
+    from cskexam.tui.screens.profiles import ProfilesScreen
+
+    return ProfilesScreen
+
+
 def _settings() -> type[Screen]:
     from cskexam.tui.screens.settings import SettingsScreen
 
@@ -103,6 +109,7 @@ ENTRIES: tuple[ScreenEntry, ...] = (
     ScreenEntry("e", "exam", "模拟考试", _exam, "限时模拟考试与成绩报告"),
     ScreenEntry("c", "cards", "卡片", _cards, "查找、暂停、编辑与新增卡片"),
     ScreenEntry(",", "settings", "设置", _settings, "复习参数、考试日期与每日目标"),
+    ScreenEntry("k", "profiles", "考生档案", _profiles, "切换或新建考生档案；班级报告"),
 )
 
 

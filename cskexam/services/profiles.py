@@ -1,0 +1,55 @@
+"""Profiles: which candidate is studying.
+
+A library (notes, graph, question bank) is shared; each profile has its own
+reviews, settings, practice answers, 错题本 and exams. The profile comes from
+``--profile NAME``, else ``CSKEXAM_PROFILE``, else the default profile, which
+every library has (a library used by one candidate never names another).
+Naming a profile that does not exist yet creates it, with every card new.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+from cskexam.storage import profiles_repo
+from cskexam.storage.profile_key import DEFAULT_PROFILE
+
+ENV = "CSKEXAM_PROFILE"
+DEFAULT_LABEL = "默认"
+
+
+def requested_profile(override: str | None = None) -> str:
+    """The profile asked for (option, environment, default), checked."""
+    name = override if override else os.environ.get(ENV) or DEFAULT_PROFILE
+    return profiles_repo.check_name(name)
+
+
+def label(name: str) -> str:
+    """How the UI names a profile."""
+    return DEFAULT_LABEL if name == DEFAULT_PROFILE else name
+
+
+def ensure_profile(db, name: str, now: dt.datetime | None = None) -> bool:
+    """Create ``name`` if it does not exist yet; True if it was created."""
+    with db.session() as session:
+        if profiles_repo.profile_exists(session, name):
+            return False
+    with db.session(immediate=True) as session:
+        return profiles_repo.add_profile(session, name, now or dt.datetime.now(dt.timezone.utc))
+
+
+def use_profile(library, name: str) -> None:
+    """Make ``library`` act for ``name`` from now on (created if new)."""
+    name = profiles_repo.check_name(name)
+    ensure_profile(library.db, name)
+    library.db = library.db.for_profile(name)
+
+
+def profile_names(library) -> list[str]:
+    with library.db.session() as session:
+        return profiles_repo.profile_names(session)
+
+
+def current(library) -> str:
+    return library.db.profile
