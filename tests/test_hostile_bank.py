@@ -222,3 +222,16 @@ def test_grader_takes_any_text(answer, points):
     res = grade_short_answer(answer, points)
     assert 0.0 <= res.score <= 1.0
     assert len(res.matched) + len(res.missed) == len(points)
+
+
+def test_millions_of_tiny_shared_strings_are_refused_before_openpyxl():
+    from cskexam.core.bank_import import MAX_XLSX_STRINGS
+
+    data = _xlsx([HEADER])
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(info.filename, src.read(info))
+        dst.writestr("xl/sharedStrings.xml", b"<sst>" + b"<si><t>x</t></si>" * (MAX_XLSX_STRINGS + 1) + b"</sst>")
+    with pytest.raises(BankError, match="单元格太多"):
+        _bounded(lambda: rows_from_xlsx_bytes(out.getvalue(), "字符串.xlsx"), seconds=2)

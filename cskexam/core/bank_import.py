@@ -62,6 +62,12 @@ MAX_ROWS = 20_000
 MAX_COLUMNS = 64
 MAX_XLSX_UNCOMPRESSED = 48 * 1024 * 1024
 MAX_XLSX_MEMBERS = 2_000
+# openpyxl builds a Python object per shared string and per cell it parses,
+# even for cells past the columns read: a few MB of XML can stand for
+# millions of them. Counted in the inflated XML before openpyxl sees it.
+MAX_XLSX_STRINGS = 200_000
+MAX_XLSX_CELLS = 200_000
+_COUNTED_PARTS = {"xl/sharedStrings.xml": (b"<si>", b"<si "), "xl/worksheets/": (b"<c>", b"<c ")}
 FIELD_LIMIT = 131_072  # the csv module's own default
 
 
@@ -138,6 +144,32 @@ def _check_zip(data: bytes, file: str) -> None:
     if total > MAX_XLSX_UNCOMPRESSED:
         raise BankError(
             f"xlsx 文件解压后有 {total / 2**20:,.0f} MB，超过上限 {MAX_XLSX_UNCOMPRESSED // 2**20} MB（可能是压缩炸弹）", file)
+    strings = cells = 0
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            for m in members:
+                if m.filename == "xl/sharedStrings.xml":
+                    strings += _count_tags(archive, m, _COUNTED_PARTS["xl/sharedStrings.xml"])
+                elif m.filename.startswith("xl/worksheets/") and m.filename.endswith(".xml"):
+                    cells += _count_tags(archive, m, _COUNTED_PARTS["xl/worksheets/"])
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError):
+        raise BankError("xlsx 文件已损坏（无法解压）", file) from None
+    if strings > MAX_XLSX_STRINGS or cells > MAX_XLSX_CELLS:
+        raise BankError(f"xlsx 文件的单元格太多（{max(strings, cells):,} 个，上限 {MAX_XLSX_CELLS:,} 个）", file)
+
+
+def _count_tags(archive: zipfile.ZipFile, member: zipfile.ZipInfo, tags: tuple[bytes, ...]) -> int:
+    """Occurrences of ``tags`` in a member, read in chunks (a tag cut between two chunks is still counted)."""
+    count = 0
+    tail = b""
+    with archive.open(member) as fh:
+        while chunk := fh.read(1 << 20):
+            window = tail + chunk
+            count += sum(window.count(t) for t in tags)
+            tail = window[-3:]
+            # A tag wholly inside the kept tail was counted already: take it out again.
+            count -= sum(tail.count(t) for t in tags)
+    return count
 
 
 def _cell(value: Any) -> str:

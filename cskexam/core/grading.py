@@ -29,7 +29,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Sequence
 
-from cskexam.core.vocab import OBJECTIVE_TYPES, QUESTION_TYPES, SUBJECTIVE_TYPES, QuestionType  # noqa: F401
+from cskexam.core.vocab import SUBJECTIVE_TYPES
 
 MULTI_PARTIAL_CREDIT = 0.5
 FUZZY_MIN_CHARS = 5
@@ -196,6 +196,8 @@ _NEGATION_BEFORE = re.compile(
     rf"(?:{_NEGATION_WORDS})(?:了|掉|过)?"
     r"(?:具有|具备|属于|存在|包括|包含|需要|应该|应当|必须|考虑|重视|强调|注重|关注|在于|涉及|应|会|能|要|是|有|算|对)?$"
 )
+# Every negation above and below has one of these: most windows are passed over without a regex.
+_NEGATION_CHARS = frozenset("不无非没未缺欠忽轻漠排否切错可")
 # 不能忽视X, 不可忽略X: a negated negation asserts X.
 _DOUBLE_NEGATION = re.compile(r"(?:不能|不可|不应|不该|不要|切勿|决不|绝不|不得|不会|没有|并未|别)$")
 _NEGATION_AFTER = re.compile(
@@ -249,15 +251,15 @@ class _Answer:
         """Whether the text at [start, end) is negated inside its clause."""
         c_start, c_end = self.clause_bounds(start)
         before = self.text[max(c_start, start - _LOOK_BEHIND) : start]
-        m = _NEGATION_BEFORE.search(before)
+        m = _NEGATION_BEFORE.search(before) if not _NEGATION_CHARS.isdisjoint(before) else None
         if m is not None and not _DOUBLE_NEGATION.search(self.text[max(c_start, start - _LOOK_BEHIND - 4) : start - len(m.group())]):
             return True
         after = self.text[end : min(c_end, end + _LOOK_AHEAD)] if end <= c_end else ""
-        return bool(_NEGATION_AFTER.match(after))
+        return not _NEGATION_CHARS.isdisjoint(after) and bool(_NEGATION_AFTER.match(after))
 
 
-def _occurrences(term: str, text: str):
-    start = text.find(term)
+def _occurrences(term: str, text: str, start: int = 0):
+    start = text.find(term, start)
     while start >= 0:
         yield start, start + len(term)
         start = text.find(term, start + 1)
@@ -281,18 +283,25 @@ def _find_exact(terms: list[tuple[str, str]], answer: _Answer) -> tuple[str, str
                 break  # one asserted occurrence per term is enough, but keep the negated ones seen
     negated_spans.sort()
     starts = [s for s, _ in negated_spans]
-    for how, term, start, end in found:
+    longest = max((len(t) for _, t in terms), default=0)
+
+    def inside_negated(start: int, end: int) -> bool:
         i = bisect_right(starts, start)
-        inside = any(s <= start and end <= e and (e - s) > (end - start) for s, e in negated_spans[max(0, i - 64) : i])
-        if not inside:
+        while i > 0:
+            i -= 1
+            s, e = negated_spans[i]
+            if s < start - longest:
+                return False  # spans further left are too short to cover this one
+            if s <= start and end <= e and e - s > end - start:
+                return True
+        return False
+
+    for how, term, start, end in found:
+        if not inside_negated(start, end):
             return how, term, (start, end)
         # This occurrence sits in a negated longer term: look for a later, free one.
-        for s2, e2 in _occurrences(term, answer.text[end:]):
-            s2, e2 = s2 + end, e2 + end
-            j = bisect_right(starts, s2)
-            if answer.negated(s2, e2):
-                continue
-            if not any(s <= s2 and e2 <= e and (e - s) > (e2 - s2) for s, e in negated_spans[max(0, j - 64) : j]):
+        for s2, e2 in _occurrences(term, answer.text, end):
+            if not answer.negated(s2, e2) and not inside_negated(s2, e2):
                 return how, term, (s2, e2)
     return None
 
@@ -310,8 +319,16 @@ def _find_fuzzy(term: str, clauses: list[tuple[int, str]], answer: _Answer,
         cutoff = FUZZY_CUTOFF_LONG if len(term) >= LONG_TERM_CHARS else FUZZY_CUTOFF
     from rapidfuzz import fuzz  # lazy: only 简答 needs it
 
+    letters = set(term)
+    # A window scoring the cut-off shares most of the term's characters: a
+    # clause sharing fewer than half cannot, and needs no alignment.
+    need = len(letters) / 2
+    failed: set[str] = set()  # the result depends on the clause's text alone
     for offset, clause in clauses:
-        if len(clause) < len(term) * 0.6:
+        if len(clause) < len(term) * 0.6 or clause in failed:
+            continue
+        if len(letters.intersection(clause)) < need:
+            failed.add(clause)
             continue
         if len(clause) <= len(term):
             score = fuzz.ratio(term, clause)
@@ -319,13 +336,16 @@ def _find_fuzzy(term: str, clauses: list[tuple[int, str]], answer: _Answer,
         else:
             al = fuzz.partial_ratio_alignment(term, clause, score_cutoff=cutoff)
             if al is None:
+                failed.add(clause)
                 continue
             score, start = al.score, al.dest_start
             window = clause[al.dest_start : al.dest_end]
         if score < cutoff or _polarity_differs(term, window):
+            failed.add(clause)
             continue
         span = (offset + start, offset + start + len(window))
         if answer.negated(*span):
+            failed.add(clause)
             continue
         return window, span
     return None

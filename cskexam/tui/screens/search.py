@@ -18,6 +18,7 @@ from textual.content import Content
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from cskexam.core.vocab import node_kind_label
 from cskexam.tui.screens import registry
 from cskexam.tui.screens.base import AppScreen
 from cskexam.tui.widgets.inputs import HelpKeyInput
@@ -34,7 +35,6 @@ DEBOUNCE_SECONDS = 0.08
 RESULT_LIMIT = 50
 PATH_CELLS = 90
 HIGHLIGHT = "bold reverse $warning"
-KIND_LABELS = {"document": "文档", "chapter": "章", "section": "节", "point": "要点", "item": "条目"}
 PLACEHOLDER = "输入关键词、拼音或首字母（如 竞争者、shichang renkou、hgfx）"
 
 
@@ -50,7 +50,7 @@ def highlighted(text: str, terms: list[str], style: str = HIGHLIGHT) -> Content:
 
 def result_prompt(result: "SearchResult") -> Content:
     title = highlighted(result.title, result.matches)
-    parts: list = [title, ("  " + KIND_LABELS.get(result.kind, result.kind), "$text-muted")]
+    parts: list = [title, ("  " + node_kind_label(result.kind), "$text-muted")]
     if result.fuzzy:
         parts.append(("  近似", "italic $text-warning"))
     if result.path:

@@ -14,9 +14,6 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from cskexam.core.graph import KnowledgeGraph, Node
-from cskexam.core.vocab import NodeKind
-
-KIND_LABELS = {k.value: k.label for k in NodeKind}
 
 
 def is_flagged(node: Node) -> bool:

@@ -1,0 +1,195 @@
+"""Hostile files against the real CLI: time and peak memory for each bomb.
+
+Every bomb is generated here (nothing big is kept in the repository) and
+run as its own ``cskexam`` process, so the peak resident memory is that
+process's own (``os.wait4``). The limit for each: 10 s and 300 MB, and a
+clear error (exit 2, no traceback) or a correct result.
+
+    python bench/bombs.py            # all bombs
+    python bench/bombs.py yaml xlsx  # only those whose name contains a word
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+LIMIT_S = 10.0
+LIMIT_MB = 300.0
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def billion_laughs() -> str:
+    lines = ['a: &a ["哈哈", "哈哈", "哈哈", "哈哈", "哈哈", "哈哈", "哈哈", "哈哈", "哈哈"]']
+    for i in range(1, 10):
+        prev, cur = (f"l{i - 1}" if i > 1 else "a"), f"l{i}"
+        lines.append(f"{cur}: &{cur} [" + ", ".join([f"*{prev}"] * 9) + "]")
+    lines.append("document: 客户服务管理师")
+    lines.append("questions:\n  - id: jn-001\n    type: 单选\n    stem: *l9\n    difficulty: *l9\n    answer: *l9")
+    lines.append("    ? *l9\n    : 键是列表")
+    return "\n".join(lines) + "\n"
+
+
+def merge_key_bomb() -> str:
+    lines = ["a0: &a0 {k: v}"]
+    for i in range(1, 30):
+        lines.append(f"a{i}: &a{i} {{<<: [*a{i - 1}, *a{i - 1}], x{i}: y}}")
+    return "\n".join(lines) + "\ndocument: x\nquestions: [*a29]\n"
+
+
+def _xlsx(rows: list[list[str]]) -> bytes:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+HEADER = ["题型", "题干", "A", "B", "C", "D", "答案", "解析", "章节"]
+
+
+def huge_dimension_xlsx() -> bytes:
+    import re
+
+    data = _xlsx([HEADER, ["判断", "服务具有无形性。", "", "", "", "", "对", "解析", ""]])
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            body = src.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                body = re.sub(rb'<dimension ref="[A-Z0-9:]+"', b'<dimension ref="A1:XFD1048576"', body)
+            dst.writestr(info.filename, body)
+    return out.getvalue()
+
+
+def zip_bomb_xlsx() -> bytes:
+    data = _xlsx([HEADER])
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    row = b'<row><c t="inlineStr"><is><t>' + "炸弹".encode() * 40 + b"</t></is></c></row>"
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as dst:
+        for info in src.infolist():
+            body = src.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                head, _, tail = body.partition(b"<sheetData>")
+                with dst.open(info.filename, "w", force_zip64=True) as fh:
+                    fh.write(head + b"<sheetData>")
+                    chunk = row * 4096
+                    for _ in range(400 * 2**20 // len(chunk)):
+                        fh.write(chunk)
+                    fh.write(b"</sheetData>" + tail.partition(b"</sheetData>")[2])
+                continue
+            dst.writestr(info.filename, body)
+    return out.getvalue()
+
+
+def many_rows_csv() -> bytes:
+    row = "单选,指提供不同的产品以满足相同需求的竞争者是（ ）。,愿望竞争者,普通竞争者,产品形式竞争者,品牌竞争者,B,解析,\n"
+    return (",".join(HEADER) + "\n" + row * 60_000).encode("utf-8")
+
+
+def long_field_csv() -> bytes:
+    return (",".join(HEADER) + "\n简答,\"" + "长" * 200_000 + "\",,,,,答,,\n").encode("utf-8")
+
+
+def grader_paste_script() -> str:
+    return (
+        "import time;from cskexam.core.grading import grade_short_answer, ScoringPoint\n"
+        "pts=[ScoringPoint('市场人口',('人口',)),ScoringPoint('经济环境'),ScoringPoint('政治法律环境'),"
+        "ScoringPoint('优质客户服务意识是企业树立品牌的需要')]\n"
+        "for paste in ['不是市场人口，'*20000, '客户'*60000, '市场人口、经济环境、'*12000]:\n"
+        "    grade_short_answer(paste, pts)\n"
+    )
+
+
+# Runs the command and reports its peak RSS. A small parent of its own: the
+# child's ru_maxrss counts the memory it inherited at fork, and this script's
+# own (it builds the bombs) would hide the figure.
+_MEASURE = (
+    "import resource, subprocess, sys\n"
+    "code = subprocess.run(sys.argv[1:], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL).returncode\n"
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code, file=sys.stdout)\n"
+)
+
+
+def run(cmd: list[str], env: dict) -> tuple[float, float, int, str]:
+    start = time.perf_counter()
+    try:
+        done = subprocess.run([sys.executable, "-c", _MEASURE, *cmd], env=env, cwd=env["CSKEXAM_HOME"],
+                              capture_output=True, timeout=60)
+    except subprocess.TimeoutExpired:
+        return time.perf_counter() - start, float("nan"), -1, "TIMEOUT after 60 s"
+    elapsed = time.perf_counter() - start
+    rss_kb, code = done.stdout.split()
+    err = done.stderr.decode("utf-8", "replace").strip().splitlines()
+    shown = err[0] if err else ""
+    if "Traceback" in done.stderr.decode("utf-8", "replace"):
+        shown = "TRACEBACK: " + (err[-1] if err else "")
+    return elapsed, int(rss_kb) / 1024, int(code), shown
+
+
+def main(words: list[str]) -> int:
+    work = Path(tempfile.mkdtemp(prefix="cskexam-bombs-"))
+    env = {**os.environ, "CSKEXAM_HOME": str(work), "PYTHONPATH": str(ROOT)}
+    env.pop("CSKEXAM_DB", None)
+    cli = [sys.executable, "-m", "cskexam"]
+    subprocess.run(cli + ["import"], env=env, cwd=work, capture_output=True, check=True)
+
+    files = {
+        "laughs.yaml": billion_laughs().encode(),
+        "merge.yaml": merge_key_bomb().encode(),
+        "digits.yaml": ("document: x\nquestions:\n  - id: a\n    difficulty: " + "9" * 5000 + "\n").encode(),
+        "dimension.xlsx": huge_dimension_xlsx(),
+        "zipbomb.xlsx": zip_bomb_xlsx(),
+        "rows.csv": many_rows_csv(),
+        "field.csv": long_field_csv(),
+        "escapes.csv": (",".join(HEADER) + "\n判断,\"服务\x1b]0;PWNED\x07\x1b[2J具有无形性。\",,,,,对,解析,\n").encode(),
+    }
+    for name, data in files.items():
+        (work / name).write_bytes(data)
+    (work / "loop1.csv").symlink_to(work / "loop2.csv")
+    (work / "loop2.csv").symlink_to(work / "loop1.csv")
+    os.mkfifo(work / "pipe.csv")
+
+    bombs = [
+        ("yaml billion laughs (bank check)", cli + ["bank", "check", "laughs.yaml"]),
+        ("yaml billion laughs (bank import)", cli + ["bank", "import", "laughs.yaml"]),
+        ("yaml merge-key bomb (bank check)", cli + ["bank", "check", "merge.yaml"]),
+        ("yaml 5,000-digit 难度", cli + ["bank", "check", "digits.yaml"]),
+        (f"xlsx A1:XFD1048576 ({len(files['dimension.xlsx']) / 1024:.1f} KB)", cli + ["bank", "import", "dimension.xlsx", "--allow-unlinked"]),
+        (f"xlsx zip bomb ({len(files['zipbomb.xlsx']) / 2**20:.1f} MB → 400 MB)", cli + ["bank", "import", "zipbomb.xlsx"]),
+        ("csv 60,000 rows", cli + ["bank", "import", "rows.csv"]),
+        ("csv 200,000-char field", cli + ["bank", "import", "field.csv"]),
+        ("csv escape sequences", cli + ["bank", "import", "escapes.csv", "--allow-unlinked"]),
+        ("bank import /dev/zero", cli + ["bank", "import", "/dev/zero"]),
+        ("bank import FIFO", cli + ["bank", "import", "pipe.csv"]),
+        ("bank import symlink loop", cli + ["bank", "import", "loop1.csv"]),
+        ("graph /dev/zero", cli + ["graph", "/dev/zero"]),
+        ("search 10,000 chars", cli + ["search", "客户" * 5000]),
+        ("简答 grader, 3 pastes of 120k chars", [sys.executable, "-c", grader_paste_script()]),
+    ]
+    failed = 0
+    print(f"{'bomb':44} {'s':>6} {'MB':>7} {'exit':>4}  message")
+    for name, cmd in bombs:
+        if words and not any(w in name for w in words):
+            continue
+        seconds, mb, code, message = run(cmd, env)
+        ok = seconds <= LIMIT_S and mb <= LIMIT_MB and code in (0, 2) and not message.startswith("TRACEBACK")
+        failed += not ok
+        print(f"{name:44} {seconds:6.2f} {mb:7.1f} {code:>4}  {'' if ok else 'FAIL '}{message[:90]}")
+    print(f"limits: {LIMIT_S:g} s, {LIMIT_MB:g} MB; {'all within' if not failed else f'{failed} over'}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
