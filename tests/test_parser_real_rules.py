@@ -166,8 +166,8 @@ def test_true_and_false_statements_are_flagged():
     false = node(g, "素质教育就是不要考试")
     assert false.flags == [{"kind": "false_statement"}] and false.blocks_items
     assert node(g, "素质教育面向全体学生").flags == [{"kind": "true_statement"}]
-    assert node(g, "爱岗敬业是师德的灵魂").has_flag("false_statement")
-    assert node(g, "类比推理的结论是必然的").has_flag("false_statement")
+    assert node(g, "爱岗敬业是师德的灵魂").flags == [{"kind": "false_statement"}]
+    assert node(g, "类比推理的结论是必然的").flags == [{"kind": "false_statement"}]
 
 
 # 10. Documents and page furniture ---------------------------------------------------
