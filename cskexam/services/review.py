@@ -84,8 +84,8 @@ class Reviewer:
     first (BEGIN IMMEDIATE), so two processes answering at once queue up
     instead of failing, and the answer is on disk when the method returns.
 
-    Speed (``bench/review.py``, 100k cards): the drill keeps one connection
-    of its own and, after counting the queue once, keeps the 剩余 figures up to
+    So that a large library stays quick (``bench/review.py``), the drill keeps
+    one connection of its own and, after counting the queue once, keeps the 剩余 figures up to
     date from each answer's before/after state instead of counting again.
     They stay exact: they are recounted when the study day rolls over, after
     undo/suspend/bury or a change of settings, and whenever SQLite's
@@ -171,7 +171,10 @@ class Reviewer:
     def _check_others(self, conn: Connection) -> None:
         """Drop every cache when another connection has committed since we last looked."""
         if not self.db.is_sqlite:
-            self._forget()  # no cheap change marker: always read afresh
+            # No cheap change marker: settings and figures are read afresh. The
+            # node paths stay: they only label the card, and notes change by import.
+            self._settings = None
+            self._queue = None
             return
         version = review_repo.data_version(conn)
         if version != self._stamp:
@@ -227,6 +230,27 @@ class Reviewer:
             q = self._queue_in(conn, now)
             card_id = next_card_id(conn, now, self.tz, self.node_ids, exclude, lambda: q.new_left, q.counts)
             return self._card_in(conn, card_id) if card_id else None
+
+    # -- study ahead (Anki's custom study): cards not yet due --------------------------
+    def _ahead_until(self, now: dt.datetime, days: int) -> dt.datetime:
+        return day_bounds(now, self.tz)[1] + timedelta(days=days)
+
+    def ahead_count(self, days: int) -> int:
+        """Cards (learning or review) that fall due within the next ``days`` study days."""
+        now = self.clock()
+        with self._transaction() as conn:
+            self._check_others(conn)
+            return len(review_repo.due_ids(conn, (*LEARNING_STATES, srs.REVIEW), self._ahead_until(now, days), now,
+                                           1_000_000, self.node_ids))
+
+    def next_ahead(self, days: int, exclude: Sequence[str] = ()) -> DrillCard | None:
+        """The card due soonest within the next ``days`` study days (``exclude``: already studied ahead)."""
+        now = self.clock()
+        with self._transaction() as conn:
+            self._check_others(conn)
+            ids = review_repo.due_ids(conn, (*LEARNING_STATES, srs.REVIEW), self._ahead_until(now, days), now, 1,
+                                      self.node_ids, exclude)
+            return self._card_in(conn, ids[0]) if ids else None
 
     def card(self, card_id: str) -> DrillCard:
         with self._transaction() as conn:
