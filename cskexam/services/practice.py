@@ -19,7 +19,7 @@ import datetime as dt
 import random
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from sqlalchemy.orm import Session
 
@@ -30,6 +30,9 @@ from cskexam.core.spreadsheet import safe_row
 from cskexam.errors import UserError, os_error_text
 from cskexam.services import review_queue
 from cskexam.storage import question_repo
+
+if TYPE_CHECKING:
+    from cskexam.services.library import Library
 
 CLEAR_AFTER_KEY = "wrongbook_clear_after"
 DEFAULT_CLEAR_AFTER = 2
@@ -178,7 +181,7 @@ def order_questions(questions: list[Question], order: str, rng: random.Random) -
 class Practice:
     """Practice use cases over a Library: one transaction per call."""
 
-    def __init__(self, library, *, clock: Callable[[], dt.datetime] = utc_now):
+    def __init__(self, library: Library, *, clock: Callable[[], dt.datetime] = utc_now):
         self.library = library
         self.clock = clock
 
