@@ -171,7 +171,10 @@ class Reviewer:
     def _check_others(self, conn: Connection) -> None:
         """Drop every cache when another connection has committed since we last looked."""
         if not self.db.is_sqlite:
-            self._forget()  # no cheap change marker: always read afresh
+            # No cheap change marker: settings and figures are read afresh. The
+            # node paths stay: they only label the card, and notes change by import.
+            self._settings = None
+            self._queue = None
             return
         version = review_repo.data_version(conn)
         if version != self._stamp:
