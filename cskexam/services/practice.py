@@ -30,6 +30,7 @@ from cskexam.core.spreadsheet import safe_row
 from cskexam.errors import UserError, os_error_text
 from cskexam.services import review_queue
 from cskexam.storage import question_repo
+from cskexam.core.vocab import SUBJECTIVE_TYPES
 
 if TYPE_CHECKING:
     from cskexam.services.library import Library
@@ -101,7 +102,7 @@ def _schedule_review(session: Session, node_id: str | None, now: dt.datetime) ->
 def grade_answer(question: Question, given: Any) -> tuple[GradeResult, ShortAnswerResult | None]:
     result = question.grade(given)
     short = None
-    if question.type in ("简答", "案例分析") and question.points:
+    if question.type in SUBJECTIVE_TYPES and question.points:
         short = grade_short_answer(str(given or ""), question.points)
     return result, short
 
