@@ -55,6 +55,7 @@ if TYPE_CHECKING:
     from cskexam.core.segment import Segmenter
 
 from cskexam.core.question import BLANK, LETTERS, SOURCES, Question, question_id  # noqa: F401  (re-exported)
+from cskexam.core.vocab import QuestionType
 
 SINGLE_OPTIONS = 4
 MULTI_OPTIONS = 5
@@ -455,7 +456,7 @@ def _judge_definition(ctx: _Context, info: _ListInfo, item: Node, rng: random.Ra
     if not truthful:
         expl = expl.rstrip("。") + f"；题中说的{named.title}与此不同。"
     return Question(
-        question_id(item.id, "judge_definition"), "判断", stem, "对" if truthful else "错", {},
+        question_id(item.id, "judge_definition"), QuestionType.JUDGE, stem, "对" if truthful else "错", {},
         expl, item.id, kind="judge_definition", document=ctx.doc_title(item), difficulty=2,
     )
 
@@ -509,7 +510,7 @@ def _cloze_list(ctx: _Context, info: _ListInfo, rng: random.Random) -> Question 
     shown = [BLANK if i == hidden else t for i, t in enumerate(titles)]
     stem = f"{title}包括：{'、'.join(shown)}。"
     return Question(
-        question_id(info.node.id, "cloze_list"), "填空", stem, titles[hidden], {},
+        question_id(info.node.id, "cloze_list"), QuestionType.FILL, stem, titles[hidden], {},
         _explain(ctx, info.node, _list_summary(info)), info.node.id, kind="cloze_list",
         document=ctx.doc_title(info.node), difficulty=2,
     )
@@ -536,7 +537,7 @@ def _cloze_sentence(ctx: _Context, node: Node, rng: random.Random) -> Question |
     else:
         return None
     return Question(
-        question_id(node.id, "cloze_sentence"), "填空", stem, answer, {},
+        question_id(node.id, "cloze_sentence"), QuestionType.FILL, stem, answer, {},
         _explain(ctx, node, sentence), node.id, kind="cloze_sentence",
         document=ctx.doc_title(node), difficulty=2,
     )
@@ -573,7 +574,7 @@ def _cloze_term(ctx: _Context, node: Node, rng: random.Random) -> Question | Non
         if company and company not in sentence:
             stem = f"在{company}中，{stem}"  # every company has a 财务部: say whose
         return Question(
-            question_id(node.id, "cloze_term"), "填空", stem, term, {},
+            question_id(node.id, "cloze_term"), QuestionType.FILL, stem, term, {},
             _explain(ctx, node, sentence), node.id, kind="cloze_term",
             document=ctx.doc_title(node), difficulty=2,
         )
@@ -600,7 +601,7 @@ def _short_list(ctx: _Context, info: _ListInfo) -> Question | None:
     count = f"（共{info.node.count}项）" if info.node.count == len(info.items) else ""
     stem = f"请简述{title}{count}。"
     return Question(
-        question_id(info.node.id, "short_list"), "简答", stem, "\n".join(lines), {},
+        question_id(info.node.id, "short_list"), QuestionType.SHORT, stem, "\n".join(lines), {},
         _explain(ctx, info.node, _list_summary(info)), info.node.id, kind="short_list",
         points=[ScoringPoint(i.title) for i in info.items], document=ctx.doc_title(info.node),
         difficulty=3,
