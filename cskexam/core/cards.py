@@ -492,8 +492,12 @@ def _pick_term(sentence: str, node: Node, siblings: list[Node], tokens: list[str
 def _add_cloze_card(deck, graph, node, node_defs, seg, domain, keywords, common) -> None:
     parent = graph.parent(node.id)
     defined = {term for term, _ in node_defs}
+    # The defining sentence already has its card: a cloze of it would answer the other.
+    said = [_squash(text)[:12] for _, text in node_defs if len(_squash(text)) >= 6]
     for sentence in _sentences(node.text):
         sentence = sentence.strip(" :：")
+        if any(key in _squash(sentence) for key in said):
+            continue
         if not 12 <= len(sentence) <= 80 or re.search(r"[?？]", sentence) or sentence.startswith(_META_START):
             continue
         siblings = graph.children(parent.id) if parent is not None else []
