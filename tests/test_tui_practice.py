@@ -324,3 +324,19 @@ def test_setup_offers_starred_and_wrong_questions(library):
     with library.db.session() as s:
         modes = [a.mode for a in question_repo.answers_of(s, "jn-002")]
     assert modes == ["practice", "wrongbook"]
+
+
+def test_scope_list_shows_done_and_accuracy_per_chapter(library):
+    from cskexam.services.practice import Practice
+
+    p = Practice(library)
+    qs = {q.id: q for q in p.questions()}
+    p.answer(qs["jn-001"], "B")  # right
+    p.answer(qs["jn-003"], "对")  # wrong
+
+    async def body(app, pilot):
+        await pilot.press("p")
+        text = await wait_text(pilot, "已做 2")
+        assert "正确率 50%" in text
+
+    run_app(library, body)

@@ -214,6 +214,11 @@ class Practice:
             question_repo.set_star(session, question_id, starred, self.clock())
         return starred
 
+    def answer_stats(self) -> dict[str, tuple[int, int]]:
+        """``{question_id: (answers, right answers)}`` of the candidate, for progress per scope."""
+        with self.library.db.session() as session:
+            return question_repo.answer_stats(session)
+
     def starred(self) -> set[str]:
         with self.library.db.session() as session:
             return question_repo.starred_ids(session)

@@ -192,9 +192,10 @@ class PracticeScreen(AppScreen):
         self.phase = "setup"
         self._wrong_ids = {q.id for q in self._practice.questions(wrong_only=True)}
         choices = scope_choices(self._graph(), self.all_questions, starred=self.starred, wrong_ids=self._wrong_ids,
-                                type_filter=self.type_filter)
+                                type_filter=self.type_filter, stats=self._practice.answer_stats())
         self._scopes = [c.node_id for c in choices]
-        options = [Option(Content.assemble(Content(c.label), (f"  {c.count} 题", "$text-muted"))) for c in choices]
+        options = [Option(Content.assemble(Content(c.label), ("  " + c.progress_text(), "$text-muted")))
+                   for c in choices]
         scope_list = self.query_one("#practice-scopes", OptionList)
         scope_list.clear_options()
         scope_list.add_options(options)
