@@ -340,3 +340,30 @@ def test_scope_list_shows_done_and_accuracy_per_chapter(library):
         assert "正确率 50%" in text
 
     run_app(library, body)
+
+
+def test_wrongbook_filters_by_type_and_chapter(library):
+    from cskexam.services.practice import Practice
+
+    p = Practice(library)
+    qs = {q.id: q for q in p.questions()}
+    p.answer(qs["jn-001"], "A")  # 单选, wrong
+    p.answer(qs["jn-003"], "对")  # 判断, wrong
+
+    async def body(app, pilot):
+        await pilot.press("w")
+        await wait_text(pilot, "共 2 题")
+        screen = app.screen
+        await pilot.press("y")
+        await wait_for(pilot, lambda: len(screen.entries) == 1 and screen.type_filter is not None)
+        kind = screen.type_filter
+        assert all(e.question.type == kind for e in screen.entries)
+        assert f"筛选：{kind}" in screen_text(app)
+        while screen.type_filter is not None:  # cycles back to all
+            await pilot.press("y")
+            await pilot.pause()
+        await pilot.press("z")
+        await wait_for(pilot, lambda: screen.chapter_filter is not None)
+        assert all(screen.chapters[e.question.id] == screen.chapter_filter for e in screen.entries)
+
+    run_app(library, body)
