@@ -8,12 +8,12 @@ a ``random.Random`` so that a shuffled round can be replayed in a test.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
-from typing import Iterable
+from dataclasses import dataclass, field, replace
+from typing import Any, Iterable
 
 from cskexam.core.graph import KnowledgeGraph
 from cskexam.core.questions import Question
-from cskexam.core.vocab import NodeKind
+from cskexam.core.vocab import NodeKind, QuestionType
 from cskexam.services.practice import order_questions
 
 STARRED, WRONG = "*starred", "*wrong"  # scopes that are not parts of the notes
@@ -85,6 +85,43 @@ def scope_choices(graph: KnowledgeGraph, questions: list[Question], *, starred: 
     return out
 
 
+@dataclass(frozen=True)
+class ShuffledQuestion:
+    """A choice question with its options in another order, lettered A, B, … again."""
+
+    shown: Question
+    original: Question
+    to_original: dict[str, str]  # shown letter → the original's letter
+
+    def given_to_original(self, given: Any) -> Any:
+        """An answer given to ``shown`` in the original's letters (what is stored and graded)."""
+        if given is None:
+            return None
+        if self.original.type == QuestionType.SINGLE:
+            return self.to_original.get(given, given)
+        if self.original.type == QuestionType.MULTI:
+            return "".join(sorted(self.to_original.get(c, c) for c in given))
+        return given
+
+
+def shuffle_options(q: Question, rng: random.Random) -> ShuffledQuestion:
+    """``q`` with its options shuffled and the answer's letters remapped (other types as they are)."""
+    if q.type not in (QuestionType.SINGLE, QuestionType.MULTI) or len(q.options) < 2:
+        return ShuffledQuestion(q, q, {k: k for k in q.options})
+    letters = list(q.options)
+    order = letters[:]
+    rng.shuffle(order)
+    to_original = dict(zip(letters, order))
+    from_original = {old: new for new, old in to_original.items()}
+    if q.type == QuestionType.SINGLE:
+        answer: Any = from_original.get(q.answer, q.answer)
+    else:
+        mapped = sorted(from_original.get(a, a) for a in q.answer)
+        answer = "".join(mapped) if isinstance(q.answer, str) else mapped
+    shown = replace(q, options={new: q.options[old] for new, old in to_original.items()}, answer=answer)
+    return ShuffledQuestion(shown, q, to_original)
+
+
 @dataclass
 class PracticeRound:
     """One pass over some questions: the current one and how many were answered right."""
@@ -95,9 +132,25 @@ class PracticeRound:
     answered: int = 0
     finished: bool = field(default=False)
 
+    # Shuffled choice questions by id (when the round shuffles options): the shown
+    # question is in ``questions``, the original is what answers are stored against.
+    shuffled: dict[str, ShuffledQuestion] = field(default_factory=dict)
+
     @classmethod
-    def start(cls, questions: list[Question], order: str, rng: random.Random) -> PracticeRound:
-        return cls(order_questions(questions, order, rng))
+    def start(cls, questions: list[Question], order: str, rng: random.Random, *,
+              shuffle: bool = False) -> PracticeRound:
+        ordered = order_questions(questions, order, rng)
+        if not shuffle:
+            return cls(ordered)
+        mixed = {q.id: shuffle_options(q, rng) for q in ordered}
+        return cls([mixed[q.id].shown for q in ordered], shuffled=mixed)
+
+    def original(self, q: Question, given: Any) -> tuple[Question, Any]:
+        """The question as stored and ``given`` in its letters (unchanged when not shuffled)."""
+        mixed = self.shuffled.get(q.id)
+        if mixed is None:
+            return q, given
+        return mixed.original, mixed.given_to_original(given)
 
     @property
     def current(self) -> Question | None:

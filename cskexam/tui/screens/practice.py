@@ -62,6 +62,7 @@ class PracticeScreen(AppScreen):
         Binding("m", "recite", "背题模式"),
         Binding("o", "order", "顺序/随机"),
         Binding("y", "type_filter", "题型"),
+        Binding("x", "shuffle_options", "选项乱序"),
         Binding("v", "show_node", "查看要点"),
         Binding("s", "setup", "重选范围"),
         Binding("escape", "leave_field", "离开输入框"),
@@ -76,6 +77,7 @@ class PracticeScreen(AppScreen):
         ("f 或 *", "收藏本题（判断题作答前 f 表示“错”，此时用 *）"),
         ("m", "背题模式：直接显示答案和解析，不计入记录"),
         ("o / y", "选择范围时：顺序或随机、按题型筛选"),
+        ("x", "选择范围时：选项乱序（字母随之重排，按原题记分）"),
         ("v", "在知识图谱中查看本题的要点"),
         ("s", "回到范围选择"),
         ("Esc", "在输入框中：离开输入框（再按一次返回上一界面）"),
@@ -118,6 +120,7 @@ class PracticeScreen(AppScreen):
         self.order = "顺序"
         self.type_filter: str | None = None
         self.round_filter: str | None = None
+        self.shuffle_options = False  # x in the scope list: options in another order each round
         self.phase = "setup"  # setup | question | done
         self.all_questions: list[Question] = []
         self.round = PracticeRound([])
@@ -211,7 +214,9 @@ class PracticeScreen(AppScreen):
         kind = (self.type_filter if self.phase == "setup" else self.round_filter) or "全部题型"
         recite = "开" if self.recite else "关"
         if self.phase == "setup":
-            text = f"顺序: {self.order}（o 切换） · 题型: {kind}（y 切换） · 背题模式: {recite}（m 切换）"
+            mixed = "开" if self.shuffle_options else "关"
+            text = (f"顺序: {self.order}（o） · 题型: {kind}（y） · 选项乱序: {mixed}（x） · "
+                    f"背题模式: {recite}（m）")
         else:
             where = self.scope_title or ALL_SCOPE_LABEL
             if self.scope_node is not None and self.scope_title is None:
@@ -255,7 +260,7 @@ class PracticeScreen(AppScreen):
     def _begin(self, found: list[Question], type_filter: str | None = None) -> None:
         # The header shows the filter this round was made with, not whatever was chosen before.
         self.round_filter = type_filter
-        self.round = PracticeRound.start(found, self.order, self.rng)
+        self.round = PracticeRound.start(found, self.order, self.rng, shuffle=self.shuffle_options)
         self.phase = "question"
         self.set_focus(None)
         self.query_one("#practice-scopes").display = False
@@ -427,7 +432,8 @@ class PracticeScreen(AppScreen):
         if q is None:
             return
         elapsed = int((self._monotonic() - self._shown_at) * 1000)
-        self.outcome = self._practice.answer(q, given, mode=self.mode, duration_ms=elapsed)
+        stored, stored_given = self.round.original(q, given)  # letters as stored, if options were shuffled
+        self.outcome = self._practice.answer(stored, stored_given, mode=self.mode, duration_ms=elapsed)
         self.round.record(self.outcome.correct)
         self.query_one("#q-fill", Input).display = False
         area = self.query_one("#q-text", TextArea)
@@ -483,6 +489,10 @@ class PracticeScreen(AppScreen):
             self._show_settings()
         self.notify("背题模式已开启：直接显示答案" if self.recite else "背题模式已关闭", timeout=1.5)
 
+    def action_shuffle_options(self) -> None:
+        self.shuffle_options = not self.shuffle_options
+        self._show_settings()
+
     def action_order(self) -> None:
         self.order = "随机" if self.order == "顺序" else "顺序"
         self._show_settings()
@@ -524,7 +534,7 @@ class PracticeScreen(AppScreen):
             return q.type in (QuestionType.SINGLE, QuestionType.MULTI) and int(key) <= len(q.options)
         if action in ("toggle_option", "cursor"):
             return q is not None and q.type == QuestionType.MULTI and self._waiting()
-        if action in ("order", "type_filter"):
+        if action in ("order", "type_filter", "shuffle_options"):
             return self.phase == "setup"
         if action in ("f_key", "star", "show_node"):
             return q is not None
