@@ -367,3 +367,32 @@ def test_wrongbook_filters_by_type_and_chapter(library):
         assert all(screen.chapters[e.question.id] == screen.chapter_filter for e in screen.entries)
 
     run_app(library, body)
+
+
+def test_a_scope_continues_where_it_was_left(library):
+    # 继续上次: leave a chapter's round after one answer; Enter on it later goes on from the next question.
+    async def body(app, pilot):
+        await pilot.press("p")
+        await wait_text(pilot, "选择练习范围")
+        await pilot.press("enter")  # 全部章节
+        await wait_text(pilot, "第 1/")
+        first = app.screen.question
+        if app.focused is not None:
+            await pilot.press(*"答案", "enter")
+        else:
+            await pilot.press("a", "enter")
+        await wait_for(pilot, lambda: app.screen.outcome is not None)
+        await pilot.press("escape")
+        await pilot.press("p")
+        text = await wait_text(pilot, "上次做到第 2/")
+        assert "Enter 继续" in text
+        await pilot.press("enter")
+        await wait_text(pilot, "第 2/")
+        assert app.screen.question.id != first.id
+        await pilot.press("escape")
+        await pilot.press("p")
+        await wait_text(pilot, "上次做到第 2/")
+        await pilot.press("b")  # from the start
+        await wait_text(pilot, "第 1/")
+
+    run_app(library, body)

@@ -145,6 +145,17 @@ class PracticeRound:
         mixed = {q.id: shuffle_options(q, rng) for q in ordered}
         return cls([mixed[q.id].shown for q in ordered], shuffled=mixed)
 
+    @classmethod
+    def resume(cls, questions: list[Question], saved: dict) -> PracticeRound | None:
+        """The round saved as ``{"ids", "index", "right", "answered"}``, over the questions still there."""
+        by_id = {q.id: q for q in questions}
+        ids = [i for i in saved.get("ids", []) if i in by_id]
+        index = int(saved.get("index", 0))
+        if not ids or not 0 <= index < len(ids):
+            return None
+        return cls([by_id[i] for i in ids], index=index, right=int(saved.get("right", 0)),
+                   answered=int(saved.get("answered", 0)))
+
     def original(self, q: Question, given: Any) -> tuple[Question, Any]:
         """The question as stored and ``given`` in its letters (unchanged when not shuffled)."""
         mixed = self.shuffled.get(q.id)
