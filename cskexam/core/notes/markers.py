@@ -73,11 +73,13 @@ _PATTERNS: list[tuple[str, str]] = [
     ("num_paren", rf"(?<![\d(A-Za-z])(\d{{1,2}})\)(?=[\s{_CJK}“\"《])\s*"),
     ("roman", r"(?<![A-Za-z])(I{1,3}|IV|VI{0,3}|IX|X)[.、](?=\s|[\u4e00-\u9fff])\s*"),
     ("letter", rf"(?<![A-Za-z])([A-H])(?:[:.、]|(?=[{_CJK}]))\s*"),
-    ("bullet", r"[•●▪◆■◇○►▶]\s*|(?:^\s*)[·・Øü§➢➤√\uf0a7\uf0d8\uf076\uf0b7]\s*"),
+    ("bullet", r"[•●▪◆■]\s*|(?:^\s*)[·・Øü§√\uf0a7\uf0d8\uf076\uf0b7]\s*"),
+    # Symbols that notes use as a level of their own (◎ headings over ▲ items).
+    ("symbol", r"(?:^\s*)[◎▲△❖✦☞◇○►▶□❑➢➤◉]\s*"),
     ("dash", r"(?:^|(?<=[:。;]))\s*[-*+]\s+"),
 ]
 # The lookahead lets the engine skip quickly over characters that start no marker.
-_STARTS = rf"(?=[第(\d{CN_NUM}{_CIRCLED}A-HLlIVX•·・●▪◆■◇○►▶Øü§➢➤√\uf0a7\uf0d8\uf076\uf0b7专專模考知\-*+\s])"
+_STARTS = rf"(?=[第(\d{CN_NUM}{_CIRCLED}A-HLlIVX•·・●▪◆■◇○►▶◎▲△❖✦☞□❑◉Øü§➢➤√\uf0a7\uf0d8\uf076\uf0b7专專模考知\-*+\s])"
 _SCANNER = re.compile(_STARTS + "(?:" + "|".join(f"(?P<{name}>{pat})" for name, pat in _PATTERNS) + ")")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+")
 _MD_ORDERED = re.compile(r"^(\d{1,3})[.)]\s+")
@@ -102,6 +104,8 @@ def find_markers(line: str) -> list[Marker]:
         bare = False
         if style in ("bullet", "dash"):
             style, number = "bullet", ()
+        elif style == "symbol":
+            style, number = "bullet_" + raw.strip(), ()
         elif style in ("dashed", "dotted"):
             digits = re.findall(r"\d+", raw)
             number = (int(digits[0]), int(digits[1]))

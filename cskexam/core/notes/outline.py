@@ -120,7 +120,7 @@ class OutlineBuilder:
     def _accept(self, m: Marker, line: str, since_start: int) -> bool:
         prev = line[m.start - 1] if m.start > 0 else ""
         at_start = m.start <= self._indent
-        if m.style in ("part", "chapter", "section", "circled", "bullet") or m.style.startswith("dec"):
+        if m.style in ("part", "chapter", "section", "circled") or m.style.startswith(("dec", "bullet")):
             return True
         opened = self._open(m.style)
         continuation = bool(opened and opened.number and _next_number(opened.number, m.style) == m.number)
@@ -211,7 +211,7 @@ class OutlineBuilder:
             draft.whole_title = True
             rest = line[heading.end :]
             inner = find_markers(rest[:12])
-            if inner and inner[0].start == 0 and inner[0].style not in ("bullet", "letter"):
+            if inner and inner[0].start == 0 and not inner[0].style.startswith(("bullet", "letter")):
                 draft.marker = _clean_marker(inner[0].raw)
                 rest = rest[inner[0].end :]
             draft.segment = rest
