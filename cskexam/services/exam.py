@@ -45,12 +45,17 @@ from cskexam.core.readiness import (
     predict,
     predict_blueprint,
 )
-from cskexam.errors import UserError, os_error_text
+from cskexam.errors import UserError
+# PRESET_DIR and user_blueprint_dir are re-exported: the exam's callers know them from here.
+from cskexam.services.blueprints import PRESET_DIR, find_blueprint, load_blueprints, user_blueprint_dir  # noqa: F401
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from cskexam.core.graph import KnowledgeGraph
+    from cskexam.core.questions import Question
     from cskexam.services.library import Library
 
-PRESET_DIR = Path(__file__).resolve().parent.parent / "blueprints"
 DEFAULT_BLUEPRINT = "理论知识模拟"
 SAVE_EVERY_SECONDS = 5.0  # how much exam time may pass between saves of the remaining time
 # Overrides SAVE_EVERY_SECONDS (seconds, > 0): the crash test saves often so that it need not wait.
@@ -62,52 +67,9 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
 
-# -- blueprints -----------------------------------------------------------------------
-
-def user_blueprint_dir() -> Path:
-    from cskexam.paths import data_dir
-
-    return data_dir() / "blueprints"
-
-
-def _read_blueprints(directory: Path) -> list[Blueprint]:
-    if not directory.is_dir():
-        return []
-    out = []
-    for path in sorted(p for p in directory.iterdir() if p.suffix.lower() in (".yaml", ".yml")):
-        try:
-            text = path.read_bytes().decode("utf-8-sig")
-        except OSError as exc:
-            raise core.BlueprintError(f"无法读取文件: {os_error_text(exc)}", str(path)) from None
-        except UnicodeDecodeError:
-            raise core.BlueprintError("试卷方案文件必须是 UTF-8 编码", str(path)) from None
-        out.append(core.parse_blueprint(text, str(path)))
-    return out
-
-
-def load_blueprints(user_dir: Path | None = None) -> list[Blueprint]:
-    """The presets with the user's blueprints on top; BlueprintError for a bad file."""
-    presets = _read_blueprints(PRESET_DIR)
-    user = _read_blueprints(user_dir if user_dir is not None else user_blueprint_dir())
-    names: dict[str, str] = {}
-    for bp in user:
-        if bp.name in names:
-            raise core.BlueprintError(f"试卷名称「{bp.name}」与 {names[bp.name]} 重复", bp.source)
-        names[bp.name] = bp.source
-    return core.merge_blueprints(presets, user)
-
-
-def find_blueprint(name: str, blueprints: list[Blueprint]) -> Blueprint:
-    for bp in blueprints:
-        if bp.name == name:
-            return bp
-    known = "、".join(b.name for b in blueprints)
-    raise UserError(f"没有名为「{name}」的试卷方案（可选: {known}）")
-
-
 # -- what the candidate has shown so far ------------------------------------------------
 
-def gather_evidence(session, graph, now: dt.datetime) -> dict[str, PointEvidence]:
+def gather_evidence(session: Session, graph: KnowledgeGraph, now: dt.datetime) -> dict[str, PointEvidence]:
     """Per node: mean FSRS retrievability of its reviewed cards (else its parent's) and answers."""
     from cskexam.core import srs
     from cskexam.services import review_queue
@@ -115,8 +77,8 @@ def gather_evidence(session, graph, now: dt.datetime) -> dict[str, PointEvidence
 
     settings = review_queue.get_settings(session)
     recall: dict[str, list[float]] = {}
-    for node, state in exam_repo.card_states(session):
-        recall.setdefault(node, []).append(srs.retrievability(state, now, settings))
+    for node_id, state in exam_repo.card_states(session):
+        recall.setdefault(node_id, []).append(srs.retrievability(state, now, settings))
     answers = exam_repo.answer_totals_by_node(session)
     out: dict[str, PointEvidence] = {}
     for node in graph.nodes.values():
@@ -127,7 +89,7 @@ def gather_evidence(session, graph, now: dt.datetime) -> dict[str, PointEvidence
     return out
 
 
-def _history(session) -> list[CalibrationPoint]:
+def _history(session: Session) -> list[CalibrationPoint]:
     from cskexam.storage import exam_repo
 
     rows = exam_repo.attempts(session, statuses=("submitted", "timed_out"))
@@ -222,7 +184,7 @@ class ExamService:
     def blueprint(self, name: str) -> Blueprint:
         return find_blueprint(name, self.blueprints())
 
-    def _questions(self, session):
+    def _questions(self, session: Session) -> list[Question]:
         from cskexam.storage import question_repo
 
         return question_repo.load_questions(session)
@@ -295,7 +257,7 @@ class ExamService:
             answered = sum(1 for a in exam_repo.answers_of(s, row.id) if not core.is_blank(a.given))
             return _summary(row, answered)
 
-    def _load_paper(self, s, row) -> Paper:
+    def _load_paper(self, s: Session, row: Any) -> Paper:
         from cskexam.storage import question_repo
 
         ids = [r["question"] for r in row.paper]
