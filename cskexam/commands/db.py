@@ -73,7 +73,7 @@ def _url(args: argparse.Namespace) -> str:
 def run_copy(args: argparse.Namespace) -> int:
     from cskexam.services.library_copy import copy_library
 
-    started = []
+    started: list[bool] = []
 
     def progress(table: str, rows: int) -> None:
         if not started:
