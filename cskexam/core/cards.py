@@ -102,7 +102,8 @@ _GENERIC = {
     "问题", "方面", "内容", "部门", "管理", "提供", "负责", "相关", "其中", "一般", "通常",
 }
 # Sentences about the text itself (以上是…, 本文档旨在…), not about the subject.
-_META_START = ("以上", "本文", "本文档", "总结", "综上", "如图", "该", "这", "此")
+_META_START = ("以上", "本文", "本文档", "总结", "综上", "如图", "该", "这", "此", "他们", "它们", "举例", "例如", "比如")
+_FIGURE = re.compile(r"如图|图\s*\d")
 _PRONOUN_START = ("这", "那", "它", "其", "此", "该", "他", "她", "我", "你", "但", "而", "如果", "因为")
 
 
@@ -307,6 +308,8 @@ def generate_cards(graph: KnowledgeGraph, segmenter: Cutter | None = None,
             bullets = [_bullet_text(k) for k in graph.children(node.id)]
             bullets = [b for b in bullets if b]
             title = _clean(node.title)
+            if _HEADING_WORDS.search(title):
+                continue  # 「…包括以下部门和职责有哪些？」 is an outline heading, not a question
             front = f"{title}有哪些？" if "职责" in title else f"{title}的岗位职责有哪些？"
             org = organisation_of(graph.document_of(node.id).title)
             if org and org not in title:
@@ -381,7 +384,11 @@ def _add_item_cards(deck, graph, node, parent, node_defs, ambiguous) -> None:
     # few of its items say as much as all of them.
     askable = [k for k in siblings if 2 <= len(_clean(k.title)) <= 10 and _clean(k.title) not in ambiguous
                and not _is_bullet(k)]
-    if _named_list(parent) and node in askable[:ITEM_PARENT_PER_LIST] and not _blocked(parent):
+    # A list of things of one kind (环境, 特性, 团队) or one stated with its count: its
+    # items belong to it; a heading's sub-points (了解客服部重要性) do not make a list.
+    kind_of_list = (parent.count is not None or parent.mnemonic is not None
+                    or list_category([_clean(k.title) for k in siblings]) is not None)
+    if _named_list(parent) and kind_of_list and node in askable[:ITEM_PARENT_PER_LIST] and not _blocked(parent):
         position = next((i for i, k in enumerate(siblings, 1) if k.id == node.id), None)
         back = parent_title
         if position and len(siblings) >= 2 and (parent.count is None or parent.count == len(siblings)):
@@ -498,7 +505,8 @@ def _add_cloze_card(deck, graph, node, node_defs, seg, domain, keywords, common)
         sentence = sentence.strip(" :：")
         if any(key in _squash(sentence) for key in said):
             continue
-        if not 12 <= len(sentence) <= 80 or re.search(r"[?？]", sentence) or sentence.startswith(_META_START):
+        if (not 12 <= len(sentence) <= 80 or re.search(r"[?？]", sentence) or sentence.startswith(_META_START)
+                or _FIGURE.search(sentence)):
             continue
         siblings = graph.children(parent.id) if parent is not None else []
         term = _pick_term(sentence, node, siblings, seg.cut(sentence), domain, defined, keywords, common)

@@ -446,7 +446,7 @@ def _judge_definition(ctx: _Context, info: _ListInfo, item: Node, rng: random.Ra
         where = f"{title}中，" if _nameable(title) and info.node.kind != "document" else ""
     if text.startswith(_PRONOUN_START):
         return None  # 该部门负责… reads wrongly once a name is put before it
-    if text.startswith(("指", "是指", "负责", "主要负责")):
+    if text.startswith(("指", "是指", "一般指", "通常指", "负责", "主要负责")):
         stem = f"{where}{named.title}{text}。"
     elif "是" in text[:10] or len(text) < 6:
         return None
@@ -582,8 +582,8 @@ def _cloze_term(ctx: _Context, node: Node, rng: random.Random) -> Question | Non
 
 
 def _short_list(ctx: _Context, info: _ListInfo) -> Question | None:
-    if len(info.items) > 8 or not info.count_ok:
-        return None
+    if len(info.items) > 8 or not info.count_ok or not all(_term_like(i.title) for i in info.items):
+        return None  # duties and rules (sentences) are no 采分点 a candidate writes word for word
     if info.node.kind == "document":
         company = ctx.company(info.node)
         if company is None:
