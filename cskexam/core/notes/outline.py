@@ -23,7 +23,13 @@ _FAMILY_RANK = (
 # Deeper than any real outline; keeps hostile input from nesting without end.
 _MAX_DEPTH = 24
 _INDENTED_STYLES = {"bullet", "num_dot", "num_paren"}
-_MNEMONIC_LINE = re.compile(r"^(口诀|口訣|巧记|巧記|记忆|記憶|速记|速記|助记|助記|记法|記法)\s*[:：]\s*(.+)$")
+_MNEMONIC_WORD = r"(?:口诀|口訣|巧记|巧記|记忆|記憶|速记|速記|助记|助記|记法|記法)"
+_MNEMONIC_LINE = re.compile(
+    rf"^([【\[]{_MNEMONIC_WORD}{{1,2}}[】\]]\s*:?|{_MNEMONIC_WORD}{{1,2}}\s*:)\s*(.+)$"
+)
+# 可记作"优劣机威"(优势、劣势、机会、威胁)
+_REMEMBER_AS = re.compile(r"^(可?(?:记作|记为|简记为|简记作|概括为))\s*[\"“「]?([\u4e00-\u9fff]{2,12})[\"”」]?")
+_ASIDE_WORDS = {"注意", "注", "提示", "备注", "说明", "例如", "例", "比如", "举例", "答", "解析", "小结", "总结"}
 _TRUE_MARKS = ("√", "✓", "✔", "对", "對", "正确", "正確")
 _JUDGEMENT = re.compile(r"\(\s*(×|x|X|✗|✘|√|✓|✔|错|錯|对|對|正确|错误|正確|錯誤)\s*\)\s*$|(?:(?<=[\s。.])|(?<=[\u4e00-\u9fff]))(✗|✘|×|√|✓|✔)\s*$")
 _JUDGEMENT_PREFIX = re.compile(r"^(?:判断|判斷|辨析|易错|易錯)\s*:")
@@ -59,6 +65,7 @@ class Draft:
     mnemonic: str | None = None  # from a 口诀:/记忆: line or a tip block
     stated: int | None = None  # a count stated by a lead-in sentence
     judged: bool | None = None  # a statement marked (√) True or (×) False
+    listy: bool = False  # ``X:a、b、c``: the text is a list of short items
     at: float = 0.0  # where in its first line the draft starts (0 = start, 1 = end)
 
     @property
@@ -253,7 +260,7 @@ class OutlineBuilder:
 
     # -- lines without a leading marker ---------------------------------------
     def _special_line(self, line: str, lineno: int, markers: list[Marker], tip: bool, term_run: bool) -> bool:
-        m = _MNEMONIC_LINE.match(line)
+        m = _MNEMONIC_LINE.match(line) or _REMEMBER_AS.match(line)
         if m and m.group(2).strip():
             owner = self._mnemonic_owner(tip)
             if owner is not None and not owner.mnemonic:
@@ -282,8 +289,11 @@ class OutlineBuilder:
                 if marked_rest:
                     self._marked_line(line, lineno, markers, last_end=first.start)  # type: ignore[union-attr]
                 return True
+            if head in _ASIDE_WORDS:
+                return False
             if _HOOK.match(rest) or stated_count(head) or _looks_like_list(rest):
-                self._plain(line, "inline_list", lineno)
+                # One level with the term lines around it (both are items of the heading above).
+                self._plain(line, "term", lineno).listy = True
                 return True
             if term_run and len(head) <= 12:
                 self._plain(line, "term", lineno)
