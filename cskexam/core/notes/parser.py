@@ -179,7 +179,11 @@ def _emit(
     children = list(draft.children)
     inline: list[Draft] = []
     if parent is not None and (not children or (node.count and len(children) != node.count)):
-        split = split_counted(text, node.count) if node.count else None
+        # A body that is nothing but a clean list is that list, whatever the
+        # stated count says (a mismatch is flagged below).
+        split = split_short_list(text, True) if node.count and not children else None
+        if split is None and node.count:
+            split = split_counted(text, node.count)
         if split is None and not children and (node.count is not None or node.kind == "point"):
             # A plain list whose length differs from the stated count is still
             # a list: its items are kept and the mismatch flagged.
