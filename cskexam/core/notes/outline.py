@@ -18,7 +18,7 @@ _PUNCT = set("。;,:!?")
 _FAMILY_RANK = (
     {"part": 0, "chapter": 1, "topic": 1, "section": 2}
     | {f"h{i}": i - 1 for i in range(1, 7)}
-    | {f"dec{i}": 9 + i for i in range(1, 5)}
+    | {"dec1": 10}
 )
 # Deeper than any real outline; keeps hostile input from nesting without end.
 _MAX_DEPTH = 24
@@ -41,6 +41,14 @@ _HEADING_MARK = re.compile(
     r"|【[^】]{1,6}】|\[(?:重点|重點|难点|必考|常考|高频)\]|[★☆▲]|\(\s*(?:第\s*\d+\s*页|[Pp]\.?\s*\d+)\s*\)|\s[Pp]\.?\s?\d{1,4}$"
 )
 _HOOK = re.compile(r"^[\u4e00-\u9fff]{2,6}\([^()]{4,}\)$")
+
+
+def _heading_like(draft: "Draft") -> bool:
+    """An open item that reads as a heading (``4、人员构成``), under which a list
+    numbered from 1 again is a list of its own; after an item that is a
+    sentence, 1 starts a new list beside it."""
+    segment = draft.segment.strip()
+    return not draft.text_parts and 0 < len(segment) <= 20 and not re.search(r"[:,;。!?]", segment)
 
 
 def _looks_like_list(rest: str) -> bool:
@@ -163,7 +171,7 @@ class OutlineBuilder:
         elif self._open(draft.style) is not None:
             target = self._continued(draft)
             same = [d for d in self.stack if d.style == draft.style]
-            if target is None and draft.number == (1,) and len(same) < 3:
+            if target is None and draft.number == (1,) and len(same) < 3 and _heading_like(same[-1]):
                 # 1、 2、 written under 4、: a list of its own inside the open item.
                 pass
             else:
