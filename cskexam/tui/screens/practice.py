@@ -30,6 +30,7 @@ from cskexam.tui.widgets.question_render import CHOICE_TYPES, feedback_content, 
 from cskexam.tui.widgets.title_bar import TitleBar
 
 from cskexam.core.vocab import QUESTION_TYPES, QuestionType
+from cskexam.errors import UserError
 from cskexam.services.practice_round import (
     ALL_SCOPE_LABEL, SPECIAL_SCOPES, WRONG, PracticeRound, questions_in_scope, scope_choices,
 )
@@ -426,7 +427,11 @@ class PracticeScreen(AppScreen):
         if q is None:
             return
         elapsed = int((self._monotonic() - self._shown_at) * 1000)
-        self.outcome = self._practice.answer(q, given, mode=self.mode, duration_ms=elapsed)
+        try:
+            self.outcome = self._practice.answer(q, given, mode=self.mode, duration_ms=elapsed)
+        except UserError as exc:  # e.g. the disk is full: the answer was not saved, say so and stay
+            self.notify(str(exc), title="作答未能保存", severity="error", timeout=12, markup=False)
+            return
         self.round.record(self.outcome.correct)
         self.query_one("#q-fill", Input).display = False
         area = self.query_one("#q-text", TextArea)
