@@ -76,11 +76,12 @@ def chinese_argparse_message(message: str) -> str:
 def _command_modules() -> list[ModuleType]:
     """Every sub-command's module, in the order ``--help`` lists them (their ``ORDER``)."""
     from cskexam.commands import (
-        bank, cards, db, exam, export, graph, importing, klass, practice, questions, review, search, settings, stats,
+        bank, cards, db, exam, export, graph, importing, klass, practice, questions, review, search, serve, settings,
+        stats,
     )
 
     mods: list[ModuleType] = [bank, cards, db, exam, export, graph, importing, klass, practice, questions, review,
-                              search, settings, stats]
+                              search, serve, settings, stats]
     mods.sort(key=lambda m: getattr(m, "ORDER", 100))
     return mods
 

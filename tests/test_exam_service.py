@@ -145,18 +145,25 @@ def test_user_blueprints_override_presets(tmp_path):
     assert info.value.file.endswith("bad.yaml") and info.value.line == 6
 
 
-def test_home_stats_and_predicted_score(library, service, monkeypatch):
+def test_home_figures_and_predicted_score(library, service, monkeypatch):
     from cskexam.services import exam as exam_service
+    from cskexam.services.home import HomeFigures
 
     monkeypatch.setattr(exam_service, "load_blueprints", lambda user_dir=None: service.blueprints())
     p = exam_service.predicted_score(library, "小卷", now=T0)
     assert 0 <= p.low <= p.expected <= p.high <= 21
     s = service.start("小卷", seed=1)
     s.answer(1, "A")
-    stats = exam_service.home_stats(library, T0)
-    assert stats["未完成考试"].startswith("小卷 已答 1/11") and "按 e 继续" in stats["未完成考试"]
+    from cskexam.services.home import exam_figures
+    from cskexam.tui.screens.home import figure_rows
+
+    figures = exam_figures(library, T0)
+    assert figures.unfinished is not None and figures.unfinished.answered == 1 and figures.last is None
+    assert figures.prediction is not None and figures.prediction.blueprint == "小卷"
+    rows = dict(figure_rows(HomeFigures(exam=figures)))
+    assert rows["未完成考试"].startswith("小卷 已答 1/11") and "按 e 继续" in rows["未完成考试"]
     # nothing reviewed or answered yet: no figure, only what is missing
-    assert stats["预测得分"] == "尚无数据"
+    assert rows["预测得分"] == "尚无数据"
     assert not p.ready and "尚无数据" in p.text() and "30%" in p.text()
 
 

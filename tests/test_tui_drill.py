@@ -154,6 +154,32 @@ def test_a_look_elsewhere_keeps_the_drill_and_esc_goes_back(library_path):
     asyncio.run(main())
 
 
+def test_study_ahead_when_nothing_is_due(library_path):
+    from dataclasses import replace
+
+    lib = open_library(f"sqlite:///{library_path}")
+    with lib.reviewer() as reviewer:
+        reviewer.save_settings(replace(reviewer.settings, daily_new_limit=1))
+    lib.close()
+
+    async def main():
+        app = make_app(library_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_drill(pilot, app)
+            await pilot.press("space", "3")  # the day's only new card goes into learning (10 minutes)
+            await wait_for_text(pilot, "本次已复习 1")
+            await pilot.press("space", "3")  # shown again at once (learn ahead): now due in 2 days
+            text = await wait_for_text(pilot, "本次复习结束")
+            assert "按 a 复习未来 7 天内到期的 1 张卡片" in text
+            await pilot.press("a")
+            await wait_for_text(pilot, "什么是客户服务环境？")
+            await pilot.press("space", "3")
+            text = await wait_for_text(pilot, "本次复习结束")
+            assert "按 a 复习未来" not in text  # each card once
+
+    asyncio.run(main())
+
+
 def test_drill_n_shows_the_node_in_the_graph(library_path):
     async def main():
         app = make_app(library_path)

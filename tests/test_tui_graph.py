@@ -72,14 +72,15 @@ class FakeLibrary:
 
 
 @pytest.fixture(autouse=True)
-def _no_stats_providers(request, monkeypatch):
+def _no_home_figures(request, monkeypatch):
     # Stand-in libraries have no database: skip importing the review service
     # (and SQLAlchemy) for the home screen's figures, except where a test uses
     # the real library.
     if "real_library" not in request.node.name:
+        from cskexam.services.home import HomeFigures
         from cskexam.tui.screens import home
 
-        monkeypatch.setattr(home, "stats_providers", lambda: [])
+        monkeypatch.setattr(home, "figures_reader", lambda: lambda library, now: HomeFigures())
 
 
 def make_app(graph: KnowledgeGraph | None = None) -> CskexamApp:

@@ -47,10 +47,10 @@ def run(args) -> int:
         json.dump([{**c.to_dict(), "state": states.get(c.id, "new")} for c in cards], sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
         return 0
-    from cskexam.core.cards import KIND_LABELS
+    from cskexam.core.vocab import card_kind_label
 
     for c in cards:
-        print(f"[{KIND_LABELS.get(c.kind, c.kind)}] {c.id}")
+        print(f"[{card_kind_label(c.kind)}] {c.id}")
         print(f"  问: {c.front}".replace("\n", "\n      "))
         print(f"  答: {c.back}".replace("\n", "\n      "))
     print(f"\n共 {len(cards)} 张卡片。")

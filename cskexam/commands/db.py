@@ -1,4 +1,4 @@
-"""``cskexam db check|restore``: the library's health and its daily backups.
+"""``cskexam db check|restore|copy``: the library's health, its daily backups, moving it.
 
 Each sub-command is one ``add_parser`` in ``register`` with its own ``run_*``
 function; a new one (e.g. copying a library between databases) is added the
@@ -40,6 +40,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     _db_option(restore)
     restore.set_defaults(func=run_restore)
 
+    copy = actions.add_parser(
+        "copy", help="把整个资料库复制到另一个数据库（SQLite ↔ PostgreSQL）",
+        description="复制笔记、题库、所有考生档案及其复习、练习、错题本和考试记录。目标必须是新的（空的）数据库，"
+                    "会自动建表；复制在一个事务中完成，失败时目标保持原样。搜索索引在目标中重新建立。"
+                    "例：cskexam db copy sqlite:////home/me/cskexam.sqlite3 postgresql+psycopg://postgres@127.0.0.1/csk",
+    )
+    copy.add_argument("source", metavar="SRC_URL", help="源数据库 SQLAlchemy URL")
+    copy.add_argument("target", metavar="DST_URL", help="目标数据库 SQLAlchemy URL（新的、空的）")
+    copy.set_defaults(func=run_copy)
+
 
 def _db_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help="数据库 SQLAlchemy URL（同全局选项 --db）")
@@ -58,6 +68,20 @@ def _url(args: argparse.Namespace) -> str:
     from cskexam.paths import database_url
 
     return database_url(getattr(args, "db", None))
+
+
+def run_copy(args: argparse.Namespace) -> int:
+    from cskexam.services.library_copy import copy_library
+
+    def progress(table: str, rows: int) -> None:
+        print(f"  {table}: {rows} 行", flush=True)
+
+    print("正在复制…", flush=True)
+    result = copy_library(args.source, args.target, progress)
+    print(f"已复制 {result.total} 行：{result.source} → {result.target}")
+    if result.search_rebuilt:
+        print("搜索索引已在目标中重新建立。")
+    return 0
 
 
 def run_check(args: argparse.Namespace) -> int:

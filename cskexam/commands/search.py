@@ -11,6 +11,8 @@ import argparse
 import json
 import sys
 
+from cskexam.core.vocab import node_kind_label
+
 ORDER = 40
 DEFAULT_LIMIT = 20
 
@@ -37,7 +39,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-KIND_LABELS = {"document": "文档", "chapter": "章", "section": "节", "point": "要点", "item": "条目"}
 
 
 def run(args: argparse.Namespace) -> int:
@@ -66,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
     for rank, r in enumerate(results, 1):
         path = " › ".join(r.path)
         note = "（近似）" if r.fuzzy else ""
-        print(f"{rank:>2}. {r.title}{note}  〔{KIND_LABELS.get(r.kind, r.kind)}〕")
+        print(f"{rank:>2}. {r.title}{note}  〔{node_kind_label(r.kind)}〕")
         if path:
             print(f"    {path}")
         if r.snippet and r.snippet != r.title:

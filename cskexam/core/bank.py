@@ -30,7 +30,8 @@ from typing import TYPE_CHECKING, Any, Iterable
 import yaml
 
 from cskexam.core.errors import BankError
-from cskexam.core.grading import QUESTION_TYPES, ScoringPoint, fold, parse_judgement
+from cskexam.core.grading import ScoringPoint, fold, parse_judgement
+from cskexam.core.vocab import QUESTION_TYPES
 from cskexam.core.graph import KnowledgeGraph, Node, SourceRef
 from cskexam.core.notes.normalize import strip_controls
 from cskexam.core.questions import LETTERS, Question

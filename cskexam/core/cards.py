@@ -30,7 +30,6 @@ from typing import Iterable, Protocol
 from cskexam.core.graph import KnowledgeGraph, Node
 from cskexam.core.vocab import CardKind
 
-CARD_KINDS = tuple(k.value for k in CardKind)
 KIND_LABELS = {k.value: k.label for k in CardKind}
 BLANK = "____"
 

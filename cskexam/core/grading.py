@@ -29,7 +29,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Sequence
 
-from cskexam.core.vocab import OBJECTIVE_TYPES, QUESTION_TYPES, SUBJECTIVE_TYPES, QuestionType  # noqa: F401
+from cskexam.core.vocab import SUBJECTIVE_TYPES
 
 MULTI_PARTIAL_CREDIT = 0.5
 FUZZY_MIN_CHARS = 5

@@ -12,8 +12,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
-NODE_KINDS = ("document", "chapter", "section", "point", "item")
-EDGE_KINDS = ("related",)
 
 # Problems the parser noticed on a node, as plain dicts so that they travel
 # unchanged through JSON and the database: {"kind": ..., <details>}.
@@ -97,9 +95,6 @@ class Node:
     def __post_init__(self) -> None:
         if self.flags and not all(isinstance(f, dict) for f in self.flags):
             self.flags = [as_flag(f) for f in self.flags]
-
-    def has_flag(self, kind: str) -> bool:
-        return any(f.get("kind") == kind for f in self.flags)
 
     @property
     def blocks_items(self) -> bool:

@@ -103,9 +103,9 @@ class Prediction:
         return self.total > 0 and (self.attempts > 0 or self.covered >= MIN_COVERED)
 
     def needed_text(self) -> str:
-        """What is missing before a figure is shown: ``复习或练习覆盖 30% 的分值（现为 5%），或考一次模拟考试``."""
-        return (f"复习或练习覆盖 {MIN_COVERED:.0%} 的分值（现为 {self.covered:.0%}），"
-                "或考一次模拟考试")
+        """What is missing before a figure is shown."""
+        return (f"复习或练习覆盖 {MIN_COVERED:.0%} 的分值后给出（现为 {self.covered:.0%}），"
+                "或先考一次模拟考试")
 
     def short_text(self) -> str:
         """One short line for a narrow panel: ``72 分（65–79）`` or ``尚无数据``."""
@@ -116,7 +116,7 @@ class Prediction:
     def text(self) -> str:
         """``预测得分 72 分（90% 区间 65–79）``, or ``预测得分：尚无数据 …`` before any evidence."""
         if not self.ready:
-            return f"预测得分：{NO_DATA}（需{self.needed_text()}）"
+            return f"预测得分：{NO_DATA}。{self.needed_text()}"
         return (f"预测得分 {fmt_points(round(self.expected))} 分"
                 f"（90% 区间 {fmt_points(round(self.low))}–{fmt_points(round(self.high))}）")
 

@@ -31,10 +31,8 @@ from typing import Iterable, Mapping
 from fsrs import Card as FsrsCard
 from fsrs import Rating, Scheduler
 from fsrs import State as FsrsState
-from fsrs.scheduler import FUZZ_RANGES
 
 NEW, LEARNING, REVIEW, RELEARNING = 0, 1, 2, 3
-STATE_NAMES = {NEW: "new", LEARNING: "learning", REVIEW: "review", RELEARNING: "relearning"}
 STATE_LABELS = {NEW: "新卡", LEARNING: "学习中", REVIEW: "复习", RELEARNING: "重学"}
 
 AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4
@@ -194,8 +192,18 @@ def _to_fsrs(state: CardState, card_key: str, at: datetime) -> FsrsCard:
     )
 
 
+# FSRS's fuzz (as in Anki): an interval of d days moves by up to 1 day plus these
+# fractions of the days that fall in each range. fsrs itself draws the fuzz from the
+# global random generator, which a replay of the review log cannot repeat.
+FUZZ_RANGES: tuple[dict[str, float], ...] = (
+    {"start": 2.5, "end": 7.0, "factor": 0.15},
+    {"start": 7.0, "end": 20.0, "factor": 0.1},
+    {"start": 20.0, "end": math.inf, "factor": 0.05},
+)
+
+
 def fuzz_days(days: int, rng: random.Random, maximum_interval: int) -> int:
-    """fsrs's fuzz (same ranges) drawn from ``rng`` instead of the global generator."""
+    """FSRS's fuzz of an interval of ``days``, drawn from ``rng`` so that a replay draws the same."""
     if days < 2.5:
         return days
     delta = 1.0

@@ -24,16 +24,11 @@ class QuestionType(StrEnum):
     def label(self) -> str:
         return self.value
 
-    @property
-    def objective(self) -> bool:
-        return self in OBJECTIVE_TYPES
-
 
 OBJECTIVE_TYPES: tuple[QuestionType, ...] = (QuestionType.SINGLE, QuestionType.MULTI, QuestionType.JUDGE,
                                              QuestionType.FILL)
 SUBJECTIVE_TYPES: tuple[QuestionType, ...] = (QuestionType.SHORT, QuestionType.CASE)
 QUESTION_TYPES: tuple[QuestionType, ...] = OBJECTIVE_TYPES + SUBJECTIVE_TYPES
-OPTION_TYPES: tuple[QuestionType, ...] = (QuestionType.SINGLE, QuestionType.MULTI)
 
 
 class AttemptStatus(StrEnum):

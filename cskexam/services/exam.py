@@ -11,8 +11,7 @@ Entry points:
   ``tick(elapsed)`` runs the clock and stores the remaining time every
   ``save_every`` seconds of it; ``save_clock()`` stores it at once (on pause). After a kill -9 ``ExamService.active()`` finds the attempt and
   ``resume`` gives back every answer and the saved remaining time.
-* ``predicted_score(library, blueprint_name) -> Prediction`` and
-  ``home_stats(library, now)`` for the home screen.
+* ``predicted_score(library, blueprint_name) -> Prediction``.
 
 Submitting scores the paper (``cskexam.core.exam.score_paper``), logs every
 answer with ``mode="exam"`` through the practice service, so wrong and blank
@@ -36,7 +35,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from cskexam.core import exam as core
 from cskexam.core.exam import Blueprint, ExamAttempt, ExamReport, Paper
-from cskexam.display import format_clock
+from cskexam.core.vocab import status_label
 from cskexam.core.readiness import (
     Calibration,
     CalibrationPoint,
@@ -162,7 +161,7 @@ class AttemptSummary:
 
     @property
     def status_label(self) -> str:
-        return core.STATUS_LABELS.get(self.status, self.status)
+        return status_label(self.status)
 
     @property
     def time_used(self) -> float:
@@ -312,7 +311,7 @@ class ExamService:
             if row is None:
                 raise UserError("没有可继续的考试" if attempt_id is None else f"没有这次考试: {attempt_id}")
             if row.status != core.IN_PROGRESS:
-                raise UserError(f"第 {row.id} 次考试已经结束（{core.STATUS_LABELS.get(row.status, row.status)}）")
+                raise UserError(f"第 {row.id} 次考试已经结束（{status_label(row.status)}）")
             paper = self._load_paper(s, row)
             attempt = ExamAttempt(paper, float(row.remaining_s))
             for a in exam_repo.answers_of(s, row.id):
@@ -401,7 +400,7 @@ class ExamService:
             if row is None:
                 raise UserError(f"没有这次考试: {attempt_id}")
             if row.status not in ("submitted", "timed_out"):
-                raise UserError(f"第 {attempt_id} 次考试尚未交卷（{core.STATUS_LABELS.get(row.status, row.status)}）")
+                raise UserError(f"第 {attempt_id} 次考试尚未交卷（{status_label(row.status)}）")
             paper = self._load_paper(s, row)
             answers = {a.number: a.given for a in exam_repo.answers_of(s, row.id) if not core.is_blank(a.given)}
         return core.score_paper(paper, answers, time_used=max(0.0, row.time_limit_s - row.remaining_s),
@@ -494,31 +493,7 @@ def check_seed(seed: int) -> int:
 
 # -- for the home screen ----------------------------------------------------------------------
 
-def predicted_score(library, blueprint_name: str = DEFAULT_BLUEPRINT, now: dt.datetime | None = None) -> Prediction:
+def predicted_score(library: Library, blueprint_name: str = DEFAULT_BLUEPRINT, now: dt.datetime | None = None) -> Prediction:
     """The readiness prediction of ``blueprint_name`` for the library's candidate."""
     clock = (lambda: now) if now is not None else utc_now
     return ExamService(library, clock=clock).predict(blueprint_name)
-
-
-def home_stats(library, now: dt.datetime) -> dict[str, str]:
-    """Home screen figures: an exam left unfinished, the predicted score, the last mock."""
-    service = ExamService(library, clock=lambda: now)
-    out: dict[str, str] = {}
-    active = service.active()
-    if active is not None:
-        out["未完成考试"] = (f"{active.blueprint} 已答 {active.answered}/{active.questions}，"
-                        f"剩 {format_clock(active.remaining)} · 按 e 继续")
-    try:
-        names = [b.name for b in service.blueprints()]
-    except UserError:
-        names = []
-    if names:
-        name = DEFAULT_BLUEPRINT if DEFAULT_BLUEPRINT in names else names[0]
-        p = service.predict(name)
-        out["预测得分"] = p.short_text()
-    last = service.history(limit=1)
-    if last:
-        a = last[0]
-        out["最近模考"] = (f"{core.fmt_points(a.score or 0)}/{core.fmt_points(a.total)} 分 "
-                       f"{'合格' if a.passed else '不合格'}（{a.blueprint}）")
-    return out

@@ -196,7 +196,6 @@ class Library:
                 definitions=counts["definitions"],
                 steps=[step.name for step in missing],
             )
-        self.db.checkpoint()
         _report(progress, len(missing), len(missing), "导入完成")
         self._graph = library_graph
         return [step.name for step in missing]
@@ -254,8 +253,6 @@ class Library:
                 definitions=counts["definitions"],
                 steps=[step.name for step in steps],
             )
-        # A big index build left its pages in the WAL (see defer_checkpoint).
-        self.db.checkpoint()
         _report(progress, total, total, "导入完成")
         self._graph = library_graph
         return ImportResult(

@@ -13,7 +13,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta, timezone, tzinfo
-from typing import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
 
 from sqlalchemy.exc import OperationalError
 
@@ -39,6 +39,11 @@ from cskexam.services.review_queue import (
     undo,
 )
 from cskexam.storage import review_repo
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+
+    from cskexam.storage.db import Database
 
 # -- a drill for the UI and the CLI -----------------------------------------------------------
 
@@ -92,7 +97,7 @@ class Reviewer:
     Call ``close()`` (or use ``with``) to give the connection back.
     """
 
-    def __init__(self, db, *, profile: str | None = None, tz: tzinfo | None = None,
+    def __init__(self, db: Database, *, profile: str | None = None, tz: tzinfo | None = None,
                  node_id: str | None = None, clock: Callable[[], dt.datetime] = utc_now):
         if profile is not None and profile != db.profile:
             db = db.for_profile(profile)
@@ -100,7 +105,7 @@ class Reviewer:
         self.profile = db.profile
         self.tz = tz
         self.clock = clock
-        self._conn = None
+        self._conn: Connection | None = None
         self._stamp: int | None = None  # data_version when the caches below were last known exact
         self._settings: SrsSettings | None = None
         self._queue: _Queue | None = None
@@ -116,14 +121,14 @@ class Reviewer:
             self._scope = frozenset(self.node_ids)
 
     # -- connection and caches ---------------------------------------------------
-    def _connection(self):
+    def _connection(self) -> Connection:
         if self._conn is None or self._conn.closed or self._conn.invalidated:
             self._conn = self.db.connect()
             self._forget()  # data_version values of another connection mean nothing here
         return self._conn
 
     @contextmanager
-    def _transaction(self, immediate: bool = False) -> Iterator:
+    def _transaction(self, immediate: bool = False) -> Iterator[Connection]:
         conn = self._connection()
         try:
             if immediate and self.db.is_sqlite:
@@ -163,7 +168,7 @@ class Reviewer:
         self._queue = None
         self._paths.clear()
 
-    def _check_others(self, conn) -> None:
+    def _check_others(self, conn: Connection) -> None:
         """Drop every cache when another connection has committed since we last looked."""
         if not self.db.is_sqlite:
             self._forget()  # no cheap change marker: always read afresh
@@ -173,12 +178,12 @@ class Reviewer:
             self._forget()
             self._stamp = version
 
-    def _settings_in(self, conn) -> SrsSettings:
+    def _settings_in(self, conn: Connection) -> SrsSettings:
         if self._settings is None:
             self._settings = get_settings(conn, self.profile)
         return self._settings
 
-    def _queue_in(self, conn, now: dt.datetime) -> _Queue:
+    def _queue_in(self, conn: Connection, now: dt.datetime) -> _Queue:
         self._check_others(conn)
         q = self._queue
         if q is None or not q.day_start <= now < q.day_end:
@@ -187,7 +192,7 @@ class Reviewer:
             q = self._queue = _Queue(start, end, counts, new_left)
         return q
 
-    def _card_in(self, conn, card_id: str) -> DrillCard:
+    def _card_in(self, conn: Connection, card_id: str) -> DrillCard:
         row = review_repo.get_card(conn, card_id)
         if row is None:
             raise UserError(f"没有这张卡片: {card_id}")
@@ -222,6 +227,27 @@ class Reviewer:
             q = self._queue_in(conn, now)
             card_id = next_card_id(conn, now, self.tz, self.node_ids, exclude, lambda: q.new_left, q.counts)
             return self._card_in(conn, card_id) if card_id else None
+
+    # -- study ahead (Anki's custom study): cards not yet due --------------------------
+    def _ahead_until(self, now: dt.datetime, days: int) -> dt.datetime:
+        return day_bounds(now, self.tz)[1] + timedelta(days=days)
+
+    def ahead_count(self, days: int) -> int:
+        """Cards (learning or review) that fall due within the next ``days`` study days."""
+        now = self.clock()
+        with self._transaction() as conn:
+            self._check_others(conn)
+            return len(review_repo.due_ids(conn, (*LEARNING_STATES, srs.REVIEW), self._ahead_until(now, days), now,
+                                           1_000_000, self.node_ids))
+
+    def next_ahead(self, days: int, exclude: Sequence[str] = ()) -> DrillCard | None:
+        """The card due soonest within the next ``days`` study days (``exclude``: already studied ahead)."""
+        now = self.clock()
+        with self._transaction() as conn:
+            self._check_others(conn)
+            ids = review_repo.due_ids(conn, (*LEARNING_STATES, srs.REVIEW), self._ahead_until(now, days), now, 1,
+                                      self.node_ids, exclude)
+            return self._card_in(conn, ids[0]) if ids else None
 
     def card(self, card_id: str) -> DrillCard:
         with self._transaction() as conn:
@@ -350,15 +376,4 @@ class Reviewer:
             return [self._card_in(conn, row.id) for row in review_repo.leech_cards(conn)]
 
 
-__all__ = ["DEFAULT_PROFILE", "DrillAction", "DrillCard", "QueueCounts", "Answered", "Reviewer", "home_stats"]
-
-
-def home_stats(library, now: dt.datetime) -> dict[str, object]:
-    """Today's figures for the home screen (one of its stats providers)."""
-    from cskexam.services.stats import today_figures
-
-    if getattr(library, "db", None) is None:
-        return {}  # a library without a database (a stand-in): nothing to count
-    with library.db.session() as session:
-        t = today_figures(session, now)
-    return {"今日到期": t.due_today, "新卡": t.new_available, "今日已复习": t.reviewed_today, "连续学习": f"{t.streak} 天"}
+__all__ = ["DEFAULT_PROFILE", "DrillAction", "DrillCard", "QueueCounts", "Answered", "Reviewer"]

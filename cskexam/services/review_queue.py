@@ -13,23 +13,24 @@ end while a card answered 重来 a minute ago is about to come back).
 from __future__ import annotations
 
 import datetime as dt
-import time
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta, timezone, tzinfo
-from typing import Callable, Iterator, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from cskexam.core import srs
-from cskexam.core.cards import KIND_LABELS
+from cskexam.core.vocab import card_kind_label
 from cskexam.core.srs import LEARNING, NEW, RELEARNING, RESCHEDULE, REVIEW, CardState, ReviewEvent, SrsSettings
 from cskexam.core.studyday import day_bounds, next_day_start
 from cskexam.errors import UserError
 from cskexam.storage import review_repo
+from cskexam.storage.profile_key import DEFAULT_PROFILE  # noqa: F401  (re-exported)
 
-from cskexam.storage.profile_key import DEFAULT_PROFILE  # noqa: E402  (re-exported)
+# The rules run on the caller's ORM session or, in the drill, on its own connection.
+Executor = Session | Connection
+
 LEARN_AHEAD = timedelta(minutes=20)
 LEARNING_STATES = (LEARNING, RELEARNING)
 
@@ -48,7 +49,7 @@ class DrillCard:
 
     @property
     def kind_label(self) -> str:
-        return KIND_LABELS.get(self.kind, self.kind)
+        return card_kind_label(self.kind)
 
     @property
     def state_label(self) -> str:
@@ -88,7 +89,7 @@ class Answered:
 
 # -- settings --------------------------------------------------------------------------
 
-def get_settings(session: Session, profile: str | None = None) -> SrsSettings:
+def get_settings(session: Executor, profile: str | None = None) -> SrsSettings:
     """The profile's settings (default: the session's profile)."""
     stored = review_repo.load_settings(session, profile)
     if not stored:
@@ -99,26 +100,26 @@ def get_settings(session: Session, profile: str | None = None) -> SrsSettings:
         return SrsSettings()  # settings written by a newer version: fall back to defaults
 
 
-def set_settings(session: Session, settings: SrsSettings, now: dt.datetime, profile: str | None = None) -> None:
+def set_settings(session: Executor, settings: SrsSettings, now: dt.datetime, profile: str | None = None) -> None:
     review_repo.save_settings(session, profile, settings.to_dict(), now)
 
 
 # -- queue -------------------------------------------------------------------------------
 
-def node_scope(session: Session, node_id: str) -> list[str]:
+def node_scope(session: Executor, node_id: str) -> list[str]:
     """The node and its descendants; UserError for an unknown node id."""
     if not review_repo.node_exists(session, node_id):
         raise UserError(f"没有这个知识点: {node_id}")
     return review_repo.subtree_ids(session, node_id)
 
 
-def new_remaining_today(session: Session, now: dt.datetime, settings: SrsSettings, tz: tzinfo | None = None) -> int:
+def new_remaining_today(session: Executor, now: dt.datetime, settings: SrsSettings, tz: tzinfo | None = None) -> int:
     start, end = day_bounds(now, tz)
     return max(0, settings.daily_new_limit - review_repo.new_introduced_between(session, start, end))
 
 
 def count_queue(
-    session: Session, now: dt.datetime, settings: SrsSettings, tz: tzinfo | None, node_ids: Sequence[str] | None,
+    session: Executor, now: dt.datetime, settings: SrsSettings, tz: tzinfo | None, node_ids: Sequence[str] | None,
 ) -> tuple[QueueCounts, int]:
     """The queue counts and today's unused new-card allowance (whole library)."""
     start, end = day_bounds(now, tz)
@@ -132,7 +133,7 @@ def count_queue(
 
 
 def queue_counts(
-    session: Session, now: dt.datetime, settings: SrsSettings, tz: tzinfo | None = None,
+    session: Executor, now: dt.datetime, settings: SrsSettings, tz: tzinfo | None = None,
     node_ids: Sequence[str] | None = None,
 ) -> QueueCounts:
     """Cards left today. A drill of one node (``node_ids``) ignores the daily new limit."""
@@ -140,7 +141,7 @@ def queue_counts(
 
 
 def next_card(
-    session: Session, now: dt.datetime, settings: SrsSettings, tz: tzinfo | None = None,
+    session: Executor, now: dt.datetime, settings: SrsSettings, tz: tzinfo | None = None,
     node_ids: Sequence[str] | None = None, exclude: Sequence[str] = (),
 ) -> DrillCard | None:
     card_id = next_card_id(session, now, tz, node_ids, exclude, lambda: new_remaining_today(session, now, settings, tz))
@@ -148,7 +149,7 @@ def next_card(
 
 
 def next_card_id(
-    session: Session, now: dt.datetime, tz: tzinfo | None, node_ids: Sequence[str] | None, exclude: Sequence[str],
+    session: Executor, now: dt.datetime, tz: tzinfo | None, node_ids: Sequence[str] | None, exclude: Sequence[str],
     new_left: Callable[[], int], counts: QueueCounts | None = None,
 ) -> str | None:
     """The queue order (see the module docstring). ``counts``, when known to be
@@ -167,14 +168,14 @@ def next_card_id(
     return ids[0] if ids else None
 
 
-def card_info(session: Session, card_id: str) -> DrillCard:
+def card_info(session: Executor, card_id: str) -> DrillCard:
     row = review_repo.get_card(session, card_id)
     if row is None:
         raise UserError(f"没有这张卡片: {card_id}")
     return drill_card(row, tuple(review_repo.node_path(session, row.node_id)))
 
 
-def drill_card(row, path: tuple[str, ...]) -> DrillCard:
+def drill_card(row: Any, path: tuple[str, ...]) -> DrillCard:
     return DrillCard(
         id=row.id, node_id=row.node_id, kind=row.kind, front=row.front, back=row.back,
         state=review_repo.state_of(row), path=path, suspended=row.suspended, buried_until=row.buried_until,
@@ -188,14 +189,14 @@ class _Conflict(Exception):
 
 
 def answer(
-    session: Session, card_id: str, rating: int, now: dt.datetime, settings: SrsSettings,
+    session: Executor, card_id: str, rating: int, now: dt.datetime, settings: SrsSettings,
     duration_ms: int | None = None,
 ) -> Answered:
     """Rate a card and write its new state and a log row (the caller commits)."""
     return answer_with_row(session, card_id, rating, now, settings, duration_ms)[0]
 
 
-def answer_with_row(session, card_id: str, rating: int, now: dt.datetime, settings: SrsSettings,
+def answer_with_row(session: Executor, card_id: str, rating: int, now: dt.datetime, settings: SrsSettings,
             duration_ms: int | None) -> tuple[Answered, object]:
     """``answer`` plus the card's row as read before the write (its queue flags)."""
     if rating not in srs.RATINGS:
@@ -229,7 +230,7 @@ def answer_with_row(session, card_id: str, rating: int, now: dt.datetime, settin
     raise _Conflict(card_id)
 
 
-def undo(session: Session, log_id: int) -> str:
+def undo(session: Executor, log_id: int) -> str:
     """Take back one answer: the card gets its state before it. Returns the card id."""
     log = review_repo.get_log(session, log_id)
     if log is None:
@@ -248,19 +249,19 @@ def undo(session: Session, log_id: int) -> str:
     return log.card_id
 
 
-def undo_last(session: Session) -> str:
+def undo_last(session: Executor) -> str:
     log_id = review_repo.last_log_id(session)
     if log_id is None:
         raise UserError("没有可撤销的作答")
     return undo(session, log_id)
 
 
-def suspend(session: Session, card_id: str, suspended: bool = True) -> None:
+def suspend(session: Executor, card_id: str, suspended: bool = True) -> None:
     if not review_repo.set_flags(session, [card_id], suspended=suspended):
         raise UserError(f"没有这张卡片: {card_id}")
 
 
-def bury(session: Session, card_id: str, now: dt.datetime, tz: tzinfo | None = None) -> dt.datetime:
+def bury(session: Executor, card_id: str, now: dt.datetime, tz: tzinfo | None = None) -> dt.datetime:
     """Hide a card until the next study day starts (4 am local); returns that time."""
     until = next_day_start(now, tz)
     if not review_repo.set_flags(session, [card_id], buried_until=until):
@@ -268,11 +269,11 @@ def bury(session: Session, card_id: str, now: dt.datetime, tz: tzinfo | None = N
     return until
 
 
-def leeches(session: Session) -> list[DrillCard]:
+def leeches(session: Executor) -> list[DrillCard]:
     return [card_info(session, row.id) for row in review_repo.leech_cards(session)]
 
 
-def schedule_node(session: Session, node_id: str, now: dt.datetime, reason: str = "wrong_answer") -> int:
+def schedule_node(session: Executor, node_id: str, now: dt.datetime, reason: str = "wrong_answer") -> int:
     """Make sure the node's cards are in the review queue, due now (contract F).
 
     Used by practice and exams for wrong answers. A new card starts learning
@@ -300,7 +301,7 @@ def schedule_node(session: Session, node_id: str, now: dt.datetime, reason: str 
     return touched
 
 
-def replay_card(session: Session, card_id: str, settings: SrsSettings) -> CardState:
+def replay_card(session: Executor, card_id: str, settings: SrsSettings) -> CardState:
     """The card's state rebuilt from its review log alone."""
     events = [ReviewEvent(r.rating, r.reviewed_at) for r in review_repo.logs_of(session, card_id)]
     return srs.replay(events, settings, card_key=card_id)

@@ -37,9 +37,6 @@ BUSY_TIMEOUT_MS = 5000
 # the schema), so the open is tried again a few times before it fails.
 OPEN_ATTEMPTS = 4
 OPEN_RETRY_PAUSE_S = 0.25
-# SQLite's default: a commit that leaves more WAL pages than this copies them
-# into the database file before it returns.
-WAL_AUTOCHECKPOINT_PAGES = 1000
 
 CORRUPT_MESSAGE = "数据库文件已损坏或不是 cskexam 数据库"
 
@@ -78,7 +75,6 @@ class Database:
             self.engine: Engine = create_engine(url, echo=echo)
         except (SQLAlchemyError, ImportError, ValueError) as exc:
             raise UserError(f"无效的数据库 URL: {exc}", file=self.display_name) from None
-        self._checkpoint_pending = False
         # A pooled connection must not keep the profile of its last user.
         event.listen(self.engine, "checkout", self._on_checkout)
         # Set once the database is open and checked (see open_database): from
@@ -87,7 +83,6 @@ class Database:
         event.listen(self.engine, "handle_error", self._on_error)
         if self.is_sqlite:
             event.listen(self.engine, "connect", _sqlite_pragmas(wal=self.sqlite_path is not None))
-            event.listen(self.engine, "checkin", self._on_checkin)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @property
@@ -136,30 +131,6 @@ class Database:
             raise
         finally:
             session.close()
-
-    # -- bulk writes ------------------------------------------------------
-    def _on_checkin(self, dbapi_connection, record) -> None:
-        if record is None or not record.info.pop("checkpoint_deferred", False):
-            return
-        self._checkpoint_pending = True
-        if dbapi_connection is not None:
-            dbapi_connection.execute(f"PRAGMA wal_autocheckpoint = {WAL_AUTOCHECKPOINT_PAGES}")
-
-    @property
-    def checkpoint_pending(self) -> bool:
-        return self._checkpoint_pending
-
-    def checkpoint(self) -> bool:
-        """Copy a deferred bulk write from the WAL into the database file; True if one was pending.
-
-        PASSIVE: readers and writers of other connections go on meanwhile.
-        """
-        if not self._checkpoint_pending:
-            return False
-        self._checkpoint_pending = False
-        with self.engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
-        return True
 
     # -- schema -----------------------------------------------------------
     def check(self) -> None:
@@ -353,24 +324,6 @@ def _module_literals_parsed(source: str, path: Path) -> dict | None:
             except ValueError:
                 return None
     return values
-
-
-def defer_checkpoint(session: Session) -> None:
-    """Keep the commit of this session's transaction from checkpointing the WAL.
-
-    A bulk write (a search index of 100k key points, ~90 MB) is durable once
-    its pages are in the WAL; SQLite's automatic checkpoint would then copy
-    them all into the database file inside the commit, taking as long again
-    while the import still holds the write lock. ``Database.checkpoint()``
-    does that after the commit, when readers and writers can go on (without
-    it, the next small commit would pay).
-    """
-    proxied = session.connection().connection
-    driver = proxied.driver_connection
-    if not isinstance(driver, sqlite3.Connection) or not proxied.info.get("wal"):
-        return
-    driver.execute("PRAGMA wal_autocheckpoint = 0")
-    proxied.info["checkpoint_deferred"] = True
 
 
 def _sqlite_pragmas(wal: bool):

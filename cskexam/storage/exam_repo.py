@@ -13,14 +13,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from cskexam.core.srs import CardState
+from cskexam.core.vocab import AttemptStatus
 from cskexam.storage.models_exam import ExamAnswerRow, ExamAttemptRow
 from cskexam.storage.models_questions import AnswerRow, QuestionRow
 from cskexam.storage.models_review import CardRow
 from cskexam.storage.profiles_repo import current_profile
 from cskexam.storage.review_repo import state_of
 
-IN_PROGRESS = "in_progress"
-FINISHED = ("submitted", "timed_out")
+IN_PROGRESS = AttemptStatus.IN_PROGRESS
 
 
 def create_attempt(session: Session, values: dict[str, Any], question_ids: Sequence[str], now: dt.datetime) -> int:

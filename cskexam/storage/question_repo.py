@@ -266,10 +266,6 @@ def wrong_book(session: Session, *, include_cleared: bool = False) -> list[tuple
     return [(to_question(q), w) for q, w in session.execute(stmt).all()]
 
 
-def wrong_entry(session: Session, question_id: str) -> WrongBookRow | None:
-    return session.get(WrongBookRow, (current_profile(session), question_id))
-
-
 def answer_stats(session: Session, question_ids: Iterable[str] | None = None) -> dict[str, tuple[int, int]]:
     """``{question_id: (answers, right answers)}``."""
     stmt = select(AnswerRow.question_id, func.count(), func.sum(AnswerRow.correct.cast(Integer)))

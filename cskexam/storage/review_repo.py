@@ -53,14 +53,14 @@ def state_values(state: CardState) -> dict:
 
 # -- cards as generated ----------------------------------------------------------
 
-def stored_cards(session: Session) -> dict[str, Any]:
+def stored_cards(session: Session | Connection) -> dict[str, Any]:
     query = select(_cards.c.id, _cards.c.node_id, _cards.c.kind, _cards.c.front, _cards.c.back, _cards.c.orphaned,
                    _cards.c.edited, _cards.c.custom)
     query = query.where(_cards.c.profile == DEFAULT_PROFILE)
     return {r.id: r for r in session.execute(query)}
 
 
-def card_contents(session: Session, include_orphaned: bool = False) -> list[Any]:
+def card_contents(session: Session | Connection, include_orphaned: bool = False) -> list[Any]:
     query = select(_cards.c.id, _cards.c.node_id, _cards.c.kind, _cards.c.front, _cards.c.back).order_by(_cards.c.seq)
     query = query.where(_cards.c.profile == current_profile(session))
     if not include_orphaned:
@@ -68,12 +68,12 @@ def card_contents(session: Session, include_orphaned: bool = False) -> list[Any]
     return list(session.execute(query))
 
 
-def max_seq(session: Session) -> int:
+def max_seq(session: Session | Connection) -> int:
     query = select(func.coalesce(func.max(_cards.c.seq), -1)).where(_cards.c.profile == DEFAULT_PROFILE)
     return session.execute(query).scalar_one()
 
 
-def insert_cards(session: Session, rows: list[dict]) -> None:
+def insert_cards(session: Session | Connection, rows: list[dict]) -> None:
     """New cards (content and a new card's state), one row for every profile."""
     if not rows:
         return
@@ -82,7 +82,7 @@ def insert_cards(session: Session, rows: list[dict]) -> None:
         session.execute(_cards.insert(), [{**row, "profile": profile} for row in rows])
 
 
-def update_cards(session: Session, rows: list[dict]) -> None:
+def update_cards(session: Session | Connection, rows: list[dict]) -> None:
     """Bulk UPDATE of content columns by card id (every profile's row), one executemany per set of columns."""
     if not rows:
         return
@@ -97,7 +97,7 @@ def update_cards(session: Session, rows: list[dict]) -> None:
         session.execute(stmt, [{f"u_{k}": v for k, v in row.items()} for row in group])
 
 
-def active_node_ids(session: Session, ids: Iterable[str]) -> set[str]:
+def active_node_ids(session: Session | Connection, ids: Iterable[str]) -> set[str]:
     ids = list(ids)
     out: set[str] = set()
     for i in range(0, len(ids), 500):
@@ -138,7 +138,7 @@ def _due_statement(by_node: bool, excluding: bool):
     return select(_cards.c.due, _cards.c.id).where(*cond).order_by(_cards.c.due).limit(bindparam("limit"))
 
 
-def due_ids(session: Session, states: Sequence[int], until: dt.datetime, now: dt.datetime, limit: int,
+def due_ids(session: Session | Connection, states: Sequence[int], until: dt.datetime, now: dt.datetime, limit: int,
             node_ids: Sequence[str] | None = None, exclude: Sequence[str] = ()) -> list[str]:
     """Cards in ``states`` due by ``until``, earliest first."""
     found: list[tuple[dt.datetime, str]] = []
@@ -156,7 +156,7 @@ def due_ids(session: Session, states: Sequence[int], until: dt.datetime, now: dt
     return [cid for _, cid in found[:limit]]
 
 
-def new_ids(session: Session, now: dt.datetime, limit: int, node_ids: Sequence[str] | None = None,
+def new_ids(session: Session | Connection, now: dt.datetime, limit: int, node_ids: Sequence[str] | None = None,
             exclude: Sequence[str] = ()) -> list[str]:
     if limit <= 0:
         return []
@@ -171,7 +171,7 @@ def new_ids(session: Session, now: dt.datetime, limit: int, node_ids: Sequence[s
     return list(session.execute(query).scalars())
 
 
-def count_due(session: Session, states: Sequence[int], until: dt.datetime, now: dt.datetime,
+def count_due(session: Session | Connection, states: Sequence[int], until: dt.datetime, now: dt.datetime,
               node_ids: Sequence[str] | None = None) -> int:
     total = 0
     stmt = _count_statement(node_ids is not None)
@@ -196,15 +196,6 @@ def _count_statement(by_node: bool):
     if by_node:
         cond.append(_cards.c.node_id.in_(bindparam("nodes", expanding=True)))
     return select(func.count()).select_from(_cards).where(*cond)
-
-
-def count_new(session: Session, now: dt.datetime, node_ids: Sequence[str] | None = None, limit: int | None = None) -> int:
-    """New cards available, counting no further than ``limit`` (the daily limit is all the queue needs)."""
-    inner = select(_cards.c.id).where(_cards.c.state == NEW, _playable(now, node_ids, current_profile(session)))
-    if limit is not None:
-        inner = inner.limit(limit)
-    query = select(func.count()).select_from(inner.subquery())
-    return session.execute(query).scalar_one()
 
 
 @functools.lru_cache(maxsize=4)
@@ -259,14 +250,14 @@ def queue_figures(session: Session | Connection, start: dt.datetime, end: dt.dat
     return session.execute(_queue_figures_statement(node_ids is not None), params).one()
 
 
-def new_introduced_between(session: Session, start: dt.datetime, end: dt.datetime) -> int:
+def new_introduced_between(session: Session | Connection, start: dt.datetime, end: dt.datetime) -> int:
     query = select(func.count(func.distinct(_logs.c.card_id))).where(
         _logs.c.profile == current_profile(session), _logs.c.state_before == NEW, _logs.c.rating > 0, _logs.c.reviewed_at >= start, _logs.c.reviewed_at < end
     )
     return session.execute(query).scalar_one()
 
 
-def reviews_between(session: Session, start: dt.datetime, end: dt.datetime) -> int:
+def reviews_between(session: Session | Connection, start: dt.datetime, end: dt.datetime) -> int:
     query = select(func.count()).select_from(_logs).where(
         _logs.c.profile == current_profile(session), _logs.c.rating > 0, _logs.c.reviewed_at >= start, _logs.c.reviewed_at < end
     )
@@ -307,13 +298,6 @@ def get_card_state(session: Session | Connection, card_id: str, *, for_update: b
     """
     stmt = _answer_card_locked_statement() if for_update else _answer_card_statement()
     return session.execute(stmt, {"card_id": card_id, "profile": current_profile(session)}).first()
-
-
-def cards_by_ids(session: Session | Connection, ids: Sequence[str]) -> dict[str, Any]:
-    if not ids:
-        return {}
-    query = select(_cards).where(_cards.c.id.in_(list(ids)), _cards.c.profile == current_profile(session))
-    return {c.id: c for c in session.execute(query)}
 
 
 def cards_of_nodes(session: Session | Connection, node_ids: Sequence[str]) -> list[Any]:
@@ -434,7 +418,7 @@ def _path_statement():
     return select(chain.c.title, chain.c.marker).order_by(chain.c.depth.desc())
 
 
-def node_path(session: Session, node_id: str) -> list[str]:
+def node_path(session: Session | Connection, node_id: str) -> list[str]:
     """Titles from the document down to the node itself (chapters with their 第…章 marker)."""
     titles = []
     for title, marker in session.execute(_path_statement(), {"node_id": node_id}):
@@ -444,11 +428,11 @@ def node_path(session: Session, node_id: str) -> list[str]:
     return titles
 
 
-def node_exists(session: Session, node_id: str) -> bool:
+def node_exists(session: Session | Connection, node_id: str) -> bool:
     return session.execute(select(_nodes.c.id).where(_nodes.c.id == node_id)).first() is not None
 
 
-def subtree_ids(session: Session, node_id: str) -> list[str]:
+def subtree_ids(session: Session | Connection, node_id: str) -> list[str]:
     """The node and every node below it (a recursive query over parent links)."""
     tree = select(_nodes.c.id).where(_nodes.c.id == node_id).cte("tree", recursive=True)
     tree = tree.union_all(select(_nodes.c.id).where(_nodes.c.parent_id == tree.c.id))
@@ -457,7 +441,7 @@ def subtree_ids(session: Session, node_id: str) -> list[str]:
 
 # -- everything the statistics need ---------------------------------------------------
 
-def log_rows(session: Session, since: dt.datetime | None = None) -> list[Any]:
+def log_rows(session: Session | Connection, since: dt.datetime | None = None) -> list[Any]:
     query = select(_logs.c.card_id, _logs.c.rating, _logs.c.reviewed_at, _logs.c.state_before).where(
         _logs.c.profile == current_profile(session), _logs.c.rating > 0
     )
@@ -466,17 +450,17 @@ def log_rows(session: Session, since: dt.datetime | None = None) -> list[Any]:
     return list(session.execute(query.order_by(_logs.c.reviewed_at)))
 
 
-def review_dates(session: Session) -> list[dt.datetime]:
+def review_dates(session: Session | Connection) -> list[dt.datetime]:
     query = select(_logs.c.reviewed_at).where(_logs.c.profile == current_profile(session), _logs.c.rating > 0)
     return list(session.execute(query).scalars())
 
 
-def due_dates(session: Session, until: dt.datetime, now: dt.datetime) -> list[dt.datetime]:
+def due_dates(session: Session | Connection, until: dt.datetime, now: dt.datetime) -> list[dt.datetime]:
     query = select(_cards.c.due).where(_cards.c.state != NEW, _cards.c.due <= until, _playable(now, None, current_profile(session)))
     return list(session.execute(query).scalars())
 
 
-def card_states_with_documents(session: Session) -> list[Any]:
+def card_states_with_documents(session: Session | Connection) -> list[Any]:
     """Every playable card's state with its node's document and chapter ancestry."""
     query = (
         select(
@@ -490,16 +474,7 @@ def card_states_with_documents(session: Session) -> list[Any]:
     return list(session.execute(query))
 
 
-def node_titles(session: Session, ids: Iterable[str]) -> dict[str, str]:
-    ids = list(set(ids))
-    out: dict[str, str] = {}
-    for i in range(0, len(ids), 500):
-        chunk = ids[i:i + 500]
-        out.update(dict(session.execute(select(_nodes.c.id, _nodes.c.title).where(_nodes.c.id.in_(chunk))).all()))
-    return out
-
-
-def node_parents(session: Session) -> dict[str, tuple[str | None, str, str]]:
+def node_parents(session: Session | Connection) -> dict[str, tuple[str | None, str, str]]:
     """id → (parent id, kind, title) of every node: enough to find a card's chapter."""
     query = select(_nodes.c.id, _nodes.c.parent_id, _nodes.c.kind, _nodes.c.title)
     return {r.id: (r.parent_id, r.kind, r.title) for r in session.execute(query)}
@@ -530,7 +505,7 @@ def save_settings(session: Session | Connection, profile: str | None, settings: 
     session.execute(update(_settings).where(_settings.c.profile == profile).values(settings=settings, updated_at=now))
 
 
-def counts_by_state(session: Session) -> dict[int, int]:
+def counts_by_state(session: Session | Connection) -> dict[int, int]:
     query = (
         select(_cards.c.state, func.count())
         .where(_cards.c.profile == current_profile(session), _cards.c.orphaned.is_(False), _cards.c.suspended.is_(False))
@@ -539,7 +514,7 @@ def counts_by_state(session: Session) -> dict[int, int]:
     return {state: n for state, n in session.execute(query)}
 
 
-def count_cards(session: Session, **flags) -> int:
+def count_cards(session: Session | Connection, **flags) -> int:
     query = select(func.count()).select_from(_cards).where(_cards.c.profile == current_profile(session))
     for name, value in flags.items():
         query = query.where(_cards.c[name].is_(value))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable, Mapping
+from typing import Any, Mapping
 
 from cskexam.core.exam.attempt import SUBMITTED, is_blank
 from cskexam.core.exam.blueprint import Section

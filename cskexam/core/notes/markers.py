@@ -35,8 +35,6 @@ def cn_to_int(text: str) -> int | None:
     return total + current
 
 
-# Styles whose marker is unambiguous anywhere in a line.
-STRONG_STYLES = {"part", "chapter", "section", "circled", "bullet"}
 HEADING_STYLES = {"part", "chapter", "section", "topic", "cn", "cn_paren", "pcn"} | {f"h{i}" for i in range(1, 7)}
 
 

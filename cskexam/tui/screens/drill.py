@@ -31,6 +31,7 @@ from cskexam.tui.widgets.cjk_text import CjkText
 from cskexam.tui.widgets.title_bar import TitleBar
 
 RATING_NAMES = {1: "重来", 2: "困难", 3: "良好", 4: "简单"}
+AHEAD_DAYS = 7  # study ahead: cards due within this many days
 
 
 class DrillScreen(AppScreen):
@@ -68,6 +69,7 @@ class DrillScreen(AppScreen):
         Binding("b", "bury", "搁置", show=False),
         Binding("n", "show_node", "查看知识点", show=False),
         Binding("l", "leeches", "难记卡片", show=False),
+        Binding("a", "ahead", "提前复习", show=False),
     ]
 
     KEY_HELP = [
@@ -79,6 +81,8 @@ class DrillScreen(AppScreen):
         ("b", "搁置到明天（凌晨 4 点后）"),
         ("n", "在知识图谱中查看这张卡片的知识点"),
         ("l", "难记卡片：遗忘多次而暂停的卡片"),
+        ("a", f"没有到期的卡片时：提前复习未来 {AHEAD_DAYS} 天内到期的卡片"),
+        ("c", "卡片浏览：查找、恢复已暂停的卡片，编辑或新增卡片"),
     ]
 
     def __init__(self, node_id: str | None = None, **kwargs: Any) -> None:
@@ -89,6 +93,9 @@ class DrillScreen(AppScreen):
         self.revealed = False
         self.finished = False
         self.ratings: Counter[int] = Counter()
+        # Study ahead (when nothing is due): cards due within this many days, each once.
+        self.ahead_days: int | None = None
+        self.ahead_done: set[str] = set()
         self.started = time.monotonic()
         self._shown_at = time.monotonic()
 
@@ -148,6 +155,8 @@ class DrillScreen(AppScreen):
 
     def _next(self) -> None:
         card = self.reviewer.next_card()
+        if card is None and self.ahead_days is not None:
+            card = self.reviewer.next_ahead(self.ahead_days, exclude=sorted(self.ahead_done))
         if card is None:
             self._finish()
             return
@@ -218,6 +227,10 @@ class DrillScreen(AppScreen):
         c = self.reviewer.counts()
         if c.learning:
             parts.append(f"\n还有 {c.learning} 张学习中的卡片稍后到期，过一会儿再来。")
+        ahead = self.reviewer.ahead_count(AHEAD_DAYS) - len(self.ahead_done)
+        if ahead > 0:
+            parts += ["\n\n", ("提前复习：", "bold"), f"按 a 复习未来 {AHEAD_DAYS} 天内到期的 {ahead} 张卡片"]
+        parts.append("\n按 c 打开卡片浏览（可按章节筛选）；在知识图谱中选中一章按 d，复习这一章的卡片。")
         parts.append("\n\n按 u 撤销上一次操作，Esc 返回。")
         summary = self.query_one("#drill-summary", Static)
         summary.update(Content.assemble(*parts))
@@ -250,10 +263,21 @@ class DrillScreen(AppScreen):
             self.notify(str(exc), severity="error")
             return
         self.ratings[rating] += 1
+        if self.ahead_days is not None:
+            self.ahead_done.add(self.card.id)
         if result.became_leech:
             self.notify("这张卡片已遗忘多次，标为记忆难点并暂停。按 l 查看难记卡片，重温它的知识点。",
                         title="记忆难点", severity="warning", timeout=6)
         self._next()
+
+    def action_ahead(self) -> None:
+        """Anki's custom study: go on with cards due in the next days."""
+        if not self.finished or self.reviewer is None:
+            return
+        self.ahead_days = AHEAD_DAYS
+        self._next()
+        if self.card is not None:
+            self.notify(f"提前复习未来 {AHEAD_DAYS} 天内到期的卡片", timeout=2)
 
     def action_undo(self) -> None:
         if self.reviewer is None or not self.reviewer.can_undo:
@@ -300,6 +324,8 @@ class DrillScreen(AppScreen):
         if action == "rate" and not self.revealed:
             return None  # shown greyed out until the answer is visible
         if action in ("suspend", "bury", "show_node", "space", "reveal") and self.card is None:
+            return None
+        if action == "ahead" and not self.finished:
             return None
         if action == "undo" and (self.reviewer is None or not self.reviewer.can_undo):
             return None

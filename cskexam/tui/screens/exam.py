@@ -135,6 +135,7 @@ class ExamScreen(AppScreen):
         return self.blueprints[options.highlighted]
 
     def _show_blueprint_info(self) -> None:
+        from cskexam.core.readiness import NO_DATA
         from cskexam.display import fmt_points
 
         if not self.is_attached or self.sitting:
@@ -151,6 +152,8 @@ class ExamScreen(AppScreen):
             parts.append(("正在计算预测得分…", "$text-muted"))
         elif isinstance(p, str):
             parts.append(p)
+        elif not p.ready:  # nothing studied yet: no figure, only what is needed
+            parts += [(f"预测得分：{NO_DATA}", "bold"), "\n", (p.needed_text(), "$text-muted")]
         else:
             parts += [(p.text(), "bold"), "\n",
                       f"满分 {fmt_points(p.total)}，合格线 {fmt_points(p.pass_mark)}：{p.pass_chance_text}\n",

@@ -71,9 +71,10 @@ class GraphScreen(AppScreen):
     SCREEN_NAME = "graph"
 
     BINDINGS = [
-        Binding("1", "related(1)", "相关节点", key_display="1-9"),
+        # 1-9 and ⌫ are under ?: the footer must fit 80 columns
+        Binding("1", "related(1)", "相关节点", key_display="1-9", show=False),
         *(Binding(str(n), f"related({n})", "相关节点", show=False) for n in range(2, MAX_RELATED_KEYS + 1)),
-        Binding("backspace", "history_back", "上一个节点", key_display="⌫"),
+        Binding("backspace", "history_back", "上一个节点", key_display="⌫", show=False),
         Binding("o", "original", "原文"),
         Binding("d", "for_node('drill')", "复习本节"),
         Binding("p", "for_node('practice')", "练习本节"),

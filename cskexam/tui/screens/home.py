@@ -3,17 +3,14 @@
 The home screen is the first thing painted, so it imports nothing heavy: the
 library's figures arrive later (``LibraryReady``) and are read in a worker.
 
-Today's figures come from the providers ``stats_providers()`` returns.
-Each is called in a worker thread as ``fn(library, now)`` (``now`` an aware
-UTC datetime) and returns an ordered mapping of Chinese label to value, e.g.
-``{"今日到期": 12, "新卡": 20, "今日已复习": 5, "连续学习": "3 天"}``; the
-mappings of all providers are shown in order after the defaults they update.
+Today's figures are one ``HomeFigures`` value (``cskexam.services.home``),
+read in a worker thread; ``figure_rows`` words them for the panel.
 """
 
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from typing import Any, Callable, Mapping
+from typing import TYPE_CHECKING, Any, Callable
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -28,20 +25,52 @@ from cskexam.tui.widgets.title_bar import TitleBar
 from cskexam.tui.widgets.text import aligned_pairs
 from cskexam.tui.failures import guarded
 
-StatsProvider = Callable[[Any, datetime], Mapping[str, Any]]
+if TYPE_CHECKING:
+    from cskexam.services.home import HomeFigures
+
+FiguresReader = Callable[[Any, datetime], "HomeFigures"]
 
 
-def stats_providers() -> list[StatsProvider]:
-    """The services that add today's figures, imported off the first-paint path."""
-    from cskexam.services import exam, plan, review
+def figures_reader() -> FiguresReader:
+    """How today's figures are read: the home service, imported off the first-paint path."""
+    from cskexam.services.home import home_figures
 
-    return [review.home_stats, exam.home_stats, plan.home_stats]
+    return home_figures
 
-# Set by the exam provider when an attempt was left unfinished (a crash, a
-# closed terminal): the home screen then offers to resume it once per start.
-UNFINISHED_EXAM_LABEL = "未完成考试"
 
-DEFAULT_STATS: dict[str, Any] = {"今日到期": 0, "新卡": 0}
+DEFAULT_ROWS: list[tuple[str, str]] = [("今日到期", "0"), ("新卡", "0")]
+
+
+def figure_rows(figures: HomeFigures) -> list[tuple[str, str]]:
+    """Today's figures as (label, value) rows, in the order the panel shows them."""
+    from cskexam.display import fmt_points, format_clock
+
+    review = figures.review
+    if review is None:
+        rows = list(DEFAULT_ROWS)
+    else:
+        rows = [("今日到期", str(review.due_today)), ("新卡", str(review.new_available)),
+                ("今日已复习", str(review.reviewed_today)), ("连续学习", f"{review.streak} 天")]
+    exam = figures.exam
+    if exam is not None:
+        if exam.unfinished is not None:
+            a = exam.unfinished
+            rows.append(("未完成考试", f"{a.blueprint} 已答 {a.answered}/{a.questions}，"
+                                   f"剩 {format_clock(a.remaining)} · 按 e 继续"))
+        if exam.prediction is not None:
+            rows.append(("预测得分", exam.prediction.short_text()))
+        if exam.last is not None:
+            last = exam.last
+            rows.append(("最近模考", f"{fmt_points(last.score or 0)}/{fmt_points(last.total)} 分 "
+                                 f"{'合格' if last.passed else '不合格'}（{last.blueprint}）"))
+    plan = figures.plan
+    if plan is not None:
+        if plan.catch_up_due:
+            rows.append(("今天先复习", f"{plan.catch_up_due} 张（已 {plan.days_away} 天没复习）"))
+        rows.append(("距离考试", plan.countdown))
+        if plan.goal:
+            rows.append(("今日目标", plan.goal))
+    return rows
 
 SUMMARY_FIELDS: tuple[tuple[str, str], ...] = (
     ("documents", "文档"),
@@ -72,14 +101,6 @@ def summary_pairs(summary: Any) -> list[tuple[str, str]]:
     return rows
 
 
-def collect_stats(library: Any, now: datetime, providers: list[StatsProvider] | None = None) -> dict[str, Any]:
-    """Today's figures: the defaults updated by every provider in turn."""
-    stats = dict(DEFAULT_STATS)
-    for provider in stats_providers() if providers is None else providers:
-        stats.update(provider(library, now))
-    return stats
-
-
 class HomeScreen(AppScreen):
     SCREEN_NAME = "home"
 
@@ -94,7 +115,7 @@ class HomeScreen(AppScreen):
             yield Static(Content("客户服务管理师（二级）· 从自己的笔记备考"), id="home-banner")
             yield Static(Content("正在打开资料库…"), id="home-library")
             with Horizontal(id="home-panels"):
-                yield Static(self._stats_content(DEFAULT_STATS), id="home-today", classes="panel")
+                yield Static(aligned_pairs(DEFAULT_ROWS), id="home-today", classes="panel")
                 yield Static(self._menu_content(), id="home-menu", classes="panel")
         yield Footer()
 
@@ -192,16 +213,16 @@ class HomeScreen(AppScreen):
         library = self.app.library
         now = datetime.now(timezone.utc)
         try:
-            stats = collect_stats(library, now)
+            figures = figures_reader()(library, now)
         except Exception as exc:  # a broken provider must not take the home screen down
             content = Content.assemble(("统计暂不可用: ", "bold"), f"{type(exc).__name__}: {exc}")
         else:
-            content = self._stats_content(stats)
+            content = aligned_pairs(figure_rows(figures))
             # Only the first figures after start-up: an exam paused on purpose
             # is offered again from its own screen, not every time home shows.
             if not self.app.resume_offered:
                 self.app.resume_offered = True
-                if UNFINISHED_EXAM_LABEL in stats:
+                if figures.exam is not None and figures.exam.unfinished is not None:
                     self.app.call_from_thread(self._offer_resume)
         self.app.call_from_thread(self._show_figures, "#home-today", content)
 
@@ -215,10 +236,6 @@ class HomeScreen(AppScreen):
         # The exam screen opens with its 继续 / 放弃 / 稍后 dialog.
         if self.app.screen is self:
             self.app.open_screen("exam")
-
-    @staticmethod
-    def _stats_content(stats: Mapping[str, Any]) -> Content:
-        return aligned_pairs([(label, str(value)) for label, value in stats.items()])
 
     @staticmethod
     def _summary_line(rows: list[tuple[str, str]]) -> CjkText:

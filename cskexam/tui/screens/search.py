@@ -18,10 +18,10 @@ from textual.content import Content
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from cskexam.core.vocab import node_kind_label
 from cskexam.tui.screens import registry
 from cskexam.tui.screens.base import AppScreen
 from cskexam.tui.widgets.inputs import HelpKeyInput
-from cskexam.tui.widgets.text import clip
 from cskexam.tui.widgets.title_bar import TitleBar
 from cskexam.tui.failures import guarded
 
@@ -34,7 +34,6 @@ DEBOUNCE_SECONDS = 0.08
 RESULT_LIMIT = 50
 PATH_CELLS = 90
 HIGHLIGHT = "bold reverse $warning"
-KIND_LABELS = {"document": "文档", "chapter": "章", "section": "节", "point": "要点", "item": "条目"}
 PLACEHOLDER = "输入关键词、拼音或首字母（如 竞争者、shichang renkou、hgfx）"
 
 
@@ -48,13 +47,16 @@ def highlighted(text: str, terms: list[str], style: str = HIGHLIGHT) -> Content:
     return content
 
 
-def result_prompt(result: "SearchResult") -> Content:
+def result_prompt(result: "SearchResult", path_cells: int = PATH_CELLS) -> Content:
+    from cskexam.core.linebreak import clip_path
+
     title = highlighted(result.title, result.matches)
-    parts: list = [title, ("  " + KIND_LABELS.get(result.kind, result.kind), "$text-muted")]
+    parts: list = [title, ("  " + node_kind_label(result.kind), "$text-muted")]
     if result.fuzzy:
         parts.append(("  近似", "italic $text-warning"))
     if result.path:
-        parts += ["\n", (clip(" › ".join(result.path), PATH_CELLS), "$text-muted")]
+        # a path keeps its tail (where the point is) and ends in … at its head when cut
+        parts += ["\n", (clip_path(result.path, path_cells), "$text-muted")]
     if result.snippet and result.snippet != result.title:
         parts += ["\n", highlighted(result.snippet, result.matches)]
     return Content.assemble(*parts)
@@ -181,7 +183,8 @@ class SearchScreen(AppScreen):
         self.last_ms = elapsed
         options = self.query_one("#search-results", OptionList)
         options.clear_options()
-        options.add_options([Option(result_prompt(r), id=f"r{i}") for i, r in enumerate(results)])
+        cells = max(20, min(PATH_CELLS, self.app.size.width - 8))
+        options.add_options([Option(result_prompt(r, cells), id=f"r{i}") for i, r in enumerate(results)])
         if results:
             options.highlighted = 0
         status = self.query_one("#search-status", Static)

@@ -8,15 +8,13 @@ markup, and note titles contain ``[A]`` and ``[/]``.
 
 from __future__ import annotations
 
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from cskexam.core.graph import KnowledgeGraph, Node
-from cskexam.core.vocab import NodeKind
-
-KIND_LABELS = {k.value: k.label for k in NodeKind}
 
 
 def is_flagged(node: Node) -> bool:
@@ -47,6 +45,18 @@ class GraphTree(Tree[str]):
         Binding("right", "expand_or_child", "展开", show=False),
         Binding("left", "collapse_or_parent", "收起", show=False),
     ]
+
+    def render_label(self, node: TreeNode[str], base_style: Style, style: Style) -> Text:
+        # Tree crops a long label at the edge without a sign: cut it with … instead.
+        label = super().render_label(node, base_style, style)
+        depth, parent = 0, node.parent
+        while parent is not None and parent is not self.root:
+            depth += 1
+            parent = parent.parent
+        room = self.scrollable_content_region.width - self.guide_depth * (depth + (1 if self.show_root else 0)) - 1
+        if room > 2 and label.cell_len > room:
+            label.truncate(room, overflow="ellipsis")
+        return label
 
     def __init__(self, graph: KnowledgeGraph | None = None, **kwargs) -> None:
         super().__init__("笔记", **kwargs)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from textual.app import ComposeResult
@@ -41,21 +41,6 @@ def screen_keys(screen: Screen) -> list[tuple[str, str]]:
             known.add(shown)
             keys.append((shown, description))
     return keys
-
-
-def keys_content(sections: list[tuple[str, list[tuple[str, str]]]]) -> Content:
-    """All keys as one text (for a plain listing); the overlay lays them out in columns."""
-    width = max((cell_len(k) for _, rows in sections for k, _ in rows), default=0)
-    parts: list[Any] = []
-    for title, rows in sections:
-        if not rows:
-            continue
-        if parts:
-            parts.append("\n\n")
-        parts.append((title, "bold $accent"))
-        for key, description in rows:
-            parts += ["\n  ", (key, "bold"), " " * (width - cell_len(key) + 3), description]
-    return Content.assemble(*parts)
 
 
 def key_rows(sections: list[tuple[str, list[tuple[str, str]]]]) -> list[Widget]:

@@ -15,7 +15,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from cskexam.core.graph import KnowledgeGraph, Node
-from cskexam.tui.widgets.graph_tree import KIND_LABELS
+from cskexam.core.vocab import node_kind_label
 from cskexam.tui.widgets.text import clip
 
 MAX_RELATED_KEYS = 9
@@ -41,7 +41,7 @@ def meta_content(node: Node) -> Content:
             parts.append("   ")
         parts.extend([(f"{label} ", "$text-muted"), (value, "bold")])
 
-    field("类型", KIND_LABELS.get(node.kind, node.kind))
+    field("类型", node_kind_label(node.kind))
     if node.marker:
         field("编号", node.marker)
     if node.page:

@@ -29,5 +29,3 @@ class TitleBar(Static):
             (where, "bold"),
         )
 
-    def set_where(self, where: str) -> None:
-        self.update(self._content(where))

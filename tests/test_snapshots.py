@@ -1,0 +1,119 @@
+"""Snapshot tests (pytest-textual-snapshot's SVG format) of every screen at 80x24 and 120x40.
+
+One app start per size walks through the screens and compares each one's
+screenshot with the accepted SVG in ``__snapshots__/``. After a deliberate
+change of a screen: ``pytest tests/test_snapshots.py --snapshot-update`` and
+look at the new SVGs before committing them.
+
+The library is the bundled notes with a fixed import time, so every figure
+on these screens is the same on every run. Two screens show the clock and are
+checked as text instead (the same walk, same sizes): 统计 draws its charts
+against today's date and the exam sitting counts down.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from pytest_textual_snapshot import SVGImageExtension
+
+from cskexam.services.library import open_library
+from cskexam.tui.app import CskexamApp
+from pilot_helpers import screen_text, wait_for, wait_for_text
+
+ESC = "escape"
+
+
+async def _screen(pilot, name: str) -> None:
+    await wait_for(pilot, lambda: getattr(pilot.app.screen, "SCREEN_NAME", "") == name)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+def test_every_screen(size, library_path, snapshot, monkeypatch, tmp_path):
+    monkeypatch.setenv("CSKEXAM_HOME", str(tmp_path))  # the exam's user blueprints dir, empty
+    svg = snapshot.use_extension(SVGImageExtension)
+    width, height = size
+    shots: dict[str, str] = {}
+
+    async def main():
+        app = CskexamApp(db_url=f"sqlite:///{library_path}", library_opener=open_library)
+        async with app.run_test(size=size) as pilot:
+
+            async def shot(name: str) -> None:
+                await pilot.pause(0.1)
+                shots[name] = app.export_screenshot()
+                # every screen shows its footer, and nothing is drawn past the right edge
+                text = screen_text(app)
+                assert len(text.splitlines()) == height
+                assert "? 帮助" in text or "esc" in text.lower(), name
+
+            await wait_for_text(pilot, "导入时间")
+            await wait_for_text(pilot, "距离考试")  # the last of today's figures
+            await shot("home")
+            await pilot.press("question_mark")
+            await wait_for_text(pilot, "全局按键")
+            await shot("help")
+            await pilot.press(ESC)
+
+            await pilot.press("g")
+            await _screen(pilot, "graph")
+            await wait_for_text(pilot, "客户服务管理师二级")
+            await shot("graph")
+
+            await pilot.press("r")
+            await wait_for_text(pilot, "剩余")
+            await shot("drill")
+            await pilot.press("space")
+            await wait_for_text(pilot, "1 重来 · ")
+            await shot("drill-answer")
+            await pilot.press("l")
+            await wait_for_text(pilot, "难记")
+            await shot("leeches")
+            await pilot.press(ESC, ESC, ESC)
+            await _screen(pilot, "home")
+
+            await pilot.press("t")
+            await _screen(pilot, "stats")
+            await wait_for_text(pilot, "难记卡片")
+            stats = screen_text(app)
+            assert "统计" in stats and len(stats.splitlines()) == height
+            await pilot.press("h")
+
+            await pilot.press("p")
+            await _screen(pilot, "practice")
+            await pilot.pause(0.3)
+            await shot("practice")
+            await pilot.press("h")
+
+            await pilot.press("w")
+            await wait_for_text(pilot, "错题本是空的")
+            await shot("wrongbook")
+            await pilot.press("h")
+
+            await pilot.press("e")
+            await _screen(pilot, "exam")
+            await wait_for_text(pilot, "预测得分")
+            await shot("exam")
+            await pilot.press("l")
+            await wait_for_text(pilot, "还没有")
+            await shot("exam-history")
+            await pilot.press(ESC, "h")
+
+            await pilot.press("c")
+            await wait_for_text(pilot, "共 ")
+            await shot("cards")
+            await pilot.press("h")
+
+            await pilot.press("comma")
+            await wait_for(pilot, lambda: app.screen.query_one("#settings-retention").value == "0.90")
+            await shot("settings")
+            await pilot.press(ESC, "h")
+
+            await pilot.press("slash")
+            await _screen(pilot, "search")
+            await shot("search")
+
+    asyncio.run(main())
+    for name, image in shots.items():
+        assert svg(name=f"{name}-{width}x{height}") == image, name
