@@ -16,7 +16,7 @@ def isolated(monkeypatch, tmp_path, request):
     monkeypatch.setenv("CSKEXAM_HOME", str(tmp_path / "home"))
     if "real_steps" not in request.fixturenames:
         # The other features' import steps (search index, cards, questions) are
-        # tested by their owners and cost ~1 s per import; one test keeps them.
+        # tested by their owners and slow every import down; one test keeps them.
         from cskexam.services import library
 
         monkeypatch.setattr(library, "import_steps", lambda: [])

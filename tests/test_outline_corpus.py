@@ -13,14 +13,14 @@ from cskexam.core.notes import decode_note_bytes
 
 from notes_corpus.score import MEASURES, corpus_files, load_gold, ratio, score_corpus, totals
 
-EDGES_FLOOR = 0.75
-TITLES_FLOOR = 0.93
-LISTS_FLOOR = 0.68
-MNEMONICS_FLOOR = 0.55
-PAGES_FLOOR = 0.83
-JUDGEMENTS_FLOOR = 0.40
+EDGES_FLOOR = 0.84
+TITLES_FLOOR = 0.95
+LISTS_FLOOR = 0.79
+MNEMONICS_FLOOR = 0.70
+PAGES_FLOOR = 0.90
+JUDGEMENTS_FLOOR = 0.74
 FLAGS_FLOOR = 0.60
-DOCUMENTS_FLOOR = 0.74
+DOCUMENTS_FLOOR = 0.90
 
 FLOORS = {
     "documents": DOCUMENTS_FLOOR,

@@ -19,7 +19,8 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 
-from cskexam.core.bank import BLANK_PATTERN, Problem, _Checker, _LineDict
+from cskexam.core.bank import BLANK_PATTERN, Problem, _Checker
+from cskexam.core.yaml_lines import _LineDict
 from cskexam.core.errors import BankError
 from cskexam.core.grading import fold
 from cskexam.core.graph import KnowledgeGraph

@@ -75,14 +75,14 @@ def plan_figures(library: Library, now: dt.datetime) -> PlanFigures:
     from cskexam.core.studyday import day_bounds, study_day
     from cskexam.services import review_queue
     from cskexam.services.plan import get_plan
-    from cskexam.storage import review_repo
+    from cskexam.storage import review_repo, stats_repo
 
     today = study_day(now)
     start, end = day_bounds(now)
     with library.db.session() as s:
         plan = get_plan(s)
         reviewed = review_repo.reviews_between(s, start, end)
-        studied = [study_day(t) for t in review_repo.review_dates(s)]
+        studied = [study_day(t) for t in stats_repo.review_dates(s)]
         counts = review_queue.queue_counts(s, now, review_queue.get_settings(s))
     due = counts.learning + counts.review
     away = days_away(max((d for d in studied if d < today), default=None), today)

@@ -62,6 +62,14 @@ def scope_choices(graph: KnowledgeGraph, questions: list[Question], *, starred: 
     return out
 
 
+def key_point_path(graph: KnowledgeGraph, node_id: str | None) -> str:
+    """A question's key point below its document (the document's long title would wrap the line)."""
+    if not node_id or node_id not in graph:
+        return ""
+    titles = [n.title for n in graph.ancestors(node_id)[1:]] + [graph.get(node_id).title]
+    return " › ".join(titles)
+
+
 @dataclass
 class PracticeRound:
     """One pass over some questions: the current one and how many were answered right."""

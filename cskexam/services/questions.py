@@ -36,7 +36,7 @@ from cskexam.userfiles import read_input_file, stat_input
 GENERATION_SEED = 20240615
 BANK_SUFFIXES = (".yaml", ".yml")
 UNLINKED_NODE = 10**6  # questions not linked to a node come last
-MAX_BANK_BYTES = 8 * 1024 * 1024  # a YAML bank file; the bundled bank is ~0.2 MB
+MAX_BANK_BYTES = 8 * 1024 * 1024  # a YAML bank file: far above any real bank
 MAX_TABLE_BYTES = 16 * 1024 * 1024  # an .xlsx or .csv 刷题 file
 
 

@@ -84,8 +84,8 @@ class Reviewer:
     first (BEGIN IMMEDIATE), so two processes answering at once queue up
     instead of failing, and the answer is on disk when the method returns.
 
-    Speed (``bench/review.py``, 100k cards): the drill keeps one connection
-    of its own and, after counting the queue once, keeps the 剩余 figures up to
+    So that a large library stays quick (``bench/review.py``), the drill keeps
+    one connection of its own and, after counting the queue once, keeps the 剩余 figures up to
     date from each answer's before/after state instead of counting again.
     They stay exact: they are recounted when the study day rolls over, after
     undo/suspend/bury or a change of settings, and whenever SQLite's
@@ -171,7 +171,10 @@ class Reviewer:
     def _check_others(self, conn: Connection) -> None:
         """Drop every cache when another connection has committed since we last looked."""
         if not self.db.is_sqlite:
-            self._forget()  # no cheap change marker: always read afresh
+            # No cheap change marker: settings and figures are read afresh. The
+            # node paths stay: they only label the card, and notes change by import.
+            self._settings = None
+            self._queue = None
             return
         version = review_repo.data_version(conn)
         if version != self._stamp:

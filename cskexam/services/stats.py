@@ -13,7 +13,7 @@ from cskexam.core import srs, stats
 from cskexam.core.srs import CardState, SrsSettings
 from cskexam.core.studyday import day_bounds, day_start, study_day
 from cskexam.services import review_queue as review
-from cskexam.storage import review_repo
+from cskexam.storage import review_repo, stats_repo
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ def today_figures(session: Session, now: dt.datetime, tz: tzinfo | None = None,
     counts = review.queue_counts(session, now, settings, tz)
     start, end = day_bounds(now, tz)
     today = study_day(now, tz)
-    days = {study_day(t, tz) for t in review_repo.review_dates(session)}
+    days = {study_day(t, tz) for t in stats_repo.review_dates(session)}
     return TodayFigures(
         day=today,
         due_today=counts.learning + counts.review,
@@ -78,28 +78,28 @@ def study_stats(session: Session, now: dt.datetime, tz: tzinfo | None = None, da
                 forecast_days: int = 30) -> StudyStats:
     settings = review.get_settings(session)
     today = study_day(now, tz)
-    logs = review_repo.log_rows(session)
+    logs = stats_repo.log_rows(session)
     figures = today_figures(session, now, tz, settings)
     per_day = stats.daily_counts((r.reviewed_at for r in logs), today, days, tz)
     horizon = day_start(today + dt.timedelta(days=forecast_days), tz)
-    forecast = stats.forecast(review_repo.due_dates(session, horizon, now), now, forecast_days, tz)
+    forecast = stats.forecast(stats_repo.due_dates(session, horizon, now), now, forecast_days, tz)
     month_ago = day_start(today - dt.timedelta(days=29), tz)
     retention_30 = stats.true_retention((r.rating, r.state_before) for r in logs if r.reviewed_at >= month_ago)
     retention_all = stats.true_retention((r.rating, r.state_before) for r in logs)
     documents, chapters = _mastery(session, now, settings)
-    by_state = review_repo.counts_by_state(session)
+    by_state = stats_repo.counts_by_state(session)
     cards = {
         "new": by_state.get(srs.NEW, 0),
         "learning": by_state.get(srs.LEARNING, 0) + by_state.get(srs.RELEARNING, 0),
         "review": by_state.get(srs.REVIEW, 0),
-        "suspended": review_repo.count_cards(session, suspended=True, orphaned=False),
-        "leeches": review_repo.count_cards(session, leech=True, orphaned=False),
+        "suspended": stats_repo.count_cards(session, suspended=True, orphaned=False),
+        "leeches": stats_repo.count_cards(session, leech=True, orphaned=False),
     }
     return StudyStats(figures, per_day, forecast, retention_30, retention_all, documents, chapters, cards)
 
 
 def _mastery(session: Session, now: dt.datetime, settings: SrsSettings):
-    nodes = review_repo.node_parents(session)
+    nodes = stats_repo.node_parents(session)
 
     def chapter_of(node_id: str) -> tuple[str, str] | None:
         # The top-level division below the document: 第一章…, 第一部分…
@@ -115,7 +115,7 @@ def _mastery(session: Session, now: dt.datetime, settings: SrsSettings):
 
     docs: dict[tuple[str, str], list] = defaultdict(list)
     chapters: dict[tuple[str, str], list] = defaultdict(list)
-    for row in review_repo.card_states_with_documents(session):
+    for row in stats_repo.card_states_with_documents(session):
         state = CardState(state=row.state, step=row.step, stability=row.stability, difficulty=row.difficulty,
                           due=row.due, last_review=row.last_review, reps=row.reps, lapses=row.lapses)
         entry = (row.state, row.stability, srs.retrievability(state, now, settings))

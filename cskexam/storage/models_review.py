@@ -61,8 +61,7 @@ class CardRow(Base):
     version: Mapped[int] = mapped_column(Integer, default=0, server_default=sql_text("0"))
 
     # The queue filters on these columns too: having them in the index lets
-    # SQLite answer "what is due" and "how many are left" from the index alone
-    # (measured on 100k cards: counting the due reviews 51 ms → about 1 ms).
+    # SQLite answer "what is due" and "how many are left" from the index alone.
     __table_args__ = (
         Index("ix_cards_profile_due", "profile", "due"),
         Index("ix_cards_queue_due", "profile", "state", "due", "suspended", "orphaned", "buried_until"),

@@ -179,7 +179,7 @@ class CskexamApp(App[int]):
 
     def _report_progress(self, done: int, total: int, label: str) -> None:
         # Called from the worker thread, possibly thousands of times: keep the
-        # message queue short by passing on at most ~20 updates a second.
+        # message queue short by passing on only a few updates a second.
         now = time.monotonic()
         if done < total and now - self._last_progress < 0.05:
             return
@@ -189,8 +189,8 @@ class CskexamApp(App[int]):
     def on_library_opened(self, message: LibraryOpened) -> None:
         self.library = message.library
         # The storage layer's imports leave many long-lived objects behind; a
-        # full collection over them costs 30–50 ms and would otherwise land in
-        # whatever the user does first (a search, a key press).
+        # full collection over them would otherwise land in whatever the user
+        # does first (a search, a key press).
         gc.collect()
         gc.freeze()
         self.post_message(LibraryReady())

@@ -117,7 +117,7 @@ def parse_blueprint(text: str, file: str) -> Blueprint:
     """A Blueprint from YAML text; BlueprintError naming ``file`` and the line."""
     import yaml
 
-    from cskexam.core.bank import load_yaml_with_lines
+    from cskexam.core.yaml_lines import load_yaml_with_lines
 
     data: Any  # YAML: every field is checked below
     try:

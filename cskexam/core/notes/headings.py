@@ -100,8 +100,18 @@ def _clause_end(s: str) -> int:
         # A leading group like (1-4章) belongs to the title unless it is metadata.
         if close > 0 and _classify_group(s[1:close]) is None:
             i = close + 1
-    m = _TERMINATOR.search(s, i)
-    return m.start() if m else len(s)
+    while True:
+        m = _TERMINATOR.search(s, i)
+        if not m:
+            return len(s)
+        if s[m.start()] == "(":
+            close = s.find(")", m.start(), m.start() + 14)
+            after = s[close + 1 : close + 2] if close > 0 else ""
+            # 规范(2008年修订)共六条: a short aside inside the title, not its end.
+            if close > 0 and after and after not in ":(;,。" and _classify_group(s[m.start() + 1 : close]) is None:
+                i = close + 1
+                continue
+        return m.start()
 
 
 _KNOWN_SUFFIX = ("分析", "研究")
@@ -294,7 +304,7 @@ def stated_count(title: str, text: str = "", mnemonic: str | None = None) -> int
     m = _COUNT_AFTER.search(first[:30])
     if m:
         candidates.append(cn_to_int(m.group(1)))
-    if mnemonic:
+    if mnemonic and _MNEMONIC.match(mnemonic):  # 宏五: five items
         candidates.append(cn_to_int(mnemonic[-1]))
     for value in candidates:
         if value is not None and value >= 2:

@@ -124,7 +124,7 @@ def prepare_lines(raw_lines: list[str], markdown: bool) -> list[Line]:
                     stripped = "口诀:" + stripped
                     literal = False  # read as a mnemonic line by the outline
             if stripped.startswith(">"):
-                stripped = stripped.lstrip("> ")
+                stripped = _EMPHASIS.sub("", stripped.lstrip("> "))
                 tip = True
                 literal = not stripped.startswith(_MNEMONIC_WORDS)
             if stripped.startswith("|") or (stripped.count("|") >= 2 and _TABLE_RULE.match(stripped)):
@@ -140,7 +140,7 @@ def prepare_lines(raw_lines: list[str], markdown: bool) -> list[Line]:
         if _FURNITURE.match(text):
             pages += 1
             continue
-        out[i] = Line(text, _indent_of(raw), literal, tip)
+        out[i] = Line(text, _indent_of(raw), literal, tip=tip)
     if pages:
         # Page furniture says the text was pasted from pages: lines repeated
         # on many pages are running headers.
@@ -166,34 +166,36 @@ def _drop_running_headers(lines: list[Line]) -> None:
 
 
 def _join_hard_wraps(lines: list[Line]) -> None:
-    """``4.权责对应原`` + ``则;5.精简…`` → one line: pasted PDF text breaks lines at
-    the page width, in the middle of words."""
-    lengths = sorted(len(line.text) for line in lines if line.text)
-    if len(lengths) < 4:
-        return
-    width = lengths[int(len(lengths) * 0.9)]
-    if width < 16:
-        return
+    """``4.权责对应原`` + ``则;5.精简…`` → one line: pasted PDF text breaks lines
+    at the page width, in the middle of words. A line is joined to the one
+    before when it cannot start anything of its own: no marker, no colon, no
+    tag or page mark, and shorter than the line it continues."""
     i = 0
-    while i < len(lines):
-        line = lines[i]
-        j = i + 1
-        while j < len(lines) and not lines[j].text:
-            j += 1
-        if j >= len(lines) or j != i + 1:
-            i += 1
-            continue
-        nxt = lines[j]
+    while i + 1 < len(lines):
+        line, nxt = lines[i], lines[i + 1]
         if (
-            line.text and not line.literal and not nxt.literal
-            and len(line.text) >= 0.8 * width
+            line.text and nxt.text and not line.literal and not nxt.literal
+            and len(line.text) >= 12
             and line.text[-1] not in _END_PUNCT
             and "\u4e00" <= line.text[-1] <= "\u9fff"
-            and not _MARKER_START.match(nxt.text)
             and len(nxt.text) < len(line.text)
+            and not _MARKER_START.match(nxt.text)
+            and not _STANDS_ALONE.search(nxt.text)
         ):
             line.text += nxt.text
             line.joined += 1 + nxt.joined
             nxt.text = ""
-            continue  # the joined line may wrap again
+            lines[i], lines[i + 1] = nxt, line  # the joined line may wrap again
         i += 1
+    # Put each joined line back where it started.
+    k = 0
+    while k < len(lines):
+        if lines[k].joined and k - lines[k].joined >= 0 and not lines[k - lines[k].joined].text:
+            start = k - lines[k].joined
+            lines[start], lines[k] = lines[k], lines[start]
+        k += 1
+
+
+_STANDS_ALONE = re.compile(
+    r"^[^:]{1,16}:|[★☆▲【\[]|\((?:识记|識記|掌握|了解|理解|熟悉|重点|重點|简答|簡答|P\s?\d|p\.?\s?\d|第\d)|\s[Pp]\.?\s?\d+$|[(（](?:×|√|x)[)）]$"
+)

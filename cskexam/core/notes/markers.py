@@ -18,7 +18,7 @@ def cn_to_int(text: str) -> int | None:
     """一 → 1, 十二 → 12, 二十 → 20, 12 → 12; None when it is no number."""
     if not text:
         return None
-    if text.isdigit():
+    if text.isdecimal():
         return int(text)
     total, current = 0, 0
     for ch in text:
@@ -51,6 +51,7 @@ class Marker:
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _CJK = r"\u4e00-\u9fff"
 
+_ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 _PARENS_NUM = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
 _PATTERNS: list[tuple[str, str]] = [
     ("part", rf"第([{CN_NUM}\d]+)(?:部分|篇|编|編)[:\s]*"),
@@ -61,19 +62,20 @@ _PATTERNS: list[tuple[str, str]] = [
     ("pcn", rf"\(\s?([{CN_NUM}]+)\s?\)[、.]?\s*"),
     ("pnum", r"\(\s?(\d{1,2})\s?\)[、.]?\s*"),
     ("circled", rf"([{_CIRCLED}])[、.]?\s*"),
-    ("cn", rf"(?<![第{CN_NUM}])([{CN_NUM}]+)、+\s*"),
+    ("cn", rf"(?<![第{CN_NUM}])([{CN_NUM}]+)(?:、+|[.．](?=[^\s\d.]))\s*"),
     ("cn_paren", rf"(?<![第{CN_NUM}(])([{CN_NUM}]+)\)\s*"),
     ("dashed", r"(?<![\d.\-])(\d{1,2})-(\d{1,2})(?=[:\s])[:\s]*"),
     ("dotted", rf"(?<![\d.])(\d{{1,2}})\.(\d{{1,2}})(?![\d.])(?=[\s{_CJK}])\s*"),
     ("num_dun", r"(?<![\d.A-Za-z\-])(\d{1,2})、+\s*"),
     ("num_dot", rf"(?<![\d.A-Za-z\-])(\d{{1,2}}|[Ll](?=\.[{_CJK}]))[.．](?![\d])(?=[\s{_CJK}“\"《(])\s*"),
     ("num_paren", rf"(?<![\d(A-Za-z])(\d{{1,2}})\)(?=[\s{_CJK}“\"《])\s*"),
+    ("roman", r"(?<![A-Za-z])(I{1,3}|IV|VI{0,3}|IX|X)[.、](?=\s|[\u4e00-\u9fff])\s*"),
     ("letter", rf"(?<![A-Za-z])([A-H])(?:[:.、]|(?=[{_CJK}]))\s*"),
     ("bullet", r"[•●▪◆■◇○►▶]\s*|(?:^\s*)[·・]\s*"),
     ("dash", r"(?:^|(?<=[:。;]))\s*[-*+]\s+"),
 ]
 # The lookahead lets the engine skip quickly over characters that start no marker.
-_STARTS = rf"(?=[第(\d{CN_NUM}{_CIRCLED}A-HLl•·・●▪◆■◇○►▶专專模考知\-*+\s])"
+_STARTS = rf"(?=[第(\d{CN_NUM}{_CIRCLED}A-HLlIVX•·・●▪◆■◇○►▶专專模考知\-*+\s])"
 _SCANNER = re.compile(_STARTS + "(?:" + "|".join(f"(?P<{name}>{pat})" for name, pat in _PATTERNS) + ")")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+")
 _MD_ORDERED = re.compile(r"^(\d{1,3})[.)]\s+")
@@ -105,6 +107,8 @@ def find_markers(line: str) -> list[Marker]:
             letter = raw.strip()[0]
             number = (ord(letter) - ord("A") + 1,)
             bare = not re.match(r"[A-H][:.、]", raw)
+        elif style == "roman":
+            number = (_ROMAN.index(raw.strip().rstrip(".、")) + 1,)
         elif style == "circled":
             number = (_CIRCLED.index(raw.strip()[0]) + 1,)
         elif style == "num_dot" and raw[0] in "Ll":

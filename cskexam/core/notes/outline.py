@@ -16,10 +16,14 @@ from cskexam.core.notes.markers import HEADING_STYLES, Marker, find_markers, mar
 _BOUNDARY = set(":;。?!)]》”\" ")
 _PUNCT = set("。;,:!?")
 _FAMILY_RANK = {"part": 0, "chapter": 1, "topic": 1, "section": 2} | {f"h{i}": i - 1 for i in range(1, 7)}
+# Deeper than any real outline; keeps hostile input from nesting without end.
+_MAX_DEPTH = 24
 _INDENTED_STYLES = {"bullet", "num_dot", "num_paren"}
 _MNEMONIC_LINE = re.compile(r"^(口诀|口訣|巧记|巧記|记忆|記憶|速记|速記|助记|助記|记法|記法)\s*[:：]\s*(.+)$")
 _TRUE_MARKS = ("√", "✓", "✔", "对", "對", "正确", "正確")
-_JUDGEMENT = re.compile(r"\(\s*(×|x|X|✗|✘|√|✓|✔|错|錯|对|對|正确|错误|正確|錯誤)\s*\)\s*$|\s(✗|✘|×|√|✓|✔)\s*$")
+_JUDGEMENT = re.compile(r"\(\s*(×|x|X|✗|✘|√|✓|✔|错|錯|对|對|正确|错误|正確|錯誤)\s*\)\s*$|(?:(?<=[\s。.])|(?<=[\u4e00-\u9fff]))(✗|✘|×|√|✓|✔)\s*$")
+_JUDGEMENT_PREFIX = re.compile(r"^(?:判断|判斷|辨析|易错|易錯)\s*:")
+_LEAD_VERB = re.compile(r"分为|分成|包括|包含|有|应|需|要|可|是|遵循|具备|如下|以下|主要")
 _SENTENCE = re.compile(r"[。!?]|[,;].{6,}")
 _LEAD_IN = re.compile(r"^(其|它|他们|主要观点|主要内容)|以下|如下|下列|应遵循|需具备|应具备|主要有|包括以下|有以下")
 _HEADING_MARK = re.compile(
@@ -95,6 +99,14 @@ class OutlineBuilder:
                 return draft
         return None
 
+    def _continued(self, draft: Draft) -> Draft | None:
+        """The open draft of the same style whose numbering ``draft`` continues."""
+        for open_draft in reversed(self.stack):
+            if open_draft.style == draft.style and open_draft.number and draft.number:
+                if _next_number(open_draft.number, draft.style) == draft.number:
+                    return open_draft
+        return None
+
     def _enclosing_number(self) -> int | None:
         for draft in reversed(self.stack):
             if draft.style in ("num_dun", "num_dot", "num_paren", "pnum") and draft.number:
@@ -138,17 +150,32 @@ class OutlineBuilder:
                     break
                 self.stack.pop()
         elif self._open(draft.style) is not None:
-            while self.stack[-1].style != draft.style:
+            target = self._continued(draft)
+            same = [d for d in self.stack if d.style == draft.style]
+            if target is None and draft.number == (1,) and len(same) < 3:
+                # 1、 2、 written under 4、: a list of its own inside the open item.
+                pass
+            else:
+                target = target or self._open(draft.style)
+                while self.stack[-1] is not target:
+                    self.stack.pop()
                 self.stack.pop()
-            self.stack.pop()
+        del self.stack[_MAX_DEPTH:]
         self.stack[-1].children.append(draft)
         self.stack.append(draft)
 
     def _finish_pending(self) -> None:
         # The heading is split later (``split_headings``), once the clean
         # titles of every file are known; nothing here depends on it.
-        if self._pending is not None:
-            self.drafts.append(self._pending)
+        draft = self._pending
+        if draft is not None:
+            m = _JUDGEMENT.search(draft.segment)
+            if m and m.start() >= 4 and draft.style != "judge":
+                # ``(1)爱岗敬业是师德的灵魂。✗``: a numbered statement marked true or false.
+                draft.judged = (m.group(1) or m.group(2)) in _TRUE_MARKS
+                draft.segment = _JUDGEMENT_PREFIX.sub("", draft.segment[: m.start()]).strip().rstrip("。.")
+                draft.whole_title = True
+            self.drafts.append(draft)
             self._pending = None
 
     # -- input -----------------------------------------------------------
@@ -162,6 +189,7 @@ class OutlineBuilder:
         tip: bool = False,
         term_run: bool = False,
         last: int | None = None,
+        heading_like: bool = False,
     ) -> None:
         """One line of the document. ``term_run``: the line is one of several
         ``term:explanation`` lines in a row (each becomes an item)."""
@@ -190,6 +218,9 @@ class OutlineBuilder:
             self._indented_item(markers[0], line, lineno, indent)
             return
         starts_with_marker = bool(markers) and markers[0].start == 0 and self._accept(markers[0], line, 0)
+        if heading_like and not self.markdown:
+            self._plain(line, "plain", lineno)
+            return
         if not starts_with_marker and self._special_line(line, lineno, markers, tip, term_run):
             return
         self._marked_line(line, lineno, markers)
@@ -226,7 +257,7 @@ class OutlineBuilder:
                 return True
         m = _JUDGEMENT.search(line)
         if m and m.start() >= 4:
-            self._judgement(line[: m.start()].strip(), m.group(1) or m.group(2), lineno)
+            self._judgement(_JUDGEMENT_PREFIX.sub("", line[: m.start()]).strip(), m.group(1) or m.group(2), lineno)
             return True
         head, colon, rest = line.partition(":")
         head = head.strip()
@@ -265,8 +296,8 @@ class OutlineBuilder:
         if _LEAD_IN.search(head):
             return True
         top = self.stack[-1]
-        fresh = top is not self.root and top.line == self._lineno - 1 and not top.children and not top.text_parts
-        return fresh and len(head) >= 6 and (top.style == "plain" or top.style in HEADING_STYLES)
+        fresh = top is not self.root and not top.children and not top.text_parts
+        return fresh and bool(_LEAD_VERB.search(head)) and top.style not in ("judge", "term", "inline_list")
 
     def _plain(self, segment: str, style: str, lineno: int) -> Draft:
         draft = self._start(Marker(style, (), "", 0, 0), segment, lineno)
@@ -304,6 +335,7 @@ class OutlineBuilder:
             self.stack.pop()
         draft = Draft(m.style, m.number, _clean_marker(m.raw), lineno, end=self._last, at=0.0)
         draft.indent = indent
+        del self.stack[_MAX_DEPTH:]
         self.stack[-1].children.append(draft)
         self.stack.append(draft)
         self._pending = draft

@@ -25,6 +25,7 @@ from cskexam.core.notes.outline import Draft, OutlineBuilder, clean_titles, spli
 _HOOK = re.compile(r"^([\u4e00-\u9fff]{2,6})\(([^()]{4,})\)(.*)$")
 # ``产品质量投诉:产品存在缺陷…``: a short term, a colon and what it means.
 _TERM_LINE = re.compile(r"^[^\s:,;。()\d]{2,12}:[^:]{2,}")
+_BARE_HEADING = re.compile(r"^[^\s。,;:!?、()\[\]“”\"]{4,20}$(?<![的了和与及])")
 _KIND_BY_STYLE = {"part": "chapter", "chapter": "chapter", "topic": "chapter", "section": "section", "h1": "chapter", "h2": "chapter", "h3": "section"}
 
 
@@ -57,10 +58,17 @@ def _build(doc: Document, prepared: list[Line], markdown: bool) -> OutlineBuilde
     builder = OutlineBuilder(doc.title, doc.line, markdown)
     body = doc.body
     terms = [_TERM_LINE.match(text) is not None for _, text in body]
+    scans = [find_markers(text) for _, text in body]
     for k, (lineno, text) in enumerate(body):
         line = prepared[lineno - 1]
         term_run = terms[k] and ((k > 0 and terms[k - 1]) or (k + 1 < len(terms) and terms[k + 1]))
-        builder.add_line(text, lineno, find_markers(text), line.indent, line.literal, line.tip, term_run, lineno + line.joined)
+        # A short bare phrase over a numbered line or a colon line is a heading.
+        heading_like = (
+            not scans[k] and _BARE_HEADING.match(text) is not None and k + 1 < len(body)
+            and ((scans[k + 1] and scans[k + 1][0].start == 0) or ":" in body[k + 1][1][:40])
+        )
+        builder.add_line(text, lineno, scans[k], line.indent, line.literal, line.tip, term_run,
+                         lineno + line.joined, heading_like)
     builder.finish()
     return builder
 

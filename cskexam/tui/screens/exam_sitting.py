@@ -25,13 +25,15 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Footer, Input, Static, TextArea
 
 from cskexam.tui.screens.base import AppScreen
 from cskexam.core.vocab import QuestionType
 from cskexam.tui.widgets.answer_keys import JUDGE_HELP, JUDGE_LETTERS, answer_for_key
+from cskexam.tui.widgets.question_render import paper_options_content
+from cskexam.tui.widgets.question_view import QuestionView
 from cskexam.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -88,9 +90,6 @@ class ExamSittingScreen(AppScreen["tuple[ExamReport, ExamSession] | None"]):
     ExamSittingScreen #exam-main { height: 1fr; }
     ExamSittingScreen #exam-question { width: 1fr; height: 1fr; border: round $primary-muted; padding: 0 1; }
     ExamSittingScreen #exam-sheet-pane { width: 40; height: 1fr; border: round $primary-muted; padding: 0 1; }
-    ExamSittingScreen #q-header { color: $text-muted; }
-    ExamSittingScreen #q-stem { margin: 1 0; text-style: bold; }
-    ExamSittingScreen #q-options { margin-bottom: 1; }
     ExamSittingScreen #q-text { height: 10; }
     ExamSittingScreen #exam-legend { color: $text-muted; margin-top: 1; }
     """
@@ -114,12 +113,8 @@ class ExamSittingScreen(AppScreen["tuple[ExamReport, ExamSession] | None"]):
             yield Static(Content(""), id="exam-status")
             yield Static(Content(""), id="exam-clock")
         with Horizontal(id="exam-main"):
-            with VerticalScroll(id="exam-question"):
-                yield Static(Content(""), id="q-header")
-                yield Static(Content(""), id="q-stem")
-                yield Static(Content(""), id="q-options")
-                yield Input(placeholder="填写答案，多个空用、分隔（自动保存）", id="q-fill")
-                yield TextArea(id="q-text")
+            yield QuestionView(id="exam-question", fill_placeholder="填写答案，多个空用、分隔（自动保存）",
+                               feedback=False)
             with Vertical(id="exam-sheet-pane"):
                 yield Static(Content(""), id="exam-sheet")
                 yield Static(Content.assemble(("■", "$success"), " 已答  ", ("⚑", "$warning"), " 标记  ",
@@ -171,16 +166,13 @@ class ExamSittingScreen(AppScreen["tuple[ExamReport, ExamSession] | None"]):
         self.query_one("#exam-status", Static).update(Content(
             f"{bp.name} · 第 {item.number}/{attempt.size} 题 · {section.label} · 已答 {attempt.answered_count()}"))
         flag = "  ⚑ 已标记" if item.number in attempt.flags else ""
-        self.query_one("#q-header", Static).update(Content.assemble(
-            f"{item.number}. 〔{q.type}〕 {fmt_points(item.points)} 分", (flag, "$warning")))
-        self.query_one("#q-stem", Static).update(Content(q.stem))
-        self._render_options()
+        view = self.query_one(QuestionView)
+        header = Content.assemble(f"{item.number}. 〔{q.type}〕 {fmt_points(item.points)} 分", (flag, "$warning"))
         given = attempt.answers.get(item.number)
-        fill = self.query_one("#q-fill", Input)
-        text = self.query_one("#q-text", TextArea)
+        view.set_options(paper_options_content(q, given))
+        fill, text = view.fill, view.text
         if self._showing != item.number:
-            fill.display = q.type == QuestionType.FILL
-            text.display = q.type in TEXT_TYPES
+            view.show(header, q.stem, typed=q.type == QuestionType.FILL, written=q.type in TEXT_TYPES)
             if q.type == QuestionType.FILL:
                 fill.value = given if isinstance(given, str) else "、".join(given or [])
             if q.type in TEXT_TYPES:
@@ -188,31 +180,9 @@ class ExamSittingScreen(AppScreen["tuple[ExamReport, ExamSession] | None"]):
             self._showing = item.number
             if self.focused in (fill, text):
                 self.set_focus(None)
-        self._render_sheet()
-
-    def _render_options(self) -> None:
-        q = self.session.attempt.item.question
-        given = self.session.attempt.answers.get(self.session.attempt.current)
-        options = dict(q.options)
-        if q.type == QuestionType.JUDGE:
-            options = {"A": "对", "B": "错"}
-            chosen = {"对": {"A"}, "错": {"B"}}.get(str(given), set())
-        elif q.type == QuestionType.MULTI:
-            chosen = set(given or [])
         else:
-            chosen = {given} if given else set()
-        parts: list[Any] = []
-        for key, text in options.items():
-            mark = ("■ " if key in chosen else "□ ") if q.type == QuestionType.MULTI else ("● " if key in chosen else "○ ")
-            style = "bold $accent" if key in chosen else ""
-            parts += [(f"{mark}{key}. ", style), (text, style), "\n"]
-        if q.type in TEXT_TYPES:
-            parts.append(("Enter 进入作答框输入答案，Esc 离开（自动保存）", "$text-muted"))
-        elif q.type == QuestionType.FILL:
-            parts.append(("Enter 进入填空框（自动保存）", "$text-muted"))
-        elif q.type == QuestionType.MULTI:
-            parts.append(("按字母勾选或取消（可多选）", "$text-muted"))
-        self.query_one("#q-options", Static).update(Content.assemble(*parts) if parts else Content(""))
+            view.set_header(header)
+        self._render_sheet()
 
     def _render_sheet(self) -> None:
         attempt = self.session.attempt

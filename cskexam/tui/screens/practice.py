@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
@@ -27,21 +26,22 @@ from textual.widgets.option_list import Option
 from cskexam.tui.screens.base import AppScreen
 from cskexam.tui.widgets.answer_keys import JUDGE_HELP, JUDGE_KEYS, answer_for_key
 from cskexam.tui.widgets.question_render import CHOICE_TYPES, feedback_content, options_content
+from cskexam.tui.widgets.question_view import WRITTEN_TYPES, QuestionView
 from cskexam.tui.widgets.title_bar import TitleBar
 
 from cskexam.core.vocab import QUESTION_TYPES, QuestionType
 from cskexam.errors import UserError
 from cskexam.services.practice_round import (
-    ALL_SCOPE_LABEL, SPECIAL_SCOPES, WRONG, PracticeRound, questions_in_scope, scope_choices,
+    ALL_SCOPE_LABEL, SPECIAL_SCOPES, WRONG, PracticeRound, key_point_path, questions_in_scope, scope_choices,
 )
 
 if TYPE_CHECKING:
+    from cskexam.core.graph import KnowledgeGraph
     from cskexam.core.questions import Question
     from cskexam.services.practice import AnswerOutcome, Practice
 
 TYPE_FILTERS: tuple[str | None, ...] = (None, *QUESTION_TYPES)
 SOURCE_LABELS = {"generated": "生成", "bank": "题库", "import": "导入"}
-WRITTEN_TYPES = (QuestionType.SHORT, QuestionType.CASE)
 
 
 class PracticeScreen(AppScreen):
@@ -87,9 +87,6 @@ class PracticeScreen(AppScreen):
     PracticeScreen #practice-settings { color: $text-muted; padding: 0 1; height: auto; }
     PracticeScreen #practice-scopes { height: 1fr; border: round $primary-muted; }
     PracticeScreen #practice-question { height: 1fr; border: round $primary-muted; padding: 0 1; }
-    PracticeScreen #q-header { color: $text-muted; }
-    PracticeScreen #q-stem { margin: 1 0; text-style: bold; }
-    PracticeScreen #q-options { margin-bottom: 1; }
     PracticeScreen #q-fill { margin-bottom: 1; }
     PracticeScreen #q-text { height: 8; margin-bottom: 1; }
     PracticeScreen #q-feedback { margin-top: 1; }
@@ -146,13 +143,7 @@ class PracticeScreen(AppScreen):
         yield TitleBar("章节练习")
         yield Static(Content(""), id="practice-settings")
         yield OptionList(id="practice-scopes")
-        with VerticalScroll(id="practice-question"):
-            yield Static(Content(""), id="q-header")
-            yield Static(Content(""), id="q-stem")
-            yield Static(Content(""), id="q-options")
-            yield Input(placeholder="填写答案，多个空用、分隔，Enter 提交", id="q-fill")
-            yield TextArea(id="q-text")
-            yield Static(Content(""), id="q-feedback")
+        yield QuestionView(id="practice-question", fill_placeholder="填写答案，多个空用、分隔，Enter 提交", feedback=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -181,9 +172,8 @@ class PracticeScreen(AppScreen):
             self._start_scope(node_id)
 
     # -- setup ----------------------------------------------------------------
-    def _graph(self):
-        getter = getattr(self.app, "knowledge_graph", None)
-        return getter() if getter is not None else self.app.library.graph()
+    def _graph(self) -> KnowledgeGraph:
+        return self.app.knowledge_graph()
 
     def _in_scope(self, node_id: str | None) -> list[Question]:
         return questions_in_scope(self._graph(), self.all_questions, node_id, starred=self.starred,
@@ -278,17 +268,14 @@ class PracticeScreen(AppScreen):
         self._shown_at = self._monotonic()
         star = "  ★ 已收藏" if q.id in self.starred else ""
         header = f"第 {self.index + 1}/{len(self.questions)} 题 · {q.type} · {SOURCE_LABELS.get(q.source, q.source)}{star}"
-        self.query_one("#q-header", Static).update(Content(header))
-        self.query_one("#q-stem", Static).update(Content(q.stem))
-        fill = self.query_one("#q-fill", Input)
-        text = self.query_one("#q-text", TextArea)
+        view = self.query_one(QuestionView)
+        fill, text = view.fill, view.text
         fill.value = ""
         text.text = ""
         text.read_only = False
         typed = q.type == QuestionType.FILL and not self.revealed
         written = q.type in WRITTEN_TYPES and not self.revealed
-        fill.display = typed
-        text.display = written
+        view.show(Content(header), q.stem, typed=typed, written=written)
         self._render_options()
         self._render_feedback()
         if typed:
@@ -299,45 +286,27 @@ class PracticeScreen(AppScreen):
             self.set_focus(None)
         self._show_settings()
         self.refresh_bindings()
-        self.query_one("#practice-question", VerticalScroll).scroll_home(animate=False)
-
-    def _letters(self) -> list[str]:
-        q = self.question
-        if q is None:
-            return []
-        if q.type == QuestionType.JUDGE:
-            return ["对", "错"]
-        return list(q.options)
+        view.scroll_home(animate=False)
 
     def _render_options(self) -> None:
         q = self.question
-        box = self.query_one("#q-options", Static)
+        view = self.query_one(QuestionView)
         if q is None or q.type not in CHOICE_TYPES:
-            box.display = False
+            view.set_options(None)
             return
-        box.display = True
         done = self.outcome is not None or self.revealed
-        box.update(options_content(q, self.selected, self.cursor, done=done))
+        view.set_options(options_content(q, self.selected, self.cursor, done=done))
 
     def _render_feedback(self) -> None:
         q = self.question
-        box = self.query_one("#q-feedback", Static)
+        view = self.query_one(QuestionView)
         if q is None or (self.outcome is None and not self.revealed):
-            box.update(Content(""))
-            box.display = False
+            view.set_feedback(None)
             return
-        box.display = True
-        box.update(feedback_content(q, self.outcome, self._key_point(q.node), last=self.round.is_last))
+        view.set_feedback(feedback_content(q, self.outcome, key_point_path(self._graph(), q.node),
+                                           last=self.round.is_last))
 
     # -- answering ------------------------------------------------------------------
-    def _key_point(self, node_id: str | None) -> str:
-        """The source key point below its document (the document would wrap the line)."""
-        graph = self._graph()
-        if not node_id or node_id not in graph:
-            return ""
-        titles = [n.title for n in graph.ancestors(node_id)[1:]] + [graph.get(node_id).title]
-        return " › ".join(titles)
-
     def _waiting(self) -> bool:
         return self.question is not None and self.outcome is None and not self.revealed
 

@@ -7,7 +7,7 @@ the same way.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.content import Content
 
@@ -102,3 +102,30 @@ def feedback_content(q: Question, out: AnswerOutcome | None, key_point: str, *, 
                        "$warning"), "\n"]
     parts.append(("Enter 查看本轮结果" if last else "Enter 下一题", "$text-muted"))
     return Content.assemble(*parts)
+
+
+def paper_options_content(q: Question, given: Any) -> Content:
+    """A question on the exam paper: the options with the candidate's choice, no verdict, and a hint."""
+    options = dict(q.options)
+    if q.type == QuestionType.JUDGE:
+        options = {"A": "对", "B": "错"}
+        chosen = {"对": {"A"}, "错": {"B"}}.get(str(given), set())
+    elif q.type == QuestionType.MULTI:
+        chosen = set(given or [])
+    else:
+        chosen = {given} if given else set()
+    parts: list[Any] = []
+    for key, text in options.items():
+        if q.type == QuestionType.MULTI:
+            mark = "■ " if key in chosen else "□ "
+        else:
+            mark = "● " if key in chosen else "○ "
+        style = "bold $accent" if key in chosen else ""
+        parts += [(f"{mark}{key}. ", style), (text, style), "\n"]
+    if q.type in WRITTEN_TYPES:
+        parts.append(("Enter 进入作答框输入答案，Esc 离开（自动保存）", "$text-muted"))
+    elif q.type == QuestionType.FILL:
+        parts.append(("Enter 进入填空框（自动保存）", "$text-muted"))
+    elif q.type == QuestionType.MULTI:
+        parts.append(("按字母勾选或取消（可多选）", "$text-muted"))
+    return Content.assemble(*parts) if parts else Content("")

@@ -1,0 +1,72 @@
+"""One question on screen, the same in 章节练习 and 模拟考试.
+
+A header line, the stem, the options, a line to type a 填空 answer into, a box
+for a 简答/案例分析 answer and (in practice) the feedback below. The screens
+fill it from their service's state and answer with the keys of
+``tui/widgets/answer_keys.py``; every piece of question text arrives as
+``Content(text)``.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Input, Static, TextArea
+
+from cskexam.core.vocab import QuestionType
+
+WRITTEN_TYPES = (QuestionType.SHORT, QuestionType.CASE)
+
+
+class QuestionView(VerticalScroll):
+    DEFAULT_CSS = """
+    QuestionView #q-header { color: $text-muted; }
+    QuestionView #q-stem { margin: 1 0; text-style: bold; }
+    QuestionView #q-options { margin-bottom: 1; }
+    """
+
+    def __init__(self, *, fill_placeholder: str, feedback: bool, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._fill_placeholder = fill_placeholder
+        self._with_feedback = feedback
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content(""), id="q-header")
+        yield Static(Content(""), id="q-stem")
+        yield Static(Content(""), id="q-options")
+        yield Input(placeholder=self._fill_placeholder, id="q-fill")
+        yield TextArea(id="q-text")
+        if self._with_feedback:
+            yield Static(Content(""), id="q-feedback")
+
+    @property
+    def fill(self) -> Input:
+        return self.query_one("#q-fill", Input)
+
+    @property
+    def text(self) -> TextArea:
+        return self.query_one("#q-text", TextArea)
+
+    def show(self, header: Content, stem: str, *, typed: bool, written: bool) -> None:
+        """A new question: its header and stem, and which answer box (if any) is shown."""
+        self.query_one("#q-header", Static).update(header)
+        self.query_one("#q-stem", Static).update(Content(stem))
+        self.fill.display = typed
+        self.text.display = written
+
+    def set_header(self, header: Content) -> None:
+        self.query_one("#q-header", Static).update(header)
+
+    def set_options(self, options: Content | None) -> None:
+        """The options as drawn (``None``: a question without options)."""
+        box = self.query_one("#q-options", Static)
+        box.display = options is not None
+        if options is not None:
+            box.update(options)
+
+    def set_feedback(self, feedback: Content | None) -> None:
+        """What the candidate learns after answering (``None``: nothing yet)."""
+        box = self.query_one("#q-feedback", Static)
+        box.display = feedback is not None
+        box.update(feedback if feedback is not None else Content(""))
