@@ -6,9 +6,11 @@ import argparse
 import json
 import sys
 
+from cskexam.core.vocab import QUESTION_TYPES
+
 ORDER = 40
 
-TYPES = ("单选", "多选", "判断", "填空", "简答", "案例分析")
+TYPES = tuple(t.value for t in QUESTION_TYPES)
 SOURCES = ("generated", "bank", "import")
 
 

@@ -31,7 +31,7 @@ import yaml
 
 from cskexam.core.errors import BankError
 from cskexam.core.grading import ScoringPoint, fold, parse_judgement
-from cskexam.core.vocab import QUESTION_TYPES
+from cskexam.core.vocab import QUESTION_TYPES, SUBJECTIVE_TYPES, QuestionType
 # load_yaml_with_lines and MAX_YAML_NODES are re-exported: the bank's readers know them from here.
 from cskexam.core.yaml_lines import (  # noqa: F401
     MAX_YAML_NODES, YamlLimitError, _LineDict, load_yaml_with_lines, shown, yaml_reason,
@@ -184,7 +184,7 @@ class _Checker:
     def options(self, raw: _LineDict, qtype: str | None) -> dict[str, str] | None:
         at = raw.line_of
         value = raw.get("options")
-        if qtype not in ("单选", "多选"):
+        if qtype not in (QuestionType.SINGLE, QuestionType.MULTI):
             if value not in (None, {}, []) and qtype is not None:
                 self.problem(at("options"), f"{qtype}题不应有选项 options")
             return None
@@ -224,7 +224,7 @@ class _Checker:
             return None
         value = raw["answer"]
         line = at("answer")
-        if qtype == "单选":
+        if qtype == QuestionType.SINGLE:
             letter = _text(value)
             letter = letter.upper() if letter else letter
             if letter is None or len(letter) != 1 or letter not in LETTERS:
@@ -234,7 +234,7 @@ class _Checker:
                 self.problem(line, f"答案 {letter} 不在选项 {'、'.join(options)} 中")
                 return None
             return letter
-        if qtype == "多选":
+        if qtype == QuestionType.MULTI:
             if isinstance(value, str):
                 letters = [c.upper() for c in fold(value) if c.isalpha()]
             elif isinstance(value, list):
@@ -255,13 +255,13 @@ class _Checker:
             if options is not None and len(letters) == len(options):
                 self.problem(line, "多选题的全部选项都是正确答案：请加入干扰项")
             return sorted(letters)
-        if qtype == "判断":
+        if qtype == QuestionType.JUDGE:
             truth = parse_judgement(value)
             if truth is None:
                 self.problem(line, f"判断题答案必须是 对 或 错，而不是「{shown(value)}」")
                 return None
             return "对" if truth else "错"
-        if qtype == "填空":
+        if qtype == QuestionType.FILL:
             blanks = len(BLANK_PATTERN.findall(stem or ""))
             if stem and blanks == 0:
                 self.problem(at("stem"), "填空题题干中没有空（用 ____ 表示）")
@@ -280,7 +280,7 @@ class _Checker:
             if blanks > 1:
                 self.problem(line, f"题干有 {blanks} 个空，答案请写成 {blanks} 项的列表")
             return text
-        if qtype in ("简答", "案例分析"):
+        if qtype in SUBJECTIVE_TYPES:
             text = _text(value)
             if text is None:
                 self.problem(line, f"{qtype}题答案必须是参考答案文字")
@@ -290,12 +290,12 @@ class _Checker:
     def points(self, raw: _LineDict, qtype: str | None) -> list[ScoringPoint]:
         value = raw.get("points")
         line = raw.line_of("points")
-        if qtype not in ("简答", "案例分析"):
+        if qtype not in SUBJECTIVE_TYPES:
             if value and qtype is not None:
                 self.problem(line, f"{qtype}题不应有采分点 points")
             return []
         if not value:
-            if qtype == "简答":
+            if qtype == QuestionType.SHORT:
                 self.problem(raw.line, "简答题缺少采分点 points")
             return []
         if not isinstance(value, list):

@@ -25,6 +25,7 @@ from cskexam.core.errors import BankError
 from cskexam.core.grading import fold
 from cskexam.core.graph import KnowledgeGraph
 from cskexam.core.questions import LETTERS, Question
+from cskexam.core.vocab import SUBJECTIVE_TYPES, QuestionType
 
 TYPE_ALIASES = {
     "单选": "单选", "单选题": "单选", "单项选择": "单选", "单项选择题": "单选", "选择题": "单选",
@@ -213,20 +214,20 @@ def _row_to_raw(row: list[str], cols: dict[str, int], line: int) -> tuple[_LineD
     stem = get("stem")
     answer: Any = get("answer")
     options = {k: get(k) for k in LETTERS if get(k)}
-    if qtype in ("单选", "多选"):
+    if qtype in (QuestionType.SINGLE, QuestionType.MULTI):
         # Keep gaps visible to validation: letters must run A, B, C …
         last = max((LETTERS.index(k) for k in options), default=-1)
         options = {k: get(k) for k in LETTERS[: last + 1]}
         raw["options"] = options
-    elif qtype == "判断" and options and len(fold(answer)) == 1 and answer.upper() in options:
+    elif qtype == QuestionType.JUDGE and options and len(fold(answer)) == 1 and answer.upper() in options:
         answer = options[answer.upper()]  # templates that offer A. 正确 B. 错误
-    elif qtype == "填空":
+    elif qtype == QuestionType.FILL:
         if not BLANK_PATTERN.search(stem):
             stem = _EMPTY_PARENS.sub("____", stem)
         blanks = len(BLANK_PATTERN.findall(stem))
         if blanks > 1:
             answer = [a for a in re.split(r"\s*[|｜；;]\s*", answer) if a]
-    elif qtype in ("简答", "案例分析"):
+    elif qtype in SUBJECTIVE_TYPES:
         raw["points"] = _derive_points(answer)
     raw["id"] = import_id(qtype, stem)
     raw["type"] = qtype

@@ -29,7 +29,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Sequence
 
-from cskexam.core.vocab import SUBJECTIVE_TYPES
+from cskexam.core.vocab import SUBJECTIVE_TYPES, QuestionType
 
 MULTI_PARTIAL_CREDIT = 0.5
 FUZZY_MIN_CHARS = 5
@@ -429,13 +429,13 @@ def grade(
     points: Sequence[ScoringPoint | Mapping | str] = (),
 ) -> GradeResult:
     """Grade an answer to a question of type ``qtype`` (单选 … 案例分析)."""
-    if qtype == "单选":
+    if qtype == QuestionType.SINGLE:
         return grade_single(str(answer or ""), str(expected))
-    if qtype == "多选":
+    if qtype == QuestionType.MULTI:
         return grade_multiple(answer or "", expected)
-    if qtype == "判断":
+    if qtype == QuestionType.JUDGE:
         return grade_judgement(answer, expected)
-    if qtype == "填空":
+    if qtype == QuestionType.FILL:
         return grade_fill(answer if answer is not None else "", expected)
     if qtype in SUBJECTIVE_TYPES:
         pts = points or [ScoringPoint(str(expected))]

@@ -8,6 +8,7 @@ from typing import Any
 
 from cskexam.core.grading import GradeResult, ScoringPoint, grade
 from cskexam.core.graph import SourceRef
+from cskexam.core.vocab import QuestionType
 
 LETTERS = "ABCDEF"
 SOURCES = ("generated", "bank", "import")
@@ -81,9 +82,9 @@ class Question:
 
     def answer_text(self) -> str:
         """The right answer as a candidate reads it: ``B. 普通竞争者``."""
-        if self.type == "单选":
+        if self.type == QuestionType.SINGLE:
             return f"{self.answer}. {self.options.get(self.answer, '')}"
-        if self.type == "多选":
+        if self.type == QuestionType.MULTI:
             return "；".join(f"{k}. {self.options.get(k, '')}" for k in self.answer)
         if isinstance(self.answer, list):
             return "、".join(str(a) for a in self.answer)

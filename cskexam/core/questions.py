@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from cskexam.core.segment import Segmenter
 
 from cskexam.core.question import BLANK, LETTERS, SOURCES, Question, question_id  # noqa: F401  (re-exported)
+from cskexam.core.vocab import QuestionType
 
 # Options a question may never offer: they make the answer guessable.
 _CATCH_ALL = re.compile(r"^(以上|上述)(都|均|全|皆)")
@@ -281,7 +282,7 @@ def _single_definition(ctx: _Context, info: _ListInfo, item: Node, rng: random.R
         stem = f"关于{info.node.title}，{_quote(text)}说的是（ ）。"
     answer = LETTERS[opts.index(item.title)]
     return Question(
-        question_id(item.id, "single_definition"), "单选", stem, answer, _letters(opts),
+        question_id(item.id, "single_definition"), QuestionType.SINGLE, stem, answer, _letters(opts),
         _explain(ctx, item, f"{item.title}：{text}"), item.id, kind="single_definition",
         document=ctx.doc_title(item), difficulty=2,
     )
@@ -295,7 +296,7 @@ def _single_member(ctx: _Context, info: _ListInfo, rng: random.Random) -> Questi
     opts = [right] + rng.sample(foreign, 3)
     rng.shuffle(opts)
     return Question(
-        question_id(info.node.id, "single_member"), "单选", f"下列属于{info.node.title}的是（ ）。",
+        question_id(info.node.id, "single_member"), QuestionType.SINGLE, f"下列属于{info.node.title}的是（ ）。",
         LETTERS[opts.index(right)], _letters(opts), _explain(ctx, info.node, _list_summary(info)),
         info.node.id, kind="single_member", document=ctx.doc_title(info.node), difficulty=1,
     )
@@ -313,7 +314,7 @@ def _multi_members(ctx: _Context, info: _ListInfo, rng: random.Random) -> Questi
     rng.shuffle(opts)
     answer = [LETTERS[i] for i, o in enumerate(opts) if o in real]
     return Question(
-        question_id(info.node.id, "multi_members"), "多选", f"下列属于{info.node.title}的有（ ）。",
+        question_id(info.node.id, "multi_members"), QuestionType.MULTI, f"下列属于{info.node.title}的有（ ）。",
         answer, _letters(opts), _explain(ctx, info.node, _list_summary(info)),
         info.node.id, kind="multi_members", document=ctx.doc_title(info.node), difficulty=2,
     )
@@ -340,7 +341,7 @@ def _judge_definition(ctx: _Context, info: _ListInfo, item: Node, rng: random.Ra
     if not truthful:
         expl = expl.rstrip("。") + f"；题中说的{named.title}与此不同。"
     return Question(
-        question_id(item.id, "judge_definition"), "判断", stem, "对" if truthful else "错", {},
+        question_id(item.id, "judge_definition"), QuestionType.JUDGE, stem, "对" if truthful else "错", {},
         expl, item.id, kind="judge_definition", document=ctx.doc_title(item), difficulty=2,
     )
 
@@ -353,7 +354,7 @@ def _cloze_list(ctx: _Context, info: _ListInfo, rng: random.Random) -> Question 
     shown = [BLANK if i == hidden else t for i, t in enumerate(titles)]
     stem = f"{info.node.title}包括：{'、'.join(shown)}。"
     return Question(
-        question_id(info.node.id, "cloze_list"), "填空", stem, titles[hidden], {},
+        question_id(info.node.id, "cloze_list"), QuestionType.FILL, stem, titles[hidden], {},
         _explain(ctx, info.node, _list_summary(info)), info.node.id, kind="cloze_list",
         document=ctx.doc_title(info.node), difficulty=2,
     )
@@ -380,7 +381,7 @@ def _cloze_sentence(ctx: _Context, node: Node, rng: random.Random) -> Question |
     else:
         return None
     return Question(
-        question_id(node.id, "cloze_sentence"), "填空", stem, answer, {},
+        question_id(node.id, "cloze_sentence"), QuestionType.FILL, stem, answer, {},
         _explain(ctx, node, sentence), node.id, kind="cloze_sentence",
         document=ctx.doc_title(node), difficulty=2,
     )
@@ -414,7 +415,7 @@ def _cloze_term(ctx: _Context, node: Node, rng: random.Random) -> Question | Non
             continue
         stem = sentence[:at] + BLANK + sentence[at + len(term):] + "。"
         return Question(
-            question_id(node.id, "cloze_term"), "填空", stem, term, {},
+            question_id(node.id, "cloze_term"), QuestionType.FILL, stem, term, {},
             _explain(ctx, node, sentence), node.id, kind="cloze_term",
             document=ctx.doc_title(node), difficulty=2,
         )
@@ -431,7 +432,7 @@ def _short_list(ctx: _Context, info: _ListInfo) -> Question | None:
     count = info.node.count or len(info.items)
     stem = f"请简述{info.node.title}（共{count}项）。"
     return Question(
-        question_id(info.node.id, "short_list"), "简答", stem, "\n".join(lines), {},
+        question_id(info.node.id, "short_list"), QuestionType.SHORT, stem, "\n".join(lines), {},
         _explain(ctx, info.node, _list_summary(info)), info.node.id, kind="short_list",
         points=[ScoringPoint(i.title) for i in info.items], document=ctx.doc_title(info.node),
         difficulty=3,

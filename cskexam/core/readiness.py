@@ -37,6 +37,7 @@ from typing import Iterable, Mapping, Sequence
 from cskexam.core.exam import Blueprint, Paper, assemble_paper, fmt_points
 from cskexam.core.graph import KnowledgeGraph
 from cskexam.core.questions import Question
+from cskexam.core.vocab import QuestionType
 
 PRIOR_KNOW = 0.5
 PRIOR_WEIGHT = 2.0
@@ -129,11 +130,11 @@ class Prediction:
 
 def guess_chance(q: Question) -> float:
     """The chance of a blind guess being right."""
-    if q.type == "单选":
+    if q.type == QuestionType.SINGLE:
         return 1.0 / max(2, len(q.options))
-    if q.type == "判断":
+    if q.type == QuestionType.JUDGE:
         return 0.5
-    if q.type == "多选":
+    if q.type == QuestionType.MULTI:
         # Picking the exact subset blindly: one of 2^n − 1 non-empty subsets.
         return 1.0 / max(3, 2 ** max(2, len(q.options)) - 1)
     return 0.0

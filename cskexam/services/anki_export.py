@@ -15,8 +15,12 @@ import html
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cskexam.errors import UserError, os_error_text
+
+if TYPE_CHECKING:
+    from cskexam.services.library import Library
 
 DECK_NAME = "客户服务管理师（二级）"
 
@@ -42,7 +46,7 @@ class ApkgResult:
     notes: int
 
 
-def export_apkg(library, path: str | Path) -> ApkgResult:
+def export_apkg(library: Library, path: str | Path) -> ApkgResult:
     import genanki
 
     from cskexam.services.card_browser import CardBrowser

@@ -13,12 +13,15 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from cskexam.core import srs
 from cskexam.core.cards import KIND_LABELS
 from cskexam.core.srs import CardState
 from cskexam.errors import UserError
+
+if TYPE_CHECKING:
+    from cskexam.services.library import Library
 
 BROWSE_STATES = ("new", "learning", "review", "suspended", "buried", "leech")
 STATE_LABELS = {"new": "新卡", "learning": "学习中", "review": "复习", "suspended": "已暂停", "buried": "已搁置",
@@ -104,7 +107,7 @@ def matches(card: BrowsedCard, *, chapter: str | None = None, kind: str | None =
 class CardBrowser:
     """Cards of a library for the browser screen and ``cskexam cards``."""
 
-    def __init__(self, library, clock: Callable[[], dt.datetime] | None = None) -> None:
+    def __init__(self, library: Library, clock: Callable[[], dt.datetime] | None = None) -> None:
         self.library = library
         self.clock = clock or (lambda: dt.datetime.now(dt.timezone.utc))
 

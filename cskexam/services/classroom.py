@@ -11,12 +11,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING
 
 from cskexam.errors import UserError
 from cskexam.services import profiles
 from cskexam.services.exam import DEFAULT_BLUEPRINT, ExamService
 from cskexam.storage import classroom_repo
 from cskexam.storage.review_repo import node_path
+
+if TYPE_CHECKING:
+    from cskexam.services.library import Library
 
 # A key point needs this many answers before its wrong rate says anything.
 MIN_ANSWERS = 3
@@ -64,7 +68,7 @@ class ClassReport:
         return {"profiles": [p.to_dict() for p in self.profiles], "weak_points": [w.to_dict() for w in self.weak_points]}
 
 
-def class_report(library, now: dt.datetime | None = None, *, limit: int = WEAK_POINTS,
+def class_report(library: Library, now: dt.datetime | None = None, *, limit: int = WEAK_POINTS,
                  min_answers: int = MIN_ANSWERS) -> ClassReport:
     now = now or dt.datetime.now(dt.timezone.utc)
     library.graph()  # read once, shared by every profile's view
@@ -84,7 +88,7 @@ def class_report(library, now: dt.datetime | None = None, *, limit: int = WEAK_P
     return ClassReport([_progress(library, name, reviews, practice, now) for name in names], weak_points)
 
 
-def _progress(library, name: str, reviews: dict, practice: dict, now: dt.datetime) -> CandidateProgress:
+def _progress(library: Library, name: str, reviews: dict, practice: dict, now: dt.datetime) -> CandidateProgress:
     done, mature, kept, last = reviews.get(name, (0, 0, 0, None))
     answers, right = practice.get(name, (0, 0))
     service = ExamService(library.for_profile(name), clock=lambda: now)

@@ -48,6 +48,10 @@ from cskexam.core.readiness import (
 from cskexam.errors import UserError, os_error_text
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from cskexam.core.graph import KnowledgeGraph
+    from cskexam.core.questions import Question
     from cskexam.services.library import Library
 
 PRESET_DIR = Path(__file__).resolve().parent.parent / "blueprints"
@@ -107,7 +111,7 @@ def find_blueprint(name: str, blueprints: list[Blueprint]) -> Blueprint:
 
 # -- what the candidate has shown so far ------------------------------------------------
 
-def gather_evidence(session, graph, now: dt.datetime) -> dict[str, PointEvidence]:
+def gather_evidence(session: Session, graph: KnowledgeGraph, now: dt.datetime) -> dict[str, PointEvidence]:
     """Per node: mean FSRS retrievability of its reviewed cards (else its parent's) and answers."""
     from cskexam.core import srs
     from cskexam.services import review_queue
@@ -115,8 +119,8 @@ def gather_evidence(session, graph, now: dt.datetime) -> dict[str, PointEvidence
 
     settings = review_queue.get_settings(session)
     recall: dict[str, list[float]] = {}
-    for node, state in exam_repo.card_states(session):
-        recall.setdefault(node, []).append(srs.retrievability(state, now, settings))
+    for node_id, state in exam_repo.card_states(session):
+        recall.setdefault(node_id, []).append(srs.retrievability(state, now, settings))
     answers = exam_repo.answer_totals_by_node(session)
     out: dict[str, PointEvidence] = {}
     for node in graph.nodes.values():
@@ -127,7 +131,7 @@ def gather_evidence(session, graph, now: dt.datetime) -> dict[str, PointEvidence
     return out
 
 
-def _history(session) -> list[CalibrationPoint]:
+def _history(session: Session) -> list[CalibrationPoint]:
     from cskexam.storage import exam_repo
 
     rows = exam_repo.attempts(session, statuses=("submitted", "timed_out"))
@@ -222,7 +226,7 @@ class ExamService:
     def blueprint(self, name: str) -> Blueprint:
         return find_blueprint(name, self.blueprints())
 
-    def _questions(self, session):
+    def _questions(self, session: Session) -> list[Question]:
         from cskexam.storage import question_repo
 
         return question_repo.load_questions(session)
@@ -295,7 +299,7 @@ class ExamService:
             answered = sum(1 for a in exam_repo.answers_of(s, row.id) if not core.is_blank(a.given))
             return _summary(row, answered)
 
-    def _load_paper(self, s, row) -> Paper:
+    def _load_paper(self, s: Session, row: Any) -> Paper:
         from cskexam.storage import question_repo
 
         ids = [r["question"] for r in row.paper]

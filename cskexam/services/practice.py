@@ -19,7 +19,7 @@ import datetime as dt
 import random
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from sqlalchemy.orm import Session
 
@@ -30,6 +30,10 @@ from cskexam.core.spreadsheet import safe_row
 from cskexam.errors import UserError, os_error_text
 from cskexam.services import review_queue
 from cskexam.storage import question_repo
+from cskexam.core.vocab import SUBJECTIVE_TYPES
+
+if TYPE_CHECKING:
+    from cskexam.services.library import Library
 
 CLEAR_AFTER_KEY = "wrongbook_clear_after"
 DEFAULT_CLEAR_AFTER = 2
@@ -98,7 +102,7 @@ def _schedule_review(session: Session, node_id: str | None, now: dt.datetime) ->
 def grade_answer(question: Question, given: Any) -> tuple[GradeResult, ShortAnswerResult | None]:
     result = question.grade(given)
     short = None
-    if question.type in ("简答", "案例分析") and question.points:
+    if question.type in SUBJECTIVE_TYPES and question.points:
         short = grade_short_answer(str(given or ""), question.points)
     return result, short
 
@@ -178,7 +182,7 @@ def order_questions(questions: list[Question], order: str, rng: random.Random) -
 class Practice:
     """Practice use cases over a Library: one transaction per call."""
 
-    def __init__(self, library, *, clock: Callable[[], dt.datetime] = utc_now):
+    def __init__(self, library: Library, *, clock: Callable[[], dt.datetime] = utc_now):
         self.library = library
         self.clock = clock
 

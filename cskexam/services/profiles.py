@@ -11,9 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from typing import TYPE_CHECKING
 
 from cskexam.storage import profiles_repo
 from cskexam.storage.profile_key import DEFAULT_PROFILE
+
+if TYPE_CHECKING:
+    from cskexam.services.library import Library
+    from cskexam.storage.db import Database
 
 ENV = "CSKEXAM_PROFILE"
 DEFAULT_LABEL = "默认"
@@ -30,7 +35,7 @@ def label(name: str) -> str:
     return DEFAULT_LABEL if name == DEFAULT_PROFILE else name
 
 
-def ensure_profile(db, name: str, now: dt.datetime | None = None) -> bool:
+def ensure_profile(db: Database, name: str, now: dt.datetime | None = None) -> bool:
     """Create ``name`` if it does not exist yet; True if it was created."""
     with db.session() as session:
         if profiles_repo.profile_exists(session, name):
@@ -39,17 +44,17 @@ def ensure_profile(db, name: str, now: dt.datetime | None = None) -> bool:
         return profiles_repo.add_profile(session, name, now or dt.datetime.now(dt.timezone.utc))
 
 
-def use_profile(library, name: str) -> None:
+def use_profile(library: Library, name: str) -> None:
     """Make ``library`` act for ``name`` from now on (created if new)."""
     name = profiles_repo.check_name(name)
     ensure_profile(library.db, name)
     library.db = library.db.for_profile(name)
 
 
-def profile_names(library) -> list[str]:
+def profile_names(library: Library) -> list[str]:
     with library.db.session() as session:
         return profiles_repo.profile_names(session)
 
 
-def current(library) -> str:
+def current(library: Library) -> str:
     return library.db.profile

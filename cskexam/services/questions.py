@@ -20,7 +20,7 @@ import random
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Any, TYPE_CHECKING, Iterable
 
 from sqlalchemy.orm import Session
 
@@ -31,6 +31,9 @@ from cskexam.core.questions import Question, generate_questions
 from cskexam.resources import question_bank_dir
 from cskexam.storage import question_repo
 from cskexam.userfiles import read_input_file, stat_input
+
+if TYPE_CHECKING:
+    from cskexam.services.library import Library
 
 # Fixed, so that re-importing unchanged notes gives the very same questions.
 GENERATION_SEED = 20240615
@@ -226,6 +229,6 @@ def _check_id_clash(session: Session, questions: list[Question], file: str) -> N
     raise_for_problems(problems)
 
 
-def list_questions(library, **filters) -> list[Question]:
+def list_questions(library: Library, **filters: Any) -> list[Question]:
     with library.db.session() as session:
         return question_repo.load_questions(session, **filters)

@@ -15,14 +15,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from datetime import timedelta, timezone, tzinfo
-from typing import Any, Callable, Iterator, Sequence
+from typing import Any, Callable, Sequence
 
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from cskexam.core import srs
 from cskexam.core.vocab import card_kind_label
-from cskexam.core.srs import LEARNING, NEW, RELEARNING, RESCHEDULE, REVIEW, CardState, ReviewEvent, SrsSettings
+from cskexam.core.srs import LEARNING, RELEARNING, RESCHEDULE, REVIEW, CardState, ReviewEvent, SrsSettings
 from cskexam.core.studyday import day_bounds, next_day_start
 from cskexam.errors import UserError
 from cskexam.storage import review_repo

@@ -15,9 +15,8 @@ Card text is note text: it only ever reaches a widget as ``Content(text)``.
 
 from __future__ import annotations
 
-import time
 from collections import Counter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -27,11 +26,14 @@ from textual.widgets import Button, Footer, Static
 
 from cskexam.tui.screens.base import AppScreen
 from cskexam.errors import UserError
+from cskexam.services.drill import AHEAD_DAYS, DrillSession
 from cskexam.tui.widgets.cjk_text import CjkText
 from cskexam.tui.widgets.title_bar import TitleBar
 
+if TYPE_CHECKING:
+    from cskexam.services.review import DrillCard, Reviewer
+
 RATING_NAMES = {1: "重来", 2: "困难", 3: "良好", 4: "简单"}
-AHEAD_DAYS = 7  # study ahead: cards due within this many days
 
 
 class DrillScreen(AppScreen):
@@ -88,16 +90,24 @@ class DrillScreen(AppScreen):
     def __init__(self, node_id: str | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.node_id = node_id
-        self.reviewer: Any = None
-        self.card: Any = None
+        self.session: DrillSession | None = None
         self.revealed = False
-        self.finished = False
-        self.ratings: Counter[int] = Counter()
-        # Study ahead (when nothing is due): cards due within this many days, each once.
-        self.ahead_days: int | None = None
-        self.ahead_done: set[str] = set()
-        self.started = time.monotonic()
-        self._shown_at = time.monotonic()
+
+    @property
+    def reviewer(self) -> Reviewer | None:
+        return self.session.reviewer if self.session is not None else None
+
+    @property
+    def card(self) -> DrillCard | None:
+        return self.session.card if self.session is not None else None
+
+    @property
+    def finished(self) -> bool:
+        return self.session is not None and self.session.finished
+
+    @property
+    def ratings(self) -> Counter[int]:
+        return self.session.ratings if self.session is not None else Counter()
 
     def compose(self) -> ComposeResult:
         yield TitleBar("复习")
@@ -128,7 +138,7 @@ class DrillScreen(AppScreen):
             self._message("资料库尚未打开。")
             return
         try:
-            self.reviewer = self.app.library.reviewer(node_id=self.node_id)
+            self.session = DrillSession(self.app.require_library().reviewer(node_id=self.node_id))
         except UserError as exc:
             self._message(str(exc))
             return
@@ -154,19 +164,15 @@ class DrillScreen(AppScreen):
         self.query_one("#drill-progress", Static).update(Content(""))
 
     def _next(self) -> None:
-        card = self.reviewer.next_card()
-        if card is None and self.ahead_days is not None:
-            card = self.reviewer.next_ahead(self.ahead_days, exclude=sorted(self.ahead_done))
+        assert self.session is not None
+        card = self.session.next()
         if card is None:
             self._finish()
             return
         self._show(card)
 
-    def _show(self, card: Any) -> None:
-        self.card = card
+    def _show(self, card: DrillCard) -> None:
         self.revealed = False
-        self.finished = False
-        self._shown_at = time.monotonic()
         self.query_one("#drill-card").display = True
         self.query_one("#drill-summary").display = False
         box = self.query_one("#drill-card")
@@ -181,13 +187,14 @@ class DrillScreen(AppScreen):
         self.refresh_bindings()
 
     def _update_progress(self) -> None:
-        c = self.reviewer.counts()
+        assert self.session is not None
+        c = self.session.reviewer.counts()
         scope = "（本知识点）" if self.node_id else ""
         text = Content.assemble(
             ("剩余", "bold"), scope, "  新卡 ", (str(c.new), "bold $accent"),
             " · 学习中 ", (str(c.learning), "bold $warning"),
             " · 复习 ", (str(c.review), "bold $success"),
-            f"    本次已复习 {sum(self.ratings.values())}",
+            f"    本次已复习 {self.session.reviewed}",
         )
         self.query_one("#drill-progress", Static).update(text)
 
@@ -195,12 +202,13 @@ class DrillScreen(AppScreen):
         from cskexam.core.srs import format_interval
 
         card = self.card
+        assert card is not None and self.session is not None
         self.revealed = True
         self.query_one("#drill-back", Static).update(CjkText(Content(card.back)))
         self.query_one("#drill-back").display = True
         self.query_one("#drill-path", Static).update(CjkText(Content("出处：" + card.path_text())))
         self.query_one("#drill-hint", Static).update(Content("按 1–4 评分，空格 = 良好"))
-        previews = self.reviewer.preview(card)
+        previews = self.session.reviewer.preview(card)
         for rating, name in RATING_NAMES.items():
             button = self.query_one(f"#rate-{rating}", Button)
             button.label = Content(f"{rating} {name} · {format_interval(previews[rating])}")
@@ -208,26 +216,25 @@ class DrillScreen(AppScreen):
         self.refresh_bindings()
 
     def _finish(self) -> None:
-        self.card = None
+        session = self.session
+        assert session is not None
         self.revealed = False
-        self.finished = True
         self.query_one("#drill-card").display = False
         self.query_one("#drill-ratings").display = False
         self._update_progress()
-        total = sum(self.ratings.values())
-        minutes = (time.monotonic() - self.started) / 60
+        total = session.reviewed
         parts: list[Any] = [("本次复习结束", "bold"), "\n\n"]
         if total:
-            parts.append(f"共复习 {total} 张，用时 {minutes:.1f} 分钟\n")
-            parts.append("  ".join(f"{RATING_NAMES[r]} {self.ratings[r]}" for r in RATING_NAMES))
-            correct = total - self.ratings[1]
+            parts.append(f"共复习 {total} 张，用时 {session.minutes():.1f} 分钟\n")
+            parts.append("  ".join(f"{RATING_NAMES[r]} {session.ratings[r]}" for r in RATING_NAMES))
+            correct = session.remembered
             parts.append(f"\n记住 {correct}/{total}（{correct / total * 100:.0f}%）")
         else:
             parts.append("今天没有到期的卡片了。")
-        c = self.reviewer.counts()
+        c = session.reviewer.counts()
         if c.learning:
             parts.append(f"\n还有 {c.learning} 张学习中的卡片稍后到期，过一会儿再来。")
-        ahead = self.reviewer.ahead_count(AHEAD_DAYS) - len(self.ahead_done)
+        ahead = session.ahead_left()
         if ahead > 0:
             parts += ["\n\n", ("提前复习：", "bold"), f"按 a 复习未来 {AHEAD_DAYS} 天内到期的 {ahead} 张卡片"]
         parts.append("\n按 c 打开卡片浏览（可按章节筛选）；在知识图谱中选中一章按 d，复习这一章的卡片。")
@@ -256,15 +263,12 @@ class DrillScreen(AppScreen):
         if not self.revealed:
             self.notify("先按空格显示答案，再评分", timeout=1.5)
             return
-        elapsed = int((time.monotonic() - self._shown_at) * 1000)
+        assert self.session is not None
         try:
-            result = self.reviewer.answer(self.card.id, rating, duration_ms=elapsed)
+            result = self.session.answer(rating)
         except UserError as exc:
             self.notify(str(exc), severity="error")
             return
-        self.ratings[rating] += 1
-        if self.ahead_days is not None:
-            self.ahead_done.add(self.card.id)
         if result.became_leech:
             self.notify("这张卡片已遗忘多次，标为记忆难点并暂停。按 l 查看难记卡片，重温它的知识点。",
                         title="记忆难点", severity="warning", timeout=6)
@@ -272,36 +276,37 @@ class DrillScreen(AppScreen):
 
     def action_ahead(self) -> None:
         """Anki's custom study: go on with cards due in the next days."""
-        if not self.finished or self.reviewer is None:
+        if not self.finished or self.session is None:
             return
-        self.ahead_days = AHEAD_DAYS
-        self._next()
+        card = self.session.study_ahead()
+        if card is None:
+            self._finish()
+            return
+        self._show(card)
         if self.card is not None:
             self.notify(f"提前复习未来 {AHEAD_DAYS} 天内到期的卡片", timeout=2)
 
     def action_undo(self) -> None:
-        if self.reviewer is None or not self.reviewer.can_undo:
+        if self.session is None or not self.session.reviewer.can_undo:
             self.notify("没有可撤销的操作", timeout=1.5)
             return
         try:
-            action, card = self.reviewer.undo_last()
+            action, card = self.session.undo()
         except UserError as exc:
             self.notify(str(exc), severity="error")
             return
-        if action.kind == "grade":
-            self.ratings[action.rating] -= 1
         self.notify(f"已撤销：{action.label}", timeout=1.5)
         self._show(card)
 
     def action_suspend(self) -> None:
-        if self.card is None:
+        if self.card is None or self.reviewer is None:
             return
         self.reviewer.suspend(self.card.id)
         self.notify("已暂停这张卡片", timeout=1.5)
         self._next()
 
     def action_bury(self) -> None:
-        if self.card is None:
+        if self.card is None or self.reviewer is None:
             return
         until = self.reviewer.bury(self.card.id)
         self.notify(f"已搁置到 {until.astimezone().strftime('%m-%d %H:%M')}", timeout=1.5)

@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 from cskexam.tui.screens.base import AppScreen
 from cskexam.tui.widgets.text import clip
 from cskexam.tui.widgets.title_bar import TitleBar
+from cskexam.core.vocab import QuestionType
 
 if TYPE_CHECKING:
     from cskexam.core.exam import ExamReport, QuestionOutcome
@@ -29,9 +30,9 @@ def given_text(outcome: QuestionOutcome) -> str:
     given = outcome.given
     if outcome.blank:
         return "（未作答）"
-    if q.type == "单选":
+    if q.type == QuestionType.SINGLE:
         return f"{given}. {q.options.get(given, '')}"
-    if q.type == "多选":
+    if q.type == QuestionType.MULTI:
         return "；".join(f"{k}. {q.options.get(k, '')}" for k in given)
     if isinstance(given, list):
         return "、".join(str(g) for g in given)
@@ -79,7 +80,7 @@ def detail_content(outcome: QuestionOutcome, path: str) -> Content:
     if outcome.result.note and not outcome.correct:
         parts.append(f"（{outcome.result.note}）")
     parts += ["\n\n", (q.stem, "bold"), "\n"]
-    options = {"A": "对", "B": "错"} if q.type == "判断" and not q.options else q.options
+    options = {"A": "对", "B": "错"} if q.type == QuestionType.JUDGE and not q.options else q.options
     for key, text in options.items():
         parts += [f"  {key}. ", text, "\n"]
     parts += ["\n", ("你的答案: ", "bold"), given_text(outcome), "\n",
