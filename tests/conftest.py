@@ -6,7 +6,7 @@
 * ``pg_url``: URL of a PostgreSQL database migrated to every head and holding
   nothing else: one uniquely named database per test run (dropped at the
   end), its tables emptied back to the migrated rows before each test.
-  ``pg_empty_url``: a fresh, empty, uniquely named database, dropped after.
+  ``pg_empty_url``: an empty database (one per run, its schema made anew per test).
   The server is ``CSKEXAM_TEST_PG`` (default: postgres on 127.0.0.1:5432). When
   no server answers the test is skipped with the reason, unless
   ``CSKEXAM_REQUIRE_PG=1`` (CI), where it fails.
@@ -172,11 +172,28 @@ def pg_url(_pg_library):
     return _pg_library.url
 
 
-@pytest.fixture
-def pg_empty_url(pg_server):
+@pytest.fixture(scope="session")
+def _pg_empty(pg_server):
     name = pg_server.create()
-    yield pg_server.url_of(name)
+    yield name
     pg_server.drop(name)
+
+
+@pytest.fixture
+def pg_empty_url(pg_server, _pg_empty):
+    """One database for the run, its schema dropped and made again per test (no checkpoint, unlike DROP DATABASE)."""
+    from sqlalchemy import create_engine
+
+    url = pg_server.url_of(_pg_empty)
+    engine = create_engine(url, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("SET lock_timeout = '5s'")
+            conn.exec_driver_sql("DROP SCHEMA public CASCADE")
+            conn.exec_driver_sql("CREATE SCHEMA public")
+    finally:
+        engine.dispose()
+    return url
 
 
 @functools.lru_cache(maxsize=4)

@@ -45,7 +45,9 @@ from cskexam.core.readiness import (
     predict,
     predict_blueprint,
 )
-from cskexam.errors import UserError, os_error_text
+from cskexam.errors import UserError
+# PRESET_DIR and user_blueprint_dir are re-exported: the exam's callers know them from here.
+from cskexam.services.blueprints import PRESET_DIR, find_blueprint, load_blueprints, user_blueprint_dir  # noqa: F401
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -54,7 +56,6 @@ if TYPE_CHECKING:
     from cskexam.core.questions import Question
     from cskexam.services.library import Library
 
-PRESET_DIR = Path(__file__).resolve().parent.parent / "blueprints"
 DEFAULT_BLUEPRINT = "理论知识模拟"
 SAVE_EVERY_SECONDS = 5.0  # how much exam time may pass between saves of the remaining time
 # Overrides SAVE_EVERY_SECONDS (seconds, > 0): the crash test saves often so that it need not wait.
@@ -64,49 +65,6 @@ MAX_SEED = 2**31 - 1
 
 def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
-
-
-# -- blueprints -----------------------------------------------------------------------
-
-def user_blueprint_dir() -> Path:
-    from cskexam.paths import data_dir
-
-    return data_dir() / "blueprints"
-
-
-def _read_blueprints(directory: Path) -> list[Blueprint]:
-    if not directory.is_dir():
-        return []
-    out = []
-    for path in sorted(p for p in directory.iterdir() if p.suffix.lower() in (".yaml", ".yml")):
-        try:
-            text = path.read_bytes().decode("utf-8-sig")
-        except OSError as exc:
-            raise core.BlueprintError(f"无法读取文件: {os_error_text(exc)}", str(path)) from None
-        except UnicodeDecodeError:
-            raise core.BlueprintError("试卷方案文件必须是 UTF-8 编码", str(path)) from None
-        out.append(core.parse_blueprint(text, str(path)))
-    return out
-
-
-def load_blueprints(user_dir: Path | None = None) -> list[Blueprint]:
-    """The presets with the user's blueprints on top; BlueprintError for a bad file."""
-    presets = _read_blueprints(PRESET_DIR)
-    user = _read_blueprints(user_dir if user_dir is not None else user_blueprint_dir())
-    names: dict[str, str] = {}
-    for bp in user:
-        if bp.name in names:
-            raise core.BlueprintError(f"试卷名称「{bp.name}」与 {names[bp.name]} 重复", bp.source)
-        names[bp.name] = bp.source
-    return core.merge_blueprints(presets, user)
-
-
-def find_blueprint(name: str, blueprints: list[Blueprint]) -> Blueprint:
-    for bp in blueprints:
-        if bp.name == name:
-            return bp
-    known = "、".join(b.name for b in blueprints)
-    raise UserError(f"没有名为「{name}」的试卷方案（可选: {known}）")
 
 
 # -- what the candidate has shown so far ------------------------------------------------
