@@ -13,14 +13,14 @@ from cskexam.core.notes import decode_note_bytes
 
 from notes_corpus.score import MEASURES, corpus_files, load_gold, ratio, score_corpus, totals
 
-EDGES_FLOOR = 0.84
-TITLES_FLOOR = 0.95
-LISTS_FLOOR = 0.79
-MNEMONICS_FLOOR = 0.70
-PAGES_FLOOR = 0.90
+EDGES_FLOOR = 0.89
+TITLES_FLOOR = 0.97
+LISTS_FLOOR = 0.84
+MNEMONICS_FLOOR = 0.72
+PAGES_FLOOR = 0.96
 JUDGEMENTS_FLOOR = 0.74
 FLAGS_FLOOR = 0.60
-DOCUMENTS_FLOOR = 0.90
+DOCUMENTS_FLOOR = 0.95
 
 FLOORS = {
     "documents": DOCUMENTS_FLOOR,

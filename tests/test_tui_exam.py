@@ -93,6 +93,15 @@ def test_sit_a_quiz_with_keys_flag_jump_and_hand_in(library):
         await pilot.press("w")
         await wait_for(pilot, lambda: len(app.screen._shown) == 9)
         assert "✓" not in screen_text(app) and "✗ 错误" in screen_text(app)
+        report = app.screen
+        wrong = [o.item.question.id for o in report.report.outcomes if not o.correct]
+        await pilot.press("x")  # redo this exam's wrong questions
+        await wait_for(pilot, lambda: getattr(app.screen, "SCREEN_NAME", "") == "practice")
+        await wait_text(pilot, "第 1/9 题")
+        assert [q.id for q in app.screen.round.questions] == wrong or sorted(
+            q.id for q in app.screen.round.questions) == sorted(wrong)
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is report)  # back to the report
 
     run_app(library, body)
     from cskexam.services.practice import wrong_entries

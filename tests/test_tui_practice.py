@@ -324,3 +324,75 @@ def test_setup_offers_starred_and_wrong_questions(library):
     with library.db.session() as s:
         modes = [a.mode for a in question_repo.answers_of(s, "jn-002")]
     assert modes == ["practice", "wrongbook"]
+
+
+def test_scope_list_shows_done_and_accuracy_per_chapter(library):
+    from cskexam.services.practice import Practice
+
+    p = Practice(library)
+    qs = {q.id: q for q in p.questions()}
+    p.answer(qs["jn-001"], "B")  # right
+    p.answer(qs["jn-003"], "对")  # wrong
+
+    async def body(app, pilot):
+        await pilot.press("p")
+        text = await wait_text(pilot, "已做 2")
+        assert "正确率 50%" in text
+
+    run_app(library, body)
+
+
+def test_wrongbook_filters_by_type_and_chapter(library):
+    from cskexam.services.practice import Practice
+
+    p = Practice(library)
+    qs = {q.id: q for q in p.questions()}
+    p.answer(qs["jn-001"], "A")  # 单选, wrong
+    p.answer(qs["jn-003"], "对")  # 判断, wrong
+
+    async def body(app, pilot):
+        await pilot.press("w")
+        await wait_text(pilot, "共 2 题")
+        screen = app.screen
+        await pilot.press("y")
+        await wait_for(pilot, lambda: len(screen.entries) == 1 and screen.type_filter is not None)
+        kind = screen.type_filter
+        assert all(e.question.type == kind for e in screen.entries)
+        assert f"筛选：{kind}" in screen_text(app)
+        while screen.type_filter is not None:  # cycles back to all
+            await pilot.press("y")
+            await pilot.pause()
+        await pilot.press("z")
+        await wait_for(pilot, lambda: screen.chapter_filter is not None)
+        assert all(screen.chapters[e.question.id] == screen.chapter_filter for e in screen.entries)
+
+    run_app(library, body)
+
+
+def test_a_scope_continues_where_it_was_left(library):
+    # 继续上次: leave a chapter's round after one answer; Enter on it later goes on from the next question.
+    async def body(app, pilot):
+        await pilot.press("p")
+        await wait_text(pilot, "选择练习范围")
+        await pilot.press("enter")  # 全部章节
+        await wait_text(pilot, "第 1/")
+        first = app.screen.question
+        if app.focused is not None:
+            await pilot.press(*"答案", "enter")
+        else:
+            await pilot.press("a", "enter")
+        await wait_for(pilot, lambda: app.screen.outcome is not None)
+        await pilot.press("escape")
+        await pilot.press("p")
+        text = await wait_text(pilot, "上次做到第 2/")
+        assert "Enter 继续" in text
+        await pilot.press("enter")
+        await wait_text(pilot, "第 2/")
+        assert app.screen.question.id != first.id
+        await pilot.press("escape")
+        await pilot.press("p")
+        await wait_text(pilot, "上次做到第 2/")
+        await pilot.press("b")  # from the start
+        await wait_text(pilot, "第 1/")
+
+    run_app(library, body)

@@ -36,6 +36,9 @@ if TYPE_CHECKING:
     from cskexam.services.library import Library
 
 CLEAR_AFTER_KEY = "wrongbook_clear_after"
+# Where each practice scope was left (继续上次): {scope: {"ids": [...], "index", "right", "answered"}}.
+RESUME_KEY = "practice_resume"
+RESUME_KEEP = 50  # scopes remembered
 DEFAULT_CLEAR_AFTER = 2
 ORDERS = ("顺序", "随机")
 
@@ -217,6 +220,35 @@ class Practice:
                 raise UserError(f"没有这道题: {question_id}")
             question_repo.set_star(session, question_id, starred, self.clock())
         return starred
+
+    def saved_rounds(self) -> dict[str, dict]:
+        """Unfinished practice rounds by scope, to continue where they were left."""
+        with self.library.db.session() as session:
+            value = question_repo.get_setting(session, RESUME_KEY, {})
+        return value if isinstance(value, dict) else {}
+
+    def save_round(self, scope: str, ids: list[str], index: int, right: int, answered: int) -> None:
+        with self.library.db.session(immediate=True) as session:
+            saved = question_repo.get_setting(session, RESUME_KEY, {})
+            saved = dict(saved) if isinstance(saved, dict) else {}
+            saved.pop(scope, None)
+            saved[scope] = {"ids": ids, "index": index, "right": right, "answered": answered}
+            while len(saved) > RESUME_KEEP:  # the oldest first
+                saved.pop(next(iter(saved)))
+            question_repo.set_setting(session, RESUME_KEY, saved)
+
+    def forget_round(self, scope: str) -> None:
+        with self.library.db.session(immediate=True) as session:
+            saved = question_repo.get_setting(session, RESUME_KEY, {})
+            if isinstance(saved, dict) and scope in saved:
+                saved = dict(saved)
+                del saved[scope]
+                question_repo.set_setting(session, RESUME_KEY, saved)
+
+    def answer_stats(self) -> dict[str, tuple[int, int]]:
+        """``{question_id: (answers, right answers)}`` of the candidate, for progress per scope."""
+        with self.library.db.session() as session:
+            return question_repo.answer_stats(session)
 
     def starred(self) -> set[str]:
         with self.library.db.session() as session:

@@ -31,10 +31,11 @@ _FURNITURE = re.compile(
     r"|精选优质文档-?倾情为你奉上|精品文档|专业文档|本文档由.{0,20}整理|更多.{0,12}(?:资料|文档).{0,20}|(?:word|pdf)\s*版.{0,20})$",
     re.I,
 )
+_WRAPPED = re.compile(r"^[【\[]([^【】\[\]]{4,40})[】\]]$")
 _MNEMONIC_WORDS = ("口诀", "巧记", "记忆", "速记", "助记", "记法")
 _END_PUNCT = set("。;!?:)]】」』”\"》>")
 _MARKER_START = re.compile(
-    r"^(?:第[一二三四五六七八九十百零两\d]+|[一二三四五六七八九十]+[、.)]|\(|\d{1,2}[、.)．:]|[LlIi][.、]|[①-⑳⑴-⒇⒈-⒛㈠-㈩ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]"
+    r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\s|[◎▲△❖✦☞◇○►▶□❑◉Øü§➢➤\uf0a7\uf0d8\uf076\uf0b7]|第[一二三四五六七八九十百零两\d]+|[一二三四五六七八九十]+[、.)]|\(|\d{1,2}[、.)．:]|[LlIi][.、]|[①-⑳⑴-⒇⒈-⒛㈠-㈩ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]"
     r"|[•·●▪◆■\-*+#]|[A-H][.、:]|(?:专题|模块|单元|考点|知识点))"
 )
 
@@ -137,6 +138,9 @@ def prepare_lines(raw_lines: list[str], markdown: bool) -> list[Line]:
         text = normalize_line(_strip_markup(stripped, markdown))
         if not text:
             continue
+        wrapped = _WRAPPED.match(text)
+        if wrapped:  # 【第一章 客户服务礼仪】: a heading in brackets
+            text = wrapped.group(1).strip()
         if _FURNITURE.match(text):
             pages += 1
             continue

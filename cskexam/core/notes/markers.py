@@ -54,6 +54,8 @@ _CJK = r"\u4e00-\u9fff"
 _ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 _PARENS_NUM = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
 _PATTERNS: list[tuple[str, str]] = [
+    # Word's outline numbering at the start of a line: 1 / 1.1 / 2.3.1, then a space.
+    ("decimal", r"^(\d{1,2}(?:\.\d{1,2}){0,3})\s+(?=[\u4e00-\u9fff])"),
     ("part", rf"第([{CN_NUM}\d]+)(?:部分|篇|编|編)[:\s]*"),
     ("chapter", rf"第([{CN_NUM}\d]+)(?:章|单元|單元|讲|講|课|課)[:\s]*"),
     ("section", rf"第([{CN_NUM}\d]+)(?:节|節)[:\s]*"),
@@ -71,11 +73,13 @@ _PATTERNS: list[tuple[str, str]] = [
     ("num_paren", rf"(?<![\d(A-Za-z])(\d{{1,2}})\)(?=[\s{_CJK}“\"《])\s*"),
     ("roman", r"(?<![A-Za-z])(I{1,3}|IV|VI{0,3}|IX|X)[.、](?=\s|[\u4e00-\u9fff])\s*"),
     ("letter", rf"(?<![A-Za-z])([A-H])(?:[:.、]|(?=[{_CJK}]))\s*"),
-    ("bullet", r"[•●▪◆■◇○►▶]\s*|(?:^\s*)[·・]\s*"),
+    ("bullet", r"[•●▪◆■]\s*|(?:^\s*)[·・Øü§√\uf0a7\uf0d8\uf076\uf0b7]\s*"),
+    # Symbols that notes use as a level of their own (◎ headings over ▲ items).
+    ("symbol", r"(?:^\s*)[◎▲△❖✦☞◇○►▶□❑➢➤◉]\s*"),
     ("dash", r"(?:^|(?<=[:。;]))\s*[-*+]\s+"),
 ]
 # The lookahead lets the engine skip quickly over characters that start no marker.
-_STARTS = rf"(?=[第(\d{CN_NUM}{_CIRCLED}A-HLlIVX•·・●▪◆■◇○►▶专專模考知\-*+\s])"
+_STARTS = rf"(?=[第(\d{CN_NUM}{_CIRCLED}A-HLlIVX•·・●▪◆■◇○►▶◎▲△❖✦☞□❑◉Øü§➢➤√\uf0a7\uf0d8\uf076\uf0b7专專模考知\-*+\s])"
 _SCANNER = re.compile(_STARTS + "(?:" + "|".join(f"(?P<{name}>{pat})" for name, pat in _PATTERNS) + ")")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+")
 _MD_ORDERED = re.compile(r"^(\d{1,3})[.)]\s+")
@@ -100,6 +104,8 @@ def find_markers(line: str) -> list[Marker]:
         bare = False
         if style in ("bullet", "dash"):
             style, number = "bullet", ()
+        elif style == "symbol":
+            style, number = "bullet_" + raw.strip(), ()
         elif style in ("dashed", "dotted"):
             digits = re.findall(r"\d+", raw)
             number = (int(digits[0]), int(digits[1]))
@@ -107,6 +113,9 @@ def find_markers(line: str) -> list[Marker]:
             letter = raw.strip()[0]
             number = (ord(letter) - ord("A") + 1,)
             bare = not re.match(r"[A-H][:.、]", raw)
+        elif style == "decimal":
+            number = tuple(int(x) for x in raw.split()[0].split("."))
+            style = f"dec{len(number)}"
         elif style == "roman":
             number = (_ROMAN.index(raw.strip().rstrip(".、")) + 1,)
         elif style == "circled":

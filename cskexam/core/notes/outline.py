@@ -15,7 +15,11 @@ from cskexam.core.notes.markers import HEADING_STYLES, Marker, find_markers, mar
 
 _BOUNDARY = set(":;。?!)]》”\" ")
 _PUNCT = set("。;,:!?")
-_FAMILY_RANK = {"part": 0, "chapter": 1, "topic": 1, "section": 2} | {f"h{i}": i - 1 for i in range(1, 7)}
+_FAMILY_RANK = (
+    {"part": 0, "chapter": 1, "topic": 1, "section": 2}
+    | {f"h{i}": i - 1 for i in range(1, 7)}
+    | {f"dec{i}": 9 + i for i in range(1, 5)}
+)
 # Deeper than any real outline; keeps hostile input from nesting without end.
 _MAX_DEPTH = 24
 _INDENTED_STYLES = {"bullet", "num_dot", "num_paren"}
@@ -116,7 +120,7 @@ class OutlineBuilder:
     def _accept(self, m: Marker, line: str, since_start: int) -> bool:
         prev = line[m.start - 1] if m.start > 0 else ""
         at_start = m.start <= self._indent
-        if m.style in ("part", "chapter", "section", "circled", "bullet"):
+        if m.style in ("part", "chapter", "section", "circled") or m.style.startswith(("dec", "bullet")):
             return True
         opened = self._open(m.style)
         continuation = bool(opened and opened.number and _next_number(opened.number, m.style) == m.number)
@@ -207,7 +211,7 @@ class OutlineBuilder:
             draft.whole_title = True
             rest = line[heading.end :]
             inner = find_markers(rest[:12])
-            if inner and inner[0].start == 0 and inner[0].style not in ("bullet", "letter"):
+            if inner and inner[0].start == 0 and not inner[0].style.startswith(("bullet", "letter")):
                 draft.marker = _clean_marker(inner[0].raw)
                 rest = rest[inner[0].end :]
             draft.segment = rest

@@ -26,7 +26,7 @@ _HOOK = re.compile(r"^([\u4e00-\u9fff]{2,6})\(([^()]{4,})\)(.*)$")
 # ``产品质量投诉:产品存在缺陷…``: a short term, a colon and what it means.
 _TERM_LINE = re.compile(r"^[^\s:,;。()\d]{2,12}:[^:]{2,}")
 _BARE_HEADING = re.compile(r"^[^\s。,;:!?、()\[\]“”\"]{4,20}$(?<![的了和与及])")
-_KIND_BY_STYLE = {"part": "chapter", "chapter": "chapter", "topic": "chapter", "section": "section", "h1": "chapter", "h2": "chapter", "h3": "section"}
+_KIND_BY_STYLE = {"part": "chapter", "chapter": "chapter", "topic": "chapter", "dec1": "chapter", "dec2": "section", "section": "section", "h1": "chapter", "h2": "chapter", "h3": "section"}
 
 
 @dataclass(frozen=True)

@@ -100,12 +100,14 @@ class ExamReportScreen(AppScreen):
 
     BINDINGS = [
         Binding("w", "wrong_only", "只看错题"),
+        Binding("x", "redo_wrong", "重做错题"),
         Binding("v", "show_node", "查看要点"),
         Binding("l", "history", "考试记录"),
         Binding("escape", "app.pop_screen", "返回"),
     ]
 
     KEY_HELP = [("↑ ↓", "选择题目，右侧显示正确答案、解析和知识点"), ("w", "只看错题 / 全部"),
+            ("x", "把这次考试的错题（含未答）在章节练习中重做一遍"),
             ("v", "在知识图谱中查看本题的知识点"), ("l", "考试记录与成绩趋势")]
 
     DEFAULT_CSS = """
@@ -183,6 +185,15 @@ class ExamReportScreen(AppScreen):
         o = self.current()
         if o is not None and o.item.question.node:
             self.app.show_node(o.item.question.node)
+
+    def action_redo_wrong(self) -> None:
+        """Practise this paper's wrong (and blank) questions again, in the paper's order."""
+        ids = [o.item.question.id for o in self.report.outcomes if not o.correct]
+        if not ids:
+            self.notify("这次考试没有错题", timeout=2)
+            return
+        self.app.open_screen("practice", question_ids=ids, title=f"{self.report.paper.blueprint.name} 的错题",
+                             mode="practice")
 
     def action_history(self) -> None:
         from cskexam.tui.screens.exam_history import ExamHistoryScreen

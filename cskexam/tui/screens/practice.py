@@ -63,6 +63,8 @@ class PracticeScreen(AppScreen):
         Binding("m", "recite", "背题模式"),
         Binding("o", "order", "顺序/随机"),
         Binding("y", "type_filter", "题型"),
+        Binding("x", "shuffle_options", "选项乱序"),
+        Binding("b", "from_start", "从头开始", show=False),
         Binding("v", "show_node", "查看要点"),
         Binding("s", "setup", "重选范围"),
         Binding("escape", "leave_field", "离开输入框"),
@@ -77,6 +79,8 @@ class PracticeScreen(AppScreen):
         ("f 或 *", "收藏本题（判断题作答前 f 表示“错”，此时用 *）"),
         ("m", "背题模式：直接显示答案和解析，不计入记录"),
         ("o / y", "选择范围时：顺序或随机、按题型筛选"),
+        ("x", "选择范围时：选项乱序（字母随之重排，按原题记分）"),
+        ("Enter / b", "选择范围时：继续上次做到的题 / 从第一题重新开始"),
         ("v", "在知识图谱中查看本题的要点"),
         ("s", "回到范围选择"),
         ("Esc", "在输入框中：离开输入框（再按一次返回上一界面）"),
@@ -116,6 +120,9 @@ class PracticeScreen(AppScreen):
         self.order = "顺序"
         self.type_filter: str | None = None
         self.round_filter: str | None = None
+        self.shuffle_options = False  # x in the scope list: options in another order each round
+        self.round_key: str | None = None  # the scope whose round is remembered (继续上次)
+        self._saved: dict[str, dict] = {}
         self.phase = "setup"  # setup | question | done
         self.all_questions: list[Question] = []
         self.round = PracticeRound([])
@@ -183,9 +190,17 @@ class PracticeScreen(AppScreen):
         self.phase = "setup"
         self._wrong_ids = {q.id for q in self._practice.questions(wrong_only=True)}
         choices = scope_choices(self._graph(), self.all_questions, starred=self.starred, wrong_ids=self._wrong_ids,
-                                type_filter=self.type_filter)
+                                type_filter=self.type_filter, stats=self._practice.answer_stats())
         self._scopes = [c.node_id for c in choices]
-        options = [Option(Content.assemble(Content(c.label), (f"  {c.count} 题", "$text-muted"))) for c in choices]
+        self._saved = self._practice.saved_rounds()
+        options = []
+        for c in choices:
+            parts: list = [Content(c.label), ("  " + c.progress_text(), "$text-muted")]
+            saved = self._saved.get(self._scope_key(c.node_id))
+            if saved:
+                parts.append((f" · 上次做到第 {saved['index'] + 1}/{len(saved['ids'])} 题（Enter 继续，b 从头）",
+                              "$accent"))
+            options.append(Option(Content.assemble(*parts)))
         scope_list = self.query_one("#practice-scopes", OptionList)
         scope_list.clear_options()
         scope_list.add_options(options)
@@ -201,7 +216,9 @@ class PracticeScreen(AppScreen):
         kind = (self.type_filter if self.phase == "setup" else self.round_filter) or "全部题型"
         recite = "开" if self.recite else "关"
         if self.phase == "setup":
-            text = f"顺序: {self.order}（o 切换） · 题型: {kind}（y 切换） · 背题模式: {recite}（m 切换）"
+            mixed = "开" if self.shuffle_options else "关"
+            text = (f"顺序: {self.order}（o） · 题型: {kind}（y） · 选项乱序: {mixed}（x） · "
+                    f"背题模式: {recite}（m）")
         else:
             where = self.scope_title or ALL_SCOPE_LABEL
             if self.scope_node is not None and self.scope_title is None:
@@ -214,9 +231,23 @@ class PracticeScreen(AppScreen):
         event.stop()
         index = event.option_index
         if 0 <= index < len(self._scopes):
-            self._start_scope(self._scopes[index])
+            self._start_scope(self._scopes[index], resume=True)
 
-    def _start_scope(self, node_id: str | None) -> None:
+    def _scope_key(self, node_id: str | None) -> str:
+        """Where a scope's round is remembered (继续上次): the scope and the type filter."""
+        return f"{node_id or '*all'}|{self.type_filter or ''}"
+
+    def action_from_start(self) -> None:
+        """b in the scope list: start the highlighted scope again from its first question."""
+        index = self.query_one("#practice-scopes", OptionList).highlighted
+        if index is not None and 0 <= index < len(self._scopes):
+            self._start_scope(self._scopes[index], resume=False)
+
+    def _start_scope(self, node_id: str | None, resume: bool = False) -> None:
+        key = self._scope_key(node_id)
+        saved = self._saved.get(key) if resume else None
+        if not resume:
+            self._practice.forget_round(key)
         found = self._in_scope(node_id)
         if node_id in SPECIAL_SCOPES:
             self.scope_title = SPECIAL_SCOPES[node_id].split(" ", 1)[1]
@@ -230,7 +261,20 @@ class PracticeScreen(AppScreen):
             self.notify("这个范围内没有题目", timeout=2)
             self._show_setup()
             return
-        self._begin(found, type_filter=self.type_filter)
+        self._begin(found, type_filter=self.type_filter, saved=saved)
+        self.round_key = key
+        self._save_round()
+
+    def _save_round(self) -> None:
+        """Remember where this scope's round is (after each answer), to continue it later."""
+        if self.round_key is None or self.round.finished:
+            return
+        r = self.round
+        index = r.index + (1 if self.outcome is not None else 0)  # an answered question is done
+        if index >= len(r.questions):
+            self._practice.forget_round(self.round_key)
+            return
+        self._practice.save_round(self.round_key, [q.id for q in r.questions], index, r.right, r.answered)
 
     def _start_ids(self, ids: list[str]) -> None:
         self.scope_node = None
@@ -242,10 +286,14 @@ class PracticeScreen(AppScreen):
             return
         self._begin(found, type_filter=None)
 
-    def _begin(self, found: list[Question], type_filter: str | None = None) -> None:
+    def _begin(self, found: list[Question], type_filter: str | None = None, saved: dict | None = None) -> None:
         # The header shows the filter this round was made with, not whatever was chosen before.
         self.round_filter = type_filter
-        self.round = PracticeRound.start(found, self.order, self.rng)
+        self.round_key = None  # set by _start_scope: ad hoc rounds (错题, an exam's) are not remembered
+        resumed = PracticeRound.resume(found, saved) if saved else None
+        self.round = resumed or PracticeRound.start(found, self.order, self.rng, shuffle=self.shuffle_options)
+        if resumed is not None:
+            self.notify(f"继续上次：第 {resumed.index + 1}/{len(resumed.questions)} 题", timeout=2)
         self.phase = "question"
         self.set_focus(None)
         self.query_one("#practice-scopes").display = False
@@ -365,7 +413,9 @@ class PracticeScreen(AppScreen):
 
     def action_submit(self) -> None:
         if self.phase == "done":
+            key = self.round_key
             self._begin(list(self.questions), type_filter=self.round_filter)
+            self.round_key = key
             return
         if self.phase != "question":
             return
@@ -396,8 +446,9 @@ class PracticeScreen(AppScreen):
         if q is None:
             return
         elapsed = int((self._monotonic() - self._shown_at) * 1000)
+        stored, stored_given = self.round.original(q, given)  # letters as stored, if options were shuffled
         try:
-            self.outcome = self._practice.answer(q, given, mode=self.mode, duration_ms=elapsed)
+            self.outcome = self._practice.answer(stored, stored_given, mode=self.mode, duration_ms=elapsed)
         except UserError as exc:  # e.g. the disk is full: the answer was not saved, say so and stay
             self.notify(str(exc), title="作答未能保存", severity="error", timeout=12, markup=False)
             return
@@ -412,6 +463,7 @@ class PracticeScreen(AppScreen):
         self._render_feedback()
         self._show_settings()
         self.refresh_bindings()
+        self._save_round()
 
     def _next(self) -> None:
         if self.round.advance():
@@ -422,6 +474,8 @@ class PracticeScreen(AppScreen):
     def _finish(self) -> None:
         self.phase = "done"
         r = self.round
+        if self.round_key is not None:
+            self._practice.forget_round(self.round_key)
         rate = f"，正确率 {r.accuracy:.0%}" if r.accuracy is not None else ""
         summary = f"本轮练习完成：共 {len(r.questions)} 题，作答 {r.answered} 题，答对 {r.right} 题{rate}。"
         self.query_one("#q-header", Static).update(Content("本轮结束"))
@@ -455,6 +509,10 @@ class PracticeScreen(AppScreen):
         else:
             self._show_settings()
         self.notify("背题模式已开启：直接显示答案" if self.recite else "背题模式已关闭", timeout=1.5)
+
+    def action_shuffle_options(self) -> None:
+        self.shuffle_options = not self.shuffle_options
+        self._show_settings()
 
     def action_order(self) -> None:
         self.order = "随机" if self.order == "顺序" else "顺序"
@@ -497,7 +555,7 @@ class PracticeScreen(AppScreen):
             return q.type in (QuestionType.SINGLE, QuestionType.MULTI) and int(key) <= len(q.options)
         if action in ("toggle_option", "cursor"):
             return q is not None and q.type == QuestionType.MULTI and self._waiting()
-        if action in ("order", "type_filter"):
+        if action in ("order", "type_filter", "shuffle_options", "from_start"):
             return self.phase == "setup"
         if action in ("f_key", "star", "show_node"):
             return q is not None

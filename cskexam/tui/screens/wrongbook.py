@@ -49,6 +49,8 @@ class WrongBookScreen(AppScreen):
         Binding("f", "star", "收藏"),
         Binding("v", "show_node", "查看要点"),
         Binding("a", "toggle_cleared", "显示已移出"),
+        Binding("y", "type_filter", "题型"),
+        Binding("z", "chapter_filter", "章节"),
     ]
 
     KEY_HELP = [
@@ -59,6 +61,8 @@ class WrongBookScreen(AppScreen):
         ("f", "收藏或取消收藏选中的题目"),
         ("v", "在知识图谱中查看选中题目的要点"),
         ("a", "显示或隐藏已移出错题本的题目"),
+        ("y", "按题型筛选（再按换下一种，回到全部）"),
+        ("z", "按章节筛选（再按换下一章，回到全部）"),
     ]
 
     DEFAULT_CSS = """
@@ -70,7 +74,11 @@ class WrongBookScreen(AppScreen):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.entries: list[WrongEntry] = []
+        self.entries: list[WrongEntry] = []  # shown: after the filters
+        self.all_entries: list[WrongEntry] = []
+        self.chapters: dict[str, str] = {}  # question id → chapter title
+        self.type_filter: str | None = None
+        self.chapter_filter: str | None = None
         self.include_cleared = False
         self._practice: Practice | None = None
 
@@ -99,19 +107,47 @@ class WrongBookScreen(AppScreen):
     def refresh_entries(self) -> None:
         options = self.query_one("#wrong-list", OptionList)
         keep = options.highlighted
-        self.entries = self.practice.wrong_book(include_cleared=self.include_cleared)
+        self.all_entries = self.practice.wrong_book(include_cleared=self.include_cleared)
+        self.chapters = self._chapters(self.all_entries)
+        self.entries = [e for e in self.all_entries
+                        if (self.type_filter is None or e.question.type == self.type_filter)
+                        and (self.chapter_filter is None or self.chapters.get(e.question.id) == self.chapter_filter)]
         options.clear_options()
         options.add_options([Option(entry_prompt(e), id=e.question.id) for e in self.entries])
         status = self.query_one("#wrong-status", Static)
         n = self.practice.clear_after()
-        if not self.entries:
+        filters = " · ".join(f for f in (self.type_filter, self.chapter_filter) if f)
+        shown = f"筛选：{filters}（y 题型 / z 章节）· " if filters else ""
+        if not self.all_entries:
             status.update(Content(f"错题本是空的。练习中答错的题目会出现在这里；连续答对 {n} 次后移出。"))
+        elif not self.entries:
+            status.update(Content(f"{shown}没有符合筛选的错题（共 {len(self.all_entries)} 题）"))
         else:
-            status.update(Content(f"共 {len(self.entries)} 题 · 连续答对 {n} 次后移出 · "
+            status.update(Content(f"{shown}共 {len(self.entries)} 题 · 连续答对 {n} 次后移出 · "
                                   "Enter 练习选中的题，p 练习全部"))
             options.highlighted = min(keep or 0, len(self.entries) - 1)
         options.focus()
         self.refresh_bindings()
+
+    def _chapters(self, entries: list[WrongEntry]) -> dict[str, str]:
+        from cskexam.services.card_browser import chapter_of
+
+        graph = self.app.knowledge_graph()
+        return {e.question.id: chapter_of(graph, e.question.node)[0] if e.question.node else "" for e in entries}
+
+    def _cycle(self, current: str | None, values: list[str]) -> str | None:
+        choices: list[str | None] = [None, *values]
+        return choices[(choices.index(current) + 1) % len(choices)] if current in choices else None
+
+    def action_type_filter(self) -> None:
+        types = sorted({e.question.type for e in self.all_entries})
+        self.type_filter = self._cycle(self.type_filter, types)
+        self.refresh_entries()
+
+    def action_chapter_filter(self) -> None:
+        chapters = list(dict.fromkeys(c for c in self.chapters.values() if c))
+        self.chapter_filter = self._cycle(self.chapter_filter, chapters)
+        self.refresh_entries()
 
     def selected(self) -> WrongEntry | None:
         index = self.query_one("#wrong-list", OptionList).highlighted
@@ -177,6 +213,8 @@ class WrongBookScreen(AppScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("star", "show_node", "export") and not self.entries:
             return False
+        if action in ("type_filter", "chapter_filter"):
+            return bool(self.all_entries)
         if action == "practise_all":
             return any(e.cleared_at is None for e in self.entries)
         return True
