@@ -30,6 +30,7 @@ from cskexam.tui.widgets.question_view import WRITTEN_TYPES, QuestionView
 from cskexam.tui.widgets.title_bar import TitleBar
 
 from cskexam.core.vocab import QUESTION_TYPES, QuestionType
+from cskexam.errors import UserError
 from cskexam.services.practice_round import (
     ALL_SCOPE_LABEL, SPECIAL_SCOPES, WRONG, PracticeRound, key_point_path, questions_in_scope, scope_choices,
 )
@@ -448,7 +449,11 @@ class PracticeScreen(AppScreen):
             return
         elapsed = int((self._monotonic() - self._shown_at) * 1000)
         stored, stored_given = self.round.original(q, given)  # letters as stored, if options were shuffled
-        self.outcome = self._practice.answer(stored, stored_given, mode=self.mode, duration_ms=elapsed)
+        try:
+            self.outcome = self._practice.answer(stored, stored_given, mode=self.mode, duration_ms=elapsed)
+        except UserError as exc:  # e.g. the disk is full: the answer was not saved, say so and stay
+            self.notify(str(exc), title="作答未能保存", severity="error", timeout=12, markup=False)
+            return
         self.round.record(self.outcome.correct)
         self.query_one("#q-fill", Input).display = False
         area = self.query_one("#q-text", TextArea)
