@@ -108,13 +108,13 @@ from cskexam.storage.db import open_database
 from cskexam.services.search import Searcher
 class L: pass
 lib = L(); lib.db = open_database(sys.argv[1])
-t1 = time.perf_counter()
+t1, c1 = time.perf_counter(), time.process_time()
 results = Searcher(lib).search(sys.argv[2])
-t2 = time.perf_counter()
+t2, c2 = time.perf_counter(), time.process_time()
 loaded = [m for m in ("jieba", "rjieba", "pypinyin") if m in sys.modules]
 # VmHWM, not ru_maxrss: the latter can carry the parent's peak over the exec.
 status = dict(line.split(":", 1) for line in open("/proc/self/status") if ":" in line)
-print(json.dumps({"open_ms": (t1 - t0) * 1000, "first_ms": (t2 - t1) * 1000, "n": len(results),
+print(json.dumps({"open_ms": (t1 - t0) * 1000, "first_ms": (t2 - t1) * 1000, "first_cpu_ms": (c2 - c1) * 1000, "n": len(results),
                   "rss_mb": int(status["VmHWM"].split()[0]) / 1024, "loaded": loaded}))
 """
 
@@ -160,13 +160,14 @@ def timed_build(graph: KnowledgeGraph, path: Path) -> dict:
     """One index build into a fresh database, up to and with the commit."""
     url = f"sqlite:///{path}"
     db = open_database(url)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     with db.session() as session:
         stats = rebuild_index(session, graph, NOW)
         committing = time.perf_counter()
-    wall = time.perf_counter() - started
+    wall, cpu = time.perf_counter() - started, time.process_time() - cpu
     db.close()
-    return {"url": url, "stats": stats, "wall": wall, "phases": {**stats.phases, "commit": time.perf_counter() - committing}}
+    return {"url": url, "stats": stats, "wall": wall, "cpu": cpu,
+            "phases": {**stats.phases, "commit": time.perf_counter() - committing}}
 
 
 def bench(size: int, real: KnowledgeGraph, workdir: Path) -> dict:
@@ -206,7 +207,7 @@ def bench(size: int, real: KnowledgeGraph, workdir: Path) -> dict:
     p50, p95 = statistics.median(times), percentile(times, 95)
     print(f"\n== {size:,} 个知识点 (documents {stats.documents:,}, terms {stats.terms:,}, pinyin keys {stats.pinyin_keys:,}, db {file_mb:.0f} MB)")
     walls = ", ".join(f"{b['wall']:.2f}" for b in builds)
-    print(f"index build           {median['wall']:8.2f} s (median of {walls})")
+    print(f"index build           {median['wall']:8.2f} s (median of {walls}), {median['cpu']:.2f} s CPU")
     print("  " + ", ".join(f"{name} {seconds:.2f}" for name, seconds in median["phases"].items()))
     print(f"query p50 / p95       {p50:8.3f} / {p95:.3f} ms   ({found}/{len(queries)} queries found something)")
     print(f"naive scan p50 / p95  {statistics.median(naive):8.3f} / {percentile(naive, 95):.3f} ms")
@@ -216,11 +217,12 @@ def bench(size: int, real: KnowledgeGraph, workdir: Path) -> dict:
         print(f"  {kind:<9} p50 / p95 {statistics.median(values):8.3f} / {percentile(values, 95):.3f} ms   ({len(values)} queries)")
     for q, f in zip(FRESH_QUERIES, fresh):
         print(
-            f"fresh process {q:<8}  first query {f['first_ms']:6.1f} ms, open db {f['open_ms']:6.1f} ms, "
+            f"fresh process {q:<8}  first query {f['first_ms']:6.1f} ms ({f['first_cpu_ms']:.1f} ms CPU), open db {f['open_ms']:6.1f} ms, "
             f"RSS {f['rss_mb']:5.1f} MB, dictionaries loaded: {f['loaded'] or 'none'}"
         )
     print(f"fresh process after all {len(queries)} queries: RSS {after_mix['rss_mb']:.1f} MB, peak {after_mix['hwm_mb']:.1f} MB")
-    return {"build_s": median["wall"], "p50_ms": p50, "first_ms": max(f["first_ms"] for f in fresh),
+    return {"build_s": median["wall"], "build_cpu_s": median["cpu"], "p50_ms": p50,
+            "first_ms": max(f["first_ms"] for f in fresh), "first_cpu_ms": max(f["first_cpu_ms"] for f in fresh),
             "rss_mb": max([after_mix["hwm_mb"], *(f["rss_mb"] for f in fresh)])}
 
 
@@ -233,15 +235,19 @@ def budget(figures: dict[int, dict], lines: int) -> None:
     rows = []
     if 10_000 in figures:
         rows.append(("build, 10k key points", figures[10_000]["build_s"], BUDGET["build_10k_s"], "s"))
+        rows.append(("  (its CPU time)", figures[10_000]["build_cpu_s"], BUDGET["build_10k_s"], "s"))
     if 100_000 in figures:
         f = figures[100_000]
         rows += [("build, 100k key points", f["build_s"], BUDGET["build_100k_s"], "s"),
+                 ("  (its CPU time)", f["build_cpu_s"], BUDGET["build_100k_s"], "s"),
                  ("query p50, 100k key points", f["p50_ms"], BUDGET["p50_100k_ms"], "ms"),
                  ("RSS, 100k key points", f["rss_mb"], BUDGET["rss_100k_mb"], "MB")]
     if figures:
         rows.append(("first query, fresh process", max(f["first_ms"] for f in figures.values()), BUDGET["first_ms"], "ms"))
+        rows.append(("  (its CPU time)", max(f["first_cpu_ms"] for f in figures.values()), BUDGET["first_ms"], "ms"))
     rows.append(("search code, all layers", lines, BUDGET["lines"], "lines"))
-    print("\nbudget (issue 17)")
+    # Wall time is the budget; on a shared machine the CPU time shows what the code itself costs.
+    print(f"\nbudget (issue 17), load average {' '.join(open('/proc/loadavg').read().split()[:3])}")
     for name, value, limit, unit in rows:
         print(f"  {name:<28} {value:10.2f} {unit:<5} ≤ {limit:g}  {'ok' if value <= limit else 'OVER'}")
 

@@ -83,10 +83,29 @@ class PgServer:
             conn.exec_driver_sql(sql)
         return name
 
+    def drop_orphans(self) -> None:
+        """Drop the test databases of runs that were killed before they could (their process is gone)."""
+        with self.engine.connect() as conn:
+            names = conn.exec_driver_sql("SELECT datname FROM pg_database WHERE datname LIKE 'cskexam_t%%'").scalars()
+            for name in list(names):
+                pid = name[len("cskexam_t"):].partition("_")[0]
+                if pid.isdigit() and not _process_alive(int(pid)):
+                    conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
     def drop(self, name: str) -> None:
         with self.engine.connect() as conn:
             # FORCE: a test that left a connection open must not leak its database.
             conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _pg_unavailable(reason: str):
@@ -111,6 +130,7 @@ def pg_server():
     except OperationalError as exc:
         server.engine.dispose()
         _pg_unavailable(f"{server.url.render_as_string()} does not answer ({exc.orig})")
+    server.drop_orphans()
     yield server
     server.engine.dispose()
 

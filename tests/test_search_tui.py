@@ -116,6 +116,22 @@ def test_results_update_as_you_type_and_enter_opens_the_node(library):
     asyncio.run(main())
 
 
+def test_a_wrong_character_still_finds_the_key_point_marked_as_near(library):
+    async def main():
+        app = SearchTestApp(library)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press(*"竞挣者")
+            await wait_for(pilot, lambda: app.screen.last_query == "竞挣者")
+            first = app.screen.results[0]
+            assert first.title == "竞争者环境" and first.fuzzy and "竞争者" in first.matches
+            text = screen_text(app)
+            assert "含近似结果" in text and "近似" in text
+            await pilot.press("enter")
+            assert app.shown == ["comp"]
+
+    asyncio.run(main())
+
+
 def test_arrow_keys_pick_a_result_then_d_and_p(library, monkeypatch):
     entries = list(registry.ENTRIES)
     monkeypatch.setattr(registry, "available_entries", lambda: entries)

@@ -66,3 +66,13 @@ def test_migrated_schema_matches_every_models_module_on_both_engines(db_url):
             assert compare_metadata(ctx, Base.metadata) == []
     finally:
         db.close()
+
+
+def test_a_bare_postgresql_url_uses_psycopg_3():
+    from cskexam.storage.db import Database
+
+    db = Database("postgresql://someone@127.0.0.1:5432/nothing")
+    try:
+        assert db.engine.dialect.driver == "psycopg"
+    finally:
+        db.close()

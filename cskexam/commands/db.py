@@ -73,10 +73,14 @@ def _url(args: argparse.Namespace) -> str:
 def run_copy(args: argparse.Namespace) -> int:
     from cskexam.services.library_copy import copy_library
 
+    started: list[bool] = []
+
     def progress(table: str, rows: int) -> None:
+        if not started:
+            started.append(True)
+            print("正在复制…", flush=True)
         print(f"  {table}: {rows} 行", flush=True)
 
-    print("正在复制…", flush=True)
     result = copy_library(args.source, args.target, progress)
     print(f"已复制 {result.total} 行：{result.source} → {result.target}")
     if result.search_rebuilt:

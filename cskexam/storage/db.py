@@ -71,9 +71,17 @@ class Database:
                     self.sqlite_path.parent.mkdir(parents=True, exist_ok=True)
                 except OSError as exc:
                     raise UserError(f"无法创建数据库目录: {os_error_text(exc)}", file=str(self.sqlite_path.parent)) from None
+        if parsed.drivername == "postgresql":
+            # SQLAlchemy's default PostgreSQL driver is psycopg2; cskexam's is psycopg 3.
+            parsed = parsed.set(drivername="postgresql+psycopg")
         try:
-            self.engine: Engine = create_engine(url, echo=echo)
-        except (SQLAlchemyError, ImportError, ValueError) as exc:
+            self.engine: Engine = create_engine(parsed, echo=echo)
+        except ImportError as exc:
+            if parsed.get_backend_name() == "postgresql":
+                raise UserError("使用 PostgreSQL 需要安装驱动：pip install 'cskexam[postgres]'（psycopg 3），"
+                            "URL 写作 postgresql://… 或 postgresql+psycopg://…", file=self.display_name) from None
+            raise UserError(f"无效的数据库 URL: {exc}", file=self.display_name) from None
+        except (SQLAlchemyError, ValueError) as exc:
             raise UserError(f"无效的数据库 URL: {exc}", file=self.display_name) from None
         # A pooled connection must not keep the profile of its last user.
         event.listen(self.engine, "checkout", self._on_checkout)
