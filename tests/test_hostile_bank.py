@@ -235,3 +235,16 @@ def test_millions_of_tiny_shared_strings_are_refused_before_openpyxl():
         dst.writestr("xl/sharedStrings.xml", b"<sst>" + b"<si><t>x</t></si>" * (MAX_XLSX_STRINGS + 1) + b"</sst>")
     with pytest.raises(BankError, match="单元格太多"):
         _bounded(lambda: rows_from_xlsx_bytes(out.getvalue(), "字符串.xlsx"), seconds=2)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("document: x\nquestions:\n - id: a\n\tb: c\n", "Tab"),
+    ("document: 'x\n", "没有配对"),
+    ("document: *nope\n", "没有定义的别名"),
+    ("x: !!python/object/apply:os.system [ls]\n", "不支持的 YAML 标签"),
+    ("questions: " + "[" * 600 + "]" * 600, "嵌套层数太多"),
+    ("document: x\nquestions:\n" + "".join("  " * i + "a:\n" for i in range(1, 600)) + "  " * 600 + "b", "嵌套层数太多"),
+])
+def test_yaml_mistakes_are_explained_in_chinese(text, words):
+    res = check_bank_text(text, "错.yaml")
+    assert res.problems and words in res.problems[0].message

@@ -34,7 +34,7 @@ from cskexam.core.grading import ScoringPoint, fold, parse_judgement
 from cskexam.core.vocab import QUESTION_TYPES, SUBJECTIVE_TYPES, QuestionType
 # load_yaml_with_lines and MAX_YAML_NODES are re-exported: the bank's readers know them from here.
 from cskexam.core.yaml_lines import (  # noqa: F401
-    MAX_YAML_NODES, YamlLimitError, _LineDict, load_yaml_with_lines, shown,
+    MAX_YAML_NODES, YamlLimitError, _LineDict, load_yaml_with_lines, shown, yaml_reason,
 )
 from cskexam.core.graph import KnowledgeGraph, Node, SourceRef
 from cskexam.core.notes.normalize import strip_controls
@@ -424,7 +424,7 @@ def check_bank_text(
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 if mark else 1
         reason = getattr(exc, "problem", None) or str(exc)
-        message = reason if isinstance(exc, YamlLimitError) else f"YAML 格式错误: {reason}"
+        message = reason if isinstance(exc, YamlLimitError) else f"YAML 格式错误: {yaml_reason(reason)}"
         return BankFile(file, None, problems=[Problem(file, line, message)])
     return check_bank_data(data, file, graph, seen_ids=seen_ids, skip_unknown_document=skip_unknown_document,
                            lenient_nodes=lenient_nodes)

@@ -123,7 +123,9 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _LineDict
 def _construct(loader: _LineLoader, node: yaml.Node) -> Any:
     try:
         return loader.construct_object(node, deep=True)
-    except (ValueError, OverflowError, TypeError, RecursionError):
+    except RecursionError:
+        raise YamlLimitError("嵌套层数太多，拒绝读取", node.start_mark) from None
+    except (ValueError, OverflowError, TypeError):
         # int() of a 5,000-digit number, a date like 2024-13-45 …
         raise YamlLimitError("含有无法读取的值（如超长的数字或不存在的日期）", node.start_mark) from None
 
@@ -137,6 +139,32 @@ def load_yaml_with_lines(text: str) -> Any:
     Raises ``yaml.YAMLError`` (``YamlLimitError`` for a bomb or an unreadable value).
     """
     return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a safe loader subclass
+
+
+# libyaml's reasons, in the words a bank author needs; others are shown as they are.
+_YAML_REASONS = (
+    ("tab character", "用了 Tab 缩进（请改用空格）"),
+    ("did not find expected key", "缩进不对，或少了「键: 值」中的键"),
+    ("did not find expected '-' indicator", "缩进不对：列表项应以「- 」开头并对齐"),
+    ("mapping values are not allowed", "这里不能出现「键: 值」（冒号后缺空格，或缩进不对？）"),
+    ("unexpected end of stream", "文件在引号或括号中间结束（引号或括号没有配对）"),
+    ("undefined alias", "引用了没有定义的别名（*名字）"),
+    ("could not determine a constructor for the tag", "不支持的 YAML 标签（如 !!python/…）"),
+    ("failed to decode base64", "!!binary 内容不是有效的 base64"),
+    ("maximum nesting depth", "嵌套层数太多"),
+    ("cannot start any token", "有不能出现在这里的字符（如行首的 @ 或 `）"),
+    ("found unknown escape character", "双引号中的转义字符（\\…）无效"),
+    ("expected <document start>", "一个文件只能有一份文档（多了 --- 或内容没有缩进）"),
+    ("found duplicate anchor", "锚点（&名字）重复定义"),
+)
+
+
+def yaml_reason(reason: str) -> str:
+    """A libyaml problem in Chinese where it is a common one."""
+    for needle, words in _YAML_REASONS:
+        if needle in reason:
+            return words
+    return reason
 
 
 def shown(value: Any, limit: int = 40) -> str:
