@@ -332,7 +332,13 @@ class OutlineBuilder:
         draft = Draft("judge", (), "", lineno, end=self._last)
         draft.heading = Heading(title=statement.rstrip("。.;, "), text="")
         draft.judged = mark in _TRUE_MARKS
-        self._push(draft)
+        # A 判断 statement belongs to the heading it tests, not to the list
+        # that happens to be open: it hangs under the nearest heading.
+        owner = next(
+            (d for d in reversed(self.stack) if d is self.root or d.style in _FAMILY_RANK or d.style in HEADING_STYLES),
+            self.root,
+        )
+        owner.children.append(draft)
 
     def _mnemonic_owner(self, tip: bool) -> Draft | None:
         """The heading whose items a mnemonic helps remember: the nearest open
