@@ -172,3 +172,10 @@ def clip_path(parts: list[str] | tuple[str, ...], width: int, sep: str = " › "
     if kept:
         return lead + sep.join(kept)
     return clip(parts[-1], width) if parts else ""
+
+
+def prepare(*texts: str) -> None:
+    """Work out the break units of texts about to be shown (e.g. a card's back while its front is read)."""
+    for text in texts:
+        for paragraph in text.split("\n"):
+            _units(paragraph)
