@@ -128,6 +128,11 @@ def test_every_screen(size, library, snapshot):
             await shot("cards")
             await pilot.press("h")
 
+            await pilot.press("b")
+            await wait_for_text(pilot, "还没有收藏的题目")
+            await shot("starred")
+            await pilot.press("h")
+
             await pilot.press("comma")
             await wait_for(pilot, lambda: app.screen.query_one("#settings-retention").value == "0.90")
             await shot("settings")

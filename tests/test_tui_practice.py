@@ -396,3 +396,40 @@ def test_a_scope_continues_where_it_was_left(library):
         await wait_text(pilot, "第 1/")
 
     run_app(library, body)
+
+
+def test_answer_sheet_shows_results_and_jumps(library):
+    async def body(app, pilot):
+        open_ids(app, ["jn-001", "jn-003", "jn-002"])
+        await wait_text(pilot, "第 1/3 题")
+        await pilot.press("b", "enter")  # right
+        await wait_text(pilot, "✓ 回答正确")
+        await pilot.press("j")
+        text = await wait_text(pilot, "答题卡")
+        assert "1✓" in text and "2·" in text and "答对 1" in text
+        await pilot.press("3", "enter")
+        await wait_text(pilot, "第 3/3 题")
+
+    run_app(library, body)
+
+
+def test_starred_screen_lists_practises_and_unstars(library):
+    from cskexam.services.practice import Practice
+
+    p = Practice(library)
+    p.toggle_star("jn-001")
+    p.toggle_star("jn-003")
+
+    async def body(app, pilot):
+        await pilot.press("b")
+        text = await wait_text(pilot, "共 2 题")
+        assert "指提供不同的产品以满足相同需求的竞争者是" in text
+        await pilot.press("p")
+        await wait_text(pilot, "第 1/2 题")
+        await pilot.press("escape")
+        await wait_text(pilot, "共 2 题")
+        await pilot.press("f")
+        await wait_text(pilot, "共 1 题")
+
+    run_app(library, body)
+    assert len(Practice(library).starred()) == 1

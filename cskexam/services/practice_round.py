@@ -143,6 +143,7 @@ class PracticeRound:
     # Shuffled choice questions by id (when the round shuffles options): the shown
     # question is in ``questions``, the original is what answers are stored against.
     shuffled: dict[str, ShuffledQuestion] = field(default_factory=dict)
+    results: dict[int, bool] = field(default_factory=dict)  # index → answered right (this round)
 
     @classmethod
     def start(cls, questions: list[Question], order: str, rng: random.Random, *,
@@ -184,6 +185,17 @@ class PracticeRound:
     def record(self, correct: bool) -> None:
         self.answered += 1
         self.right += int(correct)
+        self.results[self.index] = correct
+
+    def goto(self, index: int) -> None:
+        """Jump to a question (the answer sheet)."""
+        if 0 <= index < len(self.questions):
+            self.index = index
+            self.finished = False
+
+    def sheet(self) -> list[bool | None]:
+        """Each question's result in this round: right, wrong, or None when not answered."""
+        return [self.results.get(i) for i in range(len(self.questions))]
 
     def advance(self) -> bool:
         """Go to the next question; False (and finished) after the last one."""

@@ -65,6 +65,7 @@ class PracticeScreen(AppScreen):
         Binding("y", "type_filter", "题型"),
         Binding("x", "shuffle_options", "选项乱序"),
         Binding("b", "from_start", "从头开始", show=False),
+        Binding("j", "sheet", "答题卡"),
         Binding("v", "show_node", "查看要点"),
         Binding("s", "setup", "重选范围"),
         Binding("escape", "leave_field", "离开输入框"),
@@ -81,6 +82,7 @@ class PracticeScreen(AppScreen):
         ("o / y", "选择范围时：顺序或随机、按题型筛选"),
         ("x", "选择范围时：选项乱序（字母随之重排，按原题记分）"),
         ("Enter / b", "选择范围时：继续上次做到的题 / 从第一题重新开始"),
+        ("j", "答题卡：每题对错，输入题号跳过去"),
         ("v", "在知识图谱中查看本题的要点"),
         ("s", "回到范围选择"),
         ("Esc", "在输入框中：离开输入框（再按一次返回上一界面）"),
@@ -510,6 +512,16 @@ class PracticeScreen(AppScreen):
             self._show_settings()
         self.notify("背题模式已开启：直接显示答案" if self.recite else "背题模式已关闭", timeout=1.5)
 
+    def action_sheet(self) -> None:
+        from cskexam.tui.widgets.answer_sheet import AnswerSheet
+
+        def go(index: int | None) -> None:
+            if index is not None and index != self.round.index:
+                self.round.goto(index)
+                self._show_question()
+
+        self.app.push_screen(AnswerSheet(self.round.sheet(), self.round.index), go)
+
     def action_shuffle_options(self) -> None:
         self.shuffle_options = not self.shuffle_options
         self._show_settings()
@@ -557,6 +569,8 @@ class PracticeScreen(AppScreen):
             return q is not None and q.type == QuestionType.MULTI and self._waiting()
         if action in ("order", "type_filter", "shuffle_options", "from_start"):
             return self.phase == "setup"
+        if action == "sheet":
+            return self.phase == "question" and not typing
         if action in ("f_key", "star", "show_node"):
             return q is not None
         if action == "setup":

@@ -92,6 +92,12 @@ def _profiles() -> type[Screen]:
     return ProfilesScreen
 
 
+def _starred() -> type[Screen]:
+    from cskexam.tui.screens.starred import StarredScreen
+
+    return StarredScreen
+
+
 def _settings() -> type[Screen]:
     from cskexam.tui.screens.settings import SettingsScreen
 
@@ -108,6 +114,7 @@ ENTRIES: tuple[ScreenEntry, ...] = (
     ScreenEntry("w", "wrongbook", "错题本", _wrongbook, "做错的题目，再练一遍"),
     ScreenEntry("e", "exam", "模拟考试", _exam, "限时模拟考试与成绩报告"),
     ScreenEntry("c", "cards", "卡片", _cards, "查找、暂停、编辑与新增卡片"),
+    ScreenEntry("b", "starred", "收藏", _starred, "收藏的题目，再练一遍"),
     ScreenEntry(",", "settings", "设置", _settings, "复习参数、考试日期与每日目标"),
     ScreenEntry("k", "profiles", "考生档案", _profiles, "切换或新建考生档案；班级报告"),
 )
