@@ -14,12 +14,12 @@ from cskexam.core.notes import decode_note_bytes
 from notes_corpus.score import MEASURES, corpus_files, load_gold, ratio, score_corpus, totals
 
 EDGES_FLOOR = 0.89
-TITLES_FLOOR = 0.97
-LISTS_FLOOR = 0.84
-MNEMONICS_FLOOR = 0.72
+TITLES_FLOOR = 0.98
+LISTS_FLOOR = 0.86
+MNEMONICS_FLOOR = 0.90
 PAGES_FLOOR = 0.96
 JUDGEMENTS_FLOOR = 0.74
-FLAGS_FLOOR = 0.60
+FLAGS_FLOOR = 0.85
 DOCUMENTS_FLOOR = 0.95
 
 FLOORS = {

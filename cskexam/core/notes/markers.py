@@ -55,7 +55,8 @@ _ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 _PARENS_NUM = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
 _PATTERNS: list[tuple[str, str]] = [
     # Word's outline numbering at the start of a line: 1 / 1.1 / 2.3.1, then a space.
-    ("decimal", r"^(\d{1,2}(?:\.\d{1,2}){0,3})\s+(?=[\u4e00-\u9fff])"),
+    # (Two levels, 2.1, are the dotted style below.)
+    ("decimal", r"^(\d{1,2}(?:\.\d{1,2}){2,3}|\d{1,2})\s+(?=[\u4e00-\u9fff])"),
     ("part", rf"第([{CN_NUM}\d]+)(?:部分|篇|编|編)[:\s]*"),
     ("chapter", rf"第([{CN_NUM}\d]+)(?:章|单元|單元|讲|講|课|課)[:\s]*"),
     ("section", rf"第([{CN_NUM}\d]+)(?:节|節)[:\s]*"),

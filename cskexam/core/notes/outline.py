@@ -18,12 +18,18 @@ _PUNCT = set("。;,:!?")
 _FAMILY_RANK = (
     {"part": 0, "chapter": 1, "topic": 1, "section": 2}
     | {f"h{i}": i - 1 for i in range(1, 7)}
-    | {f"dec{i}": 9 + i for i in range(1, 5)}
+    | {"dec1": 10}
 )
 # Deeper than any real outline; keeps hostile input from nesting without end.
 _MAX_DEPTH = 24
 _INDENTED_STYLES = {"bullet", "num_dot", "num_paren"}
-_MNEMONIC_LINE = re.compile(r"^(口诀|口訣|巧记|巧記|记忆|記憶|速记|速記|助记|助記|记法|記法)\s*[:：]\s*(.+)$")
+_MNEMONIC_WORD = r"(?:口诀|口訣|巧记|巧記|记忆|記憶|速记|速記|助记|助記|记法|記法)"
+_MNEMONIC_LINE = re.compile(
+    rf"^([【\[]{_MNEMONIC_WORD}{{1,2}}[】\]]\s*:?|{_MNEMONIC_WORD}{{1,2}}\s*:)\s*(.+)$"
+)
+# 可记作"优劣机威"(优势、劣势、机会、威胁)
+_REMEMBER_AS = re.compile(r"^(可?(?:记作|记为|简记为|简记作|概括为))\s*[\"“「]?([\u4e00-\u9fff]{2,12})[\"”」]?")
+_ASIDE_WORDS = {"注意", "注", "提示", "备注", "说明", "例如", "例", "比如", "举例", "答", "解析", "小结", "总结"}
 _TRUE_MARKS = ("√", "✓", "✔", "对", "對", "正确", "正確")
 _JUDGEMENT = re.compile(r"\(\s*(×|x|X|✗|✘|√|✓|✔|错|錯|对|對|正确|错误|正確|錯誤)\s*\)\s*$|(?:(?<=[\s。.])|(?<=[\u4e00-\u9fff]))(✗|✘|×|√|✓|✔)\s*$")
 _JUDGEMENT_PREFIX = re.compile(r"^(?:判断|判斷|辨析|易错|易錯)\s*:")
@@ -35,6 +41,14 @@ _HEADING_MARK = re.compile(
     r"|【[^】]{1,6}】|\[(?:重点|重點|难点|必考|常考|高频)\]|[★☆▲]|\(\s*(?:第\s*\d+\s*页|[Pp]\.?\s*\d+)\s*\)|\s[Pp]\.?\s?\d{1,4}$"
 )
 _HOOK = re.compile(r"^[\u4e00-\u9fff]{2,6}\([^()]{4,}\)$")
+
+
+def _heading_like(draft: "Draft") -> bool:
+    """An open item that reads as a heading (``4、人员构成``), under which a list
+    numbered from 1 again is a list of its own; after an item that is a
+    sentence, 1 starts a new list beside it."""
+    segment = draft.segment.strip()
+    return not draft.text_parts and 0 < len(segment) <= 20 and not re.search(r"[:,;。!?]", segment)
 
 
 def _looks_like_list(rest: str) -> bool:
@@ -59,6 +73,7 @@ class Draft:
     mnemonic: str | None = None  # from a 口诀:/记忆: line or a tip block
     stated: int | None = None  # a count stated by a lead-in sentence
     judged: bool | None = None  # a statement marked (√) True or (×) False
+    listy: bool = False  # ``X:a、b、c``: the text is a list of short items
     at: float = 0.0  # where in its first line the draft starts (0 = start, 1 = end)
 
     @property
@@ -156,7 +171,7 @@ class OutlineBuilder:
         elif self._open(draft.style) is not None:
             target = self._continued(draft)
             same = [d for d in self.stack if d.style == draft.style]
-            if target is None and draft.number == (1,) and len(same) < 3:
+            if target is None and draft.number == (1,) and len(same) < 3 and _heading_like(same[-1]):
                 # 1、 2、 written under 4、: a list of its own inside the open item.
                 pass
             else:
@@ -253,7 +268,7 @@ class OutlineBuilder:
 
     # -- lines without a leading marker ---------------------------------------
     def _special_line(self, line: str, lineno: int, markers: list[Marker], tip: bool, term_run: bool) -> bool:
-        m = _MNEMONIC_LINE.match(line)
+        m = _MNEMONIC_LINE.match(line) or _REMEMBER_AS.match(line)
         if m and m.group(2).strip():
             owner = self._mnemonic_owner(tip)
             if owner is not None and not owner.mnemonic:
@@ -282,8 +297,11 @@ class OutlineBuilder:
                 if marked_rest:
                     self._marked_line(line, lineno, markers, last_end=first.start)  # type: ignore[union-attr]
                 return True
+            if head in _ASIDE_WORDS:
+                return False
             if _HOOK.match(rest) or stated_count(head) or _looks_like_list(rest):
-                self._plain(line, "inline_list", lineno)
+                # One level with the term lines around it (both are items of the heading above).
+                self._plain(line, "term", lineno).listy = True
                 return True
             if term_run and len(head) <= 12:
                 self._plain(line, "term", lineno)

@@ -24,7 +24,7 @@ from cskexam.core.notes.outline import Draft, OutlineBuilder, clean_titles, spli
 
 _HOOK = re.compile(r"^([\u4e00-\u9fff]{2,6})\(([^()]{4,})\)(.*)$")
 # ``产品质量投诉:产品存在缺陷…``: a short term, a colon and what it means.
-_TERM_LINE = re.compile(r"^[^\s:,;。()\d]{2,12}:[^:]{2,}")
+_TERM_LINE = re.compile(r"^(?!(?:注意|注|提示|备注|说明|例如|例|比如|举例|答|解析|小结|总结):)[^\s:,;。()\d]{2,12}:[^:]{2,}")
 _BARE_HEADING = re.compile(r"^[^\s。,;:!?、()\[\]“”\"]{4,20}$(?<![的了和与及])")
 _KIND_BY_STYLE = {"part": "chapter", "chapter": "chapter", "topic": "chapter", "dec1": "chapter", "dec2": "section", "section": "section", "h1": "chapter", "h2": "chapter", "h3": "section"}
 
@@ -179,11 +179,15 @@ def _emit(
     children = list(draft.children)
     inline: list[Draft] = []
     if parent is not None and (not children or (node.count and len(children) != node.count)):
-        split = split_counted(text, node.count) if node.count else None
+        # A body that is nothing but a clean list is that list, whatever the
+        # stated count says (a mismatch is flagged below).
+        split = split_short_list(text, True) if node.count and not children else None
+        if split is None and node.count:
+            split = split_counted(text, node.count)
         if split is None and not children and (node.count is not None or node.kind == "point"):
             # A plain list whose length differs from the stated count is still
             # a list: its items are kept and the mismatch flagged.
-            split = split_short_list(text, node.count is not None or draft.style == "inline_list")
+            split = split_short_list(text, node.count is not None or draft.listy)
         if split is not None:
             trailing = trailing_count(split.items[-1].title, len(split.items))
             if trailing:
