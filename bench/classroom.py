@@ -12,7 +12,9 @@ cards on a second device at once (the same profile twice).
 
 Printed per engine:
 * answers per second (reviews and practice answers, acknowledged);
-* p50/p95/max answer → durable latency: the call returns after its commit;
+* p50/p95/max answer → durable latency: from the rating or the given answer
+  to the return of ``Reviewer.answer`` / ``Practice.answer``, which return
+  after their commit (fetching the next card is not counted);
 * lost and duplicated answers, counted from the database afterwards against
   what every candidate was told was saved (review log ids; practice answers
   by profile and answer time, which each device keeps distinct).
@@ -88,6 +90,8 @@ def candidate(url: str, profile: str, device: int, think: float, ready, start, s
         if turn % 2:
             card = reviewer.next_card()
             if card is not None:
+                # From the rating to its commit (showing the next card is not part of the answer).
+                began = time.perf_counter()
                 result = reviewer.answer(card.id, rng.choice((1, 3, 3, 3, 4)))
                 reviews.append((result.log_id, time.perf_counter() - began))
         else:
