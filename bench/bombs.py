@@ -93,6 +93,26 @@ def zip_bomb_xlsx() -> bytes:
     return out.getvalue()
 
 
+def shared_strings_xlsx(count: int = 2_200_000) -> bytes:
+    """Millions of tiny shared strings: a few MB that openpyxl would spend a minute on."""
+    data = _xlsx([HEADER])
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            body = src.read(info)
+            if info.filename == "[Content_Types].xml":
+                body = body.replace(b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+                                    b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
+            dst.writestr(info.filename, body)
+        with dst.open("xl/sharedStrings.xml", "w") as fh:
+            fh.write(b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">')
+            for start in range(0, count, 10_000):
+                fh.write(b"".join(b"<si><t>%d</t></si>" % i for i in range(start, start + 10_000)))
+            fh.write(b"</sst>")
+    return out.getvalue()
+
+
 def many_rows_csv() -> bytes:
     row = "单选,指提供不同的产品以满足相同需求的竞争者是（ ）。,愿望竞争者,普通竞争者,产品形式竞争者,品牌竞争者,B,解析,\n"
     return (",".join(HEADER) + "\n" + row * 60_000).encode("utf-8")
@@ -151,6 +171,8 @@ def main(words: list[str]) -> int:
         "digits.yaml": ("document: x\nquestions:\n  - id: a\n    difficulty: " + "9" * 5000 + "\n").encode(),
         "dimension.xlsx": huge_dimension_xlsx(),
         "zipbomb.xlsx": zip_bomb_xlsx(),
+        "strings.xlsx": shared_strings_xlsx(),
+        "limit.xlsx": shared_strings_xlsx(199_000),
         "rows.csv": many_rows_csv(),
         "field.csv": long_field_csv(),
         "escapes.csv": (",".join(HEADER) + "\n判断,\"服务\x1b]0;PWNED\x07\x1b[2J具有无形性。\",,,,,对,解析,\n").encode(),
@@ -168,6 +190,8 @@ def main(words: list[str]) -> int:
         ("yaml 5,000-digit 难度", cli + ["bank", "check", "digits.yaml"]),
         (f"xlsx A1:XFD1048576 ({len(files['dimension.xlsx']) / 1024:.1f} KB)", cli + ["bank", "import", "dimension.xlsx", "--allow-unlinked"]),
         (f"xlsx zip bomb ({len(files['zipbomb.xlsx']) / 2**20:.1f} MB → 400 MB)", cli + ["bank", "import", "zipbomb.xlsx"]),
+        (f"xlsx 2.2M shared strings ({len(files['strings.xlsx']) / 2**20:.1f} MB)", cli + ["bank", "import", "strings.xlsx"]),
+        ("xlsx 199,000 shared strings (just allowed)", cli + ["bank", "import", "limit.xlsx"]),
         ("csv 60,000 rows", cli + ["bank", "import", "rows.csv"]),
         ("csv 200,000-char field", cli + ["bank", "import", "field.csv"]),
         ("csv escape sequences", cli + ["bank", "import", "escapes.csv", "--allow-unlinked"]),

@@ -27,6 +27,13 @@ def char_cells(ch: str) -> int:
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
+@lru_cache(maxsize=2048)
+def _units(paragraph: str) -> tuple[str, ...]:
+    """The unbreakable pieces of a paragraph (uniseg is pure Python: a screen redrawn
+    or resized asks for the same texts again)."""
+    return tuple(line_break_units(paragraph)) if paragraph else ()
+
+
 def cells(text: str) -> int:
     return sum(char_cells(ch) for ch in text)
 
@@ -58,7 +65,7 @@ def wrap_paragraph(text: str, width: int) -> list[str]:
     lines: list[str] = []
     line = ""
     used = 0
-    for unit in line_break_units(text):
+    for unit in _units(text):
         w = cells(unit)
         if used + w <= width:
             line += unit
@@ -104,7 +111,7 @@ def break_offsets(text: str, width: int) -> list[int]:
         used = 0
         start = pos
         at = start
-        for unit in line_break_units(paragraph) if paragraph else ():
+        for unit in _units(paragraph):
             w = cells(unit)
             bare = cells(unit.rstrip(" "))
             if used and used + bare > width:
@@ -165,3 +172,10 @@ def clip_path(parts: list[str] | tuple[str, ...], width: int, sep: str = " › "
     if kept:
         return lead + sep.join(kept)
     return clip(parts[-1], width) if parts else ""
+
+
+def prepare(*texts: str) -> None:
+    """Work out the break units of texts about to be shown (e.g. a card's back while its front is read)."""
+    for text in texts:
+        for paragraph in text.split("\n"):
+            _units(paragraph)

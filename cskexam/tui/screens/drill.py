@@ -185,6 +185,10 @@ class DrillScreen(AppScreen):
         self.query_one("#drill-ratings").display = False
         self._update_progress()
         self.refresh_bindings()
+        # While the front is read, lay out the back: the reveal then costs no line breaking.
+        from cskexam.core.linebreak import prepare
+
+        self.call_after_refresh(prepare, card.back, "出处：" + card.path_text())
 
     def _update_progress(self) -> None:
         assert self.session is not None

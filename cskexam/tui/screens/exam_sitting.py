@@ -76,7 +76,7 @@ class ExamSittingScreen(AppScreen["tuple[ExamReport, ExamSession] | None"]):
         *(Binding(str(n), f"choose('{n}')", f"选第 {n} 项", show=False) for n in range(1, 7)),
         Binding("t", "choose('t')", "对", show=False),
         # The other screens stay shut during an exam, as on the real one.
-        Binding("h,g,r,w,slash,q", "locked", "考试中", show=False),
+        Binding("h,g,r,w,slash,q,comma,k", "locked", "考试中", show=False),
         Binding("e", "stay", "模拟考试", show=False),
     ]
 
