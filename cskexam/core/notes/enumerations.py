@@ -87,10 +87,16 @@ def split_counted(text: str, count: int) -> Split | None:
     return None
 
 
+_LIST_LEAD = re.compile(r"^(?:常见的?有|主要有|主要包括|一般包括|包括|通常有)")
+
+
 def split_short_list(text: str, counted: bool = False) -> Split | None:
     """A body that is nothing but a short list: ``售前服务、售中服务、售后服务``,
     or ``甲,乙,丙`` / ``甲;乙;丙`` with three short items or more."""
     body = text.strip().rstrip("。.")
+    lead = _LIST_LEAD.match(body)
+    if lead and body.endswith("等"):  # 常见的有计划、总结、简报等
+        body = body[lead.end() : -1]
     if len(body) > 160 or not body:
         return None
     parts = [p.strip() for p in body.split("、")]

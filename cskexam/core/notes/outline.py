@@ -31,7 +31,7 @@ _MNEMONIC_LINE = re.compile(
 _REMEMBER_AS = re.compile(r"^(可?(?:记作|记为|简记为|简记作|概括为))\s*[\"“「]?([\u4e00-\u9fff]{2,12})[\"”」]?")
 _ASIDE_WORDS = {"注意", "注", "提示", "备注", "说明", "例如", "例", "比如", "举例", "答", "解析", "小结", "总结"}
 _TRUE_MARKS = ("√", "✓", "✔", "对", "對", "正确", "正確")
-_JUDGEMENT = re.compile(r"\(\s*(×|x|X|✗|✘|√|✓|✔|错|錯|对|對|正确|错误|正確|錯誤)\s*\)\s*$|(?:(?<=[\s。.])|(?<=[\u4e00-\u9fff]))(✗|✘|×|√|✓|✔)\s*$")
+_JUDGEMENT = re.compile(r"\(\s*(×|x|X|✗|✘|√|✓|✔|错|錯|对|對|正确|错误|正確|錯誤)\s*\)\s*$|(?:(?<=[\s。.])|(?<=[\u4e00-\u9fff]))(✗|✘|×|√|✓|✔)\s*$|(?<=[。.!])\s*(错|錯|对|對)\s*$")
 _JUDGEMENT_PREFIX = re.compile(r"^(?:判断|判斷|辨析|易错|易錯)\s*:")
 _LEAD_VERB = re.compile(r"分为|分成|包括|包含|有|应|需|要|可|是|遵循|具备|如下|以下|主要")
 _SENTENCE = re.compile(r"[。!?]|[,;].{6,}")
@@ -191,7 +191,7 @@ class OutlineBuilder:
             m = _JUDGEMENT.search(draft.segment)
             if m and m.start() >= 4 and draft.style != "judge":
                 # ``(1)爱岗敬业是师德的灵魂。✗``: a numbered statement marked true or false.
-                draft.judged = (m.group(1) or m.group(2)) in _TRUE_MARKS
+                draft.judged = (m.group(1) or m.group(2) or m.group(3)) in _TRUE_MARKS
                 draft.segment = _JUDGEMENT_PREFIX.sub("", draft.segment[: m.start()]).strip().rstrip("。.")
                 draft.whole_title = True
             self.drafts.append(draft)
@@ -276,7 +276,7 @@ class OutlineBuilder:
                 return True
         m = _JUDGEMENT.search(line)
         if m and m.start() >= 4:
-            self._judgement(_JUDGEMENT_PREFIX.sub("", line[: m.start()]).strip(), m.group(1) or m.group(2), lineno)
+            self._judgement(_JUDGEMENT_PREFIX.sub("", line[: m.start()]).strip(), m.group(1) or m.group(2) or m.group(3), lineno)
             return True
         head, colon, rest = line.partition(":")
         head = head.strip()
@@ -332,7 +332,13 @@ class OutlineBuilder:
         draft = Draft("judge", (), "", lineno, end=self._last)
         draft.heading = Heading(title=statement.rstrip("。.;, "), text="")
         draft.judged = mark in _TRUE_MARKS
-        self._push(draft)
+        # A 判断 statement belongs to the heading it tests, not to the list
+        # that happens to be open: it hangs under the nearest heading.
+        owner = next(
+            (d for d in reversed(self.stack) if d is self.root or d.style in _FAMILY_RANK or d.style in HEADING_STYLES),
+            self.root,
+        )
+        owner.children.append(draft)
 
     def _mnemonic_owner(self, tip: bool) -> Draft | None:
         """The heading whose items a mnemonic helps remember: the nearest open
