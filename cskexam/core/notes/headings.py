@@ -28,6 +28,10 @@ _TITLE_PAGE = re.compile(
 _TITLE_TAG = re.compile(r"\(([^()]{1,6})\)|【([^【】]{1,6})】|\[([^\[\]]{1,6})\]|([★☆▲]+)")
 _TITLE_MNEMONIC = re.compile(r"\(([\u4e00-\u9fff]{1,3}[一二三四五六七八九十])\)")
 _MNEMONIC = re.compile(r"^[\u4e00-\u9fff]{1,3}[一二三四五六七八九十]$")
+# 软件测试(口诀:单集系验): a bracket that names its content a mnemonic.
+_TITLE_NAMED_MNEMONIC = re.compile(
+    r"\((?:口诀|口訣|巧记|巧記|记忆|記憶|速记|速記|助记|助記|记法|記法)(?:法)?\s*:\s*([^()]{1,24})\)"
+)
 _SENTENCE_END = set("。;,!?")
 # Words that begin the body of a heading written without punctuation
 # (``3. 协作机制为了保证…``, ``1. 背景本文档旨在…``).
@@ -249,6 +253,12 @@ def take_title_meta(title: str, heading: Heading) -> str:
     """Move page marks, tags and a bracketed mnemonic out of ``title``."""
     if not any(ch in title for ch in "(【[★☆▲Pp"):
         return title
+
+    def named(m: re.Match) -> str:
+        heading.mnemonic = heading.mnemonic or m.group(1).strip()
+        return ""
+
+    title = _TITLE_NAMED_MNEMONIC.sub(named, title)
 
     def page(m: re.Match) -> str:
         heading.page = heading.page or "P" + next(g for g in m.groups() if g)
