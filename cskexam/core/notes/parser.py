@@ -175,6 +175,8 @@ def _emit(
         node.mnemonic = node.mnemonic or hook.group(1)
         text = node.text = hook.group(2) + (("。" + hook.group(3)) if hook.group(3).strip("。 ") else "")
     node.count = stated_count(title, text, node.mnemonic) if parent is not None else None
+    if node.count is None and heading and heading.count and parent is not None:
+        node.count = heading.count
     if node.count is None and draft.stated is not None:
         node.count = draft.stated
     children = list(draft.children)
