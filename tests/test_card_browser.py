@@ -109,3 +109,22 @@ def test_anki_export_refuses_a_wrong_name(library, tmp_path):
 
     with pytest.raises(UserError):
         export_apkg(library, tmp_path / "deck.txt")
+
+
+def test_home_says_what_to_review_first_after_days_away(library, browser):
+    from cskexam.core.plan import StudyPlan
+    from cskexam.services import plan as plan_service
+    from cskexam.services import review_queue as review
+
+    card = browser.cards()[0]
+    away = T0 - dt.timedelta(days=3)
+    with library.db.session(immediate=True) as s:
+        settings = review.get_settings(s)
+        review.answer(s, card.id, 3, away, settings)
+        review.answer(s, card.id, 3, away + dt.timedelta(minutes=10), settings)  # due in 2 days: overdue now
+    plan_service.save_plan(library, StudyPlan(dt.date(2025, 3, 11), 30), now=T0)
+    from cskexam.services.home import plan_figures
+
+    figures = plan_figures(library, T0)
+    assert (figures.catch_up_due, figures.days_away) == (1, 2)
+    assert figures.countdown.startswith("还有 10 天") and figures.goal == "0/30 张"

@@ -433,3 +433,36 @@ def test_starred_screen_lists_practises_and_unstars(library):
 
     run_app(library, body)
     assert len(Practice(library).starred()) == 1
+
+
+def test_input_boxes_say_esc_leaves_them_and_question_mark_opens_help_from_search(library):
+    # Fault: in 填空 the letters went into the box and nothing said Esc leaves it; ? was typed into search.
+    async def body(app, pilot):
+        open_ids(app, ["jn-004"])
+        await wait_text(pilot, "微观环境分析简称")
+        await wait_text(pilot, "esc 离开输入框")  # the footer says how to leave the box
+        await pilot.press("m", "v")  # typed, not 背题模式 / 查看要点
+        assert app.screen.query_one("#q-fill").value == "mv"
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen.focused is None)
+        await pilot.press("slash")
+        await wait_for(pilot, lambda: getattr(app.screen, "SCREEN_NAME", "") == "search")
+        await pilot.press("question_mark")
+        await wait_text(pilot, "帮助 · 按键")
+        assert "?" not in app.screen_stack[-2].query_one("#search-input").value
+
+    run_app(library, body)
+
+
+def test_the_header_shows_the_rounds_own_type_filter(library):
+    # Fault: a round from the 错题本 kept showing the type filter chosen before in 章节练习.
+    async def body(app, pilot):
+        await pilot.press("p")
+        await wait_text(pilot, "选择练习范围")
+        await pilot.press("y")  # 单选 only, then leave without starting
+        await wait_for(pilot, lambda: app.screen.type_filter is not None)
+        open_ids(app, ["jn-003"])
+        await wait_text(pilot, "第 1/1 题")
+        assert "全部题型" in screen_text(app)
+
+    run_app(library, body)

@@ -87,6 +87,15 @@ def split_counted(text: str, count: int) -> Split | None:
     return None
 
 
+def split_pair(text: str) -> Split | None:
+    """``职位权力和非职位权力`` under a heading that states two items."""
+    body = text.strip().rstrip("。.")
+    parts = re.split(r"和|与|及|以及", body)
+    if len(parts) == 2 and all(2 <= len(p.strip()) <= 10 and not _PUNCT_CUT.search(p) for p in parts):
+        return Split([InlineItem(p.strip()) for p in parts], "")
+    return None
+
+
 _LIST_LEAD = re.compile(r"^(?:常见的?有|主要有|主要包括|一般包括|包括|通常有)")
 
 

@@ -15,7 +15,7 @@ from pathlib import PurePath
 from cskexam.core.graph import COUNT_MISMATCH, FALSE_STATEMENT, TITLE_TRUNCATED, TRUE_STATEMENT, KnowledgeGraph, Node, SourceRef, make_flag, node_id
 from cskexam.core.notes.definitions import extract_definitions
 from cskexam.core.notes.documents import Document, split_documents
-from cskexam.core.notes.enumerations import split_counted, split_short_list, trailing_count
+from cskexam.core.notes.enumerations import split_counted, split_pair, split_short_list, trailing_count
 from cskexam.core.notes.headings import Heading, stated_count
 from cskexam.core.notes.links import related_edges
 from cskexam.core.notes.markers import Marker, find_markers
@@ -184,7 +184,9 @@ def _emit(
         split = split_short_list(text, True) if node.count and not children else None
         if split is None and node.count:
             split = split_counted(text, node.count)
-        if split is None and not children and (node.count is not None or node.kind == "point"):
+        if split is None and not children and node.count == 2:
+            split = split_pair(text)  # 职位权力和非职位权力
+        if split is None and not children:
             # A plain list whose length differs from the stated count is still
             # a list: its items are kept and the mismatch flagged.
             split = split_short_list(text, node.count is not None or draft.listy)
