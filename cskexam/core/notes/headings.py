@@ -28,6 +28,10 @@ _TITLE_PAGE = re.compile(
 _TITLE_TAG = re.compile(r"\(([^()]{1,6})\)|【([^【】]{1,6})】|\[([^\[\]]{1,6})\]|([★☆▲]+)")
 _TITLE_MNEMONIC = re.compile(r"\(([\u4e00-\u9fff]{1,3}[一二三四五六七八九十])\)")
 _MNEMONIC = re.compile(r"^[\u4e00-\u9fff]{1,3}[一二三四五六七八九十]$")
+# 软件测试(口诀:单集系验): a bracket that names its content a mnemonic.
+_TITLE_NAMED_MNEMONIC = re.compile(
+    r"\((?:口诀|口訣|巧记|巧記|记忆|記憶|速记|速記|助记|助記|记法|記法)(?:法)?\s*:\s*([^()]{1,24})\)"
+)
 _SENTENCE_END = set("。;,!?")
 # Words that begin the body of a heading written without punctuation
 # (``3. 协作机制为了保证…``, ``1. 背景本文档旨在…``).
@@ -40,6 +44,17 @@ _COUNT = re.compile(
 _COUNT_AFTER = re.compile(r"(?:包括|分为|分成|有以下)([一二三四五六七八九十两]|\d{1,2})(?:大|个|個|种|種|类|類|项|項|点|點|条|條|方面)?")
 
 TITLE_MAX = 24
+_NUM = "一二三四五六七八九十两"
+_UNIT = r"(?:个|個|种|種|类|類|项|項|点|點|条|條|句话|句話|句|方面|部分|阶段|階段|层次|層次)"
+# 教师的权利(六项), 单例(五种): a bracket that states how many items there are.
+_COUNT_GROUP = re.compile(rf"\((?:共|共有)?([{_NUM}]+|\d{{1,2}}){_UNIT}\)")
+# 职业理念(占比约15%): an exam-weight aside, never part of the title.
+_WEIGHT_GROUP = re.compile(r"\((?:占比|分值|约)[^()]{0,8}\)|\([^()]{0,6}%\)")
+# 架构评估方法分为三类 / 创建型模式包括: the predicate belongs to the list, not its name.
+_COUNT_PREDICATE = re.compile(
+    rf"^(.{{2,}}?)(?:可分为|可分為|分为|分為|分成|分|包括|包含|共有|共)([{_NUM}]+|\d{{1,2}})大?{_UNIT}$"
+)
+_BARE_PREDICATE = re.compile(r"^(.{2,}?)(?:主要包括|包括|包含|主要有)$")
 
 
 @dataclass
@@ -52,6 +67,7 @@ class Heading:
     truncated: bool = False
     explicit: bool = False  # the title ended at a colon or a bracket, not by guessing
     clause: str = ""  # the first clause, when the title was cut out of it by guessing
+    count: int | None = None  # a count stated in a bracket (六项) or a predicate cut off the title
 
 
 def _classify_group(inner: str) -> tuple[str, str | list[str]] | None:
@@ -211,6 +227,17 @@ def split_heading(segment: str, known: frozenset[str] = frozenset(), subject: st
     heading = Heading(title="", text="")
     if not s:
         return heading
+    if "(" in s:
+        # 批处理序列(记忆:…), 感知层、网络层(口诀:…): the mnemonic is the node's,
+        # wherever the bracket stands; a trailing (五种) states the count.
+        named = _TITLE_NAMED_MNEMONIC.search(s)
+        if named:
+            heading.mnemonic = named.group(1).strip()
+            s = (s[: named.start()] + s[named.end() :]).strip()
+        tail = _COUNT_GROUP.search(s)
+        if tail and tail.end() >= len(s.rstrip("。;")) and tail.start() > 0:
+            heading.count = cn_to_int(tail.group(1))
+            s = s[: tail.start()].rstrip()
     end = _clause_end(s)
     clause = s[:end]
     title, body = clause, s[end:]
@@ -240,15 +267,40 @@ def split_heading(segment: str, known: frozenset[str] = frozenset(), subject: st
         title = clause[:20] + "…"
         body = s
         heading.truncated = True
-    heading.title = clean_title(take_title_meta(title, heading))
+    heading.title = _drop_count_predicate(clean_title(take_title_meta(title, heading)), heading)
     heading.text = consume_meta(body, heading).lstrip(",;。").strip()
     return heading
+
+
+def _drop_count_predicate(title: str, heading: Heading) -> str:
+    """``常见的设计模式分三大类`` → 常见的设计模式 (count 3); ``创建型模式包括`` → 创建型模式."""
+    if not heading.explicit:
+        return title
+    m = _COUNT_PREDICATE.match(title)
+    if m:
+        heading.count = heading.count or cn_to_int(m.group(2))
+        return m.group(1)
+    m = _BARE_PREDICATE.match(title)
+    return m.group(1) if m else title
 
 
 def take_title_meta(title: str, heading: Heading) -> str:
     """Move page marks, tags and a bracketed mnemonic out of ``title``."""
     if not any(ch in title for ch in "(【[★☆▲Pp"):
         return title
+
+    def named(m: re.Match) -> str:
+        heading.mnemonic = heading.mnemonic or m.group(1).strip()
+        return ""
+
+    title = _TITLE_NAMED_MNEMONIC.sub(named, title)
+
+    def counted(m: re.Match) -> str:
+        heading.count = heading.count or cn_to_int(m.group(1))
+        return ""
+
+    title = _COUNT_GROUP.sub(counted, title)
+    title = _WEIGHT_GROUP.sub("", title)
 
     def page(m: re.Match) -> str:
         heading.page = heading.page or "P" + next(g for g in m.groups() if g)

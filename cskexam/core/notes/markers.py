@@ -61,7 +61,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("chapter", rf"第([{CN_NUM}\d]+)(?:章|单元|單元|讲|講|课|課)[:\s]*"),
     ("section", rf"第([{CN_NUM}\d]+)(?:节|節)[:\s]*"),
     ("topic", rf"(?:专题|專題|模块|模塊)([{CN_NUM}\d]+)[:\s、.]*"),
-    ("point_no", rf"(?:考点|考點|知识点|知識點)\s?([{CN_NUM}]+|\d{{1,3}})[:\s、.]+"),
+    ("point_no", rf"(?:考点|考點|知识点|知識點)\s?([{CN_NUM}]+|\d{{1,3}})[:\s、.]+"
+     rf"|^\s*[【\[](?:考点|考點|知识点|知識點)\s?([{CN_NUM}]+|\d{{1,3}})[】\]][:\s、.]*"),
     ("pcn", rf"\(\s?([{CN_NUM}]+)\s?\)[、.]?\s*"),
     ("pnum", r"\(\s?(\d{1,2})\s?\)[、.]?\s*"),
     ("circled", rf"([{_CIRCLED}])[、.]?\s*"),
@@ -80,7 +81,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("dash", r"(?:^|(?<=[:。;]))\s*[-*+]\s+"),
 ]
 # The lookahead lets the engine skip quickly over characters that start no marker.
-_STARTS = rf"(?=[第(\d{CN_NUM}{_CIRCLED}A-HLlIVX•·・●▪◆■◇○►▶◎▲△❖✦☞□❑◉Øü§➢➤√\uf0a7\uf0d8\uf076\uf0b7专專模考知\-*+\s])"
+_STARTS = rf"(?=[【\[第(\d{CN_NUM}{_CIRCLED}A-HLlIVX•·・●▪◆■◇○►▶◎▲△❖✦☞□❑◉Øü§➢➤√\uf0a7\uf0d8\uf076\uf0b7专專模考知\-*+\s])"
 _SCANNER = re.compile(_STARTS + "(?:" + "|".join(f"(?P<{name}>{pat})" for name, pat in _PATTERNS) + ")")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+")
 _MD_ORDERED = re.compile(r"^(\d{1,3})[.)]\s+")

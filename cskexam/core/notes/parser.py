@@ -22,6 +22,7 @@ from cskexam.core.notes.markers import Marker, find_markers
 from cskexam.core.notes.lines import Line, prepare_lines
 from cskexam.core.notes.outline import Draft, OutlineBuilder, clean_titles, split_headings
 
+_BRACKETED = re.compile(r"^\(([^()]+)\)[。.]?$")
 _HOOK = re.compile(r"^([\u4e00-\u9fff]{2,6})\(([^()]{4,})\)(.*)$")
 # ``产品质量投诉:产品存在缺陷…``: a short term, a colon and what it means.
 _TERM_LINE = re.compile(r"^(?!(?:注意|注|提示|备注|说明|例如|例|比如|举例|答|解析|小结|总结):)[^\s:,;。()\d]{2,12}:[^:]{2,}")
@@ -174,10 +175,16 @@ def _emit(
         node.mnemonic = node.mnemonic or hook.group(1)
         text = node.text = hook.group(2) + (("。" + hook.group(3)) if hook.group(3).strip("。 ") else "")
     node.count = stated_count(title, text, node.mnemonic) if parent is not None else None
+    if node.count is None and heading and heading.count and parent is not None:
+        node.count = heading.count
     if node.count is None and draft.stated is not None:
         node.count = draft.stated
     children = list(draft.children)
     inline: list[Draft] = []
+    bracketed = _BRACKETED.match(text) if parent is not None and not children else None
+    if bracketed:
+        # 硬件组成(CPU、内存、I/O设备): the bracket holds the heading's items.
+        text = bracketed.group(1)
     if parent is not None and (not children or (node.count and len(children) != node.count)):
         # A body that is nothing but a clean list is that list, whatever the
         # stated count says (a mismatch is flagged below).
