@@ -134,5 +134,7 @@ def find_markers(line: str) -> list[Marker]:
             if value is None:
                 continue
             number = (value,)
+            if style == "cn_paren":
+                style = "pcn"  # 一) is (一) with its opening bracket lost: the same level
         out.append(Marker(style, number, raw, m.start(), m.end(), bare))
     return out
