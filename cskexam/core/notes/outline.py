@@ -288,7 +288,8 @@ class OutlineBuilder:
                 if head in _ASIDE_WORDS and not marked_rest:
                     # 比如: on a line of its own opens an example: body text.
                     owner = self.stack[-1]
-                    owner.text_parts.append(head + ":")
+                    ends = "".join(owner.text_parts).rstrip()[-1:]
+                    owner.text_parts.append(("" if not ends or ends == "。" else "。") + head + ":")
                     owner.end = max(owner.end, lineno)
                     return True
                 if self._is_lead_in(head):
