@@ -184,7 +184,7 @@ class DrillScreen(AppScreen):
         self.query_one("#drill-hint", Static).update(Content("按 空格 或 Enter 显示答案"))
         self.query_one("#drill-ratings").display = False
         self._update_progress()
-        self.refresh_bindings()
+        self._refresh_footer()
         # While the front is read, lay out the back: the reveal then costs no line breaking.
         from cskexam.core.linebreak import prepare
 
@@ -217,7 +217,7 @@ class DrillScreen(AppScreen):
             button = self.query_one(f"#rate-{rating}", Button)
             button.label = Content(f"{rating} {name} · {format_interval(previews[rating])}")
         self.query_one("#drill-ratings").display = True
-        self.refresh_bindings()
+        self._refresh_footer()
 
     def _finish(self) -> None:
         session = self.session
@@ -246,7 +246,7 @@ class DrillScreen(AppScreen):
         summary = self.query_one("#drill-summary", Static)
         summary.update(Content.assemble(*parts))
         summary.display = True
-        self.refresh_bindings()
+        self._refresh_footer()
 
     # -- actions ---------------------------------------------------------------
     def action_reveal(self) -> None:
@@ -328,6 +328,14 @@ class DrillScreen(AppScreen):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id and event.button.id.startswith("rate-"):
             self.action_rate(int(event.button.id.removeprefix("rate-")))
+
+    def _refresh_footer(self) -> None:
+        # Rebuilding the footer costs more than the rest of a key press: only
+        # when what it shows (a card or not, something to undo) has changed.
+        shown = (self.card is None, self.reviewer is not None and self.reviewer.can_undo, self.finished)
+        if shown != getattr(self, "_footer_state", None):
+            self._footer_state = shown
+            self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "rate" and not self.revealed:
