@@ -397,26 +397,47 @@ class ExamSession:
         self.service._save(self.attempt_id, number, self.attempt.remaining, self.attempt.current, **kw)
         self._unsaved = 0.0
 
+    def _store_answer(self, number: int, before: Any, value: Any) -> None:
+        """Store the answer to ``number``; if that fails, ``before`` is put back, so nothing unsaved looks saved."""
+        try:
+            self._store(number, given=value, set_given=True)
+        except Exception:
+            if before is None:
+                self.attempt.answers.pop(number, None)
+            else:
+                self.attempt.answers[number] = before
+            raise
+
     def answer(self, number: int, value: Any) -> Any:
+        before = self.attempt.answers.get(number)
         value = self.attempt.answer(number, value)
-        self._store(number, given=value, set_given=True)
+        self._store_answer(number, before, value)
         return value
 
     def choose(self, number: int, letter: str) -> Any:
         before = self.attempt.answers.get(number)
         value = self.attempt.choose(number, letter)
         if value != before:
-            self._store(number, given=value, set_given=True)
+            self._store_answer(number, before, value)
         return value
 
     def toggle_flag(self, number: int) -> bool:
         flagged = self.attempt.toggle_flag(number)
-        self._store(number, flagged=flagged)
+        try:
+            self._store(number, flagged=flagged)
+        except Exception:
+            self.attempt.toggle_flag(number)
+            raise
         return flagged
 
     def goto(self, number: int) -> int:
+        before = self.attempt.current
         current = self.attempt.goto(number)
-        self._store()
+        try:
+            self._store()
+        except Exception:
+            self.attempt.goto(before)
+            raise
         return current
 
     def tick(self, elapsed: float) -> bool:

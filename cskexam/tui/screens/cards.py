@@ -17,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from cskexam.tui.failures import guarded
 from cskexam.tui.screens.base import AppScreen
 from cskexam.tui.widgets.cjk_text import CjkText
 from cskexam.tui.widgets.title_bar import TitleBar
@@ -134,7 +135,7 @@ class CardBrowserScreen(AppScreen):
             self.query_one("#cards-state", Select).value = state
 
     def reload(self) -> None:
-        self.run_worker(self._read, thread=True, group="cards", exclusive=True)
+        self.run_worker(guarded(self, self._read), thread=True, group="cards", exclusive=True)
 
     def _browser(self):
         from cskexam.services.card_browser import CardBrowser
@@ -243,17 +244,11 @@ class CardBrowserScreen(AppScreen):
 
     def _run(self, fn, message: str) -> None:
         def work() -> None:
-            from cskexam.errors import UserError
-
-            try:
-                fn()
-            except UserError as exc:
-                self.app.call_from_thread(self.notify, str(exc), severity="error", markup=False)
-                return
+            fn()
             self.app.call_from_thread(self.notify, message, markup=False)
             self._read()
 
-        self.run_worker(work, thread=True, group="cards-write")
+        self.run_worker(guarded(self, work, title="卡片未能保存"), thread=True, group="cards-write")
 
     def action_toggle_suspend(self) -> None:
         card = self._current()

@@ -7,6 +7,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import DataTable, Footer, Static
 
+from cskexam.tui.failures import guarded
 from cskexam.tui.screens.base import AppScreen
 from cskexam.tui.widgets.title_bar import TitleBar
 
@@ -50,7 +51,7 @@ class ClassReportScreen(AppScreen):
         self.action_reload()
 
     def action_reload(self) -> None:
-        self.run_worker(self._read, thread=True, group="class-report", exclusive=True)
+        self.run_worker(guarded(self, self._read), thread=True, group="class-report", exclusive=True)
 
     def _read(self) -> None:
         from cskexam.services.classroom import class_report

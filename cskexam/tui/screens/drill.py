@@ -24,6 +24,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Footer, Static
 
+from cskexam.tui.failures import shows_problems
 from cskexam.tui.screens.base import AppScreen
 from cskexam.errors import UserError
 from cskexam.services.drill import AHEAD_DAYS, DrillSession
@@ -261,6 +262,7 @@ class DrillScreen(AppScreen):
         else:
             self.action_rate(3)
 
+    @shows_problems("评分未能保存")
     def action_rate(self, rating: int) -> None:
         if self.card is None:
             return
@@ -278,6 +280,7 @@ class DrillScreen(AppScreen):
                         title="记忆难点", severity="warning", timeout=6)
         self._next()
 
+    @shows_problems()
     def action_ahead(self) -> None:
         """Anki's custom study: go on with cards due in the next days."""
         if not self.finished or self.session is None:
@@ -290,6 +293,7 @@ class DrillScreen(AppScreen):
         if self.card is not None:
             self.notify(f"提前复习未来 {AHEAD_DAYS} 天内到期的卡片", timeout=2)
 
+    @shows_problems("未能撤销")
     def action_undo(self) -> None:
         if self.session is None or not self.session.reviewer.can_undo:
             self.notify("没有可撤销的操作", timeout=1.5)
@@ -302,6 +306,7 @@ class DrillScreen(AppScreen):
         self.notify(f"已撤销：{action.label}", timeout=1.5)
         self._show(card)
 
+    @shows_problems("未能保存")
     def action_suspend(self) -> None:
         if self.card is None or self.reviewer is None:
             return
@@ -309,6 +314,7 @@ class DrillScreen(AppScreen):
         self.notify("已暂停这张卡片", timeout=1.5)
         self._next()
 
+    @shows_problems("未能保存")
     def action_bury(self) -> None:
         if self.card is None or self.reviewer is None:
             return

@@ -26,7 +26,7 @@ from textual.widgets.option_list import Option
 from cskexam.tui.screens.base import AppScreen
 from cskexam.tui.screens.exam_sitting import EXAM_HELP
 from cskexam.tui.widgets.title_bar import TitleBar
-from cskexam.tui.failures import guarded
+from cskexam.tui.failures import guarded, shows_problems
 
 if TYPE_CHECKING:
     from cskexam.core.exam import Blueprint, ExamReport
@@ -77,6 +77,7 @@ class ExamScreen(AppScreen):
             yield Static(Content(""), id="exam-blueprint-info")
         yield Footer()
 
+    @shows_problems()
     def on_mount(self) -> None:
         from cskexam.services.exam import ExamService
 
@@ -173,15 +174,17 @@ class ExamScreen(AppScreen):
         text = (f"{active.blueprint}（{started} 开始）\n已答 {active.answered}/{active.questions} 题，"
                 f"剩余时间 {format_clock(active.remaining)}")
 
-        def done(choice: str | None) -> None:
-            if choice == "resume":
-                self._enter_exam(self.service.resume(active.id))
-            elif choice == "abandon":
-                self.service.abandon(active.id)
-                self.notify("已放弃这次考试")
+        self.app.push_screen(ResumeDialog(text), lambda choice: self._resume_chosen(active.id, choice))
 
-        self.app.push_screen(ResumeDialog(text), done)
+    @shows_problems()
+    def _resume_chosen(self, attempt_id: int, choice: str | None) -> None:
+        if choice == "resume":
+            self._enter_exam(self.service.resume(attempt_id))
+        elif choice == "abandon":
+            self.service.abandon(attempt_id)
+            self.notify("已放弃这次考试")
 
+    @shows_problems()
     def reopen(self, **kwargs: Any) -> None:
         """``e`` pressed again (e.g. from the home screen): offer a paused attempt."""
         if not self.sitting and self.is_mounted:
@@ -194,6 +197,7 @@ class ExamScreen(AppScreen):
         if event.option_list.id == "exam-blueprints" and event.option.id:
             self._start(event.option.id, None)
 
+    @shows_problems("无法组卷")
     def _start(self, name: str, seed: int | None) -> None:
         from cskexam.errors import UserError
 

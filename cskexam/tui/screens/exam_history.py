@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 from textual_plotext import PlotextPlot
 
 from cskexam.core.vocab import AttemptStatus
+from cskexam.tui.failures import shows_problems
 from cskexam.tui.screens.base import AppScreen
 from cskexam.tui.widgets.title_bar import TitleBar
 
@@ -41,6 +42,7 @@ class ExamHistoryScreen(AppScreen):
         yield OptionList(id="history-list")
         yield Footer()
 
+    @shows_problems()
     def on_mount(self) -> None:
         from cskexam.services.exam import ExamService
 
@@ -108,6 +110,7 @@ class ExamHistoryScreen(AppScreen):
         plt.xlim(0.5, len(xs) + 0.5)
         plot.refresh()
 
+    @shows_problems()
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         from cskexam.tui.screens.exam_report import ExamReportScreen
 

@@ -31,6 +31,7 @@ from textual.widgets import Footer, Input, Static, TextArea
 
 from cskexam.tui.screens.base import AppScreen
 from cskexam.core.vocab import QuestionType
+from cskexam.tui.failures import shows_problems
 from cskexam.tui.widgets.answer_keys import JUDGE_HELP, JUDGE_LETTERS, answer_for_key
 from cskexam.tui.widgets.question_render import paper_options_content
 from cskexam.tui.widgets.question_view import QuestionView
@@ -44,6 +45,16 @@ if TYPE_CHECKING:
 
 TEXT_SAVE_DELAY = 1.0  # a typed answer is saved this long after the last keystroke
 TEXT_TYPES = (QuestionType.SHORT, QuestionType.CASE)
+
+# What the candidate reads above the library's message when a write of the sitting fails.
+CHOICE_NOT_SAVED = "本题作答未能保存（答题卡上仍为未保存前的样子），请稍后再选一次。"
+TEXT_NOT_SAVED = "作答未能保存：输入框里的答案还在，仍停在本题，稍后会再次保存。"
+FLAG_NOT_SAVED = "标记未能保存，请稍后再按 m。"
+MOVE_NOT_SAVED = "未能保存，仍停在本题（屏幕上的答案还在），请稍后再试。"
+SUBMIT_FAILED = "交卷未能完成：答案都还在，请稍后再交卷（s）。"
+PROGRESS_NOT_SAVED = "考试进度未能保存：屏幕上的答案都还在，稍后会再次保存。"
+PAUSE_FAILED = "未能暂停：考试仍在进行，屏幕上的答案都还在，请稍后再试。"
+LEAVE_NOT_SAVED = "离开前的作答或剩余时间未能保存。"
 
 EXAM_HELP = [
     ("Enter", "选择试卷方案后开始；简答题进入作答框"),
@@ -130,6 +141,7 @@ class ExamSittingScreen(AppScreen["tuple[ExamReport, ExamSession] | None"]):
         self._update_clock()
 
     # -- the clock ----------------------------------------------------------------------
+    @shows_problems("作答未能保存", PROGRESS_NOT_SAVED)
     def tick(self) -> None:
         """Run the countdown by the time passed since the last tick (called every second)."""
         if not self._in_exam() or self._submitting:
@@ -219,6 +231,7 @@ class ExamSittingScreen(AppScreen["tuple[ExamReport, ExamSession] | None"]):
     def _in_exam(self) -> bool:
         return not self.paused and not self.session.finished
 
+    @shows_problems("作答未能保存", CHOICE_NOT_SAVED)
     def action_choose(self, key: str) -> None:
         if not self._in_exam():
             return
@@ -230,6 +243,7 @@ class ExamSittingScreen(AppScreen["tuple[ExamReport, ExamSession] | None"]):
         self.session.choose(attempt.current, JUDGE_LETTERS.get(answer, answer))
         self._show_question()
 
+    @shows_problems("作答未能保存", MOVE_NOT_SAVED)
     def action_move(self, delta: int) -> None:
         if not self._in_exam():
             return
@@ -242,20 +256,23 @@ class ExamSittingScreen(AppScreen["tuple[ExamReport, ExamSession] | None"]):
             return
         from cskexam.tui.screens.exam_dialogs import JumpDialog
 
-        def done(number: int | None) -> None:
-            if number is not None and self._in_exam():
-                self._save_text()
-                self.session.goto(number)
-                self._show_question()
+        self.app.push_screen(JumpDialog(self.session.attempt.size), self._jump_to)
 
-        self.app.push_screen(JumpDialog(self.session.attempt.size), done)
+    @shows_problems("作答未能保存", MOVE_NOT_SAVED)
+    def _jump_to(self, number: int | None) -> None:
+        if number is not None and self._in_exam():
+            self._save_text()
+            self.session.goto(number)
+            self._show_question()
 
+    @shows_problems("标记未能保存", FLAG_NOT_SAVED)
     def action_flag(self) -> None:
         if not self._in_exam():
             return
         self.session.toggle_flag(self.session.attempt.current)
         self._show_question()
 
+    @shows_problems("作答未能保存", CHOICE_NOT_SAVED)
     def action_clear(self) -> None:
         if not self._in_exam():
             return
@@ -280,6 +297,7 @@ class ExamSittingScreen(AppScreen["tuple[ExamReport, ExamSession] | None"]):
         if event.input.id == "q-fill" and self._in_exam() and self._showing == self.session.attempt.current:
             self._text_dirty_at = self._monotonic()
 
+    @shows_problems("作答未能保存", TEXT_NOT_SAVED)
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "q-fill":
             self._save_text()
@@ -289,7 +307,7 @@ class ExamSittingScreen(AppScreen["tuple[ExamReport, ExamSession] | None"]):
         """Store what was typed into the current 简答/填空 box (if it changed)."""
         if not self._in_exam() or self._text_dirty_at is None:
             return
-        self._text_dirty_at = None
+        dirty, self._text_dirty_at = self._text_dirty_at, None
         attempt = self.session.attempt
         q = attempt.item.question
         if q.type in TEXT_TYPES:
@@ -299,10 +317,15 @@ class ExamSittingScreen(AppScreen["tuple[ExamReport, ExamSession] | None"]):
         else:
             return
         if (value.strip() or None) != (attempt.answers.get(attempt.current) or None):
-            self.session.answer(attempt.current, value)
+            try:
+                self.session.answer(attempt.current, value)
+            except Exception:
+                self._text_dirty_at = dirty  # still unsaved: the next save tries again
+                raise
             self._render_sheet()
 
     # -- 交卷 -------------------------------------------------------------------------------------
+    @shows_problems("作答未能保存", TEXT_NOT_SAVED)
     def action_submit(self) -> None:
         if not self._in_exam():
             return
@@ -319,6 +342,7 @@ class ExamSittingScreen(AppScreen["tuple[ExamReport, ExamSession] | None"]):
         self.app.push_screen(SubmitDialog(attempt.unanswered(), attempt.flagged(), format_clock(attempt.remaining)),
                              done)
 
+    @shows_problems("交卷失败", SUBMIT_FAILED)
     def _finish(self, *, timed_out: bool) -> None:
         if self._submitting:
             return
@@ -338,15 +362,20 @@ class ExamSittingScreen(AppScreen["tuple[ExamReport, ExamSession] | None"]):
         self.dismiss((report, self.session))
 
     # -- leaving -------------------------------------------------------------------------------------
+    @shows_problems("暂停未能保存", PAUSE_FAILED)
     def action_leave(self) -> None:
         if self._in_exam():
             if self.focused is not None and self.focused.id in ("q-text", "q-fill"):
-                self._save_text()
-                self.set_focus(None)
+                self._leave_text_box()
                 return
             self.pause()
             self.notify("已暂停并保存：剩余时间不再计算，按 e 继续考试")
         self.dismiss(None)
+
+    @shows_problems("作答未能保存", TEXT_NOT_SAVED)
+    def _leave_text_box(self) -> None:
+        self._save_text()
+        self.set_focus(None)
 
     def pause(self) -> None:
         """Stop the clock and store everything (the attempt stays in progress)."""
@@ -359,6 +388,7 @@ class ExamSittingScreen(AppScreen["tuple[ExamReport, ExamSession] | None"]):
             self._timer.stop()
         self.paused = True
 
+    @shows_problems("作答未能保存", LEAVE_NOT_SAVED)
     def on_unmount(self) -> None:
         if self._in_exam():
             self._save_text()

@@ -19,6 +19,7 @@ from textual.content import Content
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from cskexam.tui.failures import shows_problems
 from cskexam.tui.screens.base import AppScreen
 from cskexam.tui.widgets.text import clip
 from cskexam.tui.widgets.title_bar import TitleBar
@@ -62,6 +63,7 @@ class LeechScreen(AppScreen):
         self.query_one("#leech-card").border_title = "卡片"
         self.reload()
 
+    @shows_problems()
     def reload(self, keep: str | None = None) -> None:
         if self.app.library is None:
             return
@@ -115,6 +117,7 @@ class LeechScreen(AppScreen):
         index = self.query_one("#leech-list", OptionList).highlighted
         return self.cards[index] if index is not None and 0 <= index < len(self.cards) else None
 
+    @shows_problems("未能保存")
     def action_toggle_suspended(self) -> None:
         card = self._current()
         if card is None:

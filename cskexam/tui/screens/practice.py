@@ -23,6 +23,7 @@ from textual.content import Content
 from textual.widgets import Footer, Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
+from cskexam.tui.failures import shows_problems
 from cskexam.tui.screens.base import AppScreen
 from cskexam.tui.widgets.answer_keys import JUDGE_HELP, JUDGE_KEYS, answer_for_key
 from cskexam.tui.widgets.question_render import CHOICE_TYPES, feedback_content, options_content
@@ -245,6 +246,7 @@ class PracticeScreen(AppScreen):
         if index is not None and 0 <= index < len(self._scopes):
             self._start_scope(self._scopes[index], resume=False)
 
+    @shows_problems()
     def _start_scope(self, node_id: str | None, resume: bool = False) -> None:
         key = self._scope_key(node_id)
         saved = self._saved.get(key) if resume else None
@@ -267,6 +269,7 @@ class PracticeScreen(AppScreen):
         self.round_key = key
         self._save_round()
 
+    @shows_problems("练习进度未能保存")
     def _save_round(self) -> None:
         """Remember where this scope's round is (after each answer), to continue it later."""
         if self.round_key is None or self.round.finished:
@@ -443,6 +446,7 @@ class PracticeScreen(AppScreen):
         event.stop()
         self.action_submit()
 
+    @shows_problems("作答未能保存")
     def _record(self, given: Any) -> None:
         q = self.question
         if q is None:
@@ -492,6 +496,7 @@ class PracticeScreen(AppScreen):
         self.refresh_bindings()
 
     # -- other actions ------------------------------------------------------------------
+    @shows_problems("收藏未能保存")
     def action_star(self) -> None:
         q = self.question
         if q is None:
@@ -546,6 +551,7 @@ class PracticeScreen(AppScreen):
         self.set_focus(None)
         self.refresh_bindings()
 
+    @shows_problems()
     def action_setup(self) -> None:
         self.all_questions = self._practice.questions()
         self._show_setup()

@@ -14,6 +14,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from cskexam.errors import UserError
+from cskexam.tui.failures import guarded, shows_problems
 from cskexam.tui.screens.base import AppScreen
 from cskexam.tui.widgets.title_bar import TitleBar
 
@@ -48,7 +49,7 @@ class ProfilesScreen(AppScreen):
 
     def on_mount(self) -> None:
         self.query_one("#profiles-list", OptionList).border_title = "档案（Enter 切换）"
-        self.run_worker(self._read, thread=True, group="profiles", exclusive=True)
+        self.run_worker(guarded(self, self._read), thread=True, group="profiles", exclusive=True)
 
     def _read(self) -> None:
         from cskexam.services import profiles
@@ -75,6 +76,7 @@ class ProfilesScreen(AppScreen):
         if event.option.id is not None:
             self._switch(event.option.id)
 
+    @shows_problems("未能切换档案")
     def _switch(self, name: str) -> None:
         from cskexam.services import profiles
 

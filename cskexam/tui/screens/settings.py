@@ -17,6 +17,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Input, Static
 
+from cskexam.tui.failures import guarded
 from cskexam.tui.screens.base import AppScreen
 from cskexam.tui.widgets.title_bar import TitleBar
 
@@ -64,7 +65,7 @@ class SettingsScreen(AppScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.run_worker(self._load, thread=True, group="settings", exclusive=True)
+        self.run_worker(guarded(self, self._load), thread=True, group="settings", exclusive=True)
 
     def _load(self) -> None:
         from cskexam.services import plan as plan_service
@@ -121,7 +122,7 @@ class SettingsScreen(AppScreen):
         except ValueError as exc:
             self._status(str(exc), error=True)
             return
-        self.run_worker(lambda: self._save(settings, plan), thread=True, group="settings-save", exclusive=True)
+        self.run_worker(guarded(self, lambda: self._save(settings, plan), title="设置未能保存"), thread=True, group="settings-save", exclusive=True)
 
     def _save(self, settings: Any, plan: Any) -> None:
         from cskexam.services import plan as plan_service

@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from cskexam.tui.failures import shows_problems
 from cskexam.tui.screens.base import AppScreen
 from cskexam.tui.widgets.text import clip
 from cskexam.tui.widgets.title_bar import TitleBar
@@ -69,6 +70,7 @@ class StarredScreen(AppScreen):
         if self._practice is not None:
             self.refresh_list()
 
+    @shows_problems()
     def refresh_list(self) -> None:
         options = self.query_one("#starred-list", OptionList)
         keep = options.highlighted
@@ -106,6 +108,7 @@ class StarredScreen(AppScreen):
             self.app.open_screen("practice", question_ids=[q.id for q in self.questions], title="收藏",
                                  mode="practice")
 
+    @shows_problems("收藏未能保存")
     def action_unstar(self) -> None:
         q = self.selected()
         if q is None:

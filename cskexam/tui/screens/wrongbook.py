@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from cskexam.tui.failures import shows_problems
 from cskexam.tui.screens.base import AppScreen
 from cskexam.tui.widgets.text import clip
 from cskexam.tui.widgets.title_bar import TitleBar
@@ -104,6 +105,7 @@ class WrongBookScreen(AppScreen):
         if self._practice is not None:
             self.refresh_entries()
 
+    @shows_problems()
     def refresh_entries(self) -> None:
         options = self.query_one("#wrong-list", OptionList)
         keep = options.highlighted
@@ -179,6 +181,7 @@ class WrongBookScreen(AppScreen):
         default = export_dir() / f"错题本-{stamp}.csv"
         self.app.push_screen(SaveDialog("导出错题本（CSV，Excel 可直接打开）", default), self._export_to)
 
+    @shows_problems("导出失败")
     def _export_to(self, target) -> None:
         from cskexam.errors import UserError
 
@@ -191,6 +194,7 @@ class WrongBookScreen(AppScreen):
             return
         self.notify(f"已导出 {n} 道错题到 {target.resolve()}", title="导出完成", timeout=8, markup=False)
 
+    @shows_problems("收藏未能保存")
     def action_star(self) -> None:
         e = self.selected()
         if e is None:
