@@ -98,7 +98,7 @@ def test_opening_an_up_to_date_database_skips_the_upgrade(tmp_db_url, monkeypatc
     def boom(self):
         raise AssertionError("upgrade machinery invoked on an up-to-date database")
 
-    monkeypatch.setattr(Database, "_upgrade", boom)
+    monkeypatch.setattr(Database, "upgrade_by_migrations", boom)
     open_database(tmp_db_url).close()
 
 

@@ -170,7 +170,9 @@ class Database:
                 self.check()
                 if self.is_up_to_date():
                     return False
-                return self._upgrade()
+                if self._create_fresh():
+                    return True
+                return self.upgrade_by_migrations()
             except DBAPIError as exc:
                 if attempt >= OPEN_ATTEMPTS or not _is_locked(exc):
                     raise self._open_error(exc) from None
@@ -178,7 +180,26 @@ class Database:
             time.sleep(OPEN_RETRY_PAUSE_S * attempt)
             attempt += 1
 
-    def _upgrade(self) -> bool:
+    def _create_fresh(self) -> bool:
+        """An empty SQLite database gets the whole schema at once (see schema_snapshot)."""
+        if not self.is_sqlite:
+            return False
+        from cskexam.storage.schema_snapshot import create_schema, snapshot_heads
+
+        heads = script_heads()
+        if heads is None or snapshot_heads() != heads:
+            return False
+        with self.engine.connect() as conn:
+            # Under the write lock, so that of two first starts one creates and the other finds it done.
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            if conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar():
+                conn.rollback()
+                return False
+            create_schema(conn)
+            conn.commit()
+        return True
+
+    def upgrade_by_migrations(self) -> bool:
         from alembic import command
         from alembic.script import ScriptDirectory
         from alembic.util import CommandError
