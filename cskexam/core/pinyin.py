@@ -70,13 +70,13 @@ def char_readings() -> list[tuple[str, str]]:
     # own run, read alone (never as part of a phrase), in one call instead of
     # one per character. ``errors`` gives one empty reading per character it
     # is handed (the breaks, a character without a reading), so readings and
-    # breaks alternate. pypinyin takes a list from ``errors``; its hints say str.
+    # breaks alternate. pypinyin takes a list from ``errors``.
     flat = lazy_pinyin("\n".join(chars), style=Style.NORMAL,
-                       errors=lambda missing: [""] * len(missing))  # type: ignore[arg-type, return-value]
+                       errors=lambda missing: [""] * len(missing))
     readings = flat[0::2]
     if len(flat) != 2 * len(chars) - 1:  # not one reading per character: read them one by one
         readings = lazy_pinyin(chars, style=Style.NORMAL,
-                               errors=lambda missing: [""] * len(missing))  # type: ignore[arg-type, return-value]
+                               errors=lambda missing: [""] * len(missing))
     return [(ch, r) for ch, r in zip(chars, readings) if r.isalpha()]
 
 
