@@ -131,6 +131,7 @@ class DrillScreen(AppScreen):
     def on_resize(self, event) -> None:
         self.set_class(event.size.height < 30, "-short")
 
+    @shows_problems()
     def on_mount(self) -> None:
         self.set_class(self.app.size.height < 30, "-short")
         self.query_one("#drill-ratings").display = False
@@ -149,6 +150,7 @@ class DrillScreen(AppScreen):
         if self.reviewer is not None:
             self.reviewer.close()
 
+    @shows_problems()
     def on_screen_resume(self) -> None:
         # Back from 知识图谱, 难记卡片 or practice: wrong answers there may have
         # put cards in the queue, a leech may be back in the drill.

@@ -156,6 +156,7 @@ class PracticeScreen(AppScreen):
         yield QuestionView(id="practice-question", fill_placeholder="填写答案，多个空用、分隔，Enter 提交", feedback=True)
         yield Footer()
 
+    @shows_problems()
     def on_mount(self) -> None:
         self.query_one("#practice-scopes", OptionList).border_title = "选择练习范围（Enter 开始）"
         from cskexam.services.practice import Practice
