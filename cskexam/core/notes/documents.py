@@ -29,6 +29,8 @@ def _title_candidate(line: str) -> bool:
         return False
     if line.startswith("图") or line[0].isdigit() or line.startswith(("#", "-", "*", "•")):
         return False
+    if line.count("、") >= 2:
+        return False  # 课程开发、讲师选聘、考核方式: the items of a list, not a title
     first = find_markers(line[:8])
     return not (first and first[0].start == 0 and first[0].style != "letter")
 

@@ -102,7 +102,7 @@ _LIST_LEAD = re.compile(r"^(?:常见的?有|主要有|主要包括|一般包括|
 def split_short_list(text: str, counted: bool = False) -> Split | None:
     """A body that is nothing but a short list: ``售前服务、售中服务、售后服务``,
     or ``甲,乙,丙`` / ``甲;乙;丙`` with three short items or more."""
-    body = text.strip().rstrip("。.")
+    body = text.strip().rstrip("。.;,")
     lead = _LIST_LEAD.match(body)
     if lead and body.endswith("等"):  # 常见的有计划、总结、简报等
         body = body[lead.end() : -1]

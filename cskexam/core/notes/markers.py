@@ -72,6 +72,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("dotted", rf"(?<![\d.])(\d{{1,2}})\.(\d{{1,2}})(?![\d.])(?=[\s{_CJK}])\s*"),
     ("num_dun", r"(?<![\d.A-Za-z\-])(\d{1,2})、+\s*"),
     ("num_dot", rf"(?<![\d.A-Za-z\-])(\d{{1,2}}|[Ll](?=\.[{_CJK}]))[.．](?![\d])(?=[\s{_CJK}“\"《(])\s*"),
+    # OCR drops the dot too: L任务目标原则;2.分工协作原则 (the 2. that follows shows it is 1).
+    ("ocr_one", rf"^\s*[Ll](?=[{_CJK}][^\n]{{0,120}}?[;。]\s*2[.．][{_CJK}])"),
     ("num_paren", rf"(?<![\d(A-Za-z])(\d{{1,2}})\)(?=[\s{_CJK}“\"《])\s*"),
     ("roman", r"(?<![A-Za-z])(I{1,3}|IV|VI{0,3}|IX|X)[.、](?=\s|[\u4e00-\u9fff])\s*"),
     ("letter", rf"(?<![A-Za-z])([A-H])(?:[:.、]|(?=[{_CJK}]))\s*"),
@@ -124,11 +126,15 @@ def find_markers(line: str) -> list[Marker]:
             number = (_CIRCLED.index(raw.strip()[0]) + 1,)
         elif style == "num_dot" and raw[0] in "Ll":
             number = (1,)  # OCR reads 1. as L. or l.
+        elif style == "ocr_one":
+            style, number = "num_dot", (1,)
         else:
             numeral = re.search(rf"[{CN_NUM}\d]+", raw)
             value = cn_to_int(numeral.group(0)) if numeral else None
             if value is None:
                 continue
             number = (value,)
+            if style == "cn_paren":
+                style = "pcn"  # 一) is (一) with its opening bracket lost: the same level
         out.append(Marker(style, number, raw, m.start(), m.end(), bare))
     return out

@@ -285,6 +285,13 @@ class OutlineBuilder:
             first = next((mk for mk in markers if mk.start > len(head)), None)
             marked_rest = first is not None and not line[len(head) + 1 : first.start].strip()
             if not rest or marked_rest:
+                if head in _ASIDE_WORDS and not marked_rest:
+                    # 比如: on a line of its own opens an example: body text.
+                    owner = self.stack[-1]
+                    ends = "".join(owner.text_parts).rstrip()[-1:]
+                    owner.text_parts.append(("" if not ends or ends == "。" else "。") + head + ":")
+                    owner.end = max(owner.end, lineno)
+                    return True
                 if self._is_lead_in(head):
                     owner = self.stack[-1]
                     owner.text_parts.append(head + ":")

@@ -22,6 +22,7 @@ from cskexam.core.notes.markers import Marker, find_markers
 from cskexam.core.notes.lines import Line, prepare_lines
 from cskexam.core.notes.outline import Draft, OutlineBuilder, clean_titles, split_headings
 
+_ITEM_END = re.compile(r"[;。]+")
 _BRACKETED = re.compile(r"^\(([^()]+)\)[。.]?$")
 _HOOK = re.compile(r"^([\u4e00-\u9fff]{2,6})\(([^()]{4,})\)(.*)$")
 # ``产品质量投诉:产品存在缺陷…``: a short term, a colon and what it means.
@@ -204,6 +205,12 @@ def _emit(
                 node.count = node.count or len(split.items)
             node.text = split.remainder
             for item in split.items:
+                cut = _ITEM_END.search(item.title)
+                if cut and cut.start() >= 2:
+                    # 转岗员工;比如:… : an item ends where its sentence does.
+                    tail = item.title[cut.end() :].strip()
+                    item.title = item.title[: cut.start()]
+                    item.text = (tail + item.text) if tail else item.text
                 child = Draft("inline", (), "", draft.line, inline_item=True)
                 child.heading = Heading(title=item.title, text="")
                 child.text_parts = [item.text] if item.text else []
