@@ -169,6 +169,16 @@ def _drop_running_headers(lines: list[Line]) -> None:
             seen.add(line.text)
 
 
+def _bare_items_follow(lines: list[Line], i: int) -> bool:
+    """``12、ATAM方法的四个阶段`` over short unmarked lines: a heading with its
+    items one per line, not a line wrapped at the page width (a wrap leaves
+    one fragment, and a short line is not at the page width)."""
+    if len(lines[i].text) > 24 or i + 2 >= len(lines):
+        return False
+    third = lines[i + 2].text
+    return bool(third) and not lines[i + 2].literal and len(third) <= 16 and not _MARKER_START.match(third)
+
+
 def _join_hard_wraps(lines: list[Line]) -> None:
     """``4.权责对应原`` + ``则;5.精简…`` → one line: pasted PDF text breaks lines
     at the page width, in the middle of words. A line is joined to the one
@@ -185,6 +195,7 @@ def _join_hard_wraps(lines: list[Line]) -> None:
             and len(nxt.text) < len(line.text)
             and not _MARKER_START.match(nxt.text)
             and not _STANDS_ALONE.search(nxt.text)
+            and not _bare_items_follow(lines, i)
         ):
             line.text += nxt.text
             line.joined += 1 + nxt.joined
