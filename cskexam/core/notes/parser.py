@@ -22,6 +22,7 @@ from cskexam.core.notes.markers import Marker, find_markers
 from cskexam.core.notes.lines import Line, prepare_lines
 from cskexam.core.notes.outline import Draft, OutlineBuilder, clean_titles, split_headings
 
+_ORDINAL_IS = re.compile(r"^(?:[一二三四五六七八九十]是|其[一二三四五六七八九十],?)(?=..)")
 _ITEM_END = re.compile(r"[;。]+")
 _BRACKETED = re.compile(r"^\(([^()]+)\)[。.]?$")
 _HOOK = re.compile(r"^([\u4e00-\u9fff]{2,6})\(([^()]{4,})\)(.*)$")
@@ -204,6 +205,9 @@ def _emit(
                 split.items[-1].title = trailing
                 node.count = node.count or len(split.items)
             node.text = split.remainder
+            if len(split.items) >= 2 and all(_ORDINAL_IS.match(i.title) for i in split.items):
+                for item in split.items:  # 一是理念层面;二是技术层面: the ordinal is the marker
+                    item.title = _ORDINAL_IS.sub("", item.title, count=1)
             for item in split.items:
                 cut = _ITEM_END.search(item.title)
                 if cut and cut.start() >= 2:
