@@ -12,6 +12,7 @@ mistake (竞挣者) still finds the title (竞争者环境).
 
 from __future__ import annotations
 
+import os
 import re
 from typing import Iterable, NamedTuple
 
@@ -38,7 +39,7 @@ class PinyinConverter:
     """
 
     def __init__(self) -> None:
-        from pypinyin import Style, lazy_pinyin
+        Style, lazy_pinyin = _pypinyin()
 
         self._read = lambda words: lazy_pinyin(words, style=Style.NORMAL)
         self._words: dict[str, list[str]] = {}
@@ -62,13 +63,34 @@ class PinyinConverter:
 
 def char_readings() -> list[tuple[str, str]]:
     """(character, its commonest toneless reading) of the characters of GB 2312, what an input method offers."""
-    from pypinyin import Style, lazy_pinyin
+    Style, lazy_pinyin = _pypinyin()
 
     chars = [ch for ch in map(chr, range(0x4E00, 0xA000)) if _in_gb2312(ch)]
-    # pypinyin takes a list from ``errors`` (one reading per character); its hints say str.
-    readings = lazy_pinyin(chars, style=Style.NORMAL,
-                           errors=lambda missing: [""] * len(missing))  # type: ignore[arg-type, return-value]
+    # One text with a line break between characters: each character is its
+    # own run, read alone (never as part of a phrase), in one call instead of
+    # one per character. ``errors`` gives one empty reading per character it
+    # is handed (the breaks, a character without a reading), so readings and
+    # breaks alternate. pypinyin takes a list from ``errors``.
+    flat = lazy_pinyin("\n".join(chars), style=Style.NORMAL,
+                       errors=lambda missing: [""] * len(missing))
+    readings = flat[0::2]
+    if len(flat) != 2 * len(chars) - 1:  # not one reading per character: read them one by one
+        readings = lazy_pinyin(chars, style=Style.NORMAL,
+                               errors=lambda missing: [""] * len(missing))
     return [(ch, r) for ch, r in zip(chars, readings) if r.isalpha()]
+
+
+def _pypinyin():
+    """pypinyin's ``Style`` and ``lazy_pinyin``.
+
+    cskexam never adds words to pypinyin's dictionaries, so pypinyin is told
+    (its documented ``PYPINYIN_NO_DICT_COPY``) to use its built-in ones as
+    they are rather than copy them on import.
+    """
+    os.environ.setdefault("PYPINYIN_NO_DICT_COPY", "1")
+    from pypinyin import Style, lazy_pinyin
+
+    return Style, lazy_pinyin
 
 
 def _in_gb2312(ch: str) -> bool:
