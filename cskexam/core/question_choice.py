@@ -1,0 +1,149 @@
+"""Choice questions (单选, 多选) generated from a list and its items.
+
+Kinds: ``single_definition``, ``single_member``, ``single_not_member``,
+``multi_members`` (see ``cskexam.core.questions``).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+from cskexam.core.distractors import gives_away, same_thing, stem_gives_key
+from cskexam.core.grading import fold
+from cskexam.core.graph import Node
+from cskexam.core.question import LETTERS, Question, question_id
+from cskexam.core.question_context import (
+    DRAWS, MAX_STEM_TEXT_CHARS, MULTI_OPTIONS, SINGLE_OPTIONS, _choice, _Context, _definition, _explain, _letters,
+    _list_summary, _ListInfo, _nameable, _stem_title, _term_like,
+)
+
+_PRONOUN_START = ("该", "其", "他们", "它", "这", "此")
+_LIST_NOUNS = ("原则", "要素", "特性", "特点", "能力", "机制", "职能")
+
+
+def _definition_stem(ctx: _Context, info: _ListInfo, text: str) -> str | None:
+    """A paper's wording for 'which item is described so': （ ）是指…。"""
+    company = ctx.company(info.node)
+    where = f"在{company}中，" if company and company not in text else ""
+    if text.startswith(_PRONOUN_START):
+        return None
+    if text.startswith(("指", "是指")):
+        return f"{where}（ ）{'是' if text.startswith('指') else ''}{text}。"
+    if text.startswith(("负责", "主要负责", "为", "作为", "是")):
+        return f"{where}（ ）{text}。"
+    if "是" in text[:10] or len(text) < 6:
+        return None  # a sentence with a subject of its own, or too little to go on
+    if re.search(r"应|必须", text):
+        # A rule, not a description: 「…应以客户需求为核心…，这体现的原则是」.
+        noun = next((n for n in _LIST_NOUNS if info.node.title.endswith(n)), "")
+        return f"{where}{text}，这体现的{noun or '是'}{'是' if noun else ''}（ ）。"
+    return f"{where}（ ）是{text}。"
+
+
+def _coherent(ctx: _Context, info: _ListInfo) -> bool:
+    """A list whose items are things of one kind: a named list, or a company's units.
+    An outline part (基础知识部分) lists unrelated key points: none is a fair wrong answer to another."""
+    return _nameable(_stem_title(info.node.title)) or ctx.company(info.node) is not None
+
+
+def _single_definition(ctx: _Context, info: _ListInfo, item: Node, rng: random.Random) -> Question | None:
+    if not _coherent(ctx, info):
+        return None
+    text = _definition(ctx.graph, item)
+    if not text or len(text) > MAX_STEM_TEXT_CHARS or fold(item.title) in fold(text):
+        return None
+    if not all(_term_like(i.title) for i in info.items):
+        return None
+    stem = _definition_stem(ctx, info, text)
+    if stem is None:
+        return None
+    sibs = [s.title for s in info.items if s.id != item.id and same_thing(s.title) != same_thing(item.title)]
+    pool = sibs if len(sibs) >= SINGLE_OPTIONS - 1 else sibs + ctx.outsiders(info)
+    if stem_gives_key(stem, item.title) or len(pool) < SINGLE_OPTIONS - 1:
+        return None
+    # Siblings first: outsiders only fill a list of three.
+    wrong = sibs if len(sibs) >= SINGLE_OPTIONS - 1 else sibs + rng.sample(
+        pool[len(sibs):], min(len(pool) - len(sibs), SINGLE_OPTIONS - 1 - len(sibs)))
+    made = _choice(stem, [item.title], wrong, SINGLE_OPTIONS - 1, rng)
+    if made is None:
+        return None
+    options, key = made
+    return Question(
+        question_id(item.id, "single_definition"), "单选", stem, key[0], options,
+        _explain(ctx, item, f"{item.title}：{text}"), item.id, kind="single_definition",
+        document=ctx.doc_title(item), difficulty=2,
+    )
+
+
+def _member_title(info: _ListInfo) -> str | None:
+    title = _stem_title(info.node.title)
+    return title if _nameable(title) and info.count_ok else None
+
+
+def _single_member(ctx: _Context, info: _ListInfo, rng: random.Random) -> Question | None:
+    title = _member_title(info)
+    foreign = ctx.outsiders(info)
+    if title is None or len(foreign) < SINGLE_OPTIONS - 1:
+        return None
+    stem = f"下列属于{title}的是（ ）。"
+    right = rng.choice(info.items).title
+    made = _choice(stem, [right], foreign, SINGLE_OPTIONS - 1, rng)
+    if made is None:
+        return None
+    options, key = made
+    return Question(
+        question_id(info.node.id, "single_member"), "单选", stem, key[0], options,
+        _explain(ctx, info.node, _list_summary(info)),
+        info.node.id, kind="single_member", document=ctx.doc_title(info.node), difficulty=1,
+    )
+
+
+def _single_not_member(ctx: _Context, info: _ListInfo, rng: random.Random) -> Question | None:
+    title = _member_title(info)
+    foreign = ctx.outsiders(info)
+    if title is None or not foreign or len(info.items) < SINGLE_OPTIONS - 1:
+        return None
+    stem = f"下列不属于{title}的是（ ）。"
+    outsider = rng.choice(foreign)
+    for _ in range(DRAWS):
+        members = [i.title for i in rng.sample(info.items, SINGLE_OPTIONS - 1)]
+        opts = members + [outsider]
+        rng.shuffle(opts)
+        options = _letters(opts)
+        key = LETTERS[opts.index(outsider)]
+        if not gives_away(stem, options, [key]):
+            break
+    else:
+        return None
+    return Question(
+        question_id(info.node.id, "single_not_member"), "单选", stem, key, options,
+        _explain(ctx, info.node, _list_summary(info) + f"；{outsider}不在其中"),
+        info.node.id, kind="single_not_member", document=ctx.doc_title(info.node), difficulty=2,
+    )
+
+
+def _multi_members(ctx: _Context, info: _ListInfo, rng: random.Random) -> Question | None:
+    title = _member_title(info)
+    foreign = ctx.outsiders(info)
+    if title is None or len(info.items) < 2:
+        return None
+    stem = f"下列属于{title}的有（ ）。"
+    # 2 or 3 right of 5: at least two wrong, so "choose all but one" is no strategy.
+    choices = [n for n in (2, 3) if n <= len(info.items) and MULTI_OPTIONS - n <= len(foreign)]
+    if not choices:
+        return None
+    for _ in range(DRAWS):
+        real_n = rng.choice(choices)
+        right = [i.title for i in rng.sample(info.items, real_n)]
+        made = _choice(stem, right, foreign, MULTI_OPTIONS - real_n, rng)
+        if made is not None:
+            break
+    else:
+        return None
+    options, key = made
+    return Question(
+        question_id(info.node.id, "multi_members"), "多选", stem, key, options,
+        _explain(ctx, info.node, _list_summary(info)),
+        info.node.id, kind="multi_members", document=ctx.doc_title(info.node), difficulty=2,
+    )

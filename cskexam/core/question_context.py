@@ -1,0 +1,254 @@
+"""What question generators share: the graph read once (lists, definitions,
+companies, domain terms), the limits on option and stem length, and the draw of
+choice options whose key does not show.
+
+Pure; randomness comes in as ``random.Random``.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from cskexam.core.distractors import (
+    ORG, ROLE, company_of, gives_away, item_category, list_category, same_thing,
+)
+from cskexam.core.grading import fold
+from cskexam.core.graph import KnowledgeGraph, Node
+from cskexam.core.question import LETTERS
+
+if TYPE_CHECKING:
+    from cskexam.core.segment import Segmenter
+
+SINGLE_OPTIONS = 4
+MULTI_OPTIONS = 5
+DRAWS = 12  # tries at distractors before a question whose key shows is dropped
+
+# Options a question may never offer: they make the answer guessable.
+_CATCH_ALL = re.compile(r"^(以上|上述)(都|均|全|皆)")
+_SENTENCE_END = re.compile(r"(?<=[。！？!?；;])")
+_PUNCT_TAIL = "。，、；：,.;: "
+
+MAX_OPTION_CHARS = 40
+MAX_STEM_TEXT_CHARS = 90
+MAX_TERM_CHARS = 12
+_TERM_OK = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9]{3,8}$")  # a term a cloze may blank
+
+
+# -- reading the graph ---------------------------------------------------------
+
+_FLAG_BLOCKS = {"count_mismatch", "title_truncated", "false_statement", "true_statement"}
+
+
+def flag_kinds(node: Node) -> set[str]:
+    """The kinds of the parser's flags on ``node`` (dicts, or older ``kind: …`` strings)."""
+    out: set[str] = set()
+    for f in node.flags:
+        out.add(str(f.get("kind")) if isinstance(f, dict) else str(f).partition(":")[0].strip())
+    return out
+
+
+def blocked(node: Node) -> bool:
+    """True when no question may be built on ``node`` (see the parser's flags)."""
+    return bool(flag_kinds(node) & _FLAG_BLOCKS)
+
+
+def _first_sentence(text: str) -> str:
+    text = (text or "").strip()
+    for part in _SENTENCE_END.split(text):
+        part = part.strip().rstrip(_PUNCT_TAIL)
+        if part:
+            return part
+    return ""
+
+
+def _definition(graph: KnowledgeGraph, node: Node) -> str:
+    """The node's defining sentence: a parsed definition, else its first sentence."""
+    for d in graph.definitions_of(node.id):
+        if d.text.strip():
+            return _first_sentence(d.text)
+    return _first_sentence(node.text)
+
+
+def _items(graph: KnowledgeGraph, node: Node) -> list[Node]:
+    kids = graph.children(node.id)
+    items = [k for k in kids if k.kind == "item"] or kids
+    seen, out = set(), []
+    for k in items:
+        key = fold(k.title)
+        if key and key not in seen:
+            seen.add(key)
+            out.append(k)
+    return out
+
+
+def _usable_option(title: str) -> bool:
+    # A title cut short by the parser ("…") cannot be offered as an answer.
+    return (1 < len(title) <= MAX_OPTION_CHARS and not _CATCH_ALL.match(title)
+            and not title.endswith(("…", "...")))
+
+
+def _term_like(title: str) -> bool:
+    """Short names (品牌竞争者) can be asked for by definition; duty sentences cannot."""
+    return len(title) <= MAX_TERM_CHARS
+
+
+# A list title that reads as an outline heading, not as the name of a thing:
+# 组织结构项目的客户服务组织机构包括以下部门和职责, 严格按照规定的上下班时间打卡.
+_HEADING_WORDS = re.compile(r"包括|以下|如下|按照|将使|受益|[:：,，。；;（）()]")
+_GENERIC_TITLES = {"部门", "组织结构", "组织机构", "岗位职责", "职责", "基础知识部分", "重点内容"}
+
+
+def _nameable(title: str) -> bool:
+    return 3 <= len(title) <= 12 and not _HEADING_WORDS.search(title) and title not in _GENERIC_TITLES
+
+
+def _stem_title(title: str) -> str:
+    """宏观环境分析 is asked as 宏观环境: 「下列属于宏观环境分析的是」 is no paper's wording."""
+    for tail in ("分析", "研究"):
+        if title.endswith(tail) and len(title) - len(tail) >= 3:
+            return title[: -len(tail)]
+    return title
+
+
+@dataclass
+class _ListInfo:
+    node: Node
+    items: list[Node]
+    index: int  # position in outline order
+    document: str = ""  # id of the document the list is in
+    category: str | None = None  # what its items name (see distractors.item_category)
+    count_ok: bool = True  # a stated count, if any, matches the items found
+
+
+class _Context:
+    def __init__(self, graph: KnowledgeGraph):
+        self.graph = graph
+        self.order = {nid: i for i, nid in enumerate(graph.nodes)}
+        self._terms: list[str] | None = None
+        self._segmenter: Segmenter | None = None  # loads a dictionary: only when a cloze needs it
+        self.lists: list[_ListInfo] = []
+        for n in self._list_nodes():
+            if blocked(n):
+                continue
+            items = [i for i in _items(graph, n) if _usable_option(i.title) and not blocked(i)]
+            if len(items) >= 2:
+                self.lists.append(_ListInfo(
+                    n, items, self.order[n.id], graph.document_of(n.id).id,
+                    list_category([i.title for i in items]),
+                    n.count is None or n.count == len(_items(graph, n)),
+                ))
+        # Members of every list sharing a title, and everything below a list:
+        # the same list appears in several documents, and its items must never
+        # be offered as wrong answers to it.
+        self.members_by_title: dict[str, set[str]] = {}
+        for info in self.lists:
+            self.members_by_title.setdefault(fold(_stem_title(info.node.title)), set()).update(
+                same_thing(i.title) for i in info.items)
+        self._by_category: dict[str, list[_ListInfo]] = {}
+        for info in self.lists:
+            if info.category:
+                self._by_category.setdefault(info.category, []).append(info)
+
+    def terms(self) -> list[str]:
+        """Titles of key points that read as terms, longest first (so 客户服务环境 wins over 服务环境)."""
+        if self._terms is None:
+            found = {n.title for n in self.graph if n.kind in ("point", "item") and _TERM_OK.match(n.title)
+                     and not blocked(n)}
+            self._terms = sorted(found, key=lambda t: (-len(t), t))
+        return self._terms
+
+    def word_bounds(self, text: str) -> set[int]:
+        """Offsets where a word starts or ends, segmenting with the graph's titles."""
+        if self._segmenter is None:
+            from cskexam.core.segment import Segmenter, domain_terms
+
+            self._segmenter = Segmenter(domain_terms(self.graph))
+        bounds, pos = {0}, 0
+        for token in self._segmenter.cut(text):
+            pos += len(token)
+            bounds.add(pos)
+        return bounds
+
+    def _list_nodes(self) -> list[Node]:
+        """Enumerations, plus documents that are themselves one (an org chart's
+        departments listed straight under the title)."""
+        found = {n.id for n in self.graph.lists()}
+        for doc in self.graph.documents():
+            kids = [k for k in self.graph.children(doc.id) if k.kind in ("point", "item")]
+            if len(kids) >= 3 and sum(_term_like(k.title) for k in kids) >= 3:
+                found.add(doc.id)
+        return [n for n in self.graph if n.id in found]
+
+    def doc_title(self, node: Node) -> str:
+        return self.graph.document_of(node.id).title
+
+    def company(self, node: Node) -> str | None:
+        return company_of(self.doc_title(node))
+
+    def path(self, node: Node) -> str:
+        titles = [n.title for n in self.graph.ancestors(node.id)[1:]] + [node.title]
+        return " › ".join(titles)
+
+    def outsiders(self, info: _ListInfo) -> list[str]:
+        """Items of other lists of the same category, never anything the list holds.
+
+        Organisation units and roles are no outsiders to anything: every
+        company has a 财务部, so none is surely wrong.
+        """
+        if info.category is None or info.category in (ORG, ROLE):
+            return []
+        own = set(self.members_by_title.get(fold(_stem_title(info.node.title)), set()))
+        below = {n.id for n in self.graph.descendants(info.node.id)}
+        own |= {same_thing(self.graph.get(nid).title) for nid in below}
+        own.add(same_thing(info.node.title))
+        out: list[str] = []
+        for other in sorted(self._by_category.get(info.category, ()),
+                            key=lambda o: (o.document != info.document, abs(o.index - info.index))):
+            if other is info or other.node.id in below or info.node.id in {
+                    a.id for a in self.graph.ancestors(other.node.id)}:
+                continue
+            for item in other.items:
+                key = same_thing(item.title)
+                if key not in own and item_category(item.title) == info.category:
+                    own.add(key)
+                    out.append(item.title)
+        return out
+
+
+def _letters(options: list[str]) -> dict[str, str]:
+    return {LETTERS[i]: text for i, text in enumerate(options)}
+
+
+def _explain(ctx: _Context, node: Node, extra: str = "") -> str:
+    where = ctx.path(node)
+    bits = [f"见笔记「{where}」"]
+    if node.page:
+        bits.append(f"（{node.page}）")
+    text = extra or _first_sentence(node.text)
+    if text:
+        bits.append(f"：{text}")
+    return "".join(bits) + "。"
+
+
+def _list_summary(info: _ListInfo) -> str:
+    names = "、".join(i.title for i in info.items)
+    tail = f"（{info.node.mnemonic}）" if info.node.mnemonic else ""
+    return f"{info.node.title}包括{names}{tail}"
+
+
+def _choice(stem: str, right: list[str], wrong_pool: list[str], n_wrong: int, rng: random.Random,
+            ) -> tuple[dict[str, str], list[str]] | None:
+    """Options with ``right`` among them, shuffled; None when every draw gives the key away."""
+    if len(wrong_pool) < n_wrong:
+        return None
+    for _ in range(DRAWS):
+        opts = list(right) + rng.sample(wrong_pool, n_wrong)
+        rng.shuffle(opts)
+        letters = _letters(opts)
+        key = [k for k, v in letters.items() if v in right]
+        if len({fold(o) for o in opts}) == len(opts) and not gives_away(stem, letters, key):
+            return letters, key
+    return None

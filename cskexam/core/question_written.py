@@ -1,0 +1,207 @@
+"""Written-answer questions: 判断 (judgements), 填空 (cloze) and 简答 (short answer).
+
+Kinds: ``judge_definition``, ``judge_members``, ``judge_statement``,
+``cloze_list``, ``cloze_sentence``, ``cloze_term``, ``short_list`` (see
+``cskexam.core.questions``).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+from cskexam.core.distractors import same_thing
+from cskexam.core.grading import ScoringPoint, fold
+from cskexam.core.graph import Node
+from cskexam.core.question import BLANK, Question, question_id
+from cskexam.core.question_choice import _PRONOUN_START, _coherent, _member_title
+from cskexam.core.question_context import (
+    _TERM_OK, MAX_STEM_TEXT_CHARS, _Context, _definition, _explain, _first_sentence, _list_summary, _ListInfo,
+    _nameable, _stem_title, _term_like, flag_kinds,
+)
+from cskexam.core.vocab import QuestionType
+
+def _judge_definition(ctx: _Context, info: _ListInfo, item: Node, rng: random.Random) -> Question | None:
+    if not _coherent(ctx, info):
+        return None
+    text = _definition(ctx.graph, item)
+    if not text or len(text) > MAX_STEM_TEXT_CHARS or fold(item.title) in fold(text):
+        return None
+    if not all(_term_like(i.title) for i in info.items):
+        return None
+    others = [
+        s for s in info.items
+        if s.id != item.id and same_thing(s.title) != same_thing(item.title)
+        and fold(_definition(ctx.graph, s)) != fold(text)
+    ]
+    if not others:
+        return None  # it could only ever be true: a guesser's 对 would win
+    truthful = rng.random() < 0.5
+    named = item if truthful else rng.choice(others)
+    company = ctx.company(info.node)
+    title = _stem_title(info.node.title)
+    if company:
+        where = f"在{company}中，" if company not in text else ""
+    else:
+        where = f"{title}中，" if _nameable(title) and info.node.kind != "document" else ""
+    if text.startswith(_PRONOUN_START):
+        return None  # 该部门负责… reads wrongly once a name is put before it
+    if text.startswith(("指", "是指", "一般指", "通常指", "负责", "主要负责")):
+        stem = f"{where}{named.title}{text}。"
+    elif "是" in text[:10] or len(text) < 6:
+        return None
+    else:
+        stem = f"{where}{named.title}是{text}。"
+    expl = _explain(ctx, item, f"{item.title}：{text}")
+    if not truthful:
+        expl = expl.rstrip("。") + f"；题中说的{named.title}与此不同。"
+    return Question(
+        question_id(item.id, "judge_definition"), QuestionType.JUDGE, stem, "对" if truthful else "错", {},
+        expl, item.id, kind="judge_definition", document=ctx.doc_title(item), difficulty=2,
+    )
+
+
+def _judge_members(ctx: _Context, info: _ListInfo, rng: random.Random) -> Question | None:
+    """「宏观环境包括市场人口、经济环境、…」 stated whole, or with one item swapped for an outsider."""
+    title = _member_title(info)
+    foreign = ctx.outsiders(info)
+    if title is None or not foreign or not 3 <= len(info.items) <= 6:
+        return None
+    names = [i.title for i in info.items]
+    truthful = rng.random() < 0.5
+    if not truthful:
+        names[rng.randrange(len(names))] = rng.choice(foreign)
+    stem = f"{title}包括{'、'.join(names)}。"
+    return Question(
+        question_id(info.node.id, "judge_members"), "判断", stem, "对" if truthful else "错", {},
+        _explain(ctx, info.node, _list_summary(info)), info.node.id, kind="judge_members",
+        document=ctx.doc_title(info.node), difficulty=2,
+    )
+
+
+def _judge_statement(ctx: _Context, node: Node) -> Question | None:
+    """A statement the notes mark right （√） or wrong （×）: the 判断 it is meant to be."""
+    kinds = flag_kinds(node)
+    truth = "对" if "true_statement" in kinds else "错" if "false_statement" in kinds else None
+    text = _first_sentence(node.title if len(node.title) >= len(node.text) else node.text)
+    if truth is None or len(text) < 6:
+        return None
+    return Question(
+        question_id(node.id, "judge_statement"), "判断", f"{text}。", truth, {},
+        _explain(ctx, node), node.id, kind="judge_statement", document=ctx.doc_title(node), difficulty=2,
+    )
+
+
+def _cloze_list(ctx: _Context, info: _ListInfo, rng: random.Random) -> Question | None:
+    titles = [i.title for i in info.items]
+    if len(titles) > 8 or any(len(t) > 12 for t in titles) or not info.count_ok:
+        return None
+    if info.node.kind == "document":
+        # An org chart listed under the document: named by its company, or not asked.
+        company = ctx.company(info.node)
+        if company is None:
+            return None
+        title = f"{company}的部门"
+    elif _nameable(_stem_title(info.node.title)):
+        title = info.node.title
+    else:
+        return None
+    hidden = rng.randrange(len(titles))
+    shown = [BLANK if i == hidden else t for i, t in enumerate(titles)]
+    stem = f"{title}包括：{'、'.join(shown)}。"
+    return Question(
+        question_id(info.node.id, "cloze_list"), QuestionType.FILL, stem, titles[hidden], {},
+        _explain(ctx, info.node, _list_summary(info)), info.node.id, kind="cloze_list",
+        document=ctx.doc_title(info.node), difficulty=2,
+    )
+
+
+_IS = re.compile(r"^(?P<head>[^，,。；;是]{2,10})是(?P<tail>[^，,。；;]{2,60})$")
+_QUOTES = re.compile(r"[“”\"'‘’「」『』《》]")
+
+
+def _cloze_sentence(ctx: _Context, node: Node, rng: random.Random) -> Question | None:
+    sentence = _first_sentence(node.text)
+    m = _IS.match(sentence)
+    if not m or _QUOTES.search(sentence):
+        return None
+    head, tail = m.group("head"), m.group("tail")
+    copula = "是"
+    lead = re.match(r"一种|一个|一项|一类", tail)
+    if lead:  # 是一个____ reads better than 是____ with 一个动态系统 as the answer
+        copula, tail = "是" + lead.group(0), tail[lead.end():]
+    if 2 <= len(tail) <= 8:
+        stem, answer = f"{head}{copula}{BLANK}。", tail
+    elif len(head) <= 8:
+        stem, answer = f"{BLANK}{copula}{tail}。", head
+    else:
+        return None
+    return Question(
+        question_id(node.id, "cloze_sentence"), QuestionType.FILL, stem, answer, {},
+        _explain(ctx, node, sentence), node.id, kind="cloze_sentence",
+        document=ctx.doc_title(node), difficulty=2,
+    )
+
+
+
+
+_NOT_A_KEY_SENTENCE = re.compile(r"[\[\]【】?？]|如图")
+
+
+def _cloze_term(ctx: _Context, node: Node, rng: random.Random) -> Question | None:
+    """Blank a domain term (another key point's title) in the node's key sentence.
+
+    The blank must cover whole words of the segmented sentence, so 服务环境 is
+    never cut out of 客户服务环境.
+    """
+    sentence = _first_sentence(node.text)
+    if not 8 <= len(sentence) <= MAX_STEM_TEXT_CHARS or _QUOTES.search(sentence):
+        return None
+    if _NOT_A_KEY_SENTENCE.search(sentence):
+        return None
+    bounds = None
+    for term in ctx.terms():
+        at = sentence.find(term)
+        if at < 0 or sentence.count(term) != 1 or len(sentence) - len(term) < 6:
+            continue
+        if bounds is None:
+            bounds = ctx.word_bounds(sentence)
+        if at not in bounds or at + len(term) not in bounds:
+            continue
+        stem = sentence[:at] + BLANK + sentence[at + len(term):] + "。"
+        company = ctx.company(node)
+        if company and company not in sentence:
+            stem = f"在{company}中，{stem}"  # every company has a 财务部: say whose
+        return Question(
+            question_id(node.id, "cloze_term"), QuestionType.FILL, stem, term, {},
+            _explain(ctx, node, sentence), node.id, kind="cloze_term",
+            document=ctx.doc_title(node), difficulty=2,
+        )
+    return None
+
+
+def _short_list(ctx: _Context, info: _ListInfo) -> Question | None:
+    if len(info.items) > 8 or not info.count_ok or not all(_term_like(i.title) for i in info.items):
+        return None  # duties and rules (sentences) are no 采分点 a candidate writes word for word
+    if info.node.kind == "document":
+        company = ctx.company(info.node)
+        if company is None:
+            return None
+        title = f"{company}的部门及其职能"
+    elif _nameable(_stem_title(info.node.title)):
+        title = info.node.title
+    else:
+        return None  # an outline heading is no question a paper would print
+    lines = []
+    for i, item in enumerate(info.items, 1):
+        text = _definition(ctx.graph, item)
+        lines.append(f"{i}. {item.title}" + (f"：{text}" if text else ""))
+    # A count only where the notes state it and the graph agrees.
+    count = f"（共{info.node.count}项）" if info.node.count == len(info.items) else ""
+    stem = f"请简述{title}{count}。"
+    return Question(
+        question_id(info.node.id, "short_list"), QuestionType.SHORT, stem, "\n".join(lines), {},
+        _explain(ctx, info.node, _list_summary(info)), info.node.id, kind="short_list",
+        points=[ScoringPoint(i.title) for i in info.items], document=ctx.doc_title(info.node),
+        difficulty=3,
+    )
