@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import html
+import inspect
 import re
+import weakref
+from dataclasses import dataclass
 
 from rich.cells import cell_len
 
@@ -16,6 +19,46 @@ DEFAULT_TIMEOUT = 10.0
 _SVG_TEXT = re.compile(r'<text class="[^"]*" x="([\d.]+)" y="[\d.]+" textLength="[\d.]+" '
                        r'clip-path="url\(#[\w-]+-line-(\d+)\)">(.*?)</text>', re.S)
 _CELL_WIDTH = 0.61 * 20  # rich's SVG export: font size 20, cells 0.61 em wide
+
+
+@dataclass(frozen=True)
+class Notice:
+    """One notification as the app asked to show it."""
+
+    message: str
+    title: str
+    severity: str
+    markup: bool
+
+
+_NOTICES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def record_notifications(app) -> list[Notice]:
+    """Record every notification ``app`` shows from now on, through its public ``notify``.
+
+    Widgets and screens notify through ``self.app.notify``, so wrapping the app's method
+    catches them all. Call it before ``run_test``; ``notifications(app)`` reads the list.
+    """
+    shown: list[Notice] = []
+    original = app.notify
+    signature = inspect.signature(original)
+
+    def notify(*args, **kwargs):
+        bound = signature.bind(*args, **kwargs)
+        bound.apply_defaults()
+        a = bound.arguments
+        shown.append(Notice(str(a["message"]), str(a["title"]), str(a["severity"]), bool(a["markup"])))
+        return original(*args, **kwargs)
+
+    app.notify = notify
+    _NOTICES[app] = shown
+    return shown
+
+
+def notifications(app) -> list[Notice]:
+    """The notifications ``app`` has shown since ``record_notifications(app)``."""
+    return _NOTICES[app]
 
 
 def screen_cells(app) -> list[list[str]]:

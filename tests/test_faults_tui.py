@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 
 from cskexam.tui.app import CskexamApp, finish
-from tests.pilot_helpers import run, screen_text, wait_for
+from tests.pilot_helpers import notifications, record_notifications, run, screen_text, wait_for
 from tests.test_faults_db import corrupt_middle, library_template  # noqa: F401 - the fixture
 
 SIZE = (100, 30)
@@ -18,12 +18,13 @@ def test_a_damaged_page_keeps_the_app_up_with_the_message(tmp_path, library_temp
 
     async def main():
         app = CskexamApp(f"sqlite:///{path}")
+        record_notifications(app)
         async with app.run_test(size=SIZE) as pilot:
             await wait_for(pilot, lambda: app.library is not None)
             corrupt_middle(path)
             await pilot.press("t")  # 统计 reads every table
-            await wait_for(pilot, lambda: any("资料库文件已损坏" in n.message for n in app._notifications))
-            message = next(n.message for n in app._notifications if "已损坏" in n.message)
+            await wait_for(pilot, lambda: any("资料库文件已损坏" in n.message for n in notifications(app)))
+            message = next(n.message for n in notifications(app) if "已损坏" in n.message)
             assert str(path) in message and "cskexam db restore" in message
             assert app.is_running
             await pilot.press("h")
@@ -59,7 +60,7 @@ class HeldLock:
 
 
 def _messages(app, text):
-    return [n for n in app._notifications if text in n.message]
+    return [n for n in notifications(app) if text in n.message]
 
 
 async def _shown(pilot, app, text):
@@ -77,6 +78,7 @@ def _run_locked(tmp_path, library_template, monkeypatch, body, prepare=None):
         prepare(f"sqlite:///{path}")
     monkeypatch.setenv("CSKEXAM_WAIT", "0.1")  # the lock is said at once, not waited out
     app = CskexamApp(f"sqlite:///{path}")
+    record_notifications(app)
     lock = HeldLock(path)
 
     async def main():

@@ -14,7 +14,7 @@ from cskexam.core.graph import Definition, Edge, KnowledgeGraph, Node, SourceRef
 from cskexam.tui.app import CskexamApp
 from cskexam.tui.widgets.graph_tree import GraphTree
 from cskexam.tui.widgets.node_details import NodeDetails
-from pilot_helpers import run, screen_cells, screen_text, wait_for
+from pilot_helpers import notifications, record_notifications, run, screen_cells, screen_text, wait_for
 
 SIZE = (120, 40)
 MARKUP_TITLE = "选项[A]与a[i]及[/]"
@@ -85,7 +85,9 @@ def _no_home_figures(request, monkeypatch):
 
 def make_app(graph: KnowledgeGraph | None = None) -> CskexamApp:
     library = FakeLibrary(graph if graph is not None else build_graph())
-    return CskexamApp(library_opener=lambda url: library)
+    app = CskexamApp(library_opener=lambda url: library)
+    record_notifications(app)
+    return app
 
 
 
@@ -393,7 +395,7 @@ def test_unknown_node_id_is_reported_not_raised():
         async with app.run_test(size=SIZE) as pilot:
             await open_graph(pilot)
             app.show_node("no-such-node")
-            await wait_for(pilot, lambda: any("找不到这个节点" in str(n.message) for n in app._notifications))
+            await wait_for(pilot, lambda: any("找不到这个节点" in str(n.message) for n in notifications(app)))
             assert app.screen.SCREEN_NAME == "graph" and app.is_running
 
     run(main())

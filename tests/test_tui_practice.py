@@ -8,7 +8,7 @@ import pytest
 from cskexam.tui.app import CskexamApp
 from test_bank import GOOD
 from test_questions_helpers import by_title, sample_graph
-from pilot_helpers import screen_text, wait_for, wait_text
+from pilot_helpers import notifications, record_notifications, screen_text, wait_for, wait_text
 from support import T0
 
 SIZE = (120, 45)
@@ -42,6 +42,7 @@ def library(tmp_db_url, tmp_path, monkeypatch):
 def run_app(library, body):
     async def main():
         app = CskexamApp(library_opener=lambda url: library)
+        record_notifications(app)
         async with app.run_test(size=SIZE) as pilot:
             await wait_for(pilot, lambda: app.library is not None)
             await body(app, pilot)
@@ -275,7 +276,7 @@ def test_wrongbook_lists_practises_and_exports(library, tmp_path):
         box.value = str(tmp_path / "out")  # a directory: the file keeps its name
         await pilot.press("enter")
         await wait_for(pilot, lambda: any("已导出 2 道错题到 " + str(tmp_path / "out") in str(n.message)
-                                          for n in app._notifications))
+                                          for n in notifications(app)))
 
     (tmp_path / "out").mkdir()
     run_app(library, body)

@@ -17,7 +17,7 @@ from cskexam.core.graph import Definition, Edge, KnowledgeGraph, Node, SourceRef
 from cskexam.errors import UserError
 from cskexam.tui.app import CskexamApp, finish
 from cskexam.tui.screens import registry
-from pilot_helpers import run, screen_text, wait_for, wait_for_text
+from pilot_helpers import notifications, record_notifications, run, screen_text, wait_for, wait_for_text
 
 SIZE = (120, 40)
 
@@ -108,7 +108,9 @@ def _no_home_figures(request, monkeypatch):
 
 def make_app(library=None, **kwargs) -> CskexamApp:
     library = library or FakeLibrary()
-    return CskexamApp(library_opener=lambda url: library, **kwargs)
+    app = CskexamApp(library_opener=lambda url: library, **kwargs)
+    record_notifications(app)
+    return app
 
 
 # -- helpers -----------------------------------------------------------------
@@ -150,7 +152,7 @@ def test_home_is_painted_before_the_library_opens_and_shows_import_progress():
             assert "正在打开资料库" in text
             assert app.library is None
             await pilot.press("g")  # not ready yet: stays home, says so, and opens it once ready
-            await wait_for(pilot, lambda: any("正在导入，请稍候" in str(n.message) for n in app._notifications))
+            await wait_for(pilot, lambda: any("正在导入，请稍候" in str(n.message) for n in notifications(app)))
             assert len(app.screen_stack) == 1
             gate.set()
             await wait_for(pilot, lambda: app.library is library)
@@ -172,13 +174,14 @@ def test_unopenable_library_shows_the_message_and_run_returns_2(capsys):
 
     async def main():
         app = CskexamApp(library_opener=opener)
+        record_notifications(app)
         async with app.run_test(size=SIZE) as pilot:
             text = await wait_for_text(pilot, "数据库文件已损坏")
             assert "/tmp/坏的[A]/cskexam.sqlite3" in text  # a path is text, not markup
             assert "资料库无法打开" in text
             await pilot.press("g")  # says why instead of opening
             assert len(app.screen_stack) == 1
-            await wait_for(pilot, lambda: any("坏的[A]" in n.message and not n.markup for n in app._notifications))
+            await wait_for(pilot, lambda: any("坏的[A]" in n.message and not n.markup for n in notifications(app)))
             await pilot.press("q")
         return app
 
