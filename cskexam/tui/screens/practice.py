@@ -21,10 +21,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Footer, Input, OptionList, Static, TextArea
-from textual.widgets.option_list import Option
 
 from cskexam.tui.failures import shows_problems
-from cskexam.tui.screens.base import AppScreen
+from cskexam.tui.screens.practice_scopes import PracticeScopes
 from cskexam.tui.widgets.answer_keys import JUDGE_HELP, JUDGE_KEYS, answer_for_key
 from cskexam.tui.widgets.question_render import CHOICE_TYPES, feedback_content, options_content
 from cskexam.tui.widgets.question_view import WRITTEN_TYPES, QuestionView
@@ -32,12 +31,9 @@ from cskexam.tui.widgets.title_bar import TitleBar
 
 from cskexam.core.vocab import QUESTION_TYPES, QuestionType
 from cskexam.errors import UserError
-from cskexam.services.practice_round import (
-    ALL_SCOPE_LABEL, SPECIAL_SCOPES, WRONG, PracticeRound, key_point_path, questions_in_scope, scope_choices,
-)
+from cskexam.services.practice_round import PracticeRound, key_point_path
 
 if TYPE_CHECKING:
-    from cskexam.core.graph import KnowledgeGraph
     from cskexam.core.questions import Question
     from cskexam.services.practice import AnswerOutcome, Practice
 
@@ -45,7 +41,7 @@ TYPE_FILTERS: tuple[str | None, ...] = (None, *QUESTION_TYPES)
 SOURCE_LABELS = {"generated": "生成", "bank": "题库", "import": "导入"}
 
 
-class PracticeScreen(AppScreen):
+class PracticeScreen(PracticeScopes):
     KEEPS_SESSION = True  # see app.open_screen: a look elsewhere keeps it
     SCREEN_NAME = "practice"
     AUTO_FOCUS = ""  # focus follows the phase: scope list, answer box or the screen itself
@@ -181,116 +177,6 @@ class PracticeScreen(AppScreen):
         elif node_id is not None:
             self.scope_title = None
             self._start_scope(node_id)
-
-    # -- setup ----------------------------------------------------------------
-    def _graph(self) -> KnowledgeGraph:
-        return self.app.knowledge_graph()
-
-    def _in_scope(self, node_id: str | None) -> list[Question]:
-        return questions_in_scope(self._graph(), self.all_questions, node_id, starred=self.starred,
-                                  wrong_ids=self._wrong_ids, type_filter=self.type_filter)
-
-    def _show_setup(self) -> None:
-        self.phase = "setup"
-        self._wrong_ids = {q.id for q in self._practice.questions(wrong_only=True)}
-        choices = scope_choices(self._graph(), self.all_questions, starred=self.starred, wrong_ids=self._wrong_ids,
-                                type_filter=self.type_filter, stats=self._practice.answer_stats())
-        self._scopes = [c.node_id for c in choices]
-        self._saved = self._practice.saved_rounds()
-        options = []
-        for c in choices:
-            parts: list = [Content(c.label), ("  " + c.progress_text(), "$text-muted")]
-            saved = self._saved.get(self._scope_key(c.node_id))
-            if saved:
-                parts.append((f" · 上次做到第 {saved['index'] + 1}/{len(saved['ids'])} 题（Enter 继续，b 从头）",
-                              "$accent"))
-            options.append(Option(Content.assemble(*parts)))
-        scope_list = self.query_one("#practice-scopes", OptionList)
-        scope_list.clear_options()
-        scope_list.add_options(options)
-        if options:
-            scope_list.highlighted = 0
-        scope_list.display = True
-        self.query_one("#practice-question").display = False
-        scope_list.focus()
-        self._show_settings()
-        self.refresh_bindings()
-
-    def _show_settings(self) -> None:
-        kind = (self.type_filter if self.phase == "setup" else self.round_filter) or "全部题型"
-        recite = "开" if self.recite else "关"
-        if self.phase == "setup":
-            mixed = "开" if self.shuffle_options else "关"
-            text = (f"顺序: {self.order}（o） · 题型: {kind}（y） · 选项乱序: {mixed}（x） · "
-                    f"背题模式: {recite}（m）")
-        else:
-            where = self.scope_title or ALL_SCOPE_LABEL
-            if self.scope_node is not None and self.scope_title is None:
-                where = self._graph().get(self.scope_node).title
-            text = (f"范围: {where} · {self.order} · {kind} · 背题模式: {recite}"
-                    f" · 本轮答对 {self.round.right}/{self.round.answered}")
-        self.query_one("#practice-settings", Static).update(Content(text))
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        index = event.option_index
-        if 0 <= index < len(self._scopes):
-            self._start_scope(self._scopes[index], resume=True)
-
-    def _scope_key(self, node_id: str | None) -> str:
-        """Where a scope's round is remembered (继续上次): the scope and the type filter."""
-        return f"{node_id or '*all'}|{self.type_filter or ''}"
-
-    def action_from_start(self) -> None:
-        """b in the scope list: start the highlighted scope again from its first question."""
-        index = self.query_one("#practice-scopes", OptionList).highlighted
-        if index is not None and 0 <= index < len(self._scopes):
-            self._start_scope(self._scopes[index], resume=False)
-
-    @shows_problems()
-    def _start_scope(self, node_id: str | None, resume: bool = False) -> None:
-        key = self._scope_key(node_id)
-        saved = self._saved.get(key) if resume else None
-        if not resume:
-            self._practice.forget_round(key)
-        found = self._in_scope(node_id)
-        if node_id in SPECIAL_SCOPES:
-            self.scope_title = SPECIAL_SCOPES[node_id].split(" ", 1)[1]
-            self.mode = "wrongbook" if node_id == WRONG else "practice"
-            node_id = None
-        else:
-            self.scope_title = None
-            self.mode = "practice"
-        self.scope_node = node_id
-        if not found:
-            self.notify("这个范围内没有题目", timeout=2)
-            self._show_setup()
-            return
-        self._begin(found, type_filter=self.type_filter, saved=saved)
-        self.round_key = key
-        self._save_round()
-
-    @shows_problems("练习进度未能保存")
-    def _save_round(self) -> None:
-        """Remember where this scope's round is (after each answer), to continue it later."""
-        if self.round_key is None or self.round.finished:
-            return
-        r = self.round
-        index = r.index + (1 if self.outcome is not None else 0)  # an answered question is done
-        if index >= len(r.questions):
-            self._practice.forget_round(self.round_key)
-            return
-        self._practice.save_round(self.round_key, [q.id for q in r.questions], index, r.right, r.answered)
-
-    def _start_ids(self, ids: list[str]) -> None:
-        self.scope_node = None
-        by_id = {q.id: q for q in self.all_questions}
-        found = [by_id[i] for i in ids if i in by_id]
-        if not found:
-            self.notify("没有可练习的题目", timeout=2)
-            self._show_setup()
-            return
-        self._begin(found, type_filter=None)
 
     def _begin(self, found: list[Question], type_filter: str | None = None, saved: dict | None = None) -> None:
         # The header shows the filter this round was made with, not whatever was chosen before.
