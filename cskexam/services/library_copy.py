@@ -34,14 +34,14 @@ def copy_library(src_url: str, dst_url: str, progress: Callable[[str, int], None
         # Opening it would create an empty library under the mistyped name.
         raise UserError(f"源资料库不存在：{src_file}")
     dst_file = sqlite_file(dst_url)
-    dst_is_new = dst_file is not None and not dst_file.exists()
+    new_dst = dst_file if dst_file is not None and not dst_file.exists() else None
     try:
         return _copy_library(src_url, dst_url, progress)
     except BaseException:
-        if dst_is_new:
+        if new_dst is not None:
             # A failed copy leaves no new, half-filled library behind.
             for suffix in ("", "-wal", "-shm", "-journal"):
-                dst_file.with_name(dst_file.name + suffix).unlink(missing_ok=True)
+                new_dst.with_name(new_dst.name + suffix).unlink(missing_ok=True)
         raise
 
 
