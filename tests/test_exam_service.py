@@ -43,7 +43,8 @@ def test_every_change_is_saved_and_a_new_service_resumes_it(library, service):
     assert resumed.attempt.answers == {1: first.answer, 7: ["A"]}
     assert resumed.attempt.flags == {2} and resumed.attempt.current == 4
     assert resumed.attempt.remaining == pytest.approx(600 - 73.4)
-    assert resumed.prediction is not None and resumed.prediction.expected > 0
+    # nothing reviewed or answered before this exam: no prediction was recorded
+    assert resumed.prediction is None
 
 
 def test_the_clock_is_stored_every_save_every_seconds_of_exam_time(library):
@@ -97,13 +98,27 @@ def test_submit_scores_fills_the_wrongbook_and_schedules_reviews(library, servic
     answered_wrong = {i.question.id for i in session.paper.items if i.question.type == "判断"}
     assert wrong == answered_wrong and due > 0
     (past,) = service.history()
-    assert past.score == 12 and past.passed and past.predicted is not None and past.status == "submitted"
+    assert past.score == 12 and past.passed and past.status == "submitted"
+    # no evidence before the exam: no prediction stored, none calibrated against
+    assert (past.predicted, past.predicted_low, past.predicted_high) == (None, None, None)
+    assert service.calibration().attempts == 0
     again = service.report(session.attempt_id)
     assert again.score == 12 and [o.correct for o in again.outcomes] == [o.correct for o in report.outcomes]
     assert service.active() is None
 
 
+def practise_every_question(library, when=T0):
+    """Answer every question once in practice (all right), so that predictions have evidence."""
+    from cskexam.services.practice import record_answer
+    from cskexam.storage import question_repo
+
+    with library.db.session() as s:
+        for q in question_repo.load_questions(s):
+            record_answer(s, q, q.answer, when - dt.timedelta(days=1))
+
+
 def test_time_out_and_calibration_over_attempts(library, service):
+    practise_every_question(library)
     for seed in (1, 2, 3):
         s = service.start("小卷", seed=seed)
         s.answer(1, s.paper.items[0].question.answer)
@@ -188,3 +203,36 @@ def test_a_stored_lower_bound_of_zero_is_kept_on_resume(library, service):
 def library(sample_library):
     """The services run on both engines here."""
     return sample_library
+
+
+def test_one_blueprint_has_at_most_one_attempt_in_progress(library, service):
+    from cskexam.services.exam import UnfinishedExam
+
+    first = service.start("小卷", seed=3)
+    first.answer(1, "A")
+    with pytest.raises(UnfinishedExam) as info:
+        service.start("小卷", seed=4)
+    assert info.value.attempt_id == first.attempt_id and "未完成" in str(info.value)
+    assert service.unfinished("小卷").id == first.attempt_id and service.unfinished("小卷").answered == 1
+    in_progress = [h.id for h in service.history(include_unfinished=True) if h.status == "in_progress"]
+    assert in_progress == [first.attempt_id]
+    service.abandon(first.attempt_id)
+    assert service.unfinished("小卷") is None
+    second = service.start("小卷", seed=4)
+    assert second.attempt_id != first.attempt_id
+
+
+def test_only_attempts_predicted_from_evidence_are_calibrated(library, service):
+    # Fault: a fresh library stored 预测 64 from no evidence and calibrated against it.
+    bare = service.start("小卷", seed=1)
+    assert bare.prediction is None
+    bare.submit()
+    assert service.calibration().attempts == 0
+    practise_every_question(library)
+    informed = service.start("小卷", seed=2)
+    assert informed.prediction is not None and informed.prediction.ready
+    informed.submit()
+    hist = service.history()
+    assert [h.predicted is None for h in hist] == [False, True]
+    cal = service.calibration()
+    assert cal.attempts == 1 and cal.mae == pytest.approx(abs(hist[0].predicted - hist[0].score))

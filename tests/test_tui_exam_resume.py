@@ -51,3 +51,28 @@ def test_d_asks_before_abandoning_and_the_attempt_stays_in_history(library):
             assert "小卷" in text and "已答 1/" in text
 
     asyncio.run(main())
+
+
+def test_starting_a_paper_left_unfinished_resumes_it_instead_of_a_second_attempt(library):
+    # Fault: Esc (稍后) on the dialog, then Enter on the same blueprint, opened a second paper.
+    session = ExamService(library, clock=lambda: T0).start("小卷", seed=3)
+    session.answer(1, "A")
+
+    async def main():
+        from cskexam.tui.screens.exam import ExamScreen
+
+        app = CskexamApp(library_opener=lambda url: library)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_text(pilot, "发现未完成的考试", timeout=10)
+            await pilot.press("escape")
+            await wait_for(pilot, lambda: isinstance(app.screen, ExamScreen))
+            for _ in range([b.name for b in app.screen.blueprints].index("小卷")):
+                await pilot.press("down")
+            await pilot.press("enter")
+            text = await wait_text(pilot, "答题卡")
+            assert "第 1/" in text and "● A. " in text
+            assert app.screen.session.attempt_id == session.attempt_id
+
+    asyncio.run(main())
+    unfinished = [h for h in ExamService(library).history(include_unfinished=True) if h.status == "in_progress"]
+    assert [h.id for h in unfinished] == [session.attempt_id]

@@ -158,7 +158,7 @@ def run_history(args: argparse.Namespace) -> int:
     for r in rows:
         score = f"{fmt_points(r.score)}/{fmt_points(r.total)} 分" if r.score is not None else f"已答 {r.answered}/{r.questions}"
         verdict = "" if r.passed is None else ("合格" if r.passed else "不合格")
-        pred = f"  预测 {r.predicted:.0f}" if r.predicted is not None else ""
+        pred = f"  预测 {r.predicted:.0f}" if r.predicted is not None else "  考前预测：尚无数据"
         print(f"#{r.id:<4} {_local(r.started_at)}  {r.blueprint}  {score} {verdict}  "
               f"用时 {format_duration(r.time_used)}  {r.status_label}{pred}")
     return 0

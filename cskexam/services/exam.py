@@ -63,6 +63,15 @@ SAVE_EVERY_ENV = "CSKEXAM_EXAM_SAVE_SECONDS"
 MAX_SEED = 2**31 - 1
 
 
+class UnfinishedExam(UserError):
+    """A blueprint may have one attempt in progress at a time: resume or abandon it first."""
+
+    def __init__(self, attempt_id: int, blueprint: str):
+        super().__init__(f"「{blueprint}」还有未完成的第 {attempt_id} 次考试：请继续或先放弃它")
+        self.attempt_id = attempt_id
+        self.blueprint = blueprint
+
+
 def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
@@ -227,8 +236,15 @@ class ExamService:
         graph = self.library.graph()
         now = self.clock()
         with self.library.db.session(immediate=True) as s:
+            # Checked inside the write transaction so that two windows cannot both open one.
+            unfinished = exam_repo.attempts(s, statuses=(core.IN_PROGRESS,), blueprint=paper.blueprint.name,
+                                            limit=1)
+            if unfinished:
+                raise UnfinishedExam(unfinished[0].id, paper.blueprint.name)
             evidence = gather_evidence(s, graph, now)
             prediction = predict(paper.blueprint, [paper], evidence, _history(s))
+            # Without evidence there is no prediction to record (nor to calibrate against later).
+            stored = prediction.ready
             attempt_id = exam_repo.create_attempt(s, {
                 "blueprint": paper.blueprint.name,
                 "blueprint_data": paper.blueprint.to_dict(),
@@ -239,12 +255,23 @@ class ExamService:
                 "shortfalls": core.shortfall_dicts(paper),
                 "total": paper.total_points,
                 "pass_mark": paper.pass_mark,
-                "predicted": round(prediction.expected, 2),
-                "predicted_raw": round(prediction.raw, 2),
-                "predicted_low": round(prediction.low, 2),
-                "predicted_high": round(prediction.high, 2),
+                "predicted": round(prediction.expected, 2) if stored else None,
+                "predicted_raw": round(prediction.raw, 2) if stored else None,
+                "predicted_low": round(prediction.low, 2) if stored else None,
+                "predicted_high": round(prediction.high, 2) if stored else None,
             }, [i.question.id for i in paper.items], now)
-        return ExamSession(self, attempt_id, ExamAttempt.start(paper), prediction)
+        return ExamSession(self, attempt_id, ExamAttempt.start(paper), prediction if stored else None)
+
+    def unfinished(self, name: str) -> AttemptSummary | None:
+        """The attempt of blueprint ``name`` still in progress, if any."""
+        from cskexam.storage import exam_repo
+
+        with self.library.db.session() as s:
+            rows = exam_repo.attempts(s, statuses=(core.IN_PROGRESS,), blueprint=name, limit=1)
+            if not rows:
+                return None
+            answered = sum(1 for a in exam_repo.answers_of(s, rows[0].id) if not core.is_blank(a.given))
+            return _summary(rows[0], answered)
 
     def active(self) -> AttemptSummary | None:
         """The attempt left in progress (after a crash, a closed terminal or a pause)."""

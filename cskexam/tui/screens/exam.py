@@ -200,9 +200,15 @@ class ExamScreen(AppScreen):
     @shows_problems("无法组卷")
     def _start(self, name: str, seed: int | None) -> None:
         from cskexam.errors import UserError
+        from cskexam.services.exam import UnfinishedExam
 
         try:
             session = self.service.start(name, seed)
+        except UnfinishedExam as exc:
+            # A candidate who picks a paper left half done expects to carry on with it.
+            self.notify(f"继续「{exc.blueprint}」未完成的考试（答案与剩余时间已保存）", title="继续考试")
+            self._enter_exam(self.service.resume(exc.attempt_id))
+            return
         except UserError as exc:
             self.notify(str(exc), title="无法组卷", severity="error")
             return

@@ -73,7 +73,7 @@ class ExamHistoryScreen(AppScreen):
                     f"（已答 {r.answered}/{r.questions} 题）"), id=str(r.id)))
                 continue
             verdict = ("合格", "$success") if r.passed else ("不合格", "$error")
-            pred = f"  预测 {r.predicted:.0f}" if r.predicted is not None else ""
+            pred = f"  预测 {r.predicted:.0f}" if r.predicted is not None else "  考前预测：尚无数据"
             options.add_option(Option(Content.assemble(
                 f"#{r.id:<4} {when}  ", (r.blueprint, "bold"),
                 f"  {fmt_points(r.score or 0)}/{fmt_points(r.total)} 分 ", verdict,

@@ -54,6 +54,8 @@ def summary_content(report: ExamReport, prediction: Any = None) -> Content:
     ]
     if prediction is not None and getattr(prediction, "ready", True):
         parts.append(f" · 考前预测 {prediction.expected:.0f} 分（{prediction.low:.0f}–{prediction.high:.0f}）")
+    else:  # no evidence before the exam: no figure was recorded
+        parts.append(" · 考前预测：尚无数据")
     parts.append("\n\n")
     for title, groups in (("按题型", report.by_type), ("按文档/章节", report.by_part)):
         parts.append((title + "\n", "bold"))
