@@ -48,6 +48,16 @@ def stat_input(path: str | Path, error_cls: type[UserError] = UserError, *, allo
     return st
 
 
+def require_parent_dir(path: str | Path, error_cls: type[UserError] = UserError) -> None:
+    """``error_cls`` unless the folder a user-named output file goes into exists.
+
+    A typo in a path must not quietly grow a tree of new folders.
+    """
+    parent = Path(path).expanduser().parent
+    if not parent.is_dir():
+        raise error_cls(f"目录不存在：{parent}", str(path))
+
+
 def _kind(mode: int) -> str:
     if stat.S_ISFIFO(mode):
         return "一个管道（FIFO）"

@@ -269,6 +269,8 @@ def test_two_processes_creating_and_importing_one_database_at_once(tmp_path):
     import subprocess
     import sys
 
+    # The folder exists (a user-named database never makes its folder); the file does not.
+    (tmp_path / "shared").mkdir()
     url = f"sqlite:///{tmp_path / 'shared' / 'cskexam.sqlite3'}"
     code = (
         "from cskexam.services import library as L; L.import_steps = list; "

@@ -90,7 +90,7 @@ def test_devices_fifos_and_symlink_loops_are_refused_without_reading(tmp_path, c
     loop.symlink_to(loop)
     cases = [(fifo, "不是普通文件"), (loop, "循环")]
     if os.path.exists("/dev/zero"):
-        cases.append(("/dev/zero", "不是普通文件"))
+        cases.append(("/dev/zero", "不是笔记文件"))
     for path, words in cases:
         start = time.perf_counter()
         assert main(["graph", str(path)]) == 2

@@ -183,7 +183,8 @@ def test_export_wrongbook_csv_readable_by_excel(practice, tmp_path):
 def test_export_to_a_missing_folder_is_a_user_error(practice, tmp_path):
     with pytest.raises(UserError) as info:
         practice.export_wrong_book(tmp_path / "no" / "such" / "dir.csv")
-    assert "无法写入文件" in str(info.value)
+    assert "目录不存在" in str(info.value)
+    assert not (tmp_path / "no").exists()
 
 
 def test_record_answer_works_inside_an_exam_transaction(library):

@@ -16,8 +16,9 @@ from cskexam.storage import db as dbmod
 from cskexam.storage.db import Database, open_database, script_heads
 
 
-def test_open_creates_parent_dirs_and_sets_sqlite_pragmas(tmp_path):
-    path = tmp_path / "a" / "b" / "cskexam.sqlite3"
+def test_open_creates_the_file_and_sets_sqlite_pragmas(tmp_path):
+    path = tmp_path / "a" / "cskexam.sqlite3"
+    (tmp_path / "a").mkdir()
     db = open_database(f"sqlite:///{path}")
     try:
         assert path.is_file()

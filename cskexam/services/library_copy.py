@@ -13,7 +13,7 @@ from typing import Callable
 
 from cskexam.errors import UserError
 from cskexam.storage import copy_repo
-from cskexam.storage.db import open_database
+from cskexam.storage.db import open_database, sqlite_file
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,23 @@ class CopyResult:
 
 
 def copy_library(src_url: str, dst_url: str, progress: Callable[[str, int], None] | None = None) -> CopyResult:
+    src_file = sqlite_file(src_url)
+    if src_file is not None and not src_file.is_file():
+        # Opening it would create an empty library under the mistyped name.
+        raise UserError(f"源资料库不存在：{src_file}")
+    dst_file = sqlite_file(dst_url)
+    new_dst = dst_file if dst_file is not None and not dst_file.exists() else None
+    try:
+        return _copy_library(src_url, dst_url, progress)
+    except BaseException:
+        if new_dst is not None:
+            # A failed copy leaves no new, half-filled library behind.
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                new_dst.with_name(new_dst.name + suffix).unlink(missing_ok=True)
+        raise
+
+
+def _copy_library(src_url: str, dst_url: str, progress: Callable[[str, int], None] | None) -> CopyResult:
     from cskexam.services.library import Library
     from cskexam.services.search import ensure_index
 

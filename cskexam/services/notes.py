@@ -24,6 +24,10 @@ from cskexam.core.notes import NoteSource, decode_note_bytes, parse_notes
 from cskexam.resources import content_dir, note_files
 
 
+# What a notes file named on the command line may end with.
+NOTE_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
+
+
 def collect_note_files(paths: list[str | Path] | None) -> list[Path]:
     """The notes files named by ``paths`` (files or folders); default: bundled notes."""
     if not paths:
@@ -43,6 +47,8 @@ def collect_note_files(paths: list[str | Path] | None) -> list[Path]:
             if not found:
                 raise NotesError("此目录中没有笔记文件（.txt 或 .md）", str(raw))
             out.extend(found)
+        elif path.suffix.lower() not in NOTE_SUFFIXES:
+            raise NotesError("不是笔记文件：只支持 .txt / .md", str(raw))
         else:
             out.append(path)
     return out

@@ -25,7 +25,8 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from cskexam.errors import UserError, os_error_text
+from cskexam.errors import UserError
+from cskexam.userfiles import require_parent_dir
 from cskexam.storage.profile_key import DEFAULT_PROFILE, PROFILE_KEY
 from cskexam.storage.db_errors import RESTORE_HINT, describe_database_error, lock_wait_ms, url_for_message
 
@@ -39,6 +40,18 @@ OPEN_ATTEMPTS = 4
 OPEN_RETRY_PAUSE_S = 0.25
 
 CORRUPT_MESSAGE = "数据库文件已损坏或不是 cskexam 数据库"
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file a SQLite URL names; None for other engines, memory, ``file:`` URIs or a bad URL."""
+    try:
+        parsed = make_url(url)
+    except (SQLAlchemyError, ValueError, TypeError):
+        return None
+    database = parsed.database or ""
+    if parsed.get_backend_name() != "sqlite" or not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    return Path(database).expanduser()
 
 
 class Database:
@@ -67,10 +80,9 @@ class Database:
             database = parsed.database or ""
             if database and database != ":memory:" and not database.startswith("file:"):
                 self.sqlite_path = Path(database).expanduser()
-                try:
-                    self.sqlite_path.parent.mkdir(parents=True, exist_ok=True)
-                except OSError as exc:
-                    raise UserError(f"无法创建数据库目录: {os_error_text(exc)}", file=str(self.sqlite_path.parent)) from None
+                # The default data dir is made by paths.data_dir; a folder the
+                # user names must already exist.
+                require_parent_dir(self.sqlite_path)
         if parsed.drivername == "postgresql":
             # SQLAlchemy's default PostgreSQL driver is psycopg2; cskexam's is psycopg 3.
             parsed = parsed.set(drivername="postgresql+psycopg")
