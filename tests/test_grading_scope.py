@@ -95,6 +95,16 @@ def test_negation_stays_in_its_clause():
     assert res.missed == ["市场人口"]
 
 
+def test_a_negation_reaches_every_item_of_its_list():
+    res = grade_short_answer("企业缺乏对市场人口、经济环境和技术环境的分析；政治法律环境、社会文化环境", MACRO)
+    assert res.missed == ["市场人口", "经济环境", "技术环境"]
+    res = grade_short_answer("市场人口、经济环境都不重要，政治法律环境、技术环境、社会文化环境才重要", MACRO)
+    assert res.missed == ["市场人口", "经济环境"]
+    # A one-character negator belongs to its own word: 无偿性 is a (wrong) item, not a negation of the next.
+    res = grade_short_answer("无偿性、易变性、无形性", TRAITS)
+    assert res.matched == ["无形性", "易变性"]
+
+
 def test_points_typed_without_separators_do_not_negate_each_other():
     # The 不 of 不可分性 and the 无 of 无形性 belong to the points themselves.
     assert grade_short_answer("无形性不可分性易消失性有偿性易变性", TRAITS).score == 1

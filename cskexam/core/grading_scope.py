@@ -8,6 +8,9 @@ The scope of a negation is its clause:
   So 不是城市的人口 negates 人口 however many characters stand between.
 * A point is negated when a negated predicate of relevance follows it in its
   clause: X不重要, 与X无关, X不是重点, X不一定重要, X可以忽略.
+* 、 joins a list: 缺乏市场人口、经济环境 lacks both and 市场人口、经济环境都不重要
+  dismisses both, but a one-character negator binds to its own word only
+  (无偿性、易变性 says nothing against 易变性).
 * One level of double negation asserts: a negator right after another one
   cancels it (不能忽视X, 不可忽略X, 不得不重视X, X并非不重要).
 * Words that only look negative (不断, 不仅, 不同, 无论, 非常, 未来,
@@ -40,8 +43,11 @@ _NEGATORS = (
 # Contrasts end a negation's reach both ways; the other breaks only forwards.
 _CONTRAST = "而是|而要|而应|而在于|反而|然而|相反|而|但是|但|却"
 _STEP = "的时候|时候|以后|之后|之前|情况下|的话|因此|所以|从而|进而|然后|同时|还有|还要|也要|更要|还应|也应|都要|就|才"
+# 、 joins the items of one list: 缺乏A、B、C lacks all three, and A、B都不重要 dismisses both;
+# but a one-character negator binds to its own word only (无偿性、易变性).
 _TOKENS = re.compile(
-    rf"(?P<neutral>{_NEUTRAL})|(?P<neg>{_NEGATORS})|(?P<contrast>{_CONTRAST}|{CLAUSE_BREAK.pattern})|(?P<step>{_STEP})"
+    rf"(?P<neutral>{_NEUTRAL})|(?P<neg>{_NEGATORS})|(?P<list>、)|(?P<contrast>{_CONTRAST}|{CLAUSE_BREAK.pattern})"
+    rf"|(?P<step>{_STEP})"
 )
 _CLAUSE_END = r"(?=[，。；、,.;:：!！?？\n\r\t（）()]|$)"
 _NEGATED_AFTER = re.compile(
@@ -71,6 +77,8 @@ class Scope:
         self.brk_ends: list[int] = []
         self.strong_starts: list[int] = []  # contrasts and clause breaks only
         self.strong_ends: list[int] = []
+        self.list_starts: list[int] = []  # 、
+        self.list_ends: list[int] = []
         self._scan(mask, 0, len(text))
         self.after_starts: list[int] = []
         for m in _NEGATED_AFTER.finditer(text):
@@ -91,6 +99,9 @@ class Scope:
             if kind == "neg":
                 self.neg_starts.append(s)
                 self.neg_ends.append(e)
+            elif kind == "list":
+                self.list_starts.append(s)
+                self.list_ends.append(e)
             elif kind == "contrast" or kind == "step":
                 self.brk_starts.append(s)
                 self.brk_ends.append(e)
@@ -122,6 +133,8 @@ class Scope:
             return False
         n_start, n_end = self.neg_starts[i], self.neg_ends[i]
         if self._broken(self.brk_starts, self.brk_ends, n_end, start):
+            return False
+        if n_end - n_start == 1 and self._broken(self.list_starts, self.list_ends, n_end, start):
             return False
         return not self._doubled(n_start)
 

@@ -82,27 +82,36 @@ class _Answer:
 
     def __init__(self, folded: str, own_terms: set[str]):
         self.text = folded
-        self.clauses: list[tuple[int, str]] = []
+        # Each distinct clause text with every offset where it stands: a long paste
+        # repeats itself, and a fuzzy alignment depends on the text alone.
+        self.clauses: dict[str, list[int]] = {}
         start = 0
         for m in CLAUSE_BREAK.finditer(folded):
             if m.start() > start:
-                self.clauses.append((start, folded[start : m.start()]))
+                self.clauses.setdefault(folded[start : m.start()], []).append(start)
             start = m.end()
         if start < len(folded):
-            self.clauses.append((start, folded[start:]))
+            self.clauses.setdefault(folded[start:], []).append(start)
         self.spans: dict[str, list[tuple[int, int]]] = {t: list(_occurrences(t, folded)) for t in own_terms}
         self.scope = Scope(folded, (span for spans in self.spans.values() for span in spans))
+        self._asserted: dict[str, bool] = {}
 
     def negated(self, start: int, end: int) -> bool:
         return self.scope.negated(start, end)
+
+    def asserted(self, term: str) -> bool:
+        """Whether ``term`` (one of the question's own) occurs somewhere not negated."""
+        found = self._asserted.get(term)
+        if found is None:
+            found = self._asserted[term] = any(not self.negated(s, e) for s, e in self.spans[term])
+        return found
 
 
 def _find_exact(terms: list[tuple[str, str]], answer: _Answer) -> tuple[str, str] | None:
     """The first of ``terms`` ((how, term) pairs) asserted somewhere in the answer."""
     for how, term in terms:
-        for start, end in answer.spans[term]:
-            if not answer.negated(start, end):
-                return how, term
+        if answer.asserted(term):
+            return how, term
     return None
 
 
@@ -111,7 +120,7 @@ def _polarity_differs(a: str, b: str) -> bool:
     return any(ch in POLARITY_CHARS for ch in diff)
 
 
-def _find_fuzzy(term: str, clauses: list[tuple[int, str]], answer: _Answer,
+def _find_fuzzy(term: str, clauses: dict[str, list[int]], answer: _Answer,
                 cutoff: float | None) -> tuple[str, tuple[int, int]] | None:
     if len(term) < FUZZY_MIN_CHARS:
         return None
@@ -123,12 +132,10 @@ def _find_fuzzy(term: str, clauses: list[tuple[int, str]], answer: _Answer,
     # A window scoring the cut-off shares most of the term's characters: a
     # clause sharing fewer than half cannot, and needs no alignment.
     need = len(letters) / 2
-    failed: set[str] = set()  # the result depends on the clause's text alone
-    for offset, clause in clauses:
-        if len(clause) < len(term) * 0.6 or clause in failed:
+    for clause, offsets in clauses.items():
+        if len(clause) < len(term) * 0.6:
             continue
         if len(letters.intersection(clause)) < need:
-            failed.add(clause)
             continue
         if len(clause) <= len(term):
             score = fuzz.ratio(term, clause)
@@ -136,18 +143,15 @@ def _find_fuzzy(term: str, clauses: list[tuple[int, str]], answer: _Answer,
         else:
             al = fuzz.partial_ratio_alignment(term, clause, score_cutoff=cutoff)
             if al is None:
-                failed.add(clause)
                 continue
             score, start = al.score, al.dest_start
             window = clause[al.dest_start : al.dest_end]
         if score < cutoff or _polarity_differs(term, window):
-            failed.add(clause)
             continue
-        span = (offset + start, offset + start + len(window))
-        if answer.negated(*span):
-            failed.add(clause)
-            continue
-        return window, span
+        for offset in offsets:
+            span = (offset + start, offset + start + len(window))
+            if not answer.negated(*span):
+                return window, span
     return None
 
 
@@ -179,7 +183,7 @@ def grade_short_answer(
         else:
             for _, t in terms:
                 # A point with its own commas is compared with the whole answer.
-                windows = text.clauses + [(0, text.text)] if CLAUSE_BREAK.search(t) else text.clauses
+                windows = {**text.clauses, text.text: [0]} if CLAUSE_BREAK.search(t) else text.clauses
                 fuzzy = _find_fuzzy(t, windows, text, fuzzy_cutoff)
                 if fuzzy is not None:
                     found = PointMatch(p.point, "fuzzy", fuzzy[0])
