@@ -76,3 +76,5 @@ def test_a_held_lock_tells_a_tui_user_what_to_do_not_a_cli_flag():
     message = problem_text(locked_problem("/data/cskexam.sqlite3"), None)
     assert message == f"/data/cskexam.sqlite3: {LOCKED_IN_TUI}"
     assert "--wait" not in message and "稍后重试" in message and "关闭另一个窗口" in message
+    # Screens that show a UserError as it is (str) never see the command line's option either.
+    assert "--wait" not in str(locked_problem("/data/cskexam.sqlite3"))
