@@ -135,3 +135,31 @@ def trailing_count(last: str, found: int) -> str | None:
     if cn_to_int(m.group(2)) != found or len(last) - len(m.group(1)) < 2:
         return None
     return m.group(1)
+
+
+_ITEM_SENTENCE = re.compile(r"[。:!?]")
+
+
+def inline_items(text: str) -> list[str] | None:
+    """The items of a list written after a lead-in (``以下原则:甲;乙、丙;丁。``):
+    split on ``;`` when there is one (an item may hold ``、``), else on ``、``,
+    else on ``,`` when every piece is a short phrase. None when ``text`` is not
+    such a list (a sentence, a single item)."""
+    body = text.strip().rstrip("。.;, ")
+    if body.endswith("等") and len(body) > 1:
+        body = body[:-1]
+    if not body or len(body) > 200:
+        return None
+    for sep, longest, fewest in ((";", 20, 2), ("、", 16, 2), (",", 8, 3)):
+        if sep not in body:
+            continue
+        parts = [p.strip(" 。") for p in body.split(sep)]
+        if len(parts) >= fewest and all(1 <= len(p) <= longest and not _ITEM_SENTENCE.search(p) for p in parts):
+            if sep != ";" and any(";" in p for p in parts):
+                return None
+            last = trailing_count(parts[-1], len(parts))
+            if last:
+                parts[-1] = last
+            return parts
+        return None
+    return None

@@ -77,6 +77,24 @@ def _strip_markup(text: str, markdown: bool) -> str:
     return text
 
 
+_FRONT_TITLE = re.compile(r"^title\s*:\s*(.+)$", re.I)
+
+
+def front_matter_title(raw_lines: list[str]) -> str | None:
+    """The ``title:`` of a Markdown file's front matter, if it has one."""
+    first = next((i for i, r in enumerate(raw_lines[:5]) if r.strip()), None)
+    if first is None or raw_lines[first].strip() != "---":
+        return None
+    for raw in raw_lines[first + 1 : first + 60]:
+        if raw.strip() == "---":
+            return None
+        m = _FRONT_TITLE.match(raw.strip())
+        if m:
+            title = normalize_line(m.group(1)).strip().strip("\"'")
+            return title or None
+    return None
+
+
 def prepare_lines(raw_lines: list[str], markdown: bool) -> list[Line]:
     out = [Line() for _ in raw_lines]
     n = len(raw_lines)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from cskexam.core.notes.enumerations import inline_items
 from cskexam.core.notes.headings import Heading, clean_title_only, split_heading, stated_count, whole_heading
 from cskexam.core.notes.markers import HEADING_STYLES, Marker, find_markers, markdown_heading
 
@@ -41,6 +42,13 @@ _HEADING_MARK = re.compile(
     r"|【[^】]{1,6}】|\[(?:重点|重點|难点|必考|常考|高频)\]|[★☆▲]|\(\s*(?:第\s*\d+\s*页|[Pp]\.?\s*\d+)\s*\)|\s[Pp]\.?\s?\d{1,4}$"
 )
 _HOOK = re.compile(r"^[\u4e00-\u9fff]{2,6}\([^()]{4,}\)$")
+# 从低到高共七种 / 按先后顺序共六步: a lead-in that only states how many items follow.
+_COUNT_ONLY = re.compile(
+    r"^(?:(?:(?:从|由).{1,6}(?:到|至).{1,6}|按.{1,8}|依次|一般|通常|大致|具体)?,?(?:共|共有)|(?:主要|具体)?(?:可分为|分为|分成|包括|有))?"
+    r"[一二三四五六七八九十两\d]{1,2}大?"
+    r"(?:个|種|种|项|項|类|類|点|點|条|條|步|方面|部分|阶段|階段|层次|層次|环节|要素)"
+    r"(?:[\u4e00-\u9fff]{1,3})?$"
+)
 
 
 def _heading_like(draft: "Draft") -> bool:
@@ -306,6 +314,8 @@ class OutlineBuilder:
                 return True
             if head in _ASIDE_WORDS:
                 return False
+            if self._lead_in_list(head, rest, lineno):
+                return True
             if _HOOK.match(rest) or stated_count(head) or _looks_like_list(rest):
                 # One level with the term lines around it (both are items of the heading above).
                 self._plain(line, "term", lineno).listy = True
@@ -319,10 +329,33 @@ class OutlineBuilder:
             return True
         return False
 
+    def _lead_in_list(self, head: str, rest: str, lineno: int) -> bool:
+        """``招聘工作应遵循以下原则:甲;乙;丙`` or ``从低到高共七种:甲、乙…``: the
+        items belong to the heading above, the sentence is its body."""
+        owner = self.stack[-1]
+        if owner is self.root or owner.style in ("judge", "term"):
+            return False
+        if not (_LEAD_IN.search(head) or _COUNT_ONLY.match(head)):
+            return False
+        items = inline_items(rest)
+        if items is None:
+            return False
+        self._finish_pending()
+        owner.text_parts.append(head + ":")
+        owner.end = max(owner.end, lineno)
+        count = stated_count(head)
+        if count and owner.stated is None:
+            owner.stated = count
+        for item in items:
+            draft = Draft("lead_item", (), "", lineno, segment=item, end=self._last)
+            owner.children.append(draft)
+            self.drafts.append(draft)
+        return True
+
     def _is_lead_in(self, head: str) -> bool:
         """``投诉处理应遵循以下四项原则`` or ``其主要观点有``: a sentence that
         introduces the items of the heading above, not a heading of its own."""
-        if _LEAD_IN.search(head):
+        if _LEAD_IN.search(head) or _COUNT_ONLY.match(head):
             return True
         top = self.stack[-1]
         fresh = top is not self.root and not top.children and not top.text_parts

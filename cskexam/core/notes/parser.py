@@ -19,7 +19,7 @@ from cskexam.core.notes.enumerations import split_counted, split_pair, split_sho
 from cskexam.core.notes.headings import Heading, stated_count
 from cskexam.core.notes.links import related_edges
 from cskexam.core.notes.markers import Marker, find_markers
-from cskexam.core.notes.lines import Line, prepare_lines
+from cskexam.core.notes.lines import Line, front_matter_title, prepare_lines
 from cskexam.core.notes.outline import Draft, OutlineBuilder, clean_titles, split_headings
 
 _ORDINAL_IS = re.compile(r"^(?:[一二三四五六七八九十]是|其[一二三四五六七八九十],?)(?=..)")
@@ -81,8 +81,9 @@ def parse_notes(sources: list[NoteSource]) -> KnowledgeGraph:
     built = []
     for src in sources:
         markdown = PurePath(src.name).suffix.lower() in (".md", ".markdown")
-        prepared = prepare_lines(src.text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), markdown)
-        docs = split_documents(src.name, [line.text for line in prepared])
+        raw = src.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        prepared = prepare_lines(raw, markdown)
+        docs = split_documents(src.name, [line.text for line in prepared], front_matter_title(raw) if markdown else None)
         built.append((src.name, [_build(doc, prepared, markdown) for doc in docs]))
     # Titles cut by guessing are guessed better knowing the titles written
     # cleanly anywhere in the notes.
