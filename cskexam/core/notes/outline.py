@@ -26,8 +26,10 @@ _MAX_DEPTH = 24
 _INDENTED_STYLES = {"bullet", "num_dot", "num_paren"}
 _MNEMONIC_WORD = r"(?:口诀|口訣|巧记|巧記|记忆|記憶|速记|速記|助记|助記|记法|記法)"
 _MNEMONIC_LINE = re.compile(
-    rf"^([【\[]{_MNEMONIC_WORD}{{1,2}}[】\]]\s*:?|{_MNEMONIC_WORD}{{1,2}}\s*:)\s*(.+)$"
+    rf"^(?:(?:小贴士|小提示|温馨提示|提示|tips?)\s*:?\s*)?([【\[]{_MNEMONIC_WORD}{{1,2}}[】\]]\s*:?|{_MNEMONIC_WORD}{{1,2}}\s*:?(?=[\"“「])|{_MNEMONIC_WORD}{{1,2}}\s*:)\s*(.+)$",
+    re.I,
 )
+_QUOTED = re.compile(r"^[\"“「『]([^\"”」』]{2,16})[\"”」』]")
 # 可记作"优劣机威"(优势、劣势、机会、威胁)
 _REMEMBER_AS = re.compile(r"^(可?(?:记作|记为|简记为|简记作|概括为))\s*[\"“「]?([\u4e00-\u9fff]{2,12})[\"”」]?")
 _ASIDE_WORDS = {"注意", "注", "提示", "备注", "说明", "例如", "例", "比如", "举例", "答", "解析", "小结", "总结"}
@@ -83,6 +85,7 @@ class Draft:
     judged: bool | None = None  # a statement marked (√) True or (×) False
     listy: bool = False  # ``X:a、b、c``: the text is a list of short items
     at: float = 0.0  # where in its first line the draft starts (0 = start, 1 = end)
+    bare_lines: list[str] = field(default_factory=list)  # whole unmarked lines of its body
 
     @property
     def title(self) -> str:
@@ -269,7 +272,7 @@ class OutlineBuilder:
             last_end = m.end
         tail = line[last_end:]
         if current is None:
-            self._append_text(tail)
+            self._append_text(tail, whole=last_end == 0)
         else:
             current.segment += tail
             self._finish_pending()
@@ -280,7 +283,9 @@ class OutlineBuilder:
         if m and m.group(2).strip():
             owner = self._mnemonic_owner(tip)
             if owner is not None and not owner.mnemonic:
-                owner.mnemonic = m.group(2).strip(" 。.;")
+                value = m.group(2).strip(" 。.;")
+                quoted = _QUOTED.match(value)
+                owner.mnemonic = quoted.group(1) if quoted else value
                 return True
         m = _JUDGEMENT.search(line)
         if m and m.start() >= 4:
@@ -416,9 +421,11 @@ class OutlineBuilder:
         self._pending = draft
         return draft
 
-    def _append_text(self, text: str) -> None:
+    def _append_text(self, text: str, whole: bool = False) -> None:
         text = text.strip()
         if text:
+            if whole:
+                self.stack[-1].bare_lines.append(text)
             self.stack[-1].text_parts.append(text)
             self.stack[-1].end = max(self.stack[-1].end, self._last)
 
