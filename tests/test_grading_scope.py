@@ -178,8 +178,8 @@ def test_long_pastes_grade_in_well_under_a_second():
     for unit in units:
         paste = unit * (120_000 // len(unit))
         best = 9.0
-        for _ in range(3):  # the best of three: other processes share the machine
-            start = time.perf_counter()
+        for _ in range(3):  # CPU time, the best of three: other processes share the machine
+            start = time.process_time()
             grade_short_answer(paste, MACRO + TRAITS, others=BANK)
-            best = min(best, time.perf_counter() - start)
+            best = min(best, time.process_time() - start)
         assert best < 1.0, (unit[:8], best)
