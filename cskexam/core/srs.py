@@ -103,7 +103,7 @@ class SrsSettings:
         try:
             return cls(**fields)
         except (ValueError, TypeError):
-            kept = {}
+            kept: dict[str, object] = {}
             for key, value in fields.items():
                 try:
                     cls(**{**kept, key: value})
