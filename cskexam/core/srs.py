@@ -26,7 +26,7 @@ import math
 import random
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timedelta, timezone
-from typing import Iterable, Mapping
+from typing import Any, Iterable, Mapping
 
 from fsrs import Card as FsrsCard
 from fsrs import Rating, Scheduler
@@ -103,7 +103,7 @@ class SrsSettings:
         try:
             return cls(**fields)
         except (ValueError, TypeError):
-            kept: dict[str, object] = {}
+            kept: dict[str, Any] = {}
             for key, value in fields.items():
                 try:
                     cls(**{**kept, key: value})
