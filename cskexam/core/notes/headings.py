@@ -114,7 +114,9 @@ _TERMINATOR = re.compile(r"[:(\[。;,!?]|注:")
 def _clause_end(s: str) -> int:
     """Index of the first explicit title terminator (``:``, ``(``, punctuation, 注:)."""
     i = 0
-    if s.startswith("("):
+    if s.startswith("[") and s.find("]") > 1:
+        i = s.find("]") + 1  # [A] 选项: a bracket that opens the title is part of it
+    elif s.startswith("("):
         close = s.find(")")
         # A leading group like (1-4章) belongs to the title unless it is metadata.
         if close > 0 and _classify_group(s[1:close]) is None:

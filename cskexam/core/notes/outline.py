@@ -121,6 +121,7 @@ class OutlineBuilder:
         self._lineno = line
         self._last = line
         self._indent = 0
+        self._line_indent = 0
 
     # -- acceptance ----------------------------------------------------
     def _open(self, style: str) -> Draft | None:
@@ -228,6 +229,7 @@ class OutlineBuilder:
         self._lineno = lineno
         self._last = last or lineno  # hard wraps joined: the line ends there
         self._indent = 0
+        self._line_indent = indent
         if literal:
             self._append_text(line)
             return
@@ -367,6 +369,10 @@ class OutlineBuilder:
         return fresh and bool(_LEAD_VERB.search(head)) and top.style not in ("judge", "term", "inline_list")
 
     def _plain(self, segment: str, style: str, lineno: int) -> Draft:
+        if self.markdown:
+            # 决策的影响因素: written flush left after a list: beside the list, not in its last item.
+            while len(self.stack) > 1 and self.stack[-1].indent is not None and self.stack[-1].indent >= self._line_indent:
+                self.stack.pop()
         draft = self._start(Marker(style, (), "", 0, 0), segment, lineno)
         draft.segment = segment
         self._finish_pending()

@@ -205,6 +205,13 @@ def _emit(
         sentence = counted_sentence(text)
         if sentence and node.count in (None, sentence[0]):
             node.count, split = sentence
+    if split is None and parent is not None and not children and len(draft.text_parts) > 1 and text == "".join(draft.text_parts):
+        # 赶工、快速跟进 then lines of another kind (a folded answer, an aside):
+        # the list is the item's own line, not everything glued after it.
+        first = split_short_list(draft.text_parts[0], node.count is not None or draft.listy)
+        if first is not None and node.count in (None, len(first.items)):
+            split = first
+            split.remainder = "".join(draft.text_parts[1:])
     if parent is not None and (not children or (node.count and len(children) != node.count)):
         # A body that is nothing but a clean list is that list, whatever the
         # stated count says (a mismatch is flagged below).
