@@ -105,6 +105,8 @@ def split_short_list(text: str, counted: bool = False) -> Split | None:
     """A body that is nothing but a short list: ``售前服务、售中服务、售后服务``,
     or ``甲,乙,丙`` / ``甲;乙;丙`` with three short items or more."""
     body = text.strip().rstrip("。.;,")
+    if "、" not in body and "," not in body and ";" not in body:
+        return None
     lead = _LIST_LEAD.match(body)
     if lead and body.endswith("等"):  # 常见的有计划、总结、简报等
         body = body[lead.end() : -1]
@@ -184,6 +186,7 @@ _COUNTED_SENTENCE = re.compile(
     rf"(?P<items>[^,;:。]+?)等?(?P<n>{_NUMERAL})(?:个|種|种|项|項|类|類|大类|条|條)?"
     r"(?:方面|部分|阶段|階段|层次|層次|环节|步骤|要素|步|类型|形式|内容)?(?:构成|组成)?$"
 )
+_NUMERAL_NEAR_END = re.compile(_NUMERAL)
 _PAIR_JOIN = re.compile(r"和|与|及|以及")
 
 
@@ -193,7 +196,10 @@ def counted_sentence(text: str) -> tuple[int, Split] | None:
     from cskexam.core.notes.markers import cn_to_int
 
     first, _, rest = text.strip().partition("。")
-    m = _COUNTED_SENTENCE.match(first.strip())
+    first = first.strip()
+    if len(first) > 120 or not _NUMERAL_NEAR_END.search(first[-10:]):
+        return None
+    m = _COUNTED_SENTENCE.match(first)
     if not m:
         return None
     count = cn_to_int(m.group("n"))
