@@ -185,3 +185,32 @@ def test_roman_numerals_with_a_space_are_markers():
     text = "软考\n一、信息系统的生命周期\nⅠ 系统规划阶段\nⅡ 系统分析阶段\nⅢ 系统设计阶段\n"
     g = parse(text)
     assert kids(g, "信息系统的生命周期") == ["系统规划阶段", "系统分析阶段", "系统设计阶段"]
+
+
+def test_finished_inline_list_is_not_joined_to_the_sentence_after_it():
+    text = "软考 笔记\n三、戴明环\n戴明环包括四个阶段：计划、执行、检查、处理\n英文缩写为PDCA循环。\n专题二 风险管理\n"
+    g = parse(text)
+    lists = [t for t in titles(g) if t.startswith("戴明环包括")]
+    assert lists and kids(g, lists[0]) == ["计划", "执行", "检查", "处理"]
+
+
+def test_bracket_of_initials_after_a_heading_is_its_mnemonic():
+    md = "# 管理学\n\n### 管理的基本职能（计组领控）\n\n- 计划\n- 组织\n- 领导\n- 控制\n\n### 管理的对象（人财物）\n\n- 信息\n- 时间\n"
+    g = parse(md, "a.md")
+    functions = node(g, "管理的基本职能")
+    assert functions.mnemonic == "计组领控" and kids(g, "管理的基本职能") == ["计划", "组织", "领导", "控制"]
+    assert node(g, "管理的对象（人财物）".replace("（", "(").replace("）", ")")).mnemonic is None
+
+
+def test_remember_as_line_with_a_bracket_gives_the_items():
+    md = '# 管理学\n\n### SWOT分析\n\n可记作"优劣机威"（优势、劣势、机会、威胁）\n'
+    g = parse(md, "a.md")
+    assert node(g, "SWOT分析").mnemonic == "优劣机威"
+    assert kids(g, "SWOT分析") == ["优势", "劣势", "机会", "威胁"]
+
+
+def test_lead_in_sentence_with_a_comma_is_body_and_its_last_count_counts():
+    md = "# 管理学\n\n### 明茨伯格的管理者角色\n\n管理者扮演十种角色，归为三类：\n\n1. 人际角色\n2. 信息角色\n3. 决策角色\n"
+    g = parse(md, "a.md")
+    roles = node(g, "明茨伯格的管理者角色")
+    assert kids(g, "明茨伯格的管理者角色") == ["人际角色", "信息角色", "决策角色"] and roles.count == 3

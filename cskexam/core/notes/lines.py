@@ -200,6 +200,15 @@ def _bare_items_follow(lines: list[Line], i: int) -> bool:
     return bool(third) and not lines[i + 2].literal and len(third) <= 16 and not _MARKER_START.match(third)
 
 
+def _list_then_sentence(text: str, nxt: str) -> bool:
+    """``…:计划、执行、检查、处理`` then ``英文缩写为PDCA循环。``: a finished list
+    and a sentence of its own, not one line wrapped at the page width."""
+    if len(nxt) < 6 or not nxt.endswith("。"):
+        return False
+    parts = text.rsplit(":", 1)[-1].split("、")
+    return len(parts) >= 3 and all(1 <= len(p) <= 8 for p in parts)
+
+
 def _join_hard_wraps(lines: list[Line]) -> None:
     """``4.权责对应原`` + ``则;5.精简…`` → one line: pasted PDF text breaks lines
     at the page width, in the middle of words. A line is joined to the one
@@ -217,6 +226,7 @@ def _join_hard_wraps(lines: list[Line]) -> None:
             and not _MARKER_START.match(nxt.text)
             and not _STANDS_ALONE.search(nxt.text)
             and not _bare_items_follow(lines, i)
+            and not _list_then_sentence(line.text, nxt.text)
         ):
             line.text += nxt.text
             line.joined += 1 + nxt.joined

@@ -148,6 +148,13 @@ def _emit(
 ) -> Node:
     heading = draft.heading
     title = draft.title or draft.marker or "（无标题）"
+    acrostic = _ACROSTIC.search(title) if parent is not None and draft.children else None
+    if acrostic and _initials_of(acrostic.group(1), [c.title for c in draft.children]):
+        # 管理的基本职能(计组领控) over 计划 组织 领导 控制: the bracket is a mnemonic.
+        title = title[: acrostic.start()].rstrip()
+        if heading is not None:
+            heading.title = title
+            heading.mnemonic = heading.mnemonic or acrostic.group(1)
     path = _unique_path(parent_path + (title,), seen)
     text = "".join(draft.text_parts).strip()
     node = Node(
@@ -259,6 +266,14 @@ def _emit(
     if node.count is not None and node.count != found:
         node.flags.append(make_flag(COUNT_MISMATCH, stated=node.count, found=found))
     return node
+
+
+_ACROSTIC = re.compile(r"(?<=.)\(([\u4e00-\u9fff]{2,8})\)$")
+
+
+def _initials_of(word: str, items: list[str]) -> bool:
+    """Each character of ``word`` opens (or appears in) the item in its place."""
+    return len(word) == len(items) and all(ch in item[:3] for ch, item in zip(word, items))
 
 
 def _disambiguate_titles(children: list[Draft]) -> None:
