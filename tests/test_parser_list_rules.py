@@ -214,3 +214,34 @@ def test_lead_in_sentence_with_a_comma_is_body_and_its_last_count_counts():
     g = parse(md, "a.md")
     roles = node(g, "明茨伯格的管理者角色")
     assert kids(g, "明茨伯格的管理者角色") == ["人际角色", "信息角色", "决策角色"] and roles.count == 3
+
+
+def test_counted_sentence_with_a_modifier_and_a_subject():
+    text = "心理学\n一、记忆的过程\n包括识记、保持、再认或回忆三个基本环节。\n二、思维的特征\n思维具有间接性和概括性两大特征。\n"
+    g = parse(text)
+    assert kids(g, "记忆的过程") == ["识记", "保持", "再认或回忆"] and node(g, "记忆的过程").count == 3
+    assert kids(g, "思维的特征") == ["间接性", "概括性"] and node(g, "思维的特征").count == 2
+
+
+def test_sentence_that_counts_the_items_written_below_gives_the_count():
+    text = "心理学\n一、感觉的种类\n根据刺激来源，感觉分为外部感觉和内部感觉两类。\n外部感觉：视觉、听觉、嗅觉\n内部感觉：运动觉、平衡觉、机体觉\n"
+    g = parse(text)
+    assert kids(g, "感觉的种类") == ["外部感觉", "内部感觉"] and node(g, "感觉的种类").count == 2
+
+
+def test_heading_is_not_joined_to_the_list_line_below_it():
+    text = "心理学 笔记\n1.4 思维\n1.4.3 影响问题解决的心理因素\n迁移、定势、功能固着、动机、情绪\n"
+    g = parse(text)
+    assert kids(g, "影响问题解决的心理因素") == ["迁移", "定势", "功能固着", "动机", "情绪"]
+
+
+def test_bracket_of_initials_after_an_inline_list_is_its_mnemonic():
+    g = parse("心理学\n一、自我意识的成分\n生理自我、社会自我、心理自我（生社心）\n")
+    assert kids(g, "自我意识的成分") == ["生理自我", "社会自我", "心理自我"]
+    assert node(g, "自我意识的成分").mnemonic == "生社心"
+
+
+def test_two_pieces_of_a_phrase_are_not_a_list():
+    md = "# 服务质量\n\n## 维度\n\n1. **有形性**：服务设施、设备和人员的外表\n2. **可靠性**：准确地履行服务承诺的能力\n"
+    g = parse(md, "a.md")
+    assert kids(g, "有形性") == [] and "服务设施" in node(g, "有形性").text

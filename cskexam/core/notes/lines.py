@@ -209,6 +209,13 @@ def _list_then_sentence(text: str, nxt: str) -> bool:
     return len(parts) >= 3 and all(1 <= len(p) <= 8 for p in parts)
 
 
+def _whole_list(text: str) -> bool:
+    """``迁移、定势、功能固着、动机、情绪``: a line of short items, never the
+    tail of a wrapped heading."""
+    parts = text.rstrip("。").split("、")
+    return len(parts) >= 3 and all(1 <= len(p) <= 8 for p in parts) and "\u4e00" <= text[0] <= "\u9fff"
+
+
 def _join_hard_wraps(lines: list[Line]) -> None:
     """``4.权责对应原`` + ``则;5.精简…`` → one line: pasted PDF text breaks lines
     at the page width, in the middle of words. A line is joined to the one
@@ -227,6 +234,7 @@ def _join_hard_wraps(lines: list[Line]) -> None:
             and not _STANDS_ALONE.search(nxt.text)
             and not _bare_items_follow(lines, i)
             and not _list_then_sentence(line.text, nxt.text)
+            and not _whole_list(nxt.text)
         ):
             line.text += nxt.text
             line.joined += 1 + nxt.joined

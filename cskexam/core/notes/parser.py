@@ -207,11 +207,13 @@ def _emit(
         split = bare_line_list(draft.text_parts, draft.bare_lines)
         if split is not None and node.count is None:
             node.count = stated_count(split.remainder.rstrip(":").split(",")[-1])
-    if split is None and parent is not None and not children and text:
+    if split is None and parent is not None and text and node.count is None:
         # 公文的稿本分为草稿、定稿、正本、副本、存本五种。: the items and their count.
         sentence = counted_sentence(text)
-        if sentence and node.count in (None, sentence[0]):
+        if sentence and not children:
             node.count, split = sentence
+        elif sentence and [i.title for i in sentence[1].items] == [c.title for c in children]:
+            node.count = sentence[0]  # the sentence counts the items written below it
     if split is None and parent is not None and not children and len(draft.text_parts) > 1 and text == "".join(draft.text_parts):
         # 赶工、快速跟进 then lines of another kind (a folded answer, an aside):
         # the list is the item's own line, not everything glued after it.
@@ -233,6 +235,11 @@ def _emit(
             # a list: its items are kept and the mismatch flagged.
             split = split_short_list(text, node.count is not None or draft.listy)
         if split is not None:
+            initials = _ACROSTIC.search(split.items[-1].title)
+            if initials and _initials_of(initials.group(1), [i.title for i in split.items]):
+                # 生理自我、社会自我、心理自我(生社心): the bracket is a mnemonic.
+                split.items[-1].title = split.items[-1].title[: initials.start()]
+                node.mnemonic = node.mnemonic or initials.group(1)
             trailing = trailing_count(split.items[-1].title, len(split.items))
             if trailing:
                 split.items[-1].title = trailing
