@@ -248,7 +248,7 @@ class OutlineBuilder:
             return
         markers = find_markers(line) if markers is None else markers
         if self.markdown and markers and markers[0].start == 0 and markers[0].style in _INDENTED_STYLES:
-            self._indented_item(markers[0], line, lineno, indent)
+            self._indented_item(markers[0], line, lineno, indent, markers)
             return
         starts_with_marker = bool(markers) and markers[0].start == 0 and self._accept(markers[0], line, 0)
         if heading_like and not self.markdown:
@@ -413,7 +413,7 @@ class OutlineBuilder:
         top = self.stack[-1]
         return None if top is self.root else top
 
-    def _indented_item(self, m: Marker, line: str, lineno: int, indent: int) -> None:
+    def _indented_item(self, m: Marker, line: str, lineno: int, indent: int, markers: list[Marker]) -> None:
         """A Markdown list item: its parent is the nearest item indented less,
         or the heading above the list."""
         self._finish_pending()
@@ -427,7 +427,7 @@ class OutlineBuilder:
         self.stack[-1].children.append(draft)
         self.stack.append(draft)
         self._pending = draft
-        rest_markers = [mk for mk in find_markers(line) if mk.start >= m.end]
+        rest_markers = [mk for mk in markers if mk.start >= m.end]
         self._marked_line(line, lineno, rest_markers, last_end=m.end, current=draft)
 
     def _start(self, m: Marker, line: str, lineno: int) -> Draft:
