@@ -74,6 +74,10 @@ class Database:
                 "无效的数据库 URL（应形如 sqlite:////路径/cskexam.sqlite3 或 postgresql+psycopg://用户@主机/库名）",
                 file=url_for_message(url),
             ) from None
+        if parsed.get_backend_name() not in ("sqlite", "postgresql"):
+            raise UserError(f"不支持的数据库「{parsed.get_backend_name()}」：cskexam 使用 SQLite 或 PostgreSQL"
+                            "（sqlite:////路径/cskexam.sqlite3 或 postgresql+psycopg://用户@主机/库名）",
+                            file=url_for_message(url))
         self.is_sqlite = parsed.get_backend_name() == "sqlite"
         self.sqlite_path: Path | None = None
         if self.is_sqlite:
