@@ -14,12 +14,12 @@ from pathlib import PurePath
 
 from cskexam.core.graph import COUNT_MISMATCH, FALSE_STATEMENT, TITLE_TRUNCATED, TRUE_STATEMENT, KnowledgeGraph, Node, SourceRef, make_flag, node_id
 from cskexam.core.notes.definitions import extract_definitions
-from cskexam.core.notes.documents import Document, split_documents
+from cskexam.core.notes.documents import Document, split_documents, split_indented
 from cskexam.core.notes.enumerations import bare_line_list, counted_sentence, split_counted, split_pair, split_short_list, trailing_count
 from cskexam.core.notes.headings import Heading, stated_count
 from cskexam.core.notes.links import related_edges
 from cskexam.core.notes.markers import Marker, find_markers
-from cskexam.core.notes.lines import Line, front_matter_title, prepare_lines
+from cskexam.core.notes.lines import Line, front_matter_title, indented_outline, prepare_lines
 from cskexam.core.notes.outline import Draft, OutlineBuilder, clean_titles, split_headings
 
 _ORDINAL_IS = re.compile(r"^(?:[一二三四五六七八九十]是|其[一二三四五六七八九十],?)(?=..)")
@@ -58,8 +58,9 @@ def _raw_lines(src: NoteSource) -> list[str]:
     return lines
 
 
-def _build(doc: Document, prepared: list[Line], markdown: bool) -> OutlineBuilder:
+def _build(doc: Document, prepared: list[Line], markdown: bool, by_indent: bool = False) -> OutlineBuilder:
     builder = OutlineBuilder(doc.title, doc.line, markdown)
+    builder.by_indent = by_indent
     body = doc.body
     terms = [_TERM_LINE.match(text) is not None for _, text in body]
     scans = [find_markers(text) for _, text in body]
@@ -84,8 +85,13 @@ def parse_notes(sources: list[NoteSource]) -> KnowledgeGraph:
         markdown = PurePath(src.name).suffix.lower() in (".md", ".markdown")
         raw = src.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         prepared = prepare_lines(raw, markdown)
-        docs = split_documents(src.name, [line.text for line in prepared], front_matter_title(raw) if markdown else None)
-        built.append((src.name, [_build(doc, prepared, markdown) for doc in docs]))
+        texts = [line.text for line in prepared]
+        by_indent = not markdown and indented_outline(prepared)
+        if by_indent:
+            docs = split_indented(src.name, texts, [line.indent for line in prepared])
+        else:
+            docs = split_documents(src.name, texts, front_matter_title(raw) if markdown else None)
+        built.append((src.name, [_build(doc, prepared, markdown, by_indent) for doc in docs]))
     # Titles cut by guessing are guessed better knowing the titles written
     # cleanly anywhere in the notes.
     known: set[str] = set()
