@@ -29,6 +29,7 @@ _HOOK = re.compile(r"^([\u4e00-\u9fff]{2,6})\(([^()]{4,})\)(.*)$")
 # ``产品质量投诉:产品存在缺陷…``: a short term, a colon and what it means.
 _TERM_LINE = re.compile(r"^(?!(?:注意|注|提示|备注|说明|例如|例|比如|举例|答|解析|小结|总结):)[^\s:,;。()\d]{2,12}:[^:]{2,}")
 _BARE_HEADING = re.compile(r"^[^\s。,;:!?、()\[\]“”\"]{4,20}$(?<![的了和与及])")
+_ANSWER = re.compile(r"^(?:答|答案|参考答案)\s*:\s*")
 _NAMED_MNEMONIC = re.compile(r"\((?:口诀|口訣|巧记|巧記|记忆|記憶|速记|速記|助记|助記)\s*:\s*([^()]{1,24})\)")
 _KIND_BY_STYLE = {"part": "chapter", "chapter": "chapter", "topic": "chapter", "dec1": "chapter", "dec2": "section", "section": "section", "h1": "chapter", "h2": "chapter", "h3": "section"}
 
@@ -162,6 +163,10 @@ def _emit(
             heading.title = title
             heading.mnemonic = heading.mnemonic or acrostic.group(1)
     path = _unique_path(parent_path + (title,), seen)
+    if draft.text_parts and _ANSWER.match(draft.text_parts[0]):
+        # 1.简述…特征。 答:(1)全局性;(2)长期性: the answer is the question's body.
+        first = _ANSWER.sub("", draft.text_parts[0], count=1)
+        draft.text_parts[:1] = [first] if first else []
     text = "".join(draft.text_parts).strip()
     node = Node(
         id=node_id(file, path),
