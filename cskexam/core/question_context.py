@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from cskexam.core.distractors import (
-    ORG, ROLE, company_of, gives_away, item_category, list_category, same_thing,
+    ORG, ROLE, company_of, gives_away, item_category, list_category, same_thing, shared_words,
 )
 from cskexam.core.grading import fold
 from cskexam.core.graph import KnowledgeGraph, Node
@@ -128,6 +128,7 @@ class _Context:
         self.graph = graph
         self.order = {nid: i for i, nid in enumerate(graph.nodes)}
         self._terms: list[str] | None = None
+        self._listed: dict[str, list[str]] | None = None
         self._segmenter: Segmenter | None = None  # loads a dictionary: only when a cloze needs it
         self.lists: list[_ListInfo] = []
         for n in self._list_nodes():
@@ -181,6 +182,21 @@ class _Context:
             if len(kids) >= 3 and sum(_term_like(k.title) for k in kids) >= 3:
                 found.add(doc.id)
         return [n for n in self.graph if n.id in found]
+
+    def listed_with(self, title: str) -> list[str]:
+        """Titles listed beside every key point named ``title``: the wrong answers a blank has."""
+        if self._listed is None:
+            self._listed = {}
+            for n in self.graph:
+                parent = self.graph.parent(n.id)
+                if parent is not None:
+                    self._listed.setdefault(fold(n.title), []).extend(
+                        k.title for k in self.graph.children(parent.id) if k.id != n.id)
+        return self._listed.get(fold(title), [])
+
+    def blank_points_at(self, stem: str, answer: str) -> bool:
+        """The stem shares a word with the blank's answer that no item listed beside it shares."""
+        return bool(shared_words(stem, answer, self.listed_with(answer)))
 
     def doc_title(self, node: Node) -> str:
         return self.graph.document_of(node.id).title

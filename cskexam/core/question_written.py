@@ -106,9 +106,15 @@ def _cloze_list(ctx: _Context, info: _ListInfo, rng: random.Random) -> Question 
         title = info.node.title
     else:
         return None
-    hidden = rng.randrange(len(titles))
-    shown = [BLANK if i == hidden else t for i, t in enumerate(titles)]
-    stem = f"{title}包括：{'、'.join(shown)}。"
+    order = list(range(len(titles)))
+    rng.shuffle(order)
+    for hidden in order:
+        shown = [BLANK if i == hidden else t for i, t in enumerate(titles)]
+        stem = f"{title}包括：{'、'.join(shown)}。"
+        if not ctx.blank_points_at(stem, titles[hidden]):
+            break  # 监督与改进包括：…、____ keyed 持续改进 points at its answer
+    else:
+        return None
     return Question(
         question_id(info.node.id, "cloze_list"), QuestionType.FILL, stem, titles[hidden], {},
         _explain(ctx, info.node, _list_summary(info)), info.node.id, kind="cloze_list",
@@ -135,6 +141,8 @@ def _cloze_sentence(ctx: _Context, node: Node, rng: random.Random) -> Question |
     elif len(head) <= 8:
         stem, answer = f"{BLANK}{copula}{tail}。", head
     else:
+        return None
+    if ctx.blank_points_at(stem, answer):
         return None
     return Question(
         question_id(node.id, "cloze_sentence"), QuestionType.FILL, stem, answer, {},
@@ -172,6 +180,8 @@ def _cloze_term(ctx: _Context, node: Node, rng: random.Random) -> Question | Non
         company = ctx.company(node)
         if company and company not in sentence:
             stem = f"在{company}中，{stem}"  # every company has a 财务部: say whose
+        if ctx.blank_points_at(stem, term):
+            continue  # 「____主要负责…生产工作」 keyed 生产部门
         return Question(
             question_id(node.id, "cloze_term"), QuestionType.FILL, stem, term, {},
             _explain(ctx, node, sentence), node.id, kind="cloze_term",
