@@ -74,7 +74,10 @@ def _definition(graph: KnowledgeGraph, node: Node) -> str:
 
 def _items(graph: KnowledgeGraph, node: Node) -> list[Node]:
     kids = graph.children(node.id)
-    items = [k for k in kids if k.kind == "item"] or kids
+    if node.count and len(kids) == node.count:
+        items = kids  # items with sub-lists of their own are parsed as points (营销环境 of 微观环境)
+    else:
+        items = [k for k in kids if k.kind == "item"] or kids
     seen, out = set(), []
     for k in items:
         key = fold(k.title)
@@ -121,6 +124,13 @@ class _ListInfo:
     document: str = ""  # id of the document the list is in
     category: str | None = None  # what its items name (see distractors.item_category)
     count_ok: bool = True  # a stated count, if any, matches the items found
+
+
+SIBLING_TERM_CHARS = 8
+
+
+def _short_terms(info: _ListInfo) -> bool:
+    return all(len(i.title) <= SIBLING_TERM_CHARS and item_category(i.title) not in (ORG, ROLE) for i in info.items)
 
 
 class _Context:
@@ -209,19 +219,20 @@ class _Context:
         return " › ".join(titles)
 
     def outsiders(self, info: _ListInfo) -> list[str]:
-        """Items of other lists of the same category, never anything the list holds.
+        """Items of other lists of the same category, then of the lists beside it
+        (``sibling_lists``), never anything the list holds.
 
         Organisation units and roles are no outsiders to anything: every
         company has a 财务部, so none is surely wrong.
         """
-        if info.category is None or info.category in (ORG, ROLE):
+        if info.category in (ORG, ROLE):
             return []
         own = set(self.members_by_title.get(fold(_stem_title(info.node.title)), set()))
         below = {n.id for n in self.graph.descendants(info.node.id)}
         own |= {same_thing(self.graph.get(nid).title) for nid in below}
         own.add(same_thing(info.node.title))
         out: list[str] = []
-        for other in sorted(self._by_category.get(info.category, ()),
+        for other in sorted(self._by_category.get(info.category, ()) if info.category else (),
                             key=lambda o: (o.document != info.document, abs(o.index - info.index))):
             if other is info or other.node.id in below or info.node.id in {
                     a.id for a in self.graph.ancestors(other.node.id)}:
@@ -231,7 +242,36 @@ class _Context:
                 if key not in own and item_category(item.title) == info.category:
                     own.add(key)
                     out.append(item.title)
+        for other in self.sibling_lists(info):
+            for item in other.items:
+                key = same_thing(item.title)
+                if key not in own:
+                    own.add(key)
+                    out.append(item.title)
         return out
+
+    def kin_lists(self, info: _ListInfo) -> list[_ListInfo]:
+        """Other lists of the same kind (category, or beside it under one heading), copies of it left out."""
+        mine = fold(_stem_title(info.node.title))
+        kin = list(self._by_category.get(info.category, ())) if info.category not in (None, ORG, ROLE) else []
+        kin += self.sibling_lists(info)
+        out, seen = [], {mine}
+        for other in kin:
+            name = fold(_stem_title(other.node.title))
+            if other is not info and name not in seen:
+                seen.add(name)
+                out.append(other)
+        return out
+
+    def sibling_lists(self, info: _ListInfo) -> list[_ListInfo]:
+        """Lists beside this one under the same heading whose items are terms of the same
+        shape (协作机制 and 监督与改进 of one project organisation): an examiner's distractors.
+        Units and roles are no kin of anything; a list of traits (…性) is kin only to traits."""
+        if not _short_terms(info) or info.category in (ORG, ROLE) or info.node.kind == "document":
+            return []
+        return [other for other in self.lists
+                if other is not info and other.node.parent == info.node.parent
+                and other.category == info.category and _short_terms(other)]
 
 
 def _letters(options: list[str]) -> dict[str, str]:

@@ -68,6 +68,13 @@ def _stem_key(stem: str) -> str:
     return re.sub(r"[\W_（）()]+", "", stem.replace("____", ""))
 
 
+_NEGATIVE = re.compile(r"不属于|不包括|不是|不正确|错误的是")
+
+
+def _negative(stem: str) -> bool:
+    return bool(_NEGATIVE.search(stem))
+
+
 def _options(q: Question) -> list[Finding]:
     out = []
     values = [fold(v) for v in q.options.values()]
@@ -173,7 +180,7 @@ def lint_questions(questions: list[Question], graph: KnowledgeGraph | None = Non
                 if abs(len(key) - len(other_key)) > max(len(key), len(other_key)) // 3:
                     continue
                 # 「下列属于X的是」 and 「下列不属于X的是」 look alike and ask opposite things.
-                if _key_text(q) != _key_text(other):
+                if _key_text(q) != _key_text(other) or _negative(q.stem) != _negative(other.stem):
                     continue
                 if SequenceMatcher(None, key, other_key).ratio() >= SIMILAR:
                     out.append(Finding(q.id, DUPLICATE, f"与 {other.id} 几乎相同"))

@@ -7,6 +7,7 @@ Kinds: ``judge_definition``, ``judge_members``, ``judge_statement``,
 
 from __future__ import annotations
 
+import hashlib
 import random
 import re
 
@@ -14,7 +15,7 @@ from cskexam.core.distractors import same_thing
 from cskexam.core.grading import ScoringPoint, fold
 from cskexam.core.graph import Node
 from cskexam.core.question import BLANK, Question, question_id
-from cskexam.core.question_choice import _PRONOUN_START, _coherent, _member_title
+from cskexam.core.question_choice import _PRONOUN_START, _coherent, _member_title, _where
 from cskexam.core.question_context import (
     _TERM_OK, MAX_STEM_TEXT_CHARS, _Context, _definition, _explain, _first_sentence, _list_summary, _ListInfo,
     _nameable, _stem_title, _term_like, flag_kinds,
@@ -71,12 +72,47 @@ def _judge_members(ctx: _Context, info: _ListInfo, rng: random.Random) -> Questi
     truthful = rng.random() < 0.5
     if not truthful:
         names[rng.randrange(len(names))] = rng.choice(foreign)
-    stem = f"{title}包括{'、'.join(names)}。"
+    stem = f"{_where(ctx, info)}{title}包括{'、'.join(names)}。"
     return Question(
         question_id(info.node.id, "judge_members"), "判断", stem, "对" if truthful else "错", {},
         _explain(ctx, info.node, _list_summary(info)), info.node.id, kind="judge_members",
         document=ctx.doc_title(info.node), difficulty=2,
     )
+
+
+def _judge_items(ctx: _Context, info: _ListInfo, rng: random.Random) -> list[Question | None]:
+    """「销售环境属于宏观环境。」: one item put in its own list (true) and another put in a
+    list of the same kind it is not in (false), each on the node of its item."""
+    title = _member_title(info)
+    if title is None:
+        return []
+
+    def elsewhere(item: Node) -> list[str]:
+        # Lists of the same kind that hold no item of this name (in any copy of them).
+        me = same_thing(item.title)
+        return [t for t, o in ((_member_title(o), o) for o in ctx.kin_lists(info))
+                if t is not None and t != title
+                and me not in ctx.members_by_title.get(fold(_stem_title(o.node.title)), ())]
+
+    # Which items are judged depends on the notes only (a hash of their ids), so that
+    # the questions a graph gives keep their ids whatever the seed.
+    items = sorted(info.items, key=lambda i: hashlib.sha1(i.id.encode("utf-8")).hexdigest())
+    false_item = next((i for i in items if elsewhere(i)), None)
+    if false_item is None:
+        return []  # it could only ever be true: a guesser's 对 would win
+    true_item = next(i for i in items if i is not false_item)
+    out: list[Question | None] = []
+    for item, named in ((true_item, title), (false_item, rng.choice(elsewhere(false_item)))):
+        truthful = item is true_item
+        expl = _explain(ctx, info.node, _list_summary(info))
+        if not truthful:
+            expl = expl.rstrip("。") + f"；{item.title}不属于{named}。"
+        out.append(Question(
+            question_id(item.id, "judge_item"), QuestionType.JUDGE, f"{_where(ctx, info)}{item.title}属于{named}。",
+            "对" if truthful else "错", {}, expl, item.id, kind="judge_item", document=ctx.doc_title(item),
+            difficulty=1,
+        ))
+    return out
 
 
 def _judge_statement(ctx: _Context, node: Node) -> Question | None:
@@ -110,7 +146,7 @@ def _cloze_list(ctx: _Context, info: _ListInfo, rng: random.Random) -> Question 
     rng.shuffle(order)
     for hidden in order:
         shown = [BLANK if i == hidden else t for i, t in enumerate(titles)]
-        stem = f"{title}包括：{'、'.join(shown)}。"
+        stem = f"{_where(ctx, info)}{title}包括：{'、'.join(shown)}。"
         if not ctx.blank_points_at(stem, titles[hidden]):
             break  # 监督与改进包括：…、____ keyed 持续改进 points at its answer
     else:
@@ -208,7 +244,8 @@ def _short_list(ctx: _Context, info: _ListInfo) -> Question | None:
         lines.append(f"{i}. {item.title}" + (f"：{text}" if text else ""))
     # A count only where the notes state it and the graph agrees.
     count = f"（共{info.node.count}项）" if info.node.count == len(info.items) else ""
-    stem = f"请简述{title}{count}。"
+    where = _where(ctx, info)
+    stem = f"{where}请简述{title}{count}。" if not where else f"请简述{where[1:-1]}的{title}{count}。"
     return Question(
         question_id(info.node.id, "short_list"), QuestionType.SHORT, stem, "\n".join(lines), {},
         _explain(ctx, info.node, _list_summary(info)), info.node.id, kind="short_list",
