@@ -14,11 +14,13 @@ from collections import defaultdict
 from typing import Callable, Protocol
 
 from cskexam.core.card_text import BLANK, _GENERIC, _PRONOUN_START, _clean, _sentences, _squash
+from cskexam.core.distractors import shared_words
 from cskexam.core.graph import KnowledgeGraph, Node
 
 # A word found in this share of the notes' key points is no key term of any of them.
 COMMON_IN_NOTES = 0.08
-_KEYWORD_POS = ("n", "nz", "vn", "nt", "nr", "ns", "l", "i")
+# Nouns and named things; idioms and set phrases (不失时机) are no key terms.
+_KEYWORD_POS = ("n", "nz", "vn", "nt", "nr", "ns")
 _NUMBER = re.compile(r"^(第[一二三四五六七八九十]+|[二三四五六七八九十两]+大|\d+(?:\.\d+)?%?)$")
 # Sentences about the text itself (以上是…, 本文档旨在…), not about the subject.
 _META_START = ("以上", "本文", "本文档", "总结", "综上", "如图", "该", "这", "此", "他们", "它们", "举例", "例如", "比如")
@@ -87,10 +89,44 @@ class _CommonWords:
         return self._share.get(word, 0.0) >= COMMON_IN_NOTES
 
 
+POINTED = "\x00pointed"
+
+
+class _Listed:
+    """Titles listed beside each key point's title, read once: what a blank's answer must be told from."""
+
+    def __init__(self, graph: KnowledgeGraph):
+        self._graph = graph
+        self._by_title: dict[str, list[str]] | None = None
+
+    def points_at(self, sentence: str, term: str) -> bool:
+        """The rest of the sentence shares a word with ``term`` that no title listed beside it shares
+        (「____主要负责…生产工作」 → 生产部门)."""
+        if self._by_title is None:
+            self._by_title = defaultdict(list)
+            for n in self._graph:
+                parent = self._graph.parent(n.id)
+                if parent is not None:
+                    self._by_title[_clean(n.title)] += [k.title for k in self._graph.children(parent.id) if k.id != n.id]
+        rest = sentence.replace(term, BLANK)
+        return bool(shared_words(rest, term, self._by_title.get(term, [])))
+
+
 def _pick_term(sentence: str, node: Node, siblings: list[Node], tokens: list[str], domain: set[str],
-               exclude: set[str], keywords: Keywords, common: _CommonWords) -> str | None:
+               exclude: set[str], keywords: Keywords, common: _CommonWords, listed: _Listed | None = None,
+               ) -> str | None:
     """The key term of a sentence: a list item or defined term (or the word of the item's
-    own name it states: 人口 of 市场人口), a number, else its strongest keyword."""
+    own name it states: 人口 of 市场人口), a number, else its strongest keyword; None when
+    the sentence has none; ``POINTED`` when the rest of the sentence points at it: the key
+    point's later sentences are less central, and a weaker word is no better card."""
+    term = _best_term(sentence, node, siblings, tokens, domain, exclude, keywords, common)
+    if term is not None and listed is not None and listed.points_at(sentence, term):
+        return POINTED
+    return term
+
+
+def _best_term(sentence: str, node: Node, siblings: list[Node], tokens: list[str], domain: set[str],
+               exclude: set[str], keywords: Keywords, common: _CommonWords) -> str | None:
     body = _squash(sentence)
 
     def ok(tok: str) -> bool:
@@ -131,7 +167,7 @@ def _pick_term(sentence: str, node: Node, siblings: list[Node], tokens: list[str
     return None
 
 
-def _add_cloze_card(deck, graph, node, node_defs, seg, domain, keywords, common) -> None:
+def _add_cloze_card(deck, graph, node, node_defs, seg, domain, keywords, common, listed=None) -> None:
     parent = graph.parent(node.id)
     defined = {term for term, _ in node_defs}
     # The defining sentence already has its card: a cloze of it would answer the other.
@@ -144,7 +180,9 @@ def _add_cloze_card(deck, graph, node, node_defs, seg, domain, keywords, common)
                 or _FIGURE.search(sentence)):
             continue
         siblings = graph.children(parent.id) if parent is not None else []
-        term = _pick_term(sentence, node, siblings, seg.cut(sentence), domain, defined, keywords, common)
+        term = _pick_term(sentence, node, siblings, seg.cut(sentence), domain, defined, keywords, common, listed)
+        if term == POINTED:
+            return
         if term is None:
             continue
         blanked = sentence.replace(term, BLANK)

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from cskexam.core.card_cloze import (  # noqa: F401  (re-exported)
-    COMMON_IN_NOTES, Cutter, Keywords, _add_cloze_card, _CommonWords, _domain_terms, _LazySegmenter,
+    COMMON_IN_NOTES, Cutter, Keywords, _add_cloze_card, _CommonWords, _domain_terms, _LazySegmenter, _Listed,
     jieba_keywords,
 )
 from cskexam.core.card_text import (  # noqa: F401  (re-exported)
@@ -242,6 +242,7 @@ def generate_cards(graph: KnowledgeGraph, segmenter: Cutter | None = None,
     domain = _domain_terms(graph)
     common = _CommonWords(graph, lazy)
     keywords = keywords or jieba_keywords
+    listed = _Listed(graph)
 
     for node in graph:
         if node.kind == "document" or _blocked(node):
@@ -271,7 +272,7 @@ def generate_cards(graph: KnowledgeGraph, segmenter: Cutter | None = None,
         if node.kind == "item" and parent is not None and parent.kind != "document":
             _add_item_cards(deck, graph, node, parent, node_defs, ambiguous_items)
         if node.kind in ("point", "item") and node.text and not _is_bullet(node):
-            _add_cloze_card(deck, graph, node, node_defs, lazy, domain, keywords, common)
+            _add_cloze_card(deck, graph, node, node_defs, lazy, domain, keywords, common, listed)
     return deck.cards
 
 

@@ -56,8 +56,8 @@ def _single_definition(ctx: _Context, info: _ListInfo, item: Node, rng: random.R
     if not all(_term_like(i.title) for i in info.items):
         return None
     stem = _definition_stem(ctx, info, text)
-    if stem is None:
-        return None
+    if stem is None or ctx.describes_kind(text, item.title):
+        return None  # 「（ ）是…重要宏观环境因素」: every option is one
     sibs = [s.title for s in info.items if s.id != item.id and same_thing(s.title) != same_thing(item.title)]
     pool = sibs if len(sibs) >= SINGLE_OPTIONS - 1 else sibs + ctx.outsiders(info)
     if stem_gives_key(stem, item.title) or len(pool) < SINGLE_OPTIONS - 1:

@@ -204,6 +204,19 @@ class _Context:
                         k.title for k in self.graph.children(parent.id) if k.id != n.id)
         return self._listed.get(fold(title), [])
 
+    def describes_kind(self, text: str, title: str) -> bool:
+        """``text`` calls the key point named ``title`` by the name of its list (「…重要宏观环境因素」
+        of 政治法律环境): every item of the list fits it, so it singles none out."""
+        for n in self.graph:
+            if fold(n.title) != fold(title):
+                continue
+            parent = self.graph.parent(n.id)
+            if parent is not None and parent.kind != "document":
+                kind = _stem_title(parent.title)
+                if len(kind) >= 2 and kind in text:
+                    return True
+        return False
+
     def blank_points_at(self, stem: str, answer: str) -> bool:
         """The stem shares a word with the blank's answer that no item listed beside it shares."""
         return bool(shared_words(stem, answer, self.listed_with(answer)))

@@ -22,6 +22,10 @@ from cskexam.core.question_context import (
 )
 from cskexam.core.vocab import QuestionType
 
+_OWN_SUBJECT = ("各", "每", "所有", "对", "在", "通过")
+_RULE = re.compile(r"应|需要|必须|不得|不准|不允许")
+
+
 def _judge_definition(ctx: _Context, info: _ListInfo, item: Node, rng: random.Random) -> Question | None:
     if not _coherent(ctx, info):
         return None
@@ -45,9 +49,14 @@ def _judge_definition(ctx: _Context, info: _ListInfo, item: Node, rng: random.Ra
         where = f"在{company}中，" if company not in text else ""
     else:
         where = f"{title}中，" if _nameable(title) and info.node.kind != "document" else ""
-    if text.startswith(_PRONOUN_START):
-        return None  # 该部门负责… reads wrongly once a name is put before it
-    if text.startswith(("指", "是指", "一般指", "通常指", "负责", "主要负责")):
+    if text.startswith(_PRONOUN_START) or text.startswith(_OWN_SUBJECT) or _RULE.search(text):
+        return None  # 该部门负责…, 各部门定期…, …应以客户需求为核心: a sentence of its own, not a description
+    if ctx.describes_kind(text, item.title):
+        return None  # 「…重要宏观环境因素」 is as true of every other 宏观环境 item: no false variant
+    head = _stem_title(info.node.title)
+    if len(head) >= 4 and text.startswith(head[:4]):
+        return None  # 售后服务组织结构应… has the list for its subject
+    if text.startswith(("指", "是指", "一般指", "通常指", "负责", "主要负责", "具有")):
         stem = f"{where}{named.title}{text}。"
     elif "是" in text[:10] or len(text) < 6:
         return None
@@ -178,7 +187,7 @@ def _cloze_sentence(ctx: _Context, node: Node, rng: random.Random) -> Question |
         stem, answer = f"{BLANK}{copula}{tail}。", head
     else:
         return None
-    if ctx.blank_points_at(stem, answer):
+    if ctx.blank_points_at(stem, answer) or ctx.describes_kind(stem, answer):
         return None
     return Question(
         question_id(node.id, "cloze_sentence"), QuestionType.FILL, stem, answer, {},
@@ -216,8 +225,8 @@ def _cloze_term(ctx: _Context, node: Node, rng: random.Random) -> Question | Non
         company = ctx.company(node)
         if company and company not in sentence:
             stem = f"在{company}中，{stem}"  # every company has a 财务部: say whose
-        if ctx.blank_points_at(stem, term):
-            continue  # 「____主要负责…生产工作」 keyed 生产部门
+        if ctx.blank_points_at(stem, term) or ctx.describes_kind(stem, term):
+            continue  # 「____主要负责…生产工作」 keyed 生产部门; 「____是…重要宏观环境因素」
         return Question(
             question_id(node.id, "cloze_term"), QuestionType.FILL, stem, term, {},
             _explain(ctx, node, sentence), node.id, kind="cloze_term",
