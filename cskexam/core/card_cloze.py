@@ -19,6 +19,7 @@ from cskexam.core.graph import KnowledgeGraph, Node
 
 # A word found in this share of the notes' key points is no key term of any of them.
 COMMON_IN_NOTES = 0.08
+TERM_CHARS = 12  # longer titles are sentences (duties), not names a blank is told from
 # Nouns and named things; idioms and set phrases (不失时机) are no key terms.
 _KEYWORD_POS = ("n", "nz", "vn", "nt", "nr", "ns")
 _NUMBER = re.compile(r"^(第[一二三四五六七八九十]+|[二三四五六七八九十两]+大|\d+(?:\.\d+)?%?)$")
@@ -107,7 +108,8 @@ class _Listed:
             for n in self._graph:
                 parent = self._graph.parent(n.id)
                 if parent is not None:
-                    self._by_title[_clean(n.title)] += [k.title for k in self._graph.children(parent.id) if k.id != n.id]
+                    self._by_title[_clean(n.title)] += [k.title for k in self._graph.children(parent.id)
+                                                        if k.id != n.id and len(k.title) <= TERM_CHARS]
         rest = sentence.replace(term, BLANK)
         return bool(shared_words(rest, term, self._by_title.get(term, [])))
 

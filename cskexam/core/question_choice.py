@@ -85,7 +85,7 @@ def _where(ctx: _Context, info: _ListInfo) -> str:
     """「在项目客户服务组织机构中，」 for a list named only by a heading of its document
     (协作机制), which alone does not say whose it is; nothing for a named kind (宏观环境)."""
     parent = ctx.graph.parent(info.node.id)
-    if info.category is not None or parent is None or parent.kind != "document":
+    if info.category is not None or parent is None or parent.kind != "document" or parent.title in info.node.title:
         return ""
     return f"在{parent.title}中，" if _nameable(parent.title) or len(parent.title) <= 14 else ""
 

@@ -200,8 +200,9 @@ class _Context:
             for n in self.graph:
                 parent = self.graph.parent(n.id)
                 if parent is not None:
+                    # Only names are options a blank is told from; duty sentences listed alongside are not.
                     self._listed.setdefault(fold(n.title), []).extend(
-                        k.title for k in self.graph.children(parent.id) if k.id != n.id)
+                        k.title for k in self.graph.children(parent.id) if k.id != n.id and _term_like(k.title))
         return self._listed.get(fold(title), [])
 
     def describes_kind(self, text: str, title: str) -> bool:

@@ -25,6 +25,7 @@ SHARED_WORD = "shared_word"
 LABELS = {OPTION_COUNT: "选项数", GIVEAWAY: "泄露答案", SHARED_WORD: "题干与答案共用词", DUPLICATE: "重复",
           COUNT: "数量与图谱不符", OCR: "疑似漏字"}
 AUTHORED_SOURCES = ("bank", "import")
+TERM_CHARS = 12
 SIMILAR = 0.75
 
 _CN = {c: i for i, c in enumerate("零一二三四五六七八九十")}
@@ -115,7 +116,8 @@ def _listed_with(graph: KnowledgeGraph | None, q: Question) -> list[str]:
     for n in nodes:
         parent = graph.parent(n.id)
         if parent is not None:
-            out += [k.title for k in graph.children(parent.id) if k.id != n.id]
+            # names only: a duty sentence listed alongside is no option a candidate weighs
+            out += [k.title for k in graph.children(parent.id) if k.id != n.id and len(k.title) <= TERM_CHARS]
     return out
 
 

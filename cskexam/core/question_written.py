@@ -210,8 +210,8 @@ def _cloze_term(ctx: _Context, node: Node, rng: random.Random) -> Question | Non
     sentence = _first_sentence(node.text)
     if not 8 <= len(sentence) <= MAX_STEM_TEXT_CHARS or _QUOTES.search(sentence):
         return None
-    if _NOT_A_KEY_SENTENCE.search(sentence):
-        return None
+    if _NOT_A_KEY_SENTENCE.search(sentence) or sentence.startswith(("负责", "主要负责")):
+        return None  # 「负责____工作…」 says not who
     bounds = None
     for term in ctx.terms():
         at = sentence.find(term)
@@ -250,6 +250,8 @@ def _short_list(ctx: _Context, info: _ListInfo) -> Question | None:
     lines = []
     for i, item in enumerate(info.items, 1):
         text = _definition(ctx.graph, item)
+        if _NOT_A_KEY_SENTENCE.search(text):
+            text = ""  # 「[企业为什么要重视营销环境?」 is a heading of the notes, not what the item is
         lines.append(f"{i}. {item.title}" + (f"：{text}" if text else ""))
     # A count only where the notes state it and the graph agrees.
     count = f"（共{info.node.count}项）" if info.node.count == len(info.items) else ""
