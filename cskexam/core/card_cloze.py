@@ -19,6 +19,7 @@ from cskexam.core.graph import KnowledgeGraph, Node
 
 # A word found in this share of the notes' key points is no key term of any of them.
 COMMON_IN_NOTES = 0.08
+KEYWORD_CHARS = 3
 TERM_CHARS = 12  # longer titles are sentences (duties), not names a blank is told from
 # Nouns and named things; idioms and set phrases (不失时机) are no key terms.
 _KEYWORD_POS = ("n", "nz", "vn", "nt", "nr", "ns")
@@ -164,7 +165,9 @@ def _best_term(sentence: str, node: Node, siblings: list[Node], tokens: list[str
             return tok
     words = set(tokens)
     for kw in keywords(sentence)[:3]:
-        if kw in words and ok(kw) and kw not in common:
+        # A keyword the notes do not name is a key term only when it says something on its
+        # own: two-character words (设备, 效率, 核心) fit too many blanks.
+        if kw in words and ok(kw) and kw not in common and len(kw) >= KEYWORD_CHARS:
             return kw
     return None
 
@@ -192,6 +195,10 @@ def _add_cloze_card(deck, graph, node, node_defs, seg, domain, keywords, common,
         for candidate in (node, parent):
             if candidate is not None and candidate.kind != "document" and term not in candidate.title:
                 context = _clean(candidate.title)
+                if candidate is node and parent is not None and parent.kind != "document" \
+                        and len(context) <= 4 and term not in parent.title:
+                    # 在形式上 says nothing alone: 职业道德的三大特点·在形式上
+                    context = f"{_clean(parent.title)}·{context}"
                 break
         front = blanked + (f"\n（{context}）" if context else "")
         if deck.add(node, "cloze", front, term):
