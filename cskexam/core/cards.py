@@ -48,6 +48,8 @@ from cskexam.core.vocab import CardKind
 KIND_LABELS = {k.value: k.label for k in CardKind}
 ITEM_PARENT_PER_LIST = 2
 _HEADING_WORDS = re.compile(r"包括|以下|如下|按照|将使|受益|[:：,，。；;（）()]")
+# 「在内容上」 names an aspect of its list, not a thing: 「在内容上」属于哪一个知识点 asks nothing.
+_ASPECT = re.compile(r"^在.{1,4}上$")
 
 
 @dataclass(frozen=True)
@@ -301,6 +303,8 @@ def _node_definitions(node: Node, given: list[tuple[str, str]]) -> list[tuple[st
 
 def _add_list_card(deck: _Deck, graph: KnowledgeGraph, node: Node) -> None:
     kids = _item_nodes(graph, node)
+    if any(_blocked(k) for k in kids):
+        return  # an item the parser flagged (a title cut short: 「…他人电脑及他…」) would be learnt so
     items = [_item_label(k) for k in kids]
     items = [i for i in items if i]
     if len(items) < 2:
@@ -333,7 +337,7 @@ def _add_item_cards(deck, graph, node, parent, node_defs, ambiguous) -> None:
     # 「X属于哪一个知识点」 is worth asking only of a list learnt by name, and a
     # few of its items say as much as all of them.
     askable = [k for k in siblings if 2 <= len(_clean(k.title)) <= 10 and _clean(k.title) not in ambiguous
-               and not _is_bullet(k)]
+               and not _is_bullet(k) and not _ASPECT.match(_clean(k.title))]
     # A list of things of one kind (环境, 特性, 团队) or one stated with its count: its
     # items belong to it; a heading's sub-points (了解客服部重要性) do not make a list.
     kind_of_list = (parent.count is not None or parent.mnemonic is not None
