@@ -341,7 +341,7 @@ def _add_item_cards(deck, graph, node, parent, node_defs, ambiguous) -> None:
     # A list of things of one kind (环境, 特性, 团队) or one stated with its count: its
     # items belong to it; a heading's sub-points (了解客服部重要性) do not make a list.
     kind_of_list = (parent.count is not None or parent.mnemonic is not None
-                    or list_category([_clean(k.title) for k in siblings]) is not None)
+                    or (len(siblings) >= 2 and list_category([_clean(k.title) for k in siblings]) is not None))
     if _named_list(parent) and kind_of_list and node in askable[:ITEM_PARENT_PER_LIST] and not _blocked(parent):
         position = next((i for i, k in enumerate(siblings, 1) if k.id == node.id), None)
         back = parent_title
@@ -354,7 +354,8 @@ def _add_item_cards(deck, graph, node, parent, node_defs, ambiguous) -> None:
             continue
         if _DEFINITION_TEXT.match(body) is None:
             continue
-        front = f"「{body}」——这是{parent_title}中的哪一项？"
+        # An outline part (基础知识部分) is no list an item is "one of".
+        front = f"「{body}」——这是{parent_title}中的哪一项？" if _named_list(parent) else f"「{body}」——这说的是什么？"
         deck.add(node, "item_definition", front, term, key=term)
 
 
