@@ -26,7 +26,10 @@ _OWN_SUBJECT = ("各", "每", "所有", "对", "在", "通过")
 _RULE = re.compile(r"应|需要|必须|不得|不准|不允许")
 
 
-def _judge_definition(ctx: _Context, info: _ListInfo, item: Node, rng: random.Random) -> Question | None:
+def _judge_definition(ctx: _Context, info: _ListInfo, item: Node, rng: random.Random,
+                      truth: bool | None = None) -> Question | None:
+    """An item's description attributed to it, or to a sibling (false); ``truth`` decides
+    which when given (the generator keeps 对 and 错 even), else a coin."""
     if not _coherent(ctx, info):
         return None
     text = _definition(ctx.graph, item)
@@ -41,7 +44,8 @@ def _judge_definition(ctx: _Context, info: _ListInfo, item: Node, rng: random.Ra
     ]
     if not others:
         return None  # it could only ever be true: a guesser's 对 would win
-    truthful = rng.random() < 0.5
+    coin = rng.random() < 0.5
+    truthful = coin if truth is None else truth
     named = item if truthful else rng.choice(others)
     company = ctx.company(info.node)
     title = _stem_title(info.node.title)

@@ -115,6 +115,7 @@ def generate_questions(
 
     out: list[Question | None] = []
     judged_lists: set[str] = set()
+    truths = {"对": 0, "错": 0}
     for info in ctx.lists:
         n = info.node
         # Every company's org chart has a 市场部 and a 财务部: "which belongs to this
@@ -136,7 +137,12 @@ def generate_questions(
             if want("single_definition"):
                 out.append(_single_definition(ctx, info, item, sub(item, "single_definition")))
             if want("judge_definition"):
-                out.append(_judge_definition(ctx, info, item, sub(item, "judge_definition")))
+                # The side the generated 判断 so far are short of; a coin when even.
+                short = None if truths["对"] == truths["错"] else truths["对"] < truths["错"]
+                made = _judge_definition(ctx, info, item, sub(item, "judge_definition"), short)
+                if made is not None:
+                    truths[str(made.answer)] += 1
+                out.append(made)
 
     for node in graph:
         if want("judge_statement"):
