@@ -148,6 +148,13 @@ def _emit(
 ) -> Node:
     heading = draft.heading
     title = draft.title or draft.marker or "（无标题）"
+    acrostic = _ACROSTIC.search(title) if parent is not None and draft.children else None
+    if acrostic and _initials_of(acrostic.group(1), [c.title for c in draft.children]):
+        # 管理的基本职能(计组领控) over 计划 组织 领导 控制: the bracket is a mnemonic.
+        title = title[: acrostic.start()].rstrip()
+        if heading is not None:
+            heading.title = title
+            heading.mnemonic = heading.mnemonic or acrostic.group(1)
     path = _unique_path(parent_path + (title,), seen)
     text = "".join(draft.text_parts).strip()
     node = Node(
@@ -200,11 +207,20 @@ def _emit(
         split = bare_line_list(draft.text_parts, draft.bare_lines)
         if split is not None and node.count is None:
             node.count = stated_count(split.remainder.rstrip(":").split(",")[-1])
-    if split is None and parent is not None and not children and text:
+    if split is None and parent is not None and text and node.count is None:
         # 公文的稿本分为草稿、定稿、正本、副本、存本五种。: the items and their count.
         sentence = counted_sentence(text)
-        if sentence and node.count in (None, sentence[0]):
+        if sentence and not children:
             node.count, split = sentence
+        elif sentence and [i.title for i in sentence[1].items] == [c.title for c in children]:
+            node.count = sentence[0]  # the sentence counts the items written below it
+    if split is None and parent is not None and not children and len(draft.text_parts) > 1 and text == "".join(draft.text_parts):
+        # 赶工、快速跟进 then lines of another kind (a folded answer, an aside):
+        # the list is the item's own line, not everything glued after it.
+        first = split_short_list(draft.text_parts[0], node.count is not None or draft.listy)
+        if first is not None and node.count in (None, len(first.items)):
+            split = first
+            split.remainder = "".join(draft.text_parts[1:])
     if parent is not None and (not children or (node.count and len(children) != node.count)):
         # A body that is nothing but a clean list is that list, whatever the
         # stated count says (a mismatch is flagged below).
@@ -219,6 +235,11 @@ def _emit(
             # a list: its items are kept and the mismatch flagged.
             split = split_short_list(text, node.count is not None or draft.listy)
         if split is not None:
+            initials = _ACROSTIC.search(split.items[-1].title)
+            if initials and _initials_of(initials.group(1), [i.title for i in split.items]):
+                # 生理自我、社会自我、心理自我(生社心): the bracket is a mnemonic.
+                split.items[-1].title = split.items[-1].title[: initials.start()]
+                node.mnemonic = node.mnemonic or initials.group(1)
             trailing = trailing_count(split.items[-1].title, len(split.items))
             if trailing:
                 split.items[-1].title = trailing
@@ -252,6 +273,14 @@ def _emit(
     if node.count is not None and node.count != found:
         node.flags.append(make_flag(COUNT_MISMATCH, stated=node.count, found=found))
     return node
+
+
+_ACROSTIC = re.compile(r"(?<=.)\(([\u4e00-\u9fff]{2,8})\)$")
+
+
+def _initials_of(word: str, items: list[str]) -> bool:
+    """Each character of ``word`` opens (or appears in) the item in its place."""
+    return len(word) == len(items) and all(ch in item[:3] for ch, item in zip(word, items))
 
 
 def _disambiguate_titles(children: list[Draft]) -> None:
