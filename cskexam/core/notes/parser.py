@@ -165,8 +165,8 @@ def _emit(
     path = _unique_path(parent_path + (title,), seen)
     if draft.text_parts and _ANSWER.match(draft.text_parts[0]):
         # 1.简述…特征。 答:(1)全局性;(2)长期性: the answer is the question's body.
-        first = _ANSWER.sub("", draft.text_parts[0], count=1)
-        draft.text_parts[:1] = [first] if first else []
+        answer = _ANSWER.sub("", draft.text_parts[0], count=1)
+        draft.text_parts[:1] = [answer] if answer else []
     text = "".join(draft.text_parts).strip()
     node = Node(
         id=node_id(file, path),
