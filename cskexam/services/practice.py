@@ -28,7 +28,7 @@ from cskexam.core.graph import KnowledgeGraph
 from cskexam.core.questions import Question
 from cskexam.core.spreadsheet import safe_row
 from cskexam.errors import UserError, os_error_text
-from cskexam.userfiles import require_parent_dir
+from cskexam.userfiles import require_output_path
 from cskexam.services import review_queue
 from cskexam.storage import question_repo
 from cskexam.core.vocab import SUBJECTIVE_TYPES
@@ -293,7 +293,7 @@ def export_wrong_book_csv(entries: list[WrongEntry], path: str | Path,
                           node_path: Callable[[str | None], str] = lambda _: "") -> int:
     """Write the 错题本 as CSV (UTF-8 with BOM, so Excel reads the Chinese). Returns rows."""
     path = Path(path)
-    require_parent_dir(path)
+    require_output_path(path)
     rows = []
     for e in entries:
         q = e.question
