@@ -20,13 +20,16 @@ class TitleBar(Static):
     def __init__(self, where: str, **kwargs) -> None:
         super().__init__(self._content(where), **kwargs)
         self.where = where
+        self.profile = ""
 
     def on_mount(self) -> None:
         if hasattr(self.app, "profile_label"):
             self.watch(self.app, "profile_label", self._show_profile)
 
     def _show_profile(self, profile: str) -> None:
-        self.update(self._content(self.where, profile))
+        if profile != self.profile:  # the default profile: the bar stays as composed
+            self.profile = profile
+            self.update(self._content(self.where, profile))
 
     @staticmethod
     def _content(where: str, profile: str = "") -> Content:
