@@ -76,3 +76,30 @@ def test_the_service_clamps_a_huge_limit(tmp_path, capsys):
     finally:
         library.close()
     assert results and "竞争者" in results[0].title
+
+
+def test_absurd_numbers_are_refused_and_never_stored(capsys):
+    assert main(["settings", "--max-interval", "99999999999999999999"]) == 2
+    assert "最大间隔须在 1–36500 天之间" in _err(capsys)
+    assert main(["settings", "--new-per-day", "99999999999999999999"]) == 2
+    assert "每日新卡上限最多 9999 张" in _err(capsys)
+    assert main(["review", "--limit", "99999999999999999999"]) == 2
+    assert "--limit 最多为" in _err(capsys)
+    assert main(["exam", "report", "99999999999999999999"]) == 2
+    assert "没有这次考试" in _err(capsys)
+    assert main(["settings"]) == 0
+    out = capsys.readouterr().out
+    assert "99999999999999999999" not in out
+
+
+def test_settings_stored_out_of_range_fall_back_to_defaults_field_by_field():
+    from cskexam.core.srs import SrsSettings
+
+    s = SrsSettings.from_dict({"maximum_interval": 10**20, "daily_new_limit": 50, "desired_retention": 0.85})
+    assert s.maximum_interval == SrsSettings().maximum_interval
+    assert s.daily_new_limit == 50 and s.desired_retention == 0.85
+
+
+def test_a_database_other_than_sqlite_or_postgresql_is_named(capsys):
+    assert main(["--db", "mysql://user@host/db", "stats"]) == 2
+    assert "不支持的数据库「mysql」" in _err(capsys)

@@ -264,7 +264,7 @@ class ExamService:
             exam_repo.save_progress(s, attempt_id, remaining, current, now)
 
     def _submit(self, attempt_id: int, attempt: ExamAttempt, timed_out: bool) -> ExamReport:
-        from cskexam.services.practice import record_answer
+        from cskexam.services.practice import bank_lexicon, record_answer
         from cskexam.storage import exam_repo
 
         graph = self.library.graph()
@@ -275,7 +275,7 @@ class ExamService:
                 raise UserError(f"第 {attempt_id} 次考试已经结束，不能再交卷")
             status = core.TIMED_OUT if timed_out else core.SUBMITTED
             report = core.score_paper(attempt.paper, attempt.answers, time_used=attempt.used, status=status,
-                                      graph=graph)
+                                      graph=graph, others=bank_lexicon(s))
             from cskexam.services import review_queue
 
             missed: list[tuple[float, int, str]] = []
@@ -311,6 +311,7 @@ class ExamService:
 
     def report(self, attempt_id: int) -> ExamReport:
         """The report of a finished attempt, rebuilt from its stored paper and answers."""
+        from cskexam.services.practice import bank_lexicon
         from cskexam.storage import exam_repo
 
         graph = self.library.graph()
@@ -322,8 +323,9 @@ class ExamService:
                 raise UserError(f"第 {attempt_id} 次考试尚未交卷（{status_label(row.status)}）")
             paper = self._load_paper(s, row)
             answers = {a.number: a.given for a in exam_repo.answers_of(s, row.id) if not core.is_blank(a.given)}
+            others = bank_lexicon(s)
         return core.score_paper(paper, answers, time_used=max(0.0, row.time_limit_s - row.remaining_s),
-                                status=row.status, graph=graph)
+                                status=row.status, graph=graph, others=others)
 
     def calibration(self) -> Calibration:
         with self.library.db.session() as s:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from sqlalchemy.orm import Session
 
-from cskexam.core.grading import GradeResult, ShortAnswerResult, grade_short_answer
+from cskexam.core.grading import GradeResult, PointLexicon, ShortAnswerResult, grade_short_answer
 from cskexam.core.graph import KnowledgeGraph
 from cskexam.core.questions import Question
 from cskexam.core.spreadsheet import safe_row
@@ -103,11 +103,17 @@ def _schedule_review(session: Session, node_id: str | None, now: dt.datetime) ->
     return review_queue.schedule_node(session, node_id, now, reason="wrong_answer")
 
 
-def grade_answer(question: Question, given: Any) -> tuple[GradeResult, ShortAnswerResult | None]:
-    result = question.grade(given)
+def bank_lexicon(session: Session) -> PointLexicon:
+    """The scoring terms of every active 简答/案例分析, to catch answers padded with other questions' points."""
+    return PointLexicon.of_questions(question_repo.scoring_points(session, SUBJECTIVE_TYPES))
+
+
+def grade_answer(question: Question, given: Any, others: PointLexicon | None = None,
+                 ) -> tuple[GradeResult, ShortAnswerResult | None]:
+    result = question.grade(given, others)
     short = None
     if question.type in SUBJECTIVE_TYPES and question.points:
-        short = grade_short_answer(str(given or ""), question.points)
+        short = grade_short_answer(str(given or ""), question.points, others=others)
     return result, short
 
 
@@ -125,7 +131,8 @@ def record_answer(
 ) -> AnswerOutcome:
     """Grade, log the answer, update the 错题本 and (if wrong) the review queue."""
     if result is None:
-        result, short = grade_answer(question, given)
+        subjective = question.type in SUBJECTIVE_TYPES and bool(question.points)
+        result, short = grade_answer(question, given, bank_lexicon(session) if subjective else None)
     else:
         short = None
     question_repo.add_answer(session, question.id, given, result.correct, result.score, now,
