@@ -275,3 +275,21 @@ def test_answer_under_a_question_is_its_list():
     assert kids(g, "服务质量的五个维度是什么")[0] == "有形性" and five.count == 5 and "重点" in five.tags
     assert kids(g, "客户满意的层次包括哪些") == ["物质满意", "精神满意", "社会满意"]
     assert not any(t.startswith("答") for t in titles(g))
+
+
+def test_item_written_as_a_counted_sentence_is_named_by_its_subject():
+    g = parse("人力资源\n三、培训方法\n4、教学过程分为准备、讲授、练习、评价四个阶段\n5、培训的形式\n")
+    assert kids(g, "教学过程") == ["准备", "讲授", "练习", "评价"] and node(g, "教学过程").count == 4
+
+
+def test_long_clause_before_a_colon_list_is_the_whole_title():
+    g = parse("人力资源\n一、培训需求分析\n3、培训需求分析模型包括六个模型：循环评估模型、全面任务分析模型、绩效差距分析模型、三维模型\n")
+    models = node(g, "培训需求分析模型包括六个模型")
+    assert len(kids(g, "培训需求分析模型包括六个模型")) == 4
+    assert any(f.get("kind") == "count_mismatch" for f in models.flags)
+
+
+def test_arrow_stages_under_a_counted_heading_are_its_items():
+    text = "客户服务\n一、客户生命周期\n【考点7】客户生命周期的四个阶段（P56）\n考察期→形成期→稳定期→退化期\n【考点8】客户满意度的影响因素\n（1）客户预期\n"
+    g = parse(text)
+    assert kids(g, "客户生命周期的四个阶段") == ["考察期", "形成期", "稳定期", "退化期"]

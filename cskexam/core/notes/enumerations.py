@@ -66,6 +66,12 @@ def split_counted(text: str, count: int) -> Split | None:
     """Find ``count`` items at the start of ``text``; None when they are not there."""
     if count < 2 or not text:
         return None
+    if "→" in text:
+        # 考察期→形成期→稳定期→退化期 under 客户生命周期的四个阶段: stages in order.
+        head, _, rest = text.partition("。")
+        steps = [p.strip() for p in head.split("→")]
+        if len(steps) == count and all(1 <= len(p) <= 12 and not _PUNCT_CUT.search(p) for p in steps):
+            return Split([InlineItem(p) for p in steps], rest.strip())
     # Items separated by ';' each carry a sentence of their own.
     first_para = text.split("。")[0] if text.count(";") < count - 1 else text
     parts = first_para.split(";")
@@ -184,7 +190,7 @@ def inline_items(text: str) -> list[str] | None:
 
 _NUMERAL = r"[一二三四五六七八九十两]|\d{1,2}"
 _COUNTED_SENTENCE = re.compile(
-    r"^(?:[^,;:。]{0,20}?)(?:一般|通常|主要|大致|大体)?可?(?:包括|包含|分为|分成|划分为|具有|有|由)"
+    r"^(?P<subject>[^,;:。]{0,20}?)(?:一般|通常|主要|大致|大体)?可?(?:包括|包含|分为|分成|划分为|具有|有|由)"
     rf"(?P<items>[^,;:。]+?)等?(?P<n>{_NUMERAL})大?(?:个|種|种|项|項|类|類|条|條)?(?:基本|主要|重要)?"
     r"(?:方面|部分|阶段|階段|层次|層次|环节|步骤|要素|步|类型|形式|内容|特征|特点|原则|功能)?(?:构成|组成)?$"
 )
@@ -193,6 +199,11 @@ _PAIR_JOIN = re.compile(r"和|与|及|以及")
 
 
 def counted_sentence(text: str) -> tuple[int, Split] | None:
+    found = counted_sentence_with_subject(text)
+    return (found[0], found[1]) if found else None
+
+
+def counted_sentence_with_subject(text: str) -> tuple[int, Split, str] | None:
     """``包括定量测评和定性测评两类。`` / ``公文的稿本分为草稿、定稿、正本、副本、存本五种。``:
     a body sentence that names the items and says how many there are."""
     from cskexam.core.notes.markers import cn_to_int
@@ -213,7 +224,7 @@ def counted_sentence(text: str) -> tuple[int, Split] | None:
         parts = parts[:-1] + [p.strip() for p in _PAIR_JOIN.split(parts[-1])]
     if len(parts) < 2 or not all(1 <= len(p) <= 16 for p in parts):
         return None
-    return count, Split([InlineItem(p) for p in parts], rest.strip())
+    return count, Split([InlineItem(p) for p in parts], rest.strip()), m.group("subject").strip()
 
 
 _NOT_AN_ITEM = re.compile(r"[。,;:!?]")
