@@ -116,29 +116,34 @@ def split_short_list(text: str, counted: bool = False) -> Split | None:
     lead = _LIST_LEAD.match(body)
     if lead and body.endswith("等"):  # 常见的有计划、总结、简报等
         body = body[lead.end() : -1]
-    if len(body) > 160 or not body:
-        return None
-    if ";" in body:
+    if len(body) > 160 or not body or _SENTENCE_MARK.search(body):
+        return None  # an item never holds 。 : ! ?
+    if ";" in body and "," not in body:
         # 甲;乙、丙;丁: items separated by ';' may hold a 、 of their own.
         parts = [p.strip() for p in body.split(";")]
-        if len(parts) >= 3 and all(1 <= len(p) <= 16 and not re.search(r"[。:!?,]", p) for p in parts):
+        if len(parts) >= 3 and all(1 <= len(p) <= 16 for p in parts):
             return Split([InlineItem(p) for p in parts], "")
-    parts = [p.strip() for p in body.split("、")]
-    opener = next((w for w in _CLAUSE_START if parts[0].startswith(w)), "")
-    if opener and len(parts[0]) >= (5 if len(opener) == 1 else 4):
-        return None  # 在公司布告栏、内网发布: a sentence, not a list
-    # 应鉴定电子文件的真实性、完整性: a long first piece before short ones is a
-    # sentence sharing its predicate, not a list.
-    even = len(parts) >= 3 and len(parts[0]) <= max(8, max(len(p) for p in parts[1:]) + 2)
-    longest = 14 if counted else (12 if even else 8)
-    if len(parts) == 2 and not counted and any("的" in p for p in parts):
-        return None  # 服务设施、设备和人员的外表: two pieces of a phrase
-    if len(parts) >= 2 and all(1 <= len(p) <= longest and not _PUNCT_CUT.search(p) for p in parts):
-        return Split([InlineItem(p) for p in parts], "")
-    parts = [p.strip() for p in re.split(r"[、,;]", body)]
-    if len(parts) >= 3 and all(1 <= len(p) <= (10 if counted else 6) and not re.search(r"[。:!?]", p) for p in parts):
+    if "," not in body and ";" not in body:
+        parts = [p.strip() for p in body.split("、")]
+        opener = next((w for w in _CLAUSE_START if parts[0].startswith(w)), "")
+        if opener and len(parts[0]) >= (5 if len(opener) == 1 else 4):
+            return None  # 在公司布告栏、内网发布: a sentence, not a list
+        # 应鉴定电子文件的真实性、完整性: a long first piece before short ones is a
+        # sentence sharing its predicate, not a list.
+        even = len(parts) >= 3 and len(parts[0]) <= max(8, max(len(p) for p in parts[1:]) + 2)
+        longest = 14 if counted else (12 if even else 8)
+        if len(parts) == 2 and not counted and any("的" in p for p in parts):
+            return None  # 服务设施、设备和人员的外表: two pieces of a phrase
+        if len(parts) >= 2 and all(1 <= len(p) <= longest for p in parts):
+            return Split([InlineItem(p) for p in parts], "")
+    parts = [p.strip() for p in _ANY_SEPARATOR.split(body)]
+    if len(parts) >= 3 and all(1 <= len(p) <= (10 if counted else 6) for p in parts):
         return Split([InlineItem(p) for p in parts], "")
     return None
+
+
+_SENTENCE_MARK = re.compile(r"[。:!?]")
+_ANY_SEPARATOR = re.compile(r"[、,;]")
 
 
 _TRAILING_COUNT = re.compile(
