@@ -293,3 +293,8 @@ def test_arrow_stages_under_a_counted_heading_are_its_items():
     text = "客户服务\n一、客户生命周期\n【考点7】客户生命周期的四个阶段（P56）\n考察期→形成期→稳定期→退化期\n【考点8】客户满意度的影响因素\n（1）客户预期\n"
     g = parse(text)
     assert kids(g, "客户生命周期的四个阶段") == ["考察期", "形成期", "稳定期", "退化期"]
+
+
+def test_you_phrase_is_not_the_verb_of_a_counted_sentence():
+    g = parse("教育\n三、学习动机的理论\n2.需要层次理论：代表人物马斯洛，需要由低到高分为生理需要、安全需要、尊重需要三个层次\n")
+    assert "低到高分为生理需要" not in titles(g)

@@ -195,7 +195,7 @@ def inline_items(text: str) -> list[str] | None:
 
 _NUMERAL = r"[一二三四五六七八九十两]|\d{1,2}"
 _COUNTED_SENTENCE = re.compile(
-    r"^(?P<subject>[^,;:。]{0,20}?)(?:一般|通常|主要|大致|大体)?可?(?:包括|包含|分为|分成|划分为|具有|有|由)"
+    r"^(?P<subject>[^,;:。]{0,20}?)(?:一般|通常|主要|大致|大体)?可?(?P<verb>包括|包含|分为|分成|划分为|具有|有|由)"
     rf"(?P<items>[^,;:。]+?)等?(?P<n>{_NUMERAL})大?(?:个|種|种|项|項|类|類|条|條)?(?:基本|主要|重要)?"
     r"(?:方面|部分|阶段|階段|层次|層次|环节|步骤|要素|步|类型|形式|内容|特征|特点|原则|功能)?(?:构成|组成)?$"
 )
@@ -203,18 +203,20 @@ _NUMERAL_NEAR_END = re.compile(_NUMERAL)
 _PAIR_JOIN = re.compile(r"和|与|及|以及")
 
 
-def counted_sentence(text: str) -> tuple[int, Split] | None:
-    found = counted_sentence_with_subject(text)
+def counted_sentence(text: str, last_clause: bool = False) -> tuple[int, Split] | None:
+    found = counted_sentence_with_subject(text, last_clause)
     return (found[0], found[1]) if found else None
 
 
-def counted_sentence_with_subject(text: str) -> tuple[int, Split, str] | None:
+def counted_sentence_with_subject(text: str, last_clause: bool = False) -> tuple[int, Split, str] | None:
     """``包括定量测评和定性测评两类。`` / ``公文的稿本分为草稿、定稿、正本、副本、存本五种。``:
     a body sentence that names the items and says how many there are."""
     from cskexam.core.notes.markers import cn_to_int
 
     first, _, rest = text.strip().partition("。")
-    first = first.strip().rsplit(",", 1)[-1]  # 根据刺激来源,感觉分为…两类: the last clause
+    first = first.strip()
+    if last_clause:
+        first = first.rsplit(",", 1)[-1]  # 根据刺激来源,感觉分为…两类: the last clause
     if len(first) > 120 or not _NUMERAL_NEAR_END.search(first[-10:]):
         return None
     m = _COUNTED_SENTENCE.match(first)
@@ -223,6 +225,8 @@ def counted_sentence_with_subject(text: str) -> tuple[int, Split, str] | None:
     count = cn_to_int(m.group("n"))
     if count is None or count < 2:
         return None
+    if m.group("verb") == "由" and not first.endswith(("构成", "组成")):
+        return None  # 需要由低到高分为…: 由 opens a phrase here, not the list
     body = m.group("items").strip()
     parts = [p.strip() for p in body.split("、")]
     if len(parts) == count - 1 and len(_PAIR_JOIN.split(parts[-1])) == 2:

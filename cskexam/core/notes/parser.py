@@ -230,10 +230,10 @@ def _emit(
             node.count = stated_count(split.remainder.rstrip(":").split(",")[-1])
     if split is None and parent is not None and text and node.count is None:
         # 公文的稿本分为草稿、定稿、正本、副本、存本五种。: the items and their count.
-        sentence = counted_sentence(text)
+        sentence = counted_sentence(text, last_clause=bool(children))
         if sentence and not children:
             node.count, split = sentence
-        elif sentence and [i.title for i in sentence[1].items] == [c.title for c in children]:
+        elif sentence and [i.title for i in sentence[1].items] == [c.title for c in children if c.judged is None]:
             node.count = sentence[0]  # the sentence counts the items written below it
     if split is None and parent is not None and not children and len(draft.text_parts) > 1 and text == "".join(draft.text_parts):
         # 赶工、快速跟进 then lines of another kind (a folded answer, an aside):
