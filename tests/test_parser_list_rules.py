@@ -298,3 +298,13 @@ def test_arrow_stages_under_a_counted_heading_are_its_items():
 def test_you_phrase_is_not_the_verb_of_a_counted_sentence():
     g = parse("教育\n三、学习动机的理论\n2.需要层次理论：代表人物马斯洛，需要由低到高分为生理需要、安全需要、尊重需要三个层次\n")
     assert "低到高分为生理需要" not in titles(g)
+
+
+def test_numbered_colon_headings_with_restarted_lists_under_them():
+    text = ("管理学\n一) 决策的类型\n１、按重要性：\n1、战略决策\n2、战术决策\n3、业务决策\n２、按重复程度：\n1、程序化决策\n2、非程序化决策\n"
+            "３、按环境可控程度：\n1、确定型决策\n2、风险型决策\n3、不确定型决策\n４、按决策主体：个体决策、群体决策\n二) 决策的过程\n")
+    g = parse(text)
+    assert kids(g, "决策的类型") == ["按重要性", "按重复程度", "按环境可控程度", "按决策主体"]
+    assert kids(g, "按重要性") == ["战略决策", "战术决策", "业务决策"]
+    assert kids(g, "按重复程度") == ["程序化决策", "非程序化决策"]
+    assert kids(g, "按决策主体") == ["个体决策", "群体决策"]
