@@ -245,3 +245,33 @@ def test_two_pieces_of_a_phrase_are_not_a_list():
     md = "# 服务质量\n\n## 维度\n\n1. **有形性**：服务设施、设备和人员的外表\n2. **可靠性**：准确地履行服务承诺的能力\n"
     g = parse(md, "a.md")
     assert kids(g, "有形性") == [] and "服务设施" in node(g, "有形性").text
+
+
+def test_mind_map_export_nests_by_indentation():
+    text = "绩效管理 思维导图\n绩效管理\n\t绩效考评的方法\n\t\t品质主导型\n\t\t\t图解式评价量表\n\t\t\t等级择一法\n\t\t行为主导型\n\t\t\t关键事件法\n\t面谈的原则\n\t\t对事不对人\n\t\t开诚布公，坦率沟通\n薪酬管理\n\t薪酬的构成\n\t\t基本薪酬\n\t\t可变薪酬\n"
+    g = parse(text, "导图.txt")
+    assert [n.title for n in g if n.kind == "document"] == ["绩效管理思维导图"]
+    assert kids(g, "绩效管理") == ["绩效考评的方法", "面谈的原则"]
+    assert kids(g, "品质主导型") == ["图解式评价量表", "等级择一法"]
+    assert kids(g, "面谈的原则") == ["对事不对人", "开诚布公,坦率沟通"]
+    assert kids(g, "薪酬的构成") == ["基本薪酬", "可变薪酬"]
+
+
+def test_paragraph_indents_in_word_text_are_not_an_outline():
+    text = "客户服务 笔记\n一、服务的含义\n　　服务是一方向另一方提供的基本上是无形的活动或利益，\n并且不导致任何所有权的产生。\n二、服务的特征\n　　1、无形性\n　　2、差异性\n　　3、不可分离性\n"
+    g = parse(text)
+    assert kids(g, "服务的特征") == ["无形性", "差异性", "不可分离性"]
+
+
+def test_answer_under_a_question_is_its_list():
+    text = ("客户服务 简答题\n第一章 客户服务战略\n1.简述客户服务战略的特征。\n答：（1）全局性；（2）长期性；（3）纲领性。\n"
+            "2.客户服务战略制定的步骤有哪些？\n答：\n（1）环境分析\n（2）确定战略目标\n"
+            "3.服务质量的五个维度是什么？（★★★）\n答：有形性、可靠性、响应性、保证性、移情性。\n"
+            "4.客户满意的层次包括哪些？\n答：客户满意包括物质满意、精神满意和社会满意三个层次。\n")
+    g = parse(text)
+    assert kids(g, "简述客户服务战略的特征") == ["全局性", "长期性", "纲领性"]
+    assert kids(g, "客户服务战略制定的步骤有哪些") == ["环境分析", "确定战略目标"]
+    five = node(g, "服务质量的五个维度是什么")
+    assert kids(g, "服务质量的五个维度是什么")[0] == "有形性" and five.count == 5 and "重点" in five.tags
+    assert kids(g, "客户满意的层次包括哪些") == ["物质满意", "精神满意", "社会满意"]
+    assert not any(t.startswith("答") for t in titles(g))

@@ -77,6 +77,8 @@ def _classify_group(inner: str) -> tuple[str, str | list[str]] | None:
     if _MNEMONIC.match(inner):
         return ("mnemonic", inner)
     parts = [p.strip() for p in re.split(r"[、,/]", inner) if p.strip()]
+    if parts and all(set(p) <= set("★☆") for p in parts):
+        return ("tags", ["重点"])  # (★★★)
     if parts and all(p in EXAM_TAGS for p in parts):
         return ("tags", parts)
     return None
@@ -238,6 +240,9 @@ def split_heading(segment: str, known: frozenset[str] = frozenset(), subject: st
     restart = None
     if explicit_end and len(clause) <= 12:
         heading.explicit = True
+    elif end < len(s) and s[end] == "?" and len(clause) <= 30:
+        heading.explicit = True  # 客户服务战略制定的步骤有哪些?: a question is a whole title
+        body = s[end + 1 :]
     elif end == len(s) and len(clause) <= 12:
         heading.explicit = True  # the whole segment is a title
     elif (i := _head_repeat(clause)) is not None:
@@ -303,7 +308,7 @@ def take_title_meta(title: str, heading: Heading) -> str:
     def tag(m: re.Match) -> str:
         inner = next(g for g in m.groups() if g)
         parts = [p.strip() for p in re.split(r"[、,/]", inner) if p.strip()]
-        if m.group(4):
+        if m.group(4) or (parts and all(set(p) <= set("★☆") for p in parts)):
             parts = ["重点"]
         if parts and all(p in EXAM_TAGS for p in parts):
             heading.tags.extend(p for p in parts if p not in heading.tags)

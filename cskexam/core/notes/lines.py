@@ -170,9 +170,22 @@ def prepare_lines(raw_lines: list[str], markdown: bool) -> list[Line]:
         # Page furniture says the text was pasted from pages: lines repeated
         # on many pages are running headers.
         _drop_running_headers(out)
-    if not markdown:
+    if not markdown and not indented_outline(out):
         _join_hard_wraps(out)
     return out
+
+
+def indented_outline(lines: list[Line]) -> bool:
+    """A mind-map export (XMind, MindManager) pasted as text: most lines are
+    indented by tabs or spaces at two levels or more, and few start with a
+    list marker. Its indentation is its structure, as in a Markdown list."""
+    rows = [line for line in lines if line.text and not line.literal]
+    if len(rows) < 6:
+        return False
+    indented = sum(1 for line in rows if line.indent > 0)
+    levels = {line.indent for line in rows if line.indent > 0}
+    marked = sum(1 for line in rows if _MARKER_START.match(line.text))
+    return indented * 2 >= len(rows) and len(levels) >= 2 and marked * 4 <= len(rows)
 
 
 def _drop_running_headers(lines: list[Line]) -> None:

@@ -113,6 +113,7 @@ def _is_cjk(ch: str) -> bool:
 class OutlineBuilder:
     def __init__(self, title: str, line: int, markdown: bool = False):
         self.markdown = markdown
+        self.by_indent = False  # an indented outline: every line is an item nested by its indentation
         self.root = Draft("doc", (), "", line)
         self.root.heading = Heading(title=title, text="")
         self.stack: list[Draft] = [self.root]
@@ -247,6 +248,10 @@ class OutlineBuilder:
             self._finish_pending()
             return
         markers = find_markers(line) if markers is None else markers
+        if self.by_indent:
+            lead = markers[0] if markers and markers[0].start == 0 else Marker("bullet", (), "", 0, 0)
+            self._indented_item(lead, line, lineno, indent, [])
+            return
         if self.markdown and markers and markers[0].start == 0 and markers[0].style in _INDENTED_STYLES:
             self._indented_item(markers[0], line, lineno, indent, markers)
             return
