@@ -36,7 +36,7 @@ class LeechScreen(AppScreen):
 
     BINDINGS = [
         # Enter on the list selects the card, which toggles it too (the list owns Enter)
-        Binding("space", "toggle_suspended", "恢复复习 / 暂停", key_display="Enter/空格"),
+        Binding("space", "toggle_suspended", "恢复/暂停", key_display="空格"),
         Binding("n", "show_node", "查看知识点"),
     ]
 

@@ -26,7 +26,7 @@ class StarredScreen(AppScreen):
     BINDINGS = [
         Binding("p", "practise_all", "练习全部收藏"),
         Binding("f", "unstar", "取消收藏"),
-        Binding("v", "show_node", "查看要点"),
+        Binding("v", "show_node", "查看要点", show=False),
     ]
 
     KEY_HELP = [

@@ -46,10 +46,10 @@ class WrongBookScreen(AppScreen):
 
     BINDINGS = [
         Binding("p", "practise_all", "练习全部错题"),
-        Binding("x", "export", "导出 CSV"),
-        Binding("f", "star", "收藏"),
-        Binding("v", "show_node", "查看要点"),
-        Binding("a", "toggle_cleared", "显示已移出"),
+        Binding("x", "export", "导出 CSV", show=False),
+        Binding("f", "star", "收藏", show=False),
+        Binding("v", "show_node", "查看要点", show=False),
+        Binding("a", "toggle_cleared", "显示已移出", show=False),
         Binding("y", "type_filter", "题型"),
         Binding("z", "chapter_filter", "章节"),
     ]
