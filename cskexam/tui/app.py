@@ -248,11 +248,12 @@ class CskexamApp(App[int]):
         """Open the registered screen ``name``; kwargs go to its constructor.
 
         Esc goes back to where you came from (the screen stack is the back
-        stack). Opening a screen that is already on the stack goes back to it
-        (calling its ``reopen(**kwargs)`` if it has one, or replacing it when
-        kwargs are given) only when nothing above it holds a session
-        (``KEEPS_SESSION``: a drill, a practice round, an exam); otherwise a
-        new one is opened on top, so a look elsewhere never ends a session.
+        stack). With kwargs (a node, a set of questions) the screen opens on
+        top, unless it is the one in front (which then ``reopen(**kwargs)``s).
+        A screen key (no kwargs) goes back to that screen if it is on the stack
+        and nothing above it holds a session (``KEEPS_SESSION``: a drill, a
+        practice round, an exam); otherwise a new one is opened on top, so a
+        look elsewhere never ends a session.
         """
         if name == "home":
             if not self._session_above(0):
@@ -275,18 +276,26 @@ class CskexamApp(App[int]):
         except KeyError:
             self.notify(f"没有这个界面: {name}", severity="error", markup=False)
             return
+        if kwargs:
+            # Something particular (a node, a set of questions) opened from here: a
+            # step forward, so Esc comes back here even when the screen is also
+            # open further down.
+            if type(self.screen) is cls:
+                reopen = getattr(self.screen, "reopen", None)
+                if reopen is not None:
+                    reopen(**kwargs)
+                    return
+                self.pop_screen()
+            self.push_screen(cls(**kwargs))
+            return
         for index, screen in enumerate(self.screen_stack):
             if type(screen) is cls and not self._session_above(index):
                 self._pop_to(index)
                 reopen = getattr(screen, "reopen", None)
                 if reopen is not None:
-                    reopen(**kwargs)
-                    return
-                if not kwargs:
-                    return
-                self.pop_screen()
-                break
-        self.push_screen(cls(**kwargs))
+                    reopen()
+                return
+        self.push_screen(cls())
 
     def profile_switched(self) -> None:
         """Another profile is studying now: close every screen and show its figures."""
