@@ -46,6 +46,8 @@ FOOTER_SCREENS = {"home", "search"}
 
 LibraryOpener = Callable[[str | None], "Library"]
 
+SPARE_HOME = "home-over-session"  # the installed home screen opened over a session
+
 
 class LibraryReady(Message, bubble=False):
     """The library is open (and the bundled notes imported): ``app.library`` is set."""
@@ -75,6 +77,38 @@ class LibraryOpened(Message, bubble=False):
     def __init__(self, library: Library) -> None:
         super().__init__()
         self.library = library
+
+
+# What the screens import when they open (besides their own modules): read
+# in the background once the library is open, so no screen pays for it later.
+_PRELOAD_MODULES = (
+    "cskexam.services.review", "cskexam.services.practice", "cskexam.services.exam",
+    "cskexam.services.card_browser", "cskexam.services.stats", "cskexam.core.readiness", "cskexam.display",
+)
+
+
+def _preload_screens() -> None:
+    """Import every screen's module and the services they use (in a worker thread).
+
+    Screens are imported on first use so that nothing delays the first paint;
+    importing them while the candidate looks at the home screen makes the
+    first visit of each as quick as the next. A module that fails to import
+    is left for the screen to report when it is opened.
+    """
+    import importlib
+
+    for e in registry.available_entries():
+        try:
+            e.load()
+        except Exception:  # noqa: BLE001 - the screen reports it when opened
+            pass
+        time.sleep(0)  # let the UI thread in between modules
+    for name in _PRELOAD_MODULES:
+        try:
+            importlib.import_module(name)
+        except Exception:  # noqa: BLE001
+            pass
+        time.sleep(0)
 
 
 def _registry_bindings() -> list[Binding]:
@@ -200,6 +234,9 @@ class CskexamApp(App[int]):
         pending, self._pending_key = self._pending_key, None
         if pending is not None and len(self.screen_stack) == 1:
             self.call_later(self.open_screen, pending)
+        if not self._exit_after_first_paint:
+            self.run_worker(_preload_screens, name="preload-screens", group="preload", thread=True,
+                            exit_on_error=False)
 
     def on_library_failed(self, message: LibraryFailed) -> None:
         self.load_error = message.message
@@ -256,13 +293,7 @@ class CskexamApp(App[int]):
         look elsewhere never ends a session.
         """
         if name == "home":
-            if not self._session_above(0):
-                self._pop_to(0)
-                return
-            from cskexam.tui.screens.home import HomeScreen
-
-            if not isinstance(self.screen, HomeScreen):
-                self.push_screen(HomeScreen())
+            self._open_home()
             return
         if self.library is None:
             if self.load_error:
@@ -296,6 +327,23 @@ class CskexamApp(App[int]):
                     reopen()
                 return
         self.push_screen(cls())
+
+    def _open_home(self) -> None:
+        """Back to the home screen: the one on the stack, or one on top when a session lies between."""
+        from cskexam.tui.screens.home import HomeScreen
+
+        for index in range(len(self.screen_stack) - 1, -1, -1):
+            if isinstance(self.screen_stack[index], HomeScreen):
+                if not self._session_above(index):
+                    self._pop_to(index)
+                    return
+                break
+        # Over a session (a drill, a round, an exam): the spare home screen is
+        # kept when popped, so going home and back costs no new screen.
+        if SPARE_HOME not in self._installed_screens:
+            self.install_screen(HomeScreen(), SPARE_HOME)
+        spare = self.get_screen(SPARE_HOME)
+        self.push_screen(spare if spare not in self.screen_stack else HomeScreen())
 
     def profile_switched(self) -> None:
         """Another profile is studying now: close every screen and show its figures."""

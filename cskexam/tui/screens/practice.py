@@ -21,7 +21,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Footer, Input, OptionList, Static, TextArea
+from textual.widgets import Input, OptionList, Static, TextArea
 
 from cskexam.tui.failures import shows_problems
 from cskexam.tui.screens.practice_scopes import PracticeScopes
@@ -29,6 +29,7 @@ from cskexam.tui.widgets.answer_keys import JUDGE_HELP, JUDGE_KEYS, answer_for_k
 from cskexam.tui.widgets.question_render import CHOICE_TYPES, feedback_content, options_content
 from cskexam.tui.widgets.question_view import WRITTEN_TYPES, QuestionView
 from cskexam.tui.widgets.title_bar import TitleBar
+from cskexam.tui.widgets.footer import Footer
 
 from cskexam.core.vocab import QUESTION_TYPES, QuestionType
 from cskexam.errors import UserError
