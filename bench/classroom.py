@@ -175,6 +175,11 @@ def run(url: str, label: str, candidates: int, seconds: float, think: float) -> 
     print(f"{label}: {candidates} 名考生 + {min(SECOND_DEVICES, candidates)} 台第二设备，{seconds:g} 秒，思考时间均值 {think:g} 秒")
     print(f"  作答 {n_reviews + n_answers}（复习 {n_reviews}，练习 {n_answers}）= {(n_reviews + n_answers) / seconds:.1f} 次/秒")
     print(f"  作答→落盘 延迟 p50 {q[49] * 1000:.1f} ms，p95 {q[94] * 1000:.1f} ms，最大 {max(latencies) * 1000:.1f} ms")
+    for name, index in (("复习", 1), ("练习", 2)):
+        part = [lat for row in told for _, lat in row[index]]
+        if len(part) >= 2:
+            pq = statistics.quantiles(part, n=100)
+            print(f"    其中{name} p50 {pq[49] * 1000:.1f} ms，p95 {pq[94] * 1000:.1f} ms")
     print(f"  丢失 {lost}，重复 {duplicated}" + (f"，进程失败 {len(failed)}" if failed else ""))
     print(f"  （准备与收尾共 {time.perf_counter() - t0 - seconds:.0f} 秒）", flush=True)
 

@@ -18,6 +18,9 @@ from typing import NoReturn
 from cskexam import __version__
 from cskexam.errors import UserError
 
+# After a lock message, on the command line only: the TUI has no such option.
+LOCK_WAIT_HINT = "也可用 cskexam --wait 60 … 让命令最多等待 60 秒"
+
 
 class ChineseHelpFormatter(argparse.HelpFormatter):
     def add_usage(self, usage, actions, groups, prefix=None):
@@ -156,7 +159,8 @@ def _guarded(run, db: str | None) -> int:
     try:
         return run()
     except UserError as exc:
-        print(f"错误: {exc}", file=sys.stderr)
+        hint = f"；{LOCK_WAIT_HINT}" if getattr(exc, "kind", None) == "locked" else ""
+        print(f"错误: {exc}{hint}", file=sys.stderr)
         return exc.exit_code
     except BrokenPipeError:
         return 0

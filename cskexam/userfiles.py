@@ -58,6 +58,28 @@ def require_parent_dir(path: str | Path, error_cls: type[UserError] = UserError)
         raise error_cls(f"目录不存在：{parent}", str(path))
 
 
+def require_output_path(path: str | Path, error_cls: type[UserError] = UserError) -> None:
+    """``error_cls`` unless ``path`` can take a new file written beside it and renamed over it.
+
+    Its folder must exist, and whatever is already there must be a plain file:
+    renaming a finished export over ``/dev/null``, a FIFO or a folder would
+    replace that device or fail half-way.
+    """
+    require_parent_dir(path, error_cls)
+    try:
+        st = os.stat(Path(path).expanduser())
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise error_cls(_missing_reason(Path(path), exc), str(path)) from None
+    except ValueError:
+        raise error_cls("路径中含有无效字符", repr(str(path))) from None
+    if stat.S_ISDIR(st.st_mode):
+        raise error_cls("这是一个目录，请给出文件名", str(path))
+    if not stat.S_ISREG(st.st_mode):
+        raise error_cls(f"这是{_kind(st.st_mode)}，不能写入导出文件", str(path))
+
+
 def _kind(mode: int) -> str:
     if stat.S_ISFIFO(mode):
         return "一个管道（FIFO）"

@@ -39,6 +39,17 @@ import pytest
 PG_SERVER_DEFAULT = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 
 
+def pytest_configure(config):
+    # The suite runs in parallel workers (pytest-xdist). Tests that use the
+    # default data dir must not share one library and its lock across workers:
+    # each worker gets its own CSKEXAM_HOME, as a single run has one.
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if worker:
+        import tempfile
+
+        os.environ["CSKEXAM_HOME"] = tempfile.mkdtemp(prefix=f"cskexam-{worker}-")
+
+
 @pytest.fixture(scope="session")
 def _migrated_template(tmp_path_factory):
     from cskexam.storage.db import open_database

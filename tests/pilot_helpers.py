@@ -99,8 +99,13 @@ async def wait_for(pilot, predicate, timeout: float = DEFAULT_TIMEOUT) -> None:
         await pilot.pause(0.02)
 
 
-async def wait_for_text(pilot, text: str, timeout: float = DEFAULT_TIMEOUT) -> str:
-    await wait_for(pilot, lambda: text in screen_text(pilot.app), timeout)
+async def wait_for_text(pilot, *texts: str, timeout: float = DEFAULT_TIMEOUT) -> str:
+    """Wait until every one of ``texts`` is on the screen at once, and return the screen.
+
+    Parts of a screen settle one after another (a card, then its counters), so a
+    test that checks several of them waits for all, not for the first.
+    """
+    await wait_for(pilot, lambda: all(t in screen_text(pilot.app) for t in texts), timeout)
     return screen_text(pilot.app)
 
 

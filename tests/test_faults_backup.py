@@ -118,3 +118,106 @@ def test_restore_without_a_date_lists_and_changes_nothing(home, capsys):
 def test_db_commands_on_other_databases_say_they_are_for_sqlite(home, capsys):
     assert main(["--db", "postgresql+psycopg://u@localhost/nowhere", "db", "check"]) == 2
     assert "只适用于 SQLite" in capsys.readouterr().err
+
+
+# -- before an upgrade, pruning, missing folders, PostgreSQL -------------------------------------
+
+def _downgrade_one_step(path: Path) -> None:
+    from alembic import command
+
+    from cskexam.storage.db import alembic_config, open_database
+
+    db = open_database(f"sqlite:///{path}")
+    try:
+        with db.engine.begin() as conn:
+            config = alembic_config()
+            config.attributes["connection"] = conn
+            command.downgrade(config, "0012_search_words_and_readings")  # one head, one step back
+    finally:
+        db.close()
+
+
+def test_an_upgrade_of_an_existing_library_is_preceded_by_a_backup(home):
+    from cskexam.services.library import open_library
+    from cskexam.services.review import Reviewer
+
+    path = home / "cskexam.sqlite3"
+    with open_library() as library:
+        library.ensure_imported()
+        with Reviewer(library.db) as reviewer:
+            answered = len(_answer(reviewer, 2))
+    _downgrade_one_step(path)
+    (home / "backups").mkdir(exist_ok=True)
+    for old in range(9):  # copies left by earlier upgrades
+        stale = store.stamped_path(path, store.BEFORE_UPGRADE, dt.datetime(2026, 1, 1 + old, 8, 0))
+        stale.write_bytes(b"")
+    with open_library():
+        pass
+    copies = store.list_stamped(path, store.BEFORE_UPGRADE)
+    assert len(copies) == store.KEEP
+    newest = copies[0]
+    assert newest.stat().st_size > 0 and _logs(newest) == answered  # the contents before the upgrade
+    conn = sqlite3.connect(newest)
+    try:
+        versions = {r[0] for r in conn.execute("SELECT version_num FROM alembic_version")}
+    finally:
+        conn.close()
+    assert "0013_search_on_postgresql" not in versions  # taken before the schema changed
+    with open_library():
+        pass  # up to date: no further copy
+    assert store.list_stamped(path, store.BEFORE_UPGRADE)[0] == newest
+
+
+def test_no_upgrade_without_its_backup(home, capsys, monkeypatch):
+    from cskexam.services.library import open_library
+
+    path = home / "cskexam.sqlite3"
+    with open_library() as library:
+        library.ensure_imported()
+    _downgrade_one_step(path)
+    (home / "backups").write_text("a file where the folder should be")
+    assert main(["stats"]) == 2
+    err = capsys.readouterr().err
+    assert "升级数据库结构前要先备份" in err and "没有任何改动" in err and "Traceback" not in err
+    conn = sqlite3.connect(path)
+    try:
+        versions = {r[0] for r in conn.execute("SELECT version_num FROM alembic_version")}
+    finally:
+        conn.close()
+    assert "0013_search_on_postgresql" not in versions
+
+
+def test_copies_saved_before_restores_are_pruned_to_seven(home):
+    from cskexam.services.library import open_library
+
+    path = home / "cskexam.sqlite3"
+    with open_library() as library:
+        library.ensure_imported()
+    backup.daily_backup(path, dt.date(2026, 12, 1))
+    for minute in range(10):
+        result = backup.restore_library(f"sqlite:///{path}", None, now=dt.datetime(2026, 12, 7, 9, minute))
+        assert result.saved_as is not None and result.saved_as.exists()
+    saved = store.list_stamped(path, store.BEFORE_RESTORE)
+    assert [p.name for p in saved] == [f"cskexam-before-restore-20261207-09{m:02d}00.sqlite3" for m in range(9, 2, -1)]
+    assert len(saved) == 7 and [b.day for b in store.list_backups(path)] == [dt.date(2026, 12, 1)]
+
+
+def test_a_copy_into_a_missing_folder_is_refused_not_made(home):
+    from cskexam.errors import UserError
+    from cskexam.services.library import open_library
+
+    path = home / "cskexam.sqlite3"
+    with open_library() as library:
+        library.ensure_imported()
+    dest = home / "nowhere" / "copy.sqlite3"
+    with pytest.raises(UserError) as info:
+        store.copy_to_file(path, dest)
+    assert "目标文件夹不存在" in str(info.value) and str(home / "nowhere") in str(info.value)
+    assert not (home / "nowhere").exists()
+
+
+def test_postgresql_libraries_are_told_whose_job_backups_are(home, capsys):
+    for command in (["db", "check"], ["db", "restore"], ["db", "restore", "latest"]):
+        assert main(["--db", "postgresql+psycopg://u@localhost/nowhere", *command]) == 2
+        err = capsys.readouterr().err
+        assert "数据库服务器负责备份" in err and "cskexam db copy" in err and "Traceback" not in err

@@ -327,8 +327,11 @@ def test_a_long_paste_grades_in_linear_time():
         times = []
         for chars in (35_000, 140_000):
             paste = unit * (chars // len(unit))
-            start = time.perf_counter()
-            grade_short_answer(paste, points)
-            times.append(time.perf_counter() - start)
+            best = 9.0
+            for _ in range(3):  # CPU time, the best of three: a busy machine must not look quadratic
+                start = time.process_time()
+                grade_short_answer(paste, points)
+                best = min(best, time.process_time() - start)
+            times.append(best)
         # Four times the text, at most about four times the time (quadratic would be 16).
         assert times[1] < 6 * times[0] + 0.05 and times[1] < 2.0, (unit[:6], times)

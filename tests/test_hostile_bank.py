@@ -39,13 +39,13 @@ def billion_laughs(levels: int = 9, width: int = 9) -> str:
 
 def _bounded(fn, seconds: float = 3.0, megabytes: int = 100):
     tracemalloc.start()
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: a busy machine must not fail a bounded parse
     try:
         result = fn()
     finally:
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
-    assert time.perf_counter() - start < seconds
+    assert time.process_time() - start < seconds
     assert peak < megabytes * 2**20
     return result
 

@@ -219,3 +219,13 @@ def test_edited_notes_drop_only_the_bank_questions_whose_node_vanished(library):
 def library(sample_library):
     """The services run on both engines here."""
     return sample_library
+
+
+def test_a_short_answer_padded_with_another_questions_point_is_not_full_marks(practice):
+    short = _question(practice, "jn-005")
+    bare = "愿望竞争者、普通竞争者、产品形式竞争者、品牌竞争者"
+    assert practice.answer(short, bare).correct
+    other = next(q for q in practice.questions(types=["简答", "案例分析"])
+                 if q.id != "jn-005" and q.points and "竞争" not in q.points[0].point)
+    out = practice.answer(short, bare + "、" + other.points[0].point)
+    assert not out.correct and out.short.padded and out.result.score == pytest.approx(0.8)

@@ -33,6 +33,9 @@ def _read(prompt: str) -> str | None:
     return None if line == "" else line.strip().lower()
 
 
+MAX_LIMIT = 100_000  # more cards than any library holds
+
+
 def run(args) -> int:
     from cskexam.core import srs
     from cskexam.errors import UserError
@@ -40,6 +43,8 @@ def run(args) -> int:
 
     if args.limit is not None and args.limit < 1:
         raise UserError(f"--limit 至少为 1（收到 {args.limit}）")
+    if args.limit is not None and args.limit > MAX_LIMIT:
+        raise UserError(f"--limit 最多为 {MAX_LIMIT}（收到 {args.limit}）")
     answered = 0
     ratings: dict[int, int] = {}
     with open_library(getattr(args, "db", None)) as library:

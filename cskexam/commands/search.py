@@ -18,12 +18,16 @@ DEFAULT_LIMIT = 20
 
 
 def _limit(text: str) -> int:
+    from cskexam.services.search import MAX_RESULTS
+
     try:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"--limit 需要正整数，而不是 {text!r}") from None
     if value < 1:
         raise argparse.ArgumentTypeError(f"--limit 需要正整数，而不是 {value}")
+    if value > MAX_RESULTS:
+        raise argparse.ArgumentTypeError(f"--limit 最大为 {MAX_RESULTS}，而不是 {value}")
     return value
 
 

@@ -422,7 +422,13 @@ def check_bank_text(
         data = load_yaml_with_lines(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = mark.line + 1 if mark else 1
+        position = getattr(exc, "position", None)  # a reader error (a control character) has no mark
+        if mark:
+            line = mark.line + 1
+        elif isinstance(position, int):
+            line = text.count("\n", 0, position) + 1
+        else:
+            line = 1
         reason = getattr(exc, "problem", None) or str(exc)
         message = reason if isinstance(exc, YamlLimitError) else f"YAML 格式错误: {yaml_reason(reason)}"
         return BankFile(file, None, problems=[Problem(file, line, message)])

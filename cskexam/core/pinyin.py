@@ -22,6 +22,7 @@ __all__ = ["PinyinKey", "PinyinConverter", "pinyin_keys", "query_key", "char_rea
 MAX_TITLE_SYLLABLES = 12
 
 _LETTERS = re.compile(r"[a-z0-9]+")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _QUERY = re.compile(r"^[a-z0-9' ]+$")
 
 
@@ -47,6 +48,11 @@ class PinyinConverter:
     def learn(self, words: Iterable[str]) -> None:
         """Read the words not read yet, all in one call (a call per word costs more than the reading)."""
         new = [w for w in dict.fromkeys(words) if w not in self._words and "\n" not in w]
+        # A word without Chinese characters (a number, 5S, a Latin term) reads as its own letters.
+        for word in [w for w in new if not _HAN.search(w)]:
+            spelt = ("".join(_LETTERS.findall(part.lower())) for part in word.split())
+            self._words[word] = [r for r in spelt if r]
+        new = [w for w in new if _HAN.search(w)]
         if not new:
             return
         # Each word is one item of the list, its syllables followed by the separator's.

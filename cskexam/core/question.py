@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from cskexam.core.grading import GradeResult, ScoringPoint, grade
+from cskexam.core.grading import GradeResult, PointLexicon, ScoringPoint, grade
 from cskexam.core.graph import SourceRef
 from cskexam.core.vocab import QuestionType
 
@@ -77,8 +77,9 @@ class Question:
             origin=SourceRef(origin["file"], int(origin["line"])) if origin else None,
         )
 
-    def grade(self, answer: Any) -> GradeResult:
-        return grade(self.type, answer, self.answer, self.points)
+    def grade(self, answer: Any, others: PointLexicon | None = None) -> GradeResult:
+        """``others``: the bank's scoring terms, so padding a 简答 with other questions' points costs."""
+        return grade(self.type, answer, self.answer, self.points, others=others)
 
     def answer_text(self) -> str:
         """The right answer as a candidate reads it: ``B. 普通竞争者``."""

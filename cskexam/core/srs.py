@@ -26,7 +26,7 @@ import math
 import random
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timedelta, timezone
-from typing import Iterable, Mapping
+from typing import Any, Iterable, Mapping
 
 from fsrs import Card as FsrsCard
 from fsrs import Rating, Scheduler
@@ -43,6 +43,13 @@ RATING_LABELS = {AGAIN: "重来", HARD: "困难", GOOD: "良好", EASY: "简单"
 RESCHEDULE = 0
 # A log entry that forgets the card: it is new again (reset from the card browser).
 RESET = -1
+
+
+# Bounds a candidate can mean: beyond them a date overflows or the number is a typo.
+MAX_NEW_PER_DAY = 9999
+MAX_INTERVAL_DAYS = 36500
+MAX_STEP_SECONDS = 365 * 86400
+MAX_LEECH_LAPSES = 99
 
 
 @dataclass(frozen=True)
@@ -68,12 +75,17 @@ class SrsSettings:
             out.append(f"目标记忆保持率须在 0.70–0.99 之间（现为 {self.desired_retention}）")
         if self.daily_new_limit < 0:
             out.append("每日新卡上限不能为负数")
-        if self.maximum_interval < 1:
-            out.append("最大间隔至少 1 天")
-        if any(s <= 0 for s in (*self.learning_steps, *self.relearning_steps)):
+        elif self.daily_new_limit > MAX_NEW_PER_DAY:
+            out.append(f"每日新卡上限最多 {MAX_NEW_PER_DAY} 张（现为 {self.daily_new_limit}）")
+        if not 1 <= self.maximum_interval <= MAX_INTERVAL_DAYS:
+            out.append(f"最大间隔须在 1–{MAX_INTERVAL_DAYS} 天之间（现为 {self.maximum_interval}）")
+        steps = (*self.learning_steps, *self.relearning_steps)
+        if any(s <= 0 for s in steps):
             out.append("学习步长须为正数（秒）")
-        if self.leech_lapses < 1:
-            out.append("记忆难点（leech）阈值至少为 1")
+        elif any(s > MAX_STEP_SECONDS for s in steps):
+            out.append("学习步长最长 1 年")
+        if not 1 <= self.leech_lapses <= MAX_LEECH_LAPSES:
+            out.append(f"记忆难点（leech）阈值须在 1–{MAX_LEECH_LAPSES} 次之间")
         return out
 
     def to_dict(self) -> dict:
@@ -84,8 +96,21 @@ class SrsSettings:
 
     @classmethod
     def from_dict(cls, data: Mapping) -> "SrsSettings":
+        """Settings from stored values; a value out of range (stored by an older
+        release or edited by hand) falls back to its default, so reviews still run."""
         known = {f for f in cls.__dataclass_fields__}
-        return cls(**{k: v for k, v in data.items() if k in known})
+        fields = {k: v for k, v in data.items() if k in known}
+        try:
+            return cls(**fields)
+        except (ValueError, TypeError):
+            kept: dict[str, Any] = {}
+            for key, value in fields.items():
+                try:
+                    cls(**{**kept, key: value})
+                except (ValueError, TypeError):
+                    continue
+                kept[key] = value
+            return cls(**kept)
 
 
 @dataclass(frozen=True)

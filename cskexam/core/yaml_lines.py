@@ -138,33 +138,78 @@ def load_yaml_with_lines(text: str) -> Any:
 
     Raises ``yaml.YAMLError`` (``YamlLimitError`` for a bomb or an unreadable value).
     """
-    return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a safe loader subclass
+    try:
+        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a safe loader subclass
+    except UnicodeEncodeError:  # a lone surrogate (text decoded with surrogateescape)
+        raise YamlLimitError("含有无效的字符（不是 UTF-8 文字）") from None
 
 
-# libyaml's reasons, in the words a bank author needs; others are shown as they are.
+# libyaml's reasons (and the pure-Python parser's), in the words a bank author needs.
 _YAML_REASONS = (
     ("tab character", "用了 Tab 缩进（请改用空格）"),
     ("did not find expected key", "缩进不对，或少了「键: 值」中的键"),
     ("did not find expected '-' indicator", "缩进不对：列表项应以「- 」开头并对齐"),
     ("mapping values are not allowed", "这里不能出现「键: 值」（冒号后缺空格，或缩进不对？）"),
+    ("mapping keys are not allowed", "这里不能出现「? 键」形式的键（缩进不对？）"),
+    ("block sequence entries are not allowed", "这里不能出现「- 」列表项（缩进不对，或它应写在上一行的键下面？）"),
     ("unexpected end of stream", "文件在引号或括号中间结束（引号或括号没有配对）"),
+    ("could not find expected ':'", "少了冒号「:」：一个键要写在一行内，后面跟「: 值」（或引号没有配对？）"),
+    ("found unexpected ':'", "多了一个冒号「:」（含冒号的文字请加引号）"),
+    ("did not find expected ',' or ']'", "方括号列表 [ … ] 中少了逗号或右括号「]」"),
+    ("did not find expected ',' or '}'", "花括号映射 { … } 中少了逗号或右括号「}」"),
+    ("expected ',' or ']'", "方括号列表 [ … ] 中少了逗号或右括号「]」"),
+    ("expected ',' or '}'", "花括号映射 { … } 中少了逗号或右括号「}」"),
+    ("did not find expected node content", "这里缺少内容（值是空的，或多了符号如「,」「]」「}」）"),
+    ("expected the node content", "这里缺少内容（值是空的，或多了符号如「,」「]」「}」）"),
+    ("expected <block end>", "缩进不对：这一行与上面的内容对不齐"),
+    ("did not find expected comment or line break", "这一行多了内容：「|」「>」或「---」后面只能换行或写注释"),
+    ("did not find expected whitespace or line break", "这里缺少空格或换行（如「-」「?」「:」后面要有空格）"),
+    ("did not find expected alphabetic or numeric character", "锚点或别名（&名字、*名字）的名字只能用字母和数字"),
+    ("did not find expected hexdecimal number", "双引号中的 \\x、\\u 转义后面要跟十六进制数字"),
+    ("found invalid unicode character escape code", "双引号中的 \\u/\\U 转义不是有效的字符"),
+    ("found unknown escape character", "双引号中的转义字符（\\…）无效"),
+    ("indentation indicator equal to 0", "「|」「>」后的缩进数字不能是 0"),
+    ("undefined tag handle", "用了没有定义的标签前缀（如 !前缀!名字）"),
+    ("did not find expected tag uri", "标签（!…）写得不完整"),
+    ("did not find the expected '>'", "标签 !<…> 缺少右尖括号「>」"),
+    ("did not find expected '!'", "标签（!…）写得不完整"),
+    ("uri escaped octet", "标签中的 % 转义无效"),
+    ("incompatible yaml document", "只支持 YAML 1.x（文件开头的 %YAML 版本不对）"),
+    ("duplicate %yaml directive", "%YAML 指令重复"),
+    ("duplicate %tag directive", "%TAG 指令重复"),
+    ("directive", "不认识的 % 指令（以 % 开头的行）"),
     ("undefined alias", "引用了没有定义的别名（*名字）"),
     ("could not determine a constructor for the tag", "不支持的 YAML 标签（如 !!python/…）"),
     ("failed to decode base64", "!!binary 内容不是有效的 base64"),
+    ("for merging", "合并键「<<」后面应是一个映射（或映射的列表）"),
+    ("expected a mapping node", "这个标签要求一个映射（键: 值）"),
+    ("expected a sequence node", "这个标签要求一个列表"),
+    ("expected a single mapping item", "!!omap 的每一项应是只有一个键的映射"),
+    ("found unhashable key", "键不能是列表或映射"),
+    ("found unacceptable key", "键不能是列表或映射"),
     ("maximum nesting depth", "嵌套层数太多"),
-    ("cannot start any token", "有不能出现在这里的字符（如行首的 @ 或 `）"),
-    ("found unknown escape character", "双引号中的转义字符（\\…）无效"),
+    ("cannot start any token", "有不能出现在这里的字符（如行首的 @ 或 `，或 % 出现在行首）"),
     ("expected <document start>", "一个文件只能有一份文档（多了 --- 或内容没有缩进）"),
+    ("but found another document", "一个文件只能有一份文档（多了 --- 或 ...）"),
+    ("unexpected document indicator", "引号中的文字里出现了行首的 --- 或 ...（文档分隔符）"),
     ("found duplicate anchor", "锚点（&名字）重复定义"),
+    ("control characters are not allowed", "含有不可见的控制字符（请删除它）"),
+    ("special characters are not allowed", "含有不可见的控制字符（请删除它）"),
+    ("utf-8", "文件中有不是 UTF-8 的字节（请另存为 UTF-8 编码）"),
+    ("invalid unicode character", "含有无效的字符"),
+    ("input is too long", "文件太大，无法读取"),
 )
+# Anything libyaml says that the table misses: still Chinese, still with the line.
+_YAML_OTHER = "格式不正确（请检查这一行及上一行的缩进、冒号、引号和括号）"
 
 
 def yaml_reason(reason: str) -> str:
-    """A libyaml problem in Chinese where it is a common one."""
+    """A libyaml problem in Chinese: the common ones by name, any other in general words."""
+    lowered = reason.lower()
     for needle, words in _YAML_REASONS:
-        if needle in reason:
+        if needle.lower() in lowered:
             return words
-    return reason
+    return _YAML_OTHER
 
 
 def shown(value: Any, limit: int = 40) -> str:

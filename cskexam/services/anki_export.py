@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cskexam.errors import UserError, os_error_text
-from cskexam.userfiles import require_parent_dir
+from cskexam.userfiles import require_output_path
 
 if TYPE_CHECKING:
     from cskexam.services.library import Library
@@ -57,7 +57,7 @@ def export_apkg(library: Library, path: str | Path) -> ApkgResult:
         raise UserError("Anki 牌组文件须以 .apkg 结尾", str(path))
     if path.is_dir():
         raise UserError("这是一个目录，请给出文件名（如 cskexam.apkg）", str(path))
-    require_parent_dir(path)
+    require_output_path(path)
     model = genanki.Model(
         _stable_id("cskexam-basic"),
         "cskexam 问答",

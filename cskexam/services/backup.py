@@ -10,8 +10,13 @@
 * ``restore_library``: the current contents are saved first (or, when they
   are too damaged to copy, the files are renamed aside), then the backup is
   copied in through SQLite, so a running cskexam sees it on its next step.
+  The saved copies are pruned like the daily ones (the newest ``KEEP_DAYS``).
+* Before the schema of an existing SQLite library is upgraded, its contents
+  are saved too (``cskexam.storage.db``, ``…-before-upgrade-…``).
 
-Only SQLite libraries have backups: a PostgreSQL server keeps its own.
+Only SQLite libraries have backups: backing up a PostgreSQL library is the
+server's job (pg_dump, the host's snapshots), or ``cskexam db copy`` makes an
+SQLite file of it; the commands say so instead of doing nothing.
 """
 
 from __future__ import annotations
@@ -25,7 +30,10 @@ from cskexam.errors import DatabaseProblem, UserError, os_error_text
 from cskexam.storage import backup as store
 from cskexam.storage.db_errors import database_name, describe_database_error, lock_wait_seconds, locked_problem, sqlite_file
 
-KEEP_DAYS = 7
+KEEP_DAYS = store.KEEP
+POSTGRES_BACKUPS = ("备份、检查和恢复只适用于 SQLite 资料库：PostgreSQL 资料库由数据库服务器负责备份（如 pg_dump 或服务器的快照），cskexam 不做自动备份；"
+                    "也可以用 cskexam db copy 把它复制成一个 SQLite 文件，例如 "
+                    "cskexam db copy 当前URL sqlite:////home/me/cskexam-copy.sqlite3")
 SIDE_FILES = ("-wal", "-shm")
 
 
@@ -53,8 +61,7 @@ def library_file(url: str) -> Path:
     """The SQLite file of ``url``; UserError for other databases."""
     path = sqlite_file(url)
     if path is None:
-        raise UserError("备份、检查和恢复只适用于 SQLite 资料库（PostgreSQL 请用服务器自己的备份）",
-                        database_name(url))
+        raise UserError(POSTGRES_BACKUPS, database_name(url))
     return path
 
 
@@ -73,8 +80,9 @@ def daily_backup(path: Path, today: dt.date | None = None, *, keep: int = KEEP_D
     try:
         if store.integrity_problems(path, quick=True, limit=1):
             return None
+        store.ensure_backup_dir(path)
         store.copy_to_file(path, target, wait_s=1.0)
-    except (OSError, sqlite3.Error, store.LockTimeout):
+    except (OSError, sqlite3.Error, store.LockTimeout, UserError):
         # A backup that cannot be made (full disk, read-only folder, busy
         # library) must not keep the candidate from studying; `db check`
         # shows the date of the last one.
@@ -129,13 +137,15 @@ def restore_library(url: str, day: dt.date | None, *, now: dt.datetime | None = 
             raise UserError("这份备份本身已损坏，请选另一天的备份", str(chosen.path))
     except sqlite3.Error:
         raise UserError("这份备份本身已损坏，请选另一天的备份", str(chosen.path)) from None
-    stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
-    target = store.backup_dir(path) / f"{path.stem}-before-restore-{stamp}{path.suffix or '.sqlite3'}"
+    when = now or dt.datetime.now()
+    stamp = when.strftime("%Y%m%d-%H%M%S")
+    target = store.stamped_path(path, store.BEFORE_RESTORE, when)
     saved: Path | None = target
     moved: list[Path] = []
     try:
         if path.exists():
             try:
+                store.ensure_backup_dir(path)
                 store.copy_to_file(path, target, wait_s=wait)
             except sqlite3.DatabaseError as exc:
                 if not _damaged(exc, path):
@@ -160,6 +170,10 @@ def restore_library(url: str, day: dt.date | None, *, now: dt.datetime | None = 
         raise problem from None
     except OSError as exc:
         raise UserError(f"无法恢复: {os_error_text(exc)}", str(path)) from None
+    try:
+        store.prune_stamped(path, store.BEFORE_RESTORE, KEEP_DAYS)
+    except OSError:
+        pass  # an old copy that cannot be deleted stays; the restore itself is done
     return RestoreResult(path, chosen, saved, moved)
 
 

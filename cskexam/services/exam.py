@@ -28,8 +28,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import secrets
-import statistics
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
@@ -38,14 +36,19 @@ from cskexam.core.exam import Blueprint, ExamAttempt, ExamReport, Paper
 from cskexam.core.vocab import status_label
 from cskexam.core.readiness import (
     Calibration,
-    CalibrationPoint,
-    PointEvidence,
     Prediction,
     calibration,
     predict,
     predict_blueprint,
 )
 from cskexam.errors import UserError
+# AttemptSummary and gather_evidence are re-exported: callers know them from here.
+from cskexam.services.exam_records import (  # noqa: F401
+    AttemptSummary,
+    attempt_summary,
+    calibration_history,
+    gather_evidence,
+)
 # PRESET_DIR and user_blueprint_dir are re-exported: the exam's callers know them from here.
 from cskexam.services.blueprints import PRESET_DIR, find_blueprint, load_blueprints, user_blueprint_dir  # noqa: F401
 
@@ -74,90 +77,6 @@ class UnfinishedExam(UserError):
 
 def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
-
-
-# -- what the candidate has shown so far ------------------------------------------------
-
-def gather_evidence(session: Session, graph: KnowledgeGraph, now: dt.datetime) -> dict[str, PointEvidence]:
-    """Per node: mean FSRS retrievability of its reviewed cards (else its parent's) and answers."""
-    from cskexam.core import srs
-    from cskexam.services import review_queue
-    from cskexam.storage import exam_repo
-
-    settings = review_queue.get_settings(session)
-    recall: dict[str, list[float]] = {}
-    for node_id, state in exam_repo.card_states(session):
-        recall.setdefault(node_id, []).append(srs.retrievability(state, now, settings))
-    answers = exam_repo.answer_totals_by_node(session)
-    out: dict[str, PointEvidence] = {}
-    for node in graph.nodes.values():
-        rs = recall.get(node.id) or (recall.get(node.parent) if node.parent else None)
-        n, right = answers.get(node.id, (0, 0.0))
-        if rs or n:
-            out[node.id] = PointEvidence(statistics.fmean(rs) if rs else None, n, right)
-    return out
-
-
-def _history(session: Session) -> list[CalibrationPoint]:
-    from cskexam.storage import exam_repo
-
-    rows = exam_repo.attempts(session, statuses=("submitted", "timed_out"))
-    return [CalibrationPoint(r.predicted_raw if r.predicted_raw is not None else r.predicted, r.predicted,
-                             r.score or 0.0, r.total)
-            for r in reversed(rows) if r.predicted is not None and r.score is not None]
-
-
-# -- summaries ------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class AttemptSummary:
-    id: int
-    blueprint: str
-    status: str
-    started_at: dt.datetime
-    finished_at: dt.datetime | None
-    questions: int
-    answered: int
-    current: int
-    remaining: float
-    time_limit: int
-    total: float
-    pass_mark: float
-    score: float | None
-    passed: bool | None
-    predicted: float | None
-    predicted_low: float | None
-    predicted_high: float | None
-    seed: int
-
-    @property
-    def status_label(self) -> str:
-        return status_label(self.status)
-
-    @property
-    def time_used(self) -> float:
-        return max(0.0, self.time_limit - self.remaining)
-
-    def to_dict(self) -> dict:
-        return {
-            "id": self.id, "blueprint": self.blueprint, "status": self.status,
-            "started_at": self.started_at.isoformat(),
-            "finished_at": self.finished_at.isoformat() if self.finished_at else None,
-            "questions": self.questions, "answered": self.answered, "score": self.score, "total": self.total,
-            "pass_mark": self.pass_mark, "passed": self.passed, "time_used_s": round(self.time_used),
-            "remaining_s": round(self.remaining), "predicted": self.predicted,
-            "predicted_low": self.predicted_low, "predicted_high": self.predicted_high, "seed": self.seed,
-        }
-
-
-def _summary(row, answered: int) -> AttemptSummary:
-    return AttemptSummary(
-        id=row.id, blueprint=row.blueprint, status=row.status, started_at=row.started_at,
-        finished_at=row.finished_at, questions=len(row.paper), answered=answered, current=row.current,
-        remaining=row.remaining_s, time_limit=row.time_limit_s, total=row.total, pass_mark=row.pass_mark,
-        score=row.score, passed=row.passed, predicted=row.predicted, predicted_low=row.predicted_low,
-        predicted_high=row.predicted_high, seed=row.seed,
-    )
 
 
 # -- the service ------------------------------------------------------------------------------
@@ -222,7 +141,7 @@ class ExamService:
             questions = self._questions(s)
             recent = exam_repo.recent_question_ids(s, bp.avoid_recent)
             evidence = gather_evidence(s, graph, now)
-            history = _history(s)
+            history = calibration_history(s)
         return predict_blueprint(bp, graph, questions, evidence, history, recent=recent)
 
     # -- sitting an exam ---------------------------------------------------------
@@ -242,7 +161,7 @@ class ExamService:
             if unfinished:
                 raise UnfinishedExam(unfinished[0].id, paper.blueprint.name)
             evidence = gather_evidence(s, graph, now)
-            prediction = predict(paper.blueprint, [paper], evidence, _history(s))
+            prediction = predict(paper.blueprint, [paper], evidence, calibration_history(s))
             # Without evidence there is no prediction to record (nor to calibrate against later).
             stored = prediction.ready
             attempt_id = exam_repo.create_attempt(s, {
@@ -271,7 +190,7 @@ class ExamService:
             if not rows:
                 return None
             answered = sum(1 for a in exam_repo.answers_of(s, rows[0].id) if not core.is_blank(a.given))
-            return _summary(rows[0], answered)
+            return attempt_summary(rows[0], answered)
 
     def active(self) -> AttemptSummary | None:
         """The attempt left in progress (after a crash, a closed terminal or a pause)."""
@@ -282,7 +201,7 @@ class ExamService:
             if row is None:
                 return None
             answered = sum(1 for a in exam_repo.answers_of(s, row.id) if not core.is_blank(a.given))
-            return _summary(row, answered)
+            return attempt_summary(row, answered)
 
     def _load_paper(self, s: Session, row: Any) -> Paper:
         from cskexam.storage import question_repo
@@ -345,7 +264,7 @@ class ExamService:
             exam_repo.save_progress(s, attempt_id, remaining, current, now)
 
     def _submit(self, attempt_id: int, attempt: ExamAttempt, timed_out: bool) -> ExamReport:
-        from cskexam.services.practice import record_answer
+        from cskexam.services.practice import bank_lexicon, record_answer
         from cskexam.storage import exam_repo
 
         graph = self.library.graph()
@@ -356,7 +275,7 @@ class ExamService:
                 raise UserError(f"第 {attempt_id} 次考试已经结束，不能再交卷")
             status = core.TIMED_OUT if timed_out else core.SUBMITTED
             report = core.score_paper(attempt.paper, attempt.answers, time_used=attempt.used, status=status,
-                                      graph=graph)
+                                      graph=graph, others=bank_lexicon(s))
             from cskexam.services import review_queue
 
             missed: list[tuple[float, int, str]] = []
@@ -387,11 +306,12 @@ class ExamService:
         statuses = None if include_unfinished else ("submitted", "timed_out")
         with self.library.db.session() as s:
             rows = exam_repo.attempts(s, statuses=statuses, limit=limit)
-            return [_summary(r, sum(1 for a in exam_repo.answers_of(s, r.id) if not core.is_blank(a.given)))
+            return [attempt_summary(r, sum(1 for a in exam_repo.answers_of(s, r.id) if not core.is_blank(a.given)))
                     for r in rows]
 
     def report(self, attempt_id: int) -> ExamReport:
         """The report of a finished attempt, rebuilt from its stored paper and answers."""
+        from cskexam.services.practice import bank_lexicon
         from cskexam.storage import exam_repo
 
         graph = self.library.graph()
@@ -403,12 +323,13 @@ class ExamService:
                 raise UserError(f"第 {attempt_id} 次考试尚未交卷（{status_label(row.status)}）")
             paper = self._load_paper(s, row)
             answers = {a.number: a.given for a in exam_repo.answers_of(s, row.id) if not core.is_blank(a.given)}
+            others = bank_lexicon(s)
         return core.score_paper(paper, answers, time_used=max(0.0, row.time_limit_s - row.remaining_s),
-                                status=row.status, graph=graph)
+                                status=row.status, graph=graph, others=others)
 
     def calibration(self) -> Calibration:
         with self.library.db.session() as s:
-            return calibration(_history(s))
+            return calibration(calibration_history(s))
 
 
 class ExamSession:

@@ -23,12 +23,12 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from sqlalchemy.orm import Session
 
-from cskexam.core.grading import GradeResult, ShortAnswerResult, grade_short_answer
+from cskexam.core.grading import GradeResult, PointLexicon, ShortAnswerResult, grade_short_answer
 from cskexam.core.graph import KnowledgeGraph
 from cskexam.core.questions import Question
 from cskexam.core.spreadsheet import safe_row
 from cskexam.errors import UserError, os_error_text
-from cskexam.userfiles import require_parent_dir
+from cskexam.userfiles import require_output_path
 from cskexam.services import review_queue
 from cskexam.storage import question_repo
 from cskexam.core.vocab import SUBJECTIVE_TYPES
@@ -103,11 +103,17 @@ def _schedule_review(session: Session, node_id: str | None, now: dt.datetime) ->
     return review_queue.schedule_node(session, node_id, now, reason="wrong_answer")
 
 
-def grade_answer(question: Question, given: Any) -> tuple[GradeResult, ShortAnswerResult | None]:
-    result = question.grade(given)
+def bank_lexicon(session: Session) -> PointLexicon:
+    """The scoring terms of every active 简答/案例分析, to catch answers padded with other questions' points."""
+    return PointLexicon.of_questions(q.points for q in question_repo.load_questions(session, types=SUBJECTIVE_TYPES))
+
+
+def grade_answer(question: Question, given: Any, others: PointLexicon | None = None,
+                 ) -> tuple[GradeResult, ShortAnswerResult | None]:
+    result = question.grade(given, others)
     short = None
     if question.type in SUBJECTIVE_TYPES and question.points:
-        short = grade_short_answer(str(given or ""), question.points)
+        short = grade_short_answer(str(given or ""), question.points, others=others)
     return result, short
 
 
@@ -125,7 +131,8 @@ def record_answer(
 ) -> AnswerOutcome:
     """Grade, log the answer, update the 错题本 and (if wrong) the review queue."""
     if result is None:
-        result, short = grade_answer(question, given)
+        subjective = question.type in SUBJECTIVE_TYPES and bool(question.points)
+        result, short = grade_answer(question, given, bank_lexicon(session) if subjective else None)
     else:
         short = None
     question_repo.add_answer(session, question.id, given, result.correct, result.score, now,
@@ -293,7 +300,7 @@ def export_wrong_book_csv(entries: list[WrongEntry], path: str | Path,
                           node_path: Callable[[str | None], str] = lambda _: "") -> int:
     """Write the 错题本 as CSV (UTF-8 with BOM, so Excel reads the Chinese). Returns rows."""
     path = Path(path)
-    require_parent_dir(path)
+    require_output_path(path)
     rows = []
     for e in entries:
         q = e.question

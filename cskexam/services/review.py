@@ -9,11 +9,12 @@ card is asked for. Other services use the session-level rules in
 from __future__ import annotations
 
 import datetime as dt
+import json
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta, timezone, tzinfo
-from typing import TYPE_CHECKING, Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
 
 from sqlalchemy.exc import OperationalError
 
@@ -28,17 +29,20 @@ from cskexam.services.review_queue import (
     DrillCard,
     QueueCounts,
     answer_with_row,
+    answered,
     bury,
     count_queue,
     drill_card,
     get_settings,
     next_card_id,
     node_scope,
+    plan_answer,
     set_settings,
+    settings_from,
     suspend,
     undo,
 )
-from cskexam.storage import review_repo
+from cskexam.storage import review_answer_repo, review_repo
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -108,6 +112,9 @@ class Reviewer:
         self._conn: Connection | None = None
         self._stamp: int | None = None  # data_version when the caches below were last known exact
         self._settings: SrsSettings | None = None
+        self._settings_text: str | None = None  # PostgreSQL: the settings as stored, for an answer's check
+        self._shown: Any = None  # the row of the card last read (PostgreSQL: an answer to it starts from it)
+        self._fresh = False  # PostgreSQL: the queue was just counted by next_card
         self._queue: _Queue | None = None
         self._paths: dict[str, tuple[str, ...]] = {}
         self.node_ids: list[str] | None = None
@@ -123,21 +130,34 @@ class Reviewer:
     # -- connection and caches ---------------------------------------------------
     def _connection(self) -> Connection:
         if self._conn is None or self._conn.closed or self._conn.invalidated:
-            self._conn = self.db.connect()
+            conn = self.db.connect()
+            if not self.db.is_sqlite:
+                # On a server each statement is a round trip: reads run on their
+                # own (no BEGIN/COMMIT around them), writes in an explicit
+                # transaction, an answer as one statement (see _answer_at_once).
+                conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+            self._conn = conn
             self._forget()  # data_version values of another connection mean nothing here
         return self._conn
 
     @contextmanager
     def _transaction(self, immediate: bool = False) -> Iterator[Connection]:
+        """SQLite: one transaction (``immediate``: under the write lock from the start).
+        PostgreSQL: ``immediate`` (every write) is one transaction; a read runs statement by statement."""
         conn = self._connection()
+        explicit = immediate and not self.db.is_sqlite
         try:
-            if immediate and self.db.is_sqlite:
-                conn.exec_driver_sql("BEGIN IMMEDIATE")
+            if immediate:
+                conn.exec_driver_sql("BEGIN IMMEDIATE" if self.db.is_sqlite else "BEGIN")
             yield conn
+            if explicit:
+                conn.exec_driver_sql("COMMIT")
             conn.commit()
         except BaseException:
             self._forget()
             try:
+                if explicit:
+                    conn.exec_driver_sql("ROLLBACK")
                 conn.rollback()
             except Exception:  # a broken connection: the next call opens a new one
                 self._drop_connection()
@@ -165,16 +185,20 @@ class Reviewer:
     def _forget(self) -> None:
         self._stamp = None
         self._settings = None
+        self._settings_text = None
         self._queue = None
+        self._shown = None
+        self._fresh = False
         self._paths.clear()
 
     def _check_others(self, conn: Connection) -> None:
         """Drop every cache when another connection has committed since we last looked."""
         if not self.db.is_sqlite:
-            # No cheap change marker: settings and figures are read afresh. The
-            # node paths stay: they only label the card, and notes change by import.
-            self._settings = None
-            self._queue = None
+            # No cheap change marker: the figures are counted again after every
+            # action of this drill (once per answer), and the settings read
+            # again with them; an answer checks the settings it used are still
+            # the stored ones (see _answer_at_once). The node paths stay: they
+            # only label the card, and notes change by import.
             return
         version = review_repo.data_version(conn)
         if version != self._stamp:
@@ -183,13 +207,24 @@ class Reviewer:
 
     def _settings_in(self, conn: Connection) -> SrsSettings:
         if self._settings is None:
-            self._settings = get_settings(conn, self.profile)
+            if self.db.is_sqlite:
+                self._settings = get_settings(conn, self.profile)
+            else:
+                self._use_settings(review_answer_repo.settings_text(conn))
+        assert self._settings is not None
         return self._settings
+
+    def _use_settings(self, text: str) -> None:
+        if text != self._settings_text or self._settings is None:
+            self._settings_text = text
+            self._settings = settings_from(json.loads(text) if text else None)
 
     def _queue_in(self, conn: Connection, now: dt.datetime) -> _Queue:
         self._check_others(conn)
         q = self._queue
         if q is None or not q.day_start <= now < q.day_end:
+            if not self.db.is_sqlite:
+                self._settings = None  # read again with the figures
             start, end = day_bounds(now, self.tz)
             counts, new_left = count_queue(conn, now, self._settings_in(conn), self.tz, self.node_ids)
             q = self._queue = _Queue(start, end, counts, new_left)
@@ -199,6 +234,7 @@ class Reviewer:
         row = review_repo.get_card(conn, card_id)
         if row is None:
             raise UserError(f"没有这张卡片: {card_id}")
+        self._shown = row
         path = self._paths.get(row.node_id)
         if path is None:
             path = self._paths[row.node_id] = tuple(review_repo.node_path(conn, row.node_id))
@@ -221,15 +257,24 @@ class Reviewer:
 
     def counts(self) -> QueueCounts:
         now = self.clock()
+        if not self.db.is_sqlite and not self._fresh:
+            self._queue = None  # PostgreSQL: counted afresh, unless next_card just did
+        self._fresh = False
         with self._transaction() as conn:
             return self._queue_in(conn, now).counts
 
     def next_card(self, exclude: Sequence[str] = ()) -> DrillCard | None:
         now = self.clock()
+        if not self.db.is_sqlite:
+            # PostgreSQL: counted once per card shown; the figures shown with it
+            # (counts() right after) are these.
+            self._queue = None
         with self._transaction() as conn:
             q = self._queue_in(conn, now)
             card_id = next_card_id(conn, now, self.tz, self.node_ids, exclude, lambda: q.new_left, q.counts)
-            return self._card_in(conn, card_id) if card_id else None
+            card = self._card_in(conn, card_id) if card_id else None
+        self._fresh = not self.db.is_sqlite
+        return card
 
     # -- study ahead (Anki's custom study): cards not yet due --------------------------
     def _ahead_until(self, now: dt.datetime, days: int) -> dt.datetime:
@@ -267,6 +312,13 @@ class Reviewer:
             raise UserError(f"评分须为 1–4（重来/困难/良好/简单），收到 {rating!r}")
         for attempt in range(20):
             try:
+                if not self.db.is_sqlite:
+                    now = self.clock()
+                    result, row = self._answer_at_once(card_id, rating, now, duration_ms)
+                    self._queue = None  # counted again once, with the next card
+                    self._fresh = False
+                    self._done.append(DrillAction("grade", card_id, result.log_id, rating))
+                    return result
                 with self._transaction(immediate=True) as conn:
                     # Under the write lock nobody else can commit until we do,
                     # so this look at data_version covers the whole transaction.
@@ -286,6 +338,32 @@ class Reviewer:
             self._done.append(DrillAction("grade", card_id, result.log_id, rating))
             return result
         raise UserError("数据库一直被占用，作答未能保存，请稍后重试")
+
+    def _answer_at_once(self, card_id: str, rating: int, now: dt.datetime,
+                        duration_ms: int | None) -> tuple[Answered, object]:
+        """PostgreSQL: the answer as one statement, from the card as last read and the settings in use.
+
+        When the card or the settings changed since (another device), nothing
+        was written: both are read again (one statement) and the answer computed anew.
+        """
+        conn = self._connection()
+        row = self._shown if self._shown is not None and self._shown.id == card_id else None
+        self._shown = None
+        settings = self._settings if self._settings_text is not None else None
+        for _ in range(20):
+            if row is None or settings is None:
+                row = review_answer_repo.card_and_settings(conn, card_id)
+                if row is None:
+                    raise UserError(f"没有这张卡片: {card_id}")
+                self._use_settings(row.settings_text)
+                settings = self._settings
+            assert settings is not None and self._settings_text is not None
+            values, log, out = plan_answer(row, card_id, rating, now, settings, duration_ms)
+            log_id = review_answer_repo.answer_at_once(conn, card_id, row.version, values, self._settings_text, log)
+            if log_id is not None:
+                return answered(log_id, card_id, rating, out), row
+            row = None
+        raise UserError("这张卡片一直在被其他设备修改，作答未能保存，请稍后重试")
 
     def _bucket(self, state: CardState, suspended: bool, orphaned: bool, buried_until, node_id: str,
                 now: dt.datetime, day_end: dt.datetime) -> str | None:

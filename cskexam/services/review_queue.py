@@ -91,7 +91,11 @@ class Answered:
 
 def get_settings(session: Executor, profile: str | None = None) -> SrsSettings:
     """The profile's settings (default: the session's profile)."""
-    stored = review_repo.load_settings(session, profile)
+    return settings_from(review_repo.load_settings(session, profile))
+
+
+def settings_from(stored: dict | None) -> SrsSettings:
+    """Settings as stored (a dict of the row, None without one)."""
     if not stored:
         return SrsSettings()
     try:
@@ -207,27 +211,38 @@ def answer_with_row(session: Executor, card_id: str, rating: int, now: dt.dateti
         row = review_repo.get_card_state(session, card_id, for_update=True)
         if row is None:
             raise UserError(f"没有这张卡片: {card_id}")
-        before = review_repo.state_of(row)
-        if before.last_review is not None and before.last_review > now:
-            # The other device's answer, applied first, was timed a moment
-            # later: this one counts from it, so that the log in time order
-            # replays to the state stored.
-            now = before.last_review
-        out = srs.review(before, rating, now, settings, card_key=card_id)
-        values = review_repo.state_values(out.after)
-        if out.became_leech:
-            values["suspended"] = True
-        undo_data = {**before.to_dict(), "suspended": row.suspended}
+        values, log, out = plan_answer(row, card_id, rating, now, settings, duration_ms)
         # Core rows are not cached: a failed compare-and-set re-reads the card
         # another process just answered on the next turn of the loop.
         if review_repo.write_state(session, card_id, row.version, values):
-            log_id = review_repo.add_log(
-                session, card_id=card_id, rating=rating, reviewed_at=out.at, duration_ms=duration_ms,
-                state_before=before.state, state_after=out.after.state, due_after=out.after.due, reason=None,
-                before=undo_data,
-            )
-            return Answered(log_id, card_id, rating, before, out.after, out.at, out.became_leech), row
+            log_id = review_repo.add_log(session, **log)
+            return answered(log_id, card_id, rating, out), row
     raise _Conflict(card_id)
+
+
+def plan_answer(row: Any, card_id: str, rating: int, now: dt.datetime, settings: SrsSettings,
+                duration_ms: int | None) -> tuple[dict, dict, srs.Outcome]:
+    """The card's new columns and its log row for an answer given to the state in ``row``."""
+    before = review_repo.state_of(row)
+    if before.last_review is not None and before.last_review > now:
+        # The other device's answer, applied first, was timed a moment
+        # later: this one counts from it, so that the log in time order
+        # replays to the state stored.
+        now = before.last_review
+    out = srs.review(before, rating, now, settings, card_key=card_id)
+    values = review_repo.state_values(out.after)
+    if out.became_leech:
+        values["suspended"] = True
+    log = dict(
+        card_id=card_id, rating=rating, reviewed_at=out.at, duration_ms=duration_ms, state_before=before.state,
+        state_after=out.after.state, due_after=out.after.due, reason=None,
+        before={**before.to_dict(), "suspended": row.suspended},
+    )
+    return values, log, out
+
+
+def answered(log_id: int, card_id: str, rating: int, out: srs.Outcome) -> Answered:
+    return Answered(log_id, card_id, rating, out.before, out.after, out.at, out.became_leech)
 
 
 def undo(session: Executor, log_id: int) -> str:

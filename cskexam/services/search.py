@@ -14,6 +14,9 @@ from cskexam.core.search import SearchResult, search
 __all__ = ["Searcher", "ensure_index", "SearchResult"]
 
 
+MAX_RESULTS = 10_000
+
+
 class Searcher:
     def __init__(self, library):
         self._library = library
@@ -31,6 +34,8 @@ class Searcher:
         return self._store
 
     def search(self, query: str, limit: int = 20) -> list[SearchResult]:
+        # No library holds more results than this; a huge limit must not reach SQL as an overflow.
+        limit = max(1, min(limit, MAX_RESULTS))
         with self._lock:
             store = self._open()
             try:

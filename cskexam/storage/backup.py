@@ -10,6 +10,10 @@ reading and writing.
 A copy is written to a temporary name, switched to a rollback journal (one
 self-contained file) and only then renamed into place: a crash never leaves
 a half-written backup under a backup's name.
+
+Besides the daily copies, ``backups/`` holds the contents saved before a
+restore (``…-before-restore-20261207-053000.sqlite3``) and before the schema
+is upgraded (``…-before-upgrade-…``); each kind keeps its newest ``KEEP``.
 """
 
 from __future__ import annotations
@@ -22,7 +26,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from cskexam.errors import UserError
+
 BACKUP_DIR_NAME = "backups"
+KEEP = 7
+BEFORE_RESTORE = "before-restore"
+BEFORE_UPGRADE = "before-upgrade"
 # Pages copied per step: between steps other connections may write, and the
 # progress callback may give up on a lock held too long.
 PAGES_PER_STEP = 1024
@@ -69,6 +78,37 @@ def list_backups(db_path: Path) -> list[BackupFile]:
     return sorted(out, key=lambda b: b.day, reverse=True)
 
 
+def stamped_path(db_path: Path, kind: str, when: dt.datetime) -> Path:
+    """Where the contents saved before a restore or an upgrade go: ``cskexam-before-restore-20261207-053000.sqlite3``."""
+    return backup_dir(db_path) / f"{db_path.stem}-{kind}-{when.strftime('%Y%m%d-%H%M%S')}{db_path.suffix or '.sqlite3'}"
+
+
+def list_stamped(db_path: Path, kind: str) -> list[Path]:
+    """The copies of one ``kind`` (before-restore, before-upgrade), newest first."""
+    pattern = re.compile(re.escape(f"{db_path.stem}-{kind}-") + r"(\d{8}-\d{6})" + re.escape(db_path.suffix or ".sqlite3") + "$")
+    try:
+        entries = list(backup_dir(db_path).iterdir())
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    found = [(m.group(1), e) for e in entries if (m := pattern.match(e.name))]
+    return [e for _, e in sorted(found, key=lambda f: f[0], reverse=True)]
+
+
+def prune_stamped(db_path: Path, kind: str, keep: int = KEEP) -> list[Path]:
+    """Delete all but the newest ``keep`` copies of ``kind``; returns what was deleted."""
+    gone = list_stamped(db_path, kind)[keep:]
+    for old in gone:
+        old.unlink(missing_ok=True)
+    return gone
+
+
+def ensure_backup_dir(db_path: Path) -> Path:
+    """The ``backups`` folder beside the library, made when missing (the library's own folder must exist)."""
+    folder = backup_dir(db_path)
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
 def _connect(path: Path, *, timeout_s: float = 5.0) -> sqlite3.Connection:
     # Not mode=ro even to read: a read-only connection to a WAL database
     # fails when the -shm file does not exist yet.
@@ -86,8 +126,12 @@ def _copy(source: sqlite3.Connection, target: sqlite3.Connection, wait_s: float)
 
 
 def copy_to_file(db_path: Path, dest: Path, *, wait_s: float = 5.0) -> Path:
-    """Copy the library at ``db_path`` (WAL included) into the new file ``dest``."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    """Copy the library at ``db_path`` (WAL included) into the new file ``dest``.
+
+    The folder of ``dest`` must exist: a mistyped folder is the user's to fix, not ours to make.
+    """
+    if not dest.parent.is_dir():
+        raise UserError(f"目标文件夹不存在: {dest.parent}（请先创建它，或换一个位置）", str(dest))
     tmp = dest.with_name(dest.name + ".part")
     tmp.unlink(missing_ok=True)
     source = _connect(db_path, timeout_s=wait_s)

@@ -74,6 +74,10 @@ class Database:
                 "无效的数据库 URL（应形如 sqlite:////路径/cskexam.sqlite3 或 postgresql+psycopg://用户@主机/库名）",
                 file=url_for_message(url),
             ) from None
+        if parsed.get_backend_name() not in ("sqlite", "postgresql"):
+            raise UserError(f"不支持的数据库「{parsed.get_backend_name()}」：cskexam 使用 SQLite 或 PostgreSQL"
+                            "（sqlite:////路径/cskexam.sqlite3 或 postgresql+psycopg://用户@主机/库名）",
+                            file=url_for_message(url))
         self.is_sqlite = parsed.get_backend_name() == "sqlite"
         self.sqlite_path: Path | None = None
         if self.is_sqlite:
@@ -230,6 +234,8 @@ class Database:
                     f"数据库由更新版本的 cskexam 创建（未知的结构版本 {', '.join(sorted(unknown))}），请升级 cskexam",
                     file=self.display_name,
                 )
+            if self.is_sqlite and before:
+                self._save_before_upgrade()
             config.attributes["connection"] = conn
             try:
                 command.upgrade(config, "heads")
@@ -239,6 +245,37 @@ class Database:
             after = _version_rows(conn)
             conn.commit()
         return after != before
+
+    def _save_before_upgrade(self) -> Path | None:
+        """Copy an existing SQLite library into ``backups/`` before its schema changes.
+
+        Called under the write lock of the upgrade (readers, such as the copy, go on).
+        When no copy can be made, nothing is upgraded: the message says why.
+        """
+        import datetime as dt
+
+        from cskexam.errors import os_error_text
+        from cskexam.storage import backup
+
+        path = self.sqlite_path
+        if path is None or not path.is_file():
+            return None
+        target = backup.stamped_path(path, backup.BEFORE_UPGRADE, dt.datetime.now())
+        try:
+            backup.ensure_backup_dir(path)
+            backup.copy_to_file(path, target, wait_s=max(lock_wait_ms() / 1000, 5.0))
+        except (OSError, sqlite3.Error, backup.LockTimeout, UserError) as exc:
+            reason = os_error_text(exc) if isinstance(exc, OSError) else str(exc) or "资料库正被另一个程序使用"
+            raise UserError(
+                f"升级数据库结构前要先备份，但备份未能完成（{reason}），资料库没有任何改动。"
+                f"请检查 {target.parent} 是否可写、磁盘是否还有空间，然后重试",
+                file=self.display_name,
+            ) from None
+        try:
+            backup.prune_stamped(path, backup.BEFORE_UPGRADE)
+        except OSError:
+            pass  # an old copy that cannot be deleted stays
+        return target
 
     def _open_error(self, exc: DBAPIError) -> UserError:
         detail = str(exc.orig) if exc.orig is not None else str(exc)

@@ -105,9 +105,10 @@ def sqlite_file(url: str) -> Path | None:
 
 
 def locked_problem(where: str) -> DatabaseProblem:
+    """Another program holds the write lock; the command line adds its --wait option (``cli.LOCK_WAIT_HINT``)."""
     return DatabaseProblem(
         "资料库正被另一个程序使用（它持有写锁，等待后仍未释放）。"
-        "请关闭另一个 cskexam 或等它完成后重试；也可用 cskexam --wait 60 … 让命令最多等待 60 秒",
+        "请关闭另一个 cskexam 窗口或等它完成后重试",
         where, kind="locked")
 
 

@@ -36,6 +36,8 @@ def create_attempt(session: Session, values: dict[str, Any], question_ids: Seque
 
 
 def get_attempt(session: Session, attempt_id: int) -> ExamAttemptRow | None:
+    if not 0 < attempt_id < 2**63:  # no such row, and past 2**63 the driver cannot even ask
+        return None
     row = session.get(ExamAttemptRow, attempt_id)
     return row if row is not None and row.profile == current_profile(session) else None
 

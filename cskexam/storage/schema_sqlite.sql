@@ -1,4 +1,4 @@
--- alembic heads: 0006_import_steps 0013_search_on_postgresql 0014_profiles
+-- alembic heads: 0015_one_head
 CREATE TABLE alembic_version (
 	version_num VARCHAR(32) NOT NULL, 
 	CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)

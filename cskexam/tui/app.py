@@ -348,10 +348,20 @@ class CskexamApp(App[int]):
     def profile_switched(self) -> None:
         """Another profile is studying now: close every screen and show its figures."""
         self.resume_offered = False
-        self._pop_to(0)
-        home = self.screen_stack[0]
-        for refresh in ("refresh_summary", "refresh_stats"):
-            getattr(home, refresh, lambda: None)()
+        try:
+            self._pop_to(0)
+            home = self.screen_stack[0]
+            for refresh in ("refresh_summary", "refresh_stats"):
+                getattr(home, refresh, lambda: None)()
+        except LookupError:  # a screen or its data is gone
+            self.notify("档案已切换，但未能刷新界面：请按 h 回到首页，或重新打开 cskexam",
+                        severity="error", markup=False)
+        except Exception as exc:
+            from cskexam.tui.failures import report_problem
+
+            if not report_problem(self, exc, title="档案已切换，但未能刷新界面",
+                                  note="请按 h 回到首页，或重新打开 cskexam"):
+                raise
 
     def _session_above(self, index: int) -> bool:
         return any(getattr(s, "KEEPS_SESSION", False) for s in self.screen_stack[index + 1:])

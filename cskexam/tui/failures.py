@@ -19,12 +19,15 @@ from typing import Any, Callable, TypeVar
 
 from textual.dom import DOMNode
 
-from cskexam.errors import UserError
+from cskexam.errors import DatabaseProblem, UserError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 NOTICE_SECONDS = 12
 DEFAULT_TITLE = "操作失败"
+# The CLI's advice (--wait) means nothing in a window: say what a TUI user can do.
+LOCKED_IN_TUI = ("资料库正被另一个程序使用（另一个 cskexam 窗口或命令正在写入），这一步没有完成。"
+                 "请关闭另一个窗口或等它完成，稍后重试")
 
 # per app: the last message shown and when, so a repeating failure is shown once at a time
 _last_shown: weakref.WeakKeyDictionary[Any, tuple[str, float]] = weakref.WeakKeyDictionary()
@@ -100,8 +103,14 @@ def report_problem(node: DOMNode, error: BaseException, *, title: str = DEFAULT_
 def problem_text(error: BaseException, db_url: str | None) -> str | None:
     """The message for a failure the user can act on (a UserError or a database error), else None."""
     if isinstance(error, UserError):
-        return str(error)
+        return _for_the_tui(error)
     from cskexam.services.db_problems import database_problem
 
     problem = database_problem(error, db_url)
-    return None if problem is None else str(problem)
+    return None if problem is None else _for_the_tui(problem)
+
+
+def _for_the_tui(problem: UserError) -> str:
+    if isinstance(problem, DatabaseProblem) and problem.kind == "locked":
+        return str(UserError(LOCKED_IN_TUI, problem.file))
+    return str(problem)

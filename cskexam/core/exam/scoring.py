@@ -8,7 +8,7 @@ from typing import Any, Mapping
 from cskexam.core.exam.attempt import SUBMITTED, is_blank
 from cskexam.core.exam.blueprint import Section
 from cskexam.core.exam.paper import Paper, PaperItem
-from cskexam.core.grading import GradeResult, ShortAnswerResult, grade_short_answer
+from cskexam.core.grading import GradeResult, PointLexicon, ShortAnswerResult, grade_short_answer
 from cskexam.core.graph import KnowledgeGraph
 from cskexam.core.vocab import SUBJECTIVE_TYPES, NodeKind, QuestionType
 
@@ -112,7 +112,7 @@ class ExamReport:
         }
 
 
-def score_item(item: PaperItem, section: Section, given: Any) -> QuestionOutcome:
+def score_item(item: PaperItem, section: Section, given: Any, others: PointLexicon | None = None) -> QuestionOutcome:
     q = item.question
     if is_blank(given):
         short = None
@@ -120,8 +120,8 @@ def score_item(item: PaperItem, section: Section, given: Any) -> QuestionOutcome
             short = grade_short_answer("", q.points)
         expected = q.answer
         return QuestionOutcome(item, None, GradeResult(False, 0.0, expected, None, "未作答"), short, 0.0)
-    result = q.grade(given)
-    short = grade_short_answer(str(given), q.points) if q.type in SUBJECTIVE_TYPES and q.points else None
+    result = q.grade(given, others)
+    short = grade_short_answer(str(given), q.points, others=others) if q.type in SUBJECTIVE_TYPES and q.points else None
     fraction = result.score
     if q.type == QuestionType.MULTI and not result.correct and not section.partial_credit:
         fraction = 0.0
@@ -155,9 +155,13 @@ def score_paper(
     status: str = SUBMITTED,
     graph: KnowledgeGraph | None = None,
     weakest: int = 8,
+    others: PointLexicon | None = None,
 ) -> ExamReport:
-    """Grade every question of ``paper``; ``graph`` gives the weakest points their paths."""
-    outcomes = [score_item(i, paper.section_of(i), answers.get(i.number)) for i in paper.items]
+    """Grade every question of ``paper``; ``graph`` gives the weakest points their paths.
+
+    ``others``: the bank's scoring terms (a 简答 padded with other questions' points loses a share).
+    """
+    outcomes = [score_item(i, paper.section_of(i), answers.get(i.number), others) for i in paper.items]
     score = round(sum(o.earned for o in outcomes), 2)
     total = paper.total_points
     pass_mark = paper.pass_mark

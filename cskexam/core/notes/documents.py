@@ -35,12 +35,14 @@ def _title_candidate(line: str) -> bool:
     return not (first and first[0].start == 0 and first[0].style != "letter")
 
 
-def split_documents(name: str, lines: list[str]) -> list[Document]:
+def split_documents(name: str, lines: list[str], title: str | None = None) -> list[Document]:
+    """``title``: the file's own title (a Markdown front matter ``title:``), used
+    for text that comes before any ``# `` heading."""
     rows = [(i + 1, text) for i, text in enumerate(lines) if text]
     if not rows:
         return []
     if PurePath(name).suffix.lower() == ".md":
-        return _split_markdown(name, rows)
+        return _split_markdown(name, rows, title)
     docs: list[Document] = []
     for k, (lineno, text) in enumerate(rows):
         if _is_document_title(rows, k):
@@ -81,7 +83,7 @@ def _is_document_title(rows: list[tuple[int, str]], k: int) -> bool:
     return _title_candidate(nxt) and after is not None and after.startswith(nxt) and nxt != text
 
 
-def _split_markdown(name: str, rows: list[tuple[int, str]]) -> list[Document]:
+def _split_markdown(name: str, rows: list[tuple[int, str]], title: str | None = None) -> list[Document]:
     docs: list[Document] = []
     in_fence = False
     for lineno, text in rows:
@@ -92,6 +94,6 @@ def _split_markdown(name: str, rows: list[tuple[int, str]]) -> list[Document]:
             docs.append(Document(text.lstrip("#").strip().replace("**", ""), lineno))
             continue
         if not docs:
-            docs.append(Document(PurePath(name).stem, lineno))
+            docs.append(Document(title or PurePath(name).stem, lineno))
         docs[-1].body.append((lineno, text.replace("**", "").replace("__", "")))
     return [d for d in docs if d.body]

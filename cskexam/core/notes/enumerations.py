@@ -96,6 +96,8 @@ def split_pair(text: str) -> Split | None:
     return None
 
 
+# Words that open a clause (a preposition or a verb of means), never a list item.
+_CLAUSE_START = ("指", "是", "即", "在", "通过", "利用", "对", "从", "以", "用", "按照", "根据", "采用", "将", "把", "由", "向", "为")
 _LIST_LEAD = re.compile(r"^(?:常见的?有|主要有|主要包括|一般包括|包括|通常有)")
 
 
@@ -108,8 +110,19 @@ def split_short_list(text: str, counted: bool = False) -> Split | None:
         body = body[lead.end() : -1]
     if len(body) > 160 or not body:
         return None
+    if ";" in body:
+        # 甲;乙、丙;丁: items separated by ';' may hold a 、 of their own.
+        parts = [p.strip() for p in body.split(";")]
+        if len(parts) >= 3 and all(1 <= len(p) <= 16 and not re.search(r"[。:!?,]", p) for p in parts):
+            return Split([InlineItem(p) for p in parts], "")
     parts = [p.strip() for p in body.split("、")]
-    longest = 14 if counted else 8
+    opener = next((w for w in _CLAUSE_START if parts[0].startswith(w)), "")
+    if opener and len(parts[0]) >= (5 if len(opener) == 1 else 4):
+        return None  # 在公司布告栏、内网发布: a sentence, not a list
+    # 应鉴定电子文件的真实性、完整性: a long first piece before short ones is a
+    # sentence sharing its predicate, not a list.
+    even = len(parts) >= 3 and len(parts[0]) <= max(8, max(len(p) for p in parts[1:]) + 2)
+    longest = 14 if counted else (12 if even else 8)
     if len(parts) >= 2 and all(1 <= len(p) <= longest and not _PUNCT_CUT.search(p) for p in parts):
         return Split([InlineItem(p) for p in parts], "")
     parts = [p.strip() for p in re.split(r"[、,;]", body)]
@@ -135,3 +148,79 @@ def trailing_count(last: str, found: int) -> str | None:
     if cn_to_int(m.group(2)) != found or len(last) - len(m.group(1)) < 2:
         return None
     return m.group(1)
+
+
+_ITEM_SENTENCE = re.compile(r"[。:!?]")
+
+
+def inline_items(text: str) -> list[str] | None:
+    """The items of a list written after a lead-in (``以下原则:甲;乙、丙;丁。``):
+    split on ``;`` when there is one (an item may hold ``、``), else on ``、``,
+    else on ``,`` when every piece is a short phrase. None when ``text`` is not
+    such a list (a sentence, a single item)."""
+    body = text.strip().rstrip("。.;, ")
+    if body.endswith("等") and len(body) > 1:
+        body = body[:-1]
+    if not body or len(body) > 200:
+        return None
+    for sep, longest, fewest in ((";", 20, 2), ("、", 16, 2), (",", 8, 3)):
+        if sep not in body:
+            continue
+        parts = [p.strip(" 。") for p in body.split(sep)]
+        if len(parts) >= fewest and all(1 <= len(p) <= longest and not _ITEM_SENTENCE.search(p) for p in parts):
+            if sep != ";" and any(";" in p for p in parts):
+                return None
+            last = trailing_count(parts[-1], len(parts))
+            if last:
+                parts[-1] = last
+            return parts
+        return None
+    return None
+
+
+_NUMERAL = r"[一二三四五六七八九十两]|\d{1,2}"
+_COUNTED_SENTENCE = re.compile(
+    r"^(?:[^,;:。]{0,20}?)(?:一般|通常|主要|大致|大体)?可?(?:包括|包含|分为|分成|划分为|有|由)"
+    rf"(?P<items>[^,;:。]+?)等?(?P<n>{_NUMERAL})(?:个|種|种|项|項|类|類|大类|条|條)?"
+    r"(?:方面|部分|阶段|階段|层次|層次|环节|步骤|要素|步|类型|形式|内容)?(?:构成|组成)?$"
+)
+_PAIR_JOIN = re.compile(r"和|与|及|以及")
+
+
+def counted_sentence(text: str) -> tuple[int, Split] | None:
+    """``包括定量测评和定性测评两类。`` / ``公文的稿本分为草稿、定稿、正本、副本、存本五种。``:
+    a body sentence that names the items and says how many there are."""
+    from cskexam.core.notes.markers import cn_to_int
+
+    first, _, rest = text.strip().partition("。")
+    m = _COUNTED_SENTENCE.match(first.strip())
+    if not m:
+        return None
+    count = cn_to_int(m.group("n"))
+    if count is None or count < 2:
+        return None
+    body = m.group("items").strip()
+    parts = [p.strip() for p in body.split("、")]
+    if len(parts) == count - 1 and len(_PAIR_JOIN.split(parts[-1])) == 2:
+        parts = parts[:-1] + [p.strip() for p in _PAIR_JOIN.split(parts[-1])]
+    if len(parts) < 2 or not all(1 <= len(p) <= 16 for p in parts):
+        return None
+    return count, Split([InlineItem(p) for p in parts], rest.strip())
+
+
+_NOT_AN_ITEM = re.compile(r"[。,;:!?]")
+
+
+def bare_line_list(parts: list[str], bare: list[str]) -> Split | None:
+    """``计划`` / ``组织`` / ``领导`` / ``控制`` on lines of their own at the end of a
+    heading's body: its items. What comes before them (a lead-in) stays text."""
+    items: list[str] = []
+    pool = list(bare)
+    for part in reversed(parts):
+        if not pool or part != pool[-1] or not 1 <= len(part) <= 20 or _NOT_AN_ITEM.search(part):
+            break
+        items.append(pool.pop())
+    if len(items) < 2:
+        return None
+    k = len(items)
+    return Split([InlineItem(b) for b in reversed(items)], "".join(parts[:-k]))

@@ -333,12 +333,23 @@ def whole_heading(segment: str) -> Heading:
     heading = Heading(title="", text="", explicit=True)
     s = segment.strip()
     s = take_title_meta(s, heading)
+    head, colon, rest = s.partition(":")
+    if colon and 2 <= len(head) <= TITLE_MAX and rest.strip() and (stated_count(head) or _inline_list(rest)):
+        # ### 投诉处理的三大要素:速度、态度、力度 — a heading that holds its list.
+        heading.title = clean_title(head)
+        heading.text = rest.strip()
+        return heading
     if len(s) > 40:
         split = split_heading(s)
         split.page, split.tags, split.mnemonic = heading.page, heading.tags, heading.mnemonic
         return split
     heading.title = clean_title(s)
     return heading
+
+
+def _inline_list(rest: str) -> bool:
+    parts = [p.strip() for p in re.split(r"[、;]", rest.strip().rstrip("。.;"))]
+    return len(parts) >= 2 and all(1 <= len(p) <= 16 and not re.search(r"[。:,]", p) for p in parts)
 
 
 def clean_title(title: str) -> str:

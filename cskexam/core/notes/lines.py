@@ -35,7 +35,7 @@ _WRAPPED = re.compile(r"^[【\[]([^【】\[\]]{4,40})[】\]]$")
 _MNEMONIC_WORDS = ("口诀", "巧记", "记忆", "速记", "助记", "记法")
 _END_PUNCT = set("。;!?:)]】」』”\"》>")
 _MARKER_START = re.compile(
-    r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\s|[◎▲△❖✦☞◇○►▶□❑◉Øü§➢➤\uf0a7\uf0d8\uf076\uf0b7]|第[一二三四五六七八九十百零两\d]+|[一二三四五六七八九十]+[、.)]|\(|\d{1,2}[、.)．:]|[LlIi][.、]|[①-⑳⑴-⒇⒈-⒛㈠-㈩ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]"
+    r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\s|[◎▲△❖✦☞◇○►▶□❑◉Øü§➢➤\uf0a7\uf0d8\uf076\uf0b7]|第[一二三四五六七八九十百零两\d]+|[一二三四五六七八九十]+[、.)]|\(|\d{1,2}[、.)．:]|[LlIi][.、]|[①-⑳⑴-⒇⒈-⒛㈠-㈩ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ❶-➓✔✅☑]"
     r"|[•·●▪◆■\-*+#]|[A-H][.、:]|[【\[]?(?:专题|模块|单元|考点|知识点))"
 )
 
@@ -75,6 +75,24 @@ def _strip_markup(text: str, markdown: bool) -> str:
     if "**" in text or "__" in text or "==" in text or "~~" in text:
         text = _EMPHASIS.sub("", text)
     return text
+
+
+_FRONT_TITLE = re.compile(r"^title\s*:\s*(.+)$", re.I)
+
+
+def front_matter_title(raw_lines: list[str]) -> str | None:
+    """The ``title:`` of a Markdown file's front matter, if it has one."""
+    first = next((i for i, r in enumerate(raw_lines[:5]) if r.strip()), None)
+    if first is None or raw_lines[first].strip() != "---":
+        return None
+    for raw in raw_lines[first + 1 : first + 60]:
+        if raw.strip() == "---":
+            return None
+        m = _FRONT_TITLE.match(raw.strip())
+        if m:
+            title = normalize_line(m.group(1)).strip().strip("\"'")
+            return title or None
+    return None
 
 
 def prepare_lines(raw_lines: list[str], markdown: bool) -> list[Line]:

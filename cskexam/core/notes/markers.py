@@ -49,6 +49,8 @@ class Marker:
 
 
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+# ❶ ➀ ➊: the dingbat circled numbers (1 to 10) that articles use.
+_DINGBATS = "❶❷❸❹❺❻❼❽❾❿➀➁➂➃➄➅➆➇➈➉➊➋➌➍➎➏➐➑➒➓"
 _CJK = r"\u4e00-\u9fff"
 
 _ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
@@ -65,7 +67,8 @@ _PATTERNS: list[tuple[str, str]] = [
      rf"|^\s*[【\[](?:考点|考點|知识点|知識點)\s?([{CN_NUM}]+|\d{{1,3}})[】\]][:\s、.]*"),
     ("pcn", rf"\(\s?([{CN_NUM}]+)\s?\)[、.]?\s*"),
     ("pnum", r"\(\s?(\d{1,2})\s?\)[、.]?\s*"),
-    ("circled", rf"([{_CIRCLED}])[、.]?\s*"),
+    ("circled", rf"([{_CIRCLED}{_DINGBATS}])[、.]?\s*"),
+    ("step", rf"第([{CN_NUM}\d]+)步[:,、\s]*"),
     ("cn", rf"(?<![第{CN_NUM}])([{CN_NUM}]+)(?:、+|[.．](?=[^\s\d.]))\s*"),
     ("cn_paren", rf"(?<![第{CN_NUM}(])([{CN_NUM}]+)\)\s*"),
     ("dashed", r"(?<![\d.\-])(\d{1,2})-(\d{1,2})(?=[:\s])[:\s]*"),
@@ -75,15 +78,16 @@ _PATTERNS: list[tuple[str, str]] = [
     # OCR drops the dot too: L任务目标原则;2.分工协作原则 (the 2. that follows shows it is 1).
     ("ocr_one", rf"^\s*[Ll](?=[{_CJK}][^\n]{{0,120}}?[;。]\s*2[.．][{_CJK}])"),
     ("num_paren", rf"(?<![\d(A-Za-z])(\d{{1,2}})\)(?=[\s{_CJK}“\"《])\s*"),
-    ("roman", r"(?<![A-Za-z])(I{1,3}|IV|VI{0,3}|IX|X)[.、](?=\s|[\u4e00-\u9fff])\s*"),
+    # Ⅰ Ⅱ (folded to I II by NFKC) with a dot, or with a space at the start of a line.
+    ("roman", r"(?<![A-Za-z])(I{1,3}|IV|VI{0,3}|IX|X)[.、](?=\s|[\u4e00-\u9fff])\s*|^(?:I{1,3}|IV|VI{0,3}|IX|X)\s+(?=[\u4e00-\u9fff])"),
     ("letter", rf"(?<![A-Za-z])([A-H])(?:[:.、]|(?=[{_CJK}]))\s*"),
     ("bullet", r"[•●▪◆■]\s*|(?:^\s*)[·・Øü§√\uf0a7\uf0d8\uf076\uf0b7]\s*"),
     # Symbols that notes use as a level of their own (◎ headings over ▲ items).
-    ("symbol", r"(?:^\s*)[◎▲△❖✦☞◇○►▶□❑➢➤◉]\s*"),
+    ("symbol", r"(?:^\s*)[◎▲△❖✦☞◇○►▶□❑➢➤◉✔✅☑]\s*"),
     ("dash", r"(?:^|(?<=[:。;]))\s*[-*+]\s+"),
 ]
 # The lookahead lets the engine skip quickly over characters that start no marker.
-_STARTS = rf"(?=[【\[第(\d{CN_NUM}{_CIRCLED}A-HLlIVX•·・●▪◆■◇○►▶◎▲△❖✦☞□❑◉Øü§➢➤√\uf0a7\uf0d8\uf076\uf0b7专專模考知\-*+\s])"
+_STARTS = rf"(?=[【\[第(\d{CN_NUM}{_CIRCLED}{_DINGBATS}A-HLlIVX•·・●▪◆■◇○►▶◎▲△❖✦☞□❑◉✔✅☑Øü§➢➤√\uf0a7\uf0d8\uf076\uf0b7专專模考知\-*+\s])"
 _SCANNER = re.compile(_STARTS + "(?:" + "|".join(f"(?P<{name}>{pat})" for name, pat in _PATTERNS) + ")")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+")
 _MD_ORDERED = re.compile(r"^(\d{1,3})[.)]\s+")
@@ -121,9 +125,10 @@ def find_markers(line: str) -> list[Marker]:
             number = tuple(int(x) for x in raw.split()[0].split("."))
             style = f"dec{len(number)}"
         elif style == "roman":
-            number = (_ROMAN.index(raw.strip().rstrip(".、")) + 1,)
+            number = (_ROMAN.index(raw.strip().rstrip(".、").strip()) + 1,)
         elif style == "circled":
-            number = (_CIRCLED.index(raw.strip()[0]) + 1,)
+            ch = raw.strip()[0]
+            number = ((_CIRCLED.index(ch) if ch in _CIRCLED else _DINGBATS.index(ch) % 10) + 1,)
         elif style == "num_dot" and raw[0] in "Ll":
             number = (1,)  # OCR reads 1. as L. or l.
         elif style == "ocr_one":

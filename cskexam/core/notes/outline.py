@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from cskexam.core.notes.enumerations import inline_items
 from cskexam.core.notes.headings import Heading, clean_title_only, split_heading, stated_count, whole_heading
 from cskexam.core.notes.markers import HEADING_STYLES, Marker, find_markers, markdown_heading
 
@@ -25,8 +26,10 @@ _MAX_DEPTH = 24
 _INDENTED_STYLES = {"bullet", "num_dot", "num_paren"}
 _MNEMONIC_WORD = r"(?:口诀|口訣|巧记|巧記|记忆|記憶|速记|速記|助记|助記|记法|記法)"
 _MNEMONIC_LINE = re.compile(
-    rf"^([【\[]{_MNEMONIC_WORD}{{1,2}}[】\]]\s*:?|{_MNEMONIC_WORD}{{1,2}}\s*:)\s*(.+)$"
+    rf"^(?:(?:小贴士|小提示|温馨提示|提示|tips?)\s*:?\s*)?([【\[]{_MNEMONIC_WORD}{{1,2}}[】\]]\s*:?|{_MNEMONIC_WORD}{{1,2}}\s*:?(?=[\"“「])|{_MNEMONIC_WORD}{{1,2}}\s*:)\s*(.+)$",
+    re.I,
 )
+_QUOTED = re.compile(r"^[\"“「『]([^\"”」』]{2,16})[\"”」』]")
 # 可记作"优劣机威"(优势、劣势、机会、威胁)
 _REMEMBER_AS = re.compile(r"^(可?(?:记作|记为|简记为|简记作|概括为))\s*[\"“「]?([\u4e00-\u9fff]{2,12})[\"”」]?")
 _ASIDE_WORDS = {"注意", "注", "提示", "备注", "说明", "例如", "例", "比如", "举例", "答", "解析", "小结", "总结"}
@@ -41,6 +44,13 @@ _HEADING_MARK = re.compile(
     r"|【[^】]{1,6}】|\[(?:重点|重點|难点|必考|常考|高频)\]|[★☆▲]|\(\s*(?:第\s*\d+\s*页|[Pp]\.?\s*\d+)\s*\)|\s[Pp]\.?\s?\d{1,4}$"
 )
 _HOOK = re.compile(r"^[\u4e00-\u9fff]{2,6}\([^()]{4,}\)$")
+# 从低到高共七种 / 按先后顺序共六步: a lead-in that only states how many items follow.
+_COUNT_ONLY = re.compile(
+    r"^(?:(?:(?:从|由).{1,6}(?:到|至).{1,6}|按.{1,8}|依次|一般|通常|大致|具体)?,?(?:共|共有)|(?:主要|具体)?(?:可分为|分为|分成|包括|有))?"
+    r"[一二三四五六七八九十两\d]{1,2}大?"
+    r"(?:个|種|种|项|項|类|類|点|點|条|條|步|方面|部分|阶段|階段|层次|層次|环节|要素)"
+    r"(?:[\u4e00-\u9fff]{1,3})?$"
+)
 
 
 def _heading_like(draft: "Draft") -> bool:
@@ -75,6 +85,7 @@ class Draft:
     judged: bool | None = None  # a statement marked (√) True or (×) False
     listy: bool = False  # ``X:a、b、c``: the text is a list of short items
     at: float = 0.0  # where in its first line the draft starts (0 = start, 1 = end)
+    bare_lines: list[str] = field(default_factory=list)  # whole unmarked lines of its body
 
     @property
     def title(self) -> str:
@@ -261,7 +272,7 @@ class OutlineBuilder:
             last_end = m.end
         tail = line[last_end:]
         if current is None:
-            self._append_text(tail)
+            self._append_text(tail, whole=last_end == 0)
         else:
             current.segment += tail
             self._finish_pending()
@@ -272,7 +283,9 @@ class OutlineBuilder:
         if m and m.group(2).strip():
             owner = self._mnemonic_owner(tip)
             if owner is not None and not owner.mnemonic:
-                owner.mnemonic = m.group(2).strip(" 。.;")
+                value = m.group(2).strip(" 。.;")
+                quoted = _QUOTED.match(value)
+                owner.mnemonic = quoted.group(1) if quoted else value
                 return True
         m = _JUDGEMENT.search(line)
         if m and m.start() >= 4:
@@ -306,6 +319,8 @@ class OutlineBuilder:
                 return True
             if head in _ASIDE_WORDS:
                 return False
+            if self._lead_in_list(head, rest, lineno):
+                return True
             if _HOOK.match(rest) or stated_count(head) or _looks_like_list(rest):
                 # One level with the term lines around it (both are items of the heading above).
                 self._plain(line, "term", lineno).listy = True
@@ -319,10 +334,33 @@ class OutlineBuilder:
             return True
         return False
 
+    def _lead_in_list(self, head: str, rest: str, lineno: int) -> bool:
+        """``招聘工作应遵循以下原则:甲;乙;丙`` or ``从低到高共七种:甲、乙…``: the
+        items belong to the heading above, the sentence is its body."""
+        owner = self.stack[-1]
+        if owner is self.root or owner.style in ("judge", "term"):
+            return False
+        if not (_LEAD_IN.search(head) or _COUNT_ONLY.match(head)):
+            return False
+        items = inline_items(rest)
+        if items is None:
+            return False
+        self._finish_pending()
+        owner.text_parts.append(head + ":")
+        owner.end = max(owner.end, lineno)
+        count = stated_count(head)
+        if count and owner.stated is None:
+            owner.stated = count
+        for item in items:
+            draft = Draft("lead_item", (), "", lineno, segment=item, end=self._last)
+            owner.children.append(draft)
+            self.drafts.append(draft)
+        return True
+
     def _is_lead_in(self, head: str) -> bool:
         """``投诉处理应遵循以下四项原则`` or ``其主要观点有``: a sentence that
         introduces the items of the heading above, not a heading of its own."""
-        if _LEAD_IN.search(head):
+        if _LEAD_IN.search(head) or _COUNT_ONLY.match(head):
             return True
         top = self.stack[-1]
         fresh = top is not self.root and not top.children and not top.text_parts
@@ -383,9 +421,11 @@ class OutlineBuilder:
         self._pending = draft
         return draft
 
-    def _append_text(self, text: str) -> None:
+    def _append_text(self, text: str, whole: bool = False) -> None:
         text = text.strip()
         if text:
+            if whole:
+                self.stack[-1].bare_lines.append(text)
             self.stack[-1].text_parts.append(text)
             self.stack[-1].end = max(self.stack[-1].end, self._last)
 

@@ -15,11 +15,11 @@ from pathlib import PurePath
 from cskexam.core.graph import COUNT_MISMATCH, FALSE_STATEMENT, TITLE_TRUNCATED, TRUE_STATEMENT, KnowledgeGraph, Node, SourceRef, make_flag, node_id
 from cskexam.core.notes.definitions import extract_definitions
 from cskexam.core.notes.documents import Document, split_documents
-from cskexam.core.notes.enumerations import split_counted, split_pair, split_short_list, trailing_count
+from cskexam.core.notes.enumerations import bare_line_list, counted_sentence, split_counted, split_pair, split_short_list, trailing_count
 from cskexam.core.notes.headings import Heading, stated_count
 from cskexam.core.notes.links import related_edges
 from cskexam.core.notes.markers import Marker, find_markers
-from cskexam.core.notes.lines import Line, prepare_lines
+from cskexam.core.notes.lines import Line, front_matter_title, prepare_lines
 from cskexam.core.notes.outline import Draft, OutlineBuilder, clean_titles, split_headings
 
 _ORDINAL_IS = re.compile(r"^(?:[一二三四五六七八九十]是|其[一二三四五六七八九十],?)(?=..)")
@@ -29,6 +29,7 @@ _HOOK = re.compile(r"^([\u4e00-\u9fff]{2,6})\(([^()]{4,})\)(.*)$")
 # ``产品质量投诉:产品存在缺陷…``: a short term, a colon and what it means.
 _TERM_LINE = re.compile(r"^(?!(?:注意|注|提示|备注|说明|例如|例|比如|举例|答|解析|小结|总结):)[^\s:,;。()\d]{2,12}:[^:]{2,}")
 _BARE_HEADING = re.compile(r"^[^\s。,;:!?、()\[\]“”\"]{4,20}$(?<![的了和与及])")
+_NAMED_MNEMONIC = re.compile(r"\((?:口诀|口訣|巧记|巧記|记忆|記憶|速记|速記|助记|助記)\s*:\s*([^()]{1,24})\)")
 _KIND_BY_STYLE = {"part": "chapter", "chapter": "chapter", "topic": "chapter", "dec1": "chapter", "dec2": "section", "section": "section", "h1": "chapter", "h2": "chapter", "h3": "section"}
 
 
@@ -81,8 +82,9 @@ def parse_notes(sources: list[NoteSource]) -> KnowledgeGraph:
     built = []
     for src in sources:
         markdown = PurePath(src.name).suffix.lower() in (".md", ".markdown")
-        prepared = prepare_lines(src.text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), markdown)
-        docs = split_documents(src.name, [line.text for line in prepared])
+        raw = src.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        prepared = prepare_lines(raw, markdown)
+        docs = split_documents(src.name, [line.text for line in prepared], front_matter_title(raw) if markdown else None)
         built.append((src.name, [_build(doc, prepared, markdown) for doc in docs]))
     # Titles cut by guessing are guessed better knowing the titles written
     # cleanly anywhere in the notes.
@@ -176,6 +178,11 @@ def _emit(
         # 研究原则:可变脸(客观性、发展性、联系实际): a hook word to remember the list by.
         node.mnemonic = node.mnemonic or hook.group(1)
         text = node.text = hook.group(2) + (("。" + hook.group(3)) if hook.group(3).strip("。 ") else "")
+    named = _NAMED_MNEMONIC.search(text) if parent is not None and "(" in text else None
+    if named:
+        # 要素有用原理、…弹性冗余原理(记忆:有能互动弹): the body's mnemonic is the node's.
+        node.mnemonic = node.mnemonic or named.group(1).strip()
+        text = node.text = (text[: named.start()] + text[named.end() :]).strip()
     node.count = stated_count(title, text, node.mnemonic) if parent is not None else None
     if node.count is None and heading and heading.count and parent is not None:
         node.count = heading.count
@@ -187,10 +194,22 @@ def _emit(
     if bracketed:
         # 硬件组成(CPU、内存、I/O设备): the bracket holds the heading's items.
         text = bracketed.group(1)
+    split = None
+    if parent is not None and not children and len(draft.bare_lines) >= 2:
+        # A heading over unmarked lines, one short item each.
+        split = bare_line_list(draft.text_parts, draft.bare_lines)
+        if split is not None and node.count is None:
+            node.count = stated_count(split.remainder.rstrip(":").split(",")[-1])
+    if split is None and parent is not None and not children and text:
+        # 公文的稿本分为草稿、定稿、正本、副本、存本五种。: the items and their count.
+        sentence = counted_sentence(text)
+        if sentence and node.count in (None, sentence[0]):
+            node.count, split = sentence
     if parent is not None and (not children or (node.count and len(children) != node.count)):
         # A body that is nothing but a clean list is that list, whatever the
         # stated count says (a mismatch is flagged below).
-        split = split_short_list(text, True) if node.count and not children else None
+        if split is None and node.count and not children:
+            split = split_short_list(text, True)
         if split is None and node.count:
             split = split_counted(text, node.count)
         if split is None and not children and node.count == 2:

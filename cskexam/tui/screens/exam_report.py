@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from cskexam.tui.failures import report_problem
 from cskexam.tui.screens.base import AppScreen
 from cskexam.tui.widgets.text import clip
 from cskexam.tui.widgets.title_bar import TitleBar
@@ -168,10 +169,22 @@ class ExamReportScreen(AppScreen):
             self._show(event.option_index)
 
     def _path(self, node_id: str | None) -> str:
-        graph = getattr(self.app, "cached_graph", None) or (self.app.library.graph() if self.app.library else None)
-        if graph is None or not node_id or node_id not in graph:
+        """Where the question's key point sits in the outline; "" when it cannot be told (a message says why)."""
+        if not node_id:
             return ""
-        return " › ".join(graph.path_titles(node_id) + [graph.get(node_id).title])
+        try:
+            graph = getattr(self.app, "cached_graph", None) or (self.app.library.graph() if self.app.library else None)
+            if graph is None or node_id not in graph:
+                return ""
+            return " › ".join(graph.path_titles(node_id) + [graph.get(node_id).title])
+        except (LookupError, AttributeError):
+            self.notify("这道题的要点在知识图谱中不完整（笔记可能已改动），无法显示它的位置；重新导入笔记即可恢复",
+                        title="要点位置", severity="warning", timeout=6, markup=False)
+            return ""
+        except Exception as exc:
+            if not report_problem(self, exc, title="无法读取知识图谱"):
+                raise
+            return ""
 
     def _show(self, index: int) -> None:
         if 0 <= index < len(self._shown):

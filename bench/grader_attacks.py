@@ -1,0 +1,105 @@
+"""Attacks on the 简答 grader over the bundled library's own short-answer questions.
+
+For every 简答/案例分析 with scoring points (the bank's and the generated ones):
+
+* its reference answer and a bare list of its points must earn full marks;
+* the same list plus one point of another question must not;
+* every point negated in each of the forms below must not be credited (each
+  form wraps the point or its first synonym, so a synonym cannot sneak it in);
+* one level of double negation must still credit the point;
+* the whole bank's points pasted as one blob must score little;
+* long pastes must grade in well under a second.
+
+    python bench/grader_attacks.py
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+NEGATED = [
+    "不是{x}", "并非{x}", "没有{x}", "无需{x}", "缺乏{x}", "企业忽视了{x}", "与{x}无关", "{x}不重要",
+    "不一定是{x}", "应排除{x}", "并不涉及{x}", "不考虑{x}", "缺少对{x}的分析", "忽略了{x}", "{x}不是重点",
+    "{x}这一点并不重要", "{x}可以忽略", "{x}无关紧要", "否认{x}", "不包括{x}", "{x}不一定重要",
+    "不是所谓的{x}", "不应该过度强调{x}", "绝非{x}", "未必是{x}", "谈不上{x}",
+]
+ASSERTED = ["不能忽视{x}", "不可忽略{x}", "并非不重要的{x}", "{x}并非不重要", "{x}不是不重要", "不得不重视{x}",
+            "{x}不容忽视", "{x}不可或缺", "要不断加强{x}", "不是别的，而是{x}"]
+
+
+def main() -> int:
+    os.environ.setdefault("CSKEXAM_HOME", tempfile.mkdtemp(prefix="cskexam-grader-"))
+    from cskexam.core.grading import grade_short_answer as grade
+    from cskexam.services.library import open_library
+    from cskexam.services.practice import Practice, bank_lexicon
+
+    with open_library() as library:
+        library.ensure_imported()
+        questions = [q for q in Practice(library).questions(types=["简答", "案例分析"]) if q.points]
+        with library.db.session() as s:
+            lexicon = bank_lexicon(s)
+    rng = random.Random(1)
+    tally: dict[str, list[int]] = {}
+    failures: list[str] = []
+
+    def count(kind: str, ok: bool, what: str) -> None:
+        tally.setdefault(kind, [0, 0])
+        tally[kind][0] += 1
+        tally[kind][1] += ok
+        if not ok and len(failures) < 30:
+            failures.append(f"{kind}: {what}")
+
+    for q in questions:
+        bare = "、".join(p.point for p in q.points)
+        count("reference answer = full marks", grade(str(q.answer), q.points, others=lexicon).score == 1, q.id)
+        count("bare list of its points = full marks", grade(bare, q.points, others=lexicon).score == 1, q.id)
+        others = [o for o in questions if o is not q and all(p.point not in bare for p in o.points)]
+        foreign = rng.choice(others).points[0].point
+        res = grade(bare + "、" + foreign, q.points, others=lexicon)
+        count("list + one other question's point < full", res.score < 1, f"{q.id} + {foreign}")
+        for p in q.points:
+            words = [p.point, *p.synonyms[:1]]
+            for form in NEGATED:
+                for x in words:
+                    r = grade(form.format(x=x), [p], others=lexicon)
+                    count("negated point not credited", r.score == 0, f"{q.id} {form.format(x=x)}")
+            for form in ASSERTED:
+                r = grade(form.format(x=p.point), [p], others=lexicon)
+                count("double negation / look-alikes credited", r.score == 1, f"{q.id} {form.format(x=p.point)}")
+    blob = "、".join(p.point for q in questions for p in q.points)
+    worst = max(grade(blob, q.points, others=lexicon).score for q in questions)
+    count("whole-bank blob scores < 0.2 everywhere", worst < 0.2, f"max {worst:.2f}")
+
+    points = [p for q in questions[:3] for p in q.points]
+    timings = []
+    for unit in ["不是市场人口，", "客户", blob, "不" * 40 + "市场人口、", "市场人口并非不重要"]:
+        for chars in (28_000, 112_000):
+            paste = unit * (chars // len(unit))
+            start = time.perf_counter()
+            grade(paste, points, others=lexicon)
+            timings.append((unit[:6], chars, time.perf_counter() - start))
+    slowest = max(t for *_, t in timings)
+    count("112k-character pastes under 1 s", slowest < 1.0, f"slowest {slowest:.2f} s")
+
+    print(f"{len(questions)} short-answer questions, {len(lexicon)} scoring terms in the bank")
+    total = passed = 0
+    for kind, (n, ok) in tally.items():
+        print(f"  {kind:<42} {ok:>5}/{n:<5}")
+        total += n
+        passed += ok
+    print(f"  {'all':<42} {passed:>5}/{total:<5}")
+    print("  pastes: " + ", ".join(f"{u}×{c // 1000}k {t * 1000:.0f} ms" for u, c, t in timings))
+    for f in failures:
+        print("  FAILED", f)
+    return 0 if passed == total else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
