@@ -5,7 +5,8 @@ may have changed: each focus change, each ``refresh_bindings()``, each mount.
 Opening a screen triggers that several times, and every key widget is styled
 anew, which costs more than the rest of a screen switch or a key press. This
 footer gathers the requests of one refresh and rebuilds only when the keys it
-would show (key, label, enabled) differ from the ones on screen.
+would show (key, label, enabled) differ from the ones on screen, and only on
+the screen in front.
 """
 
 from __future__ import annotations
@@ -49,5 +50,7 @@ class Footer(TextualFooter):
 
     async def _rebuild_if_changed(self) -> None:
         self._pending = False
-        if self.is_attached and self._keys_shown() != self._shown:
+        # A screen under another one is rebuilt when it comes back (Textual
+        # refreshes its bindings then): its keys depend on the screen in front.
+        if self.is_attached and self.screen is self.app.screen and self._keys_shown() != self._shown:
             await self.recompose()
