@@ -161,6 +161,21 @@ def test_authored_questions_are_preferred(graph, questions):
         assert on_node == ["jn-001"]
 
 
+def test_judgements_on_a_paper_are_half_true_half_false(graph):
+    # Many more 对 than 错 on offer: answering 对 throughout must still earn half.
+    nodes = [n for n in graph if n.kind in ("point", "item")]
+    judged = [Question(f"j-{i}", "判断", f"陈述{i}。", "对" if i % 4 else "错", node=n.id, source="bank")
+              for i, n in enumerate(nodes)]
+    assert sum(q.answer == "错" for q in judged) >= 4
+    for seed in range(10):
+        bp = Blueprint("判断卷", (Section("判断", 8, 1),), 10, 5, spread="none")
+        paper = assemble_paper(bp, graph, judged, random.Random(seed))
+        assert Counter(i.question.answer for i in paper.items) == {"对": 4, "错": 4}
+        odd = Blueprint("判断卷", (Section("判断", 7, 1),), 10, 5, spread="none")
+        answers = Counter(i.question.answer for i in assemble_paper(odd, graph, judged, random.Random(seed)).items)
+        assert sorted(answers.values()) == [3, 4]
+
+
 def test_recent_questions_come_last(graph, questions):
     bp = Blueprint("判断卷", (Section("判断", 5, 1),), 10, 3, spread="none")
     first = assemble_paper(bp, graph, questions, random.Random(1))

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from cskexam.core.question_lint import COUNT, DUPLICATE, GIVEAWAY, OCR, OPTION_COUNT, lint_questions
+from cskexam.core.question_lint import COUNT, DUPLICATE, GIVEAWAY, OCR, OPTION_COUNT, SHARED_WORD, lint_questions
 from cskexam.core.questions import Question
 from cskexam.services.notes import known_losses, load_graph
 from cskexam.services.questions import library_questions
@@ -34,6 +34,23 @@ def test_a_key_sharing_most_words_with_the_stem_is_a_giveaway():
     assert lint_questions([fair]) == []
 
 
+def test_a_key_sharing_a_word_with_the_stem_that_no_wrong_option_shares(bundled_graph):
+    dept = single("s1", "在餐饮公司中，（ ）是店面管理和运营支持部门。", ["研发部", "总经理办公室", "店面管理部", "市场部"], "C")
+    assert SHARED_WORD in kinds(lint_questions([dept]))
+    # every option shares 环境: no pointer
+    fair = single("s2", "下列属于宏观环境的是（ ）。", ["经济环境", "服务环境", "销售环境", "营销环境"], "A")
+    assert lint_questions([fair]) == []
+    # a blank: the other departments of the list share nothing with 生产工作
+    node = next(n for n in bundled_graph if n.title == "生产部门")
+    cloze = Question("s3", "填空", "____主要负责产品或服务的生产工作。", "生产部门", node=node.id)
+    (found,) = lint_questions([cloze], bundled_graph)
+    assert found.kind == SHARED_WORD and "生产" in found.detail and not found.advisory
+    listed = Question("s4", "填空", "竞争者环境包括：____、普通竞争者、产品形式竞争者、品牌竞争者。", "愿望竞争者")
+    assert lint_questions([listed], bundled_graph) == []
+    authored = Question("s5", "填空", "____主要负责产品或服务的生产工作。", "生产部门", node=node.id, source="bank")
+    assert [f.advisory for f in lint_questions([authored], bundled_graph)] == [True]
+
+
 def test_near_duplicates_with_the_same_key_and_counts_the_graph_does_not_give(bundled_graph):
     node = next(n for n in bundled_graph if n.title == "宏观环境分析")
     a = single("e", "下列属于宏观环境的是（ ）。", ["经济环境", "服务环境", "销售环境", "营销环境"], "A", node=node.id)
@@ -55,7 +72,11 @@ def bundled_questions():
 
 def test_the_bundled_library_lints_clean(bundled_questions):
     graph, questions = bundled_questions
-    assert [f.describe() for f in lint_questions(questions, graph, known_losses())] == []
+    found = lint_questions(questions, graph, known_losses())
+    assert [f.describe() for f in found if not f.advisory] == []
+    # Advisories are shared words in authored items, for their author to review.
+    by_id = {q.id: q for q in questions}
+    assert all(f.kind == SHARED_WORD and by_id[f.question].source == "bank" for f in found if f.advisory)
 
 
 def test_keys_and_truths_are_balanced(bundled_questions):

@@ -215,6 +215,23 @@ def test_outsiders_are_of_the_key_s_category_never_org_units(bundled_graph):
     ctx = _Context(bundled_graph)
     for info in ctx.lists:
         outsiders = ctx.outsiders(info)
-        assert all(item_category(o) == info.category for o in outsiders), (info.node.title, outsiders)
+        # or an item of a list of the same kind beside it (市场人口 of 宏观环境 for 微观环境)
+        beside = {i.title for o in ctx.sibling_lists(info) for i in o.items}
+        assert all(item_category(o) == info.category or o in beside for o in outsiders), (info.node.title, outsiders)
         if info.category in ("org", "role"):
             assert outsiders == []
+    by_title = {info.node.title: info for info in ctx.lists}
+    assert set(ctx.outsiders(by_title["协作机制"])) == {"客户满意度调查", "绩效评估", "持续改进"}
+    assert ctx.outsiders(by_title["客户服务的五大特性"]) == []  # 职业道德的三大特点 is beside it, but no traits
+
+
+def test_items_are_judged_once_true_and_once_false_per_list(bundled_graph):
+    qs = [q for q in generate_questions(bundled_graph, random.Random(5), kinds=["judge_item"])]
+    by_list: dict[str, list] = {}
+    for q in qs:
+        item = bundled_graph.get(q.node)
+        assert item.kind in ("item", "point") and q.stem.split("属于")[0].endswith(item.title)
+        by_list.setdefault(bundled_graph.parent(q.node).title, []).append(q.answer)
+    assert sorted(by_list["微观环境"]) == ["对", "错"]
+    assert all(sorted(a) == ["对", "错"] or len(a) == 1 for a in by_list.values())
+    assert "在项目客户服务组织机构中，" in next(q.stem for q in qs if "协作机制" in q.stem or "监督与改进" in q.stem)

@@ -27,7 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--source", dest="sources", action="append", choices=SOURCES, metavar="来源",
                    help="只列出此来源（可重复）：generated 生成、bank 内置题库、import 导入")
     p.add_argument("--lint", action="store_true",
-                   help="检查题目：选项数、泄露答案、重复、与图谱不符的数量、疑似漏字；有问题时退出码 1")
+                   help="检查题目：选项数、泄露答案（含题干与答案共用词）、重复、与图谱不符的数量、疑似漏字；有问题时退出码 1")
     p.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help="数据库 SQLAlchemy URL（同全局选项 --db）")
     p.set_defaults(func=run)
 
@@ -60,7 +60,13 @@ def _lint(library) -> int:
     from cskexam.core.question_lint import LABELS
     from cskexam.services.questions import lint_library
 
-    findings = lint_library(library)
+    found = lint_library(library)
+    notes = [f for f in found if f.advisory]
+    findings = [f for f in found if not f.advisory]
+    if notes:
+        print(f"提示（题库题，请作者复核，不计为问题）：{len(notes)} 处")
+        for f in notes:
+            print(f"  {f.describe()}")
     for f in findings:
         print(f.describe())
     counts = {k: sum(1 for f in findings if f.kind == k) for k in LABELS}

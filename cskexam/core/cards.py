@@ -32,20 +32,24 @@ import hashlib
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Callable, Iterable, Protocol
+from typing import Iterable
 
+from cskexam.core.card_cloze import (  # noqa: F401  (re-exported)
+    COMMON_IN_NOTES, Cutter, Keywords, _add_cloze_card, _CommonWords, _domain_terms, _LazySegmenter, _Listed,
+    jieba_keywords,
+)
+from cskexam.core.card_text import (  # noqa: F401  (re-exported)
+    BLANK, _PRONOUN_START, _clean, _sentences, _squash, chinese_number,
+)
 from cskexam.core.distractors import ORG, ROLE, list_category, organisation_of
 from cskexam.core.graph import KnowledgeGraph, Node
 from cskexam.core.vocab import CardKind
 
 KIND_LABELS = {k.value: k.label for k in CardKind}
-BLANK = "____"
 ITEM_PARENT_PER_LIST = 2
-# A word found in this share of the notes' key points is no key term of any of them.
-COMMON_IN_NOTES = 0.08
-_KEYWORD_POS = ("n", "nz", "vn", "nt", "nr", "ns", "l", "i")
-_NUMBER = re.compile(r"^(第[一二三四五六七八九十]+|[二三四五六七八九十两]+大|\d+(?:\.\d+)?%?)$")
 _HEADING_WORDS = re.compile(r"包括|以下|如下|按照|将使|受益|[:：,，。；;（）()]")
+# 「在内容上」 names an aspect of its list, not a thing: 「在内容上」属于哪一个知识点 asks nothing.
+_ASPECT = re.compile(r"^在.{1,4}上$")
 
 
 @dataclass(frozen=True)
@@ -60,24 +64,6 @@ class Flashcard:
         return {"id": self.id, "node": self.node, "kind": self.kind, "front": self.front, "back": self.back}
 
 
-class Cutter(Protocol):
-    def cut(self, text: str) -> list[str]: ...
-
-
-Keywords = Callable[[str], list[str]]
-
-
-def jieba_keywords(text: str) -> list[str]:
-    """The text's nouns and terms by jieba's TF-IDF weight, strongest first (loads jieba's dictionary)."""
-    import logging
-
-    import jieba
-    import jieba.analyse
-
-    jieba.setLogLevel(logging.WARNING)
-    return jieba.analyse.extract_tags(text, topK=8, allowPOS=_KEYWORD_POS)
-
-
 def card_id(node_id: str, kind: str, key: str = "") -> str:
     """Stable id of the card of ``kind`` made from ``node_id`` (``key`` tells several apart)."""
     raw = "\x1f".join((node_id, kind, key))
@@ -86,38 +72,12 @@ def card_id(node_id: str, kind: str, key: str = "") -> str:
 
 # -- text helpers ----------------------------------------------------------
 
-_CN_DIGITS = "零一二三四五六七八九"
 _BULLET_MARKERS = {"•", "·", "-", "*", "●", "○", "◆", "■", "▪", "–", "—", "+"}
 _ROLE_SUFFIXES = ("经理", "主管", "专员", "总监", "代表", "人员", "主任", "组长", "师", "员", "长")
 _ORG_WORDS = ("组织结构", "组织机构", "组织架构", "机构设置", "部门设置", "岗位设置")
 _COUNT_IN_TITLE = re.compile(r"[一二三四五六七八九十两\d]+\s*(大|个|类|种|项|点|方面|要素|特[点性]|原则|步|阶段)")
-_PUNCT_EDGES = " \t\r\n:：,，、;；.。!！?？"
 _DEFINITION_TEXT = re.compile(r"^(?:是指|指的是|就是|指|是)")
 _DEFINITION_SENTENCE = re.compile(r"^(?P<term>[^，,。；;：:（(]{2,15}?)(?:是指|指的是)(?P<body>.{4,})$")
-_SENTENCE_END = re.compile(r"(?<=[。！？；;!?\n])")
-# Words too common in these notes to be worth blanking out.
-_GENERIC = {
-    "企业", "客户", "服务", "公司", "工作", "我们", "他们", "你们", "进行", "可以", "需要", "以及", "一个",
-    "这种", "主要", "重要", "通过", "能够", "对于", "因此", "所以", "而且", "还是", "或者", "不同", "各种",
-    "问题", "方面", "内容", "部门", "管理", "提供", "负责", "相关", "其中", "一般", "通常",
-}
-# Sentences about the text itself (以上是…, 本文档旨在…), not about the subject.
-_META_START = ("以上", "本文", "本文档", "总结", "综上", "如图", "该", "这", "此", "他们", "它们", "举例", "例如", "比如")
-_FIGURE = re.compile(r"如图|图\s*\d")
-_PRONOUN_START = ("这", "那", "它", "其", "此", "该", "他", "她", "我", "你", "但", "而", "如果", "因为")
-
-
-def chinese_number(n: int) -> str:
-    if n < 0:
-        return str(n)
-    if n < 10:
-        return _CN_DIGITS[n]
-    if n < 20:
-        return "十" + (_CN_DIGITS[n - 10] if n > 10 else "")
-    if n < 100:
-        tens, ones = divmod(n, 10)
-        return _CN_DIGITS[tens] + "十" + (_CN_DIGITS[ones] if ones else "")
-    return str(n)
 
 
 def _blocked(node: Node) -> bool:
@@ -135,15 +95,6 @@ def _named_list(node: Node) -> bool:
     return (node.kind != "document" and 2 <= len(title) <= 12 and not _HEADING_WORDS.search(title)
             and not title.endswith("部分")  # an outline part (基础知识部分) groups unrelated key points
             and (node.count is not None or node.mnemonic is not None or len(title) >= 4))
-
-
-def _clean(text: str) -> str:
-    return text.strip(_PUNCT_EDGES)
-
-
-def _squash(text: str) -> str:
-    """Text reduced to letters and digits, for 'does A contain B' checks."""
-    return re.sub(r"[\s\W_]+", "", text)
 
 
 def _gives_away(front: str, answer_parts: Iterable[str]) -> bool:
@@ -293,6 +244,7 @@ def generate_cards(graph: KnowledgeGraph, segmenter: Cutter | None = None,
     domain = _domain_terms(graph)
     common = _CommonWords(graph, lazy)
     keywords = keywords or jieba_keywords
+    listed = _Listed(graph)
 
     for node in graph:
         if node.kind == "document" or _blocked(node):
@@ -322,7 +274,7 @@ def generate_cards(graph: KnowledgeGraph, segmenter: Cutter | None = None,
         if node.kind == "item" and parent is not None and parent.kind != "document":
             _add_item_cards(deck, graph, node, parent, node_defs, ambiguous_items)
         if node.kind in ("point", "item") and node.text and not _is_bullet(node):
-            _add_cloze_card(deck, graph, node, node_defs, lazy, domain, keywords, common)
+            _add_cloze_card(deck, graph, node, node_defs, lazy, domain, keywords, common, listed)
     return deck.cards
 
 
@@ -351,6 +303,8 @@ def _node_definitions(node: Node, given: list[tuple[str, str]]) -> list[tuple[st
 
 def _add_list_card(deck: _Deck, graph: KnowledgeGraph, node: Node) -> None:
     kids = _item_nodes(graph, node)
+    if any(_blocked(k) for k in kids):
+        return  # an item the parser flagged (a title cut short: 「…他人电脑及他…」) would be learnt so
     items = [_item_label(k) for k in kids]
     items = [i for i in items if i]
     if len(items) < 2:
@@ -383,11 +337,11 @@ def _add_item_cards(deck, graph, node, parent, node_defs, ambiguous) -> None:
     # 「X属于哪一个知识点」 is worth asking only of a list learnt by name, and a
     # few of its items say as much as all of them.
     askable = [k for k in siblings if 2 <= len(_clean(k.title)) <= 10 and _clean(k.title) not in ambiguous
-               and not _is_bullet(k)]
+               and not _is_bullet(k) and not _ASPECT.match(_clean(k.title))]
     # A list of things of one kind (环境, 特性, 团队) or one stated with its count: its
     # items belong to it; a heading's sub-points (了解客服部重要性) do not make a list.
     kind_of_list = (parent.count is not None or parent.mnemonic is not None
-                    or list_category([_clean(k.title) for k in siblings]) is not None)
+                    or (len(siblings) >= 2 and list_category([_clean(k.title) for k in siblings]) is not None))
     if _named_list(parent) and kind_of_list and node in askable[:ITEM_PARENT_PER_LIST] and not _blocked(parent):
         position = next((i for i, k in enumerate(siblings, 1) if k.id == node.id), None)
         back = parent_title
@@ -400,124 +354,8 @@ def _add_item_cards(deck, graph, node, parent, node_defs, ambiguous) -> None:
             continue
         if _DEFINITION_TEXT.match(body) is None:
             continue
-        front = f"「{body}」——这是{parent_title}中的哪一项？"
+        # An outline part (基础知识部分) is no list an item is "one of".
+        front = f"「{body}」——这是{parent_title}中的哪一项？" if _named_list(parent) else f"「{body}」——这说的是什么？"
         deck.add(node, "item_definition", front, term, key=term)
 
 
-def _sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
-
-
-def _domain_terms(graph: KnowledgeGraph) -> set[str]:
-    out = set()
-    for n in graph:
-        t = _clean(n.title)
-        if 2 <= len(t) <= 12 and t not in _GENERIC and n.kind != "document":
-            out.add(t)
-    return out
-
-
-class _LazySegmenter:
-    """Builds the real segmenter only when a cloze sentence needs cutting."""
-
-    def __init__(self, graph: KnowledgeGraph, given: Cutter | None):
-        self._graph = graph
-        self._seg = given
-
-    def cut(self, text: str) -> list[str]:
-        if self._seg is None:
-            from cskexam.core.segment import Segmenter, domain_terms
-
-            self._seg = Segmenter(domain_terms(self._graph))
-        return self._seg.cut(text)
-
-
-class _CommonWords:
-    """Words found in many of the notes' key points: too general to blank (企业, 客户, 项目)."""
-
-    def __init__(self, graph: KnowledgeGraph, seg: "_LazySegmenter"):
-        self._graph = graph
-        self._seg = seg
-        self._share: dict[str, float] | None = None
-
-    def __contains__(self, word: str) -> bool:
-        if self._share is None:
-            texts = [n.text for n in self._graph if n.kind in ("point", "item") and n.text]
-            counts: dict[str, int] = defaultdict(int)
-            for text in texts:
-                for w in set(self._seg.cut(text)):
-                    counts[w] += 1
-            total = max(len(texts), 1)
-            self._share = {w: c / total for w, c in counts.items()}
-        return self._share.get(word, 0.0) >= COMMON_IN_NOTES
-
-
-def _pick_term(sentence: str, node: Node, siblings: list[Node], tokens: list[str], domain: set[str],
-               exclude: set[str], keywords: Keywords, common: _CommonWords) -> str | None:
-    """The key term of a sentence: a list item or defined term (or the word of the item's
-    own name it states: 人口 of 市场人口), a number, else its strongest keyword."""
-    body = _squash(sentence)
-
-    def ok(tok: str) -> bool:
-        return (
-            # Once in the sentence: a word blanked twice (or inside another word) makes a riddle.
-            sentence.count(tok) == 1
-            and 2 <= len(tok) <= 10
-            and tok not in _GENERIC
-            and tok not in exclude
-            and not re.fullmatch(r"[\d\W_a-zA-Z]+", tok)
-            and len(_squash(tok)) < len(body) - 3
-        )
-
-    # A term found once leaves the rest of the sentence intact; one found
-    # several times is blanked everywhere and makes a poorer card.
-    ordered = sorted(tokens, key=lambda t: sentence.count(t) > 1)
-    for tok in ordered:
-        if tok in domain and ok(tok):
-            return tok
-    if node.kind == "item":
-        # The word that tells this item from its siblings (人口 of 市场人口), not
-        # the word they share (竞争者 of 普通竞争者).
-        shared = [s.title for s in siblings if s.id != node.id]
-        for tok in ordered:
-            if ok(tok) and tok in node.title and tok not in common and not any(tok in t for t in shared):
-                return tok
-    m = re.match(r"^([^，,。；;：:（(“”\"]{2,8}?)是(?!指)", sentence)
-    if m and ok(m.group(1)) and m.group(1) in tokens and m.group(1) not in common \
-            and not m.group(1).startswith(_PRONOUN_START):
-        return m.group(1)  # the subject of 「X是…」 is what the sentence defines
-    for tok in ordered:
-        if _NUMBER.match(tok) and tok not in exclude and sentence.count(tok) == 1:
-            return tok
-    words = set(tokens)
-    for kw in keywords(sentence)[:3]:
-        if kw in words and ok(kw) and kw not in common:
-            return kw
-    return None
-
-
-def _add_cloze_card(deck, graph, node, node_defs, seg, domain, keywords, common) -> None:
-    parent = graph.parent(node.id)
-    defined = {term for term, _ in node_defs}
-    # The defining sentence already has its card: a cloze of it would answer the other.
-    said = [_squash(text)[:12] for _, text in node_defs if len(_squash(text)) >= 6]
-    for sentence in _sentences(node.text):
-        sentence = sentence.strip(" :：")
-        if any(key in _squash(sentence) for key in said):
-            continue
-        if (not 12 <= len(sentence) <= 80 or re.search(r"[?？]", sentence) or sentence.startswith(_META_START)
-                or _FIGURE.search(sentence)):
-            continue
-        siblings = graph.children(parent.id) if parent is not None else []
-        term = _pick_term(sentence, node, siblings, seg.cut(sentence), domain, defined, keywords, common)
-        if term is None:
-            continue
-        blanked = sentence.replace(term, BLANK)
-        context = ""
-        for candidate in (node, parent):
-            if candidate is not None and candidate.kind != "document" and term not in candidate.title:
-                context = _clean(candidate.title)
-                break
-        front = blanked + (f"\n（{context}）" if context else "")
-        if deck.add(node, "cloze", front, term):
-            return

@@ -72,15 +72,22 @@ def _shared(stem: str, options: Mapping[str, str]) -> dict[str, int]:
     return {k: len(s & _chars(v)) for k, v in options.items()}
 
 
-def gives_away(stem: str, options: Mapping[str, str], key: Iterable[str]) -> str | None:
+def gives_away(stem: str, options: Mapping[str, str], key: Iterable[str], words: bool = True) -> str | None:
     """Why the key can be found without knowledge, or None.
 
+    Any choice (unless ``words`` is False): a key shares a word with the stem that no wrong option
+    shares (「在餐饮公司中，（ ）是店面管理…」 keyed 店面管理部).
     Single choice: the key alone shares most characters with the stem, or is
     alone the longest by a clear margin. Multiple choice: the options sharing
     at least the mean number of characters with the stem, or the options
     longer than the mean, are exactly the key.
     """
     key = set(key)
+    wrong = [v for o, v in options.items() if o not in key]
+    for k in sorted(key) if words else ():
+        found = shared_words(stem, options.get(k, ""), wrong)
+        if found:
+            return f"答案与题干共用「{'、'.join(sorted(found))}」，错误选项都没有"
     shared = _shared(stem, options)
     size = {k: len(_PUNCT.sub("", v)) for k, v in options.items()}
     if len(key) == 1:
@@ -99,6 +106,38 @@ def gives_away(stem: str, options: Mapping[str, str], key: Iterable[str]) -> str
     if {k for k, v in size.items() if v > mean_len} == key:
         return "答案恰是较长的选项"
     return None
+
+
+# Words every stem and option of these notes may share without pointing at
+# anything: the domain's own vocabulary and a paper's phrasing.
+GENERIC_WORDS = frozenset({
+    "客户", "服务", "企业", "公司", "管理", "部门", "工作", "进行", "提供", "负责", "以及", "相关", "主要", "可以",
+    "需要", "下列", "属于", "包括", "以下", "哪些", "的是", "的有", "正确", "错误", "说法", "关于", "其中", "一般",
+    "通常", "是指", "什么", "作为", "对于", "通过",
+})
+
+
+def _words(text: str) -> set[str]:
+    """The two-character words of ``text`` (every pair of neighbours within a run), generic ones left out.
+
+    A longer shared word shares all its pairs, and two generic words run
+    together (客户服务) share the pair across them (户服), which is not generic.
+    """
+    out: set[str] = set()
+    for run in _PUNCT.split(text.replace("____", " ")):
+        out.update(run[i:i + 2] for i in range(len(run) - 1))
+    return out - GENERIC_WORDS
+
+
+def shared_words(stem: str, key_text: str, others: Iterable[str]) -> set[str]:
+    """Words the key shares with the stem that none of ``others`` (the wrong options,
+    or for a blank the items listed with its answer) shares: a guesser's pointer to the key."""
+    found = _words(key_text) & _words(stem)
+    for other in others:
+        if not found:
+            break
+        found -= _words(other)
+    return found
 
 
 def stem_gives_key(stem: str, key_text: str) -> bool:

@@ -56,8 +56,8 @@ def _single_definition(ctx: _Context, info: _ListInfo, item: Node, rng: random.R
     if not all(_term_like(i.title) for i in info.items):
         return None
     stem = _definition_stem(ctx, info, text)
-    if stem is None:
-        return None
+    if stem is None or ctx.describes_kind(text, item.title):
+        return None  # 「（ ）是…重要宏观环境因素」: every option is one
     sibs = [s.title for s in info.items if s.id != item.id and same_thing(s.title) != same_thing(item.title)]
     pool = sibs if len(sibs) >= SINGLE_OPTIONS - 1 else sibs + ctx.outsiders(info)
     if stem_gives_key(stem, item.title) or len(pool) < SINGLE_OPTIONS - 1:
@@ -81,12 +81,21 @@ def _member_title(info: _ListInfo) -> str | None:
     return title if _nameable(title) and info.count_ok else None
 
 
+def _where(ctx: _Context, info: _ListInfo) -> str:
+    """「在项目客户服务组织机构中，」 for a list named only by a heading of its document
+    (协作机制), which alone does not say whose it is; nothing for a named kind (宏观环境)."""
+    parent = ctx.graph.parent(info.node.id)
+    if info.category is not None or parent is None or parent.kind != "document" or parent.title in info.node.title:
+        return ""
+    return f"在{parent.title}中，" if _nameable(parent.title) or len(parent.title) <= 14 else ""
+
+
 def _single_member(ctx: _Context, info: _ListInfo, rng: random.Random) -> Question | None:
     title = _member_title(info)
     foreign = ctx.outsiders(info)
     if title is None or len(foreign) < SINGLE_OPTIONS - 1:
         return None
-    stem = f"下列属于{title}的是（ ）。"
+    stem = f"{_where(ctx, info)}下列属于{title}的是（ ）。"
     right = rng.choice(info.items).title
     made = _choice(stem, [right], foreign, SINGLE_OPTIONS - 1, rng)
     if made is None:
@@ -104,7 +113,7 @@ def _single_not_member(ctx: _Context, info: _ListInfo, rng: random.Random) -> Qu
     foreign = ctx.outsiders(info)
     if title is None or not foreign or len(info.items) < SINGLE_OPTIONS - 1:
         return None
-    stem = f"下列不属于{title}的是（ ）。"
+    stem = f"{_where(ctx, info)}下列不属于{title}的是（ ）。"
     outsider = rng.choice(foreign)
     for _ in range(DRAWS):
         members = [i.title for i in rng.sample(info.items, SINGLE_OPTIONS - 1)]
@@ -128,7 +137,8 @@ def _multi_members(ctx: _Context, info: _ListInfo, rng: random.Random) -> Questi
     foreign = ctx.outsiders(info)
     if title is None or len(info.items) < 2:
         return None
-    stem = f"下列属于{title}的有（ ）。"
+    where = _where(ctx, info)
+    stem = f"{where}{title}包括（ ）。" if where else f"下列属于{title}的有（ ）。"
     # 2 or 3 right of 5: at least two wrong, so "choose all but one" is no strategy.
     choices = [n for n in (2, 3) if n <= len(info.items) and MULTI_OPTIONS - n <= len(foreign)]
     if not choices:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from cskexam.core.distractors import (
-    ORG, ROLE, company_of, gives_away, item_category, list_category, same_thing,
+    ORG, ROLE, company_of, gives_away, item_category, list_category, same_thing, shared_words,
 )
 from cskexam.core.grading import fold
 from cskexam.core.graph import KnowledgeGraph, Node
@@ -74,7 +74,10 @@ def _definition(graph: KnowledgeGraph, node: Node) -> str:
 
 def _items(graph: KnowledgeGraph, node: Node) -> list[Node]:
     kids = graph.children(node.id)
-    items = [k for k in kids if k.kind == "item"] or kids
+    if node.count and len(kids) == node.count:
+        items = kids  # items with sub-lists of their own are parsed as points (营销环境 of 微观环境)
+    else:
+        items = [k for k in kids if k.kind == "item"] or kids
     seen, out = set(), []
     for k in items:
         key = fold(k.title)
@@ -123,11 +126,19 @@ class _ListInfo:
     count_ok: bool = True  # a stated count, if any, matches the items found
 
 
+SIBLING_TERM_CHARS = 8
+
+
+def _short_terms(info: _ListInfo) -> bool:
+    return all(len(i.title) <= SIBLING_TERM_CHARS and item_category(i.title) not in (ORG, ROLE) for i in info.items)
+
+
 class _Context:
     def __init__(self, graph: KnowledgeGraph):
         self.graph = graph
         self.order = {nid: i for i, nid in enumerate(graph.nodes)}
         self._terms: list[str] | None = None
+        self._listed: dict[str, list[str]] | None = None
         self._segmenter: Segmenter | None = None  # loads a dictionary: only when a cloze needs it
         self.lists: list[_ListInfo] = []
         for n in self._list_nodes():
@@ -182,6 +193,35 @@ class _Context:
                 found.add(doc.id)
         return [n for n in self.graph if n.id in found]
 
+    def listed_with(self, title: str) -> list[str]:
+        """Titles listed beside every key point named ``title``: the wrong answers a blank has."""
+        if self._listed is None:
+            self._listed = {}
+            for n in self.graph:
+                parent = self.graph.parent(n.id)
+                if parent is not None:
+                    # Only names are options a blank is told from; duty sentences listed alongside are not.
+                    self._listed.setdefault(fold(n.title), []).extend(
+                        k.title for k in self.graph.children(parent.id) if k.id != n.id and _term_like(k.title))
+        return self._listed.get(fold(title), [])
+
+    def describes_kind(self, text: str, title: str) -> bool:
+        """``text`` calls the key point named ``title`` by the name of its list (「…重要宏观环境因素」
+        of 政治法律环境): every item of the list fits it, so it singles none out."""
+        for n in self.graph:
+            if fold(n.title) != fold(title):
+                continue
+            parent = self.graph.parent(n.id)
+            if parent is not None and parent.kind != "document":
+                kind = _stem_title(parent.title)
+                if len(kind) >= 2 and kind in text:
+                    return True
+        return False
+
+    def blank_points_at(self, stem: str, answer: str) -> bool:
+        """The stem shares a word with the blank's answer that no item listed beside it shares."""
+        return bool(shared_words(stem, answer, self.listed_with(answer)))
+
     def doc_title(self, node: Node) -> str:
         return self.graph.document_of(node.id).title
 
@@ -193,19 +233,20 @@ class _Context:
         return " › ".join(titles)
 
     def outsiders(self, info: _ListInfo) -> list[str]:
-        """Items of other lists of the same category, never anything the list holds.
+        """Items of other lists of the same category, then of the lists beside it
+        (``sibling_lists``), never anything the list holds.
 
         Organisation units and roles are no outsiders to anything: every
         company has a 财务部, so none is surely wrong.
         """
-        if info.category is None or info.category in (ORG, ROLE):
+        if info.category in (ORG, ROLE):
             return []
         own = set(self.members_by_title.get(fold(_stem_title(info.node.title)), set()))
         below = {n.id for n in self.graph.descendants(info.node.id)}
         own |= {same_thing(self.graph.get(nid).title) for nid in below}
         own.add(same_thing(info.node.title))
         out: list[str] = []
-        for other in sorted(self._by_category.get(info.category, ()),
+        for other in sorted(self._by_category.get(info.category, ()) if info.category else (),
                             key=lambda o: (o.document != info.document, abs(o.index - info.index))):
             if other is info or other.node.id in below or info.node.id in {
                     a.id for a in self.graph.ancestors(other.node.id)}:
@@ -215,7 +256,36 @@ class _Context:
                 if key not in own and item_category(item.title) == info.category:
                     own.add(key)
                     out.append(item.title)
+        for other in self.sibling_lists(info):
+            for item in other.items:
+                key = same_thing(item.title)
+                if key not in own:
+                    own.add(key)
+                    out.append(item.title)
         return out
+
+    def kin_lists(self, info: _ListInfo) -> list[_ListInfo]:
+        """Other lists of the same kind (category, or beside it under one heading), copies of it left out."""
+        mine = fold(_stem_title(info.node.title))
+        kin = list(self._by_category.get(info.category, ())) if info.category not in (None, ORG, ROLE) else []
+        kin += self.sibling_lists(info)
+        out, seen = [], {mine}
+        for other in kin:
+            name = fold(_stem_title(other.node.title))
+            if other is not info and name not in seen:
+                seen.add(name)
+                out.append(other)
+        return out
+
+    def sibling_lists(self, info: _ListInfo) -> list[_ListInfo]:
+        """Lists beside this one under the same heading whose items are terms of the same
+        shape (协作机制 and 监督与改进 of one project organisation): an examiner's distractors.
+        Units and roles are no kin of anything; a list of traits (…性) is kin only to traits."""
+        if not _short_terms(info) or info.category in (ORG, ROLE) or info.node.kind == "document":
+            return []
+        return [other for other in self.lists
+                if other is not info and other.node.parent == info.node.parent
+                and other.category == info.category and _short_terms(other)]
 
 
 def _letters(options: list[str]) -> dict[str, str]:

@@ -1,8 +1,11 @@
 """An examiner's checks over questions, generated and authored alike.
 
 Pure. ``lint_questions`` reports what a paper must never show: wrong option
-counts, keys a knowledge-free guesser finds, duplicates, counts the graph
-does not back, and text the notes lost characters in.
+counts, keys a knowledge-free guesser finds (by shared characters, by length,
+or by a word the key shares with the stem and no wrong option does),
+duplicates, counts the graph does not back, and text the notes lost
+characters in. A shared word in an authored item is advisory: textbooks
+define 品牌竞争者 by 品牌不同, and the author decides.
 """
 
 from __future__ import annotations
@@ -12,13 +15,17 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Iterable
 
-from cskexam.core.distractors import gives_away, stem_gives_key
+from cskexam.core.distractors import gives_away, shared_words, stem_gives_key
 from cskexam.core.grading import fold
 from cskexam.core.graph import KnowledgeGraph
 from cskexam.core.question import Question
 
 OPTION_COUNT, GIVEAWAY, DUPLICATE, COUNT, OCR = "option_count", "giveaway", "duplicate", "count", "ocr"
-LABELS = {OPTION_COUNT: "选项数", GIVEAWAY: "泄露答案", DUPLICATE: "重复", COUNT: "数量与图谱不符", OCR: "疑似漏字"}
+SHARED_WORD = "shared_word"
+LABELS = {OPTION_COUNT: "选项数", GIVEAWAY: "泄露答案", SHARED_WORD: "题干与答案共用词", DUPLICATE: "重复",
+          COUNT: "数量与图谱不符", OCR: "疑似漏字"}
+AUTHORED_SOURCES = ("bank", "import")
+TERM_CHARS = 12
 SIMILAR = 0.75
 
 _CN = {c: i for i, c in enumerate("零一二三四五六七八九十")}
@@ -30,9 +37,12 @@ class Finding:
     question: str
     kind: str
     detail: str
+    # A finding the author may overrule: a shared word in an authored item
+    # (品牌不同的竞争者 → 品牌竞争者 is how textbooks define it). Listed, not failed.
+    advisory: bool = False
 
     def describe(self) -> str:
-        return f"{self.question}  {LABELS[self.kind]}：{self.detail}"
+        return f"{self.question}  {LABELS[self.kind]}{'（提示）' if self.advisory else ''}：{self.detail}"
 
 
 def _number(text: str) -> int | None:
@@ -59,6 +69,13 @@ def _stem_key(stem: str) -> str:
     return re.sub(r"[\W_（）()]+", "", stem.replace("____", ""))
 
 
+_NEGATIVE = re.compile(r"不属于|不包括|不是|不正确|错误的是")
+
+
+def _negative(stem: str) -> bool:
+    return bool(_NEGATIVE.search(stem))
+
+
 def _options(q: Question) -> list[Finding]:
     out = []
     values = [fold(v) for v in q.options.values()]
@@ -75,15 +92,51 @@ def _options(q: Question) -> list[Finding]:
     return out
 
 
-def _giveaways(q: Question) -> list[Finding]:
+def _giveaways(q: Question, graph: KnowledgeGraph | None) -> list[Finding]:
     keys = q.answer if isinstance(q.answer, list) else [q.answer]
-    out = []
-    why = gives_away(q.stem, q.options, keys)
+    out = _shared_words(q, graph)
+    if q.type not in ("单选", "多选"):
+        return out
+    why = gives_away(q.stem, q.options, keys, words=False)
     if why:
         out.append(Finding(q.id, GIVEAWAY, why))
     if q.type == "单选" and stem_gives_key(q.stem, q.options.get(q.answer, "")):
         out.append(Finding(q.id, GIVEAWAY, "题干含有答案原文"))
     return out
+
+
+def _listed_with(graph: KnowledgeGraph | None, q: Question) -> list[str]:
+    """The items listed with a blank's answer in the notes (its siblings), the wrong options a blank has."""
+    if graph is None:
+        return []
+    answer = fold(str(q.answer))
+    nodes = [graph.get(q.node)] if q.node and q.node in graph and fold(graph.get(q.node).title) == answer else []
+    nodes = nodes or [n for n in graph if fold(n.title) == answer]
+    out: list[str] = []
+    for n in nodes:
+        parent = graph.parent(n.id)
+        if parent is not None:
+            # names only: a duty sentence listed alongside is no option a candidate weighs
+            out += [k.title for k in graph.children(parent.id) if k.id != n.id and len(k.title) <= TERM_CHARS]
+    return out
+
+
+def _shared_words(q: Question, graph: KnowledgeGraph | None) -> list[Finding]:
+    """A key sharing a word with the stem that no wrong option (no item listed with a blank's answer) shares."""
+    if q.type in ("单选", "多选"):
+        keys = q.answer if isinstance(q.answer, list) else [q.answer]
+        wrong = [v for k, v in q.options.items() if k not in keys]
+        pairs = [(q.options.get(k, ""), wrong) for k in keys]
+    elif q.type == "填空":
+        pairs = [(str(q.answer), _listed_with(graph, q))]
+    else:
+        return []
+    for key_text, others in pairs:
+        words = shared_words(q.stem, key_text, others)
+        if words:
+            return [Finding(q.id, SHARED_WORD, f"答案「{key_text}」与题干共用「{'、'.join(sorted(words))}」",
+                            advisory=q.source in AUTHORED_SOURCES)]
+    return []
 
 
 def _counts(q: Question, graph: KnowledgeGraph | None) -> list[Finding]:
@@ -118,8 +171,8 @@ def lint_questions(questions: list[Question], graph: KnowledgeGraph | None = Non
     out: list[Finding] = []
     for q in questions:
         if q.type in ("单选", "多选"):
-            out += _options(q) + _giveaways(q)
-        out += _counts(q, graph) + _ocr(q, losses)
+            out += _options(q)
+        out += _giveaways(q, graph) + _counts(q, graph) + _ocr(q, losses)
     by_type: dict[str, list[tuple[str, Question]]] = {}
     for q in questions:
         by_type.setdefault(q.type, []).append((_stem_key(q.stem), q))
@@ -129,7 +182,7 @@ def lint_questions(questions: list[Question], graph: KnowledgeGraph | None = Non
                 if abs(len(key) - len(other_key)) > max(len(key), len(other_key)) // 3:
                     continue
                 # 「下列属于X的是」 and 「下列不属于X的是」 look alike and ask opposite things.
-                if _key_text(q) != _key_text(other):
+                if _key_text(q) != _key_text(other) or _negative(q.stem) != _negative(other.stem):
                     continue
                 if SequenceMatcher(None, key, other_key).ratio() >= SIMILAR:
                     out.append(Finding(q.id, DUPLICATE, f"与 {other.id} 几乎相同"))

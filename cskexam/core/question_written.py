@@ -7,6 +7,7 @@ Kinds: ``judge_definition``, ``judge_members``, ``judge_statement``,
 
 from __future__ import annotations
 
+import hashlib
 import random
 import re
 
@@ -14,14 +15,21 @@ from cskexam.core.distractors import same_thing
 from cskexam.core.grading import ScoringPoint, fold
 from cskexam.core.graph import Node
 from cskexam.core.question import BLANK, Question, question_id
-from cskexam.core.question_choice import _PRONOUN_START, _coherent, _member_title
+from cskexam.core.question_choice import _PRONOUN_START, _coherent, _member_title, _where
 from cskexam.core.question_context import (
     _TERM_OK, MAX_STEM_TEXT_CHARS, _Context, _definition, _explain, _first_sentence, _list_summary, _ListInfo,
     _nameable, _stem_title, _term_like, flag_kinds,
 )
 from cskexam.core.vocab import QuestionType
 
-def _judge_definition(ctx: _Context, info: _ListInfo, item: Node, rng: random.Random) -> Question | None:
+_OWN_SUBJECT = ("各", "每", "所有", "对", "在", "通过")
+_RULE = re.compile(r"应|需要|必须|不得|不准|不允许")
+
+
+def _judge_definition(ctx: _Context, info: _ListInfo, item: Node, rng: random.Random,
+                      truth: bool | None = None) -> Question | None:
+    """An item's description attributed to it, or to a sibling (false); ``truth`` decides
+    which when given (the generator keeps 对 and 错 even), else a coin."""
     if not _coherent(ctx, info):
         return None
     text = _definition(ctx.graph, item)
@@ -36,7 +44,8 @@ def _judge_definition(ctx: _Context, info: _ListInfo, item: Node, rng: random.Ra
     ]
     if not others:
         return None  # it could only ever be true: a guesser's 对 would win
-    truthful = rng.random() < 0.5
+    coin = rng.random() < 0.5
+    truthful = coin if truth is None else truth
     named = item if truthful else rng.choice(others)
     company = ctx.company(info.node)
     title = _stem_title(info.node.title)
@@ -44,9 +53,14 @@ def _judge_definition(ctx: _Context, info: _ListInfo, item: Node, rng: random.Ra
         where = f"在{company}中，" if company not in text else ""
     else:
         where = f"{title}中，" if _nameable(title) and info.node.kind != "document" else ""
-    if text.startswith(_PRONOUN_START):
-        return None  # 该部门负责… reads wrongly once a name is put before it
-    if text.startswith(("指", "是指", "一般指", "通常指", "负责", "主要负责")):
+    if text.startswith(_PRONOUN_START) or text.startswith(_OWN_SUBJECT) or _RULE.search(text):
+        return None  # 该部门负责…, 各部门定期…, …应以客户需求为核心: a sentence of its own, not a description
+    if ctx.describes_kind(text, item.title):
+        return None  # 「…重要宏观环境因素」 is as true of every other 宏观环境 item: no false variant
+    head = _stem_title(info.node.title)
+    if len(head) >= 4 and text.startswith(head[:4]):
+        return None  # 售后服务组织结构应… has the list for its subject
+    if text.startswith(("指", "是指", "一般指", "通常指", "负责", "主要负责", "具有")):
         stem = f"{where}{named.title}{text}。"
     elif "是" in text[:10] or len(text) < 6:
         return None
@@ -71,12 +85,47 @@ def _judge_members(ctx: _Context, info: _ListInfo, rng: random.Random) -> Questi
     truthful = rng.random() < 0.5
     if not truthful:
         names[rng.randrange(len(names))] = rng.choice(foreign)
-    stem = f"{title}包括{'、'.join(names)}。"
+    stem = f"{_where(ctx, info)}{title}包括{'、'.join(names)}。"
     return Question(
         question_id(info.node.id, "judge_members"), "判断", stem, "对" if truthful else "错", {},
         _explain(ctx, info.node, _list_summary(info)), info.node.id, kind="judge_members",
         document=ctx.doc_title(info.node), difficulty=2,
     )
+
+
+def _judge_items(ctx: _Context, info: _ListInfo, rng: random.Random) -> list[Question | None]:
+    """「销售环境属于宏观环境。」: one item put in its own list (true) and another put in a
+    list of the same kind it is not in (false), each on the node of its item."""
+    title = _member_title(info)
+    if title is None:
+        return []
+
+    def elsewhere(item: Node) -> list[str]:
+        # Lists of the same kind that hold no item of this name (in any copy of them).
+        me = same_thing(item.title)
+        return [t for t, o in ((_member_title(o), o) for o in ctx.kin_lists(info))
+                if t is not None and t != title
+                and me not in ctx.members_by_title.get(fold(_stem_title(o.node.title)), ())]
+
+    # Which items are judged depends on the notes only (a hash of their ids), so that
+    # the questions a graph gives keep their ids whatever the seed.
+    items = sorted(info.items, key=lambda i: hashlib.sha1(i.id.encode("utf-8")).hexdigest())
+    false_item = next((i for i in items if elsewhere(i)), None)
+    if false_item is None:
+        return []  # it could only ever be true: a guesser's 对 would win
+    true_item = next(i for i in items if i is not false_item)
+    out: list[Question | None] = []
+    for item, named in ((true_item, title), (false_item, rng.choice(elsewhere(false_item)))):
+        truthful = item is true_item
+        expl = _explain(ctx, info.node, _list_summary(info))
+        if not truthful:
+            expl = expl.rstrip("。") + f"；{item.title}不属于{named}。"
+        out.append(Question(
+            question_id(item.id, "judge_item"), QuestionType.JUDGE, f"{_where(ctx, info)}{item.title}属于{named}。",
+            "对" if truthful else "错", {}, expl, item.id, kind="judge_item", document=ctx.doc_title(item),
+            difficulty=1,
+        ))
+    return out
 
 
 def _judge_statement(ctx: _Context, node: Node) -> Question | None:
@@ -106,9 +155,15 @@ def _cloze_list(ctx: _Context, info: _ListInfo, rng: random.Random) -> Question 
         title = info.node.title
     else:
         return None
-    hidden = rng.randrange(len(titles))
-    shown = [BLANK if i == hidden else t for i, t in enumerate(titles)]
-    stem = f"{title}包括：{'、'.join(shown)}。"
+    order = list(range(len(titles)))
+    rng.shuffle(order)
+    for hidden in order:
+        shown = [BLANK if i == hidden else t for i, t in enumerate(titles)]
+        stem = f"{_where(ctx, info)}{title}包括：{'、'.join(shown)}。"
+        if not ctx.blank_points_at(stem, titles[hidden]):
+            break  # 监督与改进包括：…、____ keyed 持续改进 points at its answer
+    else:
+        return None
     return Question(
         question_id(info.node.id, "cloze_list"), QuestionType.FILL, stem, titles[hidden], {},
         _explain(ctx, info.node, _list_summary(info)), info.node.id, kind="cloze_list",
@@ -136,6 +191,8 @@ def _cloze_sentence(ctx: _Context, node: Node, rng: random.Random) -> Question |
         stem, answer = f"{BLANK}{copula}{tail}。", head
     else:
         return None
+    if ctx.blank_points_at(stem, answer) or ctx.describes_kind(stem, answer):
+        return None
     return Question(
         question_id(node.id, "cloze_sentence"), QuestionType.FILL, stem, answer, {},
         _explain(ctx, node, sentence), node.id, kind="cloze_sentence",
@@ -157,8 +214,8 @@ def _cloze_term(ctx: _Context, node: Node, rng: random.Random) -> Question | Non
     sentence = _first_sentence(node.text)
     if not 8 <= len(sentence) <= MAX_STEM_TEXT_CHARS or _QUOTES.search(sentence):
         return None
-    if _NOT_A_KEY_SENTENCE.search(sentence):
-        return None
+    if _NOT_A_KEY_SENTENCE.search(sentence) or sentence.startswith(("负责", "主要负责")):
+        return None  # 「负责____工作…」 says not who
     bounds = None
     for term in ctx.terms():
         at = sentence.find(term)
@@ -172,6 +229,8 @@ def _cloze_term(ctx: _Context, node: Node, rng: random.Random) -> Question | Non
         company = ctx.company(node)
         if company and company not in sentence:
             stem = f"在{company}中，{stem}"  # every company has a 财务部: say whose
+        if ctx.blank_points_at(stem, term) or ctx.describes_kind(stem, term):
+            continue  # 「____主要负责…生产工作」 keyed 生产部门; 「____是…重要宏观环境因素」
         return Question(
             question_id(node.id, "cloze_term"), QuestionType.FILL, stem, term, {},
             _explain(ctx, node, sentence), node.id, kind="cloze_term",
@@ -195,10 +254,13 @@ def _short_list(ctx: _Context, info: _ListInfo) -> Question | None:
     lines = []
     for i, item in enumerate(info.items, 1):
         text = _definition(ctx.graph, item)
+        if _NOT_A_KEY_SENTENCE.search(text):
+            text = ""  # 「[企业为什么要重视营销环境?」 is a heading of the notes, not what the item is
         lines.append(f"{i}. {item.title}" + (f"：{text}" if text else ""))
     # A count only where the notes state it and the graph agrees.
     count = f"（共{info.node.count}项）" if info.node.count == len(info.items) else ""
-    stem = f"请简述{title}{count}。"
+    where = _where(ctx, info)
+    stem = f"{where}请简述{title}{count}。" if not where else f"请简述{where[1:-1]}的{title}{count}。"
     return Question(
         question_id(info.node.id, "short_list"), QuestionType.SHORT, stem, "\n".join(lines), {},
         _explain(ctx, info.node, _list_summary(info)), info.node.id, kind="short_list",

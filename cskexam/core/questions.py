@@ -11,7 +11,8 @@ question's options do not change when an unrelated part of the notes does.
 
 Options follow the paper: 单选 exactly 4 (A–D), 多选 exactly 5 (A–E) with 2
 or 3 right. Distractors are of the key's category (``cskexam.core.distractors``):
-sibling items, or items of other lists of the same kind; organisation units
+sibling items, items of other lists of the same kind, or of the lists beside
+it under one heading (协作机制 and 监督与改进); organisation units
 and roles are never asked as "which belongs to", since every company has
 them. An item whose key a knowledge-free guesser would find (most characters
 shared with the stem, the longest option) is drawn again or dropped. Nodes
@@ -30,6 +31,9 @@ Kinds generated:
   sibling (false).
 * ``judge_members`` 判断: a list stated whole, or with one item swapped for an
   outsider (false).
+* ``judge_item`` 判断: an item said to belong to its list, or to a list of the
+  same kind it is not in (false): 销售环境属于宏观环境。 One true and one false
+  per list: more would be one sentence over and over.
 * ``judge_statement`` 判断: a statement the notes mark （√） or （×）.
 * ``cloze_list`` 填空: a list with one item blanked.
 * ``cloze_sentence`` 填空: a key sentence ``X是Y`` with the short side blanked.
@@ -54,7 +58,8 @@ from cskexam.core.question_context import (  # noqa: F401  (re-exported)
     flag_kinds,
 )
 from cskexam.core.question_written import (
-    _cloze_list, _cloze_sentence, _cloze_term, _judge_definition, _judge_members, _judge_statement, _short_list,
+    _cloze_list, _cloze_sentence, _cloze_term, _judge_definition, _judge_items, _judge_members, _judge_statement,
+    _short_list,
 )
 
 # -- duplicates of authored questions ----------------------------------------------
@@ -78,8 +83,8 @@ def duplicates(q: Question, authored: list[Question]) -> bool:
     for a in authored:
         if a.type != q.type:
             continue
-        if a.node == q.node and _key_text(a) == _key_text(q):
-            return True
+        if a.node == q.node and (_key_text(a) == _key_text(q) or q.type == "多选"):
+            return True  # a 多选 on a list asks the list, whatever options it draws
         if SequenceMatcher(None, mine, _stem_key(a.stem)).ratio() >= 0.75:
             return True
     return False
@@ -109,6 +114,8 @@ def generate_questions(
         return wanted is None or kind in wanted
 
     out: list[Question | None] = []
+    judged_lists: set[str] = set()
+    truths = {"对": 0, "错": 0}
     for info in ctx.lists:
         n = info.node
         # Every company's org chart has a 市场部 and a 财务部: "which belongs to this
@@ -118,6 +125,10 @@ def generate_questions(
                            ("multi_members", _multi_members), ("judge_members", _judge_members)):
             if members and want(kind):
                 out.append(make(ctx, info, sub(n, kind)))
+        name = fold(info.node.title)
+        if members and want("judge_item") and name not in judged_lists:
+            judged_lists.add(name)  # a list copied into another document is judged once
+            out += _judge_items(ctx, info, sub(n, "judge_item"))
         if want("cloze_list"):
             out.append(_cloze_list(ctx, info, sub(n, "cloze_list")))
         if want("short_list"):
@@ -126,7 +137,13 @@ def generate_questions(
             if want("single_definition"):
                 out.append(_single_definition(ctx, info, item, sub(item, "single_definition")))
             if want("judge_definition"):
-                out.append(_judge_definition(ctx, info, item, sub(item, "judge_definition")))
+                # The side the generated 判断 so far are short of; a coin when even.
+                short = None if truths["对"] == truths["错"] else truths["对"] < truths["错"]
+                made = _judge_definition(ctx, info, item, sub(item, "judge_definition"), short)
+                if made is not None:
+                    truths[str(made.answer)] += 1
+                out.append(made)
+
     for node in graph:
         if want("judge_statement"):
             out.append(_judge_statement(ctx, node))

@@ -105,7 +105,7 @@ def _schedule_review(session: Session, node_id: str | None, now: dt.datetime) ->
 
 def bank_lexicon(session: Session) -> PointLexicon:
     """The scoring terms of every active 简答/案例分析, to catch answers padded with other questions' points."""
-    return PointLexicon.of_questions(q.points for q in question_repo.load_questions(session, types=SUBJECTIVE_TYPES))
+    return PointLexicon.of_questions(question_repo.scoring_points(session, SUBJECTIVE_TYPES))
 
 
 def grade_answer(question: Question, given: Any, others: PointLexicon | None = None,

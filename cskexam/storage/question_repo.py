@@ -168,6 +168,12 @@ def load_questions(
     return [to_question(r) for r in session.scalars(stmt)]
 
 
+def scoring_points(session: Session, types: Iterable[str]) -> list[list[Any]]:
+    """The stored scoring points ([{point, synonyms}]) of every active question of ``types``."""
+    stmt = select(QuestionRow.points).where(QuestionRow.active.is_(True), QuestionRow.type.in_(list(types)))
+    return [list(points or []) for points in session.scalars(stmt)]
+
+
 def get_question(session: Session, question_id: str) -> Question | None:
     row = session.get(QuestionRow, question_id)
     return to_question(row) if row is not None else None

@@ -1,4 +1,10 @@
-"""Seeded paper assembly: parts of the notes, apportionment, the paper and its shortfalls."""
+"""Seeded paper assembly: parts of the notes, apportionment, the paper and its shortfalls.
+
+One question per key point; authored questions before generated ones, recent
+ones last; each part of the notes in proportion to its (weighted) size. A 判断
+section is half 对 and half 错 (the odd item by a draw) whenever the questions
+allow it, so that answering 对 throughout earns no more than chance.
+"""
 
 from __future__ import annotations
 
@@ -197,6 +203,21 @@ def is_authored(q: Question) -> bool:
     return q.source in AUTHORED_SOURCES
 
 
+def _answer_class(q: Question) -> str:
+    return str(q.answer) if q.type == "判断" else ""
+
+
+def _answer_room(qtype: str, count: int, rng: random.Random) -> dict[str, int] | None:
+    """How many 对 and 错 a 判断 section takes; None for other types."""
+    if qtype != "判断":
+        return None
+    half = count // 2
+    extra = count - 2 * half
+    if extra and rng.random() < 0.5:
+        return {"对": half + extra, "错": half}
+    return {"对": half, "错": half + extra}
+
+
 def assemble_paper(
     blueprint: Blueprint,
     graph: KnowledgeGraph,
@@ -258,21 +279,39 @@ def assemble_paper(
         want = {p.id: max(quota[p.id], 0) + 1e-6 * p.weight for p in parts}
         split = apportion(s.count, want, caps)
         chosen: list[Question] = []
-        for p in parts:
-            n = split[p.id]
+        # 判断 half 对 and half 错 (the odd one by a draw), or answering 对
+        # throughout would pay; other types have no answer classes to balance.
+        room = _answer_room(s.type, s.count, rng)
+        ranked_by_part = {
             # Among equally preferred questions, leave the key points that a
             # later section could also use to that section.
-            ranked = sorted(candidates.get(s.type, {}).get(p.id, []),
-                            key=lambda q: (q.id in recent, not is_authored(q), q.node in contested, draw[q.id]))
-            for q in ranked:
-                if n == 0:
-                    break
-                if q.node in used_nodes:
-                    continue
-                chosen.append(q)
-                used_nodes.add(q.node or "")
-                n -= 1
-            quota[p.id] -= split[p.id]
+            p.id: sorted(candidates.get(s.type, {}).get(p.id, []),
+                         key=lambda q: (q.id in recent, not is_authored(q), q.node in contested, draw[q.id]))
+            for p in parts
+        }
+        taken = {p.id: 0 for p in parts}
+        # Passes: fresh questions keeping the balance within each part's share,
+        # then beyond it (a part or two gives up an item for the balance), then
+        # fresh ones regardless of the balance, then recent ones likewise.
+        passes = ((False, True, True), (False, True, False), (False, False, True),
+                  (True, True, True), (True, False, True), (True, False, False))
+        for with_recent, balanced, within_share in passes:
+            for p in parts:
+                for q in ranked_by_part[p.id]:
+                    if len(chosen) >= s.count or (within_share and taken[p.id] >= split[p.id]):
+                        break
+                    if q.node in used_nodes or (q.id in recent and not with_recent):
+                        continue
+                    cls = _answer_class(q)
+                    if balanced and room is not None and room.get(cls, 0) <= 0:
+                        continue
+                    chosen.append(q)
+                    used_nodes.add(q.node or "")
+                    taken[p.id] += 1
+                    if room is not None and cls in room:
+                        room[cls] -= 1
+        for p in parts:
+            quota[p.id] -= taken[p.id]
         picked[index] = chosen
         if len(chosen) < s.count:
             shortfalls.append(Shortfall(index, s.type, s.count, len(chosen)))

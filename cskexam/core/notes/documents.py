@@ -97,3 +97,15 @@ def _split_markdown(name: str, rows: list[tuple[int, str]], title: str | None = 
             docs.append(Document(title or PurePath(name).stem, lineno))
         docs[-1].body.append((lineno, text.replace("**", "").replace("__", "")))
     return [d for d in docs if d.body]
+
+
+def split_indented(name: str, lines: list[str], indents: list[int]) -> list[Document]:
+    """An indented outline (a mind-map export) is one document: its first
+    line, flush left, is the title when it reads as one."""
+    rows = [(i + 1, text) for i, text in enumerate(lines) if text]
+    if not rows:
+        return []
+    first_line, first = rows[0]
+    if indents[first_line - 1] == 0 and _title_candidate(first) and len(rows) > 1:
+        return [Document(first, first_line, rows[1:])]
+    return [Document(PurePath(name).stem, first_line, rows)]

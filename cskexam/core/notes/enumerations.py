@@ -105,6 +105,8 @@ def split_short_list(text: str, counted: bool = False) -> Split | None:
     """A body that is nothing but a short list: ``售前服务、售中服务、售后服务``,
     or ``甲,乙,丙`` / ``甲;乙;丙`` with three short items or more."""
     body = text.strip().rstrip("。.;,")
+    if "、" not in body and "," not in body and ";" not in body:
+        return None
     lead = _LIST_LEAD.match(body)
     if lead and body.endswith("等"):  # 常见的有计划、总结、简报等
         body = body[lead.end() : -1]
@@ -123,6 +125,8 @@ def split_short_list(text: str, counted: bool = False) -> Split | None:
     # sentence sharing its predicate, not a list.
     even = len(parts) >= 3 and len(parts[0]) <= max(8, max(len(p) for p in parts[1:]) + 2)
     longest = 14 if counted else (12 if even else 8)
+    if len(parts) == 2 and not counted and any("的" in p for p in parts):
+        return None  # 服务设施、设备和人员的外表: two pieces of a phrase
     if len(parts) >= 2 and all(1 <= len(p) <= longest and not _PUNCT_CUT.search(p) for p in parts):
         return Split([InlineItem(p) for p in parts], "")
     parts = [p.strip() for p in re.split(r"[、,;]", body)]
@@ -180,10 +184,11 @@ def inline_items(text: str) -> list[str] | None:
 
 _NUMERAL = r"[一二三四五六七八九十两]|\d{1,2}"
 _COUNTED_SENTENCE = re.compile(
-    r"^(?:[^,;:。]{0,20}?)(?:一般|通常|主要|大致|大体)?可?(?:包括|包含|分为|分成|划分为|有|由)"
-    rf"(?P<items>[^,;:。]+?)等?(?P<n>{_NUMERAL})(?:个|種|种|项|項|类|類|大类|条|條)?"
-    r"(?:方面|部分|阶段|階段|层次|層次|环节|步骤|要素|步|类型|形式|内容)?(?:构成|组成)?$"
+    r"^(?:[^,;:。]{0,20}?)(?:一般|通常|主要|大致|大体)?可?(?:包括|包含|分为|分成|划分为|具有|有|由)"
+    rf"(?P<items>[^,;:。]+?)等?(?P<n>{_NUMERAL})大?(?:个|種|种|项|項|类|類|条|條)?(?:基本|主要|重要)?"
+    r"(?:方面|部分|阶段|階段|层次|層次|环节|步骤|要素|步|类型|形式|内容|特征|特点|原则|功能)?(?:构成|组成)?$"
 )
+_NUMERAL_NEAR_END = re.compile(_NUMERAL)
 _PAIR_JOIN = re.compile(r"和|与|及|以及")
 
 
@@ -193,7 +198,10 @@ def counted_sentence(text: str) -> tuple[int, Split] | None:
     from cskexam.core.notes.markers import cn_to_int
 
     first, _, rest = text.strip().partition("。")
-    m = _COUNTED_SENTENCE.match(first.strip())
+    first = first.strip().rsplit(",", 1)[-1]  # 根据刺激来源,感觉分为…两类: the last clause
+    if len(first) > 120 or not _NUMERAL_NEAR_END.search(first[-10:]):
+        return None
+    m = _COUNTED_SENTENCE.match(first)
     if not m:
         return None
     count = cn_to_int(m.group("n"))

@@ -8,7 +8,6 @@ become fields of the node, never title text.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field
 
 from cskexam.core.notes.markers import cn_to_int
@@ -78,6 +77,8 @@ def _classify_group(inner: str) -> tuple[str, str | list[str]] | None:
     if _MNEMONIC.match(inner):
         return ("mnemonic", inner)
     parts = [p.strip() for p in re.split(r"[、,/]", inner) if p.strip()]
+    if parts and all(set(p) <= set("★☆") for p in parts):
+        return ("tags", ["重点"])  # (★★★)
     if parts and all(p in EXAM_TAGS for p in parts):
         return ("tags", parts)
     return None
@@ -114,7 +115,9 @@ _TERMINATOR = re.compile(r"[:(\[。;,!?]|注:")
 def _clause_end(s: str) -> int:
     """Index of the first explicit title terminator (``:``, ``(``, punctuation, 注:)."""
     i = 0
-    if s.startswith("("):
+    if s.startswith("[") and s.find("]") > 1:
+        i = s.find("]") + 1  # [A] 选项: a bracket that opens the title is part of it
+    elif s.startswith("("):
         close = s.find(")")
         # A leading group like (1-4章) belongs to the title unless it is metadata.
         if close > 0 and _classify_group(s[1:close]) is None:
@@ -157,21 +160,12 @@ def _subject_restart(s: str, subject: str) -> int | None:
     return i if 6 <= i <= 16 else None
 
 
-@lru_cache(maxsize=8)
-def _by_first_char(known: frozenset[str]) -> dict[str, tuple[str, ...]]:
-    index: dict[str, list[str]] = {}
-    for title in known:
-        if len(title) >= 2:
-            index.setdefault(title[0], []).append(title)
-    return {k: tuple(v) for k, v in index.items()}
+_KNOWN_LONGEST = 10  # clean_titles keeps titles of 2 to 10 characters
 
 
 def _known_prefix(s: str, known: frozenset[str]) -> int | None:
-    best = None
-    for title in _by_first_char(known).get(s[:1], ()):
-        if s.startswith(title) and len(s) > len(title):
-            if best is None or len(title) > best:
-                best = len(title)
+    # Longest first: at most ten set look-ups, however many titles are known.
+    best = next((n for n in range(min(len(s) - 1, _KNOWN_LONGEST), 1, -1) if s[:n] in known), None)
     if best is None:
         return None
     rest = s[best:]
@@ -246,6 +240,9 @@ def split_heading(segment: str, known: frozenset[str] = frozenset(), subject: st
     restart = None
     if explicit_end and len(clause) <= 12:
         heading.explicit = True
+    elif end < len(s) and s[end] == "?" and len(clause) <= 30:
+        heading.explicit = True  # 客户服务战略制定的步骤有哪些?: a question is a whole title
+        body = s[end + 1 :]
     elif end == len(s) and len(clause) <= 12:
         heading.explicit = True  # the whole segment is a title
     elif (i := _head_repeat(clause)) is not None:
@@ -311,7 +308,7 @@ def take_title_meta(title: str, heading: Heading) -> str:
     def tag(m: re.Match) -> str:
         inner = next(g for g in m.groups() if g)
         parts = [p.strip() for p in re.split(r"[、,/]", inner) if p.strip()]
-        if m.group(4):
+        if m.group(4) or (parts and all(set(p) <= set("★☆") for p in parts)):
             parts = ["重点"]
         if parts and all(p in EXAM_TAGS for p in parts):
             heading.tags.extend(p for p in parts if p not in heading.tags)
@@ -352,11 +349,15 @@ def _inline_list(rest: str) -> bool:
     return len(parts) >= 2 and all(1 <= len(p) <= 16 and not re.search(r"[。:,]", p) for p in parts)
 
 
+_TRAILING_PAGE = re.compile(r"\((?:P\s?\d+)\)$")
+
+
 def clean_title(title: str) -> str:
     title = title.replace("**", "").replace("__", "")
     title = title.strip(" 、:;,。“”\"'")
     # A trailing mnemonic or page mark in brackets that survived (e.g. at line end).
-    title = re.sub(r"\((?:P\s?\d+)\)$", "", title).strip()
+    if title.endswith(")"):
+        title = _TRAILING_PAGE.sub("", title).strip()
     return title
 
 
@@ -366,7 +367,7 @@ def stated_count(title: str, text: str = "", mnemonic: str | None = None) -> int
     m = _COUNT.search(title)
     if m:
         candidates.append(cn_to_int(m.group(1)))
-    first = re.split(r"[。:]", text, maxsplit=1)[0] if text else ""
+    first = text[:40].split("。", 1)[0].split(":", 1)[0] if text else ""
     m = _COUNT_AFTER.search(first[:30])
     if m:
         candidates.append(cn_to_int(m.group(1)))

@@ -18,6 +18,7 @@ from cskexam.core.notes.normalize import normalize_line
 
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s+[^<>]*)?/?>")
 _COMMENT_ONE_LINE = re.compile(r"<!--.*?-->")
+_SUMMARY = re.compile(r"<summary[^<>]*>.*?</summary\s*>", re.I)
 _URL = r"(?:[a-z]+:|/|\.|#)[^)\s]*(?:\s+\"[^\"]*\")?"
 _IMAGE = re.compile(r"!\[[^\]]*\]\(" + _URL + r"\)")
 _LINK = re.compile(r"\[([^\]]+)\]\(" + _URL + r"\)")
@@ -66,6 +67,8 @@ def _indent_of(raw: str) -> int:
 def _strip_markup(text: str, markdown: bool) -> str:
     if "<" in text:
         text = _COMMENT_ONE_LINE.sub("", text)
+        # <summary>点击查看真题</summary>: the label of a folding block, not notes.
+        text = _SUMMARY.sub("", text)
         text = _TAG.sub("", text)
     if not markdown:
         return text
@@ -167,9 +170,22 @@ def prepare_lines(raw_lines: list[str], markdown: bool) -> list[Line]:
         # Page furniture says the text was pasted from pages: lines repeated
         # on many pages are running headers.
         _drop_running_headers(out)
-    if not markdown:
+    if not markdown and not indented_outline(out):
         _join_hard_wraps(out)
     return out
+
+
+def indented_outline(lines: list[Line]) -> bool:
+    """A mind-map export (XMind, MindManager) pasted as text: most lines are
+    indented by tabs or spaces at two levels or more, and few start with a
+    list marker. Its indentation is its structure, as in a Markdown list."""
+    rows = [line for line in lines if line.text and not line.literal]
+    if len(rows) < 6:
+        return False
+    indented = sum(1 for line in rows if line.indent > 0)
+    levels = {line.indent for line in rows if line.indent > 0}
+    marked = sum(1 for line in rows if _MARKER_START.match(line.text))
+    return indented * 2 >= len(rows) and len(levels) >= 2 and marked * 4 <= len(rows)
 
 
 def _drop_running_headers(lines: list[Line]) -> None:
@@ -197,6 +213,22 @@ def _bare_items_follow(lines: list[Line], i: int) -> bool:
     return bool(third) and not lines[i + 2].literal and len(third) <= 16 and not _MARKER_START.match(third)
 
 
+def _list_then_sentence(text: str, nxt: str) -> bool:
+    """``…:计划、执行、检查、处理`` then ``英文缩写为PDCA循环。``: a finished list
+    and a sentence of its own, not one line wrapped at the page width."""
+    if len(nxt) < 6 or not nxt.endswith("。"):
+        return False
+    parts = text.rsplit(":", 1)[-1].split("、")
+    return len(parts) >= 3 and all(1 <= len(p) <= 8 for p in parts)
+
+
+def _whole_list(text: str) -> bool:
+    """``迁移、定势、功能固着、动机、情绪``: a line of short items, never the
+    tail of a wrapped heading."""
+    parts = text.rstrip("。").split("、")
+    return len(parts) >= 3 and all(1 <= len(p) <= 8 for p in parts) and "\u4e00" <= text[0] <= "\u9fff"
+
+
 def _join_hard_wraps(lines: list[Line]) -> None:
     """``4.权责对应原`` + ``则;5.精简…`` → one line: pasted PDF text breaks lines
     at the page width, in the middle of words. A line is joined to the one
@@ -214,6 +246,8 @@ def _join_hard_wraps(lines: list[Line]) -> None:
             and not _MARKER_START.match(nxt.text)
             and not _STANDS_ALONE.search(nxt.text)
             and not _bare_items_follow(lines, i)
+            and not _list_then_sentence(line.text, nxt.text)
+            and not _whole_list(nxt.text)
         ):
             line.text += nxt.text
             line.joined += 1 + nxt.joined
@@ -227,6 +261,42 @@ def _join_hard_wraps(lines: list[Line]) -> None:
             start = k - lines[k].joined
             lines[start], lines[k] = lines[k], lines[start]
         k += 1
+    _join_broken_words(lines)
+
+
+def _mid_word(text: str) -> bool:
+    return bool(text) and text[-1] not in _END_PUNCT and "\u4e00" <= text[-1] <= "\u9fff"
+
+
+def _join_broken_words(lines: list[Line]) -> None:
+    """``2、以岗位为标准进行配`` / (blank) / ``置``: a word broken at the end of a
+    pasted line, across a blank line too. The tail joins the item it ends
+    when it is a fragment of one or two characters that cannot be an item of
+    its own (the next line is not a bare item too), or when the line it
+    continues is long (wrapped at the page width)."""
+    n = len(lines)
+    for i in range(n):
+        prev = lines[i]
+        if not prev.text or prev.literal or not _mid_word(prev.text):
+            continue
+        j = i + 1 if i + 1 < n and lines[i + 1].text else i + 2
+        if j >= n or not lines[j].text or lines[j].literal or (j == i + 2 and lines[i + 1].text):
+            continue
+        tail = lines[j].text
+        if _MARKER_START.match(tail) or _STANDS_ALONE.search(tail):
+            continue
+        k = j + 1
+        while k < n and not lines[k].text and k < j + 3:
+            k += 1
+        after = lines[k].text if k < n else ""
+        fragment = len(tail) <= 2 and all("\u4e00" <= ch <= "\u9fff" for ch in tail)
+        item_follows = bool(after) and len(after) <= 16 and not _MARKER_START.match(after)
+        broken = fragment and not item_follows and (_MARKER_START.match(prev.text) is not None or len(prev.text) >= 12)
+        wrapped = j == i + 2 and len(prev.text) >= 30 and len(tail) < len(prev.text)
+        if broken or wrapped:
+            prev.text += tail
+            prev.joined += j - i + lines[j].joined
+            lines[j].text = ""
 
 
 _STANDS_ALONE = re.compile(

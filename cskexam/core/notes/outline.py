@@ -29,6 +29,7 @@ _MNEMONIC_LINE = re.compile(
     rf"^(?:(?:小贴士|小提示|温馨提示|提示|tips?)\s*:?\s*)?([【\[]{_MNEMONIC_WORD}{{1,2}}[】\]]\s*:?|{_MNEMONIC_WORD}{{1,2}}\s*:?(?=[\"“「])|{_MNEMONIC_WORD}{{1,2}}\s*:)\s*(.+)$",
     re.I,
 )
+_BRACKET_LIST = re.compile(r"\(([^()]{4,})\)")
 _QUOTED = re.compile(r"^[\"“「『]([^\"”」』]{2,16})[\"”」』]")
 # 可记作"优劣机威"(优势、劣势、机会、威胁)
 _REMEMBER_AS = re.compile(r"^(可?(?:记作|记为|简记为|简记作|概括为))\s*[\"“「]?([\u4e00-\u9fff]{2,12})[\"”」]?")
@@ -112,6 +113,7 @@ def _is_cjk(ch: str) -> bool:
 class OutlineBuilder:
     def __init__(self, title: str, line: int, markdown: bool = False):
         self.markdown = markdown
+        self.by_indent = False  # an indented outline: every line is an item nested by its indentation
         self.root = Draft("doc", (), "", line)
         self.root.heading = Heading(title=title, text="")
         self.stack: list[Draft] = [self.root]
@@ -121,6 +123,7 @@ class OutlineBuilder:
         self._lineno = line
         self._last = line
         self._indent = 0
+        self._line_indent = 0
 
     # -- acceptance ----------------------------------------------------
     def _open(self, style: str) -> Draft | None:
@@ -228,6 +231,7 @@ class OutlineBuilder:
         self._lineno = lineno
         self._last = last or lineno  # hard wraps joined: the line ends there
         self._indent = 0
+        self._line_indent = indent
         if literal:
             self._append_text(line)
             return
@@ -244,8 +248,12 @@ class OutlineBuilder:
             self._finish_pending()
             return
         markers = find_markers(line) if markers is None else markers
+        if self.by_indent:
+            lead = markers[0] if markers and markers[0].start == 0 else Marker("bullet", (), "", 0, 0)
+            self._indented_item(lead, line, lineno, indent, [])
+            return
         if self.markdown and markers and markers[0].start == 0 and markers[0].style in _INDENTED_STYLES:
-            self._indented_item(markers[0], line, lineno, indent)
+            self._indented_item(markers[0], line, lineno, indent, markers)
             return
         starts_with_marker = bool(markers) and markers[0].start == 0 and self._accept(markers[0], line, 0)
         if heading_like and not self.markdown:
@@ -286,6 +294,10 @@ class OutlineBuilder:
                 value = m.group(2).strip(" 。.;")
                 quoted = _QUOTED.match(value)
                 owner.mnemonic = quoted.group(1) if quoted else value
+                bracket = _BRACKET_LIST.search(line, m.end())
+                items = inline_items(bracket.group(1)) if bracket and not owner.children else None
+                if items:  # 可记作"优劣机威"(优势、劣势、机会、威胁): the bracket holds the items
+                    self._add_items(owner, items, self._lineno)
                 return True
         m = _JUDGEMENT.search(line)
         if m and m.start() >= 4:
@@ -309,7 +321,7 @@ class OutlineBuilder:
                     owner = self.stack[-1]
                     owner.text_parts.append(head + ":")
                     owner.end = max(owner.end, lineno)
-                    count = stated_count(head)
+                    count = stated_count(head.rsplit(",", 1)[-1]) or stated_count(head)
                     if count and owner.stated is None:
                         owner.stated = count
                 else:
@@ -351,11 +363,14 @@ class OutlineBuilder:
         count = stated_count(head)
         if count and owner.stated is None:
             owner.stated = count
+        self._add_items(owner, items, lineno)
+        return True
+
+    def _add_items(self, owner: Draft, items: list[str], lineno: int) -> None:
         for item in items:
             draft = Draft("lead_item", (), "", lineno, segment=item, end=self._last)
             owner.children.append(draft)
             self.drafts.append(draft)
-        return True
 
     def _is_lead_in(self, head: str) -> bool:
         """``投诉处理应遵循以下四项原则`` or ``其主要观点有``: a sentence that
@@ -364,9 +379,14 @@ class OutlineBuilder:
             return True
         top = self.stack[-1]
         fresh = top is not self.root and not top.children and not top.text_parts
-        return fresh and bool(_LEAD_VERB.search(head)) and top.style not in ("judge", "term", "inline_list")
+        # 管理者扮演十种角色,归为三类: a sentence, not a heading.
+        return fresh and bool(_LEAD_VERB.search(head) or "," in head) and top.style not in ("judge", "term", "inline_list")
 
     def _plain(self, segment: str, style: str, lineno: int) -> Draft:
+        if self.markdown:
+            # 决策的影响因素: written flush left after a list: beside the list, not in its last item.
+            while len(self.stack) > 1 and self.stack[-1].indent is not None and self.stack[-1].indent >= self._line_indent:
+                self.stack.pop()
         draft = self._start(Marker(style, (), "", 0, 0), segment, lineno)
         draft.segment = segment
         self._finish_pending()
@@ -398,7 +418,7 @@ class OutlineBuilder:
         top = self.stack[-1]
         return None if top is self.root else top
 
-    def _indented_item(self, m: Marker, line: str, lineno: int, indent: int) -> None:
+    def _indented_item(self, m: Marker, line: str, lineno: int, indent: int, markers: list[Marker]) -> None:
         """A Markdown list item: its parent is the nearest item indented less,
         or the heading above the list."""
         self._finish_pending()
@@ -412,7 +432,7 @@ class OutlineBuilder:
         self.stack[-1].children.append(draft)
         self.stack.append(draft)
         self._pending = draft
-        rest_markers = [mk for mk in find_markers(line) if mk.start >= m.end]
+        rest_markers = [mk for mk in markers if mk.start >= m.end]
         self._marked_line(line, lineno, rest_markers, last_end=m.end, current=draft)
 
     def _start(self, m: Marker, line: str, lineno: int) -> Draft:

@@ -14,12 +14,12 @@ from pathlib import PurePath
 
 from cskexam.core.graph import COUNT_MISMATCH, FALSE_STATEMENT, TITLE_TRUNCATED, TRUE_STATEMENT, KnowledgeGraph, Node, SourceRef, make_flag, node_id
 from cskexam.core.notes.definitions import extract_definitions
-from cskexam.core.notes.documents import Document, split_documents
+from cskexam.core.notes.documents import Document, split_documents, split_indented
 from cskexam.core.notes.enumerations import bare_line_list, counted_sentence, split_counted, split_pair, split_short_list, trailing_count
 from cskexam.core.notes.headings import Heading, stated_count
 from cskexam.core.notes.links import related_edges
 from cskexam.core.notes.markers import Marker, find_markers
-from cskexam.core.notes.lines import Line, front_matter_title, prepare_lines
+from cskexam.core.notes.lines import Line, front_matter_title, indented_outline, prepare_lines
 from cskexam.core.notes.outline import Draft, OutlineBuilder, clean_titles, split_headings
 
 _ORDINAL_IS = re.compile(r"^(?:[一二三四五六七八九十]是|其[一二三四五六七八九十],?)(?=..)")
@@ -29,6 +29,7 @@ _HOOK = re.compile(r"^([\u4e00-\u9fff]{2,6})\(([^()]{4,})\)(.*)$")
 # ``产品质量投诉:产品存在缺陷…``: a short term, a colon and what it means.
 _TERM_LINE = re.compile(r"^(?!(?:注意|注|提示|备注|说明|例如|例|比如|举例|答|解析|小结|总结):)[^\s:,;。()\d]{2,12}:[^:]{2,}")
 _BARE_HEADING = re.compile(r"^[^\s。,;:!?、()\[\]“”\"]{4,20}$(?<![的了和与及])")
+_ANSWER = re.compile(r"^(?:答|答案|参考答案)\s*:\s*")
 _NAMED_MNEMONIC = re.compile(r"\((?:口诀|口訣|巧记|巧記|记忆|記憶|速记|速記|助记|助記)\s*:\s*([^()]{1,24})\)")
 _KIND_BY_STYLE = {"part": "chapter", "chapter": "chapter", "topic": "chapter", "dec1": "chapter", "dec2": "section", "section": "section", "h1": "chapter", "h2": "chapter", "h3": "section"}
 
@@ -58,8 +59,9 @@ def _raw_lines(src: NoteSource) -> list[str]:
     return lines
 
 
-def _build(doc: Document, prepared: list[Line], markdown: bool) -> OutlineBuilder:
+def _build(doc: Document, prepared: list[Line], markdown: bool, by_indent: bool = False) -> OutlineBuilder:
     builder = OutlineBuilder(doc.title, doc.line, markdown)
+    builder.by_indent = by_indent
     body = doc.body
     terms = [_TERM_LINE.match(text) is not None for _, text in body]
     scans = [find_markers(text) for _, text in body]
@@ -84,8 +86,13 @@ def parse_notes(sources: list[NoteSource]) -> KnowledgeGraph:
         markdown = PurePath(src.name).suffix.lower() in (".md", ".markdown")
         raw = src.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         prepared = prepare_lines(raw, markdown)
-        docs = split_documents(src.name, [line.text for line in prepared], front_matter_title(raw) if markdown else None)
-        built.append((src.name, [_build(doc, prepared, markdown) for doc in docs]))
+        texts = [line.text for line in prepared]
+        by_indent = not markdown and indented_outline(prepared)
+        if by_indent:
+            docs = split_indented(src.name, texts, [line.indent for line in prepared])
+        else:
+            docs = split_documents(src.name, texts, front_matter_title(raw) if markdown else None)
+        built.append((src.name, [_build(doc, prepared, markdown, by_indent) for doc in docs]))
     # Titles cut by guessing are guessed better knowing the titles written
     # cleanly anywhere in the notes.
     known: set[str] = set()
@@ -148,7 +155,18 @@ def _emit(
 ) -> Node:
     heading = draft.heading
     title = draft.title or draft.marker or "（无标题）"
+    acrostic = _ACROSTIC.search(title) if parent is not None and draft.children else None
+    if acrostic and _initials_of(acrostic.group(1), [c.title for c in draft.children]):
+        # 管理的基本职能(计组领控) over 计划 组织 领导 控制: the bracket is a mnemonic.
+        title = title[: acrostic.start()].rstrip()
+        if heading is not None:
+            heading.title = title
+            heading.mnemonic = heading.mnemonic or acrostic.group(1)
     path = _unique_path(parent_path + (title,), seen)
+    if draft.text_parts and _ANSWER.match(draft.text_parts[0]):
+        # 1.简述…特征。 答:(1)全局性;(2)长期性: the answer is the question's body.
+        answer = _ANSWER.sub("", draft.text_parts[0], count=1)
+        draft.text_parts[:1] = [answer] if answer else []
     text = "".join(draft.text_parts).strip()
     node = Node(
         id=node_id(file, path),
@@ -200,11 +218,20 @@ def _emit(
         split = bare_line_list(draft.text_parts, draft.bare_lines)
         if split is not None and node.count is None:
             node.count = stated_count(split.remainder.rstrip(":").split(",")[-1])
-    if split is None and parent is not None and not children and text:
+    if split is None and parent is not None and text and node.count is None:
         # 公文的稿本分为草稿、定稿、正本、副本、存本五种。: the items and their count.
         sentence = counted_sentence(text)
-        if sentence and node.count in (None, sentence[0]):
+        if sentence and not children:
             node.count, split = sentence
+        elif sentence and [i.title for i in sentence[1].items] == [c.title for c in children]:
+            node.count = sentence[0]  # the sentence counts the items written below it
+    if split is None and parent is not None and not children and len(draft.text_parts) > 1 and text == "".join(draft.text_parts):
+        # 赶工、快速跟进 then lines of another kind (a folded answer, an aside):
+        # the list is the item's own line, not everything glued after it.
+        first = split_short_list(draft.text_parts[0], node.count is not None or draft.listy)
+        if first is not None and node.count in (None, len(first.items)):
+            split = first
+            split.remainder = "".join(draft.text_parts[1:])
     if parent is not None and (not children or (node.count and len(children) != node.count)):
         # A body that is nothing but a clean list is that list, whatever the
         # stated count says (a mismatch is flagged below).
@@ -219,6 +246,11 @@ def _emit(
             # a list: its items are kept and the mismatch flagged.
             split = split_short_list(text, node.count is not None or draft.listy)
         if split is not None:
+            initials = _ACROSTIC.search(split.items[-1].title)
+            if initials and _initials_of(initials.group(1), [i.title for i in split.items]):
+                # 生理自我、社会自我、心理自我(生社心): the bracket is a mnemonic.
+                split.items[-1].title = split.items[-1].title[: initials.start()]
+                node.mnemonic = node.mnemonic or initials.group(1)
             trailing = trailing_count(split.items[-1].title, len(split.items))
             if trailing:
                 split.items[-1].title = trailing
@@ -252,6 +284,14 @@ def _emit(
     if node.count is not None and node.count != found:
         node.flags.append(make_flag(COUNT_MISMATCH, stated=node.count, found=found))
     return node
+
+
+_ACROSTIC = re.compile(r"(?<=.)\(([\u4e00-\u9fff]{2,8})\)$")
+
+
+def _initials_of(word: str, items: list[str]) -> bool:
+    """Each character of ``word`` opens (or appears in) the item in its place."""
+    return len(word) == len(items) and all(ch in item[:3] for ch, item in zip(word, items))
 
 
 def _disambiguate_titles(children: list[Draft]) -> None:

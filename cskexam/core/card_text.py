@@ -1,0 +1,43 @@
+"""Text helpers shared by the card makers (``cards`` and ``card_cloze``)."""
+
+from __future__ import annotations
+
+import re
+
+BLANK = "____"
+_CN_DIGITS = "零一二三四五六七八九"
+_PUNCT_EDGES = " \t\r\n:：,，、;；.。!！?？"
+_SENTENCE_END = re.compile(r"(?<=[。！？；;!?\n])")
+_PRONOUN_START = ("这", "那", "它", "其", "此", "该", "他", "她", "我", "你", "但", "而", "如果", "因为")
+# Words too common in these notes to be worth blanking out or asking about.
+_GENERIC = {
+    "企业", "客户", "服务", "公司", "工作", "我们", "他们", "你们", "进行", "可以", "需要", "以及", "一个",
+    "这种", "主要", "重要", "通过", "能够", "对于", "因此", "所以", "而且", "还是", "或者", "不同", "各种",
+    "问题", "方面", "内容", "部门", "管理", "提供", "负责", "相关", "其中", "一般", "通常",
+}
+
+
+def chinese_number(n: int) -> str:
+    if n < 0:
+        return str(n)
+    if n < 10:
+        return _CN_DIGITS[n]
+    if n < 20:
+        return "十" + (_CN_DIGITS[n - 10] if n > 10 else "")
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return _CN_DIGITS[tens] + "十" + (_CN_DIGITS[ones] if ones else "")
+    return str(n)
+
+
+def _clean(text: str) -> str:
+    return text.strip(_PUNCT_EDGES)
+
+
+def _squash(text: str) -> str:
+    """Text reduced to letters and digits, for 'does A contain B' checks."""
+    return re.sub(r"[\s\W_]+", "", text)
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
