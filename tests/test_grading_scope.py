@@ -52,6 +52,14 @@ NEGATED = [
     "不是城市里的人口",                   # negator far from the point, same clause
     "不应该过度关注城市人口",             # negator several characters before
     "企业在做市场调研的时候不必特别去分析城市人口",  # a long stretch, still one clause
+    "城市人口并没有被考虑",               # passive
+    "城市人口不在考虑范围内",
+    "城市人口可以不管",
+    "城市人口除外",
+    "撇开城市人口不谈",
+    "分析时去掉城市人口",
+    "放弃城市人口这一项",
+    "城市人口没有意义",
 ]
 
 
@@ -86,6 +94,9 @@ ASSERTED = [
     "不可低估城市人口的作用",
     "城市人口是不可替代的因素",
     "不一样的城市人口结构",
+    "城市人口不算少",
+    "城市人口起着重要作用",
+    "不能放弃城市人口",
 ]
 
 
@@ -183,3 +194,33 @@ def test_long_pastes_grade_in_well_under_a_second():
             grade_short_answer(paste, MACRO + TRAITS, others=BANK)
             best = min(best, time.process_time() - start)
         assert best < 1.0, (unit[:8], best)
+
+
+# -- properties ----------------------------------------------------------------------------------
+
+from hypothesis import assume, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+TERM = st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x4FFF), min_size=2, max_size=6)
+FILLER = st.text(alphabet="的企业在分析时对这个因素问题", max_size=6)
+
+
+@settings(max_examples=80, deadline=None)
+@given(TERM, st.sampled_from(NEGATED), FILLER)
+def test_any_term_in_any_negated_form_earns_nothing(term, form, filler):
+    assume(not set(term) & set("不无非没未有否是具而但却就才时"))
+    answer = form.replace("城市人口", term)
+    assume((filler + answer).count(term) == 1)  # the filler must not assert the term itself
+    assert grade_short_answer(filler + answer, [term]).score == 0, answer
+    # ... and the same point asserted in the next clause is credited.
+    assert grade_short_answer(f"{filler}{answer}。但{term}很重要", [term]).score == 1
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(TERM, min_size=2, max_size=6, unique=True), st.lists(TERM, min_size=1, max_size=4, unique=True))
+def test_own_points_full_marks_anyone_elses_cost(own, foreign):
+    assume(not any(f in o or o in f for f in foreign for o in own))
+    bank = PointLexicon.of_questions([own, foreign])
+    assert grade_short_answer("、".join(own), own, others=bank).score == 1
+    padded = grade_short_answer("、".join(own + foreign), own, others=bank)
+    assert padded.padded and padded.score == pytest.approx(len(own) / (len(own) + len(foreign)))

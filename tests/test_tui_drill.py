@@ -215,7 +215,7 @@ def test_drill_session_summary_and_node_drill(library_path, bundled_graph):
                 text = screen_text(app)
             text = await wait_for_text(pilot, "本次复习结束")
             assert f"共复习 {answered} 张" in text and f"简单 {answered}" in text
-            assert answered >= 8
+            assert answered >= 5  # one card per key point today: its siblings wait for tomorrow
         assert len(logs(library_path)) == answered
 
     asyncio.run(main())

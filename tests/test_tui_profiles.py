@@ -54,3 +54,38 @@ def test_switch_to_a_new_profile_and_open_the_class_report(library, tmp_db_url, 
             await wait_for_text(pilot, "100%")  # three answers, all wrong
 
     run(main())
+
+
+def test_every_screen_names_a_profile_other_than_the_default(library, tmp_db_url, monkeypatch):
+    from cskexam.tui.app import CskexamApp
+    from cskexam.tui.widgets.title_bar import TitleBar
+
+    monkeypatch.setenv("CSKEXAM_PROFILE", "李四")
+
+    def bar(app) -> str:
+        return str(app.screen.query_one(TitleBar).render())
+
+    async def main():
+        app = CskexamApp(db_url=tmp_db_url)
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for(pilot, lambda: app.library is not None, timeout=30)
+            await wait_for(pilot, lambda: "考生：李四" in bar(app))
+            assert "考生：李四" in app.sub_title
+            for key, where in (("p", "章节练习"), ("w", "错题本")):
+                await pilot.press(key)
+                await wait_for(pilot, lambda: where in bar(app))
+                assert "考生：李四" in bar(app)
+                await pilot.press("escape")
+            # Back to the default profile: the bars say nothing of profiles.
+            await pilot.press("k")
+            await wait_for_text(pilot, "当前档案：李四")
+            assert "考生：李四" in bar(app)
+            await pilot.press("escape")
+            from cskexam.services import profiles
+
+            profiles.use_profile(app.library, "default")
+            app.profile_switched()
+            await wait_for(pilot, lambda: "考生" not in bar(app))
+            assert app.sub_title == CskexamApp.SUB_TITLE
+
+    run(main())

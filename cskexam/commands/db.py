@@ -18,7 +18,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "db", help="资料库：完整性检查、从自动备份恢复、复制到另一个数据库",
         description="检查资料库文件是否完好，或从自动备份恢复。cskexam 每天第一次打开资料库时自动备份一次"
-                    "（SQLite 在线备份），保存在资料库旁的 backups 目录中，保留最近 7 天。",
+                    "（SQLite 在线备份），保存在资料库旁的 backups 目录中，保留最近 7 天；升级数据库结构和恢复之前也先另存一份。"
+                    "PostgreSQL 资料库由数据库服务器负责备份（如 pg_dump），也可用 db copy 复制成一个 SQLite 文件。",
     )
     actions = p.add_subparsers(dest="db_command", metavar="操作", required=True)
 

@@ -34,6 +34,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--leech", type=int, metavar="N", help="遗忘多少次算记忆难点并暂停（默认 8）")
     p.add_argument("--fuzz", dest="fuzz", action="store_true", default=None, help="间隔加入少量随机（默认开启）")
     p.add_argument("--no-fuzz", dest="fuzz", action="store_false", help="关闭间隔随机")
+    p.add_argument("--bury-siblings", dest="bury_siblings", action="store_true", default=None,
+                   help="复习一张卡片后，同一知识点的其他卡片搁置到第二天（默认开启）")
+    p.add_argument("--no-bury-siblings", dest="bury_siblings", action="store_false", help="不搁置同一知识点的其他卡片")
     p.add_argument("--exam-date", metavar="日期", help="考试日期，如 2026-05-16 或 5月16日（空字符串清除）")
     p.add_argument("--daily-goal", type=int, metavar="N", help="每日复习目标（张，0 表示不设）")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
@@ -87,6 +90,8 @@ def run(args: argparse.Namespace) -> int:
         changes["leech_lapses"] = args.leech
     if args.fuzz is not None:
         changes["enable_fuzzing"] = args.fuzz
+    if args.bury_siblings is not None:
+        changes["bury_siblings"] = args.bury_siblings
 
     from cskexam.core.plan import parse_date
     from cskexam.services import plan as plan_service
@@ -131,6 +136,7 @@ def run(args: argparse.Namespace) -> int:
     print(f"  重学步长        {format_steps(settings.relearning_steps)}")
     print(f"  间隔随机        {'开' if settings.enable_fuzzing else '关'}")
     print(f"  记忆难点阈值    遗忘 {settings.leech_lapses} 次")
+    print(f"  搁置同点卡片    {'开' if settings.bury_siblings else '关'}")
     print(f"  考试日期        {plan.exam_date.isoformat() if plan.exam_date else '未设置'}")
     print(f"  每日目标        {f'{plan.daily_goal} 张' if plan.daily_goal else '未设置'}")
     return 0

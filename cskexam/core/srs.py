@@ -61,6 +61,9 @@ class SrsSettings:
     maximum_interval: int = 36500  # days
     enable_fuzzing: bool = True
     leech_lapses: int = 8
+    # Answering a card in the drill buries its siblings (the other cards of its
+    # key point, new or due today) until the next study day (Anki's bury siblings).
+    bury_siblings: bool = True
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "learning_steps", tuple(int(s) for s in self.learning_steps))

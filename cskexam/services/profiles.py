@@ -35,6 +35,11 @@ def label(name: str) -> str:
     return DEFAULT_LABEL if name == DEFAULT_PROFILE else name
 
 
+def title_label(name: str | None) -> str:
+    """The profile as every screen's title names it: nothing for the default profile."""
+    return "" if not name or name == DEFAULT_PROFILE else label(name)
+
+
 def ensure_profile(db: Database, name: str, now: dt.datetime | None = None) -> bool:
     """Create ``name`` if it does not exist yet; True if it was created."""
     with db.session() as session:

@@ -12,7 +12,7 @@ import datetime as dt
 import json
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta, timezone, tzinfo
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
 
@@ -20,7 +20,7 @@ from sqlalchemy.exc import OperationalError
 
 from cskexam.core import srs
 from cskexam.core.srs import NEW, CardState, SrsSettings
-from cskexam.core.studyday import day_bounds
+from cskexam.core.studyday import day_bounds, next_day_start
 from cskexam.errors import UserError
 from cskexam.services.review_queue import (
     DEFAULT_PROFILE,
@@ -73,6 +73,7 @@ class DrillAction:
     card_id: str
     log_id: int | None = None
     rating: int | None = None
+    buried: tuple[str, ...] = ()  # a grade's siblings buried with it (unburied by its undo)
 
     @property
     def label(self) -> str:
@@ -317,7 +318,7 @@ class Reviewer:
                     result, row = self._answer_at_once(card_id, rating, now, duration_ms)
                     self._queue = None  # counted again once, with the next card
                     self._fresh = False
-                    self._done.append(DrillAction("grade", card_id, result.log_id, rating))
+                    self._done.append(DrillAction("grade", card_id, result.log_id, rating, result.buried))
                     return result
                 with self._transaction(immediate=True) as conn:
                     # Under the write lock nobody else can commit until we do,
@@ -326,6 +327,11 @@ class Reviewer:
                     now = self.clock()
                     settings = self._settings_in(conn)
                     result, row = answer_with_row(conn, card_id, rating, now, settings, duration_ms)
+                    if settings.bury_siblings:
+                        _, day_end = day_bounds(now, self.tz)
+                        buried = review_repo.bury_siblings(conn, card_id, row.node_id, next_day_start(now, self.tz),
+                                                           now, day_end)
+                        result = replace(result, buried=tuple(buried))
             except OperationalError as exc:
                 # SQLite: the lock stayed busy past the timeout; PostgreSQL: a
                 # deadlock with a bulk write (an import) was broken by failing us.
@@ -335,12 +341,14 @@ class Reviewer:
                 time.sleep(0.05 * (attempt + 1))
                 continue
             self._count_answer(row, result, now)
-            self._done.append(DrillAction("grade", card_id, result.log_id, rating))
+            if result.buried:
+                self._queue = None  # the siblings left today's figures: count again
+            self._done.append(DrillAction("grade", card_id, result.log_id, rating, result.buried))
             return result
         raise UserError("数据库一直被占用，作答未能保存，请稍后重试")
 
     def _answer_at_once(self, card_id: str, rating: int, now: dt.datetime,
-                        duration_ms: int | None) -> tuple[Answered, object]:
+                        duration_ms: int | None) -> tuple[Answered, Any]:
         """PostgreSQL: the answer as one statement, from the card as last read and the settings in use.
 
         When the card or the settings changed since (another device), nothing
@@ -350,6 +358,8 @@ class Reviewer:
         row = self._shown if self._shown is not None and self._shown.id == card_id else None
         self._shown = None
         settings = self._settings if self._settings_text is not None else None
+        _, day_end = day_bounds(now, self.tz)
+        siblings = (now, day_end, next_day_start(now, self.tz))
         for _ in range(20):
             if row is None or settings is None:
                 row = review_answer_repo.card_and_settings(conn, card_id)
@@ -359,9 +369,10 @@ class Reviewer:
                 settings = self._settings
             assert settings is not None and self._settings_text is not None
             values, log, out = plan_answer(row, card_id, rating, now, settings, duration_ms)
-            log_id = review_answer_repo.answer_at_once(conn, card_id, row.version, values, self._settings_text, log)
-            if log_id is not None:
-                return answered(log_id, card_id, rating, out), row
+            done = review_answer_repo.answer_at_once(conn, card_id, row.version, values, self._settings_text, log,
+                                                     siblings if settings.bury_siblings else None)
+            if done is not None:
+                return answered(done[0], card_id, rating, out, done[1]), row
             row = None
         raise UserError("这张卡片一直在被其他设备修改，作答未能保存，请稍后重试")
 
@@ -410,9 +421,12 @@ class Reviewer:
         q.counts = QueueCounts(**figures)
         q.new_left = max(0, new_left)
 
-    def undo(self, log_id: int) -> DrillCard:
+    def undo(self, log_id: int, unbury: Sequence[str] = ()) -> DrillCard:
+        """Take back an answer (and unbury ``unbury``: the siblings it buried)."""
         with self._transaction(immediate=True) as conn:
             card_id = undo(conn, log_id)
+            if unbury:
+                review_repo.set_flags(conn, list(unbury), buried_until=None)
         self._queue = None  # recount: the restored card may sit anywhere in the queue
         return self.card(card_id)
 
@@ -440,7 +454,7 @@ class Reviewer:
             raise UserError("没有可撤销的操作")
         action = self._done[-1]
         if action.kind == "grade" and action.log_id is not None:
-            card = self.undo(action.log_id)
+            card = self.undo(action.log_id, action.buried)
         else:
             with self._transaction(immediate=True) as conn:
                 if action.kind == "suspend":

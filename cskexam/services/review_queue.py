@@ -81,6 +81,7 @@ class Answered:
     after: CardState
     at: dt.datetime
     became_leech: bool
+    buried: tuple[str, ...] = ()  # the siblings this answer buried until the next study day
 
     @property
     def interval(self) -> timedelta:
@@ -201,7 +202,7 @@ def answer(
 
 
 def answer_with_row(session: Executor, card_id: str, rating: int, now: dt.datetime, settings: SrsSettings,
-            duration_ms: int | None) -> tuple[Answered, object]:
+            duration_ms: int | None) -> tuple[Answered, Any]:
     """``answer`` plus the card's row as read before the write (its queue flags)."""
     if rating not in srs.RATINGS:
         raise UserError(f"评分须为 1–4（重来/困难/良好/简单），收到 {rating!r}")
@@ -241,8 +242,8 @@ def plan_answer(row: Any, card_id: str, rating: int, now: dt.datetime, settings:
     return values, log, out
 
 
-def answered(log_id: int, card_id: str, rating: int, out: srs.Outcome) -> Answered:
-    return Answered(log_id, card_id, rating, out.before, out.after, out.at, out.became_leech)
+def answered(log_id: int, card_id: str, rating: int, out: srs.Outcome, buried: Sequence[str] = ()) -> Answered:
+    return Answered(log_id, card_id, rating, out.before, out.after, out.at, out.became_leech, tuple(buried))
 
 
 def undo(session: Executor, log_id: int) -> str:

@@ -15,20 +15,22 @@ When another device answered the card (its version moved on) or changed the
 profile's settings since they were read, nothing is written and no id comes
 back; the caller reads both again and computes the answer anew. So an answer
 is applied once, on top of the state it was computed from, or not at all.
+The same statement buries the card's siblings when the settings say so.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from typing import Any, cast
 
-from sqlalchemy import Table, Text, bindparam, func, insert, select, update
+from sqlalchemy import Table, Text, bindparam, func, insert, null, select, update
 from sqlalchemy import cast as sql_cast
 from sqlalchemy.engine import Connection
 
 from cskexam.storage.models_review import CardRow, ReviewLogRow, ReviewSettingsRow
 from cskexam.storage.profiles_repo import current_profile
-from cskexam.storage.review_repo import LOG_COLUMNS, STATE_COLUMNS
+from cskexam.storage.review_repo import LOG_COLUMNS, STATE_COLUMNS, sibling_conditions
 
 _cards = cast(Table, CardRow.__table__)
 _logs = cast(Table, ReviewLogRow.__table__)
@@ -67,7 +69,7 @@ def settings_text(conn: Connection) -> str:
 
 
 @functools.lru_cache(maxsize=8)
-def _answer_statement(columns: tuple[str, ...]):
+def _answer_statement(columns: tuple[str, ...], siblings: bool):
     answered = (
         update(_cards)
         .where(
@@ -77,20 +79,50 @@ def _answer_statement(columns: tuple[str, ...]):
             _settings_text("w_profile") == bindparam("w_settings"),
         )
         .values({**{c: bindparam(f"w_{c}") for c in columns}, "version": bindparam("w_version") + 1})
-        .returning(_cards.c.id, _cards.c.profile)
+        .returning(_cards.c.id, _cards.c.profile, _cards.c.node_id)
         .cte("answered")
     )
-    logged = [c for c in LOG_COLUMNS if c != "card_id"]
-    rows = select(answered.c.id, answered.c.profile, *[bindparam(f"l_{c}", type_=_logs.c[c].type) for c in logged])
-    return insert(_logs).from_select(["card_id", "profile", *logged], rows).returning(_logs.c.id)
+    logged_columns = [c for c in LOG_COLUMNS if c != "card_id"]
+    rows = select(answered.c.id, answered.c.profile,
+                  *[bindparam(f"l_{c}", type_=_logs.c[c].type) for c in logged_columns])
+    logged = (insert(_logs).from_select(["card_id", "profile", *logged_columns], rows)
+              .returning(_logs.c.id).cte("logged"))
+    buried_ids: Any = null()
+    if siblings:
+        # Only once the answer is written (its key point comes from ``answered``).
+        buried = (
+            update(_cards)
+            .where(
+                _cards.c.profile == bindparam("w_profile"),
+                _cards.c.node_id.in_(select(answered.c.node_id)),
+                _cards.c.id != bindparam("w_id"),
+                *sibling_conditions(bindparam("b_now", type_=_cards.c.due.type),
+                                    bindparam("b_day_end", type_=_cards.c.due.type)),
+            )
+            .values(buried_until=bindparam("b_until", type_=_cards.c.buried_until.type), version=_cards.c.version + 1)
+            .returning(_cards.c.id)
+            .cte("buried")
+        )
+        buried_ids = select(func.array_agg(buried.c.id)).scalar_subquery()
+    return select(select(logged.c.id).scalar_subquery().label("log_id"), buried_ids.label("buried"))
 
 
 def answer_at_once(conn: Connection, card_id: str, expected_version: int, values: dict, settings: str,
-                   log: dict) -> int | None:
-    """Write a card's new state and its log row in one statement; the log id, or None when the
-    card's version or the profile's settings (``settings``, as read) changed meanwhile."""
-    stmt = _answer_statement(tuple(sorted(values)))
+                   log: dict, siblings: tuple[dt.datetime, dt.datetime, dt.datetime] | None = None,
+                   ) -> tuple[int, list[str]] | None:
+    """Write a card's new state and its log row in one statement: (log id, siblings buried), or
+    None when the card's version or the profile's settings (``settings``, as read) changed meanwhile.
+
+    ``siblings`` = (now, end of the study day, burial's end): bury the card's siblings as
+    ``review_repo.bury_siblings`` does, in the same statement.
+    """
+    stmt = _answer_statement(tuple(sorted(values)), siblings is not None)
     params = {f"w_{c}": v for c, v in values.items()}
     params.update({f"l_{c}": v for c, v in log.items() if c != "card_id"})
     params.update(w_id=card_id, w_version=expected_version, w_profile=current_profile(conn), w_settings=settings)
-    return conn.execute(stmt, params).scalar()
+    if siblings is not None:
+        params.update(b_now=siblings[0], b_day_end=siblings[1], b_until=siblings[2])
+    row = conn.execute(stmt, params).one()
+    if row.log_id is None:
+        return None
+    return int(row.log_id), sorted(row.buried or [])

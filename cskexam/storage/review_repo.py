@@ -389,6 +389,31 @@ def set_flags(session: Session | Connection, card_ids: Sequence[str], **values) 
     return cast(CursorResult, result).rowcount
 
 
+def bury_siblings(session: Session | Connection, card_id: str, node_id: str, until: dt.datetime, now: dt.datetime,
+                  day_end: dt.datetime) -> list[str]:
+    """Bury the card's siblings until ``until``: the profile's other cards of the same key point
+    that would come up today (new, or review due by ``day_end``), unless suspended or buried already.
+    Returns their ids."""
+    stmt = (
+        update(_cards)
+        .where(_cards.c.node_id == node_id, _cards.c.id != card_id, *sibling_conditions(now, day_end),
+               _cards.c.profile == current_profile(session))
+        .values(buried_until=until, version=_cards.c.version + 1)
+        .returning(_cards.c.id)
+    )
+    return sorted(session.execute(stmt).scalars())
+
+
+def sibling_conditions(now, day_end) -> list:
+    """Which siblings of an answered card are buried (``now``/``day_end``: values or bind parameters)."""
+    return [
+        _cards.c.suspended.is_(False),
+        _cards.c.orphaned.is_(False),
+        or_(_cards.c.buried_until.is_(None), _cards.c.buried_until <= now),
+        or_(_cards.c.state == NEW, and_(_cards.c.state == REVIEW, _cards.c.due <= day_end)),
+    ]
+
+
 def data_version(conn: Session | Connection) -> int:
     """SQLite's ``PRAGMA data_version`` of this connection.
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from textual.app import App
 from textual.binding import Binding
 from textual.message import Message
+from textual.reactive import reactive
 
 from cskexam.errors import UserError, os_error_text
 from cskexam.tui.screens import registry
@@ -134,6 +135,10 @@ class CskexamApp(App[int]):
     SUB_TITLE = "客户服务管理师（二级）备考"
     ENABLE_COMMAND_PALETTE = False
 
+    # The candidate studying, when it is not the default profile ("" otherwise):
+    # every screen's title bar shows it (see widgets.title_bar).
+    profile_label: reactive[str] = reactive("")
+
     BINDINGS = [
         *_registry_bindings(),
         # In an input box Esc leaves the box (the footer says so); elsewhere it goes back.
@@ -222,6 +227,7 @@ class CskexamApp(App[int]):
 
     def on_library_opened(self, message: LibraryOpened) -> None:
         self.library = message.library
+        self._show_profile()
         # The storage layer's imports leave many long-lived objects behind; a
         # full collection over them would otherwise land in whatever the user
         # does first (a search, a key press).
@@ -348,6 +354,7 @@ class CskexamApp(App[int]):
     def profile_switched(self) -> None:
         """Another profile is studying now: close every screen and show its figures."""
         self.resume_offered = False
+        self._show_profile()
         try:
             self._pop_to(0)
             home = self.screen_stack[0]
@@ -362,6 +369,14 @@ class CskexamApp(App[int]):
             if not report_problem(self, exc, title="档案已切换，但未能刷新界面",
                                   note="请按 h 回到首页，或重新打开 cskexam"):
                 raise
+
+    def _show_profile(self) -> None:
+        from cskexam.services.profiles import title_label
+
+        profile = getattr(getattr(self.library, "db", None), "profile", None)
+        shown = title_label(profile if isinstance(profile, str) else None)
+        self.profile_label = shown
+        self.sub_title = self.SUB_TITLE + (f" · 考生：{shown}" if shown else "")
 
     def _session_above(self, index: int) -> bool:
         return any(getattr(s, "KEEPS_SESSION", False) for s in self.screen_stack[index + 1:])
