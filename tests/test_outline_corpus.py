@@ -13,9 +13,9 @@ from cskexam.core.notes import decode_note_bytes
 
 from notes_corpus.score import MEASURES, corpus_files, load_gold, ratio, score_corpus, totals
 
-EDGES_FLOOR = 0.95
+EDGES_FLOOR = 0.96
 TITLES_FLOOR = 0.99
-LISTS_FLOOR = 0.93
+LISTS_FLOOR = 0.95
 MNEMONICS_FLOOR = 0.97
 PAGES_FLOOR = 0.96
 JUDGEMENTS_FLOOR = 0.95

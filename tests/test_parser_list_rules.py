@@ -308,3 +308,16 @@ def test_numbered_colon_headings_with_restarted_lists_under_them():
     assert kids(g, "按重要性") == ["战略决策", "战术决策", "业务决策"]
     assert kids(g, "按重复程度") == ["程序化决策", "非程序化决策"]
     assert kids(g, "按决策主体") == ["个体决策", "群体决策"]
+
+
+def test_hook_word_list_is_split_even_with_an_aside_after_it():
+    md = "# 教育\n\n## 方法\n\n教育研究的基本原则：可变脸（客观性、发展性、联系实际）\n\n==注意：单选题常考原则的含义==\n"
+    g = parse(md, "a.md")
+    assert node(g, "教育研究的基本原则").mnemonic == "可变脸"
+    assert kids(g, "教育研究的基本原则") == ["客观性", "发展性", "联系实际"]
+
+
+def test_last_of_a_run_of_bare_item_lines_is_not_a_heading():
+    text = "软考\n十一、架构\n12、ATAM方法的四個階段\n描述與提出階段\n調查與分析階段\n測試階段\n報告階段\n13、常見的設計模式分三大類：創建型、結構型、行為型。\n"
+    g = parse(text)
+    assert kids(g, "ATAM方法的四個階段") == ["描述與提出階段", "調查與分析階段", "測試階段", "報告階段"]

@@ -297,14 +297,16 @@ class OutlineBuilder:
     def _special_line(self, line: str, lineno: int, markers: list[Marker], tip: bool, term_run: bool) -> bool:
         m = _MNEMONIC_LINE.match(line) or _REMEMBER_AS.match(line)
         if m and m.group(2).strip():
-            owner = self._mnemonic_owner(tip)
+            bracket = _BRACKET_LIST.search(line, m.end())
+            items = inline_items(bracket.group(1)) if bracket else None
+            top = self.stack[-1]
+            # 可记作"优劣机威"(优势、劣势…) right under a heading: that heading's mnemonic and items.
+            owner = top if items and top is not self.root and not top.children else self._mnemonic_owner(tip)
             if owner is not None and not owner.mnemonic:
                 value = m.group(2).strip(" 。.;")
                 quoted = _QUOTED.match(value)
                 owner.mnemonic = quoted.group(1) if quoted else value
-                bracket = _BRACKET_LIST.search(line, m.end())
-                items = inline_items(bracket.group(1)) if bracket and not owner.children else None
-                if items:  # 可记作"优劣机威"(优势、劣势、机会、威胁): the bracket holds the items
+                if items and not owner.children:  # 可记作"优劣机威"(优势、劣势、机会、威胁): the bracket holds the items
                     self._add_items(owner, items, self._lineno)
                 return True
         m = _JUDGEMENT.search(line)

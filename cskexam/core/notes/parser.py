@@ -72,6 +72,8 @@ def _build(doc: Document, prepared: list[Line], markdown: bool, by_indent: bool 
         heading_like = (
             not scans[k] and _BARE_HEADING.match(text) is not None and k + 1 < len(body)
             and ((scans[k + 1] and scans[k + 1][0].start == 0) or ":" in body[k + 1][1][:40])
+            # the last of a run of bare item lines is an item, not a heading
+            and not (k > 0 and not scans[k - 1] and _BARE_HEADING.match(body[k - 1][1]) is not None)
         )
         builder.add_line(text, lineno, scans[k], line.indent, line.literal, line.tip, term_run,
                          lineno + line.joined, heading_like)
@@ -200,10 +202,14 @@ def _emit(
     if draft.judged is not None:
         node.flags.append(make_flag(TRUE_STATEMENT if draft.judged else FALSE_STATEMENT))
     hook = _HOOK.match(text) if parent is not None and not draft.children else None
+    hooked: Split | None = None
     if hook:
         # 研究原则:可变脸(客观性、发展性、联系实际): a hook word to remember the list by.
         node.mnemonic = node.mnemonic or hook.group(1)
         text = node.text = hook.group(2) + (("。" + hook.group(3)) if hook.group(3).strip("。 ") else "")
+        hooked = split_short_list(hook.group(2), True)
+        if hooked is not None:
+            hooked.remainder = hook.group(3).strip("。 ")
     named = _NAMED_MNEMONIC.search(text) if parent is not None and "(" in text else None
     if named:
         # 要素有用原理、…弹性冗余原理(记忆:有能互动弹): the body's mnemonic is the node's.
@@ -220,7 +226,7 @@ def _emit(
     if bracketed:
         # 硬件组成(CPU、内存、I/O设备): the bracket holds the heading's items.
         text = bracketed.group(1)
-    split: Split | None = None
+    split: Split | None = hooked
     if titled is not None:
         node.count, split = titled[0], titled[1]
     if split is None and parent is not None and not children and len(draft.bare_lines) >= 2:
