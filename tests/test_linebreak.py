@@ -67,3 +67,36 @@ def test_wrap_property(text, width):
     lines = wrap(text, width)
     assert "".join(lines).replace(" ", "") == text.replace(" ", "")
     assert all(cells(line) <= width for line in lines)
+
+
+def _uniseg_units(paragraph: str) -> tuple[str, ...]:
+    from uniseg.linebreak import line_break_units
+
+    return tuple(line_break_units(paragraph))
+
+
+def test_units_are_uniseg_s_over_the_bundled_notes_and_bank():
+    """Cutting between ideographs first changes no break: the same units as uniseg over real text."""
+    from cskexam.core.linebreak import _units
+    from cskexam.resources import content_dir, question_bank_dir
+
+    paragraphs = set()
+    for folder in (content_dir(), question_bank_dir()):
+        for path in sorted(folder.rglob("*")):
+            if path.suffix in (".txt", ".md", ".yaml"):
+                paragraphs.update(path.read_text(encoding="utf-8").split("\n"))
+    paragraphs.discard("")
+    assert len(paragraphs) > 500
+    for paragraph in paragraphs:
+        assert _units(paragraph) == _uniseg_units(paragraph), paragraph
+
+
+MIXED = "客户服务竞争者环境，。、：；！？（）「」《》“”‘’·…—-12345 .,:;!?()[]%$¥+abcXYZ\u00a0\u2060々ー〜"
+
+
+@given(st.text(alphabet=MIXED, max_size=40))
+@hsettings(max_examples=300, deadline=None)
+def test_units_are_uniseg_s_for_any_mix(text):
+    from cskexam.core.linebreak import _units
+
+    assert _units(text) == _uniseg_units(text)

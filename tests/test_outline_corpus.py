@@ -13,13 +13,13 @@ from cskexam.core.notes import decode_note_bytes
 
 from notes_corpus.score import MEASURES, corpus_files, load_gold, ratio, score_corpus, totals
 
-EDGES_FLOOR = 0.94
+EDGES_FLOOR = 0.96
 TITLES_FLOOR = 0.99
-LISTS_FLOOR = 0.92
+LISTS_FLOOR = 0.95
 MNEMONICS_FLOOR = 0.97
 PAGES_FLOOR = 0.96
 JUDGEMENTS_FLOOR = 0.95
-FLAGS_FLOOR = 0.85
+FLAGS_FLOOR = 0.95
 DOCUMENTS_FLOOR = 0.99
 
 FLOORS = {

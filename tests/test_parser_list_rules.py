@@ -275,3 +275,49 @@ def test_answer_under_a_question_is_its_list():
     assert kids(g, "服务质量的五个维度是什么")[0] == "有形性" and five.count == 5 and "重点" in five.tags
     assert kids(g, "客户满意的层次包括哪些") == ["物质满意", "精神满意", "社会满意"]
     assert not any(t.startswith("答") for t in titles(g))
+
+
+def test_item_written_as_a_counted_sentence_is_named_by_its_subject():
+    g = parse("人力资源\n三、培训方法\n4、教学过程分为准备、讲授、练习、评价四个阶段\n5、培训的形式\n")
+    assert kids(g, "教学过程") == ["准备", "讲授", "练习", "评价"] and node(g, "教学过程").count == 4
+
+
+def test_long_clause_before_a_colon_list_is_the_whole_title():
+    g = parse("人力资源\n一、培训需求分析\n3、培训需求分析模型包括六个模型：循环评估模型、全面任务分析模型、绩效差距分析模型、三维模型\n")
+    models = node(g, "培训需求分析模型包括六个模型")
+    assert len(kids(g, "培训需求分析模型包括六个模型")) == 4
+    assert any(f.get("kind") == "count_mismatch" for f in models.flags)
+
+
+def test_arrow_stages_under_a_counted_heading_are_its_items():
+    text = "客户服务\n一、客户生命周期\n【考点7】客户生命周期的四个阶段（P56）\n考察期→形成期→稳定期→退化期\n【考点8】客户满意度的影响因素\n（1）客户预期\n"
+    g = parse(text)
+    assert kids(g, "客户生命周期的四个阶段") == ["考察期", "形成期", "稳定期", "退化期"]
+
+
+def test_you_phrase_is_not_the_verb_of_a_counted_sentence():
+    g = parse("教育\n三、学习动机的理论\n2.需要层次理论：代表人物马斯洛，需要由低到高分为生理需要、安全需要、尊重需要三个层次\n")
+    assert "低到高分为生理需要" not in titles(g)
+
+
+def test_numbered_colon_headings_with_restarted_lists_under_them():
+    text = ("管理学\n一) 决策的类型\n１、按重要性：\n1、战略决策\n2、战术决策\n3、业务决策\n２、按重复程度：\n1、程序化决策\n2、非程序化决策\n"
+            "３、按环境可控程度：\n1、确定型决策\n2、风险型决策\n3、不确定型决策\n４、按决策主体：个体决策、群体决策\n二) 决策的过程\n")
+    g = parse(text)
+    assert kids(g, "决策的类型") == ["按重要性", "按重复程度", "按环境可控程度", "按决策主体"]
+    assert kids(g, "按重要性") == ["战略决策", "战术决策", "业务决策"]
+    assert kids(g, "按重复程度") == ["程序化决策", "非程序化决策"]
+    assert kids(g, "按决策主体") == ["个体决策", "群体决策"]
+
+
+def test_hook_word_list_is_split_even_with_an_aside_after_it():
+    md = "# 教育\n\n## 方法\n\n教育研究的基本原则：可变脸（客观性、发展性、联系实际）\n\n==注意：单选题常考原则的含义==\n"
+    g = parse(md, "a.md")
+    assert node(g, "教育研究的基本原则").mnemonic == "可变脸"
+    assert kids(g, "教育研究的基本原则") == ["客观性", "发展性", "联系实际"]
+
+
+def test_last_of_a_run_of_bare_item_lines_is_not_a_heading():
+    text = "软考\n十一、架构\n12、ATAM方法的四個階段\n描述與提出階段\n調查與分析階段\n測試階段\n報告階段\n13、常見的設計模式分三大類：創建型、結構型、行為型。\n"
+    g = parse(text)
+    assert kids(g, "ATAM方法的四個階段") == ["描述與提出階段", "調查與分析階段", "測試階段", "報告階段"]

@@ -38,7 +38,7 @@ def test_macro_multi_choice_uses_micro_items_as_distractors(questions, bundled_g
 
 
 def test_every_real_question_is_well_formed(questions, bundled_graph):
-    assert len(questions) >= 120
+    assert len(questions) >= 110  # give-aways and blanks anything fits are not generated
     assert len({q.id for q in questions}) == len(questions)
     for q in questions:
         assert q.node in bundled_graph
@@ -66,7 +66,7 @@ def test_bundled_bank_validates_against_the_real_graph(bundled_graph):
     problems = [str(p) for r in results for p in r.problems]
     assert problems == []
     questions = [q for r in results for q in r.questions]
-    assert len(questions) >= 120
+    assert len(questions) >= 110  # give-aways and blanks anything fits are not generated
     assert {q.type for q in questions} >= {"单选", "多选", "判断", "简答", "案例分析"}
     assert all(q.node in bundled_graph for q in questions)
     covered = {bundled_graph.document_of(q.node).title for q in questions}

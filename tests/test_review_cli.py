@@ -150,3 +150,54 @@ def test_two_processes_answering_on_one_database_lose_nothing(library_path):
                 assert review.replay_card(s, cid, settings) == stored
     finally:
         db.close()
+
+
+def _make_review_cards(url, n: int, days_ago: int = 12) -> None:
+    """Answer ``n`` new cards 简单 ``days_ago`` days ago: due review cards now, with fuzz on."""
+    import datetime as dt
+
+    from cskexam.services.review import Reviewer
+
+    past = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=days_ago)
+    db = open_database(url)
+    try:
+        with Reviewer(db, clock=lambda: past) as reviewer:
+            for _ in range(n):
+                card = reviewer.next_card()
+                reviewer.answer(card.id, 4)
+    finally:
+        db.close()
+
+
+def test_the_intervals_shown_are_the_ones_recorded_fuzz_included(library_path):
+    import datetime as dt
+
+    from cskexam.services.review import Reviewer
+
+    url = f"sqlite:///{library_path}"
+    _make_review_cards(url, 12)
+    now = dt.datetime.now(dt.timezone.utc)
+    db = open_database(url)
+    try:
+        with Reviewer(db, clock=lambda: now) as reviewer:
+            assert reviewer.settings.enable_fuzzing
+            for rating in (2, 3, 4, 2, 3, 4, 2, 3, 4, 2, 3, 4):
+                card = reviewer.next_card()
+                assert card.state.state == 2  # in review: the fuzz applies
+                shown = reviewer.preview(card)
+                assert reviewer.answer(card.id, rating).interval == shown[rating], (card.id, rating)
+    finally:
+        db.close()
+
+
+def test_review_command_records_the_interval_it_showed(library_path):
+    import re
+
+    url = f"sqlite:///{library_path}"
+    _make_review_cards(url, 10)
+    out = cli("review", "--limit", "10", db_url=url, stdin="\n2\n" * 10)
+    assert out.returncode == 0, out.stderr
+    shown = re.findall(r"2 困难\(([^)]+)\)", out.stdout)
+    recorded = re.findall(r"困难 → (\S+?)后再见", out.stdout)
+    assert len(shown) == len(recorded) == 10
+    assert shown == recorded

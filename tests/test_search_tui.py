@@ -226,3 +226,34 @@ def test_slash_opens_search_in_the_real_app(library):
             await wait_for(pilot, lambda: getattr(app.screen, "SCREEN_NAME", "") == "graph")
 
     asyncio.run(main())
+
+
+def test_esc_from_a_result_opened_over_the_graph_goes_back_to_the_search(library):
+    from cskexam.tui.app import CskexamApp
+
+    def names(app):
+        return [getattr(s, "SCREEN_NAME", "") for s in app.screen_stack]
+
+    async def main():
+        app = CskexamApp(library_opener=lambda url: library)
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for(pilot, lambda: app.library is not None)
+            await pilot.press("g")
+            await wait_for(pilot, lambda: names(app)[-1] == "graph")
+            await pilot.press("slash")
+            await wait_for(pilot, lambda: isinstance(app.screen, SearchScreen))
+            await pilot.press(*"五大特性")
+            await wait_for(pilot, lambda: app.screen.last_query == "五大特性")
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: names(app)[-1] == "graph")
+            await wait_for(pilot, lambda: "客户服务的五大特性" in screen_text(app))
+            await pilot.press("escape")
+            await wait_for(pilot, lambda: names(app)[-1] != "graph")
+            assert names(app)[-1] == "search", names(app)  # where the candidate came from
+            assert app.screen.query_one(Input).value == "五大特性"
+            await pilot.press("escape")  # leaves the box
+            await pilot.press("escape")
+            await wait_for(pilot, lambda: names(app)[-1] != "search")
+            assert names(app) == ["home", "graph"]
+
+    asyncio.run(main())

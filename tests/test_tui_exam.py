@@ -96,6 +96,11 @@ def test_sit_a_quiz_with_keys_flag_jump_and_hand_in(library):
         assert "✓" not in screen_text(app) and "– 未答" in screen_text(app)
         report = app.screen
         wrong = [o.item.question.id for o in report.report.outcomes if not o.correct]
+        await pilot.press("question_mark")
+        help_text = await wait_text(pilot, "全局按键")
+        assert "重做一遍" in help_text  # the help names x
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is report)
         await pilot.press("x")  # redo this exam's wrong questions
         await wait_for(pilot, lambda: getattr(app.screen, "SCREEN_NAME", "") == "practice")
         await wait_text(pilot, "第 1/9 题")

@@ -311,6 +311,8 @@ def _add_list_card(deck: _Deck, graph: KnowledgeGraph, node: Node) -> None:
         items = _split_inline_list(node)
     if node.count is None and not any(k.kind == "item" for k in kids):
         return
+    if node.count is None and any(k.kind != "item" and graph.children(k.id) for k in graph.children(node.id)):
+        return  # an entry with a list of its own was left out (考勤制度): the card would teach a short list
     if node.count is None and not _named_list(node) and not any(w in node.title for w in _ORG_WORDS):
         return  # an outline heading (基础知识部分, …将使…受益匪浅) is no list to recall
     if len(items) < 2 or (node.count and len(items) != node.count):

@@ -14,7 +14,7 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-from uniseg.linebreak import line_break_units
+from uniseg.linebreak import LineBreak, line_break, line_break_units
 
 ELLIPSIS = "…"
 
@@ -27,11 +27,38 @@ def char_cells(ch: str) -> int:
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
+@lru_cache(maxsize=8192)
+def _is_ideograph(ch: str) -> bool:
+    return line_break(ch) == LineBreak.ID
+
+
+@lru_cache(maxsize=8192)
+def _chunk_units(chunk: str) -> tuple[str, ...]:
+    return tuple(line_break_units(chunk))
+
+
 @lru_cache(maxsize=2048)
 def _units(paragraph: str) -> tuple[str, ...]:
-    """The unbreakable pieces of a paragraph (uniseg is pure Python: a screen redrawn
-    or resized asks for the same texts again)."""
-    return tuple(line_break_units(paragraph)) if paragraph else ()
+    """The unbreakable pieces of a paragraph (cached: a screen redrawn or resized asks
+    for the same texts again).
+
+    uniseg is pure Python and slow (tens of microseconds a character), so the
+    paragraph is cut first between two ideographs (class ID): UAX #14 always
+    allows that break, and none of its rules looks across it (a rule that looks
+    back stops at an ideograph; one that looks ahead does so only from a
+    character that is not one). The pieces, mostly single characters, are
+    then cut by uniseg one by one and cached on their own.
+    """
+    if not paragraph:
+        return ()
+    units: list[str] = []
+    start = 0
+    for i in range(1, len(paragraph)):
+        if _is_ideograph(paragraph[i]) and _is_ideograph(paragraph[i - 1]):
+            units.extend(_chunk_units(paragraph[start:i]))
+            start = i
+    units.extend(_chunk_units(paragraph[start:]))
+    return tuple(units)
 
 
 def cells(text: str) -> int:

@@ -87,6 +87,15 @@ def _items(graph: KnowledgeGraph, node: Node) -> list[Node]:
     return out
 
 
+def _whole(graph: KnowledgeGraph, node: Node) -> bool:
+    """No entry of the list was left out: a key point with a list of its own among the items
+    (考勤制度's 严格按照规定的上下班时间打卡, 超级市场's 部门) is one of them, and without a
+    stated count nothing tells that it is."""
+    kids = graph.children(node.id)
+    items = [k for k in kids if k.kind == "item"]
+    return not items or all(k.kind == "item" or not graph.children(k.id) for k in kids)
+
+
 def _usable_option(title: str) -> bool:
     # A title cut short by the parser ("…") cannot be offered as an answer.
     return (1 < len(title) <= MAX_OPTION_CHARS and not _CATCH_ALL.match(title)
@@ -149,7 +158,7 @@ class _Context:
                 self.lists.append(_ListInfo(
                     n, items, self.order[n.id], graph.document_of(n.id).id,
                     list_category([i.title for i in items]),
-                    n.count is None or n.count == len(_items(graph, n)),
+                    n.count == len(_items(graph, n)) if n.count is not None else _whole(graph, n),
                 ))
         # Members of every list sharing a title, and everything below a list:
         # the same list appears in several documents, and its items must never

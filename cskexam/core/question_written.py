@@ -185,7 +185,7 @@ def _cloze_sentence(ctx: _Context, node: Node, rng: random.Random) -> Question |
     lead = re.match(r"一种|一个|一项|一类", tail)
     if lead:  # 是一个____ reads better than 是____ with 一个动态系统 as the answer
         copula, tail = "是" + lead.group(0), tail[lead.end():]
-    if 2 <= len(tail) <= 8:
+    if 2 <= len(tail) <= 8 and "的" not in tail:  # 组织结构的基础 is a phrase, not a term
         stem, answer = f"{head}{copula}{BLANK}。", tail
     elif len(head) <= 8:
         stem, answer = f"{BLANK}{copula}{tail}。", head
@@ -201,6 +201,10 @@ def _cloze_sentence(ctx: _Context, node: Node, rng: random.Random) -> Question |
 
 
 
+
+# Words before a blank that any noun follows, and after one that announce a list.
+_LIGHT_BEFORE = ("进行", "一定的", "具备", "开展", "以下", "如下")
+_LEAD_IN = ("。", "：", ":")
 
 _NOT_A_KEY_SENTENCE = re.compile(r"[\[\]【】?？]|如图")
 
@@ -225,6 +229,8 @@ def _cloze_term(ctx: _Context, node: Node, rng: random.Random) -> Question | Non
             bounds = ctx.word_bounds(sentence)
         if at not in bounds or at + len(term) not in bounds:
             continue
+        if sentence[:at].endswith(_LIGHT_BEFORE) or sentence[at + len(term):].startswith(_LEAD_IN):
+            continue  # 进行____, 具备一定的____: anything fits; 采取以下____ names a heading
         stem = sentence[:at] + BLANK + sentence[at + len(term):] + "。"
         company = ctx.company(node)
         if company and company not in sentence:

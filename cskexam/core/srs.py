@@ -269,6 +269,14 @@ def _answers(card: FsrsCard, at: datetime, settings: SrsSettings) -> dict[int, F
     return out
 
 
+def _due(card: FsrsCard, at: datetime, settings: SrsSettings, rng: random.Random) -> datetime:
+    """When ``card`` (just answered at ``at``) is due, with the fuzz when it goes to review."""
+    if not (settings.enable_fuzzing and card.state == FsrsState.Review):
+        return card.due
+    days = (card.due - at).days
+    return at + timedelta(days=fuzz_days(days, rng, settings.maximum_interval))
+
+
 def review(
     state: CardState,
     rating: int,
@@ -286,11 +294,7 @@ def review(
         raise ValueError(f"rating must be 1–4, got {rating!r}")
     at = _utc(at)
     card = _answers(_to_fsrs(state, card_key, at), at, settings)[rating]
-    due = card.due
-    if settings.enable_fuzzing and card.state == FsrsState.Review:
-        days = (card.due - at).days
-        fuzzed = fuzz_days(days, rng or fuzz_rng(card_key, state.reps), settings.maximum_interval)
-        due = at + timedelta(days=fuzzed)
+    due = _due(card, at, settings, rng or fuzz_rng(card_key, state.reps))
     lapses = state.lapses + (1 if rating == AGAIN and state.state == REVIEW else 0)
     leech = state.leech or lapses >= settings.leech_lapses
     after = CardState(
@@ -333,11 +337,19 @@ def replay(events: Iterable[ReviewEvent], settings: SrsSettings, card_key: str =
     return state
 
 
-def preview(state: CardState, at: datetime, settings: SrsSettings) -> dict[int, timedelta]:
-    """The interval each rating would give now, without fuzz (what the buttons show)."""
+def preview(state: CardState, at: datetime, settings: SrsSettings, card_key: str | None = None) -> dict[int, timedelta]:
+    """The interval each rating would give now (what the buttons show).
+
+    With ``card_key`` the fuzz is the very one ``review`` will draw for this
+    card, so the interval shown is the interval recorded; without it, none.
+    """
     at = _utc(at)
-    answers = _answers(_to_fsrs(state, "preview", at), at, settings)
-    return {rating: after.due - at for rating, after in answers.items()}
+    answers = _answers(_to_fsrs(state, card_key or "preview", at), at, settings)
+    if card_key is None:
+        return {rating: after.due - at for rating, after in answers.items()}
+    # each rating draws from a fresh generator, as review() does
+    return {rating: _due(after, at, settings, fuzz_rng(card_key, state.reps)) - at
+            for rating, after in answers.items()}
 
 
 def retrievability(state: CardState, at: datetime, settings: SrsSettings) -> float:

@@ -304,7 +304,8 @@ class Reviewer:
             return self._card_in(conn, card_id)
 
     def preview(self, card: DrillCard) -> dict[int, timedelta]:
-        return srs.preview(card.state, self.clock(), self.settings)
+        """The interval each rating gives, fuzz included: what ``answer`` will record."""
+        return srs.preview(card.state, self.clock(), self.settings, card_key=card.id)
 
     def answer(self, card_id: str, rating: int, duration_ms: int | None = None) -> Answered:
         """Rate a card; returns once the new state and its log row are committed."""

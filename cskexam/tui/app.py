@@ -47,6 +47,8 @@ FOOTER_SCREENS = {"home", "search"}
 
 LibraryOpener = Callable[[str | None], "Library"]
 
+SPARE_HOME = "home-over-session"  # the installed home screen opened over a session
+
 
 class LibraryReady(Message, bubble=False):
     """The library is open (and the bundled notes imported): ``app.library`` is set."""
@@ -76,6 +78,38 @@ class LibraryOpened(Message, bubble=False):
     def __init__(self, library: Library) -> None:
         super().__init__()
         self.library = library
+
+
+# What the screens import when they open (besides their own modules): read
+# in the background once the library is open, so no screen pays for it later.
+_PRELOAD_MODULES = (
+    "cskexam.services.review", "cskexam.services.practice", "cskexam.services.exam",
+    "cskexam.services.card_browser", "cskexam.services.stats", "cskexam.core.readiness", "cskexam.display",
+)
+
+
+def _preload_screens() -> None:
+    """Import every screen's module and the services they use (in a worker thread).
+
+    Screens are imported on first use so that nothing delays the first paint;
+    importing them while the candidate looks at the home screen makes the
+    first visit of each as quick as the next. A module that fails to import
+    is left for the screen to report when it is opened.
+    """
+    import importlib
+
+    for e in registry.available_entries():
+        try:
+            e.load()
+        except Exception:  # noqa: BLE001 - the screen reports it when opened
+            pass
+        time.sleep(0)  # let the UI thread in between modules
+    for name in _PRELOAD_MODULES:
+        try:
+            importlib.import_module(name)
+        except Exception:  # noqa: BLE001
+            pass
+        time.sleep(0)
 
 
 def _registry_bindings() -> list[Binding]:
@@ -206,6 +240,9 @@ class CskexamApp(App[int]):
         pending, self._pending_key = self._pending_key, None
         if pending is not None and len(self.screen_stack) == 1:
             self.call_later(self.open_screen, pending)
+        if not self._exit_after_first_paint:
+            self.run_worker(_preload_screens, name="preload-screens", group="preload", thread=True,
+                            exit_on_error=False)
 
     def on_library_failed(self, message: LibraryFailed) -> None:
         self.load_error = message.message
@@ -254,20 +291,15 @@ class CskexamApp(App[int]):
         """Open the registered screen ``name``; kwargs go to its constructor.
 
         Esc goes back to where you came from (the screen stack is the back
-        stack). Opening a screen that is already on the stack goes back to it
-        (calling its ``reopen(**kwargs)`` if it has one, or replacing it when
-        kwargs are given) only when nothing above it holds a session
-        (``KEEPS_SESSION``: a drill, a practice round, an exam); otherwise a
-        new one is opened on top, so a look elsewhere never ends a session.
+        stack). With kwargs (a node, a set of questions) the screen opens on
+        top, unless it is the one in front (which then ``reopen(**kwargs)``s).
+        A screen key (no kwargs) goes back to that screen if it is on the stack
+        and nothing above it holds a session (``KEEPS_SESSION``: a drill, a
+        practice round, an exam); otherwise a new one is opened on top, so a
+        look elsewhere never ends a session.
         """
         if name == "home":
-            if not self._session_above(0):
-                self._pop_to(0)
-                return
-            from cskexam.tui.screens.home import HomeScreen
-
-            if not isinstance(self.screen, HomeScreen):
-                self.push_screen(HomeScreen())
+            self._open_home()
             return
         if self.library is None:
             if self.load_error:
@@ -281,18 +313,43 @@ class CskexamApp(App[int]):
         except KeyError:
             self.notify(f"没有这个界面: {name}", severity="error", markup=False)
             return
+        if kwargs:
+            # Something particular (a node, a set of questions) opened from here: a
+            # step forward, so Esc comes back here even when the screen is also
+            # open further down.
+            if type(self.screen) is cls:
+                reopen = getattr(self.screen, "reopen", None)
+                if reopen is not None:
+                    reopen(**kwargs)
+                    return
+                self.pop_screen()
+            self.push_screen(cls(**kwargs))
+            return
         for index, screen in enumerate(self.screen_stack):
             if type(screen) is cls and not self._session_above(index):
                 self._pop_to(index)
                 reopen = getattr(screen, "reopen", None)
                 if reopen is not None:
-                    reopen(**kwargs)
+                    reopen()
+                return
+        self.push_screen(cls())
+
+    def _open_home(self) -> None:
+        """Back to the home screen: the one on the stack, or one on top when a session lies between."""
+        from cskexam.tui.screens.home import HomeScreen
+
+        for index in range(len(self.screen_stack) - 1, -1, -1):
+            if isinstance(self.screen_stack[index], HomeScreen):
+                if not self._session_above(index):
+                    self._pop_to(index)
                     return
-                if not kwargs:
-                    return
-                self.pop_screen()
                 break
-        self.push_screen(cls(**kwargs))
+        # Over a session (a drill, a round, an exam): the spare home screen is
+        # kept when popped, so going home and back costs no new screen.
+        if SPARE_HOME not in self._installed_screens:
+            self.install_screen(HomeScreen(), SPARE_HOME)
+        spare = self.get_screen(SPARE_HOME)
+        self.push_screen(spare if spare not in self.screen_stack else HomeScreen())
 
     def profile_switched(self) -> None:
         """Another profile is studying now: close every screen and show its figures."""

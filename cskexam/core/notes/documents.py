@@ -25,7 +25,7 @@ class Document:
 
 
 def _title_candidate(line: str) -> bool:
-    if not 2 <= len(line) <= 40 or any(ch in _NOT_IN_TITLE for ch in line):
+    if not 2 <= len(line) <= 40 or not _NOT_IN_TITLE.isdisjoint(line):
         return False
     if line.startswith("图") or line[0].isdigit() or line.startswith(("#", "-", "*", "•")):
         return False

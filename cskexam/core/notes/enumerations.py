@@ -66,6 +66,12 @@ def split_counted(text: str, count: int) -> Split | None:
     """Find ``count`` items at the start of ``text``; None when they are not there."""
     if count < 2 or not text:
         return None
+    if "→" in text:
+        # 考察期→形成期→稳定期→退化期 under 客户生命周期的四个阶段: stages in order.
+        head, _, rest = text.partition("。")
+        steps = [p.strip() for p in head.split("→")]
+        if len(steps) == count and all(1 <= len(p) <= 12 and not _PUNCT_CUT.search(p) for p in steps):
+            return Split([InlineItem(p) for p in steps], rest.strip())
     # Items separated by ';' each carry a sentence of their own.
     first_para = text.split("。")[0] if text.count(";") < count - 1 else text
     parts = first_para.split(";")
@@ -110,29 +116,34 @@ def split_short_list(text: str, counted: bool = False) -> Split | None:
     lead = _LIST_LEAD.match(body)
     if lead and body.endswith("等"):  # 常见的有计划、总结、简报等
         body = body[lead.end() : -1]
-    if len(body) > 160 or not body:
-        return None
-    if ";" in body:
+    if len(body) > 160 or not body or _SENTENCE_MARK.search(body):
+        return None  # an item never holds 。 : ! ?
+    if ";" in body and "," not in body:
         # 甲;乙、丙;丁: items separated by ';' may hold a 、 of their own.
         parts = [p.strip() for p in body.split(";")]
-        if len(parts) >= 3 and all(1 <= len(p) <= 16 and not re.search(r"[。:!?,]", p) for p in parts):
+        if len(parts) >= 3 and all(1 <= len(p) <= 16 for p in parts):
             return Split([InlineItem(p) for p in parts], "")
-    parts = [p.strip() for p in body.split("、")]
-    opener = next((w for w in _CLAUSE_START if parts[0].startswith(w)), "")
-    if opener and len(parts[0]) >= (5 if len(opener) == 1 else 4):
-        return None  # 在公司布告栏、内网发布: a sentence, not a list
-    # 应鉴定电子文件的真实性、完整性: a long first piece before short ones is a
-    # sentence sharing its predicate, not a list.
-    even = len(parts) >= 3 and len(parts[0]) <= max(8, max(len(p) for p in parts[1:]) + 2)
-    longest = 14 if counted else (12 if even else 8)
-    if len(parts) == 2 and not counted and any("的" in p for p in parts):
-        return None  # 服务设施、设备和人员的外表: two pieces of a phrase
-    if len(parts) >= 2 and all(1 <= len(p) <= longest and not _PUNCT_CUT.search(p) for p in parts):
-        return Split([InlineItem(p) for p in parts], "")
-    parts = [p.strip() for p in re.split(r"[、,;]", body)]
-    if len(parts) >= 3 and all(1 <= len(p) <= (10 if counted else 6) and not re.search(r"[。:!?]", p) for p in parts):
+    if "," not in body and ";" not in body:
+        parts = [p.strip() for p in body.split("、")]
+        opener = next((w for w in _CLAUSE_START if parts[0].startswith(w)), "")
+        if opener and len(parts[0]) >= (5 if len(opener) == 1 else 4):
+            return None  # 在公司布告栏、内网发布: a sentence, not a list
+        # 应鉴定电子文件的真实性、完整性: a long first piece before short ones is a
+        # sentence sharing its predicate, not a list.
+        even = len(parts) >= 3 and len(parts[0]) <= max(8, max(len(p) for p in parts[1:]) + 2)
+        longest = 14 if counted else (12 if even else 8)
+        if len(parts) == 2 and not counted and any("的" in p for p in parts):
+            return None  # 服务设施、设备和人员的外表: two pieces of a phrase
+        if len(parts) >= 2 and all(1 <= len(p) <= longest for p in parts):
+            return Split([InlineItem(p) for p in parts], "")
+    parts = [p.strip() for p in _ANY_SEPARATOR.split(body)]
+    if len(parts) >= 3 and all(1 <= len(p) <= (10 if counted else 6) for p in parts):
         return Split([InlineItem(p) for p in parts], "")
     return None
+
+
+_SENTENCE_MARK = re.compile(r"[。:!?]")
+_ANY_SEPARATOR = re.compile(r"[、,;]")
 
 
 _TRAILING_COUNT = re.compile(
@@ -184,7 +195,7 @@ def inline_items(text: str) -> list[str] | None:
 
 _NUMERAL = r"[一二三四五六七八九十两]|\d{1,2}"
 _COUNTED_SENTENCE = re.compile(
-    r"^(?:[^,;:。]{0,20}?)(?:一般|通常|主要|大致|大体)?可?(?:包括|包含|分为|分成|划分为|具有|有|由)"
+    r"^(?P<subject>[^,;:。]{0,20}?)(?:一般|通常|主要|大致|大体)?可?(?P<verb>包括|包含|分为|分成|划分为|具有|有|由)"
     rf"(?P<items>[^,;:。]+?)等?(?P<n>{_NUMERAL})大?(?:个|種|种|项|項|类|類|条|條)?(?:基本|主要|重要)?"
     r"(?:方面|部分|阶段|階段|层次|層次|环节|步骤|要素|步|类型|形式|内容|特征|特点|原则|功能)?(?:构成|组成)?$"
 )
@@ -192,13 +203,20 @@ _NUMERAL_NEAR_END = re.compile(_NUMERAL)
 _PAIR_JOIN = re.compile(r"和|与|及|以及")
 
 
-def counted_sentence(text: str) -> tuple[int, Split] | None:
+def counted_sentence(text: str, last_clause: bool = False) -> tuple[int, Split] | None:
+    found = counted_sentence_with_subject(text, last_clause)
+    return (found[0], found[1]) if found else None
+
+
+def counted_sentence_with_subject(text: str, last_clause: bool = False) -> tuple[int, Split, str] | None:
     """``包括定量测评和定性测评两类。`` / ``公文的稿本分为草稿、定稿、正本、副本、存本五种。``:
     a body sentence that names the items and says how many there are."""
     from cskexam.core.notes.markers import cn_to_int
 
     first, _, rest = text.strip().partition("。")
-    first = first.strip().rsplit(",", 1)[-1]  # 根据刺激来源,感觉分为…两类: the last clause
+    first = first.strip()
+    if last_clause:
+        first = first.rsplit(",", 1)[-1]  # 根据刺激来源,感觉分为…两类: the last clause
     if len(first) > 120 or not _NUMERAL_NEAR_END.search(first[-10:]):
         return None
     m = _COUNTED_SENTENCE.match(first)
@@ -207,13 +225,15 @@ def counted_sentence(text: str) -> tuple[int, Split] | None:
     count = cn_to_int(m.group("n"))
     if count is None or count < 2:
         return None
+    if m.group("verb") == "由" and not first.endswith(("构成", "组成")):
+        return None  # 需要由低到高分为…: 由 opens a phrase here, not the list
     body = m.group("items").strip()
     parts = [p.strip() for p in body.split("、")]
     if len(parts) == count - 1 and len(_PAIR_JOIN.split(parts[-1])) == 2:
         parts = parts[:-1] + [p.strip() for p in _PAIR_JOIN.split(parts[-1])]
     if len(parts) < 2 or not all(1 <= len(p) <= 16 for p in parts):
         return None
-    return count, Split([InlineItem(p) for p in parts], rest.strip())
+    return count, Split([InlineItem(p) for p in parts], rest.strip()), m.group("subject").strip()
 
 
 _NOT_AN_ITEM = re.compile(r"[。,;:!?]")

@@ -240,6 +240,8 @@ def split_heading(segment: str, known: frozenset[str] = frozenset(), subject: st
     restart = None
     if explicit_end and len(clause) <= 12:
         heading.explicit = True
+    elif explicit_end and s[end] == ":" and len(clause) <= TITLE_MAX and _inline_list(s[end + 1 :]):
+        heading.explicit = True  # 培训需求分析模型包括六个模型:甲、乙…: the whole clause names the list
     elif end < len(s) and s[end] == "?" and len(clause) <= 30:
         heading.explicit = True  # 客户服务战略制定的步骤有哪些?: a question is a whole title
         body = s[end + 1 :]

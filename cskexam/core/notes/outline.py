@@ -58,7 +58,7 @@ def _heading_like(draft: "Draft") -> bool:
     """An open item that reads as a heading (``4、人员构成``), under which a list
     numbered from 1 again is a list of its own; after an item that is a
     sentence, 1 starts a new list beside it."""
-    segment = draft.segment.strip()
+    segment = draft.segment.strip().rstrip(":")  # 按重要性: is a heading over its items
     return not draft.text_parts and 0 < len(segment) <= 20 and not re.search(r"[:,;。!?]", segment)
 
 
@@ -124,6 +124,7 @@ class OutlineBuilder:
         self._last = line
         self._indent = 0
         self._line_indent = 0
+        self._next_rest = ""  # the text after the marker of the draft being placed
 
     # -- acceptance ----------------------------------------------------
     def _open(self, style: str) -> Draft | None:
@@ -133,12 +134,19 @@ class OutlineBuilder:
         return None
 
     def _continued(self, draft: Draft) -> Draft | None:
-        """The open draft of the same style whose numbering ``draft`` continues."""
-        for open_draft in reversed(self.stack):
-            if open_draft.style == draft.style and open_draft.number and draft.number:
-                if _next_number(open_draft.number, draft.style) == draft.number:
-                    return open_draft
-        return None
+        """The open draft of the same style whose numbering ``draft`` continues.
+        When an inner and an outer list both continue (``2、按重复程度:`` over
+        ``1、… 2、…``, then ``3、按环境可控程度:``), a colon heading continues the
+        colon headings."""
+        found = [
+            d for d in reversed(self.stack)
+            if d.style == draft.style and d.number and draft.number and _next_number(d.number, draft.style) == draft.number
+        ]
+        if len(found) > 1 and ":" in self._next_rest.strip()[:16]:
+            headed = [d for d in found if ":" in d.segment.strip()[:16]]
+            if headed:
+                return headed[0]
+        return found[0] if found else None
 
     def _enclosing_number(self) -> int | None:
         for draft in reversed(self.stack):
@@ -289,14 +297,16 @@ class OutlineBuilder:
     def _special_line(self, line: str, lineno: int, markers: list[Marker], tip: bool, term_run: bool) -> bool:
         m = _MNEMONIC_LINE.match(line) or _REMEMBER_AS.match(line)
         if m and m.group(2).strip():
-            owner = self._mnemonic_owner(tip)
+            bracket = _BRACKET_LIST.search(line, m.end())
+            items = inline_items(bracket.group(1)) if bracket else None
+            top = self.stack[-1]
+            # 可记作"优劣机威"(优势、劣势…) right under a heading: that heading's mnemonic and items.
+            owner = top if items and top is not self.root and not top.children else self._mnemonic_owner(tip)
             if owner is not None and not owner.mnemonic:
                 value = m.group(2).strip(" 。.;")
                 quoted = _QUOTED.match(value)
                 owner.mnemonic = quoted.group(1) if quoted else value
-                bracket = _BRACKET_LIST.search(line, m.end())
-                items = inline_items(bracket.group(1)) if bracket and not owner.children else None
-                if items:  # 可记作"优劣机威"(优势、劣势、机会、威胁): the bracket holds the items
+                if items and not owner.children:  # 可记作"优劣机威"(优势、劣势、机会、威胁): the bracket holds the items
                     self._add_items(owner, items, self._lineno)
                 return True
         m = _JUDGEMENT.search(line)
@@ -436,6 +446,7 @@ class OutlineBuilder:
         self._marked_line(line, lineno, rest_markers, last_end=m.end, current=draft)
 
     def _start(self, m: Marker, line: str, lineno: int) -> Draft:
+        self._next_rest = line[m.end :]
         draft = Draft(m.style, m.number, _clean_marker(m.raw), lineno, end=self._last, at=m.start / len(line))
         self._push(draft)
         self._pending = draft

@@ -15,7 +15,7 @@ from pathlib import PurePath
 from cskexam.core.graph import COUNT_MISMATCH, FALSE_STATEMENT, TITLE_TRUNCATED, TRUE_STATEMENT, KnowledgeGraph, Node, SourceRef, make_flag, node_id
 from cskexam.core.notes.definitions import extract_definitions
 from cskexam.core.notes.documents import Document, split_documents, split_indented
-from cskexam.core.notes.enumerations import bare_line_list, counted_sentence, split_counted, split_pair, split_short_list, trailing_count
+from cskexam.core.notes.enumerations import Split, bare_line_list, counted_sentence, counted_sentence_with_subject, split_counted, split_pair, split_short_list, trailing_count
 from cskexam.core.notes.headings import Heading, stated_count
 from cskexam.core.notes.links import related_edges
 from cskexam.core.notes.markers import Marker, find_markers
@@ -28,7 +28,7 @@ _BRACKETED = re.compile(r"^\(([^()]+)\)[。.]?$")
 _HOOK = re.compile(r"^([\u4e00-\u9fff]{2,6})\(([^()]{4,})\)(.*)$")
 # ``产品质量投诉:产品存在缺陷…``: a short term, a colon and what it means.
 _TERM_LINE = re.compile(r"^(?!(?:注意|注|提示|备注|说明|例如|例|比如|举例|答|解析|小结|总结):)[^\s:,;。()\d]{2,12}:[^:]{2,}")
-_BARE_HEADING = re.compile(r"^[^\s。,;:!?、()\[\]“”\"]{4,20}$(?<![的了和与及])")
+_BARE_HEADING = re.compile(r"^[^\s。,;:!?、()\[\]“”\"→]{4,20}$(?<![的了和与及])")
 _ANSWER = re.compile(r"^(?:答|答案|参考答案)\s*:\s*")
 _NAMED_MNEMONIC = re.compile(r"\((?:口诀|口訣|巧记|巧記|记忆|記憶|速记|速記|助记|助記)\s*:\s*([^()]{1,24})\)")
 _KIND_BY_STYLE = {"part": "chapter", "chapter": "chapter", "topic": "chapter", "dec1": "chapter", "dec2": "section", "section": "section", "h1": "chapter", "h2": "chapter", "h3": "section"}
@@ -72,6 +72,8 @@ def _build(doc: Document, prepared: list[Line], markdown: bool, by_indent: bool 
         heading_like = (
             not scans[k] and _BARE_HEADING.match(text) is not None and k + 1 < len(body)
             and ((scans[k + 1] and scans[k + 1][0].start == 0) or ":" in body[k + 1][1][:40])
+            # the last of a run of bare item lines is an item, not a heading
+            and not (k > 0 and not scans[k - 1] and _BARE_HEADING.match(body[k - 1][1]) is not None)
         )
         builder.add_line(text, lineno, scans[k], line.indent, line.literal, line.tip, term_run,
                          lineno + line.joined, heading_like)
@@ -162,6 +164,14 @@ def _emit(
         if heading is not None:
             heading.title = title
             heading.mnemonic = heading.mnemonic or acrostic.group(1)
+    titled: tuple[int, Split, str] | None = None
+    if parent is not None and not draft.children and not any(p.strip() for p in draft.text_parts) and "、" in title:
+        # 4、教学过程分为准备、讲授、练习、评价四个阶段: the subject names the list.
+        titled = counted_sentence_with_subject(title)
+        if titled and len(titled[2]) >= 2:
+            title = titled[2]
+        else:
+            titled = None
     path = _unique_path(parent_path + (title,), seen)
     if draft.text_parts and _ANSWER.match(draft.text_parts[0]):
         # 1.简述…特征。 答:(1)全局性;(2)长期性: the answer is the question's body.
@@ -192,10 +202,14 @@ def _emit(
     if draft.judged is not None:
         node.flags.append(make_flag(TRUE_STATEMENT if draft.judged else FALSE_STATEMENT))
     hook = _HOOK.match(text) if parent is not None and not draft.children else None
+    hooked: Split | None = None
     if hook:
         # 研究原则:可变脸(客观性、发展性、联系实际): a hook word to remember the list by.
         node.mnemonic = node.mnemonic or hook.group(1)
         text = node.text = hook.group(2) + (("。" + hook.group(3)) if hook.group(3).strip("。 ") else "")
+        hooked = split_short_list(hook.group(2), True)
+        if hooked is not None:
+            hooked.remainder = hook.group(3).strip("。 ")
     named = _NAMED_MNEMONIC.search(text) if parent is not None and "(" in text else None
     if named:
         # 要素有用原理、…弹性冗余原理(记忆:有能互动弹): the body's mnemonic is the node's.
@@ -212,18 +226,20 @@ def _emit(
     if bracketed:
         # 硬件组成(CPU、内存、I/O设备): the bracket holds the heading's items.
         text = bracketed.group(1)
-    split = None
-    if parent is not None and not children and len(draft.bare_lines) >= 2:
+    split: Split | None = hooked
+    if titled is not None:
+        node.count, split = titled[0], titled[1]
+    if split is None and parent is not None and not children and len(draft.bare_lines) >= 2:
         # A heading over unmarked lines, one short item each.
         split = bare_line_list(draft.text_parts, draft.bare_lines)
         if split is not None and node.count is None:
             node.count = stated_count(split.remainder.rstrip(":").split(",")[-1])
     if split is None and parent is not None and text and node.count is None:
         # 公文的稿本分为草稿、定稿、正本、副本、存本五种。: the items and their count.
-        sentence = counted_sentence(text)
+        sentence = counted_sentence(text, last_clause=bool(children))
         if sentence and not children:
             node.count, split = sentence
-        elif sentence and [i.title for i in sentence[1].items] == [c.title for c in children]:
+        elif sentence and [i.title for i in sentence[1].items] == [c.title for c in children if c.judged is None]:
             node.count = sentence[0]  # the sentence counts the items written below it
     if split is None and parent is not None and not children and len(draft.text_parts) > 1 and text == "".join(draft.text_parts):
         # 赶工、快速跟进 then lines of another kind (a folded answer, an aside):

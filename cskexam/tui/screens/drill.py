@@ -22,7 +22,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from cskexam.tui.failures import shows_problems
 from cskexam.tui.screens.base import AppScreen
@@ -30,6 +30,7 @@ from cskexam.errors import UserError
 from cskexam.services.drill import AHEAD_DAYS, DrillSession
 from cskexam.tui.widgets.cjk_text import CjkText
 from cskexam.tui.widgets.title_bar import TitleBar
+from cskexam.tui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from cskexam.services.review import DrillCard, Reviewer

@@ -20,13 +20,15 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.css.query import NoMatches
 from textual.content import Content
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from cskexam.tui.screens.base import AppScreen
 from cskexam.tui.screens.exam_sitting import EXAM_HELP
+from cskexam.tui.widgets.cjk_text import CjkText
 from cskexam.tui.widgets.title_bar import TitleBar
 from cskexam.tui.failures import guarded, shows_problems
+from cskexam.tui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from cskexam.core.exam import Blueprint, ExamReport
@@ -162,7 +164,7 @@ class ExamScreen(AppScreen):
             if p.attempts:
                 parts += ["\n", (f"已按 {p.attempts} 次考试的实际得分校准（{p.shift:+.1f} 分）", "$text-muted")]
         parts += ["\n\n", ("Enter 开始考试 · l 考试记录", "$text-muted")]
-        self.query_one("#exam-blueprint-info", Static).update(Content.assemble(*parts))
+        self.query_one("#exam-blueprint-info", Static).update(CjkText(Content.assemble(*parts)))
 
     # -- resume ---------------------------------------------------------------------
     def _offer_resume(self, active) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 from textual_plotext import PlotextPlot
 
@@ -17,6 +17,7 @@ from cskexam.core.vocab import AttemptStatus
 from cskexam.tui.failures import shows_problems
 from cskexam.tui.screens.base import AppScreen
 from cskexam.tui.widgets.title_bar import TitleBar
+from cskexam.tui.widgets.footer import Footer
 
 
 def percent(value: float | None, total: float) -> float | None:

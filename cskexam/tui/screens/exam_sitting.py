@@ -27,7 +27,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Footer, Input, Static, TextArea
+from textual.widgets import Input, Static, TextArea
 
 from cskexam.tui.screens.base import AppScreen
 from cskexam.core.vocab import QuestionType
@@ -36,6 +36,7 @@ from cskexam.tui.widgets.answer_keys import JUDGE_HELP, JUDGE_LETTERS, answer_fo
 from cskexam.tui.widgets.question_render import paper_options_content
 from cskexam.tui.widgets.question_view import QuestionView
 from cskexam.tui.widgets.title_bar import TitleBar
+from cskexam.tui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from textual.timer import Timer

@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static, Tree
+from textual.widgets import Static, Tree
 
 from cskexam.tui.screens.base import AppScreen
 from cskexam.tui.screens import registry
@@ -17,6 +17,7 @@ from cskexam.tui.widgets.graph_tree import GraphTree
 from cskexam.tui.widgets.node_details import MAX_RELATED_KEYS, NodeDetails
 from cskexam.tui.widgets.title_bar import TitleBar
 from cskexam.tui.failures import guarded
+from cskexam.tui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from cskexam.core.graph import KnowledgeGraph, Node

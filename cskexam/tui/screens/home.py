@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from cskexam.tui.screens.base import AppScreen
 from cskexam.tui.app import ImportProgress, LibraryFailed, LibraryReady
@@ -24,6 +24,7 @@ from cskexam.tui.widgets.cjk_text import CjkText
 from cskexam.tui.widgets.title_bar import TitleBar
 from cskexam.tui.widgets.text import aligned_pairs
 from cskexam.tui.failures import guarded
+from cskexam.tui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from cskexam.services.home import HomeFigures
@@ -169,8 +170,11 @@ class HomeScreen(AppScreen):
         self._show_error(message.message)
 
     def on_screen_resume(self) -> None:
-        # Back from a drill or an exam: today's figures may have changed.
+        # Back from a drill or an exam: today's figures may have changed (and a
+        # home screen kept over a session may have missed a profile switch).
         if self.app.library is not None:
+            if self is not self.app.screen_stack[0]:
+                self.refresh_summary()
             self.refresh_stats()
 
     def _library_ready(self) -> None:

@@ -16,13 +16,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from cskexam.tui.failures import shows_problems
 from cskexam.tui.screens.base import AppScreen
 from cskexam.tui.widgets.text import clip
 from cskexam.tui.widgets.title_bar import TitleBar
+from cskexam.tui.widgets.footer import Footer
 
 
 class LeechScreen(AppScreen):
@@ -36,7 +37,7 @@ class LeechScreen(AppScreen):
 
     BINDINGS = [
         # Enter on the list selects the card, which toggles it too (the list owns Enter)
-        Binding("space", "toggle_suspended", "恢复复习 / 暂停", key_display="Enter/空格"),
+        Binding("space", "toggle_suspended", "恢复/暂停", key_display="空格"),
         Binding("n", "show_node", "查看知识点"),
     ]
 

@@ -19,8 +19,9 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Footer, Input, OptionList, Static, TextArea
+from textual.widgets import Input, OptionList, Static, TextArea
 
 from cskexam.tui.failures import shows_problems
 from cskexam.tui.screens.practice_scopes import PracticeScopes
@@ -28,6 +29,7 @@ from cskexam.tui.widgets.answer_keys import JUDGE_HELP, JUDGE_KEYS, answer_for_k
 from cskexam.tui.widgets.question_render import CHOICE_TYPES, feedback_content, options_content
 from cskexam.tui.widgets.question_view import WRITTEN_TYPES, QuestionView
 from cskexam.tui.widgets.title_bar import TitleBar
+from cskexam.tui.widgets.footer import Footer
 
 from cskexam.core.vocab import QUESTION_TYPES, QuestionType
 from cskexam.errors import UserError
@@ -48,7 +50,7 @@ class PracticeScreen(PracticeScopes):
 
     BINDINGS = [
         Binding("enter", "submit", "提交/下一题"),
-        Binding("space", "toggle_option", "勾选"),
+        Binding("space", "toggle_option", "勾选", show=False),
         Binding("up", "cursor(-1)", "上一个选项", show=False),
         Binding("down", "cursor(1)", "下一个选项", show=False),
         *(Binding(k, f"choose('{k}')", f"选 {k.upper()}", show=False) for k in "abcde"),
@@ -57,14 +59,14 @@ class PracticeScreen(PracticeScopes):
         Binding("f", "f_key", "收藏"),
         Binding("asterisk", "star", "收藏", show=False, key_display="*"),
         Binding("ctrl+s", "submit_text", "提交作答"),
-        Binding("m", "recite", "背题模式"),
-        Binding("o", "order", "顺序/随机"),
-        Binding("y", "type_filter", "题型"),
-        Binding("x", "shuffle_options", "选项乱序"),
+        Binding("m", "recite", "背题模式", show=False),
+        Binding("o", "order", "顺序/随机", show=False),
+        Binding("y", "type_filter", "题型", show=False),
+        Binding("x", "shuffle_options", "选项乱序", show=False),
         Binding("b", "from_start", "从头开始", show=False),
         Binding("j", "sheet", "答题卡"),
-        Binding("v", "show_node", "查看要点"),
-        Binding("s", "setup", "重选范围"),
+        Binding("v", "show_node", "查看要点", show=False),
+        Binding("s", "setup", "重选范围", show=False),
         Binding("escape", "leave_field", "离开输入框"),
     ]
 
@@ -86,7 +88,9 @@ class PracticeScreen(PracticeScopes):
     ]
 
     DEFAULT_CSS = """
-    PracticeScreen #practice-body { padding: 0 1; }
+    /* on a wide terminal the round keeps a readable width, centred */
+    PracticeScreen #practice-body { height: 1fr; align-horizontal: center; }
+    PracticeScreen #practice-body > * { max-width: 110; }
     PracticeScreen #practice-settings { color: $text-muted; padding: 0 1; height: auto; }
     PracticeScreen #practice-scopes { height: 1fr; border: round $primary-muted; }
     PracticeScreen #practice-question { height: 1fr; border: round $primary-muted; padding: 0 1; }
@@ -147,9 +151,11 @@ class PracticeScreen(PracticeScopes):
     # -- layout -------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield TitleBar("章节练习")
-        yield Static(Content(""), id="practice-settings")
-        yield OptionList(id="practice-scopes")
-        yield QuestionView(id="practice-question", fill_placeholder="填写答案，多个空用、分隔，Enter 提交", feedback=True)
+        with Vertical(id="practice-body"):
+            yield Static(Content(""), id="practice-settings")
+            yield OptionList(id="practice-scopes")
+            yield QuestionView(id="practice-question", fill_placeholder="填写答案，多个空用、分隔，Enter 提交",
+                               feedback=True)
         yield Footer()
 
     @shows_problems()

@@ -10,13 +10,14 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from cskexam.errors import UserError
 from cskexam.tui.failures import guarded, shows_problems
 from cskexam.tui.screens.base import AppScreen
 from cskexam.tui.widgets.title_bar import TitleBar
+from cskexam.tui.widgets.footer import Footer
 
 
 class ProfilesScreen(AppScreen):

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from cskexam.core.vocab import node_kind_label
@@ -24,6 +24,7 @@ from cskexam.tui.screens.base import AppScreen
 from cskexam.tui.widgets.inputs import HelpKeyInput
 from cskexam.tui.widgets.title_bar import TitleBar
 from cskexam.tui.failures import guarded
+from cskexam.tui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from textual.timer import Timer

@@ -15,11 +15,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from cskexam.tui.failures import guarded
 from cskexam.tui.screens.base import AppScreen
 from cskexam.tui.widgets.title_bar import TitleBar
+from cskexam.tui.widgets.footer import Footer
 
 FIELDS: tuple[tuple[str, str, str], ...] = (
     ("retention", "目标记忆保持率", "0.70–0.99，越高复习越频繁"),

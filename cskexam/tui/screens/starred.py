@@ -7,13 +7,14 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from cskexam.tui.failures import shows_problems
 from cskexam.tui.screens.base import AppScreen
 from cskexam.tui.widgets.text import clip
 from cskexam.tui.widgets.title_bar import TitleBar
+from cskexam.tui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from cskexam.core.questions import Question
@@ -26,7 +27,7 @@ class StarredScreen(AppScreen):
     BINDINGS = [
         Binding("p", "practise_all", "练习全部收藏"),
         Binding("f", "unstar", "取消收藏"),
-        Binding("v", "show_node", "查看要点"),
+        Binding("v", "show_node", "查看要点", show=False),
     ]
 
     KEY_HELP = [

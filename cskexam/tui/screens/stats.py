@@ -19,7 +19,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual_plotext import PlotextPlot
 
 from cskexam.tui.screens.base import AppScreen
@@ -27,6 +27,7 @@ from cskexam.core import stats as core_stats
 from cskexam.tui.widgets.text import aligned_pairs, clip
 from cskexam.tui.widgets.title_bar import TitleBar
 from cskexam.tui.failures import guarded
+from cskexam.tui.widgets.footer import Footer
 
 MAX_WEEKS = 53
 HISTORY_DAYS = MAX_WEEKS * 7

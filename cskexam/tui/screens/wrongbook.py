@@ -13,13 +13,14 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from cskexam.tui.failures import shows_problems
 from cskexam.tui.screens.base import AppScreen
 from cskexam.tui.widgets.text import clip
 from cskexam.tui.widgets.title_bar import TitleBar
+from cskexam.tui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from cskexam.services.practice import Practice, WrongEntry
@@ -46,10 +47,10 @@ class WrongBookScreen(AppScreen):
 
     BINDINGS = [
         Binding("p", "practise_all", "练习全部错题"),
-        Binding("x", "export", "导出 CSV"),
-        Binding("f", "star", "收藏"),
-        Binding("v", "show_node", "查看要点"),
-        Binding("a", "toggle_cleared", "显示已移出"),
+        Binding("x", "export", "导出 CSV", show=False),
+        Binding("f", "star", "收藏", show=False),
+        Binding("v", "show_node", "查看要点", show=False),
+        Binding("a", "toggle_cleared", "显示已移出", show=False),
         Binding("y", "type_filter", "题型"),
         Binding("z", "chapter_filter", "章节"),
     ]

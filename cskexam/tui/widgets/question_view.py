@@ -4,7 +4,8 @@ A header line, the stem, the options, a line to type a 填空 answer into, a box
 for a 简答/案例分析 answer and (in practice) the feedback below. The screens
 fill it from their service's state and answer with the keys of
 ``tui/widgets/answer_keys.py``; every piece of question text arrives as
-``Content(text)``.
+``Content(text)``. Stem, options and feedback wrap by the Chinese rule
+(``CjkText``): no line starts with 。，、）」.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from textual.content import Content
 from textual.widgets import Input, Static, TextArea
 
 from cskexam.core.vocab import QuestionType
+from cskexam.tui.widgets.cjk_text import CjkText
 
 WRITTEN_TYPES = (QuestionType.SHORT, QuestionType.CASE)
 
@@ -51,7 +53,7 @@ class QuestionView(VerticalScroll):
     def show(self, header: Content, stem: str, *, typed: bool, written: bool) -> None:
         """A new question: its header and stem, and which answer box (if any) is shown."""
         self.query_one("#q-header", Static).update(header)
-        self.query_one("#q-stem", Static).update(Content(stem))
+        self.query_one("#q-stem", Static).update(CjkText(Content(stem)))
         self.fill.display = typed
         self.text.display = written
 
@@ -63,10 +65,10 @@ class QuestionView(VerticalScroll):
         box = self.query_one("#q-options", Static)
         box.display = options is not None
         if options is not None:
-            box.update(options)
+            box.update(CjkText(options))
 
     def set_feedback(self, feedback: Content | None) -> None:
         """What the candidate learns after answering (``None``: nothing yet)."""
         box = self.query_one("#q-feedback", Static)
         box.display = feedback is not None
-        box.update(feedback if feedback is not None else Content(""))
+        box.update(CjkText(feedback) if feedback is not None else Content(""))
