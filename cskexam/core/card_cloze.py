@@ -20,6 +20,7 @@ from cskexam.core.graph import KnowledgeGraph, Node
 # A word found in this share of the notes' key points is no key term of any of them.
 COMMON_IN_NOTES = 0.08
 KEYWORD_CHARS = 3
+ITEM_NAME_CHARS = 8
 TERM_CHARS = 12  # longer titles are sentences (duties), not names a blank is told from
 # Nouns and named things; idioms and set phrases (不失时机) are no key terms.
 _KEYWORD_POS = ("n", "nz", "vn", "nt", "nr", "ns")
@@ -149,9 +150,10 @@ def _best_term(sentence: str, node: Node, siblings: list[Node], tokens: list[str
     for tok in ordered:
         if tok in domain and ok(tok):
             return tok
-    if node.kind == "item":
+    if node.kind == "item" and len(node.title) <= ITEM_NAME_CHARS:
         # The word that tells this item from its siblings (人口 of 市场人口), not
-        # the word they share (竞争者 of 普通竞争者).
+        # the word they share (竞争者 of 普通竞争者). Only of a name: a word of a
+        # sentence-long item (转化 of 将大客户需求转化为内部业务责任) is no key term.
         shared = [s.title for s in siblings if s.id != node.id]
         for tok in ordered:
             if ok(tok) and tok in node.title and tok not in common and not any(tok in t for t in shared):
