@@ -321,3 +321,10 @@ def test_last_of_a_run_of_bare_item_lines_is_not_a_heading():
     text = "软考\n十一、架构\n12、ATAM方法的四個階段\n描述與提出階段\n調查與分析階段\n測試階段\n報告階段\n13、常見的設計模式分三大類：創建型、結構型、行為型。\n"
     g = parse(text)
     assert kids(g, "ATAM方法的四個階段") == ["描述與提出階段", "調查與分析階段", "測試階段", "報告階段"]
+
+
+def test_book_titles_side_by_side_and_a_count_outside_quotes():
+    g = parse("语文常识\n一、文学常识\n1、我国四大名著：《红楼梦》《西游记》《水浒传》《三国演义》\n2、“唐宋八大家”中唐代的有两位：韩愈、柳宗元\n")
+    assert kids(g, "我国四大名著") == ["《红楼梦》", "《西游记》", "《水浒传》", "《三国演义》"]
+    tang = [n for n in g if "唐代的有两位" in n.title][0]
+    assert tang.count == 2 and not tang.flags

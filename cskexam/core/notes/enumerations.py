@@ -66,6 +66,14 @@ def split_counted(text: str, count: int) -> Split | None:
     """Find ``count`` items at the start of ``text``; None when they are not there."""
     if count < 2 or not text:
         return None
+    if text.startswith("《"):
+        # 《红楼梦》《西游记》《水浒传》《三国演义》: book titles side by side.
+        head, _, rest = text.partition("。")
+        books = _BOOKS.fullmatch(head.strip())
+        if books:
+            names = _BOOK.findall(head)
+            if len(names) == count:
+                return Split([InlineItem(n) for n in names], rest.strip())
     if "→" in text:
         # 考察期→形成期→稳定期→退化期 under 客户生命周期的四个阶段: stages in order.
         head, _, rest = text.partition("。")
@@ -200,6 +208,8 @@ _COUNTED_SENTENCE = re.compile(
     r"(?:方面|部分|阶段|階段|层次|層次|环节|步骤|要素|步|类型|形式|内容|特征|特点|原则|功能)?(?:构成|组成)?$"
 )
 _NUMERAL_NEAR_END = re.compile(_NUMERAL)
+_BOOK = re.compile(r"《[^《》]{1,20}》")
+_BOOKS = re.compile(r"(?:《[^《》]{1,20}》[、,]?\s*){2,}")
 _PAIR_JOIN = re.compile(r"和|与|及|以及")
 
 
