@@ -145,9 +145,9 @@ def test_one_other_questions_point_in_a_bare_list_costs():
     res = grade_short_answer(bare + "、无形性", MACRO, others=BANK)
     assert res.padded and not res.correct and res.score == pytest.approx(5 / 6)
     res = grade_short_answer(bare + "、客户满意度和忠诚度、愿望竞争者", MACRO, others=BANK)
-    assert res.score == pytest.approx(5 / 7)
+    assert res.score == pytest.approx(5 / 7) and res.others == ["客户满意度和忠诚度", "愿望竞争者"]
     graded = grade("简答", bare + "、客户导向", "", MACRO, others=BANK)
-    assert not graded.correct and "堆砌" in graded.note
+    assert not graded.correct and graded.note == "采分点全部答到；答案中堆砌了其他题目的采分点（客户导向），得分按比例扣减"
 
 
 def test_other_points_typed_without_separators_cost_too():
@@ -224,3 +224,18 @@ def test_own_points_full_marks_anyone_elses_cost(own, foreign):
     assert grade_short_answer("、".join(own), own, others=bank).score == 1
     padded = grade_short_answer("、".join(own + foreign), own, others=bank)
     assert padded.padded and padded.score == pytest.approx(len(own) / (len(own) + len(foreign)))
+
+
+def test_the_practice_feedback_says_why_a_padded_answer_lost_marks():
+    from types import SimpleNamespace
+
+    from cskexam.core.question import Question
+    from cskexam.tui.widgets.question_render import feedback_content
+
+    q = Question(id="q", type="简答", stem="宏观环境包括哪五个方面？", answer="市场人口、经济环境…", points=MACRO)
+    short = grade_short_answer("市场人口、经济环境、政治法律环境、技术环境、社会文化环境、无形性", MACRO, others=BANK)
+    out = SimpleNamespace(correct=False, result=grade("简答", "", "", MACRO), short=short, given="", cleared=False,
+                          in_wrongbook=True, right_streak=0, to_leave=2, scheduled_cards=0, wrong_count=1,
+                          clear_after=2)
+    text = feedback_content(q, out, "", last=False).plain
+    assert "扣分：答案中堆砌了其他题目的采分点（无形性），得分按比例扣减" in text

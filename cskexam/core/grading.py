@@ -33,6 +33,7 @@ from cskexam.core.grading_short import (
     ScoringPoint,
     ShortAnswerResult,
     grade_short_answer,
+    padding_note,
 )
 from cskexam.core.grading_text import fold, trim
 from cskexam.core.vocab import SUBJECTIVE_TYPES, QuestionType
@@ -41,7 +42,7 @@ __all__ = [
     "FALSE_WORDS", "FUZZY_CUTOFF", "FUZZY_CUTOFF_LONG", "FUZZY_MIN_CHARS", "LONG_TERM_CHARS",
     "MULTI_PARTIAL_CREDIT", "PADDING_NOTE", "POLARITY_CHARS", "TRUE_WORDS", "GradeResult", "PointLexicon",
     "PointMatch", "ScoringPoint", "ShortAnswerResult", "fold", "trim", "grade", "grade_fill",
-    "grade_judgement", "grade_multiple", "grade_short_answer", "grade_single", "parse_judgement",
+    "grade_judgement", "grade_multiple", "grade_short_answer", "grade_single", "padding_note", "parse_judgement",
     "parse_letters", "split_blanks",
 ]
 
@@ -170,4 +171,4 @@ def grade(
 
 def _short_note(res: ShortAnswerResult) -> str:
     note = "采分点全部答到" if not res.missed else "未答到: " + "、".join(res.missed)
-    return f"{note}；{PADDING_NOTE}" if res.padded else note
+    return f"{note}；{padding_note(res)}" if res.padded else note

@@ -67,17 +67,18 @@ class PointLexicon:
     def __len__(self) -> int:
         return sum(len(v) for v in self.by_head.values())
 
-    def cover(self, piece: str, own: set[str]) -> tuple[int, int]:
+    def cover(self, piece: str, own: set[str]) -> tuple[list[str], int]:
         """(terms found, characters they cover) in ``piece``, longest first from the left.
 
         Terms that are part of one of this question's own terms are not another question's.
         """
-        found = covered = 0
+        found: list[str] = []
+        covered = 0
         i, n = 0, len(piece)
         while i < n - 1:
             for t in self.by_head.get(piece[i : i + 2], ()):
                 if piece.startswith(t, i) and not any(t in o for o in own):
-                    found += 1
+                    found.append(t)
                     covered += len(t)
                     i += len(t)
                     break
@@ -86,8 +87,9 @@ class PointLexicon:
         return found, covered
 
 
-def padding_kept(answer: str, own: set[str], points: int, lexicon: PointLexicon | None = None) -> float:
-    """The share of the score kept: 1 unless the answer is padded.
+def padding_kept(answer: str, own: set[str], points: int, lexicon: PointLexicon | None = None,
+                 ) -> tuple[float, list[str]]:
+    """The share of the score kept (1 unless the answer is padded), and the other questions' points listed.
 
     ``own`` holds this question's terms and the windows that earned a point.
     What is left of an item once those are taken out is looked at, so points
@@ -96,7 +98,7 @@ def padding_kept(answer: str, own: set[str], points: int, lexicon: PointLexicon 
     allowed = PADDING_ALLOWED_BASE + PADDING_ALLOWED_PER_POINT * points
     own_re = re.compile("|".join(re.escape(t) for t in sorted(own, key=len, reverse=True))) if own else None
     unrelated = 0.0
-    foreign = 0
+    foreign: list[str] = []
     seen: set[str] = set()
     pos = 0
     text = unicodedata.normalize("NFKC", answer).lower() + " "
@@ -121,10 +123,10 @@ def padding_kept(answer: str, own: set[str], points: int, lexicon: PointLexicon 
             if not prose:
                 unrelated += max(1.0, len(piece) / 6)
             if lexicon is not None and not in_explanation and len(piece) <= _ITEM_MAX_CHARS:
-                count, covered = lexicon.cover(piece, own)
-                if count and covered >= _FOREIGN_COVER * len(piece):
-                    foreign += count
+                found, covered = lexicon.cover(piece, own)
+                if found and covered >= _FOREIGN_COVER * len(piece):
+                    foreign.extend(found)
     kept = 1.0 if unrelated <= allowed else allowed / unrelated
     if foreign and points:
-        kept = min(kept, points / (points + foreign))
-    return kept
+        kept = min(kept, points / (points + len(foreign)))
+    return kept, foreign

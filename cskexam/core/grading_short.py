@@ -30,7 +30,17 @@ LONG_TERM_CHARS = 10
 # Characters that flip or invert meaning: a fuzzy match may not differ in one.
 POLARITY_CHARS = frozenset("不无非没未有否反负逆")
 
-PADDING_NOTE = "答案中堆砌了其他题目的采分点或大量无关要点，得分按比例扣减"
+PADDING_NOTE = "答案中堆砌了大量与本题采分点无关的要点，得分按比例扣减"
+
+
+def padding_note(res: "ShortAnswerResult") -> str:
+    """What a candidate is told about padding: which other questions' points were listed, if any."""
+    if not res.others:
+        return PADDING_NOTE
+    shown = "、".join(dict.fromkeys(res.others))
+    if len(shown) > 60:
+        shown = shown[:60] + "…"
+    return f"答案中堆砌了其他题目的采分点（{shown}），得分按比例扣减"
 
 
 @dataclass(frozen=True)
@@ -64,6 +74,7 @@ class ShortAnswerResult:
     missed: list[str]
     details: list[PointMatch] = field(default_factory=list)
     padded: bool = False  # the score was cut for padding with unrelated points
+    others: list[str] = field(default_factory=list)  # other questions' points the answer listed
 
     @property
     def correct(self) -> bool:
@@ -193,5 +204,5 @@ def grade_short_answer(
     matched = [d.point for d in details if d.how]
     missed = [d.point for d in details if not d.how]
     score = len(matched) / len(pts) if pts else 0.0
-    kept = padding_kept(answer or "", own, len(pts), others) if matched else 1.0
-    return ShortAnswerResult(score * kept, matched, missed, details, padded=kept < 1.0)
+    kept, listed = padding_kept(answer or "", own, len(pts), others) if matched else (1.0, [])
+    return ShortAnswerResult(score * kept, matched, missed, details, padded=kept < 1.0, others=listed)

@@ -25,7 +25,7 @@ from cskexam.core.vocab import card_kind_label
 from cskexam.core.srs import LEARNING, RELEARNING, RESCHEDULE, REVIEW, CardState, ReviewEvent, SrsSettings
 from cskexam.core.studyday import day_bounds, next_day_start
 from cskexam.errors import UserError
-from cskexam.storage import review_repo
+from cskexam.storage import review_answer_repo, review_repo
 from cskexam.storage.profile_key import DEFAULT_PROFILE  # noqa: F401  (re-exported)
 
 # The rules run on the caller's ORM session or, in the drill, on its own connection.
@@ -298,6 +298,7 @@ def schedule_node(session: Executor, node_id: str, now: dt.datetime, reason: str
     replaying the log still reproduces every card. Returns the cards touched.
     """
     touched = 0
+    on_server = _dialect(session) == "postgresql"
     for row in review_repo.cards_of_nodes(session, [node_id]):
         if row.suspended:
             continue
@@ -307,14 +308,24 @@ def schedule_node(session: Executor, node_id: str, now: dt.datetime, reason: str
             continue
         values = review_repo.state_values(after)
         values["buried_until"] = None
-        if review_repo.write_state(session, row.id, row.version, values):
-            review_repo.add_log(
-                session, card_id=row.id, rating=RESCHEDULE, reviewed_at=now.astimezone(timezone.utc),
-                duration_ms=None, state_before=before.state, state_after=after.state, due_after=after.due,
-                reason=reason[:32], before={**before.to_dict(), "suspended": row.suspended},
-            )
+        log = dict(
+            card_id=row.id, rating=RESCHEDULE, reviewed_at=now.astimezone(timezone.utc), duration_ms=None,
+            state_before=before.state, state_after=after.state, due_after=after.due, reason=reason[:32],
+            before={**before.to_dict(), "suspended": row.suspended},
+        )
+        if on_server:
+            # The card's compare-and-set and its log row in one statement (one round trip).
+            if review_answer_repo.answer_at_once(session, row.id, row.version, values, None, log) is not None:
+                touched += 1
+        elif review_repo.write_state(session, row.id, row.version, values):
+            review_repo.add_log(session, **log)
             touched += 1
     return touched
+
+
+def _dialect(session: Executor) -> str:
+    bind = session.get_bind() if isinstance(session, Session) else session
+    return bind.dialect.name
 
 
 def schedule_nodes_within_limits(

@@ -39,6 +39,9 @@ BUSY_TIMEOUT_MS = 5000
 OPEN_ATTEMPTS = 4
 OPEN_RETRY_PAUSE_S = 0.25
 
+# pg_advisory_xact_lock key held while a fresh PostgreSQL database gets its schema.
+SCHEMA_LOCK_KEY = 0x63736B65  # "cske"
+
 CORRUPT_MESSAGE = "数据库文件已损坏或不是 cskexam 数据库"
 
 
@@ -188,6 +191,8 @@ class Database:
                     return False
                 if self._create_fresh():
                     return True
+                if self.is_up_to_date():  # another instance made it meanwhile
+                    return False
                 return self.upgrade_by_migrations()
             except DBAPIError as exc:
                 if attempt >= OPEN_ATTEMPTS or not _is_locked(exc):
@@ -197,9 +202,10 @@ class Database:
             attempt += 1
 
     def _create_fresh(self) -> bool:
-        """An empty SQLite database gets the whole schema at once (see schema_snapshot)."""
+        """An empty database gets the whole schema at once: SQLite from its snapshot
+        (see schema_snapshot), PostgreSQL from the models (see schema_server)."""
         if not self.is_sqlite:
-            return False
+            return self._create_fresh_server()
         from cskexam.storage.schema_snapshot import create_schema, snapshot_heads
 
         heads = script_heads()
@@ -212,6 +218,24 @@ class Database:
                 conn.rollback()
                 return False
             create_schema(conn)
+            conn.commit()
+        return True
+
+    def _create_fresh_server(self) -> bool:
+        if self.engine.dialect.name != "postgresql":
+            return False
+        from cskexam.storage.schema_server import create_schema
+
+        heads = script_heads()
+        if heads is None:
+            return False
+        with self.engine.connect() as conn:
+            # Of two first starts one creates; the other waits here, then finds the tables.
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({SCHEMA_LOCK_KEY})")
+            if inspect(conn).get_table_names():
+                conn.rollback()
+                return False
+            create_schema(conn, heads)
             conn.commit()
         return True
 

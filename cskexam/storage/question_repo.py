@@ -233,21 +233,29 @@ def _locked_entry(session: Session, question_id: str) -> WrongBookRow | None:
 
 
 def mark_wrong(session: Session, question_id: str, given: Any, now: dt.datetime) -> WrongBookRow:
-    row = _locked_entry(session, question_id)
-    if row is None:
-        # Another device may be adding the same entry: skip on conflict, then lock it.
-        values = {"profile": current_profile(session), "question_id": question_id, "wrong_count": 0,
-                  "first_wrong_at": now, "last_wrong_at": now, "right_streak": 0}
-        session.execute(insert_or_ignore(session, WrongBookRow.__table__, values))
-        row = _locked_entry(session, question_id)
-        assert row is not None  # added just now, or by the other device
-    row.wrong_count += 1
-    row.last_wrong_at = now
-    row.last_given = given
-    row.right_streak = 0
-    row.cleared_at = None  # back in the book
-    session.flush()
-    return row
+    """Count a wrong answer: the question enters (or goes back into) the 错题本.
+
+    One upsert, atomic on both engines: two devices of one profile answering
+    the same question wrongly at once are both counted.
+    """
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    upsert: Any = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    values = upsert(WrongBookRow).values(
+        profile=current_profile(session), question_id=question_id, wrong_count=1, first_wrong_at=now,
+        last_wrong_at=now, last_given=given, right_streak=0, cleared_at=None,
+    )
+    stmt = values.on_conflict_do_update(
+        index_elements=[WrongBookRow.profile, WrongBookRow.question_id],
+        set_={
+            "wrong_count": WrongBookRow.wrong_count + 1,
+            "last_wrong_at": values.excluded.last_wrong_at,
+            "last_given": values.excluded.last_given,
+            "right_streak": 0,
+            "cleared_at": None,
+        },
+    ).returning(WrongBookRow)
+    return session.scalars(stmt, execution_options={"populate_existing": True}).one()
 
 
 def mark_right(session: Session, question_id: str, now: dt.datetime, clear_after: int) -> WrongBookRow | None:

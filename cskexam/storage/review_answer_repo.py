@@ -27,6 +27,7 @@ from typing import Any, cast
 from sqlalchemy import Table, Text, bindparam, func, insert, null, select, update
 from sqlalchemy import cast as sql_cast
 from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
 
 from cskexam.storage.models_review import CardRow, ReviewLogRow, ReviewSettingsRow
 from cskexam.storage.profiles_repo import current_profile
@@ -68,16 +69,18 @@ def settings_text(conn: Connection) -> str:
     return conn.execute(_settings_statement(), {"profile": current_profile(conn)}).scalar_one()
 
 
-@functools.lru_cache(maxsize=8)
-def _answer_statement(columns: tuple[str, ...], siblings: bool):
+@functools.lru_cache(maxsize=16)
+def _answer_statement(columns: tuple[str, ...], siblings: bool, guarded: bool):
+    conditions = [
+        _cards.c.id == bindparam("w_id"),
+        _cards.c.profile == bindparam("w_profile"),
+        _cards.c.version == bindparam("w_version"),
+    ]
+    if guarded:
+        conditions.append(_settings_text("w_profile") == bindparam("w_settings"))
     answered = (
         update(_cards)
-        .where(
-            _cards.c.id == bindparam("w_id"),
-            _cards.c.profile == bindparam("w_profile"),
-            _cards.c.version == bindparam("w_version"),
-            _settings_text("w_profile") == bindparam("w_settings"),
-        )
+        .where(*conditions)
         .values({**{c: bindparam(f"w_{c}") for c in columns}, "version": bindparam("w_version") + 1})
         .returning(_cards.c.id, _cards.c.profile, _cards.c.node_id)
         .cte("answered")
@@ -107,16 +110,18 @@ def _answer_statement(columns: tuple[str, ...], siblings: bool):
     return select(select(logged.c.id).scalar_subquery().label("log_id"), buried_ids.label("buried"))
 
 
-def answer_at_once(conn: Connection, card_id: str, expected_version: int, values: dict, settings: str,
-                   log: dict, siblings: tuple[dt.datetime, dt.datetime, dt.datetime] | None = None,
+def answer_at_once(conn: Connection | Session, card_id: str, expected_version: int, values: dict,
+                   settings: str | None, log: dict,
+                   siblings: tuple[dt.datetime, dt.datetime, dt.datetime] | None = None,
                    ) -> tuple[int, list[str]] | None:
     """Write a card's new state and its log row in one statement: (log id, siblings buried), or
-    None when the card's version or the profile's settings (``settings``, as read) changed meanwhile.
+    None when the card's version or the profile's settings (``settings``, as read; None: not
+    checked) changed meanwhile.
 
     ``siblings`` = (now, end of the study day, burial's end): bury the card's siblings as
     ``review_repo.bury_siblings`` does, in the same statement.
     """
-    stmt = _answer_statement(tuple(sorted(values)), siblings is not None)
+    stmt = _answer_statement(tuple(sorted(values)), siblings is not None, settings is not None)
     params = {f"w_{c}": v for c, v in values.items()}
     params.update({f"l_{c}": v for c, v in log.items() if c != "card_id"})
     params.update(w_id=card_id, w_version=expected_version, w_profile=current_profile(conn), w_settings=settings)

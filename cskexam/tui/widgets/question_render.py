@@ -85,6 +85,10 @@ def feedback_content(q: Question, out: AnswerOutcome | None, key_point: str, *, 
             parts += [("答到的采分点：", "bold $success"), Content("、".join(out.short.matched)), "\n"]
         if out.short.missed:
             parts += [("遗漏的采分点：", "bold $error"), Content("、".join(out.short.missed)), "\n"]
+        if out.short.padded:
+            from cskexam.core.grading import padding_note
+
+            parts += [("扣分：", "bold $warning"), Content(padding_note(out.short)), "\n"]
     elif q.points and out is None:
         parts += [("采分点：", "bold"), Content("、".join(p.point for p in q.points)), "\n"]
     if q.explanation:
