@@ -38,6 +38,8 @@ def test_report_shows_each_candidate_and_the_points_the_class_gets_wrong(library
     assert by_name["张三"].reviews == 4 and by_name["李四"].reviews == 0
     assert by_name["张三"].practice_answers == 3 and abs(by_name["张三"].practice_accuracy - 2 / 3) < 1e-3
     assert by_name["李四"].practice_accuracy == 0.5 and by_name["default"].practice_accuracy is None
+    # two answers are no evidence for a predicted score: none, as on the home screen
+    assert by_name["李四"].predicted is None and by_name["default"].predicted is None
     top = report.weak_points[0]
     assert top.node == hard.node and top.answers == 4 and top.wrong_rate == 0.75
     assert easy.node not in {w.node for w in report.weak_points}  # never answered wrongly

@@ -321,3 +321,26 @@ def test_last_of_a_run_of_bare_item_lines_is_not_a_heading():
     text = "软考\n十一、架构\n12、ATAM方法的四個階段\n描述與提出階段\n調查與分析階段\n測試階段\n報告階段\n13、常見的設計模式分三大類：創建型、結構型、行為型。\n"
     g = parse(text)
     assert kids(g, "ATAM方法的四個階段") == ["描述與提出階段", "調查與分析階段", "測試階段", "報告階段"]
+
+
+def test_book_titles_side_by_side_and_a_count_outside_quotes():
+    g = parse("语文常识\n一、文学常识\n1、我国四大名著：《红楼梦》《西游记》《水浒传》《三国演义》\n2、“唐宋八大家”中唐代的有两位：韩愈、柳宗元\n")
+    assert kids(g, "我国四大名著") == ["《红楼梦》", "《西游记》", "《水浒传》", "《三国演义》"]
+    tang = [n for n in g if "唐代的有两位" in n.title][0]
+    assert tang.count == 2 and not tang.flags
+
+
+def test_traditional_forms_of_the_list_rules():
+    md = ("# 秘書筆記\n\n## 辦公用品管理\n\n### （一）辦公用品的分類\n\n辦公用品一般分為消耗品和耐用品兩類。\n\n"
+          "### （二）時間管理的四個象限\n\n四個象限分別是：重要且緊急、重要不緊急、緊急不重要、不重要不緊急。\n\n"
+          "### （三）值班工作的任務\n\n* 處理來電來訪\n* 做好值班記錄\n\n> 巧記：電記\n")
+    g = parse(md, "a.md")
+    assert kids(g, "辦公用品的分類") == ["消耗品", "耐用品"] and node(g, "辦公用品的分類").count == 2
+    assert len(kids(g, "時間管理的四個象限")) == 4 and node(g, "時間管理的四個象限").count == 4
+    assert node(g, "值班工作的任務").mnemonic == "電記"
+
+
+def test_how_to_sentence_is_not_a_list():
+    md = "# 時間\n\n## 方法\n\n- **ABC分类法**：将工作按重要程度分为A、B、C三类\n- **四象限法**：按重要和紧急两个维度划分\n"
+    g = parse(md, "a.md")
+    assert kids(g, "ABC分类法") == []

@@ -235,3 +235,13 @@ def test_items_are_judged_once_true_and_once_false_per_list(bundled_graph):
     assert sorted(by_list["微观环境"]) == ["对", "错"]
     assert all(sorted(a) == ["对", "错"] or len(a) == 1 for a in by_list.values())
     assert "在项目客户服务组织机构中，" in next(q.stem for q in qs if "协作机制" in q.stem or "监督与改进" in q.stem)
+
+
+def test_negative_multiple_choice_keys_the_outsiders(bundled_graph):
+    qs = generate_questions(bundled_graph, random.Random(3), kinds=["multi_not_members"])
+    assert qs
+    for q in qs:
+        assert "不属于" in q.stem and len(q.options) == 5 and 2 <= len(q.answer) <= 3
+        members = {k.title for k in bundled_graph.children(q.node)}
+        assert {q.options[k] for k in q.answer}.isdisjoint(members)
+        assert {v for k, v in q.options.items() if k not in q.answer} <= members

@@ -52,6 +52,7 @@ def test_switch_to_a_new_profile_and_open_the_class_report(library, tmp_db_url, 
             await wait_for_text(pilot, "全班最常错的知识点")
             await wait_for_text(pilot, "张三")
             await wait_for_text(pilot, "100%")  # three answers, all wrong
+            await wait_for_text(pilot, "尚无数据")  # no predicted score from so little
 
     run(main())
 

@@ -157,3 +157,30 @@ def _multi_members(ctx: _Context, info: _ListInfo, rng: random.Random) -> Questi
         _explain(ctx, info.node, _list_summary(info)),
         info.node.id, kind="multi_members", document=ctx.doc_title(info.node), difficulty=2,
     )
+
+
+def _multi_not_members(ctx: _Context, info: _ListInfo, rng: random.Random) -> Question | None:
+    """「下列不属于宏观环境的有（ ）」: 2 or 3 outsiders of the same kind are the key, items of the list the rest."""
+    title = _member_title(info)
+    foreign = ctx.outsiders(info)
+    if title is None:
+        return None
+    where = _where(ctx, info)
+    stem = f"{where}下列不属于{title}的有（ ）。"
+    choices = [n for n in (2, 3) if n <= len(foreign) and MULTI_OPTIONS - n <= len(info.items)]
+    if not choices:
+        return None
+    for _ in range(DRAWS):
+        n_out = rng.choice(choices)
+        outside = rng.sample(foreign, n_out)
+        made = _choice(stem, outside, [i.title for i in info.items], MULTI_OPTIONS - n_out, rng)
+        if made is not None:
+            break
+    else:
+        return None
+    options, key = made
+    return Question(
+        question_id(info.node.id, "multi_not_members"), "多选", stem, key, options,
+        _explain(ctx, info.node, _list_summary(info) + f"；{'、'.join(outside)}不在其中"),
+        info.node.id, kind="multi_not_members", document=ctx.doc_title(info.node), difficulty=3,
+    )

@@ -27,6 +27,7 @@ Kinds generated:
 * ``single_not_member`` 单选: 下列不属于…的是 — three items and one outsider.
 * ``multi_members`` 多选: which options belong to a list; 2–3 real items and
   same-category outsiders.
+* ``multi_not_members`` 多选: 下列不属于…的有 — 2–3 outsiders are the key.
 * ``judge_definition`` 判断: an item's description attributed rightly, or to a
   sibling (false).
 * ``judge_members`` 判断: a list stated whole, or with one item swapped for an
@@ -52,7 +53,9 @@ from typing import Iterable
 from cskexam.core.grading import fold
 from cskexam.core.graph import KnowledgeGraph, Node
 from cskexam.core.question import BLANK, LETTERS, SOURCES, Question, question_id  # noqa: F401  (re-exported)
-from cskexam.core.question_choice import _multi_members, _single_definition, _single_member, _single_not_member
+from cskexam.core.question_choice import (
+    _multi_members, _multi_not_members, _single_definition, _single_member, _single_not_member,
+)
 from cskexam.core.question_context import (  # noqa: F401  (re-exported)
     DRAWS, MAX_OPTION_CHARS, MAX_STEM_TEXT_CHARS, MAX_TERM_CHARS, MULTI_OPTIONS, SINGLE_OPTIONS, _Context, blocked,
     flag_kinds,
@@ -75,6 +78,10 @@ def _stem_key(stem: str) -> str:
     return re.sub(r"[\W_（）()]+", "", stem.replace(BLANK, ""))
 
 
+def _negative(stem: str) -> bool:
+    return "不属于" in stem or "不包括" in stem
+
+
 def duplicates(q: Question, authored: list[Question]) -> bool:
     """``q`` asks what an authored question of its type already asks."""
     from difflib import SequenceMatcher
@@ -83,8 +90,9 @@ def duplicates(q: Question, authored: list[Question]) -> bool:
     for a in authored:
         if a.type != q.type:
             continue
-        if a.node == q.node and (_key_text(a) == _key_text(q) or q.type == "多选"):
-            return True  # a 多选 on a list asks the list, whatever options it draws
+        if a.node == q.node and (_key_text(a) == _key_text(q)
+                                 or (q.type == "多选" and _negative(a.stem) == _negative(q.stem))):
+            return True  # a 多选 on a list asks the list, whatever options it draws (下列不属于 asks the other way)
         if SequenceMatcher(None, mine, _stem_key(a.stem)).ratio() >= 0.75:
             return True
     return False
@@ -122,7 +130,8 @@ def generate_questions(
         # document" has no single right answer there, so documents skip these kinds.
         members = n.kind != "document"
         for kind, make in (("single_member", _single_member), ("single_not_member", _single_not_member),
-                           ("multi_members", _multi_members), ("judge_members", _judge_members)):
+                           ("multi_members", _multi_members), ("multi_not_members", _multi_not_members),
+                           ("judge_members", _judge_members)):
             if members and want(kind):
                 out.append(make(ctx, info, sub(n, kind)))
         name = fold(info.node.title)

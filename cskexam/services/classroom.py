@@ -98,7 +98,8 @@ def _progress(library: Library, name: str, reviews: dict, practice: dict, now: d
         prediction = service.predict(DEFAULT_BLUEPRINT)
     except UserError:  # the user's blueprints replaced the default one
         prediction = None
-    ready = prediction is not None and prediction.covered > 0
+    # No figure until there is evidence (as on the home and exam screens): "尚无数据".
+    ready = prediction is not None and prediction.ready
     return CandidateProgress(
         profile=name,
         label=profiles.label(name),

@@ -66,6 +66,14 @@ def split_counted(text: str, count: int) -> Split | None:
     """Find ``count`` items at the start of ``text``; None when they are not there."""
     if count < 2 or not text:
         return None
+    if text.startswith("《"):
+        # 《红楼梦》《西游记》《水浒传》《三国演义》: book titles side by side.
+        head, _, rest = text.partition("。")
+        books = _BOOKS.fullmatch(head.strip())
+        if books:
+            names = _BOOK.findall(head)
+            if len(names) == count:
+                return Split([InlineItem(n) for n in names], rest.strip())
     if "→" in text:
         # 考察期→形成期→稳定期→退化期 under 客户生命周期的四个阶段: stages in order.
         head, _, rest = text.partition("。")
@@ -193,14 +201,16 @@ def inline_items(text: str) -> list[str] | None:
     return None
 
 
-_NUMERAL = r"[一二三四五六七八九十两]|\d{1,2}"
+_NUMERAL = r"[一二三四五六七八九十两兩]|\d{1,2}"
 _COUNTED_SENTENCE = re.compile(
-    r"^(?P<subject>[^,;:。]{0,20}?)(?:一般|通常|主要|大致|大体)?可?(?P<verb>包括|包含|分为|分成|划分为|具有|有|由)"
-    rf"(?P<items>[^,;:。]+?)等?(?P<n>{_NUMERAL})大?(?:个|種|种|项|項|类|類|条|條)?(?:基本|主要|重要)?"
+    r"^(?P<subject>[^,;:。]{0,20}?)(?:一般|通常|主要|大致|大体)?可?(?P<verb>包括|包含|分为|分為|分成|划分为|劃分為|具有|有|由)"
+    rf"(?P<items>[^,;:。]+?)等?(?P<n>{_NUMERAL})大?(?:个|個|種|种|项|項|类|類|条|條)?(?:基本|主要|重要)?"
     r"(?:方面|部分|阶段|階段|层次|層次|环节|步骤|要素|步|类型|形式|内容|特征|特点|原则|功能)?(?:构成|组成)?$"
 )
 _NUMERAL_NEAR_END = re.compile(_NUMERAL)
-_PAIR_JOIN = re.compile(r"和|与|及|以及")
+_BOOK = re.compile(r"《[^《》]{1,20}》")
+_BOOKS = re.compile(r"(?:《[^《》]{1,20}》[、,]?\s*){2,}")
+_PAIR_JOIN = re.compile(r"和|与|與|及|以及")
 
 
 def counted_sentence(text: str, last_clause: bool = False) -> tuple[int, Split] | None:
@@ -227,6 +237,8 @@ def counted_sentence_with_subject(text: str, last_clause: bool = False) -> tuple
         return None
     if m.group("verb") == "由" and not first.endswith(("构成", "组成")):
         return None  # 需要由低到高分为…: 由 opens a phrase here, not the list
+    if m.group("subject").startswith(("将", "將", "把")):
+        return None  # 将工作按重要程度分为A、B、C三类: how to do something, not a list
     body = m.group("items").strip()
     parts = [p.strip() for p in body.split("、")]
     if len(parts) == count - 1 and len(_PAIR_JOIN.split(parts[-1])) == 2:

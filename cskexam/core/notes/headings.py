@@ -38,7 +38,7 @@ _RESTART_WORDS = ("是指", "为了", "本文", "通过", "因此", "以下", "�
 _NOT_BEFORE_SHI = set("但就还总于即正也都只而不若或凡可要像")
 _COUNT = re.compile(
     r"(?<![第\d])(?:包括|分为|有)?([一二三四五六七八九十两]|\d{1,2})"
-    r"(?:大|个|個|种|種|类|類|项|項|点|點|条|條|方面|要素|步|阶段|階段|层次|环节|维度|特征|特徵|特点|特點|功能|类型|要点|原则)"
+    r"(?:大|个|個|种|種|类|類|项|項|点|點|条|條|位|方面|要素|步|阶段|階段|层次|环节|维度|特征|特徵|特点|特點|功能|类型|要点|原则)"
 )
 _COUNT_AFTER = re.compile(r"(?:包括|分为|分成|有以下)([一二三四五六七八九十两]|\d{1,2})(?:大|个|個|种|種|类|類|项|項|点|點|条|條|方面)?")
 
@@ -351,6 +351,7 @@ def _inline_list(rest: str) -> bool:
     return len(parts) >= 2 and all(1 <= len(p) <= 16 and not re.search(r"[。:,]", p) for p in parts)
 
 
+_QUOTED_NAME = re.compile(r"(?:^|[“\"「])[^“”\"「」]{1,12}[”\"」]")
 _TRAILING_PAGE = re.compile(r"\((?:P\s?\d+)\)$")
 
 
@@ -366,7 +367,8 @@ def clean_title(title: str) -> str:
 def stated_count(title: str, text: str = "", mnemonic: str | None = None) -> int | None:
     """The number of items a heading announces (五大特性 → 5, 宏五 → 5)."""
     candidates = []
-    m = _COUNT.search(title)
+    # “唐宋八大家”中唐代的有两位: 2, not 8 (a count outside the quoted name first).
+    m = _COUNT.search(_QUOTED_NAME.sub("", title)) or _COUNT.search(title)
     if m:
         candidates.append(cn_to_int(m.group(1)))
     first = text[:40].split("。", 1)[0].split(":", 1)[0] if text else ""

@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.widgets import DataTable, Static
 
 from cskexam.core.linebreak import clip, clip_path
+from cskexam.core.readiness import NO_DATA
 from cskexam.tui.failures import guarded
 from cskexam.tui.screens.base import AppScreen
 from cskexam.tui.widgets.title_bar import TitleBar
@@ -96,7 +97,7 @@ class ClassReportScreen(AppScreen):
             candidates.add_row(
                 Content(p.label), str(p.reviews), _percent(p.retention), str(p.practice_answers),
                 _percent(p.practice_accuracy), _score(p.last_exam_score, p.last_exam_total),
-                _score(p.predicted, p.predicted_total),
+                _score(p.predicted, p.predicted_total) if p.predicted is not None else NO_DATA,
             )
         self._report = report
         self._weak_columns(report.weak_points)
