@@ -31,9 +31,9 @@ from cskexam.storage import backup as store
 from cskexam.storage.db_errors import database_name, describe_database_error, lock_wait_seconds, locked_problem, sqlite_file
 
 KEEP_DAYS = store.KEEP
-POSTGRES_BACKUPS = ("备份、检查和恢复只适用于 SQLite 资料库：PostgreSQL 资料库由数据库服务器负责备份（如 pg_dump 或服务器的快照），cskexam 不做自动备份；"
-                    "也可以用 cskexam db copy 把它复制成一个 SQLite 文件，例如 "
-                    "cskexam db copy 当前URL sqlite:////home/me/cskexam-copy.sqlite3")
+POSTGRES_BACKUPS = ("备份、检查和恢复只适用于 SQLite 资料库：PostgreSQL 资料库由数据库服务器负责备份（如 pg_dump 或服务器的快照），"
+                    "cskexam 不做自动备份；也可以用 cskexam db copy 把它复制成一个 SQLite 文件，例如 "
+                    "cskexam db copy {url} sqlite:////home/me/cskexam-copy.sqlite3")
 SIDE_FILES = ("-wal", "-shm")
 
 
@@ -61,7 +61,8 @@ def library_file(url: str) -> Path:
     """The SQLite file of ``url``; UserError for other databases."""
     path = sqlite_file(url)
     if path is None:
-        raise UserError(POSTGRES_BACKUPS, database_name(url))
+        shown = database_name(url)
+        raise UserError(POSTGRES_BACKUPS.format(url=shown), shown)
     return path
 
 
