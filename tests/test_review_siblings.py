@@ -111,34 +111,27 @@ def test_learning_suspended_and_already_answered_siblings_are_left_alone(db):
     r.close()
 
 
-def test_the_drill_screen_buries_siblings_and_u_takes_both_back(library_path):
+def test_the_drill_screen_buries_siblings_and_u_takes_both_back(db):
     from cskexam.services.library import open_library
-    from cskexam.storage.db import open_database
     from cskexam.tui.app import CskexamApp
     from pilot_helpers import run, screen_text, wait_for, wait_for_text
 
-    db = open_database(f"sqlite:///{library_path}")
     with Reviewer(db, tz=CST) as r:
         # The cards before the first one with siblings are answered 简单 (out of today's queue).
         card, siblings = first_with_siblings(r, db)
-    db.close()
 
     async def main():
-        app = CskexamApp(db_url=f"sqlite:///{library_path}", library_opener=open_library)
+        app = CskexamApp(db_url=db.url, library_opener=open_library)
         async with app.run_test(size=(120, 40)) as pilot:
             await wait_for(pilot, lambda: app.library is not None)
             await pilot.press("r")
             await wait_for_text(pilot, card.front[:12])
             await pilot.press("space", "3")
             await wait_for(pilot, lambda: "本次已复习 1" in screen_text(app))
-            check = open_database(f"sqlite:///{library_path}")
-            try:
-                assert None not in buried_until(check, siblings).values()
-                await pilot.press("u")
-                await wait_for(pilot, lambda: "本次已复习 0" in screen_text(app))
-                assert set(buried_until(check, siblings).values()) == {None}
-            finally:
-                check.close()
+            assert None not in buried_until(db, siblings).values()
+            await pilot.press("u")
+            await wait_for(pilot, lambda: "本次已复习 0" in screen_text(app))
+            assert set(buried_until(db, siblings).values()) == {None}
 
     run(main())
 

@@ -258,7 +258,8 @@ class Database:
                     f"数据库由更新版本的 cskexam 创建（未知的结构版本 {', '.join(sorted(unknown))}），请升级 cskexam",
                     file=self.display_name,
                 )
-            if self.is_sqlite and before:
+            if self.is_sqlite and before and before != script_heads():
+                # (a second process that waited for the lock finds the upgrade done: no copy)
                 self._save_before_upgrade()
             config.attributes["connection"] = conn
             try:

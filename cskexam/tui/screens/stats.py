@@ -48,10 +48,13 @@ class ReviewHeatmap(Widget):
         super().__init__(**kwargs)
         self.series: list = []
         self.today = None
+        # render() runs for the height and again for each paint: draw once per width
+        self._drawn: tuple[int, Content] | None = None
 
     def set_data(self, series: list, today) -> None:
         self.series = series
         self.today = today
+        self._drawn = None
         self.refresh(layout=True)
 
     def weeks_that_fit(self) -> int:
@@ -61,7 +64,14 @@ class ReviewHeatmap(Widget):
     def render(self) -> Content:
         if self.today is None:
             return Content("正在统计…")
-        columns = core_stats.heatmap(self.series, self.today, self.weeks_that_fit())
+        weeks = self.weeks_that_fit()
+        if self._drawn is None or self._drawn[0] != weeks:
+            self._drawn = (weeks, self._draw(weeks))
+        return self._drawn[1]
+
+    def _draw(self, weeks: int) -> Content:
+        assert self.today is not None
+        columns = core_stats.heatmap(self.series, self.today, weeks)
         parts: list[Any] = [self._month_row(self.today, len(columns)), "\n"]
         for row in range(7):
             parts.append(WEEKDAYS[row] + " " if WEEKDAYS[row] else "   ")  # a CJK label takes 2 cells
