@@ -95,12 +95,15 @@ def test_kill_9_mid_exam_then_resume_with_answers_and_saved_time(library, exam_h
         _poll(lambda: _state(library, attempt_id)[1][1][1], 15)
         given = _state(library, attempt_id)[1][0][0]
         time.sleep(1.5)  # one more save of the clock
+        read_at = time.monotonic()
         remaining = _state(library, attempt_id)[0]
         proc.send_signal(signal.SIGKILL)
         assert proc.wait(10) == -signal.SIGKILL
-        # The clock may have been saved once more between that read and the kill.
+        killed_after = time.monotonic() - read_at
+        # The clock may have been saved once more between that read and the kill,
+        # by at most the time that passed (a busy machine delays the kill).
         saved = _state(library, attempt_id)[0]
-        assert remaining - 2 <= saved <= remaining
+        assert remaining - max(2.0, killed_after + 1.5) <= saved <= remaining
     finally:
         stop.set()
         if proc.poll() is None:
@@ -122,7 +125,9 @@ def test_kill_9_mid_exam_then_resume_with_answers_and_saved_time(library, exam_h
         (screen,) = [s for s in app.screen_stack if isinstance(s, ExamSittingScreen)]
         attempt = screen.session.attempt
         assert attempt.answers == {1: given} and attempt.flags == {2}
-        assert saved - 2 <= attempt.remaining <= saved
+        # The saved time is restored, not the full 10 minutes; the clock runs again
+        # while the screen opens, a few seconds on a busy machine.
+        assert saved - 10 <= attempt.remaining <= saved
         assert "⚑ 已标记" in text and "  1■" in text
 
     run_app(library, body)

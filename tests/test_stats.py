@@ -116,3 +116,17 @@ def test_study_stats_after_a_few_days_of_drilling(review_db):
     assert st.today.streak == 1
     data = st.to_dict()
     assert {"due_today", "new_available", "reviewed_today", "streak", "forecast", "retention", "mastery"} <= set(data)
+
+
+def test_heatmap_month_names_stay_within_the_grid():
+    """A month starting in the last week has no room for its name: left out, not wrapped onto a new line."""
+    import datetime as dt
+
+    from cskexam.tui.screens.stats import ReviewHeatmap, _cells
+
+    start = dt.date(2026, 1, 1)
+    for offset in range(0, 366, 3):
+        today = start + dt.timedelta(days=offset)
+        for weeks in (4, 20, 34, 35, 52):
+            row = ReviewHeatmap._month_row(today, weeks).plain
+            assert _cells(row) <= 3 + 2 * weeks, (today, weeks, row)

@@ -379,12 +379,16 @@ def test_home_fits_80x24_and_does_not_stretch_at_200x50():
         app = make_app()
         async with app.run_test(size=(80, 24)) as pilot:
             await wait_for(pilot, lambda: re.search(r"文档\s+2", screen_text(app)) is not None)
-            text = screen_text(app)
-            for e in registry.available_entries():
-                if e.name != "home":
-                    assert e.label in text, e.label
-            assert "今日到期" in text and "q 退出" in text
+            labels = [e.label for e in registry.available_entries() if e.name != "home"]
+            # The menu and the figures settle after the library line: wait for all of them.
+            await wait_for_text(pilot, *labels, "今日到期", "q 退出")
             await pilot.resize_terminal(200, 50)
+
+            def fitted() -> bool:
+                return (app.size.width == 200 and app.screen.query_one("#home-panels").size.width > 0
+                        and app.screen.query_one("#home-menu").size.width > 0)
+
+            await wait_for(pilot, fitted)
             await pilot.pause(0.2)
             panels = app.screen.query_one("#home-panels")
             assert panels.size.width <= 130

@@ -96,12 +96,14 @@ class ReviewHeatmap(Widget):
         """Month names above the first week of each month (a week is 2 cells wide)."""
         first = today - dt.timedelta(days=today.weekday(), weeks=weeks - 1)
         row = "   "
+        end = 3 + 2 * weeks  # the grid's width: a name that would pass it is left out
         for w in range(1, weeks):
             monday = first + dt.timedelta(weeks=w)
             if monday.month != (monday - dt.timedelta(weeks=1)).month:
                 at = 3 + 2 * w
-                if _cells(row) <= at:
-                    row += " " * (at - _cells(row)) + f"{monday.month}月"
+                name = f"{monday.month}月"
+                if _cells(row) <= at and at + _cells(name) <= end:
+                    row += " " * (at - _cells(row)) + name
         return Content.styled(row, "$text-muted")
 
 
