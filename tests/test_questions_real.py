@@ -38,7 +38,8 @@ def test_macro_multi_choice_uses_micro_items_as_distractors(questions, bundled_g
 
 
 def test_every_real_question_is_well_formed(questions, bundled_graph):
-    assert len(questions) >= 110  # give-aways and blanks anything fits are not generated
+    # Give-aways, blanks anything fits, 判断 a unit's name decides and heading stems are not generated.
+    assert len(questions) >= 60
     assert len({q.id for q in questions}) == len(questions)
     for q in questions:
         assert q.node in bundled_graph
@@ -54,8 +55,9 @@ def test_every_real_question_is_well_formed(questions, bundled_graph):
 def test_every_document_gets_questions(questions, bundled_graph):
     docs_with_questions = {bundled_graph.document_of(q.node).id for q in questions}
     empty = [d.title for d in bundled_graph.documents() if d.id not in docs_with_questions]
-    # A document of a title and a few lines may have no list to ask about.
-    assert len(empty) <= 3, empty
+    # A document of a title and a few lines may have no list to ask about; an org chart of
+    # self-describing units (研发部…负责研发) has nothing a name does not already say.
+    assert len(empty) <= 5, empty
 
 
 def test_bundled_bank_validates_against_the_real_graph(bundled_graph):

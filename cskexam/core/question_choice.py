@@ -9,10 +9,11 @@ from __future__ import annotations
 import random
 import re
 
-from cskexam.core.distractors import gives_away, same_thing, stem_gives_key
+from cskexam.core.distractors import ORG, ROLE, gives_away, same_thing, stem_gives_key
 from cskexam.core.grading import fold
 from cskexam.core.graph import Node
 from cskexam.core.question import LETTERS, Question, question_id
+from cskexam.core.question_quality import describe, odd_form
 from cskexam.core.question_context import (
     DRAWS, MAX_STEM_TEXT_CHARS, MULTI_OPTIONS, SINGLE_OPTIONS, _choice, _Context, _definition, _explain, _letters,
     _list_summary, _ListInfo, _nameable, _stem_title, _term_like,
@@ -38,7 +39,7 @@ def _definition_stem(ctx: _Context, info: _ListInfo, text: str) -> str | None:
         # A rule, not a description: 「…应以客户需求为核心…，这体现的原则是」.
         noun = next((n for n in _LIST_NOUNS if info.node.title.endswith(n)), "")
         return f"{where}{text}，这体现的{noun or '是'}{'是' if noun else ''}（ ）。"
-    return f"{where}（ ）是{text}。"
+    return f"{where}{describe('（ ）', text)}。"
 
 
 def _coherent(ctx: _Context, info: _ListInfo) -> bool:
@@ -76,9 +77,22 @@ def _single_definition(ctx: _Context, info: _ListInfo, item: Node, rng: random.R
     )
 
 
+# Titles that name an enumerated concept by themselves (设计原则, 五大特性), unlike a heading (协作机制).
+_CONCEPT_ENDINGS = ("原则", "要素", "特性", "特点", "环境")
+
+
+def _concept(info: _ListInfo) -> bool:
+    """The list is a concept of the notes, not an outline heading: it has a stated count or a
+    mnemonic, the notes define it, its items are things of one kind, or its title says it is one."""
+    n = info.node
+    return (n.count is not None or bool(n.mnemonic) or bool(info.defined)
+            or info.category not in (None, ORG, ROLE) or _stem_title(n.title).endswith(_CONCEPT_ENDINGS))
+
+
 def _member_title(info: _ListInfo) -> str | None:
+    """The list's name for 「X属于Y」 stems: only a real concept, never an outline heading."""
     title = _stem_title(info.node.title)
-    return title if _nameable(title) and info.count_ok else None
+    return title if _nameable(title) and info.count_ok and _concept(info) else None
 
 
 def _where(ctx: _Context, info: _ListInfo) -> str:
@@ -96,9 +110,12 @@ def _single_member(ctx: _Context, info: _ListInfo, rng: random.Random) -> Questi
     if title is None or len(foreign) < SINGLE_OPTIONS - 1:
         return None
     stem = f"{_where(ctx, info)}下列属于{title}的是（ ）。"
-    right = rng.choice(info.items).title
-    made = _choice(stem, [right], foreign, SINGLE_OPTIONS - 1, rng)
-    if made is None:
+    for _ in range(DRAWS):
+        right = rng.choice(info.items).title
+        made = _choice(stem, [right], foreign, SINGLE_OPTIONS - 1, rng)
+        if made is not None:
+            break
+    else:
         return None
     options, key = made
     return Question(
@@ -114,14 +131,14 @@ def _single_not_member(ctx: _Context, info: _ListInfo, rng: random.Random) -> Qu
     if title is None or not foreign or len(info.items) < SINGLE_OPTIONS - 1:
         return None
     stem = f"{_where(ctx, info)}下列不属于{title}的是（ ）。"
-    outsider = rng.choice(foreign)
-    for _ in range(DRAWS):
+    for _ in range(DRAWS * 2):
+        outsider = rng.choice(foreign)
         members = [i.title for i in rng.sample(info.items, SINGLE_OPTIONS - 1)]
         opts = members + [outsider]
         rng.shuffle(opts)
         options = _letters(opts)
         key = LETTERS[opts.index(outsider)]
-        if not gives_away(stem, options, [key]):
+        if not gives_away(stem, options, [key]) and not odd_form([outsider], members):
             break
     else:
         return None

@@ -18,6 +18,7 @@ from cskexam.core.distractors import (
 from cskexam.core.grading import fold
 from cskexam.core.graph import KnowledgeGraph, Node
 from cskexam.core.question import LETTERS
+from cskexam.core.question_quality import odd_form
 
 if TYPE_CHECKING:
     from cskexam.core.segment import Segmenter
@@ -113,8 +114,13 @@ _HEADING_WORDS = re.compile(r"包括|以下|如下|按照|将使|受益|[:：,�
 _GENERIC_TITLES = {"部门", "组织结构", "组织机构", "岗位职责", "职责", "基础知识部分", "重点内容"}
 
 
+# A criterion of a division (按会议性质分, 根据来源), not the name of a thing.
+_CRITERION = re.compile(r"^(按|依|根据|按照|从|对待|关于)")
+
+
 def _nameable(title: str) -> bool:
-    return 3 <= len(title) <= 12 and not _HEADING_WORDS.search(title) and title not in _GENERIC_TITLES
+    return (3 <= len(title) <= 12 and not _HEADING_WORDS.search(title) and title not in _GENERIC_TITLES
+            and not _CRITERION.match(title))
 
 
 def _stem_title(title: str) -> str:
@@ -133,6 +139,7 @@ class _ListInfo:
     document: str = ""  # id of the document the list is in
     category: str | None = None  # what its items name (see distractors.item_category)
     count_ok: bool = True  # a stated count, if any, matches the items found
+    defined: bool = False  # the notes define the list's term
 
 
 SIBLING_TERM_CHARS = 8
@@ -159,6 +166,7 @@ class _Context:
                     n, items, self.order[n.id], graph.document_of(n.id).id,
                     list_category([i.title for i in items]),
                     n.count == len(_items(graph, n)) if n.count is not None else _whole(graph, n),
+                    any(d.text.strip() for d in graph.definitions_of(n.id)),
                 ))
         # Members of every list sharing a title, and everything below a list:
         # the same list appears in several documents, and its items must never
@@ -328,6 +336,8 @@ def _choice(stem: str, right: list[str], wrong_pool: list[str], n_wrong: int, rn
         rng.shuffle(opts)
         letters = _letters(opts)
         key = [k for k, v in letters.items() if v in right]
+        if odd_form(list(right), [o for o in opts if o not in right]):
+            continue  # every distractor ends in 环境 and the key does not
         if len({fold(o) for o in opts}) == len(opts) and not gives_away(stem, letters, key):
             return letters, key
     return None

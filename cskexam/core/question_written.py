@@ -11,10 +11,11 @@ import hashlib
 import random
 import re
 
-from cskexam.core.distractors import same_thing
+from cskexam.core.distractors import ORG, ROLE, item_category, same_thing
 from cskexam.core.grading import ScoringPoint, fold
 from cskexam.core.graph import Node
 from cskexam.core.question import BLANK, Question, question_id
+from cskexam.core.question_quality import describe, filler_blank, named_in, pattern_list, shares_morpheme
 from cskexam.core.question_choice import _PRONOUN_START, _coherent, _member_title, _where
 from cskexam.core.question_context import (
     _TERM_OK, MAX_STEM_TEXT_CHARS, _Context, _definition, _explain, _first_sentence, _list_summary, _ListInfo,
@@ -35,8 +36,12 @@ def _judge_definition(ctx: _Context, info: _ListInfo, item: Node, rng: random.Ra
     text = _definition(ctx.graph, item)
     if not text or len(text) > MAX_STEM_TEXT_CHARS or fold(item.title) in fold(text):
         return None
-    if not all(_term_like(i.title) for i in info.items):
-        return None
+    if not all(_term_like(i.title) for i in info.items) or pattern_list(i.title for i in info.items):
+        return None  # 在内容上具有…: a label, not a term
+    if item_category(item.title) in (ORG, ROLE):
+        return None  # 人力资源部…负责招聘: a unit's or a role's name says what it does, true or swapped
+    if named_in(text, [item.title], [i.title for i in info.items if i.id != item.id]):
+        return None  # 研发部是…研发…部门, 市场部是店面管理部门: the names decide it, not the notes
     others = [
         s for s in info.items
         if s.id != item.id and same_thing(s.title) != same_thing(item.title)
@@ -60,12 +65,10 @@ def _judge_definition(ctx: _Context, info: _ListInfo, item: Node, rng: random.Ra
     head = _stem_title(info.node.title)
     if len(head) >= 4 and text.startswith(head[:4]):
         return None  # 售后服务组织结构应… has the list for its subject
-    if text.startswith(("指", "是指", "一般指", "通常指", "负责", "主要负责", "具有")):
-        stem = f"{where}{named.title}{text}。"
-    elif "是" in text[:10] or len(text) < 6:
+    lead = text.startswith(("指", "是指", "一般指", "通常指", "负责", "主要负责", "具有"))
+    if not lead and ("是" in text[:10] or len(text) < 6):
         return None
-    else:
-        stem = f"{where}{named.title}是{text}。"
+    stem = f"{where}{describe(named.title, text)}。"
     expl = _explain(ctx, item, f"{item.title}：{text}")
     if not truthful:
         expl = expl.rstrip("。") + f"；题中说的{named.title}与此不同。"
@@ -143,8 +146,8 @@ def _judge_statement(ctx: _Context, node: Node) -> Question | None:
 
 def _cloze_list(ctx: _Context, info: _ListInfo, rng: random.Random) -> Question | None:
     titles = [i.title for i in info.items]
-    if len(titles) > 8 or any(len(t) > 12 for t in titles) or not info.count_ok:
-        return None
+    if len(titles) > 8 or any(len(t) > 12 for t in titles) or not info.count_ok or pattern_list(titles):
+        return None  # 在范围上、在内容上、____ completes a frame, it tests no knowledge
     if info.node.kind == "document":
         # An org chart listed under the document: named by its company, or not asked.
         company = ctx.company(info.node)
@@ -193,6 +196,8 @@ def _cloze_sentence(ctx: _Context, node: Node, rng: random.Random) -> Question |
         return None
     if ctx.blank_points_at(stem, answer) or ctx.describes_kind(stem, answer):
         return None
+    if shares_morpheme(answer, stem, ctx.listed_with(answer)) or filler_blank(stem[:stem.index(BLANK)]):
+        return None
     return Question(
         question_id(node.id, "cloze_sentence"), QuestionType.FILL, stem, answer, {},
         _explain(ctx, node, sentence), node.id, kind="cloze_sentence",
@@ -230,7 +235,12 @@ def _cloze_term(ctx: _Context, node: Node, rng: random.Random) -> Question | Non
         if at not in bounds or at + len(term) not in bounds:
             continue
         if sentence[:at].endswith(_LIGHT_BEFORE) or sentence[at + len(term):].startswith(_LEAD_IN):
-            continue  # 进行____, 具备一定的____: anything fits; 采取以下____ names a heading
+            continue
+        rest = sentence[:at] + sentence[at + len(term):]
+        if filler_blank(sentence[:at]) or shares_morpheme(term, rest, ctx.listed_with(term)):
+            continue  # 一个高效的____可以…; 推销… keyed 销售团队
+        if at == 0 and rest.startswith(("负责", "主要负责")) and item_category(term) in (ORG, ROLE):
+            continue  # 「____负责招聘、培训…」: a unit's name says its duty  # 进行____, 具备一定的____: anything fits; 采取以下____ names a heading
         stem = sentence[:at] + BLANK + sentence[at + len(term):] + "。"
         company = ctx.company(node)
         if company and company not in sentence:
@@ -245,6 +255,18 @@ def _cloze_term(ctx: _Context, node: Node, rng: random.Random) -> Question | Non
     return None
 
 
+SHORT_MAX_POINTS = 6
+SHORT_DUTY_CHARS = 20
+
+
+def _even(texts: list[str]) -> bool:
+    """Every point explained at a like length, or none explained."""
+    sizes = [len(t) for t in texts]
+    if not any(sizes):
+        return True
+    return min(sizes) > 0 and max(sizes) <= 3 * min(sizes)
+
+
 def _short_list(ctx: _Context, info: _ListInfo) -> Question | None:
     if len(info.items) > 8 or not info.count_ok or not all(_term_like(i.title) for i in info.items):
         return None  # duties and rules (sentences) are no 采分点 a candidate writes word for word
@@ -257,12 +279,16 @@ def _short_list(ctx: _Context, info: _ListInfo) -> Question | None:
         title = info.node.title
     else:
         return None  # an outline heading is no question a paper would print
-    lines = []
-    for i, item in enumerate(info.items, 1):
+    texts = []
+    for item in info.items:
         text = _definition(ctx.graph, item)
-        if _NOT_A_KEY_SENTENCE.search(text):
-            text = ""  # 「[企业为什么要重视营销环境?」 is a heading of the notes, not what the item is
-        lines.append(f"{i}. {item.title}" + (f"：{text}" if text else ""))
+        # 「[企业为什么要重视营销环境?」 is a heading of the notes, not what the item is
+        texts.append("" if _NOT_A_KEY_SENTENCE.search(text) else text)
+    if len(info.items) > SHORT_MAX_POINTS and max(len(t) for t in texts) > SHORT_DUTY_CHARS:
+        return None  # seven departments with their duties: no paper asks that much in one item
+    if not _even(texts):
+        texts = [""] * len(texts)  # one long passage among bare names: the names are the 采分点
+    lines = [f"{i}. {item.title}" + (f"：{t}" if t else "") for i, (item, t) in enumerate(zip(info.items, texts), 1)]
     # A count only where the notes state it and the graph agrees.
     count = f"（共{info.node.count}项）" if info.node.count == len(info.items) else ""
     where = _where(ctx, info)

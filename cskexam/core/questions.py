@@ -98,6 +98,51 @@ def duplicates(q: Question, authored: list[Question]) -> bool:
     return False
 
 
+def _keys(q: Question) -> set[str]:
+    """What an answer names, whatever the type: the key options of a choice, the blank of a
+    填空, the 采分点 of a 简答, the key point a 判断 is about (its node's title, set by the caller)."""
+    if q.type in ("单选", "多选"):
+        keys = q.answer if isinstance(q.answer, list) else [q.answer]
+        return {fold(q.options.get(k, "")) for k in keys} - {""}
+    if q.type == "判断":
+        return set()
+    out = {fold(p.point) for p in q.points}
+    if q.type != "简答" or not out:
+        out.add(fold(str(q.answer)))
+    return out - {""}
+
+
+def duplicates_across(q: Question, authored: list[Question], graph: KnowledgeGraph) -> bool:
+    """An authored item of any type asks the key point ``q`` asks, with the same key:
+    a generated 填空 on 店面层级 beside an authored 单选 keyed 店面层级 asks the same fact."""
+    from difflib import SequenceMatcher
+
+    def near(a: str | None, b: str | None) -> bool:
+        if a is None or b is None:
+            return False
+        if a == b:
+            return True
+        pa, pb = graph.parent(a), graph.parent(b)
+        return (pa is not None and pa.id == b) or (pb is not None and pb.id == a)
+
+    mine = _keys(q)
+    if q.type == "判断" and q.node in graph.nodes:
+        mine = {fold(graph.get(q.node).title)}
+    if not mine:
+        return False
+    stem = _stem_key(q.stem)
+    for a in authored:
+        theirs = _keys(a)
+        if not theirs:
+            continue
+        # A 简答 asks a whole list: another item asks it only when it keys most of the list.
+        same_key = (bool(mine & theirs) if q.type != "简答"
+                    else len(mine & theirs) >= max(2, (len(mine) + 1) // 2))
+        if same_key and (near(q.node, a.node) or SequenceMatcher(None, stem, _stem_key(a.stem)).ratio() >= 0.5):
+            return True
+    return False
+
+
 def generate_questions(
     graph: KnowledgeGraph,
     rng: random.Random,
@@ -112,7 +157,8 @@ def generate_questions(
     salt = rng.getrandbits(64)
     ctx = _Context(graph)
     authored_by_type: dict[str, list[Question]] = {}
-    for a in authored:
+    authored_list = list(authored)
+    for a in authored_list:
         authored_by_type.setdefault(a.type, []).append(a)
 
     def sub(node: Node, kind: str) -> random.Random:
@@ -170,7 +216,7 @@ def generate_questions(
         key = (q.type, fold(q.stem))
         if key in seen_stems:
             continue  # the same list repeated in another document
-        if duplicates(q, authored_by_type.get(q.type, [])):
+        if duplicates(q, authored_by_type.get(q.type, [])) or duplicates_across(q, authored_list, graph):
             continue
         seen_ids.add(q.id)
         seen_stems.add(key)

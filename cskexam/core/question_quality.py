@@ -1,0 +1,139 @@
+"""What makes a generated question answerable without knowledge, or not read as a paper reads.
+
+Pure helpers the generators share: a statement whose subject's name already
+says what the statement says (研发部是…研发…部门), a blank whose answer shares a
+morpheme with the rest of its sentence (推销 → 销售团队), a blank in a filler
+sentence (一个高效的____可以…), a list whose items complete a pattern
+(在范围上、在内容上、____), options whose key differs from the rest by form (all
+distractors end in 环境 and the key does not).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from cskexam.core.distractors import GENERIC_WORDS, ORG_SUFFIXES, ROLE_SUFFIXES
+
+_PUNCT = re.compile(r"[\W_]+")
+# Endings that name what kind of thing a title is, not which one (研发部 → 研发).
+_KIND_ENDINGS = tuple(sorted(ORG_SUFFIXES + ROLE_SUFFIXES + ("性", "团队", "环境"), key=len, reverse=True))
+# Characters any stem and any answer of these notes share without pointing at anything.
+_COMMON_CHARS = frozenset("的是和与及或在了为对中上下有一个之其等部门员人性心业企公司客户服务理管工作")
+
+
+def _pairs(text: str) -> set[str]:
+    out: set[str] = set()
+    for run in _PUNCT.split(text.replace("____", " ")):
+        out.update(run[i:i + 2] for i in range(len(run) - 1))
+    return out
+
+
+def core_name(title: str) -> str:
+    """A title without the ending that says its kind: 研发中心 → 研发, 无形性 → 无形."""
+    t = _PUNCT.sub("", title)
+    for end in _KIND_ENDINGS:
+        if t.endswith(end) and len(t) - len(end) >= 2:
+            return t[: -len(end)]
+    return t
+
+
+def name_words(title: str, siblings: Iterable[str] = ()) -> set[str]:
+    """The two-character words of a title's distinctive part that no sibling title has."""
+    own = _pairs(core_name(title)) - GENERIC_WORDS
+    for s in siblings:
+        own -= _pairs(s)
+    return own
+
+
+def named_in(text: str, titles: Iterable[str], siblings: Iterable[str] = ()) -> bool:
+    """``text`` carries a word of one of ``titles`` that none of ``siblings`` has (kind endings
+    left out): said of the item it describes, it is true by its wording; said of a sibling,
+    false by it."""
+    rivals = list(siblings)
+    words = _pairs(text)
+    return any(name_words(t, rivals) & words for t in titles)
+
+
+def shares_morpheme(answer: str, stem: str, others: Iterable[str] = ()) -> bool:
+    """The answer shares a word, or a telling character, with the stem that none of ``others``
+    (what else could fill the blank) has: 推销 → 销售团队, 服务中心 → 客户服务部."""
+    a, s = _PUNCT.sub("", answer), _PUNCT.sub("", stem.replace("____", " "))
+    rivals = [_PUNCT.sub("", o) for o in others]
+    words = _pairs(core_name(a)) & _pairs(s)
+    words -= {w for o in rivals for w in _pairs(o)}
+    if words or (_pairs(a) - GENERIC_WORDS) & _pairs(s):
+        return True
+    chars = set(core_name(a)) - _COMMON_CHARS - {c for o in rivals for c in o}
+    return bool(chars & set(s))
+
+
+_FILLER_START = re.compile(r"^(一个|一种|一支|一套|一名|这个|这种|该|此|因此|所以|此外|同时|总之|另外|而且|其次|首先|最后)")
+_FILLER_ADJ = re.compile(r"(良好|高效|优秀|完善|有效|合理|优质|专业|成功|强大|出色)的$")
+
+
+def filler_blank(before: str) -> bool:
+    """The words before a blank make it a filler sentence's subject (一个高效的____可以…),
+    or lean on a sentence not shown (因此，…的____)."""
+    b = before.strip()
+    return bool(_FILLER_START.match(b) or _FILLER_ADJ.search(b))
+
+
+def _common_prefix(words: list[str]) -> str:
+    p = words[0]
+    for w in words[1:]:
+        while not w.startswith(p):
+            p = p[:-1]
+    return p
+
+
+def _common_suffix(words: list[str]) -> str:
+    return _common_prefix([w[::-1] for w in words])[::-1]
+
+
+def pattern_list(titles: Iterable[str]) -> bool:
+    """Items that complete one frame (在范围上、在内容上、在形式上): labels, not terms."""
+    ts = [_PUNCT.sub("", t) for t in titles]
+    if len(ts) < 2 or not all(ts):
+        return False
+    pre, suf = _common_prefix(ts), _common_suffix(ts)
+    if pre and suf:
+        return True
+    affix = max(len(pre), len(suf))
+    if affix and all(len(t) - affix <= 1 for t in ts):
+        return True  # 大型、中型、____型呼叫中心
+    return len(ts) == 2 and affix >= 2  # 外部感觉、____: the other half of a pair
+
+
+def _affixes(text: str) -> tuple[str, str, str, str]:
+    t = _PUNCT.sub("", text)
+    return t[:1], t[:2], t[-1:], t[-2:]
+
+
+def odd_form(right: list[str], wrong: list[str]) -> bool:
+    """The key set is told from the rest by an affix: every wrong option has one (…环境)
+    that no right option has, or every right option has one no wrong option has."""
+    if not right or len(wrong) < 2:
+        return False
+    for pos in range(4):
+        w = {_affixes(x)[pos] for x in wrong}
+        r = {_affixes(x)[pos] for x in right}
+        if len(w) == 1 and not (w & r):
+            return True
+        if len(right) >= 2 and len(r) == 1 and not (r & w):
+            return True
+    return False
+
+
+_CLAUSE = re.compile(r"^[^，,。；;的]{2,12}(会|将|能够|可以|能)")
+
+
+def describe(subject: str, text: str) -> str:
+    """「subject是text」 read as exam Chinese: 指…/负责… need no 是; a clause about the
+    subject's own property (运行状况…会…影响) takes 的."""
+    if text.startswith(("指", "是指", "一般指", "通常指", "负责", "主要负责", "具有", "是", "为")):
+        return f"{subject}{text}"
+    if _CLAUSE.match(text):
+        return f"{subject}的{text}"
+    return f"{subject}是{text}"
+
