@@ -195,13 +195,24 @@ def _filled_from_sentence(sentence: str, term: str) -> bool:
 # A sentence that leans on the one before it (因此, 所以, 总之) or on what follows (以下, 如下),
 # or speaks of a thing in general (一个良好的____可以…): no card on its own.
 _FILLER_START = re.compile(r"^(?:因此|所以|总之|综上|另外|此外|同时|然而|但是|并且|而且|从而|因而|于是|首先|其次|最后|"
-                           r"再次|此时|当然|一个|一种|一家|任何|每一|每个)")
+                           r"再次|此时|当然|一个|一种|一家|任何|每一|每个|又称|也称|亦称|又叫|也叫|注[:：])")
 _POINTS_ON = re.compile(r"以下|如下|下列|下面|上述|前面|后面")
 _GENERAL_BEFORE_BLANK = re.compile(r"(?:一个|一种|一支|一家)[^，,。；;]{0,6}的$")
 
 
+# A term named by a generic modifier (具体做法, 基本要求) is no key term of its own.
+_GENERIC_TERM = re.compile(r"^(?:具体|基本|主要|一般|常见|其他|其它|相关|有关|总体)")
+
+
 def filler_sentence(sentence: str) -> bool:
-    return bool(_FILLER_START.match(sentence) or _POINTS_ON.search(sentence))
+    """Leans on another sentence, or is a run of items (顺序性、阶段性、____、…) or of numbered
+    entries (1.PV:…2.EV:…): the list card asks that."""
+    if _FILLER_START.match(sentence) or _POINTS_ON.search(sentence):
+        return True
+    if len(re.findall(r"(?<![\d.])\d+[.、．]", sentence)) >= 2:
+        return True
+    parts = re.split(r"[、]", sentence.rstrip("。；;"))
+    return len(parts) >= 3 and all(len(p) <= 6 for p in parts)
 
 
 # Document titles that collect a course's key points rather than describe one subject.
@@ -298,7 +309,7 @@ def _add_cloze_card(deck, graph, node, node_defs, seg, domain, keywords, common,
         term = _pick_term(sentence, node, siblings, seg.cut(sentence), doc_terms, defined, keywords, common, listed)
         if term == POINTED:
             return
-        if term is None or _is_subject(term, subjects):
+        if term is None or _is_subject(term, subjects) or _GENERIC_TERM.match(term):
             continue
         before = sentence.split(term, 1)[0]
         if _GENERAL_BEFORE_BLANK.search(before):

@@ -199,10 +199,20 @@ def _bullet_text(node: Node) -> str:
     return text or title
 
 
-def _list_front(node: Node, parent: Node | None, count: int | None, items: list[str]) -> str:
-    title = _clean(node.title)
-    if len(title) <= 3 and parent is not None:
-        title = f"{_clean(parent.title)}的{title}"  # '部门包括哪五个方面' alone says nothing
+_ASKING_TAIL = re.compile(r"(?:有哪些|是什么|有几种|有哪几[种类个])$|\s*[Pp]\d+$")
+_CRITERION = re.compile(r"^(?:按|根据|依据|按照)")
+
+
+def _list_front(node: Node, parent: Node | None, count: int | None, items: list[str],
+                kind_of: bool = False) -> str:
+    """``kind_of``: the list is one of its parent's kinds (积极风险 of 风险应对策略), named only with it."""
+    title = _ASKING_TAIL.sub("", _clean(node.title)) or _clean(node.title)
+    upper = _clean(parent.title) if parent is not None and parent.kind != "document" else ""
+    upper = _ASKING_TAIL.sub("", re.sub(r"^(?:简述|试述|论述|请说明|说明)", "", upper)) if upper else ""
+    if upper and _CRITERION.match(title):
+        title = f"{upper}{title}"  # 按服务时序 alone says nothing: 客户服务的分类按服务时序
+    elif upper and (len(title) <= 3 or (kind_of and "的" not in title and len(title) <= 6)):
+        title = f"{upper}的{title}"  # '部门包括哪五个方面' alone says nothing
     if _COUNT_IN_TITLE.search(title):
         front = f"{title}分别是什么？"
     elif any(w in title for w in _ORG_WORDS) and list_category(items) in (ORG, ROLE):
@@ -251,6 +261,9 @@ class _Deck:
         self._fronts: set[str] = set()
         self._backs: set[tuple[str, str]] = set()
         self._lists: set[str] = set()
+
+    def mark_list(self, node: Node) -> None:
+        self._lists.add(_squash(node.title))
 
     def has_list(self, node: Node) -> bool:
         """A list card asks ``node``'s list (here, or the same list in another passage)."""
@@ -378,14 +391,26 @@ def _add_list_card(deck: _Deck, graph: KnowledgeGraph, node: Node) -> None:
     if _sentence_items(items):
         return  # rules written as sentences (队员必须…, 工作时间内,除…) are no list to recite
     # A count only where the notes state it (and the items found match it).
-    front = _list_front(node, graph.parent(node.id), node.count, items)
+    parent = graph.parent(node.id)
+    front = _list_front(node, parent, node.count, items, kind_of=_one_of_kinds(graph, node, parent))
     context = doc_context(graph, node)
     if context and not names_context(front, context):
         front = f"在{context}中，{front}"  # 协作机制包括哪些方面？ asks about whose
     deck.add(node, "list", front, _numbered(items), answer_parts=items, same_back_is_duplicate=True)
+    deck.mark_list(node)  # asked here or by the same card of an earlier passage
 
 
 SENTENCE_ITEM_CHARS = 14
+
+
+def _one_of_kinds(graph: KnowledgeGraph, node: Node, parent: Node | None) -> bool:
+    """The list is one of several lists its parent splits into (积极风险, 消极风险 of 风险应对策略)
+    and its name shares no word with the parent's."""
+    if parent is None or parent.kind == "document" or _shares_word(_clean(node.title), _clean(parent.title)):
+        return False
+    kids = graph.children(parent.id)
+    return len(kids) >= 2 and sum(1 for k in kids if len(graph.children(k.id)) >= 2) * 2 > len(kids)
+
 
 
 def _sentence_items(items: list[str]) -> bool:
