@@ -87,7 +87,12 @@ def test_units_are_uniseg_s_over_the_bundled_notes_and_bank():
                 paragraphs.update(path.read_text(encoding="utf-8").split("\n"))
     paragraphs.discard("")
     assert len(paragraphs) > 500
-    for paragraph in paragraphs:
+    # uniseg is slow: a fixed sample of 600 real paragraphs, the longest among them included.
+    import random
+
+    ordered = sorted(paragraphs)
+    sample = random.Random(7).sample(ordered, 600) + sorted(ordered, key=len)[-20:]
+    for paragraph in sample:
         assert _units(paragraph) == _uniseg_units(paragraph), paragraph
 
 

@@ -29,7 +29,7 @@ def _parse_seconds(text: str) -> float:
     return time.process_time() - start
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=60))
 def test_parsing_any_text_is_linear(pieces):
     block = "".join(pieces)
