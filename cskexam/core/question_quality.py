@@ -120,9 +120,9 @@ def odd_form(right: list[str], wrong: list[str]) -> bool:
     if not right or len(wrong) < 2:
         return False
     for shape in _SHAPES:
-        r = {bool(shape.search(x)) for x in right}
-        w = {bool(shape.search(x)) for x in wrong}
-        if len(r) == 1 and len(w) == 1 and r != w:
+        rs = {bool(shape.search(x)) for x in right}
+        ws = {bool(shape.search(x)) for x in wrong}
+        if len(rs) == 1 and len(ws) == 1 and rs != ws:
             return True
     for pos in range(4):
         w = {_affixes(x)[pos] for x in wrong}
