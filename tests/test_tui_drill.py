@@ -64,7 +64,7 @@ def test_drill_reveal_rate_with_previews_and_progress(library_path):
             await wait_for(pilot, lambda: re.search(r"新卡 19 · 学习中 [01] · 复习 0", screen_text(app)))
             assert [r.rating for r in logs(library_path)] == [3]
             await pilot.press("enter", "1")
-            await wait_for_text(pilot, "「市场人口」属于哪一个知识点？")
+            await wait_for_text(pilot, "____是社会生产力最新和最活跃的因素")
             assert [r.rating for r in logs(library_path)] == [3, 1]
 
     asyncio.run(main())
@@ -83,7 +83,7 @@ def test_drill_undo_suspend_bury(library_path):
             await pilot.press("s")  # suspend the first card
             await wait_for_text(pilot, "宏观环境分析包括哪五个方面？（宏五）")
             await pilot.press("b")  # bury the second
-            text = await wait_for_text(pilot, "「市场人口」属于哪一个知识点？")
+            text = await wait_for_text(pilot, "____是社会生产力最新和最活跃的因素")
             assert re.search(r"新卡 \d+", text)
         db = open_database(f"sqlite:///{library_path}")
         with db.session() as s:
@@ -113,14 +113,14 @@ def test_u_takes_back_the_last_action_of_any_kind(library_path):
             await pilot.press("space", "3")
             await wait_for_text(pilot, "宏观环境分析包括哪五个方面？（宏五）")
             await pilot.press("s")
-            await wait_for_text(pilot, "「市场人口」属于哪一个知识点？")
+            await wait_for_text(pilot, "____是社会生产力最新和最活跃的因素")
             assert flags()["宏观环境分析包括哪五个方面？（宏五）"] == (True, False)
             await pilot.press("u")
             await wait_for_text(pilot, "宏观环境分析包括哪五个方面？（宏五）")
             assert flags()["宏观环境分析包括哪五个方面？（宏五）"] == (False, False)
             assert [r.rating for r in logs(library_path)] == [3]  # the grade is still there
             await pilot.press("b")
-            await wait_for_text(pilot, "「市场人口」属于哪一个知识点？")
+            await wait_for_text(pilot, "____是社会生产力最新和最活跃的因素")
             await pilot.press("u")
             await wait_for_text(pilot, "宏观环境分析包括哪五个方面？（宏五）")
             assert flags()["宏观环境分析包括哪五个方面？（宏五）"] == (False, False)

@@ -1,10 +1,15 @@
 """Cloze cards: the key term of a key sentence blanked.
 
-The blank is a key term: a list item or defined term (or the word of an item's
-own name the sentence states: 人口 of 市场人口), a number, else the sentence's
-strongest keyword by jieba's TF-IDF among words that are not everywhere in the
-notes. Pure; the segmenter and the keyword ranking are passed in (or loaded
-only when a sentence needs them).
+The blank is a term the notes name as a key point of the same document (a
+node title or a defined term), or the subject of a 「X是…」 sentence. It is
+never a generic word, a number, a part of a longer word, the document's
+subject or a heading (a key point with a list of its own), nor a term most of
+whose characters stand in the rest of the sentence or in the label. Sentences
+that lean on another (因此…, 以下…) or speak of a thing in general (一个良好的…)
+give no card. The label names the key point without leaking the answer, and
+the organisation or subject of the document when the sentence does not.
+Pure; the segmenter and the keyword ranking are passed in (or loaded only when
+a sentence needs them).
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ _NUMBER = re.compile(r"^(第[一二三四五六七八九十]+|[二三四五六�
 # Sentences about the text itself (以上是…, 本文档旨在…), not about the subject.
 _META_START = ("以上", "本文", "本文档", "总结", "综上", "如图", "该", "这", "此", "他们", "它们", "举例", "例如", "比如")
 _FIGURE = re.compile(r"如图|图\s*\d")
+_ASPECT = re.compile(r"^在.{1,4}上$")
 
 
 class Cutter(Protocol):
@@ -48,12 +54,19 @@ def jieba_keywords(text: str) -> list[str]:
     return jieba.analyse.extract_tags(text, topK=8, allowPOS=_KEYWORD_POS)
 
 
-def _domain_terms(graph: KnowledgeGraph) -> set[str]:
-    out = set()
+def _domain_terms(graph: KnowledgeGraph) -> dict[str, set[str]]:
+    """The terms each document names as key points (by document id): node titles short enough
+    to be names, defined terms. A term of another document in a sentence (市场营销 in a
+    company's article) is a word of everyday speech there, not the sentence's key point."""
+    out: dict[str, set[str]] = defaultdict(set)
     for n in graph:
         t = _clean(n.title)
-        if 2 <= len(t) <= 12 and t not in _GENERIC and n.kind != "document":
-            out.add(t)
+        if 2 <= len(t) <= TERM_CHARS and t not in _GENERIC and n.kind != "document" and not _ASPECT.match(t):
+            out[graph.document_of(n.id).id].add(t)
+    for d in graph.definitions:
+        t = _clean(d.term)
+        if d.node in graph and 2 <= len(t) <= TERM_CHARS and t not in _GENERIC:
+            out[graph.document_of(d.node).id].add(t)
     return out
 
 
@@ -119,10 +132,10 @@ class _Listed:
 def _pick_term(sentence: str, node: Node, siblings: list[Node], tokens: list[str], domain: set[str],
                exclude: set[str], keywords: Keywords, common: _CommonWords, listed: _Listed | None = None,
                ) -> str | None:
-    """The key term of a sentence: a list item or defined term (or the word of the item's
-    own name it states: 人口 of 市场人口), a number, else its strongest keyword; None when
-    the sentence has none; ``POINTED`` when the rest of the sentence points at it: the key
-    point's later sentences are less central, and a weaker word is no better card."""
+    """The key term of a sentence: a term the notes name as a key point (a node title or a
+    defined term), None when the sentence has none; ``POINTED`` when the rest of the sentence
+    points at it: the key point's later sentences are less central, and a weaker word is no
+    better card."""
     term = _best_term(sentence, node, siblings, tokens, domain, exclude, keywords, common)
     if term is not None and listed is not None and listed.points_at(sentence, term):
         return POINTED
@@ -131,6 +144,8 @@ def _pick_term(sentence: str, node: Node, siblings: list[Node], tokens: list[str
 
 def _best_term(sentence: str, node: Node, siblings: list[Node], tokens: list[str], domain: set[str],
                exclude: set[str], keywords: Keywords, common: _CommonWords) -> str | None:
+    """Only a named key point is worth a blank: a generic word, a number or a part of a
+    term (人口 of 市场人口, 协作 of 沟通与协作能力) is filled from common sense."""
     body = _squash(sentence)
 
     def ok(tok: str) -> bool:
@@ -142,41 +157,133 @@ def _best_term(sentence: str, node: Node, siblings: list[Node], tokens: list[str
             and tok not in exclude
             and not re.fullmatch(r"[\d\W_a-zA-Z]+", tok)
             and len(_squash(tok)) < len(body) - 3
+            and not _inside_longer_word(sentence, tok, tokens)
+            and not _filled_from_sentence(sentence, tok)
         )
 
-    # A term found once leaves the rest of the sentence intact; one found
-    # several times is blanked everywhere and makes a poorer card.
-    ordered = sorted(tokens, key=lambda t: sentence.count(t) > 1)
-    for tok in ordered:
-        if tok in domain and ok(tok):
-            return tok
-    if node.kind == "item" and len(node.title) <= ITEM_NAME_CHARS:
-        # The word that tells this item from its siblings (人口 of 市场人口), not
-        # the word they share (竞争者 of 普通竞争者). Only of a name: a word of a
-        # sentence-long item (转化 of 将大客户需求转化为内部业务责任) is no key term.
-        shared = [s.title for s in siblings if s.id != node.id]
-        for tok in ordered:
-            if ok(tok) and tok in node.title and tok not in common and not any(tok in t for t in shared):
-                return tok
-    m = re.match(r"^([^，,。；;：:（(“”\"]{2,8}?)是(?!指)", sentence)
+    found = [t for t in dict.fromkeys(tokens) if t in domain and ok(t)]
+    m = re.match(r"^([^，,。；;：:（(“”\"]{3,8}?)是(?!指)", sentence)
     if m and ok(m.group(1)) and m.group(1) in tokens and m.group(1) not in common \
             and not m.group(1).startswith(_PRONOUN_START):
-        return m.group(1)  # the subject of 「X是…」 is what the sentence defines
-    for tok in ordered:
-        if _NUMBER.match(tok) and tok not in exclude and sentence.count(tok) == 1:
-            return tok
-    words = set(tokens)
-    for kw in keywords(sentence)[:3]:
-        # A keyword the notes do not name is a key term only when it says something on its
-        # own: two-character words (设备, 效率, 核心) fit too many blanks.
-        if kw in words and ok(kw) and kw not in common and len(kw) >= KEYWORD_CHARS:
-            return kw
+        found.append(m.group(1))  # the subject of 「X是…」 is what the sentence states a fact of
+    # The segmenter may cut a term the notes name (数据分析与改进部门): look for them whole.
+    found += [t for t in _domain_in(sentence, domain) if t not in found and ok(t)]
+    if not found:
+        return None
+    # The longest named term: a shorter one inside it would be a part of it.
+    found = [t for t in found if not any(t != o and t in o for o in found)]
+    rank = {w: i for i, w in enumerate(keywords(sentence))} if len(found) > 1 else {}
+    return min(found, key=lambda t: (rank.get(t, len(rank) + 1), -len(t)))
+
+
+def _domain_in(sentence: str, domain: set[str]) -> list[str]:
+    return sorted((t for t in domain if len(t) >= 3 and t in sentence), key=len, reverse=True)
+
+
+def _inside_longer_word(sentence: str, term: str, tokens: list[str]) -> bool:
+    """The term is a part of a longer word of the sentence (协作 of 沟通与协作, 竞争 of 竞争优势)."""
+    return any(term in t and term != t for t in tokens) and term not in tokens
+
+
+def _filled_from_sentence(sentence: str, term: str) -> bool:
+    """Most of the term's characters stand in the rest of the sentence (后续 → 售后, 协作 → 协同合作)."""
+    rest = sentence.replace(term, BLANK)
+    chars = set(term)
+    return len(chars) >= 2 and sum(c in rest for c in chars) * 2 >= len(chars)
+
+
+# A sentence that leans on the one before it (因此, 所以, 总之) or on what follows (以下, 如下),
+# or speaks of a thing in general (一个良好的____可以…): no card on its own.
+_FILLER_START = re.compile(r"^(?:因此|所以|总之|综上|另外|此外|同时|然而|但是|并且|而且|从而|因而|于是|首先|其次|最后|"
+                           r"再次|此时|当然|一个|一种|一家|任何|每一|每个)")
+_POINTS_ON = re.compile(r"以下|如下|下列|下面|上述|前面|后面")
+_GENERAL_BEFORE_BLANK = re.compile(r"(?:一个|一种|一支|一家)[^，,。；;]{0,6}的$")
+
+
+def filler_sentence(sentence: str) -> bool:
+    return bool(_FILLER_START.match(sentence) or _POINTS_ON.search(sentence))
+
+
+# Document titles that collect a course's key points rather than describe one subject.
+_COLLECTION_TITLE = re.compile(r"《|》|试题|知识点|考点|重点|复习|笔记|汇总|大全|^各")
+
+
+def doc_context(graph: KnowledgeGraph, node: Node) -> str:
+    """The organisation or subject a document describes (餐饮公司, 项目客户服务组织机构): a card about one
+    of its parts is answerable only when it names it. Empty for a course's notes."""
+    from cskexam.core.distractors import organisation_of
+
+    doc = graph.document_of(node.id)
+    if doc.id == node.id:
+        return ""
+    title = _clean(doc.title)
+    org = organisation_of(title)
+    if org:
+        return org
+    if 4 <= len(title) <= 12 and not _COLLECTION_TITLE.search(title):
+        return title
+    return ""
+
+
+def names_context(text: str, context: str) -> bool:
+    """``text`` already names ``context`` (or the most of it: 客户部组织机构 names 客户部)."""
+    flat, ctx = _squash(text), _squash(context)
+    if not ctx or ctx in flat:
+        return True
+    return any(ctx[i:i + 4] in flat for i in range(len(ctx) - 3))
+
+
+def _subject_terms(graph: KnowledgeGraph, node: Node) -> set[str]:
+    """What a blank must not be: the document's subject and the node's headings."""
+    doc = graph.document_of(node.id)
+    out = {_clean(a.title) for a in graph.ancestors(node.id) if a.kind != "document"}
+    if graph.children(node.id):
+        out.add(_clean(node.title))  # a heading with a list of its own (协作机制)
+    ctx = doc_context(graph, node)
+    return out | ({ctx} if ctx else set()) | {"\x00doc:" + _clean(doc.title)}
+
+
+def _is_subject(term: str, subjects: set[str]) -> bool:
+    for s in subjects:
+        if s.startswith("\x00doc:"):
+            if term in s[5:]:
+                return True
+        elif term == s or (len(s) >= 3 and s in term):
+            return True
+    return False
+
+
+def _label(graph: KnowledgeGraph, node: Node, term: str) -> str | None:
+    """The key point a cloze belongs to, named without giving its answer away; None when the
+    key point's own name states most of it (客户服务经理 of 客户服务部) or every name of it leaks."""
+    chain = [node] + [a for a in reversed(graph.ancestors(node.id)) if a.kind != "document"]
+    own = _clean(node.title)
+    if term != own and sum(c in own for c in set(term)) * 2 > len(set(term)):
+        return None
+    for i, candidate in enumerate(chain):
+        title = _clean(candidate.title)
+        if not title or _leaks(title, term):
+            continue
+        if len(title) <= 4 and i + 1 < len(chain):
+            # 在形式上 or 部门 says nothing alone: 职业道德的三大特点·在形式上
+            up = _clean(chain[i + 1].title)
+            if _leaks(up, term):
+                continue
+            title = f"{up}·{title}"
+        return title
     return None
+
+
+def _leaks(label: str, term: str) -> bool:
+    """The label states the term or a word of it (技术环境 for 科学技术, 绩效导向 for 绩效考核)."""
+    return any(term[i:i + 2] in label for i in range(len(term) - 1))
 
 
 def _add_cloze_card(deck, graph, node, node_defs, seg, domain, keywords, common, listed=None) -> None:
     parent = graph.parent(node.id)
     defined = {term for term, _ in node_defs}
+    subjects = _subject_terms(graph, node)
+    context = doc_context(graph, node)
     # The defining sentence already has its card: a cloze of it would answer the other.
     said = [_squash(text)[:12] for _, text in node_defs if len(_squash(text)) >= 6]
     for sentence in _sentences(node.text):
@@ -184,24 +291,23 @@ def _add_cloze_card(deck, graph, node, node_defs, seg, domain, keywords, common,
         if any(key in _squash(sentence) for key in said):
             continue
         if (not 12 <= len(sentence) <= 80 or re.search(r"[?？]", sentence) or sentence.startswith(_META_START)
-                or _FIGURE.search(sentence)):
+                or _FIGURE.search(sentence) or filler_sentence(sentence)):
             continue
         siblings = graph.children(parent.id) if parent is not None else []
-        term = _pick_term(sentence, node, siblings, seg.cut(sentence), domain, defined, keywords, common, listed)
+        doc_terms = domain.get(graph.document_of(node.id).id, set()) if isinstance(domain, dict) else domain
+        term = _pick_term(sentence, node, siblings, seg.cut(sentence), doc_terms, defined, keywords, common, listed)
         if term == POINTED:
             return
-        if term is None:
+        if term is None or _is_subject(term, subjects):
             continue
-        blanked = sentence.replace(term, BLANK)
-        context = ""
-        for candidate in (node, parent):
-            if candidate is not None and candidate.kind != "document" and term not in candidate.title:
-                context = _clean(candidate.title)
-                if candidate is node and parent is not None and parent.kind != "document" \
-                        and len(context) <= 4 and term not in parent.title:
-                    # 在形式上 says nothing alone: 职业道德的三大特点·在形式上
-                    context = f"{_clean(parent.title)}·{context}"
-                break
-        front = blanked + (f"\n（{context}）" if context else "")
+        before = sentence.split(term, 1)[0]
+        if _GENERAL_BEFORE_BLANK.search(before):
+            continue
+        label = _label(graph, node, term)
+        if label is None:
+            continue
+        if context and not names_context(sentence.replace(term, BLANK) + label, context) and not _leaks(context, term):
+            label = f"{context}·{label}" if label else context
+        front = sentence.replace(term, BLANK) + (f"\n（{label}）" if label else "")
         if deck.add(node, "cloze", front, term):
             return

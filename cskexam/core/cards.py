@@ -10,20 +10,28 @@ Kinds (the Chinese labels are what the UI shows):
 * ``definition``       什么是客户服务环境？ → the definition text
 * ``list``             宏观环境分析包括哪五个方面？（宏五） → the items in order
 * ``item_parent``      「愿望竞争者」属于哪一个知识点？ → 竞争者环境 (only for named
-  lists, at most ``ITEM_PARENT_PER_LIST`` per list)
+  lists no list card asks, whose name shares no word with the item, at most
+  ``ITEM_PARENT_PER_LIST`` per list)
 * ``item_definition``  「指提供不同的产品以满足相同需求的竞争者」… → 普通竞争者
-* ``cloze``            ____是构成市场的第一要素 → 人口 (the blank is a key term: a
-  list item or defined term, a number, else the sentence's strongest keyword
-  by jieba's TF-IDF among words that are not everywhere in the notes)
+* ``cloze``            ____是社会生产力最新和最活跃的因素 → 科学技术 (the blank is a
+  term the notes name as a key point of the same document, or the subject of a
+  「X是…」 sentence; never a generic word, a number, a part of a term, the
+  document's subject or a heading; see ``card_cloze``)
 * ``duties``           在外贸公司中，财务部的岗位职责有哪些？ → the bullets (the
   organisation is named: every company has a 财务部)
+
+A card about a part of one organisation or subject (餐饮公司, 项目客户服务组织机构)
+names it. A definition whose name says what its back says (研发部 → 新产品研发和
+创新部门) or whose back is too short to learn gives no card, nor does a list of
+sentences or a single duty.
 
 Nodes the parser flagged (count mismatch, truncated title, 判断 statements)
 yield no card.
 
 A card is dropped when its answer is empty, when its front already contains
-the answer, or when an earlier card has the same front (the first node in
-outline order wins, so repeated passages of the notes do not double the deck).
+the answer, when an earlier card has the same front (the first node in
+outline order wins, so repeated passages of the notes do not double the deck),
+or when it answers another card of another key point (``card_links``).
 """
 
 from __future__ import annotations
@@ -36,8 +44,9 @@ from typing import Iterable
 
 from cskexam.core.card_cloze import (  # noqa: F401  (re-exported)
     COMMON_IN_NOTES, Cutter, Keywords, _add_cloze_card, _CommonWords, _domain_terms, _LazySegmenter, _Listed,
-    jieba_keywords,
+    doc_context, jieba_keywords, names_context,
 )
+from cskexam.core.card_links import drop_answered
 from cskexam.core.card_text import (  # noqa: F401  (re-exported)
     BLANK, _PRONOUN_START, _clean, _sentences, _squash, chinese_number,
 )
@@ -103,6 +112,43 @@ def _gives_away(front: str, answer_parts: Iterable[str]) -> bool:
         key = _squash(part)
         if len(key) >= 2 and key in flat:
             return True
+    return False
+
+
+def _shares_word(a: str, b: str) -> bool:
+    return any(a[i:i + 2] in b for i in range(len(a) - 1))
+
+
+# Words a definition of a department shares with every other: no content of its own.
+_FRAME_WORDS = re.compile(r"负责|主要|职责|包括|公司|企业|部门|机构|中心|工作|方面|相关|重要|一个|其|等")
+_FRAME_CHARS = set("的和与及、，,。;；：:是指为之各项在中对")
+_NAME_SUFFIX = re.compile(r"(?:部门|部|中心|办公室|团队|小组|组|经理|主管|专员)$")
+NAME_BACK_CHARS = 10
+
+
+def name_gives_away(term: str, text: str, org: str | None = None) -> bool:
+    """The name says what the definition says (研发部 → 新产品研发和创新部门, 客户服务部 →
+    客户服务和售后支持部门), or the definition is too short to learn."""
+    body = _definition_body(term, text).replace(BLANK, term)
+    body = re.sub(r"^(?:是指|指的是|就是|指|是)", "", body)
+    if org:
+        body = body.replace(org, "")
+
+    def content(s: str) -> str:
+        return "".join(c for c in _FRAME_WORDS.sub("", s) if c not in _FRAME_CHARS and not c.isspace())
+
+    words = content(body)
+    if len(words) < 6:
+        return True
+    if sum(c in term for c in words) * 2 >= len(words):
+        return True
+    stem = _NAME_SUFFIX.sub("", term)
+    clauses = re.split(r"[，,；;。]", body)
+    # The first clause says what it is: the name itself (研发部 → 新产品研发和创新部门) or
+    # nothing (外贸公司的重要部门); then the rest must say something the name does not.
+    if (len(stem) >= 2 and stem in clauses[0]) or not content(clauses[0]):
+        rest = [c for c in content("".join(clauses[1:])) if c not in term]
+        return len(rest) < NAME_BACK_CHARS
     return False
 
 
@@ -204,6 +250,11 @@ class _Deck:
         self._ids: set[str] = set()
         self._fronts: set[str] = set()
         self._backs: set[tuple[str, str]] = set()
+        self._lists: set[str] = set()
+
+    def has_list(self, node: Node) -> bool:
+        """A list card asks ``node``'s list (here, or the same list in another passage)."""
+        return _squash(node.title) in self._lists
 
     def add(self, node: Node, kind: str, front: str, back: str, key: str = "", answer_parts: Iterable[str] | None = None,
             same_back_is_duplicate: bool = False) -> bool:
@@ -223,6 +274,8 @@ class _Deck:
         if bkey is not None:
             self._backs.add(bkey)
         self.cards.append(Flashcard(cid, node.id, kind, front, back))
+        if kind == "list":
+            self._lists.add(_squash(node.title))
         return True
 
 
@@ -252,6 +305,8 @@ def generate_cards(graph: KnowledgeGraph, segmenter: Cutter | None = None,
         node_defs = _node_definitions(node, definitions.get(node.id, []))
         org = organisation_of(graph.document_of(node.id).title)
         for term, text in node_defs:
+            if name_gives_away(term, text, org):
+                continue
             # 什么是市场部？ has as many answers as companies: say whose.
             front = f"在{org}中，什么是{term}？" if org and org not in term else f"什么是{term}？"
             deck.add(node, "definition", front, _with_term(term, text), key=term,
@@ -259,6 +314,8 @@ def generate_cards(graph: KnowledgeGraph, segmenter: Cutter | None = None,
         if _is_role(graph, node):
             bullets = [_bullet_text(k) for k in graph.children(node.id)]
             bullets = [b for b in bullets if b]
+            if len(bullets) < 2:
+                continue  # one duty (分析客户数据) is no list to recall
             title = _clean(node.title)
             if _HEADING_WORDS.search(title):
                 continue  # 「…包括以下部门和职责有哪些？」 is an outline heading, not a question
@@ -275,7 +332,7 @@ def generate_cards(graph: KnowledgeGraph, segmenter: Cutter | None = None,
             _add_item_cards(deck, graph, node, parent, node_defs, ambiguous_items)
         if node.kind in ("point", "item") and node.text and not _is_bullet(node):
             _add_cloze_card(deck, graph, node, node_defs, lazy, domain, keywords, common, listed)
-    return deck.cards
+    return drop_answered(deck.cards)
 
 
 def _node_definitions(node: Node, given: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -318,9 +375,24 @@ def _add_list_card(deck: _Deck, graph: KnowledgeGraph, node: Node) -> None:
     if len(items) < 2 or (node.count and len(items) != node.count):
         # A stated count the outline does not match: the card would teach a wrong list.
         return
+    if _sentence_items(items):
+        return  # rules written as sentences (队员必须…, 工作时间内,除…) are no list to recite
     # A count only where the notes state it (and the items found match it).
     front = _list_front(node, graph.parent(node.id), node.count, items)
+    context = doc_context(graph, node)
+    if context and not names_context(front, context):
+        front = f"在{context}中，{front}"  # 协作机制包括哪些方面？ asks about whose
     deck.add(node, "list", front, _numbered(items), answer_parts=items, same_back_is_duplicate=True)
+
+
+SENTENCE_ITEM_CHARS = 14
+
+
+def _sentence_items(items: list[str]) -> bool:
+    """Items that are sentences, or cut short (…), not names to recall."""
+    if any(re.search(r"[，,；;：:]", i) or i.endswith(("…", "...")) for i in items):
+        return True
+    return sum(len(i) > SENTENCE_ITEM_CHARS for i in items) * 2 >= len(items)
 
 
 def _ambiguous_item_titles(graph: KnowledgeGraph) -> set[str]:
@@ -344,7 +416,10 @@ def _add_item_cards(deck, graph, node, parent, node_defs, ambiguous) -> None:
     # items belong to it; a heading's sub-points (了解客服部重要性) do not make a list.
     kind_of_list = (parent.count is not None or parent.mnemonic is not None
                     or (len(siblings) >= 2 and list_category([_clean(k.title) for k in siblings]) is not None))
-    if _named_list(parent) and kind_of_list and node in askable[:ITEM_PARENT_PER_LIST] and not _blocked(parent):
+    # A list card of the parent answers it, and a word the item shares with the list's name
+    # (普通竞争者 → 竞争者环境) gives it away.
+    if (_named_list(parent) and kind_of_list and node in askable[:ITEM_PARENT_PER_LIST] and not _blocked(parent)
+            and not deck.has_list(parent) and not _shares_word(title, parent_title)):
         position = next((i for i, k in enumerate(siblings, 1) if k.id == node.id), None)
         back = parent_title
         if position and len(siblings) >= 2 and (parent.count is None or parent.count == len(siblings)):
