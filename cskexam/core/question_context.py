@@ -110,7 +110,7 @@ def _term_like(title: str) -> bool:
 
 # A list title that reads as an outline heading, not as the name of a thing:
 # 组织结构项目的客户服务组织机构包括以下部门和职责, 严格按照规定的上下班时间打卡.
-_HEADING_WORDS = re.compile(r"包括|以下|如下|按照|将使|受益|[:：,，。；;（）()]")
+_HEADING_WORDS = re.compile(r"包括|以下|如下|按照|将使|受益|分为|简述|是什么|哪些|体现|要做到|[:：,，。；;（）()“”\"「」?？]")
 _GENERIC_TITLES = {"部门", "组织结构", "组织机构", "岗位职责", "职责", "基础知识部分", "重点内容"}
 
 
@@ -154,6 +154,7 @@ class _Context:
         self.graph = graph
         self.order = {nid: i for i, nid in enumerate(graph.nodes)}
         self._terms: list[str] | None = None
+        self._spread: dict[str, int] | None = None
         self._listed: dict[str, list[str]] | None = None
         self._segmenter: Segmenter | None = None  # loads a dictionary: only when a cloze needs it
         self.lists: list[_ListInfo] = []
@@ -187,6 +188,15 @@ class _Context:
                      and not blocked(n)}
             self._terms = sorted(found, key=lambda t: (-len(t), t))
         return self._terms
+
+    def spread(self, term: str) -> int:
+        """How many key points' texts use ``term``: the notes' everyday words (市场营销) are
+        in many, a key term in few."""
+        if self._spread is None:
+            self._spread = {}
+        if term not in self._spread:
+            self._spread[term] = sum(1 for n in self.graph if term in (n.text or ""))
+        return self._spread[term]
 
     def word_bounds(self, text: str) -> set[int]:
         """Offsets where a word starts or ends, segmenting with the graph's titles."""

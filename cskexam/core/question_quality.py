@@ -110,11 +110,20 @@ def _affixes(text: str) -> tuple[str, str, str, str]:
     return t[:1], t[:2], t[-1:], t[-2:]
 
 
+_SHAPES = (re.compile(r"[《》]"), re.compile(r"\d"), re.compile(r"[A-Za-z]"))
+
+
 def odd_form(right: list[str], wrong: list[str]) -> bool:
     """The key set is told from the rest by an affix: every wrong option has one (…环境)
-    that no right option has, or every right option has one no wrong option has."""
+    that no right option has, or every right option has one no wrong option has; or by
+    its shape (a 《title》 among names, digits, Latin letters)."""
     if not right or len(wrong) < 2:
         return False
+    for shape in _SHAPES:
+        rs = {bool(shape.search(x)) for x in right}
+        ws = {bool(shape.search(x)) for x in wrong}
+        if len(rs) == 1 and len(ws) == 1 and rs != ws:
+            return True
     for pos in range(4):
         w = {_affixes(x)[pos] for x in wrong}
         r = {_affixes(x)[pos] for x in right}
@@ -125,7 +134,7 @@ def odd_form(right: list[str], wrong: list[str]) -> bool:
     return False
 
 
-_CLAUSE = re.compile(r"^[^，,。；;的]{2,12}(会|将|能够|可以|能)")
+_CLAUSE = re.compile(r"^[^，,。；;的不]{2,12}(会|将)")
 
 
 def describe(subject: str, text: str) -> str:

@@ -25,6 +25,7 @@ from cskexam.core.vocab import QuestionType
 
 _OWN_SUBJECT = ("各", "每", "所有", "对", "在", "通过")
 _RULE = re.compile(r"应|需要|必须|不得|不准|不允许")
+_NOTE_MARK = re.compile(r"^注|注[:：]|标红|重点|参考背诵")
 
 
 def _judge_definition(ctx: _Context, info: _ListInfo, item: Node, rng: random.Random,
@@ -58,6 +59,8 @@ def _judge_definition(ctx: _Context, info: _ListInfo, item: Node, rng: random.Ra
         where = f"在{company}中，" if company not in text else ""
     else:
         where = f"{title}中，" if _nameable(title) and info.node.kind != "document" else ""
+    if not re.match(r"[\u4e00-\u9fff]", text) or _NOTE_MARK.search(text):
+        return None  # 「(7—11岁)」, 「注:标红色的为…」: a remark, not a description
     if text.startswith(_PRONOUN_START) or text.startswith(_OWN_SUBJECT) or _RULE.search(text):
         return None  # 该部门负责…, 各部门定期…, …应以客户需求为核心: a sentence of its own, not a description
     if ctx.describes_kind(text, item.title):
@@ -190,7 +193,7 @@ def _cloze_sentence(ctx: _Context, node: Node, rng: random.Random) -> Question |
         copula, tail = "是" + lead.group(0), tail[lead.end():]
     if 2 <= len(tail) <= 8 and "的" not in tail:  # 组织结构的基础 is a phrase, not a term
         stem, answer = f"{head}{copula}{BLANK}。", tail
-    elif len(head) <= 8:
+    elif len(head) <= 8 and "是" not in tail:  # 「____是签发手续是否完备」 reads as no sentence
         stem, answer = f"{BLANK}{copula}{tail}。", head
     else:
         return None
@@ -211,6 +214,7 @@ def _cloze_sentence(ctx: _Context, node: Node, rng: random.Random) -> Question |
 _LIGHT_BEFORE = ("进行", "一定的", "具备", "开展", "以下", "如下")
 _LEAD_IN = ("。", "：", ":")
 
+COMMON_TERM_NODES = 3
 _NOT_A_KEY_SENTENCE = re.compile(r"[\[\]【】?？]|如图")
 
 
@@ -230,6 +234,8 @@ def _cloze_term(ctx: _Context, node: Node, rng: random.Random) -> Question | Non
         at = sentence.find(term)
         if at < 0 or sentence.count(term) != 1 or len(sentence) - len(term) < 6:
             continue
+        if ctx.spread(term) > COMMON_TERM_NODES:
+            continue  # a word the notes use everywhere (市场营销) is no key point to blank
         if bounds is None:
             bounds = ctx.word_bounds(sentence)
         if at not in bounds or at + len(term) not in bounds:
@@ -270,6 +276,8 @@ def _even(texts: list[str]) -> bool:
 def _short_list(ctx: _Context, info: _ListInfo) -> Question | None:
     if len(info.items) > 8 or not info.count_ok or not all(_term_like(i.title) for i in info.items):
         return None  # duties and rules (sentences) are no 采分点 a candidate writes word for word
+    if pattern_list(i.title for i in info.items):
+        return None  # 在范围上、在内容上、在形式上: labels a candidate scores without knowing what they say
     if info.node.kind == "document":
         company = ctx.company(info.node)
         if company is None:

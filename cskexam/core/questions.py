@@ -17,6 +17,12 @@ and roles are never asked as "which belongs to", since every company has
 them. An item whose key a knowledge-free guesser would find (most characters
 shared with the stem, the longest option) is drawn again or dropped. Nodes
 the parser flagged produce nothing, except the 判断 a marked statement is.
+What else a guesser would see through is left out (``core/question_quality.py``):
+a 判断 whose subject's name decides it, a blank sharing a morpheme with its
+sentence or in a filler sentence, a list that completes a frame, a key told
+from its distractors by form, 「X属于Y」 on an outline heading. A generated
+item whose key an authored item of any type already keys on the same key
+point is a duplicate.
 
 Kinds generated:
 
