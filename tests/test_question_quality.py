@@ -15,6 +15,7 @@ def test_a_statement_naming_its_own_subject_is_decided_by_wording():
     siblings = ["研发部", "运营管理部"]
     assert named_in("店面管理和运营支持部门,负责店面的运营和管理", ["店面管理部"], siblings)
     assert named_in("企业的营销中心,负责开拓市场", ["市场部"], ["研发中心", "财务部"])
+    assert named_in("因服务态度或服务效率引起的投诉", ["服务投诉"], ["价格投诉", "产品质量投诉"])
     # A word every sibling has (竞争者) points at none of them.
     assert not named_in("指提供不同的产品以满足相同需求的竞争者", ["普通竞争者"],
                         ["愿望竞争者", "品牌竞争者"])

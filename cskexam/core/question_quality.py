@@ -40,7 +40,7 @@ def core_name(title: str) -> str:
 
 def name_words(title: str, siblings: Iterable[str] = ()) -> set[str]:
     """The two-character words of a title's distinctive part that no sibling title has."""
-    own = _pairs(core_name(title)) - GENERIC_WORDS
+    own = _pairs(core_name(title))  # 服务投诉…因服务态度: a domain word decides it too, unless siblings share it
     for s in siblings:
         own -= _pairs(s)
     return own
