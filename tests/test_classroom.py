@@ -53,3 +53,5 @@ def test_report_shows_each_candidate_and_the_points_the_class_gets_wrong(library
     assert main(["--db", db_url, "class", "report"]) == 0
     out = capsys.readouterr().out
     assert "张三" in out and "最常错" in out and top.title in out
+    李四_row = next(line for line in out.splitlines() if line.startswith("李四"))
+    assert 李四_row.endswith("未考\t尚无数据")  # no mock yet, too little for a prediction

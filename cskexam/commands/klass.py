@@ -44,9 +44,9 @@ def _percent(value: float | None) -> str:
     return "—" if value is None else f"{value * 100:.0f}%"
 
 
-def _score(score: float | None, total: float | None) -> str:
+def _score(score: float | None, total: float | None, missing: str = "—") -> str:
     if score is None:
-        return "—"
+        return missing
     return f"{score:g}/{total:g}" if total else f"{score:g}"
 
 
@@ -56,7 +56,7 @@ def text_report(report) -> list[str]:
     for p in report.profiles:
         lines.append("\t".join([
             p.label, str(p.reviews), _percent(p.retention), str(p.practice_answers), _percent(p.practice_accuracy),
-            _score(p.last_exam_score, p.last_exam_total), _score(p.predicted, p.predicted_total),
+            _score(p.last_exam_score, p.last_exam_total, "未考"), _score(p.predicted, p.predicted_total, "尚无数据"),
         ]))
     lines.append("")
     if not report.weak_points:
