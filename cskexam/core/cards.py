@@ -200,15 +200,16 @@ def _bullet_text(node: Node) -> str:
 
 
 _ASKING_TAIL = re.compile(r"(?:有哪些|是什么|有几种|有哪几[种类个])$|\s*[Pp]\d+$")
+_ASKING_HEAD = re.compile(r"^(?:简述|试述|论述|请说明|说明)")
 _CRITERION = re.compile(r"^(?:按|根据|依据|按照)")
 
 
 def _list_front(node: Node, parent: Node | None, count: int | None, items: list[str],
                 kind_of: bool = False) -> str:
     """``kind_of``: the list is one of its parent's kinds (积极风险 of 风险应对策略), named only with it."""
-    title = _ASKING_TAIL.sub("", _clean(node.title)) or _clean(node.title)
+    title = _ASKING_TAIL.sub("", _ASKING_HEAD.sub("", _clean(node.title))) or _clean(node.title)
     upper = _clean(parent.title) if parent is not None and parent.kind != "document" else ""
-    upper = _ASKING_TAIL.sub("", re.sub(r"^(?:简述|试述|论述|请说明|说明)", "", upper)) if upper else ""
+    upper = _ASKING_TAIL.sub("", _ASKING_HEAD.sub("", upper)) if upper else ""
     if upper and _CRITERION.match(title):
         title = f"{upper}{title}"  # 按服务时序 alone says nothing: 客户服务的分类按服务时序
     elif upper and (len(title) <= 3 or (kind_of and "的" not in title and len(title) <= 6)):
