@@ -48,7 +48,7 @@ from cskexam.core.card_cloze import (  # noqa: F401  (re-exported)
 )
 from cskexam.core.card_links import drop_answered
 from cskexam.core.card_text import (  # noqa: F401  (re-exported)
-    BLANK, _PRONOUN_START, _clean, _sentences, _squash, chinese_number,
+    BLANK, _PRONOUN_START, _clean, _sentences, _squash, chinese_number, full_width,
 )
 from cskexam.core.distractors import ORG, ROLE, list_category, organisation_of
 from cskexam.core.graph import KnowledgeGraph, Node
@@ -120,7 +120,7 @@ def _shares_word(a: str, b: str) -> bool:
 
 
 # Words a definition of a department shares with every other: no content of its own.
-_FRAME_WORDS = re.compile(r"负责|主要|职责|包括|公司|企业|部门|机构|中心|工作|方面|相关|重要|一个|其|等")
+_FRAME_WORDS = re.compile(r"负责|主要|职责|包括|公司|企业|部门|机构|中心|工作|方面|相关|重要|非常|一部分|部分|之一|一个|其|等")
 _FRAME_CHARS = set("的和与及、，,。;；：:是指为之各项在中对")
 _NAME_SUFFIX = re.compile(r"(?:部门|部|中心|办公室|团队|小组|组|经理|主管|专员)$")
 NAME_BACK_CHARS = 10
@@ -199,8 +199,10 @@ def _bullet_text(node: Node) -> str:
     return text or title
 
 
-_ASKING_TAIL = re.compile(r"(?:有哪些|是什么|有几种|有哪几[种类个])$|\s*[Pp]\d+$")
+_ASKING_TAIL = re.compile(r"(?:有哪些|是什么|有几种|有哪几[种类个]|(?<![具拥没享])有)$|\s*[Pp]\d+$")
 _ASKING_HEAD = re.compile(r"^(?:简述|试述|论述|请说明|说明)")
+_STATEMENT_TITLE = re.compile(r"将使|可以|能够|有助于|有利于|受益")
+_KINDS_TITLE = re.compile(r"(?:类型|种类|方法)$")
 _CRITERION = re.compile(r"^(?:按|根据|依据|按照)")
 
 
@@ -210,20 +212,26 @@ def _list_front(node: Node, parent: Node | None, count: int | None, items: list[
     title = _ASKING_TAIL.sub("", _ASKING_HEAD.sub("", _clean(node.title))) or _clean(node.title)
     upper = _clean(parent.title) if parent is not None and parent.kind != "document" else ""
     upper = _ASKING_TAIL.sub("", _ASKING_HEAD.sub("", upper)) if upper else ""
+    if upper and _CRITERION.match(title) and not count:
+        return f"{title}，{upper}有哪些？"  # 按服务时序 alone says nothing: 按服务时序，客户服务的分类有哪些？
     if upper and _CRITERION.match(title):
-        title = f"{upper}{title}"  # 按服务时序 alone says nothing: 客户服务的分类按服务时序
+        title = f"{upper}{title}"
     elif upper and (len(title) <= 3 or (kind_of and "的" not in title and len(title) <= 6)):
         title = f"{upper}的{title}"  # '部门包括哪五个方面' alone says nothing
-    if _COUNT_IN_TITLE.search(title):
+    if _STATEMENT_TITLE.search(title):
+        # 优质服务意识将使客户服务人员受益匪浅 states a claim: ask what it consists of
+        n = chinese_number(count) if count else "些"
+        front = f"{title}，体现在哪{n}{'个' if count else ''}方面？"
+    elif _COUNT_IN_TITLE.search(title):
         front = f"{title}分别是什么？"
     elif any(w in title for w in _ORG_WORDS) and list_category(items) in (ORG, ROLE):
         front = f"{title}包括哪些部门（岗位）？"
+    elif _KINDS_TITLE.search(title):
+        front = f"{title}有哪{chinese_number(count)}种？" if count else f"{title}有哪些？"
     elif count:
         front = f"{title}包括哪{chinese_number(count)}个方面？"
     else:
         front = f"{title}包括哪些方面？"
-    if node.mnemonic:
-        front += f"（{node.mnemonic}）"
     return front
 
 
@@ -272,7 +280,7 @@ class _Deck:
 
     def add(self, node: Node, kind: str, front: str, back: str, key: str = "", answer_parts: Iterable[str] | None = None,
             same_back_is_duplicate: bool = False) -> bool:
-        front, back = front.strip(), back.strip()
+        front, back = full_width(front.strip()), full_width(back.strip())
         if not front or not _squash(back):
             return False
         parts = list(answer_parts) if answer_parts is not None else [back]
@@ -373,32 +381,133 @@ def _node_definitions(node: Node, given: list[tuple[str, str]]) -> list[tuple[st
 
 
 def _add_list_card(deck: _Deck, graph: KnowledgeGraph, node: Node) -> None:
-    kids = _item_nodes(graph, node)
+    kids = _list_kids(graph, node)
     if any(_blocked(k) for k in kids):
         return  # an item the parser flagged (a title cut short: 「…他人电脑及他…」) would be learnt so
-    items = [_item_label(k) for k in kids]
+    items = [_item_text(k) for k in kids] if _aspect_labels(kids) else [_item_label(k) for k in kids]
     items = [i for i in items if i]
     if len(items) < 2:
         items = _split_inline_list(node)
-    if node.count is None and not any(k.kind == "item" for k in kids):
+    parent = graph.parent(node.id)
+    mnemonic = _mnemonic(node, kids)
+    key = node.count is not None or mnemonic is not None or _marked_key(graph, node)
+    nested = _list_of_lists(graph, kids)
+    if node.count is None and not nested and not any(k.kind == "item" for k in kids):
         return
-    if node.count is None and any(k.kind != "item" and graph.children(k.id) for k in graph.children(node.id)):
+    if (not key and any(k.kind != "item" and graph.children(k.id) for k in kids)
+            and len({_clean(k.title)[-1:] for k in kids}) > 1):
+        return  # outline sections (仪容仪表, 行为规范, 考勤制度) are no list of like things
+    if node.count is None and any(k.kind != "item" and graph.children(k.id) and k not in kids
+                                  for k in graph.children(node.id)):
         return  # an entry with a list of its own was left out (考勤制度): the card would teach a short list
-    if node.count is None and not _named_list(node) and not any(w in node.title for w in _ORG_WORDS):
+    if node.count is None and not key and not _named_list(node) and not any(w in node.title for w in _ORG_WORDS):
         return  # an outline heading (基础知识部分, …将使…受益匪浅) is no list to recall
     if len(items) < 2 or (node.count and len(items) != node.count):
         # A stated count the outline does not match: the card would teach a wrong list.
         return
-    if _sentence_items(items):
+    long_ok = mnemonic is not None or _marked_key(graph, node)  # a list the notes mark may have long entries
+    if not _aspect_labels(kids) and _sentence_items(items, KEY_ITEM_CHARS if long_ok else SENTENCE_ITEM_CHARS):
         return  # rules written as sentences (队员必须…, 工作时间内,除…) are no list to recite
+    if mnemonic is None and node.count is None and _elaboration(graph, node, parent, kids):
+        return
     # A count only where the notes state it (and the items found match it).
-    parent = graph.parent(node.id)
-    front = _list_front(node, parent, node.count, items, kind_of=_one_of_kinds(graph, node, parent))
+    count = node.count
+    if count is None and mnemonic is not None and len(_mnemonic_keys(mnemonic)) == len(items):
+        count = len(items)  # 质、态、诺、期、误: one key a reason, five reasons
+    front = _list_front(node, parent, count, items, kind_of=_one_of_kinds(graph, node, parent))
+    upper = _clean(parent.title) if parent is not None and parent.kind != "document" else ""
+    if upper and deck.has_list(parent) and not names_context(front, upper):
+        front = f"在{_ASKING_TAIL.sub('', upper)}中，{front}"  # 心理素质 of 投诉处理人员的素质要求
     context = doc_context(graph, node)
     if context and not names_context(front, context):
         front = f"在{context}中，{front}"  # 协作机制包括哪些方面？ asks about whose
-    deck.add(node, "list", front, _numbered(items), answer_parts=items, same_back_is_duplicate=True)
+    back = _numbered(items)
+    if mnemonic and _mnemonic_hints(mnemonic, items):
+        back += f"\n（口诀：{mnemonic}）"  # 听、歉、记… on the front would prompt each item
+    elif mnemonic:
+        front += f"（{mnemonic}）"  # 宏五 names the list, not its items
+    deck.add(node, "list", front, back, answer_parts=items, same_back_is_duplicate=True)
     deck.mark_list(node)  # asked here or by the same card of an earlier passage
+
+
+# 记：“质、态、诺、期、误” 五个字 / 口诀：…: a mnemonic written as a note after the list.
+_MNEMONIC_NOTE = re.compile(r"^(?:记|口诀|记忆|速记|巧记)\s*[:：]\s*[“\"「『]?(?P<m>[^”\"」』]{2,30}?)[”\"」』]?"
+                            r"\s*(?:[一二三四五六七八九十\d]+个?字)?[。.]?$")
+# A heading the notes mark as a key point: every list under it is learnt.
+_KEY_MARK = re.compile(r"必须记住|要记住|牢记|重点|必考|★|☆")
+_NUMBERING = re.compile(r"[\dA-Za-z一二三四五六七八九十]+")
+KEY_ITEM_CHARS = 24
+
+
+def _mnemonic(node: Node, kids: list[Node]) -> str | None:
+    if node.mnemonic:
+        return node.mnemonic
+    for n in [node] + kids[-1:]:
+        for sentence in _sentences(n.text):
+            m = _MNEMONIC_NOTE.match(sentence.strip())
+            if m:
+                return m.group("m").strip()
+    return None
+
+
+def _mnemonic_keys(mnemonic: str) -> list[str]:
+    parts = [p for p in re.split(r"[、，,\s]+", mnemonic) if p]
+    return parts if len(parts) > 1 else list(mnemonic)
+
+
+def _mnemonic_hints(mnemonic: str, items: list[str]) -> bool:
+    """The mnemonic's keys stand in the items (质 of 产品质量问题): it prompts the answer."""
+    return any(c in item for c in re.sub(r"[\W\d_]", "", mnemonic) for item in items)
+
+
+def _marked_key(graph: KnowledgeGraph, node: Node) -> bool:
+    return any(_KEY_MARK.search(n.title) for n in [node, *graph.ancestors(node.id)] if n.kind != "document")
+
+
+def _list_kids(graph: KnowledgeGraph, node: Node) -> list[Node]:
+    """The entries of a list: all children numbered alike (1) 2) … even those with sub-lists of
+    their own), else the parser's items."""
+    kids = graph.children(node.id)
+    styles = {_NUMBERING.sub("N", k.marker.strip()) for k in kids}
+    if len(kids) >= 2 and len(styles) == 1 and "N" in next(iter(styles)) and not any(_is_bullet(k) for k in kids):
+        return kids
+    return _item_nodes(graph, node)
+
+
+def _list_of_lists(graph: KnowledgeGraph, kids: list[Node]) -> bool:
+    """Entries that are short names each with a list of its own (心理素质, 品格素质, 技能素质)."""
+    titles = [_clean(k.title) for k in kids]
+    return len(kids) >= 2 and len({t[-1:] for t in titles}) == 1 and all(
+        k.kind != "item" and len(graph.children(k.id)) >= 2 and 2 <= len(t) <= 8 for k, t in zip(kids, titles))
+
+
+def _aspect_labels(kids: list[Node]) -> bool:
+    """Entries that name only a dimension (在范围上, 在内容上): the card shows what each says."""
+    return len(kids) >= 2 and all(_ASPECT.match(_clean(k.title)) and _clean(k.text) for k in kids)
+
+
+def _item_text(node: Node) -> str:
+    return f"{_clean(node.title)}：{_clean(re.split(r'[；;。]', node.text.strip(), maxsplit=1)[0])}"
+
+
+def _elaboration(graph: KnowledgeGraph, node: Node, parent: Node | None, kids: list[Node]) -> bool:
+    """A list written inline into one entry of another list, after its name: in brackets
+    (企业承诺没有兑现（广告夸大、售后承诺不落实）), as one sentence the outline split at its commas
+    (倾听技巧：用心倾听，适时复述、确认), or as the detail of an entry of a list the notes give a count
+    or a mnemonic for (服务态度问题：态度冷漠、推诿、不耐烦). The entry is learnt; its detail is not."""
+    if parent is None or parent.kind == "document" or node not in _list_kids(graph, parent):
+        return False
+    if any(k.marker.strip() or k.source.line != node.source.line for k in kids):
+        return False  # a list of its own, numbered or on lines of its own
+    original = (getattr(node, "original", "") or "").split("\n", 1)[0]
+    title = _clean(node.title)
+    rest = original.split(title, 1)[1].strip() if title and title in original else ""
+    if rest.startswith(("（", "(")):
+        return True
+    body = re.split(r"[。；;]", rest.lstrip(":： "), maxsplit=1)[0]
+    if "、" in body and re.search(r"[，,]", body):
+        return True
+    return parent.count is not None or _mnemonic(parent, graph.children(parent.id)) is not None
 
 
 SENTENCE_ITEM_CHARS = 14
@@ -414,11 +523,11 @@ def _one_of_kinds(graph: KnowledgeGraph, node: Node, parent: Node | None) -> boo
 
 
 
-def _sentence_items(items: list[str]) -> bool:
+def _sentence_items(items: list[str], chars: int = SENTENCE_ITEM_CHARS) -> bool:
     """Items that are sentences, or cut short (…), not names to recall."""
     if any(re.search(r"[，,；;：:]", i) or i.endswith(("…", "...")) for i in items):
         return True
-    return sum(len(i) > SENTENCE_ITEM_CHARS for i in items) * 2 >= len(items)
+    return sum(len(i) > chars for i in items) * 2 >= len(items)
 
 
 def _ambiguous_item_titles(graph: KnowledgeGraph) -> set[str]:
