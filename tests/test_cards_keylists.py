@@ -63,3 +63,29 @@ def test_no_cloze_from_an_aside(tmp_path):
 def test_punctuation_beside_chinese_is_full_width():
     assert full_width("客户,服务(售后):好") == "客户，服务（售后）：好"
     assert full_width("3.5, a:b") == "3.5, a:b"
+
+
+def test_labelled_entries_show_their_content_and_key_marks_leave_the_title(tmp_path):
+    notes = tmp_path / "n.md"
+    notes.write_text("""# 服务质量
+## 一、差距模型
+差距一：认知差距
+差距二：标准差距
+差距三：传递差距
+## 二、神秘顾客暗访法
+优点：真实、客观
+缺点：成本高、样本少
+## 三、服务人员的素养 —— 必须记住
+1. 职业态度
+  - 热爱工作
+  - 尊重客户
+2. 职业形象
+  - 着装整洁
+  - 举止得体
+""", encoding="utf-8")
+    lists = {c.front.replace("在服务质量中，", ""): c.back
+             for c in generate_cards(load_graph([notes])) if c.kind == "list"}
+    assert lists["差距模型包括哪些方面？"].splitlines()[0] == "1. 差距一：认知差距"
+    assert lists["神秘顾客暗访法包括哪些方面？"].splitlines() == ["1. 优点：真实、客观", "2. 缺点：成本高、样本少"]
+    assert lists["服务人员的素养包括哪些方面？"].splitlines() == ["1. 职业态度", "2. 职业形象"]
+    assert "在服务人员的素养中，职业态度包括哪些方面？" in lists

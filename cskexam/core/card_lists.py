@@ -70,26 +70,45 @@ def _list_kids(graph: KnowledgeGraph, node: Node) -> list[Node]:
     """The entries of a list: all children numbered alike (1) 2) … even those with sub-lists of
     their own), else the parser's items."""
     kids = graph.children(node.id)
+    if len(kids) >= 2 and all(_ORDINAL.match(_clean(k.title)) for k in kids):
+        return kids  # 差距一 … 差距五, whatever the outline made of each
     styles = {_NUMBERING.sub("N", k.marker.strip()) for k in kids}
     if len(kids) >= 2 and len(styles) == 1 and "N" in next(iter(styles)) and not any(_is_bullet(k) for k in kids):
         return kids
     return _item_nodes(graph, node)
 
 
-def _list_of_lists(graph: KnowledgeGraph, kids: list[Node]) -> bool:
-    """Entries that are short names each with a list of its own (心理素质, 品格素质, 技能素质)."""
+def _list_of_lists(graph: KnowledgeGraph, kids: list[Node], parallel: bool = True) -> bool:
+    """Entries that are short names each with a list of its own (心理素质, 品格素质, 技能素质); named
+    alike (``parallel``) unless the notes mark the list as a key point."""
     titles = [_clean(k.title) for k in kids]
-    return len(kids) >= 2 and len({t[-1:] for t in titles}) == 1 and all(
+    return len(kids) >= 2 and (not parallel or len({t[-1:] for t in titles}) == 1) and all(
         k.kind != "item" and len(graph.children(k.id)) >= 2 and 2 <= len(t) <= 8 for k, t in zip(kids, titles))
 
 
-def _aspect_labels(kids: list[Node]) -> bool:
-    """Entries that name only a dimension (在范围上, 在内容上): the card shows what each says."""
-    return len(kids) >= 2 and all(_ASPECT.match(_clean(k.title)) and _clean(k.text) for k in kids)
+# 差距一 / 第一点: an entry named by its place only, its content in its text.
+_ORDINAL = re.compile(r"^.{0,4}?[一二三四五六七八九十]+$|^第.{1,3}[点条项个]$")
+# 优点 / 缺点: a label whose content is its own short list.
+LABEL_CHARS = 2
 
 
-def _item_text(node: Node) -> str:
-    return f"{_clean(node.title)}：{_clean(re.split(r'[；;。]', node.text.strip(), maxsplit=1)[0])}"
+def _aspect_labels(graph: KnowledgeGraph, kids: list[Node]) -> bool:
+    """Entries that name only a dimension or a place (在范围上, 差距一) or a label (优点, 缺点):
+    the card shows what each says."""
+    def labelled(k: Node) -> bool:
+        title = _clean(k.title)
+        if (_ASPECT.match(title) or _ORDINAL.match(title)) and _clean(k.text):
+            return True
+        return len(title) <= LABEL_CHARS and len(graph.children(k.id)) >= 1 and not _clean(k.text)
+    return len(kids) >= 2 and all(labelled(k) for k in kids)
+
+
+def _item_text(graph: KnowledgeGraph, node: Node) -> str:
+    title = _clean(node.title)
+    text = _clean(re.split(r"[；;。]", node.text.strip(), maxsplit=1)[0])
+    if not text:
+        text = "、".join(_clean(k.title) for k in graph.children(node.id))
+    return f"{title}：{text}"
 
 
 def _elaboration(graph: KnowledgeGraph, node: Node, parent: Node | None, kids: list[Node]) -> bool:

@@ -195,6 +195,9 @@ def _bullet_text(node: Node) -> str:
 _ASKING_TAIL = re.compile(r"(?:有哪些|是什么|有几种|有哪几[种类个]|(?<![具拥没享])有)$|\s*[Pp]\d+$")
 _ASKING_HEAD = re.compile(r"^(?:简述|试述|论述|请说明|说明)")
 _STATEMENT_TITLE = re.compile(r"将使|可以|能够|有助于|有利于|受益")
+# ★重点★, —— 必须记住: how important the notes say a list is, not its name.
+_KEY_MARKS = re.compile(r"[★☆]+|\s*[—－-]*\s*[（(]?(?:必须记住|要记住|牢记|重点|必考)[)）]?\s*$")
+_WAYS_TITLE = re.compile(r"(?:步骤|措施|途径|渠道|工具)$")
 _KINDS_TITLE = re.compile(r"(?:类型|种类|方法)$")
 _CRITERION = re.compile(r"^(?:按|根据|依据|按照)")
 
@@ -202,14 +205,15 @@ _CRITERION = re.compile(r"^(?:按|根据|依据|按照)")
 def _list_front(node: Node, parent: Node | None, count: int | None, items: list[str],
                 kind_of: bool = False) -> str:
     """``kind_of``: the list is one of its parent's kinds (积极风险 of 风险应对策略), named only with it."""
-    title = _ASKING_TAIL.sub("", _ASKING_HEAD.sub("", _clean(node.title))) or _clean(node.title)
-    upper = _clean(parent.title) if parent is not None and parent.kind != "document" else ""
+    title = _clean(_KEY_MARKS.sub("", _clean(node.title)))
+    title = _ASKING_TAIL.sub("", _ASKING_HEAD.sub("", title)) or title
+    upper = _clean(_KEY_MARKS.sub("", parent.title)) if parent is not None and parent.kind != "document" else ""
     upper = _ASKING_TAIL.sub("", _ASKING_HEAD.sub("", upper)) if upper else ""
     if upper and _CRITERION.match(title) and not count:
         return f"{title}，{upper}有哪些？"  # 按服务时序 alone says nothing: 按服务时序，客户服务的分类有哪些？
     if upper and _CRITERION.match(title):
         title = f"{upper}{title}"
-    elif upper and (len(title) <= 3 or (kind_of and "的" not in title and len(title) <= 6)):
+    elif upper and (len(title) <= 3 or (kind_of and "的" not in title + upper and len(title) <= 6)):
         title = f"{upper}的{title}"  # '部门包括哪五个方面' alone says nothing
     if _STATEMENT_TITLE.search(title):
         # 优质服务意识将使客户服务人员受益匪浅 states a claim: ask what it consists of
@@ -219,6 +223,8 @@ def _list_front(node: Node, parent: Node | None, count: int | None, items: list[
         front = f"{title}分别是什么？"
     elif any(w in title for w in _ORG_WORDS) and list_category(items) in (ORG, ROLE):
         front = f"{title}包括哪些部门（岗位）？"
+    elif _WAYS_TITLE.search(title) and not count:
+        front = f"{title}有哪些？"
     elif _KINDS_TITLE.search(title):
         front = f"{title}有哪{chinese_number(count)}种？" if count else f"{title}有哪些？"
     elif count:
@@ -377,18 +383,18 @@ def _add_list_card(deck: _Deck, graph: KnowledgeGraph, node: Node) -> None:
     kids = _list_kids(graph, node)
     if any(_blocked(k) for k in kids):
         return  # an item the parser flagged (a title cut short: 「…他人电脑及他…」) would be learnt so
-    items = [_item_text(k) for k in kids] if _aspect_labels(kids) else [_item_label(k) for k in kids]
+    items = [_item_text(graph, k) for k in kids] if _aspect_labels(graph, kids) else [_item_label(k) for k in kids]
     items = [i for i in items if i]
     if len(items) < 2:
         items = _split_inline_list(node)
     parent = graph.parent(node.id)
     mnemonic = _mnemonic(node, kids)
     key = node.count is not None or mnemonic is not None or _marked_key(graph, node)
-    nested = _list_of_lists(graph, kids)
+    nested = _list_of_lists(graph, kids, parallel=not _marked_key(graph, node))
     if node.count is None and not nested and not any(k.kind == "item" for k in kids):
         return
-    if (not key and any(k.kind != "item" and graph.children(k.id) for k in kids)
-            and len({_clean(k.title)[-1:] for k in kids}) > 1):
+    if (not key and sum(1 for k in kids if k.kind != "item" and graph.children(k.id)) >= 2
+            and len({_clean(k.title)[-1:] for k in kids}) > 1 and not _aspect_labels(graph, kids)):
         return  # outline sections (仪容仪表, 行为规范, 考勤制度) are no list of like things
     if node.count is None and any(k.kind != "item" and graph.children(k.id) and k not in kids
                                   for k in graph.children(node.id)):
@@ -399,7 +405,7 @@ def _add_list_card(deck: _Deck, graph: KnowledgeGraph, node: Node) -> None:
         # A stated count the outline does not match: the card would teach a wrong list.
         return
     long_ok = mnemonic is not None or _marked_key(graph, node)  # a list the notes mark may have long entries
-    if not _aspect_labels(kids) and _sentence_items(items, KEY_ITEM_CHARS if long_ok else SENTENCE_ITEM_CHARS):
+    if not _aspect_labels(graph, kids) and _sentence_items(items, KEY_ITEM_CHARS if long_ok else SENTENCE_ITEM_CHARS):
         return  # rules written as sentences (队员必须…, 工作时间内,除…) are no list to recite
     if mnemonic is None and node.count is None and _elaboration(graph, node, parent, kids):
         return
@@ -408,11 +414,12 @@ def _add_list_card(deck: _Deck, graph: KnowledgeGraph, node: Node) -> None:
     if count is None and mnemonic is not None and len(_mnemonic_keys(mnemonic)) == len(items):
         count = len(items)  # 质、态、诺、期、误: one key a reason, five reasons
     front = _list_front(node, parent, count, items, kind_of=_one_of_kinds(graph, node, parent))
-    upper = _clean(parent.title) if parent is not None and parent.kind != "document" else ""
-    if upper and parent is not None and deck.has_list(parent) and not names_context(front, upper):
+    upper = _clean(_KEY_MARKS.sub("", parent.title)) if parent is not None and parent.kind != "document" else ""
+    if (upper and parent is not None and deck.has_list(parent) and len(_clean(node.title)) <= SHORT_NAME
+            and not names_context(front, upper) and not _gives_away(upper, items)):
         front = f"在{_ASKING_TAIL.sub('', upper)}中，{front}"  # 心理素质 of 投诉处理人员的素质要求
     context = doc_context(graph, node)
-    if context and not names_context(front, context):
+    if context and not names_context(front, context) and not front.startswith("在"):
         front = f"在{context}中，{front}"  # 协作机制包括哪些方面？ asks about whose
     back = _numbered(items)
     if mnemonic and _mnemonic_hints(mnemonic, items):
@@ -424,6 +431,7 @@ def _add_list_card(deck: _Deck, graph: KnowledgeGraph, node: Node) -> None:
 
 
 SENTENCE_ITEM_CHARS = 14
+SHORT_NAME = 4  # 技能素质 says whose only with its list's name
 
 
 def _one_of_kinds(graph: KnowledgeGraph, node: Node, parent: Node | None) -> bool:
