@@ -54,6 +54,17 @@ def test_settings_screen_saves_plan_and_refuses_bad_values(tmp_path, monkeypatch
             screen.query_one("#settings-daily_goal").value = "30"
             await pilot.press("enter")
             await wait_for_text(pilot, "已保存")
+            # Burying siblings is on by default; Space on the switch turns it off, Ctrl+S saves.
+            switch = screen.query_one("#settings-bury_siblings")
+            assert switch.value is True
+            switch.focus()
+            await pilot.press("space", "ctrl+s")
+            def bury_on() -> bool:
+                with app.library.reviewer() as reviewer:
+                    return reviewer.settings.bury_siblings
+
+            await wait_for(pilot, lambda: not bury_on())
+            assert "关闭" in screen_text(app)  # the mark is colour; the label says it in words
             await pilot.press("escape")
             await wait_for_text(pilot, "距离考试")
             await wait_for_text(pilot, "今日目标")

@@ -123,6 +123,57 @@ def _nameable(title: str) -> bool:
             and not _CRITERION.match(title))
 
 
+# A teacher's aside or a note to oneself, not a statement of the material:
+# 「(极端激进型最难处理…)」, 「注:…」, 「记:“质、态…”」, 「(考点:…)」, 「口诀:…」.
+_META = re.compile(r"^\s*[(（\[【]|^\s*(注|记|口诀|考点|备注|提示|老师|重点|易错)\s*[:：]|[(（](考点|注|记)[:：]")
+
+
+def meta_text(text: str) -> bool:
+    """``text`` is an aside or a reminder (parenthesised, 注:/记:/口诀:), no sentence to ask."""
+    return bool(_META.search(text or ""))
+
+
+_TERM_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,12}")
+_ASIDE_TAIL = re.compile(r"\s*[(（][^()（）]{1,8}[)）]$")
+
+# 「常用方法有」, 「主要包括」: a lead-in cut off before its list, not a name.
+_LEAD_TAIL = re.compile(r"(有|是|为|包括|如下|分为)$")
+
+
+def sub_list(graph: KnowledgeGraph, node: Node) -> bool:
+    """The list is one entry of a bigger enumeration (服务态度问题 among the 投诉原因, 倾听技巧
+    among the 技巧, 畅通投诉渠道 among the 预防 lines): a detail, not a key point of its own."""
+    for anc in reversed(graph.ancestors(node.id)):
+        if anc.kind == "document":
+            break
+        if any(k.kind == "item" and _TERM_WORD.fullmatch(k.title) for k in graph.children(anc.id)):
+            return True
+        text = (anc.text or "").strip()
+        if anc.id == node.parent and text and "是指" not in text and not meta_text(text):
+            return True  # the other entries are plain lines of the parent's text
+    return False
+
+
+def described(graph: KnowledgeGraph, items: list[Node]) -> bool:
+    """Every item of the list says what it is (竞争者环境's four kinds of competitor): no bare detail."""
+    return all(_definition(graph, i) for i in items)
+
+
+def list_name(graph: KnowledgeGraph, node: Node) -> str:
+    """The list's name with its context: 心理素质 under 投诉处理人员的素质要求 is asked as
+    「投诉处理人员的素质要求中的心理素质」; a lead-in (常用方法有) loses its verb."""
+    title = _LEAD_TAIL.sub("", _stem_title(_ASIDE_TAIL.sub("", node.title))) or node.title
+    parent = graph.parent(node.id)
+    if parent is None or parent.kind == "document":
+        return title
+    ptitle = _stem_title(parent.title)
+    generic = title != _stem_title(node.title) or len(title) <= 4
+    if (not generic or ptitle in title or not 2 <= len(ptitle) <= 14 or _CRITERION.match(ptitle)
+            or ptitle in _GENERIC_TITLES or ptitle.endswith(("部分", "内容", "重点", "考点", "笔记"))):
+        return title
+    return f"{ptitle}的{title}" if not ptitle.endswith(("要求", "类型", "技巧", "方法", "原则")) else f"{ptitle}中的{title}"
+
+
 def _stem_title(title: str) -> str:
     """宏观环境分析 is asked as 宏观环境: 「下列属于宏观环境分析的是」 is no paper's wording."""
     for tail in ("分析", "研究"):

@@ -19,7 +19,7 @@ from cskexam.core.question_quality import describe, filler_blank, named_in, patt
 from cskexam.core.question_choice import _PRONOUN_START, _coherent, _member_title, _where
 from cskexam.core.question_context import (
     _TERM_OK, MAX_STEM_TEXT_CHARS, _Context, _definition, _explain, _first_sentence, _list_summary, _ListInfo,
-    _nameable, _stem_title, _term_like, flag_kinds,
+    _nameable, _stem_title, _term_like, flag_kinds, described, list_name, meta_text, sub_list,
 )
 from cskexam.core.vocab import QuestionType
 
@@ -59,7 +59,7 @@ def _judge_definition(ctx: _Context, info: _ListInfo, item: Node, rng: random.Ra
         where = f"在{company}中，" if company not in text else ""
     else:
         where = f"{title}中，" if _nameable(title) and info.node.kind != "document" else ""
-    if not re.match(r"[\u4e00-\u9fff]", text) or _NOTE_MARK.search(text):
+    if not re.match(r"[\u4e00-\u9fff]", text) or _NOTE_MARK.search(text) or meta_text(text):
         return None  # 「(7—11岁)」, 「注:标红色的为…」: a remark, not a description
     if text.startswith(_PRONOUN_START) or text.startswith(_OWN_SUBJECT) or _RULE.search(text):
         return None  # 该部门负责…, 各部门定期…, …应以客户需求为核心: a sentence of its own, not a description
@@ -151,19 +151,24 @@ def _cloze_list(ctx: _Context, info: _ListInfo, rng: random.Random) -> Question 
     titles = [i.title for i in info.items]
     if len(titles) > 8 or any(len(t) > 12 for t in titles) or not info.count_ok or pattern_list(titles):
         return None  # 在范围上、在内容上、____ completes a frame, it tests no knowledge
+    if (sub_list(ctx.graph, info.node) and not (info.node.count or info.node.mnemonic)
+            and not described(ctx.graph, info.items)):
+        return None  # 倾听技巧 ____ → 适时复述, 先处理心情 beside 再处理事情: a detail one guesses
     if info.node.kind == "document":
         # An org chart listed under the document: named by its company, or not asked.
         company = ctx.company(info.node)
         if company is None:
             return None
         title = f"{company}的部门"
-    elif _nameable(_stem_title(info.node.title)):
-        title = info.node.title
+    elif _nameable(list_name(ctx.graph, info.node)) or _nameable(_stem_title(info.node.title)):
+        title = list_name(ctx.graph, info.node)
     else:
         return None
     order = list(range(len(titles)))
     rng.shuffle(order)
     for hidden in order:
+        if not _blankable(titles[hidden]):
+            continue  # R补救(Remedy), 神秘顾客(暗访): a key with a gloss no candidate writes as it stands
         shown = [BLANK if i == hidden else t for i, t in enumerate(titles)]
         stem = f"{_where(ctx, info)}{title}包括：{'、'.join(shown)}。"
         if not ctx.blank_points_at(stem, titles[hidden]):
@@ -177,16 +182,33 @@ def _cloze_list(ctx: _Context, info: _ListInfo, rng: random.Random) -> Question 
     )
 
 
+def _blankable(term: str) -> bool:
+    """A key a candidate writes as it stands: Chinese only, no gloss in brackets."""
+    return re.fullmatch(r"[\u4e00-\u9fff]{2,12}", term) is not None
+
+
+# Words that join a sentence to the one before: 「其中超值忠诚是…」 is about 超值忠诚.
+_JOINER = re.compile(r"^(其中|而且|而|但是|但|因此|所以|另外|此外|同时|并且|尤其是|特别是)")
+
 _IS = re.compile(r"^(?P<head>[^，,。；;是]{2,10})是(?P<tail>[^，,。；;]{2,60})$")
 _QUOTES = re.compile(r"[“”\"'‘’「」『』《》]")
 
 
 def _cloze_sentence(ctx: _Context, node: Node, rng: random.Random) -> Question | None:
     sentence = _first_sentence(node.text)
+    if meta_text(sentence):
+        return None
+    joined = _JOINER.match(sentence)
+    if joined:
+        sentence = sentence[joined.end():]
     m = _IS.match(sentence)
     if not m or _QUOTES.search(sentence):
         return None
     head, tail = m.group("head"), m.group("tail")
+    at = m.start("tail") - 1
+    bounds = ctx.word_bounds(sentence)
+    if at not in bounds or at + 1 not in bounds:
+        return None  # 「了解客户对处理结果是否满意」: 是否 is one word, not the copula
     copula = "是"
     lead = re.match(r"一种|一个|一项|一类", tail)
     if lead:  # 是一个____ reads better than 是____ with 一个动态系统 as the answer
@@ -201,6 +223,11 @@ def _cloze_sentence(ctx: _Context, node: Node, rng: random.Random) -> Question |
         return None
     if shares_morpheme(answer, stem, ctx.listed_with(answer)) or filler_blank(stem[:stem.index(BLANK)]):
         return None
+    if not _blankable(answer):
+        return None
+    if joined:
+        # 「其中超值忠诚是…」 says 其中 of what: the list it is about names it
+        stem = f"{list_name(ctx.graph, node)}中，{stem}"
     return Question(
         question_id(node.id, "cloze_sentence"), QuestionType.FILL, stem, answer, {},
         _explain(ctx, node, sentence), node.id, kind="cloze_sentence",
@@ -225,7 +252,7 @@ def _cloze_term(ctx: _Context, node: Node, rng: random.Random) -> Question | Non
     never cut out of 客户服务环境.
     """
     sentence = _first_sentence(node.text)
-    if not 8 <= len(sentence) <= MAX_STEM_TEXT_CHARS or _QUOTES.search(sentence):
+    if not 8 <= len(sentence) <= MAX_STEM_TEXT_CHARS or _QUOTES.search(sentence) or meta_text(sentence):
         return None
     if _NOT_A_KEY_SENTENCE.search(sentence) or sentence.startswith(("负责", "主要负责")):
         return None  # 「负责____工作…」 says not who
@@ -283,10 +310,13 @@ def _short_list(ctx: _Context, info: _ListInfo) -> Question | None:
         if company is None:
             return None
         title = f"{company}的部门及其职能"
-    elif _nameable(_stem_title(info.node.title)):
-        title = info.node.title
+    elif _nameable(list_name(ctx.graph, info.node)) or _nameable(_stem_title(info.node.title)):
+        title = list_name(ctx.graph, info.node)
     else:
         return None  # an outline heading is no question a paper would print
+    if (not (info.node.count or info.node.mnemonic) and not described(ctx.graph, info.items)
+            and (len(info.items) < 4 or sub_list(ctx.graph, info.node))):
+        return None  # 请简述倾听技巧: a sub-list or a maxim in pieces is no 简答 a paper sets
     texts = []
     for item in info.items:
         text = _definition(ctx.graph, item)

@@ -83,7 +83,7 @@ class ExamScreen(AppScreen):
     def on_mount(self) -> None:
         from cskexam.services.exam import ExamService
 
-        self.query_one("#exam-blueprints", OptionList).border_title = "试卷方案（Enter 开始）"
+        self.query_one("#exam-blueprints", OptionList).border_title = "试卷方案"
         self.query_one("#exam-blueprint-info").border_title = "方案与预测得分"
         self.service = ExamService(self.app.require_library())
         self._load_blueprints()

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Input, Static
+from textual.widgets import Checkbox, Input, Static
 
 from cskexam.tui.failures import guarded
 from cskexam.tui.screens.base import AppScreen
@@ -39,6 +39,7 @@ class SettingsScreen(AppScreen):
     SettingsScreen .settings-row { height: auto; margin-bottom: 1; }
     SettingsScreen .settings-label { width: 18; }
     SettingsScreen .settings-input { width: 20; }
+    SettingsScreen Checkbox.settings-input { width: 20; border: none; padding: 0; height: 1; }
     SettingsScreen .settings-hint { width: 1fr; color: $text-muted; padding-left: 2; }
     SettingsScreen #settings-status { height: auto; margin-top: 1; }
     """
@@ -50,6 +51,7 @@ class SettingsScreen(AppScreen):
 
     KEY_HELP = [
         ("↑ ↓ / Tab", "在各项之间移动"),
+        ("空格", "切换开关（同点卡片隔天）"),
         ("Enter / Ctrl+S", "保存全部设置"),
         ("Esc", "返回（未保存的修改会丢弃）"),
     ]
@@ -62,6 +64,11 @@ class SettingsScreen(AppScreen):
                     yield Static(Content(label), classes="settings-label")
                     yield Input(id=f"settings-{key}", classes="settings-input", compact=True)
                     yield Static(Content(hint), classes="settings-hint")
+            with Horizontal(classes="settings-row"):
+                yield Static(Content("同点卡片隔天"), classes="settings-label")
+                yield Checkbox("开启", id="settings-bury_siblings", classes="settings-input", compact=True)
+                yield Static(Content("答过一张后，同一知识点的其他卡片推到明天（空格切换）"),
+                             classes="settings-hint")
             yield Static(Content("Enter 或 Ctrl+S 保存 · Esc 返回"), id="settings-status")
         yield Footer()
 
@@ -88,10 +95,17 @@ class SettingsScreen(AppScreen):
         }
         for key, value in values.items():
             self.query_one(f"#settings-{key}", Input).value = value
+        box = self.query_one("#settings-bury_siblings", Checkbox)
+        box.value = settings.bury_siblings
+        box.label = "开启" if settings.bury_siblings else "关闭"
         self.query_one("#settings-retention", Input).focus()
 
     def _value(self, key: str) -> str:
         return self.query_one(f"#settings-{key}", Input).value.strip()
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        # The mark is drawn in colour only: the label says the state in words.
+        event.checkbox.label = "开启" if event.value else "关闭"
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.action_save()
@@ -118,7 +132,8 @@ class SettingsScreen(AppScreen):
         try:
             exam_date = parse_date(self._value("exam_date"), dt.date.today())
             settings = replace(self._settings, desired_retention=retention, daily_new_limit=new_per_day,
-                               maximum_interval=max_interval)
+                               maximum_interval=max_interval,
+                               bury_siblings=self.query_one("#settings-bury_siblings", Checkbox).value)
             plan = replace(self._plan, exam_date=exam_date, daily_goal=goal)
         except ValueError as exc:
             self._status(str(exc), error=True)
