@@ -63,7 +63,10 @@ def _mnemonic_hints(mnemonic: str, items: list[str]) -> bool:
 
 
 def _marked_key(graph: KnowledgeGraph, node: Node) -> bool:
-    return any(_KEY_MARK.search(n.title) for n in [node, *graph.ancestors(node.id)] if n.kind != "document")
+    """The list or the heading right above it is marked (4、必须记住 → its lists); a chapter of
+    重点内容 marks everything in it, so nothing."""
+    parent = graph.parent(node.id)
+    return any(_KEY_MARK.search(n.title) for n in (node, parent) if n is not None and n.kind != "document")
 
 
 def _list_kids(graph: KnowledgeGraph, node: Node) -> list[Node]:
