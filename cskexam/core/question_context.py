@@ -66,11 +66,20 @@ def _first_sentence(text: str) -> str:
 
 
 def _definition(graph: KnowledgeGraph, node: Node) -> str:
-    """The node's defining sentence: a parsed definition, else its first sentence."""
+    """The node's defining sentence: a parsed definition, else its first sentence; a reminder
+    run into it (…做不到的事记:“洁、速…”) is cut off."""
     for d in graph.definitions_of(node.id):
         if d.text.strip():
-            return _first_sentence(d.text)
-    return _first_sentence(node.text)
+            return _first_sentence(_cut_reminder(d.text))
+    return _first_sentence(_cut_reminder(node.text))
+
+
+_REMINDER = re.compile(r"(记|口诀|助记|(?<![\u4e00-\u9fff])注|考点)\s*[:：]|[(（](考点|注|记)")
+
+
+def _cut_reminder(text: str) -> str:
+    m = _REMINDER.search(text or "")
+    return (text or "")[: m.start()] if m and m.start() > 0 else (text or "")
 
 
 def _items(graph: KnowledgeGraph, node: Node) -> list[Node]:
@@ -151,7 +160,7 @@ _META = re.compile(r"^\s*[(（\[【]|^\s*(注|记|口诀|考点|备注|提示|�
 
 def meta_text(text: str) -> bool:
     """``text`` is an aside or a reminder (parenthesised, 注:/记:/口诀:), no sentence to ask."""
-    return bool(_META.search(text or ""))
+    return bool(_META.search(text or "") or _MNEMONIC_LINE.search(text or ""))
 
 
 _TERM_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,12}")
@@ -248,11 +257,10 @@ class _Context:
                 continue
             found = _items(graph, n)
             count_ok = n.count == len(found) if n.count is not None else _whole(graph, n)
-            mnemonic = n.mnemonic or ""
-            if n.count is None and not mnemonic:
-                mnemonic = loose_mnemonic(graph, n)
-                if mnemonic:  # 记：“质、态、诺、期、误”: one initial for each entry, so every child is one
-                    found, count_ok = _dedup(graph.children(n.id)), True
+            mnemonic = n.mnemonic or loose_mnemonic(graph, n)
+            kids = _dedup(graph.children(n.id))
+            if n.count is None and mnemonic and len(re.split(r"[、，,/\s]+", mnemonic)) == len(kids):
+                found, count_ok = kids, True  # 记：“质、态、诺、期、误”: one initial for each entry
             items = [i for i in found if _usable_option(i.title) and not blocked(i)]
             if len(items) >= 2:
                 self.lists.append(_ListInfo(
@@ -401,8 +409,8 @@ class _Context:
         """Lists beside this one under the same heading whose items are terms of the same
         shape (协作机制 and 监督与改进 of one project organisation): an examiner's distractors.
         Units and roles are no kin of anything; a list of traits (…性) is kin only to traits."""
-        if not _short_terms(info) or info.category in (ORG, ROLE) or info.node.kind == "document":
-            return []
+        if not _short_terms(info) or info.category in (ORG, ROLE) or info.node.kind in ("document", "chapter"):
+            return []  # sections of a chapter (门店服务的要求, 门店问题的来源) are topics, not kin
         return [other for other in self.lists
                 if other is not info and other.node.parent == info.node.parent
                 and other.category == info.category and _short_terms(other) and not _nested(info, other)
