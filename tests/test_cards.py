@@ -131,7 +131,7 @@ def test_list_from_inline_enumeration_and_count_in_title(cards):
     card = by_front(cards, "客户服务的五大特性分别是什么？")
     assert card.back.splitlines() == ["1. 无形性", "2. 不可分性", "3. 易消失性", "4. 有偿性", "5. 易变性"]
     ethics = by_front(cards, "职业道德的三大特点分别是什么？")
-    assert ethics.back.splitlines()[0] == "1. 在范围上"
+    assert ethics.back.splitlines()[0] == "1. 在范围上：存在于从事一定职业的人中间"
 
 
 def test_item_to_parent_only_where_no_list_card_asks_the_list(cards, notes):
@@ -238,7 +238,7 @@ def test_markup_like_text_is_kept_literally():
     b.add("item", "动态系统[A]", p)
     cards = generate_cards(b.graph, segmenter=WordCutter())
     card = next(c for c in cards if c.kind == "list")
-    assert "[重视营销环境?]" in card.back and "[A]" in card.back
+    assert "[重视营销环境？]" in card.back and "[A]" in card.back
 
 
 def test_flashcard_json_shape(cards):

@@ -76,7 +76,7 @@ def test_a_classification_list_names_what_it_classifies():
         for name in ("售前服务", "售中服务", "售后服务"):
             b.add("item", name, by_time)
     fronts = [c.front for c in _cards(build) if c.kind == "list"]
-    assert fronts == ["客户服务的分类按服务时序包括哪些方面？"]
+    assert fronts == ["按服务时序，客户服务的分类有哪些？"]
 
 
 def test_cards_that_answer_each_other_keep_one():

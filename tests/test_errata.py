@@ -46,12 +46,15 @@ def test_overlapping_entries_are_an_error():
         apply_errata(NOTES, parse_errata("在围上 → 在范围上\n围上,存在 → 围上，存在\n", "e"), "e")
 
 
-def test_loss_finder_asks_about_a_lone_character_that_completes_a_common_word():
-    index = LossIndex([("在", 700000), ("上", 250000), ("围", 4000), ("范围", 12000), ("周围", 9000),
+def test_loss_finder_asks_about_a_lone_character_that_completes_a_word_the_notes_use():
+    index = LossIndex([("在", 700000), ("上", 250000), ("的", 300000), ("围", 4000), ("范围", 12000), ("周围", 9000),
                        ("规", 2000), ("规范", 3600), ("行为", 20000)])
-    cut = {"在围上,存在于": ["在", "围", "上", ",", "存在", "于"], "特定的行为规。": ["特定", "的", "行为", "规", "。"]}
-    found = find_losses("在围上,存在于\n特定的行为规。", cut.__getitem__, index)
+    cut = {"在围上,存在于": ["在", "围", "上", ",", "存在", "于"], "特定的行为规。": ["特定", "的", "行为", "规", "。"],
+           "服务范围与行为规范": ["服务", "范围", "与", "行为", "规范"]}
+    found = find_losses("在围上,存在于\n特定的行为规。\n服务范围与行为规范", cut.__getitem__, index)
     assert [(s.line, s.span, s.words[0]) for s in found] == [(1, "在围上", "范围"), (2, "为规。", "规范")]
+    # Without the whole words anywhere in the notes, nothing suggests a loss.
+    assert find_losses("在围上,存在于\n特定的行为规。", cut.__getitem__, index) == []
 
 
 def test_bundled_notes_are_proofread():

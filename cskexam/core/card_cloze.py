@@ -34,6 +34,9 @@ _NUMBER = re.compile(r"^(第[一二三四五六七八九十]+|[二三四五六�
 _META_START = ("以上", "本文", "本文档", "总结", "综上", "如图", "该", "这", "此", "他们", "它们", "举例", "例如", "比如")
 _FIGURE = re.compile(r"如图|图\s*\d")
 _ASPECT = re.compile(r"^在.{1,4}上$")
+# An aside or a note about the notes (（考点：…）, 注：…, 记：“…”), not a statement to learn.
+_ASIDE = re.compile(r"^[（(]|^(?:注|记|考点|口诀|老师|备注|提示|重点|易错|说明)\s*[:：]")
+SHORT_TERM = 2
 
 
 class Cutter(Protocol):
@@ -290,6 +293,14 @@ def _leaks(label: str, term: str) -> bool:
     return any(term[i:i + 2] in label for i in range(len(term) - 1))
 
 
+def _trivial_blank(graph: KnowledgeGraph, node: Node, term: str) -> bool:
+    """The blank is the item's own name (第三步 记录: 「详细____投诉的时间」 → 记录), which its list
+    card asks, or a short everyday verb some list names as a step (做好____ → 记录)."""
+    if len(term) > SHORT_TERM:
+        return False
+    return any(n.kind == "item" and _clean(n.title).split(" ")[-1] == term for n in graph)
+
+
 def _add_cloze_card(deck, graph, node, node_defs, seg, domain, keywords, common, listed=None) -> None:
     parent = graph.parent(node.id)
     defined = {term for term, _ in node_defs}
@@ -302,7 +313,7 @@ def _add_cloze_card(deck, graph, node, node_defs, seg, domain, keywords, common,
         if any(key in _squash(sentence) for key in said):
             continue
         if (not 12 <= len(sentence) <= 80 or re.search(r"[?？]", sentence) or sentence.startswith(_META_START)
-                or _FIGURE.search(sentence) or filler_sentence(sentence)):
+                or _ASIDE.match(sentence) or _FIGURE.search(sentence) or filler_sentence(sentence)):
             continue
         siblings = graph.children(parent.id) if parent is not None else []
         doc_terms = domain.get(graph.document_of(node.id).id, set()) if isinstance(domain, dict) else domain
@@ -310,6 +321,8 @@ def _add_cloze_card(deck, graph, node, node_defs, seg, domain, keywords, common,
         if term == POINTED:
             return
         if term is None or _is_subject(term, subjects) or _GENERIC_TERM.match(term):
+            continue
+        if _trivial_blank(graph, node, term):
             continue
         before = sentence.split(term, 1)[0]
         if _GENERAL_BEFORE_BLANK.search(before):

@@ -41,3 +41,17 @@ def _squash(text: str) -> str:
 
 def _sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+
+
+_CJK = r"[\u3400-\u9fff“”‘’（），。；：、]"
+_HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+_HALF_PUNCT = re.compile(rf"(?<={_CJK})[,;:?!]|[,;:?!](?={_CJK})")
+
+
+def full_width(text: str) -> str:
+    """Chinese text with its punctuation full-width (notes often mix 「,」 and 「，」 in one line):
+    a comma, colon, semicolon, ? or ! beside a Chinese character, and every bracket pair."""
+    if not re.search(r"[\u3400-\u9fff]", text):
+        return text
+    text = _HALF_PUNCT.sub(lambda m: _HALF_TO_FULL[m.group()], text)
+    return text.replace("(", "（").replace(")", "）")

@@ -8,7 +8,10 @@ re-importing edited notes keeps the review history of unchanged cards.
 Kinds (the Chinese labels are what the UI shows):
 
 * ``definition``       什么是客户服务环境？ → the definition text
-* ``list``             宏观环境分析包括哪五个方面？（宏五） → the items in order
+* ``list``             宏观环境分析包括哪五个方面？（宏五） → the items in order; a list
+  the notes mark (a count, a mnemonic, 必须记住) is asked even when its entries have
+  lists of their own, and a mnemonic whose keys stand in the items (质、态、诺…) goes
+  on the back (see ``card_lists``)
 * ``item_parent``      「愿望竞争者」属于哪一个知识点？ → 竞争者环境 (only for named
   lists no list card asks, whose name shares no word with the item, at most
   ``ITEM_PARENT_PER_LIST`` per list)
@@ -47,8 +50,12 @@ from cskexam.core.card_cloze import (  # noqa: F401  (re-exported)
     doc_context, jieba_keywords, names_context,
 )
 from cskexam.core.card_links import drop_answered
+from cskexam.core.card_lists import (
+    KEY_ITEM_CHARS, _aspect_labels, _elaboration, _is_bullet, _item_nodes, _item_text, _list_kids, _list_of_lists,
+    _marked_key, _mnemonic, _mnemonic_hints, _mnemonic_keys,
+)
 from cskexam.core.card_text import (  # noqa: F401  (re-exported)
-    BLANK, _PRONOUN_START, _clean, _sentences, _squash, chinese_number,
+    BLANK, _PRONOUN_START, _clean, _sentences, _squash, chinese_number, full_width,
 )
 from cskexam.core.distractors import ORG, ROLE, list_category, organisation_of
 from cskexam.core.graph import KnowledgeGraph, Node
@@ -81,7 +88,6 @@ def card_id(node_id: str, kind: str, key: str = "") -> str:
 
 # -- text helpers ----------------------------------------------------------
 
-_BULLET_MARKERS = {"•", "·", "-", "*", "●", "○", "◆", "■", "▪", "–", "—", "+"}
 _ROLE_SUFFIXES = ("经理", "主管", "专员", "总监", "代表", "人员", "主任", "组长", "师", "员", "长")
 _ORG_WORDS = ("组织结构", "组织机构", "组织架构", "机构设置", "部门设置", "岗位设置")
 _COUNT_IN_TITLE = re.compile(r"[一二三四五六七八九十两\d]+\s*(大|个|类|种|项|点|方面|要素|特[点性]|原则|步|阶段)")
@@ -120,7 +126,7 @@ def _shares_word(a: str, b: str) -> bool:
 
 
 # Words a definition of a department shares with every other: no content of its own.
-_FRAME_WORDS = re.compile(r"负责|主要|职责|包括|公司|企业|部门|机构|中心|工作|方面|相关|重要|一个|其|等")
+_FRAME_WORDS = re.compile(r"负责|主要|职责|包括|公司|企业|部门|机构|中心|工作|方面|相关|重要|非常|一部分|部分|之一|一个|其|等")
 _FRAME_CHARS = set("的和与及、，,。;；：:是指为之各项在中对")
 _NAME_SUFFIX = re.compile(r"(?:部门|部|中心|办公室|团队|小组|组|经理|主管|专员)$")
 NAME_BACK_CHARS = 10
@@ -152,15 +158,6 @@ def name_gives_away(term: str, text: str, org: str | None = None) -> bool:
     return False
 
 
-def _item_nodes(graph: KnowledgeGraph, node: Node) -> list[Node]:
-    kids = graph.children(node.id)
-    if node.count and len(kids) == node.count:
-        # Items that have sub-lists of their own are often parsed as points.
-        return kids
-    items = [k for k in kids if k.kind == "item"]
-    return items or kids
-
-
 def _split_inline_list(node: Node) -> list[str]:
     """Items written inline after a stated count: '…五大特性:无形性、不可分性、…'."""
     if not node.count or not node.text:
@@ -171,10 +168,6 @@ def _split_inline_list(node: Node) -> list[str]:
     if len(parts) == node.count and all(len(p) <= 12 for p in parts):
         return parts
     return []
-
-
-def _is_bullet(node: Node) -> bool:
-    return node.marker.strip() in _BULLET_MARKERS
 
 
 def _is_role(graph: KnowledgeGraph, node: Node) -> bool:
@@ -199,8 +192,10 @@ def _bullet_text(node: Node) -> str:
     return text or title
 
 
-_ASKING_TAIL = re.compile(r"(?:有哪些|是什么|有几种|有哪几[种类个])$|\s*[Pp]\d+$")
+_ASKING_TAIL = re.compile(r"(?:有哪些|是什么|有几种|有哪几[种类个]|(?<![具拥没享])有)$|\s*[Pp]\d+$")
 _ASKING_HEAD = re.compile(r"^(?:简述|试述|论述|请说明|说明)")
+_STATEMENT_TITLE = re.compile(r"将使|可以|能够|有助于|有利于|受益")
+_KINDS_TITLE = re.compile(r"(?:类型|种类|方法)$")
 _CRITERION = re.compile(r"^(?:按|根据|依据|按照)")
 
 
@@ -210,20 +205,26 @@ def _list_front(node: Node, parent: Node | None, count: int | None, items: list[
     title = _ASKING_TAIL.sub("", _ASKING_HEAD.sub("", _clean(node.title))) or _clean(node.title)
     upper = _clean(parent.title) if parent is not None and parent.kind != "document" else ""
     upper = _ASKING_TAIL.sub("", _ASKING_HEAD.sub("", upper)) if upper else ""
+    if upper and _CRITERION.match(title) and not count:
+        return f"{title}，{upper}有哪些？"  # 按服务时序 alone says nothing: 按服务时序，客户服务的分类有哪些？
     if upper and _CRITERION.match(title):
-        title = f"{upper}{title}"  # 按服务时序 alone says nothing: 客户服务的分类按服务时序
+        title = f"{upper}{title}"
     elif upper and (len(title) <= 3 or (kind_of and "的" not in title and len(title) <= 6)):
         title = f"{upper}的{title}"  # '部门包括哪五个方面' alone says nothing
-    if _COUNT_IN_TITLE.search(title):
+    if _STATEMENT_TITLE.search(title):
+        # 优质服务意识将使客户服务人员受益匪浅 states a claim: ask what it consists of
+        n = chinese_number(count) if count else "些"
+        front = f"{title}，体现在哪{n}{'个' if count else ''}方面？"
+    elif _COUNT_IN_TITLE.search(title):
         front = f"{title}分别是什么？"
     elif any(w in title for w in _ORG_WORDS) and list_category(items) in (ORG, ROLE):
         front = f"{title}包括哪些部门（岗位）？"
+    elif _KINDS_TITLE.search(title):
+        front = f"{title}有哪{chinese_number(count)}种？" if count else f"{title}有哪些？"
     elif count:
         front = f"{title}包括哪{chinese_number(count)}个方面？"
     else:
         front = f"{title}包括哪些方面？"
-    if node.mnemonic:
-        front += f"（{node.mnemonic}）"
     return front
 
 
@@ -272,7 +273,7 @@ class _Deck:
 
     def add(self, node: Node, kind: str, front: str, back: str, key: str = "", answer_parts: Iterable[str] | None = None,
             same_back_is_duplicate: bool = False) -> bool:
-        front, back = front.strip(), back.strip()
+        front, back = full_width(front.strip()), full_width(back.strip())
         if not front or not _squash(back):
             return False
         parts = list(answer_parts) if answer_parts is not None else [back]
@@ -373,31 +374,52 @@ def _node_definitions(node: Node, given: list[tuple[str, str]]) -> list[tuple[st
 
 
 def _add_list_card(deck: _Deck, graph: KnowledgeGraph, node: Node) -> None:
-    kids = _item_nodes(graph, node)
+    kids = _list_kids(graph, node)
     if any(_blocked(k) for k in kids):
         return  # an item the parser flagged (a title cut short: 「…他人电脑及他…」) would be learnt so
-    items = [_item_label(k) for k in kids]
+    items = [_item_text(k) for k in kids] if _aspect_labels(kids) else [_item_label(k) for k in kids]
     items = [i for i in items if i]
     if len(items) < 2:
         items = _split_inline_list(node)
-    if node.count is None and not any(k.kind == "item" for k in kids):
+    parent = graph.parent(node.id)
+    mnemonic = _mnemonic(node, kids)
+    key = node.count is not None or mnemonic is not None or _marked_key(graph, node)
+    nested = _list_of_lists(graph, kids)
+    if node.count is None and not nested and not any(k.kind == "item" for k in kids):
         return
-    if node.count is None and any(k.kind != "item" and graph.children(k.id) for k in graph.children(node.id)):
+    if (not key and any(k.kind != "item" and graph.children(k.id) for k in kids)
+            and len({_clean(k.title)[-1:] for k in kids}) > 1):
+        return  # outline sections (仪容仪表, 行为规范, 考勤制度) are no list of like things
+    if node.count is None and any(k.kind != "item" and graph.children(k.id) and k not in kids
+                                  for k in graph.children(node.id)):
         return  # an entry with a list of its own was left out (考勤制度): the card would teach a short list
-    if node.count is None and not _named_list(node) and not any(w in node.title for w in _ORG_WORDS):
+    if node.count is None and not key and not _named_list(node) and not any(w in node.title for w in _ORG_WORDS):
         return  # an outline heading (基础知识部分, …将使…受益匪浅) is no list to recall
     if len(items) < 2 or (node.count and len(items) != node.count):
         # A stated count the outline does not match: the card would teach a wrong list.
         return
-    if _sentence_items(items):
+    long_ok = mnemonic is not None or _marked_key(graph, node)  # a list the notes mark may have long entries
+    if not _aspect_labels(kids) and _sentence_items(items, KEY_ITEM_CHARS if long_ok else SENTENCE_ITEM_CHARS):
         return  # rules written as sentences (队员必须…, 工作时间内,除…) are no list to recite
+    if mnemonic is None and node.count is None and _elaboration(graph, node, parent, kids):
+        return
     # A count only where the notes state it (and the items found match it).
-    parent = graph.parent(node.id)
-    front = _list_front(node, parent, node.count, items, kind_of=_one_of_kinds(graph, node, parent))
+    count = node.count
+    if count is None and mnemonic is not None and len(_mnemonic_keys(mnemonic)) == len(items):
+        count = len(items)  # 质、态、诺、期、误: one key a reason, five reasons
+    front = _list_front(node, parent, count, items, kind_of=_one_of_kinds(graph, node, parent))
+    upper = _clean(parent.title) if parent is not None and parent.kind != "document" else ""
+    if upper and parent is not None and deck.has_list(parent) and not names_context(front, upper):
+        front = f"在{_ASKING_TAIL.sub('', upper)}中，{front}"  # 心理素质 of 投诉处理人员的素质要求
     context = doc_context(graph, node)
     if context and not names_context(front, context):
         front = f"在{context}中，{front}"  # 协作机制包括哪些方面？ asks about whose
-    deck.add(node, "list", front, _numbered(items), answer_parts=items, same_back_is_duplicate=True)
+    back = _numbered(items)
+    if mnemonic and _mnemonic_hints(mnemonic, items):
+        back += f"\n（口诀：{mnemonic}）"  # 听、歉、记… on the front would prompt each item
+    elif mnemonic:
+        front += f"（{mnemonic}）"  # 宏五 names the list, not its items
+    deck.add(node, "list", front, back, answer_parts=items, same_back_is_duplicate=True)
     deck.mark_list(node)  # asked here or by the same card of an earlier passage
 
 
@@ -414,11 +436,11 @@ def _one_of_kinds(graph: KnowledgeGraph, node: Node, parent: Node | None) -> boo
 
 
 
-def _sentence_items(items: list[str]) -> bool:
+def _sentence_items(items: list[str], chars: int = SENTENCE_ITEM_CHARS) -> bool:
     """Items that are sentences, or cut short (…), not names to recall."""
     if any(re.search(r"[，,；;：:]", i) or i.endswith(("…", "...")) for i in items):
         return True
-    return sum(len(i) > SENTENCE_ITEM_CHARS for i in items) * 2 >= len(items)
+    return sum(len(i) > chars for i in items) * 2 >= len(items)
 
 
 def _ambiguous_item_titles(graph: KnowledgeGraph) -> set[str]:

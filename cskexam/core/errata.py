@@ -135,6 +135,25 @@ LONE_WORD_FREQ = 10000
 COMMON_WORD_FREQ = 3000
 COMMONER_BY = 1.5
 RECURRING = 2
+# A rarer word counts when the notes use it this often (客户 for 管户服务).
+NOTES_WORD_FREQ = 100
+NOTES_RECURRING = 3
+
+# Words of exam study the general dictionary lacks, which would otherwise fall
+# apart into a lone 题 (案例题常考) that looks like the rest of 问题.
+STUDY_WORDS = ("真题", "例题", "案例题", "试题", "考题", "习题", "做题", "答题", "题型", "组卷", "选择题",
+               "单选题", "多选题", "判断题", "简答题", "论述题", "计算题", "材料题", "考点", "必考", "常考")
+
+NUMERALS = frozenset("一二三四五六七八九十百千零〇两")
+OPENERS = "(（[【「『“‘\"'《〈"
+CLOSERS = ")）]】」』”’\"'》〉"
+COLONS = ":："
+LIST_SEPARATORS = "、，,；;/／ "
+# A mnemonic follows its label (口诀：…, 记：“质、态、诺”, 可记作"优劣机威") up to
+# the end of its clause; commas do not end it (口诀：内需双成，过期公).
+_MNEMONIC = re.compile(
+    r"(?:口诀|歌诀|顺口溜|巧记|速记|助记|简记|记忆|记法|记作|记为|记)[\s*_]*(?:[:：]\s*[“\"「『]?|[“\"「『])"
+    r"[^。；;)）」』”\"]*")
 
 
 class LossIndex:
@@ -146,18 +165,104 @@ class LossIndex:
         for word, freq in entries:
             if len(word) == 1:
                 self.freq[word] = freq
-            elif len(word) == 2 and freq >= COMMON_WORD_FREQ and all(_CJK.match(ch) for ch in word):
+            elif len(word) == 2 and freq >= NOTES_WORD_FREQ and all(_CJK.match(ch) for ch in word):
                 self.freq[word] = freq
                 for ch in set(word):
                     self.by_char.setdefault(ch, []).append((freq, word))
         for words in self.by_char.values():
             words.sort(reverse=True)
 
-    def completions(self, ch: str) -> list[str]:
+    def is_word(self, ch: str) -> bool:
+        """A character frequent enough to stand alone (在, 上, 能), not a remnant."""
+        return self.freq.get(ch, 0) >= LONE_WORD_FREQ
+
+    def completions(self, ch: str, text: str, anywhere: bool = False) -> list[str]:
+        """Words ``ch`` could be what is left of, the notes' own first.
+
+        A word ``text`` uses often counts; a common word, commoner than
+        ``ch`` alone, once ``text`` has it whole (or, with ``anywhere``,
+        even if it does not).
+        """
         lone = self.freq.get(ch, 0)
         if lone >= LONE_WORD_FREQ:
             return []
-        return [w for f, w in self.by_char.get(ch, ())[:3] if f >= COMMONER_BY * max(lone, 1)]
+        found: list[tuple[int, int, str]] = []
+        for f, w in self.by_char.get(ch, ()):
+            uses = text.count(w)
+            if uses >= NOTES_RECURRING or (
+                    f >= COMMON_WORD_FREQ and f >= COMMONER_BY * max(lone, 1) and (uses or anywhere)):
+                found.append((uses, f, w))
+        return [w for _, _, w in sorted(found, reverse=True)]
+
+    def is_two_char_word(self, word: str) -> bool:
+        return len(word) == 2 and word in self.freq
+
+
+def _cjk_run(line: str, start: int) -> tuple[int, int]:
+    """The run of Chinese characters around position ``start``."""
+    a, b = start, start + 1
+    while a > 0 and _CJK.match(line[a - 1]):
+        a -= 1
+    while b < len(line) and _CJK.match(line[b]):
+        b += 1
+    return a, b
+
+
+def _neighbour_runs(line: str, a: int, b: int) -> list[str]:
+    """The list items either side of the run ``line[a:b]``, across one separator (、 ，)."""
+    out = []
+    if a >= 2 and line[a - 1] in LIST_SEPARATORS and _CJK.match(line[a - 2]):
+        x, y = _cjk_run(line, a - 2)
+        out.append(line[x:y])
+    if b + 1 < len(line) and line[b] in LIST_SEPARATORS and _CJK.match(line[b + 1]):
+        x, y = _cjk_run(line, b + 1)
+        out.append(line[x:y])
+    return out
+
+
+def _not_a_remnant(line: str, start: int, tokens: list[str], offsets: list[int],
+                   index: LossIndex, mnemonics: list[tuple[int, int]]) -> bool:
+    """Where a lone character is the notes' own form, not what a lost neighbour left.
+
+    A numbering marker (十、 （三）), a label before its colon (注： 记： 例：
+    答：), a one-character item of an enumerated mnemonic (质、态、诺), the
+    initials of a mnemonic (有可响保移, “基被负能伙”, (特五)).
+    """
+    ch = line[start]
+    before = line[start - 1] if start else ""
+    after = line[start + 1] if start + 1 < len(line) else ""
+    if ch in NUMERALS and (after in "、.．)）" or before in "(（第"):
+        return True
+    if after and after in COLONS:
+        return True
+    if any(a <= start < b for a, b in mnemonics):
+        return True
+    a, b = _cjk_run(line, start)
+    if b - a == 1:
+        # A one-character item is a remnant only among items of whole words
+        # (产品、价格、渠、促销); among other single characters it is an initial.
+        items = _neighbour_runs(line, a, b)
+        return not items or any(len(item) == 1 for item in items)
+    # A shared ending or beginning of list items (运动觉、平衡觉、机体觉) is the
+    # notes' pattern, not a loss.
+    if (start == b - 1 and any(item[-1] == ch for item in _neighbour_runs(line, a, b))) or (
+            start == a and any(item[0] == ch for item in _neighbour_runs(line, a, b))):
+        return True
+    run = [t for t, at in zip(tokens, offsets) if a <= at < b]
+    lone = [t for t in run if len(t) == 1]
+    if (a and line[a - 1] in OPENERS and b < len(line) and line[b] in CLOSERS
+            and len(lone) == len(run) and b - a <= 6):
+        return True  # (特五) （计组领控）
+    bound = [t for t in lone if not index.is_word(t)]
+    # Initials: most of the run is characters that cannot stand alone (目首普效创);
+    # a lost character leaves one such character among words (在围上).
+    return len(bound) >= 2 and 2 * len(bound) >= len(run)
+
+
+def _parallel(text: str, prev: str, nxt: str, index: LossIndex) -> bool:
+    """Whether the notes put a whole word between ``prev`` and ``nxt`` elsewhere (在形式上 beside 在围上)."""
+    pattern = re.escape(prev) + "([\u4e00-\u9fff]{2})" + re.escape(nxt)
+    return any(index.is_two_char_word(m.group(1)) for m in re.finditer(pattern, text))
 
 
 def find_losses(
@@ -171,15 +276,22 @@ def find_losses(
 
     ``cut`` segments a line (HMM off, so unknown words fall apart into single
     characters); ``known`` says whether a span is a word of the notes' own
-    vocabulary (their titles), never suspect.
+    vocabulary (their titles), never suspect. The word the character would
+    complete must occur whole elsewhere in the notes (在围上 asks about 范围
+    only if the notes say 范围 somewhere): a loss drops a character from the
+    notes' own words.
     """
     out: list[SuspectLoss] = []
     seen: set[str] = set()
     for lineno, line in enumerate(text.splitlines(), 1):
         tokens = cut(line)
+        offsets: list[int] = []
         pos = 0
-        for i, tok in enumerate(tokens):
-            start, pos = pos, pos + len(tok)
+        for tok in tokens:
+            offsets.append(pos)
+            pos += len(tok)
+        mnemonics = [m.span() for m in _MNEMONIC.finditer(line)]
+        for i, (tok, start) in enumerate(zip(tokens, offsets)):
             if len(tok) != 1 or not _CJK.match(tok):
                 continue
             # A lone character between two words of two or more (…的 容 划分…)
@@ -189,8 +301,15 @@ def find_losses(
             nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
             if len(prev) != 1 and len(nxt) != 1 and (len(prev) < 2 or len(nxt) < 2):
                 continue
-            words = index.completions(tok)
-            span = line[max(0, start - 1): pos + 1]
+            if _not_a_remnant(line, start, tokens, offsets, index, mnemonics):
+                continue
+            # Alone between two one-character words (在 围 上), a character that
+            # cannot stand alone has lost its partner even if the notes never
+            # write the word whole.
+            stranded = (len(prev) == 1 and len(nxt) == 1 and index.is_word(prev) and index.is_word(nxt)
+                        and _parallel(text, prev, nxt, index))
+            words = index.completions(tok, text, anywhere=stranded)[:3]
+            span = line[max(0, start - 1): start + 2]
             if not words or known(span) or span in seen:
                 continue
             # The notes' own wording recurs (售前、售中、售后); a loss is a one-off.

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Sequence
 
 from cskexam.core.errata import (
-    ERRATA_SUFFIX, ErrataError, LossIndex, SuspectLoss, apply_errata, errata_name, find_losses, parse_errata,
+    ERRATA_SUFFIX, STUDY_WORDS, ErrataError, LossIndex, SuspectLoss, apply_errata, errata_name, find_losses, parse_errata,
 )
 from cskexam.core.errors import NotesError
 from cskexam.errors import os_error_text
@@ -134,20 +134,33 @@ def load_graph(paths: list[str | Path] | None = None) -> KnowledgeGraph:
 def suspect_losses(path: Path, text: str, known_words: set[str] | None = None) -> list[SuspectLoss]:
     """Spans of notes without an errata file that look like lost characters.
 
-    Loads jieba's dictionary (about a second): for ``cskexam import`` only,
-    never on the start-up path of the TUI.
+    Loads jieba's dictionary (about a second, once per process): for
+    ``cskexam import`` only, never on the start-up path of the TUI.
     """
-    import logging
-
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
     index = _loss_index()
-    tok = jieba.Tokenizer()
-    tok.initialize()
+    tok = _loss_tokenizer()
     known = known_words or set()
     return find_losses(text, lambda line: tok.lcut(line, HMM=False), index,
                        known=lambda span: any(w in known for w in (span, span[1:], span[:-1])))
+
+
+_TOKENIZER = None
+
+
+def _loss_tokenizer():  # -> jieba.Tokenizer (jieba has no type information)
+    global _TOKENIZER
+    if _TOKENIZER is None:
+        import logging
+
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        tok = jieba.Tokenizer()
+        tok.initialize()
+        for word in STUDY_WORDS:
+            tok.add_word(word)
+        _TOKENIZER = tok
+    return _TOKENIZER
 
 
 _INDEX: LossIndex | None = None

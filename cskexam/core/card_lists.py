@@ -1,0 +1,112 @@
+"""Which lists of the notes are key lists, and what their entries are.
+
+Helpers of ``cards``: a list's entries (numbered alike, even those with
+sub-lists of their own), a mnemonic written as a note after the list
+(记：“质、态、诺、期、误”), a heading marking everything under it as a key point
+(必须记住, 重点, ★), entries that name only a dimension (在范围上), and the
+details of one entry written into it (服务态度问题：态度冷漠、推诿…) that are no
+list to learn.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cskexam.core.card_text import _clean, _sentences
+from cskexam.core.graph import KnowledgeGraph, Node
+
+_BULLET_MARKERS = {"•", "·", "-", "*", "●", "○", "◆", "■", "▪", "–", "—", "+"}
+_ASPECT = re.compile(r"^在.{1,4}上$")
+
+
+def _is_bullet(node: Node) -> bool:
+    return node.marker.strip() in _BULLET_MARKERS
+
+
+def _item_nodes(graph: KnowledgeGraph, node: Node) -> list[Node]:
+    kids = graph.children(node.id)
+    if node.count and len(kids) == node.count:
+        # Items that have sub-lists of their own are often parsed as points.
+        return kids
+    items = [k for k in kids if k.kind == "item"]
+    return items or kids
+
+
+# 记：“质、态、诺、期、误” 五个字 / 口诀：…: a mnemonic written as a note after the list.
+_MNEMONIC_NOTE = re.compile(r"^(?:记|口诀|记忆|速记|巧记)\s*[:：]\s*[“\"「『]?(?P<m>[^”\"」』]{2,30}?)[”\"」』]?"
+                            r"\s*(?:[一二三四五六七八九十\d]+个?字)?[。.]?$")
+# A heading the notes mark as a key point: every list under it is learnt.
+_KEY_MARK = re.compile(r"必须记住|要记住|牢记|重点|必考|★|☆")
+_NUMBERING = re.compile(r"[\dA-Za-z一二三四五六七八九十]+")
+KEY_ITEM_CHARS = 24
+
+
+def _mnemonic(node: Node, kids: list[Node]) -> str | None:
+    if node.mnemonic:
+        return node.mnemonic
+    for n in [node] + kids[-1:]:
+        for sentence in _sentences(n.text):
+            m = _MNEMONIC_NOTE.match(sentence.strip())
+            if m:
+                return m.group("m").strip()
+    return None
+
+
+def _mnemonic_keys(mnemonic: str) -> list[str]:
+    parts = [p for p in re.split(r"[、，,\s]+", mnemonic) if p]
+    return parts if len(parts) > 1 else list(mnemonic)
+
+
+def _mnemonic_hints(mnemonic: str, items: list[str]) -> bool:
+    """The mnemonic's keys stand in the items (质 of 产品质量问题): it prompts the answer."""
+    return any(c in item for c in re.sub(r"[\W\d_]", "", mnemonic) for item in items)
+
+
+def _marked_key(graph: KnowledgeGraph, node: Node) -> bool:
+    return any(_KEY_MARK.search(n.title) for n in [node, *graph.ancestors(node.id)] if n.kind != "document")
+
+
+def _list_kids(graph: KnowledgeGraph, node: Node) -> list[Node]:
+    """The entries of a list: all children numbered alike (1) 2) … even those with sub-lists of
+    their own), else the parser's items."""
+    kids = graph.children(node.id)
+    styles = {_NUMBERING.sub("N", k.marker.strip()) for k in kids}
+    if len(kids) >= 2 and len(styles) == 1 and "N" in next(iter(styles)) and not any(_is_bullet(k) for k in kids):
+        return kids
+    return _item_nodes(graph, node)
+
+
+def _list_of_lists(graph: KnowledgeGraph, kids: list[Node]) -> bool:
+    """Entries that are short names each with a list of its own (心理素质, 品格素质, 技能素质)."""
+    titles = [_clean(k.title) for k in kids]
+    return len(kids) >= 2 and len({t[-1:] for t in titles}) == 1 and all(
+        k.kind != "item" and len(graph.children(k.id)) >= 2 and 2 <= len(t) <= 8 for k, t in zip(kids, titles))
+
+
+def _aspect_labels(kids: list[Node]) -> bool:
+    """Entries that name only a dimension (在范围上, 在内容上): the card shows what each says."""
+    return len(kids) >= 2 and all(_ASPECT.match(_clean(k.title)) and _clean(k.text) for k in kids)
+
+
+def _item_text(node: Node) -> str:
+    return f"{_clean(node.title)}：{_clean(re.split(r'[；;。]', node.text.strip(), maxsplit=1)[0])}"
+
+
+def _elaboration(graph: KnowledgeGraph, node: Node, parent: Node | None, kids: list[Node]) -> bool:
+    """A list written inline into one entry of another list, after its name: in brackets
+    (企业承诺没有兑现（广告夸大、售后承诺不落实）), as one sentence the outline split at its commas
+    (倾听技巧：用心倾听，适时复述、确认), or as the detail of an entry of a list the notes give a count
+    or a mnemonic for (服务态度问题：态度冷漠、推诿、不耐烦). The entry is learnt; its detail is not."""
+    if parent is None or parent.kind == "document" or node not in _list_kids(graph, parent):
+        return False
+    if any(k.marker.strip() or k.source.line != node.source.line for k in kids):
+        return False  # a list of its own, numbered or on lines of its own
+    original = (getattr(node, "original", "") or "").split("\n", 1)[0]
+    title = _clean(node.title)
+    rest = original.split(title, 1)[1].strip() if title and title in original else ""
+    if rest.startswith(("（", "(")):
+        return True
+    body = re.split(r"[。；;]", rest.lstrip(":： "), maxsplit=1)[0]
+    if "、" in body and re.search(r"[，,]", body):
+        return True
+    return parent.count is not None or _mnemonic(parent, graph.children(parent.id)) is not None

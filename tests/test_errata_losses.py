@@ -1,0 +1,73 @@
+"""The loss report on real Chinese notes: real OCR losses are asked about, the notes' own forms are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from cskexam.core.errata import loss_marker, parse_errata
+from cskexam.resources import content_dir, note_files
+from cskexam.services.notes import errata_path, suspect_losses
+
+# A clean passage that uses the words the mnemonics below abbreviate (态度,
+# 期望, 误解, 分析, 回访, 责任), so only the structure of a line can tell an
+# initial from a remnant.
+CONTEXT = (
+    "客户投诉产生的原因：服务态度问题，客户期望值过高，客户误解。\n"
+    "处理投诉要分清责任，定期分析，做好回访，了解客户的需要，注意记录。\n"
+)
+
+CLEAN = [
+    "注：投诉≠坏事！投诉是企业改进工作的“免费信息”",
+    "记：“质、态、诺、期、误” 五个字",
+    "口诀：“听、歉、记、析、解、访”",
+    "口诀：“章、时、责、档、客”",
+    "## 十、投诉的预防",
+    "一、客户投诉的概念",
+    "二、客户投诉产生的原因",
+    "(1)有章可循原则 (2)及时处理原则",
+    "（三）客户投诉的类型",
+    "例：客户来访时，客服主管应先伸手表示欢迎。",
+    "答：有形性、可靠性、响应性、保证性、移情性。（口诀：有可响保移）",
+    "正确答案：A、B、C",
+    "小贴士：口诀“基被负能伙”，按企业投入由少到多记。",
+    "管理的基本职能（计组领控）",
+    "客户服务的特征(特五)(P3)",
+    "（考点：三大素质，案例题常考“不轻易承诺”）",
+    "内部感觉：运动觉、平衡觉、机体觉",
+    "……！！、、——；；",
+]
+
+
+@pytest.mark.parametrize("line", CLEAN)
+def test_the_notes_own_forms_are_not_losses(line):
+    assert [s.describe() for s in suspect_losses(None, CONTEXT + line)] == []  # type: ignore[arg-type]
+
+
+REAL = [
+    # 在围上 beside the whole 在内容上/在形式上 of the same list.
+    ("职业道德的三大特点:在围上,存在于从事一定职业的人中间;在内容上,具有稳定性和连续性;"
+     "在形式上,具有具体、多样和较大的适用性。", "在围上", "范围"),
+    ("3-1:客户服务的容划分:售前服务、售中服务、售后服务\n服务内容因行业而异。", "的容划", "内容"),
+    ("职业道德是指从事一定职业的人在职业活动中应遵循的特定的行为规。\n遵守行为规范。", "为规。", "规范"),
+    ("共同对企业的管户服务活动发生影响。\n客户是企业的生命，客户满意，客户忠诚。", "管户服", "客户"),
+    ("厨师长则是司厨师团队的负责人。\n公司设有餐饮部。", "是司厨", "公司"),
+]
+
+
+@pytest.mark.parametrize("text, span, word", REAL)
+def test_real_ocr_losses_are_asked_about(text, span, word):
+    found = suspect_losses(None, text)  # type: ignore[arg-type]
+    assert [(s.span, word in s.words) for s in found] == [(span, True)]
+
+
+def test_the_bundled_notes_as_pasted_show_their_real_losses():
+    path = note_files(content_dir())[0]
+    pasted = path.read_text("utf-8-sig")
+    corrections = parse_errata(errata_path(path).read_text("utf-8-sig"), "errata")
+    found = suspect_losses(path, pasted)
+    spans = [s.span for s in found]
+    for loss in ("在围上", "在容上", "的容划", "为规。", "管户服", "是司厨"):
+        assert loss in spans
+    # Each of them is a spot the errata file corrects.
+    markers = [loss_marker(c) for c in corrections]
+    assert all(any(s in m or m in s for m in markers) for s in ("在围上", "在容上", "为规。"))
