@@ -41,7 +41,7 @@ from cskexam.core.vocab import SUBJECTIVE_TYPES, QuestionType
 __all__ = [
     "FALSE_WORDS", "FUZZY_CUTOFF", "FUZZY_CUTOFF_LONG", "FUZZY_MIN_CHARS", "LONG_TERM_CHARS",
     "MULTI_PARTIAL_CREDIT", "PADDING_NOTE", "POLARITY_CHARS", "TRUE_WORDS", "GradeResult", "PointLexicon",
-    "PointMatch", "ScoringPoint", "ShortAnswerResult", "fold", "trim", "grade", "grade_fill",
+    "PointMatch", "ScoringPoint", "ShortAnswerResult", "fold", "trim", "fill_variants", "grade", "grade_fill",
     "grade_judgement", "grade_multiple", "grade_short_answer", "grade_single", "padding_note", "parse_judgement",
     "parse_letters", "split_blanks",
 ]
@@ -126,15 +126,38 @@ def grade_judgement(answer: Any, expected: Any) -> GradeResult:
     return GradeResult(ok, 1.0 if ok else 0.0, "对" if want else "错", shown)
 
 
-def grade_fill(answer: str | Sequence[str], expected: str | Sequence[str]) -> GradeResult:
+_GLOSS = re.compile(r"^(?P<main>[^()（）]+?)\s*[（(](?P<gloss>[^()（）]+)[)）]$")
+_INITIAL = re.compile(r"^[A-Za-z](?=[\u4e00-\u9fff])")
+
+
+def fill_variants(expected: str) -> set[str]:
+    """What a blank keyed ``expected`` also accepts, folded: the term without its gloss and the
+    gloss alone (神秘顾客(暗访): 神秘顾客, 暗访), without a mnemonic initial (R补救: 补救)."""
+    out = {trim(expected)}
+    m = _GLOSS.match(fold(expected))
+    if m:
+        out |= {trim(m.group("main")), trim(m.group("gloss"))}
+    out |= {trim(_INITIAL.sub("", v)) for v in list(out)}
+    return out - {""}
+
+
+def grade_fill(answer: str | Sequence[str], expected: str | Sequence[str],
+               accepted: Mapping[str, Sequence[str]] | None = None) -> GradeResult:
+    """``accepted``: other wordings a blank takes, by its key (the notes' fuller term, a synonym)."""
     want = [expected] if isinstance(expected, str) else [str(e) for e in expected]
+    also = {trim(k): {trim(v) for v in vs} for k, vs in (accepted or {}).items()}
+
+    def hit(given: str, w: str) -> bool:
+        g = trim(given)
+        return g == trim(w) or g in fill_variants(w) or g in also.get(trim(w), set())
+
     given = split_blanks(answer, len(want))
     if len(want) > 1 and len(given) != len(want) and isinstance(answer, str):
         # A candidate may type all blanks without separators: 无形性不可分性.
         joined = trim(answer)
         if joined == "".join(trim(w) for w in want):
             given = list(want)
-    hits = sum(1 for i, w in enumerate(want) if i < len(given) and trim(given[i]) == trim(w))
+    hits = sum(1 for i, w in enumerate(want) if i < len(given) and hit(given[i], w))
     score = hits / len(want) if want else 0.0
     return GradeResult(hits == len(want), score, want if len(want) > 1 else want[0], given)
 
@@ -161,7 +184,8 @@ def grade(
     if qtype == QuestionType.JUDGE:
         return grade_judgement(answer, expected)
     if qtype == QuestionType.FILL:
-        return grade_fill(answer if answer is not None else "", expected)
+        accepted = {p.point: p.synonyms for p in (ScoringPoint.coerce(x) for x in points) if p.synonyms}
+        return grade_fill(answer if answer is not None else "", expected, accepted)
     if qtype in SUBJECTIVE_TYPES:
         pts = points or [ScoringPoint(str(expected))]
         res = grade_short_answer(str(answer or ""), pts, others=others)

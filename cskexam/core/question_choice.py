@@ -16,7 +16,7 @@ from cskexam.core.question import LETTERS, Question, question_id
 from cskexam.core.question_quality import describe, odd_form
 from cskexam.core.question_context import (
     DRAWS, MAX_STEM_TEXT_CHARS, MULTI_OPTIONS, SINGLE_OPTIONS, _choice, _Context, _definition, _explain, _letters,
-    _list_summary, _ListInfo, _nameable, _stem_title, _term_like,
+    _list_summary, _ListInfo, _nameable, _stem_title, _term_like, list_name, meta_text, sub_list,
 )
 
 _PRONOUN_START = ("该", "其", "他们", "它", "这", "此")
@@ -35,7 +35,7 @@ def _definition_stem(ctx: _Context, info: _ListInfo, text: str) -> str | None:
         return f"{where}（ ）{text}。"
     if "是" in text[:10] or len(text) < 6:
         return None  # a sentence with a subject of its own, or too little to go on
-    if re.search(r"应|必须", text):
+    if re.search(r"应|必须", text) or text.startswith(("要", "需", "须")):
         # A rule, not a description: 「…应以客户需求为核心…，这体现的原则是」.
         noun = next((n for n in _LIST_NOUNS if info.node.title.endswith(n)), "")
         return f"{where}{text}，这体现的{noun or '是'}{'是' if noun else ''}（ ）。"
@@ -52,8 +52,8 @@ def _single_definition(ctx: _Context, info: _ListInfo, item: Node, rng: random.R
     if not _coherent(ctx, info):
         return None
     text = _definition(ctx.graph, item)
-    if not text or len(text) > MAX_STEM_TEXT_CHARS or fold(item.title) in fold(text):
-        return None
+    if not text or len(text) > MAX_STEM_TEXT_CHARS or fold(item.title) in fold(text) or meta_text(text):
+        return None  # 「(这里老师画了重点…)」 is a remark about the item, not what it is
     if not all(_term_like(i.title) for i in info.items):
         return None
     stem = _definition_stem(ctx, info, text)
@@ -85,14 +85,27 @@ def _concept(info: _ListInfo) -> bool:
     """The list is a concept of the notes, not an outline heading: it has a stated count or a
     mnemonic, the notes define it, its items are things of one kind, or its title says it is one."""
     n = info.node
-    return (n.count is not None or bool(n.mnemonic) or bool(info.defined)
+    return (n.count is not None or bool(n.mnemonic or info.mnemonic) or bool(info.defined)
             or info.category not in (None, ORG, ROLE) or _stem_title(n.title).endswith(_CONCEPT_ENDINGS))
 
 
-def _member_title(info: _ListInfo) -> str | None:
-    """The list's name for 「X属于Y」 stems: only a real concept, never an outline heading."""
+def _member_title(info: _ListInfo, ctx: _Context | None = None) -> str | None:
+    """The list's name for 「X属于Y」 stems: only a real concept, never an outline heading.
+
+    A list among lists of its kind under one heading (心理素质, 品格素质, 技能素质 of
+    投诉处理人员的素质要求) is one too, named with its heading, unless it is a detail of a
+    bigger enumeration."""
     title = _stem_title(info.node.title)
-    return title if _nameable(title) and info.count_ok and _concept(info) else None
+    if not _nameable(title) or not info.count_ok:
+        return None
+    if _concept(info):
+        return title
+    parent = ctx.graph.parent(info.node.id) if ctx is not None else None
+    if ctx is None or parent is None or parent.kind == "document" or not ctx.sibling_lists(info) \
+            or sub_list(ctx.graph, info.node):
+        return None
+    named = list_name(ctx.graph, info.node)
+    return named if len(named) <= 16 else None
 
 
 def _where(ctx: _Context, info: _ListInfo) -> str:
@@ -105,7 +118,9 @@ def _where(ctx: _Context, info: _ListInfo) -> str:
 
 
 def _single_member(ctx: _Context, info: _ListInfo, rng: random.Random) -> Question | None:
-    title = _member_title(info)
+    title = _member_title(info, ctx)
+    if title is not None and not _concept(info):
+        return None  # a list named by its heading is asked once, as 多选 and 下列不属于
     foreign = ctx.outsiders(info)
     if title is None or len(foreign) < SINGLE_OPTIONS - 1:
         return None
@@ -126,7 +141,7 @@ def _single_member(ctx: _Context, info: _ListInfo, rng: random.Random) -> Questi
 
 
 def _single_not_member(ctx: _Context, info: _ListInfo, rng: random.Random) -> Question | None:
-    title = _member_title(info)
+    title = _member_title(info, ctx)
     foreign = ctx.outsiders(info)
     if title is None or not foreign or len(info.items) < SINGLE_OPTIONS - 1:
         return None
@@ -150,7 +165,7 @@ def _single_not_member(ctx: _Context, info: _ListInfo, rng: random.Random) -> Qu
 
 
 def _multi_members(ctx: _Context, info: _ListInfo, rng: random.Random) -> Question | None:
-    title = _member_title(info)
+    title = _member_title(info, ctx)
     foreign = ctx.outsiders(info)
     if title is None or len(info.items) < 2:
         return None
@@ -178,7 +193,9 @@ def _multi_members(ctx: _Context, info: _ListInfo, rng: random.Random) -> Questi
 
 def _multi_not_members(ctx: _Context, info: _ListInfo, rng: random.Random) -> Question | None:
     """「下列不属于宏观环境的有（ ）」: 2 or 3 outsiders of the same kind are the key, items of the list the rest."""
-    title = _member_title(info)
+    title = _member_title(info, ctx)
+    if title is not None and not _concept(info):
+        return None  # a list named by its heading is asked once, as 多选 and 下列不属于
     foreign = ctx.outsiders(info)
     if title is None:
         return None

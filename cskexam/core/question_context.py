@@ -66,11 +66,20 @@ def _first_sentence(text: str) -> str:
 
 
 def _definition(graph: KnowledgeGraph, node: Node) -> str:
-    """The node's defining sentence: a parsed definition, else its first sentence."""
+    """The node's defining sentence: a parsed definition, else its first sentence; a reminder
+    run into it (…做不到的事记:“洁、速…”) is cut off."""
     for d in graph.definitions_of(node.id):
         if d.text.strip():
-            return _first_sentence(d.text)
-    return _first_sentence(node.text)
+            return _first_sentence(_cut_reminder(d.text))
+    return _first_sentence(_cut_reminder(node.text))
+
+
+_REMINDER = re.compile(r"(记|口诀|助记|(?<![\u4e00-\u9fff])注|考点)\s*[:：]|[(（](考点|注|记)")
+
+
+def _cut_reminder(text: str) -> str:
+    m = _REMINDER.search(text or "")
+    return (text or "")[: m.start()] if m and m.start() > 0 else (text or "")
 
 
 def _items(graph: KnowledgeGraph, node: Node) -> list[Node]:
@@ -79,6 +88,10 @@ def _items(graph: KnowledgeGraph, node: Node) -> list[Node]:
         items = kids  # items with sub-lists of their own are parsed as points (营销环境 of 微观环境)
     else:
         items = [k for k in kids if k.kind == "item"] or kids
+    return _dedup(items)
+
+
+def _dedup(items: list[Node]) -> list[Node]:
     seen, out = set(), []
     for k in items:
         key = fold(k.title)
@@ -86,6 +99,23 @@ def _items(graph: KnowledgeGraph, node: Node) -> list[Node]:
             seen.add(key)
             out.append(k)
     return out
+
+
+_MNEMONIC_LINE = re.compile(r"(?:记|口诀|助记|记忆)\s*[:：]?\s*[“\"「]([^”\"」]{3,40})[”\"」]")
+
+
+def loose_mnemonic(graph: KnowledgeGraph, node: Node) -> str:
+    """A mnemonic the parser left in a text (记：“质、态、诺、期、误”) with one initial for each
+    child of ``node``: the notes' own word that the children are the whole list."""
+    kids = _dedup(graph.children(node.id))
+    for text in [node.text] + [k.text for k in kids]:
+        m = _MNEMONIC_LINE.search(text or "")
+        if not m:
+            continue
+        parts = [p for p in re.split(r"[、，,/\s]+", m.group(1)) if p]
+        if len(parts) == len(kids) >= 3 and all(len(p) <= 2 for p in parts):
+            return "、".join(parts)
+    return ""
 
 
 def _whole(graph: KnowledgeGraph, node: Node) -> bool:
@@ -130,7 +160,7 @@ _META = re.compile(r"^\s*[(（\[【]|^\s*(注|记|口诀|考点|备注|提示|�
 
 def meta_text(text: str) -> bool:
     """``text`` is an aside or a reminder (parenthesised, 注:/记:/口诀:), no sentence to ask."""
-    return bool(_META.search(text or ""))
+    return bool(_META.search(text or "") or _MNEMONIC_LINE.search(text or ""))
 
 
 _TERM_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,12}")
@@ -167,10 +197,15 @@ def list_name(graph: KnowledgeGraph, node: Node) -> str:
     if parent is None or parent.kind == "document":
         return title
     ptitle = _stem_title(parent.title)
+    if title in ptitle:
+        return ptitle  # 职业素养 under 客户服务人员的职业素养 is that list itself
     generic = title != _stem_title(node.title) or len(title) <= 4
     if (not generic or ptitle in title or not 2 <= len(ptitle) <= 14 or _CRITERION.match(ptitle)
             or ptitle in _GENERIC_TITLES or ptitle.endswith(("部分", "内容", "重点", "考点", "笔记"))):
         return title
+    owner, _, kind = ptitle.rpartition("的")
+    if owner and any(kind[i:i + 2] in title for i in range(len(kind) - 1)):
+        return f"{owner}的{title}"  # 投诉处理人员的素质要求 › 心理素质: 投诉处理人员的心理素质
     return f"{ptitle}的{title}" if not ptitle.endswith(("要求", "类型", "技巧", "方法", "原则")) else f"{ptitle}中的{title}"
 
 
@@ -191,6 +226,7 @@ class _ListInfo:
     category: str | None = None  # what its items name (see distractors.item_category)
     count_ok: bool = True  # a stated count, if any, matches the items found
     defined: bool = False  # the notes define the list's term
+    mnemonic: str = ""  # the notes' mnemonic for it (口诀), parsed or found in a reminder line
 
 
 SIBLING_TERM_CHARS = 8
@@ -198,6 +234,13 @@ SIBLING_TERM_CHARS = 8
 
 def _short_terms(info: _ListInfo) -> bool:
     return all(len(i.title) <= SIBLING_TERM_CHARS and item_category(i.title) not in (ORG, ROLE) for i in info.items)
+
+
+def _nested(a: _ListInfo, b: _ListInfo) -> bool:
+    """One list spells out an item of the other (职业态度的要求 of 职业素养's 职业态度): their
+    items overlap in meaning, so neither is a wrong answer to the other."""
+    return (any(len(i.title) >= 2 and i.title in b.node.title for i in a.items)
+            or any(len(i.title) >= 2 and i.title in a.node.title for i in b.items))
 
 
 class _Context:
@@ -212,13 +255,20 @@ class _Context:
         for n in self._list_nodes():
             if blocked(n):
                 continue
-            items = [i for i in _items(graph, n) if _usable_option(i.title) and not blocked(i)]
+            found = _items(graph, n)
+            count_ok = n.count == len(found) if n.count is not None else _whole(graph, n)
+            mnemonic = n.mnemonic or loose_mnemonic(graph, n)
+            kids = _dedup(graph.children(n.id))
+            if n.count is None and mnemonic and len(re.split(r"[、，,/\s]+", mnemonic)) == len(kids):
+                found, count_ok = kids, True  # 记：“质、态、诺、期、误”: one initial for each entry
+            items = [i for i in found if _usable_option(i.title) and not blocked(i)]
             if len(items) >= 2:
                 self.lists.append(_ListInfo(
                     n, items, self.order[n.id], graph.document_of(n.id).id,
                     list_category([i.title for i in items]),
-                    n.count == len(_items(graph, n)) if n.count is not None else _whole(graph, n),
+                    count_ok,
                     any(d.text.strip() for d in graph.definitions_of(n.id)),
+                    mnemonic,
                 ))
         # Members of every list sharing a title, and everything below a list:
         # the same list appears in several documents, and its items must never
@@ -359,11 +409,12 @@ class _Context:
         """Lists beside this one under the same heading whose items are terms of the same
         shape (协作机制 and 监督与改进 of one project organisation): an examiner's distractors.
         Units and roles are no kin of anything; a list of traits (…性) is kin only to traits."""
-        if not _short_terms(info) or info.category in (ORG, ROLE) or info.node.kind == "document":
-            return []
+        if not _short_terms(info) or info.category in (ORG, ROLE) or info.node.kind in ("document", "chapter"):
+            return []  # sections of a chapter (门店服务的要求, 门店问题的来源) are topics, not kin
         return [other for other in self.lists
                 if other is not info and other.node.parent == info.node.parent
-                and other.category == info.category and _short_terms(other)]
+                and other.category == info.category and _short_terms(other) and not _nested(info, other)
+                and _nameable(_stem_title(other.node.title))]  # 记住“三心”: a reminder, no kind of its own
 
 
 def _letters(options: list[str]) -> dict[str, str]:
@@ -383,7 +434,8 @@ def _explain(ctx: _Context, node: Node, extra: str = "") -> str:
 
 def _list_summary(info: _ListInfo) -> str:
     names = "、".join(i.title for i in info.items)
-    tail = f"（{info.node.mnemonic}）" if info.node.mnemonic else ""
+    mnemonic = info.mnemonic or info.node.mnemonic
+    tail = f"（{mnemonic}）" if mnemonic else ""
     return f"{info.node.title}包括{names}{tail}"
 
 

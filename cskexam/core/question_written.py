@@ -16,7 +16,7 @@ from cskexam.core.grading import ScoringPoint, fold
 from cskexam.core.graph import Node
 from cskexam.core.question import BLANK, Question, question_id
 from cskexam.core.question_quality import describe, filler_blank, named_in, pattern_list, shares_morpheme
-from cskexam.core.question_choice import _PRONOUN_START, _coherent, _member_title, _where
+from cskexam.core.question_choice import _PRONOUN_START, _coherent, _concept, _member_title, _where
 from cskexam.core.question_context import (
     _TERM_OK, MAX_STEM_TEXT_CHARS, _Context, _definition, _explain, _first_sentence, _list_summary, _ListInfo,
     _nameable, _stem_title, _term_like, flag_kinds, described, list_name, meta_text, sub_list,
@@ -83,7 +83,9 @@ def _judge_definition(ctx: _Context, info: _ListInfo, item: Node, rng: random.Ra
 
 def _judge_members(ctx: _Context, info: _ListInfo, rng: random.Random) -> Question | None:
     """「宏观环境包括市场人口、经济环境、…」 stated whole, or with one item swapped for an outsider."""
-    title = _member_title(info)
+    title = _member_title(info, ctx)
+    if title is not None and not _concept(info):
+        return None  # a list named by its heading: its 多选 asks the same
     foreign = ctx.outsiders(info)
     if title is None or not foreign or not 3 <= len(info.items) <= 6:
         return None
@@ -102,14 +104,14 @@ def _judge_members(ctx: _Context, info: _ListInfo, rng: random.Random) -> Questi
 def _judge_items(ctx: _Context, info: _ListInfo, rng: random.Random) -> list[Question | None]:
     """「销售环境属于宏观环境。」: one item put in its own list (true) and another put in a
     list of the same kind it is not in (false), each on the node of its item."""
-    title = _member_title(info)
+    title = _member_title(info, ctx)
     if title is None:
         return []
 
     def elsewhere(item: Node) -> list[str]:
         # Lists of the same kind that hold no item of this name (in any copy of them).
         me = same_thing(item.title)
-        return [t for t, o in ((_member_title(o), o) for o in ctx.kin_lists(info))
+        return [t for t, o in ((_member_title(o, ctx), o) for o in ctx.kin_lists(info))
                 if t is not None and t != title
                 and me not in ctx.members_by_title.get(fold(_stem_title(o.node.title)), ())]
 
@@ -151,7 +153,7 @@ def _cloze_list(ctx: _Context, info: _ListInfo, rng: random.Random) -> Question 
     titles = [i.title for i in info.items]
     if len(titles) > 8 or any(len(t) > 12 for t in titles) or not info.count_ok or pattern_list(titles):
         return None  # 在范围上、在内容上、____ completes a frame, it tests no knowledge
-    if (sub_list(ctx.graph, info.node) and not (info.node.count or info.node.mnemonic)
+    if (sub_list(ctx.graph, info.node) and not (info.node.count or info.mnemonic)
             and not described(ctx.graph, info.items)):
         return None  # 倾听技巧 ____ → 适时复述, 先处理心情 beside 再处理事情: a detail one guesses
     if info.node.kind == "document":
@@ -269,6 +271,8 @@ def _cloze_term(ctx: _Context, node: Node, rng: random.Random) -> Question | Non
             continue
         if sentence[:at].endswith(_LIGHT_BEFORE) or sentence[at + len(term):].startswith(_LEAD_IN):
             continue
+        if sentence[:at].endswith(("、", "和", "及")) or sentence[at + len(term):].startswith(("、", "和", "及")):
+            continue  # one of an inline series (____、设备和人员): its neighbours say what kind fits
         rest = sentence[:at] + sentence[at + len(term):]
         if filler_blank(sentence[:at]) or shares_morpheme(term, rest, ctx.listed_with(term)):
             continue  # 一个高效的____可以…; 推销… keyed 销售团队
@@ -314,7 +318,7 @@ def _short_list(ctx: _Context, info: _ListInfo) -> Question | None:
         title = list_name(ctx.graph, info.node)
     else:
         return None  # an outline heading is no question a paper would print
-    if (not (info.node.count or info.node.mnemonic) and not described(ctx.graph, info.items)
+    if (not (info.node.count or info.mnemonic) and not described(ctx.graph, info.items)
             and (len(info.items) < 4 or sub_list(ctx.graph, info.node))):
         return None  # 请简述倾听技巧: a sub-list or a maxim in pieces is no 简答 a paper sets
     texts = []
@@ -328,7 +332,8 @@ def _short_list(ctx: _Context, info: _ListInfo) -> Question | None:
         texts = [""] * len(texts)  # one long passage among bare names: the names are the 采分点
     lines = [f"{i}. {item.title}" + (f"：{t}" if t else "") for i, (item, t) in enumerate(zip(info.items, texts), 1)]
     # A count only where the notes state it and the graph agrees.
-    count = f"（共{info.node.count}项）" if info.node.count == len(info.items) else ""
+    stated = info.node.count or (len(info.mnemonic.split("、")) if info.mnemonic else None)
+    count = f"（共{stated}项）" if stated == len(info.items) else ""
     where = _where(ctx, info)
     stem = f"{where}请简述{title}{count}。" if not where else f"请简述{where[1:-1]}的{title}{count}。"
     return Question(

@@ -56,7 +56,7 @@ import random
 import re
 from typing import Iterable
 
-from cskexam.core.grading import fold
+from cskexam.core.grading import ScoringPoint, fold
 from cskexam.core.graph import KnowledgeGraph, Node
 from cskexam.core.question import BLANK, LETTERS, SOURCES, Question, question_id  # noqa: F401  (re-exported)
 from cskexam.core.question_choice import (
@@ -149,6 +149,32 @@ def duplicates_across(q: Question, authored: list[Question], graph: KnowledgeGra
     return False
 
 
+_TERM = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,12}")
+
+
+def accept_wordings(questions: list[Question], graph: KnowledgeGraph, authored: list[Question]) -> None:
+    """Give each generated 填空 the other wordings its blank takes, as synonyms of its key: the
+    notes' own fuller term (人口 of 市场人口) and the synonyms the authored bank gives the key
+    (客服代表 for 客户服务代表). Nothing else: a blank stays strict."""
+    groups: dict[str, set[str]] = {}
+    for a in authored:
+        for p in a.points:
+            words = {p.point, *p.synonyms}
+            for w in words:
+                groups.setdefault(fold(w), set()).update(words)
+    for q in questions:
+        if q.type != "填空" or not isinstance(q.answer, str):
+            continue
+        key = q.answer
+        alts = {w for w in groups.get(fold(key), set()) if fold(w) != fold(key)}
+        if q.kind in ("cloze_sentence", "cloze_term") and q.node in graph.nodes:
+            title = graph.get(q.node).title
+            if fold(key) in fold(title) and fold(key) != fold(title) and _TERM.fullmatch(title):
+                alts.add(title)  # ____是构成市场的第一要素: the notes call it 市场人口
+        if alts:
+            q.points = [ScoringPoint(key, tuple(sorted(alts)))]
+
+
 def generate_questions(
     graph: KnowledgeGraph,
     rng: random.Random,
@@ -227,6 +253,7 @@ def generate_questions(
         seen_ids.add(q.id)
         seen_stems.add(key)
         result.append(q)
+    accept_wordings(result, graph, authored_list)
     order = {nid: i for i, nid in enumerate(graph.nodes)}
     result.sort(key=lambda q: order.get(q.node or "", 0))
     return result
