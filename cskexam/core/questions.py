@@ -241,9 +241,14 @@ def generate_questions(
         if made is None and want("cloze_term"):
             out.append(_cloze_term(ctx, node, sub(node, "cloze_term")))
 
+    # A blank on the sentence a 单选 already quotes asks the same fact twice.
+    chosen = {(q.node, fold(q.options.get(str(q.answer), ""))) for q in out
+              if q is not None and q.kind == "single_definition"}
     result, seen_ids, seen_stems = [], set(), set()
     for q in out:
         if q is None or q.id in seen_ids:
+            continue
+        if q.kind in ("cloze_sentence", "cloze_term") and (q.node, fold(str(q.answer))) in chosen:
             continue
         key = (q.type, fold(q.stem))
         if key in seen_stems:
