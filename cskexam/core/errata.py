@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable, Iterable, Sequence
+from collections import Counter
+from typing import Callable, Iterable, Mapping, Sequence
 
 from cskexam.core.errors import UserError
 
@@ -176,22 +177,22 @@ class LossIndex:
         """A character frequent enough to stand alone (在, 上, 能), not a remnant."""
         return self.freq.get(ch, 0) >= LONE_WORD_FREQ
 
-    def completions(self, ch: str, text: str, anywhere: bool = False) -> list[str]:
+    def completions(self, ch: str, uses: Mapping[str, int], anywhere: bool = False) -> list[str]:
         """Words ``ch`` could be what is left of, the notes' own first.
 
-        A word ``text`` uses often counts; a common word, commoner than
-        ``ch`` alone, once ``text`` has it whole (or, with ``anywhere``,
-        even if it does not).
+        ``uses`` counts the two-character strings of the notes. A word they
+        use often counts; a common word, commoner than ``ch`` alone, once the
+        notes have it whole (or, with ``anywhere``, even if they do not).
         """
         lone = self.freq.get(ch, 0)
         if lone >= LONE_WORD_FREQ:
             return []
         found: list[tuple[int, int, str]] = []
         for f, w in self.by_char.get(ch, ()):
-            uses = text.count(w)
-            if uses >= NOTES_RECURRING or (
-                    f >= COMMON_WORD_FREQ and f >= COMMONER_BY * max(lone, 1) and (uses or anywhere)):
-                found.append((uses, f, w))
+            n = uses.get(w, 0)
+            if n >= NOTES_RECURRING or (
+                    f >= COMMON_WORD_FREQ and f >= COMMONER_BY * max(lone, 1) and (n or anywhere)):
+                found.append((n, f, w))
         return [w for _, _, w in sorted(found, reverse=True)]
 
     def is_two_char_word(self, word: str) -> bool:
@@ -283,6 +284,7 @@ def find_losses(
     """
     out: list[SuspectLoss] = []
     seen: set[str] = set()
+    uses = Counter(text[i:i + 2] for i in range(len(text) - 1))
     for lineno, line in enumerate(text.splitlines(), 1):
         tokens = cut(line)
         offsets: list[int] = []
@@ -306,9 +308,10 @@ def find_losses(
             # Alone between two one-character words (在 围 上), a character that
             # cannot stand alone has lost its partner even if the notes never
             # write the word whole.
-            stranded = (len(prev) == 1 and len(nxt) == 1 and index.is_word(prev) and index.is_word(nxt)
-                        and _parallel(text, prev, nxt, index))
-            words = index.completions(tok, text, anywhere=stranded)[:3]
+            words = index.completions(tok, uses)[:3]
+            if (not words and len(prev) == 1 and len(nxt) == 1 and index.is_word(prev) and index.is_word(nxt)
+                    and _parallel(text, prev, nxt, index)):
+                words = index.completions(tok, uses, anywhere=True)[:3]
             span = line[max(0, start - 1): start + 2]
             if not words or known(span) or span in seen:
                 continue
