@@ -35,7 +35,7 @@ def _definition_stem(ctx: _Context, info: _ListInfo, text: str) -> str | None:
         return f"{where}（ ）{text}。"
     if "是" in text[:10] or len(text) < 6:
         return None  # a sentence with a subject of its own, or too little to go on
-    if re.search(r"应|必须", text) or text.startswith(("要", "需", "须")):
+    if re.search(r"应(?!该避免)|必须", text) or text.startswith(("要", "需", "须")):
         # A rule, not a description: 「…应以客户需求为核心…，这体现的原则是」.
         noun = next((n for n in _LIST_NOUNS if info.node.title.endswith(n)), "")
         return f"{where}{text}，这体现的{noun or '是'}{'是' if noun else ''}（ ）。"
@@ -54,6 +54,8 @@ def _single_definition(ctx: _Context, info: _ListInfo, item: Node, rng: random.R
     text = _definition(ctx.graph, item)
     if not text or len(text) > MAX_STEM_TEXT_CHARS or fold(item.title) in fold(text) or meta_text(text):
         return None  # 「(这里老师画了重点…)」 is a remark about the item, not what it is
+    if any(len(k.title) >= 2 and k.title in text for k in ctx.graph.children(item.id)):
+        return None  # …及时修订服务标准分为硬件标准和软件标准: a line about what follows ran into it
     if not all(_term_like(i.title) for i in info.items):
         return None
     stem = _definition_stem(ctx, info, text)

@@ -37,6 +37,8 @@ def _judge_definition(ctx: _Context, info: _ListInfo, item: Node, rng: random.Ra
     text = _definition(ctx.graph, item)
     if not text or len(text) > MAX_STEM_TEXT_CHARS or fold(item.title) in fold(text):
         return None
+    if any(len(k.title) >= 2 and k.title in text for k in ctx.graph.children(item.id)):
+        return None  # a line about the item's own sub-list ran into its description
     if not all(_term_like(i.title) for i in info.items) or pattern_list(i.title for i in info.items):
         return None  # 在内容上具有…: a label, not a term
     if item_category(item.title) in (ORG, ROLE):
@@ -105,8 +107,8 @@ def _judge_items(ctx: _Context, info: _ListInfo, rng: random.Random) -> list[Que
     """「销售环境属于宏观环境。」: one item put in its own list (true) and another put in a
     list of the same kind it is not in (false), each on the node of its item."""
     title = _member_title(info, ctx)
-    if title is None:
-        return []
+    if title is None or not _concept(info):
+        return []  # a list named by its heading is asked by its 多选 already
 
     def elsewhere(item: Node) -> list[str]:
         # Lists of the same kind that hold no item of this name (in any copy of them).
@@ -293,6 +295,7 @@ def _cloze_term(ctx: _Context, node: Node, rng: random.Random) -> Question | Non
 
 
 SHORT_MAX_POINTS = 6
+SHORT_COUNTED_ITEM_CHARS = 16
 SHORT_DUTY_CHARS = 20
 
 
@@ -305,8 +308,10 @@ def _even(texts: list[str]) -> bool:
 
 
 def _short_list(ctx: _Context, info: _ListInfo) -> Question | None:
-    if len(info.items) > 8 or not info.count_ok or not all(_term_like(i.title) for i in info.items):
-        return None  # duties and rules (sentences) are no 采分点 a candidate writes word for word
+    counted = info.node.count == len(info.items)
+    if len(info.items) > 8 or not info.count_ok or not all(
+            _term_like(i.title) or counted and len(i.title) <= SHORT_COUNTED_ITEM_CHARS for i in info.items):
+        return None  # duties and rules (sentences) are no 采分点, unless the notes count them (投诉的价值（四个）)
     if pattern_list(i.title for i in info.items):
         return None  # 在范围上、在内容上、在形式上: labels a candidate scores without knowing what they say
     if info.node.kind == "document":

@@ -113,6 +113,8 @@ def _keys(q: Question) -> set[str]:
     if q.type == "判断":
         return set()
     out = {fold(p.point) for p in q.points}
+    if q.type == "填空":
+        out |= {fold(w) for p in q.points for w in p.synonyms}  # 人口 is the notes' 市场人口
     if q.type != "简答" or not out:
         out.add(fold(str(q.answer)))
     return out - {""}
@@ -241,9 +243,15 @@ def generate_questions(
         if made is None and want("cloze_term"):
             out.append(_cloze_term(ctx, node, sub(node, "cloze_term")))
 
+    accept_wordings([q for q in out if q is not None], graph, authored_list)  # before: 人口 keyed as 市场人口 is a duplicate
+    # A blank on the sentence a 单选 already quotes asks the same fact twice.
+    chosen = {(q.node, fold(q.options.get(str(q.answer), ""))) for q in out
+              if q is not None and q.kind == "single_definition"}
     result, seen_ids, seen_stems = [], set(), set()
     for q in out:
         if q is None or q.id in seen_ids:
+            continue
+        if q.kind in ("cloze_sentence", "cloze_term") and (q.node, fold(str(q.answer))) in chosen:
             continue
         key = (q.type, fold(q.stem))
         if key in seen_stems:
@@ -253,7 +261,6 @@ def generate_questions(
         seen_ids.add(q.id)
         seen_stems.add(key)
         result.append(q)
-    accept_wordings(result, graph, authored_list)
     order = {nid: i for i, nid in enumerate(graph.nodes)}
     result.sort(key=lambda q: order.get(q.node or "", 0))
     return result
