@@ -91,6 +91,13 @@ def _items(graph: KnowledgeGraph, node: Node) -> list[Node]:
     return _dedup(items)
 
 
+def _one_kind(kids: list[Node]) -> bool:
+    """Three or more entries whose names end alike (…技巧, …素质): the whole of a list."""
+    cats = {item_category(k.title) for k in kids}
+    return len(kids) >= 3 and len(cats) == 1 and None not in cats and not cats & {ORG, ROLE} and all(
+        len(k.title) <= 8 for k in kids)
+
+
 def _dedup(items: list[Node]) -> list[Node]:
     seen, out = set(), []
     for k in items:
@@ -261,6 +268,8 @@ class _Context:
             kids = _dedup(graph.children(n.id))
             if n.count is None and mnemonic and len(re.split(r"[、，,/\s]+", mnemonic)) == len(kids):
                 found, count_ok = kids, True  # 记：“质、态、诺、期、误”: one initial for each entry
+            elif n.count is None and not count_ok and _one_kind(kids):
+                found, count_ok = kids, True  # 倾听技巧 … 补偿技巧: entries of one kind, some with lists of their own
             items = [i for i in found if _usable_option(i.title) and not blocked(i)]
             if len(items) >= 2:
                 self.lists.append(_ListInfo(
