@@ -173,6 +173,8 @@ def meta_text(text: str) -> bool:
 _TERM_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,12}")
 _ASIDE_TAIL = re.compile(r"\s*[(（][^()（）]{1,8}[)）]$")
 
+_DIVIDED = re.compile(r"^([\u4e00-\u9fff]{2,10}?)(?:可)?(?:分为|分成)([一二三四五六七八九十两\d]+)个?([\u4e00-\u9fff]{2,4})$")
+
 # 「常用方法有」, 「主要包括」: a lead-in cut off before its list, not a name.
 _LEAD_TAIL = re.compile(r"(有|是|为|包括|如下|分为)$")
 
@@ -200,6 +202,9 @@ def list_name(graph: KnowledgeGraph, node: Node) -> str:
     """The list's name with its context: 心理素质 under 投诉处理人员的素质要求 is asked as
     「投诉处理人员的素质要求中的心理素质」; a lead-in (常用方法有) loses its verb."""
     title = _LEAD_TAIL.sub("", _stem_title(_ASIDE_TAIL.sub("", node.title))) or node.title
+    divided = _DIVIDED.match(title)
+    if divided and node.count:  # 客户生命周期分为五个阶段: 客户生命周期的阶段
+        title = f"{divided.group(1)}的{divided.group(3)}"
     parent = graph.parent(node.id)
     if parent is None or parent.kind == "document":
         return title
