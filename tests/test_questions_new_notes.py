@@ -31,7 +31,13 @@ NOTES = """# 第五章 门店服务管理（自用笔记）
 专业能力：熟悉商品、熟悉流程、熟悉系统
 （考点：三种能力，案例题常考“及时上报”）
 
-## 四、会员管理
+## 四、接待的方法
+1、迎客方法：主动问候、目光接触
+2、推荐方法：先问需求
+3、送客方法：道谢道别、提醒带好物品
+4、补救方法：及时道歉
+
+## 五、会员管理
 会员的等级：普通会员、银卡会员、金卡会员、钻石会员（共四种）
 其中钻石会员是门店最看重的
 """
@@ -90,3 +96,15 @@ def test_fill_accepts_the_notes_fuller_term(bundled_graph):
     qs = generate_questions(bundled_graph, random.Random(1), kinds=["cloze_sentence"])
     (q,) = [q for q in qs if q.answer == "人口"]
     assert q.grade("市场人口").correct and q.grade("人口").correct and not q.grade("市场").correct
+
+
+def test_entries_of_one_kind_are_a_list_though_some_have_lists_of_their_own(questions):
+    shorts = [q for q in questions if q.type == "简答" and "接待的方法" in q.stem]
+    assert len(shorts) == 1
+    assert [p.point for p in shorts[0].points] == ["迎客方法", "推荐方法", "送客方法", "补救方法"]
+
+
+def test_a_divided_heading_is_asked_by_its_subject():
+    notes = "# 笔记\n\n## 一、门店的成长\n门店的成长分为三个时期：起步期、扩张期、成熟期\n"
+    qs = generate_questions(parse_notes([NoteSource("grow.md", notes)]), random.Random(1))
+    assert any(q.type == "简答" and q.stem == "请简述门店的成长的时期（共3项）。" for q in qs), [q.stem for q in qs]

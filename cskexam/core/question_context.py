@@ -91,6 +91,13 @@ def _items(graph: KnowledgeGraph, node: Node) -> list[Node]:
     return _dedup(items)
 
 
+def _one_kind(kids: list[Node]) -> bool:
+    """Three or more entries whose names end alike (…技巧, …素质): the whole of a list."""
+    cats = {item_category(k.title) for k in kids}
+    return len(kids) >= 3 and len(cats) == 1 and None not in cats and not cats & {ORG, ROLE} and all(
+        len(k.title) <= 8 for k in kids)
+
+
 def _dedup(items: list[Node]) -> list[Node]:
     seen, out = set(), []
     for k in items:
@@ -166,6 +173,8 @@ def meta_text(text: str) -> bool:
 _TERM_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,12}")
 _ASIDE_TAIL = re.compile(r"\s*[(（][^()（）]{1,8}[)）]$")
 
+_DIVIDED = re.compile(r"^([\u4e00-\u9fff]{2,10}?)(?:可)?(?:分为|分成)([一二三四五六七八九十两\d]+)个?([\u4e00-\u9fff]{2,4})$")
+
 # 「常用方法有」, 「主要包括」: a lead-in cut off before its list, not a name.
 _LEAD_TAIL = re.compile(r"(有|是|为|包括|如下|分为)$")
 
@@ -193,6 +202,9 @@ def list_name(graph: KnowledgeGraph, node: Node) -> str:
     """The list's name with its context: 心理素质 under 投诉处理人员的素质要求 is asked as
     「投诉处理人员的素质要求中的心理素质」; a lead-in (常用方法有) loses its verb."""
     title = _LEAD_TAIL.sub("", _stem_title(_ASIDE_TAIL.sub("", node.title))) or node.title
+    divided = _DIVIDED.match(title)
+    if divided and node.count:  # 客户生命周期分为五个阶段: 客户生命周期的阶段
+        title = f"{divided.group(1)}的{divided.group(3)}"
     parent = graph.parent(node.id)
     if parent is None or parent.kind == "document":
         return title
@@ -261,6 +273,8 @@ class _Context:
             kids = _dedup(graph.children(n.id))
             if n.count is None and mnemonic and len(re.split(r"[、，,/\s]+", mnemonic)) == len(kids):
                 found, count_ok = kids, True  # 记：“质、态、诺、期、误”: one initial for each entry
+            elif n.count is None and not count_ok and _one_kind(kids):
+                found, count_ok = kids, True  # 倾听技巧 … 补偿技巧: entries of one kind, some with lists of their own
             items = [i for i in found if _usable_option(i.title) and not blocked(i)]
             if len(items) >= 2:
                 self.lists.append(_ListInfo(
