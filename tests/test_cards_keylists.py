@@ -89,3 +89,11 @@ def test_labelled_entries_show_their_content_and_key_marks_leave_the_title(tmp_p
     assert lists["神秘顾客暗访法包括哪些方面？"].splitlines() == ["1. 优点：真实、客观", "2. 缺点：成本高、样本少"]
     assert lists["服务人员的素养包括哪些方面？"].splitlines() == ["1. 职业态度", "2. 职业形象"]
     assert "在服务人员的素养中，职业态度包括哪些方面？" in lists
+
+
+def test_a_sentence_listing_entries_after_one_lead_is_a_list():
+    from cskexam.core.card_lists import repeated_lead_lists
+
+    text = "规范的服务流程有助于减少差错，有助于提高效率，有助于树立形象。"
+    assert repeated_lead_lists(text) == [("规范的服务流程", "有助于", ["减少差错", "提高效率", "树立形象"])]
+    assert repeated_lead_lists("服务有助于减少差错，提高效率。") == []

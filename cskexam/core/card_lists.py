@@ -132,3 +132,28 @@ def _elaboration(graph: KnowledgeGraph, node: Node, parent: Node | None, kids: l
     if "、" in body and re.search(r"[，,]", body):
         return True
     return parent.count is not None or _mnemonic(parent, graph.children(parent.id)) is not None
+
+
+# 良好的职业道德有利于A，有利于B，有利于C: a list written as one sentence, each entry led by the same words.
+_LEADS = ("有利于", "有助于", "能够", "可以")
+LEAD_ENTRIES = 3
+
+
+def repeated_lead_lists(text: str) -> list[tuple[str, str, list[str]]]:
+    """(subject, lead, entries) of each sentence of ``text`` that lists three or more entries after
+    one repeated lead (有利于, 有助于…)."""
+    out = []
+    for sentence in _sentences(text):
+        parts = [_clean(p) for p in re.split(r"[，,；;]", sentence.rstrip("。.；; "))]
+        for lead in _LEADS:
+            if len(parts) < LEAD_ENTRIES or lead not in parts[0]:
+                continue
+            subject, first = parts[0].split(lead, 1)
+            rest = parts[1:]
+            if not (2 <= len(subject) <= 12) or not all(p.startswith(lead) for p in rest):
+                continue
+            entries = [first] + [p[len(lead):] for p in rest]
+            if all(2 <= len(e) <= 20 for e in entries):
+                out.append((subject, lead, entries))
+            break
+    return out

@@ -52,7 +52,7 @@ from cskexam.core.card_cloze import (  # noqa: F401  (re-exported)
 from cskexam.core.card_links import drop_answered
 from cskexam.core.card_lists import (
     KEY_ITEM_CHARS, _aspect_labels, _elaboration, _is_bullet, _item_nodes, _item_text, _list_kids, _list_of_lists,
-    _marked_key, _mnemonic, _mnemonic_hints, _mnemonic_keys,
+    _marked_key, _mnemonic, _mnemonic_hints, _mnemonic_keys, repeated_lead_lists,
 )
 from cskexam.core.card_text import (  # noqa: F401  (re-exported)
     BLANK, _PRONOUN_START, _clean, _sentences, _squash, chinese_number, full_width,
@@ -351,6 +351,9 @@ def generate_cards(graph: KnowledgeGraph, segmenter: Cutter | None = None,
         parent = graph.parent(node.id)
         if node.kind == "item" and parent is not None and parent.kind != "document":
             _add_item_cards(deck, graph, node, parent, node_defs, ambiguous_items)
+        for subject, lead, entries in repeated_lead_lists(node.text) if node.kind in ("point", "item") else []:
+            deck.add(node, "list", f"{subject}{lead}哪{chinese_number(len(entries))}个方面？", _numbered(entries),
+                     key=f"{subject}{lead}", answer_parts=entries, same_back_is_duplicate=True)
         if node.kind in ("point", "item") and node.text and not _is_bullet(node):
             _add_cloze_card(deck, graph, node, node_defs, lazy, domain, keywords, common, listed)
     return drop_answered(deck.cards)
