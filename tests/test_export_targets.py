@@ -103,3 +103,16 @@ def test_settings_stored_out_of_range_fall_back_to_defaults_field_by_field():
 def test_a_database_other_than_sqlite_or_postgresql_is_named(capsys):
     assert main(["--db", "mysql://user@host/db", "stats"]) == 2
     assert "不支持的数据库「mysql」" in _err(capsys)
+
+
+def test_a_lone_surrogate_inside_a_query_is_dropped_not_a_crash(tmp_path, capsys):
+    from cskexam.services.library import open_library
+    from cskexam.services.search import Searcher
+
+    assert main(["import"]) == 0
+    library = open_library(f"sqlite:///{tmp_path / 'home' / 'cskexam.sqlite3'}")
+    try:
+        results = Searcher(library).search("竞争\udc80者", 5)
+    finally:
+        library.close()
+    assert results and "竞争者" in results[0].title

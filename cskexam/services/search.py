@@ -36,6 +36,8 @@ class Searcher:
     def search(self, query: str, limit: int = 20) -> list[SearchResult]:
         # No library holds more results than this; a huge limit must not reach SQL as an overflow.
         limit = max(1, min(limit, MAX_RESULTS))
+        # A lone surrogate (undecodable bytes passed through, a broken paste) is no character to find.
+        query = query.encode("utf-8", "ignore").decode("utf-8")
         with self._lock:
             store = self._open()
             try:
