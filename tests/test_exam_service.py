@@ -184,7 +184,7 @@ def test_home_figures_and_predicted_score(library, service, monkeypatch):
     rows = dict(figure_rows(HomeFigures(exam=figures)))
     assert rows["未完成考试"].startswith("小卷 已答 1/11") and "按 e 继续" in rows["未完成考试"]
     # nothing reviewed or answered yet: no figure, only what is missing
-    assert rows["预测得分"] == "尚无数据（先复习或练习，或考一次模拟）"
+    assert rows["预测得分"] == "尚无数据（先复习或练习）"
     assert not p.ready and "尚无数据" in p.text() and "30%" in p.text()
 
 

@@ -59,7 +59,7 @@ def test_paper_forecast_and_interval():
     assert unknown.covered == 0 and unknown.high - unknown.low > p.high - p.low
     assert "预测得分" in p.text() and "90% 区间" in p.text()
     # with no evidence the prior alone would say ~60: shown as 尚无数据 with what is needed
-    assert not unknown.ready and unknown.short_text() == "尚无数据（先复习或练习，或考一次模拟）"
+    assert not unknown.ready and unknown.short_text() == "尚无数据（先复习或练习）"
     assert "尚无数据" in unknown.text() and "覆盖 30%" in unknown.text() and "模拟考试" in unknown.text()
     assert p.ready and p.short_text().endswith("）") and "尚无数据" not in p.text()
 

@@ -111,7 +111,7 @@ class Prediction:
     def short_text(self) -> str:
         """One short line for a narrow panel: ``72 分（65–79）`` or ``尚无数据（…）`` saying what is missing."""
         if not self.ready:
-            return f"{NO_DATA}（先复习或练习，或考一次模拟）"
+            return f"{NO_DATA}（先复习或练习）"
         return f"{fmt_points(round(self.expected))} 分（{fmt_points(round(self.low))}–{fmt_points(round(self.high))}）"
 
     def text(self) -> str:
