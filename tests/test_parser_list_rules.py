@@ -344,3 +344,13 @@ def test_how_to_sentence_is_not_a_list():
     md = "# 時間\n\n## 方法\n\n- **ABC分类法**：将工作按重要程度分为A、B、C三类\n- **四象限法**：按重要和紧急两个维度划分\n"
     g = parse(md, "a.md")
     assert kids(g, "ABC分类法") == []
+
+
+def test_an_aside_line_after_an_entry_is_a_sentence_of_its_own():
+    from cskexam.core.notes import NoteSource, parse_notes
+
+    text = ("服务质量的五个维度：\n(1)有形性：看得见的部分\n(2)可靠性：准确地履行服务承诺的能力\n"
+            "(3)移情性：关心客户并为客户提供个性化服务\n注：可靠性是五个维度中最重要的，考过单选。\n")
+    graph = parse_notes([NoteSource("aside.md", text)])
+    item = next(n for n in graph.nodes.values() if n.title == "移情性")
+    assert item.text.startswith("关心客户并为客户提供个性化服务。注")  # never 「…服务注：…」

@@ -177,7 +177,7 @@ def _emit(
         # 1.简述…特征。 答:(1)全局性;(2)长期性: the answer is the question's body.
         answer = _ANSWER.sub("", draft.text_parts[0], count=1)
         draft.text_parts[:1] = [answer] if answer else []
-    text = "".join(draft.text_parts).strip()
+    text = _join_body(draft.text_parts)
     node = Node(
         id=node_id(file, path),
         kind="document" if parent is None else _KIND_BY_STYLE.get(draft.style, "point"),
@@ -322,3 +322,18 @@ def _disambiguate_titles(children: list[Draft]) -> None:
             heading.title = clause if len(clause) <= 24 else clause[:20] + "…"
             if len(clause) <= 24 and child.text_parts and child.text_parts[0].startswith(clause):
                 child.text_parts[0] = child.text_parts[0][len(clause) :].lstrip(":,;。")
+
+
+# A teacher's aside on its own line (注：…, 备注：…) is a sentence of its own, never the
+# tail of the entry above it: hard-wrapped lines join as they are, an aside after a full stop.
+_ASIDE = re.compile(r"^(?:注|备注|注意|说明|提示|考点)\s*[:：]")
+_SENTENCE_END = "。！？!?；;…"
+
+
+def _join_body(parts: list[str]) -> str:
+    text = ""
+    for part in parts:
+        if text and _ASIDE.match(part.lstrip()) and text.rstrip()[-1:] not in _SENTENCE_END:
+            text = text.rstrip() + "。"
+        text += part
+    return text.strip()
