@@ -28,7 +28,14 @@ from sqlalchemy.orm import Session, sessionmaker
 from cskexam.errors import UserError
 from cskexam.userfiles import require_parent_dir
 from cskexam.storage.profile_key import DEFAULT_PROFILE, PROFILE_KEY
-from cskexam.storage.db_errors import RESTORE_HINT, describe_database_error, lock_wait_ms, url_for_message
+# sqlite_file is re-exported: the library copy knows it from here.
+from cskexam.storage.db_errors import (  # noqa: F401
+    RESTORE_HINT,
+    describe_database_error,
+    lock_wait_ms,
+    sqlite_file,
+    url_for_message,
+)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 VERSIONS_DIR = MIGRATIONS_DIR / "versions"
@@ -43,18 +50,6 @@ OPEN_RETRY_PAUSE_S = 0.25
 SCHEMA_LOCK_KEY = 0x63736B65  # "cske"
 
 CORRUPT_MESSAGE = "数据库文件已损坏或不是 cskexam 数据库"
-
-
-def sqlite_file(url: str) -> Path | None:
-    """The file a SQLite URL names; None for other engines, memory, ``file:`` URIs or a bad URL."""
-    try:
-        parsed = make_url(url)
-    except (SQLAlchemyError, ValueError, TypeError):
-        return None
-    database = parsed.database or ""
-    if parsed.get_backend_name() != "sqlite" or not database or database == ":memory:" or database.startswith("file:"):
-        return None
-    return Path(database).expanduser()
 
 
 class Database:
