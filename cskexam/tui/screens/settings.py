@@ -67,7 +67,7 @@ class SettingsScreen(AppScreen):
             with Horizontal(classes="settings-row"):
                 yield Static(Content("同点卡片隔天"), classes="settings-label")
                 yield Checkbox("开启", id="settings-bury_siblings", classes="settings-input", compact=True)
-                yield Static(Content("答过一张后，同一知识点的其他卡片推到明天（空格切换）"),
+                yield Static(Content("答过一张，同点其他卡片明天再出（空格切换）"),
                              classes="settings-hint")
             yield Static(Content("Enter 或 Ctrl+S 保存 · Esc 返回"), id="settings-status")
         yield Footer()
