@@ -40,24 +40,15 @@ def run(args) -> int:
     return 0
 
 
-def _percent(value: float | None) -> str:
-    return "—" if value is None else f"{value * 100:.0f}%"
-
-
-def _score(score: float | None, total: float | None, missing: str = "—") -> str:
-    if score is None:
-        return missing
-    return f"{score:g}/{total:g}" if total else f"{score:g}"
 
 
 def text_report(report) -> list[str]:
+    from cskexam.services.classroom import CANDIDATE_COLUMNS, percent_text
+
     lines = [f"考生 {len(report.profiles)} 人", ""]
-    lines.append("考生\t复习\t保持率\t练习\t正确率\t最近模考\t预测得分")
+    lines.append("\t".join(CANDIDATE_COLUMNS))
     for p in report.profiles:
-        lines.append("\t".join([
-            p.label, str(p.reviews), _percent(p.retention), str(p.practice_answers), _percent(p.practice_accuracy),
-            _score(p.last_exam_score, p.last_exam_total, "未考"), _score(p.predicted, p.predicted_total, "尚无数据"),
-        ]))
+        lines.append("\t".join(p.cells()))
     lines.append("")
     if not report.weak_points:
         lines.append("全班最常错的知识点：作答还不够多，暂无。")
@@ -65,5 +56,5 @@ def text_report(report) -> list[str]:
     lines.append("全班最常错的知识点：")
     for i, w in enumerate(report.weak_points, start=1):
         place = " › ".join(w.path[1:] or w.path)
-        lines.append(f"{i:2d}. {w.title}（错 {_percent(w.wrong_rate)}，{w.answers} 次作答）" + (f"  {place}" if place else ""))
+        lines.append(f"{i:2d}. {w.title}（错 {percent_text(w.wrong_rate)}，{w.answers} 次作答）" + (f"  {place}" if place else ""))
     return lines

@@ -46,6 +46,25 @@ class CandidateProgress:
     def to_dict(self) -> dict:
         return asdict(self)
 
+    def cells(self) -> tuple[str, ...]:
+        """The row as the report shows it: 考生, 复习, 保持率, 练习, 正确率, 最近模考, 预测得分."""
+        return (self.label, str(self.reviews), percent_text(self.retention), str(self.practice_answers),
+                percent_text(self.practice_accuracy), score_text(self.last_exam_score, self.last_exam_total, "未考"),
+                score_text(self.predicted, self.predicted_total, "尚无数据"))
+
+
+CANDIDATE_COLUMNS = ("考生", "复习", "保持率", "练习", "正确率", "最近模考", "预测得分")
+
+
+def percent_text(value: float | None) -> str:
+    return "—" if value is None else f"{value * 100:.0f}%"
+
+
+def score_text(score: float | None, total: float | None, missing: str = "—") -> str:
+    if score is None:
+        return missing
+    return f"{score:g}/{total:g}" if total else f"{score:g}"
+
 
 @dataclass(frozen=True)
 class WeakPoint:

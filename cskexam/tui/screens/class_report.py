@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.widgets import DataTable, Static
 
 from cskexam.core.linebreak import clip, clip_path
-from cskexam.core.readiness import NO_DATA
+from cskexam.services.classroom import CANDIDATE_COLUMNS, percent_text
 from cskexam.tui.failures import guarded
 from cskexam.tui.screens.base import AppScreen
 from cskexam.tui.widgets.title_bar import TitleBar
@@ -20,14 +20,6 @@ if TYPE_CHECKING:
     from cskexam.services.classroom import ClassReport, WeakPoint
 
 
-def _percent(value: float | None) -> str:
-    return "—" if value is None else f"{value * 100:.0f}%"
-
-
-def _score(score: float | None, total: float | None) -> str:
-    if score is None:
-        return "—"
-    return f"{score:g}/{total:g}" if total else f"{score:g}"
 
 
 class ClassReportScreen(AppScreen):
@@ -53,7 +45,7 @@ class ClassReportScreen(AppScreen):
     def on_mount(self) -> None:
         candidates = self.query_one("#class-candidates", DataTable)
         candidates.border_title = "考生进度"
-        candidates.add_columns("考生", "复习", "保持率", "练习", "正确率", "最近模考", "预测得分")
+        candidates.add_columns(*CANDIDATE_COLUMNS)
         self.query_one("#class-weak", DataTable).border_title = "全班最常错的知识点"
         self._weak_columns([])
         self.action_reload()
@@ -74,7 +66,7 @@ class ClassReportScreen(AppScreen):
         weak.add_column("作答", width=4)
         weak.add_column("位置", width=path_cells)
         for w in weak_points:
-            weak.add_row(Content(clip(w.title, title_cells)), _percent(w.wrong_rate), str(w.answers),
+            weak.add_row(Content(clip(w.title, title_cells)), percent_text(w.wrong_rate), str(w.answers),
                          Content(clip_path(w.path[1:] or w.path, path_cells)))
 
     def on_resize(self) -> None:
@@ -94,11 +86,8 @@ class ClassReportScreen(AppScreen):
         candidates = self.query_one("#class-candidates", DataTable)
         candidates.clear()
         for p in report.profiles:
-            candidates.add_row(
-                Content(p.label), str(p.reviews), _percent(p.retention), str(p.practice_answers),
-                _percent(p.practice_accuracy), _score(p.last_exam_score, p.last_exam_total),
-                _score(p.predicted, p.predicted_total) if p.predicted is not None else NO_DATA,
-            )
+            label, *figures = p.cells()
+            candidates.add_row(Content(label), *figures)
         self._report = report
         self._weak_columns(report.weak_points)
         status = f"考生 {len(report.profiles)} 人"
