@@ -204,7 +204,7 @@ def inline_items(text: str) -> list[str] | None:
 _NUMERAL = r"[一二三四五六七八九十两兩]|\d{1,2}"
 _COUNTED_SENTENCE = re.compile(
     r"^(?P<subject>[^,;:。]{0,20}?)(?:一般|通常|主要|大致|大体)?可?(?P<verb>包括|包含|分为|分為|分成|划分为|劃分為|具有|有|由)"
-    rf"(?P<items>[^,;:。]+?)等?(?P<n>{_NUMERAL})大?(?:个|個|種|种|项|項|类|類|条|條)?(?:基本|主要|重要)?"
+    rf"(?P<items>[^,;:。]+?)等?(?P<n>{_NUMERAL})大?(?:(?:个|個|種|种|项|項|类|類|条|條)(?:[\u4e00-\u9fff]{{1,4}}?)?)?(?:基本|主要|重要)?"
     r"(?:方面|部分|阶段|階段|层次|層次|环节|步骤|要素|步|类型|形式|内容|特征|特点|原则|功能)?(?:构成|组成)?$"
 )
 _NUMERAL_NEAR_END = re.compile(_NUMERAL)
@@ -230,6 +230,9 @@ def counted_sentence_with_subject(text: str, last_clause: bool = False) -> tuple
     if len(first) > 120 or not _NUMERAL_NEAR_END.search(first[-10:]):
         return None
     m = _COUNTED_SENTENCE.match(first)
+    if not m and "," in first:
+        # 根据知识的复杂程度,知识学习可以分为…三类: the clause that holds the count.
+        m = _COUNTED_SENTENCE.match(first.rsplit(",", 1)[-1])
     if not m:
         return None
     count = cn_to_int(m.group("n"))

@@ -31,6 +31,26 @@ _MNEMONIC = re.compile(r"^[\u4e00-\u9fff]{1,3}[一二三四五六七八九十]$"
 _TITLE_NAMED_MNEMONIC = re.compile(
     r"\((?:口诀|口訣|巧记|巧記|记忆|記憶|速记|速記|助记|助記|记法|記法)(?:法)?\s*:\s*([^()]{1,24})\)"
 )
+# 服务质量的五个维度——口诀"有可响保移": a mnemonic written after the heading, behind
+# a dash or in quotes; the heading keeps its whole text.
+_MNEMONIC_WORDS = r"(?:口诀|口訣|巧记|巧記|记忆|記憶|速记|速記|助记|助記|记法|記法)"
+_TAIL_MNEMONIC = re.compile(
+    rf"\s*(?:(?:——|—|--|－－|~)\s*{_MNEMONIC_WORDS}\s*[:：]?\s*[\"“「『]?([^\"“”「」『』()]{{1,24}}?)[\"”」』]?"
+    rf"|\s*{_MNEMONIC_WORDS}\s*[:：]?\s*[\"“「『]([^\"“”「」『』()]{{1,24}})[\"”」』])\s*[。.]?$"
+)
+
+
+def tail_mnemonic(text: str) -> tuple[str, str] | None:
+    """``服务质量的五个维度——口诀"有可响保移"`` → (服务质量的五个维度, 有可响保移)."""
+    if "记" not in text and "口" not in text and "記" not in text:
+        return None
+    m = _TAIL_MNEMONIC.search(text)
+    if not m or m.start() < 2:
+        return None
+    value = (m.group(1) or m.group(2) or "").strip(" ,;。")
+    return (text[: m.start()].rstrip(), value) if value else None
+
+
 _SENTENCE_END = set("。;,!?")
 # Words that begin the body of a heading written without punctuation
 # (``3. 协作机制为了保证…``, ``1. 背景本文档旨在…``).
@@ -64,6 +84,7 @@ class Heading:
     mnemonic: str | None = None
     tags: list[str] = field(default_factory=list)
     truncated: bool = False
+    sentence_body: bool = False  # the title ended at a full stop: the body is an explanation
     explicit: bool = False  # the title ended at a colon or a bracket, not by guessing
     clause: str = ""  # the first clause, when the title was cut out of it by guessing
     count: int | None = None  # a count stated in a bracket (六项) or a predicate cut off the title
@@ -221,6 +242,9 @@ def split_heading(segment: str, known: frozenset[str] = frozenset(), subject: st
     heading = Heading(title="", text="")
     if not s:
         return heading
+    dashed = tail_mnemonic(s)
+    if dashed:
+        s, heading.mnemonic = dashed
     if "(" in s:
         # 批处理序列(记忆:…), 感知层、网络层(口诀:…): the mnemonic is the node's,
         # wherever the bracket stands; a trailing (五种) states the count.
@@ -257,6 +281,8 @@ def split_heading(segment: str, known: frozenset[str] = frozenset(), subject: st
         title, body = whole, ""
     elif len(clause) > 2:
         restart = _restart_at(clause, known, subject)
+    # (1)关系营销。指企业…: what follows the full stop explains the item.
+    heading.sentence_body = restart is None and title == clause and end < len(s) and s[end] == "。"
     if restart:
         i, keep_subject = restart
         title = s[:i]
@@ -331,6 +357,9 @@ def whole_heading(segment: str) -> Heading:
     """A heading whose whole text is its title (a Markdown heading)."""
     heading = Heading(title="", text="", explicit=True)
     s = segment.strip()
+    dashed = tail_mnemonic(s)
+    if dashed:
+        s, heading.mnemonic = dashed
     s = take_title_meta(s, heading)
     head, colon, rest = s.partition(":")
     if colon and 2 <= len(head) <= TITLE_MAX and rest.strip() and (stated_count(head) or _inline_list(rest)):

@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass, field
 
 from cskexam.core.notes.enumerations import inline_items
-from cskexam.core.notes.headings import Heading, clean_title_only, split_heading, stated_count, whole_heading
-from cskexam.core.notes.markers import HEADING_STYLES, Marker, find_markers, markdown_heading
+from cskexam.core.notes.headings import Heading, clean_title_only, split_heading, stated_count, tail_mnemonic, whole_heading
+from cskexam.core.notes.markers import Marker, find_markers, markdown_heading
 
 _BOUNDARY = set(":;。?!)]》”\" ")
 _PUNCT = set("。;,:!?")
@@ -37,6 +37,11 @@ _ASIDE_WORDS = {"注意", "注", "提示", "备注", "说明", "例如", "例", 
 _TRUE_MARKS = ("√", "✓", "✔", "对", "對", "正确", "正確")
 _JUDGEMENT = re.compile(r"\(\s*(×|x|X|✗|✘|√|✓|✔|错|錯|对|對|正确|错误|正確|錯誤)\s*\)\s*$|(?:(?<=[\s。.])|(?<=[\u4e00-\u9fff]))(✗|✘|×|√|✓|✔)\s*$|(?<=[。.!])\s*(错|錯|对|對)\s*$")
 _JUDGEMENT_PREFIX = re.compile(r"^(?:判断|判斷|辨析|易错|易錯)\s*:")
+_OWN_LEVEL = {"plain", "term", "judge", "lead_item", "inline", "doc"}
+_JUDGEMENT_SECTION = re.compile(r"判断|判斷|辨析|是非|对错|對錯")
+# 绩效改进的方法有 / 影响自我效能感的因素有: a sentence that says what follows.
+_ENDS_WITH_YOU = re.compile(r"(?<=[\u4e00-\u9fff]{2})的[\u4e00-\u9fff]{1,4}(?:主要)?有$")
+_NOUN_TAIL = re.compile(r"的([\u4e00-\u9fff]{1,4})$")
 _LEAD_VERB = re.compile(r"分为|分成|包括|包含|有|应|需|要|可|是|遵循|具备|如下|以下|主要")
 _SENTENCE = re.compile(r"[。!?]|[,;].{6,}")
 _LEAD_IN = re.compile(r"^(其|它|他们|主要观点|主要内容)|以下|如下|下列|應遵循|应遵循|需具备|应具备|主要有|包括以下|有以下|分别是|分別是|依次是|依次为|依次為")
@@ -125,6 +130,7 @@ class OutlineBuilder:
         self._indent = 0
         self._line_indent = 0
         self._next_rest = ""  # the text after the marker of the draft being placed
+        self._next_lead: Marker | None = None  # the marker that opens the next line
 
     # -- acceptance ----------------------------------------------------
     def _open(self, style: str) -> Draft | None:
@@ -231,6 +237,7 @@ class OutlineBuilder:
         term_run: bool = False,
         last: int | None = None,
         heading_like: bool = False,
+        next_lead: Marker | None = None,
     ) -> None:
         """One line of the document. ``term_run``: the line is one of several
         ``term:explanation`` lines in a row (each becomes an item)."""
@@ -240,6 +247,7 @@ class OutlineBuilder:
         self._last = last or lineno  # hard wraps joined: the line ends there
         self._indent = 0
         self._line_indent = indent
+        self._next_lead = next_lead
         if literal:
             self._append_text(line)
             return
@@ -295,6 +303,11 @@ class OutlineBuilder:
 
     # -- lines without a leading marker ---------------------------------------
     def _special_line(self, line: str, lineno: int, markers: list[Marker], tip: bool, term_run: bool) -> bool:
+        tail = tail_mnemonic(line)
+        if tail and len(tail[0]) <= 30 and not _SENTENCE.search(tail[0]) and ":" not in tail[0]:
+            # 服务质量的五个维度——口诀"有可响保移": a heading with its mnemonic.
+            self._plain(tail[0], "plain", lineno).mnemonic = tail[1]
+            return True
         m = _MNEMONIC_LINE.match(line) or _REMEMBER_AS.match(line)
         if m and m.group(2).strip():
             bracket = _BRACKET_LIST.search(line, m.end())
@@ -345,6 +358,8 @@ class OutlineBuilder:
                 return True
             if _HOOK.match(rest) or stated_count(head) or _looks_like_list(rest):
                 # One level with the term lines around it (both are items of the heading above).
+                if not self.markdown:
+                    self._leave_finished_list()
                 self._plain(line, "term", lineno).listy = True
                 return True
             if term_run and len(head) <= 12:
@@ -385,8 +400,11 @@ class OutlineBuilder:
     def _is_lead_in(self, head: str) -> bool:
         """``投诉处理应遵循以下四项原则`` or ``其主要观点有``: a sentence that
         introduces the items of the heading above, not a heading of its own."""
-        if _LEAD_IN.search(head) or _COUNT_ONLY.match(head):
+        if _LEAD_IN.search(head) or _COUNT_ONLY.match(head) or _ENDS_WITH_YOU.search(head):
             return True
+        noun = _NOUN_TAIL.search(head)
+        if noun and not _LEAD_VERB.search(noun.group(1)):
+            return False  # 有意义学习的条件: a noun phrase names a heading, whatever verb it holds
         top = self.stack[-1]
         fresh = top is not self.root and not top.children and not top.text_parts
         # 管理者扮演十种角色,归为三类: a sentence, not a heading.
@@ -397,10 +415,48 @@ class OutlineBuilder:
             # 决策的影响因素: written flush left after a list: beside the list, not in its last item.
             while len(self.stack) > 1 and self.stack[-1].indent is not None and self.stack[-1].indent >= self._line_indent:
                 self.stack.pop()
+        elif style == "plain":
+            self._leave_list()
         draft = self._start(Marker(style, (), "", 0, 0), segment, lineno)
         draft.segment = segment
+        # A heading on a line of its own (服务质量差距模型有五个差距, 组织理论的发展:) is its whole title.
+        draft.whole_title = style == "plain"
         self._finish_pending()
         return draft
+
+    def _leave_list(self) -> None:
+        """A heading line after a list is the list's sibling, not part of its
+        last item: after an inline list line (``X:a、b、c``), and after a leaf
+        item when the heading's own items restart the same numbering
+        (``3、现代管理理论`` / ``组织理论的发展:`` / ``1、古典组织理论``)."""
+        nxt = self._next_lead
+        while len(self.stack) > 1:
+            top = self.stack[-1]
+            if top.style in ("term", "judge"):
+                self.stack.pop()
+                continue
+            parent = self.stack[-2]
+            if (
+                nxt is not None and not top.children and top.style == nxt.style and top.number
+                and nxt.number == (1,) and top.number != (1,)
+                and all(not d.children and _heading_like(d) for d in parent.children if d.style == top.style)
+            ):
+                self.stack.pop()
+            break
+
+    def _leave_finished_list(self) -> None:
+        """``持续改进的三大支柱:领导承诺、…`` after ``1、计划 … 4、处理`` under a heading
+        line: a list of its own beside that heading, not inside its last item."""
+        top = self.stack[-1]
+        if len(self.stack) < 3 or top.children or not top.number or top.style in _FAMILY_RANK or top.style in _OWN_LEVEL:
+            return
+        parent = self.stack[-2]
+        items = [d for d in parent.children if d.style == top.style]
+        if len(items) < 2 or not all(not d.children and _heading_like(d) for d in items):
+            return
+        self.stack.pop()
+        if parent.style == "plain" and len(self.stack) > 2 and all(not d.children for d in parent.children):
+            self.stack.pop()
 
     def _judgement(self, statement: str, mark: str, lineno: int) -> None:
         self._finish_pending()
@@ -409,8 +465,10 @@ class OutlineBuilder:
         draft.judged = mark in _TRUE_MARKS
         # A 判断 statement belongs to the heading it tests, not to the list
         # that happens to be open: it hangs under the nearest heading.
+        # Never under a list's heading (一、會議紀要的特點:紀實性、…), where it would read as one more
+        # item: under the chapter or section, or a heading that gathers statements (判断题).
         owner = next(
-            (d for d in reversed(self.stack) if d is self.root or d.style in _FAMILY_RANK or d.style in HEADING_STYLES),
+            (d for d in reversed(self.stack) if d is self.root or d.style in _FAMILY_RANK or _JUDGEMENT_SECTION.search(d.segment)),
             self.root,
         )
         owner.children.append(draft)

@@ -75,8 +75,9 @@ def _build(doc: Document, prepared: list[Line], markdown: bool, by_indent: bool 
             # the last of a run of bare item lines is an item, not a heading
             and not (k > 0 and not scans[k - 1] and _BARE_HEADING.match(body[k - 1][1]) is not None)
         )
+        next_lead = scans[k + 1][0] if k + 1 < len(body) and scans[k + 1] and scans[k + 1][0].start == 0 else None
         builder.add_line(text, lineno, scans[k], line.indent, line.literal, line.tip, term_run,
-                         lineno + line.joined, heading_like)
+                         lineno + line.joined, heading_like, next_lead)
     builder.finish()
     return builder
 
@@ -173,7 +174,8 @@ def _emit(
         else:
             titled = None
     path = _unique_path(parent_path + (title,), seen)
-    if draft.text_parts and _ANSWER.match(draft.text_parts[0]):
+    answered = bool(draft.text_parts and _ANSWER.match(draft.text_parts[0]))
+    if answered:
         # 1.简述…特征。 答:(1)全局性;(2)长期性: the answer is the question's body.
         answer = _ANSWER.sub("", draft.text_parts[0], count=1)
         draft.text_parts[:1] = [answer] if answer else []
@@ -241,7 +243,9 @@ def _emit(
             node.count, split = sentence
         elif sentence and [i.title for i in sentence[1].items] == [c.title for c in children if c.judged is None]:
             node.count = sentence[0]  # the sentence counts the items written below it
-    if split is None and parent is not None and not children and len(draft.text_parts) > 1 and text == "".join(draft.text_parts):
+    # 快速纠正。采取措施,弥补失误: the sentence after the item's full stop explains it.
+    explained = bool(heading and heading.sentence_body and node.count is None and not answered)
+    if split is None and parent is not None and not children and not explained and len(draft.text_parts) > 1 and text == "".join(draft.text_parts):
         # 赶工、快速跟进 then lines of another kind (a folded answer, an aside):
         # the list is the item's own line, not everything glued after it.
         first = split_short_list(draft.text_parts[0], node.count is not None or draft.listy)
@@ -257,7 +261,7 @@ def _emit(
             split = split_counted(text, node.count)
         if split is None and not children and node.count == 2:
             split = split_pair(text)  # 职位权力和非职位权力
-        if split is None and not children:
+        if split is None and not children and not explained:
             # A plain list whose length differs from the stated count is still
             # a list: its items are kept and the mismatch flagged.
             split = split_short_list(text, node.count is not None or draft.listy)
