@@ -229,3 +229,18 @@ def test_a_short_answer_padded_with_another_questions_point_is_not_full_marks(pr
                  if q.id != "jn-005" and q.points and "竞争" not in q.points[0].point)
     out = practice.answer(short, bare + "、" + other.points[0].point)
     assert not out.correct and out.short.padded and out.result.score == pytest.approx(0.8)
+
+
+def test_a_right_answer_outside_the_wrongbook_does_not_read_the_clear_after_setting(practice, library):
+    """On a server every read is a round trip: the 错题本 threshold is read only for a question in it."""
+    from test_review import count_statements
+
+    q = _question(practice, "jn-001")
+    statements = count_statements(library.db)
+    assert practice.answer(q, "B").correct
+    assert not any("question_settings" in s for s in statements), statements
+    practice.answer(q, "A")  # into the 错题本
+    statements.clear()
+    out = practice.answer(q, "B")
+    assert out.in_wrongbook and out.clear_after == 2 and out.to_leave == 1
+    assert sum("question_settings" in s for s in statements) == 1

@@ -83,3 +83,24 @@ def test_settings_another_device_saved_meanwhile_are_the_ones_an_answer_uses(db)
         assert review.replay_card(s, nxt.id, mine) == after
     here.close()
     there.close()
+
+
+def test_the_answer_statement_is_built_while_the_first_card_is_shown_and_writes_nothing_then(db):
+    """The first answer of a drill does not wait for its statement to be built: the card's
+    display ran the very same statement on a version no card has, which wrote nothing."""
+    clock = Clock()
+    r = Reviewer(db, tz=CST, clock=clock)
+    statements = count_statements(db)
+    card = r.next_card()
+    shown = [s for s in statements if "INSERT INTO review_logs" in s]
+    assert len(shown) == 1
+    with db.session() as s:
+        assert s.scalar(select(ReviewLogRow.id).limit(1)) is None
+        assert {row.version for row in s.scalars(select(CardRow))} == {0}
+    statements.clear()
+    r.answer(card.id, GOOD)
+    assert statements == shown  # the same SQL: built once per process
+    statements.clear()
+    r.answer(r.next_card().id, EASY)
+    assert [s for s in statements if "INSERT INTO review_logs" in s] == shown
+    r.close()

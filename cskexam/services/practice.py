@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import random
 from dataclasses import dataclass
 from pathlib import Path
@@ -139,7 +140,9 @@ def record_answer(
                              mode=mode, context=context, duration_ms=duration_ms)
     scheduled = 0
     cleared = False
-    needed = clear_after(session)
+    # Read only for a question in the 错题本: most right answers are not, and
+    # on a server each read is a round trip.
+    needed = functools.cache(lambda: clear_after(session))
     if result.correct:
         entry = question_repo.mark_right(session, question.id, now, needed)
         cleared = entry is not None and entry.cleared_at == now
@@ -157,7 +160,7 @@ def record_answer(
         scheduled_cards=scheduled,
         given=given,
         right_streak=entry.right_streak if entry is not None else 0,
-        clear_after=needed,
+        clear_after=needed() if entry is not None and entry.cleared_at is None else DEFAULT_CLEAR_AFTER,
     )
 
 

@@ -115,6 +115,7 @@ class Reviewer:
         self._settings: SrsSettings | None = None
         self._settings_text: str | None = None  # PostgreSQL: the settings as stored, for an answer's check
         self._shown: Any = None  # the row of the card last read (PostgreSQL: an answer to it starts from it)
+        self._prepared = False  # PostgreSQL: the answer statement has been built in this process
         self._fresh = False  # PostgreSQL: the queue was just counted by next_card
         self._queue: _Queue | None = None
         self._paths: dict[str, tuple[str, ...]] = {}
@@ -274,6 +275,10 @@ class Reviewer:
             q = self._queue_in(conn, now)
             card_id = next_card_id(conn, now, self.tz, self.node_ids, exclude, lambda: q.new_left, q.counts)
             card = self._card_in(conn, card_id) if card_id else None
+            if card is not None and not self.db.is_sqlite and not self._prepared:
+                settings = self._settings_in(conn)
+                review_answer_repo.prepare_answer(conn, settings.bury_siblings)
+                self._prepared = True
         self._fresh = not self.db.is_sqlite
         return card
 
@@ -369,6 +374,9 @@ class Reviewer:
                 settings = self._settings
             assert settings is not None and self._settings_text is not None
             values, log, out = plan_answer(row, card_id, rating, now, settings, duration_ms)
+            # One statement for every answer (a leech's suspension or not): the
+            # version check makes writing the flag as read safe.
+            values.setdefault("suspended", row.suspended)
             done = review_answer_repo.answer_at_once(conn, card_id, row.version, values, self._settings_text, log,
                                                      siblings if settings.bury_siblings else None)
             if done is not None:

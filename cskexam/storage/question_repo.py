@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from sqlalchemy import Integer, delete, func, insert, select, update
 from sqlalchemy.orm import Session
@@ -258,13 +258,15 @@ def mark_wrong(session: Session, question_id: str, given: Any, now: dt.datetime)
     return session.scalars(stmt, execution_options={"populate_existing": True}).one()
 
 
-def mark_right(session: Session, question_id: str, now: dt.datetime, clear_after: int) -> WrongBookRow | None:
-    """Count a right answer for a question in the 错题本; clear it after ``clear_after`` in a row."""
+def mark_right(session: Session, question_id: str, now: dt.datetime,
+               clear_after: Callable[[], int]) -> WrongBookRow | None:
+    """Count a right answer for a question in the 错题本; clear it after ``clear_after()`` in a row
+    (asked only for a question in the 错题本)."""
     row = _locked_entry(session, question_id)
     if row is None or row.cleared_at is not None:
         return row
     row.right_streak += 1
-    if row.right_streak >= clear_after:
+    if row.right_streak >= clear_after():
         row.cleared_at = now
     session.flush()
     return row

@@ -131,3 +131,21 @@ def answer_at_once(conn: Connection | Session, card_id: str, expected_version: i
     if row.log_id is None:
         return None
     return int(row.log_id), sorted(row.buried or [])
+
+
+def prepare_answer(conn: Connection, siblings: bool) -> None:
+    """Run the answer statement once on a card that cannot match (version -1), writing nothing.
+
+    Building the statement's SQL costs several milliseconds of CPU the first
+    time in a process; paid here, while a card is shown, the candidate's first
+    answer does not wait for it.
+    """
+    columns = (*STATE_COLUMNS, "suspended")  # what every answer writes (see services.review)
+    stmt = _answer_statement(tuple(sorted(columns)), siblings, True)
+    params: dict[str, Any] = {f"w_{c}": None for c in columns}
+    params.update({f"l_{c}": None for c in LOG_COLUMNS if c != "card_id"})
+    params.update(w_id="", w_version=-1, w_profile=current_profile(conn), w_settings="")
+    if siblings:
+        now = dt.datetime.now(dt.timezone.utc)
+        params.update(b_now=now, b_day_end=now, b_until=now)
+    conn.execute(stmt, params).one()
