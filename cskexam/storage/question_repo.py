@@ -23,7 +23,7 @@ from cskexam.storage.models_questions import (
     StarRow,
     WrongBookRow,
 )
-from cskexam.storage.base import insert_or_ignore
+from cskexam.storage.base import dialect_insert, insert_or_ignore
 from cskexam.storage.profiles_repo import current_profile
 
 # Fields whose change means the question asks or expects something else.
@@ -238,10 +238,7 @@ def mark_wrong(session: Session, question_id: str, given: Any, now: dt.datetime)
     One upsert, atomic on both engines: two devices of one profile answering
     the same question wrongly at once are both counted.
     """
-    from sqlalchemy.dialects import postgresql, sqlite
-
-    upsert: Any = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
-    values = upsert(WrongBookRow).values(
+    values = dialect_insert(session)(WrongBookRow).values(
         profile=current_profile(session), question_id=question_id, wrong_count=1, first_wrong_at=now,
         last_wrong_at=now, last_given=given, right_streak=0, cleared_at=None,
     )
