@@ -114,7 +114,7 @@ def test_learning_suspended_and_already_answered_siblings_are_left_alone(db):
 def test_the_drill_screen_buries_siblings_and_u_takes_both_back(db):
     from cskexam.services.library import open_library
     from cskexam.tui.app import CskexamApp
-    from pilot_helpers import run, screen_text, wait_for, wait_for_text
+    from pilot_helpers import notifications, record_notifications, run, screen_text, wait_for, wait_for_text
 
     with Reviewer(db, tz=CST) as r:
         # The cards before the first one with siblings are answered 简单 (out of today's queue).
@@ -122,16 +122,22 @@ def test_the_drill_screen_buries_siblings_and_u_takes_both_back(db):
 
     async def main():
         app = CskexamApp(db_url=db.url, library_opener=open_library)
-        async with app.run_test(size=(120, 40)) as pilot:
+        record_notifications(app)
+        async with app.run_test(size=(80, 24)) as pilot:
             await wait_for(pilot, lambda: app.library is not None)
             await pilot.press("r")
             await wait_for_text(pilot, card.front[:12])
             await pilot.press("space", "3")
             await wait_for(pilot, lambda: "本次已复习 1" in screen_text(app))
             assert None not in buried_until(db, siblings).values()
+            # the drill says so, once, with the next card (on one line at 80 columns)
+            said = f"已搁置同一知识点的 {len(siblings)} 张卡片到明天 · 按 空格 或 Enter 显示答案"
+            assert said in screen_text(app)
             await pilot.press("u")
             await wait_for(pilot, lambda: "本次已复习 0" in screen_text(app))
             assert set(buried_until(db, siblings).values()) == {None}
+            assert "已搁置同一知识点" not in screen_text(app)
+            assert any(f"同一知识点的 {len(siblings)} 张卡片已恢复" in n.message for n in notifications(app))
 
     run(main())
 

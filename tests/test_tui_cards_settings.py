@@ -2,6 +2,8 @@
 
 import asyncio
 
+import pytest
+
 from pilot_helpers import screen_text, wait_for, wait_for_text
 
 
@@ -70,5 +72,45 @@ def test_settings_screen_saves_plan_and_refuses_bad_values(tmp_path, monkeypatch
             await wait_for_text(pilot, "今日目标")
             text = screen_text(app)
             assert "0/30 张" in text and "06-01" in text
+
+    asyncio.run(go())
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_card_rows_stay_on_one_line_cut_with_an_ellipsis(library_path, size):
+    # Fault: a cloze card with a long context wrapped onto a second row.
+    from cskexam.services.library import open_library
+    from cskexam.tui.app import CskexamApp
+
+    states = ("新卡", "学习中", "复习", "已暂停", "已搁置", "难记")
+
+    async def go():
+        app = CskexamApp(db_url=f"sqlite:///{library_path}", library_opener=open_library)
+        async with app.run_test(size=(200, 50)) as pilot:
+            await wait_for(pilot, lambda: app.library is not None, 30)
+            await pilot.press("c")
+            await wait_for_text(pilot, "共 ")
+            screen = app.screen
+            await wait_for(pilot, lambda: bool(screen.shown))
+            # the longest fronts first: a 填空 with its context, a 辨析 quoting a definition
+            await pilot.press("f")
+            screen.query_one("#cards-kind").value = "cloze"
+            await pilot.pause(0.2)
+            await pilot.resize_terminal(*size)  # rows made at one width, shown at another
+            await pilot.pause(0.3)
+            rows = screen_text(app).splitlines()
+            top = next(i for i, r in enumerate(rows) if r.lstrip().startswith("╭"))
+            bottom = next(i for i in range(top + 1, len(rows)) if rows[i].lstrip().startswith("╰"))
+            shown = [r.strip(" │▁▇█▔▂▃▄▅▆") for r in rows[top + 1:bottom]]
+            shown = [r for r in shown if r]
+            assert shown and all(r.startswith(states) for r in shown), shown
+            # the list's rows are the cards in order, one each: whole, or cut with …
+            fronts = [" ".join(c.front.split()) for c in screen.shown[:len(shown)]]
+            for row, front in zip(shown, fronts):
+                head = row.split(maxsplit=2)[2].lstrip("✎ ")
+                if head.endswith("…"):
+                    assert front.startswith(head[:-1].rstrip()) and len(head) > 10, (row, front)
+                else:
+                    assert head == front, (row, front)
 
     asyncio.run(go())

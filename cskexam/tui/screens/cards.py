@@ -79,7 +79,9 @@ class CardBrowserScreen(AppScreen):
     CardBrowserScreen #cards-kind { width: 14; margin-right: 1; }
     CardBrowserScreen #cards-state { width: 14; }
     CardBrowserScreen #cards-count { height: 1; color: $text-muted; }
-    CardBrowserScreen #cards-list { height: 1fr; min-height: 4; border: round $primary-muted; }
+    /* one card a row however long its front: cut with … at the list's width (also after a resize) */
+    CardBrowserScreen #cards-list { height: 1fr; min-height: 4; border: round $primary-muted;
+                                    text-wrap: nowrap; text-overflow: ellipsis; }
     CardBrowserScreen #cards-detail { height: auto; max-height: 40%; border: round $primary-muted;
                                       border-title-color: $accent; padding: 0 1; }
     """
@@ -175,8 +177,7 @@ class CardBrowserScreen(AppScreen):
         self.shown = [c for c in self.all_cards if matches(c, **filters)]
         options = self.query_one("#cards-list", OptionList)
         options.clear_options()
-        width = max(20, self.app.size.width - 20)
-        options.add_options([self._option(c, width) for c in self.shown])
+        options.add_options([self._option(c) for c in self.shown])
         ids = [c.id for c in self.shown]
         if self.shown:
             options.highlighted = ids.index(keep_id) if keep_id in ids else 0
@@ -185,12 +186,16 @@ class CardBrowserScreen(AppScreen):
         self._show_detail()
 
     @staticmethod
-    def _option(card: Any, width: int) -> Option:
-        from cskexam.core.linebreak import clip
+    def _option(card: Any) -> Option:
+        from cskexam.core.linebreak import cells
 
         flag = "✎" if card.edited else " "
-        return Option(Content.assemble((f"{card.state_label:<4}", "$text-muted"), " ",
-                                       (f"{card.kind_label:<2}", "$accent"), flag, " ", clip(card.front, width)),
+        # Labels padded by cells (学习中 is 6 wide, 新卡 4), so the fronts line up;
+        # the front on one line (the list cuts it with …).
+        state = card.state_label + " " * max(0, 6 - cells(card.state_label))
+        kind = card.kind_label + " " * max(0, 4 - cells(card.kind_label))
+        return Option(Content.assemble((state, "$text-muted"), " ", (kind, "$accent"), flag, " ",
+                                       " ".join(card.front.split())),
                       id=card.id)
 
     def _current(self) -> Any | None:

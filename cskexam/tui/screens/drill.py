@@ -94,6 +94,7 @@ class DrillScreen(AppScreen):
         self.node_id = node_id
         self.session: DrillSession | None = None
         self.revealed = False
+        self._buried_note = ""  # said once, with the next card: siblings the last answer buried
 
     @property
     def reviewer(self) -> Reviewer | None:
@@ -185,7 +186,10 @@ class DrillScreen(AppScreen):
         self.query_one("#drill-back", Static).update(Content(""))
         self.query_one("#drill-back").display = False
         self.query_one("#drill-path", Static).update(Content(""))
-        self.query_one("#drill-hint", Static).update(Content("按 空格 或 Enter 显示答案"))
+        hint = "按 空格 或 Enter 显示答案"
+        if self._buried_note:
+            hint, self._buried_note = f"{self._buried_note} · {hint}", ""
+        self.query_one("#drill-hint", Static).update(Content(hint))
         self.query_one("#drill-ratings").display = False
         self._update_progress()
         self._refresh_footer()
@@ -232,6 +236,9 @@ class DrillScreen(AppScreen):
         self._update_progress()
         total = session.reviewed
         parts: list[Any] = [("本次复习结束", "bold"), "\n\n"]
+        if self._buried_note:
+            parts += [(self._buried_note, "$text-muted"), "\n\n"]
+            self._buried_note = ""
         if total:
             parts.append(f"共复习 {total} 张，用时 {session.minutes():.1f} 分钟\n")
             parts.append("  ".join(f"{RATING_NAMES[r]} {session.ratings[r]}" for r in RATING_NAMES))
@@ -278,6 +285,9 @@ class DrillScreen(AppScreen):
         except UserError as exc:
             self.notify(str(exc), severity="error")
             return
+        if result.buried:
+            # Anki's bury siblings: say where the other cards of this key point went.
+            self._buried_note = f"已搁置同一知识点的 {len(result.buried)} 张卡片到明天"
         if result.became_leech:
             self.notify("这张卡片已遗忘多次，标为记忆难点并暂停。按 l 查看难记卡片，重温它的知识点。",
                         title="记忆难点", severity="warning", timeout=6)
@@ -306,7 +316,9 @@ class DrillScreen(AppScreen):
         except UserError as exc:
             self.notify(str(exc), severity="error")
             return
-        self.notify(f"已撤销：{action.label}", timeout=1.5)
+        self._buried_note = ""
+        back = f"（同一知识点的 {len(action.buried)} 张卡片已恢复）" if action.buried else ""
+        self.notify(f"已撤销：{action.label}{back}", timeout=1.5)
         self._show(card)
 
     @shows_problems("未能保存")
