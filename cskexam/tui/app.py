@@ -290,14 +290,13 @@ class CskexamApp(App[int]):
     def open_screen(self, name: str, **kwargs: Any) -> None:
         """Open the registered screen ``name``; kwargs go to its constructor.
 
-        Esc goes back to where you came from (the screen stack is the back
-        stack). With kwargs (a node, a set of questions) the screen opens on
-        top, unless it is the one in front (which then ``reopen(**kwargs)``s).
-        A screen key (no kwargs) goes back to that screen if it is on the stack
-        and nothing above it holds a session (``KEEPS_SESSION``: a drill, a
-        practice round, an exam); otherwise a new one is opened on top, so a
-        look elsewhere never ends a session.
+        Esc goes back to where you came from: the screen stack is the back
+        stack, and a screen already on it comes to the front as it was left
+        (see ``cskexam.tui.navigation``), so a look elsewhere never ends a
+        session and the stack never grows past one of each screen.
         """
+        from cskexam.tui import navigation
+
         if name == "home":
             self._open_home()
             return
@@ -313,43 +312,25 @@ class CskexamApp(App[int]):
         except KeyError:
             self.notify(f"没有这个界面: {name}", severity="error", markup=False)
             return
-        if kwargs:
-            # Something particular (a node, a set of questions) opened from here: a
-            # step forward, so Esc comes back here even when the screen is also
-            # open further down.
-            if type(self.screen) is cls:
-                reopen = getattr(self.screen, "reopen", None)
-                if reopen is not None:
-                    reopen(**kwargs)
-                    return
-                self.pop_screen()
-            self.push_screen(cls(**kwargs))
-            return
-        for index, screen in enumerate(self.screen_stack):
-            if type(screen) is cls and not self._session_above(index):
-                self._pop_to(index)
-                reopen = getattr(screen, "reopen", None)
-                if reopen is not None:
-                    reopen()
-                return
-        self.push_screen(cls())
+        navigation.open_key_screen(self, cls, kwargs)
 
     def _open_home(self) -> None:
-        """Back to the home screen: the one on the stack, or one on top when a session lies between."""
+        """Back to the home screen at the bottom, or, over a session, to the one kept for that."""
+        from cskexam.tui import navigation
         from cskexam.tui.screens.home import HomeScreen
 
-        for index in range(len(self.screen_stack) - 1, -1, -1):
-            if isinstance(self.screen_stack[index], HomeScreen):
-                if not self._session_above(index):
-                    self._pop_to(index)
-                    return
-                break
+        if not navigation.session_above(self, 0):
+            navigation.pop_above(self, 0)
+            return
         # Over a session (a drill, a round, an exam): the spare home screen is
         # kept when popped, so going home and back costs no new screen.
         if SPARE_HOME not in self._installed_screens:
             self.install_screen(HomeScreen(), SPARE_HOME)
         spare = self.get_screen(SPARE_HOME)
-        self.push_screen(spare if spare not in self.screen_stack else HomeScreen())
+        if spare in self.screen_stack:
+            navigation.bring_to_front(self, self.screen_stack.index(spare))
+        else:
+            self.push_screen(spare)
 
     def profile_switched(self) -> None:
         """Another profile is studying now: close every screen and show its figures."""
@@ -378,16 +359,14 @@ class CskexamApp(App[int]):
         self.profile_label = shown
         self.sub_title = self.SUB_TITLE + (f" · 考生：{shown}" if shown else "")
 
-    def _session_above(self, index: int) -> bool:
-        return any(getattr(s, "KEEPS_SESSION", False) for s in self.screen_stack[index + 1:])
-
     def show_node(self, node_id: str) -> None:
         """Open 知识图谱 with ``node_id`` selected."""
         self.open_screen("graph", node_id=node_id)
 
     def _pop_to(self, index: int) -> None:
-        while len(self.screen_stack) > index + 1:
-            self.pop_screen()
+        from cskexam.tui import navigation
+
+        navigation.pop_above(self, index)
 
     # -- actions --------------------------------------------------------
     def action_open_screen(self, name: str) -> None:

@@ -1,0 +1,160 @@
+"""The back stack: Esc returns to the screen you came from, and the stack stays short.
+
+The app's screen stack is the back stack. A *key screen* is one opened by its
+key (a registry screen: 复习, 知识图谱, …); the screens it opens itself (a
+dialog, an exam sitting, a report, the leech list) sit directly above it and
+belong to it. A key screen with the screens above it that belong to it is a
+*group*.
+
+* Opening a key screen that is already on the stack brings its group to the
+  front, as it was left: a drill keeps its card, an exam sitting keeps
+  running, and Esc then goes back to the screen the key was pressed on.
+* So each key screen is on the stack at most once and the stack never
+  grows past the number of key screens (plus the screens they opened).
+* Opened for something particular (a node from the drill, the wrong
+  questions from 错题本) a screen is a step forward: pushed on top even when
+  the same screen is further down, so Esc comes back to where it was opened;
+  an older one opened that way is closed, so there are two at most.
+* 主页 is the bottom of the stack. ``h`` goes back to it when nothing above
+  it holds a session; over a session (a drill, a practice round, an exam)
+  a second home screen, kept for that, comes to the front instead, so the
+  session is still there behind it.
+
+Textual moves screens only by pushing and popping; bringing a group to the
+front reorders the stack list and sends the suspend/resume events a push
+would.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual import events
+
+from cskexam.tui.screens import registry
+
+if TYPE_CHECKING:
+    from textual.app import App
+    from textual.screen import Screen
+
+
+_STEP = "_opened_for_something"  # set on a screen opened with kwargs (a node, a set of questions)
+
+
+def is_key_screen(screen: Screen) -> bool:
+    """Opened by a key of the registry (not a dialog or a screen a screen opened itself)."""
+    name = getattr(screen, "SCREEN_NAME", None)
+    if not isinstance(name, str):
+        return False
+    try:
+        return type(screen) is registry.screen_class(name)
+    except KeyError:
+        return False
+
+
+def holds_session(screen: Screen) -> bool:
+    return bool(getattr(screen, "KEEPS_SESSION", False))
+
+
+def group_bounds(stack: list[Screen], index: int) -> tuple[int, int]:
+    """``stack[start:end]``: the key screen at or below ``index`` and the screens that belong to it."""
+    start = index
+    while start > 0 and not is_key_screen(stack[start]):
+        start -= 1
+    end = index + 1
+    while end < len(stack) and not is_key_screen(stack[end]):
+        end += 1
+    return start, end
+
+
+def find(app: App, cls: type[Screen]) -> int | None:
+    """Where an instance of ``cls`` opened by a key is on the stack (the topmost one), or None."""
+    stack = app.screen_stack
+    for index in range(len(stack) - 1, 0, -1):  # the bottom home screen stays where it is
+        if type(stack[index]) is cls and is_key_screen(stack[index]):
+            return index
+    return None
+
+
+def _restack(app: App, screens: list[Screen]) -> None:
+    """Make ``screens`` the stack (the same screens, reordered), with the events a push sends."""
+    stack = app._screen_stack  # Textual offers no public way to reorder it
+    before = stack[-1]
+    stack[:] = screens
+    after = stack[-1]
+    if after is before:
+        return
+    app.capture_mouse(None)
+    before.post_message(events.ScreenSuspend())
+    before.refresh()
+    after.post_message(events.ScreenResume())
+    app.screen_change_signal.publish(after)
+
+
+def bring_to_front(app: App, index: int) -> Screen:
+    """Move the group of the key screen at ``index`` to the top of the stack; its key screen is returned."""
+    stack = app.screen_stack
+    start, end = group_bounds(stack, index)
+    if end < len(stack):
+        _restack(app, stack[:start] + stack[end:] + stack[start:end])
+    return stack[start]
+
+
+def drop(app: App, index: int) -> None:
+    """Take the group of the key screen at ``index`` off the stack and close its screens."""
+    stack = app.screen_stack
+    start, end = group_bounds(stack, index)
+    if end == len(stack):
+        pop_above(app, start - 1)
+        return
+    _restack(app, stack[:start] + stack[end:])
+    for screen in reversed(stack[start:end]):
+        if not app.is_screen_installed(screen):
+            screen.remove()
+
+
+def pop_above(app: App, index: int) -> None:
+    """Close every screen above ``index``."""
+    while len(app.screen_stack) > index + 1:
+        app.pop_screen()
+
+
+def session_above(app: App, index: int) -> bool:
+    return any(holds_session(s) for s in app.screen_stack[index + 1:])
+
+
+def open_key_screen(app: App, cls: type[Screen], kwargs: dict[str, Any]) -> None:
+    """Open the key screen ``cls`` by its key (no ``kwargs``) or for something particular.
+
+    By its key: the one on the stack comes to the front, else a new one is
+    pushed. For something particular (a node, a set of questions): a step
+    forward, so Esc comes back here even when the screen is also open further
+    down. The screen in front shows it (``reopen(**kwargs)``) when it can;
+    otherwise a new one is pushed, and an older one opened the same way
+    is closed: one opened by its key and one opened for something, at most.
+    """
+    stack = app.screen_stack
+    if not kwargs:
+        index = find(app, cls)
+        if index is None:
+            app.push_screen(cls())
+            return
+        screen = bring_to_front(app, index)
+        reopen = getattr(screen, "reopen", None)
+        if reopen is not None:
+            reopen()
+        return
+    top = stack[-1]
+    if type(top) is cls:
+        reopen = getattr(top, "reopen", None)
+        if reopen is not None:
+            reopen(**kwargs)
+            return
+        if getattr(top, _STEP, False):
+            app.pop_screen()
+    older = [i for i, s in enumerate(stack[:-1]) if type(s) is cls and getattr(s, _STEP, False)]
+    for index in reversed(older):
+        drop(app, index)
+    screen = cls(**kwargs)
+    setattr(screen, _STEP, True)
+    app.push_screen(screen)
