@@ -125,3 +125,30 @@ def test_going_home_over_a_drill_and_back_keeps_it(library):
         assert "本次已复习" not in screen_text(app)
 
     run_app(library, body)
+
+
+def test_a_screen_opened_again_is_the_one_kept_and_shows_fresh_figures(library):
+    # Opening 卡片 again costs no new screen; what the drill changed meanwhile is on it.
+    async def body(app, pilot):
+        await pilot.press("c")
+        await wait_for_text(pilot, "共 ")
+        cards = app.screen
+        await wait_for(pilot, lambda: bool(cards.all_cards))
+        assert not any(c.state == "learning" for c in cards.all_cards)
+        await pilot.press("escape")
+        await on(pilot, "home")
+        await pilot.press("r")
+        await wait_for_text(pilot, "剩余")
+        await pilot.press("space", "1")  # 重来: the card is learning now
+        await wait_for_text(pilot, "本次已复习 1")
+        await pilot.press("escape")
+        await on(pilot, "home")
+        await pilot.press("c")
+        await wait_for(pilot, lambda: app.screen is cards)
+        await wait_for(pilot, lambda: any(c.state == "learning" for c in cards.all_cards))
+        await wait_for_text(pilot, "学习中")
+        # a drill left with Esc is over: r starts a new one
+        await pilot.press("r")
+        await wait_for_text(pilot, "本次已复习 0")
+
+    run_app(library, body)

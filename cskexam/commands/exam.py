@@ -124,7 +124,8 @@ def run_predict(args: argparse.Namespace) -> int:
         names = [args.blueprint] if args.blueprint else [b.name for b in service.blueprints()]
         if args.blueprint:
             service.blueprint(args.blueprint)
-        predictions = [service.predict(n) for n in names]
+        by_name = service.predict_all(names)
+        predictions = [by_name[n] for n in names]
     if args.json:
         _dump([p.to_dict() for p in predictions])
         return 0

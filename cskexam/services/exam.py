@@ -132,17 +132,22 @@ class ExamService:
         return core.assemble_paper(bp, graph, questions, random.Random(seed), seed=seed, recent=recent)
 
     def predict(self, name: str) -> Prediction:
+        return self.predict_all([name])[name]
+
+    def predict_all(self, names: list[str] | None = None) -> dict[str, Prediction]:
+        """The prediction of each blueprint (default: all), from one reading of the questions and evidence."""
         from cskexam.storage import exam_repo
 
-        bp = self.blueprint(name)
+        blueprints = self.blueprints() if names is None else [self.blueprint(n) for n in names]
         graph = self.library.graph()
         now = self.clock()
         with self.library.db.session() as s:
             questions = self._questions(s)
-            recent = exam_repo.recent_question_ids(s, bp.avoid_recent)
             evidence = gather_evidence(s, graph, now)
             history = calibration_history(s)
-        return predict_blueprint(bp, graph, questions, evidence, history, recent=recent)
+            recent = {bp.name: exam_repo.recent_question_ids(s, bp.avoid_recent) for bp in blueprints}
+        return {bp.name: predict_blueprint(bp, graph, questions, evidence, history, recent=recent[bp.name])
+                for bp in blueprints}
 
     # -- sitting an exam ---------------------------------------------------------
     def start(self, name: str, seed: int | None = None) -> "ExamSession":

@@ -312,7 +312,7 @@ class CskexamApp(App[int]):
         except KeyError:
             self.notify(f"没有这个界面: {name}", severity="error", markup=False)
             return
-        navigation.open_key_screen(self, cls, kwargs)
+        navigation.open_key_screen(self, cls, kwargs, name)
 
     def _open_home(self) -> None:
         """Back to the home screen at the bottom, or, over a session, to the one kept for that."""
@@ -338,6 +338,7 @@ class CskexamApp(App[int]):
         self._show_profile()
         try:
             self._pop_to(0)
+            self.call_later(self._forget_kept_screens)
             home = self.screen_stack[0]
             for refresh in ("refresh_summary", "refresh_stats"):
                 getattr(home, refresh, lambda: None)()
@@ -350,6 +351,11 @@ class CskexamApp(App[int]):
             if not report_problem(self, exc, title="档案已切换，但未能刷新界面",
                                   note="请按 h 回到首页，或重新打开 cskexam"):
                 raise
+
+    def _forget_kept_screens(self) -> None:
+        from cskexam.tui import navigation
+
+        navigation.forget_kept(self)
 
     def _show_profile(self) -> None:
         from cskexam.services.profiles import title_label

@@ -15,6 +15,10 @@ belong to it. A key screen with the screens above it that belong to it is a
   questions from 错题本) a screen is a step forward: pushed on top even when
   the same screen is further down, so Esc comes back to where it was opened;
   an older one opened that way is closed, so there are two at most.
+* A screen opened by its key is kept when it is closed (Esc, ``h``) and
+  comes back as it was, reading its figures again; one opened for
+  something particular is not kept, nor one holding a session: Esc out of
+  it ends the session.
 * 主页 is the bottom of the stack. ``h`` goes back to it when nothing above
   it holds a session; over a session (a drill, a practice round, an exam)
   a second home screen, kept for that, comes to the front instead, so the
@@ -28,6 +32,7 @@ would.
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
 
 from textual import events
 
@@ -38,6 +43,8 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
 
+KEPT_PREFIX = "kept:"
+_kept: WeakKeyDictionary[App, set[str]] = WeakKeyDictionary()  # the names of each app's kept screens
 _STEP = "_opened_for_something"  # set on a screen opened with kwargs (a node, a set of questions)
 
 
@@ -123,7 +130,37 @@ def session_above(app: App, index: int) -> bool:
     return any(holds_session(s) for s in app.screen_stack[index + 1:])
 
 
-def open_key_screen(app: App, cls: type[Screen], kwargs: dict[str, Any]) -> None:
+def kept_screen(app: App, name: str, cls: type[Screen]) -> tuple[Screen, bool]:
+    """The screen ``name`` kept from an earlier visit, or a new one kept from now on; (screen, was kept).
+
+    A screen opened by its key is kept when it is closed, so opening it again
+    costs no composing: it reads its figures again when it comes back
+    (``on_screen_resume``). Not kept: a screen holding a session (Esc out of a
+    drill, a round or an exam ends it; a look elsewhere does not) and one
+    whose class says ``KEEP = False``.
+    """
+    key = KEPT_PREFIX + name
+    if app.is_screen_installed(key):
+        return app.get_screen(key), True
+    screen = cls()
+    if getattr(cls, "KEEP", True) and not getattr(cls, "KEEPS_SESSION", False):
+        app.install_screen(screen, key)
+        _kept.setdefault(app, set()).add(key)
+    return screen, False
+
+
+def forget_kept(app: App) -> None:
+    """Close every kept screen that is not on the stack (another profile: their figures are not its)."""
+    for key in sorted(_kept.get(app, ())):
+        screen = app.get_screen(key)
+        if screen in app.screen_stack:
+            continue
+        app.uninstall_screen(key)
+        _kept[app].discard(key)
+        screen.remove()
+
+
+def open_key_screen(app: App, cls: type[Screen], kwargs: dict[str, Any], name: str = "") -> None:
     """Open the key screen ``cls`` by its key (no ``kwargs``) or for something particular.
 
     By its key: the one on the stack comes to the front, else a new one is
@@ -137,7 +174,11 @@ def open_key_screen(app: App, cls: type[Screen], kwargs: dict[str, Any]) -> None
     if not kwargs:
         index = find(app, cls)
         if index is None:
-            app.push_screen(cls())
+            screen, was_kept = kept_screen(app, name, cls) if name else (cls(), False)
+            app.push_screen(screen)
+            reopen = getattr(screen, "reopen", None)
+            if was_kept and reopen is not None:
+                reopen()
             return
         screen = bring_to_front(app, index)
         reopen = getattr(screen, "reopen", None)

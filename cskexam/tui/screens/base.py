@@ -23,3 +23,11 @@ class AppScreen(Screen[ResultType]):
 
     if TYPE_CHECKING:
         app = getters.app(CskexamApp)
+
+    # Set once another screen has covered this one: a later ScreenResume is a
+    # return (read the figures again), not the first show, which Textual also
+    # announces with a ScreenResume right after the screen is pushed.
+    been_away = False
+
+    def on_screen_suspend(self) -> None:
+        self.been_away = True

@@ -111,6 +111,7 @@ class CardBrowserScreen(AppScreen):
         self.all_cards: list[Any] = []
         self.shown: list[Any] = []
         self._initial_state = state
+        self._editing = False
 
     def compose(self) -> ComposeResult:
         from cskexam.services.card_browser import BROWSE_STATES, KIND_NAMES, STATE_LABELS
@@ -132,6 +133,13 @@ class CardBrowserScreen(AppScreen):
         self.query_one("#cards-detail").border_title = "卡片"
         self.query_one("#cards-list").focus()
         self.reload()
+
+    def on_screen_resume(self) -> None:
+        # Back from a drill or another screen: states may have changed. (Back
+        # from the editor the save reads the cards again itself, after writing.)
+        if self.been_away and not self._editing:
+            self.reload()
+        self._editing = False
 
     def reopen(self, state: str | None = None) -> None:
         if state:
@@ -278,6 +286,7 @@ class CardBrowserScreen(AppScreen):
             if result:
                 self._run(lambda: self._browser().edit(card.id, *result), "已保存（重新导入笔记也会保留）")
 
+        self._editing = True
         self.app.push_screen(CardEditor("编辑卡片", card.front, card.back), done)
 
     def action_add(self) -> None:
@@ -290,6 +299,7 @@ class CardBrowserScreen(AppScreen):
             if result:
                 self._run(lambda: self._browser().add(card.node, *result), f"已在「{where}」上新增卡片")
 
+        self._editing = True
         self.app.push_screen(CardEditor(f"新增卡片 · {where}"), done)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -113,15 +113,14 @@ class ExamScreen(AppScreen):
         self.run_worker(guarded(self, self._predict_all), thread=True, group="exam-predict", exclusive=True)
 
     def _predict_all(self) -> None:
-        for bp in self.blueprints:
-            prediction: Prediction | str
-            try:
-                prediction = self.service.predict(bp.name)
-            except Exception as exc:  # a prediction must never block the exam itself
-                prediction = f"预测暂不可用: {type(exc).__name__}: {exc}"
-            self.predictions[bp.name] = prediction
-            if not self.is_attached:
-                return
+        # One reading of the questions and the evidence for every blueprint, and one repaint.
+        predictions: dict[str, Prediction | str]
+        try:
+            predictions = dict(self.service.predict_all([bp.name for bp in self.blueprints]))
+        except Exception as exc:  # a prediction must never block the exam itself
+            predictions = {bp.name: f"预测暂不可用: {type(exc).__name__}: {exc}" for bp in self.blueprints}
+        self.predictions.update(predictions)
+        if self.is_attached:
             self.app.call_from_thread(self._show_blueprint_info)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -188,11 +187,13 @@ class ExamScreen(AppScreen):
 
     @shows_problems()
     def reopen(self, **kwargs: Any) -> None:
-        """``e`` pressed again (e.g. from the home screen): offer a paused attempt."""
+        """``e`` pressed again (e.g. from the home screen): offer a paused attempt, predict anew."""
         if not self.sitting and self.is_mounted:
             active = self.service.active()
             if active is not None:
                 self._offer_resume(active)
+            # what was studied meanwhile changes the predictions (the figures stay until the new ones come)
+            self.run_worker(guarded(self, self._predict_all), thread=True, group="exam-predict", exclusive=True)
 
     # -- starting -----------------------------------------------------------------------
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

@@ -175,7 +175,15 @@ class PracticeScreen(PracticeScopes):
 
     def reopen(self, node_id: str | None = None, question_ids: list[str] | None = None,
                title: str | None = None, mode: str = "practice", **_: Any) -> None:
-        """Opened again while on the stack: start the new scope, if one is given."""
+        """Opened again (on the stack, or kept): start the new scope, if one is given."""
+        if question_ids is None and node_id is None:
+            if self.phase == "setup":  # the figures of each scope may have changed meanwhile
+                scopes = self.query_one("#practice-scopes", OptionList)
+                keep = scopes.highlighted
+                self._show_setup()
+                if keep is not None and keep < scopes.option_count:
+                    scopes.highlighted = keep
+            return
         self.mode = mode
         if question_ids is not None:
             self.scope_title = title

@@ -21,6 +21,7 @@ from cskexam.tui.widgets.footer import Footer
 
 
 class ProfilesScreen(AppScreen):
+    KEEP = False  # see tui.navigation: it switches the profile, after which nothing kept is valid
     SCREEN_NAME = "profiles"
 
     BINDINGS = [

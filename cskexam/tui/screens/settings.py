@@ -75,6 +75,11 @@ class SettingsScreen(AppScreen):
     def on_mount(self) -> None:
         self.run_worker(guarded(self, self._load), thread=True, group="settings", exclusive=True)
 
+    def on_screen_resume(self) -> None:
+        # Opened again (the screen is kept): the stored values, not what was typed and left unsaved.
+        if self.been_away:
+            self.run_worker(guarded(self, self._load), thread=True, group="settings", exclusive=True)
+
     def _load(self) -> None:
         from cskexam.services import plan as plan_service
 

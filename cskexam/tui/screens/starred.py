@@ -68,7 +68,7 @@ class StarredScreen(AppScreen):
         self.refresh_list()
 
     def on_screen_resume(self) -> None:
-        if self._practice is not None:
+        if self.been_away and self._practice is not None:
             self.refresh_list()
 
     @shows_problems()

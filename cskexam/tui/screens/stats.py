@@ -163,7 +163,8 @@ class StatsScreen(AppScreen):
         self.action_reload()
 
     def on_screen_resume(self) -> None:
-        self.action_reload()
+        if self.been_away:
+            self.action_reload()
 
     def action_reload(self) -> None:
         if self.app.library is None:

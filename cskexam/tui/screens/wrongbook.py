@@ -103,7 +103,7 @@ class WrongBookScreen(AppScreen):
         self.refresh_entries()
 
     def on_screen_resume(self) -> None:
-        if self._practice is not None:
+        if self.been_away and self._practice is not None:
             self.refresh_entries()
 
     @shows_problems()
