@@ -53,6 +53,7 @@ def test_a_failed_refresh_after_switching_profile_is_a_message(library):
     async def body(app, pilot):
         record_notifications(app)
         home = app.screen_stack[0]
+        await wait_text(pilot, "导入时间")  # the home screen has had its LibraryReady (a busy machine is slow)
 
         def fails(kind):
             def refresh():
