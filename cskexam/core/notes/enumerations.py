@@ -13,13 +13,13 @@ from dataclasses import dataclass
 _PUNCT_CUT = re.compile(r"[。;:,!?]")
 
 
-@dataclass
+@dataclass(slots=True)
 class InlineItem:
     title: str
     text: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Split:
     items: list[InlineItem]
     remainder: str  # text that stays on the parent

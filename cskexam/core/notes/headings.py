@@ -60,6 +60,7 @@ _COUNT = re.compile(
     r"(?<![第\d])(?:包括|分为|有)?([一二三四五六七八九十两]|\d{1,2})"
     r"(?:大|个|個|种|種|类|類|项|項|点|點|条|條|位|方面|要素|步|阶段|階段|层次|环节|维度|特征|特徵|特点|特點|功能|类型|要点|原则)"
 )
+_NUMERAL = re.compile(r"[一二三四五六七八九十两\d]")
 _COUNT_AFTER = re.compile(r"(?:包括|分为|分成|有以下)([一二三四五六七八九十两]|\d{1,2})(?:大|个|個|种|種|类|類|项|項|点|點|条|條|方面)?")
 
 TITLE_MAX = 24
@@ -76,7 +77,7 @@ _COUNT_PREDICATE = re.compile(
 _BARE_PREDICATE = re.compile(r"^(.{2,}?)(?:主要包括|包括|包含|主要有)$")
 
 
-@dataclass
+@dataclass(slots=True)
 class Heading:
     title: str
     text: str
@@ -297,9 +298,12 @@ def split_heading(segment: str, known: frozenset[str] = frozenset(), subject: st
     return heading
 
 
+_PREDICATE_WORD = re.compile(r"分|包|共|主要有")
+
+
 def _drop_count_predicate(title: str, heading: Heading) -> str:
     """``常见的设计模式分三大类`` → 常见的设计模式 (count 3); ``创建型模式包括`` → 创建型模式."""
-    if not heading.explicit:
+    if not heading.explicit or not _PREDICATE_WORD.search(title):
         return title
     m = _COUNT_PREDICATE.match(title)
     if m:
@@ -309,9 +313,12 @@ def _drop_count_predicate(title: str, heading: Heading) -> str:
     return m.group(1) if m else title
 
 
+_META_CHAR = re.compile(r"[(【\[★☆▲Pp]")
+
+
 def take_title_meta(title: str, heading: Heading) -> str:
     """Move page marks, tags and a bracketed mnemonic out of ``title``."""
-    if not any(ch in title for ch in "(【[★☆▲Pp"):
+    if not _META_CHAR.search(title):
         return title
 
     def named(m: re.Match) -> str:
@@ -397,7 +404,7 @@ def stated_count(title: str, text: str = "", mnemonic: str | None = None) -> int
     """The number of items a heading announces (五大特性 → 5, 宏五 → 5)."""
     candidates = []
     # “唐宋八大家”中唐代的有两位: 2, not 8 (a count outside the quoted name first).
-    m = _COUNT.search(_QUOTED_NAME.sub("", title)) or _COUNT.search(title)
+    m = (_COUNT.search(_QUOTED_NAME.sub("", title)) or _COUNT.search(title)) if _NUMERAL.search(title) else None
     if m:
         candidates.append(cn_to_int(m.group(1)))
     first = text[:40].split("。", 1)[0].split(":", 1)[0] if text else ""

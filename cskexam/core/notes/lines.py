@@ -41,7 +41,7 @@ _MARKER_START = re.compile(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     text: str = ""
     indent: int = 0
@@ -50,7 +50,12 @@ class Line:
     tip: bool = False  # inside a tip block or a quote (a mnemonic there belongs to the heading)
 
 
+_EMPTY = Line()
+
+
 def _indent_of(raw: str) -> int:
+    if not raw[:1].isspace():
+        return 0
     width = 0
     for ch in raw:
         if ch == " ":
@@ -99,7 +104,9 @@ def front_matter_title(raw_lines: list[str]) -> str | None:
 
 
 def prepare_lines(raw_lines: list[str], markdown: bool) -> list[Line]:
-    out = [Line() for _ in raw_lines]
+    # Empty lines are never changed afterwards (joins and header drops only
+    # touch lines with text), so they can all be one object.
+    out = [_EMPTY] * len(raw_lines)
     n = len(raw_lines)
     start = 0
     if markdown:

@@ -8,7 +8,7 @@ where a list plainly starts, e.g. right after a colon).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_NUM = "一二三四五六七八九十百零两"
@@ -38,8 +38,8 @@ def cn_to_int(text: str) -> int | None:
 HEADING_STYLES = {"part", "chapter", "section", "topic", "cn", "cn_paren", "pcn"} | {f"h{i}" for i in range(1, 7)}
 
 
-@dataclass(frozen=True)
-class Marker:
+class Marker(NamedTuple):
+    # A tuple: lines are scanned for markers by the ten thousand.
     style: str
     number: tuple[int, ...]  # () for bullets; (major, minor) for 2.1 / 3-1
     raw: str

@@ -35,7 +35,9 @@ def normalize_line(line: str) -> str:
     line = _CONTROL.sub("", line.replace("\t", " "))
     if not line.isprintable():
         line = "".join(ch for ch in line if ch.isprintable() or ch == " ")
-    line = _SPACES.sub(" ", line).strip()
+    if "  " in line or "\u3000" in line or "\xa0" in line:
+        line = _SPACES.sub(" ", line)
+    line = line.strip()
     return _CJK_GAP.sub("", line) if " " in line else line
 
 

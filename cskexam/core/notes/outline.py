@@ -72,7 +72,7 @@ def _looks_like_list(rest: str) -> bool:
     return len(parts) >= 3 and all(1 <= len(p) <= 12 and not re.search(r"[。:]", p) for p in parts)
 
 
-@dataclass
+@dataclass(slots=True)
 class Draft:
     style: str
     number: tuple[int, ...]
@@ -196,14 +196,13 @@ class OutlineBuilder:
                 if top.style in _FAMILY_RANK and _FAMILY_RANK[top.style] < rank:
                     break
                 self.stack.pop()
-        elif self._open(draft.style) is not None:
-            target = self._continued(draft)
-            same = [d for d in self.stack if d.style == draft.style]
+        elif same := [d for d in self.stack if d.style == draft.style]:
+            target = self._continued(draft) if draft.number else None
             if target is None and draft.number == (1,) and len(same) < 3 and _heading_like(same[-1]):
                 # 1、 2、 written under 4、: a list of its own inside the open item.
                 pass
             else:
-                target = target or self._open(draft.style)
+                target = target or same[-1]
                 while self.stack[-1] is not target:
                     self.stack.pop()
                 self.stack.pop()
@@ -504,7 +503,7 @@ class OutlineBuilder:
         self._marked_line(line, lineno, rest_markers, last_end=m.end, current=draft)
 
     def _start(self, m: Marker, line: str, lineno: int) -> Draft:
-        self._next_rest = line[m.end :]
+        self._next_rest = line[m.end : m.end + 40]  # only its start is read: a run-on line holds thousands
         draft = Draft(m.style, m.number, _clean_marker(m.raw), lineno, end=self._last, at=m.start / len(line))
         self._push(draft)
         self._pending = draft

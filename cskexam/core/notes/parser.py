@@ -120,6 +120,8 @@ def _original(raw: list[str], first: int, last: int, at: float) -> str:
     stays linear in the size of the notes."""
     if first < 1:
         return ""
+    if first >= last and len(raw[first - 1]) <= _ORIGINAL_MAX_CHARS:
+        return raw[first - 1].rstrip()  # the common case: one short line
     last = min(last, first + _ORIGINAL_MAX_LINES - 1)
     lines = raw[first - 1 : last]
     if lines and len(lines[0]) > _ORIGINAL_MAX_CHARS:
@@ -316,6 +318,8 @@ def _initials_of(word: str, items: list[str]) -> bool:
 
 def _disambiguate_titles(children: list[Draft]) -> None:
     """Siblings whose guessed titles collide get their whole first clause back."""
+    if len(children) < 2:
+        return
     counts: dict[str, int] = {}
     for child in children:
         counts[child.title] = counts.get(child.title, 0) + 1
