@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Callable, Iterable
 
 from cskexam.core.graph import KnowledgeGraph
 from cskexam.core.notes import parse_notes
+from cskexam.core.notes.identity import carry_ids
 from cskexam.core.errors import NotesError
 from cskexam.paths import database_url
 from cskexam.services.notes import collect_note_files, read_note
@@ -235,6 +236,8 @@ class Library:
         self._graph = None
         with self.db.session(immediate=True) as session:
             _report(progress, 0, total, "写入数据库")
+            # A node read a little differently (an edited or better-read title) keeps its id and history.
+            carry_ids(prepared.graph, graph_repo.stored_outline(session, [f.name for f in prepared.files]))
             stats = graph_repo.save_graph(
                 session, prepared.graph, started, files=[f.name for f in prepared.files], replace=replace
             )

@@ -37,6 +37,7 @@ from sqlalchemy import cast as sql_cast
 from sqlalchemy.orm import Session
 
 from cskexam.core.graph import Definition, Edge, KnowledgeGraph, Node, SourceRef, as_flag
+from cskexam.core.notes.identity import StoredNode
 from cskexam.storage.models_graph import DefinitionRow, EdgeRow, NodeRow
 
 NODE_CONTENT = ("kind", "title", "text", "marker", "parent_id", "count", "mnemonic", "page", "tags")
@@ -399,6 +400,19 @@ def _save_definitions(writer: _BulkWriter, definitions: list[Definition], now, i
     writer.update(_defs, changes + gone)
     stats.definitions_added = len(inserts)
     stats.definitions_deactivated = len(gone)
+
+
+def stored_outline(session: Session, files: Iterable[str]) -> list[StoredNode]:
+    """Every node stored for ``files`` (active or not), as much as ``carry_ids``
+    needs to recognise it in a new reading of the notes."""
+    names = sorted(set(files))
+    if not names:
+        return []
+    rows = session.execute(
+        select(_nodes.c.id, _nodes.c.parent_id, _nodes.c.title, _nodes.c.source_file, _nodes.c.position)
+        .where(_nodes.c.source_file.in_(names))
+    )
+    return [StoredNode(nid, parent, title, file, position or 0) for nid, parent, title, file, position in rows]
 
 
 def load_graph(session: Session, *, include_inactive: bool = False) -> KnowledgeGraph:
