@@ -6,8 +6,8 @@ change of a screen: ``pytest tests/test_snapshots.py --snapshot-update`` and
 look at the new SVGs before committing them.
 
 The library is a small hand-made graph (not the bundled notes, which change
-with the parser) imported at a fixed time, so every figure on these screens
-is the same on every run. Two screens show the clock and are
+with the parser) imported at a fixed time, and 搜索's timing reads a still
+clock, so every figure on these screens is the same on every run. Two screens show the clock and are
 checked as text instead (the same walk, same sizes): 统计 draws its charts
 against today's date and the exam sitting counts down.
 """
@@ -44,9 +44,13 @@ def library(tmp_db_url, tmp_path, monkeypatch):
     bank.mkdir()
     (bank / "01.yaml").write_text(GOOD, encoding="utf-8")
     monkeypatch.setattr("cskexam.services.questions.question_bank_dir", lambda: bank)
-    steps = [s for s in library_mod.import_steps() if s.name != "cskexam.services.search_index:rebuild_index"]
-    monkeypatch.setattr(library_mod, "import_steps", lambda: steps)
     monkeypatch.setenv("CSKEXAM_HOME", str(tmp_path / "home"))  # the exam's user blueprints dir, empty
+    # 搜索 prints how long a search took; a still clock makes that figure the same on every run
+    import types
+
+    from cskexam.tui.screens import search as search_screen
+
+    monkeypatch.setattr(search_screen, "time", types.SimpleNamespace(perf_counter=lambda: 0.0))
     lib = library_mod.open_library(tmp_db_url)
     lib.store(library_mod.PreparedImport([], sample_graph()), now=T0)
     yield lib
@@ -141,6 +145,32 @@ def test_every_screen(size, library, snapshot):
             await pilot.press("slash")
             await _screen(pilot, "search")
             await shot("search")
+            await pilot.press(*"竞争者")
+            await wait_for_text(pilot, "竞争者环境")
+            await shot("search-results")
+            await pilot.press(ESC, "h")
+
+            await pilot.press("p")
+            await _screen(pilot, "practice")
+            await pilot.press("enter")
+            await wait_for_text(pilot, "第 1/")
+            await shot("practice-question")
+            await pilot.press("a")
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: "回答正确" in screen_text(app) or "回答错误" in screen_text(app))
+            await shot("practice-feedback")
+            await pilot.press("j")
+            await wait_for_text(pilot, "答题卡")
+            await shot("practice-sheet")
+            await pilot.press(ESC, ESC, "h")
+
+            await pilot.press("k")
+            await _screen(pilot, "profiles")
+            await wait_for_text(pilot, "默认")
+            await shot("profiles")
+            await pilot.press("b")
+            await wait_for_text(pilot, "班级报告")
+            await shot("class-report")
 
     asyncio.run(main())
     for name, image in shots.items():
