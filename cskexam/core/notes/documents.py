@@ -35,9 +35,10 @@ def _title_candidate(line: str) -> bool:
     return not (first and first[0].start == 0 and first[0].style != "letter")
 
 
-def split_documents(name: str, lines: list[str], title: str | None = None) -> list[Document]:
+def split_documents(name: str, lines: list[str], title: str | None = None, indents: list[int] | None = None) -> list[Document]:
     """``title``: the file's own title (a Markdown front matter ``title:``), used
-    for text that comes before any ``# `` heading."""
+    for text that comes before any ``# `` heading. ``indents``: each line's
+    indentation; an indented line is a note under the title, never a new one."""
     rows = [(i + 1, text) for i, text in enumerate(lines) if text]
     if not rows:
         return []
@@ -45,7 +46,7 @@ def split_documents(name: str, lines: list[str], title: str | None = None) -> li
         return _split_markdown(name, rows, title)
     docs: list[Document] = []
     for k, (lineno, text) in enumerate(rows):
-        if _is_document_title(rows, k):
+        if _is_document_title(rows, k) and not (docs and indents and indents[lineno - 1] > 0):
             docs.append(Document(text, lineno))
             continue
         if not docs:

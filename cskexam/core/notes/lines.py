@@ -32,6 +32,32 @@ _FURNITURE = re.compile(
     r"|精选优质文档-?倾情为你奉上|精品文档|专业文档|本文档由.{0,20}整理|更多.{0,12}(?:资料|文档).{0,20}|(?:word|pdf)\s*版.{0,20})$",
     re.I,
 )
+# Site furniture glued to a line (精品文档 可编辑 管理学基础…): the words go, the title stays.
+_FURNITURE_WORDS = re.compile(
+    r"^(?:(?:精选优质文档-?倾情为你奉上|精品文档|专业文档|优质文档|可编辑|可修改|下载后可编辑|可复制编辑|仅供参考|"
+    r"仅供(?:个人)?(?:学习|复习)(?:参考|交流|使用)?|内部资料)[\s,.。!]*)+"
+)
+# ``公文的结构 标题;正文;落款``: a name, a space and its items (no colon written).
+_SPACED_LIST = re.compile(
+    r"^((?:[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．]|[(（][一二三四五六七八九十\d]{1,2}[)）])?\s*"
+    r"[^\s、，,;；:：。()（）]{2,16})[ \u3000]+([^\s:：。]+)$"
+)
+_ITEM_SEP = re.compile(r"[;；、]")
+
+
+def _spaced_list(text: str) -> str:
+    m = _SPACED_LIST.match(text)
+    if not m:
+        return text
+    rest = m.group(2).rstrip("。.;；")
+    parts = _ITEM_SEP.split(rest)
+    semi = ";" in rest or "；" in rest
+    if len(parts) < (2 if semi else 3) or not all(1 <= len(p) <= 12 for p in parts):
+        return text
+    return m.group(1) + "：" + rest
+
+
+_BOLD_LEAD = re.compile(r"^(\*\*|__)[^*_]{2,40}?\1(?:\s*[:：]|\s|$)")
 _WRAPPED = re.compile(r"^[【\[]([^【】\[\]]{4,40})[】\]]$")
 _MNEMONIC_WORDS = ("口诀", "巧记", "记忆", "速记", "助记", "记法", "口訣", "巧記", "記憶", "速記", "助記", "記法")
 _END_PUNCT = set("。;!?:)]】」』”\"》>")
@@ -48,6 +74,7 @@ class Line:
     literal: bool = False  # body text only: never a node or a marker
     joined: int = 0  # how many following lines (hard wraps) were joined to this one
     tip: bool = False  # inside a tip block or a quote (a mnemonic there belongs to the heading)
+    bold: bool = False  # Markdown: the line opens with a bold phrase (**X**, **X**:…), a heading of its own
 
 
 _EMPTY = Line()
@@ -163,16 +190,27 @@ def prepare_lines(raw_lines: list[str], markdown: bool) -> list[Line]:
                 literal = True
             if _TOC.match(stripped):
                 continue
-        text = normalize_line(_strip_markup(stripped, markdown))
+        bold = markdown and not literal and _BOLD_LEAD.match(stripped) is not None
+        text = _strip_markup(stripped, markdown)
+        if " " in text or "\u3000" in text:
+            text = _spaced_list(text.strip())
+        text = normalize_line(text)
         if not text:
             continue
+        if text[0] in "精专优可下仅内":
+            bare = _FURNITURE_WORDS.sub("", text)
+            if bare != text:
+                if not bare:
+                    pages += 1
+                    continue
+                text = bare
         wrapped = _WRAPPED.match(text)
         if wrapped:  # 【第一章 客户服务礼仪】: a heading in brackets
             text = wrapped.group(1).strip()
         if _FURNITURE.match(text):
             pages += 1
             continue
-        out[i] = Line(text, _indent_of(raw), literal, tip=tip)
+        out[i] = Line(text, _indent_of(raw), literal, tip=tip, bold=bold)
     if pages:
         # Page furniture says the text was pasted from pages: lines repeated
         # on many pages are running headers.
@@ -241,20 +279,28 @@ def _join_hard_wraps(lines: list[Line]) -> None:
     at the page width, in the middle of words. A line is joined to the one
     before when it cannot start anything of its own: no marker, no colon, no
     tag or page mark, and shorter than the line it continues."""
+    width = _page_width(lines)
     i = 0
     while i + 1 < len(lines):
         line, nxt = lines[i], lines[i + 1]
+        if not (line.text and nxt.text) or line.literal or nxt.literal or len(line.text) < 12:
+            i += 1
+            continue
+        last = line.text[-1]
+        # A line that stops after 、 or at the page width in mid-word was cut
+        # by the page, whatever the next line looks like.
+        cut = last in "、," or (width and len(line.text) >= width - 1 and "\u4e00" <= last <= "\u9fff")
         if (
-            line.text and nxt.text and not line.literal and not nxt.literal
-            and len(line.text) >= 12
-            and line.text[-1] not in _END_PUNCT
-            and "\u4e00" <= line.text[-1] <= "\u9fff"
-            and len(nxt.text) < len(line.text)
+            last not in _END_PUNCT
+            and ("\u4e00" <= last <= "\u9fff" or last in "、,")
+            and (len(nxt.text) < len(line.text) or last in "、,")
             and not _MARKER_START.match(nxt.text)
             and not _STANDS_ALONE.search(nxt.text)
-            and not _bare_items_follow(lines, i)
-            and not _list_then_sentence(line.text, nxt.text)
-            and not _whole_list(nxt.text)
+            and (cut or (
+                not _bare_items_follow(lines, i)
+                and not _list_then_sentence(line.text, nxt.text)
+                and not _whole_list(nxt.text)
+            ))
         ):
             line.text += nxt.text
             line.joined += 1 + nxt.joined
@@ -269,6 +315,25 @@ def _join_hard_wraps(lines: list[Line]) -> None:
             lines[start], lines[k] = lines[k], lines[start]
         k += 1
     _join_broken_words(lines)
+
+
+def _page_width(lines: list[Line]) -> int:
+    """The width at which pasted PDF text was wrapped: the length shared (give
+    or take one) by at least three long lines that stop in mid-word; 0 when
+    the text shows none."""
+    lengths: Counter[int] = Counter()
+    for line, nxt in zip(lines, lines[1:]):
+        text = line.text
+        if (
+            len(text) >= 20 and not line.literal and "\u4e00" <= text[-1] <= "\u9fff"
+            and nxt.text and "\u4e00" <= nxt.text[0] <= "\u9fff" and not _MARKER_START.match(nxt.text)
+        ):
+            lengths[len(text)] += 1
+    best = 0
+    for n in lengths:
+        if lengths[n] + lengths.get(n + 1, 0) >= 3 and lengths[n] >= 2:
+            best = max(best, n + 1 if lengths.get(n + 1) else n)
+    return best
 
 
 def _mid_word(text: str) -> bool:

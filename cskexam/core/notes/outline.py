@@ -237,6 +237,7 @@ class OutlineBuilder:
         last: int | None = None,
         heading_like: bool = False,
         next_lead: Marker | None = None,
+        bold: bool = False,
     ) -> None:
         """One line of the document. ``term_run``: the line is one of several
         ``term:explanation`` lines in a row (each becomes an item)."""
@@ -263,6 +264,8 @@ class OutlineBuilder:
             self._finish_pending()
             return
         markers = find_markers(line) if markers is None else markers
+        if bold and self.markdown and self._bold_heading(line, lineno, markers):
+            return
         if self.by_indent:
             lead = markers[0] if markers and markers[0].start == 0 else Marker("bullet", (), "", 0, 0)
             self._indented_item(lead, line, lineno, indent, [])
@@ -299,6 +302,26 @@ class OutlineBuilder:
         else:
             current.segment += tail
             self._finish_pending()
+
+    def _bold_heading(self, line: str, lineno: int, markers: list[Marker]) -> bool:
+        """``**客户服务的分类**`` or ``**1. 简述…?**`` on a line of its own in
+        Markdown: a heading under the nearest ``#`` heading, above the lines
+        that follow (a list after it is its list, not a sibling). A bold term
+        with its text (``**X**:甲、乙``) closes the open list and is read as usual."""
+        if markers and markers[0].start == 0 and markers[0].style not in _INDENTED_STYLES:
+            return False  # **一、…**: a numbered heading keeps its level among its kind
+        self._finish_pending()
+        while len(self.stack) > 1 and not (self.stack[-1].style[0] == "h" and self.stack[-1].style[1:].isdigit()):
+            self.stack.pop()
+        lead = markers[0] if markers and markers[0].start == 0 else None
+        text = line[lead.end :].strip() if lead else line
+        head = text.rstrip(":").strip()
+        if ":" in head or len(head) > 40 or not head or _SENTENCE.search(head.rstrip("。?!")):
+            return False
+        draft = self._plain(head, "plain", lineno)
+        if lead is not None:
+            draft.marker = _clean_marker(lead.raw)
+        return True
 
     # -- lines without a leading marker ---------------------------------------
     def _special_line(self, line: str, lineno: int, markers: list[Marker], tip: bool, term_run: bool) -> bool:
@@ -474,7 +497,15 @@ class OutlineBuilder:
 
     def _mnemonic_owner(self, tip: bool) -> Draft | None:
         """The heading whose items a mnemonic helps remember: the nearest open
-        draft that has children (a tip block: the nearest Markdown heading)."""
+        draft that has children (a tip block: the nearest Markdown heading),
+        or the heading just written with its list inline (``X:甲、乙、丙`` or a
+        body sentence naming them) when it has no children of its own."""
+        top = self.stack[-1]
+        if (
+            not tip and top is not self.root and not top.children and top.style != "judge"
+            and ("、" in top.segment or any("、" in part for part in top.text_parts))
+        ):
+            return top
         for draft in reversed(self.stack):
             if draft is self.root:
                 break

@@ -15,7 +15,7 @@ from pathlib import PurePath
 from cskexam.core.graph import COUNT_MISMATCH, FALSE_STATEMENT, TITLE_TRUNCATED, TRUE_STATEMENT, KnowledgeGraph, Node, SourceRef, make_flag, node_id
 from cskexam.core.notes.definitions import extract_definitions
 from cskexam.core.notes.documents import Document, split_documents, split_indented
-from cskexam.core.notes.enumerations import Split, bare_line_list, counted_sentence, counted_sentence_with_subject, split_counted, split_pair, split_short_list, trailing_count
+from cskexam.core.notes.enumerations import Split, bare_line_list, list_tail, counted_sentence, counted_sentence_with_subject, split_counted, split_pair, split_short_list, trailing_count
 from cskexam.core.notes.headings import Heading, stated_count
 from cskexam.core.notes.links import related_edges
 from cskexam.core.notes.markers import Marker, find_markers
@@ -77,7 +77,7 @@ def _build(doc: Document, prepared: list[Line], markdown: bool, by_indent: bool 
         )
         next_lead = scans[k + 1][0] if k + 1 < len(body) and scans[k + 1] and scans[k + 1][0].start == 0 else None
         builder.add_line(text, lineno, scans[k], line.indent, line.literal, line.tip, term_run,
-                         lineno + line.joined, heading_like, next_lead)
+                         lineno + line.joined, heading_like, next_lead, line.bold)
     builder.finish()
     return builder
 
@@ -94,7 +94,8 @@ def parse_notes(sources: list[NoteSource]) -> KnowledgeGraph:
         if by_indent:
             docs = split_indented(src.name, texts, [line.indent for line in prepared])
         else:
-            docs = split_documents(src.name, texts, front_matter_title(raw) if markdown else None)
+            docs = split_documents(src.name, texts, front_matter_title(raw) if markdown else None,
+                                   None if markdown else [line.indent for line in prepared])
         built.append((src.name, [_build(doc, prepared, markdown, by_indent) for doc in docs]))
     # Titles cut by guessing are guessed better knowing the titles written
     # cleanly anywhere in the notes.
@@ -219,7 +220,15 @@ def _emit(
         # 要素有用原理、…弹性冗余原理(记忆:有能互动弹): the body's mnemonic is the node's.
         node.mnemonic = node.mnemonic or named.group(1).strip()
         text = node.text = (text[: named.start()] + text[named.end() :]).strip()
+    tail_count = None
+    if parent is not None and text and ("(" in text or ":" in text):
+        # 甲、乙、丙(三种)。记忆:… : the count and the mnemonic written after the list.
+        text, tail_count, tail_mnemonic = list_tail(text)
+        node.text = text
+        node.mnemonic = node.mnemonic or tail_mnemonic
     node.count = stated_count(title, text, node.mnemonic) if parent is not None else None
+    if node.count is None and tail_count is not None:
+        node.count = tail_count
     if node.count is None and heading and heading.count and parent is not None:
         node.count = heading.count
     if node.count is None and draft.stated is not None:
