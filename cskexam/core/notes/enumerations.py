@@ -203,8 +203,9 @@ def inline_items(text: str) -> list[str] | None:
 
 _NUMERAL = r"[一二三四五六七八九十两兩]|\d{1,2}"
 _COUNTED_SENTENCE = re.compile(
-    r"^(?P<subject>[^,;:。]{0,20}?)(?:一般|通常|主要|大致|大体)?可?(?P<verb>包括|包含|分为|分為|分成|划分为|劃分為|具有|有|由)"
-    rf"(?P<items>[^,;:。]+?)等?(?P<n>{_NUMERAL})大?(?:(?:个|個|種|种|项|項|类|類|条|條)(?:[\u4e00-\u9fff]{{1,4}}?)?)?(?:基本|主要|重要)?"
+    r"^(?P<subject>[^,;:。]{0,20}?)(?:一般|通常|主要|大致|大体)?(?:可以|可|应当|应|應當|應|需要|需|要)?"
+    r"(?P<verb>包括|包含|分为|分為|分成|划分为|劃分為|归纳为|概括为|具有|具备|具備|经历|經歷|遵循|来源于|來源於|有|由)"
+    rf"(?P<items>[^,;:。]+?)等?(?P<n>{_NUMERAL})大?(?:(?:个|個|種|种|项|項|类|類|条|條|点|點)(?:[\u4e00-\u9fff]{{1,4}}?)?)?(?:基本|主要|重要)?"
     r"(?:方面|部分|阶段|階段|层次|層次|环节|步骤|要素|步|类型|形式|内容|特征|特点|原则|功能)?(?:构成|组成)?$"
 )
 _NUMERAL_NEAR_END = re.compile(_NUMERAL)
@@ -235,8 +236,8 @@ def counted_sentence_with_subject(text: str, last_clause: bool = False) -> tuple
         m = _COUNTED_SENTENCE.match(first.rsplit(",", 1)[-1])
     if not m:
         return None
-    count = cn_to_int(m.group("n"))
-    if count is None or count < 2:
+    count = cn_to_int(m.group("n")) if m.group("n") else None
+    if m.group("n") and (count is None or count < 2):
         return None
     if m.group("verb") == "由" and not first.endswith(("构成", "组成")):
         return None  # 需要由低到高分为…: 由 opens a phrase here, not the list
@@ -249,6 +250,52 @@ def counted_sentence_with_subject(text: str, last_clause: bool = False) -> tuple
     if len(parts) < 2 or not all(1 <= len(p) <= 16 for p in parts):
         return None
     return count, Split([InlineItem(p) for p in parts], rest.strip()), m.group("subject").strip()
+
+
+# 上行文主要有报告、请示等。: a sentence that lists items without counting them.
+_LISTED_SENTENCE = re.compile(
+    r"^(?P<subject>[^,;:。、]{2,16}?)(?:一般|通常|主要|常见的?|常用的?)?(?P<verb>包括|包含|有)(?P<items>[^,;:。]+?)等$"
+)
+
+
+def listed_sentence_with_subject(text: str) -> tuple[None, Split, str] | None:
+    """``上行文主要有报告、请示等。`` → (None, [报告, 请示], 上行文)."""
+    first, _, rest = text.strip().partition("。")
+    m = _LISTED_SENTENCE.match(first.strip())
+    if not m:
+        return None
+    parts = [p.strip() for p in m.group("items").split("、")]
+    if len(parts) < 2 or not all(1 <= len(p) <= 12 for p in parts):
+        return None
+    return None, Split([InlineItem(p) for p in parts], rest.strip()), m.group("subject").strip()
+
+
+_BASIS = re.compile(r"^(?:按|按照|根据|依据|依)[^,]{1,12}$")
+_SUBJECT_FILLER = re.compile(r"^(?:其中|其|另外|此外)|(?:一般|通常|主要|可以|可|应当|应)$")
+
+
+def counted_sentences(text: str) -> list[tuple[int, int, int | None, Split, str]]:
+    """Every sentence of ``text`` that names a list and counts it
+    (``劳动分工的形式主要有甲、乙、丙三种。``), with where it stands and what it
+    is about: its subject, or the basis it classifies by (``按时间长短,计划分为…``
+    → ``按时间长短``). A sentence without a subject has an empty title."""
+    out = []
+    start = 0
+    for piece in text.split("。"):
+        end = start + len(piece)
+        sentence = piece.strip()
+        if sentence and ("、" in sentence or "和" in sentence or "与" in sentence):
+            found = counted_sentence_with_subject(sentence, last_clause=False)
+            if found is None and "," in sentence:
+                found = counted_sentence_with_subject(sentence.rsplit(",", 1)[-1])
+            if found is not None and found[0] is not None:
+                count, split, subject = found
+                head = sentence.rsplit(",", 1)[0] if "," in sentence else ""
+                title = head if head and _BASIS.match(head) else subject.rsplit(",", 1)[-1]
+                title = _SUBJECT_FILLER.sub("", title).strip()
+                out.append((start, min(end + 1, len(text)), count, split, title))
+        start = end + 1
+    return out
 
 
 _NOT_AN_ITEM = re.compile(r"[。,;:!?]")
@@ -273,7 +320,8 @@ _TAIL_WORDS = r"(?:口诀|口訣|巧记|巧記|记忆|記憶|速记|速記|助�
 # ``…、认知心理学(七大流派)。记忆:生安归尊自``: what a note-taker writes after the last item.
 _BODY_MNEMONIC = re.compile(rf"(?:^|(?<=[。.;,)]))\s*{_TAIL_WORDS}\s*:\s*([^:()]{{1,30}}?)\s*[。.]?$")
 _COUNT_BRACKET = re.compile(
-    rf"\((?:共|共有)?({_NUMERAL}|十[一二三四五六七八九])大?(?:个|個|种|種|项|項|类|類|条|條|点|點|位)?"
+    r"\((?:共|共有)?([一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九两兩]|\d{1,2})大?"
+    r"(?:个|個|种|種|项|項|类|類|条|條|点|點|位)?"
     r"[\u4e00-\u9fff]{0,4}(?:,[^()]{1,12})?\)(?=[。.;]?$|[。.;])"
 )
 
@@ -299,3 +347,15 @@ def list_tail(text: str) -> tuple[str, int | None, str | None]:
             else:
                 count = None
     return text, count, mnemonic
+
+
+_LIST_LEAD_VERB = re.compile(
+    r"^[^,;:。、()]{2,20}?(?:一般|通常|主要|大致)?(?:可以|可)?(?:包括|包含|分为|分為|分成|具备|具備|具有|经历|經歷|遵循|来源于|有)(?=[^、]{1,16}、)"
+)
+
+
+def strip_list_lead(text: str) -> str:
+    """``心理学的主要流派有甲、乙、丙`` → ``甲、乙、丙``: the subject and verb
+    that open a counted list sentence are not part of its first item."""
+    m = _LIST_LEAD_VERB.match(text)
+    return text[m.end() :] if m else text

@@ -15,7 +15,7 @@ from pathlib import PurePath
 from cskexam.core.graph import COUNT_MISMATCH, FALSE_STATEMENT, TITLE_TRUNCATED, TRUE_STATEMENT, KnowledgeGraph, Node, SourceRef, make_flag, node_id
 from cskexam.core.notes.definitions import extract_definitions
 from cskexam.core.notes.documents import Document, split_documents, split_indented
-from cskexam.core.notes.enumerations import Split, bare_line_list, list_tail, counted_sentence, counted_sentence_with_subject, split_counted, split_pair, split_short_list, trailing_count
+from cskexam.core.notes.enumerations import Split, bare_line_list, counted_sentences, list_tail, listed_sentence_with_subject, strip_list_lead, counted_sentence, counted_sentence_with_subject, split_counted, split_pair, split_short_list, trailing_count
 from cskexam.core.notes.headings import Heading, stated_count
 from cskexam.core.notes.links import related_edges
 from cskexam.core.notes.markers import Marker, find_markers
@@ -171,7 +171,7 @@ def _emit(
     titled: tuple[int, Split, str] | None = None
     if parent is not None and not draft.children and not any(p.strip() for p in draft.text_parts) and "、" in title:
         # 4、教学过程分为准备、讲授、练习、评价四个阶段: the subject names the list.
-        titled = counted_sentence_with_subject(title)
+        titled = counted_sentence_with_subject(title) or listed_sentence_with_subject(title)
         if titled and len(titled[2]) >= 2:
             title = titled[2]
         else:
@@ -220,7 +220,7 @@ def _emit(
         # 要素有用原理、…弹性冗余原理(记忆:有能互动弹): the body's mnemonic is the node's.
         node.mnemonic = node.mnemonic or named.group(1).strip()
         text = node.text = (text[: named.start()] + text[named.end() :]).strip()
-    tail_count = None
+    tail_count = tail_mnemonic = None
     if parent is not None and text and ("(" in text or ":" in text):
         # 甲、乙、丙(三种)。记忆:… : the count and the mnemonic written after the list.
         text, tail_count, tail_mnemonic = list_tail(text)
@@ -247,6 +247,31 @@ def _emit(
         split = bare_line_list(draft.text_parts, draft.bare_lines)
         if split is not None and node.count is None:
             node.count = stated_count(split.remainder.rstrip(":").split(",")[-1])
+    sentences = counted_sentences(text) if split is None and parent is not None and node.count is None and ("、" in text or "和" in text) else []
+    if sentences and (len(sentences) >= 2 or children):
+        # 劳动分工的形式主要有甲、乙、丙三种。组织设计的程序分为…七个步骤。: each
+        # counted sentence is a list of its own, named by its subject.
+        own = _sentence_lists(sentences, [c.title for c in children], draft.line)
+        if own:
+            last_end = max(end for (_, end, *_), d in zip(sentences, own) if d is not None)
+            if tail_mnemonic and last_end >= len(text) - 1:
+                named_last = next(d for d in reversed(own) if d is not None)
+                named_last.mnemonic = tail_mnemonic  # 。口诀:参自成 after the last sentence
+                if node.mnemonic == tail_mnemonic:
+                    node.mnemonic = heading.mnemonic if heading else None
+            kept, at = [], 0
+            for (start, end, *_), d in zip(sentences, own):
+                if d is not None:
+                    kept.append(text[at:start])
+                    at = end
+            kept.append(text[at:])
+            text = node.text = "".join(kept).strip("。 ")
+            inline.extend(d for d in own if d is not None)
+    elif sentences and not children and split is None and sentences[0][0] > 0:
+        # 越是复杂…。影响管理幅度的因素有甲、乙…四个。: the heading's list, after a remark.
+        start, end, count, split, _ = sentences[0]
+        node.count = count
+        split.remainder = (text[:start] + text[end:]).strip("。 ")
     if split is None and parent is not None and text and node.count is None:
         # 公文的稿本分为草稿、定稿、正本、副本、存本五种。: the items and their count.
         sentence = counted_sentence(text, last_clause=bool(children))
@@ -267,7 +292,7 @@ def _emit(
         # A body that is nothing but a clean list is that list, whatever the
         # stated count says (a mismatch is flagged below).
         if split is None and node.count and not children:
-            split = split_short_list(text, True)
+            split = split_short_list(strip_list_lead(text), True) or split_short_list(text, True)
         if split is None and node.count:
             split = split_counted(text, node.count)
         if split is None and not children and node.count == 2:
@@ -282,6 +307,9 @@ def _emit(
                 # 生理自我、社会自我、心理自我(生社心): the bracket is a mnemonic.
                 split.items[-1].title = split.items[-1].title[: initials.start()]
                 node.mnemonic = node.mnemonic or initials.group(1)
+            last = split.items[-1]
+            if len(last.title) > 2 and last.title.endswith("等") and last.title[-2:] not in _WORDS_IN_DENG:
+                last.title = last.title[:-1]  # 批复等: the list says it goes on; 等 is no part of the item
             trailing = trailing_count(split.items[-1].title, len(split.items))
             if trailing:
                 split.items[-1].title = trailing
@@ -317,7 +345,25 @@ def _emit(
     return node
 
 
+_WORDS_IN_DENG = {"对等", "對等", "平等", "均等", "相等", "同等", "优等", "優等", "高等", "中等", "初等", "上等", "下等", "劣等", "等等"}
 _ACROSTIC = re.compile(r"(?<=.)\(([\u4e00-\u9fff]{2,8})\)$")
+
+
+def _sentence_lists(sentences, child_titles: list[str], line: int) -> list[Draft | None]:
+    """A node for each counted sentence that has a subject and does not just
+    count the items written below it (None for the others)."""
+    out: list[Draft | None] = []
+    for _, _, count, split, title in sentences:
+        items = [i.title for i in split.items]
+        if len(title) < 2 or items == child_titles[: len(items)]:
+            out.append(None)
+            continue
+        child = Draft("inline", (), "", line)
+        child.heading = Heading(title=title, text="", count=count)
+        child.text_parts = ["、".join(items)]
+        child.listy = True
+        out.append(child)
+    return out if any(d is not None for d in out) else []
 
 
 def _initials_of(word: str, items: list[str]) -> bool:
