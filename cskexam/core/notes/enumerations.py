@@ -236,8 +236,8 @@ def counted_sentence_with_subject(text: str, last_clause: bool = False) -> tuple
         m = _COUNTED_SENTENCE.match(first.rsplit(",", 1)[-1])
     if not m:
         return None
-    count = cn_to_int(m.group("n")) if m.group("n") else None
-    if m.group("n") and (count is None or count < 2):
+    count = cn_to_int(m.group("n"))
+    if count is None or count < 2:
         return None
     if m.group("verb") == "由" and not first.endswith(("构成", "组成")):
         return None  # 需要由低到高分为…: 由 opens a phrase here, not the list
@@ -274,7 +274,7 @@ _BASIS = re.compile(r"^(?:按|按照|根据|依据|依)[^,]{1,12}$")
 _SUBJECT_FILLER = re.compile(r"^(?:其中|其|另外|此外)|(?:一般|通常|主要|可以|可|应当|应)$")
 
 
-def counted_sentences(text: str) -> list[tuple[int, int, int | None, Split, str]]:
+def counted_sentences(text: str) -> list[tuple[int, int, int, Split, str]]:
     """Every sentence of ``text`` that names a list and counts it
     (``劳动分工的形式主要有甲、乙、丙三种。``), with where it stands and what it
     is about: its subject, or the basis it classifies by (``按时间长短,计划分为…``
@@ -288,7 +288,7 @@ def counted_sentences(text: str) -> list[tuple[int, int, int | None, Split, str]
             found = counted_sentence_with_subject(sentence, last_clause=False)
             if found is None and "," in sentence:
                 found = counted_sentence_with_subject(sentence.rsplit(",", 1)[-1])
-            if found is not None and found[0] is not None:
+            if found is not None:
                 count, split, subject = found
                 head = sentence.rsplit(",", 1)[0] if "," in sentence else ""
                 title = head if head and _BASIS.match(head) else subject.rsplit(",", 1)[-1]

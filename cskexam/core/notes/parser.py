@@ -168,7 +168,7 @@ def _emit(
         if heading is not None:
             heading.title = title
             heading.mnemonic = heading.mnemonic or acrostic.group(1)
-    titled: tuple[int, Split, str] | None = None
+    titled: tuple[int | None, Split, str] | None = None
     if parent is not None and not draft.children and not any(p.strip() for p in draft.text_parts) and "、" in title:
         # 4、教学过程分为准备、讲授、练习、评价四个阶段: the subject names the list.
         titled = counted_sentence_with_subject(title) or listed_sentence_with_subject(title)
