@@ -197,7 +197,7 @@ def _filled_from_sentence(sentence: str, term: str) -> bool:
 
 # A sentence that leans on the one before it (因此, 所以, 总之) or on what follows (以下, 如下),
 # or speaks of a thing in general (一个良好的____可以…): no card on its own.
-_FILLER_START = re.compile(r"^(?:因此|所以|总之|综上|另外|此外|同时|然而|但是|并且|而且|从而|因而|于是|首先|其次|最后|"
+_FILLER_START = re.compile(r"^(?:其中|因此|所以|总之|综上|另外|此外|同时|然而|但是|并且|而且|从而|因而|于是|首先|其次|最后|"
                            r"再次|此时|当然|一个|一种|一家|任何|每一|每个|又称|也称|亦称|又叫|也叫|注[:：])")
 _POINTS_ON = re.compile(r"以下|如下|下列|下面|上述|前面|后面")
 _GENERAL_BEFORE_BLANK = re.compile(r"(?:一个|一种|一支|一家)[^，,。；;]{0,6}的$")
@@ -205,6 +205,10 @@ _GENERAL_BEFORE_BLANK = re.compile(r"(?:一个|一种|一支|一家)[^，,。；
 
 # A term named by a generic modifier (具体做法, 基本要求) is no key term of its own.
 _GENERIC_TERM = re.compile(r"^(?:具体|基本|主要|一般|常见|其他|其它|相关|有关|总体)")
+
+
+# A remark of the notes inside a sentence: 「（考点:…）」, 「(注:…)」.
+_REMARK = re.compile(r"\s*[（(](?:考点|注|记|口诀|备注|提示|易错)\s*[:：][^（）()]*[）)]")
 
 
 def filler_sentence(sentence: str) -> bool:
@@ -222,6 +226,10 @@ def filler_sentence(sentence: str) -> bool:
 _COLLECTION_TITLE = re.compile(r"《|》|试题|知识点|考点|重点|复习|笔记|汇总|大全|^各")
 
 
+# A file's name (crm_notes) or a part of the course (第四章…) says which notes, not what they describe.
+_NOT_A_SUBJECT = re.compile(r"^[^\u4e00-\u9fff]*$|^第[一二三四五六七八九十\d]+[章节篇部单元]")
+
+
 def doc_context(graph: KnowledgeGraph, node: Node) -> str:
     """The organisation or subject a document describes (餐饮公司, 项目客户服务组织机构): a card about one
     of its parts is answerable only when it names it. Empty for a course's notes."""
@@ -234,7 +242,7 @@ def doc_context(graph: KnowledgeGraph, node: Node) -> str:
     org = organisation_of(title)
     if org:
         return org
-    if 4 <= len(title) <= 12 and not _COLLECTION_TITLE.search(title):
+    if 4 <= len(title) <= 12 and not _COLLECTION_TITLE.search(title) and not _NOT_A_SUBJECT.search(title):
         return title
     return ""
 
@@ -309,7 +317,7 @@ def _add_cloze_card(deck, graph, node, node_defs, seg, domain, keywords, common,
     # The defining sentence already has its card: a cloze of it would answer the other.
     said = [_squash(text)[:12] for _, text in node_defs if len(_squash(text)) >= 6]
     for sentence in _sentences(node.text):
-        sentence = sentence.strip(" :：")
+        sentence = _REMARK.sub("", sentence).strip(" :：")  # 「（考点:哪个阶段…→稳定期）」 is no part of the fact
         if any(key in _squash(sentence) for key in said):
             continue
         if (not 12 <= len(sentence) <= 80 or re.search(r"[?？]", sentence) or sentence.startswith(_META_START)

@@ -55,3 +55,27 @@ def full_width(text: str) -> str:
         return text
     text = _HALF_PUNCT.sub(lambda m: _HALF_TO_FULL[m.group()], text)
     return text.replace("(", "（").replace(")", "）")
+
+
+_COUNT = r"[一二三四五六七八九十两\d]+"
+# 「（共三个层次）」, 「(4项)」: the notes' count of a list, said beside its name.
+_BRACKET_COUNT = re.compile(rf"\s*[（(]\s*(?:共|计|合计)?\s*{_COUNT}\s*[个项种类点条大层步]?[\u4e00-\u9fff]{{0,3}}[）)]\s*$")
+# 「主要有四类包括」, 「主要有三点」, 「包括以下几点」: the lead-in to a list, said after its name.
+_LEAD_COUNT = re.compile(
+    rf"(?:主要|一般|通常|大致|总共|共)?(?:有|包括|包含)\s*(?:{_COUNT}|以下几|如下几)\s*[个项种类点条大层步]"
+    rf"(?:方面|层次|阶段|内容|部分)?\s*(?:包括|分别是|如下|是|为)?\s*$")
+_LEAD_WORDS = re.compile(r"(?:主要|一般)?(?:包括|包含)(?:以下|如下)?\s*$|(?:有|包括)?(?:以下|如下)(?:几点|内容|方面)?\s*$")
+
+
+def heading_name(title: str) -> str:
+    """The name a heading gives its list, without the lead-in the notes wrote after it:
+    客户投诉的类型主要有四类包括 → 客户投诉的类型, 客户满意的层次（共三个层次） → 客户满意的层次.
+    A paper names the list; the count, where the graph agrees, it states itself."""
+    name = title.strip(_PUNCT_EDGES)
+    for _ in range(2):  # 「…主要有三点（必记）」: a bracket, then a lead-in
+        name = _BRACKET_COUNT.sub("", name).strip(_PUNCT_EDGES)
+        cut = _LEAD_COUNT.sub("", name).strip(_PUNCT_EDGES)
+        cut = _LEAD_WORDS.sub("", cut).strip(_PUNCT_EDGES)
+        if len(cut) >= 2:
+            name = cut
+    return name or title

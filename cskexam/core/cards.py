@@ -55,7 +55,7 @@ from cskexam.core.card_lists import (
     _marked_key, _mnemonic, _mnemonic_hints, _mnemonic_keys, repeated_lead_lists,
 )
 from cskexam.core.card_text import (  # noqa: F401  (re-exported)
-    BLANK, _PRONOUN_START, _clean, _sentences, _squash, chinese_number, full_width,
+    heading_name, BLANK, _PRONOUN_START, _clean, _sentences, _squash, chinese_number, full_width,
 )
 from cskexam.core.distractors import ORG, ROLE, list_category, organisation_of
 from cskexam.core.graph import KnowledgeGraph, Node
@@ -205,7 +205,7 @@ _CRITERION = re.compile(r"^(?:按|根据|依据|按照)")
 def _list_front(node: Node, parent: Node | None, count: int | None, items: list[str],
                 kind_of: bool = False) -> str:
     """``kind_of``: the list is one of its parent's kinds (积极风险 of 风险应对策略), named only with it."""
-    title = _clean(_KEY_MARKS.sub("", _clean(node.title)))
+    title = heading_name(_clean(_KEY_MARKS.sub("", _clean(node.title))))
     title = _ASKING_TAIL.sub("", _ASKING_HEAD.sub("", title)) or title
     upper = _clean(_KEY_MARKS.sub("", parent.title)) if parent is not None and parent.kind != "document" else ""
     upper = _ASKING_TAIL.sub("", _ASKING_HEAD.sub("", upper)) if upper else ""
@@ -418,10 +418,13 @@ def _add_list_card(deck: _Deck, graph: KnowledgeGraph, node: Node) -> None:
         count = len(items)  # 质、态、诺、期、误: one key a reason, five reasons
     front = _list_front(node, parent, count, items, kind_of=_one_of_kinds(graph, node, parent))
     upper = _clean(_KEY_MARKS.sub("", parent.title)) if parent is not None and parent.kind != "document" else ""
-    if (upper and parent is not None and deck.has_list(parent) and len(_clean(node.title)) <= SHORT_NAME
-            and not names_context(front, upper) and not _gives_away(upper, items)):
-        front = f"在{_ASKING_TAIL.sub('', upper)}中，{front}"  # 心理素质 of 投诉处理人员的素质要求
     context = doc_context(graph, node)
+    # 心理素质 of 投诉处理人员的素质要求; 产品因素 of 影响客户满意的因素 when the document names no subject
+    kind_of_upper = bool(upper) and not context and _clean(node.title)[-2:] == heading_name(upper)[-2:]
+    if (upper and parent is not None and (deck.has_list(parent) or kind_of_upper)
+            and len(_clean(node.title)) <= (SHORT_NAME + 2 if kind_of_upper else SHORT_NAME)
+            and not names_context(front, upper) and not _gives_away(upper, items)):
+        front = f"在{heading_name(_ASKING_TAIL.sub('', upper))}中，{front}"
     if context and not names_context(front, context) and not front.startswith("在"):
         front = f"在{context}中，{front}"  # 协作机制包括哪些方面？ asks about whose
     back = _numbered(items)

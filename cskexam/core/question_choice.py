@@ -1,7 +1,7 @@
 """Choice questions (单选, 多选) generated from a list and its items.
 
 Kinds: ``single_definition``, ``single_member``, ``single_not_member``,
-``multi_members`` (see ``cskexam.core.questions``).
+``multi_members``, ``multi_not_members``, ``multi_statements`` (see ``cskexam.core.questions``).
 """
 
 from __future__ import annotations
@@ -9,11 +9,11 @@ from __future__ import annotations
 import random
 import re
 
-from cskexam.core.distractors import ORG, ROLE, gives_away, same_thing, stem_gives_key
+from cskexam.core.distractors import ORG, ROLE, gives_away, item_category, same_thing, stem_gives_key
 from cskexam.core.grading import fold
 from cskexam.core.graph import Node
 from cskexam.core.question import LETTERS, Question, question_id
-from cskexam.core.question_quality import describe, odd_form
+from cskexam.core.question_quality import describe, named_in, odd_form, pattern_list
 from cskexam.core.question_context import (
     DRAWS, MAX_STEM_TEXT_CHARS, MULTI_OPTIONS, SINGLE_OPTIONS, _choice, _Context, _definition, _explain, _letters,
     _list_summary, _ListInfo, _nameable, _stem_title, _term_like, list_name, meta_text, sub_list,
@@ -24,9 +24,17 @@ _LIST_NOUNS = ("原则", "要素", "特性", "特点", "能力", "机制", "职�
 
 
 def _definition_stem(ctx: _Context, info: _ListInfo, text: str) -> str | None:
-    """A paper's wording for 'which item is described so': （ ）是指…。"""
+    """A paper's wording for 'which item is described so': （ ）是指…, said of its list
+    (客户生命周期中，（ ）是关系最紧密…): four stages of something unnamed are no question."""
     company = ctx.company(info.node)
-    where = f"在{company}中，" if company and company not in text else ""
+    title = _stem_title(info.node.title)
+    if company:
+        where = f"在{company}中，" if company not in text else ""
+    elif _nameable(title) and info.node.kind != "document" and not any(
+            title[i:i + 4] in text for i in range(max(1, len(title) - 3))):  # 企业服务团队的核心力量 says whose
+        where = f"{title}中，"
+    else:
+        where = ""
     if text.startswith(_PRONOUN_START):
         return None
     if text.startswith(("指", "是指")):
@@ -35,10 +43,12 @@ def _definition_stem(ctx: _Context, info: _ListInfo, text: str) -> str | None:
         return f"{where}（ ）{text}。"
     if "是" in text[:10] or len(text) < 6:
         return None  # a sentence with a subject of its own, or too little to go on
-    if re.search(r"应(?!该避免)|必须", text) or text.startswith(("要", "需", "须")):
+    if re.search(r"应(?!该避免)|必须|都要", text) or text.startswith(("要", "需", "须")):
         # A rule, not a description: 「…应以客户需求为核心…，这体现的原则是」.
         noun = next((n for n in _LIST_NOUNS if info.node.title.endswith(n)), "")
         return f"{where}{text}，这体现的{noun or '是'}{'是' if noun else ''}（ ）。"
+    if re.search(r"[，,]", text):
+        return f"{where}“{text}”指的是（ ）。"  # 「（ ）是关系减弱，交易量下降」 is no sentence
     return f"{where}{describe('（ ）', text)}。"
 
 
@@ -58,11 +68,15 @@ def _single_definition(ctx: _Context, info: _ListInfo, item: Node, rng: random.R
         return None  # …及时修订服务标准分为硬件标准和软件标准: a line about what follows ran into it
     if not all(_term_like(i.title) for i in info.items):
         return None
+    if item_category(item.title) == ROLE and not text.startswith(("负责", "主要负责", "指", "是")):
+        text = f"负责{text}"  # a role's line is its duty: 「（ ）负责直接接听…」, not 「（ ）是直接接听…」
     stem = _definition_stem(ctx, info, text)
     if stem is None or ctx.describes_kind(text, item.title):
         return None  # 「（ ）是…重要宏观环境因素」: every option is one
-    sibs = [s.title for s in info.items if s.id != item.id and same_thing(s.title) != same_thing(item.title)]
-    pool = sibs if len(sibs) >= SINGLE_OPTIONS - 1 else sibs + ctx.outsiders(info)
+    sibs = [s.title for s in info.items if s.id != item.id and same_thing(s.title) != same_thing(item.title)
+            and not stem_gives_key(text, s.title)]  # 由二级指标展开: 二级指标 is ruled out by the stem
+    pool = sibs if len(sibs) >= SINGLE_OPTIONS - 1 else sibs + [
+        o for o in ctx.outsiders(info) if not stem_gives_key(text, o)]
     if stem_gives_key(stem, item.title) or len(pool) < SINGLE_OPTIONS - 1:
         return None
     # Siblings first: outsiders only fill a list of three.
@@ -220,3 +234,57 @@ def _multi_not_members(ctx: _Context, info: _ListInfo, rng: random.Random) -> Qu
         _explain(ctx, info.node, _list_summary(info) + f"；{'、'.join(outside)}不在其中"),
         info.node.id, kind="multi_not_members", document=ctx.doc_title(info.node), difficulty=3,
     )
+
+
+MAX_STATEMENT_CHARS = 30
+
+
+def statement_texts(ctx: _Context, info: _ListInfo) -> list[tuple[Node, str]]:
+    """Items whose description can be said of any sibling without its wording deciding it:
+    the stuff of 「关于客户生命周期，下列说法正确的有」."""
+    siblings = [i.title for i in info.items]
+    out, seen = [], set()
+    for item in info.items:
+        text = _definition(ctx.graph, item)
+        if (not text or len(text) > MAX_STATEMENT_CHARS or fold(item.title) in fold(text) or meta_text(text)
+                or not re.match(r"[\u4e00-\u9fff]", text) or text.startswith(_PRONOUN_START + ("各", "每", "所有"))
+                or item_category(item.title) in (ORG, ROLE) or fold(text) in seen):
+            continue
+        if named_in(text, [item.title], [s for s in siblings if s != item.title]) or ctx.describes_kind(text, item.title):
+            continue  # 因惰性不愿… of 惰性忠诚: its wording tells whose it is
+        if any(len(s) >= 2 and s in text for s in siblings):
+            continue  # 由二级指标展开: a sibling named in the text
+        seen.add(fold(text))
+        out.append((item, text))
+    return out
+
+
+def _multi_statements(ctx: _Context, info: _ListInfo, rng: random.Random) -> Question | None:
+    """「关于客户生命周期，下列说法正确的有（ ）」: five statements of what the items are, 2 or 3 said of
+    the right item and the rest of a sibling. A list no other list is of the kind of has its 多选 so."""
+    title = _stem_title(info.node.title)
+    if (not _coherent(ctx, info) or not _nameable(title) or info.node.kind == "document"
+            or not all(_term_like(i.title) for i in info.items) or pattern_list(i.title for i in info.items)):
+        return None
+    said = statement_texts(ctx, info)
+    if len(said) < MULTI_OPTIONS:
+        return None  # each option its own item and its own description: none tells another's truth
+    company = ctx.company(info.node)
+    stem = f"关于{company}的{title}，下列说法正确的有（ ）。" if company else f"关于{title}，下列说法正确的有（ ）。"
+    for _ in range(DRAWS):
+        subjects = rng.sample(said, MULTI_OPTIONS)
+        n_true = rng.choice((2, 3))
+        statements = [describe(item.title, text) for item, text in subjects[:n_true]]
+        falses = subjects[n_true:]
+        # The wrong ones trade descriptions round: every description is said once, never of its own item.
+        wrong = [describe(item.title, falses[(i + 1) % len(falses)][1]) for i, (item, _) in enumerate(falses)]
+        made = _choice(stem, statements, wrong, len(wrong), rng)
+        if made is None or len(set(made[0].values())) != MULTI_OPTIONS:
+            continue
+        options, key = made
+        return Question(
+            question_id(info.node.id, "multi_statements"), "多选", stem, key, options,
+            _explain(ctx, info.node, "；".join(f"{i.title}：{t}" for i, t in said)),
+            info.node.id, kind="multi_statements", document=ctx.doc_title(info.node), difficulty=3,
+        )
+    return None

@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from cskexam.core.card_text import heading_name
 from cskexam.core.distractors import (
-    ORG, ROLE, company_of, gives_away, item_category, list_category, same_thing, shared_words,
+    ORG, ROLE, company_of, gives_away, item_category, list_category, same_thing, shared_words, stem_gives_key,
 )
 from cskexam.core.grading import fold
 from cskexam.core.graph import KnowledgeGraph, Node
@@ -221,10 +222,16 @@ def list_name(graph: KnowledgeGraph, node: Node) -> str:
     return f"{ptitle}的{title}" if not ptitle.endswith(("要求", "类型", "技巧", "方法", "原则")) else f"{ptitle}中的{title}"
 
 
+# Words 分析 makes one term with (统计分析, 数据分析): 客户投诉的统计分析 is not 客户投诉的统计.
+_ANALYSED = ("统计", "数据", "需求", "原因", "趋势", "成本", "对比", "比较", "案例", "因素", "定量", "定性")
+
+
 def _stem_title(title: str) -> str:
-    """宏观环境分析 is asked as 宏观环境: 「下列属于宏观环境分析的是」 is no paper's wording."""
+    """宏观环境分析 is asked as 宏观环境: 「下列属于宏观环境分析的是」 is no paper's wording; the
+    lead-in the notes wrote after a name (…的类型主要有四类包括) is no part of it."""
+    title = heading_name(title)
     for tail in ("分析", "研究"):
-        if title.endswith(tail) and len(title) - len(tail) >= 3:
+        if title.endswith(tail) and len(title) - len(tail) >= 3 and not title[: -len(tail)].endswith(_ANALYSED):
             return title[: -len(tail)]
     return title
 
@@ -246,6 +253,13 @@ SIBLING_TERM_CHARS = 8
 
 def _short_terms(info: _ListInfo) -> bool:
     return all(len(i.title) <= SIBLING_TERM_CHARS and item_category(i.title) not in (ORG, ROLE) for i in info.items)
+
+
+def _last_char(info: _ListInfo) -> str | None:
+    """The ending every item shares (层 of 理念层、机制层、行为层), which the two-character
+    category misses: items so named are of one kind, and not of the kind of bare names."""
+    ends = {i.title[-1:] for i in info.items}
+    return ends.pop() if len(ends) == 1 and all(len(i.title) >= 3 for i in info.items) else None
 
 
 def _nested(a: _ListInfo, b: _ListInfo) -> bool:
@@ -428,6 +442,7 @@ class _Context:
         return [other for other in self.lists
                 if other is not info and other.node.parent == info.node.parent
                 and other.category == info.category and _short_terms(other) and not _nested(info, other)
+                and _last_char(other) == _last_char(info)  # 理念层、机制层 are no kin of 产品、价格
                 and _nameable(_stem_title(other.node.title))]  # 记住“三心”: a reminder, no kind of its own
 
 
@@ -465,6 +480,8 @@ def _choice(stem: str, right: list[str], wrong_pool: list[str], n_wrong: int, rn
         key = [k for k, v in letters.items() if v in right]
         if odd_form(list(right), [o for o in opts if o not in right]):
             continue  # every distractor ends in 环境 and the key does not
+        if any(stem_gives_key(stem, o) for o in opts):
+            continue  # 「（ ）由二级指标展开而成」 beside an option 二级指标: the stem rules it out
         if len({fold(o) for o in opts}) == len(opts) and not gives_away(stem, letters, key):
             return letters, key
     return None

@@ -18,7 +18,7 @@ from cskexam.core.question import BLANK, Question, question_id
 from cskexam.core.question_quality import describe, filler_blank, named_in, pattern_list, shares_morpheme
 from cskexam.core.question_choice import _PRONOUN_START, _coherent, _concept, _member_title, _where
 from cskexam.core.question_context import (
-    _TERM_OK, MAX_STEM_TEXT_CHARS, _Context, _definition, _explain, _first_sentence, _list_summary, _ListInfo,
+    _TERM_OK, MAX_STEM_TEXT_CHARS, _Context, _cut_reminder, _definition, _explain, _first_sentence, _list_summary, _ListInfo,
     _nameable, _stem_title, _term_like, flag_kinds, described, list_name, meta_text, sub_list,
 )
 from cskexam.core.vocab import QuestionType
@@ -73,7 +73,10 @@ def _judge_definition(ctx: _Context, info: _ListInfo, item: Node, rng: random.Ra
     lead = text.startswith(("指", "是指", "一般指", "通常指", "负责", "主要负责", "具有"))
     if not lead and ("是" in text[:10] or len(text) < 6):
         return None
-    stem = f"{where}{describe(named.title, text)}。"
+    if re.search(r"[，,]", text) and not lead:
+        stem = f"{where}“{text}”指的是{named.title}。"  # 「稳定期是关系最紧密，交易量最大」 is no sentence
+    else:
+        stem = f"{where}{describe(named.title, text)}。"
     expl = _explain(ctx, item, f"{item.title}：{text}")
     if not truthful:
         expl = expl.rstrip("。") + f"；题中说的{named.title}与此不同。"
@@ -198,8 +201,12 @@ _IS = re.compile(r"^(?P<head>[^，,。；;是]{2,10})是(?P<tail>[^，,。；;]{
 _QUOTES = re.compile(r"[“”\"'‘’「」『』《》]")
 
 
+# A description that leaves out its subject (由三级指标展开…, 因地点便利…): the item's text, no sentence.
+_NO_SUBJECT = ("由", "因", "从", "将", "把", "被", "以", "对", "向", "给")
+
+
 def _cloze_sentence(ctx: _Context, node: Node, rng: random.Random) -> Question | None:
-    sentence = _first_sentence(node.text)
+    sentence = _first_sentence(_cut_reminder(node.text))
     if meta_text(sentence):
         return None
     joined = _JOINER.match(sentence)
@@ -255,7 +262,20 @@ def _cloze_term(ctx: _Context, node: Node, rng: random.Random) -> Question | Non
     The blank must cover whole words of the segmented sentence, so 服务环境 is
     never cut out of 客户服务环境.
     """
-    sentence = _first_sentence(node.text)
+    sentence = _first_sentence(_cut_reminder(node.text))
+    about = ""
+    joined = _JOINER.match(sentence)
+    if joined:
+        # 「其中排列图法可以…」 says 其中 of what: the list it follows names it, or it is not asked.
+        listed = ctx.graph.parent(node.id) if node.kind == "item" else node
+        about = list_name(ctx.graph, listed) if listed is not None and listed.kind != "document" else ""
+        if not _nameable(about):
+            return None
+        sentence = sentence[joined.end():]
+    elif sentence.startswith(_NO_SUBJECT):
+        if node.kind != "item" or not _term_like(node.title):
+            return None  # 「由____展开成…」: a description missing its subject
+        sentence = node.title + sentence  # 四级指标由三级指标展开…: the item it describes is the subject
     if not 8 <= len(sentence) <= MAX_STEM_TEXT_CHARS or _QUOTES.search(sentence) or meta_text(sentence):
         return None
     if _NOT_A_KEY_SENTENCE.search(sentence) or sentence.startswith(("负责", "主要负责")):
@@ -284,6 +304,8 @@ def _cloze_term(ctx: _Context, node: Node, rng: random.Random) -> Question | Non
         company = ctx.company(node)
         if company and company not in sentence:
             stem = f"在{company}中，{stem}"  # every company has a 财务部: say whose
+        elif about:
+            stem = f"{about}中，{stem}"
         if ctx.blank_points_at(stem, term) or ctx.describes_kind(stem, term):
             continue  # 「____主要负责…生产工作」 keyed 生产部门; 「____是…重要宏观环境因素」
         return Question(

@@ -34,6 +34,8 @@ Kinds generated:
 * ``multi_members`` 多选: which options belong to a list; 2–3 real items and
   same-category outsiders.
 * ``multi_not_members`` 多选: 下列不属于…的有 — 2–3 outsiders are the key.
+* ``multi_statements`` 多选: 关于…，下列说法正确的有 — five of the items' descriptions, 2–3
+  said of the right item, the rest of a sibling; for a list no other list is of the kind of.
 * ``judge_definition`` 判断: an item's description attributed rightly, or to a
   sibling (false).
 * ``judge_members`` 判断: a list stated whole, or with one item swapped for an
@@ -52,15 +54,17 @@ Kinds generated:
 
 from __future__ import annotations
 
+import hashlib
 import random
 import re
 from typing import Iterable
 
+from cskexam.core.card_text import full_width
 from cskexam.core.grading import ScoringPoint, fold
 from cskexam.core.graph import KnowledgeGraph, Node
 from cskexam.core.question import BLANK, LETTERS, SOURCES, Question, question_id  # noqa: F401  (re-exported)
 from cskexam.core.question_choice import (
-    _multi_members, _multi_not_members, _single_definition, _single_member, _single_not_member,
+    _multi_members, _multi_not_members, _multi_statements, _single_definition, _single_member, _single_not_member,
 )
 from cskexam.core.question_context import (  # noqa: F401  (re-exported)
     DRAWS, MAX_OPTION_CHARS, MAX_STEM_TEXT_CHARS, MAX_TERM_CHARS, MULTI_OPTIONS, SINGLE_OPTIONS, _Context, blocked,
@@ -70,6 +74,8 @@ from cskexam.core.question_written import (
     _cloze_list, _cloze_sentence, _cloze_term, _judge_definition, _judge_items, _judge_members, _judge_statement,
     _short_list,
 )
+
+PER_LIST_ITEM_QUESTIONS = 2  # 单选 and 判断 each, on the items of one list
 
 # -- duplicates of authored questions ----------------------------------------------
 
@@ -177,6 +183,15 @@ def accept_wordings(questions: list[Question], graph: KnowledgeGraph, authored: 
             q.points = [ScoringPoint(key, tuple(sorted(alts)))]
 
 
+def _full_width(q: Question) -> None:
+    """A paper prints 「，」 where the notes mixed in 「,」: stems, options and written answers."""
+    q.stem = full_width(q.stem)
+    q.options = {k: full_width(v) for k, v in q.options.items()}
+    if q.type == "简答" and isinstance(q.answer, str):
+        q.answer = full_width(q.answer)
+    q.explanation = full_width(q.explanation)
+
+
 def generate_questions(
     graph: KnowledgeGraph,
     rng: random.Random,
@@ -209,11 +224,17 @@ def generate_questions(
         # Every company's org chart has a 市场部 and a 财务部: "which belongs to this
         # document" has no single right answer there, so documents skip these kinds.
         members = n.kind != "document"
+        multi = None
         for kind, make in (("single_member", _single_member), ("single_not_member", _single_not_member),
                            ("multi_members", _multi_members), ("multi_not_members", _multi_not_members),
                            ("judge_members", _judge_members)):
             if members and want(kind):
-                out.append(make(ctx, info, sub(n, kind)))
+                made_list = make(ctx, info, sub(n, kind))
+                out.append(made_list)
+                if kind == "multi_members":
+                    multi = made_list
+        if multi is None and want("multi_statements"):
+            out.append(_multi_statements(ctx, info, sub(n, "multi_statements")))  # no list of its kind to draw from
         name = fold(info.node.title)
         if members and want("judge_item") and name not in judged_lists:
             judged_lists.add(name)  # a list copied into another document is judged once
@@ -222,15 +243,21 @@ def generate_questions(
             out.append(_cloze_list(ctx, info, sub(n, "cloze_list")))
         if want("short_list"):
             out.append(_short_list(ctx, info))
-        for item in info.items:
-            if want("single_definition"):
-                out.append(_single_definition(ctx, info, item, sub(item, "single_definition")))
-            if want("judge_definition"):
+        # A few of a list's items are asked one by one, which ones depending on the notes only:
+        # seven 单选 and seven 判断 on one list of seven would make it half of a paper.
+        made_for = {"single_definition": 0, "judge_definition": 0}
+        for item in sorted(info.items, key=lambda i: hashlib.sha1(i.id.encode("utf-8")).hexdigest()):
+            if want("single_definition") and made_for["single_definition"] < PER_LIST_ITEM_QUESTIONS:
+                made = _single_definition(ctx, info, item, sub(item, "single_definition"))
+                made_for["single_definition"] += made is not None
+                out.append(made)
+            if want("judge_definition") and made_for["judge_definition"] < PER_LIST_ITEM_QUESTIONS:
                 # The side the generated 判断 so far are short of; a coin when even.
                 short = None if truths["对"] == truths["错"] else truths["对"] < truths["错"]
                 made = _judge_definition(ctx, info, item, sub(item, "judge_definition"), short)
                 if made is not None:
                     truths[str(made.answer)] += 1
+                    made_for["judge_definition"] += 1
                 out.append(made)
 
     for node in graph:
@@ -260,6 +287,7 @@ def generate_questions(
             continue
         seen_ids.add(q.id)
         seen_stems.add(key)
+        _full_width(q)
         result.append(q)
     order = {nid: i for i, nid in enumerate(graph.nodes)}
     result.sort(key=lambda q: order.get(q.node or "", 0))
