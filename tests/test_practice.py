@@ -9,7 +9,7 @@ import pytest
 from cskexam.errors import UserError
 from support import T0, StepClock
 from test_bank import GOOD
-from test_questions_helpers import by_title, open_sample_library, sample_graph
+from test_questions_helpers import SAMPLE_BANK_SIZE, by_title, open_sample_library, sample_graph
 
 
 def Clock() -> StepClock:
@@ -34,8 +34,8 @@ def test_import_stores_generated_and_bank_questions(library):
     with library.db.session() as s:
         counts = question_repo.count_questions(s)
         bank = question_repo.get_question(s, "jn-001")
-    # GOOD's five and the sample library's two 多选 (see open_sample_library)
-    assert counts["bank"] == 7 and counts["generated"] > 20
+    # GOOD's five and the sample library's own (see open_sample_library)
+    assert counts["bank"] == 5 + SAMPLE_BANK_SIZE and counts["generated"] > 20
     assert bank.node == by_title(library.graph(), "普通竞争者").id
     assert bank.options["B"] == "普通竞争者" and bank.source == "bank"
 
@@ -71,7 +71,7 @@ def test_broken_bank_file_is_skipped_whole(library, bank_dir):
     library.store(PreparedImport([], sample_graph()), now=T0 + dt.timedelta(days=1))
     with library.db.session() as s:
         # only the sample library's other file loads
-        assert question_repo.count_questions(s).get("bank", 0) == 2
+        assert question_repo.count_questions(s).get("bank", 0) == SAMPLE_BANK_SIZE
 
 
 def test_filters_scope_type_and_order(practice, library):

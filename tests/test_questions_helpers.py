@@ -101,7 +101,17 @@ questions:
     node: [职业道德的三大特点]
     tags: []
     difficulty: 2
+  - id: sm-003
+    type: 单选
+    stem: 职业道德存在于从事一定职业的人中间，这是它在（ ）上的特点。
+    options: {{A: 内容, B: 范围, C: 形式, D: 层次}}
+    answer: B
+    explanation: 职业道德在范围上存在于从事一定职业的人中间。
+    node: [在范围上]
+    tags: []
+    difficulty: 2
 """
+SAMPLE_BANK_SIZE = SAMPLE_MULTI.count("\n  - id: ")
 
 
 def open_sample_library(db_url, bank_dir, monkeypatch, now, *, sample_multi=True):
@@ -113,7 +123,8 @@ def open_sample_library(db_url, bank_dir, monkeypatch, now, *, sample_multi=True
     from cskexam.services import library as library_mod
 
     # Lists the generator asks no 多选 about (no other list of their kind in
-    # so small a graph), as a bank would have them: papers need them.
+    # so small a graph), and a 单选 on a list of labels (在范围上…) it asks
+    # nothing of, as a bank would have them: papers need them.
     if sample_multi:
         (bank_dir / "99-sample-multi.yaml").write_text(SAMPLE_MULTI, encoding="utf-8")
     monkeypatch.setattr("cskexam.services.questions.question_bank_dir", lambda: bank_dir)
