@@ -30,10 +30,19 @@ NEGATED = [
     "{x}这一点并不重要", "{x}可以忽略", "{x}无关紧要", "否认{x}", "不包括{x}", "{x}不一定重要",
     "不是所谓的{x}", "不应该过度强调{x}", "绝非{x}", "未必是{x}", "谈不上{x}",
     "{x}并没有被考虑", "{x}不在考虑范围内", "{x}可以不管", "{x}除外", "撇开{x}不谈", "去掉{x}", "{x}没有意义",
+    # reports and verdicts, words pointing back, negative lists, hedges, English, 繁體, full width
+    "有人认为{x}是关键，其实并非如此", "很多人觉得{x}重要，这种看法是错误的", "把{x}当成重点是个误区",
+    "错误地认为{x}必不可少", "不能说{x}是答案", "{x}，此项无关紧要", "关于{x}，它并不在考虑之列", "{x}；这些都不重要",
+    "{x}，根本不需要", "以下均不属于：其他、{x}", "不属于本题要点的是：{x}", "别其他、{x}", "不能其他、{x}",
+    "{x}称不上关键", "{x}尚待商榷", "{x}存在争议", "{x}说不准", "与其强调{x}，不如强调其他", "{x}都不是",
+    "{x}（✗）", "{x}没什么用", "甭提{x}", "漏掉了{x}", "no {x}", "{x} is unnecessary", "{x} is wrong",
+    "並非{x}", "{x}沒有意義", "缺乏{x}", "Ｎｏ {x}",
 ]
 ASSERTED = ["不能忽视{x}", "不可忽略{x}", "并非不重要的{x}", "{x}并非不重要", "{x}不是不重要", "不得不重视{x}",
             "{x}不容忽视", "{x}不可或缺", "要不断加强{x}", "不是别的，而是{x}", "不能放弃{x}", "一丝不苟地做好{x}",
-            "不可低估{x}", "无时无刻不在关注{x}"]
+            "不可低估{x}", "无时无刻不在关注{x}", "说{x}不重要是不对的", "有人以为{x}不重要，其实非常重要",
+            "谁说{x}不重要", "不要以为{x}不重要", "与其说是其他，不如说是{x}", "别忘记{x}", "区别在于{x}",
+            "{x}，这一点至关重要", "{x}（√）", "{x} is key", "{x}並非不重要", "重視{x}"]
 
 
 def main() -> int:
@@ -81,12 +90,16 @@ def main() -> int:
 
     points = [p for q in questions[:3] for p in q.points]
     timings = []
-    for unit in ["不是市场人口，", "客户", blob, "不" * 40 + "市场人口、", "市场人口并非不重要"]:
+    for unit in ["不是市场人口，", "客户", blob, "不" * 40 + "市场人口、", "市场人口并非不重要", "以下都不是：市场人口、",
+                 "市场人口，这一点而但其实不是重点。", "說市場人口不重要是错误的"]:
         for chars in (28_000, 112_000):
             paste = unit * (chars // len(unit))
-            start = time.perf_counter()
-            grade(paste, points, others=lexicon)
-            timings.append((unit[:6], chars, time.perf_counter() - start))
+            best = 9.0
+            for _ in range(3):  # CPU time, the best of three: other processes share the machine
+                start = time.process_time()
+                grade(paste, points, others=lexicon)
+                best = min(best, time.process_time() - start)
+            timings.append((unit[:6], chars, best))
     slowest = max(t for *_, t in timings)
     count("112k-character pastes under 1 s", slowest < 1.0, f"slowest {slowest:.2f} s")
 

@@ -22,6 +22,7 @@ import re
 import unicodedata
 from typing import Iterable, Sequence
 
+from cskexam.core.grading_hant import to_simplified
 from cskexam.core.grading_text import trim
 
 _FUNCTION_CHARS = frozenset("的是了在和与对把被要能会使让将而及或但为所就也都还其之以于由从向给可应该须必等如这那它他她我你们着过很更最又再才")
@@ -44,7 +45,7 @@ class PointLexicon:
 
     def __init__(self, terms: Iterable[str]):
         self.by_head: dict[str, list[str]] = {}
-        for t in {trim(t) for t in terms}:
+        for t in {to_simplified(trim(t)) for t in terms}:
             if len(t) >= 2:
                 self.by_head.setdefault(t[:2], []).append(t)
         for found in self.by_head.values():
@@ -101,7 +102,7 @@ def padding_kept(answer: str, own: set[str], points: int, lexicon: PointLexicon 
     foreign: list[str] = []
     seen: set[str] = set()
     pos = 0
-    text = unicodedata.normalize("NFKC", answer).lower() + " "
+    text = to_simplified(unicodedata.normalize("NFKC", answer).lower()) + " "
     explaining = False
     for m in _ITEM_BREAK.finditer(text):
         item = text[pos : m.start()]

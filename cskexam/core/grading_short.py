@@ -20,7 +20,7 @@ from typing import Mapping, Sequence
 
 from cskexam.core.grading_padding import PointLexicon, padding_kept
 from cskexam.core.grading_scope import Scope
-from cskexam.core.grading_text import CLAUSE_BREAK, fold, trim
+from cskexam.core.grading_text import CLAUSE_BREAK, fold_answer, trim_answer
 
 FUZZY_MIN_CHARS = 5
 FUZZY_CUTOFF = 90.0  # terms of 5-9 characters
@@ -180,11 +180,11 @@ def grade_short_answer(
     """
     pts = [ScoringPoint.coerce(p) for p in points]
     point_terms = [
-        [(how, t) for how, t in [("exact", trim(p.point))] + [("synonym", trim(s)) for s in p.synonyms] if t]
+        [(how, t) for how, t in [("exact", trim_answer(p.point))] + [("synonym", trim_answer(s)) for s in p.synonyms] if t]
         for p in pts
     ]
     own: set[str] = {t for terms in point_terms for _, t in terms}
-    text = _Answer(fold(answer or ""), own)
+    text = _Answer(fold_answer(answer or ""), own)
     details: list[PointMatch] = []
     for p, terms in zip(pts, point_terms):
         found: PointMatch | None = None
