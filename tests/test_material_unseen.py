@@ -192,3 +192,33 @@ def test_distractors_are_never_of_another_kind():
         text = q.stem + "".join(q.options.values())
         if re.search("层", text):  # 促销属于服务文化的层次, 价格 beside 理念层: things of another kind
             assert not re.search("产品|价格|渠道|促销", text), (q.stem, q.options)
+
+
+def test_a_fill_in_blanks_a_term_not_a_clause():
+    graph = _graph("crm.txt", COMPLAINTS)
+    for q in generate_questions(graph, random.Random(1)):
+        if q.kind == "cloze_list":
+            assert len(q.answer) <= 8, q.stem
+
+
+def test_a_description_starting_with_the_list_name_keeps_its_context():
+    singles = [q for q in generate_questions(_graph("measures.md", MEASURES), random.Random(4))
+               if q.kind == "single_definition"]
+    assert singles and all(q.stem.startswith("客户满意度的测评指标中，") for q in singles), [q.stem for q in singles]
+
+
+ORG_CHART = """华联超市的组织结构
+一、门店运营部：负责门店日常运营、排班和商品陈列，处理现场顾客问题。
+二、采购部：负责商品采购、供应商评估和价格谈判，保证货源稳定。
+三、人力资源部门
+人力资源部门是企业中非常重要的一部分，其职责主要包括招聘、培训和员工关系管理。
+"""
+
+
+def test_a_unit_is_asked_what_it_does_in_its_company_or_not_at_all():
+    cards = [c for c in generate_cards(_graph("chain.txt", ORG_CHART)) if c.kind == "definition"]
+    fronts = [c.front for c in cards]
+    assert "在华联超市中，人力资源部门的主要职能是什么？" in fronts, fronts
+    assert not any(f.startswith("什么是") and f.rstrip("？").endswith(("部", "部门")) for f in fronts), fronts
+    for f in fronts:
+        assert f.startswith("在华联超市中，") and f.endswith("的主要职能是什么？"), f

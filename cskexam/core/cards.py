@@ -57,7 +57,7 @@ from cskexam.core.card_lists import (
 from cskexam.core.card_text import (  # noqa: F401  (re-exported)
     heading_name, BLANK, _PRONOUN_START, _clean, _sentences, _squash, chinese_number, full_width,
 )
-from cskexam.core.distractors import ORG, ROLE, list_category, organisation_of
+from cskexam.core.distractors import ORG, ROLE, item_category, list_category, organisation_of
 from cskexam.core.graph import KnowledgeGraph, Node
 from cskexam.core.vocab import CardKind
 
@@ -130,6 +130,10 @@ _FRAME_WORDS = re.compile(r"负责|主要|职责|包括|公司|企业|部门|机
 _FRAME_CHARS = set("的和与及、，,。;；：:是指为之各项在中对")
 _NAME_SUFFIX = re.compile(r"(?:部门|部|中心|办公室|团队|小组|组|经理|主管|专员)$")
 NAME_BACK_CHARS = 10
+
+
+# Units only a company has (市场部, 总经理办公室, 董事会); a 中心 may be a concept (呼叫中心).
+_UNIT = re.compile(r"(?:部|部门|办公室|董事会)$")
 
 
 def name_gives_away(term: str, text: str, org: str | None = None) -> bool:
@@ -328,8 +332,14 @@ def generate_cards(graph: KnowledgeGraph, segmenter: Cutter | None = None,
         for term, text in node_defs:
             if name_gives_away(term, text, org):
                 continue
-            # 什么是市场部？ has as many answers as companies: say whose.
-            front = f"在{org}中，什么是{term}？" if org and org not in term else f"什么是{term}？"
+            role = item_category(term) == ROLE
+            if org and org not in term and (role or _UNIT.search(term) or term.endswith(("中心", "处", "科"))):
+                # What a unit or a role of a company is, is what it does there.
+                front = f"在{org}中，{term}的主要{'职责' if role else '职能'}是什么？"
+            elif _UNIT.search(term):
+                continue  # 什么是人力资源部门？ has as many answers as companies
+            else:
+                front = f"什么是{term}？"  # 呼叫中心 is a concept wherever it stands
             deck.add(node, "definition", front, _with_term(term, text), key=term,
                      answer_parts=[_definition_body(term, text)])
         if _is_role(graph, node):

@@ -22,7 +22,7 @@ NAME_CHARS = 12  # longer item titles are sentences (duties, rules), not names
 
 _PUNCT = re.compile(r"[\W_]+")
 # Parts of a document title after the company it describes: 外贸公司的组织结构岗位设置部门职能.
-_COMPANY = re.compile(r"^(?P<name>.{2,10}?(?:公司|科技|市场|企业|集团|酒店|银行))(?:企业)?的?(?:组织|部门|岗位)")
+_COMPANY = re.compile(r"^(?P<name>.{2,10}?(?:公司|科技|市场|企业|集团|酒店|银行|超市|商场|商城))(?:企业)?的?(?:组织|部门|岗位)")
 
 
 def item_category(title: str) -> str | None:

@@ -30,8 +30,8 @@ def _definition_stem(ctx: _Context, info: _ListInfo, text: str) -> str | None:
     title = _stem_title(info.node.title)
     if company:
         where = f"在{company}中，" if company not in text else ""
-    elif _nameable(title) and info.node.kind != "document" and not any(
-            title[i:i + 4] in text for i in range(max(1, len(title) - 3))):  # 企业服务团队的核心力量 says whose
+    elif _nameable(title) and info.node.kind != "document" and title not in text \
+            and f"{title.split('的')[0]}的" not in text:  # 企业服务团队的核心力量 says whose
         where = f"{title}中，"
     else:
         where = ""

@@ -174,7 +174,7 @@ def _cloze_list(ctx: _Context, info: _ListInfo, rng: random.Random) -> Question 
     order = list(range(len(titles)))
     rng.shuffle(order)
     for hidden in order:
-        if not _blankable(titles[hidden]):
+        if not _blankable(titles[hidden]) or len(titles[hidden]) > CLOZE_ITEM_CHARS:
             continue  # R补救(Remedy), 神秘顾客(暗访): a key with a gloss no candidate writes as it stands
         shown = [BLANK if i == hidden else t for i, t in enumerate(titles)]
         stem = f"{_where(ctx, info)}{title}包括：{'、'.join(shown)}。"
@@ -187,6 +187,9 @@ def _cloze_list(ctx: _Context, info: _ListInfo, rng: random.Random) -> Question 
         _explain(ctx, info.node, _list_summary(info)), info.node.id, kind="cloze_list",
         document=ctx.doc_title(info.node), difficulty=2,
     )
+
+
+CLOZE_ITEM_CHARS = 8  # 对客户进行全生命周期管理 is a clause to recite, no key term to fill in
 
 
 def _blankable(term: str) -> bool:
