@@ -7,7 +7,7 @@ For every 简答/案例分析 with scoring points (the bank's and the generated 
 * every point negated in each of the forms below must not be credited (each
   form wraps the point or its first synonym, so a synonym cannot sneak it in);
 * one level of double negation must still credit the point;
-* the whole bank's points pasted as one blob must score little;
+* the whole bank's points pasted as one blob, or worked into sentences, must score little;
 * long pastes must grade in well under a second.
 
     python bench/grader_attacks.py
@@ -84,6 +84,14 @@ def main() -> int:
             for form in ASSERTED:
                 r = grade(form.format(x=p.point), [p], others=lexicon)
                 count("double negation / look-alikes credited", r.score == 1, f"{q.id} {form.format(x=p.point)}")
+    # every question's points worked into sentences, this question's among them
+    templates = ["企业要重视{x}的作用", "{x}也是不可忽略的一环", "我们应当做好{x}", "此外还有{x}这个方面"]
+    for q in questions:
+        near = [o for o in questions if o is not q][:6] + [q]
+        rng.shuffle(near)
+        essay = "，".join(rng.choice(templates).format(x=p.point) for o in near for p in o.points) + "。"
+        r = grade(essay, q.points, others=lexicon)
+        count("points of 6 other questions in sentences < 0.7", r.score < 0.7, f"{q.id} {r.score:.2f}")
     blob = "、".join(p.point for q in questions for p in q.points)
     worst = max(grade(blob, q.points, others=lexicon).score for q in questions)
     count("whole-bank blob scores < 0.2 everywhere", worst < 0.2, f"max {worst:.2f}")

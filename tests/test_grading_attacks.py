@@ -154,3 +154,33 @@ def test_a_real_answer_keeps_what_it_asserts_and_loses_what_it_dismisses(bank):
     assert set(res.missed) == {"社会文化环境", "市场人口"}
     res = _grade(bank, "fx-031", "以下都不是服务的特性：有偿性、易变性。服务具有无形性、不可分性和易消失性。")
     assert res.missed == ["有偿性", "易变性"]
+
+
+# -- other questions' points worked into sentences --------------------------------------------------
+
+NET_CAST = [
+    ("jn-028", "做宏观环境分析时，企业既要研究市场人口和经济环境，也要关注政治法律环境、技术环境与社会文化环境；"
+               "同时服务具有无形性、不可分性、易消失性、有偿性和易变性，竞争者分为愿望竞争者、普通竞争者、产品形式竞争者"
+               "和品牌竞争者，微观环境包括营销环境、销售环境、服务环境和竞争者环境，营销环境是动态系统，要因时因地制宜。"),
+    ("fx-031", "我认为企业首先要做好市场人口的研究，其次重视经济环境的变化；服务的特点是无形性，还有不可分性，另外是易消失性，"
+               "也有有偿性，最后是易变性；此外优质服务意识能让员工热爱和自豪、经验的积累、自我素质修养、沟通能力都得到提高；"
+               "客户部要管理和维护客户关系、提供优质的客户服务、获取更多客户、提高客户满意度。"),
+    ("xm-010", "项目中要建立领导团队、专家团队、项目团队、销售团队、售后服务团队，设置售后服务中心、技术支持部门、"
+               "配件供应链部门、数据分析与改进部门，坚持客户导向、明确职责、协同合作，通过定期会议、信息共享和跨部门合作来协作，"
+               "还要建立大客户职能管理部门、大客户支持小组和CRM信息系统。"),
+]
+
+
+@pytest.mark.parametrize("qid,answer", NET_CAST, ids=[q for q, _ in NET_CAST])
+def test_an_essay_built_from_every_questions_points_keeps_little(bank, qid, answer):
+    res = _grade(bank, qid, answer)
+    assert res.missed == [] and res.padded and res.score < 0.7
+    assert len(res.others) > len(bank[0][qid].points)
+
+
+def test_every_model_answer_keeps_full_marks_against_the_whole_bank(bank):
+    # A case answered in full names a few other questions' points (fx-035 names six): no padding.
+    questions, lexicon = bank
+    low = [(q.id, r.score, r.others) for q in questions.values()
+           for r in [grade_short_answer(str(q.answer), q.points, others=lexicon)] if r.score < 1]
+    assert not low

@@ -11,6 +11,12 @@ nothing. What costs:
   an answer holding far more point-like items than the question has points
   (the scoring points of every question pasted in) keeps a share.
 
+* **other questions' points worked into sentences.** Counted anywhere in
+  the answer, each term once: more than the question's points plus
+  ``PROSE_ALLOWED_BASE`` keeps ``(n + allowed) / (n + found)``. A case
+  answered in full names a few (and keeps its marks); an essay built from
+  every question's points does not.
+
 Items are what the candidate separated (punctuation, numbering, spaces, new
 lines); a sentence explaining a point (it has function characters such as
 的/是/在) is no item, so explanations never count as padding.
@@ -31,6 +37,12 @@ PADDING_ALLOWED_PER_POINT = 3
 PADDING_ALLOWED_BASE = 5
 # Longer items are prose or a blob; the unrelated-items count handles them.
 _ITEM_MAX_CHARS = 64
+# Other questions' terms written into sentences (要重视无形性的作用，…): a case discussed in full
+# names a few of them (the bundled model answers up to 6); an answer naming more than the question
+# has points plus this many is a net cast for points, and keeps a share of its score. Two-character
+# terms (技术, 经济, 仪表) are ordinary words and are not counted.
+PROSE_ALLOWED_BASE = 4
+PROSE_MIN_CHARS = 3
 # An item counts as another question's point when those points cover this much of it.
 _FOREIGN_COVER = 0.85
 # After a colon or in brackets the candidate explains a point (售后服务中心：核心部门，
@@ -130,4 +142,19 @@ def padding_kept(answer: str, own: set[str], points: int, lexicon: PointLexicon 
     kept = 1.0 if unrelated <= allowed else allowed / unrelated
     if foreign and points:
         kept = min(kept, points / (points + len(foreign)))
+    if lexicon is not None and points:
+        worked_in = _worked_in(text, own_re, own, lexicon)
+        prose_allowed = points + PROSE_ALLOWED_BASE
+        if len(worked_in) > prose_allowed:
+            kept = min(kept, (points + prose_allowed) / (points + len(worked_in)))
+            foreign.extend(t for t in worked_in if t not in foreign)
     return kept, foreign
+
+
+def _worked_in(text: str, own_re: re.Pattern | None, own: set[str], lexicon: PointLexicon) -> list[str]:
+    """Other questions' terms anywhere in the answer, sentences included, each once, in order."""
+    found: dict[str, None] = {}
+    for piece in own_re.split(text) if own_re is not None else [text]:
+        terms, _ = lexicon.cover(piece, own)
+        found.update((t, None) for t in terms if len(t) >= PROSE_MIN_CHARS)
+    return list(found)
