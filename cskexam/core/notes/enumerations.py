@@ -112,7 +112,7 @@ def split_pair(text: str) -> Split | None:
 
 # Words that open a clause (a preposition or a verb of means), never a list item.
 _CLAUSE_START = ("指", "是", "即", "在", "通过", "利用", "对", "从", "以", "用", "按照", "根据", "采用", "将", "把", "由", "向", "为")
-_LIST_LEAD = re.compile(r"^(?:常见的?有|主要有|主要包括|一般包括|包括|通常有)")
+_LIST_LEAD = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:常见的?有|常用的?有|主要有|主要包括|一般包括|包括|通常有)")
 
 
 def split_short_list(text: str, counted: bool = False) -> Split | None:
@@ -319,6 +319,7 @@ def bare_line_list(parts: list[str], bare: list[str]) -> Split | None:
 _TAIL_WORDS = r"(?:口诀|口訣|巧记|巧記|记忆|記憶|速记|速記|助记|助記|记法|記法)"
 # ``…、认知心理学(七大流派)。记忆:生安归尊自``: what a note-taker writes after the last item.
 _BODY_MNEMONIC = re.compile(rf"(?:^|(?<=[。.;,)]))\s*{_TAIL_WORDS}\s*:\s*([^:()]{{1,30}}?)\s*[。.]?$")
+_BRACKET_MNEMONIC = re.compile(rf"\({_TAIL_WORDS}\s*:\s*([^:()]{{1,24}})\)\s*[。.]?$")
 _COUNT_BRACKET = re.compile(
     r"\((?:共|共有)?([一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九两兩]|\d{1,2})大?"
     r"(?:个|個|种|種|项|項|类|類|条|條|点|點|位)?"
@@ -334,7 +335,7 @@ def list_tail(text: str) -> tuple[str, int | None, str | None]:
 
     mnemonic = count = None
     if "记" in text or "記" in text or "口" in text:
-        m = _BODY_MNEMONIC.search(text)
+        m = _BODY_MNEMONIC.search(text) or _BRACKET_MNEMONIC.search(text)
         if m and m.start() > 0:
             mnemonic = m.group(1).strip(" ,;。")
             text = text[: m.start()].rstrip(" 。.;,")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from cskexam.core.notes.enumerations import inline_items
+from cskexam.core.notes.enumerations import inline_items, list_tail
 from cskexam.core.notes.headings import Heading, clean_title_only, split_heading, stated_count, tail_mnemonic, whole_heading
 from cskexam.core.notes.markers import Marker, find_markers, markdown_heading
 
@@ -42,7 +42,14 @@ _JUDGEMENT_SECTION = re.compile(r"判断|判斷|辨析|是非|对错|對錯")
 # 绩效改进的方法有 / 影响自我效能感的因素有: a sentence that says what follows.
 _ENDS_WITH_YOU = re.compile(r"(?<=[\u4e00-\u9fff]{2})的[\u4e00-\u9fff]{1,4}(?:主要)?有$")
 _NOUN_TAIL = re.compile(r"的([\u4e00-\u9fff]{1,4})$")
-_LEAD_VERB = re.compile(r"分为|分成|包括|包含|有|应|需|要|可|是|遵循|具备|如下|以下|主要")
+_LEAD_VERB = re.compile(r"分为|分成|包括|包含|有|应|需|要|可|是|遵循|具备|经历|經歷|如下|以下|主要")
+# 常说的“三大策略” / 所谓“四个坚持”: a quoted count phrase after a qualifier.
+_QUOTED_COUNT = re.compile(r"^[\u4e00-\u9fff]{0,5}的?[\"“「『]([^\"“”「」『』]{2,10})[\"”」』]$")
+# 客户服务的基本原则主要有以下四项: the subject a lead-in sentence is about.
+_LEAD_SUBJECT = re.compile(
+    r"^(.{2,16}?)(?:一般|通常|主要|大致)?(?:可以|可|应当|应|需要|需)?"
+    r"(?:包括|包含|分为|分成|经历|經歷|遵循|具备|具有|有)(?:以下|如下|下列)?[一二三四五六七八九十两\d]{0,2}"
+)
 _SENTENCE = re.compile(r"[。!?]|[,;].{6,}")
 _LEAD_IN = re.compile(r"^(其|它|他们|主要观点|主要内容)|以下|如下|下列|應遵循|应遵循|需具备|应具备|主要有|包括以下|有以下|分别是|分別是|依次是|依次为|依次為")
 _HEADING_MARK = re.compile(
@@ -53,8 +60,8 @@ _HOOK = re.compile(r"^[\u4e00-\u9fff]{2,6}\([^()]{4,}\)$")
 # 从低到高共七种 / 按先后顺序共六步: a lead-in that only states how many items follow.
 _COUNT_ONLY = re.compile(
     r"^(?:(?:(?:从|由).{1,6}(?:到|至).{1,6}|按.{1,8}|依次|一般|通常|大致|具体)?,?(?:共|共有)|(?:主要|具体)?(?:可分为|分为|分成|包括|有))?"
-    r"[一二三四五六七八九十两\d]{1,2}大?"
-    r"(?:个|種|种|项|項|类|類|点|點|条|條|步|方面|部分|阶段|階段|层次|層次|环节|要素)"
+    r"[一二三四五六七八九十两\d]{1,2}"
+    r"(?:大?(?:个|種|种|项|項|类|類|点|點|条|條|步|方面|部分|阶段|階段|层次|層次|环节|要素)|大(?=[\u4e00-\u9fff]))"
     r"(?:[\u4e00-\u9fff]{1,3})?$"
 )
 
@@ -362,7 +369,16 @@ class OutlineBuilder:
                     owner.text_parts.append(("" if not ends or ends == "。" else "。") + head + ":")
                     owner.end = max(owner.end, lineno)
                     return True
-                if self._is_lead_in(head):
+                if self.markdown and not self._line_indent:
+                    # A line flush left after a Markdown list is not inside its last item.
+                    while len(self.stack) > 1 and self.stack[-1].indent is not None:
+                        self.stack.pop()
+                subject = self._finished_list_subject(head)
+                if subject:
+                    # 客户服务的基本原则主要有以下四项: after another list under the same
+                    # heading, a lead-in with a subject opens a list of its own.
+                    self._plain(subject, "plain", lineno).stated = stated_count(head)
+                elif self._is_lead_in(head):
                     owner = self.stack[-1]
                     owner.text_parts.append(head + ":")
                     owner.end = max(owner.end, lineno)
@@ -378,7 +394,7 @@ class OutlineBuilder:
                 return False
             if self._lead_in_list(head, rest, lineno):
                 return True
-            if _HOOK.match(rest) or stated_count(head) or _looks_like_list(rest):
+            if _HOOK.match(rest) or stated_count(head) or _looks_like_list(list_tail(rest)[0]):
                 # One level with the term lines around it (both are items of the heading above).
                 if not self.markdown:
                     self._leave_finished_list()
@@ -419,10 +435,24 @@ class OutlineBuilder:
             owner.children.append(draft)
             self.drafts.append(draft)
 
+    def _finished_list_subject(self, head: str) -> str | None:
+        top = self.stack[-1]
+        if top is self.root or not top.children or top.style in ("judge", "term"):
+            return None
+        if not (_LEAD_IN.search(head) or stated_count(head)):
+            return None
+        m = _LEAD_SUBJECT.match(head)
+        if not m or m.group(1).startswith(("其", "它", "他")):
+            return None
+        return m.group(1)
+
     def _is_lead_in(self, head: str) -> bool:
         """``投诉处理应遵循以下四项原则`` or ``其主要观点有``: a sentence that
         introduces the items of the heading above, not a heading of its own."""
         if _LEAD_IN.search(head) or _COUNT_ONLY.match(head) or _ENDS_WITH_YOU.search(head):
+            return True
+        quoted = _QUOTED_COUNT.match(head)
+        if quoted and _COUNT_ONLY.match(quoted.group(1)):
             return True
         noun = _NOUN_TAIL.search(head)
         if noun and not _LEAD_VERB.search(noun.group(1)):
