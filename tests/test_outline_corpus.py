@@ -13,11 +13,11 @@ from cskexam.core.notes import decode_note_bytes
 
 from notes_corpus.score import MEASURES, corpus_files, load_gold, ratio, score_corpus, totals
 
-EDGES_FLOOR = 0.96
+EDGES_FLOOR = 0.965
 TITLES_FLOOR = 0.99
 LISTS_FLOOR = 0.96
-MNEMONICS_FLOOR = 0.97
-PAGES_FLOOR = 0.96
+MNEMONICS_FLOOR = 0.98
+PAGES_FLOOR = 0.98
 JUDGEMENTS_FLOOR = 0.95
 FLAGS_FLOOR = 0.95
 DOCUMENTS_FLOOR = 0.99

@@ -158,6 +158,21 @@ def _clause_end(s: str) -> int:
         return m.start()
 
 
+# 请示应当一文一事 / 报告不得夹带请示事项: a short subject and a rule about it.
+_MODAL = re.compile(r"^([\u4e00-\u9fff]{1,6}?)(?:应当|應當|应该|應該|不得|只能|不宜|严禁|嚴禁)")
+
+
+def _modal_subject(clause: str, stop: str) -> int | None:
+    """Where the rule starts in an item that is one rule sentence (ended by 。),
+    after a subject of at most six characters; None otherwise."""
+    if stop != "。":
+        return None
+    m = _MODAL.match(clause)
+    if not m or len(clause) < m.end() + 3 or m.group(1).endswith(("的", "都", "也", "均", "则", "就")):
+        return None
+    return m.end(1)
+
+
 _KNOWN_SUFFIX = ("分析", "研究")
 _NOT_A_WORD_END = ("门", "部", "的", "者", "性", "化", "和", "及", "与", "、", "经理")
 
@@ -278,6 +293,8 @@ def split_heading(segment: str, known: frozenset[str] = frozenset(), subject: st
         restart = (i, s[i:].startswith("是"))
     elif (i := _subject_restart(clause, subject)) is not None:
         restart = (i, False)
+    elif (i := _modal_subject(clause, s[end:end + 1])) is not None:
+        restart = (i, True)  # 请示应当一文一事。: a rule about 请示, the sentence its body
     elif len(whole) <= 30 and not _INNER_STOP.search(whole):
         title, body = whole, ""
     elif len(clause) > 2:

@@ -66,6 +66,11 @@ _COUNT_ONLY = re.compile(
 )
 
 
+# A short title written before the items of a one-line outline (no colon).
+_ONE_LINE_STYLES = {"pcn", "pnum", "circled", "num_dun", "num_dot", "num_paren", "cn", "roman"}
+_OUTLINE_TITLE = re.compile(r"^[^\s。,;:!?、()\[\]“”\"→]{3,20}$(?<![的了和与及有为是])")
+
+
 def _heading_like(draft: "Draft") -> bool:
     """An open item that reads as a heading (``4、人员构成``), under which a list
     numbered from 1 again is a list of its own; after an item that is a
@@ -296,6 +301,18 @@ class OutlineBuilder:
             if not self._accept(m, line, last_end):
                 continue
             before = line[last_end : m.start]
+            if (
+                current is None and last_end == 0 and m.number == (1,) and m.style in _ONE_LINE_STYLES
+                and len(markers) >= 2 and _OUTLINE_TITLE.match(before.strip())
+            ):
+                # 公文的行文规则 ㈠按隶属关系行文 ㈡…: a one-line outline under its
+                # title, beside the one-line outline above it, not inside its last item.
+                while len(self.stack) > 2 and (
+                    self.stack[-1].style == m.style or any(c.style == m.style for c in self.stack[-1].children)
+                ):
+                    self.stack.pop()
+                self._plain(before.strip(), "plain", lineno)
+                before = ""
             if current is None:
                 self._append_text(before)
             else:
