@@ -58,6 +58,8 @@ _ARGPARSE_MESSAGES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"one of the arguments (?P<args>.+) is required"), "须给出其中之一：{args}"),
     (re.compile(r"unrecognized arguments: (?P<args>.+)"), "无法识别的参数：{args}"),
     (re.compile(r"ambiguous option: (?P<opt>\S+) could match (?P<matches>.+)"), "选项 {opt} 有歧义，可能是：{matches}"),
+    # A type function's own (Chinese) message, after argparse's English "argument X:".
+    (re.compile(r"argument (?P<arg>.+?): (?P<own>.*[^\x00-\x7f].*)", re.S), "{own}"),
 ]
 _KINDS = {"int": "整数", "float": "数字"}
 
@@ -70,6 +72,9 @@ def chinese_argparse_message(message: str) -> str:
             values = {k: v.replace("'", "") for k, v in m.groupdict().items()}
             if "kind" in values:
                 values["kind"] = _KINDS.get(values["kind"], values["kind"])
+            if "own" in values:
+                arg, own = m.group("arg"), m.group("own")
+                return own if arg.split("/")[0] in own else f"{arg}：{own}"
             if "choices" in values:
                 values["choices"] = values["choices"].replace(", ", "、")
             return template.format(**values)
@@ -109,7 +114,7 @@ def _seconds(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"不是秒数: {text!r}") from None
+        raise argparse.ArgumentTypeError(f"「{text}」不是秒数") from None
     if not 0 <= value <= 24 * 3600:
         raise argparse.ArgumentTypeError("秒数须在 0 到 86400 之间")
     return value
@@ -130,6 +135,15 @@ def main(argv: list[str] | None = None) -> int:
         # An escape sequence echoed back (e.g. in 没有找到“…”) would drive the terminal.
         print(f"错误: 参数 {ascii(bad)[:80]} 含有控制字符（如终端转义序列），请去掉后重试", file=sys.stderr)
         return 2
+    wait = os.environ.get("CSKEXAM_WAIT", "").strip()
+    if wait:
+        try:
+            _seconds(wait)
+        except argparse.ArgumentTypeError as exc:
+            # Ignored, it would leave the user wondering why the wait is not what they set.
+            print(f"错误: 环境变量 CSKEXAM_WAIT 的值「{ascii(wait)[1:-1][:40]}」无效：应是 0 到 86400 之间的秒数",
+                  file=sys.stderr)
+            return 2
     if not argv or argv in (["--db"],):
         return _guarded(lambda: _run_tui(None), None)
     if argv[0] == "--db" and len(argv) == 2:

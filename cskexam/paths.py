@@ -13,7 +13,12 @@ from pathlib import Path
 def data_dir() -> Path:
     home = os.environ.get("CSKEXAM_HOME")
     if home:
-        path = Path(home).expanduser()
+        try:
+            path = Path(home).expanduser()
+        except RuntimeError:  # ~someone who has no home directory here
+            from cskexam.errors import UserError
+
+            raise UserError("CSKEXAM_HOME 中的 ~用户名 无法展开（没有这个用户或他没有主目录），请写完整路径", home) from None
     else:
         from platformdirs import user_data_dir
 

@@ -48,12 +48,20 @@ def stat_input(path: str | Path, error_cls: type[UserError] = UserError, *, allo
     return st
 
 
+def expand_user(path: str | Path, error_cls: type[UserError] = UserError) -> Path:
+    """``path`` with a leading ``~`` or ``~user`` expanded; ``error_cls`` when there is no such user."""
+    try:
+        return Path(path).expanduser()
+    except RuntimeError:
+        raise error_cls("路径中的 ~用户名 无法展开（没有这个用户或他没有主目录），请写完整路径", str(path)) from None
+
+
 def require_parent_dir(path: str | Path, error_cls: type[UserError] = UserError) -> None:
     """``error_cls`` unless the folder a user-named output file goes into exists.
 
     A typo in a path must not quietly grow a tree of new folders.
     """
-    parent = Path(path).expanduser().parent
+    parent = expand_user(path, error_cls).parent
     if not parent.is_dir():
         raise error_cls(f"目录不存在：{parent}", str(path))
 
@@ -67,7 +75,7 @@ def require_output_path(path: str | Path, error_cls: type[UserError] = UserError
     """
     require_parent_dir(path, error_cls)
     try:
-        st = os.stat(Path(path).expanduser())
+        st = os.stat(expand_user(path, error_cls))
     except FileNotFoundError:
         return
     except OSError as exc:

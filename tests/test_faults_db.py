@@ -149,6 +149,44 @@ def test_a_dropped_table_is_one_message(library, capsys):
     assert _digest(library) == before
 
 
+def _drop_column(path: Path, table: str, column: str) -> None:
+    conn = sqlite3.connect(path)
+    for (index,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
+                                 (table,)).fetchall():
+        conn.execute(f'DROP INDEX "{index}"')
+    conn.execute(f'ALTER TABLE "{table}" DROP COLUMN "{column}"')
+    conn.commit()
+    conn.close()
+
+
+def _sql(statement: str):
+    def change(path: Path) -> None:
+        conn = sqlite3.connect(path)
+        conn.execute(statement)
+        conn.commit()
+        conn.close()
+    return change
+
+
+@pytest.mark.parametrize("change, check_words, open_words", [
+    (_sql("UPDATE alembic_version SET version_num = 'ffffffffffff'"), "更新版本的 cskexam", "更新版本的 cskexam"),
+    (_sql("INSERT INTO alembic_version VALUES ('zzzz_from_the_future')"), "更新版本的 cskexam", "更新版本的 cskexam"),
+    (_sql("DROP TABLE alembic_version"), "其他程序的数据表", "其他程序的数据表"),
+    (_sql("DELETE FROM alembic_version"), "结构版本记录是空的", "结构版本记录是空的"),
+    (lambda path: _drop_column(path, "cards", "state"), "数据表 cards 缺少列：state", "no such column"),
+], ids=["newer", "extra-newer-head", "foreign", "no-version", "column-gone"])
+def test_db_check_names_what_keeps_cskexam_from_a_sound_file(library, capsys, change, check_words, open_words):
+    """integrity_check says ok, yet every command fails: db check must say why, and nothing changes."""
+    change(library)
+    before = _digest(library)
+    assert main(["db", "check"]) == 2
+    err = _error(capsys)
+    assert check_words in err and "✓" not in err
+    assert main(["stats"]) == 2
+    assert open_words in _error(capsys)
+    assert _digest(library) == before
+
+
 # -- a write lock held by another program -------------------------------------------------
 
 def _hold_lock(path: Path, seconds: float) -> tuple[threading.Thread, threading.Event]:

@@ -184,3 +184,59 @@ def test_wrongbook_export_neutralises_typed_answers(tmp_path, capsys):
     given = rows[1][rows[0].index("上次作答")]
     assert given.startswith("'=HYPERLINK")
     assert all(not cell.startswith(("=", "+", "@")) for row in rows for cell in row)
+
+
+# -- odd URLs, paths and environment values (nothing is created, one message) ----------
+
+@pytest.mark.parametrize("url, words", [
+    ("sqlite:////tmp/%00x.db", "无效的数据库 URL"),
+    ("postgresql://u%00@127.0.0.1/x", "无效的数据库 URL"),
+    ("sqlite:///~nosuchuser_cskexam/x.db", "~用户名"),
+    ("sqlite:///x.db?timeout=abc", "参数不对"),
+    ("sqlite+pysqlcipher:///x.db", "驱动"),
+    ("sqlite:////dev/null", "不是普通文件"),
+])
+def test_odd_database_urls_are_one_message(url, words, capsys, tmp_path):
+    assert main(["--db", url, "stats"]) == 2
+    err = _error(capsys)
+    assert err.startswith("错误: ") and words in err
+    assert "Error" not in err and not (tmp_path / "x.db").exists()
+
+
+def test_a_folder_given_as_the_database_is_named_a_folder(tmp_path, capsys):
+    folder = tmp_path / "库"
+    folder.mkdir()
+    assert main(["--db", f"sqlite:///{folder}", "stats"]) == 2
+    assert "这是一个目录" in _error(capsys)
+    assert list(folder.iterdir()) == []
+
+
+def test_a_home_of_an_unknown_user_is_one_message(monkeypatch, capsys, tmp_path):
+    monkeypatch.setenv("CSKEXAM_HOME", "~nosuchuser_cskexam/data")
+    assert main(["stats"]) == 2
+    assert "CSKEXAM_HOME" in _error(capsys)
+    monkeypatch.setenv("CSKEXAM_HOME", str(tmp_path / "home"))
+    assert main(["wrongbook", "export", "~nosuchuser_cskexam/错题.csv"]) == 2
+    assert "~用户名" in _error(capsys)
+    assert _no_library(tmp_path)
+
+
+@pytest.mark.parametrize("value", ["abc", "-1", "nan", "inf", "1e400", "99999999"])
+def test_a_bad_wait_in_the_environment_is_said_not_ignored(value, monkeypatch, capsys, tmp_path):
+    monkeypatch.setenv("CSKEXAM_WAIT", value)
+    assert main(["stats"]) == 2
+    err = _error(capsys)
+    assert "CSKEXAM_WAIT" in err and "秒数" in err
+    assert _no_library(tmp_path)
+
+
+@pytest.mark.parametrize("argv, words", [
+    (["--wait", "abc", "stats"], "--wait：「abc」不是秒数"),
+    (["search", "--limit", "0", "客户"], "--limit 需要正整数"),
+])
+def test_messages_of_option_values_have_no_english_prefix(argv, words, capsys):
+    with pytest.raises(SystemExit) as info:
+        main(argv)
+    assert info.value.code == 2
+    err = _error(capsys)
+    assert words in err and "argument" not in err

@@ -103,6 +103,8 @@ def run_check(args: argparse.Namespace) -> int:
                   "原文如下:", file=sys.stderr)
             for line in report.problems[:10]:
                 print(f"    {line}", file=sys.stderr)
+        for line in report.schema:
+            print(f"  {line}", file=sys.stderr)
         if report.missing_tables:
             print(f"  缺少数据表: {'、'.join(report.missing_tables)}（可能被其他程序删除）", file=sys.stderr)
     _print_backups(report.backups, sys.stdout if report.ok else sys.stderr)

@@ -25,7 +25,11 @@ def register(subparsers) -> None:
 def run_apkg(args: argparse.Namespace) -> int:
     from cskexam.services.anki_export import export_apkg
     from cskexam.services.library import open_library
+    from cskexam.userfiles import expand_user, require_output_path
 
+    # The target is looked at before the library is opened (or made): a bad path writes nothing.
+    args.file = str(expand_user(args.file))
+    require_output_path(args.file)
     with open_library(getattr(args, "db", None)) as library:
         library.ensure_imported()
         result = export_apkg(library, args.file)

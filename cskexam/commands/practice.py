@@ -72,6 +72,11 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from cskexam.userfiles import expand_user, require_output_path
+
+    # The target is looked at before the library is opened (or made): a bad path writes nothing.
+    args.file = str(expand_user(args.file))
+    require_output_path(args.file)
     library, practice = _practice(args)
     with library:
         n = practice.export_wrong_book(args.file, include_cleared=args.all)

@@ -4,25 +4,28 @@ Columns, found by header name in the first row (order free, extra columns
 ignored): 题型, 题干, A … F (or 选项A …), 答案, 解析, 章节, and optionally 难度.
 章节 names the tested node like the bank's ``node`` field: one title, or a
 path separated by ``/`` or ``>``. The same validation as the YAML bank
-applies; every problem is reported as ``file:row``.
+applies; every problem is reported as ``file:row``. The file's bytes become
+rows in ``bank_sheets`` (encodings, delimiters, sheets, merged cells, limits).
 
 Pure: takes the file's bytes, never opens files.
 """
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import re
-import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 
 from cskexam.core.bank import BLANK_PATTERN, Problem, _Checker
+from cskexam.core.bank_sheets import (  # noqa: F401 - the readers are known from here too
+    FIELD_LIMIT, MAX_COLUMNS, MAX_ROWS, MAX_XLSX_CELLS, MAX_XLSX_MEMBERS, MAX_XLSX_STRINGS, MAX_XLSX_UNCOMPRESSED,
+    _FIELD_NAMES, _header_map, rows_from_csv_bytes, rows_from_xlsx_bytes,
+)
 from cskexam.core.yaml_lines import _LineDict
 from cskexam.core.errors import BankError
 from cskexam.core.grading import fold
+from cskexam.core.notes.normalize import strip_controls
 from cskexam.core.graph import KnowledgeGraph
 from cskexam.core.questions import LETTERS, Question
 from cskexam.core.vocab import SUBJECTIVE_TYPES, QuestionType
@@ -34,14 +37,6 @@ TYPE_ALIASES = {
     "填空": "填空", "填空题": "填空",
     "简答": "简答", "简答题": "简答", "问答题": "简答", "论述题": "简答",
     "案例分析": "案例分析", "案例分析题": "案例分析", "案例题": "案例分析",
-}
-HEADER_ALIASES = {
-    "题型": "type", "题目类型": "type", "类型": "type",
-    "题干": "stem", "题目": "stem", "试题": "stem", "问题": "stem",
-    "答案": "answer", "正确答案": "answer", "标准答案": "answer", "参考答案": "answer",
-    "解析": "explanation", "答案解析": "explanation", "试题解析": "explanation",
-    "章节": "node", "知识点": "node", "所属章节": "node",
-    "难度": "difficulty",
 }
 _SMALL_NUMBER = re.compile(r"^[0-9０-９]{1,4}(?:\.0+)?$")
 _PATH_SPLIT = re.compile(r"\s*[/>›＞|]\s*")
@@ -55,141 +50,6 @@ class ImportResult:
     questions: list[Question] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     rows: int = 0
-
-
-# Limits for shared files: a real 刷题 file of a few thousand questions is far
-# below them; a bomb (a zip that inflates to gigabytes, a sheet declaring
-# A1:XFD1048576) is refused before it is expanded.
-MAX_ROWS = 20_000
-MAX_COLUMNS = 64
-MAX_XLSX_UNCOMPRESSED = 48 * 1024 * 1024
-MAX_XLSX_MEMBERS = 2_000
-# openpyxl builds a Python object per shared string and per cell it parses,
-# even for cells past the columns read: a few MB of XML can stand for
-# millions of them. Counted in the inflated XML before openpyxl sees it.
-MAX_XLSX_STRINGS = 200_000
-MAX_XLSX_CELLS = 200_000
-_COUNTED_PARTS = {"xl/sharedStrings.xml": (b"<si>", b"<si "), "xl/worksheets/": (b"<c>", b"<c ")}
-FIELD_LIMIT = 131_072  # the csv module's own default
-
-
-def rows_from_csv_bytes(data: bytes, file: str) -> list[list[str]]:
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        try:
-            text = data.decode("gb18030")  # Excel in China saves CSV as GBK
-        except UnicodeDecodeError:
-            raise BankError("无法识别的文字编码（既不是 UTF-8 也不是 GBK）", file) from None
-    if "\x00" in text:
-        line = text.count("\n", 0, text.index("\x00")) + 1
-        raise BankError("文件中含有空字符（NUL）：这不是文字 CSV 文件", file, line)
-    reader = csv.reader(io.StringIO(text))
-    rows: list[list[str]] = []
-    try:
-        for row in reader:
-            if len(rows) >= MAX_ROWS and any(c.strip() for c in row):
-                raise BankError(f"行数太多（上限 {MAX_ROWS:,} 行）", file, reader.line_num)
-            rows.append(row[:MAX_COLUMNS])
-    except csv.Error as exc:
-        reason = f"一个字段超过 {FIELD_LIMIT:,} 个字符" if "field larger" in str(exc) else "CSV 格式错误（引号不配对？）"
-        raise BankError(reason, file, reader.line_num) from None
-    return rows
-
-
-def rows_from_xlsx_bytes(data: bytes, file: str) -> list[list[str]]:
-    _check_zip(data, file)
-    from openpyxl import load_workbook  # lazy: only imports need it
-
-    try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a broken file
-        raise BankError(f"无法读取 xlsx 文件（{type(exc).__name__}）", file) from None
-    try:
-        if not book.worksheets:
-            raise BankError("xlsx 文件中没有工作表", file)
-        sheet = book.worksheets[0]
-        rows: list[list[str]] = []
-        # The sheet's declared dimension may be A1:XFD1048576: only the
-        # columns and rows a template can use are read.
-        for row in sheet.iter_rows(max_row=MAX_ROWS + 1, max_col=MAX_COLUMNS, values_only=True):
-            rows.append(["" if c is None else _cell(c) for c in row])
-    except BankError:
-        raise
-    except Exception as exc:
-        raise BankError(f"无法读取 xlsx 文件（{type(exc).__name__}）", file) from None
-    finally:
-        book.close()
-    while rows and not any(rows[-1]):
-        rows.pop()
-    if len(rows) > MAX_ROWS:
-        raise BankError(f"行数太多（上限 {MAX_ROWS:,} 行）", file, MAX_ROWS + 1)
-    return rows
-
-
-def _check_zip(data: bytes, file: str) -> None:
-    """Refuse what is not a zip, or a zip that would inflate beyond the limits, before opening it."""
-    if not data.startswith(b"PK"):
-        raise BankError("这不是 xlsx 文件（xlsx 是 zip 格式；.xls 请先在 Excel 中另存为 .xlsx）", file)
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            members = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
-        raise BankError("xlsx 文件已损坏（无法作为 zip 打开）", file) from None
-    if len(members) > MAX_XLSX_MEMBERS:
-        raise BankError(f"xlsx 文件内含 {len(members):,} 个部件，超过上限 {MAX_XLSX_MEMBERS:,}", file)
-    # zipfile never inflates a member past its declared size (it fails the
-    # CRC instead), so the declared sizes bound the real work.
-    total = sum(m.file_size for m in members)
-    if total > MAX_XLSX_UNCOMPRESSED:
-        raise BankError(
-            f"xlsx 文件解压后有 {total / 2**20:,.0f} MB，超过上限 {MAX_XLSX_UNCOMPRESSED // 2**20} MB（可能是压缩炸弹）", file)
-    strings = cells = 0
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            for m in members:
-                if m.filename == "xl/sharedStrings.xml":
-                    strings += _count_tags(archive, m, _COUNTED_PARTS["xl/sharedStrings.xml"])
-                elif m.filename.startswith("xl/worksheets/") and m.filename.endswith(".xml"):
-                    cells += _count_tags(archive, m, _COUNTED_PARTS["xl/worksheets/"])
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError):
-        raise BankError("xlsx 文件已损坏（无法解压）", file) from None
-    if strings > MAX_XLSX_STRINGS or cells > MAX_XLSX_CELLS:
-        raise BankError(f"xlsx 文件的单元格太多（{max(strings, cells):,} 个，上限 {MAX_XLSX_CELLS:,} 个）", file)
-
-
-def _count_tags(archive: zipfile.ZipFile, member: zipfile.ZipInfo, tags: tuple[bytes, ...]) -> int:
-    """Occurrences of ``tags`` in a member, read in chunks (a tag cut between two chunks is still counted)."""
-    count = 0
-    tail = b""
-    with archive.open(member) as fh:
-        while chunk := fh.read(1 << 20):
-            window = tail + chunk
-            count += sum(window.count(t) for t in tags)
-            tail = window[-3:]
-            # A tag wholly inside the kept tail was counted already: take it out again.
-            count -= sum(tail.count(t) for t in tags)
-    return count
-
-
-def _cell(value: Any) -> str:
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        value = int(value)
-    return str(value).strip()
-
-
-def _header_map(header: list[str]) -> dict[str, int]:
-    cols: dict[str, int] = {}
-    for i, raw in enumerate(header):
-        name = fold(raw).upper().replace("选项", "")
-        key = HEADER_ALIASES.get(fold(raw))
-        if key is None and len(name) == 1 and name in LETTERS:
-            key = name
-        if key and key not in cols:
-            cols[key] = i
-    return cols
 
 
 def import_id(qtype: str, stem: str) -> str:
@@ -258,10 +118,17 @@ def import_rows(
     if header_at is None:
         result.problems.append(Problem(file, 1, "文件是空的"))
         return result
-    cols = _header_map(rows[header_at])
+    cols, twice = _header_map(rows[header_at])
     missing = [name for name, key in (("题型", "type"), ("题干", "stem"), ("答案", "answer")) if key not in cols]
     if missing:
         result.problems.append(Problem(file, header_at + 1, f"第一行缺少列: {'、'.join(missing)}"))
+        return result
+    for key, where in twice.items():
+        # Which of two 答案 columns is the answer? Guessing could import wrong answers.
+        names = "、".join(f"第 {i + 1} 列「{strip_controls(str(rows[header_at][i]))[:20]}」" for i in where)
+        field_name = _FIELD_NAMES.get(key, "选项" + key)
+        result.problems.append(Problem(file, header_at + 1, f"{names}是同一项（{field_name}），请只保留一列"))
+    if twice:
         return result
     docs = graph.documents() if graph is not None else None
     for i in range(header_at + 1, len(rows)):

@@ -47,8 +47,11 @@ class _LineLoader(_BaseLoader):
 
 # A bank of 5,000 questions has ~100k nodes. Aliases let a few hundred bytes
 # stand for billions of them ("billion laughs"): the expanded count is
-# measured on the composed tree, before anything is built from it.
-MAX_YAML_NODES = 500_000
+# measured on the composed tree, before anything is built from it. Without
+# aliases, a few MB of tiny flow items (``- {id: q1, …}``) are also millions
+# of nodes, each a Python object once composed (120k such questions: 1 GB,
+# 15 s): those are counted on the parser's events first, which costs little.
+MAX_YAML_NODES = 200_000
 
 
 class YamlLimitError(yaml.YAMLError):
@@ -139,9 +142,28 @@ def load_yaml_with_lines(text: str) -> Any:
     Raises ``yaml.YAMLError`` (``YamlLimitError`` for a bomb or an unreadable value).
     """
     try:
+        _check_node_count(text)
         return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a safe loader subclass
     except UnicodeEncodeError:  # a lone surrogate (text decoded with surrogateescape)
         raise YamlLimitError("含有无效的字符（不是 UTF-8 文字）") from None
+
+
+_NODE_EVENTS = (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent, yaml.AliasEvent)
+
+
+def _check_node_count(text: str) -> None:
+    """Refuse a text of more than MAX_YAML_NODES nodes as written, before any is composed.
+
+    A syntax error met on the way is raised as the loader would raise it.
+    """
+    count = 0
+    for event in yaml.parse(text, Loader=_BaseLoader):
+        if isinstance(event, _NODE_EVENTS):
+            count += 1
+            if count > MAX_YAML_NODES:
+                raise YamlLimitError(
+                    f"内容过多（超过 {MAX_YAML_NODES:,} 项，约一万道题），拒绝读取：请把题库分成几个文件",
+                    event.start_mark)
 
 
 # libyaml's reasons (and the pure-Python parser's), in the words a bank author needs.

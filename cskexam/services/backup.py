@@ -42,11 +42,12 @@ class CheckReport:
     path: Path
     problems: list[str] = field(default_factory=list)  # SQLite's own words, for the record
     missing_tables: list[str] = field(default_factory=list)
+    schema: list[str] = field(default_factory=list)  # plain words: another program's file, a newer version …
     backups: list[store.BackupFile] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        return not self.problems and not self.missing_tables
+        return not self.problems and not self.missing_tables and not self.schema
 
 
 @dataclass
@@ -100,7 +101,9 @@ def check_library(url: str) -> CheckReport:
     report = CheckReport(path, backups=store.list_backups(path))
     try:
         report.problems = store.integrity_problems(path)
-        if not report.problems and store.has_table(path, "alembic_version"):
+        if not report.problems:
+            report.schema = store.schema_problems(path)
+        if not report.problems and store.has_table(path, "alembic_version") and not report.schema:
             report.missing_tables = store.missing_tables(path)
     except sqlite3.Error as exc:
         problem = describe_database_error(exc, str(path))

@@ -210,3 +210,52 @@ def missing_tables(path: Path) -> list[str]:
     finally:
         conn.close()
     return sorted(set(Base.metadata.tables) - have)
+
+
+def schema_problems(path: Path) -> list[str]:
+    """What keeps cskexam from using a sound SQLite file, in plain words: an empty list when nothing.
+
+    Another program's tables, a lost or newer schema version, a column gone
+    from a table (each makes every command fail, though integrity_check says ok).
+    """
+    from cskexam.storage.db import known_revisions, script_heads
+
+    conn = _connect(path)
+    try:
+        have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+        if not have:
+            return []
+        if "alembic_version" not in have:
+            return ["其中是其他程序的数据表，没有 cskexam 的结构版本记录：这不是 cskexam 的资料库"]
+        versions = {str(r[0]) for r in conn.execute("SELECT version_num FROM alembic_version")}
+        if not versions:
+            return ["结构版本记录是空的（可能被其他程序改动过），cskexam 无法判断这个文件的结构"]
+        unknown = versions - (known_revisions() or versions)
+        if unknown:
+            return [f"资料库由更新版本的 cskexam 创建（结构版本 {'、'.join(sorted(unknown))[:80]}），"
+                    "请升级 cskexam 后再打开；这个版本不能使用它"]
+        if versions != script_heads():
+            return []  # an older schema: opening the library upgrades it
+        columns = {t: {r[1] for r in conn.execute(f'PRAGMA table_info("{t}")')} for t in have}
+    finally:
+        conn.close()
+    out = []
+    for name, table in sorted(_model_tables().items()):
+        if name in columns:
+            gone = [c.name for c in table.columns if c.name not in columns[name]]
+            if gone:
+                out.append(f"数据表 {name} 缺少列：{'、'.join(gone[:8])}")
+    return out
+
+
+def _model_tables() -> dict:
+    import importlib
+    import pkgutil
+
+    import cskexam.storage as pkg
+    from cskexam.storage.base import Base
+
+    for info in pkgutil.iter_modules(pkg.__path__):
+        if info.name.startswith("models_"):
+            importlib.import_module(f"cskexam.storage.{info.name}")
+    return dict(Base.metadata.tables)

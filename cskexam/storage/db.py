@@ -12,7 +12,9 @@ from the revision files.
 from __future__ import annotations
 
 import ast
+import errno
 import functools
+import os
 import re
 import sqlite3
 import time
@@ -67,6 +69,9 @@ class Database:
             if "\0" in url:
                 raise ValueError("NUL in URL")
             parsed = make_url(url)
+            # %00 in a URL decodes to NUL, which no file name or server name may hold.
+            if any("\0" in str(part) for part in (parsed.database, parsed.host, parsed.username) if part):
+                raise ValueError("NUL in URL")
         except (SQLAlchemyError, ValueError, TypeError):
             raise UserError(
                 "无效的数据库 URL（应形如 sqlite:////路径/cskexam.sqlite3 或 postgresql+psycopg://用户@主机/库名）",
@@ -81,10 +86,15 @@ class Database:
         if self.is_sqlite:
             database = parsed.database or ""
             if database and database != ":memory:" and not database.startswith("file:"):
-                self.sqlite_path = Path(database).expanduser()
+                try:
+                    self.sqlite_path = Path(database).expanduser()
+                except RuntimeError:  # ~someone unknown
+                    raise UserError("路径中的 ~用户名 无法展开（没有这个用户），请写完整路径",
+                                    file=url_for_message(url)) from None
                 # The default data dir is made by paths.data_dir; a folder the
                 # user names must already exist.
                 require_parent_dir(self.sqlite_path)
+                _require_plain_file(self.sqlite_path)
         if parsed.drivername == "postgresql":
             # SQLAlchemy's default PostgreSQL driver is psycopg2; cskexam's is psycopg 3.
             parsed = parsed.set(drivername="postgresql+psycopg")
@@ -94,9 +104,11 @@ class Database:
             if parsed.get_backend_name() == "postgresql":
                 raise UserError("使用 PostgreSQL 需要安装驱动：pip install 'cskexam[postgres]'（psycopg 3），"
                             "URL 写作 postgresql://… 或 postgresql+psycopg://…", file=self.display_name) from None
-            raise UserError(f"无效的数据库 URL: {exc}", file=self.display_name) from None
-        except (SQLAlchemyError, ValueError) as exc:
-            raise UserError(f"无效的数据库 URL: {exc}", file=self.display_name) from None
+            raise UserError(f"URL 指定的数据库驱动「{exc.name or parsed.drivername}」没有安装；"
+                            "SQLite 写作 sqlite:////路径/cskexam.sqlite3", file=self.display_name) from None
+        except (SQLAlchemyError, ValueError, TypeError):
+            raise UserError("无效的数据库 URL：? 后面的参数不对（如 timeout 须是数字），去掉它们再试",
+                            file=self.display_name) from None
         # A pooled connection must not keep the profile of its last user.
         event.listen(self.engine, "checkout", self._on_checkout)
         # Set once the database is open and checked (see open_database): from
@@ -167,6 +179,10 @@ class Database:
             raise self._open_error(exc) from None
         if tables and "alembic_version" not in tables:
             raise UserError(f"{CORRUPT_MESSAGE}（其中已有其他程序的数据表）", file=self.display_name)
+        if len(tables) > 1 and not self.current_heads():
+            # Upgrading from nothing would try to create tables that are there.
+            raise UserError("资料库的结构版本记录是空的（文件可能被其他程序改动过），无法判断它的结构。"
+                            f"{RESTORE_HINT}", file=self.display_name)
 
     def current_heads(self) -> set[str]:
         with self.engine.connect() as conn:
@@ -318,6 +334,28 @@ class Database:
         self.engine.dispose()
 
 
+def _require_plain_file(path: Path) -> None:
+    """UserError when an SQLite path names a folder, a device or a pipe: SQLite's own words would blame the disk."""
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return  # a new library
+    except OSError as exc:
+        from cskexam.errors import os_error_text
+        from cskexam.userfiles import stat_input
+
+        if exc.errno == errno.ELOOP or exc.errno == errno.ENOENT:
+            stat_input(path)  # names a loop or a dangling link in its words
+        raise UserError(f"无法打开资料库文件: {os_error_text(exc)}", file=str(path)) from None
+    if stat.S_ISDIR(mode):
+        raise UserError("这是一个目录，不是资料库文件（--db 应写到文件名，如 sqlite:////路径/cskexam.sqlite3）",
+                        file=str(path))
+    if not stat.S_ISREG(mode):
+        raise UserError("这不是普通文件（设备、管道或套接字不能作为资料库）", file=str(path))
+
+
 def open_database(url: str, migrate: bool = True, *, echo: bool = False, profile: str = DEFAULT_PROFILE) -> Database:
     """A Database for ``url``, checked and (by default) migrated to every head."""
     db = Database(url, echo=echo, profile=profile)
@@ -377,6 +415,19 @@ def script_heads() -> frozenset[str] | None:
         elif down is not None:
             return None
     return frozenset(revisions - parents)
+
+
+def known_revisions() -> frozenset[str] | None:
+    """Every revision id of the revision files (None when one is not in the simple form)."""
+    revisions: set[str] = set()
+    for path in sorted(VERSIONS_DIR.glob("*.py")):
+        if path.name.startswith("_"):
+            continue
+        values = _module_literals(path)
+        if values is None or not isinstance(values.get("revision"), str):
+            return None
+        revisions.add(values["revision"])
+    return frozenset(revisions)
 
 
 _NAMES = ("revision", "down_revision", "depends_on")

@@ -101,7 +101,10 @@ def sqlite_file(url: str) -> Path | None:
     database = parsed.database or ""
     if parsed.get_backend_name() != "sqlite" or not database or database == ":memory:" or database.startswith("file:"):
         return None
-    return Path(database).expanduser()
+    try:
+        return Path(database).expanduser()
+    except RuntimeError:  # ~someone unknown: opening the database says so
+        return Path(database)
 
 
 def locked_problem(where: str) -> DatabaseProblem:
