@@ -186,6 +186,17 @@ def _guarded(run, db: str | None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except UnicodeEncodeError as exc:
+        # A name read from disk (a file in a folder of notes) whose bytes are no
+        # UTF-8 reaches text that must be UTF-8; say which, instead of a traceback.
+        text = exc.object if isinstance(exc.object, str) else ""
+        if not _has_undecodable(text):
+            raise
+        from cskexam.errors import shown_name
+
+        around = shown_name(text[max(0, exc.start - 40):exc.end + 40])
+        print(f"错误: 有文件名含有不是 UTF-8 的字节（…{around}…），请把文件改名（只用正常文字）后重试", file=sys.stderr)
+        return 2
     except Exception as exc:
         problem = _database_problem(exc, db)
         if problem is None:

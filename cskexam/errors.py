@@ -8,6 +8,7 @@ no English ``strerror`` reaches the user.
 from __future__ import annotations
 
 import errno
+import re
 
 
 class UserError(Exception):
@@ -24,8 +25,30 @@ class UserError(Exception):
     def __str__(self) -> str:
         where = ""
         if self.file:
-            where = f"{self.file}:{self.line}: " if self.line else f"{self.file}: "
+            file = shown_name(self.file)
+            where = f"{file}:{self.line}: " if self.line else f"{file}: "
         return f"{where}{self.message}"
+
+
+# Control characters (C0, C1, DEL), the bidi overrides that reverse what follows,
+# and the lone surrogates that stand for bytes of a name that are no UTF-8.
+_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def shown_name(name: str) -> str:
+    """A file name as a message may print it: a newline, an escape sequence, a
+    right-to-left override or an undecodable byte is written as ``\\n``, ``\\x1b`` …,
+    so the terminal shows the name instead of obeying it."""
+    if not _UNSHOWABLE.search(name):
+        return name
+    return _UNSHOWABLE.sub(_escape, name)
+
+
+def _escape(m: re.Match[str]) -> str:
+    ch = m.group()
+    if "\udc80" <= ch <= "\udcff":  # a byte that was not UTF-8 (surrogateescape)
+        return f"\\x{ord(ch) - 0xDC00:02x}"
+    return ch.encode("unicode_escape").decode("ascii")
 
 
 class DatabaseProblem(UserError):

@@ -240,3 +240,32 @@ def test_messages_of_option_values_have_no_english_prefix(argv, words, capsys):
     assert info.value.code == 2
     err = _error(capsys)
     assert words in err and "argument" not in err
+
+
+# -- names of files found in a folder of notes ---------------------------------------------
+
+def _notes_folder(tmp_path):
+    folder = tmp_path / "笔记"
+    folder.mkdir()
+    text = "# 客户服务\n\n## 第一章 服务环境\n\n- 市场人口\n- 经济环境\n"
+    (folder / "正常.md").write_text(text, encoding="utf-8")
+    (folder / "esc\x1b[31m红\x1b]0;PWNED\x07.md").write_text(text.replace("客户服务", "客户关系"), encoding="utf-8")
+    return folder
+
+
+def test_escape_sequences_in_found_file_names_are_shown_not_obeyed(tmp_path, capsys):
+    folder = _notes_folder(tmp_path)
+    assert main(["import", str(folder)]) == 0
+    out = capsys.readouterr()
+    assert "\x1b" not in out.out + out.err and "\\x1b[31m红" in out.out
+
+
+def test_a_file_name_that_is_no_utf8_is_one_message(tmp_path, capsys):
+    folder = _notes_folder(tmp_path)
+    with open(os.path.join(os.fsencode(folder), b"bad\xffname.md"), "wb") as fh:
+        fh.write("# 坏名字\n\n- 一\n".encode("utf-8"))
+    for argv in (["graph", str(folder)], ["import", str(folder)]):
+        assert main(argv) == 2
+        err = _error(capsys)
+        assert "不是 UTF-8" in err and "bad\\xffname.md" in err
+    assert _no_library(tmp_path)

@@ -143,15 +143,15 @@ def test_a_failing_migration_is_a_user_error_and_leaves_the_database_as_it_was(t
         command.upgrade(config, "0001_graph")
         conn.commit()
     with db.engine.begin() as conn:
-        # A table in the way of whatever the next revision creates.
-        conn.exec_driver_sql("ALTER TABLE nodes RENAME TO nodes_saved")
-        conn.exec_driver_sql("DELETE FROM alembic_version")
+        # A table in the way of what a later revision creates, after 0002 made its first ones.
+        conn.exec_driver_sql("CREATE TABLE cards (id INTEGER PRIMARY KEY)")
     with pytest.raises(UserError, match="数据库结构升级失败"):
         db.migrate()
     with db.engine.connect() as conn:
         tables = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")}
+        versions = {r[0] for r in conn.exec_driver_sql("SELECT version_num FROM alembic_version")}
     db.close()
-    assert "nodes" not in tables and "nodes_saved" in tables  # 0001 rolled back as a whole
+    assert "search_meta" not in tables and versions == {"0001_graph"}  # the upgrade rolled back as a whole
 
 
 def test_garbage_file_is_a_clear_user_error(tmp_path):

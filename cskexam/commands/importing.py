@@ -43,7 +43,9 @@ def run(args) -> int:
             where = library.display_name
     finally:
         progress.close()
-    files = "、".join(f.name for f in result.files)
+    from cskexam.errors import shown_name
+
+    files = "、".join(shown_name(f.name) for f in result.files)
     print(f"已导入 {len(result.files)} 个文件: {files}")
     print(
         f"新增 {result.added}，更新 {result.updated}，未变 {result.unchanged}，停用 {result.deactivated}"
@@ -71,7 +73,9 @@ class ProgressLine:
         self._width = 0
 
     def __call__(self, done: int, total: int, label: str) -> None:
-        line = f"[{done}/{total}] {label}"
+        from cskexam.errors import shown_name
+
+        line = f"[{done}/{total}] {shown_name(label)}"
         if self.tty:
             pad = max(0, self._width - _display_width(line))
             self.stream.write("\r" + line + " " * pad)
