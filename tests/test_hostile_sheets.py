@@ -94,7 +94,7 @@ def test_a_column_named_twice_is_refused_not_guessed():
     (b"\xff\xfe" + b"\x00\xd8" * 3, "UTF-16"),
     (b"abc\x00d", "空字符"),
     ("题型,题干\n".encode("latin-1", "replace") + bytes(range(0x80, 0x100)), "编码"),
-])
+], ids=["bad-utf16", "nul", "unknown-encoding"])
 def test_undecodable_csv_is_one_problem(data, words):
     with pytest.raises(BankError) as info:
         rows_from_csv_bytes(data, "坏.csv")
@@ -175,7 +175,7 @@ def _zip(members: dict[str, str]) -> bytes:
     (OLE + b"\0" * 4096, "旧版 Excel（.xls）"),
     (_zip({}), "不完整"),
     (_zip({"[Content_Types].xml": "<Types/>", "word/document.xml": "<w/>"}), "另存为 .xlsx"),
-])
+], ids=["password", "old-xls", "empty-zip", "docx-renamed"])
 def test_protected_old_and_foreign_files_are_named_so(data, words):
     with pytest.raises(BankError) as info:
         rows_from_xlsx_bytes(data, "题库.xlsx")
