@@ -221,3 +221,15 @@ def test_postgresql_libraries_are_told_whose_job_backups_are(home, capsys):
         assert main(["--db", "postgresql+psycopg://u@localhost/nowhere", *command]) == 2
         err = capsys.readouterr().err
         assert "数据库服务器负责备份" in err and "cskexam db copy" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("make, words", [
+    (lambda p: p.mkdir(), "这是一个目录"),
+    (lambda p: __import__("os").mkfifo(p), "不是普通文件"),
+], ids=["folder", "fifo"])
+def test_db_commands_on_a_folder_or_pipe_say_so_without_blocking(home, capsys, make, words):
+    make(home / "cskexam.sqlite3")
+    for argv in (["db", "check"], ["db", "restore"], ["db", "restore", "latest"], ["stats"]):
+        assert main(argv) == 2
+        err = capsys.readouterr().err
+        assert words in err and "Traceback" not in err

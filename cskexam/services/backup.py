@@ -28,6 +28,7 @@ from pathlib import Path
 
 from cskexam.errors import DatabaseProblem, UserError, os_error_text
 from cskexam.storage import backup as store
+from cskexam.storage.db import require_plain_file
 from cskexam.storage.db_errors import database_name, describe_database_error, lock_wait_seconds, locked_problem, sqlite_file
 
 KEEP_DAYS = store.KEEP
@@ -64,6 +65,7 @@ def library_file(url: str) -> Path:
     if path is None:
         shown = database_name(url)
         raise UserError(POSTGRES_BACKUPS.format(url=shown), shown)
+    require_plain_file(path)  # a folder or a pipe in its place is named so (a pipe would also block)
     return path
 
 

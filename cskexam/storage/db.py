@@ -94,7 +94,7 @@ class Database:
                 # The default data dir is made by paths.data_dir; a folder the
                 # user names must already exist.
                 require_parent_dir(self.sqlite_path)
-                _require_plain_file(self.sqlite_path)
+                require_plain_file(self.sqlite_path)
         if parsed.drivername == "postgresql":
             # SQLAlchemy's default PostgreSQL driver is psycopg2; cskexam's is psycopg 3.
             parsed = parsed.set(drivername="postgresql+psycopg")
@@ -334,7 +334,7 @@ class Database:
         self.engine.dispose()
 
 
-def _require_plain_file(path: Path) -> None:
+def require_plain_file(path: Path) -> None:
     """UserError when an SQLite path names a folder, a device or a pipe: SQLite's own words would blame the disk."""
     import stat
 
