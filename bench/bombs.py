@@ -3,7 +3,8 @@
 Every bomb is generated here (nothing big is kept in the repository) and
 run as its own ``cskexam`` process, so the peak resident memory is that
 process's own (``os.wait4``). The limit for each: 10 s and 300 MB, and a
-clear error (exit 2, no traceback) or a correct result.
+clear error (exit 2, no traceback) or a correct result. The CPU seconds are
+shown too: on a busy machine they are the figure to compare.
 
     python bench/bombs.py            # all bombs
     python bench/bombs.py yaml xlsx  # only those whose name contains a word
@@ -122,6 +123,40 @@ def long_field_csv() -> bytes:
     return (",".join(HEADER) + "\n简答,\"" + "长" * 200_000 + "\",,,,,答,,\n").encode("utf-8")
 
 
+# Node-dense notes: every line (or every few characters) a node, each imported
+# as its own ``cskexam import``. Plain text that a careless paste or a script
+# could make: the import must stay linear in the number of nodes.
+_WORDS = "客户 服务 管理 质量 投诉 满意度 企业 市场 营销 环境 分析 沟通 技巧 团队 培训 绩效 考核 流程 标准 规范".split()
+
+
+def heading_notes(count: int = 50_000) -> str:
+    return "# 大纲\n" + "".join(f"## 要点{i}\n" for i in range(1, count + 1))
+
+
+def bullet_notes(count: int = 20_000) -> str:
+    return "• 重复\n" * count
+
+
+def numbered_notes(lines: int = 300, per_line: int = 100) -> str:
+    """30,000 numbered items run on within 300 lines (1、客户服务2、管理质量…)."""
+    rows = ("".join(f"{i}、{_WORDS[i % 20]}{_WORDS[(i * 7 + line) % 20]}" for i in range(1, per_line + 1))
+            for line in range(lines))
+    return "客户服务要素\n" + "\n".join(rows) + "\n"
+
+
+def paragraph_notes(size: int = 600 * 1024) -> str:
+    """One paragraph of about ``size`` bytes: words, a comma now and then, no line break."""
+    import random
+
+    pick = random.Random(7)
+    parts, total = [], 0
+    while total < size:
+        word = pick.choice(_WORDS) + ("，" if pick.random() < 0.1 else "")
+        parts.append(word)
+        total += len(word.encode("utf-8"))
+    return "段落\n" + "".join(parts) + "。\n"
+
+
 def grader_paste_script() -> str:
     return (
         "import time;from cskexam.core.grading import grade_short_answer, ScoringPoint\n"
@@ -138,24 +173,26 @@ def grader_paste_script() -> str:
 _MEASURE = (
     "import resource, subprocess, sys\n"
     "code = subprocess.run(sys.argv[1:], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL).returncode\n"
-    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code, file=sys.stdout)\n"
+    "use = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "print(use.ru_maxrss, code, use.ru_utime + use.ru_stime, file=sys.stdout)\n"
 )
 
 
-def run(cmd: list[str], env: dict) -> tuple[float, float, int, str]:
+def run(cmd: list[str], env: dict) -> tuple[float, float, float, int, str]:
+    """Wall seconds, CPU seconds, peak MB, exit status and the first line of the error output."""
     start = time.perf_counter()
     try:
         done = subprocess.run([sys.executable, "-c", _MEASURE, *cmd], env=env, cwd=env["CSKEXAM_HOME"],
                               capture_output=True, timeout=60)
     except subprocess.TimeoutExpired:
-        return time.perf_counter() - start, float("nan"), -1, "TIMEOUT after 60 s"
+        return time.perf_counter() - start, float("nan"), float("nan"), -1, "TIMEOUT after 60 s"
     elapsed = time.perf_counter() - start
-    rss_kb, code = done.stdout.split()
+    rss_kb, code, cpu = done.stdout.split()
     err = done.stderr.decode("utf-8", "replace").strip().splitlines()
     shown = err[0] if err else ""
     if "Traceback" in done.stderr.decode("utf-8", "replace"):
         shown = "TRACEBACK: " + (err[-1] if err else "")
-    return elapsed, int(rss_kb) / 1024, int(code), shown
+    return elapsed, float(cpu), int(rss_kb) / 1024, int(code), shown
 
 
 def main(words: list[str]) -> int:
@@ -177,11 +214,21 @@ def main(words: list[str]) -> int:
         "field.csv": long_field_csv(),
         "escapes.csv": (",".join(HEADER) + "\n判断,\"服务\x1b]0;PWNED\x07\x1b[2J具有无形性。\",,,,,对,解析,\n").encode(),
     }
+    notes = {
+        "heads.md": heading_notes(),
+        "bullets.txt": bullet_notes(),
+        "numbered.txt": numbered_notes(),
+        "paragraph.txt": paragraph_notes(),
+    }
+    files.update((name, text.encode("utf-8")) for name, text in notes.items())
     for name, data in files.items():
         (work / name).write_bytes(data)
     (work / "loop1.csv").symlink_to(work / "loop2.csv")
     (work / "loop2.csv").symlink_to(work / "loop1.csv")
     os.mkfifo(work / "pipe.csv")
+
+    def notes_import(name: str) -> list[str]:
+        return ["import", "--db", f"sqlite:///{work / (name + '.sqlite3')}", name]
 
     bombs = [
         ("yaml billion laughs (bank check)", cli + ["bank", "check", "laughs.yaml"]),
@@ -200,17 +247,23 @@ def main(words: list[str]) -> int:
         ("bank import symlink loop", cli + ["bank", "import", "loop1.csv"]),
         ("graph /dev/zero", cli + ["graph", "/dev/zero"]),
         ("search 10,000 chars", cli + ["search", "客户" * 5000]),
+        # Each into a library of its own: an import's steps cover the whole library.
+        (f"notes 50,000 headings ({len(files['heads.md']) / 1024:.0f} KB)", cli + notes_import("heads.md")),
+        ("notes 20,000 lines of • 重复", cli + notes_import("bullets.txt")),
+        ("notes 30,000 numbered items on 300 lines", cli + notes_import("numbered.txt")),
+        (f"notes one {len(files['paragraph.txt']) / 1024:.0f} KB paragraph", cli + notes_import("paragraph.txt")),
         ("简答 grader, 3 pastes of 120k chars", [sys.executable, "-c", grader_paste_script()]),
     ]
     failed = 0
-    print(f"{'bomb':44} {'s':>6} {'MB':>7} {'exit':>4}  message")
+    # CPU seconds are what the run costs; on a machine others use, the wall time is theirs too.
+    print(f"{'bomb':44} {'s':>6} {'CPU s':>6} {'MB':>7} {'exit':>4}  message")
     for name, cmd in bombs:
         if words and not any(w in name for w in words):
             continue
-        seconds, mb, code, message = run(cmd, env)
+        seconds, cpu, mb, code, message = run(cmd, env)
         ok = seconds <= LIMIT_S and mb <= LIMIT_MB and code in (0, 2) and not message.startswith("TRACEBACK")
         failed += not ok
-        print(f"{name:44} {seconds:6.2f} {mb:7.1f} {code:>4}  {'' if ok else 'FAIL '}{message[:90]}")
+        print(f"{name:44} {seconds:6.2f} {cpu:6.2f} {mb:7.1f} {code:>4}  {'' if ok else 'FAIL '}{message[:90]}")
     print(f"limits: {LIMIT_S:g} s, {LIMIT_MB:g} MB; {'all within' if not failed else f'{failed} over'}")
     return 1 if failed else 0
 

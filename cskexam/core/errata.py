@@ -22,6 +22,7 @@ added (在围上 → 范围). The dictionary is passed in, so the core loads non
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from collections import Counter
 from typing import Callable, Iterable, Mapping, Sequence
@@ -129,6 +130,8 @@ class SuspectLoss:
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+_CJK_ANY_RUN = re.compile(r"[\u4e00-\u9fff]+")
 # A lone character this frequent is a word on its own (在, 的, 上), not a remnant.
 LONE_WORD_FREQ = 10000
 # A completed word must be this common, and this many times commoner than the
@@ -199,36 +202,77 @@ class LossIndex:
         return len(word) == 2 and word in self.freq
 
 
-def _cjk_run(line: str, start: int) -> tuple[int, int]:
-    """The run of Chinese characters around position ``start``."""
-    a, b = start, start + 1
-    while a > 0 and _CJK.match(line[a - 1]):
-        a -= 1
-    while b < len(line) and _CJK.match(line[b]):
-        b += 1
-    return a, b
+class _Line:
+    """One line cut into tokens, with what the remnant tests ask of it answered in constant time.
+
+    The runs of Chinese characters, the mnemonics and running counts of the
+    tokens are found once per line, so a long line (a whole file pasted as
+    one paragraph) costs no more per character than a short one.
+    """
+
+    def __init__(self, line: str, tokens: list[str], index: LossIndex):
+        self.text = line
+        self.tokens = tokens
+        self.offsets: list[int] = []
+        pos = 0
+        for tok in tokens:
+            self.offsets.append(pos)
+            pos += len(tok)
+        self._index = index
+        self._runs: list[tuple[int, int]] | None = None
+        self._run_starts: list[int] = []
+        self._mnemonics: list[tuple[int, int]] | None = None
+        self._counts: tuple[list[int], list[int]] | None = None
+
+    def cjk_run(self, start: int) -> tuple[int, int]:
+        """The run of Chinese characters around position ``start`` (a Chinese character)."""
+        if self._runs is None:
+            self._runs = [m.span() for m in _CJK_ANY_RUN.finditer(self.text)]
+            self._run_starts = [a for a, _ in self._runs]
+        return self._runs[bisect_right(self._run_starts, start) - 1]
+
+    def in_mnemonic(self, pos: int) -> bool:
+        if self._mnemonics is None:
+            self._mnemonics = [m.span() for m in _MNEMONIC.finditer(self.text)]
+        spans = self._mnemonics
+        i = bisect_right(spans, (pos, len(self.text) + 1)) - 1  # the last mnemonic starting at or before pos
+        return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+    def token_counts(self, a: int, b: int) -> tuple[int, int, int]:
+        """Of the tokens starting in ``[a, b)``: how many, how many single characters, how many of
+        those cannot stand alone."""
+        if self._counts is None:
+            lone, bound = [0], [0]
+            for tok in self.tokens:
+                one = len(tok) == 1
+                lone.append(lone[-1] + one)
+                bound.append(bound[-1] + (one and not self._index.is_word(tok)))
+            self._counts = lone, bound
+        lone, bound = self._counts
+        i, j = bisect_left(self.offsets, a), bisect_left(self.offsets, b)
+        return j - i, lone[j] - lone[i], bound[j] - bound[i]
+
+    def neighbour_runs(self, a: int, b: int) -> list[str]:
+        """The list items either side of the run ``[a, b)``, across one separator (、 ，)."""
+        line = self.text
+        out = []
+        if a >= 2 and line[a - 1] in LIST_SEPARATORS and _CJK.match(line[a - 2]):
+            x, y = self.cjk_run(a - 2)
+            out.append(line[x:y])
+        if b + 1 < len(line) and line[b] in LIST_SEPARATORS and _CJK.match(line[b + 1]):
+            x, y = self.cjk_run(b + 1)
+            out.append(line[x:y])
+        return out
 
 
-def _neighbour_runs(line: str, a: int, b: int) -> list[str]:
-    """The list items either side of the run ``line[a:b]``, across one separator (、 ，)."""
-    out = []
-    if a >= 2 and line[a - 1] in LIST_SEPARATORS and _CJK.match(line[a - 2]):
-        x, y = _cjk_run(line, a - 2)
-        out.append(line[x:y])
-    if b + 1 < len(line) and line[b] in LIST_SEPARATORS and _CJK.match(line[b + 1]):
-        x, y = _cjk_run(line, b + 1)
-        out.append(line[x:y])
-    return out
-
-
-def _not_a_remnant(line: str, start: int, tokens: list[str], offsets: list[int],
-                   index: LossIndex, mnemonics: list[tuple[int, int]]) -> bool:
+def _not_a_remnant(facts: _Line, start: int) -> bool:
     """Where a lone character is the notes' own form, not what a lost neighbour left.
 
     A numbering marker (十、 （三）), a label before its colon (注： 记： 例：
     答：), a one-character item of an enumerated mnemonic (质、态、诺), the
     initials of a mnemonic (有可响保移, “基被负能伙”, (特五)).
     """
+    line = facts.text
     ch = line[start]
     before = line[start - 1] if start else ""
     after = line[start + 1] if start + 1 < len(line) else ""
@@ -236,34 +280,63 @@ def _not_a_remnant(line: str, start: int, tokens: list[str], offsets: list[int],
         return True
     if after and after in COLONS:
         return True
-    if any(a <= start < b for a, b in mnemonics):
+    if facts.in_mnemonic(start):
         return True
-    a, b = _cjk_run(line, start)
+    a, b = facts.cjk_run(start)
     if b - a == 1:
         # A one-character item is a remnant only among items of whole words
         # (产品、价格、渠、促销); among other single characters it is an initial.
-        items = _neighbour_runs(line, a, b)
+        items = facts.neighbour_runs(a, b)
         return not items or any(len(item) == 1 for item in items)
     # A shared ending or beginning of list items (运动觉、平衡觉、机体觉) is the
     # notes' pattern, not a loss.
-    if (start == b - 1 and any(item[-1] == ch for item in _neighbour_runs(line, a, b))) or (
-            start == a and any(item[0] == ch for item in _neighbour_runs(line, a, b))):
+    if (start == b - 1 and any(item[-1] == ch for item in facts.neighbour_runs(a, b))) or (
+            start == a and any(item[0] == ch for item in facts.neighbour_runs(a, b))):
         return True
-    run = [t for t, at in zip(tokens, offsets) if a <= at < b]
-    lone = [t for t in run if len(t) == 1]
+    run, lone, bound = facts.token_counts(a, b)
     if (a and line[a - 1] in OPENERS and b < len(line) and line[b] in CLOSERS
-            and len(lone) == len(run) and b - a <= 6):
+            and lone == run and b - a <= 6):
         return True  # (特五) （计组领控）
-    bound = [t for t in lone if not index.is_word(t)]
     # Initials: most of the run is characters that cannot stand alone (目首普效创);
     # a lost character leaves one such character among words (在围上).
-    return len(bound) >= 2 and 2 * len(bound) >= len(run)
+    return bound >= 2 and 2 * bound >= run
 
 
-def _parallel(text: str, prev: str, nxt: str, index: LossIndex) -> bool:
-    """Whether the notes put a whole word between ``prev`` and ``nxt`` elsewhere (在形式上 beside 在围上)."""
-    pattern = re.escape(prev) + "([\u4e00-\u9fff]{2})" + re.escape(nxt)
-    return any(index.is_two_char_word(m.group(1)) for m in re.finditer(pattern, text))
+class _Scans:
+    """Look-ups in the whole text, each made once, within a budget of characters read."""
+
+    def __init__(self, text: str, budget: int):
+        self.text = text
+        self.left = budget
+        self._counts: dict[str, int] = {}
+        self._parallel: dict[tuple[str, str], bool] = {}
+
+    def _spend(self) -> None:
+        if self.left < len(self.text):
+            raise _OverBudget
+        self.left -= len(self.text)
+
+    def count(self, span: str) -> int:
+        """How often the text has ``span``."""
+        found = self._counts.get(span)
+        if found is None:
+            self._spend()
+            found = self._counts[span] = self.text.count(span)
+        return found
+
+    def parallel(self, prev: str, nxt: str, index: LossIndex) -> bool:
+        """Whether the notes put a whole word between ``prev`` and ``nxt`` elsewhere (在形式上 beside 在围上)."""
+        found = self._parallel.get((prev, nxt))
+        if found is None:
+            self._spend()
+            pattern = re.escape(prev) + "([\u4e00-\u9fff]{2})" + re.escape(nxt)
+            found = self._parallel[prev, nxt] = any(
+                index.is_two_char_word(m.group(1)) for m in re.finditer(pattern, self.text))
+        return found
+
+
+class _OverBudget(Exception):
+    """The look-ups have read as much of the text as they may."""
 
 
 def find_losses(
@@ -272,6 +345,7 @@ def find_losses(
     index: LossIndex,
     known: Callable[[str], bool] = lambda word: False,
     limit: int = 50,
+    scan_budget: int = 200_000_000,
 ) -> list[SuspectLoss]:
     """Spans where a character the segmenter left alone looks like the rest of a lost word.
 
@@ -281,19 +355,32 @@ def find_losses(
     complete must occur whole elsewhere in the notes (在围上 asks about 范围
     only if the notes say 范围 somewhere): a loss drops a character from the
     notes' own words.
+
+    The cost stays linear in the text: each distinct span and pair of
+    neighbours is looked up in the whole text once, and those look-ups stop
+    (with what was found so far) once they have read ``scan_budget``
+    characters in all: a proposal list is advice, a hostile file must not
+    make the import slow.
     """
     out: list[SuspectLoss] = []
+    # Only pairs of Chinese characters: the completions looked up are such words.
+    uses: Counter[str] = Counter()
+    for run in _CJK_RUN.findall(text):
+        uses.update(run[i:i + 2] for i in range(len(run) - 1))
+    try:
+        _find(text, cut, index, known, limit, uses, _Scans(text, scan_budget), out)
+    except _OverBudget:
+        pass
+    return out
+
+
+def _find(text: str, cut: Callable[[str], list[str]], index: LossIndex, known: Callable[[str], bool], limit: int,
+          uses: Mapping[str, int], scans: "_Scans", out: list[SuspectLoss]) -> None:
     seen: set[str] = set()
-    uses = Counter(text[i:i + 2] for i in range(len(text) - 1))
     for lineno, line in enumerate(text.splitlines(), 1):
         tokens = cut(line)
-        offsets: list[int] = []
-        pos = 0
-        for tok in tokens:
-            offsets.append(pos)
-            pos += len(tok)
-        mnemonics = [m.span() for m in _MNEMONIC.finditer(line)]
-        for i, (tok, start) in enumerate(zip(tokens, offsets)):
+        facts = _Line(line, tokens, index)
+        for i, (tok, start) in enumerate(zip(tokens, facts.offsets)):
             if len(tok) != 1 or not _CJK.match(tok):
                 continue
             # A lone character between two words of two or more (…的 容 划分…)
@@ -303,26 +390,25 @@ def find_losses(
             nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
             if len(prev) != 1 and len(nxt) != 1 and (len(prev) < 2 or len(nxt) < 2):
                 continue
-            if _not_a_remnant(line, start, tokens, offsets, index, mnemonics):
+            if _not_a_remnant(facts, start):
                 continue
             # Alone between two one-character words (在 围 上), a character that
             # cannot stand alone has lost its partner even if the notes never
             # write the word whole.
             words = index.completions(tok, uses)[:3]
             if (not words and len(prev) == 1 and len(nxt) == 1 and index.is_word(prev) and index.is_word(nxt)
-                    and _parallel(text, prev, nxt, index)):
+                    and scans.parallel(prev, nxt, index)):
                 words = index.completions(tok, uses, anywhere=True)[:3]
             span = line[max(0, start - 1): start + 2]
-            if not words or known(span) or span in seen:
-                continue
-            # The notes' own wording recurs (售前、售中、售后); a loss is a one-off.
-            if text.count(span) >= RECURRING:
+            if not words or span in seen or known(span):
                 continue
             seen.add(span)
+            # The notes' own wording recurs (售前、售中、售后); a loss is a one-off.
+            if scans.count(span) >= RECURRING:
+                continue
             out.append(SuspectLoss(lineno, span, tuple(words)))
             if len(out) >= limit:
-                return out
-    return out
+                return
 
 
 def loss_marker(c: Correction) -> str:

@@ -24,6 +24,8 @@ MAX_TITLE_SYLLABLES = 12
 _LETTERS = re.compile(r"[a-z0-9]+")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _QUERY = re.compile(r"^[a-z0-9' ]+$")
+# A word's runs of ASCII and of other characters.
+_PIECE = re.compile(r"[\x00-\x7f]+|[^\x00-\x7f]+")
 
 
 class PinyinKey(NamedTuple):
@@ -44,27 +46,44 @@ class PinyinConverter:
 
         self._read = lambda words: lazy_pinyin(words, style=Style.NORMAL)
         self._words: dict[str, list[str]] = {}
+        self._runs: dict[str, list[str]] = {}  # non-ASCII runs of words, read by pypinyin
 
     def learn(self, words: Iterable[str]) -> None:
-        """Read the words not read yet, all in one call (a call per word costs more than the reading)."""
+        """Read the words not read yet, all in one call (a call per word costs more than the reading).
+
+        A word is read in pieces, its ASCII and its other runs (要点12 →
+        要点 + 12): pypinyin leaves ASCII as it is and reads polyphones
+        within a run of characters only, so the readings are the same, and
+        titles that differ by a number (要点1 … 要点50000) cost one reading.
+        """
         new = [w for w in dict.fromkeys(words) if w not in self._words and "\n" not in w]
-        # A word without Chinese characters (a number, 5S, a Latin term) reads as its own letters.
-        for word in [w for w in new if not _HAN.search(w)]:
-            spelt = ("".join(_LETTERS.findall(part.lower())) for part in word.split())
-            self._words[word] = [r for r in spelt if r]
-        new = [w for w in new if _HAN.search(w)]
         if not new:
             return
-        # Each word is one item of the list, its syllables followed by the separator's.
-        flat = " ".join(self._read([item for word in new for item in (word, "\n")]))
-        for word, readings in zip(new, flat.split("\n")):
-            spelt = ("".join(_LETTERS.findall(r.lower())) for r in readings.split())
-            self._words[word] = [r for r in spelt if r]
+        # A word without Chinese characters (a number, 5S, a Latin term) reads as its own letters.
+        pieces = {w: _PIECE.findall(w) if _HAN.search(w) else [w] for w in new}
+        runs = [r for r in dict.fromkeys(r for ps in pieces.values() for r in ps)
+                if r not in self._runs and not r.isascii()]
+        if runs:
+            # Each run is one item of the list, its syllables followed by the separator's.
+            flat = " ".join(self._read([item for run in runs for item in (run, "\n")]))
+            for run, readings in zip(runs, flat.split("\n")):
+                self._runs[run] = _spelt(readings.split())
+        for word, word_pieces in pieces.items():
+            self._words[word] = [syllable for piece in word_pieces
+                                 for syllable in (self._runs.get(piece) or _spelt(piece.split()))]
 
     def syllables(self, words: Iterable[str]) -> list[str]:
         words = list(words)
-        self.learn(words)
+        known = self._words
+        if not all(word in known for word in words):
+            self.learn(words)
         return [syllable for word in words for syllable in self._words.get(word, ())]
+
+
+def _spelt(readings: Iterable[str]) -> list[str]:
+    """Readings as toneless lower-case syllables of letters and digits; what has none is left out."""
+    spelt = ("".join(_LETTERS.findall(r.lower())) for r in readings)
+    return [r for r in spelt if r]
 
 
 def char_readings() -> list[tuple[str, str]]:

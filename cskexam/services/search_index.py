@@ -19,8 +19,9 @@ from typing import Iterable
 
 from cskexam.core.graph import KnowledgeGraph
 from cskexam.core.pinyin import PinyinConverter, char_readings
-from cskexam.core.search.documents import QuestionText, node_documents, pinyin_rows, question_documents
+from cskexam.core.search.documents import QuestionText, iter_node_documents, question_documents, title_pinyin_rows
 from cskexam.core.search.fuzzy import gram_rows
+from cskexam.core.search.text import compact
 from cskexam.core.search.tokenize import Tokenizer
 from cskexam.core.segment import Segmenter, domain_terms
 
@@ -55,22 +56,38 @@ def rebuild_index(session, graph: KnowledgeGraph, now: dt.datetime) -> IndexStat
 
     store = open_store(session)
     tokenizer = Tokenizer(Segmenter(domain_terms(graph)))
-    docs = node_documents(graph, tokenizer)
-    lap("documents")
-    pinyin = pinyin_rows(docs, tokenizer, PinyinConverter())
-    lap("pinyin keys")
-    store.replace_documents(docs)
+    # Generators all the way to the driver: a big library is never held whole as documents or keys.
+    titles = ((key, node.title) for node in graph if (key := compact(node.title)))
+    pinyin = _Counted(title_pinyin_rows(titles, tokenizer, PinyinConverter()))
     store.replace_pinyin(pinyin)
+    lap("pinyin keys")
+    documents = store.replace_documents(iter_node_documents(graph, tokenizer))
     # The readings of characters do not depend on the notes: written once.
     if not store.has_readings():
         store.replace_readings(char_readings())
-    lap("write")
+    lap("documents")
     terms = _refresh_vocabulary(store)
     store.write_meta(
-        {"version": INDEX_VERSION, "documents": str(len(docs)), "built_at": now.astimezone(dt.timezone.utc).isoformat()}
+        {"version": INDEX_VERSION, "documents": str(documents), "built_at": now.astimezone(dt.timezone.utc).isoformat()}
     )
     lap("vocabulary")
-    return IndexStats(len(docs), len(terms), len(pinyin), phases)
+    return IndexStats(documents, len(terms), pinyin.count, phases)
+
+
+class _Counted:
+    """An iterator that counts what passes."""
+
+    def __init__(self, items: Iterable):
+        self._items = iter(items)
+        self.count = 0
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        item = next(self._items)
+        self.count += 1
+        return item
 
 
 def _refresh_vocabulary(store) -> list[tuple[str, int]]:

@@ -23,9 +23,11 @@ class PostgresSearchStore(SqlSearchStore):
     COLLATE = ' COLLATE "C"'
     FIND = "strpos"
 
-    def replace_documents(self, docs: Sequence[Document]) -> None:
+    def _delete_documents(self) -> None:
         self.conn.execute("DELETE FROM search_docs")
-        self._insert(docs, 1, keep_tokens=True)
+
+    def _index(self, docs: Sequence[Document], first: int) -> None:
+        self._insert(docs, first, keep_tokens=True)
 
     def replace_questions(self, docs: Sequence[Document]) -> None:
         self._execute("DELETE FROM search_docs WHERE id >= ?", (QUESTION_ROWID_BASE,))

@@ -17,7 +17,8 @@ from __future__ import annotations
 import math
 import re
 import sqlite3
-from typing import Any, Iterable, Protocol, Sequence, cast
+from itertools import islice
+from typing import Any, Iterable, Iterator, Protocol, Sequence, cast
 
 from cskexam.core.search.documents import Document
 from cskexam.core.search.query import BODY_WEIGHT, TITLE_WEIGHT, DocRow, Hit, SearchBackend
@@ -29,6 +30,7 @@ __all__ = ["SearchStore", "SqlSearchStore", "open_store", "driver_connection"]
 # order as ids (the order matches come in), and stems are replaced as a range.
 QUESTION_ROWID_BASE = 1 << 30  # within a 32-bit integer: PostgreSQL's INTEGER
 _IN_CHUNK = 500
+_WRITE_CHUNK = 2000  # documents held at once while an index is written
 _DOC_INSERT = (
     "INSERT INTO search_docs (id, node_id, source, ref, kind, title, title_key, path, body, seq, tokens, title_tokens) "
     "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
@@ -39,8 +41,11 @@ _HAS_LETTER = re.compile(r"[a-z]")
 class SearchStore(SearchBackend, Protocol):
     """The stored search index: written at import (in the import's transaction), read per query."""
 
-    def replace_documents(self, docs: Sequence[Document]) -> None:
-        """All documents (question stems dropped) become ``docs``: node documents in outline order."""
+    def replace_documents(self, docs: Iterable[Document]) -> int:
+        """All documents (question stems dropped) become ``docs``: node documents in outline order.
+
+        ``docs`` may be a generator: it is written a chunk at a time. Returns how many were written.
+        """
 
     def replace_questions(self, docs: Sequence[Document]) -> None: ...
 
@@ -89,6 +94,12 @@ def open_store(session_or_driver) -> SearchStore:
     raise UserError("搜索索引只支持 SQLite 和 PostgreSQL 数据库")
 
 
+def _chunks(docs: Iterable[Document]) -> Iterator[list[Document]]:
+    it = iter(docs)
+    while chunk := list(islice(it, _WRITE_CHUNK)):
+        yield chunk
+
+
 def body_as(words: str) -> str:
     """The body as phrase tests read it: letters without case (a lower-cased copy, only where the words have letters)."""
     return "lower(d.body)" if _HAS_LETTER.search(words) else "d.body"
@@ -124,8 +135,9 @@ class SqlSearchStore:
         self.conn.execute(self._sql(sql), params)
 
     def _write(self, sql: str, rows: Iterable[Sequence]) -> None:
+        # Both drivers take any iterable: rows made by a generator are never all held.
         cur = self.conn.cursor()
-        cur.executemany(self._sql(sql), list(rows))
+        cur.executemany(self._sql(sql), rows)
         cur.close()
 
     def _in(self, sql: str, values: list) -> list[tuple]:
@@ -137,6 +149,21 @@ class SqlSearchStore:
         return rows
 
     # -- write side -----------------------------------------------------------
+
+    def replace_documents(self, docs: Iterable[Document]) -> int:
+        self._delete_documents()
+        written = 0
+        for chunk in _chunks(docs):
+            self._index(chunk, 1 + written)
+            written += len(chunk)
+        return written
+
+    def _delete_documents(self) -> None:
+        raise NotImplementedError
+
+    def _index(self, docs: Sequence[Document], first: int) -> None:
+        """Store and index ``docs`` from id ``first``."""
+        raise NotImplementedError
 
     def _insert(self, docs: Sequence[Document], first: int, keep_tokens: bool) -> list[tuple[int, str]]:
         """Store ``docs`` from id ``first``; returns (id, title and body words) of each."""

@@ -24,11 +24,10 @@ class SqliteSearchStore(SqlSearchStore):
     NAMED_STYLE = True
     QUERY_ERRORS = (sqlite3.OperationalError,)
 
-    def replace_documents(self, docs: Sequence[Document]) -> None:
+    def _delete_documents(self) -> None:
         for table in ("search_fts", "search_title_fts"):
             self.conn.execute(f"INSERT INTO {table}({table}) VALUES ('delete-all')")
         self.conn.execute("DELETE FROM search_docs")
-        self._index(docs, 1)
 
     def replace_questions(self, docs: Sequence[Document]) -> None:
         # A contentless FTS5 table forgets a row only when given its words

@@ -9,7 +9,7 @@ it tests. Titles also get pinyin keys (see ``cskexam.core.pinyin``).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable, NamedTuple
+from typing import TYPE_CHECKING, Iterable, Iterator, NamedTuple
 
 from cskexam.core.search.text import PATH_SEPARATOR, compact, word_runs
 
@@ -18,7 +18,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from cskexam.core.pinyin import PinyinConverter
     from cskexam.core.search.tokenize import Tokenizer
 
-__all__ = ["Document", "QuestionText", "node_body", "node_documents", "question_documents", "pinyin_rows"]
+__all__ = [
+    "Document", "QuestionText", "node_body", "node_documents", "iter_node_documents", "question_documents",
+    "pinyin_rows", "title_pinyin_rows",
+]
 
 # Longer titles are sentences: nobody types their pinyin.
 PINYIN_TITLE_MAX_CHARS = 16
@@ -85,23 +88,24 @@ def _paths(graph: "KnowledgeGraph") -> dict[str, str]:
 
 def node_documents(graph: "KnowledgeGraph", tokenizer: "Tokenizer") -> list[Document]:
     """Every node of ``graph`` as a document, in outline order."""
+    return list(iter_node_documents(graph, tokenizer))
+
+
+def iter_node_documents(graph: "KnowledgeGraph", tokenizer: "Tokenizer") -> Iterator[Document]:
+    """``node_documents`` one at a time: an import writes them as they come instead of holding them all."""
     definitions: dict[str, list[Definition]] = {}
     for d in graph.definitions:
         definitions.setdefault(d.node, []).append(d)
     paths = _paths(graph)
     tokens, run_tokens = tokenizer.tokens, tokenizer.run_tokens
-    docs = []
     for seq, node in enumerate(graph):
         runs = word_runs(node.title)
         title_tokens = run_tokens(runs)
         if node.mnemonic:
             title_tokens = f"{title_tokens} {tokens(node.mnemonic)}"
         body = node_body(graph, node, definitions.get(node.id, []))
-        docs.append(
-            Document(node.id, "node", "", node.kind, node.title, "".join(runs), paths[node.id], body, seq,
-                     title_tokens, tokens(body))
-        )
-    return docs
+        yield Document(node.id, "node", "", node.kind, node.title, "".join(runs), paths[node.id], body, seq,
+                       title_tokens, tokens(body))
 
 
 def question_documents(
@@ -131,19 +135,42 @@ def pinyin_rows(
     by word: 银行). A key may start wherever an index token of the title
     starts (renkou finds 市场人口), where one syllable is one character.
     """
+    titles = ((doc.title_key, doc.title) for doc in docs if doc.source == "node")
+    return list(title_pinyin_rows(titles, tokenizer, converter))
+
+
+# Titles read by pypinyin in one call: one call per title costs more than the reading.
+_PINYIN_BATCH = 2000
+
+
+def title_pinyin_rows(
+    titles: Iterable[tuple[str, str]], tokenizer: "Tokenizer", converter: "PinyinConverter"
+) -> Iterator[tuple[str, str, int, bool]]:
+    """``pinyin_rows`` of (title key, title) pairs, a batch of titles at a time."""
     from cskexam.core.pinyin import pinyin_keys
 
-    titles_of: dict[str, str] = {}
-    for doc in docs:
-        if doc.source == "node" and doc.title_key and len(doc.title_key) <= PINYIN_TITLE_MAX_CHARS:
-            titles_of.setdefault(doc.title_key, doc.title)
-    words_of = {key: tokenizer.segmenter.cut(key) for key in titles_of}
-    converter.learn(word for words in words_of.values() for word in words)
-    rows = []
-    for key, title in titles_of.items():
-        syllables = converter.syllables(words_of[key])
+    seen: set[str] = set()
+    batch: list[tuple[str, str]] = []
+    for key, title in titles:
+        if not key or len(key) > PINYIN_TITLE_MAX_CHARS or key in seen:
+            continue
+        seen.add(key)
+        batch.append((key, title))
+        if len(batch) >= _PINYIN_BATCH:
+            yield from _batch_rows(batch, tokenizer, converter, pinyin_keys)
+            batch = []
+    if batch:
+        yield from _batch_rows(batch, tokenizer, converter, pinyin_keys)
+
+
+def _batch_rows(batch, tokenizer, converter, pinyin_keys) -> Iterator[tuple[str, str, int, bool]]:
+    cut = tokenizer.segmenter.cut
+    words_of = [cut(key) for key, _ in batch]
+    converter.learn(word for words in words_of for word in words)
+    for (key, title), words in zip(batch, words_of):
+        syllables = converter.syllables(words)
         starts: set[int] = set()
         if len(syllables) == len(key):
             starts = {key.find(token) for token in tokenizer.tokens(title).split()}
-        rows += [(k.key, key, k.start, k.initials) for k in pinyin_keys(syllables, starts)]
-    return rows
+        for k in pinyin_keys(syllables, starts):
+            yield k.key, key, k.start, k.initials
