@@ -30,7 +30,8 @@ import json
 import operator
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Iterable, cast
+from itertools import islice
+from typing import Iterable, Iterator, cast
 
 from sqlalchemy import Table, Text, bindparam, func, select, type_coerce, update
 from sqlalchemy import cast as sql_cast
@@ -80,6 +81,11 @@ def definition_id(node_id: str, term: str, ordinal: int = 0) -> str:
 
 def node_rows(graph: KnowledgeGraph) -> list[dict]:
     """The graph's nodes as column dicts (content and place fields, no timestamps)."""
+    return list(iter_node_rows(graph))
+
+
+def iter_node_rows(graph: KnowledgeGraph) -> Iterator[dict]:
+    """``node_rows`` one at a time, in outline order."""
     positions: dict[str, int] = {}
     roots = 0
     for node in graph.nodes.values():
@@ -99,9 +105,8 @@ def node_rows(graph: KnowledgeGraph) -> list[dict]:
             return documents[node.parent]
         return document_of(graph.nodes[node.parent])
 
-    rows = []
     for seq, node in enumerate(graph.nodes.values()):
-        rows.append(
+        yield (
             {
                 "id": node.id,
                 "kind": node.kind,
@@ -123,7 +128,6 @@ def node_rows(graph: KnowledgeGraph) -> list[dict]:
                 "original": node.original or "",
             }
         )
-    return rows
 
 
 def save_graph(
@@ -138,15 +142,13 @@ def save_graph(
     of deactivation to files that now yield no node at all."""
     stats = SaveStats()
     writer = _BulkWriter(session)
-    rows = node_rows(graph)
-    scope = {r["source_file"] for r in rows} | set(files or ())
+    scope = {n.source.file for n in graph.nodes.values()} | set(files or ())
 
     columns = ("active", *NODE_CONTENT, *NODE_PLACE)
     stored = {
         r[0]: r[1:]
         for r in session.execute(select(_nodes.c.id, *(_raw(_nodes.c[c], session) for c in columns)))
     }
-    n_content = len(NODE_CONTENT)
 
     content_of = _comparable(NODE_CONTENT)
     place_of = _comparable(NODE_PLACE)
@@ -162,6 +164,58 @@ def save_graph(
 
     active_at = 0
     file_at = columns.index("source_file")
+    present: set[str] = set()
+    file_of = {nid: old[file_at] for nid, old in stored.items()}
+    # A chunk of rows at a time: a big graph's rows are never all held as dicts.
+    for chunk in _chunked(iter_node_rows(graph), _SAVE_CHUNK):
+        for row in chunk:
+            present.add(row["id"])
+            file_of[row["id"]] = row["source_file"]
+        _save_nodes(writer, chunk, stored, now, stats, same, content_of, place_of)
+
+    gone = [
+        nid for nid, old in stored.items()
+        if old[active_at] and nid not in present and (replace or old[file_at] in scope)
+    ]
+    stats.deactivated = gone
+    writer.update(_nodes, [{"id": nid, "active": False} for nid in gone])
+    if stats.unchanged:
+        # One statement instead of one per node: every active node of the
+        # files just read that is still active was seen now.
+        present_files = sorted({n.source.file for n in graph.nodes.values()})
+        session.execute(
+            update(_nodes)
+            .where(_nodes.c.active.is_(True), _nodes.c.source_file.in_(present_files), _nodes.c.last_seen != now)
+            .values(last_seen=now)
+        )
+
+    in_scope = (lambda nid: True) if replace else (lambda nid: file_of.get(nid) in scope)
+    _save_edges(writer, graph.edges, now, in_scope, stats)
+    _save_definitions(writer, graph.definitions, now, in_scope, stats)
+    # Edges and definitions still there were seen now: those of nodes seen now.
+    seen_now = select(_nodes.c.id).where(_nodes.c.last_seen == now)
+    session.execute(
+        update(_edges).where(_edges.c.active.is_(True), _edges.c.source_id.in_(seen_now)).values(last_seen=now)
+    )
+    session.execute(
+        update(_defs).where(_defs.c.active.is_(True), _defs.c.node_id.in_(seen_now)).values(last_seen=now)
+    )
+    return stats
+
+
+_SAVE_CHUNK = 2000
+
+
+def _chunked(rows: Iterable[dict], size: int) -> Iterator[list[dict]]:
+    it = iter(rows)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def _save_nodes(writer: "_BulkWriter", rows: list[dict], stored: dict, now, stats: SaveStats,
+                same, content_of, place_of) -> None:
+    """Insert the new rows, update the changed ones (content, place or state)."""
+    n_content = len(NODE_CONTENT)
     inserts, content_updates, place_updates = [], [], []
     for row in rows:
         old = stored.get(row["id"])
@@ -170,7 +224,7 @@ def save_graph(
             stats.added.append(row["id"])
             continue
         content_same = same(old[1 : 1 + n_content], content_of(row), NODE_CONTENT)
-        if not old[active_at]:
+        if not old[0]:
             change = {**row, "active": True, "last_seen": now}
             if not content_same:
                 change["changed_at"] = now
@@ -184,41 +238,9 @@ def save_graph(
                 place_updates.append({"id": row["id"], **{c: row[c] for c in NODE_PLACE}})
             stats.unchanged.append(row["id"])
 
-    present = {r["id"] for r in rows}
-    gone = [
-        nid for nid, old in stored.items()
-        if old[active_at] and nid not in present and (replace or old[file_at] in scope)
-    ]
-    stats.deactivated = gone
-
     writer.insert(_nodes, inserts)
     writer.update(_nodes, content_updates)
     writer.update(_nodes, place_updates)
-    writer.update(_nodes, [{"id": nid, "active": False} for nid in gone])
-    if stats.unchanged:
-        # One statement instead of one per node: every active node of the
-        # files just read that is still active was seen now.
-        present_files = sorted({r["source_file"] for r in rows})
-        session.execute(
-            update(_nodes)
-            .where(_nodes.c.active.is_(True), _nodes.c.source_file.in_(present_files), _nodes.c.last_seen != now)
-            .values(last_seen=now)
-        )
-
-    file_of = {nid: old[file_at] for nid, old in stored.items()}
-    file_of.update((r["id"], r["source_file"]) for r in rows)
-    in_scope = (lambda nid: True) if replace else (lambda nid: file_of.get(nid) in scope)
-    _save_edges(writer, graph.edges, now, in_scope, stats)
-    _save_definitions(writer, graph.definitions, now, in_scope, stats)
-    # Edges and definitions still there were seen now: those of nodes seen now.
-    seen_now = select(_nodes.c.id).where(_nodes.c.last_seen == now)
-    session.execute(
-        update(_edges).where(_edges.c.active.is_(True), _edges.c.source_id.in_(seen_now)).values(last_seen=now)
-    )
-    session.execute(
-        update(_defs).where(_defs.c.active.is_(True), _defs.c.node_id.in_(seen_now)).values(last_seen=now)
-    )
-    return stats
 
 
 _JSON_COLUMNS = ("tags", "flags")
