@@ -222,3 +222,22 @@ def test_a_unit_is_asked_what_it_does_in_its_company_or_not_at_all():
     assert not any(f.startswith("什么是") and f.rstrip("？").endswith(("部", "部门")) for f in fronts), fronts
     for f in fronts:
         assert f.startswith("在华联超市中，") and f.endswith("的主要职能是什么？"), f
+
+
+STEPS = """第三章 客户投诉管理
+二、处理投诉的步骤（六步）
+①倾听客户抱怨 ②表示理解和道歉 ③收集信息、分析问题 ④提出解决方案 ⑤实施方案 ⑥跟踪回访
+四、投诉管理的组织保障
+客户服务部:负责受理、登记和跟踪客户投诉
+质量管理部:负责对产品质量类投诉进行技术鉴定
+市场部:负责处理广告宣传和价格方面的投诉
+"""
+
+
+def test_a_fill_in_keeps_its_entries_apart_and_no_unit_of_no_company_is_blanked():
+    fills = [q for q in generate_questions(_graph("steps.txt", STEPS), random.Random(2)) if q.kind == "cloze_list"]
+    assert fills
+    for q in fills:
+        assert "质量管理部" not in q.stem, q.stem
+        if "收集信息" in q.stem:
+            assert "收集信息、分析问题；" in q.stem or q.stem.endswith("收集信息、分析问题。"), q.stem

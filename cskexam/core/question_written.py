@@ -171,13 +171,17 @@ def _cloze_list(ctx: _Context, info: _ListInfo, rng: random.Random) -> Question 
         title = list_name(ctx.graph, info.node)
     else:
         return None
+    if info.category in (ORG, ROLE) and ctx.company(info.node) is None:
+        return None  # 「组织保障包括：____、质量管理部、市场部」: every company has a 客户服务部
+    # 收集信息、分析问题 is one step: beside it 「、」 would no longer tell the entries apart.
+    sep = "；" if any("、" in t for t in titles) else "、"
     order = list(range(len(titles)))
     rng.shuffle(order)
     for hidden in order:
         if not _blankable(titles[hidden]) or len(titles[hidden]) > CLOZE_ITEM_CHARS:
             continue  # R补救(Remedy), 神秘顾客(暗访): a key with a gloss no candidate writes as it stands
         shown = [BLANK if i == hidden else t for i, t in enumerate(titles)]
-        stem = f"{_where(ctx, info)}{title}包括：{'、'.join(shown)}。"
+        stem = f"{_where(ctx, info)}{title}包括：{sep.join(shown)}。"
         if not ctx.blank_points_at(stem, titles[hidden]):
             break  # 监督与改进包括：…、____ keyed 持续改进 points at its answer
     else:
