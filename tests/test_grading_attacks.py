@@ -75,6 +75,13 @@ NEGATED = [
     "{x}並不重要",
     "{x}無關緊要",
     "ＮＯＴ {x}",                              # full width
+    "{x}、其他，以上都不对",
+    "{x}是次要的",
+    "{x}不是本题答案",
+    "{x}是假的",
+    "{x}：否",
+    "难道{x}重要吗",                          # a rhetorical question
+    "哪里是{x}",
 ]
 
 ASSERTED = [
@@ -96,6 +103,11 @@ ASSERTED = [
     "特别是{x}",                              # 别 inside an ordinary word
     "{x} is important",
     "{x}並非不重要",
+    "没有{x}就没有客户满意",                  # a negated condition says X is needed
+    "没有{x}，就不能留住客户",
+    "难道{x}不重要吗",
+    "not only {x} but also others",
+    "{x}：是",
 ]
 
 
@@ -184,3 +196,19 @@ def test_every_model_answer_keeps_full_marks_against_the_whole_bank(bank):
     low = [(q.id, r.score, r.others) for q in questions.values()
            for r in [grade_short_answer(str(q.answer), q.points, others=lexicon)] if r.score < 1]
     assert not low
+
+
+def test_pastes_of_the_new_forms_grade_in_well_under_a_second(bank):
+    import time
+
+    questions, lexicon = bank
+    points = [p for q in list(questions.values())[:3] for p in q.points]
+    for unit in ["以下都不是：市场人口、", "市场人口，这一点而但其实不是重点。", "說市場人口不重要是错误的", "没有市场人口，就没有",
+                 "not 市场人口 isn't important ", "企业要重视无形性的作用，"]:
+        paste = unit * (112_000 // len(unit))
+        best = 9.0
+        for _ in range(3):  # CPU time, the best of three: other processes share the machine
+            start = time.process_time()
+            grade_short_answer(paste, points, others=lexicon)
+            best = min(best, time.process_time() - start)
+        assert best < 1.0, (unit, best)

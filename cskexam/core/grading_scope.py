@@ -15,11 +15,13 @@ The scope of a negation is its clause:
   以下都不是：A、B; 不包括：A、B; 错误答案：A.
 * A verdict on a claim flips it: 说X重要是错误的 and 有人认为X重要，其实不然
   negate X, 说X不重要是错误的 and 有人认为X不重要，其实很重要 assert it. So do
-  negated reports: 不能说X重要, 误以为X重要 negate; 没有人认为X不重要 asserts.
+  negated reports and rhetorical questions: 不能说X重要, 误以为X重要, 难道X重要吗
+  negate; 没有人认为X不重要, 难道X不重要吗 assert.
 * 、 joins a list: 缺乏市场人口、经济环境 lacks both and 市场人口、经济环境都不重要
   dismisses both; but only a negating verb or an imperative reaches over a 、: a
   one-character negator or a modal like 不可 binds to its own word (无偿性、易变性
   and 不可控因素、市场人口 say nothing against the second item; 不要A、B forbids both).
+* A negated condition asserts: 没有X就没有Y and 缺乏X，就无法… say that X is needed.
 * One level of double negation asserts: a negator right after another one
   cancels it (不能忽视X, 不可忽略X, 不得不重视X, 别忘了X, X并非不重要).
 * Words that only look negative (不断, 不仅, 不同, 无论, 非常, 未来, 特别,
@@ -50,10 +52,11 @@ _NEUTRAL = (
     # 别 is a negator only on its own (别忘了, 别提): these words merely hold it
     "特别|区别|分别|类别|个别|级别|差别|识别|告别|别人|别的|别处|性别|辨别|鉴别|派别|有别|别具|别致|离别|送别|"
     # English words that start like a negator
-    "nothing|nobody|note|notice|normal|non-stop|nonstop|notably|now|noted"
+    "not only|not just|not merely|no matter|no doubt|nothing|nobody|note|notice|normal|non-stop|nonstop|notably|now|noted"
 )
-# Reports that a following verdict judges (误以为X重要, 谁说X重要: X is not important).
-_FRAMES = "误以为|错以为|误认为|错误地认为|错误认为|错认为|谁说|谁会说|谁能说|谁认为"
+# Reports and rhetorical questions that a following verdict judges (误以为X重要, 难道X重要吗: X is not
+# important; 难道X不重要吗: it is).
+_FRAMES = "误以为|错以为|误认为|错误地认为|错误认为|错认为|谁说|谁会说|谁能说|谁认为|难道|哪里是|哪是"
 _NEGATORS = (
     rf"{_FRAMES}|与其|"
     "并没有|并不是|并非|绝非|决非|而非|并未|并不|没有|不是|不一定|未必|谈不上|算不上|称不上|不再|"
@@ -98,7 +101,8 @@ _RELEVANCE = (
     r"(?:是|太|很|那么|十分|怎么|什么|多么)?"
     r"(?:重要|重点|关键|主要|必要|必需|相关|正确|成立|存在|属于|包括在内|在其中|在此列|在内|值得|意义|价值|作用|用处)"
     r"|(?:并没有|没有|并未|未|没|不)被?(?:考虑|纳入|重视|关注|提及|采用|采纳|计入|列入)|(?:并没有|没有|并未|未|没|不)被包括"
-    r"|不在(?:考虑|分析|讨论|本题)?(?:范围|之列|之内|其中)"
+    r"|不在(?:考虑|分析|讨论|本题|答案|采分点|要点)?(?:范围|之列|之内|其中)"
+r"|(?:不是|并非|不属于|不算|不算是)(?:本题|这道题|该题|此题)?(?:的)?(?:正确答案|答案|采分点|要点|考点)|(?:是)?次要"
     rf"|可以不管|不用管|不必管|无需管|不需要管|不算在内|不算数|不算{_CLAUSE_END}|除外|不谈|无意义|已经过时|已过时|过时了"
     r"|(?:不需要|不需|不必|不用|无需|无须|没必要|没有必要|不予|用不着|不值得)(?:考虑|分析|关注|重视|了解|研究|掌握|强调)"
     rf"|(?:不需要|不必要|没必要|没有必要|不存在|用不着|不值得|也不是|都不是|均不是){_CLAUSE_END}"
@@ -112,10 +116,10 @@ _RELEVANCE = (
 )
 # Verdicts on a claim: they flip what the claim said (说X重要是错误的, 说X不重要是错误的).
 _VERDICT = (
-    r"是错误的|是错的|是不对的|是不正确的|是误区|是个误区|是一个误区|是一种误解|是误解|是片面的|站不住脚|大错特错|"
+    r"是错误的|是错的|是不对的|是不正确的|是假的|是虚假的|是误区|是个误区|是一个误区|是一种误解|是误解|是片面的|站不住脚|大错特错|"
     rf"有误|错了|不对{_CLAUSE_END}|不正确{_CLAUSE_END}|不成立{_CLAUSE_END}|"
     rf"(?:其实|实际上|事实上|并|当然)?(?:不是|并非)(?:这样|如此)?{_CLAUSE_END}|其实不然|不然{_CLAUSE_END}|"
-    rf"(?<=[(（])(?:错误|错|×|✗|✘)(?=[)）])|{_EN_BE}(?:wrong|false|incorrect)"
+    rf"(?<=[(（])(?:错误|错|×|✗|✘)(?=[)）])|(?<=[:：])(?:否|×|✗|✘|错|错误|不对|不是|no){_CLAUSE_END}|{_EN_BE}(?:wrong|false|incorrect)"
 )
 # A clause that only says the point before matters again (有人认为X不重要，其实很重要).
 _REASSERT = r"(?:其实|实际上|事实上|恰恰|反而|当然|它|这一点|这)?(?:是)?(?:很|非常|十分|特别|相当|极其|至关)(?:重要|关键|必要)"
@@ -125,7 +129,7 @@ _BACK_LEAD = re.compile(
     r"(?:其实|实际上|事实上|但是|但|不过|可是|然而|而|这一点|这点|这一项|这项|这些|这个|这种|这样|这|那个|那种|那|"
     r"看法|说法|观点|想法|认识|观念|理解|"
     r"它们|它|此项|此点|此|其|该项|该点|则|就|倒|也|都|均|全|并|根本|完全|当然|显然|恐怕|可能|似乎|"
-    r"反而|恰恰|对本题来说|在这里|这里|本题中|本题)*"
+    r"反而|恰恰|对本题来说|在这里|这里|本题中|本题|以上|上述|前面|上面|前述)*"
 )
 # Single punctuation a predicate reaches back over (not the candidate's numbering).
 _BACK_OVER = frozenset("，,；;：:。.!！?？\n（(")
@@ -143,6 +147,8 @@ _SENTENCE_END = re.compile(r"[。；;!！?？\n]")
 _DOUBLE_GAP = 2
 _DOUBLE_FILLER = frozenset("能可应该会要是得敢再也都说就人")
 _FAR = 1 << 62
+# Negators that state a condition before 就/才 and a negated result (没有X就没有Y).
+_CONDITION = frozenset("没有|没|缺乏|缺少|失去|离开|忽视|忽略".split("|"))
 # Predicates after a point read for it: its own claim, a verdict on it, a next clause saying it matters.
 _AFTER_LOOK = 3
 # Contrast words a predicate looks back over to find the clause it is about (但其实不是).
@@ -234,6 +240,7 @@ class Scope:
         ]
         frames = frozenset(_FRAMES.split("|"))
         self.neg_frames = [text[s:e] in frames or _REPORT.match(text, e) is not None for s, e in zip(starts, ends)]
+        self.neg_conditions = [self._condition(i) for i in range(len(starts))]
         self.neg_carries = [text[s:e] in _LIST_CARRIERS or f for s, e, f in zip(starts, ends, self.neg_frames)]
         self.neg_reach = self._next_start(self.neg_ends, self.brk_starts, self.brk_ends)
         self.neg_list_reach = self._next_start(self.neg_ends, self.list_starts, self.list_ends)
@@ -272,6 +279,21 @@ class Scope:
         tail_end = self.strong_starts[k] if k < len(self.strong_starts) else len(self.text)
         return tail_end - end <= _BACK_TAIL
 
+    def _condition(self, i: int) -> bool:
+        """Whether negator ``i`` states a condition: 没有X就没有Y, 缺乏X就无法… say that X is needed."""
+        text = self.text
+        if text[self.neg_starts[i] : self.neg_ends[i]] not in _CONDITION:
+            return False
+        brk = bisect_left(self.brk_starts, self.neg_ends[i])
+        starts, ends = self.brk_starts, self.brk_ends
+        if brk + 1 < len(starts) and text[starts[brk] : ends[brk]] in (",", "，") and starts[brk + 1] == ends[brk]:
+            brk += 1  # 没有X，就没有Y
+        if brk >= len(starts) or text[starts[brk] : ends[brk]] not in ("就", "才"):
+            return False
+        after = self.brk_ends[brk]
+        j = bisect_left(self.neg_starts, after)
+        return j < len(self.neg_starts) and self.neg_starts[j] - after <= 1
+
     def _intro(self, mask: bytearray) -> None:
         """Sentences after a negative list's colon (以下都不是：A、B): every point there is negated."""
         self.intro_starts: list[int] = []
@@ -298,7 +320,8 @@ class Scope:
         return out
 
     def _before(self, start: int) -> int:
-        """0: no negator reaches ``start``; 1: a negator does; 2: a negated report frames it (不能说, 误以为)."""
+        """0: no negator reaches ``start``; 1: a negator does; 2: a negated report frames it (不能说, 误以为);
+        3: it is a negated condition (没有X就没有Y)."""
         i = bisect_right(self.neg_ends, start) - 1
         if i < 0:
             return 0
@@ -308,6 +331,8 @@ class Scope:
             return 0  # 无偿性、易变性: only a negating verb reaches over the list's 、
         if self.neg_doubled[i]:
             return 0
+        if self.neg_conditions[i]:
+            return 3
         return 2 if self.neg_frames[i] else 1
 
     def _after(self, end: int) -> tuple[bool, bool, bool]:
@@ -341,6 +366,8 @@ class Scope:
         if self._in_intro(start):
             return True
         before = self._before(start)
+        if before == 3:
+            return False  # what follows 就 is the result of lacking X, not a word on X
         denied, verdict, reasserted = self._after(end)
         if reasserted:
             return False
