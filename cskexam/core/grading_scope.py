@@ -176,11 +176,20 @@ class Scope:
         self.after_starts: list[int] = []
         self.after_kinds: list[str] = []
         self.after_ends: list[int] = []
-        for m in _AFTER.finditer(text):
-            if not any(mask[m.start() : m.end()]) and not self._doubled(m.start()):
-                self.after_starts.append(m.start())
+        pos = 0
+        while (m := _AFTER.search(text, pos)) is not None:
+            s, e = m.span()
+            inside = mask.find(1, s, e)
+            if inside >= 0:
+                # 一并|不重要 where 一并 is a term: read on from the end of the term
+                after = mask.find(0, inside, len(text) + 1)
+                pos = max(after, s + 1) if after >= 0 else len(text) + 1
+                continue
+            pos = e
+            if not self._doubled(s):
+                self.after_starts.append(s)
                 self.after_kinds.append(m.lastgroup or "rel")
-                self.after_ends.append(m.end())
+                self.after_ends.append(e)
         self._index()
         self._intro(mask)
 
