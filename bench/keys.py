@@ -11,7 +11,11 @@ until an expected text has appeared).
 
 Goals (p90): drill and practice answers ≤ 50 ms, screen switches ≤ 120 ms;
 first start on a fresh data dir, with the import, until the home screen
-shows the library ≤ 1.0 s.
+shows the library ≤ 1.0 s. The cards, questions and search index are then
+prepared in the background: the time until today's figures replace 「正在生成
+复习卡片」 is printed beside it (no goal), and the keys are pressed after it.
+
+``--start-only`` measures the first start alone (a few runs, each on a fresh data dir).
 
 Esc is not timed: a lone Esc waits for the terminal's escape-sequence delay
 before any app sees it, which is not the app's doing.
@@ -58,6 +62,7 @@ class Terminal:
                                      start_new_session=True)
         os.close(slave)
         self.last_cpu = 0.0  # CPU seconds of the last key pressed
+        self.settled_cpu = 0.0  # CPU seconds of the app when the last frame settle() waited for arrived
         self.reader = threading.Thread(target=self._read, daemon=True)
         self.reader.start()
 
@@ -96,9 +101,14 @@ class Terminal:
     def settle(self, t0: float, expect: str | None, quiet: float, timeout: float = 15.0) -> float:
         """Seconds from ``t0`` to the last byte before ``quiet`` seconds of silence (after ``expect``)."""
         deadline = t0 + timeout
+        seen_bytes = 0
         while True:
             now = time.monotonic()
             times, text = self.since(t0)
+            if len(times) != seen_bytes:
+                # The app's CPU time as the latest output arrived: work it goes on with
+                # afterwards (in the background) is not the frame's.
+                seen_bytes, self.settled_cpu = len(times), self.cpu()
             seen = expect is None or expect in text
             if seen and times and now - times[-1] >= quiet:
                 return times[-1] - t0
@@ -146,7 +156,7 @@ Rows = dict[str, list[tuple[str, float, float]]]  # kind → (key, wall seconds,
 def session(cskexam: str, home: Path, rounds: int, quiet: float) -> Rows:
     env = dict(os.environ, TERM="xterm-256color", CSKEXAM_HOME=str(home), COLUMNS=str(COLUMNS), LINES=str(LINES))
     env.pop("CSKEXAM_DB", None)
-    out: Rows = {"start": [], "switch": [], "drill": [], "practice": [], "exam": []}
+    out: Rows = {"start": [], "prepared": [], "switch": [], "drill": [], "practice": [], "exam": []}
     term = Terminal([cskexam], env)
 
     def timed(key: str, expect: str | None = None) -> tuple[float, float]:
@@ -155,7 +165,13 @@ def session(cskexam: str, home: Path, rounds: int, quiet: float) -> Rows:
 
     try:
         # The library line ends in its import time: the home screen shows the library.
-        out["start"].append(("fresh start + import", term.settle(term.started, "导入时间", quiet, timeout=60), term.cpu()))
+        out["start"].append(("fresh start + import", term.settle(term.started, "导入时间", quiet, timeout=60),
+                             term.settled_cpu))
+        # Today's figures end with the days until the exam: shown once the cards are prepared.
+        out["prepared"].append(("cards, questions, index", term.settle(term.started, "距离考试", quiet, timeout=120),
+                                term.settled_cpu))
+        if rounds == 0:
+            return out
 
         switches = [("g", "知识图谱"), ("h", None), ("t", "统计"), ("h", None), ("w", "错题本"), ("h", None),
                     ("p", "章节练习"), ("h", None), ("e", "模拟考试"), ("h", None), ("c", "卡片"), ("h", None),
@@ -196,18 +212,29 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=2, help="how many times each sequence is pressed")
     parser.add_argument("--quiet", type=float, default=60, help="ms of silence that mean the frame has settled")
+    parser.add_argument("--start-only", type=int, nargs="?", const=5, default=0, metavar="RUNS",
+                        help="measure only the first start, RUNS times (default 5)")
     args = parser.parse_args()
     cskexam = shutil.which("cskexam")
     if cskexam is None:
         raise SystemExit("cskexam is not on PATH (pip install -e .)")
     with tempfile.TemporaryDirectory(prefix="cskexam-keys-") as tmp:
         # One warm-up run (file cache, .pyc files), then the measured one, each on a fresh data dir.
-        session(cskexam, Path(tmp) / "warm", 1, args.quiet / 1000)
-        results = session(cskexam, Path(tmp) / "home", args.rounds, args.quiet / 1000)
+        session(cskexam, Path(tmp) / "warm", 0 if args.start_only else 1, args.quiet / 1000)
+        if args.start_only:
+            results: Rows = {"start": [], "prepared": []}
+            for i in range(args.start_only):
+                one = session(cskexam, Path(tmp) / f"home{i}", 0, args.quiet / 1000)
+                for kind in results:
+                    results[kind] += one[kind]
+        else:
+            results = session(cskexam, Path(tmp) / "home", args.rounds, args.quiet / 1000)
 
-    goals = {"start": 1000.0, "switch": 120.0, "drill": 50.0, "practice": 50.0, "exam": 50.0}
-    names = {"start": "first start (fresh dir, import)", "switch": "screen switches", "drill": "drill answers",
-             "practice": "practice answers", "exam": "exam answers"}
+    goals = {"start": 1000.0, "prepared": float("inf"), "switch": 120.0, "drill": 50.0, "practice": 50.0,
+             "exam": 50.0}
+    names = {"start": "first start (fresh dir, import)", "prepared": "  … until cards etc. are ready",
+             "switch": "screen switches", "drill": "drill answers", "practice": "practice answers",
+             "exam": "exam answers"}
     print(f"key → settled frame on a {COLUMNS}×{LINES} pty, quiet window {args.quiet:.0f} ms, "
           f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     ok = True
@@ -219,8 +246,9 @@ def main() -> int:
         p90 = percentile(ms, 0.9)
         verdict = "ok" if p90 <= goals[kind] else "OVER GOAL"
         ok &= p90 <= goals[kind]
+        goal = f"goal p90 ≤ {goals[kind]:.0f} ms: {verdict}" if goals[kind] != float("inf") else "no goal"
         print(f"  {names[kind]:<32} n={len(ms):3d}  p50 {statistics.median(ms):6.0f} ms  p90 {p90:6.0f} ms"
-              f"  max {max(ms):6.0f} ms   goal p90 ≤ {goals[kind]:.0f} ms: {verdict}")
+              f"  max {max(ms):6.0f} ms   {goal}")
         print(f"  {'':<32}        cpu p50 {statistics.median(cpu):6.0f} ms  p90 {percentile(cpu, 0.9):6.0f} ms")
         if kind == "switch":
             by_key: dict[str, list[float]] = {}

@@ -31,8 +31,11 @@ class IndexedLibrary:
         with self.db.session() as session:
             rebuild_index(session, self._graph, NOW)
 
-    def ensure_imported(self, progress=None):
+    def ensure_imported(self, progress=None, *, defer_steps=False):
         return None
+
+    def pending_steps(self):
+        return []
 
     def graph(self, **_):
         return self._graph

@@ -56,8 +56,11 @@ class FakeLibrary:
     def __init__(self, graph: KnowledgeGraph):
         self._graph = graph
 
-    def ensure_imported(self, progress=None):
+    def ensure_imported(self, progress=None, *, defer_steps=False):
         return None
+
+    def pending_steps(self):
+        return []
 
     def graph(self):
         return self._graph

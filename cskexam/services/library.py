@@ -10,6 +10,14 @@ reading, parsing, writing or any step fails, nothing of the import is kept.
 Steps run on every import, also when the notes did not change: a step added
 by a newer version must catch up, so steps have to be idempotent.
 
+The app's first start cannot wait for the steps (cards, questions and the
+search index take seconds; the graph a fraction of one): ``defer_steps=True``
+commits the graph with its import run and no steps, and ``finish_import()``
+runs them later in a second transaction. Each import run records the steps
+that have run over its graph, so a process killed between the two is noticed
+by the next one (``pending_steps()``), and ``ensure_imported()``, which every
+command calls, finishes the import before anything reads cards or questions.
+
 Bad notes are found before the database is touched (see ``prepare_import``),
 so a failed ``cskexam import`` does not even create the database file.
 """
@@ -18,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import importlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
@@ -54,16 +63,27 @@ class ImportStep:
 
 
 def import_steps() -> list[ImportStep]:
-    """The import steps, in the order they run."""
-    from cskexam.services.cards import sync_cards
-    from cskexam.services.questions import sync_generated_questions
-    from cskexam.services.search_index import rebuild_index
-
+    """The import steps, in the order they run (each named by the function it runs)."""
     return [
-        ImportStep("cskexam.services.search_index:rebuild_index", "更新搜索索引", rebuild_index),
-        ImportStep("cskexam.services.cards:sync_cards", "同步复习卡片", sync_cards),
-        ImportStep("cskexam.services.questions:sync_generated_questions", "同步生成的题目", sync_generated_questions),
+        _step("cskexam.services.search_index:rebuild_index", "更新搜索索引"),
+        _step("cskexam.services.cards:sync_cards", "同步复习卡片"),
+        _step("cskexam.services.questions:sync_generated_questions", "同步生成的题目"),
     ]
+
+
+def _step(target: str, label: str) -> ImportStep:
+    """The step running ``module:function``, imported when it runs.
+
+    Knowing which steps are pending must not import them: they pull in card
+    and question generation and the search index, which a start that has
+    nothing to catch up never needs.
+    """
+    module, _, function = target.partition(":")
+
+    def run(session: Session, graph: KnowledgeGraph, now: dt.datetime) -> object:
+        return getattr(importlib.import_module(module), function)(session, graph, now)
+
+    return ImportStep(target, label, run)
 
 
 @dataclass(frozen=True)
@@ -166,46 +186,65 @@ class Library:
         self._graph: KnowledgeGraph | None = None
 
     # -- importing --------------------------------------------------------
-    def ensure_imported(self, progress: Progress | None = None) -> ImportResult | None:
+    def ensure_imported(self, progress: Progress | None = None, *, defer_steps: bool = False) -> ImportResult | None:
         """Import the bundled notes when the library has never held any.
 
-        A library that has notes but was imported before some import step
-        existed (an older cskexam) gets the missing steps run once.
+        An import left unfinished (its steps deferred, or a step added by a
+        newer cskexam) is finished here, unless ``defer_steps``: then the
+        caller runs ``finish_import()`` when it suits it (the app, in the
+        background, after the home screen shows the library).
         """
         with self.db.session() as session:
             has_notes = library_repo.has_nodes(session)
         if not has_notes:
-            return self.import_notes(None, progress)
-        self.run_missing_steps(progress)
+            return self.import_notes(None, progress, defer_steps=defer_steps)
+        if not defer_steps:
+            self.finish_import(progress)
         return None
 
-    def run_missing_steps(self, progress: Progress | None = None) -> list[str]:
-        """Run the import steps no import has run yet, over the stored graph."""
+    def pending_steps(self) -> list[str]:
+        """The names of the import steps that have not run over the stored graph yet."""
         with self.db.session() as session:
-            done = library_repo.steps_done(session)
-        missing = [step for step in import_steps() if step.name not in done]
-        if not missing:
+            return [step.name for step in _missing_steps(session, library_repo.latest_run_steps(session))]
+
+    def finish_import(self, progress: Progress | None = None) -> list[str]:
+        """Run the import steps that have not run over the stored graph; returns their names.
+
+        One transaction: killed half-way, the steps are still pending for the
+        next start. Two processes finishing at once take turns; the second
+        finds nothing to do.
+        """
+        if not self.pending_steps():  # the usual case: no write lock taken
             return []
         started = dt.datetime.now(dt.timezone.utc)
         with self.db.session(immediate=True) as session:
+            run = library_repo.latest_run_steps(session, lock=True)
+            missing = _missing_steps(session, run)
+            if not missing:
+                return []
+            _report(progress, 0, len(missing), missing[0].label)
             library_graph = graph_repo.load_graph(session)
             for index, step in enumerate(missing):
                 _report(progress, index, len(missing), step.label)
                 step.run(session, library_graph, started)
-            counts = graph_repo.active_counts(session)
-            library_repo.add_import_run(
-                session,
-                started_at=started,
-                finished_at=max(started, dt.datetime.now(dt.timezone.utc)),
-                files=[],
-                nodes=counts["nodes"],
-                edges=counts["edges"],
-                definitions=counts["definitions"],
-                steps=[step.name for step in missing],
-            )
-        _report(progress, len(missing), len(missing), "导入完成")
+            names = [step.name for step in missing]
+            if run is None:  # notes stored by a version that recorded no import runs
+                counts = graph_repo.active_counts(session)
+                library_repo.add_import_run(
+                    session,
+                    started_at=started,
+                    finished_at=max(started, dt.datetime.now(dt.timezone.utc)),
+                    files=[],
+                    nodes=counts["nodes"],
+                    edges=counts["edges"],
+                    definitions=counts["definitions"],
+                    steps=names,
+                )
+            else:
+                library_repo.record_steps(session, run[0], run[1] + names)
+        _report(progress, len(missing), len(missing), "准备完成")
         self._graph = library_graph
-        return [step.name for step in missing]
+        return names
 
     def import_notes(
         self,
@@ -214,9 +253,10 @@ class Library:
         *,
         now: dt.datetime | None = None,
         replace: bool = False,
+        defer_steps: bool = False,
     ) -> ImportResult:
         """Read, parse and store notes in one transaction (default: the bundled notes)."""
-        return self.store(prepare_import(paths, progress), progress, now=now, replace=replace)
+        return self.store(prepare_import(paths, progress), progress, now=now, replace=replace, defer_steps=defer_steps)
 
     def store(
         self,
@@ -225,15 +265,20 @@ class Library:
         *,
         now: dt.datetime | None = None,
         replace: bool = False,
+        defer_steps: bool = False,
     ) -> ImportResult:
         """Write a prepared import and run the import steps, all or nothing.
 
         ``replace=True`` deactivates the nodes of every file not in this import.
+        ``defer_steps=True`` commits the graph without running the steps: they
+        are pending until ``finish_import()`` (or the next ``ensure_imported()``).
         """
         started = now or dt.datetime.now(dt.timezone.utc)
-        steps = import_steps()
+        # Not even imported when deferred: the step modules pull in generation and search.
+        steps = [] if defer_steps else import_steps()
         total = 2 + len(steps)
         self._graph = None
+        library_graph: KnowledgeGraph | None = None
         with self.db.session(immediate=True) as session:
             _report(progress, 0, total, "写入数据库")
             # A node read a little differently (an edited or better-read title) keeps its id and history.
@@ -241,10 +286,11 @@ class Library:
             stats = graph_repo.save_graph(
                 session, prepared.graph, started, files=[f.name for f in prepared.files], replace=replace
             )
-            library_graph = graph_repo.load_graph(session)
-            for index, step in enumerate(steps, start=1):
-                _report(progress, index, total, step.label)
-                step.run(session, library_graph, started)
+            if steps:
+                library_graph = graph_repo.load_graph(session)
+                for index, step in enumerate(steps, start=1):
+                    _report(progress, index, total, step.label)
+                    step.run(session, library_graph, started)
             counts = graph_repo.active_counts(session)
             finished = max(started, dt.datetime.now(dt.timezone.utc)) if now is None else started
             run_id = library_repo.add_import_run(
@@ -375,6 +421,21 @@ def open_library(db_url: str | None = None, profile: str | None = None) -> Libra
     if existing is not None:
         daily_backup(existing)
     return library
+
+
+def _missing_steps(session: Session, run: tuple[int, list[str]] | None) -> list[ImportStep]:
+    """The import steps not yet run over the stored graph; ``run``: the latest import run's id and steps.
+
+    What an import run records is what has run over the graph it wrote; a
+    library with notes but no recorded run (an early version) has run none.
+    """
+    if run is None:
+        if not library_repo.has_nodes(session):
+            return []
+        done: set[str] = set()
+    else:
+        done = set(run[1])
+    return [step for step in import_steps() if step.name not in done]
 
 
 def _report(progress: Progress | None, done: int, total: int, label: str) -> None:

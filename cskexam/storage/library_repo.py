@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, cast
 
-from sqlalchemy import Table, func, or_, select
+from sqlalchemy import Table, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from cskexam.storage.models_graph import DefinitionRow, ImportRunRow, NodeRow
@@ -61,12 +61,23 @@ def last_import_finished(session: Session) -> dt.datetime | None:
     return session.execute(select(func.max(ImportRunRow.finished_at))).scalar_one()
 
 
-def steps_done(session: Session) -> set[str]:
-    """The names of every import step any import has run."""
-    done: set[str] = set()
-    for steps in session.scalars(select(ImportRunRow.steps)):
-        done.update(steps or ())
-    return done
+def latest_run_steps(session: Session, *, lock: bool = False) -> tuple[int, list[str]] | None:
+    """The id of the latest import run and the import steps recorded for it (None: no run yet).
+
+    ``lock`` holds the run's row until the transaction ends (a row lock on
+    PostgreSQL; SQLite's write lock does it there), so that two processes
+    finishing one import take turns and the second finds nothing left to do.
+    """
+    query = select(ImportRunRow.id, ImportRunRow.steps).order_by(ImportRunRow.id.desc()).limit(1)
+    if lock:
+        query = query.with_for_update()
+    row = session.execute(query).first()
+    return None if row is None else (row.id, list(row.steps or ()))
+
+
+def record_steps(session: Session, run_id: int, steps: list[str]) -> None:
+    """Record that the import steps ``steps`` have run over the graph of import run ``run_id``."""
+    session.execute(update(ImportRunRow).where(ImportRunRow.id == run_id).values(steps=steps))
 
 
 def add_import_run(session: Session, **fields: Any) -> int:

@@ -3,9 +3,17 @@
 Start-up order matters more than anything else here. The home screen is
 painted first; only after that paint does a worker thread import the storage
 layer (``import sqlalchemy.orm`` alone costs more than a bare Textual app takes
-to start), open the library, import the bundled notes on first run, and post
-``LibraryReady``. Nothing on the path to the first paint may import
+to start), open the library, store the bundled notes' graph on first run, and
+post ``LibraryReady``. Nothing on the path to the first paint may import
 sqlalchemy, alembic or jieba; ``bench/startup.py`` watches that.
+
+What the graph gives rise to (cards, generated questions, the search index)
+takes several times longer than the graph itself, so on a first start (or
+after an import cut short) the same worker builds it once the home screen
+shows the library, and posts ``LibraryPrepared`` when it is stored. Until then
+the app is *preparing*: a screen that needs those things is opened when they
+are ready (its key says 「正在准备…，请稍候」), so none shows an empty queue that
+is only not built yet.
 """
 
 from __future__ import annotations
@@ -49,9 +57,35 @@ LibraryOpener = Callable[[str | None], "Library"]
 
 SPARE_HOME = "home-over-session"  # the installed home screen opened over a session
 
+# Screens that need only the graph: they open while cards and questions are being prepared.
+GRAPH_SCREENS = frozenset({"graph"})
+
+# How long the preparation waits for the home screen to show the library
+# before it starts anyway (it competes for the interpreter with that paint).
+SHOWN_WAIT_SECONDS = 1.0
+
+WAIT_IMPORT = "正在导入，请稍候…（就绪后自动打开）"
+WAIT_PREPARE = "正在准备…，请稍候（就绪后自动打开）"
+
 
 class LibraryReady(Message, bubble=False):
-    """The library is open (and the bundled notes imported): ``app.library`` is set."""
+    """The library is open (and the bundled notes imported): ``app.library`` is set.
+
+    Cards, questions and the search index may still be being prepared
+    (``app.preparing``); ``LibraryPrepared`` follows when they are stored.
+    """
+
+
+class LibraryPrepared(Message, bubble=False):
+    """The import steps have run: cards, questions and the search index are stored."""
+
+
+class PrepareFailed(Message, bubble=False):
+    """The import steps failed; ``message`` says why, in Chinese. The next start tries again."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__()
+        self.message = message
 
 
 class LibraryFailed(Message, bubble=False):
@@ -73,11 +107,12 @@ class ImportProgress(Message, bubble=False):
 
 
 class LibraryOpened(Message, bubble=False):
-    """Internal: the worker hands the open library to the event loop."""
+    """Internal: the worker hands the open library to the event loop (``preparing``: steps to run)."""
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, preparing: bool = False) -> None:
         super().__init__()
         self.library = library
+        self.preparing = preparing
 
 
 # What the screens import when they open (besides their own modules): read
@@ -160,6 +195,10 @@ class CskexamApp(App[int]):
         self.db_url = db_url
         self.library: Library | None = None
         self.load_error: str | None = None
+        # Cards, questions and the search index are being built (see LibraryPrepared).
+        self.preparing = False
+        self.prepare_error: str | None = None
+        self._library_shown = threading.Event()
         self.import_result: ImportResult | None = None
         self.resume_offered = False  # the home screen offers an unfinished exam once per start
         self._opener = library_opener
@@ -169,8 +208,10 @@ class CskexamApp(App[int]):
         self._first_paint_seen = False
         self._last_progress = 0.0
         self._library_closed = False
-        # A screen key pressed while the library was still loading: opened once it is ready.
-        self._pending_key: str | None = None
+        # A screen key pressed while the library was still loading or being
+        # prepared: (name, kwargs, the screen it was pressed on), opened once it
+        # is ready if that screen is still in front.
+        self._pending_key: tuple[str, dict[str, Any], Screen] | None = None
         self.theme = THEME
 
     # -- start-up -------------------------------------------------------
@@ -209,12 +250,36 @@ class CskexamApp(App[int]):
             self.post_message(LibraryFailed(f"{where}无法打开资料库（{os_error_text(exc)}）"))
             return
         try:
-            self.import_result = library.ensure_imported(progress=self._report_progress)
+            # The import steps are left for below: the library is shown first.
+            self.import_result = library.ensure_imported(progress=self._report_progress, defer_steps=True)
+            pending = library.pending_steps()
         except UserError as exc:
             library.close()
             self.post_message(LibraryFailed(str(exc)))
             return
-        self.post_message(LibraryOpened(library))
+        self.post_message(LibraryOpened(library, preparing=bool(pending)))
+        if pending:
+            self._library_shown.wait(SHOWN_WAIT_SECONDS)
+            self._prepare(library)
+
+    def _prepare(self, library: Library) -> None:
+        """Run the import steps left pending (in the worker thread), then post ``LibraryPrepared``."""
+        from cskexam.tui.failures import problem_text
+
+        self._last_progress = 0.0
+        try:
+            library.finish_import(progress=self._report_progress)
+        except Exception as exc:
+            message = problem_text(exc, self.db_url)
+            if message is None:
+                raise  # a bug: the worker fails loudly
+            self.post_message(PrepareFailed(message))
+            return
+        self.post_message(LibraryPrepared())
+
+    def library_shown(self) -> None:
+        """Called by the home screen once the library is on it: preparation may start."""
+        self._library_shown.set()
 
     def _report_progress(self, done: int, total: int, label: str) -> None:
         # Called from the worker thread, possibly thousands of times: keep the
@@ -227,22 +292,54 @@ class CskexamApp(App[int]):
 
     def on_library_opened(self, message: LibraryOpened) -> None:
         self.library = message.library
+        self.preparing = message.preparing
         self._show_profile()
+        if not self.preparing:  # else once prepared: the library is shown first
+            self._freeze_heap()
+        self.post_message(LibraryReady())
+
+    @staticmethod
+    def _freeze_heap() -> None:
         # The storage layer's imports leave many long-lived objects behind; a
         # full collection over them would otherwise land in whatever the user
         # does first (a search, a key press).
         gc.collect()
         gc.freeze()
-        self.post_message(LibraryReady())
 
     def on_library_ready(self, message: LibraryReady) -> None:
         self._broadcast(LibraryReady)
-        pending, self._pending_key = self._pending_key, None
-        if pending is not None and len(self.screen_stack) == 1:
-            self.call_later(self.open_screen, pending)
+        if self.preparing:
+            pending = self._pending_key
+            if pending is not None and pending[0] in GRAPH_SCREENS:
+                self._open_pending()
+            return
+        self._now_ready()
+
+    def on_library_prepared(self, message: LibraryPrepared) -> None:
+        self.preparing = False
+        self._freeze_heap()
+        self._broadcast(LibraryPrepared)
+        self._now_ready()
+
+    def on_prepare_failed(self, message: PrepareFailed) -> None:
+        self.prepare_error = message.message
+        self._pending_key = None
+        self.notify(message.message, title="卡片与题目未能准备好", severity="error", timeout=12, markup=False)
+        for screen in self.screen_stack:
+            screen.post_message(PrepareFailed(message.message))
+
+    def _now_ready(self) -> None:
+        self._open_pending()
         if not self._exit_after_first_paint:
             self.run_worker(_preload_screens, name="preload-screens", group="preload", thread=True,
                             exit_on_error=False)
+
+    def _open_pending(self) -> None:
+        pending, self._pending_key = self._pending_key, None
+        # Only where it was pressed: a key from a screen since closed would be a surprise.
+        if pending is not None and self.screen is pending[2]:
+            name, kwargs, _ = pending
+            self.call_later(self.open_screen, name, **kwargs)
 
     def on_library_failed(self, message: LibraryFailed) -> None:
         self.load_error = message.message
@@ -300,12 +397,14 @@ class CskexamApp(App[int]):
         if name == "home":
             self._open_home()
             return
-        if self.library is None:
+        if self.library is None or (self.preparing and name not in GRAPH_SCREENS):
             if self.load_error:
                 self.notify(self.load_error, title="资料库无法打开", severity="error", markup=False)
+            elif self.prepare_error:
+                self.notify(self.prepare_error, title="卡片与题目未能准备好", severity="error", markup=False)
             else:
-                self._pending_key = name
-                self.notify("正在导入，请稍候…（就绪后自动打开）", timeout=2)
+                self._pending_key = (name, kwargs, self.screen)
+                self.notify(WAIT_IMPORT if self.library is None else WAIT_PREPARE, timeout=2)
             return
         try:
             cls = registry.screen_class(name)

@@ -2,6 +2,9 @@
 
 The home screen is the first thing painted, so it imports nothing heavy: the
 library's figures arrive later (``LibraryReady``) and are read in a worker.
+On a first start the library is shown as soon as its graph is stored; while
+cards and questions are being prepared a box says so, and today's figures
+wait for them (``LibraryPrepared``) instead of showing an empty queue.
 
 Today's figures are one ``HomeFigures`` value (``cskexam.services.home``),
 read in a worker thread; ``figure_rows`` words them for the panel.
@@ -18,7 +21,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from cskexam.tui.screens.base import AppScreen
-from cskexam.tui.app import ImportProgress, LibraryFailed, LibraryReady
+from cskexam.tui.app import ImportProgress, LibraryFailed, LibraryPrepared, LibraryReady, PrepareFailed
 from cskexam.tui.screens import registry
 from cskexam.tui.widgets.cjk_text import CjkText
 from cskexam.tui.widgets.title_bar import TitleBar
@@ -40,6 +43,11 @@ def figures_reader() -> FiguresReader:
 
 
 DEFAULT_ROWS: list[tuple[str, str]] = [("今日到期", "0"), ("新卡", "0")]
+
+IMPORT_TITLE = "首次导入笔记"
+PREPARE_TITLE = "正在准备复习卡片、题目与搜索索引"
+PREPARE_LABEL = "读取知识图谱…"
+TODAY_PREPARING = "正在生成复习卡片…\n可先按 g 浏览知识图谱"
 
 
 def figure_rows(figures: HomeFigures) -> list[tuple[str, str]]:
@@ -146,6 +154,16 @@ class HomeScreen(AppScreen):
 
     # -- library events -------------------------------------------------
     def on_import_progress(self, message: ImportProgress) -> None:
+        # Before the library is open this is the import; after, the preparation.
+        preparing = self.app.library is not None
+        if preparing and not self.app.preparing:
+            return  # a late message of a preparation already done
+        label = message.label or "正在导入…"
+        if preparing:
+            label = f"{label}（{min(message.done + 1, message.total)}/{message.total}）…"
+        self._show_progress(PREPARE_TITLE if preparing else IMPORT_TITLE, label, message.done, message.total)
+
+    def _show_progress(self, title: str, label: str, done: int, total: int) -> None:
         from textual.widgets import ProgressBar
 
         found = self.query("#home-import")
@@ -153,18 +171,29 @@ class HomeScreen(AppScreen):
             box = found.first()
             bar = box.query_one(ProgressBar)
         else:
-            # Only the first start imports: the ProgressBar stays off the usual start-up path.
+            # Only a first start imports and prepares: the ProgressBar stays off the usual start-up path.
             box = Vertical(id="home-import", classes="panel")
-            box.border_title = "首次导入笔记"
             bar = ProgressBar(id="home-import-bar", show_eta=False)
             self.query_one("#home-body").mount(box, before=self.query_one("#home-panels"))
             box.mount_all([Static(Content(""), id="home-import-label"), bar])
+        box.border_title = title
         box.display = True
-        bar.update(total=max(message.total, 1), progress=message.done)
-        box.query_one("#home-import-label", Static).update(Content(message.label or "正在导入…"))
+        bar.update(total=max(total, 1), progress=done)
+        box.query_one("#home-import-label", Static).update(Content(label))
 
     def on_library_ready(self, message: LibraryReady) -> None:
         self._library_ready()
+
+    def on_library_prepared(self, message: LibraryPrepared) -> None:
+        self._hide_import()
+        self.refresh_stats()
+
+    def on_prepare_failed(self, message: PrepareFailed) -> None:
+        self._hide_import()
+        self.query_one("#home-today", Static).update(Content("—"))
+        error = self._panel_before_menu("home-error")
+        error.update(Content.assemble(("卡片与题目未能准备好\n", "bold"), message.message,
+                                      "\n\n按 g 浏览知识图谱；重新打开 cskexam 时会再试。"))
 
     def on_library_failed(self, message: LibraryFailed) -> None:
         self._show_error(message.message)
@@ -178,7 +207,10 @@ class HomeScreen(AppScreen):
             self.refresh_stats()
 
     def _library_ready(self) -> None:
-        self._hide_import()
+        if self.app.preparing:
+            self._show_progress(PREPARE_TITLE, PREPARE_LABEL, 0, 1)
+        else:
+            self._hide_import()
         self.refresh_summary()
         self.refresh_stats()
 
@@ -211,9 +243,20 @@ class HomeScreen(AppScreen):
 
             pairs = [("考生档案", label(profile)), *pairs]
         content = self._summary_line(pairs)
-        self.app.call_from_thread(self._show_figures, "#home-library", content)
+        self.app.call_from_thread(self._show_library, content)
+
+    def _show_library(self, content: CjkText) -> None:
+        self._show_figures("#home-library", content)
+        # Preparing cards and questions waits for this line to be on the terminal.
+        library_shown = getattr(self.app, "library_shown", None)
+        if library_shown is not None:
+            self.call_after_refresh(library_shown)
 
     def _read_stats(self) -> None:
+        if self.app.preparing:
+            # Read now, the queue would look empty: it is only not built yet.
+            self.app.call_from_thread(self._show_preparing_today)
+            return
         library = self.app.library
         now = datetime.now(timezone.utc)
         try:
@@ -230,7 +273,11 @@ class HomeScreen(AppScreen):
                     self.app.call_from_thread(self._offer_resume)
         self.app.call_from_thread(self._show_figures, "#home-today", content)
 
-    def _show_figures(self, selector: str, content: Content) -> None:
+    def _show_preparing_today(self) -> None:
+        if self.app.preparing:  # not if the figures were read meanwhile
+            self._show_figures("#home-today", Content(TODAY_PREPARING))
+
+    def _show_figures(self, selector: str, content: Content | CjkText) -> None:
         # Looked up here, on the UI thread: by the time a worker has read its
         # figures the screen may be closing (the app quits, or its panels are gone).
         for panel in self.query(selector).results(Static):
