@@ -14,7 +14,8 @@ def test_card_browser_filters_suspends_and_edits(tmp_path, monkeypatch):
     async def go():
         app = CskexamApp()
         async with app.run_test(size=(80, 24)) as pilot:
-            await wait_for(pilot, lambda: app.library is not None, 30)
+            # A first start: 卡片 opens once the cards are prepared.
+            await wait_for(pilot, lambda: app.library is not None and not app.preparing, 60)
             await pilot.press("c")
             await wait_for_text(pilot, "共 ")
             screen = app.screen
@@ -44,7 +45,8 @@ def test_settings_screen_saves_plan_and_refuses_bad_values(tmp_path, monkeypatch
     async def go():
         app = CskexamApp()
         async with app.run_test(size=(80, 24)) as pilot:
-            await wait_for(pilot, lambda: app.library is not None, 30)
+            # A first start: 设置 opens once the cards and questions are prepared.
+            await wait_for(pilot, lambda: app.library is not None and not app.preparing, 60)
             await pilot.press("comma")
             await wait_for(pilot, lambda: app.screen.query_one("#settings-retention").value == "0.90")
             screen = app.screen
@@ -87,7 +89,8 @@ def test_card_rows_stay_on_one_line_cut_with_an_ellipsis(library_path, size):
     async def go():
         app = CskexamApp(db_url=f"sqlite:///{library_path}", library_opener=open_library)
         async with app.run_test(size=(200, 50)) as pilot:
-            await wait_for(pilot, lambda: app.library is not None, 30)
+            # A first start: 卡片 opens once the cards are prepared.
+            await wait_for(pilot, lambda: app.library is not None and not app.preparing, 60)
             await pilot.press("c")
             await wait_for_text(pilot, "共 ")
             screen = app.screen

@@ -131,3 +131,18 @@ def test_a_failed_preparation_is_shown_and_keys_say_why(tmp_db_url, monkeypatch)
     run(main())
     with open_library(tmp_db_url) as library:
         assert library.pending_steps() == ["test:broken"]  # tried again on the next start
+
+
+def test_home_while_preparing_fits_80x24(tmp_db_url, gate):
+    async def main():
+        app = make_app(tmp_db_url)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_for_text(pilot, "导入时间", timeout=SLOW)
+            await wait_for(pilot, lambda: home_is_preparing(screen_text(app)))
+            rows = screen_text(app).splitlines()
+            assert len(rows) == 24
+            # the whole menu, its last key above the footer, and nothing past the right edge
+            assert any("k   考生档案" in row for row in rows) and "q 退出" in rows[-1]
+            assert any("╰" in row for row in rows[-3:-1])
+
+    run(main())

@@ -207,24 +207,40 @@ class Library:
         with self.db.session() as session:
             return [step.name for step in _missing_steps(session, library_repo.latest_run_steps(session))]
 
-    def finish_import(self, progress: Progress | None = None) -> list[str]:
+    def finish_import(self, progress: Progress | None = None, stop: Callable[[], bool] | None = None) -> list[str]:
         """Run the import steps that have not run over the stored graph; returns their names.
 
         One transaction: killed half-way, the steps are still pending for the
         next start. Two processes finishing at once take turns; the second
-        finds nothing to do.
+        finds nothing to do. ``stop()`` is asked before each step: True rolls
+        everything back and returns [] (the app is closing; the next start
+        finishes the import).
         """
         if not self.pending_steps():  # the usual case: no write lock taken
             return []
         started = dt.datetime.now(dt.timezone.utc)
+        try:
+            names, library_graph = self._finish(started, progress, stop or (lambda: False))
+        except _Stopped:
+            return []
+        if names:
+            _report(progress, len(names), len(names), "准备完成")
+            self._graph = library_graph
+        return names
+
+    def _finish(
+        self, started: dt.datetime, progress: Progress | None, stop: Callable[[], bool]
+    ) -> tuple[list[str], KnowledgeGraph | None]:
         with self.db.session(immediate=True) as session:
             run = library_repo.latest_run_steps(session, lock=True)
             missing = _missing_steps(session, run)
             if not missing:
-                return []
+                return [], None
             _report(progress, 0, len(missing), missing[0].label)
             library_graph = graph_repo.load_graph(session)
             for index, step in enumerate(missing):
+                if stop():
+                    raise _Stopped  # rolls the transaction back
                 _report(progress, index, len(missing), step.label)
                 step.run(session, library_graph, started)
             names = [step.name for step in missing]
@@ -242,9 +258,7 @@ class Library:
                 )
             else:
                 library_repo.record_steps(session, run[0], run[1] + names)
-        _report(progress, len(missing), len(missing), "准备完成")
-        self._graph = library_graph
-        return names
+        return names, library_graph
 
     def import_notes(
         self,
@@ -421,6 +435,10 @@ def open_library(db_url: str | None = None, profile: str | None = None) -> Libra
     if existing is not None:
         daily_backup(existing)
     return library
+
+
+class _Stopped(Exception):
+    """``finish_import`` was told to stop."""
 
 
 def _missing_steps(session: Session, run: tuple[int, list[str]] | None) -> list[ImportStep]:

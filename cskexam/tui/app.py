@@ -268,14 +268,16 @@ class CskexamApp(App[int]):
 
         self._last_progress = 0.0
         try:
-            library.finish_import(progress=self._report_progress)
+            # Quitting does not wait for the steps: they roll back and the next start runs them.
+            library.finish_import(progress=self._report_progress, stop=lambda: self._library_closed)
         except Exception as exc:
             message = problem_text(exc, self.db_url)
             if message is None:
                 raise  # a bug: the worker fails loudly
             self.post_message(PrepareFailed(message))
             return
-        self.post_message(LibraryPrepared())
+        if not self._library_closed:
+            self.post_message(LibraryPrepared())
 
     def library_shown(self) -> None:
         """Called by the home screen once the library is on it: preparation may start."""
