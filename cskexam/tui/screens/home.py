@@ -16,6 +16,7 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any, Callable
 
 from textual.app import ComposeResult
+from textual.await_complete import AwaitComplete
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
@@ -132,7 +133,7 @@ class HomeScreen(AppScreen):
         self.query_one("#home-today").border_title = "今日"
         self.query_one("#home-menu").border_title = "功能"
         if self.app.library is not None:
-            self._library_ready()
+            self.call_later(self._library_ready)
         elif self.app.load_error:
             self._show_error(self.app.load_error)
         # Only after this screen is on the terminal may the library start loading.
@@ -163,10 +164,12 @@ class HomeScreen(AppScreen):
             label = f"{label}（{min(message.done + 1, message.total)}/{message.total}）…"
         self._show_progress(PREPARE_TITLE if preparing else IMPORT_TITLE, label, message.done, message.total)
 
-    def _show_progress(self, title: str, label: str, done: int, total: int) -> None:
+    def _show_progress(self, title: str, label: str, done: int, total: int) -> AwaitComplete | None:
+        """Show the progress box; returns what to await for it to be mounted, the first time."""
         from textual.widgets import ProgressBar
 
         found = self.query("#home-import")
+        mounted = None
         if found:
             box = found.first()
             bar = box.query_one(ProgressBar)
@@ -174,15 +177,17 @@ class HomeScreen(AppScreen):
             # Only a first start imports and prepares: the ProgressBar stays off the usual start-up path.
             box = Vertical(id="home-import", classes="panel")
             bar = ProgressBar(id="home-import-bar", show_eta=False)
-            self.query_one("#home-body").mount(box, before=self.query_one("#home-panels"))
-            box.mount_all([Static(Content(""), id="home-import-label"), bar])
+            label_line = Static(Content(""), id="home-import-label")
+            mounted = AwaitComplete(self.query_one("#home-body").mount(box, before=self.query_one("#home-panels")),
+                                    box.mount_all([label_line, bar]))
         box.border_title = title
         box.display = True
         bar.update(total=max(total, 1), progress=done)
         box.query_one("#home-import-label", Static).update(Content(label))
+        return mounted
 
-    def on_library_ready(self, message: LibraryReady) -> None:
-        self._library_ready()
+    async def on_library_ready(self, message: LibraryReady) -> None:
+        await self._library_ready()
 
     def on_library_prepared(self, message: LibraryPrepared) -> None:
         self._hide_import()
@@ -206,9 +211,13 @@ class HomeScreen(AppScreen):
                 self.refresh_summary()
             self.refresh_stats()
 
-    def _library_ready(self) -> None:
+    async def _library_ready(self) -> None:
         if self.app.preparing:
-            self._show_progress(PREPARE_TITLE, PREPARE_LABEL, 0, 1)
+            mounted = self._show_progress(PREPARE_TITLE, PREPARE_LABEL, 0, 1)
+            if mounted is not None:
+                # Mounted before the library line changes: a line updated while the box
+                # was being mounted could keep the height it had before.
+                await mounted
         else:
             self._hide_import()
         self.refresh_summary()
