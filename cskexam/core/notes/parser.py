@@ -16,6 +16,7 @@ from cskexam.core.graph import COUNT_MISMATCH, FALSE_STATEMENT, TITLE_TRUNCATED,
 from cskexam.core.notes.definitions import extract_definitions
 from cskexam.core.notes.documents import Document, split_documents, split_indented
 from cskexam.core.notes.enumerations import Split, bare_line_list, counted_sentences, list_tail, listed_sentence_with_subject, strip_list_lead, counted_sentence, counted_sentence_with_subject, split_counted, split_pair, split_short_list, trailing_count
+from cskexam.core.notes.formats import reformat
 from cskexam.core.notes.headings import Heading, stated_count
 from cskexam.core.notes.links import related_edges
 from cskexam.core.notes.markers import Marker, find_markers
@@ -88,7 +89,7 @@ def parse_notes(sources: list[NoteSource]) -> KnowledgeGraph:
     for src in sources:
         markdown = PurePath(src.name).suffix.lower() in (".md", ".markdown")
         raw = src.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-        prepared = prepare_lines(raw, markdown)
+        prepared = prepare_lines(*reformat(raw, markdown))
         texts = [line.text for line in prepared]
         by_indent = not markdown and indented_outline(prepared)
         if by_indent:

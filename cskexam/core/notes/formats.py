@@ -1,0 +1,246 @@
+"""Format quirks of real notes → the plain forms the outline reads.
+
+A pre-pass over the raw lines, before ``prepare_lines``. Each quirk belongs to
+a kind of source, not to one file: Markdown written by hand (Setext and closed
+ATX headings, footnotes, display math, list items continued on the next line,
+links to the next chapter), blog posts (emoji, ``a ➕ b``, ``a / b``, chains of
+``→``), web pages run through a converter (pinyin after characters), slide
+decks (see ``slides``), tables of contents, and the many ways of labelling a
+mnemonic (``〔速記〕``, ``記:``).
+
+Every line keeps its number: the graph records where each node came from, so
+a line that is absorbed becomes empty and a line that is rewritten stays in
+its place. The pass is linear; a line is looked at closely only when a quick
+test says one of the quirks may be in it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cskexam.core.notes import emoji, pinyin, slides
+
+# -- Markdown ---------------------------------------------------------------
+_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_CLOSED_ATX = re.compile(r"^( {0,3}#{1,6}[ \t]+.*?)[ \t]+#+[ \t]*$")
+_EMPTY_ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+#+[ \t]*$")
+_FENCE = re.compile(r"^\s*(?:```|~~~)")
+_MATH_FENCE = re.compile(r"^\s*\$\$\s*$")
+_FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")
+_FOOTNOTE_DEF = re.compile(r"^ {0,3}\[\^[^\]\s]+\]:\s*")
+_WIKI_LINK = re.compile(r"\[\[([^\[\]|]+)(?:\|([^\[\]]+))?\]\]")
+_LINK = re.compile(r"\]\(|\[\[")
+# 下一章 / 上篇 / 相关阅读: a line that points at other notes is navigation, not notes.
+_NAVIGATION = re.compile(r"上一[章节節篇讲講课課]|下一[章节節篇讲講课課]|上篇|下篇|前一篇|后一篇|後一篇|相关阅读|相關閱讀|延伸阅读|推荐阅读|推薦閱讀")
+_ITEM = re.compile(r"^(\s*)(?:[-*+]|\d{1,3}[.)])\s+\S")
+# Lines that open a block of their own and so never continue a paragraph.
+_BLOCK = re.compile(r"^\s*(?:#{1,6}(?:\s|$)|>|```|~~~|\||[-*+]\s|\d{1,3}[.)]\s|<|\$\$|:::)")
+_OPEN_END = "，,、；;"
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
+
+
+def _glue(a: str, b: str) -> str:
+    a, b = a.rstrip(), b.strip()
+    space = a[-1:].isascii() and a[-1:].isalnum() and b[:1].isascii() and b[:1].isalnum()
+    return a + (" " if space else "") + b
+
+
+def _paragraph(line: str) -> bool:
+    return bool(line.strip()) and _indent(line) < 4 and not _BLOCK.match(line) and not _UNDERLINE.match(line)
+
+
+def _front_matter_end(lines: list[str]) -> int:
+    first = next((i for i, r in enumerate(lines[:5]) if r.strip()), None)
+    if first is None or lines[first].strip() != "---":
+        return 0
+    close = next((j for j in range(first + 1, min(len(lines), first + 60)) if lines[j].strip() == "---"), None)
+    return close + 1 if close is not None else 0
+
+
+def _markdown(lines: list[str]) -> None:
+    in_fence = False
+    item = -1  # the list item whose paragraph the next line may continue
+    for i in range(_front_matter_end(lines), len(lines)):
+        line = lines[i]
+        if not line:
+            item = -1
+            continue
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            item = -1
+            continue
+        if in_fence:
+            continue
+        if _MATH_FENCE.match(line):
+            # $$ … $$: a display formula is body text; read like a code block.
+            lines[i] = "```"
+            in_fence = not in_fence
+            item = -1
+            continue
+        first = line.lstrip()[:1]
+        if first == "#":
+            empty = _EMPTY_ATX.match(line)
+            if empty:
+                lines[i] = ""
+                continue
+            closed = _CLOSED_ATX.match(line)
+            if closed:  # ### 标题 ###: the closing hashes are not the title
+                lines[i] = line = closed.group(1)
+        elif first in "=-" and i > 0 and _UNDERLINE.match(line):
+            if _setext(lines, i):
+                item = -1
+                continue
+        if "[" in line:
+            if "[^" in line:
+                definition = _FOOTNOTE_DEF.match(line)
+                # [^1]: …: a footnote is a remark on the text above, body text.
+                line = ("> " + line[definition.end():]) if definition else line
+                line = lines[i] = _FOOTNOTE_REF.sub("", line)
+            if _LINK.search(line):
+                if _NAVIGATION.search(line) and not line.lstrip().startswith(">"):
+                    line = "> " + line.strip()
+                line = lines[i] = _WIKI_LINK.sub(lambda m: m.group(2) or m.group(1), line)
+        if item >= 0 and not _BLOCK.match(line) and (
+            _indent(line) > _indent(lines[item]) or lines[item].rstrip()[-1:] in _OPEN_END
+        ):
+            # A list item written over two lines: one item.
+            lines[item] = _glue(lines[item], line)
+            lines[i] = ""
+            continue
+        item = i if _ITEM.match(line) else -1
+
+
+def _setext(lines: list[str], i: int) -> bool:
+    """``Title`` over ``====`` or ``----`` (CommonMark): a heading; the underline
+    becomes empty. ``----`` under a sentence or under no paragraph is a rule."""
+    start = i
+    while start > 0 and _paragraph(lines[start - 1]):
+        start -= 1
+    if start == i:
+        if lines[i].strip().startswith("-") and len(lines[i].strip()) >= 3:
+            lines[i] = ""  # a thematic break
+        return False
+    text = lines[start].strip()
+    for j in range(start + 1, i):
+        text = _glue(text, lines[j])
+    level = 1 if lines[i].strip()[0] == "=" else 2
+    if level == 2 and (i - start > 1 or text.endswith(("。", "！", "？", ".", "!", "?")) or len(text) > 60):
+        lines[i] = ""  # a sentence over a rule
+        return False
+    lines[start] = "#" * level + " " + text
+    for j in range(start + 1, i + 1):
+        lines[j] = ""
+    return True
+
+
+# -- tables of contents --------------------------------------------------
+_TOC_WORDS = {"目录", "目錄", "contents", "tableofcontents", "目次"}
+_LEADER = re.compile(r"[.…·・\-_\s]{2,}\d*\s*$|\s+\d{1,3}\s*$")
+_ENTRY = re.compile(
+    r"第[一二三四五六七八九十百\d]+[章节節篇讲講课課部]分?|[一二三四五六七八九十]+、|(?<![\d.])\d{1,2}(?:\.\d{1,2})*[.、\s]|[(（][一二三四五六七八九十\d]{1,2}[)）]"
+)
+
+
+def _drop_toc(lines: list[str]) -> None:
+    """``目录`` over its entries (run together on one line, or one a line):
+    navigation, each entry is a heading further on. Dropped only when every
+    entry does come again after it."""
+    for i, line in enumerate(lines):
+        if not line or len(line) > 24 or line.replace(" ", "").replace("\u3000", "").strip().casefold() not in _TOC_WORDS:
+            continue
+        after = "\n".join(lines[i + 1 :])
+        offset, entries, blanks = 0, [], 0
+        for j in range(i + 1, len(lines)):
+            text = lines[j].strip()
+            offset += len(lines[j]) + 1
+            if not text:
+                blanks += 1
+                if blanks > 1:
+                    break
+                continue
+            blanks = 0
+            bare = _LEADER.sub("", text)
+            names = [n.strip() for n in _ENTRY.split(bare) if n.strip()]
+            # An entry is numbered or leads to its page; anything else ends the table.
+            if not names or (bare == text and not _ENTRY.match(text)) or not all(len(n) >= 2 and after.find(n, offset) >= 0 for n in names):
+                break
+            entries.append(j)
+        if entries:
+            for j in [i] + entries:
+                lines[j] = ""
+        return
+
+
+# -- words within a line -------------------------------------------------
+# 〔速記〕安避抗 / 【记】… / 記:反閉勇高否: mnemonic labels in their other spellings.
+_LABEL_BRACKET = re.compile(r"〔\s*(速记|速記|口诀|口訣|巧记|巧記|记忆|記憶|助记|助記|记|記)\s*〕\s*[:：]?\s*|[【\[]\s*(记|記)\s*[】\]]\s*[:：]?\s*")
+_LABEL_BARE = re.compile(r"(?:^|(?<=[\s。.;；,，)）(（>]))([记記])\s*[:：](?=\s*\S)")
+_LONG = {"记": "记忆", "記": "記憶"}
+# a ➕ b, a / b, 早期：a → b → c: short terms joined by a sign are a list. A chain of
+# arrows on a line of its own is a sequence of steps told as a sentence (body text);
+# named by a label and a colon, it lists the label's items.
+_JOINERS = (("➕", re.compile(r"\s*➕\s*"), 1, False), (" / ", re.compile(r"\s+/\s+"), 1, False), ("→", re.compile(r"\s*→\s*"), 2, True))
+_PIECE = re.compile(r"^[*_=]*[^\s*_=。，,；;：:！？!?、()（）\[\]]{1,16}(?:[(（][^()（）]{1,8}[)）])?[*_=]*$")
+_LEAD = re.compile(r"^\s*(?:[-*+•✅☑]\s*|\d{1,2}[.)、]\s*)?")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_ANY = re.compile(
+    emoji.TRIGGER.pattern[:-1] + pinyin.TRIGGER.pattern[1:-1] + "〔→]|[记記]\\s*[:：】\\]〕]| / "
+)
+
+
+def _label(m: re.Match[str]) -> str:
+    word = m.group(1) or m.group(2)
+    return _LONG.get(word, word) + ":"
+
+
+def _joined(line: str) -> str:
+    for sign, split, least, labelled in _JOINERS:
+        if sign not in line:
+            continue
+        colon = max(line.rfind("："), line.rfind(":"))
+        if labelled and colon < 0:
+            continue
+        head = line[: colon + 1] if colon >= 0 else _LEAD.match(line).group(0)  # type: ignore[union-attr]
+        pieces = split.split(line[len(head):].strip())
+        if len(pieces) > least and all(_PIECE.match(p) and _CJK.search(p) for p in pieces):
+            return head + "、".join(pieces)
+        if sign == "➕":
+            line = line.replace("➕", "+")
+    return line
+
+
+def _words(line: str) -> str:
+    if emoji.TRIGGER.search(line):
+        line = emoji.rewrite_emoji(line)
+    if pinyin.TRIGGER.search(line):
+        line = pinyin.drop_readings(line)
+    if "记" in line or "記" in line:
+        if "〔" in line or "】" in line or "]" in line:
+            line = _LABEL_BRACKET.sub(_label, line)
+        line = _LABEL_BARE.sub(lambda m: _LONG[m.group(1)] + ":", line)
+    elif "〔" in line:
+        line = _LABEL_BRACKET.sub(_label, line)
+    if "➕" in line or "→" in line or " / " in line:
+        line = _joined(line)
+    return line
+
+
+def reformat(raw: list[str], markdown: bool) -> tuple[list[str], bool]:
+    """The lines rewritten, and whether they are to be read as Markdown-like
+    lines (never joined as hard wraps): a slide deck's lines are whole
+    paragraphs, like Markdown's."""
+    lines = list(raw)
+    flowing = markdown
+    _drop_toc(lines)
+    if markdown:
+        _markdown(lines)
+    elif slides.is_deck(lines):
+        slides.rewrite_deck(lines)
+        flowing = True
+    for i, line in enumerate(lines):
+        if line and not line.isascii() and _ANY.search(line):
+            lines[i] = _words(line)
+    return lines, flowing

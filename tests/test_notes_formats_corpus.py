@@ -1,0 +1,49 @@
+"""The parser holds its figures on notes whose difficulty is their format
+(tests/notes_formats: Setext Markdown, an emoji blog, converter pinyin, a
+slide deck). Floors are the measured figures a little rounded down."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from notes_corpus.score import MEASURES, ratio, score_corpus, totals
+
+FOLDER = Path(__file__).resolve().parent / "notes_formats"
+
+FLOORS = {
+    "documents": 0.55,
+    "edges": 0.88,
+    "titles": 0.95,
+    "lists": 0.84,
+    "mnemonics": 0.85,
+    "pages": 0.99,
+    "judgements": 0.99,
+}
+# Each file on its own, so one format cannot hide behind the others.
+EDGE_FLOORS = {
+    "cs_ppt_slides": 0.90,
+    "psych_trad_pinyin": 0.72,
+    "ruankao_db_setext": 0.96,
+    "teacher_emoji_blog": 0.93,
+}
+
+
+@pytest.fixture(scope="module")
+def scores():
+    return score_corpus(FOLDER)
+
+
+@pytest.mark.parametrize("measure", [m for m in MEASURES if m in FLOORS])
+def test_figure_holds(scores, measure):
+    figures = totals(scores)
+    value = ratio(figures[measure])
+    assert value is not None and value >= FLOORS[measure], f"{measure}: {figures[measure]} below {FLOORS[measure]:.2f}"
+
+
+def test_every_format_holds_its_edges(scores):
+    assert sorted(s.name for s in scores) == sorted(EDGE_FLOORS)
+    for s in scores:
+        value = ratio(s.counts["edges"])
+        assert value is not None and value >= EDGE_FLOORS[s.name], f"{s.name}: edges {s.counts['edges']}"
