@@ -20,16 +20,15 @@ _BULLETS = set("✅☑✔☞❖✦➢➤")
 
 
 def _class(ranges: list[tuple[int, int]], extra: str = "") -> str:
+    """A character class of ``ranges`` without the kept characters."""
     chars = sorted({c for lo, hi in ranges for c in range(lo, hi + 1) if chr(c) not in _KEEP})
-    parts: list[str] = []
-    start = prev = None
-    for c in chars + [None]:  # type: ignore[list-item]
-        if c is not None and prev is not None and c == prev + 1:
-            prev = c
-            continue
-        if start is not None:
-            parts.append(re.escape(chr(start)) + ("-" + re.escape(chr(prev)) if prev != start else ""))  # type: ignore[arg-type]
-        start = prev = c
+    runs: list[list[int]] = []
+    for c in chars:
+        if runs and c == runs[-1][1] + 1:
+            runs[-1][1] = c
+        else:
+            runs.append([c, c])
+    parts = [re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b != a else "") for a, b in runs]
     return "[" + "".join(parts) + extra + "]"
 
 
