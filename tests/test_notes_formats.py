@@ -123,13 +123,14 @@ def test_arrows_in_a_sentence_or_alone_on_a_line_stay_text():
 def test_pinyin_left_by_a_converter_vanishes():
     text = (
         "心理學筆記\n\n一、發(fā)展心理學\n\n1. 發(fā)展的規(guī)律:連續性、階段性、不平衡性。\n\n"
-        "2. 常模的類型(P178):發(fā)展常模、百分位常模。\n"
+        "2. 常模的類型(P178):發(fā)展常模、百分位常模。\n\n3. 內(nèi)容效度\n"
     )
     g = parse(text, "心理.txt")
     assert "發展心理學" in titles(g)
     assert kids(g, "發展的規律") == ["連續性", "階段性", "不平衡性"]
     assert kids(g, "常模的類型") == ["發展常模", "百分位常模"]
     assert node(g, "常模的類型").page
+    assert "內容效度" in titles(g)
 
 
 def test_mnemonic_labels_in_other_spellings():

@@ -137,41 +137,37 @@ def _setext(lines: list[str], i: int) -> bool:
 
 
 # -- tables of contents --------------------------------------------------
-_TOC_WORDS = {"目录", "目錄", "contents", "tableofcontents", "目次"}
+_TOC = re.compile(r"^[ \t\u3000]*(?:目[ \t\u3000]*[录錄次]|(?i:table[ \t]+of[ \t]+contents|contents))[ \t\u3000:：]*$", re.M)
 _LEADER = re.compile(r"[.…·・\-_\s]{2,}\d*\s*$|\s+\d{1,3}\s*$")
 _ENTRY = re.compile(
     r"第[一二三四五六七八九十百\d]+[章节節篇讲講课課部]分?|[一二三四五六七八九十]+、|(?<![\d.])\d{1,2}(?:\.\d{1,2})*[.、\s]|[(（][一二三四五六七八九十\d]{1,2}[)）]"
 )
 
 
-def _drop_toc(lines: list[str]) -> None:
-    """``目录`` over its entries (run together on one line, or one a line):
-    navigation, each entry is a heading further on. Dropped only when every
-    entry does come again after it."""
-    for i, line in enumerate(lines):
-        if not line or len(line) > 24 or line.replace(" ", "").replace("\u3000", "").strip().casefold() not in _TOC_WORDS:
-            continue
-        after = "\n".join(lines[i + 1 :])
-        offset, entries, blanks = 0, [], 0
-        for j in range(i + 1, len(lines)):
-            text = lines[j].strip()
-            offset += len(lines[j]) + 1
-            if not text:
-                blanks += 1
-                if blanks > 1:
-                    break
-                continue
-            blanks = 0
-            bare = _LEADER.sub("", text)
-            names = [n.strip() for n in _ENTRY.split(bare) if n.strip()]
-            # An entry is numbered or leads to its page; anything else ends the table.
-            if not names or (bare == text and not _ENTRY.match(text)) or not all(len(n) >= 2 and after.find(n, offset) >= 0 for n in names):
+def _drop_toc(lines: list[str], i: int) -> None:
+    """``目录`` (line ``i``) over its entries (run together on one line, or one
+    a line): navigation, each entry is a heading further on. Dropped only when
+    every entry does come again after it."""
+    after = "\n".join(lines[i + 1 :])
+    offset, entries, blanks = 0, [], 0
+    for j in range(i + 1, len(lines)):
+        text = lines[j].strip()
+        offset += len(lines[j]) + 1
+        if not text:
+            blanks += 1
+            if blanks > 1:
                 break
-            entries.append(j)
-        if entries:
-            for j in [i] + entries:
-                lines[j] = ""
-        return
+            continue
+        blanks = 0
+        bare = _LEADER.sub("", text)
+        names = [n.strip() for n in _ENTRY.split(bare) if n.strip()]
+        # An entry is numbered or leads to its page; anything else ends the table.
+        if not names or (bare == text and not _ENTRY.match(text)) or not all(len(n) >= 2 and after.find(n, offset) >= 0 for n in names):
+            break
+        entries.append(j)
+    if entries:
+        for j in [i] + entries:
+            lines[j] = ""
 
 
 # -- words within a line -------------------------------------------------
@@ -186,8 +182,11 @@ _JOINERS = (("➕", re.compile(r"\s*➕\s*"), 1, False), (" / ", re.compile(r"\s
 _PIECE = re.compile(r"^[*_=]*[^\s*_=。，,；;：:！？!?、()（）\[\]]{1,16}(?:[(（][^()（）]{1,8}[)）])?[*_=]*$")
 _LEAD = re.compile(r"^\s*(?:[-*+•✅☑]\s*|\d{1,2}[.)、]\s*)?")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# Any character that asks for a closer look, found in one pass over the whole text:
+# a pictograph or dingbat, a toned vowel, 〔, →, 记 or 記 before a colon, a spaced slash.
 _ANY = re.compile(
-    emoji.TRIGGER.pattern[:-1] + pinyin.TRIGGER.pattern[1:-1] + "〔→]|[记記]\\s*[:：】\\]〕]| / "
+    "[\u2600-\u27bf\U0001f000-\U0001faff\u2b00-\u2bff\u231a-\u23fa\ufe0f\u20e3\u00e0-\u00fc\u0101-\u01dc〔→记記 ]"
+    "(?:(?<=[记記])\\s*[:：】\\]〕]|(?<= )/ |(?<![记記 ]))"
 )
 
 
@@ -233,14 +232,23 @@ def reformat(raw: list[str], markdown: bool) -> tuple[list[str], bool]:
     lines (never joined as hard wraps): a slide deck's lines are whole
     paragraphs, like Markdown's."""
     lines = list(raw)
+    text = "\n".join(lines)  # each quirk is looked for once in the whole text
     flowing = markdown
-    _drop_toc(lines)
+    toc = _TOC.search(text) if "目" in text or "ontents" in text or "ONTENTS" in text else None
+    if toc:
+        _drop_toc(lines, text.count("\n", 0, toc.start()))
     if markdown:
         _markdown(lines)
-    elif slides.is_deck(lines):
+    elif slides.is_deck(text):
         slides.rewrite_deck(lines)
         flowing = True
-    for i, line in enumerate(lines):
-        if line and not line.isascii() and _ANY.search(line):
-            lines[i] = _words(line)
+    if toc or markdown or flowing:
+        text = "\n".join(lines)
+    row, at, last = 0, 0, -1
+    for m in _ANY.finditer(text):
+        row += text.count("\n", at, m.start())
+        at = m.start()
+        if row != last:
+            last = row
+            lines[row] = _words(lines[row])
     return lines, flowing

@@ -41,28 +41,23 @@ _BASIS = re.compile(
 )
 
 
-def _separators(lines: list[str]) -> set[str]:
+_LOGO_LINE = re.compile(r"^[ \t]*(?:company\s*logo|your\s*logo|logo|公司\s*logo|企业\s*logo|企業\s*logo)[ \t]*$", re.I | re.M)
+_LATIN_LINE = re.compile(r"^[ \t]*([!-~][ -~]{0,38}?)[ \t]*$", re.M)
+
+
+def _separators(text: str) -> set[str]:
     """The lines that open every slide: a logo box, or a short Latin line
     (a site or company name) repeated on three slides or more."""
-    seps: set[str] = set()
-    repeated: Counter[str] = Counter()
-    for line in lines:
-        if not line or len(line) > 40:
-            continue
-        text = line.strip()
-        if not text or not text.isascii():
-            continue
-        if _LOGO.match(text):
-            seps.add(text)
-        elif any(c.isalpha() for c in text):
-            repeated[text] += 1
+    seps = {m.group(0).strip() for m in _LOGO_LINE.finditer(text)}
+    repeated = Counter(t for t in _LATIN_LINE.findall(text) if any(c.isalpha() for c in t))
     seps.update(t for t, k in repeated.items() if k >= 3)
     return seps
 
 
-def is_deck(lines: list[str]) -> bool:
-    seps = _separators(lines)
-    return bool(seps) and sum(1 for line in lines if line.strip() in seps) >= 3
+def is_deck(text: str) -> bool:
+    """``text`` (the whole file) was copied out of a slide deck."""
+    seps = _separators(text)
+    return bool(seps) and sum(1 for line in text.split("\n") if line.strip() in seps) >= 3
 
 
 def _title_like(text: str) -> bool:
@@ -71,7 +66,7 @@ def _title_like(text: str) -> bool:
 
 def rewrite_deck(lines: list[str]) -> None:
     """Rewrite a deck's lines in place (``is_deck`` said it is one)."""
-    seps = _separators(lines)
+    seps = _separators("\n".join(lines))
     slides: list[list[int]] = [[]]
     for i, line in enumerate(lines):
         text = line.strip()
