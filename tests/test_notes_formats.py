@@ -184,3 +184,32 @@ def test_every_line_keeps_its_number():
 def test_plain_notes_are_left_as_they_are():
     raw = ["第一章 总论", "1、管理的职能：计划、组织、领导、控制", "（1）计划 → 组织", "2021 / 2022 年考情"]
     assert reformat(raw, False) == (raw, False)
+
+
+def test_tight_and_attributed_headings_and_shape_bullets():
+    md = "# 教育学\n\n##第一章 教育的起源\n\n### 起源学说 {#origin}\n\n🔹 神话起源说\n🔹 生物起源说\n🔸 心理起源说\n\n#重点#\n"
+    g = parse(md, "起源.md")
+    assert kids(g, "教育的起源") == ["起源学说"]
+    assert kids(g, "起源学说") == ["神话起源说", "生物起源说", "心理起源说"]
+
+
+def test_web_page_byline_signature_and_related_links_are_furniture():
+    text = (
+        "心理學必背知識點\n\n心理諮詢師 責任編輯:小林 2021-08-16 閱讀:3521\n\n摘要:考前每天過一遍,查漏補缺。\n\n"
+        "一、發展心理學\n\n1. 依戀的類型:安全型、迴避型、反抗型。\n\n二、心理測量學\n\n1. 測量的要素:參照點、單位。\n\n"
+        "相關推薦:報名時間匯總 | 各科目分值\n\n(責任編輯:小林)\n"
+    )
+    g = parse(text, "心理.txt")
+    assert [t for t in titles(g) if t in ("發展心理學", "心理測量學")] == ["發展心理學", "心理測量學"]
+    assert all(node(g, t).parent == g.nodes[node(g, "發展心理學").parent].id for t in ("心理測量學",))
+    everything = " ".join(titles(g) + [n.text for n in g])
+    for junk in ("責任編輯", "閱讀", "相關推薦", "摘要"):
+        assert junk not in " ".join(titles(g)), junk
+    assert "相關推薦" not in everything and "責任編輯" not in everything
+
+
+def test_other_names_for_a_mnemonic():
+    text = "管理學\n\n一、職能\n\n1. 管理的職能:計劃、組織、領導、控制。順口溜:計組領控\n\n2. 環境分析:政治、經濟、社會、技術。【記憶方法】政經社技\n"
+    g = parse(text, "管理.txt")
+    assert node(g, "管理的職能").mnemonic == "計組領控"
+    assert node(g, "環境分析").mnemonic == "政經社技"

@@ -14,8 +14,8 @@ FOLDER = Path(__file__).resolve().parent / "notes_formats"
 
 FLOORS = {
     "documents": 0.55,
-    "edges": 0.88,
-    "titles": 0.95,
+    "edges": 0.90,
+    "titles": 0.96,
     "lists": 0.84,
     "mnemonics": 0.85,
     "pages": 0.99,
@@ -23,8 +23,8 @@ FLOORS = {
 }
 # Each file on its own, so one format cannot hide behind the others.
 EDGE_FLOORS = {
-    "cs_ppt_slides": 0.90,
-    "psych_trad_pinyin": 0.72,
+    "cs_ppt_slides": 0.95,
+    "psych_trad_pinyin": 0.78,
     "ruankao_db_setext": 0.96,
     "teacher_emoji_blog": 0.93,
 }

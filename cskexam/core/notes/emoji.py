@@ -45,6 +45,8 @@ _DECOR = re.compile(r"\s*" + _PICTO + "+")
 _KEYCAP = re.compile(r"([0-9])\ufe0f?\u20e3|\U0001f51f")
 _HEADING = re.compile(r"^(\s*#{1,6}\s+)(.*)$")
 _POINT = re.compile(r"^([^\s:：。，,；;!?！？()（）]{1,16}?)\s*(?:👉|➡)\ufe0f?\s*(?=\S)")
+# 🔹 🔸 🟢 ⚫: shapes that stand for the bullet of a list item.
+_SHAPE_BULLET = re.compile("^[\U0001f534-\U0001f53b\U0001f7e0-\U0001f7eb\u26aa\u26ab\U0001f518]\ufe0f?\\s*(?=\\S)")
 _END_MARK = re.compile(r"(?<=[。.！!）)])\s*(❌|❎|✅|✔)\ufe0f?\s*$")
 
 
@@ -68,6 +70,9 @@ def rewrite_emoji(line: str) -> str:
         if lead:  # 1️⃣ 学习动机: the keycap numbers the line
             body = _keycap(lead) + ". " + body[lead.end():].lstrip()
         body = _KEYCAP.sub(_keycap, body)
+    shape = _SHAPE_BULLET.match(body)
+    if shape:
+        body = "• " + body[shape.end():]
     end = _END_MARK.search(body)
     if end:  # 负强化就是惩罚。❌ : a statement marked false
         body = body[: end.start()] + ("✗" if end.group(1) in "❌❎" else "✓")

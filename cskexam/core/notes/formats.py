@@ -23,6 +23,11 @@ from cskexam.core.notes import emoji, pinyin, slides
 # -- Markdown ---------------------------------------------------------------
 _UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _CLOSED_ATX = re.compile(r"^( {0,3}#{1,6}[ \t]+.*?)[ \t]+#+[ \t]*$")
+# ##标题 with no space: CommonMark reads a paragraph, the writer meant a heading
+# (a #话题# tag closes with a hash and stays as it is).
+_TIGHT_ATX = re.compile(r"^( {0,3}#{1,6})(?=[\u4e00-\u9fff【（(]|\d{1,2}(?:\.\d{1,2})*[.、．\s]|第)(?!.*#\s*$)")
+# ## 标题 {#sec-1} (Pandoc, kramdown): the attributes are no part of the title.
+_ATTRIBUTES = re.compile(r"\s*\{\s*[#.][^{}]*\}\s*$")
 _EMPTY_ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+#+[ \t]*$")
 _FENCE = re.compile(r"^\s*(?:```|~~~)")
 _MATH_FENCE = re.compile(r"^\s*\$\$\s*$")
@@ -86,9 +91,14 @@ def _markdown(lines: list[str]) -> None:
             if empty:
                 lines[i] = ""
                 continue
+            tight = _TIGHT_ATX.match(line)
+            if tight:
+                lines[i] = line = tight.group(1) + " " + line[tight.end():]
             closed = _CLOSED_ATX.match(line)
             if closed:  # ### 标题 ###: the closing hashes are not the title
                 lines[i] = line = closed.group(1)
+            if line.endswith("}"):
+                lines[i] = line = _ATTRIBUTES.sub("", line)
         elif first in "=-" and i > 0 and _UNDERLINE.match(line):
             if _setext(lines, i):
                 item = -1
@@ -170,11 +180,37 @@ def _drop_toc(lines: list[str], i: int) -> None:
             lines[j] = ""
 
 
+# -- web page furniture ---------------------------------------------------
+# 心理諮詢師 責任編輯:小林 2021-08-16 閱讀:3521 / (責任編輯:小林) / 相關推薦:…: the byline,
+# the editor's signature and the related links of a page copied from a site.
+_WEB_WORD = re.compile(
+    r"(?:责任编辑|責任編輯|编辑|編輯|作者|来源|來源|发布时间|發布時間|發佈時間|时间|時間|阅读|閱讀|浏览|瀏覽|点击|點擊)"
+    r"(?:量|数|數|次数|次數)?\s*[:：]|(?:相关推荐|相關推薦|相关阅读|相關閱讀|推荐阅读|推薦閱讀|延伸阅读|延伸閱讀|猜你喜欢|猜你喜歡|热门推荐|熱門推薦)\s*[:：]"
+)
+_RELATED = re.compile(r"^\s*(?:相关推荐|相關推薦|相关阅读|相關閱讀|推荐阅读|推薦閱讀|延伸阅读|延伸閱讀|猜你喜欢|猜你喜歡|热门推荐|熱門推薦)\s*[:：]")
+_DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
+_SIGNED = re.compile(r"^\s*[(（]\s*(?:责任编辑|責任編輯|编辑|編輯|作者|来源|來源)\s*[:：][^()（）]{1,20}[)）]\s*$")
+
+
+def _web_furniture(line: str) -> bool:
+    if len(line) > 100:
+        return False
+    if _RELATED.match(line) or _SIGNED.match(line):
+        return True
+    words = len(_WEB_WORD.findall(line))
+    return words >= 2 or (words == 1 and _DATE.search(line) is not None)
+
+
 # -- words within a line -------------------------------------------------
 # 〔速記〕安避抗 / 【记】… / 記:反閉勇高否: mnemonic labels in their other spellings.
 _LABEL_BRACKET = re.compile(r"〔\s*(速记|速記|口诀|口訣|巧记|巧記|记忆|記憶|助记|助記|记|記)\s*〕\s*[:：]?\s*|[【\[]\s*(记|記)\s*[】\]]\s*[:：]?\s*")
 _LABEL_BARE = re.compile(r"(?:^|(?<=[\s。.;；,，)）(（>]))([记記])\s*[:：](?=\s*\S)")
 _LONG = {"记": "记忆", "記": "記憶"}
+# 顺口溜：… / 谐音记忆：… / 【记忆方法】…: other names for a mnemonic, read as 口诀.
+_LABEL_OTHER = re.compile(
+    r"(?:^|(?<=[\s。.;；,，)）(（>]))[〔【\[]?\s*(?:顺口溜|順口溜|谐音记忆|諧音記憶|谐音|諧音|联想记忆|聯想記憶|"
+    r"记忆(?:技巧|方法|法)|記憶(?:技巧|方法|法)|速记法|速記法|一句话记忆|一句話記憶)\s*(?:[〕】\]]\s*[:：]?|[:：])\s*(?=\S)"
+)
 # a ➕ b, a / b, 早期：a → b → c: short terms joined by a sign are a list. A chain of
 # arrows on a line of its own is a sequence of steps told as a sentence (body text);
 # named by a label and a colon, it lists the label's items.
@@ -187,6 +223,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _ANY = re.compile(
     "[\u2600-\u27bf\U0001f000-\U0001faff\u2b00-\u2bff\u231a-\u23fa\ufe0f\u20e3\u00e0-\u00fc\u0101-\u01dc〔→记記 ]"
     "(?:(?<=[记記])\\s*[:：】\\]〕]|(?<= )/ |(?<![记記 ]))"
+    "|(?:顺口溜|順口溜|谐音|諧音|联想记忆|聯想記憶|记忆技巧|記憶技巧|记忆方法|記憶方法|记忆法|記憶法|速记法|速記法|一句话记忆|一句話記憶)\\s*[:：】\\]〕]"
 )
 
 
@@ -224,6 +261,8 @@ def _words(line: str) -> str:
         line = _LABEL_BRACKET.sub(_label, line)
     if "➕" in line or "→" in line or " / " in line:
         line = _joined(line)
+    if "溜" in line or "音" in line or "法" in line or "巧" in line or "话" in line or "話" in line or "联想" in line or "聯想" in line:
+        line = _LABEL_OTHER.sub(lambda m: m.group(0)[: len(m.group(0)) - len(m.group(0).lstrip())] + "口诀:", line)
     return line
 
 
@@ -242,7 +281,17 @@ def reformat(raw: list[str], markdown: bool) -> tuple[list[str], bool]:
     elif slides.is_deck(text):
         slides.rewrite_deck(lines)
         flowing = True
-    if toc or markdown or flowing:
+    changed = bool(toc) or markdown or flowing
+    row, at, last = 0, 0, -1
+    for m in _WEB_WORD.finditer(text):
+        row += text.count("\n", at, m.start())
+        at = m.start()
+        if row != last:
+            last = row
+            if _web_furniture(lines[row]):
+                lines[row] = ""
+                changed = True
+    if changed:
         text = "\n".join(lines)
     row, at, last = 0, 0, -1
     for m in _ANY.finditer(text):
