@@ -73,6 +73,12 @@ def require_output_path(path: str | Path, error_cls: type[UserError] = UserError
     renaming a finished export over ``/dev/null``, a FIFO or a folder would
     replace that device or fail half-way.
     """
+    text = str(path)
+    if not text.strip():
+        raise error_cls("没有给出文件名", repr(text))
+    if text.endswith(("/", os.sep)):
+        # "导出/" names a folder; writing a file called "导出" instead would surprise.
+        raise error_cls("这是一个目录路径，请在后面写上文件名", text)
     require_parent_dir(path, error_cls)
     try:
         st = os.stat(expand_user(path, error_cls))

@@ -116,3 +116,23 @@ def test_a_lone_surrogate_inside_a_query_is_dropped_not_a_crash(tmp_path, capsys
     finally:
         library.close()
     assert results and "竞争者" in results[0].title
+
+
+@pytest.mark.parametrize("target, words", [("", "没有给出文件名"), ("新目录/", "目录路径"), ("  ", "没有给出文件名")])
+def test_an_empty_name_or_a_folder_path_is_refused_before_anything_is_written(tmp_path, monkeypatch, capsys, target, words):
+    monkeypatch.setenv("CSKEXAM_HOME", str(tmp_path / "home"))
+    monkeypatch.chdir(tmp_path)
+    for argv in (["wrongbook", "export", target], ["export", "apkg", target]):
+        assert main(argv) == 2
+        err = capsys.readouterr().err
+        assert words in err and "Traceback" not in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+def test_a_name_with_a_newline_or_a_direction_mark_is_printed_escaped(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("CSKEXAM_HOME", str(tmp_path / "home"))
+    target = tmp_path / "错题\n本\u202e.csv"
+    assert main(["wrongbook", "export", str(target)]) == 0
+    out = capsys.readouterr().out
+    assert "\\n本\\u202e.csv" in out and "\u202e" not in out
+    assert target.exists()

@@ -28,10 +28,12 @@ def run_apkg(args: argparse.Namespace) -> int:
     from cskexam.userfiles import expand_user, require_output_path
 
     # The target is looked at before the library is opened (or made): a bad path writes nothing.
-    args.file = str(expand_user(args.file))
     require_output_path(args.file)
+    args.file = str(expand_user(args.file))
     with open_library(getattr(args, "db", None)) as library:
         library.ensure_imported()
         result = export_apkg(library, args.file)
-    print(f"已导出 {result.notes} 张卡片到 {result.path}")
+    from cskexam.errors import shown_name
+
+    print(f"已导出 {result.notes} 张卡片到 {shown_name(str(result.path))}")
     return 0

@@ -75,12 +75,14 @@ def run_export(args: argparse.Namespace) -> int:
     from cskexam.userfiles import expand_user, require_output_path
 
     # The target is looked at before the library is opened (or made): a bad path writes nothing.
-    args.file = str(expand_user(args.file))
     require_output_path(args.file)
+    args.file = str(expand_user(args.file))
     library, practice = _practice(args)
     with library:
         n = practice.export_wrong_book(args.file, include_cleared=args.all)
-    print(f"已导出 {n} 道错题到 {args.file}")
+    from cskexam.errors import shown_name
+
+    print(f"已导出 {n} 道错题到 {shown_name(args.file)}")
     return 0
 
 
