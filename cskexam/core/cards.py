@@ -323,6 +323,7 @@ def generate_cards(graph: KnowledgeGraph, segmenter: Cutter | None = None,
     common = _CommonWords(graph, lazy)
     keywords = keywords or jieba_keywords
     listed = _Listed(graph)
+    item_lists: dict[str, _ItemList] = {}
 
     for node in graph:
         if node.kind == "document" or _blocked(node):
@@ -360,7 +361,7 @@ def generate_cards(graph: KnowledgeGraph, segmenter: Cutter | None = None,
             _add_list_card(deck, graph, node)
         parent = graph.parent(node.id)
         if node.kind == "item" and parent is not None and parent.kind != "document":
-            _add_item_cards(deck, graph, node, parent, node_defs, ambiguous_items)
+            _add_item_cards(deck, graph, node, parent, node_defs, ambiguous_items, item_lists)
         for subject, lead, entries in repeated_lead_lists(node.text) if node.kind in ("point", "item") else []:
             deck.add(node, "list", f"{subject}{lead}哪{chinese_number(len(entries))}个方面？", _numbered(entries),
                      key=f"{subject}{lead}", answer_parts=entries, same_back_is_duplicate=True)
@@ -476,9 +477,21 @@ def _ambiguous_item_titles(graph: KnowledgeGraph) -> set[str]:
     return {t for t, ps in parents.items() if len(ps) > 1}
 
 
-def _add_item_cards(deck, graph, node, parent, node_defs, ambiguous) -> None:
-    title = _clean(node.title)
-    parent_title = _clean(parent.title)
+@dataclass(frozen=True)
+class _ItemList:
+    """What the items under one parent share, worked out once per parent (not once per
+    item, which made a list of thousands of items quadratic)."""
+
+    count: int
+    asked: frozenset[str]  # ids of the items asked 「X属于哪一个知识点」
+    kind_of_list: bool
+    positions: dict[str, int]
+
+
+def _item_list(graph, parent, ambiguous, memo: dict[str, _ItemList]) -> _ItemList:
+    found = memo.get(parent.id)
+    if found is not None:
+        return found
     siblings = [k for k in graph.children(parent.id) if k.kind == "item"]
     # 「X属于哪一个知识点」 is worth asking only of a list learnt by name, and a
     # few of its items say as much as all of them.
@@ -488,14 +501,25 @@ def _add_item_cards(deck, graph, node, parent, node_defs, ambiguous) -> None:
     # items belong to it; a heading's sub-points (了解客服部重要性) do not make a list.
     kind_of_list = (parent.count is not None or parent.mnemonic is not None
                     or (len(siblings) >= 2 and list_category([_clean(k.title) for k in siblings]) is not None))
+    found = _ItemList(len(siblings), frozenset(k.id for k in askable[:ITEM_PARENT_PER_LIST]), kind_of_list,
+                      {k.id: i for i, k in enumerate(siblings, 1)})
+    memo[parent.id] = found
+    return found
+
+
+def _add_item_cards(deck, graph, node, parent, node_defs, ambiguous, memo: dict[str, _ItemList]) -> None:
+    title = _clean(node.title)
+    parent_title = _clean(parent.title)
+    items = _item_list(graph, parent, ambiguous, memo)
     # A list card of the parent answers it, and a word the item shares with the list's name
     # (普通竞争者 → 竞争者环境) gives it away.
-    if (_named_list(parent) and kind_of_list and node in askable[:ITEM_PARENT_PER_LIST] and not _blocked(parent)
+    if (_named_list(parent) and items.kind_of_list and node.id in items.asked and not _blocked(parent)
             and not deck.has_list(parent) and not _shares_word(title, parent_title)):
-        position = next((i for i, k in enumerate(siblings, 1) if k.id == node.id), None)
+        position = items.positions.get(node.id)
         back = parent_title
-        if position and len(siblings) >= 2 and (parent.count is None or parent.count == len(siblings)):
-            back += f"（第{chinese_number(position)}项，共{chinese_number(len(siblings))}项）"
+        count = items.count
+        if position and count >= 2 and (parent.count is None or parent.count == count):
+            back += f"（第{chinese_number(position)}项，共{chinese_number(count)}项）"
         deck.add(node, "item_parent", f"「{title}」属于哪一个知识点？", back, answer_parts=[parent_title])
     for term, text in node_defs:
         body = _definition_body(term, text)
