@@ -248,7 +248,11 @@ def _emit(
         split = bare_line_list(draft.text_parts, draft.bare_lines)
         if split is not None and node.count is None:
             node.count = stated_count(split.remainder.rstrip(":").split(",")[-1])
-    sentences = counted_sentences(text) if split is None and parent is not None and node.count is None and ("、" in text or "和" in text) else []
+    sentences = (
+        counted_sentences(text)
+        if split is None and parent is not None and node.count is None and ("、" in text or "和" in text)
+        and _HAS_NUMERAL.search(text) else []
+    )
     if sentences and (len(sentences) >= 2 or children):
         # 劳动分工的形式主要有甲、乙、丙三种。组织设计的程序分为…七个步骤。: each
         # counted sentence is a list of its own, named by its subject.
@@ -346,6 +350,7 @@ def _emit(
     return node
 
 
+_HAS_NUMERAL = re.compile(r"[一二三四五六七八九十两兩\d]")
 _WORDS_IN_DENG = {"对等", "對等", "平等", "均等", "相等", "同等", "优等", "優等", "高等", "中等", "初等", "上等", "下等", "劣等", "等等"}
 _ACROSTIC = re.compile(r"(?<=.)\(([\u4e00-\u9fff]{2,8})\)$")
 
