@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -82,3 +83,22 @@ def test_bad_errata_file_fails_the_import_with_file_and_line(tmp_path):
     (tmp_path / "笔记.txt.errata").write_text("# x\n上, → 上，\n", encoding="utf-8")
     run = subprocess.run([sys.executable, "-m", "cskexam", "graph", str(notes)], capture_output=True, text=True)
     assert run.returncode == 2 and "笔记.txt.errata:2:" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_loss_finder_stays_linear_on_a_whole_file_pasted_as_one_line():
+    index = LossIndex([("在", 700000), ("上", 250000), ("围", 4000), ("范围", 12000), ("服务", 50000)])
+    # 60,000 lone characters between words on one line: each one used to rescan the line.
+    line = "服务围服务" * 60_000
+    cut = lambda text: [t for _ in range(len(text) // 5) for t in ("服务", "围", "服务")]  # noqa: E731
+    start = time.process_time()
+    found = find_losses(line + "\n范围", cut, index)
+    assert time.process_time() - start < 5
+    assert found == []  # the span recurs: the notes' own wording, not a loss
+
+
+def test_loss_finder_look_ups_stop_at_their_budget():
+    index = LossIndex([("在", 700000), ("上", 250000), ("的", 300000), ("围", 4000), ("范围", 12000), ("周围", 9000)])
+    cut = {"在围上,存在于": ["在", "围", "上", ",", "存在", "于"], "服务范围": ["服务", "范围"]}
+    text = "在围上,存在于\n服务范围"
+    assert [s.span for s in find_losses(text, cut.__getitem__, index)] == ["在围上"]
+    assert find_losses(text, cut.__getitem__, index, scan_budget=0) == []  # nothing read: nothing proposed

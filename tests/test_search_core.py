@@ -112,3 +112,15 @@ def test_one_wrong_character_always_passes_the_cutoff(length):
     word = "营" * length
     assert fuzz.ratio(word, "销" + word[1:]) >= cutoff(length)
     assert fuzz.ratio(word, "销销" + word[2:]) < cutoff(length) or length >= 7
+
+
+def test_words_that_differ_by_a_number_are_read_once():
+    converter = PinyinConverter()
+    calls = []
+    read = converter._read
+    converter._read = lambda items: calls.append(items) or read(items)
+    words = [f"要点{i}" for i in range(1, 2001)] + ["银行12", "12行为"]
+    converter.learn(words)
+    assert len(calls) == 1 and calls[0].count("要点") == 1  # one call, one reading of 要点
+    assert converter.syllables(["要点12"]) == ["yao", "dian", "12"]
+    assert converter.syllables(["银行12", "12行为"]) == ["yin", "hang", "12", "12", "xing", "wei"]

@@ -4,7 +4,7 @@ A text's tokens are its runs' tokens: ``cut_for_search`` words, plus every
 dictionary word of two or more characters inside a Chinese word of three or
 more (``cut_all``), so 客户服务 is found inside 客户服务管理师 and 10 inside
 第10. No word crosses punctuation. Notes repeat their phrases, so each distinct
-run is cut once and its tokens kept.
+run is cut once and its tokens kept (up to a bound).
 """
 
 from __future__ import annotations
@@ -46,13 +46,24 @@ class Tokenizer:
         return " ".join(words)
 
 
+# Distinct runs kept cut: far more than a real library's phrases, and a
+# file of 100,000 distinct titles does not hold them all.
+CACHE_LIMIT = 20_000
+
+
 class _Cache(dict):
-    """A dict that computes a missing value once: looked up with ``map`` in C."""
+    """A dict that computes a missing value once: looked up with ``map`` in C.
+
+    Emptied when it reaches ``CACHE_LIMIT`` entries: repeated phrases are
+    found again soon, and a file of distinct ones is not held whole.
+    """
 
     def __init__(self, compute):
         super().__init__()
         self._compute = compute
 
     def __missing__(self, key):
+        if len(self) >= CACHE_LIMIT:
+            self.clear()
         value = self[key] = self._compute(key)
         return value
