@@ -28,7 +28,7 @@ KEYWORD_CHARS = 3
 ITEM_NAME_CHARS = 8
 TERM_CHARS = 12  # longer titles are sentences (duties), not names a blank is told from
 # Nouns and named things; idioms and set phrases (不失时机) are no key terms.
-_KEYWORD_POS = ("n", "nz", "vn", "nt", "nr", "ns")
+_KEYWORD_POS = frozenset(("n", "nz", "vn", "nt", "nr", "ns"))
 _NUMBER = re.compile(r"^(第[一二三四五六七八九十]+|[二三四五六七八九十两]+大|\d+(?:\.\d+)?%?)$")
 # Sentences about the text itself (以上是…, 本文档旨在…), not about the subject.
 _META_START = ("以上", "本文", "本文档", "总结", "综上", "如图", "该", "这", "此", "他们", "它们", "举例", "例如", "比如")
@@ -47,14 +47,11 @@ Keywords = Callable[[str], list[str]]
 
 
 def jieba_keywords(text: str) -> list[str]:
-    """The text's nouns and terms by jieba's TF-IDF weight, strongest first (loads jieba's dictionary)."""
-    import logging
+    """The text's nouns and terms by jieba's TF-IDF weight, strongest first (tags with rjieba,
+    which loads jieba's dictionary once: see ``cskexam.core.keywords``)."""
+    from cskexam.core.keywords import tfidf_keywords
 
-    import jieba
-    import jieba.analyse
-
-    jieba.setLogLevel(logging.WARNING)
-    return jieba.analyse.extract_tags(text, topK=8, allowPOS=_KEYWORD_POS)
+    return tfidf_keywords(text, _KEYWORD_POS, 8)
 
 
 def _domain_terms(graph: KnowledgeGraph) -> dict[str, set[str]]:
