@@ -43,6 +43,13 @@ def run(args) -> int:
             where = library.display_name
     finally:
         progress.close()
+    # The loss report needs only the file list; the parsed notes and the library's
+    # copy of the graph go first, so a large file's import needs their memory once.
+    uncorrected, unused = prepared.uncorrected, prepared.unused_errata
+    del prepared, library
+    import gc
+
+    gc.collect()
     from cskexam.errors import shown_name
 
     files = "、".join(shown_name(f.name) for f in result.files)
@@ -59,7 +66,7 @@ def run(args) -> int:
     print(f"数据库: {where}")
     from cskexam.services.notes import loss_report
 
-    for line in loss_report(prepared.uncorrected, prepared.unused_errata):
+    for line in loss_report(uncorrected, unused):
         print(line)
     return 0
 
