@@ -144,5 +144,6 @@ def test_home_while_preparing_fits_80x24(tmp_db_url, gate):
             # the whole menu, its last key above the footer, and nothing past the right edge
             assert any("k   考生档案" in row for row in rows) and "q 退出" in rows[-1]
             assert any("╰" in row for row in rows[-3:-1])
+            gate.set()  # let the preparation end, so closing the app does not wait for the gate's timeout
 
     run(main())
