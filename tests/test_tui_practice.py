@@ -273,6 +273,9 @@ def test_wrongbook_lists_practises_and_exports(library, tmp_path):
         box = app.screen.query_one("#save-path")
         assert box.value.endswith(".csv") and "错题本-" in box.value
         assert not box.value.startswith(str(tmp_path / "home"))  # not the hidden data dir
+        box.value = "~nosuchuser_cskexam/错题.csv"  # a home that does not exist: said, the dialog stays
+        await pilot.press("enter")
+        await wait_text(pilot, "无法使用这个路径")
         box.value = str(tmp_path / "out")  # a directory: the file keeps its name
         await pilot.press("enter")
         await wait_for(pilot, lambda: any("已导出 2 道错题到 " + str(tmp_path / "out") in str(n.message)

@@ -45,10 +45,16 @@ class SaveDialog(ModalScreen[Path | None]):
         if not text:
             self.query_one("#save-error", Static).update(Content("请给出文件路径"))
             return
-        path = Path(text).expanduser()
-        if path.is_dir():
-            path = path / self._default.name
-        if not path.parent.is_dir():
+        try:
+            path = Path(text).expanduser()
+            if path.is_dir():
+                path = path / self._default.name
+            folder_exists = path.parent.is_dir()
+        except (RuntimeError, OSError, ValueError):
+            # ~nosuchuser, a NUL character or a name too long for the system
+            self.query_one("#save-error", Static).update(Content(f"无法使用这个路径：{text}"))
+            return
+        if not folder_exists:
             self.query_one("#save-error", Static).update(Content(f"目录不存在：{path.parent}"))
             return
         self.dismiss(path)
