@@ -219,6 +219,7 @@ def main(words: list[str]) -> int:
         "bullets.txt": bullet_notes(),
         "numbered.txt": numbered_notes(),
         "paragraph.txt": paragraph_notes(),
+        "line10mb.txt": "一行\n" + "客户服务是企业营销活动的重要组成部分，" * 175_000 + "\n",
     }
     files.update((name, text.encode("utf-8")) for name, text in notes.items())
     for name, data in files.items():
@@ -252,6 +253,7 @@ def main(words: list[str]) -> int:
         ("notes 20,000 lines of • 重复", cli + notes_import("bullets.txt")),
         ("notes 30,000 numbered items on 300 lines", cli + notes_import("numbered.txt")),
         (f"notes one {len(files['paragraph.txt']) / 1024:.0f} KB paragraph", cli + notes_import("paragraph.txt")),
+        ("notes one 10 MB line", cli + notes_import("line10mb.txt")),
         ("简答 grader, 3 pastes of 120k chars", [sys.executable, "-c", grader_paste_script()]),
     ]
     failed = 0

@@ -71,3 +71,12 @@ def test_the_bundled_notes_as_pasted_show_their_real_losses():
     # Each of them is a spot the errata file corrects.
     markers = [loss_marker(c) for c in corrections]
     assert all(any(s in m or m in s for m in markers) for s in ("在围上", "在容上", "为规。"))
+
+
+def test_a_loss_deep_in_one_huge_pasted_line_is_found_on_its_line():
+    """A file pasted as one line is read a run of sentences at a time (a 10 MB line would be
+    millions of tokens at once); a loss far along it is still found, on that line."""
+    filler = "客户是企业的生命，客户满意，客户忠诚。" * 400  # 7,600 characters, no loss
+    text = "标题\n" + filler + REAL[0][0] + filler + "\n遵守行为规范。"
+    found = suspect_losses(None, text)  # type: ignore[arg-type]
+    assert [(s.line, s.span) for s in found] == [(2, "在围上")]

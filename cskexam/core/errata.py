@@ -25,7 +25,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from collections import Counter
-from typing import Callable, Iterable, Mapping, Sequence
+from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 from cskexam.core.errors import UserError
 
@@ -374,10 +374,36 @@ def find_losses(
     return out
 
 
+# A line is segmented a sentence run at a time: a pasted file of one huge line would
+# otherwise be held as millions of tokens at once.
+_PIECE_CHARS = 2000
+_PIECE = re.compile(r"[^。！？；!?;]{1,%d}[。！？；!?;]*|[。！？；!?;]+" % _PIECE_CHARS)
+
+
+def _pieces(text: str) -> Iterator[tuple[int, str]]:
+    """(line number, text) for each line, a long line in runs of whole sentences of at most about
+    ``_PIECE_CHARS`` characters."""
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if len(line) <= _PIECE_CHARS:
+            yield lineno, line
+            continue
+        run: list[str] = []
+        size = 0
+        for m in _PIECE.finditer(line):
+            piece = m.group()
+            if size and size + len(piece) > _PIECE_CHARS:
+                yield lineno, "".join(run)
+                run, size = [], 0
+            run.append(piece)
+            size += len(piece)
+        if run:
+            yield lineno, "".join(run)
+
+
 def _find(text: str, cut: Callable[[str], list[str]], index: LossIndex, known: Callable[[str], bool], limit: int,
           uses: Mapping[str, int], scans: "_Scans", out: list[SuspectLoss]) -> None:
     seen: set[str] = set()
-    for lineno, line in enumerate(text.splitlines(), 1):
+    for lineno, line in _pieces(text):
         tokens = cut(line)
         facts = _Line(line, tokens, index)
         for i, (tok, start) in enumerate(zip(tokens, facts.offsets)):
