@@ -108,3 +108,21 @@ def test_a_huge_file_is_refused_before_it_is_read(tmp_path, capsys, monkeypatch)
     assert main(["graph", str(big)]) == 2
     err = capsys.readouterr().err
     assert "文件过大" in err and str(big) in err
+
+
+def test_a_file_of_more_markers_than_any_notes_is_refused_before_its_nodes_are_made(monkeypatch):
+    """Each marker is a node; a line of a million markers would take gigabytes. The file
+    is refused with its name and the line where the limit is passed."""
+    import pytest
+
+    from cskexam.core.errors import NotesError
+    from cskexam.core.notes import parser
+
+    monkeypatch.setattr(parser, "MAX_MARKERS", 1000)
+    text = "标题\n" + "1、客户\n" * 10 + "；一、1．①（1）•" * 400 + "\n"
+    with pytest.raises(NotesError) as err:
+        parse_notes([NoteSource("炸弹.txt", text)])
+    assert err.value.file == "炸弹.txt" and err.value.line == 12
+    assert "编号条目太多" in str(err.value)
+    # notes under the limit parse as before
+    assert len(list(parse_notes([NoteSource("ok.txt", "标题\n" + "1、客户\n" * 10)]))) >= 10

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from cskexam.core.graph import COUNT_MISMATCH, FALSE_STATEMENT, TITLE_TRUNCATED, TRUE_STATEMENT, KnowledgeGraph, Node, SourceRef, make_flag, node_id
+from cskexam.core.errors import NotesError
 from cskexam.core.notes.definitions import extract_definitions
 from cskexam.core.notes.documents import Document, split_documents, split_indented
 from cskexam.core.notes.enumerations import Split, bare_line_list, counted_sentences, list_tail, listed_sentence_with_subject, strip_list_lead, counted_sentence, counted_sentence_with_subject, split_counted, split_pair, split_short_list, trailing_count
@@ -60,12 +61,26 @@ def _raw_lines(src: NoteSource) -> list[str]:
     return lines
 
 
-def _build(doc: Document, prepared: list[Line], markdown: bool, by_indent: bool = False) -> OutlineBuilder:
+# Every marker (一、 1. ① - …) becomes a node; real notes have a few thousand.
+MAX_MARKERS = 200_000
+
+
+def _build(doc: Document, prepared: list[Line], markdown: bool, by_indent: bool = False,
+           name: str = "", seen: list[int] | None = None) -> OutlineBuilder:
     builder = OutlineBuilder(doc.title, doc.line, markdown)
     builder.by_indent = by_indent
     body = doc.body
     terms = [_TERM_LINE.match(text) is not None for _, text in body]
-    scans = [find_markers(text) for _, text in body]
+    scans = []
+    seen = seen if seen is not None else [0]
+    for lineno, text in body:
+        found = find_markers(text)
+        seen[0] += len(found)
+        if seen[0] > MAX_MARKERS:
+            # Refused before any node is made, so such a file costs little memory.
+            raise NotesError(f"笔记中的编号条目太多（超过 {MAX_MARKERS:,} 个），不像是学习笔记；请拆成几个文件",
+                             name or None, lineno)
+        scans.append(found)
     for k, (lineno, text) in enumerate(body):
         line = prepared[lineno - 1]
         term_run = terms[k] and ((k > 0 and terms[k - 1]) or (k + 1 < len(terms) and terms[k + 1]))
@@ -97,7 +112,8 @@ def parse_notes(sources: list[NoteSource]) -> KnowledgeGraph:
         else:
             docs = split_documents(src.name, texts, front_matter_title(raw) if markdown else None,
                                    None if markdown else [line.indent for line in prepared])
-        built.append((src.name, [_build(doc, prepared, markdown, by_indent) for doc in docs]))
+        seen = [0]
+        built.append((src.name, [_build(doc, prepared, markdown, by_indent, src.name, seen) for doc in docs]))
     # Titles cut by guessing are guessed better knowing the titles written
     # cleanly anywhere in the notes.
     known: set[str] = set()
