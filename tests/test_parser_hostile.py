@@ -110,6 +110,20 @@ def test_a_huge_file_is_refused_before_it_is_read(tmp_path, capsys, monkeypatch)
     assert "文件过大" in err and str(big) in err
 
 
+def test_a_file_of_millions_of_lines_is_refused_before_it_is_parsed(tmp_path, capsys, monkeypatch):
+    """Millions of mostly empty lines cost the parser seconds per million; notes never have them."""
+    monkeypatch.setattr(notes_service, "MAX_NOTE_LINES", 100)
+    many = tmp_path / "many.txt"
+    many.write_text("标题\n" + "\n" * 150 + "-\n" * 50, encoding="utf-8")
+    assert main(["graph", str(many)]) == 2
+    err = capsys.readouterr().err
+    assert "行数太多" in err and str(many) in err and "Traceback" not in err
+    old_mac = tmp_path / "mac.txt"  # \r alone ends a line too
+    old_mac.write_text("标题\r" + "-\r" * 120, encoding="utf-8", newline="")
+    assert main(["graph", str(old_mac)]) == 2
+    assert "行数太多" in capsys.readouterr().err
+
+
 def test_a_file_of_more_markers_than_any_notes_is_refused_before_its_nodes_are_made(monkeypatch):
     """Each marker is a node; a line of a million markers would take gigabytes. The file
     is refused with its name and the line where the limit is passed."""

@@ -94,6 +94,9 @@ def read_note(path: Path) -> ReadNote:
 # Far above any real notes file (a whole textbook is a few MB); a bigger
 # "notes" file is a mistake or an attack, and would only stall the parser.
 MAX_NOTE_BYTES = 20 * 1024 * 1024
+# Study notes run to thousands of lines; millions of (mostly empty) lines are an
+# attack on the per-line work of the parser.
+MAX_NOTE_LINES = 1_000_000
 
 
 def read_note_bytes(path: Path) -> bytes:
@@ -117,6 +120,8 @@ def read_note_bytes(path: Path) -> bytes:
         raise NotesError(_os_reason(exc), str(path)) from None
     if len(data) > MAX_NOTE_BYTES:  # grew while we looked
         raise NotesError(f"文件过大：笔记文件最大 {MAX_NOTE_BYTES // 1024 // 1024} MB", str(path))
+    if max(data.count(b"\n"), data.count(b"\r")) > MAX_NOTE_LINES:
+        raise NotesError(f"行数太多：笔记文件最多 {MAX_NOTE_LINES:,} 行", str(path))
     return data
 
 
