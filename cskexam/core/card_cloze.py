@@ -18,6 +18,7 @@ import re
 from collections import defaultdict
 from typing import Callable, Protocol
 
+from cskexam.core.card_lists import _ASPECT
 from cskexam.core.card_text import BLANK, _GENERIC, _PRONOUN_START, _clean, _sentences, _squash
 from cskexam.core.distractors import shared_words
 from cskexam.core.graph import KnowledgeGraph, Node
@@ -33,7 +34,6 @@ _NUMBER = re.compile(r"^(第[一二三四五六七八九十]+|[二三四五六�
 # Sentences about the text itself (以上是…, 本文档旨在…), not about the subject.
 _META_START = ("以上", "本文", "本文档", "总结", "综上", "如图", "该", "这", "此", "他们", "它们", "举例", "例如", "比如")
 _FIGURE = re.compile(r"如图|图\s*\d")
-_ASPECT = re.compile(r"^在.{1,4}上$")
 # An aside or a note about the notes (（考点：…）, 注：…, 记：“…”), not a statement to learn.
 _ASIDE = re.compile(r"^[（(]|^(?:注|记|考点|口诀|老师|备注|提示|重点|易错|说明)\s*[:：]")
 SHORT_TERM = 2

@@ -16,6 +16,7 @@ from cskexam.core.card_text import _clean, _sentences
 from cskexam.core.graph import KnowledgeGraph, Node
 
 _BULLET_MARKERS = {"•", "·", "-", "*", "●", "○", "◆", "■", "▪", "–", "—", "+"}
+# 「在内容上」 names an aspect of its list, not a thing to ask or blank.
 _ASPECT = re.compile(r"^在.{1,4}上$")
 
 

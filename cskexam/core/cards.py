@@ -50,6 +50,7 @@ from cskexam.core.card_cloze import (  # noqa: F401  (re-exported)
     doc_context, jieba_keywords, names_context,
 )
 from cskexam.core.card_links import drop_answered
+from cskexam.core.card_items import ITEM_PARENT_PER_LIST, _ambiguous_item_titles, _item_list, _ItemList  # noqa: F401
 from cskexam.core.card_lists import (
     KEY_ITEM_CHARS, _aspect_labels, _elaboration, _is_bullet, _item_nodes, _item_text, _list_kids, _list_of_lists,
     _marked_key, _mnemonic, _mnemonic_hints, _mnemonic_keys, repeated_lead_lists,
@@ -62,10 +63,7 @@ from cskexam.core.graph import KnowledgeGraph, Node
 from cskexam.core.vocab import CardKind
 
 KIND_LABELS = {k.value: k.label for k in CardKind}
-ITEM_PARENT_PER_LIST = 2
 _HEADING_WORDS = re.compile(r"包括|以下|如下|按照|将使|受益|[:：,，。；;（）()]")
-# 「在内容上」 names an aspect of its list, not a thing: 「在内容上」属于哪一个知识点 asks nothing.
-_ASPECT = re.compile(r"^在.{1,4}上$")
 
 
 @dataclass(frozen=True)
@@ -466,45 +464,6 @@ def _sentence_items(items: list[str], chars: int = SENTENCE_ITEM_CHARS) -> bool:
     if any(re.search(r"[，,；;：:]", i) or i.endswith(("…", "...")) for i in items):
         return True
     return sum(len(i) > chars for i in items) * 2 >= len(items)
-
-
-def _ambiguous_item_titles(graph: KnowledgeGraph) -> set[str]:
-    """Item titles found under differently named parents: '属于哪一个?' has no single answer."""
-    parents: dict[str, set[str]] = defaultdict(set)
-    for n in graph:
-        if n.kind == "item" and n.parent:
-            parents[_clean(n.title)].add(_clean(graph.get(n.parent).title))
-    return {t for t, ps in parents.items() if len(ps) > 1}
-
-
-@dataclass(frozen=True)
-class _ItemList:
-    """What the items under one parent share, worked out once per parent (not once per
-    item, which made a list of thousands of items quadratic)."""
-
-    count: int
-    asked: frozenset[str]  # ids of the items asked 「X属于哪一个知识点」
-    kind_of_list: bool
-    positions: dict[str, int]
-
-
-def _item_list(graph, parent, ambiguous, memo: dict[str, _ItemList]) -> _ItemList:
-    found = memo.get(parent.id)
-    if found is not None:
-        return found
-    siblings = [k for k in graph.children(parent.id) if k.kind == "item"]
-    # 「X属于哪一个知识点」 is worth asking only of a list learnt by name, and a
-    # few of its items say as much as all of them.
-    askable = [k for k in siblings if 2 <= len(_clean(k.title)) <= 10 and _clean(k.title) not in ambiguous
-               and not _is_bullet(k) and not _ASPECT.match(_clean(k.title))]
-    # A list of things of one kind (环境, 特性, 团队) or one stated with its count: its
-    # items belong to it; a heading's sub-points (了解客服部重要性) do not make a list.
-    kind_of_list = (parent.count is not None or parent.mnemonic is not None
-                    or (len(siblings) >= 2 and list_category([_clean(k.title) for k in siblings]) is not None))
-    found = _ItemList(len(siblings), frozenset(k.id for k in askable[:ITEM_PARENT_PER_LIST]), kind_of_list,
-                      {k.id: i for i, k in enumerate(siblings, 1)})
-    memo[parent.id] = found
-    return found
 
 
 def _add_item_cards(deck, graph, node, parent, node_defs, ambiguous, memo: dict[str, _ItemList]) -> None:

@@ -31,6 +31,7 @@ from textual.message import Message
 from textual.reactive import reactive
 
 from cskexam.errors import UserError, os_error_text
+from cskexam.tui.messages import ImportProgress, LibraryFailed, LibraryOpened, LibraryPrepared, LibraryReady, PrepareFailed
 from cskexam.tui.screens import registry
 
 if TYPE_CHECKING:
@@ -66,53 +67,6 @@ SHOWN_WAIT_SECONDS = 1.0
 
 WAIT_IMPORT = "正在导入，请稍候…（就绪后自动打开）"
 WAIT_PREPARE = "正在准备…，请稍候（就绪后自动打开）"
-
-
-class LibraryReady(Message, bubble=False):
-    """The library is open (and the bundled notes imported): ``app.library`` is set.
-
-    Cards, questions and the search index may still be being prepared
-    (``app.preparing``); ``LibraryPrepared`` follows when they are stored.
-    """
-
-
-class LibraryPrepared(Message, bubble=False):
-    """The import steps have run: cards, questions and the search index are stored."""
-
-
-class PrepareFailed(Message, bubble=False):
-    """The import steps failed; ``message`` says why, in Chinese. The next start tries again."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__()
-        self.message = message
-
-
-class LibraryFailed(Message, bubble=False):
-    """The library could not be opened; ``message`` says why, in Chinese."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__()
-        self.message = message
-
-
-class ImportProgress(Message, bubble=False):
-    """Progress of the first-run import of the bundled notes."""
-
-    def __init__(self, done: int, total: int, label: str) -> None:
-        super().__init__()
-        self.done = done
-        self.total = total
-        self.label = label
-
-
-class LibraryOpened(Message, bubble=False):
-    """Internal: the worker hands the open library to the event loop (``preparing``: steps to run)."""
-
-    def __init__(self, library: Library, preparing: bool = False) -> None:
-        super().__init__()
-        self.library = library
-        self.preparing = preparing
 
 
 # What the screens import when they open (besides their own modules): read

@@ -8,123 +8,14 @@ document (a stack of open styles), not from a fixed table; only the
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from cskexam.core.notes.enumerations import inline_items, list_tail
-from cskexam.core.notes.headings import Heading, clean_title_only, split_heading, stated_count, tail_mnemonic, whole_heading
+from cskexam.core.notes.headings import Heading, stated_count, tail_mnemonic
 from cskexam.core.notes.markers import Marker, find_markers, markdown_heading
-
-_BOUNDARY = set(":;。?!)]》”\" ")
-_PUNCT = set("。;,:!?")
-_FAMILY_RANK = (
-    {"part": 0, "chapter": 1, "topic": 1, "section": 2}
-    | {f"h{i}": i - 1 for i in range(1, 7)}
-    | {"dec1": 10}
+from cskexam.core.notes.drafts import Draft, _clean_marker, _heading_like, _is_cjk, _looks_like_list, _next_number
+from cskexam.core.notes.outline_patterns import (  # noqa: F401
+    _BOUNDARY, _PUNCT, _FAMILY_RANK, _MAX_DEPTH, _INDENTED_STYLES, _MNEMONIC_WORD, _MNEMONIC_LINE, _BRACKET_LIST, _QUOTED, _REMEMBER_AS, _ASIDE_WORDS, _TRUE_MARKS, _JUDGEMENT, _JUDGEMENT_PREFIX, _OWN_LEVEL, _JUDGEMENT_SECTION, _ENDS_WITH_YOU, _NOUN_TAIL, _LEAD_VERB, _QUOTED_COUNT, _LEAD_SUBJECT, _SENTENCE, _LEAD_IN, _HEADING_MARK, _HOOK, _COUNT_ONLY, _ONE_LINE_STYLES, _OUTLINE_TITLE,
 )
-# Deeper than any real outline; keeps hostile input from nesting without end.
-_MAX_DEPTH = 24
-_INDENTED_STYLES = {"bullet", "num_dot", "num_paren"}
-_MNEMONIC_WORD = r"(?:口诀|口訣|巧记|巧記|记忆|記憶|速记|速記|助记|助記|记法|記法)"
-_MNEMONIC_LINE = re.compile(
-    rf"^(?:(?:小贴士|小提示|温馨提示|提示|tips?)\s*:?\s*)?([【\[]{_MNEMONIC_WORD}{{1,2}}[】\]]\s*:?|{_MNEMONIC_WORD}{{1,2}}\s*:?(?=[\"“「])|{_MNEMONIC_WORD}{{1,2}}\s*:)\s*(.+)$",
-    re.I,
-)
-_BRACKET_LIST = re.compile(r"\(([^()]{4,})\)")
-_QUOTED = re.compile(r"^[\"“「『]([^\"”」』]{2,16})[\"”」』]")
-# 可记作"优劣机威"(优势、劣势、机会、威胁)
-_REMEMBER_AS = re.compile(r"^(可?(?:记作|记为|简记为|简记作|概括为))\s*[\"“「]?([\u4e00-\u9fff]{2,12})[\"”」]?")
-_ASIDE_WORDS = {"注意", "注", "提示", "备注", "说明", "例如", "例", "比如", "举例", "答", "解析", "小结", "总结"}
-_TRUE_MARKS = ("√", "✓", "✔", "对", "對", "正确", "正確")
-_JUDGEMENT = re.compile(r"\(\s*(×|x|X|✗|✘|√|✓|✔|错|錯|对|對|正确|错误|正確|錯誤)\s*\)\s*$|(?:(?<=[\s。.])|(?<=[\u4e00-\u9fff]))(✗|✘|×|√|✓|✔)\s*$|(?<=[。.!])\s*(错|錯|对|對)\s*$")
-_JUDGEMENT_PREFIX = re.compile(r"^(?:判断|判斷|辨析|易错|易錯)\s*:")
-_OWN_LEVEL = {"plain", "term", "judge", "lead_item", "inline", "doc"}
-_JUDGEMENT_SECTION = re.compile(r"判断|判斷|辨析|是非|对错|對錯")
-# 绩效改进的方法有 / 影响自我效能感的因素有: a sentence that says what follows.
-_ENDS_WITH_YOU = re.compile(r"(?<=[\u4e00-\u9fff]{2})的[\u4e00-\u9fff]{1,4}(?:主要)?有$")
-_NOUN_TAIL = re.compile(r"的([\u4e00-\u9fff]{1,4})$")
-_LEAD_VERB = re.compile(r"分为|分成|包括|包含|有|应|需|要|可|是|遵循|具备|经历|經歷|如下|以下|主要")
-# 常说的“三大策略” / 所谓“四个坚持”: a quoted count phrase after a qualifier.
-_QUOTED_COUNT = re.compile(r"^[\u4e00-\u9fff]{0,5}的?[\"“「『]([^\"“”「」『』]{2,10})[\"”」』]$")
-# 客户服务的基本原则主要有以下四项: the subject a lead-in sentence is about.
-_LEAD_SUBJECT = re.compile(
-    r"^(.{2,16}?)(?:一般|通常|主要|大致)?(?:可以|可|应当|应|需要|需)?"
-    r"(?:包括|包含|分为|分成|经历|經歷|遵循|具备|具有|有)(?:以下|如下|下列)?[一二三四五六七八九十两\d]{0,2}"
-)
-_SENTENCE = re.compile(r"[。!?]|[,;].{6,}")
-_LEAD_IN = re.compile(r"^(其|它|他们|主要观点|主要内容)|以下|如下|下列|應遵循|应遵循|需具备|应具备|主要有|包括以下|有以下|分别是|分別是|依次是|依次为|依次為")
-_HEADING_MARK = re.compile(
-    r"\((?:识记|識記|掌握|了解|理解|熟悉|应用|應用|重点|重點|难点|難點|简答|簡答|论述|論述|必考|常考|高频|高頻)\)"
-    r"|【[^】]{1,6}】|\[(?:重点|重點|难点|必考|常考|高频)\]|[★☆▲]|\(\s*(?:第\s*\d+\s*页|[Pp]\.?\s*\d+)\s*\)|\s[Pp]\.?\s?\d{1,4}$"
-)
-_HOOK = re.compile(r"^[\u4e00-\u9fff]{2,6}\([^()]{4,}\)$")
-# 从低到高共七种 / 按先后顺序共六步: a lead-in that only states how many items follow.
-_COUNT_ONLY = re.compile(
-    r"^(?:(?:(?:从|由).{1,6}(?:到|至).{1,6}|按.{1,8}|依次|一般|通常|大致|具体)?,?(?:共|共有)|(?:主要|具体)?(?:可分为|分为|分成|包括|有))?"
-    r"[一二三四五六七八九十两\d]{1,2}"
-    r"(?:大?(?:个|種|种|项|項|类|類|点|點|条|條|步|方面|部分|阶段|階段|层次|層次|环节|要素)|大(?=[\u4e00-\u9fff]))"
-    r"(?:[\u4e00-\u9fff]{1,3})?$"
-)
-
-
-# A short title written before the items of a one-line outline (no colon).
-_ONE_LINE_STYLES = {"pcn", "pnum", "circled", "num_dun", "num_dot", "num_paren", "cn", "roman"}
-_OUTLINE_TITLE = re.compile(r"^[^\s。,;:!?、()\[\]“”\"→]{3,20}$(?<![的了和与及有为是])")
-
-
-def _heading_like(draft: "Draft") -> bool:
-    """An open item that reads as a heading (``4、人员构成``), under which a list
-    numbered from 1 again is a list of its own; after an item that is a
-    sentence, 1 starts a new list beside it."""
-    segment = draft.segment.strip().rstrip(":")  # 按重要性: is a heading over its items
-    return not draft.text_parts and 0 < len(segment) <= 20 and not re.search(r"[:,;。!?]", segment)
-
-
-def _looks_like_list(rest: str) -> bool:
-    parts = [p.strip() for p in re.split(r"[、,;]", rest.rstrip("。.;"))]
-    return len(parts) >= 3 and all(1 <= len(p) <= 12 and not re.search(r"[。:]", p) for p in parts)
-
-
-@dataclass(slots=True)
-class Draft:
-    style: str
-    number: tuple[int, ...]
-    marker: str
-    line: int
-    segment: str = ""
-    heading: Heading | None = None
-    text_parts: list[str] = field(default_factory=list)
-    children: list["Draft"] = field(default_factory=list)
-    inline_item: bool = False
-    end: int = 0  # last line that gave this draft text of its own
-    indent: int | None = None  # a Markdown list item's indentation
-    whole_title: bool = False  # a Markdown heading: its whole text is the title
-    mnemonic: str | None = None  # from a 口诀:/记忆: line or a tip block
-    stated: int | None = None  # a count stated by a lead-in sentence
-    judged: bool | None = None  # a statement marked (√) True or (×) False
-    listy: bool = False  # ``X:a、b、c``: the text is a list of short items
-    at: float = 0.0  # where in its first line the draft starts (0 = start, 1 = end)
-    bare_lines: list[str] = field(default_factory=list)  # whole unmarked lines of its body
-
-    @property
-    def title(self) -> str:
-        return self.heading.title if self.heading else ""
-
-
-def _next_number(open_number: tuple[int, ...], style: str) -> tuple[int, ...]:
-    if style in ("dotted", "dashed"):
-        return (open_number[0], open_number[1] + 1)
-    return (open_number[0] + 1,) if open_number else ()
-
-
-def _clean_marker(raw: str) -> str:
-    marker = raw.strip().rstrip(": ")
-    while "、、" in marker:
-        marker = marker.replace("、、", "、")
-    return marker
-
-
-def _is_cjk(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
 
 
 class OutlineBuilder:
@@ -598,22 +489,3 @@ class OutlineBuilder:
     def finish(self) -> Draft:
         self._finish_pending()
         return self.root
-
-
-def clean_titles(drafts: list[Draft], out: set[str]) -> None:
-    """Titles written cleanly (ended by a colon or a bracket, or alone)."""
-    for draft in drafts:
-        clean = clean_title_only(draft.segment)
-        if clean is not None and 2 <= len(clean) <= 10:
-            out.add(clean)
-
-
-def split_headings(drafts: list[Draft], known: frozenset[str], subject: str) -> None:
-    """Title, body and metadata of each draft, from its segment."""
-    for draft in drafts:
-        if draft.whole_title:
-            draft.heading = whole_heading(draft.segment)
-        else:
-            draft.heading = split_heading(draft.segment, known, subject)
-        if draft.heading.text:
-            draft.text_parts.insert(0, draft.heading.text)

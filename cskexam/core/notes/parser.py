@@ -22,7 +22,8 @@ from cskexam.core.notes.headings import Heading, stated_count
 from cskexam.core.notes.links import related_edges
 from cskexam.core.notes.markers import Marker, find_markers
 from cskexam.core.notes.lines import Line, front_matter_title, indented_outline, prepare_lines
-from cskexam.core.notes.outline import Draft, OutlineBuilder, clean_titles, split_headings
+from cskexam.core.notes.drafts import Draft, clean_titles, split_headings
+from cskexam.core.notes.outline import OutlineBuilder
 
 _ORDINAL_IS = re.compile(r"^(?:[一二三四五六七八九十]是|其[一二三四五六七八九十],?)(?=..)")
 _ITEM_END = re.compile(r"[;。]+")

@@ -22,7 +22,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from cskexam.tui.screens.base import AppScreen
-from cskexam.tui.app import ImportProgress, LibraryFailed, LibraryPrepared, LibraryReady, PrepareFailed
+from cskexam.tui.messages import ImportProgress, LibraryFailed, LibraryPrepared, LibraryReady, PrepareFailed
 from cskexam.tui.screens import registry
 from cskexam.tui.widgets.cjk_text import CjkText
 from cskexam.tui.widgets.title_bar import TitleBar

@@ -1,0 +1,83 @@
+"""Draft nodes of an outline, before they become graph nodes: their fields, and titles split from their text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from cskexam.core.notes.headings import Heading, clean_title_only, split_heading, whole_heading
+
+
+def _heading_like(draft: "Draft") -> bool:
+    """An open item that reads as a heading (``4、人员构成``), under which a list
+    numbered from 1 again is a list of its own; after an item that is a
+    sentence, 1 starts a new list beside it."""
+    segment = draft.segment.strip().rstrip(":")  # 按重要性: is a heading over its items
+    return not draft.text_parts and 0 < len(segment) <= 20 and not re.search(r"[:,;。!?]", segment)
+
+
+def _looks_like_list(rest: str) -> bool:
+    parts = [p.strip() for p in re.split(r"[、,;]", rest.rstrip("。.;"))]
+    return len(parts) >= 3 and all(1 <= len(p) <= 12 and not re.search(r"[。:]", p) for p in parts)
+
+
+@dataclass(slots=True)
+class Draft:
+    style: str
+    number: tuple[int, ...]
+    marker: str
+    line: int
+    segment: str = ""
+    heading: Heading | None = None
+    text_parts: list[str] = field(default_factory=list)
+    children: list["Draft"] = field(default_factory=list)
+    inline_item: bool = False
+    end: int = 0  # last line that gave this draft text of its own
+    indent: int | None = None  # a Markdown list item's indentation
+    whole_title: bool = False  # a Markdown heading: its whole text is the title
+    mnemonic: str | None = None  # from a 口诀:/记忆: line or a tip block
+    stated: int | None = None  # a count stated by a lead-in sentence
+    judged: bool | None = None  # a statement marked (√) True or (×) False
+    listy: bool = False  # ``X:a、b、c``: the text is a list of short items
+    at: float = 0.0  # where in its first line the draft starts (0 = start, 1 = end)
+    bare_lines: list[str] = field(default_factory=list)  # whole unmarked lines of its body
+
+    @property
+    def title(self) -> str:
+        return self.heading.title if self.heading else ""
+
+
+def _next_number(open_number: tuple[int, ...], style: str) -> tuple[int, ...]:
+    if style in ("dotted", "dashed"):
+        return (open_number[0], open_number[1] + 1)
+    return (open_number[0] + 1,) if open_number else ()
+
+
+def _clean_marker(raw: str) -> str:
+    marker = raw.strip().rstrip(": ")
+    while "、、" in marker:
+        marker = marker.replace("、、", "、")
+    return marker
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def clean_titles(drafts: list[Draft], out: set[str]) -> None:
+    """Titles written cleanly (ended by a colon or a bracket, or alone)."""
+    for draft in drafts:
+        clean = clean_title_only(draft.segment)
+        if clean is not None and 2 <= len(clean) <= 10:
+            out.add(clean)
+
+
+def split_headings(drafts: list[Draft], known: frozenset[str], subject: str) -> None:
+    """Title, body and metadata of each draft, from its segment."""
+    for draft in drafts:
+        if draft.whole_title:
+            draft.heading = whole_heading(draft.segment)
+        else:
+            draft.heading = split_heading(draft.segment, known, subject)
+        if draft.heading.text:
+            draft.text_parts.insert(0, draft.heading.text)
