@@ -15,6 +15,8 @@ from cskexam.core.notes.markers import find_markers
 
 _NOT_IN_TITLE = set("。;:,!?")
 _STRONG_START = re.compile(r"^第[一二三四五六七八九十\d]+(部分|章)")
+# 2024年人力资源管理师考点汇总, 2025版…: a year or an edition opens a title, a number does not.
+_YEAR_START = re.compile(r"^\d{2,4}\s?(?:年|版|届|屆|级|級)")
 
 
 @dataclass
@@ -27,7 +29,7 @@ class Document:
 def _title_candidate(line: str) -> bool:
     if not 2 <= len(line) <= 40 or not _NOT_IN_TITLE.isdisjoint(line):
         return False
-    if line.startswith("图") or line[0].isdigit() or line.startswith(("#", "-", "*", "•")):
+    if line.startswith("图") or (line[0].isdigit() and not _YEAR_START.match(line)) or line.startswith(("#", "-", "*", "•")):
         return False
     if line.count("、") >= 2:
         return False  # 课程开发、讲师选聘、考核方式: the items of a list, not a title

@@ -41,6 +41,8 @@ class Draft:
     listy: bool = False  # ``X:a、b、c``: the text is a list of short items
     at: float = 0.0  # where in its first line the draft starts (0 = start, 1 = end)
     bare_lines: list[str] = field(default_factory=list)  # whole unmarked lines of its body
+    basis: bool = False  # 按内容分: a classification basis, a node of its own beside the other bases
+    merge: bool = False  # 其中X又包括: X's items, to join the item X once the list that names it is split
 
     @property
     def title(self) -> str:
@@ -81,3 +83,18 @@ def split_headings(drafts: list[Draft], known: frozenset[str], subject: str) -> 
             draft.heading = split_heading(draft.segment, known, subject)
         if draft.heading.text:
             draft.text_parts.insert(0, draft.heading.text)
+
+
+def join_sub_lists(children: list[Draft], subs: list[Draft]) -> list[Draft]:
+    """``其中原始凭证又包括:…`` under ``分为原始凭证和记账凭证两类``: once the
+    sentence is split into items, the sub-list's items are the item's own;
+    a sub-list whose item is not found stays a node of its own."""
+    for sub in subs:
+        target = next((c for c in children if c.title and c.title == sub.title), None)
+        if target is None:
+            children.append(sub)
+            continue
+        target.children.extend(sub.children)
+        target.text_parts.extend(sub.text_parts)
+        target.mnemonic = target.mnemonic or sub.mnemonic
+    return children

@@ -62,10 +62,28 @@ def _semicolon_item(part: str) -> InlineItem:
     return InlineItem(part)
 
 
+# 注意的品质主要有四个:甲;乙… / 有五个,分别是:甲、乙…: a lead-in clause ended by a colon before the items.
+_COLON_LEAD = re.compile(r"^([^:。;]{0,32}?(?:有|包括|包含|分为|分成|如下|以下|是|为|為|共)[^:。;、]{0,8}):\s*(?=\S)")
+
+
+def _drop_colon_lead(text: str) -> tuple[str, str]:
+    """(lead, the rest) when ``text`` opens with a lead-in ended by a colon, else ("", text)."""
+    m = _COLON_LEAD.match(text.strip()) if ":" in text[:42] else None
+    if not m:
+        return "", text
+    return m.group(1), text.strip()[m.end() :]
+
+
 def split_counted(text: str, count: int) -> Split | None:
     """Find ``count`` items at the start of ``text``; None when they are not there."""
     if count < 2 or not text:
         return None
+    lead, text = _drop_colon_lead(text)
+    if lead:
+        found = split_counted(text, count)
+        if found is not None:
+            found.remainder = (lead + "。" + found.remainder).strip("。")
+        return found
     if text.startswith("《"):
         # 《红楼梦》《西游记》《水浒传》《三国演义》: book titles side by side.
         head, _, rest = text.partition("。")
@@ -115,15 +133,36 @@ _CLAUSE_START = ("指", "是", "即", "在", "通过", "利用", "对", "从", "
 _LIST_LEAD = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:常见的?有|常用的?有|主要有|主要包括|一般包括|包括|通常有)")
 
 
+# 从短到长,从月度到年度,依次为… / …有五个,分别是:…: the clause before says in what order; the list follows.
+_SEQUENCE_LEAD = re.compile(r"^[^。:;]{0,30}?(?:依次为|依次是|依次為|分别为|分别是|分別為|分別是)\s*:?\s*")
+
+
 def split_short_list(text: str, counted: bool = False) -> Split | None:
     """A body that is nothing but a short list: ``售前服务、售中服务、售后服务``,
     or ``甲,乙,丙`` / ``甲;乙;丙`` with three short items or more."""
+    lead, rest = _drop_colon_lead(text)
+    if lead:
+        found = split_short_list(rest, counted)
+        if found is not None:
+            found.remainder = (lead + "。" + found.remainder).strip("。")
+        return found
+    seq = _SEQUENCE_LEAD.match(text.strip()) if "依" in text or "分" in text else None
+    if seq:
+        found = _split_short_list(text.strip()[seq.end() :], counted)
+        if found is not None:
+            found.remainder = (text.strip()[: seq.end()].rstrip(": ") + "。" + found.remainder).strip("。")
+        return found
+    return _split_short_list(text, counted)
+
+
+def _split_short_list(text: str, counted: bool = False) -> Split | None:
     body = text.strip().rstrip("。.;,")
     if "、" not in body and "," not in body and ";" not in body:
         return None
     lead = _LIST_LEAD.match(body)
-    if lead and body.endswith("等"):  # 常见的有计划、总结、简报等
-        body = body[lead.end() : -1]
+    if lead and "、" in body[lead.end() :]:  # 主要有意向书、合同… / 常见的有计划、总结、简报等
+        body = body[lead.end() :]
+        body = body[:-1] if body.endswith("等") else body
     if len(body) > 160 or not body or _SENTENCE_MARK.search(body):
         return None  # an item never holds 。 : ! ?
     if ";" in body and "," not in body:
@@ -144,6 +183,8 @@ def split_short_list(text: str, counted: bool = False) -> Split | None:
             return None  # 服务设施、设备和人员的外表: two pieces of a phrase
         if len(parts) >= 2 and all(1 <= len(p) <= longest for p in parts):
             return Split([InlineItem(p) for p in parts], "")
+    if "、" in body and "," in body and not counted:
+        return None  # 兴奋型,直率热情、易冲动: a comma between clauses, 、 inside one
     parts = [p.strip() for p in _ANY_SEPARATOR.split(body)]
     if len(parts) >= 3 and all(1 <= len(p) <= (10 if counted else 6) for p in parts):
         return Split([InlineItem(p) for p in parts], "")
@@ -235,7 +276,7 @@ def counted_sentence_with_subject(text: str, last_clause: bool = False) -> tuple
         # 根据知识的复杂程度,知识学习可以分为…三类: the clause that holds the count.
         m = _COUNTED_SENTENCE.match(first.rsplit(",", 1)[-1])
     if not m:
-        return None
+        return _counted_list(first, rest)
     count = cn_to_int(m.group("n"))
     if count is None or count < 2:
         return None
@@ -250,6 +291,27 @@ def counted_sentence_with_subject(text: str, last_clause: bool = False) -> tuple
     if len(parts) < 2 or not all(1 <= len(p) <= 16 for p in parts):
         return None
     return count, Split([InlineItem(p) for p in parts], rest.strip()), m.group("subject").strip()
+
+
+_BARE_COUNTED = re.compile(
+    rf"^(?P<items>[^,;:。]+?)(?P<n>{_NUMERAL})(?:个|個|種|种|项|項|类|類|条|條|点|點)(?:方面|部分|阶段|階段|层次|層次|环节|要素|类型|形式)?$"
+)
+
+
+def _counted_list(first: str, rest: str) -> tuple[int, Split, str] | None:
+    """``认知成分、情感成分和行为倾向成分三种``: items and their count, no verb."""
+    from cskexam.core.notes.markers import cn_to_int
+
+    m = _BARE_COUNTED.match(first) if "、" in first else None
+    count = cn_to_int(m.group("n")) if m else None
+    if m is None or count is None or count < 2:
+        return None
+    parts = [p.strip() for p in m.group("items").split("、")]
+    if len(parts) == count - 1 and len(_PAIR_JOIN.split(parts[-1])) == 2:
+        parts = parts[:-1] + [p.strip() for p in _PAIR_JOIN.split(parts[-1])]
+    if len(parts) != count or not all(1 <= len(p) <= 16 for p in parts):
+        return None
+    return count, Split([InlineItem(p) for p in parts], rest.strip()), ""
 
 
 # 上行文主要有报告、请示等。: a sentence that lists items without counting them.

@@ -266,6 +266,10 @@ def _words(line: str) -> str:
     return line
 
 
+# 【答案】…, 〔参考答案〕…, [答]…: an answer labelled in brackets is an answer like 答：….
+_ANSWER_LABEL = re.compile(r"^(\s*)[【\[〔]\s*(?:参考答案|參考答案|答案|答)\s*[】\]〕]\s*[:：]?\s*")
+
+
 def reformat(raw: list[str], markdown: bool) -> tuple[list[str], bool]:
     """The lines rewritten, and whether they are to be read as Markdown-like
     lines (never joined as hard wraps): a slide deck's lines are whole
@@ -282,6 +286,11 @@ def reformat(raw: list[str], markdown: bool) -> tuple[list[str], bool]:
         slides.rewrite_deck(lines)
         flowing = True
     changed = bool(toc) or markdown or flowing
+    if "答" in text:
+        for k, line in enumerate(lines):
+            if "答" in line[:8] and _ANSWER_LABEL.match(line):
+                lines[k] = _ANSWER_LABEL.sub(r"\1答：", line, count=1)
+                changed = True
     row, at, last = 0, 0, -1
     for m in _WEB_WORD.finditer(text):
         row += text.count("\n", at, m.start())

@@ -17,12 +17,12 @@ EXAM_TAGS = (
     "识记", "識記", "掌握", "了解", "理解", "熟悉", "应用", "應用", "重點", "难点", "難點", "簡答", "論述", "必考", "常考",
     "高频", "高頻", "易错", "易錯", "考点", "考點", "重要", "★", "☆", "▲",
 )
-_PAGE = re.compile(r"^(?:P\.?\s?|第\s?)(\d+)(?:\s?[-~]\s?P?(\d+))?(?:\s?页|\s?頁)?$", re.I)
+_PAGE = re.compile(r"^(?:P\.?\s?|第\s?)(\d+)(?:\s?[-~—]\s?P?(\d+))?(?:\s?页|\s?頁)?$", re.I)
 # Page marks and tags anywhere in a title: (P4) (第12页) p.35, a trailing P211;
 # (识记) [重点] 【重点】 ★.
 _TITLE_PAGE = re.compile(
-    r"\(\s*(?:[Pp]\.?\s?(\d{1,4})(?:\s?[-~]\s?[Pp]?\d+)?|第\s?(\d{1,4})\s?[页頁])\s*\)"
-    r"|(?:^|(?<=[\s\u4e00-\u9fff)】\]]))\s*[Pp]\.?\s?(\d{1,4})\s*$"
+    r"\(\s*(?:[Pp]\.?\s?(\d{1,4})(?:\s?[-~—]\s?[Pp]?\d+)?|第\s?(\d{1,4})\s?[页頁])\s*\)"
+    r"|(?:^|(?<=[\s\u4e00-\u9fff)】\]]))\s*[Pp]\.?\s?(\d{1,4})(?:\s?[-~—]\s?[Pp]?\d{1,4})?\s*$"
 )
 _TITLE_TAG = re.compile(r"\(([^()]{1,6})\)|【([^【】]{1,6})】|\[([^\[\]]{1,6})\]|([★☆▲]+)")
 _TITLE_MNEMONIC = re.compile(r"\(([\u4e00-\u9fff]{1,3}[一二三四五六七八九十])\)")
@@ -61,6 +61,8 @@ _COUNT = re.compile(
     r"(?:大|个|個|种|種|类|類|项|項|点|點|条|條|位|方面|要素|步|阶段|階段|层次|环节|维度|特征|特徵|特点|特點|功能|类型|要点|原则)"
 )
 _NUMERAL = re.compile(r"[一二三四五六七八九十两\d]")
+# 主要有四条, 共六种: a count after 有/共 says how many only with its unit.
+_COUNT_AFTER_UNIT = re.compile(r"(?:主要有|共有|共|有)([一二三四五六七八九十两]|\d{1,2})大?(?:个|個|种|種|类|類|项|項|点|點|条|條|方面|阶段|階段|步)")
 _COUNT_AFTER = re.compile(r"(?:包括以下|包括如下|包括|分为|分成|有以下|有如下)([一二三四五六七八九十两]|\d{1,2})(?:大|个|個|种|種|类|類|项|項|点|點|条|條|方面)?")
 
 TITLE_MAX = 24
@@ -316,6 +318,15 @@ def split_heading(segment: str, known: frozenset[str] = frozenset(), subject: st
 
 
 _PREDICATE_WORD = re.compile(r"分|包|共|主要有")
+_SENTENCE_IN_TAIL = re.compile(r"[。,;!?、]")
+_BARE_NUMBER = re.compile(rf"^([{_NUM}]+|\d{{1,2}}){_UNIT}?$")
+
+
+def _bare_count(phrase: str) -> int | None:
+    """``八项``, ``四种``: a count phrase with no noun after it."""
+    m = _BARE_NUMBER.match(phrase.strip())
+    value = cn_to_int(m.group(1)) if m else None
+    return value if value is not None and value >= 2 else None
 
 
 def _drop_count_predicate(title: str, heading: Heading) -> str:
@@ -331,10 +342,18 @@ def _drop_count_predicate(title: str, heading: Heading) -> str:
 
 
 _META_CHAR = re.compile(r"[(【\[★☆▲Pp]")
+# 会计要素——六大要素, 财务报表的组成——四表一注: a short count phrase behind a dash
+# says how many items follow; it is no part of the heading's name.
+_DASH_COUNT = re.compile(r"(?<![\dPp])\s*(?:——|—|--|－－)\s*([^—\-:()]{0,4}[一二三四五六七八九十两兩\d][^—\-:()]{0,5})$")
 
 
 def take_title_meta(title: str, heading: Heading) -> str:
-    """Move page marks, tags and a bracketed mnemonic out of ``title``."""
+    """Move page marks, tags, a dashed count and a bracketed mnemonic out of ``title``."""
+    if "—" in title or "--" in title:
+        dash = _DASH_COUNT.search(title)
+        if dash and dash.start() >= 2 and not _SENTENCE_IN_TAIL.search(dash.group(1)):
+            heading.count = heading.count or stated_count(dash.group(1)) or _bare_count(dash.group(1))
+            title = title[: dash.start()]
     if not _META_CHAR.search(title):
         return title
 
@@ -352,7 +371,9 @@ def take_title_meta(title: str, heading: Heading) -> str:
     title = _WEIGHT_GROUP.sub("", title)
 
     def page(m: re.Match) -> str:
-        heading.page = heading.page or "P" + next(g for g in m.groups() if g)
+        # P27-29, (P12~13): a range keeps both ends.
+        ends = re.findall(r"\d+", m.group(0))[:2]
+        heading.page = heading.page or "P" + "-".join(ends)
         return ""
 
     title = _TITLE_PAGE.sub(page, title)
@@ -411,6 +432,8 @@ _TRAILING_PAGE = re.compile(r"\((?:P\s?\d+)\)$")
 def clean_title(title: str) -> str:
     title = title.replace("**", "").replace("__", "")
     title = title.strip(" 、:;,。“”\"'")
+    if title.startswith("【") and title.endswith("】") and title.count("【") == 1:
+        title = title[1:-1].strip()  # 【易错点】: a label in brackets
     # A trailing mnemonic or page mark in brackets that survived (e.g. at line end).
     if title.endswith(")"):
         title = _TRAILING_PAGE.sub("", title).strip()
@@ -425,7 +448,7 @@ def stated_count(title: str, text: str = "", mnemonic: str | None = None) -> int
     if m:
         candidates.append(cn_to_int(m.group(1)))
     first = text[:40].split("。", 1)[0].split(":", 1)[0] if text else ""
-    m = _COUNT_AFTER.search(first[:30])
+    m = _COUNT_AFTER.search(first[:30]) or _COUNT_AFTER_UNIT.search(first[:30])
     if m:
         candidates.append(cn_to_int(m.group(1)))
     if mnemonic and _MNEMONIC.match(mnemonic):  # 宏五: five items

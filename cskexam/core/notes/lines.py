@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from cskexam.core.notes.furniture import drop_running_headers, is_page_number
 from cskexam.core.notes.normalize import normalize_line
 
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s+[^<>]*)?/?>")
@@ -143,7 +144,7 @@ def prepare_lines(raw_lines: list[str], markdown: bool) -> list[Line]:
             if close is not None:
                 start = close + 1
     in_fence = in_comment = False
-    pages = 0
+    footers: list[int] = []
     container: str | None = None
     for i in range(start, n):
         raw = raw_lines[i]
@@ -201,20 +202,20 @@ def prepare_lines(raw_lines: list[str], markdown: bool) -> list[Line]:
             bare = _FURNITURE_WORDS.sub("", text)
             if bare != text:
                 if not bare:
-                    pages += 1
+                    footers.append(i)
                     continue
                 text = bare
         wrapped = _WRAPPED.match(text)
         if wrapped:  # 【第一章 客户服务礼仪】: a heading in brackets
             text = wrapped.group(1).strip()
-        if _FURNITURE.match(text):
-            pages += 1
+        if _FURNITURE.match(text) or is_page_number(text):
+            footers.append(i)
             continue
         out[i] = Line(text, _indent_of(raw), literal, tip=tip, bold=bold)
-    if pages:
-        # Page furniture says the text was pasted from pages: lines repeated
-        # on many pages are running headers.
-        _drop_running_headers(out)
+    if footers:
+        # Page furniture says the text was pasted from pages: lines printed
+        # beside it page after page are running headers.
+        drop_running_headers(out, footers, lambda text: _MARKER_START.match(text) is not None)
     if not markdown and not indented_outline(out):
         _join_hard_wraps(out)
     return out
@@ -231,21 +232,6 @@ def indented_outline(lines: list[Line]) -> bool:
     levels = {line.indent for line in rows if line.indent > 0}
     marked = sum(1 for line in rows if _MARKER_START.match(line.text))
     return indented * 2 >= len(rows) and len(levels) >= 2 and marked * 4 <= len(rows)
-
-
-def _drop_running_headers(lines: list[Line]) -> None:
-    """A short line repeated on every page (the document's title or a chapter
-    name printed in the header) is furniture after its first appearance."""
-    counts = Counter(line.text for line in lines if line.text and len(line.text) >= 6)
-    repeated = {text for text, k in counts.items() if k >= 3 and not _MARKER_START.match(text)}
-    if not repeated:
-        return
-    seen: set[str] = set()
-    for line in lines:
-        if line.text in repeated:
-            if line.text in seen:
-                line.text = ""
-            seen.add(line.text)
 
 
 def _bare_items_follow(lines: list[Line], i: int) -> bool:
@@ -372,5 +358,5 @@ def _join_broken_words(lines: list[Line]) -> None:
 
 
 _STANDS_ALONE = re.compile(
-    r"^[^:]{1,16}:|[★☆▲【\[]|\((?:识记|識記|掌握|了解|理解|熟悉|重点|重點|简答|簡答|P\s?\d|p\.?\s?\d|第\d)|\s[Pp]\.?\s?\d+$|[(（](?:×|√|x)[)）]$"
+    r"^[^:]{1,16}:|[★☆▲【\[]|\((?:识记|識記|掌握|了解|理解|熟悉|重点|重點|简答|簡答|P\s?\d|p\.?\s?\d|第\d)|\s[Pp]\.?\s?\d+(?:\s?[-~—]\s?[Pp]?\d+)?$|[(（](?:×|√|x)[)）]$"
 )

@@ -13,12 +13,16 @@ from cskexam.core.notes.enumerations import inline_items, list_tail
 from cskexam.core.notes.headings import Heading, stated_count, tail_mnemonic
 from cskexam.core.notes.markers import Marker, find_markers, markdown_heading
 from cskexam.core.notes.drafts import Draft, _clean_marker, _heading_like, _is_cjk, _looks_like_list, _next_number
+from cskexam.core.notes.outline_lines import UnmarkedLines
 from cskexam.core.notes.outline_patterns import (  # noqa: F401
     _BOUNDARY, _PUNCT, _FAMILY_RANK, _MAX_DEPTH, _INDENTED_STYLES, _MNEMONIC_WORD, _MNEMONIC_LINE, _BRACKET_LIST, _QUOTED, _REMEMBER_AS, _ASIDE_WORDS, _TRUE_MARKS, _JUDGEMENT, _JUDGEMENT_PREFIX, _OWN_LEVEL, _JUDGEMENT_SECTION, _ENDS_WITH_YOU, _NOUN_TAIL, _LEAD_VERB, _QUOTED_COUNT, _LEAD_SUBJECT, _SENTENCE, _LEAD_IN, _HEADING_MARK, _HOOK, _COUNT_ONLY, _ONE_LINE_STYLES, _OUTLINE_TITLE,
 )
 
 
-class OutlineBuilder:
+_BLANK = re.compile(r"\(\s*\)|_{3,}")
+
+
+class OutlineBuilder(UnmarkedLines):
     def __init__(self, title: str, line: int, markdown: bool = False):
         self.markdown = markdown
         self.by_indent = False  # an indented outline: every line is an item nested by its indentation
@@ -90,6 +94,8 @@ class OutlineBuilder:
 
     # -- stack -----------------------------------------------------------
     def _push(self, draft: Draft) -> None:
+        while len(self.stack) > 1 and self.stack[-1].style == "judge_section":
+            self.stack.pop()
         if draft.style in _FAMILY_RANK:
             rank = _FAMILY_RANK[draft.style]
             while len(self.stack) > 1:
@@ -176,6 +182,11 @@ class OutlineBuilder:
         if self.markdown and markers and markers[0].start == 0 and markers[0].style in _INDENTED_STYLES:
             self._indented_item(markers[0], line, lineno, indent, markers)
             return
+        if markers and markers[0].start == 0 and markers[0].style == "letter" and not markers[0].bare and self._asks_to_choose():
+            # A.杜威 B.卢梭 under 提出…的是（ ）: the options of a quiz question, not knowledge items.
+            self._finish_pending()
+            self._append_text(line)
+            return
         starts_with_marker = bool(markers) and markers[0].start == 0 and self._accept(markers[0], line, 0)
         if heading_like and not self.markdown:
             self._plain(line, "plain", lineno)
@@ -183,6 +194,11 @@ class OutlineBuilder:
         if not starts_with_marker and self._special_line(line, lineno, markers, tip, term_run):
             return
         self._marked_line(line, lineno, markers)
+
+    def _asks_to_choose(self) -> bool:
+        """The open draft is a question with a blank to fill (``…是（ ）。``)."""
+        top = self._pending or self.stack[-1]
+        return top is not self.root and bool(_BLANK.search(top.segment) or (top.text_parts and _BLANK.search(top.text_parts[-1])))
 
     def _marked_line(self, line: str, lineno: int, markers: list[Marker], last_end: int = 0,
                      current: Draft | None = None) -> None:
@@ -238,138 +254,6 @@ class OutlineBuilder:
             draft.marker = _clean_marker(lead.raw)
         return True
 
-    # -- lines without a leading marker ---------------------------------------
-    def _special_line(self, line: str, lineno: int, markers: list[Marker], tip: bool, term_run: bool) -> bool:
-        tail = tail_mnemonic(line)
-        if tail and len(tail[0]) <= 30 and not _SENTENCE.search(tail[0]) and ":" not in tail[0]:
-            # 服务质量的五个维度——口诀"有可响保移": a heading with its mnemonic.
-            self._plain(tail[0], "plain", lineno).mnemonic = tail[1]
-            return True
-        m = _MNEMONIC_LINE.match(line) or _REMEMBER_AS.match(line)
-        if m and m.group(2).strip():
-            bracket = _BRACKET_LIST.search(line, m.end())
-            items = inline_items(bracket.group(1)) if bracket else None
-            top = self.stack[-1]
-            # 可记作"优劣机威"(优势、劣势…) right under a heading: that heading's mnemonic and items.
-            owner = top if items and top is not self.root and not top.children else self._mnemonic_owner(tip)
-            if owner is not None and not owner.mnemonic:
-                value = m.group(2).strip(" 。.;")
-                quoted = _QUOTED.match(value)
-                owner.mnemonic = quoted.group(1) if quoted else value
-                if items and not owner.children:  # 可记作"优劣机威"(优势、劣势、机会、威胁): the bracket holds the items
-                    self._add_items(owner, items, self._lineno)
-                return True
-        m = _JUDGEMENT.search(line)
-        if m and m.start() >= 4:
-            self._judgement(_JUDGEMENT_PREFIX.sub("", line[: m.start()]).strip(), m.group(1) or m.group(2) or m.group(3), lineno)
-            return True
-        head, colon, rest = line.partition(":")
-        head = head.strip()
-        if colon and 2 <= len(head) <= 40 and not _SENTENCE.search(head) and not find_markers(head[:3]):
-            rest = rest.strip()
-            first = next((mk for mk in markers if mk.start > len(head)), None)
-            marked_rest = first is not None and not line[len(head) + 1 : first.start].strip()
-            if not rest or marked_rest:
-                if head in _ASIDE_WORDS and not marked_rest:
-                    # 比如: on a line of its own opens an example: body text.
-                    owner = self.stack[-1]
-                    ends = "".join(owner.text_parts).rstrip()[-1:]
-                    owner.text_parts.append(("" if not ends or ends == "。" else "。") + head + ":")
-                    owner.end = max(owner.end, lineno)
-                    return True
-                if self.markdown and not self._line_indent:
-                    # A line flush left after a Markdown list is not inside its last item.
-                    while len(self.stack) > 1 and self.stack[-1].indent is not None:
-                        self.stack.pop()
-                subject = self._finished_list_subject(head)
-                if subject:
-                    # 客户服务的基本原则主要有以下四项: after another list under the same
-                    # heading, a lead-in with a subject opens a list of its own.
-                    self._plain(subject, "plain", lineno).stated = stated_count(head)
-                elif self._is_lead_in(head):
-                    owner = self.stack[-1]
-                    owner.text_parts.append(head + ":")
-                    owner.end = max(owner.end, lineno)
-                    count = stated_count(head.rsplit(",", 1)[-1]) or stated_count(head)
-                    if count and owner.stated is None:
-                        owner.stated = count
-                else:
-                    self._plain(head, "plain", lineno)
-                if marked_rest:
-                    self._marked_line(line, lineno, markers, last_end=first.start)  # type: ignore[union-attr]
-                return True
-            if head in _ASIDE_WORDS:
-                return False
-            if self._lead_in_list(head, rest, lineno):
-                return True
-            if _HOOK.match(rest) or stated_count(head) or _looks_like_list(list_tail(rest)[0]):
-                # One level with the term lines around it (both are items of the heading above).
-                if not self.markdown:
-                    self._leave_finished_list()
-                self._plain(line, "term", lineno).listy = True
-                return True
-            if term_run and len(head) <= 12:
-                self._plain(line, "term", lineno)
-                return True
-            return False
-        if not colon and len(line) <= 40 and _HEADING_MARK.search(line) and not _SENTENCE.search(_HEADING_MARK.sub("", line)):
-            self._plain(line, "plain", lineno)
-            return True
-        return False
-
-    def _lead_in_list(self, head: str, rest: str, lineno: int) -> bool:
-        """``招聘工作应遵循以下原则:甲;乙;丙`` or ``从低到高共七种:甲、乙…``: the
-        items belong to the heading above, the sentence is its body."""
-        owner = self.stack[-1]
-        if owner is self.root or owner.style in ("judge", "term"):
-            return False
-        if not (_LEAD_IN.search(head) or _COUNT_ONLY.match(head)):
-            return False
-        items = inline_items(rest)
-        if items is None:
-            return False
-        self._finish_pending()
-        owner.text_parts.append(head + ":")
-        owner.end = max(owner.end, lineno)
-        count = stated_count(head)
-        if count and owner.stated is None:
-            owner.stated = count
-        self._add_items(owner, items, lineno)
-        return True
-
-    def _add_items(self, owner: Draft, items: list[str], lineno: int) -> None:
-        for item in items:
-            draft = Draft("lead_item", (), "", lineno, segment=item, end=self._last)
-            owner.children.append(draft)
-            self.drafts.append(draft)
-
-    def _finished_list_subject(self, head: str) -> str | None:
-        top = self.stack[-1]
-        if top is self.root or not top.children or top.style in ("judge", "term"):
-            return None
-        if not (_LEAD_IN.search(head) or stated_count(head)):
-            return None
-        m = _LEAD_SUBJECT.match(head)
-        if not m or m.group(1).startswith(("其", "它", "他")):
-            return None
-        return m.group(1)
-
-    def _is_lead_in(self, head: str) -> bool:
-        """``投诉处理应遵循以下四项原则`` or ``其主要观点有``: a sentence that
-        introduces the items of the heading above, not a heading of its own."""
-        if _LEAD_IN.search(head) or _COUNT_ONLY.match(head) or _ENDS_WITH_YOU.search(head):
-            return True
-        quoted = _QUOTED_COUNT.match(head)
-        if quoted and _COUNT_ONLY.match(quoted.group(1)):
-            return True
-        noun = _NOUN_TAIL.search(head)
-        if noun and not _LEAD_VERB.search(noun.group(1)):
-            return False  # 有意义学习的条件: a noun phrase names a heading, whatever verb it holds
-        top = self.stack[-1]
-        fresh = top is not self.root and not top.children and not top.text_parts
-        # 管理者扮演十种角色,归为三类: a sentence, not a heading.
-        return fresh and bool(_LEAD_VERB.search(head) or "," in head) and top.style not in ("judge", "term", "inline_list")
-
     def _plain(self, segment: str, style: str, lineno: int) -> Draft:
         if self.markdown:
             # 决策的影响因素: written flush left after a list: beside the list, not in its last item.
@@ -377,10 +261,16 @@ class OutlineBuilder:
                 self.stack.pop()
         elif style == "plain":
             self._leave_list()
+        if style == "plain" and segment.startswith("【") and len(segment) <= 10 and _JUDGEMENT_SECTION.search(segment):
+            # 【辨析】 after a list: statements under the chapter, not under the list's
+            # last item; the next numbered line leaves it.
+            while len(self.stack) > 1 and self.stack[-1].style not in _FAMILY_RANK:
+                self.stack.pop()
+            style = "judge_section"
         draft = self._start(Marker(style, (), "", 0, 0), segment, lineno)
         draft.segment = segment
         # A heading on a line of its own (服务质量差距模型有五个差距, 组织理论的发展:) is its whole title.
-        draft.whole_title = style == "plain"
+        draft.whole_title = style in ("plain", "judge_section")
         self._finish_pending()
         return draft
 
@@ -417,42 +307,6 @@ class OutlineBuilder:
         self.stack.pop()
         if parent.style == "plain" and len(self.stack) > 2 and all(not d.children for d in parent.children):
             self.stack.pop()
-
-    def _judgement(self, statement: str, mark: str, lineno: int) -> None:
-        self._finish_pending()
-        draft = Draft("judge", (), "", lineno, end=self._last)
-        draft.heading = Heading(title=statement.rstrip("。.;, "), text="")
-        draft.judged = mark in _TRUE_MARKS
-        # A 判断 statement belongs to the heading it tests, not to the list
-        # that happens to be open: it hangs under the nearest heading.
-        # Never under a list's heading (一、會議紀要的特點:紀實性、…), where it would read as one more
-        # item: under the chapter or section, or a heading that gathers statements (判断题).
-        owner = next(
-            (d for d in reversed(self.stack) if d is self.root or d.style in _FAMILY_RANK or _JUDGEMENT_SECTION.search(d.segment)),
-            self.root,
-        )
-        owner.children.append(draft)
-
-    def _mnemonic_owner(self, tip: bool) -> Draft | None:
-        """The heading whose items a mnemonic helps remember: the nearest open
-        draft that has children (a tip block: the nearest Markdown heading),
-        or the heading just written with its list inline (``X:甲、乙、丙`` or a
-        body sentence naming them) when it has no children of its own."""
-        top = self.stack[-1]
-        if (
-            not tip and top is not self.root and not top.children and top.style != "judge"
-            and ("、" in top.segment or any("、" in part for part in top.text_parts))
-        ):
-            return top
-        for draft in reversed(self.stack):
-            if draft is self.root:
-                break
-            if tip and draft.style.startswith("h") and draft.style[1:].isdigit():
-                return draft
-            if not tip and draft.children and draft.style != "judge":
-                return draft
-        top = self.stack[-1]
-        return None if top is self.root else top
 
     def _indented_item(self, m: Marker, line: str, lineno: int, indent: int, markers: list[Marker]) -> None:
         """A Markdown list item: its parent is the nearest item indented less,

@@ -22,7 +22,7 @@ from cskexam.core.notes.headings import Heading, stated_count
 from cskexam.core.notes.links import related_edges
 from cskexam.core.notes.markers import Marker, find_markers
 from cskexam.core.notes.lines import Line, front_matter_title, indented_outline, prepare_lines
-from cskexam.core.notes.drafts import Draft, clean_titles, split_headings
+from cskexam.core.notes.drafts import Draft, clean_titles, join_sub_lists, split_headings
 from cskexam.core.notes.outline import OutlineBuilder
 
 _ORDINAL_IS = re.compile(r"^(?:[一二三四五六七八九十]是|其[一二三四五六七八九十],?)(?=..)")
@@ -251,7 +251,7 @@ def _emit(
         node.count = heading.count
     if node.count is None and draft.stated is not None:
         node.count = draft.stated
-    children = list(draft.children)
+    children = [c for c in draft.children if not c.merge]
     inline: list[Draft] = []
     bracketed = _BRACKETED.match(text) if parent is not None and not children else None
     if bracketed:
@@ -351,7 +351,7 @@ def _emit(
                 child.heading = Heading(title=item.title, text="")
                 child.text_parts = [item.text] if item.text else []
                 inline.append(child)
-    children = inline + children
+    children = join_sub_lists(inline + children, [c for c in draft.children if c.merge])
     _disambiguate_titles(children)
     for child in children:
         _emit(graph, file, raw, child, node, path, seen)

@@ -1,0 +1,98 @@
+"""Page furniture of pasted PDF text: page numbers and running headers.
+
+A page footer is a page number in one of its printed forms (``第3页 共5页``,
+``- 3 -``, ``·126·``, ``127·``, a site's name before ``第1页``). A running
+header is a line printed at the top (or bottom) of every page: the book's or
+the chapter's name. It is told by where it stands, next to a page footer, and
+by coming back page after page; never by its words. When the header also
+names the chapter (``心理咨询师复习笔记  第二章 社会心理学``), the book's
+name goes and the chapter's name stays where it first appears: it may be the
+only place the chapter is named.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Protocol, Sequence
+
+# ·126·  127·  ·128 : a page number between the dots printed around it.
+_PAGE_NUMBER = re.compile(r"^[·•・]\s*\d{1,4}\s*[·•・]?$|^\d{1,4}\s*[·•・]$")
+# 人资考试网 内部资料 第1页: a short label before the page number.
+_LABELLED_PAGE = re.compile(r"^[^。,;:!?]{0,20}?\s?第\s*\d{1,4}\s*[页頁](?:\s*[,/]?\s*共\s*\d{1,4}\s*[页頁])?$")
+
+
+def is_page_number(text: str) -> bool:
+    return bool(_PAGE_NUMBER.match(text) or _LABELLED_PAGE.match(text))
+
+
+class _Line(Protocol):
+    text: str
+
+
+def drop_running_headers(lines: Sequence[_Line], footers: list[int], is_marker) -> None:
+    """Empty the running headers of ``lines``; ``footers`` are the indexes of
+    the page furniture lines (already emptied), ``is_marker(text)`` tells a
+    line that opens a numbered item (never a header)."""
+    near = _next_to_footer(lines, footers)
+    first = next((i for i, line in enumerate(lines) if line.text), -1)
+    _drop_whole_lines(lines, near, first, is_marker)
+    _drop_header_prefixes(lines, near, is_marker)
+
+
+def _next_to_footer(lines: Sequence[_Line], footers: list[int]) -> set[int]:
+    """Indexes of the lines with text right before or after a footer (blank lines between)."""
+    near: set[int] = set()
+    n = len(lines)
+    for f in footers:
+        for step in (1, -1):
+            j = f + step
+            while 0 <= j < n and not lines[j].text and j not in footers:
+                j += step
+            if 0 <= j < n and lines[j].text:
+                near.add(j)
+    return near
+
+
+def _drop_whole_lines(lines: Sequence[_Line], near: set[int], first: int, is_marker) -> None:
+    counts = Counter(line.text for line in lines if line.text and len(line.text) >= 4)
+    at_pages = Counter(lines[i].text for i in near)
+    headers = {
+        text for text, k in counts.items()
+        if not is_marker(text) and ((k >= 2 and at_pages[text] >= 2) or (k >= 3 and len(text) >= 6))
+    }
+    if not headers:
+        return
+    seen: set[str] = set()
+    for i, line in enumerate(lines):
+        text = line.text
+        if text in headers:
+            # The document's title on its first line stays; a header printed at
+            # each page top goes everywhere, and any other repeat after its first.
+            keep = text not in seen and (i == first or at_pages[text] < 2)
+            seen.add(text)
+            if not keep:
+                line.text = ""
+
+
+def _drop_header_prefixes(lines: Sequence[_Line], near: set[int], is_marker) -> None:
+    """``书名 第一章 …`` at each page top: the book's name goes, the chapter's
+    name stays where it first appears."""
+    prefixes: Counter[str] = Counter()
+    at_pages: Counter[str] = Counter()
+    for i, line in enumerate(lines):
+        head, space, rest = line.text.partition(" ")
+        if space and len(head) >= 4 and rest and not is_marker(line.text):
+            prefixes[head] += 1
+            if i in near:
+                at_pages[head] += 1
+    books = {p for p, k in prefixes.items() if k >= 2 and at_pages[p] >= 2}
+    if not books:
+        return
+    last = ""
+    for line in lines:
+        head, space, rest = line.text.partition(" ")
+        if space and head in books:
+            rest = rest.strip()
+            line.text = "" if rest == last else rest
+            last = rest
