@@ -139,13 +139,14 @@ def test_a_list_of_a_kind_of_its_own_gets_a_multi_choice_of_statements():
     q = multi[0]
     assert q.stem == "关于客户忠诚的类型，下列说法正确的有（ ）。"
     assert len(q.options) == 5 and 2 <= len(q.answer) <= 3
-    described = [re.split(r"是|的", o, maxsplit=1) for o in q.options.values()]
-    subjects = [d[0] for d in described]
+    titles = [line.split("：")[0].split(". ")[1] for line in LOYALTY.splitlines() if "：" in line]
+    subjects = [next(t for t in titles if t in o) for o in q.options.values()]
     assert len(set(subjects)) == 5  # no item said twice: one of two would be the right one
-    tails = [o[len(s):] for o, s in zip(q.options.values(), subjects)]
+    tails = [o.replace(s, "") for o, s in zip(q.options.values(), subjects)]
     assert len(set(tails)) == 5  # nor one description twice
-    for letter, text in q.options.items():
-        subject = text.split("是", 1)[0]
+    for (letter, text), subject in zip(q.options.items(), subjects):
+        # 「方便忠诚是…」 for a definition, 「因地点便利而重复购买的是方便忠诚」 for a clause: never 「X是因…」
+        assert not re.match(r"^[\u4e00-\u9fff]{2,4}忠诚是因", text) or text.endswith("的忠诚"), text
         line = next(line for line in LOYALTY.splitlines() if subject + "：" in line)
         assert (line.split("：", 1)[1] in text) == (letter in q.answer), text
 

@@ -98,6 +98,8 @@ def gives_away(stem: str, options: Mapping[str, str], key: Iterable[str], words:
         longest_other = max(v for o, v in size.items() if o != k)
         if size[k] > longest_other and size[k] >= 1.3 * longest_other:
             return "答案明显最长"
+        if 2 * size[k] <= min(v for o, v in size.items() if o != k):
+            return "答案明显最短"  # 智力 among clauses: a label of another kind
         return None
     mean = sum(shared.values()) / len(shared)
     if {k for k, v in shared.items() if v >= mean} == key and len(set(shared.values())) > 1:
@@ -105,6 +107,9 @@ def gives_away(stem: str, options: Mapping[str, str], key: Iterable[str], words:
     mean_len = sum(size.values()) / len(size)
     if {k for k, v in size.items() if v > mean_len} == key:
         return "答案恰是较长的选项"
+    keys, others = [size[k] for k in key if k in size], [v for o, v in size.items() if o not in key]
+    if keys and others and 2 * max(keys) <= min(others):
+        return "答案恰是较短的选项"  # 感知觉、智力 among 内省日趋明显…: options of two kinds
     return None
 
 

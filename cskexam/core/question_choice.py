@@ -9,13 +9,13 @@ from __future__ import annotations
 import random
 import re
 
-from cskexam.core.distractors import ORG, ROLE, gives_away, item_category, same_thing, stem_gives_key
+from cskexam.core.distractors import ORG, ROLE, company_of, gives_away, item_category, same_thing, stem_gives_key
 from cskexam.core.grading import fold
 from cskexam.core.graph import Node
 from cskexam.core.question import LETTERS, Question, question_id
-from cskexam.core.question_quality import describe, named_in, odd_form, pattern_list
+from cskexam.core.question_quality import definable, describe, kinds, named_in, odd_form, pattern_list, statement
 from cskexam.core.question_context import (
-    DRAWS, MAX_STEM_TEXT_CHARS, MULTI_OPTIONS, SINGLE_OPTIONS, _choice, _Context, _definition, _explain, _letters,
+    NOTES_TITLE, DRAWS, MAX_STEM_TEXT_CHARS, MULTI_OPTIONS, SINGLE_OPTIONS, _choice, _Context, _definition, _explain, _letters,
     _list_summary, _ListInfo, _nameable, _stem_title, _term_like, list_name, meta_text, sub_list,
 )
 
@@ -47,8 +47,10 @@ def _definition_stem(ctx: _Context, info: _ListInfo, text: str) -> str | None:
         # A rule, not a description: 「…应以客户需求为核心…，这体现的原则是」.
         noun = next((n for n in _LIST_NOUNS if info.node.title.endswith(n)), "")
         return f"{where}{text}，这体现的{noun or '是'}{'是' if noun else ''}（ ）。"
-    if re.search(r"[，,]", text):
-        return f"{where}“{text}”指的是（ ）。"  # 「（ ）是关系减弱，交易量下降」 is no sentence
+    if not definable(text):
+        # 「（ ）是客户别无选择」 is no sentence, 「“…”指的是（ ）」 no paper's wording: the options say the kind,
+        # when they are kinds (发展了劳动分工思想 says no kind of 查尔斯·巴贝奇).
+        return f"{text}，这属于（ ）。" if kinds(title, [i.title for i in info.items]) else None
     return f"{where}{describe('（ ）', text)}。"
 
 
@@ -130,7 +132,10 @@ def _where(ctx: _Context, info: _ListInfo) -> str:
     parent = ctx.graph.parent(info.node.id)
     if info.category is not None or parent is None or parent.kind != "document" or parent.title in info.node.title:
         return ""
+    if company_of(parent.title) is None and NOTES_TITLE.search(parent.title):
+        return ""  # 「在软考高级…零碎知识点中」: the notes' own title says nothing of whose list it is
     return f"在{parent.title}中，" if _nameable(parent.title) or len(parent.title) <= 14 else ""
+
 
 
 def _single_member(ctx: _Context, info: _ListInfo, rng: random.Random) -> Question | None:
@@ -254,6 +259,8 @@ def statement_texts(ctx: _Context, info: _ListInfo) -> list[tuple[Node, str]]:
             continue  # 因惰性不愿… of 惰性忠诚: its wording tells whose it is
         if any(len(s) >= 2 and s in text for s in siblings):
             continue  # 由二级指标展开: a sibling named in the text
+        if not definable(text) and not kinds(_stem_title(info.node.title), siblings):
+            continue  # 「…的是查尔斯·巴贝奇」: a clause is said of kinds only
         seen.add(fold(text))
         out.append((item, text))
     return out
@@ -274,10 +281,10 @@ def _multi_statements(ctx: _Context, info: _ListInfo, rng: random.Random) -> Que
     for _ in range(DRAWS):
         subjects = rng.sample(said, MULTI_OPTIONS)
         n_true = rng.choice((2, 3))
-        statements = [describe(item.title, text) for item, text in subjects[:n_true]]
+        statements = [statement(item.title, text) for item, text in subjects[:n_true]]
         falses = subjects[n_true:]
         # The wrong ones trade descriptions round: every description is said once, never of its own item.
-        wrong = [describe(item.title, falses[(i + 1) % len(falses)][1]) for i, (item, _) in enumerate(falses)]
+        wrong = [statement(item.title, falses[(i + 1) % len(falses)][1]) for i, (item, _) in enumerate(falses)]
         made = _choice(stem, statements, wrong, len(wrong), rng)
         if made is None or len(set(made[0].values())) != MULTI_OPTIONS:
             continue

@@ -19,6 +19,7 @@ from cskexam.core.distractors import (
 from cskexam.core.grading import fold
 from cskexam.core.graph import KnowledgeGraph, Node
 from cskexam.core.question import LETTERS
+from cskexam.core.question_doubt import doubtful_list, furniture, quiz_node, running_titles
 from cskexam.core.question_quality import odd_form
 
 if TYPE_CHECKING:
@@ -30,6 +31,10 @@ DRAWS = 12  # tries at distractors before a question whose key shows is dropped
 
 # Options a question may never offer: they make the answer guessable.
 _CATCH_ALL = re.compile(r"^(以上|上述)(都|均|全|皆)")
+# A page's footer run into the text: 「…之间发展心理咨询师（三级）社会心理学讲义第 3 页」 loses the header
+# (letters, brackets and digits of a title ending in 讲义/笔记/… before the page number) and the mark.
+_PAGE_TAIL = re.compile(r"(?:[\u4e00-\u9fffA-Za-z0-9()（）]{0,30}?(?:讲义|講義|笔记|筆記|教材|课件|資料|资料|复习|複習|"
+                        r"重点|重點|汇总|考点|提纲)\s*)?第\s*\d+\s*[页頁]\s*$|\s*[-—–]\s*\d+\s*[-—–]\s*$")
 _SENTENCE_END = re.compile(r"(?<=[。！？!?；;])")
 _PUNCT_TAIL = "。，、；：,.;: "
 
@@ -58,7 +63,7 @@ def blocked(node: Node) -> bool:
 
 
 def _first_sentence(text: str) -> str:
-    text = (text or "").strip()
+    text = _PAGE_TAIL.sub("", (text or "").strip())
     for part in _SENTENCE_END.split(text):
         part = part.strip().rstrip(_PUNCT_TAIL)
         if part:
@@ -68,11 +73,14 @@ def _first_sentence(text: str) -> str:
 
 def _definition(graph: KnowledgeGraph, node: Node) -> str:
     """The node's defining sentence: a parsed definition, else its first sentence; a reminder
-    run into it (…做不到的事记:“洁、速…”) is cut off."""
+    run into it (…做不到的事记:“洁、速…”) and a gloss before it (（Atomicity）：) are cut off."""
     for d in graph.definitions_of(node.id):
         if d.text.strip():
-            return _first_sentence(_cut_reminder(d.text))
-    return _first_sentence(_cut_reminder(node.text))
+            return _first_sentence(_GLOSS.sub("", _cut_reminder(d.text)))
+    return _first_sentence(_GLOSS.sub("", _cut_reminder(node.text)))
+
+
+_GLOSS = re.compile(r"^\s*[:：]?\s*[(（][^()（）]{1,30}[)）]\s*[:：]?\s*")
 
 
 _REMINDER = re.compile(r"(记|口诀|助记|(?<![\u4e00-\u9fff])注|考点)\s*[:：]|[(（](考点|注|记)")
@@ -153,7 +161,7 @@ _GENERIC_TITLES = {"部门", "组织结构", "组织机构", "岗位职责", "�
 
 
 # A criterion of a division (按会议性质分, 根据来源), not the name of a thing.
-_CRITERION = re.compile(r"^(按|依|根据|按照|从|对待|关于)")
+_CRITERION = re.compile(r"^(可按|可以按|可分|按|依|根据|按照|从|对待|关于)")
 
 
 def _nameable(title: str) -> bool:
@@ -175,6 +183,8 @@ _TERM_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,12}")
 _ASIDE_TAIL = re.compile(r"\s*[(（][^()（）]{1,8}[)）]$")
 
 _DIVIDED = re.compile(r"^([\u4e00-\u9fff]{2,10}?)(?:可)?(?:分为|分成)([一二三四五六七八九十两\d]+)个?([\u4e00-\u9fff]{2,4})$")
+# 信息系统由六个要素组成: 信息系统的要素; a sentence, not a name.
+_MADE_OF = re.compile(r"^([\u4e00-\u9fff]{2,10}?)(?:是)?由([一二三四五六七八九十两\d]+)个?([\u4e00-\u9fff]{1,4}?)(?:组成|构成|組成|構成)$")
 
 # 「常用方法有」, 「主要包括」: a lead-in cut off before its list, not a name.
 _LEAD_TAIL = re.compile(r"(有|是|为|包括|如下|分为)$")
@@ -206,10 +216,15 @@ def list_name(graph: KnowledgeGraph, node: Node) -> str:
     divided = _DIVIDED.match(title)
     if divided and node.count:  # 客户生命周期分为五个阶段: 客户生命周期的阶段
         title = f"{divided.group(1)}的{divided.group(3)}"
+    made_of = _MADE_OF.match(title)
+    if made_of:  # 信息系统由六个要素组成: 信息系统的组成要素
+        title = f"{made_of.group(1)}的组成{made_of.group(3)}"
     parent = graph.parent(node.id)
     if parent is None or parent.kind == "document":
         return title
     ptitle = _stem_title(parent.title)
+    if ptitle.endswith(_CLASSES):
+        return title  # 下行文 under 公文的种类 is the name of a kind itself
     if title in ptitle:
         return ptitle  # 职业素养 under 客户服务人员的职业素养 is that list itself
     generic = title != _stem_title(node.title) or len(title) <= 4
@@ -220,6 +235,12 @@ def list_name(graph: KnowledgeGraph, node: Node) -> str:
     if owner and any(kind[i:i + 2] in title for i in range(len(kind) - 1)):
         return f"{owner}的{title}"  # 投诉处理人员的素质要求 › 心理素质: 投诉处理人员的心理素质
     return f"{ptitle}的{title}" if not ptitle.endswith(("要求", "类型", "技巧", "方法", "原则")) else f"{ptitle}中的{title}"
+
+
+# Words that make a title the name of a set of notes, not of a subject.
+NOTES_TITLE = re.compile(r"笔记|筆記|重点|重點|知识点|知識點|复习|複習|讲义|講義|整理|考点|考點|汇总|彙總|课件|課件|资料|"
+                         r"提纲|提綱|速记|速記|攻略|总结|總結|必背|精编|精編|零碎|[|｜(（]")
+_CLASSES = ("种类", "種類", "类型", "類型", "分类", "分類", "类别", "類別")
 
 
 # Words 分析 makes one term with (统计分析, 数据分析): 客户投诉的统计分析 is not 客户投诉的统计.
@@ -278,8 +299,9 @@ class _Context:
         self._listed: dict[str, list[str]] | None = None
         self._segmenter: Segmenter | None = None  # loads a dictionary: only when a cloze needs it
         self.lists: list[_ListInfo] = []
+        self.running = running_titles(graph)
         for n in self._list_nodes():
-            if blocked(n):
+            if blocked(n) or quiz_node(graph, n):
                 continue
             found = _items(graph, n)
             count_ok = n.count == len(found) if n.count is not None else _whole(graph, n)
@@ -289,6 +311,8 @@ class _Context:
                 found, count_ok = kids, True  # 记：“质、态、诺、期、误”: one initial for each entry
             elif n.count is None and not count_ok and _one_kind(kids):
                 found, count_ok = kids, True  # 倾听技巧 … 补偿技巧: entries of one kind, some with lists of their own
+            if any(furniture(i.title, self.running) for i in found) or doubtful_list(graph, n, found):
+                continue  # a page's header among the items, a quiz's options, field labels, a count that disagrees
             items = [i for i in found if _usable_option(i.title) and not blocked(i)]
             if len(items) >= 2:
                 self.lists.append(_ListInfo(
@@ -437,8 +461,10 @@ class _Context:
         """Lists beside this one under the same heading whose items are terms of the same
         shape (协作机制 and 监督与改进 of one project organisation): an examiner's distractors.
         Units and roles are no kin of anything; a list of traits (…性) is kin only to traits."""
-        if not _short_terms(info) or info.category in (ORG, ROLE) or info.node.kind in ("document", "chapter"):
-            return []  # sections of a chapter (门店服务的要求, 门店问题的来源) are topics, not kin
+        parent = self.graph.parent(info.node.id)
+        if (not _short_terms(info) or info.category in (ORG, ROLE) or info.node.kind in ("document", "chapter")
+                or parent is None or parent.kind == "document" and NOTES_TITLE.search(parent.title)):
+            return []  # lists straight under a set of notes are its topics (创建型模式 beside 质量属性), no kin  # sections of a chapter (门店服务的要求, 门店问题的来源) are topics, not kin
         return [other for other in self.lists
                 if other is not info and other.node.parent == info.node.parent
                 and other.category == info.category and _short_terms(other) and not _nested(info, other)

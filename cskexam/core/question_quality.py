@@ -146,3 +146,55 @@ def describe(subject: str, text: str) -> str:
         return f"{subject}的{text}"
     return f"{subject}是{text}"
 
+
+
+_LEADS = ("指", "是指", "一般指", "通常指", "负责", "主要负责", "具有", "是", "为")
+_NP_TAIL = re.compile(r"的[\u4e00-\u9fff]{1,4}$")
+_HAS_ADJ = re.compile(r"(有(?!关)|是|具有|具备|很|非常|比较)[\u4e00-\u9fff]{1,3}的[\u4e00-\u9fff]{1,4}$")
+_VERB_BEFORE = re.compile(r"有|是|会|能|要|应|不|没|无|已|将|被|把|进行|因|而|但|想|受|善于|及时|可以")
+
+
+def noun_phrase(text: str) -> bool:
+    """``text`` names a thing (规定时间内接起电话的比例, 对产品核心层的满意), so 「X是text」
+    reads as a definition; a clause with its own subject and verb (客户别无选择, 服务的生产
+    与消费同时进行, 客户对企业有强烈的偏好) does not."""
+    t = text.strip()
+    if re.search(r"[，,；;]", t):
+        return False
+    if _NP_TAIL.search(t):  # …而产生的忠诚, 规定时间内接起电话的比例: a relative clause and its noun
+        return not _HAS_ADJ.search(t)  # 客户对企业有强烈的偏好: a clause ending in an object
+    return len(t) <= 8 and not _VERB_BEFORE.search(t)  # 客户满意度指数: a bare name
+
+
+def definable(text: str) -> bool:
+    """「X是text」, 「X指text」 or 「X负责text」 is a sentence a paper prints."""
+    return text.startswith(_LEADS) or noun_phrase(text) or bool(_CLAUSE.match(text))
+
+
+def attribute(subject: str, text: str) -> str:
+    """``text`` said of ``subject`` as exam Chinese: a definition as 「X是…」, a clause as
+    「…，这属于X」 (客户别无选择，这属于垄断忠诚), never 「垄断忠诚是客户别无选择」."""
+    return describe(subject, text) if definable(text) else f"{text}，这属于{subject}"
+
+
+def statement(subject: str, text: str) -> str:
+    """An option of 「下列说法正确的有」: 「方便忠诚是…的忠诚」 for a definition, 「因地点便利而
+    重复购买的是方便忠诚」 for a clause."""
+    if definable(text):
+        return describe(subject, text)
+    return f"{text}，这属于{subject}" if re.search(r"[，,；;]", text) else f"{text}的是{subject}"
+
+
+_KIND_WORDS = ("类型", "類型", "种类", "種類", "分类", "类别", "特性", "特点", "特點", "特征", "特徵", "原则", "原則", "方式",
+               "方法", "阶段", "階段", "层次", "能力", "技能", "指标", "形式", "要素", "模型", "视图", "視圖", "范式", "素质",
+               "职能", "功能", "作用", "效应", "策略", "技巧", "误差", "维度", "环境", "因素", "类", "型", "性")
+
+
+def kinds(title: str, items: list[str]) -> bool:
+    """The items are kinds of one thing (客户忠诚的类型, 管理者的技能; …型, …性): 「…，这属于X」
+    says which. Persons and steps (查尔斯·巴贝奇 under 早期管理思想) are no kinds."""
+    t = _PUNCT.sub("", title)
+    if t.endswith(_KIND_WORDS):
+        return True
+    ends = {_PUNCT.sub("", i)[-1:] for i in items}
+    return len(items) >= 2 and len(ends) == 1 and all(len(_PUNCT.sub("", i)) >= 2 for i in items)

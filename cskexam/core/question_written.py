@@ -15,7 +15,7 @@ from cskexam.core.distractors import ORG, ROLE, item_category, same_thing
 from cskexam.core.grading import ScoringPoint, fold
 from cskexam.core.graph import Node
 from cskexam.core.question import BLANK, Question, question_id
-from cskexam.core.question_quality import describe, filler_blank, named_in, pattern_list, shares_morpheme
+from cskexam.core.question_quality import attribute, definable, describe, kinds, filler_blank, named_in, pattern_list, shares_morpheme
 from cskexam.core.question_choice import _PRONOUN_START, _coherent, _concept, _member_title, _where
 from cskexam.core.question_context import (
     _TERM_OK, MAX_STEM_TEXT_CHARS, _Context, _cut_reminder, _definition, _explain, _first_sentence, _list_summary, _ListInfo,
@@ -73,8 +73,10 @@ def _judge_definition(ctx: _Context, info: _ListInfo, item: Node, rng: random.Ra
     lead = text.startswith(("指", "是指", "一般指", "通常指", "负责", "主要负责", "具有"))
     if not lead and ("是" in text[:10] or len(text) < 6):
         return None
-    if re.search(r"[，,]", text) and not lead:
-        stem = f"{where}“{text}”指的是{named.title}。"  # 「稳定期是关系最紧密，交易量最大」 is no sentence
+    if not definable(text):
+        if not kinds(head, [i.title for i in info.items]):
+            return None  # 「发展了劳动分工思想，这属于查尔斯·巴贝奇」: a person is no kind
+        stem = f"{attribute(named.title, text)}。"  # 「稳定期是关系最紧密，交易量最大」 is no sentence
     else:
         stem = f"{where}{describe(named.title, text)}。"
     expl = _explain(ctx, item, f"{item.title}：{text}")
@@ -212,9 +214,13 @@ _QUOTES = re.compile(r"[“”\"'‘’「」『』《》]")
 _NO_SUBJECT = ("由", "因", "从", "将", "把", "被", "以", "对", "向", "给")
 
 
+# An example the notes give (比如：安装调试属于技术性服务): a blank in it asks about the example, not the notes.
+_EXAMPLE = re.compile(r"^(比如|例如|譬如|举例|举个例子|打个比方|如[:：]|例[:：]|案例)|比如|例如|譬如")
+
+
 def _cloze_sentence(ctx: _Context, node: Node, rng: random.Random) -> Question | None:
     sentence = _first_sentence(_cut_reminder(node.text))
-    if meta_text(sentence):
+    if meta_text(sentence) or _EXAMPLE.search(sentence):
         return None
     joined = _JOINER.match(sentence)
     if joined:
@@ -270,6 +276,8 @@ def _cloze_term(ctx: _Context, node: Node, rng: random.Random) -> Question | Non
     never cut out of 客户服务环境.
     """
     sentence = _first_sentence(_cut_reminder(node.text))
+    if _EXAMPLE.search(sentence):
+        return None  # 「比如：安装调试属于____」
     about = ""
     joined = _JOINER.match(sentence)
     if joined:
@@ -324,6 +332,7 @@ def _cloze_term(ctx: _Context, node: Node, rng: random.Random) -> Question | Non
 
 
 SHORT_MAX_POINTS = 6
+_NUMBERED = re.compile(r"[一二三四五六七八九十两\d]+\s*(个|种|項|项|类|大|点|條|条|方面|種)")  # 勒温的三种领导方式（共3项）
 SHORT_COUNTED_ITEM_CHARS = 16
 SHORT_DUTY_CHARS = 20
 
@@ -367,7 +376,7 @@ def _short_list(ctx: _Context, info: _ListInfo) -> Question | None:
     lines = [f"{i}. {item.title}" + (f"：{t}" if t else "") for i, (item, t) in enumerate(zip(info.items, texts), 1)]
     # A count only where the notes state it and the graph agrees.
     stated = info.node.count or (len(info.mnemonic.split("、")) if info.mnemonic else None)
-    count = f"（共{stated}项）" if stated == len(info.items) else ""
+    count = f"（共{stated}项）" if stated == len(info.items) and not _NUMBERED.search(title) else ""
     where = _where(ctx, info)
     stem = f"{where}请简述{title}{count}。" if not where else f"请简述{where[1:-1]}的{title}{count}。"
     return Question(

@@ -70,6 +70,7 @@ from cskexam.core.question_context import (  # noqa: F401  (re-exported)
     DRAWS, MAX_OPTION_CHARS, MAX_STEM_TEXT_CHARS, MAX_TERM_CHARS, MULTI_OPTIONS, SINGLE_OPTIONS, _Context, blocked,
     flag_kinds,
 )
+from cskexam.core.question_doubt import quiz_node
 from cskexam.core.question_written import (
     _cloze_list, _cloze_sentence, _cloze_term, _judge_definition, _judge_items, _judge_members, _judge_statement,
     _short_list,
@@ -263,8 +264,8 @@ def generate_questions(
     for node in graph:
         if want("judge_statement"):
             out.append(_judge_statement(ctx, node))
-        if node.kind not in ("point", "item") or not node.text or blocked(node):
-            continue
+        if node.kind not in ("point", "item") or not node.text or blocked(node) or quiz_node(graph, node):
+            continue  # an exercise's stem or options are no sentence of the notes to blank
         made = _cloze_sentence(ctx, node, sub(node, "cloze_sentence")) if want("cloze_sentence") else None
         out.append(made)
         if made is None and want("cloze_term"):

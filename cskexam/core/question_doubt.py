@@ -1,0 +1,112 @@
+"""Nodes a question generator should not trust: general signals that the parser's
+structure is doubtful, so that no question is built on it.
+
+Pure. Fewer, better questions: a list is skipped when
+
+* it lies in a quiz of the notes (练习题, 【答案】 lines, a stem 「下列属于…的是（ ）」 with
+  its options A–D parsed as items): those options are wrong answers, not knowledge;
+* its items are the labels of a note's fields (代表人物、观点; 内容、意义), not things of a kind;
+* a count the notes state in its title or lead-in text (有四个, 三个方面) disagrees with the
+  items found (the parser checks only the counts it reads as such);
+* an item is page furniture (第 3 页, — 3 —) or a running header repeated through the notes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from cskexam.core.graph import KnowledgeGraph, Node
+
+# A heading that announces exercises, and the lines of an exercise.
+_QUIZ_HEADING = re.compile(
+    r"(练习|練習|習題|习题|例题|例題|真题|真題|试题|試題|模拟题|模擬題|自测|自測|测试题|测验|课后题|判断题|判斷題|"
+    r"单选题|单项选择|多选题|多项选择|选择题|選擇題|填空题|练一练)")
+_QUIZ_LINE = re.compile(r"【\s*(答案|解析|参考答案|点拨)\s*】|^(答案|解析|正确答案|参考答案)\s*[:：]|[(（]\s*[)）]\s*$|"
+                        r"[(（]\s*[)）][。.]?$|[A-D]\s*[.．、]\s*[^\sA-E]+\s*[B-E]\s*[.．、]")
+# A stem of a choice question used as a list title: 下列属于客户服务特性的是, 以下哪项不是….
+_QUESTION_TITLE = re.compile(r"^(下列|以下|下面).*(的是|的有|哪)|[(（]\s*[)）]")
+# Page furniture: 第 3 页, — 3 —, P12, 3/20, 共 5 页.
+PAGE_MARK = re.compile(r"第\s*\d+\s*[页頁]|共\s*\d+\s*[页頁]|^[\s\-—–_·.]*\d+[\s\-—–_·.]*$|^[Pp]\.?\s*\d+$|^\d+\s*/\s*\d+$")
+
+# Labels of a note's fields (神话起源说 › 代表人物、观点): what is said about a thing, not things of a kind.
+FACET_WORDS = frozenset({
+    "代表人物", "人物", "代表", "观点", "主要观点", "基本观点", "内容", "主要内容", "定义", "含义", "概念", "内涵",
+    "特点", "特征", "意义", "作用", "评价", "优点", "缺点", "不足", "局限", "局限性", "表现", "例子", "举例", "实例",
+    "原因", "影响", "目的", "要求", "步骤", "条件", "适用范围", "适用条件", "贡献", "时间", "地点", "对象", "依据",
+    "提出者", "提出", "代表作", "核心", "实质", "本质", "方法", "形式", "结果", "注意事项", "记忆", "口诀", "备注",
+    "作者", "出处", "来源", "年代", "背景", "应用", "启示", "误区", "考点", "难点", "重点", "例题", "答案", "解析",
+})
+
+_CN = {c: i for i, c in enumerate("零一二三四五六七八九十")}
+# A count the notes state for a list: 有四个, 三个方面, 五大特性, （共三项）.
+_STATED = re.compile(r"([一二三四五六七八九十两\d]{1,2})\s*(?:个|项|类|点|种|条|大|方面|層|层|阶段|要素|步)")
+
+
+def _number(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    text = text.replace("两", "二")
+    if text == "十":
+        return 10
+    if text.startswith("十"):
+        return 10 + _CN.get(text[1:], 0)
+    if len(text) == 2 and text[1] == "十":
+        return _CN.get(text[0], 0) * 10
+    return _CN.get(text) if len(text) == 1 else None
+
+
+def quiz_node(graph: KnowledgeGraph, node: Node) -> bool:
+    """``node`` is part of an exercise: under a heading of exercises, a question stem itself, or
+    a list holding an answer line (【答案】A) or options written A. B. C."""
+    for n in [*graph.ancestors(node.id), node]:
+        if n.kind == "document":
+            continue
+        title = n.title.strip()
+        if _QUIZ_HEADING.search(title) and len(title) <= 12:
+            return True
+        if _QUESTION_TITLE.search(title) or _QUIZ_LINE.search(n.text or "") or _QUIZ_LINE.search(title):
+            return True
+    return any(_QUIZ_LINE.search(k.title) or _QUIZ_LINE.search(k.text or "") for k in graph.children(node.id))
+
+
+def facet_list(titles: list[str]) -> bool:
+    """Most items are field labels (代表人物、观点): no list of things of one kind."""
+    return bool(titles) and sum(t.strip() in FACET_WORDS for t in titles) * 2 >= len(titles)
+
+
+def stated_count(node: Node) -> int | None:
+    """A count stated in the list's title or its lead-in text, when there is one clear number."""
+    found = set()
+    for text in (node.title, node.text or ""):
+        for m in _STATED.finditer(text[:40]):
+            n = _number(m.group(1))
+            if n is not None and n >= 2:
+                found.add(n)
+    return found.pop() if len(found) == 1 else None
+
+
+def running_titles(graph: KnowledgeGraph) -> set[str]:
+    """Titles repeated within one document under three different parents or more, or that
+    restate a document's title: a page's running header, not a key point (a department named
+    in several org charts is no header)."""
+    parents: dict[tuple[str, str], set[str | None]] = {}
+    for n in graph:
+        if n.kind != "document" and len(n.title) >= 8:
+            parents.setdefault((graph.document_of(n.id).id, n.title), set()).add(n.parent)
+    out = {title for (_, title), ps in parents.items() if len(ps) >= 3}
+    docs = {d.title for d in graph.documents() if len(d.title) >= 8}
+    return out | {n.title for n in graph if n.kind != "document" and n.title in docs}
+
+
+def furniture(title: str, running: set[str] = frozenset()) -> bool:  # type: ignore[assignment]
+    """An option no paper prints: a page mark, a running header."""
+    return bool(PAGE_MARK.search(title)) or title in running
+
+
+def doubtful_list(graph: KnowledgeGraph, node: Node, items: list[Node]) -> bool:
+    """No question on this list: see the module's docstring."""
+    if quiz_node(graph, node) or facet_list([i.title for i in items]):
+        return True
+    stated = stated_count(node)
+    return node.count is None and stated is not None and stated != len(items)
