@@ -3,6 +3,7 @@
 For every 简答/案例分析 with scoring points (the bank's and the generated ones):
 
 * its reference answer and a bare list of its points must earn full marks;
+* its own stem, repeated or with filler, must earn nothing;
 * the same list plus one point of another question must not;
 * every point negated in each of the forms below must not be credited (each
   form wraps the point or its first synonym, so a synonym cannot sneak it in);
@@ -71,8 +72,13 @@ def main() -> int:
 
     for q in questions:
         bare = "、".join(p.point for p in q.points)
-        count("reference answer = full marks", grade(str(q.answer), q.points, others=lexicon).score == 1, q.id)
-        count("bare list of its points = full marks", grade(bare, q.points, others=lexicon).score == 1, q.id)
+        count("reference answer = full marks", grade(str(q.answer), q.points, others=lexicon, stem=q.stem).score == 1,
+              q.id)
+        count("bare list of its points = full marks", grade(bare, q.points, others=lexicon, stem=q.stem).score == 1,
+              q.id)
+        for copy in [q.stem, q.stem * 3, q.stem + "。这是非常重要的内容，我们要认真对待，全面理解。", "答：" + q.stem[: len(q.stem) // 2]]:
+            r = grade(copy, q.points, others=lexicon, stem=q.stem)
+            count("the stem copied (with filler) = nothing", r.score == 0, f"{q.id} {copy[:20]}")
         others = [o for o in questions if o is not q and all(p.point not in bare for p in o.points)]
         foreign = rng.choice(others).points[0].point
         res = grade(bare + "、" + foreign, q.points, others=lexicon)

@@ -194,7 +194,7 @@ def test_every_model_answer_keeps_full_marks_against_the_whole_bank(bank):
     # A case answered in full names a few other questions' points (fx-035 names six): no padding.
     questions, lexicon = bank
     low = [(q.id, r.score, r.others) for q in questions.values()
-           for r in [grade_short_answer(str(q.answer), q.points, others=lexicon)] if r.score < 1]
+           for r in [grade_short_answer(str(q.answer), q.points, others=lexicon, stem=q.stem)] if r.score < 1]
     assert not low
 
 

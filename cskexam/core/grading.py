@@ -12,7 +12,8 @@ Pure functions, no I/O. The rules, as a candidate would want them stated:
   the question is correct only when every blank is.
 * 简答/案例分析: each scoring point is credited where it is asserted, not
   negated in its clause; padding with other questions' points costs a share
-  (``grading_short``, ``grading_scope``, ``grading_padding``).
+  (``grading_short``, ``grading_scope``, ``grading_padding``); wording
+  copied from the stem earns nothing (``grading_stem``).
 """
 
 from __future__ import annotations
@@ -171,11 +172,13 @@ def grade(
     points: Sequence[ScoringPoint | Mapping | str] = (),
     *,
     others: PointLexicon | None = None,
+    stem: str | None = None,
 ) -> GradeResult:
     """Grade an answer to a question of type ``qtype`` (单选 … 案例分析).
 
     ``others``: the scoring terms of the whole bank, so a 简答 padded with
-    other questions' points loses a share of its score.
+    other questions' points loses a share of its score; ``stem``: the question's
+    text, whose wording copied into a 简答 earns nothing.
     """
     if qtype == QuestionType.SINGLE:
         return grade_single(str(answer or ""), str(expected))
@@ -188,11 +191,13 @@ def grade(
         return grade_fill(answer if answer is not None else "", expected, accepted)
     if qtype in SUBJECTIVE_TYPES:
         pts = points or [ScoringPoint(str(expected))]
-        res = grade_short_answer(str(answer or ""), pts, others=others)
+        res = grade_short_answer(str(answer or ""), pts, others=others, stem=stem)
         return GradeResult(res.correct, res.score, [d.point for d in res.details], answer, _short_note(res))
     raise ValueError(f"未知题型: {qtype}")
 
 
 def _short_note(res: ShortAnswerResult) -> str:
     note = "采分点全部答到" if not res.missed else "未答到: " + "、".join(res.missed)
+    if res.given:
+        note += "；题干已给出、不计分: " + "、".join(res.given)
     return f"{note}；{padding_note(res)}" if res.padded else note

@@ -8,6 +8,7 @@
   character (so 有形性 never credits 无形性).
 * Padding with other questions' points or with many unrelated items cuts
   the score (``grading_padding``).
+* Wording copied from the question's own stem earns nothing (``grading_stem``).
 * Linear in the answer's length: occurrences are found with ``str.find``,
   negators and breaks in one regex pass, each lookup is a binary search.
 """
@@ -20,6 +21,7 @@ from typing import Mapping, Sequence
 
 from cskexam.core.grading_padding import PointLexicon, padding_kept
 from cskexam.core.grading_scope import Scope
+from cskexam.core.grading_stem import StemWording
 from cskexam.core.grading_text import CLAUSE_BREAK, fold_answer, trim_answer
 
 FUZZY_MIN_CHARS = 5
@@ -75,6 +77,7 @@ class ShortAnswerResult:
     details: list[PointMatch] = field(default_factory=list)
     padded: bool = False  # the score was cut for padding with unrelated points
     others: list[str] = field(default_factory=list)  # other questions' points the answer listed
+    given: list[str] = field(default_factory=list)  # points the stem names: counted for nobody
 
     @property
     def correct(self) -> bool:
@@ -91,8 +94,9 @@ def _occurrences(term: str, text: str):
 class _Answer:
     """A folded answer: its clauses (for fuzzy matching) and its negation scope."""
 
-    def __init__(self, folded: str, own_terms: set[str]):
+    def __init__(self, folded: str, own_terms: set[str], stem: StemWording):
         self.text = folded
+        self.stem = stem
         # Each distinct clause text with every offset where it stands: a long paste
         # repeats itself, and a fuzzy alignment depends on the text alone.
         self.clauses: dict[str, list[int]] = {}
@@ -110,11 +114,15 @@ class _Answer:
     def negated(self, start: int, end: int) -> bool:
         return self.scope.negated(start, end)
 
+    def earns(self, start: int, end: int) -> bool:
+        """Whether the stretch counts for a point: not negated, and not the stem's own wording."""
+        return not self.negated(start, end) and not self.stem.copied(self.text, start, end)
+
     def asserted(self, term: str) -> bool:
-        """Whether ``term`` (one of the question's own) occurs somewhere not negated."""
+        """Whether ``term`` (one of the question's own) occurs somewhere it earns a point."""
         found = self._asserted.get(term)
         if found is None:
-            found = self._asserted[term] = any(not self.negated(s, e) for s, e in self.spans[term])
+            found = self._asserted[term] = any(self.earns(s, e) for s, e in self.spans[term])
         return found
 
 
@@ -161,7 +169,7 @@ def _find_fuzzy(term: str, clauses: dict[str, list[int]], answer: _Answer,
             continue
         for offset in offsets:
             span = (offset + start, offset + start + len(window))
-            if not answer.negated(*span):
+            if answer.earns(*span):
                 return window, span
     return None
 
@@ -172,11 +180,13 @@ def grade_short_answer(
     *,
     fuzzy_cutoff: float | None = None,
     others: PointLexicon | None = None,
+    stem: str | None = None,
 ) -> ShortAnswerResult:
     """Credit each scoring point asserted in ``answer``; score = share of points, less any padding.
 
     ``others`` holds the scoring terms of the whole bank: an answer listing
-    another question's points loses a share of its score.
+    another question's points loses a share of its score. ``stem``: the
+    question's own text, whose wording copied into the answer earns nothing.
     """
     pts = [ScoringPoint.coerce(p) for p in points]
     point_terms = [
@@ -184,14 +194,22 @@ def grade_short_answer(
         for p in pts
     ]
     own: set[str] = {t for terms in point_terms for _, t in terms}
-    text = _Answer(fold_answer(answer or ""), own)
+    wording = StemWording(stem)
+    # A point the stem itself names is given away: it counts for nobody. Its
+    # terms and any other term the stem holds earn nothing.
+    given = [i for i, p in enumerate(pts) if wording.names(trim_answer(p.point))]
+    if len(given) < len(pts):
+        point_terms = [[(how, t) for how, t in terms if not wording.names(t)] for terms in point_terms]
+    else:  # a stem naming every point: only the stem's phrases around them earn nothing
+        given, wording = [], StemWording(stem, around_only=True)
+    text = _Answer(fold_answer(answer or ""), own, wording)
     details: list[PointMatch] = []
-    for p, terms in zip(pts, point_terms):
+    for i, (p, terms) in enumerate(zip(pts, point_terms)):
         found: PointMatch | None = None
-        hit = _find_exact(terms, text)
+        hit = _find_exact(terms, text) if i not in given else None
         if hit is not None:
             found = PointMatch(p.point, hit[0], hit[1])
-        else:
+        elif i not in given:
             for _, t in terms:
                 # A point with its own commas is compared with the whole answer.
                 windows = {**text.clauses, text.text: [0]} if CLAUSE_BREAK.search(t) else text.clauses
@@ -202,7 +220,9 @@ def grade_short_answer(
                     break
         details.append(found or PointMatch(p.point, None))
     matched = [d.point for d in details if d.how]
-    missed = [d.point for d in details if not d.how]
-    score = len(matched) / len(pts) if pts else 0.0
-    kept, listed = padding_kept(answer or "", own, len(pts), others) if matched else (1.0, [])
-    return ShortAnswerResult(score * kept, matched, missed, details, padded=kept < 1.0, others=listed)
+    missed = [d.point for i, d in enumerate(details) if not d.how and i not in given]
+    counted = len(pts) - len(given)
+    score = len(matched) / counted if counted else 0.0
+    kept, listed = padding_kept(answer or "", own, counted, others) if matched else (1.0, [])
+    return ShortAnswerResult(score * kept, matched, missed, details, padded=kept < 1.0, others=listed,
+                             given=[pts[i].point for i in given])

@@ -79,7 +79,7 @@ class Question:
 
     def grade(self, answer: Any, others: PointLexicon | None = None) -> GradeResult:
         """``others``: the bank's scoring terms, so padding a 简答 with other questions' points costs."""
-        return grade(self.type, answer, self.answer, self.points, others=others)
+        return grade(self.type, answer, self.answer, self.points, others=others, stem=self.stem)
 
     def answer_text(self) -> str:
         """The right answer as a candidate reads it: ``B. 普通竞争者``."""

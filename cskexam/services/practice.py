@@ -114,7 +114,7 @@ def grade_answer(question: Question, given: Any, others: PointLexicon | None = N
     result = question.grade(given, others)
     short = None
     if question.type in SUBJECTIVE_TYPES and question.points:
-        short = grade_short_answer(str(given or ""), question.points, others=others)
+        short = grade_short_answer(str(given or ""), question.points, others=others, stem=question.stem)
     return result, short
 
 

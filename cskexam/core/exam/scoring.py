@@ -121,7 +121,7 @@ def score_item(item: PaperItem, section: Section, given: Any, others: PointLexic
         expected = q.answer
         return QuestionOutcome(item, None, GradeResult(False, 0.0, expected, None, "未作答"), short, 0.0)
     result = q.grade(given, others)
-    short = grade_short_answer(str(given), q.points, others=others) if q.type in SUBJECTIVE_TYPES and q.points else None
+    short = grade_short_answer(str(given), q.points, others=others, stem=q.stem) if q.type in SUBJECTIVE_TYPES and q.points else None
     fraction = result.score
     if q.type == QuestionType.MULTI and not result.correct and not section.partial_credit:
         fraction = 0.0
