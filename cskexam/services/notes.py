@@ -52,7 +52,17 @@ def collect_note_files(paths: list[str | Path] | None) -> list[Path]:
             raise NotesError("不是笔记文件：只支持 .txt / .md", str(raw))
         else:
             out.append(path)
+    for path in out:
+        _check_name(path)
     return out
+
+
+def _check_name(path: Path) -> None:
+    """A name whose bytes are no UTF-8 (read from a folder as lone surrogates) cannot be
+    stored or shown as the source of a key point: refuse it here, naming it."""
+    name = str(path)
+    if not name.isascii() and any("\udc80" <= ch <= "\udcff" for ch in name):
+        raise NotesError("文件名含有不是 UTF-8 的字节，请把文件改名（只用正常文字）后重试", name)
 
 
 def errata_path(notes: Path) -> Path:
