@@ -48,3 +48,61 @@ def test_a_notes_file_named_in_bytes_that_are_no_utf8_is_named_in_the_error(tmp_
         err = _error(capsys)
         assert "\\xff\\xfe.txt" in err and "改名" in err
     assert _no_library(tmp_path)
+
+
+# -- question-bank text: invisible characters, traditional-character files ---------------------
+
+HEADER = ["题型", "题干", "A", "B", "C", "D", "答案", "解析", "难度"]
+ROW = ["单选", "客户服务的首要特征是（ ）。", "无形性", "有形性", "可储存性", "标准化", "A", "笔记", "2"]
+
+
+def _csv(rows, encoding="utf-8") -> bytes:
+    import csv
+    import io
+
+    out = io.StringIO()
+    csv.writer(out).writerows(rows)
+    return out.getvalue().encode(encoding)
+
+
+def test_headers_with_zero_width_or_direction_marks_are_the_columns_they_look_like():
+    from cskexam.core.bank_import import import_rows, rows_from_csv_bytes
+
+    header = ["\ufeff题\u200b型", "题干\u202e", "A", "B", "C", "D", "答\u200d案", "解析\u2066", "难度"]
+    res = import_rows(rows_from_csv_bytes(_csv([header, ROW]), "隐形.csv"), "隐形.csv", None, allow_unlinked=True)
+    assert not res.problems and res.questions[0].stem == ROW[1]
+
+
+def test_a_big5_csv_is_read_and_written_simplified():
+    from cskexam.core.bank_import import import_rows, rows_from_csv_bytes
+
+    header = ["題型", "題幹", "A", "B", "C", "D", "答案", "解析", "難度"]
+    row = ["單選", "客戶服務的首要特徵是（ ）。", "無形性", "有形性", "可儲存性", "標準化", "A", "筆記", "2"]
+    res = import_rows(rows_from_csv_bytes(_csv([header, row], "big5"), "繁體.csv"), "繁體.csv", None,
+                      allow_unlinked=True)
+    assert not res.problems
+    q = res.questions[0]
+    assert q.type == "单选" and q.stem == "客户服务的首要特征是（ ）。" and q.options["A"] == "无形性"
+    # GBK bytes stay GBK: the same header in simplified characters is not taken for Big5
+    gbk = rows_from_csv_bytes(_csv([HEADER, ROW], "gb18030"), "简体.csv")
+    assert gbk[0][:2] == ["题型", "题干"] and gbk[1][1] == ROW[1]
+
+
+def test_direction_overrides_and_zero_width_spaces_leave_bank_text():
+    from cskexam.core.bank import check_bank_text
+
+    text = ("document: 测试\nquestions:\n  - id: t-1\n    type: 填空\n"
+            "    stem: \"\\u202e客户服务的首要特征是____\\u2066。\"\n    answer: \"无\\u200b形性\"\n"
+            "    explanation: 笔记\n    node: [客户服务]\n")
+    bank = check_bank_text(text, "隐形.yaml", None, skip_unknown_document=True, lenient_nodes=True)
+    q = bank.questions[0]
+    assert q.stem == "客户服务的首要特征是____。" and q.answer == "无形性"
+    assert q.grade("无形性").correct
+
+
+def test_an_unknown_field_with_a_zero_width_space_shows_it():
+    from cskexam.core.bank import check_bank_text
+
+    text = "document: 测试\nquestions:\n  - id: t-1\n    type: 判断\n    stem: 题\n    ans\u200bwer: 对\n"
+    bank = check_bank_text(text, "隐形.yaml", None, skip_unknown_document=True, lenient_nodes=True)
+    assert any("ans\\u200bwer" in p.message for p in bank.problems)

@@ -99,8 +99,14 @@ def _text(value: Any) -> str | None:
         return None
     if isinstance(value, bool):
         return None
-    text = strip_controls(str(value)).strip()
+    text = _HIDDEN.sub("", strip_controls(str(value))).strip()
     return text or None
+
+
+# Marks a question's text has no use for and that mislead: direction overrides and
+# isolates (a stem shown back to front in the terminal), zero-width spaces and word
+# joiners (a 填空 key 无\u200b形性 that no typed answer equals). Joiners inside emoji stay.
+_HIDDEN = re.compile("[\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
 class _Checker:

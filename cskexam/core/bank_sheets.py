@@ -91,6 +91,9 @@ def _csv_text(data: bytes, file: str) -> str:
         encodings = ("utf-16-le", "utf-16-be")  # UTF-16 saved without its BOM
     else:
         encodings = ("utf-8", "gb18030")  # Excel in China saves CSV as GBK
+        big5 = _big5_text(data)
+        if big5 is not None:
+            return big5
     for encoding in encodings:
         try:
             text = data.decode(encoding)
@@ -104,6 +107,38 @@ def _csv_text(data: bytes, file: str) -> str:
             raise BankError("文件中含有空字符（NUL）：这不是文字 CSV 文件", file, 1)
         raise BankError("文件以 UTF-16/UTF-32 标记开头，但内容不是有效的文字（请另存为 UTF-8 的 CSV）", file)
     raise BankError("无法识别的文字编码（既不是 UTF-8 也不是 GBK）", file)
+
+
+def _big5_text(data: bytes) -> str | None:
+    """A CSV saved by Excel in Taiwan or Hong Kong (Big5), with its traditional characters made
+    simplified like the notes (單選 → 单选, so types and 章节 are found): only when it is no UTF-8
+    and only Big5 makes a header of known columns (as GBK the same bytes are other characters)."""
+    try:
+        data.decode("utf-8")
+        return None
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("big5")
+    except UnicodeDecodeError:
+        return None
+    from cskexam.core.grading_hant import to_simplified
+
+    def header_fields(t: str) -> int:
+        line = next((x for x in re.split(r"\r\n|\r|\n", t[:65536]) if x.strip()), "")
+        return max(len(_header_map(re.split(d, line)[:MAX_COLUMNS])[0]) for d in ("[,]", "\t", ";", "[|]"))
+
+    simplified = to_simplified(text)
+    try:
+        as_gbk = data.decode("gb18030")
+    except UnicodeDecodeError:
+        as_gbk = ""
+    return simplified if header_fields(simplified) > header_fields(as_gbk) else None
+
+
+# Characters a header cell may hold without showing them: zero-width spaces and
+# joiners, BOMs, direction marks and overrides.
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
 def _looks_like_text(text: str) -> bool:
@@ -298,8 +333,9 @@ def _header_map(header: list[str]) -> tuple[dict[str, int], dict[str, list[int]]
     cols: dict[str, int] = {}
     twice: dict[str, list[int]] = {}
     for i, raw in enumerate(header):
-        name = fold(raw).upper().replace("选项", "")
-        key = HEADER_ALIASES.get(fold(raw))
+        folded = fold(_INVISIBLE.sub("", raw))
+        name = folded.upper().replace("选项", "")
+        key = HEADER_ALIASES.get(folded)
         if key is None and len(name) == 1 and name in LETTERS:
             key = name
         if key and key not in cols:

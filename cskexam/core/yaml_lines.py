@@ -7,6 +7,7 @@ line. The question bank and the exam blueprints are read with it.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 import yaml
@@ -247,4 +248,10 @@ def shown(value: Any, limit: int = 40) -> str:
     if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 128:
         return "（一个很长的数字）"
     text = strip_controls(str(value)).replace("\n", " ")
-    return text if len(text) <= limit else text[:limit] + "…"
+    text = text if len(text) <= limit else text[:limit] + "…"
+    # A zero-width space or a direction mark would make 「ans\u200bwer」 look like a known word,
+    # or turn the rest of the line around: write it as its code.
+    return _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+_INVISIBLE = re.compile("[\u00ad\u034f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
