@@ -15,6 +15,10 @@ _CIRCLED = set("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
 _ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 _SPACES = re.compile(r"[ \t\u3000\xa0]+")
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff，。、：；])\s+(?=[\u4e00-\u9fff])")
+# OCR spaces out punctuation too: 二 、共情, 1 . 尊重, 原则 ： → 二、共情, 1.尊重, 原则:.
+# Only after a Chinese character or a list number, so English text keeps its spaces.
+_CJK_PUNCT_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[、。，,:;：；）)])|(?<=[、（(])\s+(?=[\u4e00-\u9fff\d])")
+_SPACED_NUMBER = re.compile(r"^(\d{1,2}|[一二三四五六七八九十]{1,3}) (?=[.、．]\s?[\u4e00-\u9fff])")
 
 
 # Circled numbers hide in the private use area while NFKC runs.
@@ -38,7 +42,10 @@ def normalize_line(line: str) -> str:
     if "  " in line or "\u3000" in line or "\xa0" in line:
         line = _SPACES.sub(" ", line)
     line = line.strip()
-    return _CJK_GAP.sub("", line) if " " in line else line
+    if " " not in line:
+        return line
+    line = _SPACED_NUMBER.sub(r"\1", line)
+    return _CJK_GAP.sub("", _CJK_PUNCT_GAP.sub("", line))
 
 
 def normalize_text(text: str) -> list[str]:
