@@ -24,3 +24,20 @@ def test_spaces_go_only_where_ocr_put_them():
     # English and numbers keep their spaces.
     assert normalize_line("SERVQUAL 模型 : five gaps , A . B") == "SERVQUAL 模型: five gaps , A . B"
     assert normalize_line("2024 年 3 月") == "2024 年 3 月"
+
+
+def test_a_counted_sentence_with_an_aspect_particle_keeps_its_first_item_whole():
+    g = parse("客服笔记\n一、呼叫中心\n呼叫中心的发展经历了人工热线、自动语音应答、计算机电话集成、多媒体联络中心四个阶段。\n")
+    assert kids(g, "呼叫中心")[0] == "人工热线"
+
+
+def test_a_mnemonic_written_beside_a_bold_or_plain_heading_is_its_mnemonic():
+    for line in ("**服务质量的五个维度** 记忆：有可响保移", "**服务质量的五个维度**记忆：有可响保移",
+                 "服务质量的五个维度口诀：有可响保移"):
+        g = parse(f"# 笔记\n## 考点\n{line}\n- 有形性\n- 可靠性\n- 响应性\n- 保证性\n- 移情性\n", "笔记.md")
+        heading = g.find("服务质量的五个维度")[0]
+        assert heading.mnemonic == "有可响保移", line
+        assert kids(g, "服务质量的五个维度")[0] == "有形性"
+    # 记忆 as an ordinary word keeps its sentence.
+    g = parse("# 笔记\n## 学习方法\n加强记忆：反复练习\n", "笔记.md")
+    assert not any(n.mnemonic for n in g)

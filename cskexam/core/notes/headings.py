@@ -36,8 +36,13 @@ _TITLE_NAMED_MNEMONIC = re.compile(
 _MNEMONIC_WORDS = r"(?:口诀|口訣|巧记|巧記|记忆|記憶|速记|速記|助记|助記|记法|記法)"
 _TAIL_MNEMONIC = re.compile(
     rf"\s*(?:(?:——|—|--|－－|~)\s*{_MNEMONIC_WORDS}\s*[:：]?\s*[\"“「『]?([^\"“”「」『』()]{{1,24}}?)[\"”」』]?"
-    rf"|\s*{_MNEMONIC_WORDS}\s*[:：]?\s*[\"“「『]([^\"“”「」『』()]{{1,24}})[\"”」』])\s*[。.]?$"
+    rf"|\s*{_MNEMONIC_WORDS}\s*[:：]?\s*[\"“「『]([^\"“”「」『』()]{{1,24}})[\"”」』]"
+    # 服务质量的五个维度口诀:有可响保移 — named by a word that means nothing but mnemonic.
+    rf"|\s*(?:口诀|口訣|巧记|巧記)\s*[:：]\s*([\u4e00-\u9fff]{{2,10}}))\s*[。.]?$"
 )
+
+
+_ONLY_MNEMONIC_WORDS = re.compile(rf"(?:{_MNEMONIC_WORDS}|方法|法|的)+")
 
 
 def tail_mnemonic(text: str) -> tuple[str, str] | None:
@@ -47,8 +52,11 @@ def tail_mnemonic(text: str) -> tuple[str, str] | None:
     m = _TAIL_MNEMONIC.search(text)
     if not m or m.start() < 2:
         return None
-    value = (m.group(1) or m.group(2) or "").strip(" ,;。")
-    return (text[: m.start()].rstrip(), value) if value else None
+    value = (m.group(1) or m.group(2) or m.group(3) or "").strip(" ,;。")
+    head = text[: m.start()].rstrip()
+    if _ONLY_MNEMONIC_WORDS.fullmatch(head):
+        return None  # 记忆口诀:选整理恒 — a mnemonic line of its own, not a heading
+    return (head, value) if value else None
 
 
 _SENTENCE_END = set("。;,!?")

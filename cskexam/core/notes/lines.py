@@ -59,6 +59,9 @@ def _spaced_list(text: str) -> str:
 
 
 _BOLD_LEAD = re.compile(r"^(\*\*|__)[^*_]{2,40}?\1(?:\s*[:：]|\s|$)")
+_BOLD_MNEMONIC = re.compile(
+    r"^((\*\*|__)[^*_]{2,40}?\2)\s*(?=(?:口诀|口訣|巧记|巧記|记忆|記憶|速记|速記|助记|助記)\s*[:：])"
+)
 _WRAPPED = re.compile(r"^[【\[]([^【】\[\]]{4,40})[】\]]$")
 _MNEMONIC_WORDS = ("口诀", "巧记", "记忆", "速记", "助记", "记法", "口訣", "巧記", "記憶", "速記", "助記", "記法")
 _END_PUNCT = set("。;!?:)]】」』”\"》>")
@@ -191,6 +194,9 @@ def prepare_lines(raw_lines: list[str], markdown: bool) -> list[Line]:
                 literal = True
             if _TOC.match(stripped):
                 continue
+        if markdown and not literal and stripped.startswith(("**", "__")):
+            # **服务质量的五个维度** 记忆:有可响保移 — the bold heading, then its mnemonic.
+            stripped = _BOLD_MNEMONIC.sub(r"\1 ——", stripped, count=1)
         bold = markdown and not literal and _BOLD_LEAD.match(stripped) is not None
         text = _strip_markup(stripped, markdown)
         if " " in text or "\u3000" in text:
