@@ -13,6 +13,7 @@ import errno
 import os
 import stat
 from pathlib import Path
+from typing import Collection
 
 from cskexam.errors import UserError, os_error_text
 
@@ -133,3 +134,30 @@ def _size_text(n: int) -> str:
     if n >= MB:
         return f"{n / MB:.1f} MB"
     return f"{max(1, round(n / 1024))} KB"
+
+
+# A folder of notes or of a question bank holds tens to thousands of files; a walk
+# that has looked at this many entries was pointed at the wrong folder (/, ~).
+MAX_WALK_ENTRIES = 50_000
+
+
+def files_under(folder: str | Path, suffixes: Collection[str],
+                error_cls: type[UserError] = UserError) -> list[Path]:
+    """The files under ``folder`` (at any depth, symlinked folders not followed, so no loop)
+    whose names end in one of ``suffixes``, sorted; an error naming the folder once the walk
+    has looked at ``MAX_WALK_ENTRIES`` entries, instead of reading a whole disk. Folders that
+    cannot be read are skipped, as a file manager does."""
+    found: list[Path] = []
+    seen = 0
+    for top, dirs, files in os.walk(folder, followlinks=False):
+        seen += len(dirs) + len(files)
+        if seen > MAX_WALK_ENTRIES:
+            raise error_cls(f"这个目录下的文件太多（超过 {MAX_WALK_ENTRIES:,} 个），不像是笔记或题库的目录："
+                            "请指定存放它们的子目录", str(folder))
+        dirs.sort()
+        for name in files:
+            if os.path.splitext(name)[1].lower() in suffixes:
+                path = Path(top, name)
+                if path.is_file():
+                    found.append(path)
+    return sorted(found)

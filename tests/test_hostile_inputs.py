@@ -106,3 +106,37 @@ def test_an_unknown_field_with_a_zero_width_space_shows_it():
     text = "document: 测试\nquestions:\n  - id: t-1\n    type: 判断\n    stem: 题\n    ans\u200bwer: 对\n"
     bank = check_bank_text(text, "隐形.yaml", None, skip_unknown_document=True, lenient_nodes=True)
     assert any("ans\\u200bwer" in p.message for p in bank.problems)
+
+
+# -- folders and options ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("command", [["graph"], ["bank", "check"], ["import"]])
+def test_a_folder_far_too_big_to_be_notes_is_refused_without_reading_it_all(tmp_path, capsys, monkeypatch, command):
+    import cskexam.userfiles as userfiles
+
+    monkeypatch.setattr(userfiles, "MAX_WALK_ENTRIES", 50)
+    big = tmp_path / "big"
+    for i in range(8):
+        (big / f"d{i}").mkdir(parents=True)
+        for j in range(8):
+            (big / f"d{i}" / f"{j}.txt").write_text("一、甲\n", "utf-8")
+    assert main([*command, str(big)]) == 2
+    assert "文件太多" in _error(capsys)
+    assert _no_library(tmp_path)
+
+
+def test_a_folder_walk_skips_symlink_loops(tmp_path):
+    from cskexam.userfiles import files_under
+
+    (tmp_path / "n").mkdir()
+    (tmp_path / "n" / "a.txt").write_text("一、甲\n", "utf-8")
+    (tmp_path / "n" / "up").symlink_to(tmp_path)
+    assert files_under(tmp_path / "n", {".txt"}) == [tmp_path / "n" / "a.txt"]
+
+
+@pytest.mark.parametrize("steps", ["9" * 400, "9" * 400 + "d", ",".join(["1m"] * 30), "400d"])
+def test_learning_steps_too_long_or_too_many_are_one_message(capsys, steps):
+    for option in ("--learning-steps", "--relearning-steps"):
+        assert main(["settings", option, steps]) == 2
+        assert "步长" in _error(capsys)
+    assert main(["settings", "--learning-steps", "1m,365d"]) == 0

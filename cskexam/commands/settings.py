@@ -43,6 +43,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
+_MAX_STEP = 365 * 86400  # a learning step of more than a year is a typo (and 1e400 m is no number of seconds)
+_MAX_STEPS = 20
+
+
 def parse_steps(text: str) -> tuple[int, ...]:
     """``1m,10m`` → (60, 600); a bare number means minutes."""
     steps = []
@@ -52,7 +56,12 @@ def parse_steps(text: str) -> tuple[int, ...]:
         m = re.fullmatch(r"(\d+(?:\.\d+)?)([smhd]?)", part.lower())
         if not m:
             raise UserError(f"无法识别的步长: {part}（示例: 1m,10m）")
-        steps.append(round(float(m.group(1)) * _UNITS[m.group(2) or "m"]))
+        seconds = float(m.group(1)) * _UNITS[m.group(2) or "m"]
+        if seconds > _MAX_STEP:
+            raise UserError(f"步长 {part} 太长：每一步最长 365 天（示例: 1m,10m）")
+        steps.append(round(seconds))
+    if len(steps) > _MAX_STEPS:
+        raise UserError(f"步长最多 {_MAX_STEPS} 个（示例: 1m,10m）")
     if not steps:
         raise UserError("步长不能为空（示例: 1m,10m）")
     return tuple(steps)

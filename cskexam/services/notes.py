@@ -20,6 +20,7 @@ from cskexam.core.errata import (
 )
 from cskexam.core.errors import NotesError
 from cskexam.errors import os_error_text
+from cskexam.userfiles import files_under
 from cskexam.core.graph import KnowledgeGraph
 from cskexam.core.notes import NoteSource, decode_note_bytes, parse_notes
 from cskexam.resources import content_dir, note_files
@@ -27,6 +28,8 @@ from cskexam.resources import content_dir, note_files
 
 # What a notes file named on the command line may end with.
 NOTE_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
+# What a folder of notes is searched for (as ``resources.note_files`` does).
+NOTE_FOLDER_SUFFIXES = frozenset({".txt", ".md"})
 
 
 def collect_note_files(paths: list[str | Path] | None) -> list[Path]:
@@ -44,7 +47,7 @@ def collect_note_files(paths: list[str | Path] | None) -> list[Path]:
                 raise NotesError("符号链接指向的文件不存在或形成循环", str(raw))
             raise NotesError("路径不存在", str(raw))
         if path.is_dir():
-            found = note_files(path)
+            found = files_under(path, NOTE_FOLDER_SUFFIXES, NotesError)
             if not found:
                 raise NotesError("此目录中没有笔记文件（.txt 或 .md）", str(raw))
             out.extend(found)

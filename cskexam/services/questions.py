@@ -30,7 +30,7 @@ from cskexam.core.graph import KnowledgeGraph
 from cskexam.core.questions import Question, generate_questions
 from cskexam.resources import question_bank_dir
 from cskexam.storage import question_repo
-from cskexam.userfiles import read_input_file, stat_input
+from cskexam.userfiles import files_under, read_input_file, stat_input
 
 if TYPE_CHECKING:
     from cskexam.services.library import Library
@@ -62,7 +62,7 @@ def bank_files(paths: Iterable[str | Path] | None = None) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if stat.S_ISDIR(stat_input(path, BankError, allow_dir=True).st_mode):
-            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in BANK_SUFFIXES)
+            found = files_under(path, BANK_SUFFIXES, BankError)
             if not found:
                 raise BankError("此目录中没有题库文件（.yaml）", str(raw))
             out.extend(found)
