@@ -41,3 +41,21 @@ def test_a_mnemonic_written_beside_a_bold_or_plain_heading_is_its_mnemonic():
     # 记忆 as an ordinary word keeps its sentence.
     g = parse("# 笔记\n## 学习方法\n加强记忆：反复练习\n", "笔记.md")
     assert not any(n.mnemonic for n in g)
+
+
+def test_a_question_written_without_a_number_and_its_answer_make_one_node():
+    text = (
+        "客户服务问答\n一、投诉处理\n简述客户投诉的处理步骤。\n答：倾听、记录、分析、解决、跟踪。\n"
+        "问：服务补救有哪些方式？\n答：道歉、补偿、跟进。\n"
+        "1.客户满意度的影响因素有哪些？\n答：(1)产品质量(2)服务质量(3)价格\n二、呼叫中心\n"
+    )
+    g = parse(text)
+    assert kids(g, "投诉处理") == ["简述客户投诉的处理步骤", "服务补救有哪些方式", "客户满意度的影响因素有哪些"]
+    assert kids(g, "服务补救有哪些方式") == ["道歉", "补偿", "跟进"]
+    assert kids(g, "客户满意度的影响因素有哪些") == ["产品质量", "服务质量", "价格"]
+    assert not {"问", "答"} & set(titles(g))
+
+
+def test_a_sentence_before_an_answer_that_asks_nothing_stays_body_text():
+    g = parse("客服笔记\n一、服务补救\n服务补救要及时。\n答：这是老师的批注。\n")
+    assert kids(g, "服务补救") == []

@@ -14,6 +14,7 @@ from cskexam.core.notes.headings import Heading, stated_count, tail_mnemonic
 from cskexam.core.notes.markers import Marker, find_markers, markdown_heading
 from cskexam.core.notes.drafts import Draft, _clean_marker, _heading_like, _is_cjk, _looks_like_list, _next_number
 from cskexam.core.notes.outline_lines import UnmarkedLines
+from cskexam.core.notes.questions import ANSWER_LINE as _ANSWER_LINE, question_title
 from cskexam.core.notes.outline_patterns import (  # noqa: F401
     _BOUNDARY, _PUNCT, _FAMILY_RANK, _MAX_DEPTH, _INDENTED_STYLES, _MNEMONIC_WORD, _MNEMONIC_LINE, _BRACKET_LIST, _QUOTED, _REMEMBER_AS, _ASIDE_WORDS, _TRUE_MARKS, _JUDGEMENT, _JUDGEMENT_PREFIX, _OWN_LEVEL, _JUDGEMENT_SECTION, _ENDS_WITH_YOU, _NOUN_TAIL, _LEAD_VERB, _QUOTED_COUNT, _LEAD_SUBJECT, _SENTENCE, _LEAD_IN, _HEADING_MARK, _HOOK, _COUNT_ONLY, _ONE_LINE_STYLES, _OUTLINE_TITLE,
 )
@@ -38,6 +39,8 @@ class OutlineBuilder(UnmarkedLines):
         self._line_indent = 0
         self._next_rest = ""  # the text after the marker of the draft being placed
         self._next_lead: Marker | None = None  # the marker that opens the next line
+        self._body_line: tuple[Draft, str, int] | None = None  # the last whole line read as body text
+        self._asked: list[Draft] = []  # questions made by _answered_question
 
     # -- acceptance ----------------------------------------------------
     def _open(self, style: str) -> Draft | None:
@@ -191,9 +194,34 @@ class OutlineBuilder(UnmarkedLines):
         if heading_like and not self.markdown:
             self._plain(line, "plain", lineno)
             return
+        if not starts_with_marker and self._answered_question(line):
+            return
+        if starts_with_marker and self._asked and question_title(line[markers[0].end :], strict=True):
+            # 1.…有哪些? after 问:…/答:…: the next question, beside the last, not inside its answer.
+            while len(self.stack) > 1 and any(self.stack[-1] is q for q in self._asked):
+                self.stack.pop()
         if not starts_with_marker and self._special_line(line, lineno, markers, tip, term_run):
             return
         self._marked_line(line, lineno, markers)
+
+    def _answered_question(self, line: str) -> bool:
+        """``简述客户投诉的处理步骤。`` / ``问:…有哪些?`` read as body, then ``答:…``:
+        the question is a node of its own and the answer its body (a numbered
+        question already is one)."""
+        if not _ANSWER_LINE.match(line) or self._body_line is None:
+            return False
+        owner, question, at = self._body_line
+        if owner is not self.stack[-1] or not owner.text_parts or owner.text_parts[-1] != question:
+            return False
+        title = question_title(question)
+        if title is None:
+            return False
+        owner.text_parts.pop()
+        if owner.bare_lines and owner.bare_lines[-1] == question:
+            owner.bare_lines.pop()
+        self._asked.append(self._plain(title, "plain", at))
+        self._append_text(line)
+        return True
 
     def _asks_to_choose(self) -> bool:
         """The open draft is a question with a blank to fill (``…是（ ）。``)."""
@@ -338,6 +366,7 @@ class OutlineBuilder(UnmarkedLines):
             if whole:
                 self.stack[-1].bare_lines.append(text)
             self.stack[-1].text_parts.append(text)
+            self._body_line = (self.stack[-1], text, self._lineno) if whole else None
             self.stack[-1].end = max(self.stack[-1].end, self._last)
 
     def finish(self) -> Draft:

@@ -30,7 +30,7 @@ _ITEM_END = re.compile(r"[;。]+")
 _BRACKETED = re.compile(r"^\(([^()]+)\)[。.]?$")
 _HOOK = re.compile(r"^([\u4e00-\u9fff]{2,6})\(([^()]{4,})\)(.*)$")
 # ``产品质量投诉:产品存在缺陷…``: a short term, a colon and what it means.
-_TERM_LINE = re.compile(r"^(?!(?:注意|注|提示|备注|说明|例如|例|比如|举例|答|解析|小结|总结):)[^\s:,;。()\d]{2,12}:[^:]{2,}")
+_TERM_LINE = re.compile(r"^(?!(?:注意|注|提示|备注|说明|例如|例|比如|举例|问|問|答|解析|小结|总结):)[^\s:,;。()\d]{2,12}:[^:]{2,}")
 _BARE_HEADING = re.compile(r"^[^\s。,;:!?、()\[\]“”\"→]{4,20}$(?<![的了和与及])")
 _ANSWER = re.compile(r"^(?:答|答案|参考答案)\s*:\s*")
 _NAMED_MNEMONIC = re.compile(r"\((?:口诀|口訣|巧记|巧記|记忆|記憶|速记|速記|助记|助記)\s*:\s*([^()]{1,24})\)")
