@@ -59,3 +59,11 @@ def test_a_question_written_without_a_number_and_its_answer_make_one_node():
 def test_a_sentence_before_an_answer_that_asks_nothing_stays_body_text():
     g = parse("客服笔记\n一、服务补救\n服务补救要及时。\n答：这是老师的批注。\n")
     assert kids(g, "服务补救") == []
+
+
+def test_a_remark_behind_a_bullet_is_body_text_not_an_item():
+    for text, name in (("笔记\n一、维度\n1.有形性\n2.可靠性\n▲易混：可靠性与保证性不同。\n", "a.txt"),
+                       ("# 笔记\n## 维度\n- 有形性\n- 可靠性\n\n★注意：两者不同。\n", "a.md")):
+        g = parse(text, name)
+        assert not any("易混" in t or "注意" in t for t in titles(g)), name
+        assert len(g.find("可靠性")) == 1 and not kids(g, "可靠性")

@@ -59,6 +59,10 @@ def _spaced_list(text: str) -> str:
 
 
 _BOLD_LEAD = re.compile(r"^(\*\*|__)[^*_]{2,40}?\1(?:\s*[:：]|\s|$)")
+_ASIDE_BULLETS = set("▲△★☆■□◆◇●○•·")
+_ASIDE_BULLET = re.compile(
+    r"^[▲△★☆■□◆◇●○•·]\s*(?=(?:注意|注|提示|提醒|备注|说明|易混|易错|易混点|易错点|辨析|补充|拓展|例如|比如|举例)\s*:)"
+)
 _BOLD_MNEMONIC = re.compile(
     r"^((\*\*|__)[^*_]{2,40}?\2)\s*(?=(?:口诀|口訣|巧记|巧記|记忆|記憶|速记|速記|助记|助記)\s*[:：])"
 )
@@ -211,6 +215,9 @@ def prepare_lines(raw_lines: list[str], markdown: bool) -> list[Line]:
                     footers.append(i)
                     continue
                 text = bare
+        if text[0] in _ASIDE_BULLETS:
+            # ▲易混:可靠性与保证性不同 — a remark behind a bullet is body text, not an item.
+            text = _ASIDE_BULLET.sub("", text, count=1)
         wrapped = _WRAPPED.match(text)
         if wrapped:  # 【第一章 客户服务礼仪】: a heading in brackets
             text = wrapped.group(1).strip()
