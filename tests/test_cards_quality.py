@@ -92,3 +92,25 @@ def test_cards_that_answer_each_other_keep_one():
     definition = card(6, "definition", "什么是营销环境？", "营销环境指与企业营销活动有潜在关系的所有外部力量的集合")
     kept = drop_answered([tech, printed, population, defined, sentence, definition])
     assert kept == [tech, defined, definition]
+
+
+def test_a_benefit_any_entry_could_claim_is_no_cloze():
+    def build(b):
+        doc = b.add("document", "售后服务组织结构")
+        parts = b.add("point", "关键要素", doc)
+        b.add("item", "售后服务中心", parts)
+        b.add("item", "数据分析与改进部门", parts,
+              text="数据分析与改进部门的存在能够帮助企业不断优化售后服务流程和提升服务质量。")
+    assert not [c for c in _cards(build) if c.kind == "cloze"]
+
+
+def test_a_term_defined_inside_an_item_is_not_called_one_of_the_list():
+    def build(b):
+        doc = b.add("document", "客户服务管理师知识点")
+        macro = b.add("point", "宏观环境分析", doc, count=2)
+        b.add("item", "经济环境", macro)
+        law = b.add("item", "政治法律环境", macro,
+                    text="政治环境是指企业经营的外部政治形势和状况以及国家方针政策的变化带来的影响。")
+        b.define("政治环境", "政治环境是指企业经营的外部政治形势和状况以及国家方针政策的变化带来的影响", law)
+    reverse = [c for c in _cards(build) if c.kind == "item_definition"]
+    assert reverse and all("宏观环境分析中的哪一项" not in c.front for c in reverse)

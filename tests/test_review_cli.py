@@ -45,8 +45,8 @@ def test_cards_json_lists_the_stored_cards(library_path):
     assert {c["state"] for c in cards} <= {"new", "learning", "review", "suspended", "buried", "leech"}
     macro = next(c for c in cards if c["front"] == "宏观环境分析包括哪五个方面？（宏五）")
     assert macro["kind"] == "list" and macro["back"].startswith("1. 市场人口")
-    only = json.loads(cli("cards", "--json", "--kind", "duties", db_url=url).stdout)
-    assert only and {c["kind"] for c in only} == {"duties"}
+    only = json.loads(cli("cards", "--json", "--kind", "definition", db_url=url).stdout)
+    assert only and {c["kind"] for c in only} == {"definition"}
 
 
 def test_cards_from_notes_without_a_database(tmp_path):

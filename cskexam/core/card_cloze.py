@@ -21,6 +21,7 @@ from typing import Callable, Protocol
 from cskexam.core.card_lists import _ASPECT
 from cskexam.core.card_text import BLANK, _GENERIC, _PRONOUN_START, _clean, _sentences, _squash
 from cskexam.core.distractors import shared_words
+from cskexam.core.grading_hant import to_simplified
 from cskexam.core.graph import KnowledgeGraph, Node
 
 # A word found in this share of the notes' key points is no key term of any of them.
@@ -200,6 +201,10 @@ _POINTS_ON = re.compile(r"以下|如下|下列|下面|上述|前面|后面")
 _GENERAL_BEFORE_BLANK = re.compile(r"(?:一个|一种|一支|一家)[^，,。；;]{0,6}的$")
 
 
+# 「____的存在能够帮助企业…」, 「____能够促进团队合作…」: a benefit any entry of the list could claim.
+_VAGUE_CLAIM = re.compile(r"^(?:的存在|的设立|的作用)?(?:能够|可以|能|将会|会)?(?:帮助|促进|有助于|有利于|提升|提高|改善)")
+
+
 # A term named by a generic modifier (具体做法, 基本要求) is no key term of its own.
 _GENERIC_TERM = re.compile(r"^(?:具体|基本|主要|一般|常见|其他|其它|相关|有关|总体)")
 
@@ -220,7 +225,8 @@ def filler_sentence(sentence: str) -> bool:
 
 
 # Document titles that collect a course's key points rather than describe one subject.
-_COLLECTION_TITLE = re.compile(r"《|》|试题|知识点|考点|重点|复习|笔记|汇总|大全|^各")
+_COLLECTION_TITLE = re.compile(r"《|》|试题|真题|题库|知识点|考点|重点|要点|复习|笔记|汇总|大全|速记|口诀|讲义|精讲|精华|整理|"
+                               r"必背|备考|资料|课件|学习|^各")
 
 
 # A file's name (crm_notes) or a part of the course (第四章…) says which notes, not what they describe.
@@ -239,7 +245,8 @@ def doc_context(graph: KnowledgeGraph, node: Node) -> str:
     org = organisation_of(title)
     if org:
         return org
-    if 4 <= len(title) <= 12 and not _COLLECTION_TITLE.search(title) and not _NOT_A_SUBJECT.search(title):
+    # Read in simplified characters: 重點筆記 is as much a collection as 重点笔记.
+    if 4 <= len(title) <= 12 and not _COLLECTION_TITLE.search(to_simplified(title)) and not _NOT_A_SUBJECT.search(title):
         return title
     return ""
 
@@ -329,8 +336,8 @@ def _add_cloze_card(deck, graph, node, node_defs, seg, domain, keywords, common,
             continue
         if _trivial_blank(graph, node, term):
             continue
-        before = sentence.split(term, 1)[0]
-        if _GENERAL_BEFORE_BLANK.search(before):
+        before, after = sentence.split(term, 1)
+        if _GENERAL_BEFORE_BLANK.search(before) or (not _squash(before) and _VAGUE_CLAIM.match(after)):
             continue
         label = _label(graph, node, term)
         if label is None:

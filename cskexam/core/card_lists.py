@@ -101,7 +101,7 @@ def _aspect_labels(graph: KnowledgeGraph, kids: list[Node]) -> bool:
     the card shows what each says."""
     def labelled(k: Node) -> bool:
         title = _clean(k.title)
-        if (_ASPECT.match(title) or _ORDINAL.match(title)) and _clean(k.text):
+        if (_ASPECT.match(title) or _ORDINAL.match(title) or title in FIELD_WORDS) and _clean(k.text):
             return True
         return len(title) <= LABEL_CHARS and len(graph.children(k.id)) >= 1 and not _clean(k.text)
     return len(kids) >= 2 and all(labelled(k) for k in kids)
@@ -158,3 +158,66 @@ def repeated_lead_lists(text: str) -> list[tuple[str, str, list[str]]]:
                 out.append((subject, lead, entries))
             break
     return out
+
+
+# Entries that say only which way the list is split (按功能分, 根据来源): each split has its own card.
+_CRITERIA = re.compile(r"^(?:按|根据|依据|按照)")
+# A part of the course (专题复习, 第三篇, 模块二), not a list of like things.
+_COURSE_PART = re.compile(r"复习|複習|专题|專題|^第.{1,3}[篇章节節部编編]|模块|模塊|单元|單元|知识点|考点|重点内容|附录|目录")
+# A set of rules (考勤制度: 严格按照规定的上下班时间打卡…): sentences to obey, not names to recite.
+_RULES = re.compile(r"(?:制度|规定|規定|纪律|守则|须知)$")
+RULE_ITEM_CHARS = 8
+
+
+def no_list_to_learn(graph: KnowledgeGraph, name: str, kids: list[Node], items: list[str], counted: bool) -> bool:
+    """The entries are labels of other lists, not things to recall: the splits of a classification
+    (按功能分 / 按规模分), headings of sub-lists (培养的方法 / 激发的方法), a part of the course
+    (专题复习), or the rules of a 制度 written as sentences."""
+    titles = [_clean(k.title) for k in kids]
+    own_lists = len(kids) >= 2 and all(graph.children(k.id) for k in kids)
+    if own_lists and all(_CRITERIA.match(t) for t in titles):
+        return True
+    # 培养的方法 / 激发的方法, 加里培林的五阶段: headings; 海德的归因理论 of 归因理论 is a kind of its list.
+    headings = [t for k, t in zip(kids, titles) if graph.children(k.id)
+                and (("的" in t and not t.endswith(name[-2:])) or _NUM_WORD.search(t))]
+    if len(kids) >= 2 and len(headings) * 2 >= len(kids):
+        return True
+    if not counted and own_lists and _COURSE_PART.search(name):
+        return True
+    # 考勤制度: 严格按照规定的上下班时间打卡 / 按时打卡 / 请假; 安全生产责任制度 / 安全生产教育制度 are names.
+    return (bool(_RULES.search(name)) and any(len(i) > RULE_ITEM_CHARS for i in items)
+            and len({i[-2:] for i in items}) > 1)
+
+
+# 组织方面, 工作本身, 体现三种形态, 代表人物: a name that says whose only with its heading.
+_FRAGMENT_START = re.compile(r"^(?:体现|體現|明确|明確|落实|落實|做到|坚持|堅持|加强|加強|可按|应当|必须|要)")
+FIELD_WORDS = frozenset(("代表人物", "人物", "观点", "觀點", "优点", "優點", "缺点", "缺點", "含义", "内容", "作用", "意义",
+                         "特点", "原因", "目的", "对象", "要求", "方法", "措施", "步骤", "表现", "影响"))
+
+
+def fragment_name(name: str) -> bool:
+    return (bool(_FRAGMENT_START.match(name)) or (len(name) <= 4 and name.endswith(("方面", "本身")))
+            or name in FIELD_WORDS)
+
+
+_LEAD_IN = re.compile(r"(?:主要|一般|通常)?(?:有|包括|包含|分为|如下|是)?\s*[:：]\s*$")
+
+
+def lead_in_name(node: Node) -> str:
+    """The name a list is given in its node's text, right before its entries (「…成反比关系。影响管理幅度的
+    因素有：① …」): the heading above it (管理幅度与管理层次) names the section, not this list."""
+    sentences = [s for s in re.split(r"(?<=[。；;！!？?])", node.text.strip()) if s.strip()]
+    if not sentences or not re.search(r"[:：]\s*$", sentences[-1]):
+        return ""
+    name = _LEAD_IN.sub("", sentences[-1].strip())
+    # A name is a noun phrase (影响管理幅度的因素); 「主要有四类：」, 「从低到高共七种：」 or 「发文处理包括：」
+    # only count or repeat the heading.
+    if (not 4 <= len(name) <= 16 or "的" not in name or re.search(r"[，,、（(]|以下|如下|具体", name)
+            or _NUM_WORD.search(name) or _LEAD_START.match(name) or name in _clean(node.title)
+            or _clean(node.title) in name):
+        return ""
+    return name
+
+
+_NUM_WORD = re.compile(r"[一二三四五六七八九十两\d]+\s*(?:[个個种種类類项項条條点點层層步大位]|方面)")
+_LEAD_START = re.compile(r"^(?:主要|一般|通常|从|按|共|其中|分别|具体)")

@@ -49,16 +49,18 @@ from cskexam.core.card_cloze import (  # noqa: F401  (re-exported)
     COMMON_IN_NOTES, Cutter, Keywords, _add_cloze_card, _CommonWords, _domain_terms, _LazySegmenter, _Listed,
     doc_context, jieba_keywords, names_context,
 )
+from cskexam.core.card_fronts import _ASKING_TAIL, _KEY_MARKS, _ORG_WORDS, count_word, list_front, list_name
 from cskexam.core.card_links import drop_answered
 from cskexam.core.card_items import ITEM_PARENT_PER_LIST, _ambiguous_item_titles, _item_list, _ItemList  # noqa: F401
 from cskexam.core.card_lists import (
     KEY_ITEM_CHARS, _aspect_labels, _elaboration, _is_bullet, _item_nodes, _item_text, _list_kids, _list_of_lists,
-    _marked_key, _mnemonic, _mnemonic_hints, _mnemonic_keys, repeated_lead_lists,
+    _marked_key, _mnemonic, _mnemonic_hints, _mnemonic_keys, fragment_name, lead_in_name, no_list_to_learn,
+    repeated_lead_lists,
 )
 from cskexam.core.card_text import (  # noqa: F401  (re-exported)
     heading_name, BLANK, _PRONOUN_START, _clean, _sentences, _squash, chinese_number, full_width,
 )
-from cskexam.core.distractors import ORG, ROLE, item_category, list_category, organisation_of
+from cskexam.core.distractors import ROLE, company_of, item_category, organisation_of
 from cskexam.core.graph import KnowledgeGraph, Node
 from cskexam.core.vocab import CardKind
 
@@ -87,8 +89,6 @@ def card_id(node_id: str, kind: str, key: str = "") -> str:
 # -- text helpers ----------------------------------------------------------
 
 _ROLE_SUFFIXES = ("经理", "主管", "专员", "总监", "代表", "人员", "主任", "组长", "师", "员", "长")
-_ORG_WORDS = ("组织结构", "组织机构", "组织架构", "机构设置", "部门设置", "岗位设置")
-_COUNT_IN_TITLE = re.compile(r"[一二三四五六七八九十两\d]+\s*(大|个|类|种|项|点|方面|要素|特[点性]|原则|步|阶段)")
 _DEFINITION_TEXT = re.compile(r"^(?:是指|指的是|就是|指|是)")
 _DEFINITION_SENTENCE = re.compile(r"^(?P<term>[^，,。；;：:（(]{2,15}?)(?:是指|指的是)(?P<body>.{4,})$")
 
@@ -194,48 +194,6 @@ def _bullet_text(node: Node) -> str:
     return text or title
 
 
-_ASKING_TAIL = re.compile(r"(?:有哪些|是什么|有几种|有哪几[种类个]|(?<![具拥没享])有)$|\s*[Pp]\d+$")
-_ASKING_HEAD = re.compile(r"^(?:简述|试述|论述|请说明|说明)")
-_STATEMENT_TITLE = re.compile(r"将使|可以|能够|有助于|有利于|受益")
-# ★重点★, —— 必须记住: how important the notes say a list is, not its name.
-_KEY_MARKS = re.compile(r"[★☆]+|\s*[—－-]*\s*[（(]?(?:必须记住|要记住|牢记|重点|必考)[)）]?\s*$")
-_WAYS_TITLE = re.compile(r"(?:步骤|措施|途径|渠道|工具)$")
-_KINDS_TITLE = re.compile(r"(?:类型|种类|方法)$")
-_CRITERION = re.compile(r"^(?:按|根据|依据|按照)")
-
-
-def _list_front(node: Node, parent: Node | None, count: int | None, items: list[str],
-                kind_of: bool = False) -> str:
-    """``kind_of``: the list is one of its parent's kinds (积极风险 of 风险应对策略), named only with it."""
-    title = heading_name(_clean(_KEY_MARKS.sub("", _clean(node.title))))
-    title = _ASKING_TAIL.sub("", _ASKING_HEAD.sub("", title)) or title
-    upper = _clean(_KEY_MARKS.sub("", parent.title)) if parent is not None and parent.kind != "document" else ""
-    upper = _ASKING_TAIL.sub("", _ASKING_HEAD.sub("", upper)) if upper else ""
-    if upper and _CRITERION.match(title) and not count:
-        return f"{title}，{upper}有哪些？"  # 按服务时序 alone says nothing: 按服务时序，客户服务的分类有哪些？
-    if upper and _CRITERION.match(title):
-        title = f"{upper}{title}"
-    elif upper and (len(title) <= 3 or (kind_of and "的" not in title + upper and len(title) <= 6)):
-        title = f"{upper}的{title}"  # '部门包括哪五个方面' alone says nothing
-    if _STATEMENT_TITLE.search(title):
-        # 优质服务意识将使客户服务人员受益匪浅 states a claim: ask what it consists of
-        n = chinese_number(count) if count else "些"
-        front = f"{title}，体现在哪{n}{'个' if count else ''}方面？"
-    elif _COUNT_IN_TITLE.search(title):
-        front = f"{title}分别是什么？"
-    elif any(w in title for w in _ORG_WORDS) and list_category(items) in (ORG, ROLE):
-        front = f"{title}包括哪些部门（岗位）？"
-    elif _WAYS_TITLE.search(title) and not count:
-        front = f"{title}有哪些？"
-    elif _KINDS_TITLE.search(title):
-        front = f"{title}有哪{chinese_number(count)}种？" if count else f"{title}有哪些？"
-    elif count:
-        front = f"{title}包括哪{chinese_number(count)}个方面？"
-    else:
-        front = f"{title}包括哪些方面？"
-    return front
-
-
 def _numbered(lines: list[str]) -> str:
     return "\n".join(f"{i}. {line}" for i, line in enumerate(lines, 1))
 
@@ -327,14 +285,18 @@ def generate_cards(graph: KnowledgeGraph, segmenter: Cutter | None = None,
         if node.kind == "document" or _blocked(node):
             continue
         node_defs = _node_definitions(node, definitions.get(node.id, []))
-        org = organisation_of(graph.document_of(node.id).title)
+        doc_title = graph.document_of(node.id).title
+        org, company = organisation_of(doc_title), company_of(doc_title)
         for term, text in node_defs:
             if name_gives_away(term, text, org):
                 continue
             role = item_category(term) == ROLE
-            if org and org not in term and (role or _UNIT.search(term) or term.endswith(("中心", "处", "科"))):
+            part = role or _UNIT.search(term) or term.endswith(("中心", "处", "科"))
+            if company and company not in term and part:
                 # What a unit or a role of a company is, is what it does there.
-                front = f"在{org}中，{term}的主要{'职责' if role else '职能'}是什么？"
+                front = f"在{company}中，{term}的主要{'职责' if role else '职能'}是什么？"
+            elif org and part:
+                continue  # 客户服务部的客户服务经理: which company's? Trivia without one
             elif _UNIT.search(term):
                 continue  # 什么是人力资源部门？ has as many answers as companies
             else:
@@ -349,10 +311,11 @@ def generate_cards(graph: KnowledgeGraph, segmenter: Cutter | None = None,
             title = _clean(node.title)
             if _HEADING_WORDS.search(title):
                 continue  # 「…包括以下部门和职责有哪些？」 is an outline heading, not a question
+            if company is None:
+                continue  # the duties of a 销售经理 in no company in particular: trivia, not a key point
             front = f"{title}有哪些？" if "职责" in title else f"{title}的岗位职责有哪些？"
-            org = organisation_of(graph.document_of(node.id).title)
-            if org and org not in title:
-                front = f"在{org}中，{front}"
+            if company not in title:
+                front = f"在{company}中，{front}"
             deck.add(node, "duties", front, "\n".join(f"• {b}" for b in bullets), answer_parts=bullets,
                      same_back_is_duplicate=True)
         else:
@@ -361,7 +324,7 @@ def generate_cards(graph: KnowledgeGraph, segmenter: Cutter | None = None,
         if node.kind == "item" and parent is not None and parent.kind != "document":
             _add_item_cards(deck, graph, node, parent, node_defs, ambiguous_items, item_lists)
         for subject, lead, entries in repeated_lead_lists(node.text) if node.kind in ("point", "item") else []:
-            deck.add(node, "list", f"{subject}{lead}哪{chinese_number(len(entries))}个方面？", _numbered(entries),
+            deck.add(node, "list", f"{subject}{lead}哪{count_word(len(entries))}个方面？", _numbered(entries),
                      key=f"{subject}{lead}", answer_parts=entries, same_back_is_duplicate=True)
         if node.kind in ("point", "item") and node.text and not _is_bullet(node):
             _add_cloze_card(deck, graph, node, node_defs, lazy, domain, keywords, common, listed)
@@ -421,18 +384,24 @@ def _add_list_card(deck: _Deck, graph: KnowledgeGraph, node: Node) -> None:
         return  # rules written as sentences (队员必须…, 工作时间内,除…) are no list to recite
     if mnemonic is None and node.count is None and _elaboration(graph, node, parent, kids):
         return
+    name = lead_in_name(node) or list_name(node)
+    if no_list_to_learn(graph, name, kids, items, node.count is not None or mnemonic is not None):
+        return
+    upper = _clean(_KEY_MARKS.sub("", parent.title)) if parent is not None and parent.kind != "document" else ""
+    fragment = fragment_name(name)  # 组织方面, 代表人物: whose, only its heading says
+    if fragment and not upper:
+        return
     # A count only where the notes state it (and the items found match it).
     count = node.count
     if count is None and mnemonic is not None and len(_mnemonic_keys(mnemonic)) == len(items):
         count = len(items)  # 质、态、诺、期、误: one key a reason, five reasons
-    front = _list_front(node, parent, count, items, kind_of=_one_of_kinds(graph, node, parent))
-    upper = _clean(_KEY_MARKS.sub("", parent.title)) if parent is not None and parent.kind != "document" else ""
+    front = list_front(node, parent, count, items, kind_of=_one_of_kinds(graph, node, parent), name=name)
     context = doc_context(graph, node)
     # 心理素质 of 投诉处理人员的素质要求; 产品因素 of 影响客户满意的因素 when the document names no subject
     kind_of_upper = bool(upper) and not context and _clean(node.title)[-2:] == heading_name(upper)[-2:]
-    if (upper and parent is not None and (deck.has_list(parent) or kind_of_upper)
-            and len(_clean(node.title)) <= (SHORT_NAME + 2 if kind_of_upper else SHORT_NAME)
-            and not names_context(front, upper) and not _gives_away(upper, items)):
+    if (upper and parent is not None and not names_context(front, upper) and not _gives_away(upper, items)
+            and (fragment or ((deck.has_list(parent) or kind_of_upper)
+                              and len(_clean(node.title)) <= (SHORT_NAME + 2 if kind_of_upper else SHORT_NAME)))):
         front = f"在{heading_name(_ASKING_TAIL.sub('', upper))}中，{front}"
     if context and not names_context(front, context) and not front.startswith("在"):
         front = f"在{context}中，{front}"  # 协作机制包括哪些方面？ asks about whose
@@ -466,14 +435,32 @@ def _sentence_items(items: list[str], chars: int = SENTENCE_ITEM_CHARS) -> bool:
     return sum(len(i) > chars for i in items) * 2 >= len(items)
 
 
+def _reversible(term: str, text: str) -> bool:
+    """The definition reads as a description to name (指…, 是…), long enough to tell one term from another."""
+    body = _definition_body(term, text)
+    return len(_squash(body)) >= 4 and _DEFINITION_TEXT.match(body) is not None
+
+
+def _one_of_named_list(node: Node, parent: Node | None, term: str) -> bool:
+    """The term is the item itself of a list learnt by name (愿望竞争者 of 竞争者环境): its card asks which
+    of the list's items the definition describes. An outline part (基础知识部分) is no list an item is "one of", nor is a term the item's text defines
+    (政治环境 in 政治法律环境) one of its list's items."""
+    return (node.kind == "item" and parent is not None and parent.kind != "document" and _named_list(parent)
+            and term == _clean(node.title))
+
+
 def _add_item_cards(deck, graph, node, parent, node_defs, ambiguous, memo: dict[str, _ItemList]) -> None:
     title = _clean(node.title)
     parent_title = _clean(parent.title)
     items = _item_list(graph, parent, ambiguous, memo)
     # A list card of the parent answers it, and a word the item shares with the list's name
     # (普通竞争者 → 竞争者环境) gives it away.
-    if (_named_list(parent) and items.kind_of_list and node.id in items.asked and not _blocked(parent)
-            and not deck.has_list(parent) and not _shares_word(title, parent_title)):
+    # Only of a list the notes name and mark (a count, a mnemonic): 「主题」属于「应用文书的写作要素有四个」
+    # or an outline heading is trivia.
+    marked = parent.count is not None or parent.mnemonic is not None
+    if (_named_list(parent) and marked and items.kind_of_list and node.id in items.asked and not _blocked(parent)
+            and not deck.has_list(parent) and not _shares_word(title, parent_title)
+            and list_name(parent) == parent_title):
         position = items.positions.get(node.id)
         back = parent_title
         count = items.count
@@ -481,13 +468,12 @@ def _add_item_cards(deck, graph, node, parent, node_defs, ambiguous, memo: dict[
             back += f"（第{chinese_number(position)}项，共{chinese_number(count)}项）"
         deck.add(node, "item_parent", f"「{title}」属于哪一个知识点？", back, answer_parts=[parent_title])
     for term, text in node_defs:
+        if not _reversible(term, text):
+            continue
         body = _definition_body(term, text)
-        if len(_squash(body)) < 4:
-            continue
-        if _DEFINITION_TEXT.match(body) is None:
-            continue
-        # An outline part (基础知识部分) is no list an item is "one of".
-        front = f"「{body}」——这是{parent_title}中的哪一项？" if _named_list(parent) else f"「{body}」——这说的是什么？"
+        # Asked the other way round beside 「什么是…」: siblings of one key point, buried together.
+        one_of = _one_of_named_list(node, parent, term)
+        front = f"「{body}」——这是{parent_title}中的哪一项？" if one_of else f"「{body}」——这说的是什么？"
         deck.add(node, "item_definition", front, term, key=term)
 
 

@@ -1,0 +1,93 @@
+"""The question a list card asks: its list's name, and a verb that fits what the items are.
+
+A list is asked by the name the notes give it, without the lead-in or the count the notes
+wrote after it (``card_text.heading_name``). The verb follows the name's head noun: kinds and
+methods are counted in 种 (「提问的类型有哪三种？」), steps, principles, traits and the like are
+asked with 有哪些 (「劳动关系的主体有哪些？」); only a bare concept (宏观环境分析) is asked for its
+「方面」. A name that is itself a sentence with the count in it (「沟通包括七个要素」,
+「马斯洛把需要分为五个层次」) asks with the count turned into 哪: 「沟通包括哪七个要素？」.
+Two is 两 before a measure word (哪两个), never 哪二个.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cskexam.core.card_text import _clean, chinese_number, heading_name
+from cskexam.core.distractors import ORG, ROLE, list_category
+from cskexam.core.graph import Node
+
+_ORG_WORDS = ("组织结构", "组织机构", "组织架构", "机构设置", "部门设置", "岗位设置")
+_NUM = r"[一二三四五六七八九十两\d]+"
+_COUNT_IN_TITLE = re.compile(rf"{_NUM}\s*(大|个|個|类|類|种|種|项|項|点|點|方面|要素|特[点性]|原则|步|阶段|階段)")
+# 「沟通包括七个要素」, 「工资总额由六个部分组成」, 「知覺有四個基本特性」: the name is a sentence stating the count.
+_SENTENCE_COUNT = re.compile(
+    rf"^(?P<subj>[^，,。；;]{{2,}}?)(?P<verb>包括|包含|分为|分成|分為|归因为|歸因為|具有|有|由)(?P<n>{_NUM})\s*"
+    rf"(?P<mw>大?[个個种種类類项項条條点點层層步位])(?P<noun>[^，,。；;\d]{{0,8}}?)(?P<tail>组成|組成|构成|構成)?"
+    rf"(?:包括|分别是|分別是|如下|为|是)?$")
+_ASKING_TAIL = re.compile(r"(?:有哪些|是什么|有几种|有哪几[种类个]|(?:包括|包含|分为)哪些|(?<![具拥没享])有)$|\s*[Pp]\d+$")
+_ASKING_HEAD = re.compile(r"^(?:简述|试述|论述|请说明|说明)")
+_STATEMENT_TITLE = re.compile(r"将使|可以|能够|有助于|有利于|受益")
+# ★重点★, —— 必须记住: how important the notes say a list is, not its name.
+_KEY_MARKS = re.compile(r"[★☆]+|\s*[—－-]*\s*[（(]?(?:必须记住|要记住|牢记|重点|必考)[)）]?\s*$")
+_CRITERION = re.compile(r"^(?:按|根据|依据|按照)")
+# Head nouns of a list's name that say what its items are: asked 有哪些, counted in 种 or 个.
+_KINDS_TITLE = re.compile(r"(?:类型|類型|种类|種類|分类|分類|类别|方法|方式|形式|模式|手段)$")
+_THINGS_TITLE = re.compile(
+    r"(?:步骤|步驟|程序|流程|环节|阶段|階段|过程|過程|途径|渠道|措施|工具|技巧|策略|原则|原則|特点|特點|特征|特徵|特性|属性|屬性|"
+    r"指标|维度|层次|層次|规律|規律|效应|误差|偏差|偏误|障碍|原因|来源|理论|理論|学派|学说|观点|代表人物|人物|角色|主体|对象|"
+    r"技能|职能|職能|功能|权利|權利|义务|任务|结论|表现|成分)$")
+
+
+def count_word(n: int) -> str:
+    """The count before a measure word: 两 for 2 (哪两个), else the Chinese numeral."""
+    return "两" if n == 2 else chinese_number(n)
+
+
+def balanced_quotes(title: str) -> str:
+    """A name whose quote the outline cut off (四个“一, 以人为本”的学生观) with the quote closed again."""
+    opens, closes = title.count("“"), title.count("”")
+    if opens > closes:
+        return title + "”"
+    if closes > opens:
+        return "“" + title
+    return title
+
+
+def list_name(node: Node) -> str:
+    title = heading_name(_clean(_KEY_MARKS.sub("", _clean(node.title))))
+    return balanced_quotes(_ASKING_TAIL.sub("", _ASKING_HEAD.sub("", title)) or title)
+
+
+def list_front(node: Node, parent: Node | None, count: int | None, items: list[str],
+               kind_of: bool = False, name: str = "") -> str:
+    """``kind_of``: the list is one of its parent's kinds (积极风险 of 风险应对策略), named only with it;
+    ``name``: the list's name where the notes give one other than the node's title."""
+    title = name or list_name(node)
+    upper = _clean(_KEY_MARKS.sub("", parent.title)) if parent is not None and parent.kind != "document" else ""
+    upper = _ASKING_TAIL.sub("", _ASKING_HEAD.sub("", upper)) if upper else ""
+    if upper and _CRITERION.match(title) and not count:
+        return f"{title}，{upper}有哪些？"  # 按服务时序 alone says nothing: 按服务时序，客户服务的分类有哪些？
+    if upper and _CRITERION.match(title):
+        title = f"{upper}{title}"
+    elif upper and (len(title) <= 3 or (kind_of and "的" not in title + upper and len(title) <= 6)):
+        title = f"{upper}的{title}"  # '部门包括哪五个方面' alone says nothing
+    n = count_word(count) if count else ""
+    sentence = _SENTENCE_COUNT.match(title)
+    if _STATEMENT_TITLE.search(title):
+        # 优质服务意识将使客户服务人员受益匪浅 states a claim: ask what it consists of
+        return f"{title}，体现在哪{n + '个' if count else '些'}方面？"
+    if sentence and (not count or sentence["n"] in (str(count), chinese_number(count), count_word(count))):
+        s = sentence
+        return f"{s['subj']}{s['verb']}哪{s['n']}{s['mw']}{s['noun']}{s['tail'] or ''}？"
+    if _COUNT_IN_TITLE.search(title):
+        return f"{title}分别是什么？"
+    if any(w in title for w in _ORG_WORDS) and list_category(items) in (ORG, ROLE):
+        return f"{title}包括哪些部门（岗位）？"
+    if _KINDS_TITLE.search(title):
+        return f"{title}有哪{n}种？" if count else f"{title}有哪些？"
+    if _THINGS_TITLE.search(title):
+        return f"{title}有哪{n}个？" if count else f"{title}有哪些？"
+    if count:
+        return f"{title}包括哪{n}个方面？"
+    return f"{title}包括哪些方面？"
