@@ -143,3 +143,16 @@ def test_which_list_an_item_belongs_to_only_for_a_list_named_by_a_name():
         for i in ("主题", "材料", "结构"):
             b.add("item", i, p)
     assert not [c for c in _built(build) if c.kind == "item_parent"]
+
+
+def test_aspects_with_nothing_said_of_them_give_no_card_and_pros_and_cons_are_asked_so():
+    def build(b):
+        doc = b.add("document", "人力资源管理笔记")
+        safety = b.add("point", "客户信息安全管理的措施", doc)
+        for i in ("制度上", "技术上", "人员上"):
+            b.add("item", i, safety)
+        method = b.add("point", "关键事件法", doc)
+        b.add("item", "优点", method, text="有理有据")
+        b.add("item", "缺点", method, text="费时费力")
+    lists = _lists(_built(build))
+    assert lists == {"关键事件法的优点和缺点分别是什么？": "1. 优点：有理有据\n2. 缺点：费时费力"}

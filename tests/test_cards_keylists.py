@@ -86,7 +86,7 @@ def test_labelled_entries_show_their_content_and_key_marks_leave_the_title(tmp_p
     lists = {c.front.replace("在服务质量中，", ""): c.back
              for c in generate_cards(load_graph([notes])) if c.kind == "list"}
     assert lists["差距模型包括哪些方面？"].splitlines()[0] == "1. 差距一：认知差距"
-    assert lists["神秘顾客暗访法包括哪些方面？"].splitlines() == ["1. 优点：真实、客观", "2. 缺点：成本高、样本少"]
+    assert lists["神秘顾客暗访法的优点和缺点分别是什么？"].splitlines() == ["1. 优点：真实、客观", "2. 缺点：成本高、样本少"]
     assert lists["服务人员的素养包括哪些方面？"].splitlines() == ["1. 职业态度", "2. 职业形象"]
     assert "在服务人员的素养中，职业态度包括哪些方面？" in lists
 

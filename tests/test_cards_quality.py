@@ -114,3 +114,11 @@ def test_a_term_defined_inside_an_item_is_not_called_one_of_the_list():
         b.define("政治环境", "政治环境是指企业经营的外部政治形势和状况以及国家方针政策的变化带来的影响", law)
     reverse = [c for c in _cards(build) if c.kind == "item_definition"]
     assert reverse and all("宏观环境分析中的哪一项" not in c.front for c in reverse)
+
+
+def test_a_sentence_that_ranks_a_term_is_no_definition():
+    from cskexam.core.cards import ranks_not_defines
+
+    assert ranks_not_defines("政治法律环境", "政治法律环境是影响企业经营的重要宏观环境因素,影响着企业对客户服务的决策")
+    assert not ranks_not_defines("客户服务环境", "客户服务环境是指与企业营销活动有潜在关系的所有外部力量和相关因素的集合")
+    assert not ranks_not_defines("市场人口", "市场人口是构成市场第一要素")

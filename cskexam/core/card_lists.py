@@ -17,7 +17,7 @@ from cskexam.core.graph import KnowledgeGraph, Node
 
 _BULLET_MARKERS = {"•", "·", "-", "*", "●", "○", "◆", "■", "▪", "–", "—", "+"}
 # 「在内容上」 names an aspect of its list, not a thing to ask or blank.
-_ASPECT = re.compile(r"^在.{1,4}上$")
+_ASPECT = re.compile(r"^在.{1,4}上$|^[^在]{2,3}上$")  # 在范围上, 制度上
 
 
 def _is_bullet(node: Node) -> bool:
@@ -177,6 +177,8 @@ def no_list_to_learn(graph: KnowledgeGraph, name: str, kids: list[Node], items: 
     own_lists = len(kids) >= 2 and all(graph.children(k.id) for k in kids)
     if own_lists and all(_CRITERIA.match(t) for t in titles):
         return True
+    if len(kids) >= 2 and all(_ASPECT.match(t) for t in titles) and not any(_clean(k.text) for k in kids):
+        return True  # 制度上 / 技术上 / 人员上 with nothing said of each
     # 培养的方法 / 激发的方法, 加里培林的五阶段: headings; 海德的归因理论 of 归因理论 is a kind of its list.
     headings = [t for k, t in zip(kids, titles) if graph.children(k.id)
                 and (("的" in t and not t.endswith(name[-2:])) or _NUM_WORD.search(t))]

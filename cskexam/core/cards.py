@@ -54,7 +54,7 @@ from cskexam.core.card_links import drop_answered
 from cskexam.core.card_items import ITEM_PARENT_PER_LIST, _ambiguous_item_titles, _item_list, _ItemList  # noqa: F401
 from cskexam.core.card_lists import (
     KEY_ITEM_CHARS, _aspect_labels, _elaboration, _is_bullet, _item_nodes, _item_text, _list_kids, _list_of_lists,
-    _marked_key, _mnemonic, _mnemonic_hints, _mnemonic_keys, fragment_name, lead_in_name, no_list_to_learn,
+    FIELD_WORDS, _marked_key, _mnemonic, _mnemonic_hints, _mnemonic_keys, fragment_name, lead_in_name, no_list_to_learn,
     repeated_lead_lists,
 )
 from cskexam.core.card_text import (  # noqa: F401  (re-exported)
@@ -158,6 +158,18 @@ def name_gives_away(term: str, text: str, org: str | None = None) -> bool:
         rest = [c for c in content("".join(clauses[1:])) if c not in term]
         return len(rest) < NAME_BACK_CHARS
     return False
+
+
+_CLAIM_HEAD = re.compile(r"(?:重要|主要|关键)")
+_CLAIM_TAIL = re.compile(r"(?:因素|方面|部分|环节|手段|途径|之一)$")
+
+
+def ranks_not_defines(term: str, text: str) -> bool:
+    """「政治法律环境是影响企业经营的重要宏观环境因素」 ranks the term among others; it says
+    nothing a candidate could tell it apart by."""
+    body = re.sub(r"^(?:是指|指的是|就是|指|是)", "", _definition_body(term, text))
+    first = re.split(r"[，,；;。]", body, maxsplit=1)[0]
+    return bool(_CLAIM_HEAD.search(first) and _CLAIM_TAIL.search(first))
 
 
 def _split_inline_list(node: Node) -> list[str]:
@@ -288,10 +300,10 @@ def generate_cards(graph: KnowledgeGraph, segmenter: Cutter | None = None,
         doc_title = graph.document_of(node.id).title
         org, company = organisation_of(doc_title), company_of(doc_title)
         for term, text in node_defs:
-            if name_gives_away(term, text, org):
-                continue
             role = item_category(term) == ROLE
             part = role or _UNIT.search(term) or term.endswith(("中心", "处", "科"))
+            if name_gives_away(term, text, org) or (not part and ranks_not_defines(term, text)):
+                continue
             if company and company not in term and part:
                 # What a unit or a role of a company is, is what it does there.
                 front = f"在{company}中，{term}的主要{'职责' if role else '职能'}是什么？"
@@ -396,6 +408,9 @@ def _add_list_card(deck: _Deck, graph: KnowledgeGraph, node: Node) -> None:
     if count is None and mnemonic is not None and len(_mnemonic_keys(mnemonic)) == len(items):
         count = len(items)  # 质、态、诺、期、误: one key a reason, five reasons
     front = list_front(node, parent, count, items, kind_of=_one_of_kinds(graph, node, parent), name=name)
+    labels = [_clean(k.title) for k in kids]
+    if _aspect_labels(graph, kids) and all(t in FIELD_WORDS for t in labels) and len(labels) <= 3:
+        front = f"{name}的{'和'.join(labels)}分别是什么？"  # 关键事件法的优点和缺点分别是什么？
     context = doc_context(graph, node)
     # 心理素质 of 投诉处理人员的素质要求; 产品因素 of 影响客户满意的因素 when the document names no subject
     kind_of_upper = bool(upper) and not context and _clean(node.title)[-2:] == heading_name(upper)[-2:]
