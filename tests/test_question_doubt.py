@@ -173,3 +173,69 @@ def test_a_kind_under_its_classification_is_named_by_itself():
 """
     stems = [q.stem for q in _questions("docs.txt", notes)]
     assert stems and not any("种类的下行文" in s or "种类的上行文" in s for s in stems), stems
+
+
+OFFICE = """秘书实务笔记
+一、办公室管理
+（一）时间管理的方法
+1. 帕累托原则
+2. ABC分类法
+3. 时间日志法
+（二）值班工作的内容
+1. 处理来电来函
+2. 接待来访人员
+3. 做好值班记录
+4. 掌握领导的行踪
+"""
+
+
+def test_lists_beside_each_other_of_other_heads_are_no_distractors():
+    # 时间管理的方法 and 值班工作的内容 share a heading, not a kind: duties are no wrong methods
+    for q in _questions("office.txt", OFFICE):
+        if q.options:
+            values = "".join(q.options.values())
+            assert not ("帕累托原则" in values and "值班记录" in values), (q.stem, q.options)
+
+
+MOTIVES = """教育心理学笔记
+一、学习动机的理论
+1. 强化理论：代表人物斯金纳
+2. 需要层次理论：代表人物马斯洛
+3. 成就动机理论：代表人物阿特金森
+4. 成败归因理论：代表人物韦纳
+5. 自我效能感理论：代表人物班杜拉
+二、三级封锁协议
+一级 + 读前加 S 锁，事务结束才释放 → 还能防止不可重复读。
+"""
+
+
+def test_a_field_label_or_a_formula_is_no_description():
+    for q in _questions("motives.txt", MOTIVES):
+        for text in [q.stem, *q.options.values()]:
+            assert "是代表人物" not in text and "代表人物" not in text.split("，")[0][:4], text
+            assert "→" not in text and "+" not in text, text
+
+
+def test_counted_and_short_kind_titles_are_named_as_a_paper_names_them():
+    notes = """心理学笔记
+一、知觉
+（一）知觉有四个基本特性
+1. 选择性
+2. 整体性
+3. 理解性
+4. 恒常性
+二、激励理论
+（一）内容型
+1. 需要层次理论
+2. 双因素理论
+3. 成就需要理论
+（二）过程型
+1. 期望理论
+2. 公平理论
+3. 目标设置理论
+"""
+    stems = [q.stem for q in _questions("psy.txt", notes, seed=3)]
+    assert stems
+    for s in stems:
+        assert "知觉有四个基本特性" not in s and "（共4项）" not in s or "知觉的基本特性" in s, s
+        assert not re.search(r"属于(过程|内容)型的|理论的(过程|内容)型", s), s  # 过程型激励理论, not a bare 过程型

@@ -88,3 +88,23 @@ def test_keys_and_truths_are_balanced(bundled_questions):
     assert sum("A" in q.answer for q in multis) / len(multis) < 0.8
     judges = [q.answer for q in questions if q.type == "判断"]
     assert 0.4 <= judges.count("对") / len(judges) <= 0.6
+
+
+def test_the_lint_reports_forms_no_paper_prints():
+    from cskexam.core.question import Question
+    from cskexam.core.question_lint import FORM, lint_questions
+
+    def kinds(q):
+        return [f.kind for f in lint_questions([q])]
+
+    nested = Question("g-1", "单选", "下列属于下列属于客户服务特性的是的是（ ）。", "A",
+                      {"A": "无形性", "B": "稳定性", "C": "标准性", "D": "可储存性"})
+    answer_line = Question("g-2", "判断", "【答案】A客户服务具有无形性。", "对")
+    page = Question("g-3", "填空", "客户服务的特性包括：无形性、____、易逝性。第 3 页", "差异性")
+    example = Question("g-4", "填空", "比如：安装调试属于____。", "技术性服务")
+    quoted = Question("g-5", "单选", "关于客户忠诚的类型，“客户别无选择”说的是（ ）。", "A",
+                      {"A": "垄断忠诚", "B": "惰性忠诚", "C": "潜在忠诚", "D": "方便忠诚"})
+    for q in (nested, answer_line, page, example, quoted):
+        assert FORM in kinds(q), q.stem
+    fine = Question("g-6", "填空", "客户服务的特性包括：无形性、____、易逝性。", "差异性")
+    assert FORM not in kinds(fine)

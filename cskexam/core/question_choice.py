@@ -116,9 +116,14 @@ def _member_title(info: _ListInfo, ctx: _Context | None = None) -> str | None:
     title = _stem_title(info.node.title)
     if not _nameable(title) or not info.count_ok:
         return None
+    parent = ctx.graph.parent(info.node.id) if ctx is not None else None
+    if len(title) <= 4 and title.endswith(("型", "类")) and parent is not None and parent.kind != "document":
+        kind = _stem_title(parent.title)  # 过程型 under 激励理论: 过程型激励理论
+        if not (2 <= len(kind) <= 8 and _nameable(kind + title)) or "的" in kind:
+            return None
+        title = f"{title}{kind}"
     if _concept(info):
         return title
-    parent = ctx.graph.parent(info.node.id) if ctx is not None else None
     if ctx is None or parent is None or parent.kind == "document" or not ctx.sibling_lists(info) \
             or sub_list(ctx.graph, info.node):
         return None

@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from cskexam.core.card_text import heading_name
 from cskexam.core.distractors import (
     ORG, ROLE, company_of, gives_away, item_category, list_category, same_thing, shared_words, stem_gives_key,
 )
@@ -20,7 +19,10 @@ from cskexam.core.grading import fold
 from cskexam.core.graph import KnowledgeGraph, Node
 from cskexam.core.question import LETTERS
 from cskexam.core.question_doubt import doubtful_list, furniture, quiz_node, running_titles
-from cskexam.core.question_quality import odd_form
+from cskexam.core.question_names import (  # noqa: F401  (re-exported for the generators)
+    _CRITERION, _GENERIC_TITLES, _HEADING_WORDS, NOTES_TITLE, _nameable, _stem_title, list_name,
+)
+from cskexam.core.question_quality import odd_form, plain_description
 
 if TYPE_CHECKING:
     from cskexam.core.segment import Segmenter
@@ -74,10 +76,9 @@ def _first_sentence(text: str) -> str:
 def _definition(graph: KnowledgeGraph, node: Node) -> str:
     """The node's defining sentence: a parsed definition, else its first sentence; a reminder
     run into it (…做不到的事记:“洁、速…”) and a gloss before it (（Atomicity）：) are cut off."""
-    for d in graph.definitions_of(node.id):
-        if d.text.strip():
-            return _first_sentence(_GLOSS.sub("", _cut_reminder(d.text)))
-    return _first_sentence(_GLOSS.sub("", _cut_reminder(node.text)))
+    found = next((d.text for d in graph.definitions_of(node.id) if d.text.strip()), node.text)
+    text = _first_sentence(_GLOSS.sub("", _cut_reminder(found)))
+    return text if plain_description(text) else ""  # 代表人物：斯金纳 is a field of the notes, no description
 
 
 _GLOSS = re.compile(r"^\s*[:：]?\s*[(（][^()（）]{1,30}[)）]\s*[:：]?\s*")
@@ -143,7 +144,7 @@ def _whole(graph: KnowledgeGraph, node: Node) -> bool:
     return not items or all(k.kind == "item" or not graph.children(k.id) for k in kids)
 
 
-def _usable_option(title: str) -> bool:
+def _usable_option(title: str) -> bool:  # noqa: D103
     # A title cut short by the parser ("…") cannot be offered as an answer.
     return (1 < len(title) <= MAX_OPTION_CHARS and not _CATCH_ALL.match(title)
             and not title.endswith(("…", "...")))
@@ -152,21 +153,6 @@ def _usable_option(title: str) -> bool:
 def _term_like(title: str) -> bool:
     """Short names (品牌竞争者) can be asked for by definition; duty sentences cannot."""
     return len(title) <= MAX_TERM_CHARS
-
-
-# A list title that reads as an outline heading, not as the name of a thing:
-# 组织结构项目的客户服务组织机构包括以下部门和职责, 严格按照规定的上下班时间打卡.
-_HEADING_WORDS = re.compile(r"包括|以下|如下|按照|将使|受益|分为|简述|是什么|哪些|体现|要做到|[:：,，。；;（）()“”\"「」?？]")
-_GENERIC_TITLES = {"部门", "组织结构", "组织机构", "岗位职责", "职责", "基础知识部分", "重点内容"}
-
-
-# A criterion of a division (按会议性质分, 根据来源), not the name of a thing.
-_CRITERION = re.compile(r"^(可按|可以按|可分|按|依|根据|按照|从|对待|关于)")
-
-
-def _nameable(title: str) -> bool:
-    return (3 <= len(title) <= 12 and not _HEADING_WORDS.search(title) and title not in _GENERIC_TITLES
-            and not _CRITERION.match(title))
 
 
 # A teacher's aside or a note to oneself, not a statement of the material:
@@ -180,15 +166,6 @@ def meta_text(text: str) -> bool:
 
 
 _TERM_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,12}")
-_ASIDE_TAIL = re.compile(r"\s*[(（][^()（）]{1,8}[)）]$")
-
-_DIVIDED = re.compile(r"^([\u4e00-\u9fff]{2,10}?)(?:可)?(?:分为|分成)([一二三四五六七八九十两\d]+)个?([\u4e00-\u9fff]{2,4})$")
-# 信息系统由六个要素组成: 信息系统的要素; a sentence, not a name.
-_MADE_OF = re.compile(r"^([\u4e00-\u9fff]{2,10}?)(?:是)?由([一二三四五六七八九十两\d]+)个?([\u4e00-\u9fff]{1,4}?)(?:组成|构成|組成|構成)$")
-
-# 「常用方法有」, 「主要包括」: a lead-in cut off before its list, not a name.
-_LEAD_TAIL = re.compile(r"(有|是|为|包括|如下|分为)$")
-
 
 def sub_list(graph: KnowledgeGraph, node: Node) -> bool:
     """The list is one entry of a bigger enumeration (服务态度问题 among the 投诉原因, 倾听技巧
@@ -207,54 +184,6 @@ def sub_list(graph: KnowledgeGraph, node: Node) -> bool:
 def described(graph: KnowledgeGraph, items: list[Node]) -> bool:
     """Every item of the list says what it is (竞争者环境's four kinds of competitor): no bare detail."""
     return all(_definition(graph, i) for i in items)
-
-
-def list_name(graph: KnowledgeGraph, node: Node) -> str:
-    """The list's name with its context: 心理素质 under 投诉处理人员的素质要求 is asked as
-    「投诉处理人员的素质要求中的心理素质」; a lead-in (常用方法有) loses its verb."""
-    title = _LEAD_TAIL.sub("", _stem_title(_ASIDE_TAIL.sub("", node.title))) or node.title
-    divided = _DIVIDED.match(title)
-    if divided and node.count:  # 客户生命周期分为五个阶段: 客户生命周期的阶段
-        title = f"{divided.group(1)}的{divided.group(3)}"
-    made_of = _MADE_OF.match(title)
-    if made_of:  # 信息系统由六个要素组成: 信息系统的组成要素
-        title = f"{made_of.group(1)}的组成{made_of.group(3)}"
-    parent = graph.parent(node.id)
-    if parent is None or parent.kind == "document":
-        return title
-    ptitle = _stem_title(parent.title)
-    if ptitle.endswith(_CLASSES):
-        return title  # 下行文 under 公文的种类 is the name of a kind itself
-    if title in ptitle:
-        return ptitle  # 职业素养 under 客户服务人员的职业素养 is that list itself
-    generic = title != _stem_title(node.title) or len(title) <= 4
-    if (not generic or ptitle in title or not 2 <= len(ptitle) <= 14 or _CRITERION.match(ptitle)
-            or ptitle in _GENERIC_TITLES or ptitle.endswith(("部分", "内容", "重点", "考点", "笔记"))):
-        return title
-    owner, _, kind = ptitle.rpartition("的")
-    if owner and any(kind[i:i + 2] in title for i in range(len(kind) - 1)):
-        return f"{owner}的{title}"  # 投诉处理人员的素质要求 › 心理素质: 投诉处理人员的心理素质
-    return f"{ptitle}的{title}" if not ptitle.endswith(("要求", "类型", "技巧", "方法", "原则")) else f"{ptitle}中的{title}"
-
-
-# Words that make a title the name of a set of notes, not of a subject.
-NOTES_TITLE = re.compile(r"笔记|筆記|重点|重點|知识点|知識點|复习|複習|讲义|講義|整理|考点|考點|汇总|彙總|课件|課件|资料|"
-                         r"提纲|提綱|速记|速記|攻略|总结|總結|必背|精编|精編|零碎|[|｜(（]")
-_CLASSES = ("种类", "種類", "类型", "類型", "分类", "分類", "类别", "類別")
-
-
-# Words 分析 makes one term with (统计分析, 数据分析): 客户投诉的统计分析 is not 客户投诉的统计.
-_ANALYSED = ("统计", "数据", "需求", "原因", "趋势", "成本", "对比", "比较", "案例", "因素", "定量", "定性")
-
-
-def _stem_title(title: str) -> str:
-    """宏观环境分析 is asked as 宏观环境: 「下列属于宏观环境分析的是」 is no paper's wording; the
-    lead-in the notes wrote after a name (…的类型主要有四类包括) is no part of it."""
-    title = heading_name(title)
-    for tail in ("分析", "研究"):
-        if title.endswith(tail) and len(title) - len(tail) >= 3 and not title[: -len(tail)].endswith(_ANALYSED):
-            return title[: -len(tail)]
-    return title
 
 
 @dataclass
@@ -281,6 +210,13 @@ def _last_char(info: _ListInfo) -> str | None:
     category misses: items so named are of one kind, and not of the kind of bare names."""
     ends = {i.title[-1:] for i in info.items}
     return ends.pop() if len(ends) == 1 and all(len(i.title) >= 3 for i in info.items) else None
+
+
+def _same_head(a: str, b: str) -> bool:
+    """Two list titles name the same kind of list: 时间管理的方法 and 值班工作的内容 do not (方法,
+    内容); titles without a 「的」 (协作机制, 监督与改进) say nothing against it."""
+    ha, hb = _stem_title(a).rpartition("的")[2], _stem_title(b).rpartition("的")[2]
+    return "的" not in _stem_title(a) or "的" not in _stem_title(b) or ha == hb
 
 
 def _nested(a: _ListInfo, b: _ListInfo) -> bool:
@@ -469,7 +405,8 @@ class _Context:
                 if other is not info and other.node.parent == info.node.parent
                 and other.category == info.category and _short_terms(other) and not _nested(info, other)
                 and _last_char(other) == _last_char(info)  # 理念层、机制层 are no kin of 产品、价格
-                and _nameable(_stem_title(other.node.title))]  # 记住“三心”: a reminder, no kind of its own
+                and _nameable(_stem_title(other.node.title))  # 记住“三心”: a reminder, no kind of its own
+                and _same_head(info.node.title, other.node.title)]
 
 
 def _letters(options: list[str]) -> dict[str, str]:

@@ -3,8 +3,9 @@
 Pure. ``lint_questions`` reports what a paper must never show: wrong option
 counts, keys a knowledge-free guesser finds (by shared characters, by length,
 or by a word the key shares with the stem and no wrong option does),
-duplicates, counts the graph does not back, and text the notes lost
-characters in. A shared word in an authored item is advisory: textbooks
+duplicates, counts the graph does not back, text the notes lost
+characters in, and forms no paper prints (an exercise of the notes inside a
+stem, an answer line or a page mark, a blank in an example). A shared word in an authored item is advisory: textbooks
 define 品牌竞争者 by 品牌不同, and the author decides.
 """
 
@@ -21,9 +22,9 @@ from cskexam.core.graph import KnowledgeGraph
 from cskexam.core.question import Question
 
 OPTION_COUNT, GIVEAWAY, DUPLICATE, COUNT, OCR = "option_count", "giveaway", "duplicate", "count", "ocr"
-SHARED_WORD = "shared_word"
+SHARED_WORD, FORM = "shared_word", "form"
 LABELS = {OPTION_COUNT: "选项数", GIVEAWAY: "泄露答案", SHARED_WORD: "题干与答案共用词", DUPLICATE: "重复",
-          COUNT: "数量与图谱不符", OCR: "疑似漏字"}
+          COUNT: "数量与图谱不符", OCR: "疑似漏字", FORM: "题面不规范"}
 AUTHORED_SOURCES = ("bank", "import")
 TERM_CHARS = 12
 SIMILAR = 0.75
@@ -159,6 +160,28 @@ def _counts(q: Question, graph: KnowledgeGraph | None) -> list[Finding]:
     return out
 
 
+# What no paper prints: an exercise of the notes read as content (「下列属于下列属于…的是的是」,
+# 【答案】), page furniture, a blank in an example, a quoted sentence asked 「说的是」.
+_FORMS = (
+    (re.compile(r"的是的[是有]|的有的[是有]|属于下列|属于以下|下列[^（]*下列"), "题干套着另一道题"),
+    (re.compile(r"【\s*(答案|解析|参考答案)\s*】|第\s*\d+\s*[页頁]"), "笔记的答案行或页眉页脚进了题目"),
+    (re.compile(r"(比如|例如|譬如)[:：，,]?[^。]*____"), "空格在举例里"),
+    (re.compile(r"”(说的是|指的是)（\s*）"), "模板题干（“…”说的是）"),
+)
+
+
+def _form(q: Question) -> list[Finding]:
+    texts = [q.stem, *q.options.values()] + ([str(q.answer)] if q.type in ("填空", "简答") else [])
+    out = []
+    for pattern, why in _FORMS:
+        hit = next((t for t in texts if pattern.search(t)), None)
+        if hit is not None:
+            out.append(Finding(q.id, FORM, f"{why}：「{hit[:30]}」", advisory=q.source in AUTHORED_SOURCES))
+    if q.type == "单选" and q.stem.count("（ ）") > 1:
+        out.append(Finding(q.id, FORM, "单选题干有两个括号", advisory=q.source in AUTHORED_SOURCES))
+    return out
+
+
 def _ocr(q: Question, losses: Iterable[str]) -> list[Finding]:
     text = " ".join([q.stem, *q.options.values(), str(q.answer), q.explanation])
     return [Finding(q.id, OCR, f"「{loss}」") for loss in losses if loss in text]
@@ -172,7 +195,7 @@ def lint_questions(questions: list[Question], graph: KnowledgeGraph | None = Non
     for q in questions:
         if q.type in ("单选", "多选"):
             out += _options(q)
-        out += _giveaways(q, graph) + _counts(q, graph) + _ocr(q, losses)
+        out += _giveaways(q, graph) + _counts(q, graph) + _ocr(q, losses) + _form(q)
     by_type: dict[str, list[tuple[str, Question]]] = {}
     for q in questions:
         by_type.setdefault(q.type, []).append((_stem_key(q.stem), q))

@@ -150,6 +150,8 @@ def describe(subject: str, text: str) -> str:
 
 _LEADS = ("指", "是指", "一般指", "通常指", "负责", "主要负责", "具有", "是", "为")
 _NP_TAIL = re.compile(r"的[\u4e00-\u9fff]{1,4}$")
+_NOUN_ENDS = ("指数", "性", "率", "度", "值", "法", "制", "观", "论", "型", "式", "品", "者", "人员", "体系", "系统", "模型",
+              "关系", "过程", "活动", "能力", "方法", "手段", "工具", "理论", "思想", "原则", "标准", "总和", "集合")
 _HAS_ADJ = re.compile(r"(有(?!关)|是|具有|具备|很|非常|比较)[\u4e00-\u9fff]{1,3}的[\u4e00-\u9fff]{1,4}$")
 _VERB_BEFORE = re.compile(r"有|是|会|能|要|应|不|没|无|已|将|被|把|进行|因|而|但|想|受|善于|及时|可以")
 
@@ -163,7 +165,7 @@ def noun_phrase(text: str) -> bool:
         return False
     if _NP_TAIL.search(t):  # …而产生的忠诚, 规定时间内接起电话的比例: a relative clause and its noun
         return not _HAS_ADJ.search(t)  # 客户对企业有强烈的偏好: a clause ending in an object
-    return len(t) <= 8 and not _VERB_BEFORE.search(t)  # 客户满意度指数: a bare name
+    return len(t) <= 8 and not _VERB_BEFORE.search(t) and t.endswith(_NOUN_ENDS)  # 客户满意度指数: a bare name
 
 
 def definable(text: str) -> bool:
@@ -187,7 +189,7 @@ def statement(subject: str, text: str) -> str:
 
 _KIND_WORDS = ("类型", "類型", "种类", "種類", "分类", "类别", "特性", "特点", "特點", "特征", "特徵", "原则", "原則", "方式",
                "方法", "阶段", "階段", "层次", "能力", "技能", "指标", "形式", "要素", "模型", "视图", "視圖", "范式", "素质",
-               "职能", "功能", "作用", "效应", "策略", "技巧", "误差", "维度", "环境", "因素", "类", "型", "性")
+               "效应", "策略", "技巧", "误差", "维度", "环境", "因素", "类", "型", "性")
 
 
 def kinds(title: str, items: list[str]) -> bool:
@@ -198,3 +200,15 @@ def kinds(title: str, items: list[str]) -> bool:
         return True
     ends = {_PUNCT.sub("", i)[-1:] for i in items}
     return len(items) >= 2 and len(ends) == 1 and all(len(_PUNCT.sub("", i)) >= 2 for i in items)
+
+
+_NOT_PROSE = re.compile(r"[\[\]【】→←⇒+＋=＝|]")
+
+
+def plain_description(text: str) -> bool:
+    """A description a stem may quote: no field label leading it (代表人物：斯金纳), no brackets,
+    arrows or formulas (一级 + 读前加 S 锁 → …)."""
+    from cskexam.core.question_doubt import FACET_WORDS
+
+    t = text.strip()
+    return not _NOT_PROSE.search(t) and not any(t.startswith(w) for w in FACET_WORDS if len(w) >= 2)

@@ -15,7 +15,7 @@ from cskexam.core.distractors import ORG, ROLE, item_category, same_thing
 from cskexam.core.grading import ScoringPoint, fold
 from cskexam.core.graph import Node
 from cskexam.core.question import BLANK, Question, question_id
-from cskexam.core.question_quality import attribute, definable, describe, kinds, filler_blank, named_in, pattern_list, shares_morpheme
+from cskexam.core.question_quality import attribute, definable, describe, kinds, plain_description, filler_blank, named_in, pattern_list, shares_morpheme
 from cskexam.core.question_choice import _PRONOUN_START, _coherent, _concept, _member_title, _where
 from cskexam.core.question_context import (
     _TERM_OK, MAX_STEM_TEXT_CHARS, _Context, _cut_reminder, _definition, _explain, _first_sentence, _list_summary, _ListInfo,
@@ -220,7 +220,7 @@ _EXAMPLE = re.compile(r"^(比如|例如|譬如|举例|举个例子|打个比方|
 
 def _cloze_sentence(ctx: _Context, node: Node, rng: random.Random) -> Question | None:
     sentence = _first_sentence(_cut_reminder(node.text))
-    if meta_text(sentence) or _EXAMPLE.search(sentence):
+    if meta_text(sentence) or _EXAMPLE.search(sentence) or not plain_description(sentence):
         return None
     joined = _JOINER.match(sentence)
     if joined:
@@ -276,8 +276,8 @@ def _cloze_term(ctx: _Context, node: Node, rng: random.Random) -> Question | Non
     never cut out of 客户服务环境.
     """
     sentence = _first_sentence(_cut_reminder(node.text))
-    if _EXAMPLE.search(sentence):
-        return None  # 「比如：安装调试属于____」
+    if _EXAMPLE.search(sentence) or not plain_description(sentence):
+        return None  # 「比如：安装调试属于____」, 「一级 + 读前加 S 锁 → 还能防止____」
     about = ""
     joined = _JOINER.match(sentence)
     if joined:

@@ -1,0 +1,95 @@
+"""How generated questions name a list: a list's title as a paper prints it (宏观环境分析 →
+宏观环境, 信息系统由六个要素组成 → 信息系统的组成要素, 过程型 under 激励理论 → 过程型激励理论),
+with its context where the title alone does not say whose it is; which titles are names at all.
+
+Pure.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cskexam.core.card_text import heading_name
+from cskexam.core.graph import KnowledgeGraph, Node
+
+
+# A list title that reads as an outline heading, not as the name of a thing:
+# 组织结构项目的客户服务组织机构包括以下部门和职责, 严格按照规定的上下班时间打卡.
+_HEADING_WORDS = re.compile(r"包括|以下|如下|按照|将使|受益|分为|简述|是什么|哪些|体现|要做到|[:：,，。；;（）()“”\"「」?？]")
+_GENERIC_TITLES = {"部门", "组织结构", "组织机构", "岗位职责", "职责", "基础知识部分", "重点内容"}
+
+
+# A criterion of a division (按会议性质分, 根据来源), not the name of a thing.
+_CRITERION = re.compile(r"^(可按|可以按|可分|按|依|根据|按照|从|对待|关于)")
+
+
+def _nameable(title: str) -> bool:
+    return (3 <= len(title) <= 12 and not _HEADING_WORDS.search(title) and title not in _GENERIC_TITLES
+            and not _CRITERION.match(title))
+
+
+_ASIDE_TAIL = re.compile(r"\s*[(（][^()（）]{1,8}[)）]$")
+
+_DIVIDED = re.compile(r"^([\u4e00-\u9fff]{2,10}?)(?:可)?(?:分为|分成)([一二三四五六七八九十两\d]+)个?([\u4e00-\u9fff]{2,4})$")
+# 信息系统由六个要素组成: 信息系统的要素; a sentence, not a name.
+_MADE_OF = re.compile(r"^([\u4e00-\u9fff]{2,10}?)(?:是)?由([一二三四五六七八九十两\d]+)个?([\u4e00-\u9fff]{1,4}?)(?:组成|构成|組成|構成)$")
+
+# 「常用方法有」, 「主要包括」: a lead-in cut off before its list, not a name.
+_LEAD_TAIL = re.compile(r"(有|是|为|包括|如下|分为)$")
+
+
+def list_name(graph: KnowledgeGraph, node: Node) -> str:
+    """The list's name with its context: 心理素质 under 投诉处理人员的素质要求 is asked as
+    「投诉处理人员的素质要求中的心理素质」; a lead-in (常用方法有) loses its verb."""
+    title = _LEAD_TAIL.sub("", _stem_title(_ASIDE_TAIL.sub("", node.title))) or node.title
+    divided = _DIVIDED.match(title)
+    if divided and node.count:  # 客户生命周期分为五个阶段: 客户生命周期的阶段
+        title = f"{divided.group(1)}的{divided.group(3)}"
+    made_of = _MADE_OF.match(title)
+    if made_of:  # 信息系统由六个要素组成: 信息系统的组成要素
+        title = f"{made_of.group(1)}的组成{made_of.group(3)}"
+    parent = graph.parent(node.id)
+    if parent is None or parent.kind == "document":
+        return title
+    ptitle = _stem_title(parent.title)
+    if len(title) <= 4 and title.endswith(("型", "类")) and 2 <= len(ptitle) <= 8 and "的" not in ptitle:
+        return f"{title}{ptitle}"  # 过程型 under 激励理论: 过程型激励理论
+    if ptitle.endswith(_CLASSES):
+        return title  # 下行文 under 公文的种类 is the name of a kind itself
+    if title in ptitle:
+        return ptitle  # 职业素养 under 客户服务人员的职业素养 is that list itself
+    generic = title != _stem_title(node.title) or len(title) <= 4
+    if (not generic or ptitle in title or not 2 <= len(ptitle) <= 14 or _CRITERION.match(ptitle)
+            or ptitle in _GENERIC_TITLES or ptitle.endswith(("部分", "内容", "重点", "考点", "笔记"))):
+        return title
+    owner, _, kind = ptitle.rpartition("的")
+    if owner and any(kind[i:i + 2] in title for i in range(len(kind) - 1)):
+        return f"{owner}的{title}"  # 投诉处理人员的素质要求 › 心理素质: 投诉处理人员的心理素质
+    return f"{ptitle}的{title}" if not ptitle.endswith(("要求", "类型", "技巧", "方法", "原则")) else f"{ptitle}中的{title}"
+
+
+# Words that make a title the name of a set of notes, not of a subject.
+NOTES_TITLE = re.compile(r"笔记|筆記|重点|重點|知识点|知識點|复习|複習|讲义|講義|整理|考点|考點|汇总|彙總|课件|課件|资料|"
+                         r"提纲|提綱|速记|速記|攻略|总结|總結|必背|精编|精編|零碎|[|｜(（]")
+_CLASSES = ("种类", "種類", "类型", "類型", "分类", "分類", "类别", "類別")
+
+
+# Words 分析 makes one term with (统计分析, 数据分析): 客户投诉的统计分析 is not 客户投诉的统计.
+_ANALYSED = ("统计", "数据", "需求", "原因", "趋势", "成本", "对比", "比较", "案例", "因素", "定量", "定性")
+
+
+_COUNTED_NAME = re.compile(r"^([\u4e00-\u9fffA-Za-z]{2,10}?)(?:的|有|具有|包括)[一二三四五六七八九十两\d]+[个個种種项項]"
+                           r"([\u4e00-\u9fff]{2,6})$")
+
+
+def _stem_title(title: str) -> str:
+    """宏观环境分析 is asked as 宏观环境: 「下列属于宏观环境分析的是」 is no paper's wording; the
+    lead-in the notes wrote after a name (…的类型主要有四类包括) is no part of it."""
+    title = heading_name(title)
+    counted = _COUNTED_NAME.match(title)
+    if counted:  # 知觉有四个基本特性: 知觉的基本特性; 婴儿期言语发展的三个阶段: 婴儿期言语发展的阶段
+        title = f"{counted.group(1)}的{counted.group(2)}"
+    for tail in ("分析", "研究"):
+        if title.endswith(tail) and len(title) - len(tail) >= 3 and not title[: -len(tail)].endswith(_ANALYSED):
+            return title[: -len(tail)]
+    return title
