@@ -239,3 +239,27 @@ def test_counted_and_short_kind_titles_are_named_as_a_paper_names_them():
     for s in stems:
         assert "知觉有四个基本特性" not in s and "（共4项）" not in s or "知觉的基本特性" in s, s
         assert not re.search(r"属于(过程|内容)型的|理论的(过程|内容)型", s), s  # 过程型激励理论, not a bare 过程型
+
+
+def test_a_subject_chapter_is_no_owner_and_a_term_keeps_its_name():
+    from cskexam.core.question_names import _stem_title, short_kind
+
+    notes = """# 软件设计师笔记
+## 软件工程
+### 开发模型
+1. 瀑布模型：阶段顺序进行
+2. 螺旋模型：加入风险分析
+3. 敏捷方法：迭代增量
+## 计划
+### SWOT分析
+1. 优势
+2. 劣势
+3. 机会
+4. 威胁
+"""
+    stems = [q.stem for q in _questions("se.md", notes)]
+    assert stems
+    for s in stems:
+        assert "开发模型软件工程" not in s and "软件工程的开发模型" not in s and "计划的SWOT" not in s, s
+    assert _stem_title("SWOT分析") == "SWOT分析" and _stem_title("质量属性的六个方面") == "质量属性"
+    assert short_kind("过程型") and not short_kind("开发模型") and not short_kind("类型")

@@ -15,7 +15,7 @@ from cskexam.core.graph import Node
 from cskexam.core.question import LETTERS, Question, question_id
 from cskexam.core.question_quality import definable, describe, kinds, named_in, odd_form, pattern_list, statement
 from cskexam.core.question_context import (
-    NOTES_TITLE, DRAWS, MAX_STEM_TEXT_CHARS, MULTI_OPTIONS, SINGLE_OPTIONS, _choice, _Context, _definition, _explain, _letters,
+    NOTES_TITLE, DRAWS, short_kind, MAX_STEM_TEXT_CHARS, MULTI_OPTIONS, SINGLE_OPTIONS, _choice, _Context, _definition, _explain, _letters,
     _list_summary, _ListInfo, _nameable, _stem_title, _term_like, list_name, meta_text, sub_list,
 )
 
@@ -117,7 +117,7 @@ def _member_title(info: _ListInfo, ctx: _Context | None = None) -> str | None:
     if not _nameable(title) or not info.count_ok:
         return None
     parent = ctx.graph.parent(info.node.id) if ctx is not None else None
-    if len(title) <= 4 and title.endswith(("型", "类")) and parent is not None and parent.kind != "document":
+    if short_kind(title) and parent is not None and parent.kind != "document":
         kind = _stem_title(parent.title)  # 过程型 under 激励理论: 过程型激励理论
         if not (2 <= len(kind) <= 8 and _nameable(kind + title)) or "的" in kind:
             return None

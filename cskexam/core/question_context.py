@@ -20,7 +20,7 @@ from cskexam.core.graph import KnowledgeGraph, Node
 from cskexam.core.question import LETTERS
 from cskexam.core.question_doubt import doubtful_list, furniture, quiz_node, running_titles
 from cskexam.core.question_names import (  # noqa: F401  (re-exported for the generators)
-    _CRITERION, _GENERIC_TITLES, _HEADING_WORDS, NOTES_TITLE, _nameable, _stem_title, list_name,
+    _CRITERION, _GENERIC_TITLES, _HEADING_WORDS, NOTES_TITLE, _nameable, _stem_title, list_name, short_kind,
 )
 from cskexam.core.question_quality import odd_form, plain_description
 

@@ -49,10 +49,10 @@ def list_name(graph: KnowledgeGraph, node: Node) -> str:
     if made_of:  # 信息系统由六个要素组成: 信息系统的组成要素
         title = f"{made_of.group(1)}的组成{made_of.group(3)}"
     parent = graph.parent(node.id)
-    if parent is None or parent.kind == "document":
-        return title
+    if parent is None or parent.kind == "document" or parent.kind == "chapter" and "的" not in parent.title:
+        return title  # a chapter named by a subject is no owner: 社会心理学的人际吸引, 会计概述的会计要素
     ptitle = _stem_title(parent.title)
-    if len(title) <= 4 and title.endswith(("型", "类")) and 2 <= len(ptitle) <= 8 and "的" not in ptitle:
+    if short_kind(title) and 2 <= len(ptitle) <= 8 and "的" not in ptitle:
         return f"{title}{ptitle}"  # 过程型 under 激励理论: 过程型激励理论
     if ptitle.endswith(_CLASSES):
         return title  # 下行文 under 公文的种类 is the name of a kind itself
@@ -89,7 +89,17 @@ def _stem_title(title: str) -> str:
     counted = _COUNTED_NAME.match(title)
     if counted:  # 知觉有四个基本特性: 知觉的基本特性; 婴儿期言语发展的三个阶段: 婴儿期言语发展的阶段
         title = f"{counted.group(1)}的{counted.group(2)}"
+    for tail in ("的方面", "的部分"):
+        if title.endswith(tail) and len(title) - len(tail) >= 2:
+            return title[: -len(tail)]  # 质量属性的六个方面: 质量属性
     for tail in ("分析", "研究"):
-        if title.endswith(tail) and len(title) - len(tail) >= 3 and not title[: -len(tail)].endswith(_ANALYSED):
-            return title[: -len(tail)]
+        head = title[: -len(tail)]
+        if (title.endswith(tail) and len(head) >= 3 and not head.endswith(_ANALYSED)
+                and re.search(r"[\u4e00-\u9fff]", head)):  # SWOT分析 stays
+            return head
     return title
+
+
+def short_kind(title: str) -> bool:
+    """过程型, 内容型: a kind named by its qualifier alone, which needs its heading (激励理论)."""
+    return 2 <= len(title) <= 3 and title.endswith(("型", "类")) and not title.endswith(("模型", "类型", "原型", "分类"))
