@@ -1,7 +1,10 @@
 """Bytes of a notes file → text.
 
 A byte-order mark decides (UTF-8, UTF-16 or UTF-32, as Windows Notepad saves);
-without one, UTF-8 first, GB18030 when that is valid.
+without one, UTF-8 first; UTF-16 when its line ends and ASCII show as NUL bytes
+on one side; else GB18030, or Big5 (Taiwan and Hong Kong notes) when Big5 reads
+as common characters and GB18030 as rare ones — GB18030 accepts almost any bytes,
+so a Big5 file would otherwise come out as garbage without an error.
 """
 
 from __future__ import annotations
@@ -43,13 +46,65 @@ def decode_note_bytes(data: bytes, file: str) -> str:
     if not data.strip():
         raise NotesError("文件为空，没有可导入的笔记", file)
     if b"\x00" in data[:4096]:
-        raise NotesError("这是二进制文件，不是文本笔记（若是 UTF-16 文本，请另存为带 BOM 的 UTF-16 或 UTF-8）", file)
+        text = _utf16_without_bom(data)
+        if text is None:
+            raise NotesError("这是二进制文件，不是文本笔记（若是 UTF-16 文本，请另存为带 BOM 的 UTF-16 或 UTF-8）", file)
+        return text
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         utf8_error = exc
     try:
-        return data.decode("gb18030")
+        text = data.decode("gb18030")
     except UnicodeDecodeError:
+        text = None
+    big5 = _big5(data)
+    if big5 is not None and (text is None or _common_share(big5, "big5") > _common_share(text, "gb2312") + 0.2):
+        return big5
+    if text is None:
         line = data[: utf8_error.start].count(b"\n") + 1
-        raise NotesError("无法识别的文字编码（既不是 UTF-8 也不是 GB18030/GBK）", file, line) from None
+        raise NotesError("无法识别的文字编码（既不是 UTF-8 也不是 GB18030/GBK 或 Big5）", file, line) from None
+    return text
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 saved without a mark: the NUL bytes of its ASCII characters (line
+    ends, digits) sit at odd offsets (little-endian) or at even ones (big-endian);
+    a few on the other side come from characters such as 一 (U+4E00)."""
+    head = data[:4096]
+    odd = head[1::2].count(0)
+    even = head[0::2].count(0)
+    if len(data) % 2 or min(odd, even) * 3 > max(odd, even):
+        return None
+    try:
+        text = data.decode("utf-16-le" if odd > even else "utf-16-be")
+    except UnicodeDecodeError:
+        return None
+    readable = sum(1 for ch in text[:2000] if ch.isprintable() or ch in "\n\r\t")
+    return text if "\x00" not in text and readable >= 0.98 * min(len(text), 2000) else None
+
+
+def _big5(data: bytes) -> str | None:
+    try:
+        return data.decode("big5")
+    except UnicodeDecodeError:
+        return None
+
+
+def _common_share(text: str, table: str) -> float:
+    """The share of the Chinese characters of ``text`` that are everyday ones: GB2312's
+    first level (3,755 characters) for simplified text, Big5's 常用字 for traditional."""
+    chars = [ch for ch in text[:20000] if "\u4e00" <= ch <= "\u9fff"]
+    if not chars:
+        return 0.0
+    common = 0
+    for ch in chars:
+        try:
+            code = ch.encode(table)
+        except UnicodeEncodeError:
+            continue
+        if table == "gb2312" and 0xB0 <= code[0] <= 0xD7:
+            common += 1
+        elif table == "big5" and 0xA440 <= int.from_bytes(code[:2], "big") <= 0xC67E:
+            common += 1
+    return common / len(chars)
