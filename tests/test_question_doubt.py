@@ -263,3 +263,31 @@ def test_a_subject_chapter_is_no_owner_and_a_term_keeps_its_name():
         assert "开发模型软件工程" not in s and "软件工程的开发模型" not in s and "计划的SWOT" not in s, s
     assert _stem_title("SWOT分析") == "SWOT分析" and _stem_title("质量属性的六个方面") == "质量属性"
     assert short_kind("过程型") and not short_kind("开发模型") and not short_kind("类型")
+
+
+def test_a_sub_kind_is_no_wrong_answer_to_its_kind():
+    notes = """教育心理学笔记
+一、学习策略
+1. 认知策略
+2. 元认知策略
+3. 资源管理策略
+二、认知策略
+1. 复述策略
+2. 精细加工策略
+3. 组织策略
+三、元认知策略
+1. 计划策略
+2. 监视策略
+3. 调节策略
+四、客户关系分为五种类型
+1. 基本型
+2. 被动型
+3. 负责型
+4. 能动型
+5. 伙伴型
+"""
+    for q in _questions("strategies.txt", notes):
+        if q.stem.startswith(("下列属于学习策略", "下列不属于学习策略")):
+            assert not set(q.options.values()) & {"复述策略", "精细加工策略", "组织策略", "计划策略", "监视策略",
+                                                  "调节策略"}, (q.stem, q.options)
+        assert "种类型" not in q.stem, q.stem

@@ -78,6 +78,8 @@ def _definition(graph: KnowledgeGraph, node: Node) -> str:
     run into it (…做不到的事记:“洁、速…”) and a gloss before it (（Atomicity）：) are cut off."""
     found = next((d.text for d in graph.definitions_of(node.id) if d.text.strip()), node.text)
     text = _first_sentence(_GLOSS.sub("", _cut_reminder(found)))
+    if NOTES_TITLE.search(text) and len(text) <= 20 and not re.search(r"[，,]", text):
+        return ""  # 心理咨询师复习笔记: a page's running header, not what the item is
     return text if plain_description(text) else ""  # 代表人物：斯金纳 is a field of the notes, no description
 
 
@@ -365,8 +367,8 @@ class _Context:
         for other in sorted(self._by_category.get(info.category, ()) if info.category else (),
                             key=lambda o: (o.document != info.document, abs(o.index - info.index))):
             if other is info or other.node.id in below or info.node.id in {
-                    a.id for a in self.graph.ancestors(other.node.id)}:
-                continue
+                    a.id for a in self.graph.ancestors(other.node.id)} or _nested(info, other):
+                continue  # 组织策略 of 认知策略 is a 学习策略 too: no wrong answer to it
             for item in other.items:
                 key = same_thing(item.title)
                 if key not in own and item_category(item.title) == info.category:
@@ -388,7 +390,7 @@ class _Context:
         out, seen = [], {mine}
         for other in kin:
             name = fold(_stem_title(other.node.title))
-            if other is not info and name not in seen:
+            if other is not info and name not in seen and not _nested(info, other):
                 seen.add(name)
                 out.append(other)
         return out

@@ -30,7 +30,7 @@ def _nameable(title: str) -> bool:
 
 _ASIDE_TAIL = re.compile(r"\s*[(（][^()（）]{1,8}[)）]$")
 
-_DIVIDED = re.compile(r"^([\u4e00-\u9fff]{2,10}?)(?:可)?(?:分为|分成)([一二三四五六七八九十两\d]+)个?([\u4e00-\u9fff]{2,4})$")
+_DIVIDED = re.compile(r"^([\u4e00-\u9fff]{2,10}?)(?:可)?(?:分为|分成)([一二三四五六七八九十两\d]+)(?:个|種|种|项|項)?([\u4e00-\u9fff]{2,4})$")
 # 信息系统由六个要素组成: 信息系统的要素; a sentence, not a name.
 _MADE_OF = re.compile(r"^([\u4e00-\u9fff]{2,10}?)(?:是)?由([一二三四五六七八九十两\d]+)个?([\u4e00-\u9fff]{1,4}?)(?:组成|构成|組成|構成)$")
 
