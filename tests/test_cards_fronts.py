@@ -156,3 +156,25 @@ def test_aspects_with_nothing_said_of_them_give_no_card_and_pros_and_cons_are_as
         b.add("item", "缺点", method, text="费时费力")
     lists = _lists(_built(build))
     assert lists == {"关键事件法的优点和缺点分别是什么？": "1. 优点：有理有据\n2. 缺点：费时费力"}
+
+
+def test_labels_with_nothing_said_of_them_give_no_card():
+    def build(b):
+        doc = b.add("document", "会务管理笔记")
+        for title, items in (("會議的類型", ["按規模分", "按性質分", "按形式分"]),
+                             ("人员选拔的方法", ["A类", "B类", "C类"]),
+                             ("呼叫中心的发展阶段", ["第一代", "第二代", "第三代"])):
+            p = b.add("point", title, doc)
+            for i in items:
+                b.add("item", i, p)
+        turn = b.add("point", "行为转变", doc)
+        treat = b.add("point", "对待同事", turn)
+        for i in ("合作", "共享"):
+            b.add("item", i, treat)
+        quote = b.add("point", "霍桑实验的结论", doc)
+        for i in ("工人是“社会人", "存在非正式组织", "领导在于提高满意度"):
+            b.add("item", i, quote)
+    lists = _lists(_built(build))
+    assert not any(back.startswith(("1. 按", "1. A类", "1. 第一代")) for back in lists.values())
+    assert "在行为转变中，对待同事包括哪些方面？" in lists
+    assert lists["霍桑实验的结论有哪些？"].startswith("1. 工人是“社会人”\n")

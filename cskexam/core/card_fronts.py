@@ -64,13 +64,16 @@ def list_front(node: Node, parent: Node | None, count: int | None, items: list[s
     """``kind_of``: the list is one of its parent's kinds (积极风险 of 风险应对策略), named only with it;
     ``name``: the list's name where the notes give one other than the node's title."""
     title = name or list_name(node)
+    from cskexam.core.card_lists import fragment_name
+
+    fragment = fragment_name(title)  # 对待教学 of 行为转变: asked 在行为转变中，…, not 行为转变的对待教学
     upper = _clean(_KEY_MARKS.sub("", parent.title)) if parent is not None and parent.kind != "document" else ""
     upper = _ASKING_TAIL.sub("", _ASKING_HEAD.sub("", upper)) if upper else ""
     if upper and _CRITERION.match(title) and not count:
         return f"{title}，{upper}有哪些？"  # 按服务时序 alone says nothing: 按服务时序，客户服务的分类有哪些？
     if upper and _CRITERION.match(title):
         title = f"{upper}{title}"
-    elif upper and (len(title) <= 3 or (kind_of and "的" not in title + upper and len(title) <= 6)):
+    elif upper and not fragment and (len(title) <= 3 or (kind_of and "的" not in title + upper and len(title) <= 6)):
         title = f"{upper}的{title}"  # '部门包括哪五个方面' alone says nothing
     n = count_word(count) if count else ""
     sentence = _SENTENCE_COUNT.match(title)

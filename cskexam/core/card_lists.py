@@ -162,6 +162,8 @@ def repeated_lead_lists(text: str) -> list[tuple[str, str, list[str]]]:
 
 # Entries that say only which way the list is split (按功能分, 根据来源): each split has its own card.
 _CRITERIA = re.compile(r"^(?:按|根据|依据|按照)")
+_SPLIT = re.compile(r"^(?:按|根据|依据|按照).{1,8}(?:分|划分|区分|分类)$")
+_PLACEHOLDER = re.compile(r"^第?[A-Za-z\d一二三四五六七八九十]{1,2}[类類代级級型等档層层期]$")
 # A part of the course (专题复习, 第三篇, 模块二), not a list of like things.
 _COURSE_PART = re.compile(r"复习|複習|专题|專題|^第.{1,3}[篇章节節部编編]|模块|模塊|单元|單元|知识点|考点|重点内容|附录|目录")
 # A set of rules (考勤制度: 严格按照规定的上下班时间打卡…): sentences to obey, not names to recite.
@@ -177,8 +179,9 @@ def no_list_to_learn(graph: KnowledgeGraph, name: str, kids: list[Node], items: 
     own_lists = len(kids) >= 2 and all(graph.children(k.id) for k in kids)
     if own_lists and all(_CRITERIA.match(t) for t in titles):
         return True
-    if len(kids) >= 2 and all(_ASPECT.match(t) for t in titles) and not any(_clean(k.text) for k in kids):
-        return True  # 制度上 / 技术上 / 人员上 with nothing said of each
+    if len(kids) >= 2 and all(_ASPECT.match(t) or _SPLIT.match(t) or _PLACEHOLDER.match(t) for t in titles) \
+            and not any(_clean(k.text) for k in kids):
+        return True  # 制度上 / 技术上, 按规模分 / 按性质分, A类 / B类, 第一代 / 第二代: nothing said of each
     # 培养的方法 / 激发的方法, 加里培林的五阶段: headings; 海德的归因理论 of 归因理论 is a kind of its list.
     headings = [t for k, t in zip(kids, titles) if graph.children(k.id)
                 and (("的" in t and not t.endswith(name[-2:])) or _NUM_WORD.search(t))]
@@ -192,7 +195,7 @@ def no_list_to_learn(graph: KnowledgeGraph, name: str, kids: list[Node], items: 
 
 
 # 组织方面, 工作本身, 体现三种形态, 代表人物: a name that says whose only with its heading.
-_FRAGMENT_START = re.compile(r"^(?:体现|體現|明确|明確|落实|落實|做到|坚持|堅持|加强|加強|可按|应当|必须|要)")
+_FRAGMENT_START = re.compile(r"^(?:体现|體現|明确|明確|落实|落實|做到|坚持|堅持|加强|加強|可按|应当|必须|要|对待|對待|对于|關於|关于)")
 FIELD_WORDS = frozenset(("代表人物", "人物", "观点", "觀點", "优点", "優點", "缺点", "缺點", "含义", "内容", "作用", "意义",
                          "特点", "原因", "目的", "对象", "要求", "方法", "措施", "步骤", "表现", "影响"))
 

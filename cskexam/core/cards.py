@@ -49,7 +49,7 @@ from cskexam.core.card_cloze import (  # noqa: F401  (re-exported)
     COMMON_IN_NOTES, Cutter, Keywords, _add_cloze_card, _CommonWords, _domain_terms, _LazySegmenter, _Listed,
     doc_context, jieba_keywords, names_context,
 )
-from cskexam.core.card_fronts import _ASKING_TAIL, _KEY_MARKS, _ORG_WORDS, count_word, list_front, list_name
+from cskexam.core.card_fronts import _ASKING_TAIL, _KEY_MARKS, _ORG_WORDS, balanced_quotes, count_word, list_front, list_name
 from cskexam.core.card_links import drop_answered
 from cskexam.core.card_items import ITEM_PARENT_PER_LIST, _ambiguous_item_titles, _item_list, _ItemList  # noqa: F401
 from cskexam.core.card_lists import (
@@ -371,7 +371,7 @@ def _add_list_card(deck: _Deck, graph: KnowledgeGraph, node: Node) -> None:
     if any(_blocked(k) for k in kids):
         return  # an item the parser flagged (a title cut short: 「…他人电脑及他…」) would be learnt so
     items = [_item_text(graph, k) for k in kids] if _aspect_labels(graph, kids) else [_item_label(k) for k in kids]
-    items = [i for i in items if i]
+    items = [balanced_quotes(i) for i in items if i]  # 工人是“社会人”而不是“经济人 of a cut line
     if len(items) < 2:
         items = _split_inline_list(node)
     parent = graph.parent(node.id)
