@@ -178,3 +178,12 @@ def test_labels_with_nothing_said_of_them_give_no_card():
     assert not any(back.startswith(("1. 按", "1. A类", "1. 第一代")) for back in lists.values())
     assert "在行为转变中，对待同事包括哪些方面？" in lists
     assert lists["霍桑实验的结论有哪些？"].startswith("1. 工人是“社会人”\n")
+
+
+def test_pros_and_cons_named_so_are_asked_once():
+    def build(b):
+        doc = b.add("document", "人力资源管理笔记")
+        p = b.add("point", "内部招募的优缺点", doc)
+        b.add("item", "优点", p, text="准确性高")
+        b.add("item", "缺点", p, text="易生矛盾")
+    assert list(_lists(_built(build))) == ["内部招募的优点和缺点分别是什么？"]

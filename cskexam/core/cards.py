@@ -410,7 +410,8 @@ def _add_list_card(deck: _Deck, graph: KnowledgeGraph, node: Node) -> None:
     front = list_front(node, parent, count, items, kind_of=_one_of_kinds(graph, node, parent), name=name)
     labels = [_clean(k.title) for k in kids]
     if _aspect_labels(graph, kids) and all(t in FIELD_WORDS for t in labels) and len(labels) <= 3:
-        front = f"{name}的{'和'.join(labels)}分别是什么？"  # 关键事件法的优点和缺点分别是什么？
+        owner = re.sub(r"的?优缺点$", "", name) or name  # 内部招募的优缺点 → 内部招募
+        front = f"{owner}的{'和'.join(labels)}分别是什么？"  # 关键事件法的优点和缺点分别是什么？
     context = doc_context(graph, node)
     # 心理素质 of 投诉处理人员的素质要求; 产品因素 of 影响客户满意的因素 when the document names no subject
     kind_of_upper = bool(upper) and not context and _clean(node.title)[-2:] == heading_name(upper)[-2:]
