@@ -239,3 +239,16 @@ def test_the_practice_feedback_says_why_a_padded_answer_lost_marks():
                           clear_after=2)
     text = feedback_content(q, out, "", last=False).plain
     assert "扣分：答案中堆砌了其他题目的采分点（无形性），得分按比例扣减" in text
+
+
+def test_a_paste_longer_than_any_answer_is_read_only_from_its_start_and_says_so():
+    from cskexam.core.grading import grade
+    from cskexam.core.vocab import QuestionType
+    from cskexam.core.grading_short import MAX_ANSWER_CHARS
+
+    points = ["市场人口", "经济环境"]
+    late = "的" * MAX_ANSWER_CHARS + "市场人口、经济环境"
+    result = grade(QuestionType.SHORT, late, "", points)
+    assert result.score == 0 and "只评阅了前" in result.note
+    early = "市场人口、经济环境。" + "的" * MAX_ANSWER_CHARS
+    assert grade(QuestionType.SHORT, early, "", points).score == 1.0

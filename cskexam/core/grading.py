@@ -28,6 +28,7 @@ from cskexam.core.grading_short import (
     FUZZY_CUTOFF_LONG,
     FUZZY_MIN_CHARS,
     LONG_TERM_CHARS,
+    MAX_ANSWER_CHARS,
     PADDING_NOTE,
     POLARITY_CHARS,
     PointMatch,
@@ -200,4 +201,6 @@ def _short_note(res: ShortAnswerResult) -> str:
     note = "采分点全部答到" if not res.missed else "未答到: " + "、".join(res.missed)
     if res.given:
         note += "；题干已给出、不计分: " + "、".join(res.given)
+    if res.cut:
+        note += f"；答案过长，只评阅了前 {MAX_ANSWER_CHARS:,} 字"
     return f"{note}；{padding_note(res)}" if res.padded else note

@@ -78,6 +78,7 @@ class ShortAnswerResult:
     padded: bool = False  # the score was cut for padding with unrelated points
     others: list[str] = field(default_factory=list)  # other questions' points the answer listed
     given: list[str] = field(default_factory=list)  # points the stem names: counted for nobody
+    cut: bool = False  # the answer was longer than MAX_ANSWER_CHARS: only its start was read
 
     @property
     def correct(self) -> bool:
@@ -174,6 +175,12 @@ def _find_fuzzy(term: str, clauses: dict[str, list[int]], answer: _Answer,
     return None
 
 
+# A written answer on paper is a few hundred characters; ten pages of it is a
+# paste, not an answer. Reading only the start keeps a paste of a whole book
+# from holding the screen while it is graded.
+MAX_ANSWER_CHARS = 10_000
+
+
 def grade_short_answer(
     answer: str,
     points: Sequence[ScoringPoint | Mapping | str],
@@ -188,6 +195,10 @@ def grade_short_answer(
     another question's points loses a share of its score. ``stem``: the
     question's own text, whose wording copied into the answer earns nothing.
     """
+    answer = answer or ""
+    cut = len(answer) > MAX_ANSWER_CHARS
+    if cut:
+        answer = answer[:MAX_ANSWER_CHARS]
     pts = [ScoringPoint.coerce(p) for p in points]
     point_terms = [
         [(how, t) for how, t in [("exact", trim_answer(p.point))] + [("synonym", trim_answer(s)) for s in p.synonyms] if t]
@@ -225,4 +236,4 @@ def grade_short_answer(
     score = len(matched) / counted if counted else 0.0
     kept, listed = padding_kept(answer or "", own, counted, others) if matched else (1.0, [])
     return ShortAnswerResult(score * kept, matched, missed, details, padded=kept < 1.0, others=listed,
-                             given=[pts[i].point for i in given])
+                             given=[pts[i].point for i in given], cut=cut)
