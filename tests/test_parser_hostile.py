@@ -33,8 +33,10 @@ def _parse_seconds(text: str) -> float:
 @given(st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=60))
 def test_parsing_any_text_is_linear(pieces):
     block = "".join(pieces)
-    small = (block * (20_000 // len(block.encode()) + 1))[: 20_000 // 3]
-    big = (block * (200_000 // len(block.encode()) + 1))[: 200_000 // 3]
+    # Whole blocks, so that both texts end alike: a run-on line that ends in
+    # (×) is one statement, and cut elsewhere it is thousands of nodes.
+    reps = max(1, 20_000 // 3 // len(block))
+    small, big = block * reps, block * (10 * reps)
     t_small = min(_parse_seconds(small) for _ in range(2))
     t_big = _parse_seconds(big)
     # Ten times the input: about ten times the time (never a hundred). The

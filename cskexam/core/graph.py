@@ -58,7 +58,7 @@ def flag_reason(flag: dict) -> str:
     return str(kind)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourceRef:
     file: str
     line: int
@@ -72,7 +72,9 @@ class SourceRef:
         return {"file": self.file, "line": self.line}
 
 
-@dataclass
+# Slots: a library holds a node for every heading and item, tens of thousands
+# in a big one.
+@dataclass(slots=True)
 class Node:
     id: str
     kind: str

@@ -8,12 +8,14 @@ from collections import defaultdict
 from cskexam.core.graph import Edge, KnowledgeGraph
 
 _SUFFIX = re.compile(r"(分析|研究|简介|介绍|概述)$")
+_ENDINGS = ("分析", "研究", "简介", "介绍", "概述", "\n")  # what _SUFFIX can match ($ before a final newline too)
 _MAX_GROUP = 12
 
 
 def title_key(title: str) -> str:
     key = title.split("#")[0].replace("的", "").replace("部门", "部")
-    key = _SUFFIX.sub("", key)
+    if key.endswith(_ENDINGS):
+        key = _SUFFIX.sub("", key)
     return key
 
 

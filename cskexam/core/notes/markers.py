@@ -90,10 +90,15 @@ _PATTERNS: list[tuple[str, str]] = [
 _STARTS = rf"(?=[【\[第(\d{CN_NUM}{_CIRCLED}{_DINGBATS}A-HLlIVX•·・●▪◆■◇○►▶◎▲△❖✦☞□❑◉✔✅☑Øü§➢➤√\uf0a7\uf0d8\uf076\uf0b7专專模考知\-*+\s])"
 _SCANNER = re.compile(_STARTS + "(?:" + "|".join(f"(?P<{name}>{pat})" for name, pat in _PATTERNS) + ")")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+")
+_DIGITS = re.compile(r"\d+")
+_LETTER_PUNCT = re.compile(r"[A-H][:.、]")
+_NUMERAL = re.compile(rf"[{CN_NUM}\d]+")
 _MD_ORDERED = re.compile(r"^(\d{1,3})[.)]\s+")
 
 
 def markdown_heading(line: str) -> Marker | None:
+    if not line.startswith("#"):
+        return None
     m = _MD_HEADING.match(line)
     if not m:
         return None
@@ -115,12 +120,12 @@ def find_markers(line: str) -> list[Marker]:
         elif style == "symbol":
             style, number = "bullet_" + raw.strip(), ()
         elif style in ("dashed", "dotted"):
-            digits = re.findall(r"\d+", raw)
+            digits = _DIGITS.findall(raw)
             number = (int(digits[0]), int(digits[1]))
         elif style == "letter":
             letter = raw.strip()[0]
             number = (ord(letter) - ord("A") + 1,)
-            bare = not re.match(r"[A-H][:.、]", raw)
+            bare = not _LETTER_PUNCT.match(raw)
         elif style == "decimal":
             number = tuple(int(x) for x in raw.split()[0].split("."))
             style = f"dec{len(number)}"
@@ -134,7 +139,7 @@ def find_markers(line: str) -> list[Marker]:
         elif style == "ocr_one":
             style, number = "num_dot", (1,)
         else:
-            numeral = re.search(rf"[{CN_NUM}\d]+", raw)
+            numeral = _NUMERAL.search(raw)
             value = cn_to_int(numeral.group(0)) if numeral else None
             if value is None:
                 continue

@@ -26,19 +26,26 @@ _HIDE = {ord(ch): 0xE000 + i for i, ch in enumerate(sorted(_CIRCLED))}
 _SHOW = {v: k for k, v in _HIDE.items()}
 _CIRCLED_RE = re.compile("[" + "".join(sorted(_CIRCLED)) + "]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Zero-width and circled characters are rare: one look for both.
+_RARE = re.compile("[\u200b\u200c\u200d\u2060\ufeff" + "".join(sorted(_CIRCLED)) + "]")
 
 
 def normalize_line(line: str) -> str:
     if "\x1b" in line:
         line = _ANSI.sub("", line)
-    line = _ZERO_WIDTH_RE.sub("", line)
-    if _CIRCLED_RE.search(line):
+    circled = False
+    if _RARE.search(line):
+        line = _ZERO_WIDTH_RE.sub("", line)
+        circled = _CIRCLED_RE.search(line) is not None
+    if circled:
         line = unicodedata.normalize("NFKC", line.translate(_HIDE)).translate(_SHOW)
     elif not line.isascii():
         line = unicodedata.normalize("NFKC", line)
-    line = _CONTROL.sub("", line.replace("\t", " "))
+    # A printable line holds no tab and no control character.
     if not line.isprintable():
-        line = "".join(ch for ch in line if ch.isprintable() or ch == " ")
+        line = _CONTROL.sub("", line.replace("\t", " "))
+        if not line.isprintable():
+            line = "".join(ch for ch in line if ch.isprintable() or ch == " ")
     if "  " in line or "\u3000" in line or "\xa0" in line:
         line = _SPACES.sub(" ", line)
     line = line.strip()

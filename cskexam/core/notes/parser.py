@@ -50,13 +50,14 @@ _ORIGINAL_MAX_LINES = 40
 _ORIGINAL_MAX_CHARS = 400
 
 
-def _raw_lines(src: NoteSource) -> list[str]:
-    def split(text: str) -> list[str]:
-        return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+def _split_lines(text: str) -> list[str]:
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
-    lines = split(src.text)
+
+def _raw_lines(src: NoteSource, lines: list[str]) -> list[str]:
+    """The lines as written (``lines`` are those of ``src.text``)."""
     if src.original is not None:
-        original = split(src.original)
+        original = _split_lines(src.original)
         if len(original) == len(lines):
             return original
     return lines
@@ -100,11 +101,12 @@ def _build(doc: Document, prepared: list[Line], markdown: bool, by_indent: bool 
 
 
 def parse_notes(sources: list[NoteSource]) -> KnowledgeGraph:
-    raw_by_name = {src.name: _raw_lines(src) for src in sources}
+    raw_by_name: dict[str, list[str]] = {}
     built = []
     for src in sources:
         markdown = PurePath(src.name).suffix.lower() in (".md", ".markdown")
-        raw = src.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        raw = _split_lines(src.text)
+        raw_by_name[src.name] = _raw_lines(src, raw)
         prepared = prepare_lines(*reformat(raw, markdown))
         texts = [line.text for line in prepared]
         by_indent = not markdown and indented_outline(prepared)
@@ -187,7 +189,7 @@ def _emit(
             heading.title = title
             heading.mnemonic = heading.mnemonic or acrostic.group(1)
     titled: tuple[int | None, Split, str] | None = None
-    if parent is not None and not draft.children and not any(p.strip() for p in draft.text_parts) and "、" in title:
+    if "、" in title and parent is not None and not draft.children and not any(p.strip() for p in draft.text_parts):
         # 4、教学过程分为准备、讲授、练习、评价四个阶段: the subject names the list.
         titled = counted_sentence_with_subject(title) or listed_sentence_with_subject(title)
         if titled and len(titled[2]) >= 2:
@@ -200,7 +202,7 @@ def _emit(
         # 1.简述…特征。 答:(1)全局性;(2)长期性: the answer is the question's body.
         answer = _ANSWER.sub("", draft.text_parts[0], count=1)
         draft.text_parts[:1] = [answer] if answer else []
-    text = _join_body(draft.text_parts)
+    text = _join_body(draft.text_parts) if draft.text_parts else ""
     node = Node(
         id=node_id(file, path),
         kind="document" if parent is None else _KIND_BY_STYLE.get(draft.style, "point"),
@@ -224,7 +226,7 @@ def _emit(
         node.mnemonic = draft.mnemonic
     if draft.judged is not None:
         node.flags.append(make_flag(TRUE_STATEMENT if draft.judged else FALSE_STATEMENT))
-    hook = _HOOK.match(text) if parent is not None and not draft.children else None
+    hook = _HOOK.match(text) if text and parent is not None and not draft.children else None
     hooked: Split | None = None
     if hook:
         # 研究原则:可变脸(客观性、发展性、联系实际): a hook word to remember the list by.
@@ -253,7 +255,7 @@ def _emit(
         node.count = draft.stated
     children = [c for c in draft.children if not c.merge]
     inline: list[Draft] = []
-    bracketed = _BRACKETED.match(text) if parent is not None and not children else None
+    bracketed = _BRACKETED.match(text) if text and parent is not None and not children else None
     if bracketed:
         # 硬件组成(CPU、内存、I/O设备): the bracket holds the heading's items.
         text = bracketed.group(1)
@@ -312,14 +314,14 @@ def _emit(
             split.remainder = "".join(draft.text_parts[1:])
     if parent is not None and (not children or (node.count and len(children) != node.count)):
         # A body that is nothing but a clean list is that list, whatever the
-        # stated count says (a mismatch is flagged below).
-        if split is None and node.count and not children:
+        # stated count says (a mismatch is flagged below). An empty body holds none.
+        if split is None and node.count and not children and text:
             split = split_short_list(strip_list_lead(text), True) or split_short_list(text, True)
-        if split is None and node.count:
+        if split is None and node.count and text:
             split = split_counted(text, node.count)
-        if split is None and not children and node.count == 2:
+        if split is None and not children and node.count == 2 and text:
             split = split_pair(text)  # 职位权力和非职位权力
-        if split is None and not children and not explained:
+        if split is None and not children and not explained and text:
             # A plain list whose length differs from the stated count is still
             # a list: its items are kept and the mismatch flagged.
             split = split_short_list(text, node.count is not None or draft.listy)
@@ -352,7 +354,8 @@ def _emit(
                 child.text_parts = [item.text] if item.text else []
                 inline.append(child)
     children = join_sub_lists(inline + children, [c for c in draft.children if c.merge])
-    _disambiguate_titles(children)
+    if len(children) > 1:
+        _disambiguate_titles(children)
     for child in children:
         _emit(graph, file, raw, child, node, path, seen)
     if draft.judged is not None:
