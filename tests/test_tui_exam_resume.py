@@ -76,3 +76,26 @@ def test_starting_a_paper_left_unfinished_resumes_it_instead_of_a_second_attempt
     asyncio.run(main())
     unfinished = [h for h in ExamService(library).history(include_unfinished=True) if h.status == "in_progress"]
     assert [h.id for h in unfinished] == [session.attempt_id]
+
+
+def test_enter_pressed_twice_on_a_blueprint_opens_one_sitting(library):
+    # Fault: both Enters reached the blueprint list before the sitting was shown, so a
+    # second sitting of the same attempt ran hidden beneath the first; its clock kept
+    # saving its own position (question 1), so a crash resumed at the wrong question.
+    async def main():
+        from textual import events
+
+        from cskexam.tui.screens.exam_sitting import ExamSittingScreen
+
+        app = CskexamApp(library_opener=lambda url: library)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_for(pilot, lambda: app.library is not None and not app.preparing)
+            await pilot.press("e")
+            await wait_text(pilot, "预测得分")
+            for _ in range(2):  # as a terminal delivers them: both queued before either is handled
+                app.post_message(events.Key("enter", "\r"))
+            await wait_text(pilot, "答题卡")
+            await pilot.pause(0.2)
+            assert sum(isinstance(s, ExamSittingScreen) for s in app.screen_stack) == 1
+
+    asyncio.run(main())

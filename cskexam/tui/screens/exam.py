@@ -205,6 +205,8 @@ class ExamScreen(AppScreen):
         from cskexam.errors import UserError
         from cskexam.services.exam import UnfinishedExam
 
+        if self.sitting:
+            return  # see _enter_exam
         try:
             session = self.service.start(name, seed)
         except UnfinishedExam as exc:
@@ -222,6 +224,11 @@ class ExamScreen(AppScreen):
     def _enter_exam(self, session: ExamSession) -> None:
         from cskexam.tui.screens.exam_sitting import ExamSittingScreen
 
+        if self.sitting:
+            # A second Enter queued behind the first (a terminal delivers both before
+            # either is handled) must not open the attempt again: a hidden sitting's
+            # clock would keep saving its own position over the one in front.
+            return
         self.sitting = True
         self.app.push_screen(ExamSittingScreen(session, clock=self._monotonic),
                              self._sitting_done)
