@@ -34,7 +34,9 @@ from cskexam.core.vocab import QuestionType
 from cskexam.tui.failures import shows_problems
 from cskexam.tui.widgets.answer_keys import JUDGE_HELP, JUDGE_LETTERS, answer_for_key
 from cskexam.tui.widgets.question_render import paper_options_content
+from cskexam.tui.widgets.exam_sheet import ExamSheet
 from cskexam.tui.widgets.question_view import QuestionView
+from cskexam.tui.widgets.text_box import TextBox
 from cskexam.tui.widgets.title_bar import TitleBar
 from cskexam.tui.widgets.footer import Footer
 
@@ -122,13 +124,13 @@ class ExamSittingScreen(AppScreen["tuple[ExamReport, ExamSession] | None"]):
     def compose(self) -> ComposeResult:
         yield TitleBar("模拟考试")
         with Horizontal(id="exam-top"):
-            yield Static(Content(""), id="exam-status")
-            yield Static(Content(""), id="exam-clock")
+            yield TextBox(Content(""), id="exam-status")
+            yield TextBox(Content(""), id="exam-clock")
         with Horizontal(id="exam-main"):
             yield QuestionView(id="exam-question", fill_placeholder="填写答案，多个空用、分隔（自动保存）",
                                feedback=False)
             with Vertical(id="exam-sheet-pane"):
-                yield Static(Content(""), id="exam-sheet")
+                yield ExamSheet(id="exam-sheet")
                 yield Static(Content.assemble(("■", "$success"), " 已答  ", ("⚑", "$warning"), " 标记  ",
                                               ("·", "$text-muted"), " 未答  ", ("[ ]", "bold"), " 当前"),
                              id="exam-legend")
@@ -161,10 +163,10 @@ class ExamSittingScreen(AppScreen["tuple[ExamReport, ExamSession] | None"]):
     def _update_clock(self) -> None:
         from cskexam.display import format_clock
 
-        clock = self.query_one("#exam-clock", Static)
+        clock = self.query_one("#exam-clock", TextBox)
         attempt = self.session.attempt
         clock.set_class(attempt.warning, "-warning")
-        clock.update(Content(f"剩余 {format_clock(attempt.remaining)}"))
+        clock.show(Content(f"剩余 {format_clock(attempt.remaining)}"))
 
     # -- showing a question ----------------------------------------------------------------
     def _show_question(self) -> None:
@@ -176,7 +178,7 @@ class ExamSittingScreen(AppScreen["tuple[ExamReport, ExamSession] | None"]):
         q = item.question
         section = session.paper.section_of(item)
         bp = session.paper.blueprint
-        self.query_one("#exam-status", Static).update(Content(
+        self.query_one("#exam-status", TextBox).show(Content(
             f"{bp.name} · 第 {item.number}/{attempt.size} 题 · {section.label} · 已答 {attempt.answered_count()}"))
         flag = "  ⚑ 已标记" if item.number in attempt.flags else ""
         view = self.query_one(QuestionView)
@@ -198,35 +200,7 @@ class ExamSittingScreen(AppScreen["tuple[ExamReport, ExamSession] | None"]):
         self._render_sheet()
 
     def _render_sheet(self) -> None:
-        attempt = self.session.attempt
-        parts: list[Any] = []
-        per_row = 6
-        section = None
-        col = 0
-        for item in attempt.paper.items:
-            if item.section != section:
-                section = item.section
-                if parts:
-                    parts.append("\n")
-                parts += [(attempt.paper.blueprint.sections[section].label, "$text-muted"), "\n"]
-                col = 0
-            elif col == per_row:
-                parts.append("\n")
-                col = 0
-            n = item.number
-            if n in attempt.flags:
-                style, mark = "bold $warning", "⚑"
-            elif attempt.is_answered(n):
-                style, mark = "$success", "■"
-            else:
-                style, mark = "$text-muted", "·"
-            cell = f"{n:>3}{mark}"
-            if n == attempt.current:
-                parts.append((f"[{cell.strip():>4}]", f"{style} reverse"))
-            else:
-                parts.append((f" {cell} ", style))
-            col += 1
-        self.query_one("#exam-sheet", Static).update(Content.assemble(*parts))
+        self.query_one(ExamSheet).show(self.session.attempt)
 
     # -- answering ---------------------------------------------------------------------------
     def _in_exam(self) -> bool:

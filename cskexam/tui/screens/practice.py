@@ -28,6 +28,7 @@ from cskexam.tui.screens.practice_scopes import PracticeScopes
 from cskexam.tui.widgets.answer_keys import JUDGE_HELP, JUDGE_KEYS, answer_for_key
 from cskexam.tui.widgets.question_render import CHOICE_TYPES, feedback_content, options_content
 from cskexam.tui.widgets.question_view import WRITTEN_TYPES, QuestionView
+from cskexam.tui.widgets.text_box import TextBox
 from cskexam.tui.widgets.title_bar import TitleBar
 from cskexam.tui.widgets.footer import Footer
 
@@ -152,7 +153,7 @@ class PracticeScreen(PracticeScopes):
     def compose(self) -> ComposeResult:
         yield TitleBar("章节练习")
         with Vertical(id="practice-body"):
-            yield Static(Content(""), id="practice-settings")
+            yield TextBox(Content(""), id="practice-settings")
             yield OptionList(id="practice-scopes")
             yield QuestionView(id="practice-question", fill_placeholder="填写答案，多个空用、分隔，Enter 提交",
                                feedback=True)
@@ -405,9 +406,9 @@ class PracticeScreen(PracticeScopes):
         on = self._practice.toggle_star(q.id)
         (self.starred.add if on else self.starred.discard)(q.id)
         self.notify("已收藏" if on else "已取消收藏", timeout=1.5)
-        header = self.query_one("#q-header", Static)
+        header = self.query_one("#q-header", TextBox)
         star = "  ★ 已收藏" if on else ""
-        header.update(Content(f"第 {self.index + 1}/{len(self.questions)} 题 · {q.type} · "
+        header.show(Content(f"第 {self.index + 1}/{len(self.questions)} 题 · {q.type} · "
                               f"{SOURCE_LABELS.get(q.source, q.source)}{star}"))
 
     def action_recite(self) -> None:

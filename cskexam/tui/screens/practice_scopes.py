@@ -9,11 +9,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.content import Content
-from textual.widgets import OptionList, Static
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from cskexam.tui.failures import shows_problems
 from cskexam.tui.screens.base import AppScreen
+from cskexam.tui.widgets.text_box import TextBox
 
 from cskexam.services.practice_round import (
     ALL_SCOPE_LABEL, SPECIAL_SCOPES, WRONG, PracticeRound, questions_in_scope, scope_choices,
@@ -97,7 +98,7 @@ class PracticeScopes(AppScreen):
                 where = self._graph().get(self.scope_node).title
             text = (f"范围: {where} · {self.order} · {kind} · 背题模式: {recite}"
                     f" · 本轮答对 {self.round.right}/{self.round.answered}")
-        self.query_one("#practice-settings", Static).update(Content(text))
+        self.query_one("#practice-settings", TextBox).show(Content(text))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -13,10 +13,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Input, Static, TextArea
+from textual.widgets import Input, TextArea
 
 from cskexam.core.vocab import QuestionType
 from cskexam.tui.widgets.cjk_text import CjkText
+from cskexam.tui.widgets.text_box import TextBox
 
 WRITTEN_TYPES = (QuestionType.SHORT, QuestionType.CASE)
 
@@ -34,13 +35,13 @@ class QuestionView(VerticalScroll):
         self._with_feedback = feedback
 
     def compose(self) -> ComposeResult:
-        yield Static(Content(""), id="q-header")
-        yield Static(Content(""), id="q-stem")
-        yield Static(Content(""), id="q-options")
+        yield TextBox(Content(""), id="q-header")
+        yield TextBox(Content(""), id="q-stem")
+        yield TextBox(Content(""), id="q-options")
         yield Input(placeholder=self._fill_placeholder, id="q-fill")
         yield TextArea(id="q-text")
         if self._with_feedback:
-            yield Static(Content(""), id="q-feedback")
+            yield TextBox(Content(""), id="q-feedback")
 
     @property
     def fill(self) -> Input:
@@ -52,23 +53,23 @@ class QuestionView(VerticalScroll):
 
     def show(self, header: Content, stem: str, *, typed: bool, written: bool) -> None:
         """A new question: its header and stem, and which answer box (if any) is shown."""
-        self.query_one("#q-header", Static).update(header)
-        self.query_one("#q-stem", Static).update(CjkText(Content(stem)))
+        self.query_one("#q-header", TextBox).show(header)
+        self.query_one("#q-stem", TextBox).show(CjkText(Content(stem)))
         self.fill.display = typed
         self.text.display = written
 
     def set_header(self, header: Content) -> None:
-        self.query_one("#q-header", Static).update(header)
+        self.query_one("#q-header", TextBox).show(header)
 
     def set_options(self, options: Content | None) -> None:
         """The options as drawn (``None``: a question without options)."""
-        box = self.query_one("#q-options", Static)
+        box = self.query_one("#q-options", TextBox)
         box.display = options is not None
         if options is not None:
-            box.update(CjkText(options))
+            box.show(CjkText(options))
 
     def set_feedback(self, feedback: Content | None) -> None:
         """What the candidate learns after answering (``None``: nothing yet)."""
-        box = self.query_one("#q-feedback", Static)
+        box = self.query_one("#q-feedback", TextBox)
         box.display = feedback is not None
-        box.update(CjkText(feedback) if feedback is not None else Content(""))
+        box.show(CjkText(feedback) if feedback is not None else Content(""))
