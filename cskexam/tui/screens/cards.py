@@ -74,8 +74,8 @@ class CardBrowserScreen(AppScreen):
     DEFAULT_CSS = """
     CardBrowserScreen #cards-body { padding: 0 1; height: 1fr; }
     CardBrowserScreen #cards-filters { height: 1; margin-top: 1; }
-    CardBrowserScreen #cards-search { width: 1fr; min-width: 16; margin-right: 1; }
-    CardBrowserScreen #cards-chapter { width: 1fr; margin-right: 1; }
+    CardBrowserScreen #cards-search { width: 3fr; min-width: 16; margin-right: 1; }  /* its hint whole at 80 columns */
+    CardBrowserScreen #cards-chapter { width: 2fr; margin-right: 1; }
     CardBrowserScreen #cards-kind { width: 14; margin-right: 1; }
     CardBrowserScreen #cards-state { width: 14; }
     CardBrowserScreen #cards-count { height: 1; color: $text-muted; }
