@@ -47,6 +47,7 @@ class PracticeScopes(AppScreen):
     _scopes: list[str | None]
     _wrong_ids: set[str]
     _practice: Practice
+    _options_shown: list[str] | None = None  # the scope list's lines as shown
 
     def _begin(self, found: list[Question], type_filter: str | None = None, saved: dict | None = None) -> None:
         """Start a round of ``found`` (the question half: ``PracticeScreen``)."""
@@ -73,12 +74,15 @@ class PracticeScopes(AppScreen):
             if saved:
                 parts.append((f" · 上次做到第 {saved['index'] + 1}/{len(saved['ids'])} 题（Enter 继续，b 从头）",
                               "$accent"))
-            options.append(Option(Content.assemble(*parts)))
+            options.append(Content.assemble(*parts))
         scope_list = self.query_one("#practice-scopes", OptionList)
-        scope_list.clear_options()
-        scope_list.add_options(options)
-        if options:
-            scope_list.highlighted = 0
+        shown = [o.plain for o in options]
+        if shown != self._options_shown:  # unchanged (back from a look elsewhere): kept as is
+            self._options_shown = shown
+            scope_list.clear_options()
+            scope_list.add_options([Option(o) for o in options])
+            if options:
+                scope_list.highlighted = 0
         scope_list.display = True
         self.query_one("#practice-question").display = False
         scope_list.focus()

@@ -176,7 +176,9 @@ class StatsScreen(AppScreen):
         self.app.call_from_thread(self.show_stats, st)
 
     def show_stats(self, st: Any) -> None:
-        self.stats = st
+        old, self.stats = self.stats, st
+        if st == old:
+            return  # as shown already: the screen came back as it was left, in one frame
         t = st.today
         self.query_one("#stats-today-figures", Static).update(aligned_pairs([
             ("学习日", t.day.isoformat()),
@@ -192,8 +194,10 @@ class StatsScreen(AppScreen):
             ("真实保持率（30 天）", f"{_percent(st.retention_30d.rate)}（{st.retention_30d.total} 次）"),
             ("真实保持率（全部）", f"{_percent(st.retention_all.rate)}（{st.retention_all.total} 次）"),
         ]))
-        self.query_one("#stats-daily", ReviewHeatmap).set_data(st.reviews_per_day, t.day)
-        self._bars("#stats-forecast", st.forecast, "green")
+        if old is None or (old.reviews_per_day, old.today.day) != (st.reviews_per_day, t.day):
+            self.query_one("#stats-daily", ReviewHeatmap).set_data(st.reviews_per_day, t.day)
+        if old is None or old.forecast != st.forecast:  # a chart is slow to draw
+            self._bars("#stats-forecast", st.forecast, "green")
         self.query_one("#stats-mastery-table", Static).update(self._mastery_content(st.documents))
 
     def action_leeches(self) -> None:
