@@ -13,7 +13,7 @@ from cskexam.core.notes import decode_note_bytes
 
 from notes_corpus.score import MEASURES, corpus_files, load_gold, ratio, score_corpus, totals
 
-EDGES_FLOOR = 0.965
+EDGES_FLOOR = 0.97
 TITLES_FLOOR = 0.99
 LISTS_FLOOR = 0.96
 MNEMONICS_FLOOR = 0.98

@@ -73,8 +73,8 @@ def _shared_prefix(a: str, b: str) -> int:
 
 def _is_document_title(rows: list[tuple[int, str]], k: int) -> bool:
     text = rows[k][1]
-    if not _title_candidate(text):
-        return False
+    if not _title_candidate(text) or (k > 0 and "、" in text):
+        return False  # 选择性、整体性 before 第二章: the last list of a chapter, not a new document
     nxt = rows[k + 1][1] if k + 1 < len(rows) else None
     if nxt is None:
         return False

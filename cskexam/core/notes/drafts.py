@@ -79,6 +79,8 @@ def split_headings(drafts: list[Draft], known: frozenset[str], subject: str) -> 
     for draft in drafts:
         if draft.whole_title:
             draft.heading = whole_heading(draft.segment)
+            if not draft.heading.title and draft.segment.strip("【】[] "):
+                draft.heading.title = draft.segment.strip("【】[] ")  # 【判断】: a label, though also a tag
         else:
             draft.heading = split_heading(draft.segment, known, subject)
         if draft.heading.text:

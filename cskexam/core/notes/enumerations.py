@@ -122,7 +122,7 @@ def split_counted(text: str, count: int) -> Split | None:
 def split_pair(text: str) -> Split | None:
     """``职位权力和非职位权力`` under a heading that states two items."""
     body = text.strip().rstrip("。.")
-    parts = re.split(r"和|与|及|以及", body)
+    parts = split_at_join(body) or []
     if len(parts) == 2 and all(2 <= len(p.strip()) <= 10 and not _PUNCT_CUT.search(p) for p in parts):
         return Split([InlineItem(p.strip()) for p in parts], "")
     return None
@@ -173,15 +173,18 @@ def _split_short_list(text: str, counted: bool = False) -> Split | None:
     if "," not in body and ";" not in body:
         parts = [p.strip() for p in body.split("、")]
         opener = next((w for w in _CLAUSE_START if parts[0].startswith(w)), "")
-        if opener and len(parts[0]) >= (5 if len(opener) == 1 else 4):
+        parallel = len(parts) >= 2 and all(p.startswith(opener) for p in parts)  # 以人为…、以岗位为…: items alike
+        if opener and not parallel and len(parts[0]) >= (5 if len(opener) == 1 else 4):
             return None  # 在公司布告栏、内网发布: a sentence, not a list
         # 应鉴定电子文件的真实性、完整性: a long first piece before short ones is a
         # sentence sharing its predicate, not a list.
-        even = len(parts) >= 3 and len(parts[0]) <= max(8, max(len(p) for p in parts[1:]) + 2)
-        longest = 14 if counted else (12 if even else 8)
+        # 目的游离评价模式(斯克里文): a note in brackets after an item is no part of its length.
+        sizes = [len(_NOTE.sub("", p)) if p.endswith(")") else len(p) for p in parts]
+        even = len(parts) >= 3 and sizes[0] <= max(8, max(sizes[1:]) + 2)
+        longest = (16 if even else 14) if counted else (12 if even else 8)
         if len(parts) == 2 and not counted and any("的" in p for p in parts):
             return None  # 服务设施、设备和人员的外表: two pieces of a phrase
-        if len(parts) >= 2 and all(1 <= len(p) <= longest for p in parts):
+        if len(parts) >= 2 and all(1 <= n <= longest for n in sizes):
             return Split([InlineItem(p) for p in parts], "")
     if "、" in body and "," in body and not counted:
         return None  # 兴奋型,直率热情、易冲动: a comma between clauses, 、 inside one
@@ -192,12 +195,14 @@ def _split_short_list(text: str, counted: bool = False) -> Split | None:
 
 
 _SENTENCE_MARK = re.compile(r"[。:!?]")
+_NOTE = re.compile(r"\([^()]{1,12}\)$")
 _ANY_SEPARATOR = re.compile(r"[、,;]")
 
 
 _TRAILING_COUNT = re.compile(
-    r"^(.{1,}?)(?:等|这|共|计)?([一二三四五六七八九十两]|\d{1,2})(?:个|种|種|项|項|类|類|大|条|條|点|點)?"
-    r"(?:阶段|方面|部分|步骤|环节|要素|原则|特征|特点|类型|方法|层次|阶段|维度|功能)?$"
+    r"^(.{1,}?)(?:等|这|共|计)?([一二三四五六七八九十两]|\d{1,2})(?:(?:个|种|種|项|項|类|類|大|条|條|点|點)?"
+    r"(?:阶段|方面|部分|步骤|环节|要素|原则|特征|特点|类型|方法|层次|阶段|维度|功能)?"
+    r"|(?:个|種|种|项|項|类|類|条|條|点|點)[\u4e00-\u9fff]{1,3})$"
 )
 
 
@@ -252,7 +257,16 @@ _COUNTED_SENTENCE = re.compile(
 _NUMERAL_NEAR_END = re.compile(_NUMERAL)
 _BOOK = re.compile(r"《[^《》]{1,20}》")
 _BOOKS = re.compile(r"(?:《[^《》]{1,20}》[、,]?\s*){2,}")
-_PAIR_JOIN = re.compile(r"和|与|與|及|以及")
+_PAIR_JOIN = re.compile(r"以及|和|与|與|及")
+
+
+def split_at_join(text: str) -> list[str] | None:
+    """``直接传授式和参与式`` → [直接传授式, 参与式]: the one join word with a
+    phrase of two characters or more on each side (the 与 of 参与式 is none)."""
+    cuts = [m for m in _PAIR_JOIN.finditer(text) if m.start() >= 2 and len(text) - m.end() >= 2]
+    if len(cuts) != 1:
+        return None
+    return [text[: cuts[0].start()].strip(), text[cuts[0].end() :].strip()]
 
 
 def counted_sentence(text: str, last_clause: bool = False) -> tuple[int, Split] | None:
@@ -286,8 +300,8 @@ def counted_sentence_with_subject(text: str, last_clause: bool = False) -> tuple
         return None  # 将工作按重要程度分为A、B、C三类: how to do something, not a list
     body = m.group("items").strip()
     parts = [p.strip() for p in body.split("、")]
-    if len(parts) == count - 1 and len(_PAIR_JOIN.split(parts[-1])) == 2:
-        parts = parts[:-1] + [p.strip() for p in _PAIR_JOIN.split(parts[-1])]
+    if len(parts) == count - 1 and (pair := split_at_join(parts[-1])):
+        parts = parts[:-1] + pair
     if len(parts) < 2 or not all(1 <= len(p) <= 16 for p in parts):
         return None
     return count, Split([InlineItem(p) for p in parts], rest.strip()), m.group("subject").strip()
@@ -307,8 +321,8 @@ def _counted_list(first: str, rest: str) -> tuple[int, Split, str] | None:
     if m is None or count is None or count < 2:
         return None
     parts = [p.strip() for p in m.group("items").split("、")]
-    if len(parts) == count - 1 and len(_PAIR_JOIN.split(parts[-1])) == 2:
-        parts = parts[:-1] + [p.strip() for p in _PAIR_JOIN.split(parts[-1])]
+    if len(parts) == count - 1 and (pair := split_at_join(parts[-1])):
+        parts = parts[:-1] + pair
     if len(parts) != count or not all(1 <= len(p) <= 16 for p in parts):
         return None
     return count, Split([InlineItem(p) for p in parts], rest.strip()), ""

@@ -1,7 +1,7 @@
 """Page furniture of pasted PDF text: page numbers and running headers.
 
 A page footer is a page number in one of its printed forms (``第3页 共5页``,
-``- 3 -``, ``·126·``, ``127·``, a site's name before ``第1页``). A running
+``- 3 -``, ``— 3 —``, ``·126·``, ``127·``, a site's name before ``第1页``). A running
 header is a line printed at the top (or bottom) of every page: the book's or
 the chapter's name. It is told by where it stands, next to a page footer, and
 by coming back page after page; never by its words. When the header also
@@ -17,9 +17,13 @@ from collections import Counter
 from typing import Protocol, Sequence
 
 # ·126·  127·  ·128 : a page number between the dots printed around it.
-_PAGE_NUMBER = re.compile(r"^[·•・]\s*\d{1,4}\s*[·•・]?$|^\d{1,4}\s*[·•・]$")
+_PAGE_NUMBER = re.compile(r"^[·•・]\s*\d{1,4}\s*[·•・]?$|^\d{1,4}\s*[·•・]$|^[—–―]\s*\d{1,4}\s*[—–―]$")
 # 人资考试网 内部资料 第1页: a short label before the page number.
 _LABELLED_PAGE = re.compile(r"^[^。,;:!?]{0,20}?\s?第\s*\d{1,4}\s*[页頁](?:\s*[,/]?\s*共\s*\d{1,4}\s*[页頁])?$")
+
+
+# 心理咨询师复习笔记 第二章 社会心理学 (the space may be gone): a book's name, then the chapter's.
+_BOOK_AND_CHAPTER = re.compile(r"^(\S.{3,24}?)(?=\s|第[一二三四五六七八九十百零两\d]+[章节節篇编編讲講部单單])")
 
 
 def is_page_number(text: str) -> bool:
@@ -81,18 +85,18 @@ def _drop_header_prefixes(lines: Sequence[_Line], near: set[int], is_marker) -> 
     prefixes: Counter[str] = Counter()
     at_pages: Counter[str] = Counter()
     for i, line in enumerate(lines):
-        head, space, rest = line.text.partition(" ")
-        if space and len(head) >= 4 and rest and not is_marker(line.text):
-            prefixes[head] += 1
+        m = _BOOK_AND_CHAPTER.match(line.text)
+        if m and not is_marker(line.text):
+            prefixes[m.group(1)] += 1
             if i in near:
-                at_pages[head] += 1
+                at_pages[m.group(1)] += 1
     books = {p for p, k in prefixes.items() if k >= 2 and at_pages[p] >= 2}
     if not books:
         return
     last = ""
     for line in lines:
-        head, space, rest = line.text.partition(" ")
-        if space and head in books:
-            rest = rest.strip()
+        m = _BOOK_AND_CHAPTER.match(line.text)
+        if m and m.group(1) in books:
+            rest = line.text[m.end(1) :].strip()
             line.text = "" if rest == last else rest
             last = rest

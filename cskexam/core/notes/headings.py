@@ -283,6 +283,9 @@ def split_heading(segment: str, known: frozenset[str] = frozenset(), subject: st
             heading.count = cn_to_int(tail.group(1))
             s = s[: tail.start()].rstrip()
     end = _clause_end(s)
+    if end < len(s) and s[end] == "(" and s.endswith(")") and s.find(")", end) == len(s) - 1 and len(s) - end <= 12 \
+            and _classify_group(s[end + 1 : -1]) is None:
+        end = len(s)  # 培训效果评估的层次(柯氏模型): a short aside that closes the heading is part of it
     clause = s[:end]
     title, body = clause, s[end:]
     explicit_end = end < len(s) and s[end] in ":(["

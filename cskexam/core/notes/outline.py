@@ -20,7 +20,17 @@ from cskexam.core.notes.outline_patterns import (  # noqa: F401
 )
 
 
+# 【辨析】 【课堂小测】 【随堂练习】: statements or quiz questions, not the list above.
+_ASIDE_SECTION = re.compile(r"判断|判斷|辨析|是非|对错|對錯|练习|練習|小测|小測|测试|測試|真题|真題|习题|習題|自测|自測|例题|例題")
 _BLANK = re.compile(r"\(\s*\)|_{3,}")
+_MNEMONIC_OR_BRACKETED = re.compile(
+    r"^(?:[•●▪◆■·◎▲△❖✦☞◇○►▶□❑➢➤◉✔✅☑]\s*|[-*+]\s+)?\(?((?:[★☆※]\s*)?[【\[]?(?:首字|谐音|諧音)?(?:口诀|口訣|巧记|巧記|记忆|記憶|速记|速記|助记|助記|简记|簡記)"
+    r"(?:口诀|口訣|技巧|方法)?[】\]]?\s*(?::|——|—|(?<=】)|(?<=\])).+?)\)?$"
+)
+# …、利润 记:资负所 / …4、可比性 记忆:靠相理比: a mnemonic written at the end of a list's line.
+_TRAILING_MNEMONIC = re.compile(
+    r"(?<=[^\s:])\s*[。;]?\s*(?:口诀|口訣|巧记|巧記|记忆|記憶|速记|速記|助记|助記)\s*:\s*([^:、,;。()]{1,16})\s*[。.]?$"
+)
 
 
 class OutlineBuilder(UnmarkedLines):
@@ -176,8 +186,24 @@ class OutlineBuilder(UnmarkedLines):
             self._finish_pending()
             return
         markers = find_markers(line) if markers is None else markers
+        cut = _TRAILING_MNEMONIC.search(line) if ("记" in line or "記" in line or "口" in line) else None
+        if cut and cut.start() >= 4 and not tip:
+            before = line[: cut.start()]
+            listed = before.count("、") >= 2 or sum(1 for m in markers if m.start < cut.start()) >= 2
+            if listed and not _SENTENCE.search(cut.group(1)):
+                # 1、可靠性2、相关性…4、可比性 记忆:靠相理比: the list, then its mnemonic.
+                self.add_line(before, lineno, [m for m in markers if m.end <= cut.start()], indent, literal, tip,
+                              term_run, last, heading_like, next_lead, bold)
+                self._special_line("口诀:" + cut.group(1), lineno, [], tip, False)
+                return
         if bold and self.markdown and self._bold_heading(line, lineno, markers):
             return
+        mnemonic = _MNEMONIC_OR_BRACKETED.match(line)
+        if mnemonic and (not markers or markers[0].start > 0 or markers[0].style.startswith("bullet")):
+            # ➤口诀:… / - 口诀:… / (记忆:…) / 【口诀】…: a mnemonic line, whatever opens it.
+            self._finish_pending()
+            if self._special_line(mnemonic.group(1), lineno, [], tip, False):
+                return
         if self.by_indent:
             lead = markers[0] if markers and markers[0].start == 0 else Marker("bullet", (), "", 0, 0)
             self._indented_item(lead, line, lineno, indent, [])
@@ -289,10 +315,13 @@ class OutlineBuilder(UnmarkedLines):
                 self.stack.pop()
         elif style == "plain":
             self._leave_list()
-        if style == "plain" and segment.startswith("【") and len(segment) <= 10 and _JUDGEMENT_SECTION.search(segment):
-            # 【辨析】 after a list: statements under the chapter, not under the list's
-            # last item; the next numbered line leaves it.
-            while len(self.stack) > 1 and self.stack[-1].style not in _FAMILY_RANK:
+        if style == "plain" and len(segment.strip("【】[] ")) <= 8 and _ASIDE_SECTION.search(segment):
+            # 【辨析】 / 课堂小测 after a list: beside the list, not inside its last item
+            # (nor in the list); the next numbered line leaves it.
+            while len(self.stack) > 1 and not self.stack[-1].children and self.stack[-1].style not in _FAMILY_RANK:
+                self.stack.pop()
+            top = self.stack[-1]
+            if len(self.stack) > 1 and top.style not in _FAMILY_RANK and all(not c.children for c in top.children):
                 self.stack.pop()
             style = "judge_section"
         draft = self._start(Marker(style, (), "", 0, 0), segment, lineno)

@@ -229,11 +229,17 @@ class UnmarkedLines:
             return False
         if not (_LEAD_IN.search(head) or _COUNT_ONLY.match(head)):
             return False
-        items = inline_items(rest)
+        items, remark = inline_items(rest), ""
+        if items is None and "。" in rest.rstrip("。"):
+            # …:战略规划、组织规划、…费用规划。其中战略规划处于核心地位: the list, then a remark.
+            first, _, remark = rest.partition("。")
+            items = inline_items(first)
         if items is None:
             return False
         self._finish_pending()
         owner.text_parts.append(head + ":")
+        if remark.strip():
+            owner.text_parts.append(remark.strip())
         owner.end = max(owner.end, lineno)
         count = stated_count(head) or _level_count(head)
         if count and owner.stated is None:
@@ -291,6 +297,15 @@ class UnmarkedLines:
         )
         owner.children.append(draft)
 
+    def _just_opened(self, top: Draft) -> bool:
+        """``top`` is a heading just written, not the last item of a list: the
+        drafts of its kind before it have items or text, or it opens a chapter."""
+        parent = self.stack[-2] if len(self.stack) > 1 else self.root
+        before = [c for c in parent.children if c is not top and c.style == top.style]
+        if before:
+            return bool(before[-1].children or before[-1].text_parts)
+        return parent is self.root or parent.style in _FAMILY_RANK
+
     def _mnemonic_owner(self, tip: bool) -> Draft | None:
         """The heading whose items a mnemonic helps remember: the nearest open
         draft that has children (a tip block: the nearest Markdown heading),
@@ -302,6 +317,8 @@ class UnmarkedLines:
             and ("、" in top.segment or any("、" in part for part in top.text_parts))
         ):
             return top
+        if not tip and self._fresh_top() and self._just_opened(top):
+            return top  # 巧记:… right under its heading, before the items
         for draft in reversed(self.stack):
             if draft is self.root:
                 break

@@ -14,15 +14,18 @@ _FAMILY_RANK = (
 # Deeper than any real outline; keeps hostile input from nesting without end.
 _MAX_DEPTH = 24
 _INDENTED_STYLES = {"bullet", "num_dot", "num_paren"}
-_MNEMONIC_WORD = r"(?:口诀|口訣|巧记|巧記|记忆|記憶|速记|速記|助记|助記|记法|記法)"
+_MNEMONIC_WORD = r"(?:口诀|口訣|巧记|巧記|记忆|記憶|速记|速記|助记|助記|记法|記法|简记|簡記)"
+# 口诀:… / 【口诀】… / 首字口诀:… / ★记忆技巧:… / 记忆口诀——…: a line that gives a mnemonic.
 _MNEMONIC_LINE = re.compile(
-    rf"^(?:(?:小贴士|小提示|温馨提示|提示|tips?)\s*:?\s*)?([【\[]{_MNEMONIC_WORD}{{1,2}}[】\]]\s*:?|{_MNEMONIC_WORD}{{1,2}}\s*:?(?=[\"“「])|{_MNEMONIC_WORD}{{1,2}}\s*:)\s*(.+)$",
+    rf"^(?:(?:小贴士|小提示|温馨提示|提示|tips?)\s*:?\s*)?[★☆※✔➤►▶]{{0,2}}\s*(?:首字|谐音|諧音)?"
+    rf"([【\[]{_MNEMONIC_WORD}{{1,2}}(?:技巧|方法)?[】\]]\s*:?|{_MNEMONIC_WORD}{{1,2}}\s*:?(?=[\"“「])"
+    rf"|{_MNEMONIC_WORD}{{1,2}}(?:技巧|方法)?\s*(?::|——|—))\s*(.+)$",
     re.I,
 )
 _BRACKET_LIST = re.compile(r"\(([^()]{4,})\)")
 _QUOTED = re.compile(r"^[\"“「『]([^\"”」』]{2,16})[\"”」』]")
 # 可记作"优劣机威"(优势、劣势、机会、威胁)
-_REMEMBER_AS = re.compile(r"^(可?(?:记作|记为|简记为|简记作|概括为))\s*[\"“「]?([\u4e00-\u9fff]{2,12})[\"”」]?")
+_REMEMBER_AS = re.compile(r"^((?:可以|可)?(?:记作|记为|记成|簡記為|简记为|简记作|概括为|概括為))\s*[\"“「]?([\u4e00-\u9fff]{2,12})[\"”」]?")
 _ASIDE_WORDS = {"注意", "注", "提示", "提醒", "备注", "说明", "例如", "例", "比如", "举例", "答", "解析", "小结", "总结",
                 "易混", "易错", "易混点", "易错点", "辨析", "补充", "拓展"}
 _TRUE_MARKS = ("√", "✓", "✔", "对", "對", "正确", "正確")
@@ -33,7 +36,7 @@ _JUDGEMENT_SECTION = re.compile(r"判断|判斷|辨析|是非|对错|對錯")
 # 绩效改进的方法有 / 影响自我效能感的因素有: a sentence that says what follows.
 _ENDS_WITH_YOU = re.compile(r"(?<=[\u4e00-\u9fff]{2})的[\u4e00-\u9fff]{1,4}(?:主要)?有$")
 _NOUN_TAIL = re.compile(r"的([\u4e00-\u9fff]{1,4})$")
-_LEAD_VERB = re.compile(r"分为|分成|包括|包含|有|应|需|要|可|是|遵循|具备|经历|經歷|如下|以下|主要")
+_LEAD_VERB = re.compile(r"分为|分為|分成|包括|包含|有|应|應|需|須|要|可|是|遵循|具备|具備|经历|經歷|如下|以下|主要")
 # 常说的“三大策略” / 所谓“四个坚持”: a quoted count phrase after a qualifier.
 _QUOTED_COUNT = re.compile(r"^[\u4e00-\u9fff]{0,5}的?[\"“「『]([^\"“”「」『』]{2,10})[\"”」』]$")
 # 客户服务的基本原则主要有以下四项: the subject a lead-in sentence is about.
@@ -42,7 +45,7 @@ _LEAD_SUBJECT = re.compile(
     r"(?:包括|包含|分为|分成|经历|經歷|遵循|具备|具有|有)(?:以下|如下|下列)?[一二三四五六七八九十两\d]{0,2}"
 )
 _SENTENCE = re.compile(r"[。!?]|[,;].{6,}")
-_LEAD_IN = re.compile(r"^(其|它|他们|主要观点|主要内容)|以下|如下|下列|應遵循|应遵循|需具备|应具备|主要有|包括以下|有以下|分别是|分別是|依次是|依次为|依次為")
+_LEAD_IN = re.compile(r"^(其|它|他们|他們|主要观点|主要觀點|主要内容|主要內容)|以下|如下|下列|應遵循|应遵循|需具备|需具備|应具备|應具備|主要有|包括以下|有以下|分别是|分別是|依次是|依次为|依次為")
 _HEADING_MARK = re.compile(
     r"\((?:识记|識記|掌握|了解|理解|熟悉|应用|應用|重点|重點|难点|難點|简答|簡答|论述|論述|必考|常考|高频|高頻)\)"
     r"|【[^】]{1,6}】|\[(?:重点|重點|难点|必考|常考|高频)\]|[★☆▲]|\(\s*(?:第\s*\d+\s*页|[Pp]\.?\s*\d+(?:\s*[-~—]\s*[Pp]?\d+)?)\s*\)|\s[Pp]\.?\s?\d{1,4}(?:\s?[-~—]\s?[Pp]?\d{1,4})?$"

@@ -324,7 +324,7 @@ def _emit(
         if split is None and not children and not explained and text:
             # A plain list whose length differs from the stated count is still
             # a list: its items are kept and the mismatch flagged.
-            split = split_short_list(text, node.count is not None or draft.listy)
+            split = split_short_list(text, node.count is not None or draft.listy or answered)
         if split is not None:
             initials = _ACROSTIC.search(split.items[-1].title)
             if initials and _initials_of(initials.group(1), [i.title for i in split.items]):
