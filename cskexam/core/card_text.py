@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 BLANK = "____"
 _CN_DIGITS = "零一二三四五六七八九"
@@ -67,6 +68,7 @@ _LEAD_COUNT = re.compile(
 _LEAD_WORDS = re.compile(r"(?:主要|一般)?(?:包括|包含)(?:以下|如下)?\s*$|(?:有|包括)?(?:以下|如下)(?:几点|内容|方面)?\s*$")
 
 
+@lru_cache(maxsize=8192)
 def heading_name(title: str) -> str:
     """The name a heading gives its list, without the lead-in the notes wrote after it:
     客户投诉的类型主要有四类包括 → 客户投诉的类型, 客户满意的层次（共三个层次） → 客户满意的层次.

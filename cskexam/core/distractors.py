@@ -10,6 +10,7 @@ longest option.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections import Counter
 from typing import Iterable, Mapping
 
@@ -25,6 +26,7 @@ _PUNCT = re.compile(r"[\W_]+")
 _COMPANY = re.compile(r"^(?P<name>.{2,10}?(?:公司|科技|市场|企业|集团|酒店|银行|超市|商场|商城))(?:企业)?的?(?:组织|部门|岗位)")
 
 
+@lru_cache(maxsize=16384)  # the same titles are looked at for every list beside them
 def item_category(title: str) -> str | None:
     """The kind of thing a list item names, or None for a sentence."""
     t = _PUNCT.sub("", title)
@@ -48,6 +50,7 @@ def list_category(titles: Iterable[str]) -> str | None:
     return cat if n / len(cats) >= 0.6 else None
 
 
+@lru_cache(maxsize=16384)  # the same titles are looked at for every list beside them
 def same_thing(title: str) -> str:
     """A key under which 财务部 and 财务部门 are one option."""
     t = _PUNCT.sub("", title)
@@ -122,7 +125,8 @@ GENERIC_WORDS = frozenset({
 })
 
 
-def _words(text: str) -> set[str]:
+@lru_cache(maxsize=16384)
+def _words(text: str) -> frozenset[str]:
     """The two-character words of ``text`` (every pair of neighbours within a run), generic ones left out.
 
     A longer shared word shares all its pairs, and two generic words run
@@ -131,13 +135,13 @@ def _words(text: str) -> set[str]:
     out: set[str] = set()
     for run in _PUNCT.split(text.replace("____", " ")):
         out.update(run[i:i + 2] for i in range(len(run) - 1))
-    return out - GENERIC_WORDS
+    return frozenset(out - GENERIC_WORDS)
 
 
 def shared_words(stem: str, key_text: str, others: Iterable[str]) -> set[str]:
     """Words the key shares with the stem that none of ``others`` (the wrong options,
     or for a blank the items listed with its answer) shares: a guesser's pointer to the key."""
-    found = _words(key_text) & _words(stem)
+    found = set(_words(key_text) & _words(stem))
     for other in others:
         if not found:
             break

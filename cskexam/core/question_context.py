@@ -236,6 +236,7 @@ class _Context:
         self._spread: dict[str, int] | None = None
         self._listed: dict[str, list[str]] | None = None
         self._segmenter: Segmenter | None = None  # loads a dictionary: only when a cloze needs it
+        self._outsiders: dict[str, list[str]] = {}  # by list node id: asked by several question makers
         self.lists: list[_ListInfo] = []
         self.running = running_titles(graph)
         for n in self._list_nodes():
@@ -359,6 +360,12 @@ class _Context:
         """
         if info.category in (ORG, ROLE):
             return []
+        known = self._outsiders.get(info.node.id)
+        if known is None:
+            known = self._outsiders[info.node.id] = self._find_outsiders(info)
+        return list(known)  # callers filter and sample their own copy
+
+    def _find_outsiders(self, info: _ListInfo) -> list[str]:
         own = set(self.members_by_title.get(fold(_stem_title(info.node.title)), set()))
         below = {n.id for n in self.graph.descendants(info.node.id)}
         own |= {same_thing(self.graph.get(nid).title) for nid in below}

@@ -8,6 +8,7 @@ Pure.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from cskexam.core.card_text import heading_name
 from cskexam.core.graph import KnowledgeGraph, Node
@@ -82,6 +83,7 @@ _COUNTED_NAME = re.compile(r"^([\u4e00-\u9fffA-Za-z]{2,10}?)(?:的|有|具有|�
                            r"([\u4e00-\u9fff]{2,6})$")
 
 
+@lru_cache(maxsize=8192)  # asked for every list and item, many times over
 def _stem_title(title: str) -> str:
     """宏观环境分析 is asked as 宏观环境: 「下列属于宏观环境分析的是」 is no paper's wording; the
     lead-in the notes wrote after a name (…的类型主要有四类包括) is no part of it."""

@@ -11,6 +11,7 @@ distractors end in 环境 and the key does not).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable
 
 from cskexam.core.distractors import GENERIC_WORDS, ORG_SUFFIXES, ROLE_SUFFIXES
@@ -105,6 +106,7 @@ def pattern_list(titles: Iterable[str]) -> bool:
     return len(ts) == 2 and affix >= 2  # 外部感觉、____: the other half of a pair
 
 
+@lru_cache(maxsize=16384)
 def _affixes(text: str) -> tuple[str, str, str, str]:
     t = _PUNCT.sub("", text)
     return t[:1], t[:2], t[-1:], t[-2:]
@@ -208,7 +210,12 @@ _NOT_PROSE = re.compile(r"[\[\]【】→←⇒+＋=＝|]")
 def plain_description(text: str) -> bool:
     """A description a stem may quote: no field label leading it (代表人物：斯金纳), no brackets,
     arrows or formulas (一级 + 读前加 S 锁 → …)."""
+    t = text.strip()
+    return not _NOT_PROSE.search(t) and not t.startswith(_facet_prefixes())
+
+
+@lru_cache(maxsize=1)
+def _facet_prefixes() -> tuple[str, ...]:
     from cskexam.core.question_doubt import FACET_WORDS
 
-    t = text.strip()
-    return not _NOT_PROSE.search(t) and not any(t.startswith(w) for w in FACET_WORDS if len(w) >= 2)
+    return tuple(w for w in FACET_WORDS if len(w) >= 2)
