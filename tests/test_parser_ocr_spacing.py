@@ -67,3 +67,9 @@ def test_a_remark_behind_a_bullet_is_body_text_not_an_item():
         g = parse(text, name)
         assert not any("易混" in t or "注意" in t for t in titles(g)), name
         assert len(g.find("可靠性")) == 1 and not kids(g, "可靠性")
+
+
+def test_a_mnemonic_label_is_no_heading():
+    g = parse("笔记\n一、服务的特征\n1、无形性\n2、不可分性\n首字口诀：无不\n", "a.txt")
+    assert "首字" not in titles(g)
+    assert g.find("服务的特征")[0].mnemonic == "无不"

@@ -54,8 +54,9 @@ def tail_mnemonic(text: str) -> tuple[str, str] | None:
         return None
     value = (m.group(1) or m.group(2) or m.group(3) or "").strip(" ,;。")
     head = text[: m.start()].rstrip()
-    if _ONLY_MNEMONIC_WORDS.fullmatch(head):
-        return None  # 记忆口诀:选整理恒 — a mnemonic line of its own, not a heading
+    if _ONLY_MNEMONIC_WORDS.fullmatch(head) or (m.group(3) and len(head) < 4):
+        # 记忆口诀:选整理恒, 首字口诀:… — a mnemonic line of its own, not a heading
+        return None
     return (head, value) if value else None
 
 
