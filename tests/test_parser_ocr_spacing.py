@@ -73,3 +73,8 @@ def test_a_mnemonic_label_is_no_heading():
     g = parse("笔记\n一、服务的特征\n1、无形性\n2、不可分性\n首字口诀：无不\n", "a.txt")
     assert "首字" not in titles(g)
     assert g.find("服务的特征")[0].mnemonic == "无不"
+
+
+def test_ocr_reads_the_first_bracketed_number_as_a_letter():
+    g = parse("笔记\n一、沟通的要素\n(l)信息发送者\n（2）信息\n(3)信息接收者\n二、其他\n", "a.txt")
+    assert kids(g, "沟通的要素") == ["信息发送者", "信息", "信息接收者"]

@@ -66,7 +66,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("point_no", rf"(?:考点|考點|知识点|知識點)\s?([{CN_NUM}]+|\d{{1,3}})[:\s、.]+"
      rf"|^\s*[【\[](?:考点|考點|知识点|知識點)\s?([{CN_NUM}]+|\d{{1,3}})[】\]][:\s、.]*"),
     ("pcn", rf"\(\s?([{CN_NUM}]+)\s?\)[、.]?\s*"),
-    ("pnum", r"\(\s?(\d{1,2})\s?\)[、.]?\s*"),
+    # (l) / (I): OCR's reading of (1) before Chinese text.
+    ("pnum", rf"\(\s?(\d{{1,2}}|[lI](?=\s?\)[{_CJK}]))\s?\)[、.]?\s*"),
     ("circled", rf"([{_CIRCLED}{_DINGBATS}])[、.]?\s*"),
     ("step", rf"第([{CN_NUM}\d]+)步[:,、\s]*"),
     ("cn", rf"(?<![第{CN_NUM}])([{CN_NUM}]+)(?:、+|[.．](?=[^\s\d.]))\s*"),
@@ -136,6 +137,8 @@ def find_markers(line: str) -> list[Marker]:
             number = ((_CIRCLED.index(ch) if ch in _CIRCLED else _DINGBATS.index(ch) % 10) + 1,)
         elif style == "num_dot" and raw[0] in "Ll":
             number = (1,)  # OCR reads 1. as L. or l.
+        elif style == "pnum" and raw.strip("( ")[0] in "lI":
+            number = (1,)
         elif style == "ocr_one":
             style, number = "num_dot", (1,)
         else:
