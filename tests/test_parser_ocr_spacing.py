@@ -78,3 +78,14 @@ def test_a_mnemonic_label_is_no_heading():
 def test_ocr_reads_the_first_bracketed_number_as_a_letter():
     g = parse("笔记\n一、沟通的要素\n(l)信息发送者\n（2）信息\n(3)信息接收者\n二、其他\n", "a.txt")
     assert kids(g, "沟通的要素") == ["信息发送者", "信息", "信息接收者"]
+
+
+def test_a_bare_list_line_before_an_aside_is_still_the_headings_list():
+    g = parse("笔记\n一、会议的类型\n例会、座谈会、报告会、讨论会\n注意：座谈会不同于讨论会。\n二、其他\n")
+    assert kids(g, "会议的类型") == ["例会", "座谈会", "报告会", "讨论会"]
+
+
+def test_an_adverb_before_the_counting_verb_is_no_part_of_the_name():
+    g = parse("笔记\n一、会议\n会议规模一般分为三种：小型会议、中型会议、大型会议。\n二、其他\n")
+    assert "会议规模一般" not in titles(g)
+    assert kids(g, "会议规模") == ["小型会议", "中型会议", "大型会议"]

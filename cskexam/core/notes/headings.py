@@ -82,10 +82,12 @@ _COUNT_GROUP = re.compile(rf"\((?:共|共有)?([{_NUM}]+|\d{{1,2}}){_UNIT}\)")
 # 职业理念(占比约15%): an exam-weight aside, never part of the title.
 _WEIGHT_GROUP = re.compile(r"\((?:占比|分值|约)[^()]{0,8}\)|\([^()]{0,6}%\)")
 # 架构评估方法分为三类 / 创建型模式包括: the predicate belongs to the list, not its name.
+# 会议规模一般分为三种: the adverb belongs to the predicate, not to the name.
+_ADVERBS = r"(?:一般|通常|主要|大致|大体|基本上|具体)?(?:可以|可)?"
 _COUNT_PREDICATE = re.compile(
-    rf"^(.{{2,}}?)(?:可分为|可分為|分为|分為|分成|分|包括|包含|共有|共)([{_NUM}]+|\d{{1,2}})大?{_UNIT}$"
+    rf"^(.{{2,}}?){_ADVERBS}(?:可分为|可分為|分为|分為|分成|分|包括|包含|共有|共)([{_NUM}]+|\d{{1,2}})大?{_UNIT}$"
 )
-_BARE_PREDICATE = re.compile(r"^(.{2,}?)(?:主要包括|包括|包含|主要有)$")
+_BARE_PREDICATE = re.compile(rf"^(.{{2,}}?){_ADVERBS}(?:主要包括|包括|包含|主要有)$")
 
 
 @dataclass(slots=True)

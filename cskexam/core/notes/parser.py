@@ -305,7 +305,7 @@ def _emit(
             node.count = sentence[0]  # the sentence counts the items written below it
     # 快速纠正。采取措施,弥补失误: the sentence after the item's full stop explains it.
     explained = bool(heading and heading.sentence_body and node.count is None and not answered)
-    if split is None and parent is not None and not children and not explained and len(draft.text_parts) > 1 and text == "".join(draft.text_parts):
+    if split is None and parent is not None and not children and not explained and len(draft.text_parts) > 1 and text == _join_body(draft.text_parts):
         # 赶工、快速跟进 then lines of another kind (a folded answer, an aside):
         # the list is the item's own line, not everything glued after it.
         first = split_short_list(draft.text_parts[0], node.count is not None or draft.listy)
