@@ -1,4 +1,4 @@
-"""OCR text spaces out characters and punctuation; the outline must still see its markers."""
+"""Forms real notes are written in: OCR spacing, questions with answers, mnemonics beside headings, remarks."""
 
 from __future__ import annotations
 
