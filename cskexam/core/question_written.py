@@ -88,6 +88,9 @@ def _judge_definition(ctx: _Context, info: _ListInfo, item: Node, rng: random.Ra
     )
 
 
+_NEAREST_OUTSIDERS = 4
+
+
 def _judge_members(ctx: _Context, info: _ListInfo, rng: random.Random) -> Question | None:
     """「宏观环境包括市场人口、经济环境、…」 stated whole, or with one item swapped for an outsider."""
     title = _member_title(info, ctx)
@@ -99,7 +102,9 @@ def _judge_members(ctx: _Context, info: _ListInfo, rng: random.Random) -> Questi
     names = [i.title for i in info.items]
     truthful = rng.random() < 0.5
     if not truthful:
-        names[rng.randrange(len(names))] = rng.choice(foreign)
+        # From the nearest lists (outsiders come nearest first): one from a far part of
+        # the notes gives itself away (四大发明包括造纸术、春节…).
+        names[rng.randrange(len(names))] = rng.choice(foreign[:_NEAREST_OUTSIDERS])
     stem = f"{_where(ctx, info)}{title}包括{'、'.join(names)}。"
     return Question(
         question_id(info.node.id, "judge_members"), "判断", stem, "对" if truthful else "错", {},
@@ -116,10 +121,12 @@ def _judge_items(ctx: _Context, info: _ListInfo, rng: random.Random) -> list[Que
         return []  # a list named by its heading is asked by its 多选 already
 
     def elsewhere(item: Node) -> list[str]:
-        # Lists of the same kind that hold no item of this name (in any copy of them).
+        # Lists of the same kind that hold no item of this name (in any copy of them), in
+        # the same notes: a list from another subject makes a falsehood nobody would
+        # believe (春节属于中国古代四大发明).
         me = same_thing(item.title)
         return [t for t, o in ((_member_title(o, ctx), o) for o in ctx.kin_lists(info))
-                if t is not None and t != title
+                if t is not None and t != title and o.document == info.document
                 and me not in ctx.members_by_title.get(fold(_stem_title(o.node.title)), ())]
 
     # Which items are judged depends on the notes only (a hash of their ids), so that
