@@ -140,3 +140,14 @@ def test_learning_steps_too_long_or_too_many_are_one_message(capsys, steps):
         assert main(["settings", option, steps]) == 2
         assert "步长" in _error(capsys)
     assert main(["settings", "--learning-steps", "1m,365d"]) == 0
+
+
+def test_a_paragraph_of_megabytes_is_read_only_to_its_first_sentence():
+    import time
+
+    from cskexam.core.question_context import _first_sentence
+
+    start = time.process_time()
+    assert _first_sentence("a b " * 500_000 + "第3页") == ("a b " * 500_000).strip()
+    assert _first_sentence("客户服务是一切工作。" + "甲" * 2_000_000) == "客户服务是一切工作"
+    assert time.process_time() - start < 2.0  # it scanned the whole text at every position: 48 s for 10 MB

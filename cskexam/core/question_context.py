@@ -65,12 +65,21 @@ def blocked(node: Node) -> bool:
 
 
 def _first_sentence(text: str) -> str:
-    text = _PAGE_TAIL.sub("", (text or "").strip())
-    for part in _SENTENCE_END.split(text):
-        part = part.strip().rstrip(_PUNCT_TAIL)
+    text = (text or "").strip()
+    # A page mark sits at the very end; searching only there keeps a 10 MB
+    # paragraph from being scanned at every position.
+    cut = max(0, len(text) - _PAGE_TAIL_REACH)
+    text = text[:cut] + _PAGE_TAIL.sub("", text[cut:])
+    start = 0
+    for m in _SENTENCE_END.finditer(text):  # read up to the first sentence only
+        part = text[start : m.start()].strip().rstrip(_PUNCT_TAIL)
         if part:
             return part
-    return ""
+        start = m.start()
+    return text[start:].strip().rstrip(_PUNCT_TAIL)
+
+
+_PAGE_TAIL_REACH = 120
 
 
 def _definition(graph: KnowledgeGraph, node: Node) -> str:
