@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-import time
-import tracemalloc
 import zipfile
 
 import pytest
@@ -21,6 +19,7 @@ from cskexam.core.bank_import import (
 )
 from cskexam.core.errors import BankError
 from cskexam.core.grading import grade_short_answer
+from support import bounded
 
 HEADER = ["题型", "题干", "A", "B", "C", "D", "答案", "解析", "难度"]
 
@@ -37,17 +36,6 @@ def billion_laughs(levels: int = 9, width: int = 9) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _bounded(fn, seconds: float = 3.0, megabytes: int = 100):
-    tracemalloc.start()
-    start = time.process_time()  # CPU time: a busy machine must not fail a bounded parse
-    try:
-        result = fn()
-    finally:
-        peak = tracemalloc.get_traced_memory()[1]
-        tracemalloc.stop()
-    assert time.process_time() - start < seconds
-    assert peak < megabytes * 2**20
-    return result
 
 
 # -- YAML --------------------------------------------------------------------------
@@ -55,7 +43,7 @@ def _bounded(fn, seconds: float = 3.0, megabytes: int = 100):
 def test_billion_laughs_is_refused_quickly_with_a_line():
     text = billion_laughs()
     assert len(text) < 1000
-    res = _bounded(lambda: check_bank_text(text, "炸弹.yaml"))
+    res = bounded(lambda: check_bank_text(text, "炸弹.yaml"))
     assert len(res.problems) == 1 and not res.questions
     problem = res.problems[0]
     assert "别名" in problem.message and f"{MAX_YAML_NODES:,}" in problem.message
@@ -191,7 +179,7 @@ def test_xlsx_declaring_a_huge_dimension_reads_only_what_is_there():
     bomb = _rewrite_member(data, "xl/worksheets/sheet1.xml",
                            lambda b: re.sub(rb'<dimension ref="[A-Z0-9:]+"', b'<dimension ref="A1:XFD1048576"', b))
     assert b"XFD1048576" in zipfile.ZipFile(io.BytesIO(bomb)).read("xl/worksheets/sheet1.xml")
-    rows = _bounded(lambda: rows_from_xlsx_bytes(bomb, "大.xlsx"))
+    rows = bounded(lambda: rows_from_xlsx_bytes(bomb, "大.xlsx"))
     assert len(rows) == 2 and rows[1][1] == "服务具有无形性。"
 
 
@@ -205,7 +193,7 @@ def test_zip_bomb_is_refused_before_inflating():
     bomb = out.getvalue()
     assert len(bomb) < MAX_XLSX_UNCOMPRESSED // 100
     with pytest.raises(BankError, match="压缩炸弹"):
-        _bounded(lambda: rows_from_xlsx_bytes(bomb, "炸弹.xlsx"), seconds=2)
+        bounded(lambda: rows_from_xlsx_bytes(bomb, "炸弹.xlsx"), seconds=2)
 
 
 @pytest.mark.parametrize("data", [b"", b"not a zip at all", b"PK\x03\x04broken", b"\xd0\xcf\x11\xe0old xls"])
@@ -234,7 +222,7 @@ def test_millions_of_tiny_shared_strings_are_refused_before_openpyxl():
             dst.writestr(info.filename, src.read(info))
         dst.writestr("xl/sharedStrings.xml", b"<sst>" + b"<si><t>x</t></si>" * (MAX_XLSX_STRINGS + 1) + b"</sst>")
     with pytest.raises(BankError, match="单元格太多"):
-        _bounded(lambda: rows_from_xlsx_bytes(out.getvalue(), "字符串.xlsx"), seconds=2)
+        bounded(lambda: rows_from_xlsx_bytes(out.getvalue(), "字符串.xlsx"), seconds=2)
 
 
 @pytest.mark.parametrize("text, words", [

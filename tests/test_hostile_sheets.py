@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-import time
-import tracemalloc
 import zipfile
 
 import pytest
@@ -18,6 +16,7 @@ import pytest
 from cskexam.core.bank import MAX_YAML_NODES, check_bank_text, load_yaml_with_lines
 from cskexam.core.bank_import import import_rows, rows_from_csv_bytes, rows_from_xlsx_bytes
 from cskexam.core.errors import BankError
+from support import bounded
 
 HEADER = ["题型", "题干", "A", "B", "C", "D", "答案", "解析", "章节"]
 ROW = ["单选", "客户服务环境是指所有（ ）的集合。", "内部资源", "外部力量和相关因素", "客户需求", "竞争对手", "B", "外部力量",
@@ -30,17 +29,6 @@ def _csv(rows: list[list[str]], delimiter: str = ",") -> str:
     return out.getvalue()
 
 
-def _bounded(fn, seconds: float = 3.0, megabytes: int = 100):
-    tracemalloc.start()
-    start = time.process_time()
-    try:
-        result = fn()
-    finally:
-        peak = tracemalloc.get_traced_memory()[1]
-        tracemalloc.stop()
-    assert time.process_time() - start < seconds
-    assert peak < megabytes * 2**20
-    return result
 
 
 def _questions(rows: list[list[str]], name: str = "题库.csv"):
@@ -103,7 +91,7 @@ def test_undecodable_csv_is_one_problem(data, words):
 
 def test_hundreds_of_thousands_of_empty_rows_cost_no_memory():
     data = (_csv([HEADER, ROW]) + ",,,,,,,,\r\n" * 300_000).encode()
-    rows = _bounded(lambda: rows_from_csv_bytes(data, "空行.csv"), seconds=5, megabytes=40)
+    rows = bounded(lambda: rows_from_csv_bytes(data, "空行.csv"), seconds=5, megabytes=40)
     assert len(_questions(rows).questions) == 1
 
 
@@ -156,7 +144,7 @@ def test_thousands_of_sheet_wide_merges_are_refused_quickly():
                 data = data.replace(b"</sheetData>", b"</sheetData><mergeCells>" + merges + b"</mergeCells>")
             z.writestr(m, data)
     with pytest.raises(BankError, match="合并单元格太多"):
-        _bounded(lambda: rows_from_xlsx_bytes(out.getvalue(), "合并.xlsx"), seconds=3)
+        bounded(lambda: rows_from_xlsx_bytes(out.getvalue(), "合并.xlsx"), seconds=3)
 
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -202,7 +190,7 @@ def test_millions_of_plain_nodes_are_refused_before_they_are_built():
         f"- {{id: q{i}, type: 判断, stem: 说法, answer: 对, node: [x]}}\n" for i in range(120_000))
     assert len(text.encode()) < 8 * 2**20  # under the file size limit
     # 10 s is the limit for any hostile file; tracemalloc alone doubles the time here.
-    res = _bounded(lambda: check_bank_text(text, "大.yaml"), seconds=10, megabytes=60)
+    res = bounded(lambda: check_bank_text(text, "大.yaml"), seconds=10, megabytes=60)
     [problem] = res.problems
     assert f"{MAX_YAML_NODES:,}" in problem.message and problem.line > 1
 

@@ -17,6 +17,7 @@ import re
 from collections import Counter
 
 from cskexam.core.graph import KnowledgeGraph, Node
+from cskexam.core.notes.markers import cn_to_int
 
 # A heading that announces exercises, and the lines of an exercise.
 _QUIZ_HEADING = re.compile(
@@ -38,22 +39,8 @@ FACET_WORDS = frozenset({
     "作者", "出处", "来源", "年代", "背景", "应用", "启示", "误区", "考点", "难点", "重点", "例题", "答案", "解析",
 })
 
-_CN = {c: i for i, c in enumerate("零一二三四五六七八九十")}
 # A count the notes state for a list: 有四个, 三个方面, 五大特性, （共三项）.
 _STATED = re.compile(r"([一二三四五六七八九十两\d]{1,2})\s*(?:个|项|类|点|种|条|大|方面|層|层|阶段|要素|步)")
-
-
-def _number(text: str) -> int | None:
-    if text.isdigit():
-        return int(text)
-    text = text.replace("两", "二")
-    if text == "十":
-        return 10
-    if text.startswith("十"):
-        return 10 + _CN.get(text[1:], 0)
-    if len(text) == 2 and text[1] == "十":
-        return _CN.get(text[0], 0) * 10
-    return _CN.get(text) if len(text) == 1 else None
 
 
 def quiz_node(graph: KnowledgeGraph, node: Node) -> bool:
@@ -80,7 +67,7 @@ def stated_count(node: Node) -> int | None:
     found = set()
     for text in (node.title, node.text or ""):
         for m in _STATED.finditer(text[:40]):
-            n = _number(m.group(1))
+            n = cn_to_int(m.group(1))
             if n is not None and n >= 2:
                 found.add(n)
     return found.pop() if len(found) == 1 else None

@@ -20,6 +20,7 @@ from cskexam.core.distractors import gives_away, shared_words, stem_gives_key
 from cskexam.core.grading import fold
 from cskexam.core.graph import KnowledgeGraph
 from cskexam.core.question import Question
+from cskexam.core.notes.markers import cn_to_int
 
 OPTION_COUNT, GIVEAWAY, DUPLICATE, COUNT, OCR = "option_count", "giveaway", "duplicate", "count", "ocr"
 SHARED_WORD, FORM = "shared_word", "form"
@@ -29,7 +30,6 @@ AUTHORED_SOURCES = ("bank", "import")
 TERM_CHARS = 12
 SIMILAR = 0.75
 
-_CN = {c: i for i, c in enumerate("零一二三四五六七八九十")}
 _COUNT = re.compile(r"(?:共|哪)([一二三四五六七八九十两\d]{1,2})(?:项|个|大)")
 
 
@@ -44,19 +44,6 @@ class Finding:
 
     def describe(self) -> str:
         return f"{self.question}  {LABELS[self.kind]}{'（提示）' if self.advisory else ''}：{self.detail}"
-
-
-def _number(text: str) -> int | None:
-    if text.isdigit():
-        return int(text)
-    text = text.replace("两", "二")
-    if text == "十":
-        return 10
-    if text.startswith("十"):
-        return 10 + _CN.get(text[1:], 0)
-    if len(text) == 1:
-        return _CN.get(text)
-    return None
 
 
 def _key_text(q: Question) -> str:
@@ -154,7 +141,7 @@ def _counts(q: Question, graph: KnowledgeGraph | None) -> list[Finding]:
     out = []
     for text in (q.stem, q.explanation):
         for m in _COUNT.finditer(text):
-            stated = _number(m.group(1))
+            stated = cn_to_int(m.group(1))
             if stated is not None and stated not in sizes:
                 out.append(Finding(q.id, COUNT, f"「{m.group(0)}」，图谱中「{node.title}」有 {'或'.join(map(str, sorted(sizes)))} 项"))
     return out
