@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from cskexam.core.notes.furniture import drop_running_headers, is_page_number
 from cskexam.core.notes.normalize import normalize_line
+from cskexam.core.notes.outline_patterns import _ASIDE_WORDS
 
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s+[^<>]*)?/?>")
 _COMMENT_ONE_LINE = re.compile(r"<!--.*?-->")
@@ -61,7 +62,7 @@ def _spaced_list(text: str) -> str:
 _BOLD_LEAD = re.compile(r"^(\*\*|__)[^*_]{2,40}?\1(?:\s*[:：]|\s|$)")
 _ASIDE_BULLETS = set("▲△★☆■□◆◇●○•·")
 _ASIDE_BULLET = re.compile(
-    r"^[▲△★☆■□◆◇●○•·]\s*(?=(?:注意|注|提示|提醒|备注|说明|易混|易错|易混点|易错点|辨析|补充|拓展|例如|比如|举例)\s*:)"
+    rf"^[{''.join(sorted(_ASIDE_BULLETS))}]\s*(?=(?:{'|'.join(sorted(_ASIDE_WORDS, key=lambda w: (-len(w), w)))})\s*:)"
 )
 _BOLD_MNEMONIC = re.compile(
     r"^((\*\*|__)[^*_]{2,40}?\2)\s*(?=(?:口诀|口訣|巧记|巧記|记忆|記憶|速记|速記|助记|助記)\s*[:：])"
