@@ -216,20 +216,6 @@ def _short_terms(info: _ListInfo) -> bool:
     return all(len(i.title) <= SIBLING_TERM_CHARS and item_category(i.title) not in (ORG, ROLE) for i in info.items)
 
 
-def _last_char(info: _ListInfo) -> str | None:
-    """The ending every item shares (层 of 理念层、机制层、行为层), which the two-character
-    category misses: items so named are of one kind, and not of the kind of bare names."""
-    ends = {i.title[-1:] for i in info.items}
-    return ends.pop() if len(ends) == 1 and all(len(i.title) >= 3 for i in info.items) else None
-
-
-def _same_head(a: str, b: str) -> bool:
-    """Two list titles name the same kind of list: 时间管理的方法 and 值班工作的内容 do not (方法,
-    内容); titles without a 「的」 (协作机制, 监督与改进) say nothing against it."""
-    ha, hb = _stem_title(a).rpartition("的")[2], _stem_title(b).rpartition("的")[2]
-    return "的" not in _stem_title(a) or "的" not in _stem_title(b) or ha == hb
-
-
 def _nested(a: _ListInfo, b: _ListInfo) -> bool:
     """One list spells out an item of the other (职业态度的要求 of 职业素养's 职业态度): their
     items overlap in meaning, so neither is a wrong answer to the other."""
@@ -277,10 +263,6 @@ class _Context:
         for info in self.lists:
             self.members_by_title.setdefault(fold(_stem_title(info.node.title)), set()).update(
                 same_thing(i.title) for i in info.items)
-        self._by_category: dict[str, list[_ListInfo]] = {}
-        for info in self.lists:
-            if info.category:
-                self._by_category.setdefault(info.category, []).append(info)
 
     def terms(self) -> list[str]:
         """Titles of key points that read as terms, longest first (so 客户服务环境 wins over 服务环境)."""
@@ -361,11 +343,14 @@ class _Context:
         return " › ".join(titles)
 
     def outsiders(self, info: _ListInfo) -> list[str]:
-        """Items of other lists of the same category, then of the lists beside it
-        (``sibling_lists``), never anything the list holds.
+        """Items of the lists of the same classification as ``info`` (``sibling_lists``), never
+        anything the list holds: for 动态测试, the items of 静态测试.
 
-        Organisation units and roles are no outsiders to anything: every
-        company has a 财务部, so none is surely wrong.
+        Nothing else is surely wrong. An item of another classification of the same parent
+        (单元测试, by stage) can be a 动态测试 too; an item of a list of the same shape elsewhere
+        (软件质量特性's 可靠性 for 信息安全的基本属性) or of another subject (春节 for
+        四大发明) is a disputable key or a give-away. Organisation units and roles are no
+        outsiders to anything: every company has a 财务部, so none is surely wrong.
         """
         if info.category in (ORG, ROLE):
             return []
@@ -380,16 +365,6 @@ class _Context:
         own |= {same_thing(self.graph.get(nid).title) for nid in below}
         own.add(same_thing(info.node.title))
         out: list[str] = []
-        for other in sorted(self._by_category.get(info.category, ()) if info.category else (),
-                            key=lambda o: (o.document != info.document, abs(o.index - info.index))):
-            if other is info or other.node.id in below or info.node.id in {
-                    a.id for a in self.graph.ancestors(other.node.id)} or _nested(info, other):
-                continue  # 组织策略 of 认知策略 is a 学习策略 too: no wrong answer to it
-            for item in other.items:
-                key = same_thing(item.title)
-                if key not in own and item_category(item.title) == info.category:
-                    own.add(key)
-                    out.append(item.title)
         for other in self.sibling_lists(info):
             for item in other.items:
                 key = same_thing(item.title)
@@ -399,32 +374,59 @@ class _Context:
         return out
 
     def kin_lists(self, info: _ListInfo) -> list[_ListInfo]:
-        """Other lists of the same kind (category, or beside it under one heading), copies of it left out."""
+        """The lists of the same classification (``sibling_lists``), copies of it left out."""
         mine = fold(_stem_title(info.node.title))
-        kin = list(self._by_category.get(info.category, ())) if info.category not in (None, ORG, ROLE) else []
-        kin += self.sibling_lists(info)
         out, seen = [], {mine}
-        for other in kin:
+        for other in self.sibling_lists(info):
             name = fold(_stem_title(other.node.title))
-            if other is not info and name not in seen and not _nested(info, other):
+            if name not in seen:
                 seen.add(name)
                 out.append(other)
         return out
 
     def sibling_lists(self, info: _ListInfo) -> list[_ListInfo]:
-        """Lists beside this one under the same heading whose items are terms of the same
-        shape (协作机制 and 监督与改进 of one project organisation): an examiner's distractors.
-        Units and roles are no kin of anything; a list of traits (…性) is kin only to traits."""
+        """Lists of the same classification as this one: beside it under one parent, named as
+        classes of one kind (静态测试 and 动态测试, 宏观环境 and 微观环境, 过程型 and 内容型),
+        with items that are terms of the same shape: an examiner's distractors.
+
+        Not kin: a criterion of another division (按测试阶段 beside 按是否执行程序), a list of
+        another kind under the same heading (传统节日 beside 四大发明), lists of units or roles,
+        lists of traits (…性) beside lists of anything else."""
         parent = self.graph.parent(info.node.id)
         if (not _short_terms(info) or info.category in (ORG, ROLE) or info.node.kind in ("document", "chapter")
                 or parent is None or parent.kind == "document" and NOTES_TITLE.search(parent.title)):
-            return []  # lists straight under a set of notes are its topics (创建型模式 beside 质量属性), no kin  # sections of a chapter (门店服务的要求, 门店问题的来源) are topics, not kin
+            return []  # lists straight under a set of notes are its topics (创建型模式 beside 质量属性), no kin
         return [other for other in self.lists
                 if other is not info and other.node.parent == info.node.parent
-                and other.category == info.category and _short_terms(other) and not _nested(info, other)
-                and _last_char(other) == _last_char(info)  # 理念层、机制层 are no kin of 产品、价格
+                and _short_terms(other) and not _nested(info, other)
                 and _nameable(_stem_title(other.node.title))  # 记住“三心”: a reminder, no kind of its own
-                and _same_head(info.node.title, other.node.title)]
+                and one_classification(info.node.title, other.node.title)]
+
+
+def _head(title: str) -> tuple[str, str]:
+    """A class name's owner and the kind it names: 内部客户的特点 → (内部客户, 特点); 动态测试 → ("", 测试)."""
+    owner, _, name = _stem_title(title).rpartition("的")
+    return owner, name
+
+
+def one_classification(a: str, b: str) -> bool:
+    """Two list titles are classes of one division: they name the same kind (静态测试, 动态测试;
+    宏观环境, 微观环境; 过程型, 内容型), and what they are of is the same or of one kind too
+    (内部客户的特点, 外部客户的特点). A criterion (按测试阶段) is a division of its own; 四大发明
+    and 传统节日 name no common kind; 时间管理的方法 and 值班工作的方法 are of unrelated things."""
+    if _CRITERION.match(a) or _CRITERION.match(b):
+        return False
+    (owner_a, name_a), (owner_b, name_b) = _head(a), _head(b)
+    if short_kind(name_a) and short_kind(name_b):
+        same_kind = name_a[-1] == name_b[-1]
+    else:
+        same_kind = (len(name_a) >= 2 and name_a == name_b) or (
+            len(name_a) >= 3 and len(name_b) >= 3 and name_a[-2:] == name_b[-2:])
+    if not same_kind:
+        return False
+    if owner_a and owner_b and owner_a != owner_b:
+        return len(owner_a) >= 3 and len(owner_b) >= 3 and owner_a[-2:] == owner_b[-2:]
+    return True
 
 
 def _letters(options: list[str]) -> dict[str, str]:

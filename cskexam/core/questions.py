@@ -11,8 +11,9 @@ question's options do not change when an unrelated part of the notes does.
 
 Options follow the paper: 单选 exactly 4 (A–D), 多选 exactly 5 (A–E) with 2
 or 3 right. Distractors are of the key's category (``cskexam.core.distractors``):
-sibling items, items of other lists of the same kind, or of the lists beside
-it under one heading (协作机制 and 监督与改进); organisation units
+sibling items, or items of the lists of the same classification beside it
+(静态测试 for 动态测试), never of another classification of the same parent
+(单元测试, by stage) nor of another subject in the file; organisation units
 and roles are never asked as "which belongs to", since every company has
 them. An item whose key a knowledge-free guesser would find (most characters
 shared with the stem, the longest option) is drawn again or dropped. Nodes
@@ -29,7 +30,7 @@ Kinds generated:
 * ``single_definition`` 单选: （ ）是指… → which sibling it is; distractors
   are sibling items of the same list (department stems name the company).
 * ``single_member`` 单选: which option belongs to a list; distractors are
-  items of same-category lists (宏观环境 items vs 微观环境 items).
+  items of the lists of its classification (宏观环境 items vs 微观环境 items).
 * ``single_not_member`` 单选: 下列不属于…的是 — three items and one outsider.
 * ``multi_members`` 多选: which options belong to a list; 2–3 real items and
   same-category outsiders.
