@@ -48,7 +48,10 @@ def split_documents(name: str, lines: list[str], title: str | None = None, inden
         return _split_markdown(name, rows, title)
     docs: list[Document] = []
     for k, (lineno, text) in enumerate(rows):
-        if _is_document_title(rows, k) and not (docs and indents and indents[lineno - 1] > 0):
+        # An indented line is a note under the title, and so is a line over
+        # indented ones (a mind map's root): neither starts a new document.
+        under = bool(docs and indents and (indents[lineno - 1] > 0 or (k + 1 < len(rows) and indents[rows[k + 1][0] - 1] > 0)))
+        if _is_document_title(rows, k) and not under:
             docs.append(Document(text, lineno))
             continue
         if not docs:

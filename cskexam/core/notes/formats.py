@@ -270,6 +270,22 @@ def _words(line: str) -> str:
 _ANSWER_LABEL = re.compile(r"^(\s*)[【\[〔]\s*(?:参考答案|參考答案|答案|答)\s*[】\]〕]\s*[:：]?\s*")
 
 
+# A mind map exported as a drawn tree (├─ 计划, │  └─ 计划的作用, |-- 计划): the
+# drawing is the indentation; each line keeps its text at the column it stood at.
+_TREE_PREFIX = re.compile(r"^[ \t\u3000│┃║|]*(?:[├└┣┗┠┖╠╚╟╙┝┕]|[|`+](?=[-─]{2}))[─━┄┈\-—]*[ \t\u3000]*")
+_TREE_GLYPHS = re.compile(r"[├└┣┗┠┖╠╚╟╙┝┕]|(?:^|\n)[ \t│|]*[|`+]--")
+
+
+def _tree_lines(lines: list[str]) -> None:
+    for k, line in enumerate(lines):
+        m = _TREE_PREFIX.match(line)
+        if m and m.end() < len(line) and line[m.end()] not in "+-|":
+            width = sum(4 if ch == "\t" else 1 for ch in m.group(0))
+            lines[k] = " " * width + line[m.end() :]
+        elif line.strip(" \t\u3000│┃║|") == "" and line.strip():
+            lines[k] = ""  # a connector line (│) with nothing on it
+
+
 def reformat(raw: list[str], markdown: bool) -> tuple[list[str], bool]:
     """The lines rewritten, and whether they are to be read as Markdown-like
     lines (never joined as hard wraps): a slide deck's lines are whole
@@ -286,6 +302,9 @@ def reformat(raw: list[str], markdown: bool) -> tuple[list[str], bool]:
         slides.rewrite_deck(lines)
         flowing = True
     changed = bool(toc) or markdown or flowing
+    if _TREE_GLYPHS.search(text):
+        _tree_lines(lines)
+        changed = True
     if "答" in text:
         for k, line in enumerate(lines):
             if "答" in line[:8] and _ANSWER_LABEL.match(line):

@@ -84,6 +84,7 @@ class Line:
     joined: int = 0  # how many following lines (hard wraps) were joined to this one
     tip: bool = False  # inside a tip block or a quote (a mnemonic there belongs to the heading)
     bold: bool = False  # Markdown: the line opens with a bold phrase (**X**, **X**:…), a heading of its own
+    nested: bool = False  # a line of a mind map pasted among other notes: it nests by its indentation
 
 
 _EMPTY = Line()
@@ -231,8 +232,55 @@ def prepare_lines(raw_lines: list[str], markdown: bool) -> list[Line]:
         # beside it page after page are running headers.
         drop_running_headers(out, footers, lambda text: _MARKER_START.match(text) is not None)
     if not markdown and not indented_outline(out):
+        mark_nested_runs(out)
         _join_hard_wraps(out)
     return out
+
+
+_SHORT_ROW = 40
+
+
+def _outline_row(line: Line) -> bool:
+    """A line that can be a node of a mind map: short, and no sentence."""
+    text = line.text
+    return not line.literal and len(text) <= _SHORT_ROW and "。" not in text.rstrip("。") and not text.endswith("。")
+
+
+def mark_nested_runs(lines: list[Line]) -> None:
+    """A mind map pasted among ordinary notes (``绩效管理`` over tab-indented
+    ``绩效计划`` / ``目标设定`` …, then ``一、…`` sections): a run of short lines,
+    four or more of them indented, at two depths or more (or under several
+    flush-left branch names), nests by its indentation. The flush-left name
+    right before it is its root. Indented paragraphs of a Word copy are long,
+    and all at one depth: they are no such run."""
+    rows = [i for i, line in enumerate(lines) if line.text]
+    k = 0
+    while k < len(rows):
+        line = lines[rows[k]]
+        if line.indent == 0 or not _outline_row(line):
+            k += 1
+            continue
+        j, branches = k, 0
+        while j < len(rows):
+            row = lines[rows[j]]
+            if not _outline_row(row):
+                break
+            if row.indent == 0:
+                after = lines[rows[j + 1]] if j + 1 < len(rows) else None
+                if after is None or after.indent == 0 or _MARKER_START.match(row.text):
+                    break
+                branches += 1
+            j += 1
+        indented = [rows[m] for m in range(k, j) if lines[rows[m]].indent > 0]
+        levels = {lines[i].indent for i in indented}
+        if len(indented) >= 4 and (len(levels) >= 2 or branches):
+            for m in range(k, j):
+                lines[rows[m]].nested = True
+            if k > 0:
+                root = lines[rows[k - 1]]
+                if root.indent == 0 and _outline_row(root) and not _MARKER_START.match(root.text):
+                    root.nested = True
+        k = max(j, k + 1)
 
 
 def indented_outline(lines: list[Line]) -> bool:
@@ -245,7 +293,10 @@ def indented_outline(lines: list[Line]) -> bool:
     indented = sum(1 for line in rows if line.indent > 0)
     levels = {line.indent for line in rows if line.indent > 0}
     marked = sum(1 for line in rows if _MARKER_START.match(line.text))
-    return indented * 2 >= len(rows) and len(levels) >= 2 and marked * 4 <= len(rows)
+    # Numbered sections or paragraphs flush left beside it: ordinary notes with
+    # a mind map pasted in (``mark_nested_runs`` nests the map alone).
+    ordinary = sum(1 for line in rows[1:] if not line.indent and (_MARKER_START.match(line.text) or "。" in line.text))
+    return indented * 2 >= len(rows) and len(levels) >= 2 and marked * 4 <= len(rows) and ordinary < 2
 
 
 def _bare_items_follow(lines: list[Line], i: int) -> bool:
@@ -283,7 +334,7 @@ def _join_hard_wraps(lines: list[Line]) -> None:
     i = 0
     while i + 1 < len(lines):
         line, nxt = lines[i], lines[i + 1]
-        if not (line.text and nxt.text) or line.literal or nxt.literal or len(line.text) < 12:
+        if not (line.text and nxt.text) or line.literal or nxt.literal or line.nested or nxt.nested or len(line.text) < 12:
             i += 1
             continue
         last = line.text[-1]

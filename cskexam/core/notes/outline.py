@@ -51,6 +51,7 @@ class OutlineBuilder(UnmarkedLines):
         self._next_lead: Marker | None = None  # the marker that opens the next line
         self._body_line: tuple[Draft, str, int] | None = None  # the last whole line read as body text
         self._asked: list[Draft] = []  # questions made by _answered_question
+        self._map_base: int | None = None  # stack depth where a mind map pasted among the notes opened
 
     # -- acceptance ----------------------------------------------------
     def _open(self, style: str) -> Draft | None:
@@ -160,6 +161,7 @@ class OutlineBuilder(UnmarkedLines):
         heading_like: bool = False,
         next_lead: Marker | None = None,
         bold: bool = False,
+        nested: bool = False,
     ) -> None:
         """One line of the document. ``term_run``: the line is one of several
         ``term:explanation`` lines in a row (each becomes an item)."""
@@ -173,6 +175,12 @@ class OutlineBuilder(UnmarkedLines):
         if literal:
             self._append_text(line)
             return
+        if self._map_base is not None and (not nested or not indent):
+            # The mind map ends (or a new branch of it starts): its lines are closed.
+            self._finish_pending()
+            del self.stack[max(1, self._map_base) :]
+            if not nested:
+                self._map_base = None
         heading = markdown_heading(line)
         if heading:
             draft = self._start(heading, line, lineno)
@@ -204,7 +212,18 @@ class OutlineBuilder(UnmarkedLines):
             self._finish_pending()
             if self._special_line(mnemonic.group(1), lineno, [], tip, False):
                 return
-        if self.by_indent:
+        if nested and not self.by_indent:
+            # A mind map among the notes: its flush-left names are headings, the
+            # lines under them nest by their indentation; it closes where it ends.
+            if not indent:
+                draft = self._plain(line, "plain", lineno)
+                if self._map_base is None:
+                    self._map_base = len(self.stack) - 1
+                return
+            if self._map_base is None:
+                self._finish_pending()
+                self._map_base = len(self.stack)
+        if self.by_indent or nested:
             lead = markers[0] if markers and markers[0].start == 0 else Marker("bullet", (), "", 0, 0)
             self._indented_item(lead, line, lineno, indent, [])
             return

@@ -95,7 +95,7 @@ def _build(doc: Document, prepared: list[Line], markdown: bool, by_indent: bool 
         )
         next_lead = scans[k + 1][0] if k + 1 < len(body) and scans[k + 1] and scans[k + 1][0].start == 0 else None
         builder.add_line(text, lineno, scans[k], line.indent, line.literal, line.tip, term_run,
-                         lineno + line.joined, heading_like, next_lead, line.bold)
+                         lineno + line.joined, heading_like, next_lead, line.bold, line.nested)
     builder.finish()
     return builder
 

@@ -1,0 +1,48 @@
+"""Rules for notes that mix their shapes: a mind map pasted among numbered
+sections, a lead-in that repeats its heading, a remark line after a run of
+items, a heading with the basis of its classification in brackets, and a
+mnemonic in brackets with its list on the same line."""
+
+from __future__ import annotations
+
+from outline_helpers import kids, node, parse, titles
+
+
+def documents(graph):
+    return [n.title for n in graph if n.kind == "document"]
+
+
+def test_a_drawn_mind_map_before_numbered_sections_nests_and_the_sections_stay_beside_it():
+    text = (
+        "管理学复习\n管理的职能\n├─ 计划\n│  ├─ 目标\n│  └─ 方案\n├─ 组织\n│  └─ 组织结构\n└─ 控制\n"
+        "   ├─ 事前控制\n   └─ 事后控制\n一、计划的含义\n计划是管理的首要职能。\n二、控制的含义\n控制是纠正偏差的过程。\n"
+    )
+    g = parse(text)
+    assert documents(g) == ["管理学复习"]
+    assert kids(g, "管理学复习") == ["管理的职能", "计划的含义", "控制的含义"]
+    assert kids(g, "管理的职能") == ["计划", "组织", "控制"]
+    assert kids(g, "计划") == ["目标", "方案"] and kids(g, "控制") == ["事前控制", "事后控制"]
+    assert node(g, "计划的含义").text == "计划是管理的首要职能。"
+    assert not any("├" in t or "│" in t for t in titles(g))
+
+
+def test_a_tab_indented_mind_map_among_sections_nests_by_its_tabs():
+    text = (
+        "人力资源管理笔记\n绩效管理\n\t绩效计划\n\t\t目标设定\n\t\t指标设计\n\t绩效考评\n\t\t考评方法\n\t绩效反馈\n"
+        "一、绩效管理的含义\n绩效管理是一个持续的过程。\n二、绩效考评的方法\n1、排序法\n2、配对比较法\n3、强制分布法\n"
+    )
+    g = parse(text)
+    assert kids(g, "人力资源管理笔记") == ["绩效管理", "绩效管理的含义", "绩效考评的方法"]
+    assert kids(g, "绩效管理") == ["绩效计划", "绩效考评", "绩效反馈"]
+    assert kids(g, "绩效计划") == ["目标设定", "指标设计"]
+    assert kids(g, "绩效考评的方法") == ["排序法", "配对比较法", "强制分布法"]
+
+
+def test_indented_paragraphs_of_a_word_copy_are_no_mind_map():
+    text = (
+        "客户服务笔记\n一、客户服务的含义\n    客户服务是指企业为客户提供的各种帮助与支持，贯穿售前、售中和售后。\n"
+        "    良好的客户服务能够提升客户满意度，并带来重复购买。\n二、客户服务的特征\n    无形性、不可分性、差异性、易逝性\n"
+    )
+    g = parse(text)
+    assert kids(g, "客户服务笔记") == ["客户服务的含义", "客户服务的特征"]
+    assert kids(g, "客户服务的特征") == ["无形性", "不可分性", "差异性", "易逝性"]
