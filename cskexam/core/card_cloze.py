@@ -22,6 +22,7 @@ from cskexam.core.card_lists import _ASPECT
 from cskexam.core.card_text import BLANK, _GENERIC, _PRONOUN_START, _clean, _sentences, _squash
 from cskexam.core.distractors import shared_words
 from cskexam.core.grading_hant import to_simplified
+from cskexam.core.question_doubt import not_its_own, starts_mid_sentence
 from cskexam.core.graph import KnowledgeGraph, Node
 
 # A word found in this share of the notes' key points is no key term of any of them.
@@ -320,12 +321,16 @@ def _add_cloze_card(deck, graph, node, node_defs, seg, domain, keywords, common,
     context = doc_context(graph, node)
     # The defining sentence already has its card: a cloze of it would answer the other.
     said = [_squash(text)[:12] for _, text in node_defs if len(_squash(text)) >= 6]
+    if node.kind == "item" and not_its_own(graph, node, (_sentences(node.text) or [""])[0]):
+        return  # 德尔菲法又称… run into 趋势外推预测法's line: labelled with the item, a card would mislead
     for sentence in _sentences(node.text):
         sentence = _REMARK.sub("", sentence).strip(" :：")  # 「（考点:哪个阶段…→稳定期）」 is no part of the fact
         if any(key in _squash(sentence) for key in said):
             continue
         if (not 12 <= len(sentence) <= 80 or re.search(r"[?？]", sentence) or sentence.startswith(_META_START)
                 or _ASIDE.match(sentence) or _FIGURE.search(sentence) or filler_sentence(sentence)):
+            continue
+        if starts_mid_sentence(sentence):
             continue
         siblings = graph.children(parent.id) if parent is not None else []
         doc_terms = domain.get(graph.document_of(node.id).id, set()) if isinstance(domain, dict) else domain

@@ -18,7 +18,7 @@ from cskexam.core.distractors import (
 from cskexam.core.grading import fold
 from cskexam.core.graph import KnowledgeGraph, Node
 from cskexam.core.question import LETTERS
-from cskexam.core.question_doubt import doubtful_list, furniture, quiz_node, running_titles
+from cskexam.core.question_doubt import doubtful_list, furniture, not_its_own, quiz_node, running_titles
 from cskexam.core.question_names import (  # noqa: F401  (re-exported for the generators)
     _CRITERION, _GENERIC_TITLES, _HEADING_WORDS, NOTES_TITLE, _nameable, _stem_title, list_name, short_kind,
 )
@@ -87,6 +87,8 @@ def _definition(graph: KnowledgeGraph, node: Node) -> str:
     run into it (…做不到的事记:“洁、速…”) and a gloss before it (（Atomicity）：) are cut off."""
     found = next((d.text for d in graph.definitions_of(node.id) if d.text.strip()), node.text)
     text = _first_sentence(_GLOSS.sub("", _cut_reminder(found)))
+    if not_its_own(graph, node, text) or meta_text(text):
+        return ""  # 上述四个阶段…, 德尔菲法又称… under another item: asked of this one, the key would be wrong
     if NOTES_TITLE.search(text) and len(text) <= 20 and not re.search(r"[，,]", text):
         return ""  # 心理咨询师复习笔记: a page's running header, not what the item is
     return text if plain_description(text) else ""  # 代表人物：斯金纳 is a field of the notes, no description
@@ -168,7 +170,7 @@ def _term_like(title: str) -> bool:
 
 # A teacher's aside or a note to oneself, not a statement of the material:
 # 「(极端激进型最难处理…)」, 「注:…」, 「记:“质、态…”」, 「(考点:…)」, 「口诀:…」.
-_META = re.compile(r"^\s*[(（\[【]|^\s*(注|记|口诀|考点|备注|提示|老师|重点|易错)\s*[:：]|[(（](考点|注|记)[:：]")
+_META = re.compile(r"^\s*[(（\[【]|^\s*(注|注意|特别注意|记|口诀|考点|备注|提示|老师|重点|易错|区别|辨析|说明)\s*[:：]|[(（](考点|注|记)[:：]")
 
 
 def meta_text(text: str) -> bool:

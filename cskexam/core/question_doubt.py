@@ -97,3 +97,51 @@ def doubtful_list(graph: KnowledgeGraph, node: Node, items: list[Node]) -> bool:
         return True
     stated = stated_count(node)
     return node.count is None and stated is not None and stated != len(items)
+
+
+# A text that points at a list shown elsewhere (上述四个阶段…, 以下几种…), or begins mid-sentence
+# (的…, 或…, ，…: a line cut from its subject).
+_POINTS_ELSEWHERE = re.compile(r"^(?:上述|以上|以下|如下|前述|上面|下面|下列|这些|这几|那些|后者|前者)")
+_MID_SENTENCE = re.compile(r"^(?:的|或|以及|及其|并且|而且|[，,、；;:：)）」”])")
+_TITLE_INDEX: dict[int, tuple[KnowledgeGraph, int, dict[str, list[str]]]] = {}
+
+
+def _titles_by_start(graph: KnowledgeGraph) -> dict[str, list[str]]:
+    """The key points' titles that read as terms, by their first two characters, longest first."""
+    known = _TITLE_INDEX.get(id(graph))
+    if known is not None and known[0] is graph and known[1] == len(graph):
+        return known[2]
+    index: dict[str, list[str]] = {}
+    for n in graph:
+        t = n.title.strip()
+        if n.kind in ("point", "item") and 2 <= len(t) <= 12 and re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]+", t):
+            index.setdefault(t[:2], []).append(t)
+    for titles in index.values():
+        titles.sort(key=len, reverse=True)
+    if len(_TITLE_INDEX) > 8:
+        _TITLE_INDEX.clear()  # a few graphs at a time: the notes being worked on
+    _TITLE_INDEX[id(graph)] = (graph, len(graph), index)
+    return index
+
+
+def starts_mid_sentence(text: str) -> bool:
+    """``text`` begins mid-sentence (的…, 或…, ，…) or points at a list not shown (上述…, 以下几种…)."""
+    t = (text or "").strip()
+    return bool(_POINTS_ELSEWHERE.match(t) or _MID_SENTENCE.match(t))
+
+
+def not_its_own(graph: KnowledgeGraph, node: Node, text: str) -> bool:
+    """``text``, found under ``node``, is not said of it: it points at a list elsewhere
+    (上述四个阶段的顺序不变… under 形式运算阶段), begins mid-sentence, or has another key point
+    of the notes for its subject (德尔菲法又称专家调查法… run into the line of 趋势外推预测法).
+    Asked as what ``node`` is, it would key the wrong answer."""
+    t = (text or "").strip()
+    if starts_mid_sentence(t):
+        return True
+    own = node.title.strip()
+    near = {a.title.strip() for a in graph.ancestors(node.id)}
+    for title in _titles_by_start(graph).get(t[:2], ()):
+        if t.startswith(title) and title not in own and own not in title and title not in near:
+            rest = t[len(title):len(title) + 1]
+            return rest == "" or not re.match(r"[\u4e00-\u9fff]", rest) or rest in "又是指为也即就在具属可能的"
+    return False

@@ -5,7 +5,8 @@ counts, keys a knowledge-free guesser finds (by shared characters, by length,
 or by a word the key shares with the stem and no wrong option does),
 duplicates, counts the graph does not back, text the notes lost
 characters in, and forms no paper prints (an exercise of the notes inside a
-stem, an answer line or a page mark, a blank in an example). A shared word in an authored item is advisory: textbooks
+stem, an answer line or a page mark, a blank in an example, a stem pointing at a list it
+does not show (上述四项中…) or starting mid-sentence (的…, 或…)). A shared word in an authored item is advisory: textbooks
 define 品牌竞争者 by 品牌不同, and the author decides.
 """
 
@@ -157,6 +158,14 @@ _FORMS = (
 )
 
 
+# A stem that points at a list it does not show: 「上述四项中…」, 「以下几种…」 in a 判断 or a 填空;
+# a choice's own options are the list 下列/以下 point at.
+_UNSHOWN = re.compile(r"上述|前述|如上所述|以上(?:几|各|这|所述|[一二三四五六七八九十两\d]+\s*[项种个类点条])|"
+                      r"以下(?:几|各|这)|下列|如下(?![:：])")
+# A stem cut from its subject: it begins with a particle or a conjunction (的…, 或…, ，…).
+_MID_START = re.compile(r"^(?:[的或，,、；;:：)）]|以及|及其|并且|而且)")
+
+
 def _form(q: Question) -> list[Finding]:
     texts = [q.stem, *q.options.values()] + ([str(q.answer)] if q.type in ("填空", "简答") else [])
     out = []
@@ -164,6 +173,10 @@ def _form(q: Question) -> list[Finding]:
         hit = next((t for t in texts if pattern.search(t)), None)
         if hit is not None:
             out.append(Finding(q.id, FORM, f"{why}：「{hit[:30]}」", advisory=q.source in AUTHORED_SOURCES))
+    if q.type not in ("单选", "多选", "案例分析") and _UNSHOWN.search(q.stem):
+        out.append(Finding(q.id, FORM, f"题干提到未列出的内容：「{q.stem[:30]}」", advisory=q.source in AUTHORED_SOURCES))
+    if _MID_START.match(q.stem):
+        out.append(Finding(q.id, FORM, f"题干从半句开始：「{q.stem[:30]}」", advisory=q.source in AUTHORED_SOURCES))
     if q.type == "单选" and q.stem.count("（ ）") > 1:
         out.append(Finding(q.id, FORM, "单选题干有两个括号", advisory=q.source in AUTHORED_SOURCES))
     return out

@@ -219,3 +219,16 @@ def _facet_prefixes() -> tuple[str, ...]:
     from cskexam.core.question_doubt import FACET_WORDS
 
     return tuple(w for w in FACET_WORDS if len(w) >= 2)
+
+
+# A list of proper names: people (代表人物, 教育家), books (代表作, 《大教学论》), places. Reciting them is
+# no 简答 a paper sets (「简述西方教育学代表人物」); a paper asks which of some names belongs.
+_NAMES_TITLE = re.compile(r"代表人物|人物|代表作|著作|名著|作品|书目|典籍|学者|[思想教育心理哲科作]学?家|诗人|创始人|奠基人|"
+                          r"提出者|名胜|城市|省份|国家$|朝代")
+_BOOK = re.compile(r"^《[^》]+》$")
+
+
+def names_list(title: str, items: Iterable[str]) -> bool:
+    """The list's entries are proper names (people, books, places), by its name or their form."""
+    items = [i.strip() for i in items]
+    return bool(_NAMES_TITLE.search(title)) or (bool(items) and sum(bool(_BOOK.match(i)) for i in items) * 2 > len(items))

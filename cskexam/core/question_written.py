@@ -15,8 +15,11 @@ from cskexam.core.distractors import ORG, ROLE, item_category, same_thing
 from cskexam.core.grading import ScoringPoint, fold
 from cskexam.core.graph import Node
 from cskexam.core.question import BLANK, Question, question_id
-from cskexam.core.question_quality import attribute, definable, describe, kinds, plain_description, filler_blank, named_in, pattern_list, shares_morpheme
+from cskexam.core.question_quality import (
+    attribute, definable, describe, filler_blank, kinds, named_in, names_list, pattern_list, plain_description, shares_morpheme,
+)
 from cskexam.core.question_choice import _PRONOUN_START, _coherent, _concept, _member_title, _where
+from cskexam.core.question_doubt import not_its_own, starts_mid_sentence
 from cskexam.core.question_context import (
     _TERM_OK, MAX_STEM_TEXT_CHARS, _Context, _cut_reminder, _definition, _explain, _first_sentence, _list_summary, _ListInfo,
     _nameable, _stem_title, _term_like, flag_kinds, described, list_name, meta_text, sub_list,
@@ -225,10 +228,20 @@ _NO_SUBJECT = ("由", "因", "从", "将", "把", "被", "以", "对", "向", "�
 _EXAMPLE = re.compile(r"^(比如|例如|譬如|举例|举个例子|打个比方|如[:：]|例[:：]|案例)|比如|例如|譬如")
 
 
+def _topic_blank(ctx: _Context, node: Node, answer: str) -> bool:
+    """The blank is the topic of the list the node is an item of (遗忘 of 遗忘的原因's 衰退说:
+    「____是记忆痕迹…消退的结果」): its heading names it, the blank asks nothing."""
+    parent = ctx.graph.parent(node.id)
+    return (node.kind == "item" and parent is not None and parent.kind != "document"
+            and len(answer) >= 2 and answer in parent.title and answer != node.title)
+
+
 def _cloze_sentence(ctx: _Context, node: Node, rng: random.Random) -> Question | None:
     sentence = _first_sentence(_cut_reminder(node.text))
     if meta_text(sentence) or _EXAMPLE.search(sentence) or not plain_description(sentence):
         return None
+    if not_its_own(ctx.graph, node, sentence) if node.kind == "item" else starts_mid_sentence(sentence):
+        return None  # 上述四个阶段…, 以下几种…, a line cut from its subject
     joined = _JOINER.match(sentence)
     if joined:
         sentence = sentence[joined.end():]
@@ -254,7 +267,7 @@ def _cloze_sentence(ctx: _Context, node: Node, rng: random.Random) -> Question |
         return None
     if shares_morpheme(answer, stem, ctx.listed_with(answer)) or filler_blank(stem[:stem.index(BLANK)]):
         return None
-    if not _blankable(answer):
+    if not _blankable(answer) or _topic_blank(ctx, node, answer):
         return None
     if joined:
         # 「其中超值忠诚是…」 says 其中 of what: the list it is about names it
@@ -285,6 +298,8 @@ def _cloze_term(ctx: _Context, node: Node, rng: random.Random) -> Question | Non
     sentence = _first_sentence(_cut_reminder(node.text))
     if _EXAMPLE.search(sentence) or not plain_description(sentence):
         return None  # 「比如：安装调试属于____」, 「一级 + 读前加 S 锁 → 还能防止____」
+    if not_its_own(ctx.graph, node, sentence) if node.kind == "item" else starts_mid_sentence(sentence):
+        return None  # 「以下几种不属于加密算法…」: it points at a list not shown
     about = ""
     joined = _JOINER.match(sentence)
     if joined:
@@ -359,6 +374,8 @@ def _short_list(ctx: _Context, info: _ListInfo) -> Question | None:
         return None  # duties and rules (sentences) are no 采分点, unless the notes count them (投诉的价值（四个）)
     if pattern_list(i.title for i in info.items):
         return None  # 在范围上、在内容上、在形式上: labels a candidate scores without knowing what they say
+    if names_list(info.node.title, [i.title for i in info.items]):
+        return None  # 请简述西方教育学代表人物: names to recite, no question a paper sets
     if info.node.kind == "document":
         company = ctx.company(info.node)
         if company is None:
