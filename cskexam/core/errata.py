@@ -365,8 +365,13 @@ def find_losses(
     out: list[SuspectLoss] = []
     # Only pairs of Chinese characters: the completions looked up are such words.
     uses: Counter[str] = Counter()
-    for run in _CJK_RUN.findall(text):
-        uses.update(run[i:i + 2] for i in range(len(run) - 1))
+    # Each distinct run once, times its repeats: notes repeat their phrases.
+    for run, times in Counter(_CJK_RUN.findall(text)).items():
+        if times == 1:
+            uses.update(run[i:i + 2] for i in range(len(run) - 1))
+            continue
+        for i in range(len(run) - 1):
+            uses[run[i:i + 2]] += times
     try:
         _find(text, cut, index, known, limit, uses, _Scans(text, scan_budget), out)
     except _OverBudget:
@@ -403,7 +408,13 @@ def _pieces(text: str) -> Iterator[tuple[int, str]]:
 def _find(text: str, cut: Callable[[str], list[str]], index: LossIndex, known: Callable[[str], bool], limit: int,
           uses: Mapping[str, int], scans: "_Scans", out: list[SuspectLoss]) -> None:
     seen: set[str] = set()
+    # A piece read before can propose nothing new: what it proposes depends on its own text only, and
+    # each span is proposed once (a pasted block repeated thousands of times is read once).
+    read: set[str] = set()
     for lineno, line in _pieces(text):
+        if line in read:
+            continue
+        read.add(line)
         tokens = cut(line)
         facts = _Line(line, tokens, index)
         for i, (tok, start) in enumerate(zip(tokens, facts.offsets)):
