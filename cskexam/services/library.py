@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Callable, Iterable
 from cskexam.core.graph import KnowledgeGraph
 from cskexam.core.notes import parse_notes
 from cskexam.core.notes.identity import carry_ids
+from cskexam.core.notes.parser import paused_gc
 from cskexam.core.errors import NotesError
 from cskexam.paths import database_url
 from cskexam.services.notes import collect_note_files, read_note
@@ -293,7 +294,9 @@ class Library:
         total = 2 + len(steps)
         self._graph = None
         library_graph: KnowledgeGraph | None = None
-        with self.db.session(immediate=True) as session:
+        # The steps make and drop objects by the hundred thousand for a big file (rows, cards,
+        # questions), freed by reference count: collections would only walk them again.
+        with paused_gc(), self.db.session(immediate=True) as session:
             _report(progress, 0, total, "写入数据库")
             # A node read a little differently (an edited or better-read title) keeps its id and history.
             carry_ids(prepared.graph, graph_repo.stored_outline(session, [f.name for f in prepared.files]))

@@ -8,7 +8,9 @@ the first pass only collects those clean titles.
 
 from __future__ import annotations
 
+import gc
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -100,7 +102,26 @@ def _build(doc: Document, prepared: list[Line], markdown: bool, by_indent: bool 
     return builder
 
 
+@contextmanager
+def paused_gc():
+    """The cyclic garbage collector paused: parsing makes objects by the hundred
+    thousand and frees them by reference count, and every collection would walk
+    them all again (a fifth of the time of a node-dense file)."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
 def parse_notes(sources: list[NoteSource]) -> KnowledgeGraph:
+    with paused_gc():
+        return _parse_notes(sources)
+
+
+def _parse_notes(sources: list[NoteSource]) -> KnowledgeGraph:
     raw_by_name: dict[str, list[str]] = {}
     built = []
     for src in sources:
