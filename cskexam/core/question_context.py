@@ -262,9 +262,13 @@ class _Context:
         # the same list appears in several documents, and its items must never
         # be offered as wrong answers to it.
         self.members_by_title: dict[str, set[str]] = {}
+        # The lists under each heading, in order: a list's kin are looked for among its
+        # siblings, not among every list of the library (ten thousand small files).
+        self._by_parent: dict[str | None, list[_ListInfo]] = {}
         for info in self.lists:
             self.members_by_title.setdefault(fold(_stem_title(info.node.title)), set()).update(
                 same_thing(i.title) for i in info.items)
+            self._by_parent.setdefault(info.node.parent, []).append(info)
 
     def terms(self) -> list[str]:
         """Titles of key points that read as terms, longest first (so 客户服务环境 wins over 服务环境)."""
@@ -398,8 +402,8 @@ class _Context:
         if (not _short_terms(info) or info.category in (ORG, ROLE) or info.node.kind in ("document", "chapter")
                 or parent is None or parent.kind == "document" and NOTES_TITLE.search(parent.title)):
             return []  # lists straight under a set of notes are its topics (创建型模式 beside 质量属性), no kin
-        return [other for other in self.lists
-                if other is not info and other.node.parent == info.node.parent
+        return [other for other in self._by_parent.get(info.node.parent, ())
+                if other is not info
                 and _short_terms(other) and not _nested(info, other)
                 and _nameable(_stem_title(other.node.title))  # 记住“三心”: a reminder, no kind of its own
                 and one_classification(info.node.title, other.node.title)]
