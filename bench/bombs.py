@@ -144,6 +144,16 @@ def numbered_notes(lines: int = 300, per_line: int = 100) -> str:
     return "客户服务要素\n" + "\n".join(rows) + "\n"
 
 
+def nested_notes(count: int = 20_000, depth: int = 100) -> str:
+    """A block repeated ``count`` times, each copy one level deeper than the last (back to
+    the top after ``depth`` levels): a Markdown list far deeper than any outline."""
+    return "# 嵌套\n" + "".join("  " * (i % depth) + f"- 要点{i}：客户服务的要素\n" for i in range(count))
+
+
+def small_notes(index: int) -> str:
+    return f"{_WORDS[index % 20]}{_WORDS[index * 7 % 20]}概述\n一、{_WORDS[index * 3 % 20]}\n1、{_WORDS[index % 19]}的要点\n2、{_WORDS[index % 17]}与{_WORDS[index % 13]}\n"
+
+
 def paragraph_notes(size: int = 600 * 1024) -> str:
     """One paragraph of about ``size`` bytes: words, a comma now and then, no line break."""
     import random
@@ -219,11 +229,17 @@ def main(words: list[str]) -> int:
         "bullets.txt": bullet_notes(),
         "numbered.txt": numbered_notes(),
         "paragraph.txt": paragraph_notes(),
+        "nested.md": nested_notes(),
         "line10mb.txt": "一行\n" + "客户服务是企业营销活动的重要组成部分，" * 175_000 + "\n",
     }
     files.update((name, text.encode("utf-8")) for name, text in notes.items())
     for name, data in files.items():
         (work / name).write_bytes(data)
+    # Folders of many small notes files: as many as one import takes, and five times that.
+    for folder, count in (("files2000", 2_000), ("files10000", 10_000)):
+        (work / folder).mkdir()
+        for i in range(count):
+            (work / folder / f"笔记{i:05d}.txt").write_text(small_notes(i), "utf-8")
     (work / "loop1.csv").symlink_to(work / "loop2.csv")
     (work / "loop2.csv").symlink_to(work / "loop1.csv")
     os.mkfifo(work / "pipe.csv")
@@ -254,6 +270,9 @@ def main(words: list[str]) -> int:
         ("notes 30,000 numbered items on 300 lines", cli + notes_import("numbered.txt")),
         (f"notes one {len(files['paragraph.txt']) / 1024:.0f} KB paragraph", cli + notes_import("paragraph.txt")),
         ("notes one 10 MB line", cli + notes_import("line10mb.txt")),
+        (f"notes 20,000 blocks each nested deeper ({len(files['nested.md']) / 2**20:.1f} MB)", cli + notes_import("nested.md")),
+        ("notes 2,000 small files (most one import takes)", cli + notes_import("files2000")),
+        ("notes 10,000 small files", cli + notes_import("files10000")),
         ("简答 grader, 3 pastes of 120k chars", [sys.executable, "-c", grader_paste_script()]),
     ]
     failed = 0

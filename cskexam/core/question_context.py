@@ -265,6 +265,7 @@ class _Context:
         # The lists under each heading, in order: a list's kin are looked for among its
         # siblings, not among every list of the library (ten thousand small files).
         self._by_parent: dict[str | None, list[_ListInfo]] = {}
+        self._by_folded_title: dict[str, list[Node]] | None = None
         for info in self.lists:
             self.members_by_title.setdefault(fold(_stem_title(info.node.title)), set()).update(
                 same_thing(i.title) for i in info.items)
@@ -324,9 +325,13 @@ class _Context:
     def describes_kind(self, text: str, title: str) -> bool:
         """``text`` calls the key point named ``title`` by the name of its list (「…重要宏观环境因素」
         of 政治法律环境): every item of the list fits it, so it singles none out."""
-        for n in self.graph:
-            if fold(n.title) != fold(title):
-                continue
+        if self._by_folded_title is None:
+            # Built once: a look through every node per question made a big file's
+            # generation quadratic.
+            self._by_folded_title = {}
+            for node in self.graph:
+                self._by_folded_title.setdefault(fold(node.title), []).append(node)
+        for n in self._by_folded_title.get(fold(title), ()):
             parent = self.graph.parent(n.id)
             if parent is not None and parent.kind != "document":
                 kind = _stem_title(parent.title)

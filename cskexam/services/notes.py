@@ -32,6 +32,11 @@ NOTE_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
 NOTE_FOLDER_SUFFIXES = frozenset({".txt", ".md"})
 
 
+# A study library is tens of notes files, a few hundred at most; each costs a couple of
+# milliseconds to import, so ten thousand would take longer than any import may.
+MAX_NOTE_FILES = 2_000
+
+
 def collect_note_files(paths: list[str | Path] | None) -> list[Path]:
     """The notes files named by ``paths`` (files or folders); default: bundled notes."""
     if not paths:
@@ -55,6 +60,9 @@ def collect_note_files(paths: list[str | Path] | None) -> list[Path]:
             raise NotesError("不是笔记文件：只支持 .txt / .md", str(raw))
         else:
             out.append(path)
+    if len(out) > MAX_NOTE_FILES:
+        raise NotesError(f"笔记文件太多（{len(out):,} 个）：一次最多导入 {MAX_NOTE_FILES:,} 个，请分批导入或合并文件",
+                         str(paths[0]) if len(paths) == 1 else None)
     for path in out:
         _check_name(path)
     return out
