@@ -125,6 +125,23 @@ def test_a_folder_far_too_big_to_be_notes_is_refused_without_reading_it_all(tmp_
     assert _no_library(tmp_path)
 
 
+@pytest.mark.parametrize("command", [["graph"], ["import"]])
+def test_more_notes_files_than_one_import_takes_are_refused_before_any_is_read(tmp_path, capsys, monkeypatch, command):
+    from cskexam.services import notes as notes_service
+
+    monkeypatch.setattr(notes_service, "MAX_NOTE_FILES", 5)
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(6):
+        (folder / f"{i}.txt").write_text("一、甲\n1、乙\n", "utf-8")
+    assert main([*command, str(folder)]) == 2
+    err = _error(capsys)
+    assert "笔记文件太多（6 个）" in err and "many" in err
+    assert _no_library(tmp_path)
+    (folder / "5.txt").unlink()
+    assert main([*command, str(folder)]) == 0
+
+
 def test_a_folder_walk_skips_symlink_loops(tmp_path):
     from cskexam.userfiles import files_under
 
