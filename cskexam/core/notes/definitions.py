@@ -15,6 +15,8 @@ _TITLE_NOISE = re.compile(r"(的定义|是谁|的含义|的概念)$")
 def _definitions_of(title: str, text: str) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     stripped = text.strip()
+    if not stripped:
+        return found  # most nodes of a dense outline: a title and nothing to define
     if stripped.startswith(("指", "是指")) and title:
         body = stripped[2:] if stripped.startswith("是指") else stripped[1:]
         found.append((title, "指" + _first_sentence(body)))

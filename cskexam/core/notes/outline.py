@@ -15,6 +15,7 @@ from cskexam.core.notes.markers import Marker, find_markers, markdown_heading
 from cskexam.core.notes.drafts import Draft, _clean_marker, _heading_like, _is_cjk, _looks_like_list, _next_number
 from cskexam.core.notes.outline_lines import UnmarkedLines
 from cskexam.core.notes.questions import ANSWER_LINE as _ANSWER_LINE, question_title
+from cskexam.core.notes.outline_patterns import JUDGEMENT_ENDS
 from cskexam.core.notes.outline_patterns import (  # noqa: F401
     _BOUNDARY, _PUNCT, _FAMILY_RANK, _MAX_DEPTH, _INDENTED_STYLES, _MNEMONIC_WORD, _MNEMONIC_LINE, _BRACKET_LIST, _QUOTED, _REMEMBER_AS, _ASIDE_WORDS, _TRUE_MARKS, _JUDGEMENT, _JUDGEMENT_PREFIX, _OWN_LEVEL, _JUDGEMENT_SECTION, _ENDS_WITH_YOU, _NOUN_TAIL, _LEAD_VERB, _QUOTED_COUNT, _LEAD_SUBJECT, _SENTENCE, _LEAD_IN, _HEADING_MARK, _HOOK, _COUNT_ONLY, _ONE_LINE_STYLES, _OUTLINE_TITLE,
 )
@@ -138,7 +139,7 @@ class OutlineBuilder(UnmarkedLines):
         # titles of every file are known; nothing here depends on it.
         draft = self._pending
         if draft is not None:
-            m = _JUDGEMENT.search(draft.segment)
+            m = _JUDGEMENT.search(draft.segment) if draft.segment.rstrip()[-1:] in JUDGEMENT_ENDS else None
             if m and m.start() >= 4 and draft.style != "judge":
                 # ``(1)爱岗敬业是师德的灵魂。✗``: a numbered statement marked true or false.
                 draft.judged = (m.group(1) or m.group(2) or m.group(3)) in _TRUE_MARKS

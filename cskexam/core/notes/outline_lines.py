@@ -20,6 +20,7 @@ from cskexam.core.notes.outline_patterns import (
     _QUOTED_COUNT, _REMEMBER_AS, _SENTENCE, _TRUE_MARKS, _BASIS_HEAD, _KIND_ITEM, _SUB_LIST, _SUBJECT_COUNT,
 )
 from cskexam.core.notes.markers import cn_to_int
+from cskexam.core.notes.outline_patterns import JUDGEMENT_ENDS
 
 _KIND_LETTERS = "ABCDEFGH"
 _REMARK = re.compile(r"^\((?=[^()]*[,;。!?])[^()]{8,}\)$")
@@ -76,7 +77,7 @@ class UnmarkedLines:
                 if items and not owner.children:  # 可记作"优劣机威"(优势、劣势、机会、威胁): the bracket holds the items
                     self._add_items(owner, items, self._lineno)
                 return True
-        m = _JUDGEMENT.search(line)
+        m = _JUDGEMENT.search(line) if line.rstrip()[-1:] in JUDGEMENT_ENDS else None
         if m and m.start() >= 4:
             self._judgement(_JUDGEMENT_PREFIX.sub("", line[: m.start()]).strip(), m.group(1) or m.group(2) or m.group(3), lineno)
             return True

@@ -30,6 +30,9 @@ _ASIDE_WORDS = {"注意", "注", "提示", "提醒", "备注", "说明", "例如
                 "易混", "易错", "易混点", "易错点", "辨析", "补充", "拓展"}
 _TRUE_MARKS = ("√", "✓", "✔", "对", "對", "正确", "正確")
 _JUDGEMENT = re.compile(r"\(\s*(×|x|X|✗|✘|√|✓|✔|错|錯|对|對|正确|错误|正確|錯誤)\s*\)\s*$|(?:(?<=[\s。.])|(?<=[\u4e00-\u9fff]))(✗|✘|×|√|✓|✔)\s*$|(?<=[。.!])\s*(错|錯|对|對)\s*$")
+# What a line marked true or false ends with (spaces aside): only such a line is searched
+# for the mark, not every line at every position.
+JUDGEMENT_ENDS = frozenset(")×xX✗✘√✓✔错錯对對")
 _JUDGEMENT_PREFIX = re.compile(r"^(?:判断|判斷|辨析|易错|易錯)\s*:")
 _OWN_LEVEL = {"plain", "term", "judge", "lead_item", "inline", "doc"}
 _JUDGEMENT_SECTION = re.compile(r"判断|判斷|辨析|是非|对错|對錯")
