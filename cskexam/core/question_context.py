@@ -266,6 +266,7 @@ class _Context:
         # siblings, not among every list of the library (ten thousand small files).
         self._by_parent: dict[str | None, list[_ListInfo]] = {}
         self._by_folded_title: dict[str, list[Node]] | None = None
+        self._folded_definitions: dict[str, str] = {}
         for info in self.lists:
             self.members_by_title.setdefault(fold(_stem_title(info.node.title)), set()).update(
                 same_thing(i.title) for i in info.items)
@@ -321,6 +322,14 @@ class _Context:
                     self._listed.setdefault(fold(n.title), []).extend(
                         k.title for k in self.graph.children(parent.id) if k.id != n.id and _term_like(k.title))
         return self._listed.get(fold(title), [])
+
+    def folded_definition(self, node: Node) -> str:
+        """``fold(_definition(graph, node))``, worked out once per node: each item of a list is
+        compared with every other, so a long list would make it again and again."""
+        found = self._folded_definitions.get(node.id)
+        if found is None:
+            found = self._folded_definitions[node.id] = fold(_definition(self.graph, node))
+        return found
 
     def describes_kind(self, text: str, title: str) -> bool:
         """``text`` calls the key point named ``title`` by the name of its list (「…重要宏观环境因素」

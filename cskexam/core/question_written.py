@@ -48,10 +48,10 @@ def _judge_definition(ctx: _Context, info: _ListInfo, item: Node, rng: random.Ra
         return None  # 人力资源部…负责招聘: a unit's or a role's name says what it does, true or swapped
     if named_in(text, [item.title], [i.title for i in info.items if i.id != item.id]):
         return None  # 研发部是…研发…部门, 市场部是店面管理部门: the names decide it, not the notes
+    folded, own = fold(text), same_thing(item.title)
     others = [
         s for s in info.items
-        if s.id != item.id and same_thing(s.title) != same_thing(item.title)
-        and fold(_definition(ctx.graph, s)) != fold(text)
+        if s.id != item.id and same_thing(s.title) != own and ctx.folded_definition(s) != folded
     ]
     if not others:
         return None  # it could only ever be true: a guesser's 对 would win
