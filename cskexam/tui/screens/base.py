@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TypeVar
 
+from textual import events
 from textual.screen import Screen
 
 if TYPE_CHECKING:
@@ -29,5 +30,21 @@ class AppScreen(Screen[ResultType]):
     # announces with a ScreenResume right after the screen is pushed.
     been_away = False
 
+    # The theme this screen's styles were last worked out for (None: not yet).
+    _styled_for_theme: str | None = None
+
     def on_screen_suspend(self) -> None:
         self.been_away = True
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Runs before Textual's own handler (a subclass's handlers come first).
+        # Textual works out every CSS rule for every widget of a screen brought
+        # back by a push, which is most of the cost of coming back to a kept
+        # screen. Nothing changes a screen's styles while it is away: class and
+        # state changes restyle their widget at once, and only a new theme
+        # restyles everything. So a screen styled before, under the same
+        # theme, keeps its styles.
+        theme = self.app.theme
+        if self._styled_for_theme == theme:
+            event.refresh_styles = False
+        self._styled_for_theme = theme
