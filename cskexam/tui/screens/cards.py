@@ -109,6 +109,8 @@ class CardBrowserScreen(AppScreen):
     def __init__(self, state: str | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.all_cards: list[Any] = []
+        self._chapters_shown: list[str] | None = None  # None: not read yet
+        self._detail_width = 0
         self.shown: list[Any] = []
         self._initial_state = state
         self._editing = False
@@ -160,6 +162,10 @@ class CardBrowserScreen(AppScreen):
         self.app.call_from_thread(self._loaded, cards, chapters)
 
     def _loaded(self, cards: list[Any], chapters: list[str]) -> None:
+        detail_width = self.query_one("#cards-detail").size.width
+        if cards == self.all_cards and chapters == self._chapters_shown and detail_width == self._detail_width:
+            return  # as shown already: coming back costs no second frame
+        self._chapters_shown = chapters
         self.all_cards = cards
         select = self.query_one("#cards-chapter", Select)
         current = select.value
@@ -221,6 +227,7 @@ class CardBrowserScreen(AppScreen):
             detail.update(Content("没有符合条件的卡片"))
             return
         due = card.due.astimezone().strftime("%Y-%m-%d %H:%M") if card.due else "—"
+        self._detail_width = detail.size.width  # the path below is cut to it
         width = max(20, detail.size.width - 2) if detail.size.width else 70
         detail.update(CjkText(Content.assemble(
             ("问：", "bold"), card.front, "\n", ("答：", "bold"), card.back, "\n",

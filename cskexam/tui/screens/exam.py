@@ -25,6 +25,7 @@ from textual.widgets.option_list import Option
 
 from cskexam.tui.screens.base import AppScreen
 from cskexam.tui.screens.exam_sitting import EXAM_HELP
+from cskexam.tui.widgets.unchanged import update_if_changed
 from cskexam.tui.widgets.cjk_text import CjkText
 from cskexam.tui.widgets.title_bar import TitleBar
 from cskexam.tui.failures import guarded, shows_problems
@@ -163,7 +164,8 @@ class ExamScreen(AppScreen):
             if p.attempts:
                 parts += ["\n", (f"已按 {p.attempts} 次考试的实际得分校准（{p.shift:+.1f} 分）", "$text-muted")]
         parts += ["\n\n", ("Enter 开始考试 · l 考试记录", "$text-muted")]
-        self.query_one("#exam-blueprint-info", Static).update(CjkText(Content.assemble(*parts)))
+        # Predicted anew each time 模拟考试 is opened: mostly the same, and then no second frame.
+        update_if_changed(self.query_one("#exam-blueprint-info", Static), CjkText(Content.assemble(*parts)))
 
     # -- resume ---------------------------------------------------------------------
     def _offer_resume(self, active) -> None:

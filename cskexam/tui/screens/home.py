@@ -29,6 +29,7 @@ from cskexam.tui.widgets.title_bar import TitleBar
 from cskexam.tui.widgets.text import aligned_pairs
 from cskexam.tui.failures import guarded
 from cskexam.tui.widgets.footer import Footer
+from cskexam.tui.widgets.unchanged import update_if_changed
 
 if TYPE_CHECKING:
     from cskexam.services.home import HomeFigures
@@ -290,7 +291,7 @@ class HomeScreen(AppScreen):
         # Looked up here, on the UI thread: by the time a worker has read its
         # figures the screen may be closing (the app quits, or its panels are gone).
         for panel in self.query(selector).results(Static):
-            panel.update(content)
+            update_if_changed(panel, content)
 
     def _offer_resume(self) -> None:
         # The exam screen opens with its 继续 / 放弃 / 稍后 dialog.
