@@ -140,7 +140,7 @@ class CardBrowserScreen(AppScreen):
         # Back from a drill or another screen: states may have changed. (Back
         # from the editor the save reads the cards again itself, after writing.)
         if self.been_away and not self._editing:
-            self.reload()
+            self.call_after_refresh(self.reload)  # once drawn: reading now would hold up the frame
         self._editing = False
 
     def reopen(self, state: str | None = None) -> None:

@@ -194,8 +194,10 @@ class ExamScreen(AppScreen):
             active = self.service.active()
             if active is not None:
                 self._offer_resume(active)
-            # what was studied meanwhile changes the predictions (the figures stay until the new ones come)
-            self.run_worker(guarded(self, self._predict_all), thread=True, group="exam-predict", exclusive=True)
+            # what was studied meanwhile changes the predictions (the figures stay until the new ones
+            # come); predicted once the screen is drawn, which a worker started now would hold up
+            self.call_after_refresh(self.run_worker, guarded(self, self._predict_all), thread=True,
+                                    group="exam-predict", exclusive=True)
 
     # -- starting -----------------------------------------------------------------------
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

@@ -208,9 +208,15 @@ class HomeScreen(AppScreen):
         # Back from a drill or an exam: today's figures may have changed (and a
         # home screen kept over a session may have missed a profile switch).
         if self.app.library is not None:
-            if self is not self.app.screen_stack[0]:
-                self.refresh_summary()
-            self.refresh_stats()
+            # Read once this screen is drawn: a worker reading now would hold up the frame.
+            self.call_after_refresh(self._read_again)
+
+    def _read_again(self) -> None:
+        if self.app.library is None or not self.is_attached:
+            return
+        if self is not self.app.screen_stack[0]:
+            self.refresh_summary()
+        self.refresh_stats()
 
     async def _library_ready(self) -> None:
         if self.app.preparing:

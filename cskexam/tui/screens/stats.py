@@ -164,7 +164,7 @@ class StatsScreen(AppScreen):
 
     def on_screen_resume(self) -> None:
         if self.been_away:
-            self.action_reload()
+            self.call_after_refresh(self.action_reload)  # once drawn: reading now would hold up the frame
 
     def action_reload(self) -> None:
         if self.app.library is None:
