@@ -46,3 +46,31 @@ def test_indented_paragraphs_of_a_word_copy_are_no_mind_map():
     g = parse(text)
     assert kids(g, "客户服务笔记") == ["客户服务的含义", "客户服务的特征"]
     assert kids(g, "客户服务的特征") == ["无形性", "不可分性", "差异性", "易逝性"]
+
+
+def test_a_bracket_before_the_colon_is_a_count_a_mnemonic_or_a_remark_and_the_list_follows_it():
+    text = (
+        "笔记\n第一章 员工关系\n一、员工关系层次（依举融自）：依赖、举荐、融合、自主\n"
+        "二、控制的类型（按控制时点分）：事前控制、事中控制、事后控制\n第二章 物流\n"
+        "物流的基本功能（7项）：运输、储存、装卸搬运、包装、流通加工、配送、信息处理\n"
+        "激励的类型（按激励内容分）：物质激励、精神激励\n"
+    )
+    g = parse(text)
+    assert kids(g, "员工关系层次") == ["依赖", "举荐", "融合", "自主"]
+    assert node(g, "员工关系层次").mnemonic == "依举融自"
+    assert kids(g, "控制的类型") == ["事前控制", "事中控制", "事后控制"]
+    assert node(g, "控制的类型").mnemonic is None and "按控制时点分" in node(g, "控制的类型").text
+    assert node(g, "物流的基本功能").count == 7 and len(kids(g, "物流的基本功能")) == 7
+    assert kids(g, "物流") == ["物流的基本功能", "激励的类型"]
+    assert kids(g, "激励的类型") == ["物质激励", "精神激励"]
+
+
+def test_a_remark_of_sentences_after_an_inline_list_item_is_text_not_its_child():
+    text = (
+        "笔记\n三、需求预测的方法\n1.定性方法：德尔菲法、经验预测法、描述法\n2.定量方法：回归分析法、趋势外推法、比率分析法\n"
+        "德尔菲法的特点：吸取众多专家的意见，避免个人判断的片面性；采用匿名的方式，使每位专家独立作出判断。\n"
+    )
+    g = parse(text)
+    assert kids(g, "需求预测的方法") == ["定性方法", "定量方法"]
+    assert kids(g, "定量方法") == ["回归分析法", "趋势外推法", "比率分析法"]
+    assert "德尔菲法的特点" not in titles(g)

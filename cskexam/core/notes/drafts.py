@@ -17,7 +17,11 @@ def _heading_like(draft: "Draft") -> bool:
 
 
 def _looks_like_list(rest: str) -> bool:
+    if ";" in rest and "," in rest:
+        return False  # 吸取众多专家的意见,避免…;采用匿名…: clauses of sentences, not items
     parts = [p.strip() for p in re.split(r"[、,;]", rest.rstrip("。.;"))]
+    if len(parts) == 2 and "、" in rest:
+        return all(2 <= len(p) <= 8 and not re.search(r"[。:()]", p) for p in parts)  # 物质激励、精神激励
     return len(parts) >= 3 and all(1 <= len(p) <= 12 and not re.search(r"[。:]", p) for p in parts)
 
 

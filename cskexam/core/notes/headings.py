@@ -102,6 +102,9 @@ class Heading:
     explicit: bool = False  # the title ended at a colon or a bracket, not by guessing
     clause: str = ""  # the first clause, when the title was cut out of it by guessing
     count: int | None = None  # a count stated in a bracket (六项) or a predicate cut off the title
+    # 员工关系层次(依举融自):依赖、… : a bracket before the colon that may be the
+    # initials of the items (a mnemonic); the items decide, once they are split.
+    acronym: str | None = None
 
 
 def _classify_group(inner: str) -> tuple[str, str | list[str]] | None:
@@ -119,6 +122,13 @@ def _classify_group(inner: str) -> tuple[str, str | list[str]] | None:
     return None
 
 
+# 物流的基本功能(7项):… / 配送流程(8步):… : a count in a bracket before the list's colon.
+_LEAD_COUNT = re.compile(
+    rf"^\((?:共|共有)?([{_NUM}]+|\d{{1,2}})大?(?:{_UNIT}|步|要素|环节|環節|原则|原則|特征|特点)\)\s*(?=:)"
+)
+_LEAD_ACRONYM = re.compile(r"^\(([\u4e00-\u9fff]{2,8})\)\s*(?=:)")
+
+
 def consume_meta(body: str, heading: Heading) -> str:
     """Eat page marks, mnemonics, tag groups and colons at the start of ``body``."""
     while True:
@@ -127,7 +137,17 @@ def consume_meta(body: str, heading: Heading) -> str:
             body = stripped
             continue
         if body.startswith("("):
+            lead = _LEAD_COUNT.match(body)
+            if lead:
+                heading.count = heading.count or cn_to_int(lead.group(1))
+                body = body[lead.end() :]
+                continue
             close = body.find(")", 1, 40)
+            lead = _LEAD_ACRONYM.match(body) if close > 0 and _classify_group(body[1:close]) is None else None
+            if lead:
+                heading.acronym = heading.acronym or lead.group(1)
+                body = body[lead.end() :]
+                continue
             if close > 0:
                 kind = _classify_group(body[1:close])
                 if kind:

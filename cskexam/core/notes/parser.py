@@ -18,7 +18,7 @@ from cskexam.core.graph import COUNT_MISMATCH, FALSE_STATEMENT, TITLE_TRUNCATED,
 from cskexam.core.errors import NotesError
 from cskexam.core.notes.definitions import extract_definitions
 from cskexam.core.notes.documents import Document, split_documents, split_indented
-from cskexam.core.notes.enumerations import Split, bare_line_list, counted_sentences, list_tail, listed_sentence_with_subject, strip_list_lead, counted_sentence, counted_sentence_with_subject, split_counted, split_pair, split_short_list, trailing_count
+from cskexam.core.notes.enumerations import Split, bare_line_list, inline_items, counted_sentences, list_tail, listed_sentence_with_subject, strip_list_lead, counted_sentence, counted_sentence_with_subject, split_counted, split_pair, split_short_list, trailing_count
 from cskexam.core.notes.formats import reformat
 from cskexam.core.notes.headings import Heading, stated_count
 from cskexam.core.notes.links import related_edges
@@ -202,13 +202,22 @@ def _emit(
 ) -> Node:
     heading = draft.heading
     title = draft.title or draft.marker or "（无标题）"
-    acrostic = _ACROSTIC.search(title) if parent is not None and draft.children else None
-    if acrostic and _initials_of(acrostic.group(1), [c.title for c in draft.children]):
-        # 管理的基本职能(计组领控) over 计划 组织 领导 控制: the bracket is a mnemonic.
-        title = title[: acrostic.start()].rstrip()
-        if heading is not None:
-            heading.title = title
-            heading.mnemonic = heading.mnemonic or acrostic.group(1)
+    acrostic = _ACROSTIC.search(title) if parent is not None else None
+    remark = ""
+    if acrostic or (heading is not None and heading.acronym):
+        # The items, written below or after the colon of the heading's own line.
+        names = [c.title for c in draft.children] or (inline_items(draft.text_parts[0]) if draft.text_parts else None) or []
+        if acrostic and _initials_of(acrostic.group(1), names):
+            # 管理的基本职能(计组领控) over 计划 组织 领导 控制: the bracket is a mnemonic.
+            title = title[: acrostic.start()].rstrip()
+            if heading is not None:
+                heading.title = title
+                heading.mnemonic = heading.mnemonic or acrostic.group(1)
+        if heading is not None and heading.acronym:
+            if _initials_of(heading.acronym, names):
+                heading.mnemonic = heading.mnemonic or heading.acronym  # 员工关系层次(依举融自):依赖、举荐…
+            else:
+                remark = f"({heading.acronym})"  # (按控制时点分): a remark, kept as the node's text
     titled: tuple[int | None, Split, str] | None = None
     if "、" in title and parent is not None and not draft.children and not any(p.strip() for p in draft.text_parts):
         # 4、教学过程分为准备、讲授、练习、评价四个阶段: the subject names the list.
@@ -374,6 +383,8 @@ def _emit(
                 child.heading = Heading(title=item.title, text="")
                 child.text_parts = [item.text] if item.text else []
                 inline.append(child)
+    if remark:
+        node.text = remark + node.text
     children = join_sub_lists(inline + children, [c for c in draft.children if c.merge])
     if len(children) > 1:
         _disambiguate_titles(children)
