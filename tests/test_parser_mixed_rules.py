@@ -74,3 +74,24 @@ def test_a_remark_of_sentences_after_an_inline_list_item_is_text_not_its_child()
     assert kids(g, "需求预测的方法") == ["定性方法", "定量方法"]
     assert kids(g, "定量方法") == ["回归分析法", "趋势外推法", "比率分析法"]
     assert "德尔菲法的特点" not in titles(g)
+
+
+def test_a_lead_in_that_repeats_its_heading_gives_the_heading_its_count_and_items():
+    for heading, lead in (
+        ("一、服务质量的特性（重点）", "服务质量的特性（五个）："),
+        ("（一）服务质量的特性", "服务质量的特性包括以下五个方面"),
+        ("服务质量的特性", "服务质量的特性包括以下五个方面："),
+        ("服务质量的特性", "服务质量的特性包括以下五个方面。"),
+    ):
+        text = f"笔记\n第一章 服务\n{heading}\n{lead}\n1、可靠性\n2、响应性\n3、保证性\n4、移情性\n5、有形性\n第二章 客户\n客户满意是感受。\n"
+        g = parse(text)
+        assert documents(g) == ["笔记"], (heading, lead)
+        assert kids(g, "服务") == ["服务质量的特性"], (heading, lead)
+        assert kids(g, "服务质量的特性") == ["可靠性", "响应性", "保证性", "移情性", "有形性"], (heading, lead)
+        assert node(g, "服务质量的特性").count == 5, (heading, lead)
+
+
+def test_a_lead_in_with_a_longer_subject_and_its_list_inline_is_a_list_of_its_own():
+    g = parse("笔记\n二、客户满意度的测评\n1、测评方法\n客户满意度的测评方法有：问卷调查、深度访谈、神秘顾客\n")
+    assert kids(g, "测评方法") == ["客户满意度的测评方法"]
+    assert kids(g, "客户满意度的测评方法") == ["问卷调查", "深度访谈", "神秘顾客"]

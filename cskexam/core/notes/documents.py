@@ -19,6 +19,10 @@ _STRONG_START = re.compile(r"^第[一二三四五六七八九十\d]+(部分|章)
 _YEAR_START = re.compile(r"^\d{2,4}\s?(?:年|版|届|屆|级|級)")
 
 
+# What a sentence about a heading goes on with after repeating its name.
+_SAYS_MORE = re.compile(r"^\s*(?:[,:(]|的|是|指|即|包括|包含|主要|一般|通常|可|有|分为|分成|应|具有|具备|由|共|按|又|也)")
+
+
 @dataclass
 class Document:
     title: str
@@ -81,6 +85,8 @@ def _is_document_title(rows: list[tuple[int, str]], k: int) -> bool:
     nxt = rows[k + 1][1] if k + 1 < len(rows) else None
     if nxt is None:
         return False
+    if nxt.startswith(text) and k > 0 and _SAYS_MORE.match(nxt[len(text) :]):
+        return False  # 服务质量的特性 then 服务质量的特性包括以下五个方面: a heading and its lead-in
     if nxt.startswith(text) or _STRONG_START.match(nxt) or _shared_prefix(text, nxt) >= 8:
         return True
     if k == 0:

@@ -85,9 +85,13 @@ _WEIGHT_GROUP = re.compile(r"\((?:占比|分值|约)[^()]{0,8}\)|\([^()]{0,6}%\)
 # 会议规模一般分为三种: the adverb belongs to the predicate, not to the name.
 _ADVERBS = r"(?:一般|通常|主要|大致|大体|基本上|具体)?(?:可以|可)?"
 _COUNT_PREDICATE = re.compile(
-    rf"^(.{{2,}}?){_ADVERBS}(?:可分为|可分為|分为|分為|分成|分|包括|包含|共有|共)([{_NUM}]+|\d{{1,2}})大?{_UNIT}$"
+    rf"^(.{{2,}}?){_ADVERBS}(?:可分为|可分為|分为|分為|分成|分|包括|包含|共有|共|有)(?:以下|如下|下列)?([{_NUM}]+|\d{{1,2}})大?{_UNIT}$"
 )
-_BARE_PREDICATE = re.compile(rf"^(.{{2,}}?){_ADVERBS}(?:主要包括|包括|包含|主要有)$")
+# 服务质量的特性包括以下几个方面 / 客户满意度的测评方法有: a predicate that only says a list follows.
+_BARE_PREDICATE = re.compile(
+    rf"^(.{{2,}}?){_ADVERBS}(?:主要包括|包括|包含|主要有|(?<=的[\u4e00-\u9fff]{{2}})有|(?<=的[\u4e00-\u9fff]{{3}})有|(?<=的[\u4e00-\u9fff]{{4}})有)"
+    r"(?:以下|如下|下列)?(?:几个|几项|几点|几类|几种)?(?:方面|内容|几点)?$"
+)
 
 
 @dataclass(slots=True)
@@ -351,7 +355,7 @@ def split_heading(segment: str, known: frozenset[str] = frozenset(), subject: st
     return heading
 
 
-_PREDICATE_WORD = re.compile(r"分|包|共|主要有")
+_PREDICATE_WORD = re.compile(r"分|包|共|有")
 _SENTENCE_IN_TAIL = re.compile(r"[。,;!?、]")
 _BARE_NUMBER = re.compile(rf"^([{_NUM}]+|\d{{1,2}}){_UNIT}?$")
 

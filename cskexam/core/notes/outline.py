@@ -238,6 +238,13 @@ class OutlineBuilder(UnmarkedLines):
             return
         starts_with_marker = bool(markers) and markers[0].start == 0 and self._accept(markers[0], line, 0)
         if heading_like and not self.markdown:
+            if _LEAD_SUBJECT.match(line) and self._repeats_heading(line, self.stack[-1]):
+                # 服务质量的特性包括以下五个方面 (no colon) right under 服务质量的特性: its lead-in.
+                self._finish_pending()
+                owner = self.stack[-1]
+                owner.text_parts.append(line)
+                owner.stated = owner.stated or stated_count(line)
+                return
             self._plain(line, "plain", lineno)
             return
         if not starts_with_marker and self._answered_question(line):

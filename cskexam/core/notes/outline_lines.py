@@ -27,6 +27,19 @@ _REMARK = re.compile(r"^\((?=[^()]*[,;。!?])[^()]{8,}\)$")
 _LEVELS = re.compile(r"(?:共|共有|共分为)([一二三四五六七八九十两兩]|\d{1,2})(?:级|級)$")
 
 
+_TRAILING_GROUP = re.compile(r"\s*(?:\([^()]{1,12}\)|【[^【】]{1,8}】|\[[^\[\]]{1,8}\]|[★☆▲]+|[Pp]\.?\s?\d{1,4})\s*$")
+
+
+def _bare_name(text: str) -> str:
+    """A heading's name without the brackets, tags and page marks after it."""
+    text = text.strip().strip("【】")
+    while True:
+        bare = _TRAILING_GROUP.sub("", text)
+        if bare == text:
+            return text.rstrip("的 ")
+        text = bare
+
+
 def _level_count(head: str) -> int | None:
     """从低到高共四级 → 4 (levels are counted only after 共: 三级模式 names a thing)."""
     m = _LEVELS.search(head)
@@ -102,6 +115,14 @@ class UnmarkedLines:
                     ends = "".join(owner.text_parts).rstrip()[-1:]
                     owner.text_parts.append(("" if not ends or ends == "。" else "。") + head + ":")
                     owner.end = max(owner.end, lineno)
+                    return True
+                if not marked_rest and self._repeats_heading(head, self.stack[-1]):
+                    # 服务质量的特性(五个): / …包括以下五个方面: right under 服务质量的特性:
+                    # the heading's own lead-in, its count and items are the heading's.
+                    owner = self.stack[-1]
+                    owner.text_parts.append(head + ":")
+                    owner.end = max(owner.end, lineno)
+                    owner.stated = owner.stated or stated_count(head) or _level_count(head)
                     return True
                 if self.markdown and not self._line_indent:
                     # A line flush left after a Markdown list is not inside its last item.
@@ -247,6 +268,23 @@ class UnmarkedLines:
             owner.stated = count
         self._add_items(owner, items, lineno)
         return True
+
+    def _repeats_heading(self, head: str, owner: Draft) -> bool:
+        """``服务质量的特性包括以下五个方面`` or ``服务质量的特性(五个)`` right under
+        ``一、服务质量的特性``: a lead-in whose subject is the name of the heading
+        just written (which has no items yet) introduces that heading's items."""
+        if owner is self.root or owner.children or owner.style in ("judge", "term") or owner.judged is not None:
+            return False
+        m = _LEAD_SUBJECT.match(head)
+        if m and m.end() >= len(head) - 4:
+            subject = m.group(1)
+        elif stated_count(head) or _level_count(head) or not _SENTENCE.search(head):
+            subject = head
+        else:
+            return False
+        subject, name = _bare_name(subject), _bare_name(owner.segment.split(":", 1)[0])
+        # Only the same name: “以人为本”的学生观: under 学生观 is a list of its own.
+        return len(name) >= 2 and subject == name
 
     def _add_items(self, owner: Draft, items: list[str], lineno: int) -> None:
         for item in items:

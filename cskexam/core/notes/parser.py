@@ -91,7 +91,9 @@ def _build(doc: Document, prepared: list[Line], markdown: bool, by_indent: bool 
         # A short bare phrase over a numbered line or a colon line is a heading.
         heading_like = (
             not scans[k] and _BARE_HEADING.match(text) is not None and k + 1 < len(body)
-            and ((scans[k + 1] and scans[k + 1][0].start == 0) or ":" in body[k + 1][1][:40])
+            and ((scans[k + 1] and scans[k + 1][0].start == 0) or ":" in body[k + 1][1][:40]
+                 # 服务质量的特性 then 服务质量的特性包括以下五个方面。: the next line is about it
+                 or (len(body[k + 1][1]) > len(text) + 2 and body[k + 1][1].startswith(text)))
             # the last of a run of bare item lines is an item, not a heading
             and not (k > 0 and not scans[k - 1] and _BARE_HEADING.match(body[k - 1][1]) is not None)
         )
