@@ -95,3 +95,36 @@ def test_a_lead_in_with_a_longer_subject_and_its_list_inline_is_a_list_of_its_ow
     g = parse("笔记\n二、客户满意度的测评\n1、测评方法\n客户满意度的测评方法有：问卷调查、深度访谈、神秘顾客\n")
     assert kids(g, "测评方法") == ["客户满意度的测评方法"]
     assert kids(g, "客户满意度的测评方法") == ["问卷调查", "深度访谈", "神秘顾客"]
+
+
+def test_one_line_points_keep_bracketed_items_remarks_and_judgements_apart():
+    text = (
+        "仓储速记——一行一个考点\n【第1章 概论】\n系统的要素：一般要素（人员、资金、物资）、功能要素、支撑要素\n"
+        "出库作业流程：核单、备货、复核出库（别漏了复核！）\n仓储企业必须拥有自己的仓库 ✗\n\n【第2章 配送】\n"
+        "分拣的作业流程（4步）：接单、拣货、分货、集货\n记忆口诀——接拣分集\n"
+        "---------------------------------------- p.2\n盘点的方法：永续盘点、循环盘点、定期盘点\n"
+    )
+    g = parse(text)
+    assert documents(g) == ["仓储速记——一行一个考点"]
+    assert kids(g, "系统的要素") == ["一般要素(人员、资金、物资)", "功能要素", "支撑要素"]
+    assert kids(g, "出库作业流程") == ["核单", "备货", "复核出库"]
+    assert any(n.title == "仓储企业必须拥有自己的仓库" and n.flags for n in g)
+    assert kids(g, "分拣的作业流程") == ["接单", "拣货", "分货", "集货"]
+    assert node(g, "分拣的作业流程").mnemonic == "接拣分集" and node(g, "分拣的作业流程").count == 4
+    assert kids(g, "盘点的方法") == ["永续盘点", "循环盘点", "定期盘点"]
+
+
+def test_answers_with_an_aside_in_the_question_a_page_after_it_initials_and_headings_of_their_own():
+    text = (
+        "简答背诵\n1.简述教学过程的规律。（P88）\n答：\n①间接经验与直接经验相结合；\n②教学的教育性规律。\n"
+        "2.简述教师成长的阶段（福勒）。\n答：关注生存阶段、关注情境阶段、关注学生阶段。\n（生情学）\n"
+        "3.简述学习动机的培养与激发。\n答：学习动机的培养：\n(1)利用学习的迁移；(2)培养成就动机。\n"
+        "学习动机的激发：\n(1)创设问题情境；(2)正确指导归因。\n"
+    )
+    g = parse(text)
+    assert node(g, "简述教学过程的规律").page == "P88"
+    assert kids(g, "简述教学过程的规律") == ["间接经验与直接经验相结合", "教学的教育性规律"]
+    asked = node(g, "简述教师成长的阶段(福勒)")
+    assert kids(g, asked.title) == ["关注生存阶段", "关注情境阶段", "关注学生阶段"] and asked.mnemonic == "生情学"
+    assert kids(g, "简述学习动机的培养与激发") == ["学习动机的培养", "学习动机的激发"]
+    assert kids(g, "学习动机的激发") == ["创设问题情境", "正确指导归因"]

@@ -30,8 +30,12 @@ class Document:
     body: list[tuple[int, str]] = field(default_factory=list)
 
 
+# 第三方物流企业必须拥有自己的运输车辆 ✗: a statement marked true or false is no title.
+_JUDGED = re.compile(r"(?:[✗✘×√✓✔]|\(\s*[×xX√✓对错對錯]\s*\))\s*$")
+
+
 def _title_candidate(line: str) -> bool:
-    if not 2 <= len(line) <= 40 or not _NOT_IN_TITLE.isdisjoint(line):
+    if not 2 <= len(line) <= 40 or not _NOT_IN_TITLE.isdisjoint(line) or _JUDGED.search(line):
         return False
     if line.startswith("图") or (line[0].isdigit() and not _YEAR_START.match(line)) or line.startswith(("#", "-", "*", "•")):
         return False

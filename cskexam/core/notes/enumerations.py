@@ -13,6 +13,24 @@ from dataclasses import dataclass
 _PUNCT_CUT = re.compile(r"[。;:,!?]")
 
 
+def split_outside_brackets(text: str, sep: str) -> list[str]:
+    """``一般要素(劳动者、资金、物)、功能要素`` → [一般要素(劳动者、资金、物), 功能要素]:
+    a separator inside brackets belongs to the item that holds the bracket."""
+    if "(" not in text:
+        return text.split(sep)
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch == "(":
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+        elif ch == sep and not depth:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return parts
+
+
 @dataclass(slots=True)
 class InlineItem:
     title: str
@@ -171,7 +189,7 @@ def _split_short_list(text: str, counted: bool = False) -> Split | None:
         if len(parts) >= 3 and all(1 <= len(p) <= 16 for p in parts):
             return Split([InlineItem(p) for p in parts], "")
     if "," not in body and ";" not in body:
-        parts = [p.strip() for p in body.split("、")]
+        parts = [p.strip() for p in split_outside_brackets(body, "、")]
         opener = next((w for w in _CLAUSE_START if parts[0].startswith(w)), "")
         parallel = len(parts) >= 2 and all(p.startswith(opener) for p in parts)  # 以人为…、以岗位为…: items alike
         if opener and not parallel and len(parts[0]) >= (5 if len(opener) == 1 else 4):
@@ -235,7 +253,7 @@ def inline_items(text: str) -> list[str] | None:
     for sep, longest, fewest in ((";", 20, 2), ("、", 16, 2), (",", 8, 3)):
         if sep not in body:
             continue
-        parts = [p.strip(" 。") for p in body.split(sep)]
+        parts = [p.strip(" 。") for p in split_outside_brackets(body, sep)]
         if len(parts) >= fewest and all(1 <= len(p) <= longest and not _ITEM_SENTENCE.search(p) for p in parts):
             if sep != ";" and any(";" in p for p in parts):
                 return None

@@ -134,7 +134,10 @@ _LEAD_ACRONYM = re.compile(r"^\(([\u4e00-\u9fff]{2,8})\)\s*(?=:)")
 
 
 def consume_meta(body: str, heading: Heading) -> str:
-    """Eat page marks, mnemonics, tag groups and colons at the start of ``body``."""
+    """Eat page marks, mnemonics, tag groups and colons at the start of ``body``
+    (also after the full stop that ends a title: ``简述…规律。(P156)``)."""
+    if body.startswith("。(") or body.startswith("?("):
+        body = body[1:]
     while True:
         stripped = body.lstrip(" :、")
         if stripped != body:
@@ -274,6 +277,19 @@ def _restart_at(s: str, known: frozenset[str], subject: str) -> tuple[int, bool]
     return None
 
 
+def _title_end(s: str) -> int:
+    """``_clause_end``, except that a short aside in brackets that closes the
+    heading is part of it: 培训效果评估的层次(柯氏模型), 简述教师专业发展的阶段(福勒和布朗)。"""
+    end = _clause_end(s)
+    if end < len(s) and s[end] == "(":
+        closed = s.rstrip("。?")
+        inner = s[end + 1 : len(closed) - 1]
+        if closed.endswith(")") and s.find(")", end) == len(closed) - 1 and len(closed) - end <= 12 \
+                and len(inner.strip()) >= 2 and _classify_group(inner) is None:
+            return len(closed)
+    return end
+
+
 def clean_title_only(segment: str) -> str | None:
     """The title when it is written cleanly (ended by ``:`` or a bracket), else None.
 
@@ -309,10 +325,7 @@ def split_heading(segment: str, known: frozenset[str] = frozenset(), subject: st
         if tail and tail.end() >= len(s.rstrip("。;")) and tail.start() > 0:
             heading.count = cn_to_int(tail.group(1))
             s = s[: tail.start()].rstrip()
-    end = _clause_end(s)
-    if end < len(s) and s[end] == "(" and s.endswith(")") and s.find(")", end) == len(s) - 1 and len(s) - end <= 12 \
-            and _classify_group(s[end + 1 : -1]) is None:
-        end = len(s)  # 培训效果评估的层次(柯氏模型): a short aside that closes the heading is part of it
+    end = _title_end(s)
     clause = s[:end]
     title, body = clause, s[end:]
     explicit_end = end < len(s) and s[end] in ":(["
@@ -327,6 +340,8 @@ def split_heading(segment: str, known: frozenset[str] = frozenset(), subject: st
         body = s[end + 1 :]
     elif end == len(s) and len(clause) <= 12:
         heading.explicit = True  # the whole segment is a title
+    elif end < len(s) and clause.endswith(")") and s[end:].strip("。?") == "" and len(clause) <= TITLE_MAX:
+        pass  # 简述教师成长的阶段(福勒)。: a title closed by its aside and a full stop
     elif (i := _head_repeat(clause)) is not None:
         restart = (i, False)
     elif (i := _known_prefix(clause, known)) is not None:

@@ -34,6 +34,9 @@ _TRAILING_MNEMONIC = re.compile(
 )
 
 
+_ANSWER_HEADING = re.compile(r"^(?:答|答案)\s*:\s*([^:。,;!?()]{2,16}?)\s*:\s*$")
+
+
 class OutlineBuilder(UnmarkedLines):
     def __init__(self, title: str, line: int, markdown: bool = False):
         self.markdown = markdown
@@ -207,6 +210,13 @@ class OutlineBuilder(UnmarkedLines):
                 return
         if bold and self.markdown and self._bold_heading(line, lineno, markers):
             return
+        answer_head = _ANSWER_HEADING.match(line) if line.startswith("答") else None
+        if answer_head:
+            # 答:学习动机的培养: — the answer opens with the first of its own headings.
+            self._finish_pending()
+            self._append_text("答:")
+            line = answer_head.group(1) + ":"
+            markers = []
         mnemonic = _MNEMONIC_OR_BRACKETED.match(line)
         if mnemonic and (not markers or markers[0].start > 0 or markers[0].style.startswith("bullet")):
             # ➤口诀:… / - 口诀:… / (记忆:…) / 【口诀】…: a mnemonic line, whatever opens it.

@@ -30,7 +30,7 @@ from cskexam.core.notes.outline import OutlineBuilder
 _ORDINAL_IS = re.compile(r"^(?:[一二三四五六七八九十]是|其[一二三四五六七八九十],?)(?=..)")
 _ITEM_END = re.compile(r"[;。]+")
 _BRACKETED = re.compile(r"^\(([^()]+)\)[。.]?$")
-_HOOK = re.compile(r"^([\u4e00-\u9fff]{2,6})\(([^()]{4,})\)(.*)$")
+_HOOK = re.compile(r"^([\u4e00-\u9fff]{2,6})\(([^()]{4,})\)(?![、,;])(.*)$")
 # ``产品质量投诉:产品存在缺陷…``: a short term, a colon and what it means.
 _TERM_LINE = re.compile(r"^(?!(?:注意|注|提示|备注|说明|例如|例|比如|举例|问|問|答|解析|小结|总结):)[^\s:,;。()\d]{2,12}:[^:]{2,}")
 _BARE_HEADING = re.compile(r"^[^\s。,;:!?、()\[\]“”\"→]{4,20}$(?<![的了和与及])")
@@ -205,7 +205,7 @@ def _emit(
     heading = draft.heading
     title = draft.title or draft.marker or "（无标题）"
     acrostic = _ACROSTIC.search(title) if parent is not None else None
-    remark = ""
+    remark = after = ""
     if acrostic or (heading is not None and heading.acronym):
         # The items, written below or after the colon of the heading's own line.
         names = [c.title for c in draft.children] or (inline_items(draft.text_parts[0]) if draft.text_parts else None) or []
@@ -276,6 +276,11 @@ def _emit(
     if parent is not None and text and ("(" in text or ":" in text):
         # 甲、乙、丙(三种)。记忆:… : the count and the mnemonic written after the list.
         text, tail_count, tail_mnemonic = list_tail(text)
+        aside = _ASIDE_BRACKET.search(text) if "、" in text and not draft.children else None
+        if aside and aside.start() > 0 and "、" in text[: aside.start()]:
+            # 接运、验收、办理入库手续(不要漏了验收!): a remark after the list, not in its last item.
+            after = aside.group(0).strip(" 。.")
+            text = text[: aside.start()]
         node.text = text
         node.mnemonic = node.mnemonic or tail_mnemonic
     node.count = stated_count(title, text, node.mnemonic) if parent is not None else None
@@ -385,11 +390,16 @@ def _emit(
                 child.heading = Heading(title=item.title, text="")
                 child.text_parts = [item.text] if item.text else []
                 inline.append(child)
-    if remark:
-        node.text = remark + node.text
+    if remark or after:
+        node.text = remark + node.text + after
     children = join_sub_lists(inline + children, [c for c in draft.children if c.merge])
     if len(children) > 1:
         _disambiguate_titles(children)
+        bracket = _LONE_ACRONYM.search(node.text) if node.text.endswith(")") else None
+        if bracket and _initials_of(bracket.group(1), [c.title for c in children]):
+            # 关注生存阶段、关注情境阶段、关注学生阶段。(生情学): the initials, a mnemonic.
+            node.mnemonic = node.mnemonic or bracket.group(1)
+            node.text = node.text[: bracket.start()].rstrip()
     for child in children:
         _emit(graph, file, raw, child, node, path, seen)
     if draft.judged is not None:
@@ -404,6 +414,8 @@ def _emit(
     return node
 
 
+_LONE_ACRONYM = re.compile(r"(?:^|(?<=[。.;]))\s*\(([\u4e00-\u9fff]{2,8})\)$")
+_ASIDE_BRACKET = re.compile(r"\s*\([^()]*[!?。,;][^()]*\)\s*[。.]?$")
 _HAS_NUMERAL = re.compile(r"[一二三四五六七八九十两兩\d]")
 _WORDS_IN_DENG = {"对等", "對等", "平等", "均等", "相等", "同等", "优等", "優等", "高等", "中等", "初等", "上等", "下等", "劣等", "等等"}
 _ACROSTIC = re.compile(r"(?<=.)\(([\u4e00-\u9fff]{2,8})\)$")
