@@ -16,9 +16,9 @@ FOLDER = Path(__file__).resolve().parent / "notes_formats"
 
 FLOORS = {
     "documents": 0.75,
-    "edges": 0.93,
+    "edges": 0.95,
     "titles": 0.98,
-    "lists": 0.89,
+    "lists": 0.92,
     "mnemonics": 0.99,
     "pages": 0.93,
     "judgements": 0.99,
@@ -31,9 +31,9 @@ EDGE_FLOORS = {
     "teacher_emoji_blog": 0.93,
     # notes written by an examiner in styles the parser had not seen
     "guanli_trad_ocr": 0.95,
-    "hr3_pdf_paste": 0.88,
+    "hr3_pdf_paste": 0.92,
     "jiaozi_qa": 0.98,
-    "mishu_word": 0.93,
+    "mishu_word": 0.99,
     "xinli_blog": 0.98,
 }
 

@@ -128,3 +128,17 @@ def test_answers_with_an_aside_in_the_question_a_page_after_it_initials_and_head
     assert kids(g, asked.title) == ["关注生存阶段", "关注情境阶段", "关注学生阶段"] and asked.mnemonic == "生情学"
     assert kids(g, "简述学习动机的培养与激发") == ["学习动机的培养", "学习动机的激发"]
     assert kids(g, "学习动机的激发") == ["创设问题情境", "正确指导归因"]
+
+
+def test_a_stated_count_that_differs_from_the_items_is_flagged_with_every_item_kept():
+    text = (
+        "笔记\n服务质量的五个特性：可靠性、响应性、保证性、移情性、有形性、经济性\n"
+        "服务质量的特性（五项）：可靠性、响应性、保证性、移情性\n二、其他\n其他内容。\n"
+    )
+    g = parse(text)
+    six, four = [n for n in g if n.title in ("服务质量的五个特性", "服务质量的特性")]
+    assert [g.nodes[c].title for c in six.children] == ["可靠性", "响应性", "保证性", "移情性", "有形性", "经济性"]
+    assert six.flags == [{"kind": "count_mismatch", "stated": 5, "found": 6}]
+    assert [g.nodes[c].title for c in four.children] == ["可靠性", "响应性", "保证性", "移情性"]
+    assert four.flags == [{"kind": "count_mismatch", "stated": 5, "found": 4}]
+    assert "其他" not in [g.nodes[c].title for c in four.children]

@@ -92,13 +92,14 @@ def _drop_colon_lead(text: str) -> tuple[str, str]:
     return m.group(1), text.strip()[m.end() :]
 
 
-def split_counted(text: str, count: int) -> Split | None:
+def split_counted(text: str, count: int, lead_dropped: bool = False) -> Split | None:
     """Find ``count`` items at the start of ``text``; None when they are not there."""
     if count < 2 or not text:
         return None
-    lead, text = _drop_colon_lead(text)
+    lead, text = ("", text) if lead_dropped else _drop_colon_lead(text)
     if lead:
-        found = split_counted(text, count)
+        # One lead-in at most (a text of nothing but lead-ins must not recurse without end).
+        found = split_counted(text, count, True)
         if found is not None:
             found.remainder = (lead + "。" + found.remainder).strip("。")
         return found
@@ -160,10 +161,14 @@ def split_short_list(text: str, counted: bool = False) -> Split | None:
     or ``甲,乙,丙`` / ``甲;乙;丙`` with three short items or more."""
     lead, rest = _drop_colon_lead(text)
     if lead:
-        found = split_short_list(rest, counted)
+        found = _split_after_sequence(rest, counted)  # one lead-in at most
         if found is not None:
             found.remainder = (lead + "。" + found.remainder).strip("。")
         return found
+    return _split_after_sequence(text, counted)
+
+
+def _split_after_sequence(text: str, counted: bool) -> Split | None:
     seq = _SEQUENCE_LEAD.match(text.strip()) if "依" in text or "分" in text else None
     if seq:
         found = _split_short_list(text.strip()[seq.end() :], counted)

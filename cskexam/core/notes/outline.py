@@ -114,6 +114,10 @@ class OutlineBuilder(UnmarkedLines):
     def _push(self, draft: Draft) -> None:
         while len(self.stack) > 1 and self.stack[-1].style == "judge_section":
             self.stack.pop()
+        if draft.style in ("cn", "pcn", "roman"):
+            # 二、… after 服务质量的五个特性:可靠性、…: a heading, never inside a one-line list.
+            while len(self.stack) > 1 and self.stack[-1].style == "term":
+                self.stack.pop()
         if draft.style in _FAMILY_RANK:
             rank = _FAMILY_RANK[draft.style]
             while len(self.stack) > 1:

@@ -356,6 +356,12 @@ def _emit(
             split = split_short_list(strip_list_lead(text), True) or split_short_list(text, True)
         if split is None and node.count and text:
             split = split_counted(text, node.count)
+            if split is not None and "、" in split.items[-1].title:
+                # 可靠性、…、有形性、经济性 under 五个特性: more items than stated are
+                # still items (the mismatch is flagged), not one glued last item.
+                clean = split_short_list(text, True)
+                if clean is not None and len(clean.items) > node.count:
+                    split = clean
         if split is None and not children and node.count == 2 and text:
             split = split_pair(text)  # 职位权力和非职位权力
         if split is None and not children and not explained and text:
