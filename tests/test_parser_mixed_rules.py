@@ -142,3 +142,20 @@ def test_a_stated_count_that_differs_from_the_items_is_flagged_with_every_item_k
     assert [g.nodes[c].title for c in four.children] == ["可靠性", "响应性", "保证性", "移情性"]
     assert four.flags == [{"kind": "count_mismatch", "stated": 5, "found": 4}]
     assert "其他" not in [g.nodes[c].title for c in four.children]
+
+
+def test_bases_classes_and_lists_of_their_own_after_a_run_of_one_line_points():
+    text = (
+        "速记\n【第1章 仓储】\n仓储的分类：\n按对象分：普通仓储、特殊仓储\n按功能分：储存仓储、流通仓储\n"
+        "ABC管理法（重点）\nA类：品种少、资金多\nB类：品种中、资金中\nC类：品种多、资金少\n"
+        "订货方法：定量订货法、定期订货法\n各运输方式特点（巧记：铁大公灵）\n铁路：运量大、速度较快\n公路：机动灵活、门到门\n"
+        "配送中心的类型：\n1)按服务范围：城市配送中心、区域配送中心\n2)按功能：供应型、销售型、储存型\n"
+        "拣货方式：摘果式、播种式\n"
+    )
+    g = parse(text)
+    assert kids(g, "仓储的分类") == ["按对象分", "按功能分"]
+    assert kids(g, "按对象分") == ["普通仓储", "特殊仓储"]
+    assert kids(g, "ABC管理法") == ["A类", "B类", "C类"] and kids(g, "A类") == []
+    assert kids(g, "仓储") == ["仓储的分类", "ABC管理法", "订货方法", "各运输方式特点", "配送中心的类型", "拣货方式"]
+    assert node(g, "各运输方式特点").mnemonic == "铁大公灵" and kids(g, "各运输方式特点") == ["铁路", "公路"]
+    assert kids(g, "按功能") == ["供应型", "销售型", "储存型"]

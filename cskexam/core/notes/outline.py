@@ -37,6 +37,15 @@ _TRAILING_MNEMONIC = re.compile(
 _ANSWER_HEADING = re.compile(r"^(?:答|答案)\s*:\s*([^:。,;!?()]{2,16}?)\s*:\s*$")
 
 
+def _closed_item(draft: Draft) -> bool:
+    """An item whose line says all it holds: a short heading (``4、处理``), a class
+    with its text (``A类:…``) or a name with its inline list (``2)按功能:甲、乙、丙``)."""
+    if draft.style == "kind" or _heading_like(draft):
+        return True
+    head, colon, rest = draft.segment.partition(":")
+    return bool(colon) and len(head.strip()) <= 16 and _looks_like_list(rest)
+
+
 class OutlineBuilder(UnmarkedLines):
     def __init__(self, title: str, line: int, markdown: bool = False):
         self.markdown = markdown
@@ -400,7 +409,7 @@ class OutlineBuilder(UnmarkedLines):
             return
         parent = self.stack[-2]
         items = [d for d in parent.children if d.style == top.style]
-        if len(items) < 2 or not all(not d.children and _heading_like(d) for d in items):
+        if len(items) < 2 or not all(not d.children and _closed_item(d) for d in items):
             return
         self.stack.pop()
         if parent.style == "plain" and len(self.stack) > 2 and all(not d.children for d in parent.children):

@@ -23,6 +23,7 @@ from cskexam.core.notes.markers import cn_to_int
 from cskexam.core.notes.outline_patterns import JUDGEMENT_ENDS
 
 _KIND_LETTERS = "ABCDEFGH"
+_NAMED_TAIL = re.compile(r"\((?:口诀|口訣|巧记|巧記|记忆|記憶|速记|速記|助记|助記)\s*:[^()]{1,24}\)\s*$")
 _REMARK = re.compile(r"^\((?=[^()]*[,;。!?])[^()]{8,}\)$")
 _LEVELS = re.compile(r"(?:共|共有|共分为)([一二三四五六七八九十两兩]|\d{1,2})(?:级|級)$")
 
@@ -93,6 +94,11 @@ class UnmarkedLines:
         m = _JUDGEMENT.search(line) if line.rstrip()[-1:] in JUDGEMENT_ENDS else None
         if m and m.start() >= 4:
             self._judgement(_JUDGEMENT_PREFIX.sub("", line[: m.start()]).strip(), m.group(1) or m.group(2) or m.group(3), lineno)
+            return True
+        named = _NAMED_TAIL.search(line) if "(" in line else None
+        if named and 2 <= named.start() <= 30 and not _SENTENCE.search(line[: named.start()]) and not any(c in line[: named.start()] for c in ":、"):
+            # 各运输方式特点(巧记:铁大公灵水廉空快管专): a heading with its mnemonic in brackets.
+            self._plain(line, "plain", lineno)
             return True
         head, colon, rest = line.partition(":")
         head = head.strip()
@@ -181,9 +187,19 @@ class UnmarkedLines:
                 while len(self.stack) > 1 and self.stack[-1].indent is not None:
                     self.stack.pop()
             open_basis = next((k for k in range(len(self.stack) - 1, 0, -1) if self.stack[k].basis), None)
-            if open_basis is not None:
-                del self.stack[open_basis:]
-            draft = self._plain(head, "plain", lineno)
+            top = self.stack[-1]
+            fresh = top is not self.root and top.style == "plain" and not top.children and not top.text_parts
+            if open_basis is not None or fresh or (top is not self.root and top.children and top.children[-1].basis):
+                # 物流的分类: then 按作用分:… 按范围分:…: the bases are the heading's children,
+                # each beside the one before.
+                if open_basis is not None:
+                    del self.stack[open_basis:]
+                draft = Draft("plain", (), "", lineno, segment=head, end=self._last, whole_title=True)
+                self.stack[-1].children.append(draft)
+                self.stack.append(draft)
+                self.drafts.append(draft)
+            else:
+                draft = self._plain(head, "plain", lineno)
             draft.basis = True
             draft.stated = cn_to_int(basis.group(3)) if basis.group(3) else None
             self._inline_items(draft, inline, lineno)

@@ -364,7 +364,8 @@ def _emit(
                     split = clean
         if split is None and not children and node.count == 2 and text:
             split = split_pair(text)  # 职位权力和非职位权力
-        if split is None and not children and not explained and text:
+        if split is None and not children and not explained and text and (draft.style != "kind" or node.count):
+            # (乙类:保温、冷藏仓库 describes the class: its text, not a list.)
             # A plain list whose length differs from the stated count is still
             # a list: its items are kept and the mismatch flagged.
             split = split_short_list(text, node.count is not None or draft.listy or answered)
