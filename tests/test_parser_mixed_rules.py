@@ -159,3 +159,15 @@ def test_bases_classes_and_lists_of_their_own_after_a_run_of_one_line_points():
     assert kids(g, "仓储") == ["仓储的分类", "ABC管理法", "订货方法", "各运输方式特点", "配送中心的类型", "拣货方式"]
     assert node(g, "各运输方式特点").mnemonic == "铁大公灵" and kids(g, "各运输方式特点") == ["铁路", "公路"]
     assert kids(g, "按功能") == ["供应型", "销售型", "储存型"]
+
+
+def test_a_heading_cut_after_a_function_word_is_joined_and_a_quiz_label_stands_alone():
+    text = (
+        "复习要点\n第三章 招聘\n一、员工招聘中常用的笔试类型及其\n划分标准（P60）\n（一）知识测试\n（二）能力测试\n"
+        "二、薪酬调查的方式：企业之间相互调查、委托中介机构调查、采集社会公开信息\n\n易错判断\n"
+        "1.组织结构设计时应先定岗再定员。（√）\n2.工资总额中不包括奖金。（×）\n"
+    )
+    g = parse(text)
+    assert node(g, "员工招聘中常用的笔试类型及其划分标准").page == "P60"
+    assert kids(g, "员工招聘中常用的笔试类型及其划分标准") == ["知识测试", "能力测试"]
+    assert kids(g, "薪酬调查的方式") == ["企业之间相互调查", "委托中介机构调查", "采集社会公开信息"]

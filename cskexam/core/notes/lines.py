@@ -341,12 +341,15 @@ def _join_hard_wraps(lines: list[Line]) -> None:
         # A line that stops after 、 or at the page width in mid-word was cut
         # by the page, whatever the next line looks like.
         cut = last in "、," or (width and len(line.text) >= width - 1 and "\u4e00" <= last <= "\u9fff")
+        # 一、员工招聘中常用的面试类型及其 / 划分标准(P58): a line that stops on a word
+        # that cannot end a phrase goes on, whatever the next line holds.
+        dangling = line.text.endswith(_DANGLING) and len(nxt.text) <= 24
         if (
             last not in _END_PUNCT
             and ("\u4e00" <= last <= "\u9fff" or last in "、,")
-            and (len(nxt.text) < len(line.text) or last in "、,")
+            and (len(nxt.text) < len(line.text) or last in "、," or dangling)
             and not _MARKER_START.match(nxt.text)
-            and not _STANDS_ALONE.search(nxt.text)
+            and (dangling or not _STANDS_ALONE.search(nxt.text))
             and (cut or (
                 not _bare_items_follow(lines, i)
                 and not _list_then_sentence(line.text, nxt.text)
@@ -366,6 +369,9 @@ def _join_hard_wraps(lines: list[Line]) -> None:
             lines[start], lines[k] = lines[k], lines[start]
         k += 1
     _join_broken_words(lines)
+
+
+_DANGLING = ("及其", "以及", "的", "和", "与", "與", "及", "或", "对于", "关于", "關於", "由于", "由於")
 
 
 def _page_width(lines: list[Line]) -> int:
@@ -423,5 +429,6 @@ def _join_broken_words(lines: list[Line]) -> None:
 
 
 _STANDS_ALONE = re.compile(
-    r"^(?:口诀|口訣|巧记|巧記|记忆|記憶|速记|速記|助记|助記)|^[^:]{1,16}:|[★☆▲【\[]|\((?:识记|識記|掌握|了解|理解|熟悉|重点|重點|简答|簡答|P\s?\d|p\.?\s?\d|第\d)|\s[Pp]\.?\s?\d+(?:\s?[-~—]\s?[Pp]?\d+)?$|[(（](?:×|√|x)[)）]$"
+    r"^(?:口诀|口訣|巧记|巧記|记忆|記憶|速记|速記|助记|助記)|^[^:]{1,16}:"
+    r"|^[^,。]{0,4}(?:判断|判斷|辨析|练习|練習|小测|小測|自测|自測|习题|習題|真题|真題)[^,。]{0,4}$|[★☆▲【\[]|\((?:识记|識記|掌握|了解|理解|熟悉|重点|重點|简答|簡答|P\s?\d|p\.?\s?\d|第\d)|\s[Pp]\.?\s?\d+(?:\s?[-~—]\s?[Pp]?\d+)?$|[(（](?:×|√|x)[)）]$"
 )
