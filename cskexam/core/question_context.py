@@ -22,7 +22,7 @@ from cskexam.core.question_doubt import doubtful_list, furniture, not_its_own, q
 from cskexam.core.question_names import (  # noqa: F401  (re-exported for the generators)
     _CRITERION, _GENERIC_TITLES, _HEADING_WORDS, NOTES_TITLE, _nameable, _stem_title, list_name, short_kind,
 )
-from cskexam.core.question_quality import odd_form, plain_description
+from cskexam.core.question_quality import odd_form, pattern_list, plain_description
 
 if TYPE_CHECKING:
     from cskexam.core.segment import Segmenter
@@ -267,6 +267,7 @@ class _Context:
         self._by_parent: dict[str | None, list[_ListInfo]] = {}
         self._by_folded_title: dict[str, list[Node]] | None = None
         self._folded_definitions: dict[str, str] = {}
+        self._labels: dict[str, bool] = {}
         for info in self.lists:
             self.members_by_title.setdefault(fold(_stem_title(info.node.title)), set()).update(
                 same_thing(i.title) for i in info.items)
@@ -322,6 +323,15 @@ class _Context:
                     self._listed.setdefault(fold(n.title), []).extend(
                         k.title for k in self.graph.children(parent.id) if k.id != n.id and _term_like(k.title))
         return self._listed.get(fold(title), [])
+
+    def labels(self, info: _ListInfo) -> bool:
+        """The list's items are labels (在内容上…) or not all terms: asked once per list,
+        not once per item."""
+        found = self._labels.get(info.node.id)
+        if found is None:
+            found = self._labels[info.node.id] = (
+                not all(_term_like(i.title) for i in info.items) or pattern_list(i.title for i in info.items))
+        return found
 
     def folded_definition(self, node: Node) -> str:
         """``fold(_definition(graph, node))``, worked out once per node: each item of a list is

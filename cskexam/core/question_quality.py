@@ -23,11 +23,13 @@ _KIND_ENDINGS = tuple(sorted(ORG_SUFFIXES + ROLE_SUFFIXES + ("性", "团队", "�
 _COMMON_CHARS = frozenset("的是和与及或在了为对中上下有一个之其等部门员人性心业企公司客户服务理管工作")
 
 
-def _pairs(text: str) -> set[str]:
+@lru_cache(maxsize=16384)
+def _pairs(text: str) -> frozenset[str]:
+    # Remembered: an item's title is compared with each of its siblings' in turn.
     out: set[str] = set()
     for run in _PUNCT.split(text.replace("____", " ")):
         out.update(run[i:i + 2] for i in range(len(run) - 1))
-    return out
+    return frozenset(out)
 
 
 def core_name(title: str) -> str:
@@ -41,8 +43,10 @@ def core_name(title: str) -> str:
 
 def name_words(title: str, siblings: Iterable[str] = ()) -> set[str]:
     """The two-character words of a title's distinctive part that no sibling title has."""
-    own = _pairs(core_name(title))  # 服务投诉…因服务态度: a domain word decides it too, unless siblings share it
+    own = set(_pairs(core_name(title)))  # 服务投诉…因服务态度: a domain word decides it too, unless siblings share it
     for s in siblings:
+        if not own:
+            break
         own -= _pairs(s)
     return own
 

@@ -42,7 +42,7 @@ def _judge_definition(ctx: _Context, info: _ListInfo, item: Node, rng: random.Ra
         return None
     if any(len(k.title) >= 2 and k.title in text for k in ctx.graph.children(item.id)):
         return None  # a line about the item's own sub-list ran into its description
-    if not all(_term_like(i.title) for i in info.items) or pattern_list(i.title for i in info.items):
+    if ctx.labels(info):
         return None  # 在内容上具有…: a label, not a term
     if item_category(item.title) in (ORG, ROLE):
         return None  # 人力资源部…负责招聘: a unit's or a role's name says what it does, true or swapped
