@@ -36,3 +36,75 @@ def test_names_lists_are_told_by_their_name_or_by_book_marks():
     assert names_list("必读书", ["《大教学论》", "《普通教育学》", "《爱弥儿》"])
     assert not names_list("教育的基本要素", ["教育者", "受教育者", "教育影响"])
     assert not names_list("知觉的基本特性", ["选择性", "整体性", "理解性", "恒常性"])
+
+
+TABLE_RUN_ON = """# 项目管理师笔记
+* 组织结构类型
+\t* 职能型
+\t* 项目型
+\t* 矩阵型
+\t\t* 弱矩阵
+\t\t* 平衡矩阵
+\t\t* 强矩阵
+
+| 组织结构 | 项目经理权力 |
+| :-- | :-- |
+| 职能型 | 很小或没有 |
+| 项目型 | 很高甚至全权 |
+
+## 组织结构的形式
+- 直线职能制：以直线为基础，设职能部门作为参谋
+- 事业部制：集中决策，分散经营
+- 矩阵制：双重领导，灵活机动
+
+> 事业部制最早由美国通用汽车公司的斯隆提出。
+"""
+
+
+def test_a_table_or_a_remark_run_into_an_item_is_not_asked_as_what_the_item_is():
+    graph = parse_notes([NoteSource("pm.md", TABLE_RUN_ON)])
+    for q in generate_questions(graph, random.Random(1)):
+        assert "很小或没有" not in q.stem and "项目经理权力" not in q.stem, q.stem
+        assert "斯隆" not in q.stem or q.type == "填空" and q.answer == "事业部制", (q.stem, q.answer)
+
+
+ETIQUETTE = """# 客户服务管理师笔记
+## 第三章 客户沟通
+### 员工招聘的基本程序
+#### 招募
+1. 制定招聘计划
+2. 发布招聘信息
+3. 应聘者提出申请
+#### 接听电话
+1. 铃响三声之内接听
+2. 先问候，再自报单位和姓名
+3. 认真记录来电内容
+### 有效倾听的步骤
+1. 准备倾听
+2. 发出准备倾听的信息
+3. 采取积极的行动
+4. 理解对方全部的信息
+"""
+
+
+def test_no_blank_in_a_list_of_clauses_nor_an_answer_another_entry_shows():
+    graph = parse_notes([NoteSource("phone.md", ETIQUETTE)])
+    for q in generate_questions(graph, random.Random(1)):
+        if q.kind == "cloze_list":
+            assert "自报单位" not in q.stem, q.stem  # steps said as clauses
+            assert q.answer != "准备倾听", q.stem  # 发出准备倾听的信息 shows it
+
+
+def test_a_sub_list_is_named_as_part_of_its_heading():
+    from cskexam.core.question_names import list_name
+
+    graph = parse_notes([NoteSource("phone.md", ETIQUETTE)])
+    node = next(n for n in graph if n.title == "招募")
+    assert list_name(graph, node) == "员工招聘的基本程序中的招募"  # not 员工招聘的基本程序的招募
+
+
+def test_a_traditional_count_after_a_heading_is_no_part_of_its_name():
+    from cskexam.core.card_text import heading_name
+
+    assert heading_name("會議的基本要素有六個") == "會議的基本要素"
+    assert heading_name("會議的要素（共五項）") == "會議的要素"

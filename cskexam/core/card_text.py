@@ -58,12 +58,12 @@ def full_width(text: str) -> str:
     return text.replace("(", "（").replace(")", "）")
 
 
-_COUNT = r"[一二三四五六七八九十两\d]+"
+_COUNT = r"[一二三四五六七八九十两兩\d]+"
 # 「（共三个层次）」, 「(4项)」: the notes' count of a list, said beside its name.
-_BRACKET_COUNT = re.compile(rf"\s*[（(]\s*(?:共|计|合计)?\s*{_COUNT}\s*[个项种类点条大层步]?[\u4e00-\u9fff]{{0,3}}[）)]\s*$")
+_BRACKET_COUNT = re.compile(rf"\s*[（(]\s*(?:共|计|合计)?\s*{_COUNT}\s*[个項项種种類类點点條条大層层步個]?[\u4e00-\u9fff]{{0,3}}[）)]\s*$")
 # 「主要有四类包括」, 「主要有三点」, 「包括以下几点」: the lead-in to a list, said after its name.
 _LEAD_COUNT = re.compile(
-    rf"(?:主要|一般|通常|大致|总共|共)?(?:有|包括|包含)\s*(?:{_COUNT}|以下几|如下几)\s*[个项种类点条大层步]"
+    rf"(?:主要|一般|通常|大致|总共|共)?(?:有|包括|包含)\s*(?:{_COUNT}|以下几|如下几)\s*[个項项種种類类點点條条大層层步個]"
     rf"(?:方面|层次|阶段|内容|部分)?\s*(?:包括|分别是|如下|是|为)?\s*$")
 _LEAD_WORDS = re.compile(r"(?:主要|一般)?(?:包括|包含)(?:以下|如下)?\s*$|(?:有|包括)?(?:以下|如下)(?:几点|内容|方面)?\s*$")
 

@@ -140,8 +140,26 @@ def not_its_own(graph: KnowledgeGraph, node: Node, text: str) -> bool:
         return True
     own = node.title.strip()
     near = {a.title.strip() for a in graph.ancestors(node.id)}
-    for title in _titles_by_start(graph).get(t[:2], ()):
+    index = _titles_by_start(graph)
+    for title in index.get(t[:2], ()):
         if t.startswith(title) and title not in own and own not in title and title not in near:
             rest = t[len(title):len(title) + 1]
             return rest == "" or not re.match(r"[\u4e00-\u9fff]", rest) or rest in "又是指为也即就在具属可能的"
-    return False
+    if node.kind != "item":
+        return False
+    # A sibling named in an item's line (矩阵制: 「双重领导，灵活机动事业部制最早由…提出」), or two
+    # other key points in it (a table flattened into the last item: 「组织结构项目经理权力职能型很小…」):
+    # the line runs on into what is said of others.
+    parent = graph.parent(node.id)
+    siblings = {k.title.strip() for k in graph.children(parent.id)} - {own} if parent is not None else set()
+    if any(len(s) >= 2 and s in t and s not in own for s in siblings):
+        return True
+    others: set[str] = set()
+    rest = t.replace(own, "\x00") if own else t
+    for i in range(len(rest) - 1):
+        for title in index.get(rest[i:i + 2], ()):
+            if (len(title) >= 3 and rest.startswith(title, i) and title not in own and own not in title
+                    and title not in near):
+                others.add(title)
+                break
+    return len(others) >= 2

@@ -66,12 +66,17 @@ def list_name(graph: KnowledgeGraph, node: Node) -> str:
     owner, _, kind = ptitle.rpartition("的")
     if owner and any(kind[i:i + 2] in title for i in range(len(kind) - 1)):
         return f"{owner}的{title}"  # 投诉处理人员的素质要求 › 心理素质: 投诉处理人员的心理素质
-    return f"{ptitle}的{title}" if not ptitle.endswith(("要求", "类型", "技巧", "方法", "原则")) else f"{ptitle}中的{title}"
+    # Whose: 客户服务人员的职业素养. Otherwise a part of a heading: 员工招聘的渠道中的外部招募, not
+    # 员工招聘的渠道的外部招募; 电话沟通礼仪中的接听电话, not 电话沟通礼仪的接听电话.
+    # 客户服务环境的宏观环境 is one of its kind.
+    whose = (ptitle.endswith(_OWNERS) or ptitle[-2:] == title[-2:]) and "的" not in ptitle
+    return f"{ptitle}的{title}" if whose else f"{ptitle}中的{title}"
 
 
 # Words that make a title the name of a set of notes, not of a subject.
 NOTES_TITLE = re.compile(r"笔记|筆記|重点|重點|知识点|知識點|复习|複習|讲义|講義|整理|考点|考點|汇总|彙總|课件|課件|资料|"
                          r"提纲|提綱|速记|速記|攻略|总结|總結|必背|精编|精編|零碎|[|｜(（]")
+_OWNERS = ("人员", "者", "员", "师", "部", "部门", "公司", "企业", "组织", "机构", "中心", "学生", "教师", "客户", "顾客")
 _CLASSES = ("种类", "種類", "类型", "類型", "分类", "分類", "类别", "類別")
 
 

@@ -170,6 +170,8 @@ def _cloze_list(ctx: _Context, info: _ListInfo, rng: random.Random) -> Question 
     titles = [i.title for i in info.items]
     if len(titles) > 8 or any(len(t) > 12 for t in titles) or not info.count_ok or pattern_list(titles):
         return None  # 在范围上、在内容上、____ completes a frame, it tests no knowledge
+    if any(re.search(r"[，,；;]", t) for t in titles):
+        return None  # 先问候，再自报单位和姓名: steps said as clauses, a blank any sensible phrase fills
     if (sub_list(ctx.graph, info.node) and not (info.node.count or info.mnemonic)
             and not described(ctx.graph, info.items)):
         return None  # 倾听技巧 ____ → 适时复述, 先处理心情 beside 再处理事情: a detail one guesses
@@ -192,6 +194,8 @@ def _cloze_list(ctx: _Context, info: _ListInfo, rng: random.Random) -> Question 
     for hidden in order:
         if not _blankable(titles[hidden]) or len(titles[hidden]) > CLOZE_ITEM_CHARS:
             continue  # R补救(Remedy), 神秘顾客(暗访): a key with a gloss no candidate writes as it stands
+        if any(i != hidden and (titles[hidden] in t or t in titles[hidden]) for i, t in enumerate(titles)):
+            continue  # 准备倾听 beside 发出准备倾听的信息: the list shows the answer
         shown = [BLANK if i == hidden else t for i, t in enumerate(titles)]
         stem = f"{_where(ctx, info)}{title}包括：{sep.join(shown)}。"
         if not ctx.blank_points_at(stem, titles[hidden]):
@@ -354,7 +358,7 @@ def _cloze_term(ctx: _Context, node: Node, rng: random.Random) -> Question | Non
 
 
 SHORT_MAX_POINTS = 6
-_NUMBERED = re.compile(r"[一二三四五六七八九十两\d]+\s*(个|种|項|项|类|大|点|條|条|方面|種)")  # 勒温的三种领导方式（共3项）
+_NUMBERED = re.compile(r"[一二三四五六七八九十两\d]+\s*(个|個|种|項|项|类|類|大|点|點|條|条|方面|種)")  # 勒温的三种领导方式（共3项）
 SHORT_COUNTED_ITEM_CHARS = 16
 SHORT_DUTY_CHARS = 20
 
