@@ -108,3 +108,22 @@ def test_a_traditional_count_after_a_heading_is_no_part_of_its_name():
 
     assert heading_name("會議的基本要素有六個") == "會議的基本要素"
     assert heading_name("會議的要素（共五項）") == "會議的要素"
+
+
+OFFICE = """# 秘书笔记
+## 办公室管理
+### 办公环境管理
+1. 办公环境的组成
+2. 办公环境的要求
+3. 办公环境的检查
+### 加里培林的五阶段
+活动定向、物质活动、出声的外部言语、不出声的外部言语、内部言语
+"""
+
+
+def test_facets_of_one_thing_are_no_list_to_blank_and_a_count_is_said_once():
+    graph = parse_notes([NoteSource("office.md", OFFICE)])
+    questions = generate_questions(graph, random.Random(1))
+    assert not [q for q in questions if q.type == "填空" and "办公环境的组成" in q.stem]
+    for q in questions:
+        assert "五阶段（共5项）" not in q.stem, q.stem

@@ -74,6 +74,9 @@ def list_front(node: Node, parent: Node | None, count: int | None, items: list[s
     if upper and _CRITERION.match(title):
         title = f"{upper}{title}"
     elif upper and not fragment and (len(title) <= 3 or (kind_of and "的" not in title + upper and len(title) <= 6)):
+        if "的" in upper:
+            # 在通用公文的制发程序中，审核包括哪些方面？, not 通用公文的制发程序的审核…
+            return f"在{upper}中，{list_front(node, None, count, items, kind_of, name)}"
         title = f"{upper}的{title}"  # '部门包括哪五个方面' alone says nothing
     n = count_word(count) if count else ""
     sentence = _SENTENCE_COUNT.match(title)

@@ -376,6 +376,8 @@ def _add_list_card(deck: _Deck, graph: KnowledgeGraph, node: Node) -> None:
         items = _split_inline_list(node)
     parent = graph.parent(node.id)
     mnemonic = _mnemonic(node, kids)
+    if mnemonic and parent is not None and _anothers_mnemonic(graph, node, parent, mnemonic):
+        mnemonic = None  # 草审签复缮用 under 审核: one key for each of the six steps beside it, not of these three
     key = node.count is not None or mnemonic is not None or _marked_key(graph, node)
     nested = _list_of_lists(graph, kids, parallel=not _marked_key(graph, node))
     if node.count is None and not nested and not any(k.kind == "item" for k in kids):
@@ -424,14 +426,31 @@ def _add_list_card(deck: _Deck, graph: KnowledgeGraph, node: Node) -> None:
     back = _numbered(items)
     if mnemonic and _mnemonic_hints(mnemonic, items):
         back += f"\n（口诀：{mnemonic}）"  # 听、歉、记… on the front would prompt each item
-    elif mnemonic:
+    elif mnemonic and re.fullmatch(r"[\u4e00-\u9fff]{1,6}", mnemonic):
         front += f"（{mnemonic}）"  # 宏五 names the list, not its items
+    # A longer one that prompts no item is a remark read as a mnemonic (記憶:機械記憶下降,…) or the
+    # parent's (草审签复缮用 under 审核): shown, it would teach nothing or mislead.
     deck.add(node, "list", front, back, answer_parts=items, same_back_is_duplicate=True)
     deck.mark_list(node)  # asked here or by the same card of an earlier passage
 
 
 SENTENCE_ITEM_CHARS = 14
 SHORT_NAME = 4  # 技能素质 says whose only with its list's name
+
+
+def _anothers_mnemonic(graph: KnowledgeGraph, node: Node, parent: Node, mnemonic: str) -> bool:
+    """A mnemonic of single-character keys (草审签复缮用) whose keys stand, in order, in the entries of
+    the parent's list or of a list beside this one (草拟、审核、签发…), not in this list's."""
+    core = re.match(r"[\u4e00-\u9fff]+", mnemonic)
+    keys = core.group(0) if core else ""
+    own = graph.children(node.id)
+    if not 3 <= len(keys) <= 8 or len(own) == len(keys) and all(c in e.title for c, e in zip(keys, own)):
+        return False
+    for other in [parent] + [k for k in graph.children(parent.id) if k.id != node.id]:
+        entries = graph.children(other.id)
+        if len(entries) == len(keys) and all(c in e.title for c, e in zip(keys, entries)):
+            return True
+    return False
 
 
 def _one_of_kinds(graph: KnowledgeGraph, node: Node, parent: Node | None) -> bool:

@@ -104,6 +104,8 @@ def pattern_list(titles: Iterable[str]) -> bool:
     pre, suf = _common_prefix(ts), _common_suffix(ts)
     if pre and suf:
         return True
+    if pre.endswith("的") and all(t[len(pre):] in _facets() for t in ts):
+        return True  # 办公环境的组成、____、办公环境的检查: facets of one thing, not things of a kind
     affix = max(len(pre), len(suf))
     if affix and all(len(t) - affix <= 1 for t in ts):
         return True  # 大型、中型、____型呼叫中心
@@ -216,6 +218,13 @@ def plain_description(text: str) -> bool:
     arrows or formulas (一级 + 读前加 S 锁 → …)."""
     t = text.strip()
     return not _NOT_PROSE.search(t) and not t.startswith(_facet_prefixes())
+
+
+@lru_cache(maxsize=1)
+def _facets() -> frozenset[str]:
+    from cskexam.core.question_doubt import FACET_WORDS
+
+    return FACET_WORDS | frozenset(w for w in ("组成", "組成", "检查", "檢查", "要求", "要點", "要点", "原则", "原則"))
 
 
 @lru_cache(maxsize=1)

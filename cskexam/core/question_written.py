@@ -358,7 +358,7 @@ def _cloze_term(ctx: _Context, node: Node, rng: random.Random) -> Question | Non
 
 
 SHORT_MAX_POINTS = 6
-_NUMBERED = re.compile(r"[一二三四五六七八九十两\d]+\s*(个|個|种|項|项|类|類|大|点|點|條|条|方面|種)")  # 勒温的三种领导方式（共3项）
+_NUMBERED = re.compile(r"[一二三四五六七八九十两\d]+\s*(个|個|种|項|项|类|類|大|点|點|條|条|方面|種|阶段|階段|步|层次|層次)")  # 勒温的三种领导方式（共3项）
 SHORT_COUNTED_ITEM_CHARS = 16
 SHORT_DUTY_CHARS = 20
 
