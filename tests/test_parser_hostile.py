@@ -142,3 +142,15 @@ def test_a_file_of_more_markers_than_any_notes_is_refused_before_its_nodes_are_m
     assert "编号条目太多" in str(err.value)
     # notes under the limit parse as before
     assert len(list(parse_notes([NoteSource("ok.txt", "标题\n" + "1、客户\n" * 10)]))) >= 10
+
+
+def test_a_file_over_the_real_limit_is_refused_at_once(tmp_path, capsys):
+    """The limit itself, not a lowered one: a 10 MB "notes" file is refused before it is parsed."""
+    big = tmp_path / "big.txt"
+    big.write_bytes(("客户服务的五大特性" * 40 + "\n").encode() * 10_000)
+    assert big.stat().st_size > notes_service.MAX_NOTE_BYTES
+    start = time.process_time()
+    assert main(["graph", str(big)]) == 2
+    assert time.process_time() - start < 2
+    err = capsys.readouterr().err
+    assert "文件过大" in err and "8 MB" in err and str(big) in err and "Traceback" not in err

@@ -112,9 +112,9 @@ def read_note(path: Path) -> ReadNote:
     return ReadNote(_note_source(path.name, result.text, text), data + b"\0" + raw, True, unused)
 
 
-# Far above any real notes file (a whole textbook is a few MB); a bigger
-# "notes" file is a mistake or an attack, and would only stall the parser.
-MAX_NOTE_BYTES = 20 * 1024 * 1024
+# Far above any real notes file (a whole textbook typed out is 1–2 MB of UTF-8);
+# a bigger "notes" file is a mistake or an attack, and would only stall the parser.
+MAX_NOTE_BYTES = 8 * 1024 * 1024
 # Study notes run to thousands of lines; millions of (mostly empty) lines are an
 # attack on the per-line work of the parser.
 MAX_NOTE_LINES = 1_000_000
