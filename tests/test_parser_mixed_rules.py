@@ -171,3 +171,10 @@ def test_a_heading_cut_after_a_function_word_is_joined_and_a_quiz_label_stands_a
     assert node(g, "员工招聘中常用的笔试类型及其划分标准").page == "P60"
     assert kids(g, "员工招聘中常用的笔试类型及其划分标准") == ["知识测试", "能力测试"]
     assert kids(g, "薪酬调查的方式") == ["企业之间相互调查", "委托中介机构调查", "采集社会公开信息"]
+
+
+def test_an_answer_that_counts_a_pair_and_opens_one_of_them_gives_that_item_its_items():
+    g = parse("简答\n11.简述问题解决的策略。\n答：算法式和启发式两类。其中启发式又包括：逆向反推法、爬山法、类比思维。\n")
+    assert kids(g, "简述问题解决的策略") == ["算法式", "启发式"]
+    assert node(g, "简述问题解决的策略").count == 2
+    assert kids(g, "启发式") == ["逆向反推法", "爬山法", "类比思维"]

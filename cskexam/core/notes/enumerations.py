@@ -339,7 +339,7 @@ def _counted_list(first: str, rest: str) -> tuple[int, Split, str] | None:
     """``认知成分、情感成分和行为倾向成分三种``: items and their count, no verb."""
     from cskexam.core.notes.markers import cn_to_int
 
-    m = _BARE_COUNTED.match(first) if "、" in first else None
+    m = _BARE_COUNTED.match(first) if "、" in first or len(first) <= 24 else None
     count = cn_to_int(m.group("n")) if m else None
     if m is None or count is None or count < 2:
         return None

@@ -383,6 +383,12 @@ def _emit(
                 split.items[-1].title = trailing
                 node.count = node.count or len(split.items)
             node.text = split.remainder
+            sub = _INLINE_SUB_LIST.match(node.text) if node.text.startswith("其中") else None
+            owner = next((i for i in split.items if sub and i.title == sub.group(1) and not i.text), None)
+            if sub and owner is not None:
+                # 算法式和启发式两类。其中启发式又包括:甲、乙: the item's own items.
+                owner.text = sub.group(2).strip()
+                node.text = ""
             if len(split.items) >= 2 and all(_ORDINAL_IS.match(i.title) for i in split.items):
                 for item in split.items:  # 一是理念层面;二是技术层面: the ordinal is the marker
                     item.title = _ORDINAL_IS.sub("", item.title, count=1)
@@ -421,6 +427,7 @@ def _emit(
     return node
 
 
+_INLINE_SUB_LIST = re.compile(r"^其中(.{2,14}?)(?:又|还|還|也)?(?:可以|可)?(?:包括|包含|分为|分為|分成|有)\s*:\s*([^:。]+)。?$")
 _LONE_ACRONYM = re.compile(r"(?:^|(?<=[。.;]))\s*\(([\u4e00-\u9fff]{2,8})\)$")
 _ASIDE_BRACKET = re.compile(r"\s*\([^()]*[!?。,;][^()]*\)\s*[。.]?$")
 _HAS_NUMERAL = re.compile(r"[一二三四五六七八九十两兩\d]")
