@@ -45,11 +45,13 @@ _SPACED_LIST = re.compile(
     r"[^\s、，,;；:：。()（）]{2,16})[ \u3000]+([^\s:：。]+)$"
 )
 _ITEM_SEP = re.compile(r"[;；、]")
+# ``1. 教育是有目的、有计划、有组织的活动``: the space is the marker's, no name stands before it.
+_MARKER_ONLY = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．)）]|[(（][一二三四五六七八九十\d]{1,2}[)）])$")
 
 
 def _spaced_list(text: str) -> str:
     m = _SPACED_LIST.match(text)
-    if not m:
+    if not m or _MARKER_ONLY.match(m.group(1)):
         return text
     rest = m.group(2).rstrip("。.;；")
     parts = _ITEM_SEP.split(rest)
