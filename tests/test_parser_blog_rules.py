@@ -18,3 +18,16 @@ def test_a_numbered_markdown_item_whose_sentence_holds_a_list_keeps_its_sentence
         "德育过程是有目的、有计划、有组织的过程", "德育过程是多种因素共同作用的过程",
     ]
     assert "1." not in titles(g)
+
+
+def test_a_key_word_in_square_brackets_after_a_heading_is_its_mnemonic_when_each_character_stands_in_an_item():
+    text = (
+        "# 教育学\n\n### 3. 德育原则 【导疏严】★★\n\n"
+        "1. **导向性**原则\n2. 循循善诱（**疏**导）原则\n3. **严**格要求与尊重学生相结合\n\n"
+        "### 4. 教学组织形式 【高频考点】\n\n1. 班级授课制\n2. 分组教学\n"
+    )
+    g = parse(text, "a.md")
+    assert node(g, "德育原则").mnemonic == "导疏严"
+    assert len(kids(g, "德育原则")) == 3
+    # A bracket whose characters are not the items' is no mnemonic.
+    assert not any(n.mnemonic == "高频考点" for n in g)

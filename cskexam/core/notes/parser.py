@@ -204,12 +204,14 @@ def _emit(
 ) -> Node:
     heading = draft.heading
     title = draft.title or draft.marker or "（无标题）"
-    acrostic = _ACROSTIC.search(title) if parent is not None else None
+    acrostic = (_ACROSTIC.search(title) or _KEYS_IN_BRACKETS.search(title)) if parent is not None else None
     remark = after = ""
     if acrostic or (heading is not None and heading.acronym):
         # The items, written below or after the colon of the heading's own line.
         names = [c.title for c in draft.children] or (inline_items(draft.text_parts[0]) if draft.text_parts else None) or []
-        if acrostic and _initials_of(acrostic.group(1), names):
+        keys = acrostic is not None and acrostic.group(0).endswith("】")
+        if acrostic and (_keys_of(acrostic.group(1), [c.segment for c in draft.children] or names) if keys
+                         else _initials_of(acrostic.group(1), names)):
             # 管理的基本职能(计组领控) over 计划 组织 领导 控制: the bracket is a mnemonic.
             title = title[: acrostic.start()].rstrip()
             if heading is not None:
@@ -433,6 +435,9 @@ _ASIDE_BRACKET = re.compile(r"\s*\([^()]*[!?。,;][^()]*\)\s*[。.]?$")
 _HAS_NUMERAL = re.compile(r"[一二三四五六七八九十两兩\d]")
 _WORDS_IN_DENG = {"对等", "對等", "平等", "均等", "相等", "同等", "优等", "優等", "高等", "中等", "初等", "上等", "下等", "劣等", "等等"}
 _ACROSTIC = re.compile(r"(?<=.)\(([\u4e00-\u9fff]{2,8})\)$")
+# 个体身心发展的规律【顺阶不互个】: a key word of one character per item, in the
+# bracket that also holds tags; the items decide whether it is one.
+_KEYS_IN_BRACKETS = re.compile(r"(?<=.)\s*【([\u4e00-\u9fff]{2,8})】$")
 
 
 def _sentence_lists(sentences, child_titles: list[str], line: int) -> list[Draft | None]:
@@ -455,6 +460,12 @@ def _sentence_lists(sentences, child_titles: list[str], line: int) -> list[Draft
 def _initials_of(word: str, items: list[str]) -> bool:
     """Each character of ``word`` opens (or appears in) the item in its place."""
     return len(word) == len(items) and all(ch in item[:3] for ch, item in zip(word, items))
+
+
+def _keys_of(word: str, items: list[str]) -> bool:
+    """Each character of ``word`` stands in the item in its place, anywhere in it
+    (功结内 over 实现课程功能的转变, 体现课程结构的…, 密切课程内容…)."""
+    return len(word) == len(items) and all(ch in item for ch, item in zip(word, items))
 
 
 def _disambiguate_titles(children: list[Draft]) -> None:
