@@ -31,3 +31,22 @@ def test_a_key_word_in_square_brackets_after_a_heading_is_its_mnemonic_when_each
     assert len(kids(g, "德育原则")) == 3
     # A bracket whose characters are not the items' is no mnemonic.
     assert not any(n.mnemonic == "高频考点" for n in g)
+
+
+def test_a_page_number_printed_beside_a_running_header_goes_with_the_header():
+    text = (
+        "物流师（三级）读书笔记\n第二章  仓储管理\n一、仓储的功能\n"
+        "（一）储存功能\n（二）保管功能\n\n"
+        "·36·                                物流师（三级）\n\n"
+        "第二章  仓储管理                                        ·37·\n\n"
+        "二、仓储的分类\n（一）自营仓储\n（二）公共仓储\n\n"
+        "·38·                                物流师（三级）\n\n"
+        "第三章  配送管理                                        ·39·\n\n"
+        "一、配送的含义\n配送是按客户要求进行的送货。\n"
+    )
+    g = parse(text)
+    assert kids(g, "物流师(三级)读书笔记") == ["仓储管理", "配送管理"]
+    assert kids(g, "仓储管理") == ["仓储的功能", "仓储的分类"]
+    assert kids(g, "仓储的功能") == ["储存功能", "保管功能"]
+    assert kids(g, "配送管理") == ["配送的含义"]
+    assert not any("·" in t or "物流师" in t for t in titles(g))

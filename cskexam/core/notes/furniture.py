@@ -26,6 +26,21 @@ _LABELLED_PAGE = re.compile(r"^[^。,;:!?]{0,20}?\s?第\s*\d{1,4}\s*[页頁](?:\
 _BOOK_AND_CHAPTER = re.compile(r"^(\S.{3,24}?)(?=\s|第[一二三四五六七八九十百零两\d]+[章节節篇编編讲講部单單])")
 
 
+# ·82·        健康管理师（基础知识） / 第四章 …        ·83·: a page number and the running
+# header printed on one line, far apart (a wide gap of spaces, a tab or an ideographic space).
+_NUMBER_FORM = r"(?:[·•・]\s*\d{1,4}\s*[·•・]?|\d{1,4}\s*[·•・]|[—–―]\s*\d{1,4}\s*[—–―])"
+_WIDE_GAP = r"(?:[ \u3000\t]{3,}|\t|\u3000)"
+_PAGE_BESIDE_HEADER = re.compile(
+    rf"^{_NUMBER_FORM}{_WIDE_GAP}[ \u3000\t]*(\S.{{1,40}})$|^(\S.{{1,40}}?){_WIDE_GAP}[ \u3000\t]*{_NUMBER_FORM}$"
+)
+
+
+def header_beside_page_number(raw: str) -> str | None:
+    """The header text of a line that prints a page number beside it, else None."""
+    m = _PAGE_BESIDE_HEADER.match(raw.strip())
+    return (m.group(1) or m.group(2)).strip() if m else None
+
+
 def is_page_number(text: str) -> bool:
     return bool(_PAGE_NUMBER.match(text) or _LABELLED_PAGE.match(text))
 

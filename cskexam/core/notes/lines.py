@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from cskexam.core.notes.furniture import drop_running_headers, is_page_number
+from cskexam.core.notes.furniture import drop_running_headers, header_beside_page_number, is_page_number
 from cskexam.core.notes.normalize import normalize_line
 from cskexam.core.notes.outline_patterns import _ASIDE_WORDS
 
@@ -45,6 +45,7 @@ _SPACED_LIST = re.compile(
     r"[^\s、，,;；:：。()（）]{2,16})[ \u3000]+([^\s:：。]+)$"
 )
 _ITEM_SEP = re.compile(r"[;；、]")
+_NO_SPACE = re.compile(r"\s+")
 # ``1. 教育是有目的、有计划、有组织的活动``: the space is the marker's, no name stands before it.
 _MARKER_ONLY = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．)）]|[(（][一二三四五六七八九十\d]{1,2}[)）])$")
 
@@ -156,6 +157,7 @@ def prepare_lines(raw_lines: list[str], markdown: bool) -> list[Line]:
                 start = close + 1
     in_fence = in_comment = False
     footers: list[int] = []
+    written: set[str] = set()  # the short lines so far, without spaces: a running header repeats one
     container: str | None = None
     for i in range(start, n):
         raw = raw_lines[i]
@@ -177,6 +179,15 @@ def prepare_lines(raw_lines: list[str], markdown: bool) -> list[Line]:
         if in_fence:
             continue
         literal = tip = False
+        header = header_beside_page_number(raw) if not markdown and (" " in stripped or "\t" in stripped) else None
+        if header is not None:
+            # A page's number and its running header: the page goes; a chapter's
+            # name stays only where it is not written already.
+            footers.append(i)
+            key = _NO_SPACE.sub("", normalize_line(header))
+            if key in written or not _MARKER_START.match(key):
+                continue
+            stripped = raw = header
         if markdown:
             m = _CONTAINER.match(stripped)
             if m:
@@ -229,6 +240,8 @@ def prepare_lines(raw_lines: list[str], markdown: bool) -> list[Line]:
             footers.append(i)
             continue
         out[i] = Line(text, _indent_of(raw), literal, tip=tip, bold=bold)
+        if not markdown and len(text) <= 40:
+            written.add(_NO_SPACE.sub("", text))
     if footers:
         # Page furniture says the text was pasted from pages: lines printed
         # beside it page after page are running headers.
