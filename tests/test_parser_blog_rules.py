@@ -50,3 +50,26 @@ def test_a_page_number_printed_beside_a_running_header_goes_with_the_header():
     assert kids(g, "仓储的功能") == ["储存功能", "保管功能"]
     assert kids(g, "配送管理") == ["配送的含义"]
     assert not any("·" in t or "物流师" in t for t in titles(g))
+
+
+def test_study_level_tags_in_either_script_are_tags_not_title_text():
+    g = parse("心理學筆記\n一、馬斯洛需要層次理論的五個層次（領會）\n生理需要、安全需要、歸屬需要、尊重需要、自我實現需要\n"
+              "二、注意的品质（领会）\n注意的广度、注意的稳定性\n")
+    assert kids(g, "心理學筆記") == ["馬斯洛需要層次理論的五個層次", "注意的品质"]
+    assert node(g, "注意的品质").tags == ["领会"]
+    assert len(kids(g, "馬斯洛需要層次理論的五個層次")) == 5
+
+
+def test_counts_written_as_a_bare_numeral_a_bracketed_property_count_or_before_a_copula():
+    text = (
+        "管理学要点\n一、决策的特征（四性）\n目标性、可行性、选择性、动态性\n"
+        "二、组织设计的任务有三：职位设计、部门划分、职权配置\n"
+        "三、控制的三个类型是：前馈控制、同期控制、反馈控制\n"
+        "四、領導理論的三個原則\n權變原則、激勵原則、溝通原則\n"
+    )
+    g = parse(text)
+    assert kids(g, "管理学要点") == ["决策的特征", "组织设计的任务", "控制的三个类型", "領導理論的三個原則"]
+    assert node(g, "决策的特征").count == 4 and len(kids(g, "决策的特征")) == 4
+    assert node(g, "组织设计的任务").count == 3 and kids(g, "组织设计的任务") == ["职位设计", "部门划分", "职权配置"]
+    assert node(g, "控制的三个类型").count == 3
+    assert node(g, "領導理論的三個原則").count == 3

@@ -15,7 +15,7 @@ from cskexam.core.notes.markers import cn_to_int
 EXAM_TAGS = (
     "简答", "案例分析", "面试答辩", "重点", "必背", "论述", "名词解释", "单选", "多选", "判断", "填空", "计算",
     "识记", "識記", "掌握", "了解", "理解", "熟悉", "应用", "應用", "重點", "难点", "難點", "簡答", "論述", "必考", "常考",
-    "高频", "高頻", "易错", "易錯", "考点", "考點", "重要", "★", "☆", "▲",
+    "高频", "高頻", "易错", "易錯", "考点", "考點", "重要", "领会", "領會", "运用", "運用", "★", "☆", "▲",
 )
 _PAGE = re.compile(r"^(?:P\.?\s?|第\s?)(\d+)(?:\s?[-~—]\s?P?(\d+))?(?:\s?页|\s?頁)?$", re.I)
 # Page marks and tags anywhere in a title: (P4) (第12页) p.35, a trailing P211;
@@ -67,7 +67,7 @@ _RESTART_WORDS = ("是指", "为了", "本文", "通过", "因此", "以下", "�
 _NOT_BEFORE_SHI = set("但就还总于即正也都只而不若或凡可要像")
 _COUNT = re.compile(
     r"(?<![第\d])(?:包括|分为|有)?([一二三四五六七八九十两]|\d{1,2})"
-    r"(?:大|个|個|种|種|类|類|项|項|点|點|条|條|位|方面|要素|步|阶段|階段|层次|环节|维度|特征|特徵|特点|特點|功能|类型|要点|原则)"
+    r"(?:大|个|個|种|種|类|類|项|項|点|點|条|條|位|方面|要素|步|阶段|階段|层次|層次|环节|環節|维度|維度|特征|特徵|特点|特點|功能|类型|類型|要点|要點|原则|原則)"
 )
 _NUMERAL = re.compile(r"[一二三四五六七八九十两\d]")
 # 主要有四条, 共六种: a count after 有/共 says how many only with its unit.
@@ -78,7 +78,8 @@ TITLE_MAX = 24
 _NUM = "一二三四五六七八九十两"
 _UNIT = r"(?:个|個|种|種|类|類|项|項|点|點|条|條|句话|句話|句|方面|部分|阶段|階段|层次|層次)"
 # 教师的权利(六项), 单例(五种): a bracket that states how many items there are.
-_COUNT_GROUP = re.compile(rf"\((?:共|共有)?([{_NUM}]+|\d{{1,2}}){_UNIT}\)")
+# 服务的特征(五性): properties counted by their common ending.
+_COUNT_GROUP = re.compile(rf"\((?:共|共有)?([{_NUM}]+|\d{{1,2}})(?:{_UNIT}|性)\)")
 # 职业理念(占比约15%): an exam-weight aside, never part of the title.
 _WEIGHT_GROUP = re.compile(r"\((?:占比|分值|约)[^()]{0,8}\)|\([^()]{0,6}%\)")
 # 架构评估方法分为三类 / 创建型模式包括: the predicate belongs to the list, not its name.
@@ -371,6 +372,8 @@ def split_heading(segment: str, known: frozenset[str] = frozenset(), subject: st
 
 
 _PREDICATE_WORD = re.compile(r"分|包|共|有")
+# 管理的职能有五 / 公文共十三: a numeral with no unit after the predicate.
+_NUMERAL_PREDICATE = re.compile(rf"^(.{{2,}}?(?<![{_NUM}\d]))(?:共有|共|有|分为|分為|分成)([{_NUM}]{{1,3}}|\d{{1,2}})$")
 _SENTENCE_IN_TAIL = re.compile(r"[。,;!?、]")
 _BARE_NUMBER = re.compile(rf"^([{_NUM}]+|\d{{1,2}}){_UNIT}?$")
 
@@ -383,9 +386,18 @@ def _bare_count(phrase: str) -> int | None:
 
 
 def _drop_count_predicate(title: str, heading: Heading) -> str:
-    """``常见的设计模式分三大类`` → 常见的设计模式 (count 3); ``创建型模式包括`` → 创建型模式."""
-    if not heading.explicit or not _PREDICATE_WORD.search(title):
+    """``常见的设计模式分三大类`` → 常见的设计模式 (count 3); ``创建型模式包括`` → 创建型模式;
+    ``管理的职能有五`` → 管理的职能 (count 5); ``服务质量的五个特性是`` → 服务质量的五个特性."""
+    if not heading.explicit:
         return title
+    if title.endswith("是") and len(title) >= 5 and _COUNT.search(title):
+        title = title[:-1]  # 服务质量的五个特性是:…: the copula introduces the items
+    if not _PREDICATE_WORD.search(title):
+        return title
+    m = _NUMERAL_PREDICATE.match(title)
+    if m:
+        heading.count = heading.count or cn_to_int(m.group(2))
+        return m.group(1)
     m = _COUNT_PREDICATE.match(title)
     if m:
         heading.count = heading.count or cn_to_int(m.group(2))
