@@ -73,3 +73,14 @@ def test_counts_written_as_a_bare_numeral_a_bracketed_property_count_or_before_a
     assert node(g, "组织设计的任务").count == 3 and kids(g, "组织设计的任务") == ["职位设计", "部门划分", "职权配置"]
     assert node(g, "控制的三个类型").count == 3
     assert node(g, "領導理論的三個原則").count == 3
+
+
+def test_a_heading_that_starts_with_a_name_written_elsewhere_keeps_its_whole_name():
+    text = (
+        "物流管理复习\n第一章 仓储管理\n一、仓储管理的作用\n仓储管理能降低成本。\n"
+        "二、仓储管理业务考核制度的主要内容（P15）\n（1）入库制度（2）保管制度（3）出库制度\n"
+    )
+    g = parse(text)
+    assert kids(g, "仓储管理") == ["仓储管理的作用", "仓储管理业务考核制度的主要内容"]
+    assert node(g, "仓储管理业务考核制度的主要内容").page == "P15"
+    assert kids(g, "仓储管理业务考核制度的主要内容") == ["入库制度", "保管制度", "出库制度"]

@@ -238,6 +238,11 @@ def _subject_restart(s: str, subject: str) -> int | None:
     return i if 6 <= i <= 16 else None
 
 
+# 报告的主要内容 after 培训需求分析: what follows a known name still names a heading's topic.
+_NAME_GOES_ON = re.compile(
+    r"^[\u4e00-\u9fff]{0,6}的(?:主要|基本|具体|一般)?(?:内容|作用|特点|特征|原则|方法|步骤|程序|意义|含义|概念|类型|种类|要求"
+    r"|要素|目的|功能|分类|形式|标准|条件|途径|措施|因素|构成|结构|环节|阶段|过程|任务|职责|范围|依据|影响)$"
+)
 _KNOWN_LONGEST = 10  # clean_titles keeps titles of 2 to 10 characters
 
 
@@ -247,6 +252,8 @@ def _known_prefix(s: str, known: frozenset[str]) -> int | None:
     if best is None:
         return None
     rest = s[best:]
+    if _NAME_GOES_ON.match(rest):
+        return None  # 培训需求分析报告的主要内容: the known name is only the start of this one
     for suffix in _KNOWN_SUFFIX:
         if rest.startswith(suffix):
             return best + len(suffix)
