@@ -25,19 +25,25 @@ so a failed ``cskexam import`` does not even create the database file.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import importlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from cskexam.core.graph import KnowledgeGraph
-from cskexam.core.notes import parse_notes
 from cskexam.core.notes.identity import carry_ids
 from cskexam.core.notes.parser import paused_gc
-from cskexam.core.errors import NotesError
 from cskexam.paths import database_url
-from cskexam.services.notes import collect_note_files, read_note
+from cskexam.services.notes_import import (  # noqa: F401 - NoteFile and first_start are used through this module too
+    LibrarySummary,
+    NoteFile,
+    PreparedImport,
+    Progress,
+    first_start,
+    library_summary,
+    prepare_import,
+    report as _report,
+)
 from cskexam.storage import graph_repo, library_repo
 from cskexam.storage.db import Database, open_database
 
@@ -48,8 +54,6 @@ if TYPE_CHECKING:
     from cskexam.services.review import Reviewer
     from cskexam.services.stats import StudyStats
     from cskexam.storage.models_graph import ImportRunRow
-
-Progress = Callable[[int, int, str], None]
 
 StepFn = Callable[["Session", KnowledgeGraph, dt.datetime], object]  # what it returns is not used
 
@@ -87,28 +91,6 @@ def _step(target: str, label: str) -> ImportStep:
     return ImportStep(target, label, run)
 
 
-@dataclass(frozen=True)
-class NoteFile:
-    name: str  # as used in node ids
-    path: str
-    sha1: str
-    size: int
-
-    def to_dict(self) -> dict:
-        return {"name": self.name, "path": self.path, "sha1": self.sha1, "bytes": self.size}
-
-
-@dataclass
-class PreparedImport:
-    """Notes read and parsed, ready to be stored."""
-
-    files: list[NoteFile]
-    graph: KnowledgeGraph
-    # Notes files read without an errata file, and errata entries no longer used.
-    uncorrected: list[Path] = field(default_factory=list)
-    unused_errata: list[str] = field(default_factory=list)
-
-
 @dataclass
 class ImportResult:
     added: int
@@ -132,64 +114,24 @@ class ImportResult:
         )
 
 
-@dataclass(frozen=True)
-class LibrarySummary:
-    documents: int
-    chapters: int
-    sections: int
-    points: int
-    items: int
-    lists: int
-    definitions: int
-    inactive: int  # nodes kept from earlier imports that vanished from the notes
-    imported_at: dt.datetime | None  # end of the last import, UTC
-
-    @property
-    def empty(self) -> bool:
-        return self.documents == 0
-
-
-def prepare_import(paths: Iterable[str | Path] | None = None, progress: Progress | None = None) -> PreparedImport:
-    """Read, decode and parse the notes (default: the bundled ones). No database.
-
-    Raises NotesError (a UserError naming the file) for a missing path, an
-    empty, binary or undecodable file, or a folder without notes.
-    """
-    files = collect_note_files(list(paths) if paths else None)
-    names: dict[str, Path] = {}
-    for path in files:
-        # Node ids hash the file name: two notes files of the same name would
-        # share ids and overwrite each other.
-        if path.name in names and names[path.name].resolve() != path.resolve():
-            raise NotesError(f"与 {names[path.name]} 同名：笔记文件名必须各不相同", str(path))
-        names[path.name] = path
-    total = len(files) + 1
-    sources, infos, uncorrected, unused = [], [], [], []
-    for index, path in enumerate(files):
-        _report(progress, index, total, f"读取 {path.name}")
-        note = read_note(path)
-        sources.append(note.source)
-        infos.append(NoteFile(path.name, str(path), hashlib.sha1(note.data).hexdigest(), len(note.data)))
-        unused.extend(note.unused)
-        if not note.has_errata:
-            uncorrected.append(path)
-    _report(progress, len(files), total, "解析笔记")
-    graph = parse_notes(sources)
-    if not graph.nodes:
-        raise NotesError("没有从笔记中识别出任何内容", infos[0].path if len(infos) == 1 else None)
-    _report(progress, total, total, "解析完成")
-    return PreparedImport(infos, graph, uncorrected, unused)
-
-
 class Library:
     def __init__(self, db: Database):
         self.db = db
         self._graph: KnowledgeGraph | None = None
 
     # -- importing --------------------------------------------------------
-    def ensure_imported(self, progress: Progress | None = None, *, defer_steps: bool = False) -> ImportResult | None:
+    def ensure_imported(
+        self,
+        progress: Progress | None = None,
+        *,
+        defer_steps: bool = False,
+        prepared: PreparedImport | None = None,
+        now: dt.datetime | None = None,
+    ) -> ImportResult | None:
         """Import the bundled notes when the library has never held any.
 
+        ``prepared``: the bundled notes already parsed (the app parses them
+        before it opens a fresh library), stored as imported at ``now``.
         An import left unfinished (its steps deferred, or a step added by a
         newer cskexam) is finished here, unless ``defer_steps``: then the
         caller runs ``finish_import()`` when it suits it (the app, in the
@@ -198,7 +140,9 @@ class Library:
         with self.db.session() as session:
             has_notes = library_repo.has_nodes(session)
         if not has_notes:
-            return self.import_notes(None, progress, defer_steps=defer_steps)
+            if prepared is None:
+                prepared = prepare_import(None, progress)
+            return self.store(prepared, progress, now=now, defer_steps=defer_steps)
         if not defer_steps:
             self.finish_import(progress)
         return None
@@ -358,17 +302,8 @@ class Library:
             definitions = library_repo.definition_count(session)
             lists = library_repo.list_count(session)
             imported_at = library_repo.last_import_finished(session)
-        return LibrarySummary(
-            documents=by_kind.get("document", 0),
-            chapters=by_kind.get("chapter", 0),
-            sections=by_kind.get("section", 0),
-            points=by_kind.get("point", 0),
-            items=by_kind.get("item", 0),
-            lists=lists,
-            definitions=definitions,
-            inactive=inactive,
-            imported_at=imported_at,
-        )
+        return library_summary(by_kind, lists=lists, definitions=definitions, inactive=inactive,
+                               imported_at=imported_at)
 
     def import_runs(self, limit: int = 20) -> list[ImportRunRow]:
         """The latest import runs, newest first."""
@@ -457,8 +392,3 @@ def _missing_steps(session: Session, run: tuple[int, list[str]] | None) -> list[
     else:
         done = set(run[1])
     return [step for step in import_steps() if step.name not in done]
-
-
-def _report(progress: Progress | None, done: int, total: int, label: str) -> None:
-    if progress is not None:
-        progress(done, total, label)

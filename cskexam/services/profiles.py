@@ -13,6 +13,7 @@ import datetime as dt
 import os
 from typing import TYPE_CHECKING
 
+from cskexam.services.profile_names import DEFAULT_LABEL, ENV, label, title_label  # noqa: F401 - named here too
 from cskexam.storage import profiles_repo
 from cskexam.storage.profile_key import DEFAULT_PROFILE
 
@@ -20,24 +21,11 @@ if TYPE_CHECKING:
     from cskexam.services.library import Library
     from cskexam.storage.db import Database
 
-ENV = "CSKEXAM_PROFILE"
-DEFAULT_LABEL = "默认"
-
 
 def requested_profile(override: str | None = None) -> str:
     """The profile asked for (option, environment, default), checked."""
     name = override if override else os.environ.get(ENV) or DEFAULT_PROFILE
     return profiles_repo.check_name(name)
-
-
-def label(name: str) -> str:
-    """How the UI names a profile."""
-    return DEFAULT_LABEL if name == DEFAULT_PROFILE else name
-
-
-def title_label(name: str | None) -> str:
-    """The profile as every screen's title names it: nothing for the default profile."""
-    return "" if not name or name == DEFAULT_PROFILE else label(name)
 
 
 def ensure_profile(db: Database, name: str, now: dt.datetime | None = None) -> bool:

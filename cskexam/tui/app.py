@@ -4,7 +4,10 @@ Start-up order matters more than anything else here. The home screen is
 painted first; only after that paint does a worker thread import the storage
 layer (``import sqlalchemy.orm`` alone costs more than a bare Textual app takes
 to start), open the library, store the bundled notes' graph on first run, and
-post ``LibraryReady``. Nothing on the path to the first paint may import
+post ``LibraryReady``. On a fresh data dir the worker parses the bundled notes
+before that and posts ``LibraryParsed``: the home screen shows the library
+from the parsed graph while the storage layer is imported and the graph
+stored (keys wait for ``LibraryReady`` as usual). Nothing on the path to the first paint may import
 sqlalchemy, alembic or jieba; ``bench/startup.py`` watches that.
 
 What the graph gives rise to (cards, generated questions, the search index)
@@ -18,6 +21,7 @@ is only not built yet.
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import os
 import sys
@@ -31,7 +35,9 @@ from textual.message import Message
 from textual.reactive import reactive
 
 from cskexam.errors import UserError, os_error_text
-from cskexam.tui.messages import ImportProgress, LibraryFailed, LibraryOpened, LibraryPrepared, LibraryReady, PrepareFailed
+from cskexam.tui.messages import (
+    ImportProgress, LibraryFailed, LibraryOpened, LibraryParsed, LibraryPrepared, LibraryReady, PrepareFailed,
+)
 from cskexam.tui.screens import registry
 
 if TYPE_CHECKING:
@@ -39,6 +45,7 @@ if TYPE_CHECKING:
 
     from cskexam.core.graph import KnowledgeGraph
     from cskexam.services.library import ImportResult, Library
+    from cskexam.services.notes_import import LibrarySummary, PreparedImport
 
 # Set by bench/startup.py: exit as soon as the first screen has been painted,
 # writing the wall-clock time of that paint to CSKEXAM_FIRST_PAINT_FILE.
@@ -143,10 +150,18 @@ class CskexamApp(App[int]):
         db_url: str | None = None,
         *,
         library_opener: LibraryOpener | None = None,
+        parse_first_start: bool | None = None,
     ) -> None:
-        """``library_opener(db_url)`` replaces ``open_library`` (tests pass a fake)."""
+        """``library_opener(db_url)`` replaces ``open_library`` (tests pass a fake).
+
+        ``parse_first_start``: on a fresh data dir, show the bundled notes
+        parsed before the library is opened (default: unless an opener is given).
+        """
         super().__init__()
         self.db_url = db_url
+        self._parse_first_start = library_opener is None if parse_first_start is None else parse_first_start
+        # First start: the library's summary from the parsed notes, before they are stored.
+        self.parsed_summary: LibrarySummary | None = None
         self.library: Library | None = None
         self.load_error: str | None = None
         # Cards, questions and the search index are being built (see LibraryPrepared).
@@ -189,6 +204,11 @@ class CskexamApp(App[int]):
         self.run_worker(self._open_library, name="open-library", group="library", thread=True, exclusive=True)
 
     def _open_library(self) -> None:
+        try:
+            first = self._parse_first() if self._parse_first_start else None
+        except UserError as exc:
+            self.post_message(LibraryFailed(str(exc)))
+            return
         opener = self._opener
         if opener is None:
             from cskexam.services.library import open_library
@@ -205,7 +225,12 @@ class CskexamApp(App[int]):
             return
         try:
             # The import steps are left for below: the library is shown first.
-            self.import_result = library.ensure_imported(progress=self._report_progress, defer_steps=True)
+            if first is None:
+                self.import_result = library.ensure_imported(progress=self._report_progress, defer_steps=True)
+            else:
+                self.import_result = library.ensure_imported(
+                    progress=self._report_progress, defer_steps=True, prepared=first[0], now=first[1]
+                )
             pending = library.pending_steps()
         except UserError as exc:
             library.close()
@@ -215,6 +240,32 @@ class CskexamApp(App[int]):
         if pending:
             self._library_shown.wait(SHOWN_WAIT_SECONDS)
             self._prepare(library)
+
+    def _parse_first(self) -> tuple[PreparedImport, dt.datetime] | None:
+        """On a fresh data dir: parse the bundled notes and show the library from them (in the worker thread).
+
+        Storing them needs the storage layer, whose import alone (SQLAlchemy)
+        takes longer than parsing; the parser does not need it. So the home
+        screen shows the library as soon as the notes are parsed, with the
+        figures and import time storing them gives, and the caller then
+        opens the library and stores them (keys wait for that as usual). A
+        kill before the store commits leaves no notes stored: the next start
+        imports them again.
+        """
+        from cskexam.services.notes_import import DEFAULT_PROFILE, first_start, graph_summary, prepare_import
+
+        if not first_start(self.db_url):
+            return None
+        # No progress box: the bundled notes parse in a few hundredths of a second, and the box's
+        # widgets would be mounted on the way to the library line.
+        prepared = prepare_import(None)
+        now = dt.datetime.now(dt.timezone.utc)
+        self.post_message(LibraryParsed(graph_summary(prepared.graph, now), DEFAULT_PROFILE))
+        # The storage layer's import would compete with painting the line: it waits for the line
+        # (then the event is cleared again: preparing the cards waits for the stored library's line).
+        self._library_shown.wait(SHOWN_WAIT_SECONDS)
+        self._library_shown.clear()
+        return prepared, now
 
     def _prepare(self, library: Library) -> None:
         """Run the import steps left pending (in the worker thread), then post ``LibraryPrepared``."""
@@ -245,6 +296,11 @@ class CskexamApp(App[int]):
             return
         self._last_progress = now
         self.post_message(ImportProgress(done, total, label))
+
+    def on_library_parsed(self, message: LibraryParsed) -> None:
+        self.parsed_summary = message.summary
+        for screen in self.screen_stack:
+            screen.post_message(LibraryParsed(message.summary, message.profile))
 
     def on_library_opened(self, message: LibraryOpened) -> None:
         self.library = message.library

@@ -8,6 +8,7 @@ from textual.message import Message
 
 if TYPE_CHECKING:
     from cskexam.services.library import Library
+    from cskexam.services.notes_import import LibrarySummary
 
 
 class LibraryReady(Message, bubble=False):
@@ -16,6 +17,18 @@ class LibraryReady(Message, bubble=False):
     Cards, questions and the search index may still be being prepared
     (``app.preparing``); ``LibraryPrepared`` follows when they are stored.
     """
+
+
+class LibraryParsed(Message, bubble=False):
+    """First start: the bundled notes are parsed, not stored yet; ``summary`` is what storing them gives.
+
+    The library line shows it at once; ``LibraryReady`` follows when the notes are stored.
+    """
+
+    def __init__(self, summary: LibrarySummary, profile: str) -> None:
+        super().__init__()
+        self.summary = summary
+        self.profile = profile  # the profile the library is opened as
 
 
 class LibraryPrepared(Message, bubble=False):

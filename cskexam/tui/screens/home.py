@@ -2,7 +2,8 @@
 
 The home screen is the first thing painted, so it imports nothing heavy: the
 library's figures arrive later (``LibraryReady``) and are read in a worker.
-On a first start the library is shown as soon as its graph is stored; while
+On a first start the library is shown as soon as its notes are parsed
+(``LibraryParsed``: the figures storing them gives), before it is even open; while
 cards and questions are being prepared a box says so, and today's figures
 wait for them (``LibraryPrepared``) instead of showing an empty queue.
 
@@ -22,7 +23,9 @@ from textual.content import Content
 from textual.widgets import Static
 
 from cskexam.tui.screens.base import AppScreen
-from cskexam.tui.messages import ImportProgress, LibraryFailed, LibraryPrepared, LibraryReady, PrepareFailed
+from cskexam.tui.messages import (
+    ImportProgress, LibraryFailed, LibraryParsed, LibraryPrepared, LibraryReady, PrepareFailed,
+)
 from cskexam.tui.screens import registry
 from cskexam.tui.widgets.cjk_text import CjkText
 from cskexam.tui.widgets.title_bar import TitleBar
@@ -112,6 +115,16 @@ def summary_pairs(summary: Any) -> list[tuple[str, str]]:
     return rows
 
 
+def library_pairs(summary: Any, profile: str | None) -> list[tuple[str, str]]:
+    """The library line's (label, value) rows: the profile studying, then the summary's."""
+    pairs = summary_pairs(summary)
+    if profile:
+        from cskexam.services.profile_names import label  # no storage behind it: also before the library opens
+
+        pairs = [("考生档案", label(profile)), *pairs]
+    return pairs
+
+
 class HomeScreen(AppScreen):
     SCREEN_NAME = "home"
 
@@ -187,6 +200,11 @@ class HomeScreen(AppScreen):
         box.query_one("#home-import-label", Static).update(Content(label))
         return mounted
 
+    def on_library_parsed(self, message: LibraryParsed) -> None:
+        # First start: the notes are parsed, not stored yet; storing them gives these very figures.
+        if self.app.library is None and not self.app.load_error:
+            self._show_library(self._summary_line(library_pairs(message.summary, message.profile)))
+
     async def on_library_ready(self, message: LibraryReady) -> None:
         await self._library_ready()
 
@@ -252,13 +270,8 @@ class HomeScreen(AppScreen):
     def _read_summary(self) -> None:
         library = self.app.require_library()
         summary = library.summary()
-        pairs = summary_pairs(summary)
         profile = getattr(getattr(library, "db", None), "profile", None)
-        if profile:
-            from cskexam.services.profiles import label
-
-            pairs = [("考生档案", label(profile)), *pairs]
-        content = self._summary_line(pairs)
+        content = self._summary_line(library_pairs(summary, profile if isinstance(profile, str) else None))
         self.app.call_from_thread(self._show_library, content)
 
     def _show_library(self, content: CjkText) -> None:
