@@ -156,6 +156,8 @@ Rows = dict[str, list[tuple[str, float, float]]]  # kind → (key, wall seconds,
 def session(cskexam: str, home: Path, rounds: int, quiet: float) -> Rows:
     env = dict(os.environ, TERM="xterm-256color", CSKEXAM_HOME=str(home), COLUMNS=str(COLUMNS), LINES=str(LINES))
     env.pop("CSKEXAM_DB", None)
+    # An installed cskexam runs from .pyc files: compiling every module on each start is no start a user sees.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     out: Rows = {"start": [], "prepared": [], "switch": [], "drill": [], "practice": [], "exam": []}
     term = Terminal([cskexam], env)
 

@@ -99,6 +99,8 @@ def main() -> int:
         paint_file = tmp_path / "painted"
         env = dict(os.environ, TERM="xterm-256color", CSKEXAM_HOME=str(home), COLUMNS="120", LINES="40")
         env.pop("CSKEXAM_DB", None)
+        # An installed cskexam runs from .pyc files: compiling every module on each start is no start a user sees.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
 
         # The database as it is on every start but the first.
         created = subprocess.run([cskexam, "import"], env=env, capture_output=True, text=True)
