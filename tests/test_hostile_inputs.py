@@ -168,3 +168,19 @@ def test_a_paragraph_of_megabytes_is_read_only_to_its_first_sentence():
     assert _first_sentence("a b " * 500_000 + "第3页") == ("a b " * 500_000).strip()
     assert _first_sentence("客户服务是一切工作。" + "甲" * 2_000_000) == "客户服务是一切工作"
     assert time.process_time() - start < 2.0  # it scanned the whole text at every position: 48 s for 10 MB
+
+
+def test_notes_with_tens_of_thousands_of_key_points_are_refused_before_anything_is_built(tmp_path, capsys):
+    """The real limit: 25,000 headings in 300 KB is no one's notes; the import names the file and writes nothing."""
+    from cskexam.services.notes_import import MAX_KEY_POINTS
+
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "small.txt").write_text("一、客户服务的特征\n1、无形性\n2、不可分性\n", "utf-8")
+    (folder / "heads.md").write_text("".join(f"## 标题{i}\n" for i in range(MAX_KEY_POINTS + 5_000)), "utf-8")
+    assert main(["import", str(folder)]) == 2
+    err = _error(capsys)
+    assert "知识点太多" in err and "heads.md" in err and f"{MAX_KEY_POINTS:,}" in err
+    assert _no_library(tmp_path)
+    (folder / "heads.md").write_text("".join(f"## 标题{i}\n- 要点甲\n- 要点乙\n" for i in range(2_000)), "utf-8")
+    assert main(["import", str(folder)]) == 0  # thousands of key points are notes

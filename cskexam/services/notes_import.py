@@ -30,6 +30,11 @@ __all__ = ["DEFAULT_PROFILE", "LibrarySummary", "NoteFile", "PreparedImport", "f
 
 Progress = Callable[[int, int, str], None]
 
+# A whole textbook's notes come to a few thousand key points. Tens of thousands
+# are a generated or hostile file: the cards, questions and search index built
+# from them would take minutes and hundreds of MB, for nothing a candidate can study.
+MAX_KEY_POINTS = 20_000
+
 _SQLITE_PREFIX = "sqlite:///"
 
 
@@ -145,8 +150,20 @@ def prepare_import(paths: Iterable[str | Path] | None = None, progress: Progress
     graph = parse_notes(sources)
     if not graph.nodes:
         raise NotesError("没有从笔记中识别出任何内容", infos[0].path if len(infos) == 1 else None)
+    check_key_points(graph, infos)
     report(progress, total, total, "解析完成")
     return PreparedImport(infos, graph, uncorrected, unused)
+
+
+def check_key_points(graph: KnowledgeGraph, infos: list[NoteFile]) -> None:
+    """Refuse notes with more key points than anyone studies, naming the file with the most."""
+    if len(graph.nodes) <= MAX_KEY_POINTS:
+        return
+    name, count = Counter(node.source.file for node in graph).most_common(1)[0]
+    path = next((info.path for info in infos if info.name == name), name)
+    raise NotesError(
+        f"知识点太多（共 {len(graph.nodes):,} 个，此文件 {count:,} 个；上限 {MAX_KEY_POINTS:,} 个）："
+        "这不像一份学习笔记，请检查文件", path)
 
 
 def report(progress: Progress | None, done: int, total: int, label: str) -> None:
