@@ -146,6 +146,8 @@ def test_every_screen(size, library, snapshot):
             await _screen(pilot, "search")
             await shot("search")
             await pilot.press(*"竞争者")
+            # The answer to the whole query, not to 竞争 typed on the way (a busy machine shows that one first)
+            await wait_for(pilot, lambda: getattr(app.screen, "last_query", None) == "竞争者")
             await wait_for_text(pilot, "竞争者环境")
             await shot("search-results")
             await pilot.press(ESC, "h")
