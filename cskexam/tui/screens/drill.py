@@ -31,7 +31,6 @@ from cskexam.services.drill import AHEAD_DAYS, DrillSession
 from cskexam.tui.widgets.cjk_text import CjkText
 from cskexam.tui.widgets.title_bar import TitleBar
 from cskexam.tui.widgets.footer import Footer
-from cskexam.tui.widgets.one_pass import OnePassButton, OnePassHorizontal, OnePassScroll, OnePassStatic, OnePassVertical
 
 if TYPE_CHECKING:
     from cskexam.services.review import DrillCard, Reviewer
@@ -115,19 +114,18 @@ class DrillScreen(AppScreen):
 
     def compose(self) -> ComposeResult:
         yield TitleBar("复习")
-        # One layout pass per key (see widgets.one_pass): the answer shows in one frame.
-        with OnePassScroll(id="drill-body"):
-            yield OnePassStatic(Content("正在准备卡片…"), id="drill-progress")
-            with OnePassVertical(id="drill-card"):
-                yield OnePassStatic(Content(""), id="drill-front")
-                yield OnePassStatic(Content(""), id="drill-back")
-                yield OnePassStatic(Content(""), id="drill-path")
-                yield OnePassStatic(Content(""), id="drill-hint")
-            yield OnePassStatic(Content(""), id="drill-summary")
+        with VerticalScroll(id="drill-body"):
+            yield Static(Content("正在准备卡片…"), id="drill-progress")
+            with Vertical(id="drill-card"):
+                yield Static(Content(""), id="drill-front")
+                yield Static(Content(""), id="drill-back")
+                yield Static(Content(""), id="drill-path")
+                yield Static(Content(""), id="drill-hint")
+            yield Static(Content(""), id="drill-summary")
         # Outside the scrolling body: the buttons stay in sight however long the answer.
-        with OnePassHorizontal(id="drill-ratings"):
+        with Horizontal(id="drill-ratings"):
             for rating, name in RATING_NAMES.items():
-                button = OnePassButton(Content(f"{rating} {name}"), id=f"rate-{rating}", compact=True)
+                button = Button(Content(f"{rating} {name}"), id=f"rate-{rating}", compact=True)
                 button.can_focus = False  # keys 1–4 rate; a focused button would swallow Space/Enter
                 yield button
         yield Footer()
