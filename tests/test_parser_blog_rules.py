@@ -84,3 +84,23 @@ def test_a_heading_that_starts_with_a_name_written_elsewhere_keeps_its_whole_nam
     assert kids(g, "仓储管理") == ["仓储管理的作用", "仓储管理业务考核制度的主要内容"]
     assert node(g, "仓储管理业务考核制度的主要内容").page == "P15"
     assert kids(g, "仓储管理业务考核制度的主要内容") == ["入库制度", "保管制度", "出库制度"]
+
+
+def test_a_count_only_lead_in_with_yigong_gives_its_count_to_the_heading():
+    text = "# 教育学\n\n### 5. 德育的基本原则\n\n一共三条：\n\n1. 导向性原则\n2. 疏导原则\n3. 因材施教原则\n"
+    g = parse(text, "a.md")
+    assert node(g, "德育的基本原则").count == 3
+    assert kids(g, "德育的基本原则") == ["导向性原则", "疏导原则", "因材施教原则"]
+    assert "一共三条" not in titles(g)
+
+
+def test_a_paragraph_flush_left_after_a_blank_line_leaves_the_markdown_list_above_it():
+    text = (
+        "# 课程论\n\n## 课程类型\n\n- 学科课程\n- 活动课程\n\n课程的特点包括以下几个方面\n\n1. 系统性\n2. 综合性\n\n"
+        "## 课程评价\n\n- 诊断性评价\n- 形成性评价\n\n评价要以发展为目的，不能只看分数。\n"
+    )
+    g = parse(text, "a.md")
+    assert kids(g, "课程类型") == ["学科课程", "活动课程", "课程的特点"]
+    assert kids(g, "课程的特点") == ["系统性", "综合性"]
+    assert node(g, "形成性评价").text == ""
+    assert "不能只看分数" in node(g, "课程评价").text

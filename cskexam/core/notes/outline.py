@@ -184,6 +184,7 @@ class OutlineBuilder(UnmarkedLines):
         ``term:explanation`` lines in a row (each becomes an item)."""
         if not line:
             return
+        after_gap = lineno > self._last + 1  # a blank (or dropped) line stands before this one
         self._lineno = lineno
         self._last = last or lineno  # hard wraps joined: the line ends there
         self._indent = 0
@@ -272,6 +273,16 @@ class OutlineBuilder(UnmarkedLines):
             return
         if not starts_with_marker and self._answered_question(line):
             return
+        if self.markdown and after_gap and not starts_with_marker and not indent and not tip and not _ANSWER_LINE.match(line):
+            # A paragraph flush left after a blank line ends the Markdown list above it.
+            self._finish_pending()
+            while len(self.stack) > 1 and self.stack[-1].indent is not None:
+                self.stack.pop()
+            subject = self._finished_list_subject(line.rstrip("。")) if next_lead and ":" not in line else None
+            if subject:
+                # 课程的特点包括以下几个方面 then 1. 2.: a list of its own beside the one above.
+                self._plain(subject, "plain", lineno).stated = stated_count(line)
+                return
         if starts_with_marker and self._asked and question_title(line[markers[0].end :], strict=True):
             # 1.…有哪些? after 问:…/答:…: the next question, beside the last, not inside its answer.
             while len(self.stack) > 1 and any(self.stack[-1] is q for q in self._asked):
