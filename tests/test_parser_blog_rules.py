@@ -104,3 +104,15 @@ def test_a_paragraph_flush_left_after_a_blank_line_leaves_the_markdown_list_abov
     assert kids(g, "课程的特点") == ["系统性", "综合性"]
     assert node(g, "形成性评价").text == ""
     assert "不能只看分数" in node(g, "课程评价").text
+
+
+def test_a_basis_line_with_yixia_jilei_heads_the_numbered_items_and_the_next_basis_stands_beside_it():
+    text = (
+        "旅游学概论\n一、旅游资源的分类\n  按属性可分为以下几类：\n1．自然旅游资源\n2．人文旅游资源\n"
+        "  按利用程度可分为：已开发资源、待开发资源、潜在资源。\n二、旅游资源的特点\n多样性、季节性、地域性\n"
+    )
+    g = parse(text)
+    assert kids(g, "旅游资源的分类") == ["按属性可分为以下几类", "按利用程度可分为"]
+    assert kids(g, "按属性可分为以下几类") == ["自然旅游资源", "人文旅游资源"]
+    assert node(g, "按属性可分为以下几类").count is None
+    assert kids(g, "按利用程度可分为") == ["已开发资源", "待开发资源", "潜在资源"]

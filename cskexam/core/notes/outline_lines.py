@@ -201,7 +201,7 @@ class UnmarkedLines:
             else:
                 draft = self._plain(head, "plain", lineno)
             draft.basis = True
-            draft.stated = cn_to_int(basis.group(3)) if basis.group(3) else None
+            draft.stated = cn_to_int(basis.group(3)) if basis.group(3) and basis.group(3) not in "几幾" else None
             self._inline_items(draft, inline, lineno)
             return True
         sub = _SUB_LIST.match(head)
