@@ -116,3 +116,15 @@ def test_a_basis_line_with_yixia_jilei_heads_the_numbered_items_and_the_next_bas
     assert kids(g, "按属性可分为以下几类") == ["自然旅游资源", "人文旅游资源"]
     assert node(g, "按属性可分为以下几类").count is None
     assert kids(g, "按利用程度可分为") == ["已开发资源", "待开发资源", "潜在资源"]
+
+
+def test_examples_after_ru_are_the_items_text_not_its_items_nor_a_hook_word():
+    text = (
+        "营养学笔记\n一、影响食欲的因素\n1.生理因素：如饥饿程度、年龄、疾病等。\n2.心理因素：指情绪和习惯。\n"
+        "二、膳食结构的类型\n甲类：动物性为主（如肉类、蛋类、奶类）\n乙类：植物性为主\n"
+        "三、营养调查的原则\n如实记录、及时上报、定期复查\n"
+    )
+    g = parse(text)
+    assert kids(g, "生理因素") == [] and "饥饿程度" in node(g, "生理因素").text
+    assert node(g, "甲类").mnemonic is None and kids(g, "甲类") == []
+    assert kids(g, "营养调查的原则") == ["如实记录", "及时上报", "定期复查"]

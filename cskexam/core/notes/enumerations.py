@@ -149,6 +149,8 @@ def split_pair(text: str) -> Split | None:
 
 # Words that open a clause (a preposition or a verb of means), never a list item.
 _CLAUSE_START = ("指", "是", "即", "在", "通过", "利用", "对", "从", "以", "用", "按照", "根据", "采用", "将", "把", "由", "向", "为")
+# 如年龄、性别等 / 例如… : examples (如实、如期 and 如何 open no example).
+EXAMPLES = re.compile(r"^(?:例如|比如|诸如|譬如|如(?![实何果期意此同今下数]))")
 _LIST_LEAD = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:常见的?有|常用的?有|主要有|主要包括|一般包括|包括|通常有)")
 
 
@@ -182,6 +184,8 @@ def _split_short_list(text: str, counted: bool = False) -> Split | None:
     body = text.strip().rstrip("。.;,")
     if "、" not in body and "," not in body and ";" not in body:
         return None
+    if EXAMPLES.match(body):
+        return None  # 如吸烟、酗酒等: examples of what the item names, not its items
     lead = _LIST_LEAD.match(body)
     if lead and "、" in body[lead.end() :]:  # 主要有意向书、合同… / 常见的有计划、总结、简报等
         body = body[lead.end() :]

@@ -30,7 +30,7 @@ from cskexam.core.notes.outline import OutlineBuilder
 _ORDINAL_IS = re.compile(r"^(?:[一二三四五六七八九十]是|其[一二三四五六七八九十],?)(?=..)")
 _ITEM_END = re.compile(r"[;。]+")
 _BRACKETED = re.compile(r"^\(([^()]+)\)[。.]?$")
-_HOOK = re.compile(r"^([\u4e00-\u9fff]{2,6})\(([^()]{4,})\)(?![、,;])(.*)$")
+_HOOK = re.compile(r"^([\u4e00-\u9fff]{2,6})\((?!例如|比如|如(?![实何果期意此同今下数]))([^()]{4,})\)(?![、,;])(.*)$")
 # ``产品质量投诉:产品存在缺陷…``: a short term, a colon and what it means.
 _TERM_LINE = re.compile(r"^(?!(?:注意|注|提示|备注|说明|例如|例|比如|举例|问|問|答|解析|小结|总结):)[^\s:,;。()\d]{2,12}:[^:]{2,}")
 _BARE_HEADING = re.compile(r"^[^\s。,;:!?、()\[\]“”\"→]{4,20}$(?<![的了和与及])")
