@@ -128,3 +128,10 @@ def test_examples_after_ru_are_the_items_text_not_its_items_nor_a_hook_word():
     assert kids(g, "生理因素") == [] and "饥饿程度" in node(g, "生理因素").text
     assert node(g, "甲类").mnemonic is None and kids(g, "甲类") == []
     assert kids(g, "营养调查的原则") == ["如实记录", "及时上报", "定期复查"]
+
+
+def test_a_range_of_chapters_named_in_a_sentence_opens_no_chapter():
+    text = "# 心理学\n\n## 第一章 心理学概述\n\n- 心理过程\n- 个性心理\n\n本篇到此为止，第二章至第四章见下一篇，第五章~第六章以后再整理。\n"
+    g = parse(text, "a.md")
+    assert kids(g, "心理学") == ["心理学概述"]
+    assert kids(g, "心理学概述") == ["心理过程", "个性心理"]

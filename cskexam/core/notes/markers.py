@@ -55,13 +55,15 @@ _CJK = r"\u4e00-\u9fff"
 
 _ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 _PARENS_NUM = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
+# 第四章~第六章: a range of chapters named in a sentence, never a heading.
+_RANGE = r"[~～\-—–至到]"
 _PATTERNS: list[tuple[str, str]] = [
     # Word's outline numbering at the start of a line: 1 / 1.1 / 2.3.1, then a space.
     # (Two levels, 2.1, are the dotted style below.)
     ("decimal", r"^(\d{1,2}(?:\.\d{1,2}){2,3}|\d{1,2})\s+(?=[\u4e00-\u9fff])"),
-    ("part", rf"第([{CN_NUM}\d]+)(?:部分|篇|编|編)[:\s]*"),
-    ("chapter", rf"第([{CN_NUM}\d]+)(?:章|单元|單元|讲|講|课|課)[:\s]*"),
-    ("section", rf"第([{CN_NUM}\d]+)(?:节|節)[:\s]*"),
+    ("part", rf"(?<!{_RANGE})(?<!{_RANGE}\s)第([{CN_NUM}\d]+)(?:部分|篇|编|編)(?!\s?{_RANGE})[:\s]*"),
+    ("chapter", rf"(?<!{_RANGE})(?<!{_RANGE}\s)第([{CN_NUM}\d]+)(?:章|单元|單元|讲|講|课|課)(?!\s?{_RANGE})[:\s]*"),
+    ("section", rf"(?<!{_RANGE})(?<!{_RANGE}\s)第([{CN_NUM}\d]+)(?:节|節)(?!\s?{_RANGE})[:\s]*"),
     ("topic", rf"(?:专题|專題|模块|模塊)([{CN_NUM}\d]+)[:\s、.]*"),
     ("point_no", rf"(?:考点|考點|知识点|知識點)\s?([{CN_NUM}]+|\d{{1,3}})[:\s、.]+"
      rf"|^\s*[【\[](?:考点|考點|知识点|知識點)\s?([{CN_NUM}]+|\d{{1,3}})[】\]][:\s、.]*"),
