@@ -31,6 +31,8 @@ _STATEMENT_TITLE = re.compile(r"将使|可以|能够|有助于|有利于|受益"
 # ★重点★, —— 必须记住: how important the notes say a list is, not its name.
 _KEY_MARKS = re.compile(r"[★☆]+|\s*[—－-]*\s*[（(]?(?:必须记住|要记住|牢记|重点|必考)[)）]?\s*$")
 _CRITERION = re.compile(r"^(?:按|根据|依据|按照)")
+# 以语言传递信息为主, 以實際訓練為主: a class of its heading's items described, not named.
+_MAINLY = re.compile(r"^以.{1,10}[为為]主$")
 # Head nouns of a list's name that say what its items are: asked 有哪些, counted in 种 or 个.
 _KINDS_TITLE = re.compile(r"(?:类型|類型|种类|種類|分类|分類|类别|方法|方式|形式|模式|手段)$")
 _THINGS_TITLE = re.compile(
@@ -54,6 +56,17 @@ def balanced_quotes(title: str) -> str:
     return title
 
 
+# A head noun after only a verb or two characters (制定原则, 设计步骤, 諮詢師方面): whose principles?
+_SHORT_MODIFIER = re.compile(r"^[^的]{1,3}(?P<head>原则|原則|步骤|步驟|程序|流程|方法|方式|要求|内容|內容|方面|措施|因素|环节|環節)$")
+
+
+def _needs_subject(title: str, upper: str) -> bool:
+    """A short name that says what its items are but not of what, under a heading that names it."""
+    if not _SHORT_MODIFIER.match(title) or upper.startswith(("第", "专题", "模块", "单元")):
+        return False
+    return title not in upper
+
+
 def list_name(node: Node) -> str:
     title = heading_name(_clean(_KEY_MARKS.sub("", _clean(node.title))))
     return balanced_quotes(_ASKING_TAIL.sub("", _ASKING_HEAD.sub("", title)) or title)
@@ -69,10 +82,21 @@ def list_front(node: Node, parent: Node | None, count: int | None, items: list[s
     fragment = fragment_name(title)  # 对待教学 of 行为转变: asked 在行为转变中，…, not 行为转变的对待教学
     upper = _clean(_KEY_MARKS.sub("", parent.title)) if parent is not None and parent.kind != "document" else ""
     upper = _ASKING_TAIL.sub("", _ASKING_HEAD.sub("", upper)) if upper else ""
+    if upper and _MAINLY.match(title):
+        return f"{upper}中，{title}的有哪些？"  # 以实际训练为主 alone is no name: which methods are mainly practice?
     if upper and _CRITERION.match(title) and not count:
         return f"{title}，{upper}有哪些？"  # 按服务时序 alone says nothing: 按服务时序，客户服务的分类有哪些？
     if upper and _CRITERION.match(title):
         title = f"{upper}{title}"
+    elif upper and not fragment and (short := _SHORT_MODIFIER.match(title)) and _needs_subject(title, upper):
+        head = short["head"]
+        modifier = title[: -len(head)]
+        if upper.endswith(modifier):
+            title = upper + head  # 制定原则 under 服务标准的制定: 服务标准的制定原则
+        elif "的" in upper or upper.endswith(head):
+            return f"在{upper}中，{list_front(node, None, count, items, kind_of, name)}"
+        else:
+            title = f"{upper}的{title}"
     elif upper and not fragment and (len(title) <= 3 or (kind_of and "的" not in title + upper and len(title) <= 6)):
         if "的" in upper:
             # 在通用公文的制发程序中，审核包括哪些方面？, not 通用公文的制发程序的审核…
