@@ -62,3 +62,12 @@ def test_a_short_name_that_says_what_but_not_of_what_is_asked_with_its_heading()
     # a name that carries its subject, or a chapter above it, stays as it is
     assert front("沟通原则", "第二章 客户沟通") == "沟通原则有哪些？"
     assert front("服务标准的制定原则", "服务标准") == "服务标准的制定原则有哪些？"
+
+
+def test_classes_named_only_by_a_label_show_what_each_class_is():
+    text = ("一、客户服务\n（一）客户服务的概念\n1、广义：一切能提高客户满意度的活动\n2、狭义：在客户购买前后提供的支持与帮助\n"
+            "（二）培训课程\n按培训内容可分为：知识类课程、技能类课程、态度类课程\n")
+    cards = _cards("labels.txt", text)
+    [concept] = [c for c in cards if "客户服务的概念" in c.front]
+    assert "广义：一切能提高客户满意度的活动" in concept.back and "狭义：" in concept.back
+    assert "按培训内容，培训课程有哪些？" in [c.front for c in cards]

@@ -31,6 +31,7 @@ _STATEMENT_TITLE = re.compile(r"将使|可以|能够|有助于|有利于|受益"
 # ★重点★, —— 必须记住: how important the notes say a list is, not its name.
 _KEY_MARKS = re.compile(r"[★☆]+|\s*[—－-]*\s*[（(]?(?:必须记住|要记住|牢记|重点|必考)[)）]?\s*$")
 _CRITERION = re.compile(r"^(?:按|根据|依据|按照)")
+_DIVIDED = re.compile(r"(?:可以|可)?(?:划分|劃分|分)(?:为|為|成)[:：]?$")
 # 以语言传递信息为主, 以實際訓練為主: a class of its heading's items described, not named.
 _MAINLY = re.compile(r"^以.{1,10}[为為]主$")
 # Head nouns of a list's name that say what its items are: asked 有哪些, counted in 种 or 个.
@@ -85,6 +86,7 @@ def list_front(node: Node, parent: Node | None, count: int | None, items: list[s
     if upper and _MAINLY.match(title):
         return f"{upper}中，{title}的有哪些？"  # 以实际训练为主 alone is no name: which methods are mainly practice?
     if upper and _CRITERION.match(title) and not count:
+        title = _DIVIDED.sub("", title)  # 按培训内容可分为 → 按培训内容
         return f"{title}，{upper}有哪些？"  # 按服务时序 alone says nothing: 按服务时序，客户服务的分类有哪些？
     if upper and _CRITERION.match(title):
         title = f"{upper}{title}"

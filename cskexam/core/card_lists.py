@@ -94,6 +94,8 @@ def _list_of_lists(graph: KnowledgeGraph, kids: list[Node], parallel: bool = Tru
 _ORDINAL = re.compile(r"^.{0,4}?[一二三四五六七八九十]+$|^第.{1,3}[点条项个]$")
 # 优点 / 缺点: a label whose content is its own short list.
 LABEL_CHARS = 2
+# 广义 / 狭义, 甲类 / 乙类, A类: names of classes that say nothing without what each class is.
+_CLASS_LABEL = re.compile(r"^(?:广义|狭义|廣義|狹義|[甲乙丙丁戊][类類级級等]?|[A-EＡ-Ｅ][类類级級等]?)$")
 
 
 def _aspect_labels(graph: KnowledgeGraph, kids: list[Node]) -> bool:
@@ -102,6 +104,8 @@ def _aspect_labels(graph: KnowledgeGraph, kids: list[Node]) -> bool:
     def labelled(k: Node) -> bool:
         title = _clean(k.title)
         if (_ASPECT.match(title) or _ORDINAL.match(title) or title in FIELD_WORDS) and _clean(k.text):
+            return True
+        if _CLASS_LABEL.match(title) and (_clean(k.text) or graph.children(k.id)):
             return True
         return len(title) <= LABEL_CHARS and len(graph.children(k.id)) >= 1 and not _clean(k.text)
     return len(kids) >= 2 and all(labelled(k) for k in kids)
