@@ -29,6 +29,14 @@ def test_spaces_go_only_where_ocr_put_them():
 def test_a_counted_sentence_with_an_aspect_particle_keeps_its_first_item_whole():
     g = parse("客服笔记\n一、呼叫中心\n呼叫中心的发展经历了人工热线、自动语音应答、计算机电话集成、多媒体联络中心四个阶段。\n")
     assert kids(g, "呼叫中心")[0] == "人工热线"
+    g = parse("笔记\n一、历程\n服务经历过萌芽、发展、成熟三个阶段。\n")
+    assert kids(g, "历程") == ["萌芽", "发展", "成熟"]
+
+
+def test_a_first_item_that_starts_with_guo_keeps_it():
+    """过 after 经历 is an aspect particle; after 分为 it begins the first item (过失性解除)."""
+    g = parse("笔记\n一、用人单位单方解除\n用人单位单方解除劳动合同分为过失性解除、无过失性解除和经济性裁员三种。\n")
+    assert kids(g, "用人单位单方解除") == ["过失性解除", "无过失性解除", "经济性裁员"]
 
 
 def test_a_mnemonic_written_beside_a_bold_or_plain_heading_is_its_mnemonic():
