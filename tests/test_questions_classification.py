@@ -110,3 +110,15 @@ def test_classes_of_one_division_share_the_kind_they_name():
     assert not one_classification("四大发明", "传统节日")
     assert not one_classification("协作机制", "监督与改进")
     assert not one_classification("时间管理的方法", "值班工作的方法")
+
+
+def test_a_list_the_notes_mark_as_partial_is_asked_in_no_question():
+    from cskexam.core.notes import NoteSource, parse_notes
+    from cskexam.core.questions import generate_questions
+
+    text = ("证券笔记\n一、内幕交易\n1. 内幕信息知情人（部分）：发行人董监高、持股5%以上股东、实际控制人、证券监管机构工作人员\n"
+            "2. 证券市场的参与者有四类：发行人、投资者、中介机构、监管机构\n")
+    questions = generate_questions(parse_notes([NoteSource("zq.txt", text)]), random.Random(1))
+    said = " ".join(q.stem + " " + " ".join(q.options or []) + " " + str(q.answer) for q in questions)
+    assert "知情人" not in said and "董监高" not in said
+    assert "中介机构" in said  # the complete list next to it is asked

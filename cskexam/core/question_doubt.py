@@ -8,6 +8,7 @@ Pure. Fewer, better questions: a list is skipped when
 * its items are the labels of a note's fields (代表人物、观点; 内容、意义), not things of a kind;
 * a count the notes state in its title or lead-in text (有四个, 三个方面) disagrees with the
   items found (the parser checks only the counts it reads as such);
+* the notes say they list only some of its items (（部分）, （举例）);
 * an item is page furniture (第 3 页, — 3 —) or a running header repeated through the notes.
 """
 
@@ -91,9 +92,18 @@ def furniture(title: str, running: set[str] = frozenset()) -> bool:  # type: ign
     return bool(PAGE_MARK.search(title)) or title in running
 
 
+# 内幕信息知情人（部分）：… — the notes list only some: a question would key them as all.
+_PARTIAL = re.compile(r"[(（]\s*(?:部分|部分列举|部分列舉|节选|節選|举例|舉例|摘录|摘錄|略)\s*[)）]")
+
+
+def partial_list(node: Node) -> bool:
+    """The notes say the list is only a part (（部分）, （举例）)."""
+    return bool(_PARTIAL.search(node.text[:24] if node.text else "") or _PARTIAL.search(node.original or ""))
+
+
 def doubtful_list(graph: KnowledgeGraph, node: Node, items: list[Node]) -> bool:
     """No question on this list: see the module's docstring."""
-    if quiz_node(graph, node) or facet_list([i.title for i in items]):
+    if quiz_node(graph, node) or facet_list([i.title for i in items]) or partial_list(node):
         return True
     stated = stated_count(node)
     return node.count is None and stated is not None and stated != len(items)
