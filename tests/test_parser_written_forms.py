@@ -97,3 +97,14 @@ def test_an_adverb_before_the_counting_verb_is_no_part_of_the_name():
     g = parse("笔记\n一、会议\n会议规模一般分为三种：小型会议、中型会议、大型会议。\n二、其他\n")
     assert "会议规模一般" not in titles(g)
     assert kids(g, "会议规模") == ["小型会议", "中型会议", "大型会议"]
+
+
+def test_a_page_mark_or_boxed_mnemonic_after_an_inline_list_is_the_lists():
+    g = parse("证券笔记\n一、金融市场\n"
+              "1. 金融市场的功能（4个）：聚敛、配置、调节、反映  【巧记：聚配调反】\n"
+              "2. 优先股的特征（4点）：股息率固定、股息分派优先、剩余资产分配优先、一般无表决权   P58\n")
+    assert kids(g, "金融市场的功能") == ["聚敛", "配置", "调节", "反映"]
+    assert kids(g, "优先股的特征")[-1] == "一般无表决权"
+    nodes = {n.title: n for n in g}
+    assert nodes["金融市场的功能"].mnemonic == "聚配调反"
+    assert nodes["优先股的特征"].page and "58" in nodes["优先股的特征"].page

@@ -374,8 +374,24 @@ def split_heading(segment: str, known: frozenset[str] = frozenset(), subject: st
         body = s
         heading.truncated = True
     heading.title = _drop_count_predicate(clean_title(take_title_meta(title, heading)), heading)
-    heading.text = consume_meta(body, heading).lstrip(",;。").strip()
+    heading.text = _take_tail_meta(consume_meta(body, heading).lstrip(",;。").strip(), heading)
     return heading
+
+
+# A page mark set apart after an inline list (…、一般无表决权   P58) is the list's, not its last item's.
+_TAIL_PAGE = re.compile(r"(?<=\S)\s+([Pp]\.?\s?\d{1,4}(?:\s?[-~—]\s?[Pp]?\d{1,4})?)$")
+
+
+def _take_tail_meta(text: str, heading: Heading) -> str:
+    if not text or "、" not in text:
+        return text
+    m = _TAIL_PAGE.search(text)
+    if m and not heading.page:
+        kind = _classify_group(m.group(1))
+        if kind and kind[0] == "page":
+            heading.page = str(kind[1])
+            text = text[: m.start()].rstrip()
+    return text
 
 
 _PREDICATE_WORD = re.compile(r"分|包|共|有")

@@ -28,9 +28,11 @@ _MNEMONIC_OR_BRACKETED = re.compile(
     r"^(?:[•●▪◆■·◎▲△❖✦☞◇○►▶□❑➢➤◉✔✅☑]\s*|[-*+]\s+)?\(?((?:[★☆※]\s*)?[【\[]?(?:首字|谐音|諧音)?(?:口诀|口訣|巧记|巧記|记忆|記憶|速记|速記|助记|助記|简记|簡記)"
     r"(?:口诀|口訣|技巧|方法)?[】\]]?\s*(?::|——|—|(?<=】)|(?<=\])).+?)\)?$"
 )
-# …、利润 记:资负所 / …4、可比性 记忆:靠相理比: a mnemonic written at the end of a list's line.
+# …、利润 记:资负所 / …4、可比性 记忆:靠相理比 / …、反映 【巧记:聚配调反】: a mnemonic written at the
+# end of a list's line.
 _TRAILING_MNEMONIC = re.compile(
-    r"(?<=[^\s:])\s*[。;]?\s*(?:口诀|口訣|巧记|巧記|记忆|記憶|速记|速記|助记|助記)\s*:\s*([^:、,;。()]{1,16})\s*[。.]?$"
+    r"(?<=[^\s:])\s*[。;]?\s*(?:(?P<box>[【\[])\s*)?(?:口诀|口訣|巧记|巧記|记忆|記憶|速记|速記|助记|助記)\s*:\s*"
+    r"([^:、,;。()【】\[\]]{1,16})\s*(?(box)[】\]])\s*[。.]?$"
 )
 
 
@@ -216,11 +218,11 @@ class OutlineBuilder(UnmarkedLines):
         if cut and cut.start() >= 4 and not tip:
             before = line[: cut.start()]
             listed = before.count("、") >= 2 or sum(1 for m in markers if m.start < cut.start()) >= 2
-            if listed and not _SENTENCE.search(cut.group(1)):
+            if listed and not _SENTENCE.search(cut.group(2)):
                 # 1、可靠性2、相关性…4、可比性 记忆:靠相理比: the list, then its mnemonic.
                 self.add_line(before, lineno, [m for m in markers if m.end <= cut.start()], indent, literal, tip,
                               term_run, last, heading_like, next_lead, bold)
-                self._special_line("口诀:" + cut.group(1), lineno, [], tip, False)
+                self._special_line("口诀:" + cut.group(2), lineno, [], tip, False)
                 return
         if bold and self.markdown and self._bold_heading(line, lineno, markers):
             return
