@@ -135,3 +135,14 @@ def test_a_range_of_chapters_named_in_a_sentence_opens_no_chapter():
     g = parse(text, "a.md")
     assert kids(g, "心理学") == ["心理学概述"]
     assert kids(g, "心理学概述") == ["心理过程", "个性心理"]
+
+
+def test_a_mnemonic_after_numbered_items_belongs_to_their_heading_though_the_last_item_holds_a_sentence_with_dun():
+    text = (
+        "咨询笔记\n二、神经症的诊断要点\n1、病程较长。\n2、有明显痛苦。\n"
+        "3、社会功能受损：工作、学习受影响，人际交往减少。\n记忆：长痛损\n"
+        "三、求助者的类型\n1、主动求助：自己来、自己讲\n记忆：主自\n"
+    )
+    g = parse(text)
+    assert node(g, "神经症的诊断要点").mnemonic == "长痛损"
+    assert node(g, "社会功能受损").mnemonic is None

@@ -23,6 +23,8 @@ from cskexam.core.notes.markers import cn_to_int
 from cskexam.core.notes.outline_patterns import JUDGEMENT_ENDS
 
 _KIND_LETTERS = "ABCDEFGH"
+# 与最初刺激相似、相关的刺激,也可引起痛苦。: a 、 inside a sentence (commas beside it, a full stop after).
+_IN_SENTENCE = re.compile(r"、[^。]*,|,[^。]*、|。\s*$")
 _NAMED_TAIL = re.compile(r"\((?:口诀|口訣|巧记|巧記|记忆|記憶|速记|速記|助记|助記)\s*:[^()]{1,24}\)\s*$")
 _REMARK = re.compile(r"^\((?=[^()]*[,;。!?])[^()]{8,}\)$")
 _LEVELS = re.compile(r"(?:共|共有|共分为)([一二三四五六七八九十两兩]|\d{1,2})(?:级|級)$")
@@ -361,6 +363,15 @@ class UnmarkedLines:
             return bool(before[-1].children or before[-1].text_parts)
         return parent is self.root or parent.style in _FAMILY_RANK
 
+    def _last_item_of_sentence(self, top: Draft) -> bool:
+        """``4、反应对象被泛化:与最初刺激相似、相关的刺激…`` after items 1–3: the last
+        item of a list, whose 、 stands in a sentence, not in a list of its own."""
+        parent = self.stack[-2] if len(self.stack) > 1 else self.root
+        if sum(1 for c in parent.children if c.style == top.style) < 2:
+            return False
+        texts = [top.segment.split(":", 1)[-1], *top.text_parts]
+        return not any("、" in t and _looks_like_list(t) and not _IN_SENTENCE.search(t) for t in texts)
+
     def _mnemonic_owner(self, tip: bool) -> Draft | None:
         """The heading whose items a mnemonic helps remember: the nearest open
         draft that has children (a tip block: the nearest Markdown heading),
@@ -370,6 +381,7 @@ class UnmarkedLines:
         if (
             not tip and top is not self.root and not top.children and top.style != "judge"
             and ("、" in top.segment or any("、" in part for part in top.text_parts))
+            and not self._last_item_of_sentence(top)
         ):
             return top
         if not tip and self._fresh_top() and self._just_opened(top):
