@@ -66,6 +66,7 @@ class OutlineBuilder(UnmarkedLines):
         self._next_lead: Marker | None = None  # the marker that opens the next line
         self._body_line: tuple[Draft, str, int] | None = None  # the last whole line read as body text
         self._asked: list[Draft] = []  # questions made by _answered_question
+        self._tail_cut = False  # a line's trailing mnemonic is being cut off (once per line)
         self._map_base: int | None = None  # stack depth where a mind map pasted among the notes opened
 
     # -- acceptance ----------------------------------------------------
@@ -214,14 +215,19 @@ class OutlineBuilder(UnmarkedLines):
             self._finish_pending()
             return
         markers = find_markers(line) if markers is None else markers
-        cut = _TRAILING_MNEMONIC.search(line) if ("记" in line or "記" in line or "口" in line) else None
+        cut = _TRAILING_MNEMONIC.search(line) if ("记" in line or "記" in line or "口" in line) and not self._tail_cut else None
         if cut and cut.start() >= 4 and not tip:
             before = line[: cut.start()]
             listed = before.count("、") >= 2 or sum(1 for m in markers if m.start < cut.start()) >= 2
             if listed and not _SENTENCE.search(cut.group(2)):
                 # 1、可靠性2、相关性…4、可比性 记忆:靠相理比: the list, then its mnemonic.
-                self.add_line(before, lineno, [m for m in markers if m.end <= cut.start()], indent, literal, tip,
-                              term_run, last, heading_like, next_lead, bold)
+                # One mnemonic per line is cut: a line of thousands stays one pass deep.
+                self._tail_cut = True
+                try:
+                    self.add_line(before, lineno, [m for m in markers if m.end <= cut.start()], indent, literal, tip,
+                                  term_run, last, heading_like, next_lead, bold)
+                finally:
+                    self._tail_cut = False
                 self._special_line("口诀:" + cut.group(2), lineno, [], tip, False)
                 return
         if bold and self.markdown and self._bold_heading(line, lineno, markers):
