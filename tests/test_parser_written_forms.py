@@ -108,3 +108,9 @@ def test_a_page_mark_or_boxed_mnemonic_after_an_inline_list_is_the_lists():
     nodes = {n.title: n for n in g}
     assert nodes["金融市场的功能"].mnemonic == "聚配调反"
     assert nodes["优先股的特征"].page and "58" in nodes["优先股的特征"].page
+
+
+def test_lines_after_a_blank_line_do_not_replace_the_list_on_a_headings_own_line():
+    g = parse("证券笔记\n一、衍生工具\n35. 期权的要素：标的资产、执行价格、到期日、期权费\n\n"
+              "【易混易错】\n股票是设权证券（×）\n\n（完）有问题群里@我\n")
+    assert kids(g, "期权的要素") == ["标的资产", "执行价格", "到期日", "期权费"]

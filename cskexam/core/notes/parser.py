@@ -304,6 +304,10 @@ def _emit(
     if split is None and parent is not None and not children and len(draft.bare_lines) >= 2:
         # A heading over unmarked lines, one short item each.
         split = bare_line_list(draft.text_parts, draft.bare_lines)
+        if split is not None and split_short_list(split.remainder.strip(), True) is not None:
+            # 期权的要素：标的资产、执行价格… and, after a blank line, 【易混易错】 or a sign-off:
+            # the list is the one on the heading's own line; the lines after it are no items.
+            split = None
         if split is not None and node.count is None:
             node.count = stated_count(split.remainder.rstrip(":").split(",")[-1])
     sentences = (
