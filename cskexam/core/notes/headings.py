@@ -11,13 +11,11 @@ import re
 from dataclasses import dataclass, field
 
 from cskexam.core.notes.markers import cn_to_int
-
-EXAM_TAGS = (
-    "简答", "案例分析", "面试答辩", "重点", "必背", "论述", "名词解释", "单选", "多选", "判断", "填空", "计算",
-    "识记", "識記", "掌握", "了解", "理解", "熟悉", "应用", "應用", "重點", "难点", "難點", "簡答", "論述", "必考", "常考",
-    "高频", "高頻", "易错", "易錯", "考点", "考點", "重要", "领会", "領會", "运用", "運用", "★", "☆", "▲",
+from cskexam.core.notes.title_parts import (
+    COUNT_MNEMONIC, EXAM_TAGS, INNER_STOP, classify_group, clause_end, head_repeat, known_prefix, modal_subject,
+    restart_at, subject_restart, title_end,
 )
-_PAGE = re.compile(r"^(?:P\.?\s?|第\s?)(\d+)(?:\s?[-~—]\s?P?(\d+))?(?:\s?页|\s?頁)?$", re.I)
+
 # Page marks and tags anywhere in a title: (P4) (第12页) p.35, a trailing P211;
 # (识记) [重点] 【重点】 ★.
 _TITLE_PAGE = re.compile(
@@ -26,7 +24,6 @@ _TITLE_PAGE = re.compile(
 )
 _TITLE_TAG = re.compile(r"\(([^()]{1,6})\)|【([^【】]{1,6})】|\[([^\[\]]{1,6})\]|([★☆▲]+)")
 _TITLE_MNEMONIC = re.compile(r"\(([\u4e00-\u9fff]{1,3}[一二三四五六七八九十])\)")
-_MNEMONIC = re.compile(r"^[\u4e00-\u9fff]{1,3}[一二三四五六七八九十]$")
 # 软件测试(口诀:单集系验): a bracket that names its content a mnemonic.
 _TITLE_NAMED_MNEMONIC = re.compile(
     r"\((?:口诀|口訣|巧记|巧記|记忆|記憶|速记|速記|助记|助記|记法|記法)(?:法)?\s*:\s*([^()]{1,24})\)"
@@ -60,11 +57,6 @@ def tail_mnemonic(text: str) -> tuple[str, str] | None:
     return (head, value) if value else None
 
 
-_SENTENCE_END = set("。;,!?")
-# Words that begin the body of a heading written without punctuation
-# (``3. 协作机制为了保证…``, ``1. 背景本文档旨在…``).
-_RESTART_WORDS = ("是指", "为了", "本文", "通过", "因此", "以下", "该部门", "他们", "主要负责", "负责", "通常", "作为", "目前")
-_NOT_BEFORE_SHI = set("但就还总于即正也都只而不若或凡可要像")
 _COUNT = re.compile(
     r"(?<![第\d])(?:包括|分为|有)?([一二三四五六七八九十两]|\d{1,2})"
     r"(?:大|个|個|种|種|类|類|项|項|点|點|条|條|位|方面|要素|步|阶段|階段|层次|層次|环节|環節|维度|維度|特征|特徵|特点|特點|功能|类型|類型|要点|要點|原则|原則)"
@@ -112,19 +104,6 @@ class Heading:
     acronym: str | None = None
 
 
-def _classify_group(inner: str) -> tuple[str, str | list[str]] | None:
-    inner = inner.strip()
-    m = _PAGE.match(inner)
-    if m:
-        return ("page", "P" + m.group(1) + (f"-{m.group(2)}" if m.group(2) else ""))
-    if _MNEMONIC.match(inner):
-        return ("mnemonic", inner)
-    parts = [p.strip() for p in re.split(r"[、,/]", inner) if p.strip()]
-    if parts and all(set(p) <= set("★☆") for p in parts):
-        return ("tags", ["重点"])  # (★★★)
-    if parts and all(p in EXAM_TAGS for p in parts):
-        return ("tags", parts)
-    return None
 
 
 # 物流的基本功能(7项):… / 配送流程(8步):… : a count in a bracket before the list's colon.
@@ -151,13 +130,13 @@ def consume_meta(body: str, heading: Heading) -> str:
                 body = body[lead.end() :]
                 continue
             close = body.find(")", 1, 40)
-            lead = _LEAD_ACRONYM.match(body) if close > 0 and _classify_group(body[1:close]) is None else None
+            lead = _LEAD_ACRONYM.match(body) if close > 0 and classify_group(body[1:close]) is None else None
             if lead:
                 heading.acronym = heading.acronym or lead.group(1)
                 body = body[lead.end() :]
                 continue
             if close > 0:
-                kind = _classify_group(body[1:close])
+                kind = classify_group(body[1:close])
                 if kind:
                     what, value = kind
                     if what == "page":
@@ -171,133 +150,6 @@ def consume_meta(body: str, heading: Heading) -> str:
         return body
 
 
-_INNER_STOP = re.compile(r"[。:;]")
-_TERMINATOR = re.compile(r"[:(\[。;,!?]|注:")
-
-
-def _clause_end(s: str) -> int:
-    """Index of the first explicit title terminator (``:``, ``(``, punctuation, 注:)."""
-    i = 0
-    if s.startswith("[") and s.find("]") > 1:
-        i = s.find("]") + 1  # [A] 选项: a bracket that opens the title is part of it
-    elif s.startswith("("):
-        close = s.find(")")
-        # A leading group like (1-4章) belongs to the title unless it is metadata.
-        if close > 0 and _classify_group(s[1:close]) is None:
-            i = close + 1
-    while True:
-        m = _TERMINATOR.search(s, i)
-        if not m:
-            return len(s)
-        if s[m.start()] == "(":
-            close = s.find(")", m.start(), m.start() + 14)
-            after = s[close + 1 : close + 2] if close > 0 else ""
-            # 规范(2008年修订)共六条: a short aside inside the title, not its end.
-            if close > 0 and after and after not in ":(;,。" and _classify_group(s[m.start() + 1 : close]) is None:
-                i = close + 1
-                continue
-        return m.start()
-
-
-# 请示应当一文一事 / 报告不得夹带请示事项: a short subject and a rule about it.
-_MODAL = re.compile(r"^([\u4e00-\u9fff]{1,6}?)(?:应当|應當|应该|應該|不得|只能|不宜|严禁|嚴禁)")
-
-
-def _modal_subject(clause: str, stop: str) -> int | None:
-    """Where the rule starts in an item that is one rule sentence (ended by 。),
-    after a subject of at most six characters; None otherwise."""
-    if stop != "。":
-        return None
-    m = _MODAL.match(clause)
-    if not m or len(clause) < m.end() + 3 or m.group(1).endswith(("的", "都", "也", "均", "则", "就")):
-        return None
-    return m.end(1)
-
-
-_KNOWN_SUFFIX = ("分析", "研究")
-_NOT_A_WORD_END = ("门", "部", "的", "者", "性", "化", "和", "及", "与", "、", "经理")
-
-
-def _head_repeat(s: str) -> int | None:
-    """``总经理办公室总经理办公室是…`` → 6: the body starts by repeating the title."""
-    for i in range(2, min(len(s) // 2, 16) + 1):
-        if s.startswith(s[:i], i):
-            return i
-    return None
-
-
-def _subject_restart(s: str, subject: str) -> int | None:
-    """``店面层级超级市场的店面层级是…`` in 超级市场的组织结构 → 4."""
-    if len(subject) < 4 or len(s) < 16:
-        return None
-    i = s.find(subject[:4], 2)
-    if 2 <= i <= 16:
-        return i
-    # A three-character subject (大客户…) is too common to trust near the start.
-    i = s.find(subject[:3], 6)
-    return i if 6 <= i <= 16 else None
-
-
-# 报告的主要内容 after 培训需求分析: what follows a known name still names a heading's topic.
-_NAME_GOES_ON = re.compile(
-    r"^[\u4e00-\u9fff]{0,6}的(?:主要|基本|具体|一般)?(?:内容|作用|特点|特征|原则|方法|步骤|程序|意义|含义|概念|类型|种类|要求"
-    r"|要素|目的|功能|分类|形式|标准|条件|途径|措施|因素|构成|结构|环节|阶段|过程|任务|职责|范围|依据|影响)$"
-)
-_KNOWN_LONGEST = 10  # clean_titles keeps titles of 2 to 10 characters
-
-
-def _known_prefix(s: str, known: frozenset[str]) -> int | None:
-    # Longest first: at most ten set look-ups, however many titles are known.
-    best = next((n for n in range(min(len(s) - 1, _KNOWN_LONGEST), 1, -1) if s[:n] in known), None)
-    if best is None:
-        return None
-    rest = s[best:]
-    if _NAME_GOES_ON.match(rest):
-        return None  # 培训需求分析报告的主要内容: the known name is only the start of this one
-    for suffix in _KNOWN_SUFFIX:
-        if rest.startswith(suffix):
-            return best + len(suffix)
-    if rest.startswith(_NOT_A_WORD_END):
-        return None
-    return best
-
-
-def _restart_at(s: str, known: frozenset[str], subject: str) -> tuple[int, bool] | None:
-    """Where the body restarts inside a heading written without punctuation.
-
-    Returns (index, keep_subject): keep_subject means the body is the whole
-    sentence (``职业道德是指…`` keeps 职业道德 in its body).
-    """
-    i = _known_prefix(s, known)
-    if i:
-        # 政治法律环境是… keeps its subject in the body.
-        return i, s[i:].startswith("是")
-    limit = min(len(s) - 1, 16)
-    for i in range(2, limit + 1):
-        rest = s[i:]
-        if i >= 3 and len(rest) >= 3 and rest[:3] in s[:i]:
-            return i, False
-        for word in _RESTART_WORDS:
-            if rest.startswith(word):
-                return i, word == "是指"
-        if rest.startswith("是") and s[i - 1] not in _NOT_BEFORE_SHI and not rest.startswith("是否"):
-            return i, True
-    return None
-
-
-def _title_end(s: str) -> int:
-    """``_clause_end``, except that a short aside in brackets that closes the
-    heading is part of it: 培训效果评估的层次(柯氏模型), 简述教师专业发展的阶段(福勒和布朗)。"""
-    end = _clause_end(s)
-    if end < len(s) and s[end] == "(":
-        closed = s.rstrip("。?")
-        inner = s[end + 1 : len(closed) - 1]
-        if closed.endswith(")") and s.find(")", end) == len(closed) - 1 and len(closed) - end <= 12 \
-                and len(inner.strip()) >= 2 and _classify_group(inner) is None:
-            return len(closed)
-    return end
-
-
 def clean_title_only(segment: str) -> str | None:
     """The title when it is written cleanly (ended by ``:`` or a bracket), else None.
 
@@ -305,7 +157,7 @@ def clean_title_only(segment: str) -> str | None:
     ``split_heading``.
     """
     s = segment.strip().lstrip(":、 ").strip()
-    end = _clause_end(s)
+    end = clause_end(s)
     if end < len(s) and s[end] in ":([" and end <= 12:
         return clean_title(s[:end])
     if end == len(s) and len(s) <= 12:
@@ -333,7 +185,7 @@ def split_heading(segment: str, known: frozenset[str] = frozenset(), subject: st
         if tail and tail.end() >= len(s.rstrip("。;")) and tail.start() > 0:
             heading.count = cn_to_int(tail.group(1))
             s = s[: tail.start()].rstrip()
-    end = _title_end(s)
+    end = title_end(s)
     clause = s[:end]
     title, body = clause, s[end:]
     explicit_end = end < len(s) and s[end] in ":(["
@@ -350,18 +202,18 @@ def split_heading(segment: str, known: frozenset[str] = frozenset(), subject: st
         heading.explicit = True  # the whole segment is a title
     elif end < len(s) and clause.endswith(")") and s[end:].strip("。?") == "" and len(clause) <= TITLE_MAX:
         pass  # 简述教师成长的阶段(福勒)。: a title closed by its aside and a full stop
-    elif (i := _head_repeat(clause)) is not None:
+    elif (i := head_repeat(clause)) is not None:
         restart = (i, False)
-    elif (i := _known_prefix(clause, known)) is not None:
+    elif (i := known_prefix(clause, known)) is not None:
         restart = (i, s[i:].startswith("是"))
-    elif (i := _subject_restart(clause, subject)) is not None:
+    elif (i := subject_restart(clause, subject)) is not None:
         restart = (i, False)
-    elif (i := _modal_subject(clause, s[end:end + 1])) is not None:
+    elif (i := modal_subject(clause, s[end:end + 1])) is not None:
         restart = (i, True)  # 请示应当一文一事。: a rule about 请示, the sentence its body
-    elif len(whole) <= 30 and not _INNER_STOP.search(whole):
+    elif len(whole) <= 30 and not INNER_STOP.search(whole):
         title, body = whole, ""
     elif len(clause) > 2:
-        restart = _restart_at(clause, known, subject)
+        restart = restart_at(clause, known, subject)
     # (1)关系营销。指企业…: what follows the full stop explains the item.
     heading.sentence_body = restart is None and title == clause and end < len(s) and s[end] == "。"
     if restart:
@@ -387,7 +239,7 @@ def _take_tail_meta(text: str, heading: Heading) -> str:
         return text
     m = _TAIL_PAGE.search(text)
     if m and not heading.page:
-        kind = _classify_group(m.group(1))
+        kind = classify_group(m.group(1))
         if kind and kind[0] == "page":
             heading.page = str(kind[1])
             text = text[: m.start()].rstrip()
@@ -539,7 +391,7 @@ def stated_count(title: str, text: str = "", mnemonic: str | None = None) -> int
     m = _COUNT_AFTER.search(first[:30]) or _COUNT_AFTER_UNIT.search(first[:30])
     if m:
         candidates.append(cn_to_int(m.group(1)))
-    if mnemonic and _MNEMONIC.match(mnemonic):  # 宏五: five items
+    if mnemonic and COUNT_MNEMONIC.match(mnemonic):  # 宏五: five items
         candidates.append(cn_to_int(mnemonic[-1]))
     for value in candidates:
         if value is not None and value >= 2:

@@ -21,6 +21,7 @@ from cskexam.core.notes.documents import Document, split_documents, split_indent
 from cskexam.core.notes.enumerations import Split, bare_line_list, inline_items, counted_sentences, list_tail, listed_sentence_with_subject, strip_list_lead, counted_sentence, counted_sentence_with_subject, split_counted, split_pair, split_short_list, trailing_count
 from cskexam.core.notes.formats import reformat
 from cskexam.core.notes.headings import Heading, stated_count
+from cskexam.core.notes.source_lines import original_excerpt, raw_lines, split_lines
 from cskexam.core.notes.links import related_edges
 from cskexam.core.notes.markers import Marker, find_markers
 from cskexam.core.notes.lines import Line, front_matter_title, indented_outline, prepare_lines
@@ -46,23 +47,6 @@ class NoteSource:
     # The text as written, before errata corrections (same lines as ``text``):
     # a node's 原文 is taken from it.
     original: str | None = None
-
-
-_ORIGINAL_MAX_LINES = 40
-_ORIGINAL_MAX_CHARS = 400
-
-
-def _split_lines(text: str) -> list[str]:
-    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-
-
-def _raw_lines(src: NoteSource, lines: list[str]) -> list[str]:
-    """The lines as written (``lines`` are those of ``src.text``)."""
-    if src.original is not None:
-        original = _split_lines(src.original)
-        if len(original) == len(lines):
-            return original
-    return lines
 
 
 # Every marker (一、 1. ① - …) becomes a node; real notes have a few thousand.
@@ -128,8 +112,8 @@ def _parse_notes(sources: list[NoteSource]) -> KnowledgeGraph:
     built = []
     for src in sources:
         markdown = PurePath(src.name).suffix.lower() in (".md", ".markdown")
-        raw = _split_lines(src.text)
-        raw_by_name[src.name] = _raw_lines(src, raw)
+        raw = split_lines(src.text)
+        raw_by_name[src.name] = raw_lines(src.original, raw)
         prepared = prepare_lines(*reformat(raw, markdown))
         texts = [line.text for line in prepared]
         by_indent = not markdown and indented_outline(prepared)
@@ -156,27 +140,6 @@ def _parse_notes(sources: list[NoteSource]) -> KnowledgeGraph:
     graph.definitions = extract_definitions(graph)
     graph.edges = related_edges(graph)
     return graph
-
-
-def _original(raw: list[str], first: int, last: int, at: float) -> str:
-    """The lines ``first``..``last`` as written. A long run-on line holds many
-    nodes: each keeps only the stretch around where it starts, so the cost
-    stays linear in the size of the notes."""
-    if first < 1:
-        return ""
-    if first >= last and len(raw[first - 1]) <= _ORIGINAL_MAX_CHARS:
-        return raw[first - 1].rstrip()  # the common case: one short line
-    last = min(last, first + _ORIGINAL_MAX_LINES - 1)
-    lines = raw[first - 1 : last]
-    if lines and len(lines[0]) > _ORIGINAL_MAX_CHARS:
-        line = lines[0]
-        start = max(0, int(at * len(line)) - 10)
-        clip = line[start : start + _ORIGINAL_MAX_CHARS]
-        lines[0] = ("…" if start else "") + clip + ("…" if start + _ORIGINAL_MAX_CHARS < len(line) else "")
-    for k in range(1, len(lines)):
-        if len(lines[k]) > _ORIGINAL_MAX_CHARS:
-            lines[k] = lines[k][:_ORIGINAL_MAX_CHARS] + "…"
-    return "\n".join(line.rstrip() for line in lines)
 
 
 def _unique_path(path: tuple[str, ...], seen: dict[tuple[str, ...], int]) -> tuple[str, ...]:
@@ -248,7 +211,7 @@ def _emit(
         page=heading.page if heading else None,
         tags=list(heading.tags) if heading else [],
         source=SourceRef(file, draft.line, max(draft.line, draft.end)),
-        original=_original(raw, draft.line, max(draft.line, draft.end), draft.at),
+        original=original_excerpt(raw, draft.line, max(draft.line, draft.end), draft.at),
     )
     graph.nodes[node.id] = node
     if parent is not None:
