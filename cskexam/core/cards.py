@@ -57,6 +57,7 @@ from cskexam.core.card_lists import (
     FIELD_WORDS, _marked_key, _mnemonic, _mnemonic_hints, _mnemonic_keys, fragment_name, lead_in_name, no_list_to_learn,
     repeated_lead_lists,
 )
+from cskexam.core.card_definitions import definition_body, name_gives_away, ranks_not_defines
 from cskexam.core.card_text import (  # noqa: F401  (re-exported)
     heading_name, BLANK, _PRONOUN_START, _clean, _sentences, _squash, chinese_number, full_width,
 )
@@ -123,53 +124,8 @@ def _shares_word(a: str, b: str) -> bool:
     return any(a[i:i + 2] in b for i in range(len(a) - 1))
 
 
-# Words a definition of a department shares with every other: no content of its own.
-_FRAME_WORDS = re.compile(r"负责|主要|职责|包括|公司|企业|部门|机构|中心|工作|方面|相关|重要|非常|一部分|部分|之一|一个|其|等")
-_FRAME_CHARS = set("的和与及、，,。;；：:是指为之各项在中对")
-_NAME_SUFFIX = re.compile(r"(?:部门|部|中心|办公室|团队|小组|组|经理|主管|专员)$")
-NAME_BACK_CHARS = 10
-
-
 # Units only a company has (市场部, 总经理办公室, 董事会); a 中心 may be a concept (呼叫中心).
 _UNIT = re.compile(r"(?:部|部门|办公室|董事会)$")
-
-
-def name_gives_away(term: str, text: str, org: str | None = None) -> bool:
-    """The name says what the definition says (研发部 → 新产品研发和创新部门, 客户服务部 →
-    客户服务和售后支持部门), or the definition is too short to learn."""
-    body = _definition_body(term, text).replace(BLANK, term)
-    body = re.sub(r"^(?:是指|指的是|就是|指|是)", "", body)
-    if org:
-        body = body.replace(org, "")
-
-    def content(s: str) -> str:
-        return "".join(c for c in _FRAME_WORDS.sub("", s) if c not in _FRAME_CHARS and not c.isspace())
-
-    words = content(body)
-    if len(words) < 6:
-        return True
-    if sum(c in term for c in words) * 2 >= len(words):
-        return True
-    stem = _NAME_SUFFIX.sub("", term)
-    clauses = re.split(r"[，,；;。]", body)
-    # The first clause says what it is: the name itself (研发部 → 新产品研发和创新部门) or
-    # nothing (外贸公司的重要部门); then the rest must say something the name does not.
-    if (len(stem) >= 2 and stem in clauses[0]) or not content(clauses[0]):
-        rest = [c for c in content("".join(clauses[1:])) if c not in term]
-        return len(rest) < NAME_BACK_CHARS
-    return False
-
-
-_CLAIM_HEAD = re.compile(r"(?:重要|主要|关键)")
-_CLAIM_TAIL = re.compile(r"(?:因素|方面|部分|环节|手段|途径|之一)$")
-
-
-def ranks_not_defines(term: str, text: str) -> bool:
-    """「政治法律环境是影响企业经营的重要宏观环境因素」 ranks the term among others; it says
-    nothing a candidate could tell it apart by."""
-    body = re.sub(r"^(?:是指|指的是|就是|指|是)", "", _definition_body(term, text))
-    first = re.split(r"[，,；;。]", body, maxsplit=1)[0]
-    return bool(_CLAIM_HEAD.search(first) and _CLAIM_TAIL.search(first))
 
 
 def _split_inline_list(node: Node) -> list[str]:
@@ -218,15 +174,6 @@ def _with_term(term: str, text: str) -> str:
     if _DEFINITION_TEXT.match(text):
         return f"{term}{text}"
     return f"{term}：{text}"
-
-
-def _definition_body(term: str, text: str) -> str:
-    """The definition with the term itself blanked, for the reverse card."""
-    body = text.strip(" \t\r\n:：")
-    if body.startswith(term):
-        body = body[len(term):].lstrip(":： ")
-    body = body.rstrip("。.;； ")
-    return body.replace(term, BLANK)
 
 
 # -- generation --------------------------------------------------------------
@@ -314,7 +261,7 @@ def generate_cards(graph: KnowledgeGraph, segmenter: Cutter | None = None,
             else:
                 front = f"什么是{term}？"  # 呼叫中心 is a concept wherever it stands
             deck.add(node, "definition", front, _with_term(term, text), key=term,
-                     answer_parts=[_definition_body(term, text)])
+                     answer_parts=[definition_body(term, text)])
         if _is_role(graph, node):
             bullets = [_bullet_text(k) for k in graph.children(node.id)]
             bullets = [b for b in bullets if b]
@@ -472,7 +419,7 @@ def _sentence_items(items: list[str], chars: int = SENTENCE_ITEM_CHARS) -> bool:
 
 def _reversible(term: str, text: str) -> bool:
     """The definition reads as a description to name (指…, 是…), long enough to tell one term from another."""
-    body = _definition_body(term, text)
+    body = definition_body(term, text)
     return len(_squash(body)) >= 4 and _DEFINITION_TEXT.match(body) is not None
 
 
@@ -505,7 +452,7 @@ def _add_item_cards(deck, graph, node, parent, node_defs, ambiguous, memo: dict[
     for term, text in node_defs:
         if not _reversible(term, text):
             continue
-        body = _definition_body(term, text)
+        body = definition_body(term, text)
         # Asked the other way round beside 「什么是…」: siblings of one key point, buried together.
         one_of = _one_of_named_list(node, parent, term)
         front = f"「{body}」——这是{parent_title}中的哪一项？" if one_of else f"「{body}」——这说的是什么？"
