@@ -54,13 +54,6 @@ FIRST_PAINT_FILE_ENV = "CSKEXAM_FIRST_PAINT_FILE"
 
 THEME = "gruvbox"  # warm and low in blue: easy on the eyes for evening study
 
-_KEY_NAMES = {"/": "slash", "?": "question_mark", ",": "comma"}
-
-# Every screen key works everywhere, but only these are in the footer: the
-# home screen lists all of them, and each footer key is a widget that costs
-# time whenever a screen opens (the help overlay lists them all too).
-FOOTER_SCREENS = {"home", "search"}
-
 LibraryOpener = Callable[[str | None], "Library"]
 
 SPARE_HOME = "home-over-session"  # the installed home screen opened over a session
@@ -76,53 +69,6 @@ WAIT_IMPORT = "正在导入，请稍候…（就绪后自动打开）"
 WAIT_PREPARE = "正在准备…，请稍候（就绪后自动打开）"
 
 
-# What the screens import when they open (besides their own modules): read
-# in the background once the library is open, so no screen pays for it later.
-_PRELOAD_MODULES = (
-    "cskexam.services.review", "cskexam.services.practice", "cskexam.services.exam",
-    "cskexam.services.card_browser", "cskexam.services.stats", "cskexam.core.readiness", "cskexam.display",
-)
-
-
-def _preload_screens() -> None:
-    """Import every screen's module and the services they use (in a worker thread).
-
-    Screens are imported on first use so that nothing delays the first paint;
-    importing them while the candidate looks at the home screen makes the
-    first visit of each as quick as the next. A module that fails to import
-    is left for the screen to report when it is opened.
-    """
-    import importlib
-
-    for e in registry.available_entries():
-        try:
-            e.load()
-        except Exception:  # noqa: BLE001 - the screen reports it when opened
-            pass
-        time.sleep(0)  # let the UI thread in between modules
-    for name in _PRELOAD_MODULES:
-        try:
-            importlib.import_module(name)
-        except Exception:  # noqa: BLE001
-            pass
-        time.sleep(0)
-
-
-def _registry_bindings() -> list[Binding]:
-    bindings = []
-    for e in registry.available_entries():
-        bindings.append(
-            Binding(
-                _KEY_NAMES.get(e.key, e.key),
-                f"app.open_screen('{e.name}')",
-                e.label,
-                key_display=e.key,
-                show=e.name in FOOTER_SCREENS,
-            )
-        )
-    return bindings
-
-
 class CskexamApp(App[int]):
     """The cskexam terminal app (contract C)."""
 
@@ -136,7 +82,7 @@ class CskexamApp(App[int]):
     profile_label: reactive[str] = reactive("")
 
     BINDINGS = [
-        *_registry_bindings(),
+        *registry.screen_bindings(),
         # In an input box Esc leaves the box (the footer says so); elsewhere it goes back.
         Binding("escape", "leave_input", "离开输入框"),
         Binding("escape", "back", "返回"),
@@ -343,7 +289,7 @@ class CskexamApp(App[int]):
     def _now_ready(self) -> None:
         self._open_pending()
         if not self._exit_after_first_paint:
-            self.run_worker(_preload_screens, name="preload-screens", group="preload", thread=True,
+            self.run_worker(registry.preload_screens, name="preload-screens", group="preload", thread=True,
                             exit_on_error=False)
 
     def _open_pending(self) -> None:

@@ -16,8 +16,11 @@ What the shell understands on a screen class (all optional):
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
+
+from textual.binding import Binding
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -136,3 +139,58 @@ def entry(name: str) -> ScreenEntry:
 def screen_class(name: str) -> type[Screen]:
     """Import and return the screen class of ``name`` (imported on first use)."""
     return entry(name).load()
+
+
+_KEY_NAMES = {"/": "slash", "?": "question_mark", ",": "comma"}
+
+# Every screen key works everywhere, but only these are in the footer: the
+# home screen lists all of them, and each footer key is a widget that costs
+# time whenever a screen opens (the help overlay lists them all too).
+FOOTER_SCREENS = {"home", "search"}
+
+
+# What the screens import when they open (besides their own modules): read
+# in the background once the library is open, so no screen pays for it later.
+_PRELOAD_MODULES = (
+    "cskexam.services.review", "cskexam.services.practice", "cskexam.services.exam",
+    "cskexam.services.card_browser", "cskexam.services.stats", "cskexam.core.readiness", "cskexam.display",
+)
+
+
+def preload_screens() -> None:
+    """Import every screen's module and the services they use (in a worker thread).
+
+    Screens are imported on first use so that nothing delays the first paint;
+    importing them while the candidate looks at the home screen makes the
+    first visit of each as quick as the next. A module that fails to import
+    is left for the screen to report when it is opened.
+    """
+    import importlib
+
+    for e in available_entries():
+        try:
+            e.load()
+        except Exception:  # noqa: BLE001 - the screen reports it when opened
+            pass
+        time.sleep(0)  # let the UI thread in between modules
+    for name in _PRELOAD_MODULES:
+        try:
+            importlib.import_module(name)
+        except Exception:  # noqa: BLE001
+            pass
+        time.sleep(0)
+
+
+def screen_bindings() -> list[Binding]:
+    bindings = []
+    for e in available_entries():
+        bindings.append(
+            Binding(
+                _KEY_NAMES.get(e.key, e.key),
+                f"app.open_screen('{e.name}')",
+                e.label,
+                key_display=e.key,
+                show=e.name in FOOTER_SCREENS,
+            )
+        )
+    return bindings
