@@ -28,6 +28,7 @@ from collections import Counter
 from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 from cskexam.core.errors import UserError
+from cskexam.core.grading_hant import to_simplified
 
 ERRATA_SUFFIX = ".errata"
 ARROWS = ("→", "=>")
@@ -133,7 +134,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 _CJK_ANY_RUN = re.compile(r"[\u4e00-\u9fff]+")
 # A lone character this frequent is a word on its own (在, 的, 上), not a remnant.
-LONE_WORD_FREQ = 10000
+LONE_WORD_FREQ = 6000
 # A completed word must be this common, and this many times commoner than the
 # lone character, to be worth asking about.
 COMMON_WORD_FREQ = 3000
@@ -363,6 +364,11 @@ def find_losses(
     make the import slow.
     """
     out: list[SuspectLoss] = []
+    # The dictionary is simplified Chinese: notes in 繁體 are read through their simplified form
+    # (one character for one, so every position and span stays where it was), else every
+    # traditional word falls apart into "remnants".
+    shown = text
+    text = to_simplified(text)
     # Only pairs of Chinese characters: the completions looked up are such words.
     uses: Counter[str] = Counter()
     # Each distinct run once, times its repeats: notes repeat their phrases.
@@ -373,7 +379,7 @@ def find_losses(
         for i in range(len(run) - 1):
             uses[run[i:i + 2]] += times
     try:
-        _find(text, cut, index, known, limit, uses, _Scans(text, scan_budget), out)
+        _find(text, shown, cut, index, known, limit, uses, _Scans(text, scan_budget), out)
     except _OverBudget:
         pass
     return out
@@ -405,13 +411,13 @@ def _pieces(text: str) -> Iterator[tuple[int, str]]:
             yield lineno, "".join(run)
 
 
-def _find(text: str, cut: Callable[[str], list[str]], index: LossIndex, known: Callable[[str], bool], limit: int,
+def _find(text: str, shown_text: str, cut: Callable[[str], list[str]], index: LossIndex, known: Callable[[str], bool], limit: int,
           uses: Mapping[str, int], scans: "_Scans", out: list[SuspectLoss]) -> None:
     seen: set[str] = set()
     # A piece read before can propose nothing new: what it proposes depends on its own text only, and
     # each span is proposed once (a pasted block repeated thousands of times is read once).
     read: set[str] = set()
-    for lineno, line in _pieces(text):
+    for (lineno, line), (_, shown) in zip(_pieces(text), _pieces(shown_text)):
         if line in read:
             continue
         read.add(line)
@@ -436,16 +442,42 @@ def _find(text: str, cut: Callable[[str], list[str]], index: LossIndex, known: C
             if (not words and len(prev) == 1 and len(nxt) == 1 and index.is_word(prev) and index.is_word(nxt)
                     and scans.parallel(prev, nxt, index)):
                 words = index.completions(tok, uses, anywhere=True)[:3]
-            span = line[max(0, start - 1): start + 2]
+            words = [w for w in words if not _the_notes_own_pairing(line, start, w, scans)]
+            span = shown[max(0, start - 1): start + 2]
             if not words or span in seen or known(span):
                 continue
             seen.add(span)
             # The notes' own wording recurs (售前、售中、售后); a loss is a one-off.
-            if scans.count(span) >= RECURRING:
+            if scans.count(line[max(0, start - 1): start + 2]) >= RECURRING:
                 continue
             out.append(SuspectLoss(lineno, span, tuple(words)))
             if len(out) >= limit:
                 return
+
+
+def _the_notes_own_pairing(line: str, start: int, word: str, scans: "_Scans") -> bool:
+    """Whether the notes pair the character at ``start`` with a neighbour elsewhere too, so it is their
+    own word (共情, 效度, 导图, 走查), not what is left of ``word``.
+
+    With ``word`` = 范围 for 在围上, the lost 范 would stand between 在 and 围: the pair 在围 written
+    elsewhere says nothing is lost there. The pair on the other side (围上) says 围 belongs to it,
+    unless it is written only as part of the whole word (客户服务 for 管户服: 户服 always after 客).
+    """
+    ch = line[start]
+    before = line[start - 1] if start and _CJK.match(line[start - 1]) else ""
+    after = line[start + 1] if start + 1 < len(line) and _CJK.match(line[start + 1]) else ""
+    lost_before = word[1] == ch and word[0] != ch
+    gap, other = (before, after) if lost_before else (after, before)
+    if gap:
+        pair = gap + ch if lost_before else ch + gap
+        if scans.count(pair) > RECURRING:
+            return True
+    if other:
+        pair = ch + other if lost_before else other + ch
+        whole = word + other if lost_before else other + word
+        if scans.count(pair) - scans.count(whole) > RECURRING:
+            return True
+    return False
 
 
 def loss_marker(c: Correction) -> str:
