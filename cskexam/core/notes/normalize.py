@@ -28,6 +28,19 @@ _CIRCLED_RE = re.compile("[" + "".join(sorted(_CIRCLED)) + "]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Zero-width and circled characters are rare: one look for both.
 _RARE = re.compile("[\u200b\u200c\u200d\u2060\ufeff" + "".join(sorted(_CIRCLED)) + "]")
+# Full-width punctuation is one plain character under NFKC, whatever stands
+# around it: replaced first, most Chinese lines are then already normal and
+# NFKC has nothing left to do (the same result, NFKD being per character).
+_FULL_WIDTH = tuple((ch, unicodedata.normalize("NFKD", ch)) for ch in "：，；（）？！\u3000")
+
+
+def _nfkc(line: str) -> str:
+    if unicodedata.is_normalized("NFKC", line):
+        return line
+    for wide, narrow in _FULL_WIDTH:
+        if wide in line:
+            line = line.replace(wide, narrow)
+    return line if unicodedata.is_normalized("NFKC", line) else unicodedata.normalize("NFKC", line)
 
 
 def normalize_line(line: str) -> str:
@@ -38,9 +51,9 @@ def normalize_line(line: str) -> str:
         line = _ZERO_WIDTH_RE.sub("", line)
         circled = _CIRCLED_RE.search(line) is not None
     if circled:
-        line = unicodedata.normalize("NFKC", line.translate(_HIDE)).translate(_SHOW)
+        line = _nfkc(line.translate(_HIDE)).translate(_SHOW)
     elif not line.isascii():
-        line = unicodedata.normalize("NFKC", line)
+        line = _nfkc(line)
     # A printable line holds no tab and no control character.
     if not line.isprintable():
         line = _CONTROL.sub("", line.replace("\t", " "))
