@@ -8,6 +8,7 @@ where a list plainly starts, e.g. right after a colon).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -109,8 +110,19 @@ def markdown_heading(line: str) -> Marker | None:
     return Marker(f"h{level}", (), m.group(0), 0, m.end())
 
 
+# Short lines come back again and again (the same item under each chapter,
+# and each line is looked at by more than one step): remembered by their text.
+_REMEMBERED_LINE = 200
+
+
 def find_markers(line: str) -> list[Marker]:
     """All marker candidates in ``line`` from left to right."""
+    if len(line) > _REMEMBERED_LINE:
+        return _scan(line)
+    return list(_remembered_scan(line))
+
+
+def _scan(line: str) -> list[Marker]:
     out: list[Marker] = []
     for m in _SCANNER.finditer(line):
         style = m.lastgroup
@@ -153,3 +165,8 @@ def find_markers(line: str) -> list[Marker]:
                 style = "pcn"  # 一) is (一) with its opening bracket lost: the same level
         out.append(Marker(style, number, raw, m.start(), m.end(), bare))
     return out
+
+
+@lru_cache(maxsize=8192)
+def _remembered_scan(line: str) -> tuple[Marker, ...]:
+    return tuple(_scan(line))
