@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from cskexam.core.notes.furniture import drop_running_headers, header_beside_page_number, is_page_number
 from cskexam.core.notes.normalize import normalize_line
@@ -213,35 +214,14 @@ def prepare_lines(raw_lines: list[str], markdown: bool) -> list[Line]:
                 literal = True
             if _TOC.match(stripped):
                 continue
-        if markdown and not literal and stripped.startswith(("**", "__")):
-            # **服务质量的五个维度** 记忆:有可响保移 — the bold heading, then its mnemonic.
-            stripped = _BOLD_MNEMONIC.sub(r"\1 ——", stripped, count=1)
-        bold = markdown and not literal and _BOLD_LEAD.match(stripped) is not None
-        text = _strip_markup(stripped, markdown)
-        if " " in text or "\u3000" in text:
-            text = _spaced_list(text.strip())
-        text = normalize_line(text)
-        if not text:
-            continue
-        if text[0] in "精专优可下仅内":
-            bare = _FURNITURE_WORDS.sub("", text)
-            if bare != text:
-                if not bare:
-                    footers.append(i)
-                    continue
-                text = bare
-        if text[0] in _ASIDE_BULLETS:
-            # ▲易混:可靠性与保证性不同 — a remark behind a bullet is body text, not an item.
-            text = _ASIDE_BULLET.sub("", text, count=1)
-        wrapped = _WRAPPED.match(text)
-        if wrapped:  # 【第一章 客户服务礼仪】: a heading in brackets
-            text = wrapped.group(1).strip()
-        if _FURNITURE.match(text) or is_page_number(text):
-            footers.append(i)
+        text, bold, plain = clean_line(stripped, markdown, literal)
+        if text is None:
+            if plain is not None:
+                footers.append(i)
             continue
         out[i] = Line(text, _indent_of(raw), literal, tip=tip, bold=bold)
-        if not markdown and len(text) <= 40:
-            written.add(_NO_SPACE.sub("", text))
+        if plain is not None:
+            written.add(plain)
     if footers:
         # Page furniture says the text was pasted from pages: lines printed
         # beside it page after page are running headers.
@@ -250,6 +230,41 @@ def prepare_lines(raw_lines: list[str], markdown: bool) -> list[Line]:
         mark_nested_runs(out)
         _join_hard_wraps(out)
     return out
+
+
+# A line's text depends on nothing but the line (and the kind of file), and
+# notes repeat lines (the same item under each chapter): remembered by their text.
+@lru_cache(maxsize=8192)
+def clean_line(stripped: str, markdown: bool, literal: bool) -> tuple[str | None, bool, str | None]:
+    """(text, bold, key): the line's text (None: nothing is left of it), whether
+    it opens with a bold phrase, and its text without spaces when a short line of
+    plain text (a running header repeats one); for a line of page furniture
+    (None, bold, "")."""
+    if markdown and not literal and stripped.startswith(("**", "__")):
+        # **服务质量的五个维度** 记忆:有可响保移 — the bold heading, then its mnemonic.
+        stripped = _BOLD_MNEMONIC.sub(r"\1 ——", stripped, count=1)
+    bold = markdown and not literal and _BOLD_LEAD.match(stripped) is not None
+    text = _strip_markup(stripped, markdown)
+    if " " in text or "\u3000" in text:
+        text = _spaced_list(text.strip())
+    text = normalize_line(text)
+    if not text:
+        return None, bold, None
+    if text[0] in "精专优可下仅内":
+        bare = _FURNITURE_WORDS.sub("", text)
+        if bare != text:
+            if not bare:
+                return None, bold, ""
+            text = bare
+    if text[0] in _ASIDE_BULLETS:
+        # ▲易混:可靠性与保证性不同 — a remark behind a bullet is body text, not an item.
+        text = _ASIDE_BULLET.sub("", text, count=1)
+    wrapped = _WRAPPED.match(text)
+    if wrapped:  # 【第一章 客户服务礼仪】: a heading in brackets
+        text = wrapped.group(1).strip()
+    if _FURNITURE.match(text) or is_page_number(text):
+        return None, bold, ""
+    return text, bold, (_NO_SPACE.sub("", text) if not markdown and len(text) <= 40 else None)
 
 
 _SHORT_ROW = 40

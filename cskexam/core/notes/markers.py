@@ -119,7 +119,7 @@ def find_markers(line: str) -> list[Marker]:
     """All marker candidates in ``line`` from left to right."""
     if len(line) > _REMEMBERED_LINE:
         return _scan(line)
-    return list(_remembered_scan(line))
+    return list(remembered_markers(line))
 
 
 def _scan(line: str) -> list[Marker]:
@@ -168,5 +168,5 @@ def _scan(line: str) -> list[Marker]:
 
 
 @lru_cache(maxsize=8192)
-def _remembered_scan(line: str) -> tuple[Marker, ...]:
+def remembered_markers(line: str) -> tuple[Marker, ...]:
     return tuple(_scan(line))

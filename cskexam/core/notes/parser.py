@@ -23,8 +23,8 @@ from cskexam.core.notes.formats import reformat
 from cskexam.core.notes.headings import Heading, stated_count
 from cskexam.core.notes.source_lines import original_excerpt, raw_lines, split_lines
 from cskexam.core.notes.links import related_edges
-from cskexam.core.notes.markers import Marker, find_markers
-from cskexam.core.notes.lines import Line, front_matter_title, indented_outline, prepare_lines
+from cskexam.core.notes.markers import Marker, find_markers, remembered_markers
+from cskexam.core.notes.lines import Line, clean_line, front_matter_title, indented_outline, prepare_lines
 from cskexam.core.notes.drafts import Draft, clean_titles, join_sub_lists, split_headings
 from cskexam.core.notes.outline import OutlineBuilder
 
@@ -102,9 +102,18 @@ def paused_gc():
             gc.enable()
 
 
+# What is remembered of a line's text during one parse; forgotten after it, so
+# that nothing of the notes stays in memory and each parse costs the same.
+_REMEMBERED = (remembered_markers, clean_line)
+
+
 def parse_notes(sources: list[NoteSource]) -> KnowledgeGraph:
-    with paused_gc():
-        return _parse_notes(sources)
+    try:
+        with paused_gc():
+            return _parse_notes(sources)
+    finally:
+        for remembered in _REMEMBERED:
+            remembered.cache_clear()
 
 
 def _parse_notes(sources: list[NoteSource]) -> KnowledgeGraph:
