@@ -72,7 +72,11 @@ def _is_cjk(ch: str) -> bool:
 
 def clean_titles(drafts: list[Draft], out: set[str]) -> None:
     """Titles written cleanly (ended by a colon or a bracket, or alone)."""
+    done: set[str] = set()
     for draft in drafts:
+        if draft.segment in done:
+            continue
+        done.add(draft.segment)
         clean = clean_title_only(draft.segment)
         if clean is not None and 2 <= len(clean) <= 10:
             out.add(clean)
@@ -80,13 +84,21 @@ def clean_titles(drafts: list[Draft], out: set[str]) -> None:
 
 def split_headings(drafts: list[Draft], known: frozenset[str], subject: str) -> None:
     """Title, body and metadata of each draft, from its segment."""
+    # The same item comes back under many headings: its text is split once, and
+    # each later draft gets a copy (nothing changes a heading before they are all split).
+    split: dict[tuple[bool, str], Heading] = {}
     for draft in drafts:
-        if draft.whole_title:
+        first = split.get((draft.whole_title, draft.segment))
+        if first is not None:
+            draft.heading = first.copy()
+        elif draft.whole_title:
             draft.heading = whole_heading(draft.segment)
             if not draft.heading.title and draft.segment.strip("【】[] "):
                 draft.heading.title = draft.segment.strip("【】[] ")  # 【判断】: a label, though also a tag
         else:
             draft.heading = split_heading(draft.segment, known, subject)
+        if first is None:
+            split[(draft.whole_title, draft.segment)] = draft.heading
         if draft.heading.text:
             draft.text_parts.insert(0, draft.heading.text)
 

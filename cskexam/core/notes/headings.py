@@ -8,7 +8,8 @@ become fields of the node, never title text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
 
 from cskexam.core.notes.markers import cn_to_int
 from cskexam.core.notes.title_parts import (
@@ -103,6 +104,16 @@ class Heading:
     # initials of the items (a mnemonic); the items decide, once they are split.
     acronym: str | None = None
 
+    def copy(self) -> "Heading":
+        """The same heading, as a new object whose lists are its own."""
+        new = Heading(*_heading_values(self))
+        for name in _HEADING_LISTS:
+            setattr(new, name, list(getattr(new, name)))
+        return new
+
+
+_heading_values = attrgetter(*(f.name for f in fields(Heading)))
+_HEADING_LISTS = tuple(f.name for f in fields(Heading) if f.default_factory is list)
 
 
 
