@@ -59,13 +59,15 @@ def tail_mnemonic(text: str) -> tuple[str, str] | None:
 
 
 _COUNT = re.compile(
-    r"(?<![第\d])(?:包括|分为|有)?([一二三四五六七八九十两]|\d{1,2})"
+    r"(?<![第\d])(?:包括|分为|有)?([一二三四五六七八九十两兩]|\d{1,2})"
     r"(?:大|个|個|种|種|类|類|项|項|点|點|条|條|位|方面|要素|步|阶段|階段|层次|層次|环节|環節|维度|維度|特征|特徵|特点|特點|功能|类型|類型|要点|要點|原则|原則)"
 )
-_NUMERAL = re.compile(r"[一二三四五六七八九十两\d]")
+_NUMERAL = re.compile(r"[一二三四五六七八九十两兩\d]")
+# 特点有三 / 其功能有四: a bookish lead-in that ends on its number, with no unit after it.
+_COUNT_ENDS = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:有|共)([二三四五六七八九两兩]|十[一二三四五六七八九]?)$")
 # 主要有四条, 共六种: a count after 有/共 says how many only with its unit.
-_COUNT_AFTER_UNIT = re.compile(r"(?:主要有|共有|共|有)([一二三四五六七八九十两]|\d{1,2})大?(?:个|個|种|種|类|類|项|項|点|點|条|條|方面|阶段|階段|步)")
-_COUNT_AFTER = re.compile(r"(?:包括以下|包括如下|包括|分为|分成|有以下|有如下)([一二三四五六七八九十两]|\d{1,2})(?:大|个|個|种|種|类|類|项|項|点|點|条|條|方面)?")
+_COUNT_AFTER_UNIT = re.compile(r"(?:主要有|共有|共|有)([一二三四五六七八九十两兩]|\d{1,2})大?(?:个|個|种|種|类|類|项|項|点|點|条|條|方面|阶段|階段|步)")
+_COUNT_AFTER = re.compile(r"(?:包括以下|包括如下|包括|分为|分成|有以下|有如下)([一二三四五六七八九十两兩]|\d{1,2})(?:大|个|個|种|種|类|類|项|項|点|點|条|條|方面)?")
 
 TITLE_MAX = 24
 _NUM = "一二三四五六七八九十两"
@@ -395,7 +397,7 @@ def stated_count(title: str, text: str = "", mnemonic: str | None = None) -> int
     """The number of items a heading announces (五大特性 → 5, 宏五 → 5)."""
     candidates = []
     # “唐宋八大家”中唐代的有两位: 2, not 8 (a count outside the quoted name first).
-    m = (_COUNT.search(_QUOTED_NAME.sub("", title)) or _COUNT.search(title)) if _NUMERAL.search(title) else None
+    m = (_COUNT.search(_QUOTED_NAME.sub("", title)) or _COUNT.search(title) or _COUNT_ENDS.search(title)) if _NUMERAL.search(title) else None
     if m:
         candidates.append(cn_to_int(m.group(1)))
     first = text[:40].split("。", 1)[0].split(":", 1)[0] if text else ""

@@ -264,6 +264,10 @@ def _emit(
         node.count = heading.count
     if node.count is None and draft.stated is not None:
         node.count = draft.stated
+    if node.count is None and parent is not None and draft.children and text.endswith(":") and "。" in text:
+        # 容量约为7±2个组块。特点有三: the lead-in after a remark counts the items below.
+        lead = text[:-1].rsplit("。", 1)[-1].strip()
+        node.count = stated_count(lead) if 2 <= len(lead) <= 16 else None
     children = [c for c in draft.children if not c.merge]
     inline: list[Draft] = []
     bracketed = _BRACKETED.match(text) if text and parent is not None and not children else None
