@@ -22,3 +22,21 @@ def test_a_lead_in_after_a_remark_counts_the_items_below():
     g = parse(text, "notes.md")
     assert kids(g, "感觉记忆的特点") == ["形象鲜明", "容量较大", "保存时间短"]
     assert node(g, "感觉记忆的特点").count == 3
+
+
+def test_a_counted_answer_with_表现为_names_its_items_not_its_subject():
+    text = "教育学简答\n1.简述学习动机的表现形式。\n答：学习动机主要表现为学习兴趣、学习态度和学习热情三种。\n"
+    g = parse(text)
+    assert kids(g, "简述学习动机的表现形式") == ["学习兴趣", "学习态度", "学习热情"]
+    assert node(g, "简述学习动机的表现形式").count == 3
+
+
+def test_a_sub_list_saying_what_an_item_asks_for_belongs_to_that_item():
+    text = (
+        "教育学简答\n2.上课的环节有哪些？\n答：组织教学、检查复习、讲授新课、巩固新课四个环节。\n"
+        "其中讲授新课要做好两方面工作：讲清概念、举出例子\n"
+    )
+    g = parse(text)
+    assert kids(g, "上课的环节有哪些") == ["组织教学", "检查复习", "讲授新课", "巩固新课"]
+    assert node(g, "上课的环节有哪些").count == 4
+    assert kids(g, "讲授新课") == ["讲清概念", "举出例子"] and node(g, "讲授新课").count == 2

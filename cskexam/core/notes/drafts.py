@@ -115,4 +115,5 @@ def join_sub_lists(children: list[Draft], subs: list[Draft]) -> list[Draft]:
         target.children.extend(sub.children)
         target.text_parts.extend(sub.text_parts)
         target.mnemonic = target.mnemonic or sub.mnemonic
+        target.stated = target.stated or sub.stated
     return children

@@ -208,7 +208,7 @@ class UnmarkedLines:
             return True
         sub = _SUB_LIST.match(head)
         if sub:
-            self._sub_list(sub.group(1), inline, lineno)
+            self._sub_list(sub.group(1), inline, lineno, cn_to_int(sub.group("n")) if sub.group("n") else None)
             return True
         counted = _SUBJECT_COUNT.match(head)
         if counted and not _LEAD_IN.search(head) and not _COUNT_ONLY.match(head) and not self._fresh_top():
@@ -242,7 +242,7 @@ class UnmarkedLines:
         if self.stack[-1] is draft:
             self.stack.pop()
 
-    def _sub_list(self, name: str, inline: str, lineno: int) -> None:
+    def _sub_list(self, name: str, inline: str, lineno: int, stated: int | None = None) -> None:
         """``其中分布误差又包括:…``: the items of the item ``name`` of the list
         above; when that item is still inside a sentence (分为A和B两类), a node
         that joins it once the sentence is split."""
@@ -259,6 +259,7 @@ class UnmarkedLines:
             owner.children.append(target)
             self.drafts.append(target)
         self.stack.append(target)
+        target.stated = target.stated or stated
         self._inline_items(target, inline, lineno)
 
     def _lead_in_list(self, head: str, rest: str, lineno: int) -> bool:

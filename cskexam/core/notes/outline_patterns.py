@@ -77,7 +77,13 @@ _BASIS_HEAD = re.compile(
 # 甲类:… / A类:… : an item named by its class letter.
 _KIND_ITEM = re.compile(r"^([A-H]|[甲乙丙丁戊己庚辛])(?:类|類|型)$")
 # 其中分布误差又包括 / 其中参与式还可分为: the items of one item of the list above.
-_SUB_LIST = re.compile(r"^其中(.{2,14}?)(?:又|还|還|也)?(?:可以|可)?(?:包括|包含|分为|分為|分成|有)$")
+# 其中备课要做好三方面工作: the same, with what is asked of the item and how many.
+_SUB_LIST = re.compile(
+    r"^其中(.{2,14}?)(?:又|还|還|也)?(?:可以|可)?(?:包括|包含|分为|分為|分成|有"
+    r"|(?:要|需要|需|应|應|应当|應當)?(?:做好|做到|抓好|把握|注意|包括|包含|分为|分為|有)(?:以下)?"
+    r"(?P<n>[二三四五六七八九十两兩]|\d{1,2})(?:大|个|個|项|項|点|點|条|條|种|種|类|類)?方?面?的?"
+    r"(?:工作|要求|内容|內容|事项|事項|环节|環節|步骤|步驟)?)$"
+)
 # 审核的内容共六条 / 主要特性共五种 / 面试的基本程序按先后共五个阶段: a subject and how many items it has.
 _SUBJECT_COUNT = re.compile(
     r"^([^,;。]{2,14}?)(?:按[^,;。]{1,6})?(?:一般|通常|主要)?(?:共有|共|有)([一二三四五六七八九十两兩]|\d{1,2})大?"
