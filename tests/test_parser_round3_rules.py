@@ -40,3 +40,14 @@ def test_a_sub_list_saying_what_an_item_asks_for_belongs_to_that_item():
     assert kids(g, "上课的环节有哪些") == ["组织教学", "检查复习", "讲授新课", "巩固新课"]
     assert node(g, "上课的环节有哪些").count == 4
     assert kids(g, "讲授新课") == ["讲清概念", "举出例子"] and node(g, "讲授新课").count == 2
+
+
+def test_a_judgement_section_with_a_remark_in_brackets_leaves_the_answer_above():
+    text = (
+        "教育学简答\n第四章 德育\n11.常用的德育方法有哪些？\n答：说服教育法、榜样示范法、情感陶冶法、实际锻炼法。\n"
+        "记：“说榜陶锻”\n\n辨析题（先判断再说理由）：\n1.德育就是思想教育。（×）\n理由：德育还包括政治教育。\n"
+        "2.德育过程是长期的。（√）\n"
+    )
+    g = parse(text)
+    assert kids(g, "常用的德育方法有哪些") == ["说服教育法", "榜样示范法", "情感陶冶法", "实际锻炼法"]
+    assert node(g, "常用的德育方法有哪些").mnemonic == "说榜陶锻"

@@ -23,6 +23,7 @@ from cskexam.core.notes.outline_patterns import (  # noqa: F401
 
 # 【辨析】 【课堂小测】 【随堂练习】: statements or quiz questions, not the list above.
 _ASIDE_SECTION = re.compile(r"判断|判斷|辨析|是非|对错|對錯|练习|練習|小测|小測|测试|測試|真题|真題|习题|習題|自测|自測|例题|例題")
+_SECTION_REMARK = re.compile(r"\s*\([^()]{1,16}\)\s*$")
 _BLANK = re.compile(r"\(\s*\)|_{3,}")
 _MNEMONIC_OR_BRACKETED = re.compile(
     r"^(?:[•●▪◆■·◎▲△❖✦☞◇○►▶□❑➢➤◉✔✅☑]\s*|[-*+]\s+)?\(?((?:[★☆※]\s*)?[【\[]?(?:首字|谐音|諧音)?(?:口诀|口訣|巧记|巧記|记忆|記憶|速记|速記|助记|助記|简记|簡記)"
@@ -384,9 +385,10 @@ class OutlineBuilder(UnmarkedLines):
                 self.stack.pop()
         elif style == "plain":
             self._leave_list()
-        if style == "plain" and len(segment.strip("【】[] ")) <= 8 and _ASIDE_SECTION.search(segment):
+        if style == "plain" and len(_SECTION_REMARK.sub("", segment.strip("【】[] :"))) <= 8 and _ASIDE_SECTION.search(segment):
             # 【辨析】 / 课堂小测 after a list: beside the list, not inside its last item
-            # (nor in the list); the next numbered line leaves it.
+            # (nor in the list); the next numbered line leaves it. 辨析题(先判断再说理由):
+            # the bracket only says how to answer them.
             while len(self.stack) > 1 and not self.stack[-1].children and self.stack[-1].style not in _FAMILY_RANK:
                 self.stack.pop()
             top = self.stack[-1]
