@@ -51,3 +51,13 @@ def test_a_judgement_section_with_a_remark_in_brackets_leaves_the_answer_above()
     g = parse(text)
     assert kids(g, "常用的德育方法有哪些") == ["说服教育法", "榜样示范法", "情感陶冶法", "实际锻炼法"]
     assert node(g, "常用的德育方法有哪些").mnemonic == "说榜陶锻"
+
+
+def test_a_heading_closed_by_the_name_of_its_model_keeps_its_list():
+    text = (
+        "人力笔记\n一、激励理论的四个层次（马氏模型）\n生理、安全、社交、尊重\n"
+        "二、绩效面谈的类型（按目的分）\n评价面谈、计划面谈\n三、沟通的方式（书面、口头）\n"
+    )
+    g = parse(text)
+    assert kids(g, "激励理论的四个层次(马氏模型)") == ["生理", "安全", "社交", "尊重"]
+    assert kids(g, "绩效面谈的类型(按目的分)") == ["评价面谈", "计划面谈"]

@@ -215,6 +215,10 @@ def split_heading(segment: str, known: frozenset[str] = frozenset(), subject: st
         heading.explicit = True  # the whole segment is a title
     elif end < len(s) and clause.endswith(")") and s[end:].strip("。?") == "" and len(clause) <= TITLE_MAX:
         pass  # 简述教师成长的阶段(福勒)。: a title closed by its aside and a full stop
+    elif end == len(s) and clause.endswith(")") and len(clause) <= TITLE_MAX and _NAMING_ASIDE.search(clause):
+        # 服务质量的五个维度(SERVQUAL模型): a whole heading closed by the name of its model;
+        # the name before the bracket, known as a title, is no place where a body starts.
+        pass
     elif (i := head_repeat(clause)) is not None:
         restart = (i, False)
     elif (i := known_prefix(clause, known)) is not None:
@@ -259,6 +263,9 @@ def _take_tail_meta(text: str, heading: Heading) -> str:
     return text
 
 
+# (SERVQUAL模型) / (柯氏模型) / (按控制时点分): an aside that names the heading's model or
+# basis, not a list (甲、乙), a tag (重点★) or a page mark (教材P3-5).
+_NAMING_ASIDE = re.compile(r"(?<=[\u4e00-\u9fff])\((?![^()]*(?:重点|重點|必考|掌握|了解|识记|識記))[^()、,;★☆▲\d]{2,10}\)$")
 _PREDICATE_WORD = re.compile(r"分|包|共|有")
 # 管理的职能有五 / 公文共十三: a numeral with no unit after the predicate.
 _NUMERAL_PREDICATE = re.compile(rf"^(.{{2,}}?(?<![{_NUM}\d]))(?:共有|共|有|分为|分為|分成)([{_NUM}]{{1,3}}|\d{{1,2}})$")
