@@ -61,3 +61,14 @@ def test_a_heading_closed_by_the_name_of_its_model_keeps_its_list():
     g = parse(text)
     assert kids(g, "激励理论的四个层次(马氏模型)") == ["生理", "安全", "社交", "尊重"]
     assert kids(g, "绩效面谈的类型(按目的分)") == ["评价面谈", "计划面谈"]
+
+
+def test_a_其中_clause_and_a_flow_of_steps_cut_by_the_page_are_joined():
+    text = (
+        "客服笔记\n一、投诉渠道的构成\n投诉渠道一般由电话渠道、网络渠道和现场渠道三部分构成。其中网络\n"
+        "渠道又包括：邮件、在线客服、留言板\n二、回访的流程\n确定对象—准备话术—拨打电话—\n记录结果—跟进问题\n"
+    )
+    g = parse(text)
+    assert kids(g, "投诉渠道的构成") == ["电话渠道", "网络渠道", "现场渠道"]
+    assert kids(g, "网络渠道") == ["邮件", "在线客服", "留言板"]
+    assert kids(g, "回访的流程") == [] and node(g, "回访的流程").text.endswith("跟进问题")

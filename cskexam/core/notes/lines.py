@@ -370,17 +370,21 @@ def _join_hard_wraps(lines: list[Line]) -> None:
         last = line.text[-1]
         # A line that stops after 、 or at the page width in mid-word was cut
         # by the page, whatever the next line looks like.
-        cut = last in "、," or (width and len(line.text) >= width - 1 and "\u4e00" <= last <= "\u9fff")
+        # 甲—乙—丙— / 甲→乙→: a flow of steps stopped on its joiner goes on.
+        flow = last in "—→" and line.text[-2:-1] not in "—→ " and line.text.count(last) >= 2
+        cut = last in "、," or flow or (width and len(line.text) >= width - 1 and "\u4e00" <= last <= "\u9fff")
         # 一、员工招聘中常用的面试类型及其 / 划分标准(P58): a line that stops on a word
-        # that cannot end a phrase goes on, whatever the next line holds.
-        dangling = line.text.endswith(_DANGLING) and len(nxt.text) <= 24
+        # that cannot end a phrase goes on, whatever the next line holds. So does
+        # ``…三部分构成。其中服务软件`` / ``标准又包括:…``: a 其中 clause with no verb yet.
+        opened = _OPEN_CLAUSE.search(line.text) is not None and len(nxt.text) <= 24
+        dangling = opened or (line.text.endswith(_DANGLING) and len(nxt.text) <= 24)
         if (
             last not in _END_PUNCT
-            and ("\u4e00" <= last <= "\u9fff" or last in "、,")
+            and ("\u4e00" <= last <= "\u9fff" or last in "、," or flow)
             and (len(nxt.text) < len(line.text) or last in "、," or dangling)
             and not _MARKER_START.match(nxt.text)
             and (dangling or not _STANDS_ALONE.search(nxt.text))
-            and (cut or (
+            and (cut or opened or (
                 not _bare_items_follow(lines, i)
                 and not _list_then_sentence(line.text, nxt.text)
                 and not _whole_list(nxt.text)
@@ -401,6 +405,7 @@ def _join_hard_wraps(lines: list[Line]) -> None:
     _join_broken_words(lines)
 
 
+_OPEN_CLAUSE = re.compile(r"[。;]其中[\u4e00-\u9fff]{1,10}$")
 _DANGLING = ("及其", "以及", "的", "和", "与", "與", "及", "或", "对于", "关于", "關於", "由于", "由於")
 
 
