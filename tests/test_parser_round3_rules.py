@@ -72,3 +72,14 @@ def test_a_其中_clause_and_a_flow_of_steps_cut_by_the_page_are_joined():
     assert kids(g, "投诉渠道的构成") == ["电话渠道", "网络渠道", "现场渠道"]
     assert kids(g, "网络渠道") == ["邮件", "在线客服", "留言板"]
     assert kids(g, "回访的流程") == [] and node(g, "回访的流程").text.endswith("跟进问题")
+
+
+def test_a_remark_in_a_mind_map_is_its_branch_text_not_an_item():
+    text = (
+        "项目管理（导图）\n\t质量管理\n\t\t质量与等级\n\t\t\t质量：满足要求的程度\n\t\t\t等级：级别分类\n"
+        "\t\t\t注：等级低不一定是问题\n\t\t质量成本\n\t\t\t一致性成本\n\t\t\t非一致性成本\n\t\t\t易考：返工属于内部失败成本\n"
+        "\t进度管理\n\t\t关键路径\n\t\t总浮动时间\n"
+    )
+    g = parse(text)
+    assert kids(g, "质量与等级") == ["质量", "等级"] and "等级低" in node(g, "质量与等级").text
+    assert kids(g, "质量成本") == ["一致性成本", "非一致性成本"] and "返工" in node(g, "质量成本").text

@@ -23,6 +23,8 @@ from cskexam.core.notes.outline_patterns import (  # noqa: F401
 
 # 【辨析】 【课堂小测】 【随堂练习】: statements or quiz questions, not the list above.
 _ASIDE_SECTION = re.compile(r"判断|判斷|辨析|是非|对错|對錯|练习|練習|小测|小測|测试|測試|真题|真題|习题|習題|自测|自測|例题|例題")
+# The remarks a mind map hangs under a branch (注:…, 易考:…); 例如 and 答 may name real branches.
+_MAP_ASIDES = frozenset({"注意", "注", "提示", "提醒", "备注", "说明", "易考", "易错", "易混", "易错点", "易混点", "考点提示"})
 _SECTION_REMARK = re.compile(r"\s*\([^()]{1,16}\)\s*$")
 _BLANK = re.compile(r"\(\s*\)|_{3,}")
 _MNEMONIC_OR_BRACKETED = re.compile(
@@ -257,6 +259,14 @@ class OutlineBuilder(UnmarkedLines):
             if self._map_base is None:
                 self._finish_pending()
                 self._map_base = len(self.stack)
+        if (self.by_indent or nested) and indent and line.partition(":")[0].strip() in _MAP_ASIDES and line.partition(":")[2].strip():
+            # 注:质量低一定是问题… in a mind map: a remark on the branch above, not one of its items.
+            self._finish_pending()
+            while len(self.stack) > 1 and self.stack[-1].indent is not None and self.stack[-1].indent >= indent:
+                self.stack.pop()
+            if len(self.stack) > 1:
+                self._append_text(line)
+                return
         if self.by_indent or nested:
             lead = markers[0] if markers and markers[0].start == 0 else Marker("bullet", (), "", 0, 0)
             self._indented_item(lead, line, lineno, indent, [])
