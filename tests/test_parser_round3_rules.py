@@ -83,3 +83,14 @@ def test_a_remark_in_a_mind_map_is_its_branch_text_not_an_item():
     g = parse(text)
     assert kids(g, "质量与等级") == ["质量", "等级"] and "等级低" in node(g, "质量与等级").text
     assert kids(g, "质量成本") == ["一致性成本", "非一致性成本"] and "返工" in node(g, "质量成本").text
+
+
+def test_a_quoted_word_to_remember_in_brackets_after_a_list_is_its_mnemonic():
+    text = (
+        "导游笔记\n一、园林\n古典园林四大构景要素：山石、水体、建筑、花木（记“山水建花”）\n"
+        "二、其他\n园林的功能有：观赏、休憩、教化（可记作“观休教”）\n"
+    )
+    g = parse(text)
+    assert kids(g, "古典园林四大构景要素") == ["山石", "水体", "建筑", "花木"]
+    assert node(g, "古典园林四大构景要素").mnemonic == "山水建花"
+    assert kids(g, "园林的功能") == ["观赏", "休憩", "教化"] and node(g, "园林的功能").mnemonic == "观休教"
