@@ -94,3 +94,15 @@ def test_a_quoted_word_to_remember_in_brackets_after_a_list_is_its_mnemonic():
     assert kids(g, "古典园林四大构景要素") == ["山石", "水体", "建筑", "花木"]
     assert node(g, "古典园林四大构景要素").mnemonic == "山水建花"
     assert kids(g, "园林的功能") == ["观赏", "休憩", "教化"] and node(g, "园林的功能").mnemonic == "观休教"
+
+
+def test_a_list_line_after_a_remark_is_the_headings_list_but_a_sentence_is_not():
+    text = (
+        "导游笔记\n六、古代桥梁\n   原稿缺了一行，下面几条是“四大名桥”\n"
+        "赵州桥（河北）、卢沟桥（北京）、洛阳桥（福建）、广济桥（广东）\n\n"
+        "七、市场部门\n市场部门负责推广和销售。\n市场部门的职责包括调研、策划、推广、客户关系管理等。\n"
+    )
+    g = parse(text)
+    assert kids(g, "古代桥梁") == ["赵州桥(河北)", "卢沟桥(北京)", "洛阳桥(福建)", "广济桥(广东)"]
+    assert "四大名桥" in node(g, "古代桥梁").text
+    assert kids(g, "市场部门") == []

@@ -331,6 +331,16 @@ def _emit(
         if first is not None and node.count in (None, len(first.items)):
             split = first
             split.remainder = "".join(draft.text_parts[1:])
+        elif first is None and draft.text_parts[-1] in draft.bare_lines:
+            # 古代桥梁 / 下面几条是…(a remark) / 赵州桥、卢沟桥、洛阳桥: a whole line that is
+            # nothing but a list, after a remark, is the heading's list.
+            line = draft.text_parts[-1]
+            listed = split_short_list(line, node.count is not None) if "。" not in line else None
+            # Only a line that is all items (市场部门的职责包括甲、乙、丙 is a sentence).
+            if (listed is not None and "".join(i.title for i in listed.items) == _SEPARATORS.sub("", line)
+                    and len(listed.items) >= 3 and node.count in (None, len(listed.items))):
+                split = listed
+                split.remainder = _join_body(draft.text_parts[:-1])
     if parent is not None and (not children or (node.count and len(children) != node.count)):
         # A body that is nothing but a clean list is that list, whatever the
         # stated count says (a mismatch is flagged below). An empty body holds none.
@@ -412,6 +422,7 @@ def _emit(
 _INLINE_SUB_LIST = re.compile(r"^其中(.{2,14}?)(?:又|还|還|也)?(?:可以|可)?(?:包括|包含|分为|分為|分成|有)\s*:\s*([^:。]+)。?$")
 _LONE_ACRONYM = re.compile(r"(?:^|(?<=[。.;]))\s*\(([\u4e00-\u9fff]{2,8})\)$")
 _ASIDE_BRACKET = re.compile(r"\s*\([^()]*[!?。,;][^()]*\)\s*[。.]?$")
+_SEPARATORS = re.compile(r"[、,;\s]")
 _HAS_NUMERAL = re.compile(r"[一二三四五六七八九十两兩\d]")
 _WORDS_IN_DENG = {"对等", "對等", "平等", "均等", "相等", "同等", "优等", "優等", "高等", "中等", "初等", "上等", "下等", "劣等", "等等"}
 _ACROSTIC = re.compile(r"(?<=.)\(([\u4e00-\u9fff]{2,8})\)$")
