@@ -106,3 +106,12 @@ def test_a_list_line_after_a_remark_is_the_headings_list_but_a_sentence_is_not()
     assert kids(g, "古代桥梁") == ["赵州桥(河北)", "卢沟桥(北京)", "洛阳桥(福建)", "广济桥(广东)"]
     assert "四大名桥" in node(g, "古代桥梁").text
     assert kids(g, "市场部门") == []
+
+
+def test_modifiers_ending_in_的_describe_one_noun_and_are_no_list():
+    text = (
+        "心理笔记\n## 气质类型\n1. 类型\n   - 胆汁质：一种直率的、热情的、容易冲动的气质类型\n"
+        "   - 抑郁质：一种敏感、孤僻的气质类型\n"
+    )
+    g = parse(text, "notes.md")
+    assert kids(g, "胆汁质") == [] and node(g, "胆汁质").text.startswith("一种直率的")

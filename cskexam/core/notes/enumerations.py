@@ -199,6 +199,8 @@ def _split_short_list(text: str, counted: bool = False) -> Split | None:
             return Split([InlineItem(p) for p in parts], "")
     if "," not in body and ";" not in body:
         parts = [p.strip() for p in split_outside_brackets(body, "、")]
+        if len(parts) >= 2 and all(p.endswith("的") for p in parts[:-1]) and not parts[-1].endswith("的"):
+            return None  # 一种强烈的、爆发式的、短暂的情绪状态: modifiers of one noun, not items
         opener = next((w for w in _CLAUSE_START if parts[0].startswith(w)), "")
         parallel = len(parts) >= 2 and all(p.startswith(opener) for p in parts)  # 以人为…、以岗位为…: items alike
         if opener and not parallel and len(parts[0]) >= (5 if len(opener) == 1 else 4):
