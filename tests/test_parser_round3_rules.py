@@ -115,3 +115,13 @@ def test_modifiers_ending_in_的_describe_one_noun_and_are_no_list():
     )
     g = parse(text, "notes.md")
     assert kids(g, "胆汁质") == [] and node(g, "胆汁质").text.startswith("一种直率的")
+
+
+def test_a_mnemonic_with_one_group_per_list_belongs_to_the_lists_parent():
+    text = (
+        "# 會計筆記\n## 一、會計等式\n按用途可分為兩類：\n\n1. 靜態要素：資產、負債、權益\n"
+        "2. 動態要素：收入、費用、利潤\n\n口訣：「資負權，收費利」\n"
+    )
+    g = parse(text, "notes.md")
+    assert node(g, "按用途可分為兩類").mnemonic == "資負權,收費利"
+    assert not node(g, "動態要素").mnemonic

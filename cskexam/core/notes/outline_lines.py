@@ -48,6 +48,17 @@ def _level_count(head: str) -> int | None:
     m = _LEVELS.search(head)
     return cn_to_int(m.group(1)) if m else None
 _KIND_STEMS = "甲乙丙丁戊己庚辛"
+_GROUPS = re.compile(r"[,、;]")
+
+
+def _spans_siblings(word: str, parent: Draft) -> bool:
+    """``資負所,收費利`` over two lists of three: one group of characters per list."""
+    groups = [g for g in _GROUPS.split(word) if g.strip()]
+    kids = [d for d in parent.children if d.judged is None]
+    if len(groups) < 2 or len(groups) != len(kids):
+        return False
+    return all(len(g.strip()) == (len(kid.children) or len(inline_items(kid.segment.partition(":")[2]) or []))
+               for g, kid in zip(groups, kids))
 
 
 class UnmarkedLines:
@@ -86,10 +97,15 @@ class UnmarkedLines:
             top = self.stack[-1]
             # 可记作"优劣机威"(优势、劣势…) right under a heading: that heading's mnemonic and items.
             owner = top if items and top is not self.root and not top.children else self._mnemonic_owner(tip)
+            value = m.group(2).strip(" 。.;")
+            quoted = _QUOTED.match(value)
+            word = quoted.group(1) if quoted else value
+            if owner is top and len(self.stack) > 2 and _spans_siblings(word, self.stack[-2]):
+                # 資負所,收費利 after 1.…:資產、負債、所有者權益 2.…:收入、費用、利潤: one
+                # group of initials per list, so the mnemonic is the lists' parent's.
+                owner = self.stack[-2]
             if owner is not None and not owner.mnemonic:
-                value = m.group(2).strip(" 。.;")
-                quoted = _QUOTED.match(value)
-                owner.mnemonic = quoted.group(1) if quoted else value
+                owner.mnemonic = word
                 if items and not owner.children:  # 可记作"优劣机威"(优势、劣势、机会、威胁): the bracket holds the items
                     self._add_items(owner, items, self._lineno)
                 return True
