@@ -7,6 +7,7 @@ import datetime as dt
 import re
 
 from sqlalchemy import select
+from textual.content import Content
 
 from cskexam.services.library import open_library
 from cskexam.storage.db import open_database
@@ -329,5 +330,48 @@ def test_stats_heatmap_and_leech_key(library_path):
             assert "已暂停 / 记忆难点" in text and re.search(r"已暂停 / 记忆难点\s+1 / 1", text) and "l 难记卡片" in text
             await pilot.press("l")
             await wait_for_text(pilot, "共 1 张（1 张已暂停）")
+
+    asyncio.run(main())
+
+
+def test_the_card_keeps_its_size_and_the_ratings_their_place(library_path):
+    """Front, answer and next card are drawn in one pane of a fixed size (a key costs one layout)."""
+
+    async def main():
+        app = make_app(library_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_drill(pilot, app)
+            drill = app.screen
+            pane, ratings = drill.query_one("#drill-text"), drill.query_one("#drill-ratings")
+            regions = [(pane.region, ratings.region)]
+            assert ratings.disabled  # greyed out until the answer is shown
+            await pilot.press("space")
+            await wait_for_text(pilot, "外部力量和相关因素的集合", "3 良好 · 10分钟")
+            assert not ratings.disabled
+            regions.append((pane.region, ratings.region))
+            await pilot.press("3")
+            text = await wait_for_text(pilot, "宏观环境分析包括哪五个方面？（宏五）")
+            assert "外部力量和相关因素的集合" not in text and "3 良好 ·" not in text
+            assert ratings.disabled
+            regions.append((pane.region, ratings.region))
+            assert len(set(regions)) == 1
+
+    asyncio.run(main())
+
+
+def test_a_long_answer_scrolls_within_the_card(library_path):
+    async def main():
+        app = make_app(library_path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_drill(pilot, app)
+            pane = app.screen.query_one("#drill-text")
+            lines = [f"第{i}条：很长的答案的一行" for i in range(1, 41)]
+            pane.show(Content("\n".join(lines)))
+            await pilot.pause()
+            assert pane.virtual_size.height == 40 > pane.size.height
+            assert "第1条" in screen_text(app) and "第40条" not in screen_text(app)
+            assert app.focused is pane
+            await pilot.press("end")
+            await wait_for_text(pilot, "第40条：很长的答案的一行")
 
     asyncio.run(main())

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Static
 
@@ -29,6 +29,7 @@ from cskexam.tui.screens.base import AppScreen
 from cskexam.errors import UserError
 from cskexam.services.drill import AHEAD_DAYS, DrillSession
 from cskexam.tui.widgets.cjk_text import CjkText
+from cskexam.tui.widgets.text_pane import RULE, Block, TextPane
 from cskexam.tui.widgets.title_bar import TitleBar
 from cskexam.tui.widgets.footer import Footer
 
@@ -36,26 +37,25 @@ if TYPE_CHECKING:
     from cskexam.services.review import DrillCard, Reviewer
 
 RATING_NAMES = {1: "重来", 2: "困难", 3: "良好", 4: "简单"}
+HINT_FRONT = "按 空格 或 Enter 显示答案"
+HINT_BACK = "按 1–4 评分，空格 = 良好"
 
 
 class DrillScreen(AppScreen):
     KEEPS_SESSION = True  # see app.open_screen: a look elsewhere keeps it
     SCREEN_NAME = "drill"
 
+    # Every part of the card keeps its size from one card to the next (the
+    # text scrolls within its pane, the rating buttons are greyed out, not
+    # hidden): a key then costs one layout and one frame (see TextPane).
     DEFAULT_CSS = """
     DrillScreen #drill-body { padding: 1 2; height: 1fr; }
     DrillScreen #drill-progress { color: $text-muted; height: 1; margin-bottom: 1; }
-    DrillScreen #drill-card { height: auto; border: round $primary-muted; border-title-color: $accent; padding: 1 2; }
+    DrillScreen #drill-card { height: 1fr; border: round $primary-muted; border-title-color: $accent; padding: 1 2; }
     DrillScreen.-short #drill-body { padding: 0 1; }
     DrillScreen.-short #drill-progress { margin-bottom: 0; }
     DrillScreen.-short #drill-card { padding: 0 1; }
-    DrillScreen.-short #drill-back { margin-top: 0; padding-top: 0; }
-    DrillScreen.-short #drill-path, DrillScreen.-short #drill-hint { margin-top: 0; }
-    DrillScreen #drill-front { text-style: bold; }
-    DrillScreen #drill-back { margin-top: 1; padding-top: 1; border-top: dashed $primary-muted; }
-    DrillScreen #drill-path { color: $text-muted; margin-top: 1; }
-    DrillScreen #drill-hint { color: $text-muted; margin-top: 1; }
-    DrillScreen #drill-ratings { height: auto; padding: 0 2; }
+    DrillScreen #drill-ratings { height: 1; padding: 0 2; }
     DrillScreen #drill-ratings Button { width: 1fr; margin-right: 1; }
     DrillScreen #drill-summary { height: auto; border: round $accent; padding: 1 2; }
     """
@@ -114,13 +114,10 @@ class DrillScreen(AppScreen):
 
     def compose(self) -> ComposeResult:
         yield TitleBar("复习")
-        with VerticalScroll(id="drill-body"):
+        with Vertical(id="drill-body"):
             yield Static(Content("正在准备卡片…"), id="drill-progress")
             with Vertical(id="drill-card"):
-                yield Static(Content(""), id="drill-front")
-                yield Static(Content(""), id="drill-back")
-                yield Static(Content(""), id="drill-path")
-                yield Static(Content(""), id="drill-hint")
+                yield TextPane(id="drill-text")
             yield Static(Content(""), id="drill-summary")
         # Outside the scrolling body: the buttons stay in sight however long the answer.
         with Horizontal(id="drill-ratings"):
@@ -131,12 +128,17 @@ class DrillScreen(AppScreen):
         yield Footer()
 
     def on_resize(self, event) -> None:
-        self.set_class(event.size.height < 30, "-short")
+        short = event.size.height < 30
+        if short != self.has_class("-short"):
+            self.set_class(short, "-short")
+            if self.card is not None:  # the gaps between the card's parts come and go with it
+                hint = HINT_BACK if self.revealed else HINT_FRONT
+                self._show_card(self.card, hint, revealed=self.revealed)
 
     @shows_problems()
     def on_mount(self) -> None:
         self.set_class(self.app.size.height < 30, "-short")
-        self.query_one("#drill-ratings").display = False
+        self.query_one("#drill-ratings").disabled = True
         self.query_one("#drill-summary").display = False
         if self.app.library is None:
             self._message("资料库尚未打开。")
@@ -165,7 +167,8 @@ class DrillScreen(AppScreen):
 
     # -- showing ---------------------------------------------------------------
     def _message(self, text: str) -> None:
-        self.query_one("#drill-front", Static).update(Content(text))
+        self.query_one("#drill-ratings").visible = False
+        self.query_one("#drill-text", TextPane).show(Content(text))
         self.query_one("#drill-progress", Static).update(Content(""))
 
     def _next(self) -> None:
@@ -182,21 +185,30 @@ class DrillScreen(AppScreen):
         self.query_one("#drill-summary").display = False
         box = self.query_one("#drill-card")
         box.border_title = f"{card.kind_label} · {card.state_label}"
-        self.query_one("#drill-front", Static).update(CjkText(Content(card.front)))
-        self.query_one("#drill-back", Static).update(Content(""))
-        self.query_one("#drill-back").display = False
-        self.query_one("#drill-path", Static).update(Content(""))
-        hint = "按 空格 或 Enter 显示答案"
+        hint = HINT_FRONT
         if self._buried_note:
             hint, self._buried_note = f"{self._buried_note} · {hint}", ""
-        self.query_one("#drill-hint", Static).update(Content(hint))
-        self.query_one("#drill-ratings").display = False
+        self._show_card(card, hint)
+        ratings = self.query_one("#drill-ratings")
+        ratings.visible, ratings.disabled = True, True  # greyed out (not hidden: the card keeps its size)
+        for rating, name in RATING_NAMES.items():
+            self.query_one(f"#rate-{rating}", Button).label = Content(f"{rating} {name}")
         self._update_progress()
         self._refresh_footer()
         # While the front is read, lay out the back: the reveal then costs no line breaking.
         from cskexam.core.linebreak import prepare
 
         self.call_after_refresh(prepare, card.back, "出处：" + card.path_text())
+
+    def _show_card(self, card: DrillCard, hint: str, *, revealed: bool = False) -> None:
+        """The card's front and, once revealed, its back and place in the notes, then ``hint``."""
+        gap = [] if self.has_class("-short") else [Content("")]
+        blocks: list[Block] = [CjkText(Content.styled(card.front, "bold"))]
+        if revealed:
+            blocks += [*gap, RULE, *gap, CjkText(Content(card.back)),
+                       *gap, CjkText(Content.styled("出处：" + card.path_text(), "$text-muted"))]
+        blocks += [*gap, Content.styled(hint, "$text-muted")]
+        self.query_one("#drill-text", TextPane).show(*blocks)
 
     def _update_progress(self) -> None:
         assert self.session is not None
@@ -216,15 +228,12 @@ class DrillScreen(AppScreen):
         card = self.card
         assert card is not None and self.session is not None
         self.revealed = True
-        self.query_one("#drill-back", Static).update(CjkText(Content(card.back)))
-        self.query_one("#drill-back").display = True
-        self.query_one("#drill-path", Static).update(CjkText(Content("出处：" + card.path_text())))
-        self.query_one("#drill-hint", Static).update(Content("按 1–4 评分，空格 = 良好"))
+        self._show_card(card, HINT_BACK, revealed=True)
         previews = self.session.reviewer.preview(card)
         for rating, name in RATING_NAMES.items():
             button = self.query_one(f"#rate-{rating}", Button)
             button.label = Content(f"{rating} {name} · {format_interval(previews[rating])}")
-        self.query_one("#drill-ratings").display = True
+        self.query_one("#drill-ratings").disabled = False
         self._refresh_footer()
 
     def _finish(self) -> None:
@@ -232,7 +241,7 @@ class DrillScreen(AppScreen):
         assert session is not None
         self.revealed = False
         self.query_one("#drill-card").display = False
-        self.query_one("#drill-ratings").display = False
+        self.query_one("#drill-ratings").visible = False
         self._update_progress()
         total = session.reviewed
         parts: list[Any] = [("本次复习结束", "bold"), "\n\n"]
@@ -353,7 +362,9 @@ class DrillScreen(AppScreen):
     def _refresh_footer(self) -> None:
         # Rebuilding the footer costs more than the rest of a key press: only
         # when what it shows (a card or not, something to undo) has changed.
-        shown = (self.card is None, self.reviewer is not None and self.reviewer.can_undo, self.finished)
+        # 撤销 stays lit (it says when there is nothing to take back): lighting it
+        # up after the first answer would rebuild the footer on that key.
+        shown = (self.card is None, self.finished)
         if shown != getattr(self, "_footer_state", None):
             self._footer_state = shown
             self.refresh_bindings()
@@ -364,7 +375,5 @@ class DrillScreen(AppScreen):
         if action in ("suspend", "bury", "show_node", "space", "reveal") and self.card is None:
             return None
         if action == "ahead" and not self.finished:
-            return None
-        if action == "undo" and (self.reviewer is None or not self.reviewer.can_undo):
             return None
         return True
