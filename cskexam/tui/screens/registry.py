@@ -179,6 +179,30 @@ def preload_screens() -> None:
         except Exception:  # noqa: BLE001
             pass
         time.sleep(0)
+    warm_line_breaking()
+
+
+def common_hanzi() -> str:
+    """The 3755 most common Chinese characters (GB 2312 level 1), in order."""
+    return bytes(b for hi in range(0xB0, 0xD8) for lo in range(0xA1, 0xFF) for b in (hi, lo)).decode(
+        "gb2312", errors="ignore")
+
+
+def warm_line_breaking() -> None:
+    """Work out the line breaking of the common characters ahead of the screens.
+
+    The line breaking rules (``core.linebreak``) are worked out once per piece
+    of text and kept: the first screen to show Chinese text of a kind pays
+    for its characters (tens of milliseconds for a panel of new text), so
+    they are worked out here, in small pieces, while the candidate looks at
+    the home screen.
+    """
+    from cskexam.core.linebreak import prepare
+
+    chars = common_hanzi() + "，。、；：？！（）「」《》“”…—·"
+    for start in range(0, len(chars), 150):
+        prepare(chars[start:start + 150])
+        time.sleep(0)  # let the UI thread in between pieces
 
 
 def screen_bindings() -> list[Binding]:
