@@ -190,13 +190,40 @@ def test_star_with_f_after_answering(library):
     run_app(library, body)
 
 
+def test_the_scopes_are_read_after_the_screen_is_shown(library, monkeypatch):
+    import threading
+
+    from cskexam.services.practice import Practice
+
+    release = threading.Event()
+    questions = Practice.questions
+
+    def slow_questions(self, **kwargs):
+        release.wait(10)  # a library slow to read
+        return questions(self, **kwargs)
+
+    monkeypatch.setattr(Practice, "questions", slow_questions)
+
+    async def body(app, pilot):
+        await pilot.press("p")
+        text = await wait_text(pilot, "选择练习范围", "正在读取题目…")
+        assert "全部章节" not in text
+        await pilot.press("enter")  # nothing to choose yet: nothing happens
+        release.set()
+        text = await wait_text(pilot, "全部章节", "第一章客户服务策划")
+        assert "正在读取题目…" not in text
+        assert app.screen.phase == "setup"
+
+    run_app(library, body)
+
+
 def test_setup_choose_scope_type_and_start_from_the_menu_key(library):
     graph = library.graph()
 
     async def body(app, pilot):
         await pilot.press("p")
-        text = await wait_text(pilot, "选择练习范围")
-        assert "全部章节" in text and "第一章客户服务策划" in text
+        text = await wait_text(pilot, "选择练习范围", "全部章节")  # the scopes come from a worker
+        assert "第一章客户服务策划" in text
         for _ in range(3):  # 全部 → 单选 → 多选 → 判断
             await pilot.press("y")
         await wait_text(pilot, "题型: 判断")

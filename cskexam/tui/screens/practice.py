@@ -165,14 +165,14 @@ class PracticeScreen(PracticeScopes):
         from cskexam.services.practice import Practice
 
         self._practice = Practice(self.app.require_library())
-        self.all_questions = self._practice.questions()
-        self.starred = self._practice.starred()
+        if self.initial_ids is None and self.initial_node_id is None:
+            self._open_setup()
+            return
+        self._read_questions()
         if self.initial_ids is not None:
             self._start_ids(self.initial_ids)
         elif self.initial_node_id is not None:
             self._start_scope(self.initial_node_id)
-        else:
-            self._show_setup()
 
     def reopen(self, node_id: str | None = None, question_ids: list[str] | None = None,
                title: str | None = None, mode: str = "practice", **_: Any) -> None:

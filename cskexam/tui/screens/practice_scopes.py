@@ -6,24 +6,35 @@ questions.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from cskexam.tui.failures import shows_problems
+from cskexam.tui.failures import guarded, shows_problems
 from cskexam.tui.screens.base import AppScreen
 from cskexam.tui.widgets.text_box import TextBox
 
 from cskexam.services.practice_round import (
-    ALL_SCOPE_LABEL, SPECIAL_SCOPES, WRONG, PracticeRound, questions_in_scope, scope_choices,
+    ALL_SCOPE_LABEL, SPECIAL_SCOPES, WRONG, PracticeRound, ScopeChoice, questions_in_scope, scope_choices,
 )
 
 if TYPE_CHECKING:
     from cskexam.core.graph import KnowledgeGraph
     from cskexam.core.questions import Question
     from cskexam.services.practice import AnswerOutcome, Practice
+
+
+@dataclass(frozen=True)
+class SetupData:
+    """The scope list's figures as read from the library."""
+
+    wrong_ids: set[str]
+    choices: list[ScopeChoice]
+    saved: dict[str, dict]
+    type_filter: str | None  # the filter they were read with
 
 
 class PracticeScopes(AppScreen):
@@ -60,13 +71,47 @@ class PracticeScopes(AppScreen):
         return questions_in_scope(self._graph(), self.all_questions, node_id, starred=self.starred,
                                   wrong_ids=self._wrong_ids, type_filter=self.type_filter)
 
+    def _read_questions(self) -> None:
+        self.all_questions = self._practice.questions()
+        self.starred = self._practice.starred()
+
+    def _open_setup(self) -> None:
+        """Opened by its key: the screen is drawn at once, the scopes follow from a worker
+        (the questions take a while to read)."""
+        self.query_one("#practice-scopes", OptionList).add_option(Option(Content("正在读取题目…"), disabled=True))
+        self._show_settings()
+        self.run_worker(guarded(self, self._read_first_setup), thread=True, group="practice-load", exclusive=True)
+
+    def _read_first_setup(self) -> None:
+        self._read_questions()
+        data = self._read_setup()
+        self.app.call_from_thread(self._first_setup_read, data)
+
+    def _first_setup_read(self, data: SetupData) -> None:
+        # A key pressed meanwhile (a filter, a round from elsewhere) has read its own figures.
+        if not self.is_attached or self.phase != "setup":
+            return
+        if data.type_filter == self.type_filter:
+            self._fill_setup(data)
+        else:
+            self._show_setup()
+
     def _show_setup(self) -> None:
-        self.phase = "setup"
-        self._wrong_ids = {q.id for q in self._practice.questions(wrong_only=True)}
-        choices = scope_choices(self._graph(), self.all_questions, starred=self.starred, wrong_ids=self._wrong_ids,
+        self._fill_setup(self._read_setup())
+
+    def _read_setup(self) -> SetupData:
+        """What the scope list shows, read from the library (safe in a worker thread)."""
+        wrong_ids = {q.id for q in self._practice.questions(wrong_only=True)}
+        choices = scope_choices(self._graph(), self.all_questions, starred=self.starred, wrong_ids=wrong_ids,
                                 type_filter=self.type_filter, stats=self._practice.answer_stats())
+        return SetupData(wrong_ids, choices, self._practice.saved_rounds(), self.type_filter)
+
+    def _fill_setup(self, data: SetupData) -> None:
+        self.phase = "setup"
+        self._wrong_ids = data.wrong_ids
+        choices = data.choices
         self._scopes = [c.node_id for c in choices]
-        self._saved = self._practice.saved_rounds()
+        self._saved = data.saved
         options = []
         for c in choices:
             parts: list = [Content(c.label), ("  " + c.progress_text(), "$text-muted")]
