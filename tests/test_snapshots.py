@@ -109,7 +109,7 @@ def test_every_screen(size, library, snapshot):
 
             await pilot.press("p")
             await _screen(pilot, "practice")
-            await pilot.pause(0.3)
+            await wait_for_text(pilot, "全部章节")  # the scopes are read by a worker
             await shot("practice")
             await pilot.press("h")
 
@@ -154,6 +154,7 @@ def test_every_screen(size, library, snapshot):
 
             await pilot.press("p")
             await _screen(pilot, "practice")
+            await wait_for_text(pilot, "全部章节")
             await pilot.press("enter")
             await wait_for_text(pilot, "第 1/")
             await shot("practice-question")
