@@ -17,6 +17,7 @@ _NOT_IN_TITLE = set("。;:,!?")
 _STRONG_START = re.compile(r"^第[一二三四五六七八九十\d]+(部分|章)")
 # 2024年人力资源管理师考点汇总, 2025版…: a year or an edition opens a title, a number does not.
 _YEAR_START = re.compile(r"^\d{2,4}\s?(?:年|版|届|屆|级|級)")
+_DOC_HEADING = re.compile(r"^#\s+\S")
 
 
 # What a sentence about a heading goes on with after repeating its name.
@@ -106,7 +107,7 @@ def _split_markdown(name: str, rows: list[tuple[int, str]], title: str | None = 
         if text.startswith("```"):
             in_fence = not in_fence
             continue
-        if not in_fence and re.match(r"^#\s+\S", text):
+        if not in_fence and _DOC_HEADING.match(text):
             docs.append(Document(text.lstrip("#").strip().replace("**", ""), lineno))
             continue
         if not docs:

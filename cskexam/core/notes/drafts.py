@@ -7,22 +7,27 @@ from dataclasses import dataclass, field
 
 from cskexam.core.notes.headings import Heading, clean_title_only, split_heading, whole_heading
 
+_CLAUSE_MARK = re.compile(r"[:,;。!?]")
+_LIST_SEP = re.compile(r"[、,;]")
+_PAIR_STOP = re.compile(r"[。:()]")
+_ITEM_STOP = re.compile(r"[。:]")
+
 
 def _heading_like(draft: "Draft") -> bool:
     """An open item that reads as a heading (``4、人员构成``), under which a list
     numbered from 1 again is a list of its own; after an item that is a
     sentence, 1 starts a new list beside it."""
     segment = draft.segment.strip().rstrip(":")  # 按重要性: is a heading over its items
-    return not draft.text_parts and 0 < len(segment) <= 20 and not re.search(r"[:,;。!?]", segment)
+    return not draft.text_parts and 0 < len(segment) <= 20 and not _CLAUSE_MARK.search(segment)
 
 
 def _looks_like_list(rest: str) -> bool:
     if ";" in rest and "," in rest:
         return False  # 吸取众多专家的意见,避免…;采用匿名…: clauses of sentences, not items
-    parts = [p.strip() for p in re.split(r"[、,;]", rest.rstrip("。.;"))]
+    parts = [p.strip() for p in _LIST_SEP.split(rest.rstrip("。.;"))]
     if len(parts) == 2 and "、" in rest:
-        return all(2 <= len(p) <= 8 and not re.search(r"[。:()]", p) for p in parts)  # 物质激励、精神激励
-    return len(parts) >= 3 and all(1 <= len(p) <= 12 and not re.search(r"[。:]", p) for p in parts)
+        return all(2 <= len(p) <= 8 and not _PAIR_STOP.search(p) for p in parts)  # 物质激励、精神激励
+    return len(parts) >= 3 and all(1 <= len(p) <= 12 and not _ITEM_STOP.search(p) for p in parts)
 
 
 @dataclass(slots=True)

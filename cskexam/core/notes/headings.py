@@ -302,6 +302,10 @@ def _drop_count_predicate(title: str, heading: Heading) -> str:
 
 
 _META_CHAR = re.compile(r"[(【\[★☆▲Pp]")
+_DIGITS = re.compile(r"\d+")
+_TAG_SEP = re.compile(r"[、,/]")
+_INLINE_SEP = re.compile(r"[、;]")
+_INLINE_STOP = re.compile(r"[。:,]")
 # 会计要素——六大要素, 财务报表的组成——四表一注: a short count phrase behind a dash
 # says how many items follow; it is no part of the heading's name.
 _DASH_COUNT = re.compile(r"(?<![\dPp])\s*(?:——|—|--|－－)\s*([^—\-:()]{0,4}[一二三四五六七八九十两兩\d][^—\-:()]{0,5})$")
@@ -332,7 +336,7 @@ def take_title_meta(title: str, heading: Heading) -> str:
 
     def page(m: re.Match) -> str:
         # P27-29, (P12~13): a range keeps both ends.
-        ends = re.findall(r"\d+", m.group(0))[:2]
+        ends = _DIGITS.findall(m.group(0))[:2]
         heading.page = heading.page or "P" + "-".join(ends)
         return ""
 
@@ -340,7 +344,7 @@ def take_title_meta(title: str, heading: Heading) -> str:
 
     def tag(m: re.Match) -> str:
         inner = next(g for g in m.groups() if g)
-        parts = [p.strip() for p in re.split(r"[、,/]", inner) if p.strip()]
+        parts = [p.strip() for p in _TAG_SEP.split(inner) if p.strip()]
         if m.group(4) or (parts and all(set(p) <= set("★☆") for p in parts)):
             parts = ["重点"]
         if parts and all(p in EXAM_TAGS for p in parts):
@@ -381,8 +385,8 @@ def whole_heading(segment: str) -> Heading:
 
 
 def _inline_list(rest: str) -> bool:
-    parts = [p.strip() for p in re.split(r"[、;]", rest.strip().rstrip("。.;"))]
-    return len(parts) >= 2 and all(1 <= len(p) <= 16 and not re.search(r"[。:,]", p) for p in parts)
+    parts = [p.strip() for p in _INLINE_SEP.split(rest.strip().rstrip("。.;"))]
+    return len(parts) >= 2 and all(1 <= len(p) <= 16 and not _INLINE_STOP.search(p) for p in parts)
 
 
 _QUOTED_NAME = re.compile(r"(?:^|[“\"「])[^“”\"「」]{1,12}[”\"」]")

@@ -18,6 +18,7 @@ EXAM_TAGS = (
 )
 PAGE = re.compile(r"^(?:P\.?\s?|第\s?)(\d+)(?:\s?[-~—]\s?P?(\d+))?(?:\s?页|\s?頁)?$", re.I)
 COUNT_MNEMONIC = re.compile(r"^[\u4e00-\u9fff]{1,3}[一二三四五六七八九十]$")
+_TAG_SEP = re.compile(r"[、,/]")
 
 
 def classify_group(inner: str) -> tuple[str, str | list[str]] | None:
@@ -28,7 +29,7 @@ def classify_group(inner: str) -> tuple[str, str | list[str]] | None:
         return ("page", "P" + m.group(1) + (f"-{m.group(2)}" if m.group(2) else ""))
     if COUNT_MNEMONIC.match(inner):
         return ("mnemonic", inner)
-    parts = [p.strip() for p in re.split(r"[、,/]", inner) if p.strip()]
+    parts = [p.strip() for p in _TAG_SEP.split(inner) if p.strip()]
     if parts and all(set(p) <= set("★☆") for p in parts):
         return ("tags", ["重点"])  # (★★★)
     if parts and all(p in EXAM_TAGS for p in parts):
