@@ -76,6 +76,7 @@ from cskexam.core.question_written import (
     _cloze_list, _cloze_sentence, _cloze_term, _judge_definition, _judge_items, _judge_members, _judge_statement,
     _short_list,
 )
+from cskexam.core.script_forms import DocumentScripts
 
 PER_LIST_ITEM_QUESTIONS = 2  # 单选 and 判断 each, on the items of one list
 
@@ -277,6 +278,7 @@ def generate_questions(
     chosen = {(q.node, fold(q.options.get(str(q.answer), ""))) for q in out
               if q is not None and q.kind == "single_definition"}
     result, seen_ids, seen_stems = [], set(), set()
+    scripts = DocumentScripts(graph)  # on notes in 繁體, a stem's own words read 繁體 too
     for q in out:
         if q is None or q.id in seen_ids:
             continue
@@ -290,6 +292,7 @@ def generate_questions(
         seen_ids.add(q.id)
         seen_stems.add(key)
         _full_width(q)
+        scripts.question(q)
         result.append(q)
     order = {nid: i for i, nid in enumerate(graph.nodes)}
     result.sort(key=lambda q: order.get(q.node or "", 0))
