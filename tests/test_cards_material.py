@@ -43,7 +43,7 @@ def test_a_short_sub_list_is_asked_within_its_heading():
     parent = Node("p", "point", "通用公文的制发程序")
     node = Node("n", "point", "审核", parent="p")
     front = list_front(node, parent, None, ["审核行文方式是否妥当", "审核是否符合行文规则"])
-    assert front == "在通用公文的制发程序中，审核包括哪些方面？"
+    assert front == "在通用公文的制发程序中，审核包括哪些内容？"
 
 
 def test_a_short_name_that_says_what_but_not_of_what_is_asked_with_its_heading():
@@ -56,7 +56,7 @@ def test_a_short_name_that_says_what_but_not_of_what_is_asked_with_its_heading()
 
     assert front("制定原则", "服务标准的制定") == "服务标准的制定原则有哪些？"
     assert front("储存方法", "茶叶储存") == "茶叶储存方法有哪些？"
-    assert front("设计步骤", "薪酬体系") == "薪酬体系的设计步骤有哪些？"
+    assert front("设计步骤", "薪酬体系") == "薪酬体系的设计步骤依次是什么？"
     assert front("咨询师方面", "影响咨询关系的因素") == "在影响咨询关系的因素中，咨询师方面包括哪些方面？"
     assert front("以实际训练为主", "常用的教学方法") == "常用的教学方法中，以实际训练为主的有哪些？"
     # a name that carries its subject, or a chapter above it, stays as it is

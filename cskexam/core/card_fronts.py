@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from cskexam.core.card_frames import default_front, framed_front
 from cskexam.core.card_text import _clean, chinese_number, heading_name
 from cskexam.core.distractors import ORG, ROLE, list_category
 from cskexam.core.graph import Node
@@ -33,7 +34,7 @@ _KEY_MARKS = re.compile(r"[★☆]+|\s*[—－-]*\s*[（(]?(?:必须记住|要�
 _CRITERION = re.compile(r"^(?:按|根据|依据|按照)")
 _DIVIDED = re.compile(r"(?:可以|可)?(?:划分|劃分|分)(?:为|為|成)[:：]?$")
 # 以语言传递信息为主, 以實際訓練為主: a class of its heading's items described, not named.
-_MAINLY = re.compile(r"^以.{1,10}[为為]主$")
+_MAINLY = re.compile(r"^以.{1,10}[为為]主(?:的(?P<head>方法|方式|类型|類型))?$")
 # Head nouns of a list's name that say what its items are: asked 有哪些, counted in 种 or 个.
 _KINDS_TITLE = re.compile(r"(?:类型|類型|种类|種類|分类|分類|类别|方法|方式|形式|模式|手段)$")
 _THINGS_TITLE = re.compile(
@@ -74,16 +75,19 @@ def list_name(node: Node) -> str:
 
 
 def list_front(node: Node, parent: Node | None, count: int | None, items: list[str],
-               kind_of: bool = False, name: str = "") -> str:
+               kind_of: bool = False, name: str = "", said: str = "") -> str:
     """``kind_of``: the list is one of its parent's kinds (积极风险 of 风险应对策略), named only with it;
-    ``name``: the list's name where the notes give one other than the node's title."""
+    ``name``: the list's name where the notes give one other than the node's title; ``said``: what the
+    notes write of the list beside its entries (按先后顺序共五步, 表现为…)."""
     title = name or list_name(node)
     from cskexam.core.card_lists import fragment_name
 
     fragment = fragment_name(title)  # 对待教学 of 行为转变: asked 在行为转变中，…, not 行为转变的对待教学
     upper = _clean(_KEY_MARKS.sub("", parent.title)) if parent is not None and parent.kind != "document" else ""
     upper = _ASKING_TAIL.sub("", _ASKING_HEAD.sub("", upper)) if upper else ""
-    if upper and _MAINLY.match(title):
+    if upper and (mainly := _MAINLY.match(title)):
+        if mainly["head"]:
+            title = title[: -len(mainly["head"]) - 1]  # 以实际训练为主的方法 under 教学方法
         return f"{upper}中，{title}的有哪些？"  # 以实际训练为主 alone is no name: which methods are mainly practice?
     if upper and _CRITERION.match(title) and not count:
         title = _DIVIDED.sub("", title)  # 按培训内容可分为 → 按培训内容
@@ -96,13 +100,15 @@ def list_front(node: Node, parent: Node | None, count: int | None, items: list[s
         if upper.endswith(modifier):
             title = upper + head  # 制定原则 under 服务标准的制定: 服务标准的制定原则
         elif "的" in upper or upper.endswith(head):
-            return f"在{upper}中，{list_front(node, None, count, items, kind_of, name)}"
+            return f"在{upper}中，{list_front(node, None, count, items, kind_of, name, said)}"
         else:
             title = f"{upper}的{title}"
     elif upper and not fragment and (len(title) <= 3 or (kind_of and "的" not in title + upper and len(title) <= 6)):
-        if "的" in upper:
-            # 在通用公文的制发程序中，审核包括哪些方面？, not 通用公文的制发程序的审核…
-            return f"在{upper}中，{list_front(node, None, count, items, kind_of, name)}"
+        if "的" in upper or _CRITERION.match(upper):
+            # 在通用公文的制发程序中，审核包括哪些内容？, not 通用公文的制发程序的审核…; 按是否执行程序 is
+            # no name to glue to 静态测试
+            return f"在{upper}中，{list_front(node, None, count, items, kind_of, name, said)}" \
+                if not _CRITERION.match(upper) else list_front(node, None, count, items, False, name, said)
         title = f"{upper}的{title}"  # '部门包括哪五个方面' alone says nothing
     n = count_word(count) if count else ""
     sentence = _SENTENCE_COUNT.match(title)
@@ -116,10 +122,11 @@ def list_front(node: Node, parent: Node | None, count: int | None, items: list[s
         return f"{title}分别是什么？"
     if any(w in title for w in _ORG_WORDS) and list_category(items) in (ORG, ROLE):
         return f"{title}包括哪些部门（岗位）？"
+    framed = framed_front(title, n, items, said, upper)
+    if framed:
+        return framed
     if _KINDS_TITLE.search(title):
         return f"{title}有哪{n}种？" if count else f"{title}有哪些？"
     if _THINGS_TITLE.search(title):
         return f"{title}有哪{n}个？" if count else f"{title}有哪些？"
-    if count:
-        return f"{title}包括哪{n}个方面？"
-    return f"{title}包括哪些方面？"
+    return default_front(title, n, items, aspect=fragment)

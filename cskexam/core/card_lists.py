@@ -230,3 +230,35 @@ def lead_in_name(node: Node) -> str:
 
 _NUM_WORD = re.compile(r"[一二三四五六七八九十两\d]+\s*(?:[个個种種类類项項条條点點层層步大位]|方面)")
 _LEAD_START = re.compile(r"^(?:主要|一般|通常|从|按|共|其中|分别|具体)")
+
+
+# 考点1 / 知识点二 / 第三节 / 专题: the marker of a part of the course, not of an entry of a list.
+_SECTION_MARKER = re.compile(r"^(?:考点|考點|考试点|考試點|知识点|知識點|专题|專題|模块|模塊|单元|單元|第.{1,3}[章节節篇讲講课課])")
+
+
+def section_headings(kids: list[Node]) -> bool:
+    """The entries are headings of the course's parts (考点1 需要理论, 考点2 过程型激励理论): what they
+    hold is learnt, their names under the chapter's title are no list."""
+    return any(_SECTION_MARKER.match(k.marker.strip()) or k.kind in ("chapter", "section") for k in kids)
+
+
+# 呼叫中心的功能特四: the note-taker's tag (one character and the count) written after the name.
+_TAG = re.compile(r"^(?P<name>.{4,}?)\s*(?P<tag>[\u4e00-\u9fff](?P<n>[一二三四五六七八九十]))$")
+
+
+def name_tag(title: str, count: int) -> tuple[str, str]:
+    """(name, tag) of a title that ends in a tag counting its ``count`` entries, else (title, '')."""
+    from cskexam.core.card_text import chinese_number
+
+    m = _TAG.match(title)
+    if m and m["n"] == chinese_number(count) and m["tag"][0] not in "的第之前后共有为是和与及次级层类种个项点条步章节期部篇大小其":
+        return m["name"], m["tag"]
+    return title, ""
+
+
+def remark_for_an_entry(mnemonic: str, kids: list[Node], items: list[str]) -> bool:
+    """A 'mnemonic' that reads like one more entry's description (记忆：机械记忆下降，意义记忆保持): the notes'
+    label of that entry was taken for a mnemonic's, and the list lost an entry."""
+    described = [k for k in kids if _clean(k.text)]
+    return (len(kids) >= 2 and len(described) == len(kids) and re.search(r"[，,]", mnemonic) is not None
+            and not _mnemonic_hints(mnemonic, items) and len(mnemonic) > 8)

@@ -81,3 +81,28 @@ def heading_name(title: str) -> str:
         if len(cut) >= 2:
             name = cut
     return name or title
+
+
+# What the notes' markup leaves at the end of an entry: 「计算机病毒 ——」 of 「…计算机病毒 —— 共四类」, 「原则：」, 「（」.
+_TRAILING_MARKUP = re.compile(r"[\s—－\-–~～:：,，、;；（(【\[「『“]+$")
+
+
+def tidy_entry(text: str) -> str:
+    """A list entry without the dashes, colons or open brackets the notes' markup left after it."""
+    return _TRAILING_MARKUP.sub("", text).strip() or text.strip()
+
+
+_PAIRS = {"（": "）", "(": ")", "【": "】", "「": "」", "“": "”"}
+
+
+def closed_brackets(text: str) -> str:
+    """A mnemonic with a bracket the notes never closed (传传选更（两个“传”别漏) closed again; an opening
+    bracket with nothing after it dropped."""
+    text = tidy_entry(text)
+    stack = []
+    for c in text:
+        if c in _PAIRS:
+            stack.append(_PAIRS[c])
+        elif stack and c == stack[-1]:
+            stack.pop()
+    return text + "".join(reversed(stack))

@@ -49,17 +49,20 @@ from cskexam.core.card_cloze import (  # noqa: F401  (re-exported)
     COMMON_IN_NOTES, Cutter, Keywords, _add_cloze_card, _CommonWords, _domain_terms, _LazySegmenter, _Listed,
     doc_context, jieba_keywords, names_context,
 )
-from cskexam.core.card_fronts import _ASKING_TAIL, _KEY_MARKS, _ORG_WORDS, balanced_quotes, count_word, list_front, list_name
+from cskexam.core.card_fronts import _ASKING_TAIL, _CRITERION, _KEY_MARKS, _ORG_WORDS, balanced_quotes, count_word, list_front, list_name
+from cskexam.core.card_frames import said_of
+from cskexam.core.card_deck import Flashcard, _Deck, _gives_away, card_id  # noqa: F401  (re-exported)
 from cskexam.core.card_links import drop_answered
 from cskexam.core.card_items import ITEM_PARENT_PER_LIST, _ambiguous_item_titles, _item_list, _ItemList  # noqa: F401
 from cskexam.core.card_lists import (
     KEY_ITEM_CHARS, _aspect_labels, _elaboration, _is_bullet, _item_nodes, _item_text, _list_kids, _list_of_lists,
-    FIELD_WORDS, _marked_key, _mnemonic, _mnemonic_hints, _mnemonic_keys, fragment_name, lead_in_name, no_list_to_learn,
-    repeated_lead_lists,
+    FIELD_WORDS, _marked_key, _mnemonic, _mnemonic_hints, _mnemonic_keys, fragment_name, lead_in_name, name_tag,
+    no_list_to_learn, remark_for_an_entry, repeated_lead_lists, section_headings,
 )
 from cskexam.core.card_definitions import definition_body, name_gives_away, ranks_not_defines
 from cskexam.core.card_text import (  # noqa: F401  (re-exported)
-    heading_name, BLANK, _PRONOUN_START, _clean, _sentences, _squash, chinese_number, full_width,
+    heading_name, BLANK, _PRONOUN_START, _clean, _sentences, _squash, chinese_number, closed_brackets, full_width,
+    tidy_entry,
 )
 from cskexam.core.distractors import ROLE, company_of, item_category, organisation_of
 from cskexam.core.graph import KnowledgeGraph, Node
@@ -67,24 +70,6 @@ from cskexam.core.vocab import CardKind
 
 KIND_LABELS = {k.value: k.label for k in CardKind}
 _HEADING_WORDS = re.compile(r"包括|以下|如下|按照|将使|受益|[:：,，。；;（）()]")
-
-
-@dataclass(frozen=True)
-class Flashcard:
-    id: str
-    node: str
-    kind: str
-    front: str
-    back: str
-
-    def to_dict(self) -> dict:
-        return {"id": self.id, "node": self.node, "kind": self.kind, "front": self.front, "back": self.back}
-
-
-def card_id(node_id: str, kind: str, key: str = "") -> str:
-    """Stable id of the card of ``kind`` made from ``node_id`` (``key`` tells several apart)."""
-    raw = "\x1f".join((node_id, kind, key))
-    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
 
 
 # -- text helpers ----------------------------------------------------------
@@ -109,15 +94,6 @@ def _named_list(node: Node) -> bool:
     return (node.kind != "document" and 2 <= len(title) <= 12 and not _HEADING_WORDS.search(title)
             and not title.endswith("部分")  # an outline part (基础知识部分) groups unrelated key points
             and (node.count is not None or node.mnemonic is not None or len(title) >= 4))
-
-
-def _gives_away(front: str, answer_parts: Iterable[str]) -> bool:
-    flat = _squash(front)
-    for part in answer_parts:
-        key = _squash(part)
-        if len(key) >= 2 and key in flat:
-            return True
-    return False
 
 
 def _shares_word(a: str, b: str) -> bool:
@@ -179,46 +155,6 @@ def _with_term(term: str, text: str) -> str:
 # -- generation --------------------------------------------------------------
 
 
-class _Deck:
-    """Collects cards, refusing empty answers, give-aways and duplicates."""
-
-    def __init__(self) -> None:
-        self.cards: list[Flashcard] = []
-        self._ids: set[str] = set()
-        self._fronts: set[str] = set()
-        self._backs: set[tuple[str, str]] = set()
-        self._lists: set[str] = set()
-
-    def mark_list(self, node: Node) -> None:
-        self._lists.add(_squash(node.title))
-
-    def has_list(self, node: Node) -> bool:
-        """A list card asks ``node``'s list (here, or the same list in another passage)."""
-        return _squash(node.title) in self._lists
-
-    def add(self, node: Node, kind: str, front: str, back: str, key: str = "", answer_parts: Iterable[str] | None = None,
-            same_back_is_duplicate: bool = False) -> bool:
-        front, back = full_width(front.strip()), full_width(back.strip())
-        if not front or not _squash(back):
-            return False
-        parts = list(answer_parts) if answer_parts is not None else [back]
-        if _gives_away(front, parts):
-            return False
-        cid = card_id(node.id, kind, key)
-        fkey = _squash(front)
-        bkey = (kind, _squash(back)) if same_back_is_duplicate else None
-        if cid in self._ids or fkey in self._fronts or (bkey is not None and bkey in self._backs):
-            return False
-        self._ids.add(cid)
-        self._fronts.add(fkey)
-        if bkey is not None:
-            self._backs.add(bkey)
-        self.cards.append(Flashcard(cid, node.id, kind, front, back))
-        if kind == "list":
-            self._lists.add(_squash(node.title))
-        return True
-
-
 def generate_cards(graph: KnowledgeGraph, segmenter: Cutter | None = None,
                    keywords: Keywords | None = None) -> list[Flashcard]:
     """Every card the graph yields, in outline order of their nodes.
@@ -228,7 +164,7 @@ def generate_cards(graph: KnowledgeGraph, segmenter: Cutter | None = None,
     dictionary (created only when a cloze candidate needs it). ``keywords``
     ranks a sentence's words by weight (default: ``jieba_keywords``).
     """
-    deck = _Deck()
+    deck = _Deck(graph)
     definitions = defaultdict(list)
     for d in graph.definitions:
         definitions[d.node].append((d.term, d.text))
@@ -318,11 +254,16 @@ def _add_list_card(deck: _Deck, graph: KnowledgeGraph, node: Node) -> None:
     if any(_blocked(k) for k in kids):
         return  # an item the parser flagged (a title cut short: 「…他人电脑及他…」) would be learnt so
     items = [_item_text(graph, k) for k in kids] if _aspect_labels(graph, kids) else [_item_label(k) for k in kids]
-    items = [balanced_quotes(i) for i in items if i]  # 工人是“社会人”而不是“经济人 of a cut line
+    items = [balanced_quotes(tidy_entry(i)) for i in items if i]  # 工人是“社会人”而不是“经济人 of a cut line
     if len(items) < 2:
         items = _split_inline_list(node)
+    if section_headings(kids):
+        return  # 考点1 需要理论 / 考点2 过程型激励理论 under 组织激励: parts of the course, no list
     parent = graph.parent(node.id)
     mnemonic = _mnemonic(node, kids)
+    if mnemonic and remark_for_an_entry(mnemonic, kids, items):
+        return  # 记忆：… was an entry (感知觉：… 记忆：… 智力：…): the list would miss it
+    mnemonic = closed_brackets(mnemonic) if mnemonic else mnemonic
     if mnemonic and parent is not None and _anothers_mnemonic(graph, node, parent, mnemonic):
         mnemonic = None  # 草审签复缮用 under 审核: one key for each of the six steps beside it, not of these three
     key = node.count is not None or mnemonic is not None or _marked_key(graph, node)
@@ -345,7 +286,7 @@ def _add_list_card(deck: _Deck, graph: KnowledgeGraph, node: Node) -> None:
         return  # rules written as sentences (队员必须…, 工作时间内,除…) are no list to recite
     if mnemonic is None and node.count is None and _elaboration(graph, node, parent, kids):
         return
-    name = lead_in_name(node) or list_name(node)
+    name, tag = name_tag(lead_in_name(node) or list_name(node), len(items))
     if no_list_to_learn(graph, name, kids, items, node.count is not None or mnemonic is not None):
         return
     upper = _clean(_KEY_MARKS.sub("", parent.title)) if parent is not None and parent.kind != "document" else ""
@@ -353,10 +294,15 @@ def _add_list_card(deck: _Deck, graph: KnowledgeGraph, node: Node) -> None:
     if fragment and not upper:
         return
     # A count only where the notes state it (and the items found match it).
-    count = node.count
+    count = node.count if node.count is not None or not tag else len(items)  # 功能特四: four functions
     if count is None and mnemonic is not None and len(_mnemonic_keys(mnemonic)) == len(items):
         count = len(items)  # 质、态、诺、期、误: one key a reason, five reasons
-    front = list_front(node, parent, count, items, kind_of=_one_of_kinds(graph, node, parent), name=name)
+    said = said_of(_clean(node.title), node.text, getattr(node, "original", "") or "", _clean(kids[0].title) if kids else "")
+    asked_in = parent
+    if parent is not None and _CRITERION.match(_clean(parent.title)) and name.startswith("以"):
+        asked_in = graph.parent(parent.id)  # 以语言传递为主的方法 under 按…分 under 教学方法: named within 教学方法
+        asked_in = asked_in if asked_in is not None and asked_in.kind != "document" else parent
+    front = list_front(node, asked_in, count, items, kind_of=_one_of_kinds(graph, node, parent), name=name, said=said)
     labels = [_clean(k.title) for k in kids]
     if _aspect_labels(graph, kids) and all(t in FIELD_WORDS for t in labels) and len(labels) <= 3:
         owner = re.sub(r"的?优缺点$", "", name) or name  # 内部招募的优缺点 → 内部招募
@@ -365,6 +311,7 @@ def _add_list_card(deck: _Deck, graph: KnowledgeGraph, node: Node) -> None:
     # 心理素质 of 投诉处理人员的素质要求; 产品因素 of 影响客户满意的因素 when the document names no subject
     kind_of_upper = bool(upper) and not context and _clean(node.title)[-2:] == heading_name(upper)[-2:]
     if (upper and parent is not None and not names_context(front, upper) and not _gives_away(upper, items)
+            and not _CRITERION.match(upper)  # 按是否执行程序 is a way of splitting, no heading to ask within
             and (fragment or ((deck.has_list(parent) or kind_of_upper)
                               and len(_clean(node.title)) <= (SHORT_NAME + 2 if kind_of_upper else SHORT_NAME)))):
         front = f"在{heading_name(_ASKING_TAIL.sub('', upper))}中，{front}"
@@ -440,15 +387,12 @@ def _add_item_cards(deck, graph, node, parent, node_defs, ambiguous, memo: dict[
     # Only of a list the notes name and mark (a count, a mnemonic): 「主题」属于「应用文书的写作要素有四个」
     # or an outline heading is trivia.
     marked = parent.count is not None or parent.mnemonic is not None
+    # The answer is the list's name, never its place in the notes; a section (第三节 客户投诉的统计分析, whose
+    # list the notes name 投诉统计的常用方法) is no list's name.
     if (_named_list(parent) and marked and items.kind_of_list and node.id in items.asked and not _blocked(parent)
             and not deck.has_list(parent) and not _shares_word(title, parent_title)
-            and list_name(parent) == parent_title):
-        position = items.positions.get(node.id)
-        back = parent_title
-        count = items.count
-        if position and count >= 2 and (parent.count is None or parent.count == count):
-            back += f"（第{chinese_number(position)}项，共{chinese_number(count)}项）"
-        deck.add(node, "item_parent", f"「{title}」属于哪一个知识点？", back, answer_parts=[parent_title])
+            and list_name(parent) == parent_title and not section_headings([parent]) and not lead_in_name(parent)):
+        deck.add(node, "item_parent", f"「{title}」属于哪一个知识点？", parent_title, answer_parts=[parent_title])
     for term, text in node_defs:
         if not _reversible(term, text):
             continue
