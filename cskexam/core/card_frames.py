@@ -78,7 +78,7 @@ _THEORY = re.compile(r"(?:理论|理論|学说|學說|模型)$")
 def _shared_suffix(items: list[str]) -> str:
     """The two characters every item ends in (生存需要, 成长发展需要 → 需要), if the items are longer."""
     tail = items[0][-2:] if items else ""
-    ok = len(items) >= 2 and len(tail) == 2 and all(i.endswith(tail) and len(i) > 2 for i in items)
+    ok = len(items) >= 2 and len(tail) == 2 and all(i.endswith(tail) and len(i) > 2 and "：" not in i for i in items)
     return tail if ok and re.fullmatch(r"[\u4e00-\u9fff]{2}", tail) else ""
 
 
