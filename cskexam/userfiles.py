@@ -30,8 +30,20 @@ def _missing_reason(path: Path, exc: OSError) -> str:
     return os_error_text(exc)
 
 
+def require_named(path: str | Path, error_cls: type[UserError] = UserError) -> None:
+    """``error_cls`` for a path that names no file: an empty string (which ``Path``
+    reads as the current folder) or ``-`` (standard input or output, which cskexam
+    does not read or write: a file called ``-`` would appear instead)."""
+    text = str(path)
+    if not text.strip():
+        raise error_cls("没有给出文件名（路径是空的）", repr(text))
+    if text == "-":
+        raise error_cls("不支持标准输入或输出（-）：请给出文件名", text)
+
+
 def stat_input(path: str | Path, error_cls: type[UserError] = UserError, *, allow_dir: bool = False) -> os.stat_result:
     """The path's status, or ``error_cls`` saying in Chinese why it cannot be read as input."""
+    require_named(path, error_cls)
     path = Path(path)
     try:
         st = os.stat(path)
@@ -75,8 +87,7 @@ def require_output_path(path: str | Path, error_cls: type[UserError] = UserError
     replace that device or fail half-way.
     """
     text = str(path)
-    if not text.strip():
-        raise error_cls("没有给出文件名", repr(text))
+    require_named(text, error_cls)
     if text.endswith(("/", os.sep)):
         # "导出/" names a folder; writing a file called "导出" instead would surprise.
         raise error_cls("这是一个目录路径，请在后面写上文件名", text)
@@ -146,10 +157,16 @@ def files_under(folder: str | Path, suffixes: Collection[str],
     """The files under ``folder`` (at any depth, symlinked folders not followed, so no loop)
     whose names end in one of ``suffixes``, sorted; an error naming the folder once the walk
     has looked at ``MAX_WALK_ENTRIES`` entries, instead of reading a whole disk. Folders that
-    cannot be read are skipped, as a file manager does."""
+    cannot be read are an error naming them: the notes or questions in them would be
+    missing without a word (and an import with --replace would retire them)."""
     found: list[Path] = []
     seen = 0
-    for top, dirs, files in os.walk(folder, followlinks=False):
+
+    def unreadable(exc: OSError) -> None:
+        where = exc.filename if exc.filename is not None else folder
+        raise error_cls(f"无法读取目录：{os_error_text(exc)}", str(where))
+
+    for top, dirs, files in os.walk(folder, onerror=unreadable, followlinks=False):
         seen += len(dirs) + len(files)
         if seen > MAX_WALK_ENTRIES:
             raise error_cls(f"这个目录下的文件太多（超过 {MAX_WALK_ENTRIES:,} 个），不像是笔记或题库的目录："

@@ -20,7 +20,7 @@ from cskexam.core.errata import (
 )
 from cskexam.core.errors import NotesError
 from cskexam.errors import os_error_text
-from cskexam.userfiles import files_under
+from cskexam.userfiles import files_under, require_named
 from cskexam.core.graph import KnowledgeGraph
 from cskexam.core.notes import NoteSource, decode_note_bytes, parse_notes
 from cskexam.resources import content_dir, note_files
@@ -46,6 +46,7 @@ def collect_note_files(paths: list[str | Path] | None) -> list[Path]:
         return files
     out: list[Path] = []
     for raw in paths:
+        require_named(raw, NotesError)
         path = Path(raw)
         if not path.exists():
             if path.is_symlink():
@@ -65,6 +66,22 @@ def collect_note_files(paths: list[str | Path] | None) -> list[Path]:
                          str(paths[0]) if len(paths) == 1 else None)
     for path in out:
         _check_name(path)
+    return _distinct_names(out)
+
+
+def _distinct_names(files: list[Path]) -> list[Path]:
+    """``files`` with each file once (named twice, or in a folder also named): node ids
+    hash the file name, so two different files of one name would share ids, mix
+    their lines and overwrite each other; they are refused, naming both."""
+    names: dict[str, Path] = {}
+    out: list[Path] = []
+    for path in files:
+        first = names.get(path.name)
+        if first is None:
+            names[path.name] = path
+            out.append(path)
+        elif first.resolve() != path.resolve():
+            raise NotesError(f"与 {first} 同名：笔记文件名必须各不相同", str(path))
     return out
 
 
@@ -86,6 +103,7 @@ class ReadNote:
     data: bytes  # the file's bytes and its errata's, for telling a changed file
     has_errata: bool
     unused: list[str]  # "errata:line: …" of corrections whose original is gone
+    lines: int = 0  # lines with text
 
 
 def _note_source(name: str, text: str, original: str | None) -> NoteSource:
@@ -95,13 +113,15 @@ def _note_source(name: str, text: str, original: str | None) -> NoteSource:
     return NoteSource(name=name, text=text)
 
 
-def read_note(path: Path) -> ReadNote:
-    """One notes file, decoded and corrected by its errata file if it has one."""
+def read_note(path: Path, lines_before: int = 0) -> ReadNote:
+    """One notes file, decoded and corrected by its errata file if it has one;
+    ``lines_before``: the lines with text of the files read before it for the same graph."""
     data = read_note_bytes(path)
     text = decode_note_bytes(data, str(path))
+    lines = _check_text_lines(text, str(path), lines_before)
     errata = errata_path(path)
     if not errata.is_file():
-        return ReadNote(_note_source(path.name, text, None), data, False, [])
+        return ReadNote(_note_source(path.name, text, None), data, False, [], lines)
     raw = read_note_bytes(errata)
     try:
         errata_text = raw.decode("utf-8-sig")
@@ -109,7 +129,7 @@ def read_note(path: Path) -> ReadNote:
         raise ErrataError("勘误文件必须是 UTF-8 编码", str(errata), raw[: exc.start].count(b"\n") + 1) from None
     result = apply_errata(text, parse_errata(errata_text, str(errata)), str(errata))
     unused = [f"{errata}:{c.line}: 笔记中已没有「{c.original}」" for c in result.unused]
-    return ReadNote(_note_source(path.name, result.text, text), data + b"\0" + raw, True, unused)
+    return ReadNote(_note_source(path.name, result.text, text), data + b"\0" + raw, True, unused, lines)
 
 
 # Far above any real notes file (a whole textbook typed out is 1–2 MB of UTF-8);
@@ -118,6 +138,27 @@ MAX_NOTE_BYTES = 8 * 1024 * 1024
 # Study notes run to thousands of lines; millions of (mostly empty) lines are an
 # attack on the per-line work of the parser.
 MAX_NOTE_LINES = 1_000_000
+
+
+# Every line with text may become a key point, and each costs the parser about a
+# kilobyte and a few dozen microseconds: a whole textbook typed out has some
+# tens of thousands of lines, while hundreds of thousands of short headings
+# ("## 甲" again and again, 1.2 MB) would take 400 MB and many seconds.
+MAX_TEXT_LINES = 60_000
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _check_text_lines(text: str, file: str, before: int = 0) -> int:
+    """The lines with text in ``text``; NotesError naming the line where they, after
+    ``before`` such lines in the files read earlier, pass ``MAX_TEXT_LINES``."""
+    count = 0
+    for lineno, line in enumerate(_LINE_BREAK.split(text), 1):
+        if line.strip():
+            count += 1
+            if before + count > MAX_TEXT_LINES:
+                where = "一次读取的笔记合计" if before else "一个笔记文件"
+                raise NotesError(f"有文字的行太多：{where}最多 {MAX_TEXT_LINES:,} 行，请拆开或分批导入", file, lineno)
+    return count
 
 
 def read_note_bytes(path: Path) -> bytes:
@@ -151,11 +192,29 @@ def _os_reason(exc: OSError) -> str:
 
 
 def read_sources(files: list[Path]) -> list[NoteSource]:
-    return [read_note(path).source for path in files]
+    sources, lines = [], 0
+    for path in files:
+        note = read_note(path, lines)
+        sources.append(note.source)
+        lines += note.lines
+    return sources
 
 
 def load_graph(paths: list[str | Path] | None = None) -> KnowledgeGraph:
-    return parse_notes(read_sources(collect_note_files(paths)))
+    files = collect_note_files(paths)
+    return parse_files(read_sources(files), files)
+
+
+def parse_files(sources: list[NoteSource], files: list[Path]) -> KnowledgeGraph:
+    """``parse_notes``, its errors naming the file by the path it was given as (the
+    parser knows only the file's name)."""
+    try:
+        return parse_notes(sources)
+    except NotesError as exc:
+        by_name = {path.name: path for path in files}
+        if exc.file in by_name:
+            exc.file = str(by_name[exc.file])
+        raise
 
 
 def suspect_losses(path: Path, text: str, known_words: set[str] | None = None) -> list[SuspectLoss]:

@@ -19,9 +19,8 @@ from typing import Callable, Iterable, Mapping
 
 from cskexam.core.errors import NotesError
 from cskexam.core.graph import KnowledgeGraph
-from cskexam.core.notes import parse_notes
 from cskexam.paths import database_url
-from cskexam.services.notes import collect_note_files, read_note
+from cskexam.services.notes import collect_note_files, parse_files, read_note
 from cskexam.services.profile_names import ENV as PROFILE_ENV
 from cskexam.storage.profile_key import DEFAULT_PROFILE  # a constant: no SQLAlchemy behind it
 
@@ -128,26 +127,21 @@ def prepare_import(paths: Iterable[str | Path] | None = None, progress: Progress
     Raises NotesError (a UserError naming the file) for a missing path, an
     empty, binary or undecodable file, or a folder without notes.
     """
-    files = collect_note_files(list(paths) if paths else None)
-    names: dict[str, Path] = {}
-    for path in files:
-        # Node ids hash the file name: two notes files of the same name would
-        # share ids and overwrite each other.
-        if path.name in names and names[path.name].resolve() != path.resolve():
-            raise NotesError(f"与 {names[path.name]} 同名：笔记文件名必须各不相同", str(path))
-        names[path.name] = path
+    files = collect_note_files(list(paths) if paths else None)  # each file once, names distinct
     total = len(files) + 1
     sources, infos, uncorrected, unused = [], [], [], []
+    lines = 0
     for index, path in enumerate(files):
         report(progress, index, total, f"读取 {path.name}")
-        note = read_note(path)
+        note = read_note(path, lines)
+        lines += note.lines
         sources.append(note.source)
         infos.append(NoteFile(path.name, str(path), hashlib.sha1(note.data).hexdigest(), len(note.data)))
         unused.extend(note.unused)
         if not note.has_errata:
             uncorrected.append(path)
     report(progress, len(files), total, "解析笔记")
-    graph = parse_notes(sources)
+    graph = parse_files(sources, files)
     if not graph.nodes:
         raise NotesError("没有从笔记中识别出任何内容", infos[0].path if len(infos) == 1 else None)
     check_key_points(graph, infos)

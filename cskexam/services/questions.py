@@ -60,8 +60,9 @@ def bank_files(paths: Iterable[str | Path] | None = None) -> list[Path]:
         return sorted(p for p in base.glob("*") if p.suffix.lower() in BANK_SUFFIXES) if base.is_dir() else []
     out: list[Path] = []
     for raw in paths:
+        mode = stat_input(raw, BankError, allow_dir=True).st_mode  # before Path(): "" would become "."
         path = Path(raw)
-        if stat.S_ISDIR(stat_input(path, BankError, allow_dir=True).st_mode):
+        if stat.S_ISDIR(mode):
             found = files_under(path, BANK_SUFFIXES, BankError)
             if not found:
                 raise BankError("此目录中没有题库文件（.yaml）", str(raw))
@@ -181,8 +182,8 @@ def read_question_file(path: str | Path) -> QuestionFile:
     """Read and parse a 刷题 file; BankError for anything wrong with the file itself. No database."""
     from cskexam.core.bank_import import rows_from_csv_bytes, rows_from_xlsx_bytes
 
+    stat_input(path, BankError)  # before Path(): an empty name would become "."
     path = Path(path)
-    stat_input(path, BankError)
     shown = _display(path)
     suffix = path.suffix.lower()
     if suffix in BANK_SUFFIXES:
