@@ -71,25 +71,41 @@ class BankFile:
 # -- node paths --------------------------------------------------------------------
 
 def resolve_node(
-    graph: KnowledgeGraph, path: list[str], documents: list[Node] | None = None
+    graph: KnowledgeGraph, path: list[str], documents: list[Node] | None = None,
+    index: "TitleIndex | None" = None,
 ) -> tuple[list[Node], str]:
     """Nodes whose title path (below their document) ends with ``path``.
 
     Titles are compared after folding width and spaces. Returns the matches
-    and the path as shown to the user.
+    and the path as shown to the user. ``index`` (built once for many paths)
+    makes each look-up cost its matches, not the whole graph.
     """
     want = [fold(t) for t in path]
     shown = " › ".join(path)
     scope = documents if documents is not None else graph.documents()
+    index = index or TitleIndex(graph)
+    order = {doc.id: k for k, doc in enumerate(scope)}
+    candidates = sorted((c for c in index.nodes_titled(want[-1]) if c[0] in order), key=lambda c: order[c[0]])
     found: list[Node] = []
-    for doc in scope:
-        for node in graph.descendants(doc.id):
-            if fold(node.title) != want[-1]:
-                continue
-            titles = [fold(n.title) for n in graph.ancestors(node.id)[1:]] + [want[-1]]
-            if titles[-len(want):] == want:
-                found.append(node)
+    for _, node in candidates:
+        titles = [fold(n.title) for n in graph.ancestors(node.id)[1:]] + [want[-1]]
+        if titles[-len(want):] == want:
+            found.append(node)
     return found, shown
+
+
+class TitleIndex:
+    """The nodes below each document by folded title, in outline order: a bank of
+    thousands of questions looks up each question's node without walking the graph."""
+
+    def __init__(self, graph: KnowledgeGraph):
+        self._by_title: dict[str, list[tuple[str, Node]]] = {}
+        for doc in graph.documents():
+            for node in graph.descendants(doc.id):
+                self._by_title.setdefault(fold(node.title), []).append((doc.id, node))
+
+    def nodes_titled(self, folded: str) -> list[tuple[str, Node]]:
+        return self._by_title.get(folded, [])
 
 
 # -- validation ----------------------------------------------------------------------
@@ -120,6 +136,7 @@ class _Checker:
         self.problems: list[Problem] = []
         self.unlinked: list[Problem] = []
         self._dropped = False
+        self._titles: TitleIndex | None = None
 
     def problem(self, line: int, message: str) -> None:
         self.problems.append(Problem(self.file, line, message))
@@ -340,7 +357,9 @@ class _Checker:
         path = [_text(t) for t in path]
         if self.graph is None or docs is None:
             return None
-        found, shown = resolve_node(self.graph, path, docs)
+        if self._titles is None:
+            self._titles = TitleIndex(self.graph)
+        found, shown = resolve_node(self.graph, path, docs, self._titles)
         message = None
         if not found and not self.allow_unlinked:
             message = f"知识图谱中找不到知识点「{shown}」"

@@ -115,20 +115,24 @@ class _Listed:
 
     def __init__(self, graph: KnowledgeGraph):
         self._graph = graph
-        self._by_title: dict[str, list[str]] | None = None
+        self._by_title: dict[str, list[str]] = {}
+        self._listed_at: dict[str, dict[str, str]] | None = None
 
     def points_at(self, sentence: str, term: str) -> bool:
         """The rest of the sentence shares a word with ``term`` that no title listed beside it shares
         (「____主要负责…生产工作」 → 生产部门)."""
-        if self._by_title is None:
-            self._by_title = defaultdict(list)
+        if self._listed_at is None:
+            # Where each title is listed (parent, the node itself), read once; the titles beside
+            # it only when asked: a parent of thousands of children costs no square.
+            self._listed_at = {}
             for n in self._graph:
-                parent = self._graph.parent(n.id)
-                if parent is not None:
-                    self._by_title[_clean(n.title)] += [k.title for k in self._graph.children(parent.id)
-                                                        if k.id != n.id and len(k.title) <= TERM_CHARS]
+                if n.parent is not None:
+                    self._listed_at.setdefault(_clean(n.title), {}).setdefault(n.parent, n.id)
+        if term not in self._by_title:
+            self._by_title[term] = [k.title for pid, nid in self._listed_at.get(term, {}).items()
+                                    for k in self._graph.children(pid) if k.id != nid and len(k.title) <= TERM_CHARS]
         rest = sentence.replace(term, BLANK)
-        return bool(shared_words(rest, term, self._by_title.get(term, [])))
+        return bool(shared_words(rest, term, self._by_title[term]))
 
 
 def _pick_term(sentence: str, node: Node, siblings: list[Node], tokens: list[str], domain: set[str],

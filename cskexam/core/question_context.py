@@ -231,7 +231,8 @@ class _Context:
         self.order = {nid: i for i, nid in enumerate(graph.nodes)}
         self._terms: list[str] | None = None
         self._spread: dict[str, int] | None = None
-        self._listed: dict[str, list[str]] | None = None
+        self._listed: dict[str, list[str]] = {}
+        self._listed_at: dict[str, dict[str, str]] | None = None
         self._segmenter: Segmenter | None = None  # loads a dictionary: only when a cloze needs it
         self._outsiders: dict[str, list[str]] = {}  # by list node id: asked by several question makers
         self.lists: list[_ListInfo] = []
@@ -314,15 +315,18 @@ class _Context:
 
     def listed_with(self, title: str) -> list[str]:
         """Titles listed beside every key point named ``title``: the wrong answers a blank has."""
-        if self._listed is None:
-            self._listed = {}
+        if self._listed_at is None:
+            # Where each title is listed, read once; what is beside it only when asked (no square).
+            self._listed_at = {}
             for n in self.graph:
-                parent = self.graph.parent(n.id)
-                if parent is not None:
-                    # Only names are options a blank is told from; duty sentences listed alongside are not.
-                    self._listed.setdefault(fold(n.title), []).extend(
-                        k.title for k in self.graph.children(parent.id) if k.id != n.id and _term_like(k.title))
-        return self._listed.get(fold(title), [])
+                if n.parent is not None:
+                    self._listed_at.setdefault(fold(n.title), {}).setdefault(n.parent, n.id)
+        key = fold(title)
+        if key not in self._listed:
+            # Only names are options a blank is told from; duty sentences listed alongside are not.
+            self._listed[key] = [k.title for pid, nid in self._listed_at.get(key, {}).items()
+                                 for k in self.graph.children(pid) if k.id != nid and _term_like(k.title)]
+        return self._listed[key]
 
     def labels(self, info: _ListInfo) -> bool:
         """The list's items are labels (在内容上…) or not all terms: asked once per list,

@@ -49,8 +49,9 @@ class NoteSource:
     original: str | None = None
 
 
-# Every marker (一、 1. ① - …) becomes a node; real notes have a few thousand.
-MAX_MARKERS = 200_000
+# Every marker (一、 1. ① - …) becomes a node of about a kilobyte; real notes have a few
+# thousand. 100,000 stay under 200 MB.
+MAX_MARKERS = 100_000
 
 
 def _build(doc: Document, prepared: list[Line], markdown: bool, by_indent: bool = False,
@@ -119,6 +120,7 @@ def parse_notes(sources: list[NoteSource]) -> KnowledgeGraph:
 def _parse_notes(sources: list[NoteSource]) -> KnowledgeGraph:
     raw_by_name: dict[str, list[str]] = {}
     built = []
+    seen = [0]  # markers so far, in all the files: many files must not multiply the limit
     for src in sources:
         markdown = PurePath(src.name).suffix.lower() in (".md", ".markdown")
         raw = split_lines(src.text)
@@ -131,7 +133,6 @@ def _parse_notes(sources: list[NoteSource]) -> KnowledgeGraph:
         else:
             docs = split_documents(src.name, texts, front_matter_title(raw) if markdown else None,
                                    None if markdown else [line.indent for line in prepared])
-        seen = [0]
         built.append((src.name, [_build(doc, prepared, markdown, by_indent, src.name, seen) for doc in docs]))
     # Titles cut by guessing are guessed better knowing the titles written
     # cleanly anywhere in the notes.
