@@ -65,7 +65,28 @@ def normalize_line(line: str) -> str:
     if " " not in line:
         return line
     line = _SPACED_NUMBER.sub(r"\1", line)
-    return _CJK_GAP.sub("", _CJK_PUNCT_GAP.sub("", line))
+    return _join_gaps(_CJK_PUNCT_GAP.sub("", line))
+
+
+# A body that follows a space: the space may end a run-on heading's title.
+_BODY_PUNCT = re.compile(r"[、,。;:(]")
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _join_gaps(line: str) -> str:
+    """Spaces between Chinese characters go, except the one that parts two
+    words before a body: ``第 一 章  基 础`` (OCR spacing out characters) and
+    ``客户关系管理 考点速记`` join, but in ``二、服务的特点 无形性、易逝性`` the
+    space is all that ends the heading written on one line with its list."""
+    def gap(m: re.Match) -> str:
+        s, e = m.start(), m.end()
+        lone_before = s < 2 or not _is_cjk(line[s - 2])
+        lone_after = e + 1 >= len(line) or not _is_cjk(line[e + 1])
+        return "" if lone_before or lone_after or not _BODY_PUNCT.search(line, e) else " "
+    return _CJK_GAP.sub(gap, line)
 
 
 def normalize_text(text: str) -> list[str]:

@@ -42,7 +42,8 @@ def classify_group(inner: str) -> tuple[str, str | list[str]] | None:
 _RESTART_WORDS = ("是指", "为了", "本文", "通过", "因此", "以下", "该部门", "他们", "主要负责", "负责", "通常", "作为", "目前")
 _NOT_BEFORE_SHI = set("但就还总于即正也都只而不若或凡可要像")
 INNER_STOP = re.compile(r"[。:;]")
-_TERMINATOR = re.compile(r"[:(\[。;,!?]|注:")
+# A space between two words (kept by normalisation only before a body) ends a title too.
+_TERMINATOR = re.compile(r"[:(\[。;,!?]|注:|(?<=[\u4e00-\u9fff)”】]) (?=[\u4e00-\u9fff“【])")
 
 
 def clause_end(s: str) -> int:

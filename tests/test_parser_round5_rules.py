@@ -1,0 +1,24 @@
+"""Rules learnt from a seventh examiner's notes: OCR and PDF text (half-width
+punctuation, spaced markers and headings), whole chapters run on one line,
+traditional part markers (壹、貳) and question-and-answer notes. The examples
+are written for these tests."""
+
+from __future__ import annotations
+
+from outline_helpers import kids, node, parse, titles
+
+
+def test_a_space_between_a_run_on_title_and_its_list_ends_the_title():
+    text = (
+        "园艺速记\n第一章 土壤 一、土壤的组成 矿物质、有机质、水分、空气 二、土壤的类型：砂土、黏土、壤土\n"
+        "考点3：常用的肥料 氮肥、磷肥、钾肥\n"
+    )
+    g = parse(text)
+    assert kids(g, "土壤的组成") == ["矿物质", "有机质", "水分", "空气"]
+    assert kids(g, "常用的肥料") == ["氮肥", "磷肥", "钾肥"]
+
+
+def test_letter_spaced_headings_still_join_and_a_plain_title_line_keeps_its_words():
+    g = parse("园艺 讲义 考点速记\n第 一 章  土 壤 学\n一、土壤的组成：矿物质、有机质\n")
+    assert "土壤学" in titles(g)
+    assert kids(g, "土壤的组成") == ["矿物质", "有机质"]
