@@ -22,3 +22,16 @@ def test_letter_spaced_headings_still_join_and_a_plain_title_line_keeps_its_word
     g = parse("园艺 讲义 考点速记\n第 一 章  土 壤 学\n一、土壤的组成：矿物质、有机质\n")
     assert "土壤学" in titles(g)
     assert kids(g, "土壤的组成") == ["矿物质", "有机质"]
+
+
+def test_ocr_text_with_a_spaced_one_half_width_full_stops_and_a_bracket_set_apart():
+    text = (
+        "园艺讲义\n第 二 章  植 物 学\n"
+        "L. 叶的结构 (表肉脉)\n叶由表皮、叶肉、叶脉三部分组成.\n(1)表皮:保护内部组织.\n(2)叶肉:进行光合作用.\n(3)叶脉:输导水分.\n"
+        "2 . 根的类型 (P12)\n直根、须根\n"
+    )
+    g = parse(text)
+    assert kids(g, "叶的结构") == ["表皮", "叶肉", "叶脉"]
+    assert node(g, "叶的结构").mnemonic == "表肉脉"
+    assert kids(g, "植物学") == ["叶的结构", "根的类型"]
+    assert node(g, "根的类型").page == "P12" and kids(g, "根的类型") == ["直根", "须根"]

@@ -78,7 +78,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("dashed", r"(?<![\d.\-])(\d{1,2})-(\d{1,2})(?=[:\s])[:\s]*"),
     ("dotted", rf"(?<![\d.])(\d{{1,2}})\.(\d{{1,2}})(?![\d.])(?=[\s{_CJK}])\s*"),
     ("num_dun", r"(?<![\d.A-Za-z\-])(\d{1,2})、+\s*"),
-    ("num_dot", rf"(?<![\d.A-Za-z\-])(\d{{1,2}}|[Ll](?=\.[{_CJK}]))[.．](?![\d])(?=[\s{_CJK}“\"《(])\s*"),
+    ("num_dot", rf"(?<![\d.A-Za-z\-])(\d{{1,2}}|[Ll](?=\.\s?[{_CJK}]))[.．](?![\d])(?=[\s{_CJK}“\"《(])\s*"),
     # OCR drops the dot too: L任务目标原则;2.分工协作原则 (the 2. that follows shows it is 1).
     ("ocr_one", rf"^\s*[Ll](?=[{_CJK}][^\n]{{0,120}}?[;。]\s*2[.．][{_CJK}])"),
     ("num_paren", rf"(?<![\d(A-Za-z])(\d{{1,2}})\)(?=[\s{_CJK}“\"《])\s*"),

@@ -16,8 +16,12 @@ _ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 _SPACES = re.compile(r"[ \t\u3000\xa0]+")
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff，。、：；])\s+(?=[\u4e00-\u9fff])")
 # OCR spaces out punctuation too: 二 、共情, 1 . 尊重, 原则 ： → 二、共情, 1.尊重, 原则:.
+# 知觉的特性 (整选) → 知觉的特性(整选): a bracket set apart keeps its meaning.
 # Only after a Chinese character or a list number, so English text keeps its spaces.
-_CJK_PUNCT_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[、。，,:;：；）)])|(?<=[、（(])\s+(?=[\u4e00-\u9fff\d])")
+_CJK_PUNCT_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[、。，,:;：；）)(])|(?<=[、（(])\s+(?=[\u4e00-\u9fff\d])")
+# OCR and PDF text write Chinese full stops as ``.`` (…两大类. / 先快后慢.(√)): after a
+# Chinese character it ends a sentence. Not after a numeral, where 一.概述 is a marker.
+_HALF_STOP = re.compile(r"(?<=[\u4e00-\u9fff])(?<![一二三四五六七八九十])\.(?=$|[\u4e00-\u9fff(])")
 _SPACED_NUMBER = re.compile(r"^(\d{1,2}|[一二三四五六七八九十]{1,3}) (?=[.、．]\s?[\u4e00-\u9fff])")
 
 
@@ -62,6 +66,8 @@ def normalize_line(line: str) -> str:
     if "  " in line or "\u3000" in line or "\xa0" in line:
         line = _SPACES.sub(" ", line)
     line = line.strip()
+    if "." in line:
+        line = _HALF_STOP.sub("。", line)
     if " " not in line:
         return line
     line = _SPACED_NUMBER.sub(r"\1", line)
