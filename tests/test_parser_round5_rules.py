@@ -35,3 +35,14 @@ def test_ocr_text_with_a_spaced_one_half_width_full_stops_and_a_bracket_set_apar
     assert node(g, "叶的结构").mnemonic == "表肉脉"
     assert kids(g, "植物学") == ["叶的结构", "根的类型"]
     assert node(g, "根的类型").page == "P12" and kids(g, "根的类型") == ["直根", "须根"]
+
+
+def test_financial_numerals_mark_parts_over_the_chapters():
+    text = (
+        "園藝講義\n\n壹、植物學\n\n一、葉的功能\n光合作用、蒸騰作用\n\n"
+        "二、根的類型\n其中須根又包括：鬚狀根、纖維根\n\n貳、土壤學\n\n一、土壤的組成\n礦物質、有機質\n"
+    )
+    g = parse(text)
+    assert kids(g, "植物學") == ["葉的功能", "根的類型"]
+    assert kids(g, "土壤學") == ["土壤的組成"]
+    assert node(g, "植物學").marker.startswith("壹")

@@ -54,6 +54,9 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _DINGBATS = "❶❷❸❹❺❻❼❽❾❿➀➁➂➃➄➅➆➇➈➉➊➋➌➍➎➏➐➑➒➓"
 _CJK = r"\u4e00-\u9fff"
 
+# The financial (大写) numerals, simplified and traditional, and what each is worth.
+_CAPITAL_VALUE = {"壹": 1, "贰": 2, "貳": 2, "叁": 3, "參": 3, "肆": 4, "伍": 5, "陆": 6, "陸": 6, "柒": 7, "捌": 8, "玖": 9, "拾": 10}
+_CAPITALS = "".join(_CAPITAL_VALUE)
 _ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 _PARENS_NUM = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
 # 第四章~第六章: a range of chapters named in a sentence, never a heading.
@@ -65,6 +68,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("part", rf"(?<!{_RANGE})(?<!{_RANGE}\s)第([{CN_NUM}\d]+)(?:部分|篇|编|編)(?!\s?{_RANGE})[:\s]*"),
     ("chapter", rf"(?<!{_RANGE})(?<!{_RANGE}\s)第([{CN_NUM}\d]+)(?:章|单元|單元|讲|講|课|課)(?!\s?{_RANGE})[:\s]*"),
     ("section", rf"(?<!{_RANGE})(?<!{_RANGE}\s)第([{CN_NUM}\d]+)(?:节|節)(?!\s?{_RANGE})[:\s]*"),
+    # 壹、 貳、 參、: the financial numerals mark the parts of traditional notes, over 一、.
+    ("capital", rf"^\s*([{_CAPITALS}]{{1,2}})[、.．]\s*"),
     ("topic", rf"(?:专题|專題|模块|模塊)([{CN_NUM}\d]+)[:\s、.]*"),
     ("point_no", rf"(?:考点|考點|知识点|知識點)\s?([{CN_NUM}]+|\d{{1,3}})[:\s、.]+"
      rf"|^\s*[【\[](?:考点|考點|知识点|知識點)\s?([{CN_NUM}]+|\d{{1,3}})[】\]][:\s、.]*"),
@@ -91,7 +96,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("dash", r"(?:^|(?<=[:。;]))\s*[-*+]\s+"),
 ]
 # The lookahead lets the engine skip quickly over characters that start no marker.
-_STARTS = rf"(?=[【\[第(\d{CN_NUM}{_CIRCLED}{_DINGBATS}A-HLlIVX•·・●▪◆■◇○►▶◎▲△❖✦☞□❑◉✔✅☑Øü§➢➤√\uf0a7\uf0d8\uf076\uf0b7专專模考知\-*+\s])"
+_STARTS = rf"(?=[{_CAPITALS}【\[第(\d{CN_NUM}{_CIRCLED}{_DINGBATS}A-HLlIVX•·・●▪◆■◇○►▶◎▲△❖✦☞□❑◉✔✅☑Øü§➢➤√\uf0a7\uf0d8\uf076\uf0b7专專模考知\-*+\s])"
 _SCANNER = re.compile(_STARTS + "(?:" + "|".join(f"(?P<{name}>{pat})" for name, pat in _PATTERNS) + ")")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+")
 _DIGITS = re.compile(r"\d+")
@@ -149,6 +154,10 @@ def _scan(line: str) -> list[Marker]:
         elif style == "circled":
             ch = raw.strip()[0]
             number = ((_CIRCLED.index(ch) if ch in _CIRCLED else _DINGBATS.index(ch) % 10) + 1,)
+        elif style == "capital":
+            digits = raw.strip().rstrip("、.．")
+            value = sum(_CAPITAL_VALUE[ch] for ch in digits) if digits[-1] != "拾" or len(digits) == 1 else _CAPITAL_VALUE[digits[0]] * 10
+            style, number = "part", (value,)
         elif style == "num_dot" and raw[0] in "Ll":
             number = (1,)  # OCR reads 1. as L. or l.
         elif style == "pnum" and raw.strip("( ")[0] in "lI":
