@@ -46,3 +46,15 @@ def test_financial_numerals_mark_parts_over_the_chapters():
     assert kids(g, "植物學") == ["葉的功能", "根的類型"]
     assert kids(g, "土壤學") == ["土壤的組成"]
     assert node(g, "植物學").marker.startswith("壹")
+
+
+def test_a_heading_closed_by_an_aside_in_latin_letters_and_a_tag_keeps_its_count():
+    text = (
+        "管理講義\n一、目標管理的基本原則（Drucker 五項原則）【重要】\n1.目標明確\n2.共同參與\n3.期限清楚\n4.自我控制\n5.成果回饋\n"
+        "二、品質管理的工具（P12）【重点】\n甲、乙\n"
+    )
+    g = parse(text)
+    n = node(g, "目標管理的基本原則(Drucker 五項原則)")
+    assert n.count == 5 and "重要" in n.tags
+    assert kids(g, "目標管理的基本原則(Drucker 五項原則)") == ["目標明確", "共同參與", "期限清楚", "自我控制", "成果回饋"]
+    assert node(g, "品質管理的工具").page == "P12"

@@ -198,6 +198,7 @@ def split_heading(segment: str, known: frozenset[str] = frozenset(), subject: st
         if tail and tail.end() >= len(s.rstrip("。;")) and tail.start() > 0:
             heading.count = cn_to_int(tail.group(1))
             s = s[: tail.start()].rstrip()
+    s = _take_closing_meta(s, heading)
     end = title_end(s)
     clause = s[:end]
     title, body = clause, s[end:]
@@ -245,6 +246,25 @@ def split_heading(segment: str, known: frozenset[str] = frozenset(), subject: st
     heading.title = _drop_count_predicate(clean_title(take_title_meta(title, heading)), heading)
     heading.text = _take_tail_meta(consume_meta(body, heading).lstrip(",;。").strip(), heading)
     return heading
+
+
+_CLOSING_GROUP = re.compile(r"(?:\(([^()]{1,8})\)|【([^【】]{1,6})】|\[([^\[\]]{1,6})\])$")
+
+
+def _take_closing_meta(s: str, heading: Heading) -> str:
+    """Tags and page marks that close a heading (…(Biestek 七大原則)【重要】) are
+    fields: taken first, they do not make the heading too long to be whole."""
+    while (m := _CLOSING_GROUP.search(s)) and m.start() >= 2:
+        kind = classify_group(next(g for g in m.groups() if g))
+        if kind is None or kind[0] == "mnemonic":
+            break
+        what, value = kind
+        if what == "page":
+            heading.page = heading.page or str(value)
+        else:
+            heading.tags.extend(t for t in value if t not in heading.tags)
+        s = s[: m.start()].rstrip()
+    return s
 
 
 # A page mark set apart after an inline list (…、一般无表决权   P58) is the list's, not its last item's.

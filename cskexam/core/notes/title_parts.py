@@ -156,6 +156,14 @@ def restart_at(s: str, known: frozenset[str], subject: str) -> tuple[int, bool] 
     return None
 
 
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def _width(text: str) -> int:
+    """Length with each Latin word counted as one character: (Biestek 七大原則) is a short aside."""
+    return len(_LATIN_WORD.sub("A", text))
+
+
 def title_end(s: str) -> int:
     """``clause_end``, except that a short aside in brackets that closes the
     heading is part of it: 培训效果评估的层次(柯氏模型), 简述教师专业发展的阶段(福勒和布朗)。"""
@@ -163,7 +171,7 @@ def title_end(s: str) -> int:
     if end < len(s) and s[end] == "(":
         closed = s.rstrip("。?")
         inner = s[end + 1 : len(closed) - 1]
-        if closed.endswith(")") and s.find(")", end) == len(closed) - 1 and len(closed) - end <= 12 \
+        if closed.endswith(")") and s.find(")", end) == len(closed) - 1 and _width(closed[end:]) <= 12 \
                 and len(inner.strip()) >= 2 and classify_group(inner) is None:
             return len(closed)
     return end
