@@ -58,3 +58,14 @@ def test_a_heading_closed_by_an_aside_in_latin_letters_and_a_tag_keeps_its_count
     assert n.count == 5 and "重要" in n.tags
     assert kids(g, "目標管理的基本原則(Drucker 五項原則)") == ["目標明確", "共同參與", "期限清楚", "自我控制", "成果回饋"]
     assert node(g, "品質管理的工具").page == "P12"
+
+
+def test_a_counted_clause_followed_by_a_remark_after_a_comma_is_still_the_list():
+    text = (
+        "园艺速记\n考点1：土壤的质地 分为砂土、壤土和黏土三种，例如河边多为砂土。\n"
+        "考点2：灌溉的方式 主要分为漫灌、喷灌和滴灌三类，其中滴灌又包括：地表滴灌、地下滴灌\n"
+    )
+    g = parse(text)
+    assert kids(g, "土壤的质地") == ["砂土", "壤土", "黏土"] and node(g, "土壤的质地").count == 3
+    assert kids(g, "灌溉的方式") == ["漫灌", "喷灌", "滴灌"]
+    assert kids(g, "滴灌") == ["地表滴灌", "地下滴灌"]

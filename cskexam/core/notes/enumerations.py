@@ -312,9 +312,14 @@ def counted_sentence_with_subject(text: str, last_clause: bool = False) -> tuple
     first = first.strip()
     if last_clause:
         first = first.rsplit(",", 1)[-1]  # 根据刺激来源,感觉分为…两类: the last clause
-    if len(first) > 120 or not _NUMERAL_NEAR_END.search(first[-10:]):
+    head, _, tail = first.partition(",")
+    if not last_clause and tail and _NUMERAL_NEAR_END.search(head[-6:]) and (m := _COUNTED_SENTENCE.match(head)):
+        # 分为甲、乙和丙三种,例如…: the counted first clause, then a remark about it.
+        first, rest = head, tail + ("。" + rest if rest.strip() else "")
+    elif len(first) > 120 or not _NUMERAL_NEAR_END.search(first[-10:]):
         return None
-    m = _COUNTED_SENTENCE.match(first)
+    else:
+        m = _COUNTED_SENTENCE.match(first)
     if not m and "," in first:
         # 根据知识的复杂程度,知识学习可以分为…三类: the clause that holds the count.
         m = _COUNTED_SENTENCE.match(first.rsplit(",", 1)[-1])
