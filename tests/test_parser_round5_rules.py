@@ -69,3 +69,15 @@ def test_a_counted_clause_followed_by_a_remark_after_a_comma_is_still_the_list()
     assert kids(g, "土壤的质地") == ["砂土", "壤土", "黏土"] and node(g, "土壤的质地").count == 3
     assert kids(g, "灌溉的方式") == ["漫灌", "喷灌", "滴灌"]
     assert kids(g, "滴灌") == ["地表滴灌", "地下滴灌"]
+
+
+def test_a_list_run_on_with_a_remark_keeps_the_remark_as_text():
+    text = (
+        "园艺速记\n考点3：常见的病害：白粉病、锈病、炭疽病 【重点】 注：白粉病最常见。\n"
+        "考点4：修剪的方法 短截、疏剪、回缩 其中短截用得最多。\n"
+    )
+    g = parse(text)
+    assert kids(g, "常见的病害") == ["白粉病", "锈病", "炭疽病"]
+    assert "白粉病最常见" in node(g, "常见的病害").text
+    assert kids(g, "修剪的方法") == ["短截", "疏剪", "回缩"]
+    assert "短截用得最多" in node(g, "修剪的方法").text

@@ -167,7 +167,33 @@ def split_short_list(text: str, counted: bool = False) -> Split | None:
         if found is not None:
             found.remainder = (lead + "。" + found.remainder).strip("。")
         return found
-    return _split_after_sequence(text, counted)
+    found = _split_after_sequence(text, counted)
+    if found is None or _glued_remark(found.items[-1].title):
+        return _list_then_remark(text.strip(), counted) or found
+    return found
+
+
+def _glued_remark(last: str) -> bool:
+    """``回缩 其中短截最常用``: a last item that runs on into a remark."""
+    cut = _REMARK_AFTER_LIST.search(last)
+    return cut is not None and cut.start() >= 1 and len(last) - cut.end() >= 2
+
+
+# 甲、乙、丙 注:… / 甲、乙、丙 其中乙… / 甲、乙、丙例如…: where a remark starts after a list.
+_REMARK_AFTER_LIST = re.compile(r"\s+|(?:注|註|备注|備註):|例如|比如|其中|【")
+
+
+def _list_then_remark(text: str, counted: bool) -> Split | None:
+    """A body that opens with a short list and goes on with a remark about it:
+    the list, the remark its remainder (notes written on one line run them together)."""
+    cut = _REMARK_AFTER_LIST.search(text)
+    if cut is None or cut.start() < 3 or "、" not in text[: cut.start()]:
+        return None
+    found = _split_short_list(text[: cut.start()], counted)
+    if found is None or found.remainder or any(len(i.title) > 12 for i in found.items):
+        return None
+    found.remainder = text[cut.start() :].strip()
+    return found
 
 
 def _split_after_sequence(text: str, counted: bool) -> Split | None:
