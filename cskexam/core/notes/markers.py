@@ -57,6 +57,13 @@ _CJK = r"\u4e00-\u9fff"
 # The financial (大写) numerals, simplified and traditional, and what each is worth.
 _CAPITAL_VALUE = {"壹": 1, "贰": 2, "貳": 2, "叁": 3, "參": 3, "肆": 4, "伍": 5, "陆": 6, "陸": 6, "柒": 7, "捌": 8, "玖": 9, "拾": 10}
 _CAPITALS = "".join(_CAPITAL_VALUE)
+
+
+def _capital_value(numeral: str) -> int:
+    """壹 → 1, 拾貳 → 12, 貳拾 → 20."""
+    if len(numeral) == 2 and numeral[1] == "拾":
+        return _CAPITAL_VALUE[numeral[0]] * 10
+    return sum(_CAPITAL_VALUE[ch] for ch in numeral)
 _ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 _PARENS_NUM = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
 # 第四章~第六章: a range of chapters named in a sentence, never a heading.
@@ -155,9 +162,7 @@ def _scan(line: str) -> list[Marker]:
             ch = raw.strip()[0]
             number = ((_CIRCLED.index(ch) if ch in _CIRCLED else _DINGBATS.index(ch) % 10) + 1,)
         elif style == "capital":
-            digits = raw.strip().rstrip("、.．")
-            value = sum(_CAPITAL_VALUE[ch] for ch in digits) if digits[-1] != "拾" or len(digits) == 1 else _CAPITAL_VALUE[digits[0]] * 10
-            style, number = "part", (value,)
+            style, number = "part", (_capital_value(raw.strip().rstrip("、.．")),)
         elif style == "num_dot" and raw[0] in "Ll":
             number = (1,)  # OCR reads 1. as L. or l.
         elif style == "pnum" and raw.strip("( ")[0] in "lI":
