@@ -81,3 +81,13 @@ def test_a_list_run_on_with_a_remark_keeps_the_remark_as_text():
     assert "白粉病最常见" in node(g, "常见的病害").text
     assert kids(g, "修剪的方法") == ["短截", "疏剪", "回缩"]
     assert "短截用得最多" in node(g, "修剪的方法").text
+
+
+def test_a_lead_in_that_ends_on_its_count_before_the_colon_gives_the_count():
+    text = (
+        "园艺讲义\n一、嫁接的过程\n嫁接一般按以下四个步骤进行：\n1.选砧木\n2.削接穗\n3.对准形成层\n4.绑扎\n"
+        "二、花的结构 從外到內共四層：花萼、花冠、雄蕊、雌蕊\n"
+    )
+    g = parse(text)
+    assert node(g, "嫁接的过程").count == 4 and len(kids(g, "嫁接的过程")) == 4
+    assert kids(g, "花的结构") == ["花萼", "花冠", "雄蕊", "雌蕊"] and node(g, "花的结构").count == 4

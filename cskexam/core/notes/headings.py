@@ -67,6 +67,11 @@ _NUMERAL = re.compile(r"[一二三四五六七八九十两兩\d]")
 _COUNT_ENDS = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:有|共)([二三四五六七八九两兩]|十[一二三四五六七八九]?)$")
 # 主要有四条, 共六种: a count after 有/共 says how many only with its unit.
 _COUNT_AFTER_UNIT = re.compile(r"(?:主要有|共有|共|有)([一二三四五六七八九十两兩]|\d{1,2})大?(?:个|個|种|種|类|類|项|項|点|點|条|條|方面|阶段|階段|步)")
+# 共分為以下六個階段: / 按以下七个步骤进行: / 五个阶段: — a lead-in that ends on its count, before the colon.
+_COUNT_LEAD = re.compile(
+    r"(?:^|以下|如下|下列|共|经历|經歷)([一二三四五六七八九十两兩]|\d{1,2})大?(?:个|個|种|種|类|類|项|項|点|點|条|條|层|層)"
+    r"(?:方面|阶段|階段|步骤|步驟|环节|環節|部分|要素|原则|原則)?(?:进行|進行)?$"
+)
 _COUNT_AFTER = re.compile(r"(?:包括以下|包括如下|包括|分为|分成|有以下|有如下)([一二三四五六七八九十两兩]|\d{1,2})(?:大|个|個|种|種|类|類|项|項|点|點|条|條|方面)?")
 
 TITLE_MAX = 24
@@ -433,6 +438,8 @@ def stated_count(title: str, text: str = "", mnemonic: str | None = None) -> int
         candidates.append(cn_to_int(m.group(1)))
     first = text[:40].split("。", 1)[0].split(":", 1)[0] if text else ""
     m = _COUNT_AFTER.search(first[:30]) or _COUNT_AFTER_UNIT.search(first[:30])
+    if m is None and len(first) <= 30 and text[len(first) : len(first) + 1] == ":":
+        m = _COUNT_LEAD.search(first)
     if m:
         candidates.append(cn_to_int(m.group(1)))
     if mnemonic and COUNT_MNEMONIC.match(mnemonic):  # 宏五: five items
