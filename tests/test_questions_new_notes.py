@@ -107,4 +107,4 @@ def test_entries_of_one_kind_are_a_list_though_some_have_lists_of_their_own(ques
 def test_a_divided_heading_is_asked_by_its_subject():
     notes = "# 笔记\n\n## 一、门店的成长\n门店的成长分为三个时期：起步期、扩张期、成熟期\n"
     qs = generate_questions(parse_notes([NoteSource("grow.md", notes)]), random.Random(1))
-    assert any(q.type == "简答" and q.stem == "请简述门店的成长的时期（共3项）。" for q in qs), [q.stem for q in qs]
+    assert any(q.type == "简答" and q.stem == "门店的成长的时期有哪些（共3项）？" for q in qs), [q.stem for q in qs]

@@ -40,7 +40,7 @@ def test_macro_multi_choice_uses_micro_items_as_distractors(questions, bundled_g
 def test_every_real_question_is_well_formed(questions, bundled_graph):
     # Give-aways, blanks anything fits, 判断 a unit's name decides and heading stems are not generated.
     # Fill-ins on a company-less org chart (客户部组织机构包括：…____…) are not generated either.
-    assert len(questions) >= 55
+    assert len(questions) >= 50  # stems without a subject, giveaways by one character are left out
     assert len({q.id for q in questions}) == len(questions)
     for q in questions:
         assert q.node in bundled_graph

@@ -13,7 +13,9 @@ from cskexam.core.distractors import ORG, ROLE, company_of, gives_away, item_cat
 from cskexam.core.grading import fold
 from cskexam.core.graph import Node
 from cskexam.core.question import LETTERS, Question, question_id
-from cskexam.core.question_quality import definable, describe, kinds, named_in, odd_form, pattern_list, statement
+from cskexam.core.question_quality import (
+    definable, describe, echoes_key, kinds, named_in, odd_form, pattern_list, statement,
+)
 from cskexam.core.question_context import (
     NOTES_TITLE, DRAWS, short_kind, MAX_STEM_TEXT_CHARS, MULTI_OPTIONS, SINGLE_OPTIONS, _choice, _Context, _definition, _explain, _letters,
     _list_summary, _ListInfo, _nameable, _stem_title, _term_like, list_name, meta_text, sub_list,
@@ -23,18 +25,44 @@ _PRONOUN_START = ("该", "其", "他们", "它", "这", "此")
 _LIST_NOUNS = ("原则", "要素", "特性", "特点", "能力", "机制", "职能")
 
 
+def subject(ctx: _Context, info: _ListInfo) -> str | None:
+    """What a stem on one of the list's items names as its subject: the company of an org
+    chart, else the list's name with its context (影响人力资源需求的外部环境因素); None when
+    the list has no name a paper would print."""
+    company = ctx.company(info.node)
+    if company:
+        return company
+    if info.node.kind == "document":
+        return None
+    name = list_name(ctx.graph, info.node)
+    ok = _nameable(_stem_title(info.node.title)) or _nameable(name)
+    return name if ok and len(name) <= 20 else None
+
+
+def clause_frame(about: str, text: str, slot: str) -> str:
+    """A description that is a clause, said of ``slot`` within ``about``: 「在客户生命周期中，
+    双方建立信任、交易量上升属于（ ）」, or quoted when it is a sentence of its own."""
+    parts = [p.strip() for p in re.split(r"[，,]", text) if p.strip()]
+    if "是" not in text and all(len(p) <= 14 for p in parts):
+        return f"在{about}中，{'、'.join(parts)}属于{slot}"
+    return f"关于{about}，“{text}”描述的是{slot}"
+
+
 def _definition_stem(ctx: _Context, info: _ListInfo, text: str) -> str | None:
     """A paper's wording for 'which item is described so': （ ）是指…, said of its list
     (客户生命周期中，（ ）是关系最紧密…): four stages of something unnamed are no question."""
     company = ctx.company(info.node)
     title = _stem_title(info.node.title)
+    about = subject(ctx, info)
     if company:
         where = f"在{company}中，" if company not in text else ""
-    elif _nameable(title) and info.node.kind != "document" and title not in text \
+    elif about is not None and about not in text and title not in text \
             and f"{title.split('的')[0]}的" not in text:  # 企业服务团队的核心力量 says whose
-        where = f"{title}中，"
+        where = f"{about}中，"
+    elif about is not None or info.category in (ORG, ROLE):
+        where = ""  # the text names it, or a unit's name says what kind of thing is asked
     else:
-        where = ""
+        return None  # no subject to name: the options alone would say what is asked
     if text.startswith(_PRONOUN_START):
         return None
     if text.startswith(("指", "是指")):
@@ -49,8 +77,10 @@ def _definition_stem(ctx: _Context, info: _ListInfo, text: str) -> str | None:
         return f"{where}{text}，这体现的{noun or '是'}{'是' if noun else ''}（ ）。"
     if not definable(text):
         # 「（ ）是客户别无选择」 is no sentence, 「“…”指的是（ ）」 no paper's wording: the options say the kind,
-        # when they are kinds (发展了劳动分工思想 says no kind of 查尔斯·巴贝奇).
-        return f"{text}，这属于（ ）。" if kinds(title, [i.title for i in info.items]) else None
+        # when they are kinds (发展了劳动分工思想 says no kind of 查尔斯·巴贝奇), and the stem which list.
+        if about is None or not kinds(title, [i.title for i in info.items]):
+            return None
+        return f"{clause_frame(about, text, '（ ）')}。"
     return f"{where}{describe('（ ）', text)}。"
 
 
@@ -72,6 +102,8 @@ def _single_definition(ctx: _Context, info: _ListInfo, item: Node, rng: random.R
         return None
     if item_category(item.title) == ROLE and not text.startswith(("负责", "主要负责", "指", "是")):
         text = f"负责{text}"  # a role's line is its duty: 「（ ）负责直接接听…」, not 「（ ）是直接接听…」
+    if echoes_key(text, item.title, [i.title for i in info.items if i.id != item.id]):
+        return None  # 「…改变是永久的」 keyed 持久性: the shared 久 gives it away
     stem = _definition_stem(ctx, info, text)
     if stem is None or ctx.describes_kind(text, item.title):
         return None  # 「（ ）是…重要宏观环境因素」: every option is one
@@ -123,7 +155,10 @@ def _member_title(info: _ListInfo, ctx: _Context | None = None) -> str | None:
             return None
         title = f"{title}{kind}"
     if _concept(info):
-        return title
+        named = list_name(ctx.graph, info.node) if ctx is not None and parent is not None \
+            and parent.kind in ("point", "item") else title
+        # 服务信息 under 客户信息的内容 is asked as 客户信息中的服务信息: alone it says not whose.
+        return named if named != title and named.endswith(title) and len(named) <= 16 else title
     if ctx is None or parent is None or parent.kind == "document" or not ctx.sibling_lists(info) \
             or sub_list(ctx.graph, info.node):
         return None

@@ -18,9 +18,12 @@ from cskexam.core.distractors import (
 from cskexam.core.grading import fold
 from cskexam.core.graph import KnowledgeGraph, Node
 from cskexam.core.question import LETTERS
-from cskexam.core.question_doubt import doubtful_list, furniture, not_its_own, quiz_node, running_titles
+from cskexam.core.question_doubt import (  # noqa: F401  (strip_glued_heading re-exported)
+    doubtful_list, furniture, not_its_own, quiz_node, running_titles, strip_glued_heading,
+)
 from cskexam.core.question_names import (  # noqa: F401  (re-exported for the generators)
-    _CRITERION, _GENERIC_TITLES, _HEADING_WORDS, NOTES_TITLE, _nameable, _stem_title, list_name, short_kind,
+    _CRITERION, _GENERIC_TITLES, _HEADING_WORDS, NOTES_TITLE, _nameable, _stem_title, kind_tail, list_name,
+    one_classification, short_kind,
 )
 from cskexam.core.question_quality import odd_form, pattern_list, plain_description
 
@@ -65,7 +68,7 @@ def blocked(node: Node) -> bool:
 
 
 def _first_sentence(text: str) -> str:
-    text = (text or "").strip()
+    text = strip_glued_heading((text or "").strip())
     # A page mark sits at the very end; searching only there keeps a 10 MB
     # paragraph from being scanned at every position.
     cut = max(0, len(text) - _PAGE_TAIL_REACH)
@@ -399,7 +402,11 @@ class _Context:
         own |= {same_thing(self.graph.get(nid).title) for nid in below}
         own.add(same_thing(info.node.title))
         out: list[str] = []
+        tail = kind_tail([i.title for i in info.items])
         for other in self.sibling_lists(info):
+            theirs = kind_tail([i.title for i in other.items])
+            if tail and theirs and theirs != tail:
+                continue  # 保健因素 among needs: things of another kind give themselves away
             for item in other.items:
                 key = same_thing(item.title)
                 if key not in own:
@@ -437,33 +444,7 @@ class _Context:
                 and one_classification(info.node.title, other.node.title)]
 
 
-def _head(title: str) -> tuple[str, str]:
-    """A class name's owner and the kind it names: 内部客户的特点 → (内部客户, 特点); 动态测试 → ("", 测试)."""
-    owner, _, name = _stem_title(title).rpartition("的")
-    return owner, name
-
-
-def one_classification(a: str, b: str) -> bool:
-    """Two list titles are classes of one division: they name the same kind (静态测试, 动态测试;
-    宏观环境, 微观环境; 过程型, 内容型), and what they are of is the same or of one kind too
-    (内部客户的特点, 外部客户的特点). A criterion (按测试阶段) is a division of its own; 四大发明
-    and 传统节日 name no common kind; 时间管理的方法 and 值班工作的方法 are of unrelated things."""
-    if _CRITERION.match(a) or _CRITERION.match(b):
-        return False
-    (owner_a, name_a), (owner_b, name_b) = _head(a), _head(b)
-    if short_kind(name_a) and short_kind(name_b):
-        same_kind = name_a[-1] == name_b[-1]
-    else:
-        same_kind = (len(name_a) >= 2 and name_a == name_b) or (
-            len(name_a) >= 3 and len(name_b) >= 3 and name_a[-2:] == name_b[-2:])
-    if not same_kind:
-        return False
-    if owner_a and owner_b and owner_a != owner_b:
-        return len(owner_a) >= 3 and len(owner_b) >= 3 and owner_a[-2:] == owner_b[-2:]
-    return True
-
-
-def _letters(options: list[str]) -> dict[str, str]:
+def _letters(options: list[str]) -> dict[str, str]:  # noqa: D103
     return {LETTERS[i]: text for i, text in enumerate(options)}
 
 

@@ -173,3 +173,14 @@ def not_its_own(graph: KnowledgeGraph, node: Node, text: str) -> bool:
                 others.add(title)
                 break
     return len(others) >= 2
+
+
+# A heading and its page mark run into the line below (「仲裁时效 P153劳动争议申请仲裁…」,
+# 「巡检时效（P21）巡店记录…」): the heading is no part of the sentence.
+_GLUED_HEAD = re.compile(r"^[^。！？；;，,:：]{1,24}?(?:\s+|[(（])(?:[Pp]\.?\s*\d{1,4}(?:\s*[-—–~]\s*\d{1,4})?|第\s*\d+\s*[页頁])"
+                         r"\s*[)）]?\s*(?=[\u4e00-\u9fff])")
+
+
+def strip_glued_heading(text: str) -> str:
+    """``text`` without a heading and page mark run into its start."""
+    return _GLUED_HEAD.sub("", text or "", count=1)

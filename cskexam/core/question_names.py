@@ -59,17 +59,26 @@ def list_name(graph: KnowledgeGraph, node: Node) -> str:
         return title  # 下行文 under 公文的种类 is the name of a kind itself
     if title in ptitle:
         return ptitle  # 职业素养 under 客户服务人员的职业素养 is that list itself
-    generic = title != _stem_title(node.title) or len(title) <= 4
+    if title.endswith(_NAMED) and len(title) >= 4:
+        return title  # 期望理论 under 过程型激励理论 is a name of its own
+    # 外部环境因素 under 影响人力资源需求的因素, 定量方法 under …预测方法: one kind of the
+    # heading's kind, which says whose only with the heading.
+    same_tail = len(title) >= 4 and len(ptitle) >= 4 and title[-2:] == ptitle[-2:] and len(title) - 2 <= 4
+    generic = title != _stem_title(node.title) or len(title) <= 4 or same_tail
     if (not generic or ptitle in title or not 2 <= len(ptitle) <= 14 or _CRITERION.match(ptitle)
             or ptitle in _GENERIC_TITLES or ptitle.endswith(("部分", "内容", "重点", "考点", "笔记"))):
         return title
     owner, _, kind = ptitle.rpartition("的")
+    if owner and kind in ("内容", "构成", "组成", "構成", "組成"):
+        return f"{owner}中的{title}"  # 服务信息 under 客户信息的内容: 客户信息中的服务信息
     if owner and any(kind[i:i + 2] in title for i in range(len(kind) - 1)):
         return f"{owner}的{title}"  # 投诉处理人员的素质要求 › 心理素质: 投诉处理人员的心理素质
     # Whose: 客户服务人员的职业素养. Otherwise a part of a heading: 员工招聘的渠道中的外部招募, not
     # 员工招聘的渠道的外部招募; 电话沟通礼仪中的接听电话, not 电话沟通礼仪的接听电话.
     # 客户服务环境的宏观环境 is one of its kind.
     whose = (ptitle.endswith(_OWNERS) or ptitle[-2:] == title[-2:]) and "的" not in ptitle
+    if whose and ptitle[-2:] == title[-2:] and len(ptitle) >= 5 and not ptitle[:-2].endswith("的"):
+        return f"{ptitle[:-2]}的{title}"  # 人力资源需求预测的定量方法, not …预测方法的定量方法
     return f"{ptitle}的{title}" if whose else f"{ptitle}中的{title}"
 
 
@@ -77,6 +86,7 @@ def list_name(graph: KnowledgeGraph, node: Node) -> str:
 NOTES_TITLE = re.compile(r"笔记|筆記|重点|重點|知识点|知識點|复习|複習|讲义|講義|整理|考点|考點|汇总|彙總|课件|課件|资料|"
                          r"提纲|提綱|速记|速記|攻略|总结|總結|必背|精编|精編|零碎|[|｜(（]")
 _OWNERS = ("人员", "者", "员", "师", "部", "部门", "公司", "企业", "组织", "机构", "中心", "学生", "教师", "客户", "顾客")
+_NAMED = ("理论", "学说", "定律", "法则", "模型")
 _CLASSES = ("种类", "種類", "类型", "類型", "分类", "分類", "类别", "類別")
 
 
@@ -111,3 +121,39 @@ def _stem_title(title: str) -> str:
 def short_kind(title: str) -> bool:
     """过程型, 内容型: a kind named by its qualifier alone, which needs its heading (激励理论)."""
     return 2 <= len(title) <= 3 and title.endswith(("型", "类")) and not title.endswith(("模型", "类型", "原型", "分类"))
+
+
+def kind_tail(titles: list[str]) -> str:
+    """The two-character ending every item of a list shares (需要 of 生存需要, 成长发展需要):
+    what kind of thing they are; "" when they share none."""
+    tails = {t[-2:] for t in titles if len(t) >= 3}
+    if len(tails) == 1 and len(titles) >= 2 and all(len(t) >= 3 for t in titles):
+        tail = tails.pop()
+        return tail if re.fullmatch(r"[\u4e00-\u9fff]{2}", tail) else ""
+    return ""
+
+
+def _head(title: str) -> tuple[str, str]:
+    """A class name's owner and the kind it names: 内部客户的特点 → (内部客户, 特点); 动态测试 → ("", 测试)."""
+    owner, _, name = _stem_title(title).rpartition("的")
+    return owner, name
+
+
+def one_classification(a: str, b: str) -> bool:
+    """Two list titles are classes of one division: they name the same kind (静态测试, 动态测试;
+    宏观环境, 微观环境; 过程型, 内容型), and what they are of is the same or of one kind too
+    (内部客户的特点, 外部客户的特点). A criterion (按测试阶段) is a division of its own; 四大发明
+    and 传统节日 name no common kind; 时间管理的方法 and 值班工作的方法 are of unrelated things."""
+    if _CRITERION.match(a) or _CRITERION.match(b):
+        return False
+    (owner_a, name_a), (owner_b, name_b) = _head(a), _head(b)
+    if short_kind(name_a) and short_kind(name_b):
+        same_kind = name_a[-1] == name_b[-1]
+    else:
+        same_kind = (len(name_a) >= 2 and name_a == name_b) or (
+            len(name_a) >= 3 and len(name_b) >= 3 and name_a[-2:] == name_b[-2:])
+    if not same_kind:
+        return False
+    if owner_a and owner_b and owner_a != owner_b:
+        return len(owner_a) >= 3 and len(owner_b) >= 3 and owner_a[-2:] == owner_b[-2:]
+    return True

@@ -73,6 +73,17 @@ def shares_morpheme(answer: str, stem: str, others: Iterable[str] = ()) -> bool:
     return bool(chars & set(s))
 
 
+def echoes_key(text: str, key: str, others: Iterable[str]) -> bool:
+    """A character of the key's own part (持久 of 持久性) is in ``text`` while no other option's
+    own part has one there: 「…改变是永久的」 points at 持久性 by its 久."""
+    others = list(others)
+    theirs = {c for o in others for c in core_name(o)}
+    mine = set(core_name(key)) - _COMMON_CHARS - theirs
+    if not mine & set(text):
+        return False
+    return not any((set(core_name(o)) - _COMMON_CHARS - set(core_name(key))) & set(text) for o in others)
+
+
 _FILLER_START = re.compile(r"^(一个|一种|一支|一套|一名|这个|这种|该|此|因此|所以|此外|同时|总之|另外|而且|其次|首先|最后)")
 _FILLER_ADJ = re.compile(r"(良好|高效|优秀|完善|有效|合理|优质|专业|成功|强大|出色)的$")
 

@@ -16,10 +16,11 @@ from cskexam.core.grading import ScoringPoint, fold
 from cskexam.core.graph import Node
 from cskexam.core.question import BLANK, Question, question_id
 from cskexam.core.question_quality import (
-    attribute, definable, describe, filler_blank, kinds, named_in, names_list, pattern_list, plain_description, shares_morpheme,
+    definable, describe, echoes_key, filler_blank, kinds, named_in, names_list, pattern_list, plain_description, shares_morpheme,
 )
-from cskexam.core.question_choice import _PRONOUN_START, _coherent, _concept, _member_title, _where
+from cskexam.core.question_choice import _PRONOUN_START, _coherent, _concept, _member_title, _where, clause_frame, subject
 from cskexam.core.question_doubt import not_its_own, starts_mid_sentence
+from cskexam.core.question_statements import filed_under, list_fact, statement_support
 from cskexam.core.question_context import (
     _TERM_OK, MAX_STEM_TEXT_CHARS, _Context, _cut_reminder, _definition, _explain, _first_sentence, _list_summary, _ListInfo,
     _nameable, _stem_title, _term_like, flag_kinds, described, list_name, meta_text, sub_list,
@@ -59,11 +60,15 @@ def _judge_definition(ctx: _Context, info: _ListInfo, item: Node, rng: random.Ra
     truthful = coin if truth is None else truth
     named = item if truthful else rng.choice(others)
     company = ctx.company(info.node)
-    title = _stem_title(info.node.title)
+    about = subject(ctx, info)
+    if about is None:
+        return None  # 「…属于成长期」 of what? the stem would not say
     if company:
         where = f"在{company}中，" if company not in text else ""
     else:
-        where = f"{title}中，" if _nameable(title) and info.node.kind != "document" else ""
+        where = f"{about}中，" if about not in text else ""
+    if echoes_key(text, item.title, [i.title for i in info.items if i.id != item.id]):
+        return None  # 「因企业的奖励计划…」 of 激励忠诚: the shared 励 decides it
     if not re.match(r"[\u4e00-\u9fff]", text) or _NOTE_MARK.search(text) or meta_text(text):
         return None  # 「(7—11岁)」, 「注:标红色的为…」: a remark, not a description
     if text.startswith(_PRONOUN_START) or text.startswith(_OWN_SUBJECT) or _RULE.search(text):
@@ -79,7 +84,7 @@ def _judge_definition(ctx: _Context, info: _ListInfo, item: Node, rng: random.Ra
     if not definable(text):
         if not kinds(head, [i.title for i in info.items]):
             return None  # 「发展了劳动分工思想，这属于查尔斯·巴贝奇」: a person is no kind
-        stem = f"{attribute(named.title, text)}。"  # 「稳定期是关系最紧密，交易量最大」 is no sentence
+        stem = f"{clause_frame(about, text, named.title)}。"  # 「稳定期是关系最紧密，交易量最大」 is no sentence
     else:
         stem = f"{where}{describe(named.title, text)}。"
     expl = _explain(ctx, item, f"{item.title}：{text}")
@@ -154,15 +159,38 @@ def _judge_items(ctx: _Context, info: _ListInfo, rng: random.Random) -> list[Que
 
 
 def _judge_statement(ctx: _Context, node: Node) -> Question | None:
-    """A statement the notes mark right （√） or wrong （×）: the 判断 it is meant to be."""
+    """A statement the notes mark right （√） or wrong （×）: the 判断 it is meant to be, filed
+    under the key point it is about and explained by what the notes say of that fact."""
     kinds = flag_kinds(node)
     truth = "对" if "true_statement" in kinds else "错" if "false_statement" in kinds else None
     text = _first_sentence(node.title if len(node.title) >= len(node.text) else node.text)
     if truth is None or len(text) < 6:
         return None
+    support = statement_support(ctx.graph, node, text)
+    about = support.node if support is not None else node
+    if support is None:
+        where = filed_under(ctx.graph, node)
+        where = f"（见笔记「{where}」）" if where else ""
+        expl = (f"笔记将此说法标为正确（√）{where}。" if truth == "对"
+                else f"笔记将此说法标为错误（×）{where}，未给出改正。")
+    else:
+        fact = support.text
+        if not fact:
+            listed = ctx.graph.parent(about.id) if about.kind == "item" else about
+            fact = list_fact(ctx.graph, listed) if listed is not None and listed.kind != "document" else ""
+            fact = fact or _first_sentence(about.text)
+        told = f"：{fact}" if fact else ""
+        if truth == "错" and support.how != "where":
+            expl = f"说法错误。见笔记「{ctx.path(about)}」{told}。"
+        elif truth == "对" and support.how in ("sentence", "node"):
+            expl = f"说法正确。见笔记「{ctx.path(about)}」{told}。"
+        elif truth == "对":
+            expl = f"笔记将此说法标为正确（√）。相关内容见笔记「{ctx.path(about)}」{told}。"
+        else:
+            expl = f"笔记将此说法标为错误（×），未给出改正。相关内容见笔记「{ctx.path(about)}」{told}。"
     return Question(
         question_id(node.id, "judge_statement"), "判断", f"{text}。", truth, {},
-        _explain(ctx, node), node.id, kind="judge_statement", document=ctx.doc_title(node), difficulty=2,
+        expl, about.id, kind="judge_statement", document=ctx.doc_title(node), difficulty=2,
     )
 
 
@@ -240,7 +268,18 @@ def _topic_blank(ctx: _Context, node: Node, answer: str) -> bool:
             and len(answer) >= 2 and answer in parent.title and answer != node.title)
 
 
+# A line announcing the list below it (绩效反馈面谈应注意以下四点：): nothing to answer from.
+_ANNOUNCES = re.compile(r"以下|如下|下列|下面几|[:：]\s*$")
+
+
+def _announces(text: str) -> bool:
+    first = re.split(r"[。！？；;]", (text or "").strip(), maxsplit=1)[0]
+    return bool(_ANNOUNCES.search(first))
+
+
 def _cloze_sentence(ctx: _Context, node: Node, rng: random.Random) -> Question | None:
+    if _announces(node.text):
+        return None
     sentence = _first_sentence(_cut_reminder(node.text))
     if meta_text(sentence) or _EXAMPLE.search(sentence) or not plain_description(sentence):
         return None
@@ -299,6 +338,8 @@ def _cloze_term(ctx: _Context, node: Node, rng: random.Random) -> Question | Non
     The blank must cover whole words of the segmented sentence, so 服务环境 is
     never cut out of 客户服务环境.
     """
+    if _announces(node.text):
+        return None  # 「____应注意以下四点」: a lead-in, the points are elsewhere
     sentence = _first_sentence(_cut_reminder(node.text))
     if _EXAMPLE.search(sentence) or not plain_description(sentence):
         return None  # 「比如：安装调试属于____」, 「一级 + 读前加 S 锁 → 还能防止____」
@@ -322,7 +363,10 @@ def _cloze_term(ctx: _Context, node: Node, rng: random.Random) -> Question | Non
     if _NOT_A_KEY_SENTENCE.search(sentence) or sentence.startswith(("负责", "主要负责")):
         return None  # 「负责____工作…」 says not who
     bounds = None
+    headings = {a.title.strip() for a in ctx.graph.ancestors(node.id)}
     for term in ctx.terms():
+        if term in headings:
+            continue  # 劳动争议 in a line under 劳动争议: the heading shown answers it
         at = sentence.find(term)
         if at < 0 or sentence.count(term) != 1 or len(sentence) - len(term) < 6:
             continue
@@ -355,61 +399,3 @@ def _cloze_term(ctx: _Context, node: Node, rng: random.Random) -> Question | Non
             document=ctx.doc_title(node), difficulty=2,
         )
     return None
-
-
-SHORT_MAX_POINTS = 6
-_NUMBERED = re.compile(r"[一二三四五六七八九十两\d]+\s*(个|個|种|項|项|类|類|大|点|點|條|条|方面|種|阶段|階段|步|层次|層次)")  # 勒温的三种领导方式（共3项）
-SHORT_COUNTED_ITEM_CHARS = 16
-SHORT_DUTY_CHARS = 20
-
-
-def _even(texts: list[str]) -> bool:
-    """Every point explained at a like length, or none explained."""
-    sizes = [len(t) for t in texts]
-    if not any(sizes):
-        return True
-    return min(sizes) > 0 and max(sizes) <= 3 * min(sizes)
-
-
-def _short_list(ctx: _Context, info: _ListInfo) -> Question | None:
-    counted = info.node.count == len(info.items)
-    if len(info.items) > 8 or not info.count_ok or not all(
-            _term_like(i.title) or counted and len(i.title) <= SHORT_COUNTED_ITEM_CHARS for i in info.items):
-        return None  # duties and rules (sentences) are no 采分点, unless the notes count them (投诉的价值（四个）)
-    if pattern_list(i.title for i in info.items):
-        return None  # 在范围上、在内容上、在形式上: labels a candidate scores without knowing what they say
-    if names_list(info.node.title, [i.title for i in info.items]):
-        return None  # 请简述西方教育学代表人物: names to recite, no question a paper sets
-    if info.node.kind == "document":
-        company = ctx.company(info.node)
-        if company is None:
-            return None
-        title = f"{company}的部门及其职能"
-    elif _nameable(list_name(ctx.graph, info.node)) or _nameable(_stem_title(info.node.title)):
-        title = list_name(ctx.graph, info.node)
-    else:
-        return None  # an outline heading is no question a paper would print
-    if (not (info.node.count or info.mnemonic) and not described(ctx.graph, info.items)
-            and (len(info.items) < 4 or sub_list(ctx.graph, info.node))):
-        return None  # 请简述倾听技巧: a sub-list or a maxim in pieces is no 简答 a paper sets
-    texts = []
-    for item in info.items:
-        text = _definition(ctx.graph, item)
-        # 「[企业为什么要重视营销环境?」 is a heading of the notes, not what the item is
-        texts.append("" if _NOT_A_KEY_SENTENCE.search(text) else text)
-    if len(info.items) > SHORT_MAX_POINTS and max(len(t) for t in texts) > SHORT_DUTY_CHARS:
-        return None  # seven departments with their duties: no paper asks that much in one item
-    if not _even(texts):
-        texts = [""] * len(texts)  # one long passage among bare names: the names are the 采分点
-    lines = [f"{i}. {item.title}" + (f"：{t}" if t else "") for i, (item, t) in enumerate(zip(info.items, texts), 1)]
-    # A count only where the notes state it and the graph agrees.
-    stated = info.node.count or (len(info.mnemonic.split("、")) if info.mnemonic else None)
-    count = f"（共{stated}项）" if stated == len(info.items) and not _NUMBERED.search(title) else ""
-    where = _where(ctx, info)
-    stem = f"{where}请简述{title}{count}。" if not where else f"请简述{where[1:-1]}的{title}{count}。"
-    return Question(
-        question_id(info.node.id, "short_list"), QuestionType.SHORT, stem, "\n".join(lines), {},
-        _explain(ctx, info.node, _list_summary(info)), info.node.id, kind="short_list",
-        points=[ScoringPoint(i.title) for i in info.items], document=ctx.doc_title(info.node),
-        difficulty=3,
-    )

@@ -23,7 +23,8 @@ a 判断 whose subject's name decides it, a blank sharing a morpheme with its
 sentence or in a filler sentence, a list that completes a frame, a key told
 from its distractors by form, 「X属于Y」 on an outline heading. A generated
 item whose key an authored item of any type already keys on the same key
-point is a duplicate.
+point is a duplicate, and so is one on a key point an authored item tests with
+the same key (``same_fact``).
 
 Kinds generated:
 
@@ -74,8 +75,8 @@ from cskexam.core.question_context import (  # noqa: F401  (re-exported)
 from cskexam.core.question_doubt import quiz_node
 from cskexam.core.question_written import (
     _cloze_list, _cloze_sentence, _cloze_term, _judge_definition, _judge_items, _judge_members, _judge_statement,
-    _short_list,
 )
+from cskexam.core.question_short import _short_list
 from cskexam.core.script_forms import DocumentScripts
 
 PER_LIST_ITEM_QUESTIONS = 2  # 单选 and 判断 each, on the items of one list
