@@ -1,13 +1,14 @@
 """Defect classes an examiner found in generated questions (review 1), on notes of our own:
 stems that never name their subject, 判断 from the notes' 易错 lists explained by nothing,
 fragments and headings glued into stems, 简答 frames, give-aways, mixed distractors,
-shortened keys."""
+shortened keys, near-duplicates of authored items."""
 
 import random
 
 import pytest
 
 from cskexam.core.notes.parser import NoteSource, parse_notes
+from cskexam.core.question import Question
 from cskexam.core.question_doubt import strip_glued_heading
 from cskexam.core.questions import generate_questions
 from test_questions_helpers import _Builder
@@ -187,3 +188,24 @@ def test_a_short_answer_keeps_each_item_whole(psych):
     (laws,) = [q for q in psych if q.type == "简答" and "成长的规律" in q.stem]
     assert "不同店员之间进步有快有慢" in laws.answer, laws.answer
     assert [p.point for p in stages.points][2] == "比较权衡阶段"
+
+
+# -- near-duplicates of authored items -----------------------------------------------------------
+
+def test_a_generated_item_on_a_fact_an_authored_item_tests_is_dropped():
+    graph = parse_notes([NoteSource("store.txt", STORE)])
+    items = {n.title: n for n in graph}
+    lst = next(n for n in graph if n.title == "会员关系的阶段")
+    authored = [
+        Question("au-1", "多选", "下列属于会员关系阶段的有（ ）。", ["A", "B"],
+                 {"A": "试探期", "B": "成长期", "C": "价格需要", "D": "维持因子", "E": "新店开业"},
+                 node=lst.id, source="bank", kind="authored"),
+        Question("au-2", "单选", "“一次充值，余额永久有效”体现了储值卡的（ ）。", "A",
+                 {"A": "持久性", "B": "预付性", "C": "记名性", "D": "限定性"},
+                 node=items["持久性"].id, source="bank", kind="authored"),
+    ]
+    qs = generate_questions(graph, random.Random(1), authored=authored)
+    for q in qs:
+        if q.node == lst.id:
+            assert q.kind not in ("single_member", "multi_members", "judge_members", "cloze_list"), q.stem
+    assert not [q for q in qs if q.node == items["持久性"].id and "永久" in q.stem]

@@ -161,6 +161,41 @@ def duplicates_across(q: Question, authored: list[Question], graph: KnowledgeGra
     return False
 
 
+# Kinds that ask a list as a whole (its node is the list's): which items it holds.
+_LIST_KINDS = frozenset({"single_member", "single_not_member", "multi_members", "multi_not_members",
+                         "multi_statements", "judge_members", "cloze_list", "short_list"})
+
+
+def _said(q: Question) -> str:
+    """Everything an authored item states: stem, options, answer, explanation, points."""
+    answer = q.answer if isinstance(q.answer, str) else "".join(map(str, q.answer or []))
+    points = "".join(p.point + "".join(p.synonyms) for p in q.points)
+    return fold(q.stem + "".join(q.options.values()) + answer + q.explanation + points)
+
+
+def same_fact(q: Question, authored: list[Question], graph: KnowledgeGraph) -> bool:
+    """An authored item on the same key point tests the fact ``q`` tests: for a list, an item
+    keying most of its members (「下列属于微观环境的有」 beside a generated 「微观环境包括…」);
+    for an item, one whose text holds ``q``'s key (jn-003 quotes 「科学技术是…最活跃的因素」,
+    a generated blank keyed 科学技术 asks it again)."""
+    if q.node is None or q.node not in graph.nodes:
+        return False
+    node = graph.get(q.node)
+    if q.kind in _LIST_KINDS:
+        # An authored item keying most of the list asks it whole: what any item on the list asks.
+        items = {fold(k.title) for k in graph.children(node.id)}
+        return any(a.node == node.id and 2 * len(_keys(a) & items) >= len(items) for a in authored)
+    title = fold(node.title)
+    if q.kind == "judge_item":  # 竞争者环境属于微观环境: an authored item on the list keyed 竞争者环境
+        parent = graph.parent(node.id)
+        near = {node.id, parent.id if parent is not None else node.id}
+        return any(a.node in near and title in _keys(a) for a in authored)
+    if q.type == "判断":
+        return any(a.node == node.id and (title in _keys(a) or a.type == "判断") for a in authored)
+    mine = {k for k in _keys(q) if len(k) >= 2}
+    return bool(mine) and any(a.node == node.id and any(k in _said(a) for k in mine) for a in authored)
+
+
 _TERM = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,12}")
 
 
@@ -288,7 +323,8 @@ def generate_questions(
         key = (q.type, fold(q.stem))
         if key in seen_stems:
             continue  # the same list repeated in another document
-        if duplicates(q, authored_by_type.get(q.type, [])) or duplicates_across(q, authored_list, graph):
+        if (duplicates(q, authored_by_type.get(q.type, [])) or duplicates_across(q, authored_list, graph)
+                or same_fact(q, authored_list, graph)):
             continue
         seen_ids.add(q.id)
         seen_stems.add(key)
