@@ -190,6 +190,19 @@ def test_a_short_answer_keeps_each_item_whole(psych):
     assert [p.point for p in stages.points][2] == "比较权衡阶段"
 
 
+def test_an_explanation_keeps_each_item_whole(psych):
+    for q in psych:
+        if "决策阶段" in q.stem and q.type != "简答":
+            assert "决定购买阶段（15分钟以后）" in q.explanation, q.explanation
+
+
+def test_a_list_the_notes_divide_into_stages_is_asked_so():
+    notes = "门店笔记\n\n一、会员关系\n会员关系分为三个阶段：\n1、试探期：偶尔光顾\n2、成长期：常来\n3、衰退期：少来\n"
+    qs = generate_questions(parse_notes([NoteSource("m.txt", notes)]), random.Random(1))
+    (q,) = [q for q in qs if q.type == "简答"]
+    assert q.stem.startswith("会员关系分为哪几个阶段"), q.stem
+
+
 # -- near-duplicates of authored items -----------------------------------------------------------
 
 def test_a_generated_item_on_a_fact_an_authored_item_tests_is_dropped():

@@ -459,8 +459,17 @@ def _explain(ctx: _Context, node: Node, extra: str = "") -> str:
     return "".join(bits) + "。"
 
 
+_ITEM_GLOSS = re.compile(r"^\s*[(（]([^()（）]{1,20})[)）]\s*$")
+
+
+def whole_title(item: Node) -> str:
+    """An item's name with the aside the parser split from it: 具体运算阶段（7-11岁）."""
+    m = _ITEM_GLOSS.match(item.text or "")
+    return f"{item.title}（{m.group(1)}）" if m else item.title
+
+
 def _list_summary(info: _ListInfo) -> str:
-    names = "、".join(i.title for i in info.items)
+    names = "、".join(whole_title(i) for i in info.items)
     mnemonic = info.mnemonic or info.node.mnemonic
     tail = f"（{mnemonic}）" if mnemonic else ""
     return f"{info.node.title}包括{names}{tail}"

@@ -15,7 +15,7 @@ from cskexam.core.question import Question, question_id
 from cskexam.core.question_choice import _where
 from cskexam.core.question_context import (
     _Context, _cut_reminder, _definition, _explain, _list_summary, _ListInfo, _nameable, _stem_title, _term_like,
-    described, list_name, strip_glued_heading, sub_list,
+    described, list_name, strip_glued_heading, sub_list, whole_title,
 )
 from cskexam.core.question_doubt import not_its_own
 from cskexam.core.question_quality import names_list, pattern_list, plain_description
@@ -65,7 +65,7 @@ def _short_list(ctx: _Context, info: _ListInfo) -> Question | None:
         return None  # seven departments with their duties: no paper asks that much in one item
     if not _even(texts):
         texts = [""] * len(texts)  # one long passage among bare names: the names are the 采分点
-    labels = [item.title + _gloss(item) for item in info.items]
+    labels = [whole_title(item) for item in info.items]
     lines = [f"{i}. {label}" + (f"：{t}" if t else "") for i, (label, t) in enumerate(zip(labels, texts), 1)]
     # A count only where the notes state it and the graph agrees.
     stated = info.node.count or (len(info.mnemonic.split("、")) if info.mnemonic else None)
@@ -88,16 +88,8 @@ _MEMBERS = ("类型", "種類", "种类", "類型", "分类", "原则", "原則"
             "因素", "阶段", "階段", "时期", "层次", "層次", "要素", "措施", "渠道", "指标", "功能", "规律", "作用", "条件",
             "要求", "技能", "素质", "形式", "趋势", "途径", "标准", "环节", "优点", "缺点", "问题", "原因", "表现", "内容",
             "构成", "组成", "职能", "能力", "策略", "技巧", "手段", "工具", "环境", "法", "性")
+_DIVIDED_INTO = re.compile(r"^[^，。；]{0,20}?(?:分为|分成)[一二三四五六七八九十两\d]+个?(阶段|時期|时期|层次|部分|环节|类型|方面)")
 _STEPS = re.compile(r"步骤|[一二三四五六七八九十两\d]+\s*步|先后顺序|依次")
-
-
-def _gloss(item: Node) -> str:
-    """An aside the parser split from the item's name (具体运算阶段 ·（7-11岁）): part of it."""
-    text = (item.text or "").strip()
-    if not _GLOSS.match(text):
-        return ""
-    inner = text.strip()[1:-1]
-    return f"（{inner}）"
 
 
 def _whole(graph: KnowledgeGraph, item: Node) -> str:
@@ -124,6 +116,9 @@ def _ask(title: str, info: _ListInfo, count: str) -> str:
     if (_stem_title(title).endswith(_MEMBERS) or all(t.endswith(tail) for t in items)
             or re.search(r"[一二三四五六七八九十两\d]+\s*[种種类類个個项項条條大]", title)):
         return f"{title}有哪些{count}？"  # 常见的数据模型: 层次模型, 网状模型…
+    divided = _DIVIDED_INTO.search(info.node.text or "")
+    if divided and not title.endswith(divided.group(1)):  # 客户生命周期分为四个阶段
+        return f"{title}分为哪几个{divided.group(1)}{count}？"
     heeded = re.search(r"应(注意|做到|遵循|坚持|把握)", info.node.text or "")
     if heeded:  # 绩效反馈面谈应注意以下四点
         return f"{title}应{heeded.group(1)}哪些方面{count}？"

@@ -23,7 +23,7 @@ from cskexam.core.question_doubt import not_its_own, starts_mid_sentence
 from cskexam.core.question_statements import filed_under, list_fact, statement_support
 from cskexam.core.question_context import (
     _TERM_OK, MAX_STEM_TEXT_CHARS, _Context, _cut_reminder, _definition, _explain, _first_sentence, _list_summary, _ListInfo,
-    _nameable, _stem_title, _term_like, flag_kinds, described, list_name, meta_text, sub_list,
+    _nameable, _stem_title, _term_like, flag_kinds, described, list_name, meta_text, sub_list, whole_title,
 )
 from cskexam.core.vocab import QuestionType
 
@@ -224,7 +224,7 @@ def _cloze_list(ctx: _Context, info: _ListInfo, rng: random.Random) -> Question 
             continue  # R补救(Remedy), 神秘顾客(暗访): a key with a gloss no candidate writes as it stands
         if any(i != hidden and (titles[hidden] in t or t in titles[hidden]) for i, t in enumerate(titles)):
             continue  # 准备倾听 beside 发出准备倾听的信息: the list shows the answer
-        shown = [BLANK if i == hidden else t for i, t in enumerate(titles)]
+        shown = [BLANK if i == hidden else whole_title(item) for i, item in enumerate(info.items)]
         stem = f"{_where(ctx, info)}{title}包括：{sep.join(shown)}。"
         if not ctx.blank_points_at(stem, titles[hidden]):
             break  # 监督与改进包括：…、____ keyed 持续改进 points at its answer
