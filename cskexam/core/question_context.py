@@ -472,7 +472,8 @@ def _list_summary(info: _ListInfo) -> str:
     names = "、".join(whole_title(i) for i in info.items)
     mnemonic = info.mnemonic or info.node.mnemonic
     tail = f"（{mnemonic}）" if mnemonic else ""
-    return f"{info.node.title}包括{names}{tail}"
+    title = re.sub(r"(包括|包含|有|如下|分为)$", "", info.node.title) or info.node.title  # …主要有四类包括
+    return f"{title}包括{names}{tail}"
 
 
 def _choice(stem: str, right: list[str], wrong_pool: list[str], n_wrong: int, rng: random.Random,
