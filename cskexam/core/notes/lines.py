@@ -463,7 +463,10 @@ def _join_broken_words(lines: list[Line]) -> None:
             lines[j].text = ""
 
 
+# A line stands alone (it opens something, never goes on with a wrapped line)
+# when it gives a mnemonic, a term and its colon, a tag or page mark, or a
+# formula (期末余额=期初余额+…: a name, then =).
 _STANDS_ALONE = re.compile(
-    r"^(?:口诀|口訣|巧记|巧記|记忆|記憶|速记|速記|助记|助記)|^[^:]{1,16}:"
+    r"^[\u4e00-\u9fffA-Za-z]{1,12}\s*=(?!=)|^(?:口诀|口訣|巧记|巧記|记忆|記憶|速记|速記|助记|助記)|^[^:]{1,16}:"
     r"|^[^,。]{0,4}(?:判断|判斷|辨析|练习|練習|小测|小測|自测|自測|习题|習題|真题|真題)[^,。]{0,4}$|[★☆▲【\[]|\((?:识记|識記|掌握|了解|理解|熟悉|重点|重點|简答|簡答|P\s?\d|p\.?\s?\d|第\d)|\s[Pp]\.?\s?\d+(?:\s?[-~—]\s?[Pp]?\d+)?$|[(（](?:×|√|x)[)）]$"
 )
