@@ -11,10 +11,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from cskexam.core.notes.markers import find_markers
+from cskexam.core.notes.markers import cn_to_int, find_markers
 
 _NOT_IN_TITLE = set("。;:,!?")
 _STRONG_START = re.compile(r"^第[一二三四五六七八九十\d]+(部分|章)")
+_CHAPTER = re.compile(r"^第([一二三四五六七八九十\d]+)(部分|章)")
 # 2024年人力资源管理师考点汇总, 2025版…: a year or an edition opens a title, a number does not.
 _YEAR_START = re.compile(r"^\d{2,4}\s?(?:年|版|届|屆|级|級)")
 _DOC_HEADING = re.compile(r"^#\s+\S")
@@ -60,7 +61,7 @@ def split_documents(name: str, lines: list[str], title: str | None = None, inden
         # An indented line is a note under the title, and so is a line over
         # indented ones (a mind map's root): neither starts a new document.
         under = bool(docs and indents and (indents[lineno - 1] > 0 or (k + 1 < len(rows) and indents[rows[k + 1][0] - 1] > 0)))
-        if _is_document_title(rows, k) and not under:
+        if _is_document_title(rows, k) and not under and not (docs and _chapters_go_on(docs[-1], rows, k)):
             docs.append(Document(text, lineno))
             continue
         if not docs:
@@ -72,6 +73,21 @@ def split_documents(name: str, lines: list[str], title: str | None = None, inden
                 continue
         doc.body.append((lineno, text))
     return [d for d in docs if d.body]
+
+
+def _chapters_go_on(doc: Document, rows: list[tuple[int, str]], k: int) -> bool:
+    """The line after row ``k`` is 第四章 and the document holds 第三章: the
+    row is the last line of chapter three, not the title of a new document
+    (a new one would start its chapters again)."""
+    m = _CHAPTER.match(rows[k + 1][1]) if k + 1 < len(rows) else None
+    number = cn_to_int(m.group(1)) if m else None
+    if not number or number < 2:
+        return False
+    for _, text in reversed(doc.body):
+        before = _CHAPTER.match(text)
+        if before and before.group(2) == m.group(2):  # type: ignore[union-attr]
+            return cn_to_int(before.group(1)) == number - 1
+    return False
 
 
 def _shared_prefix(a: str, b: str) -> int:

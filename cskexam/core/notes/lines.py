@@ -362,6 +362,9 @@ def _join_hard_wraps(lines: list[Line]) -> None:
     tag or page mark, and shorter than the line it continues."""
     width = _page_width(lines)
     i = 0
+    # A wrap is judged by the last line read (送加工 after …配 is short: what follows
+    # starts anew), not by the joined text: index of a joined line -> that length.
+    piece: dict[int, int] = {}
     while i + 1 < len(lines):
         line, nxt = lines[i], lines[i + 1]
         if not (line.text and nxt.text) or line.literal or nxt.literal or line.nested or nxt.nested or len(line.text) < 12:
@@ -372,7 +375,7 @@ def _join_hard_wraps(lines: list[Line]) -> None:
         # by the page, whatever the next line looks like.
         # 甲—乙—丙— / 甲→乙→: a flow of steps stopped on its joiner goes on.
         flow = last in "—→" and line.text[-2:-1] not in "—→ " and line.text.count(last) >= 2
-        cut = last in "、," or flow or (width and len(line.text) >= width - 1 and "\u4e00" <= last <= "\u9fff")
+        cut = last in "、," or flow or (width and piece.get(i, len(line.text)) >= width - 1 and "\u4e00" <= last <= "\u9fff")
         # 一、员工招聘中常用的面试类型及其 / 划分标准(P58): a line that stops on a word
         # that cannot end a phrase goes on, whatever the next line holds. So does
         # ``…三部分构成。其中服务软件`` / ``标准又包括:…``: a 其中 clause with no verb yet.
@@ -381,7 +384,7 @@ def _join_hard_wraps(lines: list[Line]) -> None:
         if (
             last not in _END_PUNCT
             and ("\u4e00" <= last <= "\u9fff" or last in "、," or flow)
-            and (len(nxt.text) < len(line.text) or last in "、," or dangling)
+            and (len(nxt.text) < piece.get(i, len(line.text)) or last in "、," or dangling)
             and not _MARKER_START.match(nxt.text)
             and (dangling or not _STANDS_ALONE.search(nxt.text))
             and (cut or opened or (
@@ -390,6 +393,7 @@ def _join_hard_wraps(lines: list[Line]) -> None:
                 and not _whole_list(nxt.text)
             ))
         ):
+            piece[i + 1] = len(nxt.text)
             line.text += nxt.text
             line.joined += 1 + nxt.joined
             nxt.text = ""
@@ -443,8 +447,10 @@ def _join_broken_words(lines: list[Line]) -> None:
         prev = lines[i]
         if not prev.text or prev.literal or not _mid_word(prev.text):
             continue
-        j = i + 1 if i + 1 < n and lines[i + 1].text else i + 2
-        if j >= n or not lines[j].text or lines[j].literal or (j == i + 2 and lines[i + 1].text):
+        # The lines already joined to ``prev`` are empty now, but no blank line of the text.
+        at = i + prev.joined
+        j = at + 1 if at + 1 < n and lines[at + 1].text else at + 2
+        if j >= n or not lines[j].text or lines[j].literal or (j == at + 2 and lines[at + 1].text):
             continue
         tail = lines[j].text
         if _MARKER_START.match(tail) or _STANDS_ALONE.search(tail):
@@ -456,7 +462,7 @@ def _join_broken_words(lines: list[Line]) -> None:
         fragment = len(tail) <= 2 and all("\u4e00" <= ch <= "\u9fff" for ch in tail)
         item_follows = bool(after) and len(after) <= 16 and not _MARKER_START.match(after)
         broken = fragment and not item_follows and (_MARKER_START.match(prev.text) is not None or len(prev.text) >= 12)
-        wrapped = j == i + 2 and len(prev.text) >= 30 and len(tail) < len(prev.text)
+        wrapped = j == at + 2 and len(prev.text) >= 30 and len(tail) < len(prev.text)
         if broken or wrapped:
             prev.text += tail
             prev.joined += j - i + lines[j].joined
