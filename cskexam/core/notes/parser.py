@@ -27,6 +27,7 @@ from cskexam.core.notes.markers import Marker, find_markers, remembered_markers
 from cskexam.core.notes.lines import Line, clean_line, front_matter_title, indented_outline, prepare_lines
 from cskexam.core.notes.drafts import Draft, clean_titles, join_sub_lists, split_headings
 from cskexam.core.notes.outline import OutlineBuilder
+from cskexam.core.notes.node_parts import _disambiguate_titles, _initials_of, _join_body, _keys_of, _sentence_lists
 
 _ORDINAL_IS = re.compile(r"^(?:[一二三四五六七八九十]是|其[一二三四五六七八九十],?)(?=..)")
 _ITEM_END = re.compile(r"[;。]+")
@@ -430,62 +431,3 @@ _ACROSTIC = re.compile(r"(?<=.)\(([\u4e00-\u9fff]{2,8})\)$")
 # 个体身心发展的规律【顺阶不互个】: a key word of one character per item, in the
 # bracket that also holds tags; the items decide whether it is one.
 _KEYS_IN_BRACKETS = re.compile(r"(?<=.)\s*【([\u4e00-\u9fff]{2,8})】$")
-
-
-def _sentence_lists(sentences, child_titles: list[str], line: int) -> list[Draft | None]:
-    """A node for each counted sentence that has a subject and does not just
-    count the items written below it (None for the others)."""
-    out: list[Draft | None] = []
-    for _, _, count, split, title in sentences:
-        items = [i.title for i in split.items]
-        if len(title) < 2 or items == child_titles[: len(items)]:
-            out.append(None)
-            continue
-        child = Draft("inline", (), "", line)
-        child.heading = Heading(title=title, text="", count=count)
-        child.text_parts = ["、".join(items)]
-        child.listy = True
-        out.append(child)
-    return out if any(d is not None for d in out) else []
-
-
-def _initials_of(word: str, items: list[str]) -> bool:
-    """Each character of ``word`` opens (or appears in) the item in its place."""
-    return len(word) == len(items) and all(ch in item[:3] for ch, item in zip(word, items))
-
-
-def _keys_of(word: str, items: list[str]) -> bool:
-    """Each character of ``word`` stands in the item in its place, anywhere in it
-    (功结内 over 实现课程功能的转变, 体现课程结构的…, 密切课程内容…)."""
-    return len(word) == len(items) and all(ch in item for ch, item in zip(word, items))
-
-
-def _disambiguate_titles(children: list[Draft]) -> None:
-    """Siblings whose guessed titles collide get their whole first clause back."""
-    if len(children) < 2:
-        return
-    counts: dict[str, int] = {}
-    for child in children:
-        counts[child.title] = counts.get(child.title, 0) + 1
-    for child in children:
-        heading = child.heading
-        if heading and counts[child.title] > 1 and heading.clause:
-            clause = heading.clause
-            heading.title = clause if len(clause) <= 24 else clause[:20] + "…"
-            if len(clause) <= 24 and child.text_parts and child.text_parts[0].startswith(clause):
-                child.text_parts[0] = child.text_parts[0][len(clause) :].lstrip(":,;。")
-
-
-# A teacher's aside on its own line (注：…, 备注：…) is a sentence of its own, never the
-# tail of the entry above it: hard-wrapped lines join as they are, an aside after a full stop.
-_ASIDE = re.compile(r"^(?:注|备注|注意|说明|提示|考点)\s*[:：]")
-_SENTENCE_END = "。！？!?；;…"
-
-
-def _join_body(parts: list[str]) -> str:
-    text = ""
-    for part in parts:
-        if text and _ASIDE.match(part.lstrip()) and text.rstrip()[-1:] not in _SENTENCE_END:
-            text = text.rstrip() + "。"
-        text += part
-    return text.strip()
