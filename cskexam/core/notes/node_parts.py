@@ -56,14 +56,15 @@ def _disambiguate_titles(children: list[Draft]) -> None:
 
 # A teacher's aside on its own line (注：…, 备注：…) is a sentence of its own, never the
 # tail of the entry above it: hard-wrapped lines join as they are, an aside after a full stop.
-_ASIDE = re.compile(r"^(?:注|备注|注意|说明|提示|考点)\s*[:：]")
+# So is a line that opens with 其中 (其中甲是…), after a list that ends with no full stop.
+_OWN_SENTENCE = re.compile(r"^(?:(?:注|备注|注意|说明|提示|考点)\s*[:：]|其中)")
 _SENTENCE_END = "。！？!?；;…"
 
 
 def _join_body(parts: list[str]) -> str:
     text = ""
     for part in parts:
-        if text and _ASIDE.match(part.lstrip()) and text.rstrip()[-1:] not in _SENTENCE_END:
+        if text and _OWN_SENTENCE.match(part.lstrip()) and text.rstrip()[-1:] not in _SENTENCE_END:
             text = text.rstrip() + "。"
         text += part
     return text.strip()

@@ -353,9 +353,11 @@ def _emit(
             if split is not None and "、" in split.items[-1].title:
                 # 可靠性、…、有形性、经济性 under 五个特性: more items than stated are
                 # still items (the mismatch is flagged), not one glued last item.
-                clean = split_short_list(text, True)
+                first_sentence, _, others = text.partition("。")
+                clean = split_short_list(first_sentence, True)
                 if clean is not None and len(clean.items) > node.count:
                     split = clean
+                    split.remainder = others.strip()
         if split is None and not children and node.count == 2 and text:
             split = split_pair(text)  # 职位权力和非职位权力
         if split is None and not children and not explained and text and (draft.style != "kind" or node.count):
