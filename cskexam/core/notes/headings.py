@@ -183,6 +183,9 @@ def clean_title_only(segment: str) -> str | None:
     return None
 
 
+_PAGE_AFTER_BRACKET = re.compile(r"(?<=\))\s*\(\s*(?:[Pp]\.?\s?\d{1,4}(?:\s?[-~—]\s?[Pp]?\d{1,4})?|第\s?\d{1,4}\s?[页頁])\s*\)$")
+
+
 def split_heading(segment: str, known: frozenset[str] = frozenset(), subject: str = "") -> Heading:
     """Title, body and metadata of the text that follows a marker."""
     s = segment.strip().lstrip(":、 ").strip()
@@ -192,6 +195,12 @@ def split_heading(segment: str, known: frozenset[str] = frozenset(), subject: st
     dashed = tail_mnemonic(s)
     if dashed:
         s, heading.mnemonic = dashed
+    paged = _PAGE_AFTER_BRACKET.search(s) if s.endswith(")") else None
+    if paged:
+        # 导游服务的特点(独脑复跨)(第6页): the page goes, and the bracket before it
+        # closes the heading as if written last (a mnemonic the items decide on).
+        heading.page = "P" + "-".join(_DIGITS.findall(paged.group(0))[:2])
+        s = s[: paged.start()]
     if "(" in s:
         # 批处理序列(记忆:…), 感知层、网络层(口诀:…): the mnemonic is the node's,
         # wherever the bracket stands; a trailing (五种) states the count.
@@ -394,6 +403,12 @@ def whole_heading(segment: str) -> Heading:
     dashed = tail_mnemonic(s)
     if dashed:
         s, heading.mnemonic = dashed
+    paged = _PAGE_AFTER_BRACKET.search(s) if s.endswith(")") else None
+    if paged:
+        # 导游服务的特点(独脑复跨)(第6页): the page goes, and the bracket before it
+        # closes the heading as if written last (a mnemonic the items decide on).
+        heading.page = "P" + "-".join(_DIGITS.findall(paged.group(0))[:2])
+        s = s[: paged.start()]
     s = take_title_meta(s, heading)
     head, colon, rest = s.partition(":")
     if colon and 2 <= len(head) <= TITLE_MAX and rest.strip() and (stated_count(head) or _inline_list(rest)):
