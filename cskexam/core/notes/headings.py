@@ -128,7 +128,9 @@ _HEADING_LISTS = tuple(f.name for f in fields(Heading) if f.default_factory is l
 _LEAD_COUNT = re.compile(
     rf"^\((?:共|共有)?([{_NUM}]+|\d{{1,2}})大?(?:{_UNIT}|步|要素|环节|環節|原则|原則|特征|特点)\)\s*(?=:)"
 )
-_LEAD_ACRONYM = re.compile(r"^\(([\u4e00-\u9fff]{2,8})\)\s*(?=:)")
+# 员工关系层次(依举融自):… / 接待工作应遵循哪些原则?(诚礼细章) : a bracket of initials
+# before the list's colon or after a question, whose items decide whether it is a mnemonic.
+_LEAD_ACRONYM = re.compile(r"^\(([\u4e00-\u9fff]{2,8})\)\s*(?=:|$)")
 
 
 def consume_meta(body: str, heading: Heading) -> str:

@@ -192,7 +192,8 @@ def _emit(
                 heading.title = title
                 heading.mnemonic = heading.mnemonic or acrostic.group(1)
         if heading is not None and heading.acronym:
-            if _initials_of(heading.acronym, names):
+            # 保守秘密 for 密: in a word of three or more, a key may stand anywhere in its item.
+            if _initials_of(heading.acronym, names) or (len(heading.acronym) >= 3 and _keys_of(heading.acronym, names)):
                 heading.mnemonic = heading.mnemonic or heading.acronym  # 员工关系层次(依举融自):依赖、举荐…
             else:
                 remark = f"({heading.acronym})"  # (按控制时点分): a remark, kept as the node's text
