@@ -20,12 +20,15 @@ from cskexam.core.notes.outline_patterns import (
     _QUOTED_COUNT, _REMEMBER_AS, _SENTENCE, _TRUE_MARKS, _BASIS_HEAD, _KIND_ITEM, _SUB_LIST, _SUBJECT_COUNT,
 )
 from cskexam.core.notes.markers import cn_to_int
+from cskexam.core.notes.node_parts import _initials_of, _keys_of
 from cskexam.core.notes.outline_patterns import JUDGEMENT_ENDS
 
 _KIND_LETTERS = "ABCDEFGH"
 # 与最初刺激相似、相关的刺激,也可引起痛苦。: a 、 inside a sentence (commas beside it, a full stop after).
 _IN_SENTENCE = re.compile(r"、[^。]*,|,[^。]*、|。\s*$")
 _NAMED_TAIL = re.compile(r"\((?:口诀|口訣|巧记|巧記|记忆|記憶|速记|速記|助记|助記)\s*:[^()]{1,24}\)\s*$")
+# 保差自伤质隐真(保护生命、差别平等…): a hook word and its list, the whole line.
+_HOOK_LINE = re.compile(r"^([\u4e00-\u9fff]{2,8})\((?!例如|比如)([^()]{4,})\)$")
 _REMARK = re.compile(r"^\((?=[^()]*[,;。!?])[^()]{8,}\)$")
 _LEVELS = re.compile(r"(?:共|共有|共分为)([一二三四五六七八九十两兩]|\d{1,2})(?:级|級)$")
 
@@ -109,6 +112,9 @@ class UnmarkedLines:
                 if items and not owner.children:  # 可记作"优劣机威"(优势、劣势、机会、威胁): the bracket holds the items
                     self._add_items(owner, items, self._lineno)
                 return True
+        hooked = _HOOK_LINE.match(line) if line.endswith(")") else None
+        if hooked and self._hook_line(hooked.group(1), hooked.group(2)):
+            return True
         m = _JUDGEMENT.search(line) if line.rstrip()[-1:] in JUDGEMENT_ENDS else None
         if m and m.start() >= 4:
             self._judgement(_JUDGEMENT_PREFIX.sub("", line[: m.start()]).strip(), m.group(1) or m.group(2) or m.group(3), lineno)
@@ -187,6 +193,22 @@ class UnmarkedLines:
             self._plain(line, "plain", lineno)
             return True
         return False
+
+    def _hook_line(self, word: str, inside: str) -> bool:
+        """``保差自伤(保护生命、差别平等、自由自主、最少伤害)`` on a line of its own
+        under a heading with no items yet (after its lead-in, say): a word to
+        remember the list by, then the list. Only when each character of the
+        word stands in its item: else the bracket explains the word."""
+        top = self.stack[-1]
+        items = inline_items(inside)
+        if top is self.root or top.children or top.style in ("judge", "term") or top.mnemonic or not items:
+            return False
+        if not (_initials_of(word, items) or _keys_of(word, items)):
+            return False
+        self._finish_pending()
+        top.mnemonic = word
+        self._add_items(top, items, self._lineno)
+        return True
 
     # -- classes, bases and the sub-lists of items -----------------------------
     def _fresh_top(self) -> bool:
