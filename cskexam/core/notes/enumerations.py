@@ -86,9 +86,19 @@ def _semicolon_item(part: str) -> InlineItem:
 _COLON_LEAD = re.compile(r"^([^:。;]{0,32}?(?:有|包括|包含|分为|分成|如下|以下|是|为|為|共)[^:。;、]{0,8}):\s*(?=\S)")
 
 
+# 有两种,即甲和乙 / 共三类,分别是甲、乙、丙: a count, then the items named after 即.
+_NAMING_LEAD = re.compile(
+    r"^([^:。;,]{0,16}?(?:有|分为|分為|分成|包括|共)(?:[一二三四五六七八九十两兩]|\d{1,2})[^:。;,、]{0,3}),\s*"
+    r"(?:即|分别是|分別是|分别为|分別為)\s*:?\s*(?=\S)"
+)
+
+
 def _drop_colon_lead(text: str) -> tuple[str, str]:
-    """(lead, the rest) when ``text`` opens with a lead-in ended by a colon, else ("", text)."""
+    """(lead, the rest) when ``text`` opens with a lead-in ended by a colon
+    (or a count named after 即), else ("", text)."""
     m = _COLON_LEAD.match(text.strip()) if ":" in text[:42] else None
+    if not m and "," in text[:24]:
+        m = _NAMING_LEAD.match(text.strip())
     if not m:
         return "", text
     return m.group(1), text.strip()[m.end() :]
@@ -122,7 +132,8 @@ def split_counted(text: str, count: int, lead_dropped: bool = False) -> Split | 
     # Items separated by ';' each carry a sentence of their own.
     first_para = text.split("。")[0] if text.count(";") < count - 1 else text
     parts = first_para.split(";")
-    if len(parts) >= count and all(p.strip() for p in parts[:count]):
+    # (Not when the first sentence ends before the first ';': those items are in a later sentence.)
+    if len(parts) >= count and all(p.strip() for p in parts[:count]) and "。" not in parts[0]:
         items = [_semicolon_item(p) for p in parts[:count]]
         consumed = ";".join(parts[:count])
         remainder = text[len(consumed):].lstrip(";。 ")
@@ -142,10 +153,15 @@ def split_counted(text: str, count: int, lead_dropped: bool = False) -> Split | 
 
 def split_pair(text: str) -> Split | None:
     """``职位权力和非职位权力`` under a heading that states two items."""
-    body = text.strip().rstrip("。.")
+    body, remainder = text.strip().rstrip("。."), ""
+    lead, rest = _drop_colon_lead(body) if "," in body[:24] else ("", body)
+    if lead and not _COLON_LEAD.match(body):
+        # 有两种,即甲和乙。甲是…: the pair is the first sentence, the rest explains it.
+        body, _, remainder = rest.partition("。")
+        remainder = (lead + "。" + remainder).strip("。")
     parts = split_at_join(body) or []
     if len(parts) == 2 and all(2 <= len(p.strip()) <= 10 and not _PUNCT_CUT.search(p) for p in parts):
-        return Split([InlineItem(p.strip()) for p in parts], "")
+        return Split([InlineItem(p.strip()) for p in parts], remainder.strip())
     return None
 
 
