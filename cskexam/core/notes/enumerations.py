@@ -261,6 +261,8 @@ def _split_short_list(text: str, counted: bool = False) -> Split | None:
             return Split([InlineItem(p) for p in parts], "")
     if "、" in body and "," in body and not counted:
         return None  # 兴奋型,直率热情、易冲动: a comma between clauses, 、 inside one
+    if "、" not in body and ";" not in body and text.strip().endswith("。") and not counted:
+        return None  # 开朗活泼,善于交际,做事粗心。: clauses describing the item, a sentence
     parts = [p.strip() for p in _ANY_SEPARATOR.split(body)]
     if len(parts) >= 3 and all(1 <= len(p) <= (10 if counted else 6) for p in parts):
         return Split([InlineItem(p) for p in parts], "")
