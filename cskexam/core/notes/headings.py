@@ -454,7 +454,7 @@ def stated_count(title: str, text: str = "", mnemonic: str | None = None) -> int
     if m:
         candidates.append(cn_to_int(m.group(1)))
     first = text[:40].split("。", 1)[0].split(":", 1)[0] if text else ""
-    m = _COUNT_AFTER.search(first[:30]) or _COUNT_AFTER_UNIT.search(first[:30])
+    m = (_COUNT_AFTER.search(first[:30]) or _COUNT_AFTER_UNIT.search(first[:30])) if first else None
     if m is None and len(first) <= 30 and text[len(first) : len(first) + 1] == ":":
         m = _COUNT_LEAD.search(first)
     if m:

@@ -178,7 +178,11 @@ def _emit(
 ) -> Node:
     heading = draft.heading
     title = draft.title or draft.marker or "（无标题）"
-    acrostic = (_ACROSTIC.search(title) or _KEYS_IN_BRACKETS.search(title)) if parent is not None else None
+    # Both patterns need the title to end with its bracket.
+    acrostic = (
+        (_ACROSTIC.search(title) or _KEYS_IN_BRACKETS.search(title))
+        if parent is not None and title.endswith(_BRACKET_ENDS) else None
+    )
     remark = after = ""
     if acrostic or (heading is not None and heading.acronym):
         # The items, written below or after the colon of the heading's own line.
@@ -271,6 +275,11 @@ def _emit(
         # 容量约为7±2个组块。特点有三: the lead-in after a remark counts the items below.
         lead = text[:-1].rsplit("。", 1)[-1].strip()
         node.count = stated_count(lead) if 2 <= len(lead) <= 16 else None
+    if not text and not draft.children and titled is None and not draft.bare_lines:
+        # An item with no body and nothing under it: no list to find.
+        if remark:
+            node.text = remark
+        return _finish_kind(node, draft, 0)
     children = [c for c in draft.children if not c.merge]
     inline: list[Draft] = []
     bracketed = _BRACKETED.match(text) if text and parent is not None and not children else None
@@ -412,13 +421,19 @@ def _emit(
             node.text = node.text[: bracket.start()].rstrip()
     for child in children:
         _emit(graph, file, raw, child, node, path, seen)
+    return _finish_kind(node, draft, len(inline))
+
+
+def _finish_kind(node: Node, draft: Draft, inline: int) -> Node:
+    """The node's kind once its children are made, and a count that does not
+    match them flagged (``inline``: how many items were split out of its text)."""
     if draft.judged is not None:
         node.kind = "item" if not node.children else node.kind
     if node.kind == "point" and not node.children:
         node.kind = "item"
     elif draft.inline_item:
         node.kind = "item"
-    found = len(inline) if inline else len(node.children)
+    found = inline if inline else len(node.children)
     if node.count is not None and node.count != found:
         node.flags.append(make_flag(COUNT_MISMATCH, stated=node.count, found=found))
     return node
@@ -434,3 +449,4 @@ _ACROSTIC = re.compile(r"(?<=.)\(([\u4e00-\u9fff]{2,8})\)$")
 # 个体身心发展的规律【顺阶不互个】: a key word of one character per item, in the
 # bracket that also holds tags; the items decide whether it is one.
 _KEYS_IN_BRACKETS = re.compile(r"(?<=.)\s*【([\u4e00-\u9fff]{2,8})】$")
+_BRACKET_ENDS = (")", "】", ")\n", "】\n")
