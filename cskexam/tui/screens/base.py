@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TypeVar
 
-from textual import events
+from textual import events, on
 from textual.screen import Screen
 
 if TYPE_CHECKING:
@@ -31,13 +31,16 @@ class AppScreen(Screen[ResultType]):
     been_away = False
 
     # The theme this screen's styles were last worked out for (None: not yet).
-    _styled_for_theme: str | None = None
+    styled_for_theme: str | None = None
 
     def on_screen_suspend(self) -> None:
         self.been_away = True
 
-    def _on_screen_resume(self, event: events.ScreenResume) -> None:
-        # Runs before Textual's own handler (a subclass's handlers come first).
+    @on(events.ScreenResume)
+    def keep_styles(self, event: events.ScreenResume) -> None:
+        # Textual calls the handlers of every class in a screen's MRO, the most
+        # derived first, so this runs after a screen's own ``on_screen_resume``
+        # and before Textual's handler, which reads ``refresh_styles``.
         # Textual works out every CSS rule for every widget of a screen brought
         # back by a push, which is most of the cost of coming back to a kept
         # screen. Nothing changes a screen's styles while it is away: class and
@@ -45,6 +48,6 @@ class AppScreen(Screen[ResultType]):
         # restyles everything. So a screen styled before, under the same
         # theme, keeps its styles.
         theme = self.app.theme
-        if self._styled_for_theme == theme:
+        if self.styled_for_theme == theme:
             event.refresh_styles = False
-        self._styled_for_theme = theme
+        self.styled_for_theme = theme
