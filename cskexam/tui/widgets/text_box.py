@@ -4,42 +4,50 @@ Two things make a plain ``Static`` slow to answer a key:
 
 * ``update()`` always asks for a layout of the whole screen, even when the new
   text takes as many lines as the old one (a question's header, an option
-  marked, the answer sheet); ``show()`` lays out only when the height changes.
-* When a layout gives it a new size (the feedback appears, a stem takes another
-  line), Textual sets its virtual size, which asks for a second layout and so a
-  second frame one timer tick later, although the first one already placed and
-  drew it at that size. A ``TextBox`` does not scroll: its virtual size is its
-  size, and it needs no second pass.
+  marked, the answer sheet); ``show()`` lays out only when the size changes.
+* When a layout gives a widget a new size (the feedback appears, a stem takes
+  another line), Textual also gives it a new virtual (scrollable) size, and
+  a new virtual size asks for a second layout, so a second frame one timer
+  tick later, although the first one already placed and drew it. For a
+  widget that does not scroll the virtual size is its size: ``show()``
+  works the new size out and sets it as the virtual size beforehand, so the
+  layout finds it unchanged. A wrong guess (the width changed while the box
+  was hidden) costs only that second layout.
 """
 
 from __future__ import annotations
 
 from textual.geometry import Size
 from textual.visual import VisualType
+from textual.widget import Widget
 from textual.widgets import Static
 
 
 class TextBox(Static):
     def show(self, content: VisualType) -> None:
         """Show ``content``; lay the screen out again only if it needs another size."""
-        width = self.content_size.width
-        if not self.is_mounted or not self.display or not width:
-            self.update(content)
+        outer = self.outer_size  # from the last layout that showed it, also while it is hidden
+        if not outer.width:  # never shown yet: as wide as its parent's room
+            parent = self.parent
+            room = parent.scrollable_content_region.width if isinstance(parent, Widget) else 0
+            outer = Size(room - self.styles.margin.width, 0)
+        if not self.is_mounted or outer.width <= self.styles.gutter.width:
+            self.update(content)  # not laid out yet: its width is not known
             return
-        before = self._extent(width)
         self.update(content, layout=False)
-        if self._extent(width) != before:
+        size = self._outer_size_for(outer.width, outer.height)
+        if size != outer:
             self.refresh(layout=True)
+        # Set without the layout a new virtual size asks for: the one just asked for places it.
+        self.set_reactive(Widget.virtual_size, size)
 
-    def _extent(self, width: int) -> tuple[int, int]:
-        """The cells the content asks for: its width (when that is its own) and its height at ``width``."""
+    def _outer_size_for(self, width: int, height: int) -> Size:
+        """The size (with padding and border) the content asks for, given the box's last one."""
         styles = self.styles
-        own_width = 0
+        gutter = styles.gutter
         if styles.width is not None and styles.width.is_auto:
-            own_width = self.get_content_width(self.container_size, self.app.size)
-            width = own_width
-        nowhere = Size(0, 0)  # a Static's height depends on its width alone
-        return own_width, self.get_content_height(nowhere, nowhere, width)
-
-    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
-        return super()._size_updated(size, virtual_size, container_size, layout=False)
+            width = self.get_content_width(self.container_size, self.app.size) + gutter.width
+        if styles.height is None or styles.height.is_auto:
+            nowhere = Size(0, 0)  # a Static's height depends on its width alone
+            height = self.get_content_height(nowhere, nowhere, width - gutter.width) + gutter.height
+        return Size(width, height)
