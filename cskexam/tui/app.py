@@ -381,7 +381,7 @@ class CskexamApp(App[int]):
             return
         # Over a session (a drill, a round, an exam): the spare home screen is
         # kept when popped, so going home and back costs no new screen.
-        if SPARE_HOME not in self._installed_screens:
+        if not self.is_screen_installed(SPARE_HOME):
             self.install_screen(HomeScreen(), SPARE_HOME)
         spare = self.get_screen(SPARE_HOME)
         if spare in self.screen_stack:
@@ -430,6 +430,14 @@ class CskexamApp(App[int]):
         from cskexam.tui import navigation
 
         navigation.pop_above(self, index)
+
+    if not TYPE_CHECKING:  # Textual's signature and overloads stand; only the callback is noted
+
+        def push_screen(self, screen, callback=None, *args, **kwargs):
+            from cskexam.tui import navigation
+
+            navigation.note_pushed(self, screen, callback)  # to push it again with it when its group moves
+            return super().push_screen(screen, callback, *args, **kwargs)
 
     # -- actions --------------------------------------------------------
     def action_open_screen(self, name: str) -> None:

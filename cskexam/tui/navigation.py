@@ -24,14 +24,14 @@ belong to it. A key screen with the screens above it that belong to it is a
   a second home screen, kept for that, comes to the front instead, so the
   session is still there behind it.
 
-Textual moves screens only by pushing and popping; bringing a group to the
-front reorders the stack list and sends the suspend/resume events a push
-would.
+Textual changes its stack only by pushing and popping, so bringing a group to
+the front pops the screens from the first that moves and pushes them again
+in the new order (see ``restack``).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 from weakref import WeakKeyDictionary
 
 from textual import events
@@ -45,7 +45,18 @@ if TYPE_CHECKING:
 
 KEPT_PREFIX = "kept:"
 _kept: WeakKeyDictionary[App, set[str]] = WeakKeyDictionary()  # the names of each app's kept screens
-_STEP = "_opened_for_something"  # set on a screen opened with kwargs (a node, a set of questions)
+_STEP = "opened_for_something"  # set on a screen opened with kwargs (a node, a set of questions)
+# The callback each screen on a stack was pushed with, to push it again with it.
+_callbacks: WeakKeyDictionary[Screen, Callable[[Any], Any] | None] = WeakKeyDictionary()
+
+
+def note_pushed(app: App, screen: Screen | str, callback: Callable[[Any], Any] | None) -> None:
+    """Remember what ``screen`` was pushed with (the app's ``push_screen`` tells)."""
+    if isinstance(screen, str):
+        if not app.is_screen_installed(screen):
+            return  # Textual's push_screen says what is wrong
+        screen = app.get_screen(screen)
+    _callbacks[screen] = callback
 
 
 def is_key_screen(screen: Screen) -> bool:
@@ -83,19 +94,30 @@ def find(app: App, cls: type[Screen]) -> int | None:
     return None
 
 
-def _restack(app: App, screens: list[Screen]) -> None:
-    """Make ``screens`` the stack (the same screens, reordered), with the events a push sends."""
-    stack = app._screen_stack  # Textual offers no public way to reorder it
+def restack(app: App, screens: list[Screen]) -> None:
+    """Make ``screens`` the stack: the screens of the stack reordered, some left out.
+
+    The screens from the first that moves are popped and those in ``screens``
+    pushed again, each with the callback it was first pushed with. A screen
+    pushed again is not closed: Textual closes a popped screen only if it
+    is on no stack by then. One left out is closed, unless installed.
+    Meanwhile no screen is told it was covered or uncovered; afterwards the
+    one that was in front and the one in front now are, as by a push.
+    """
+    stack = app.screen_stack
     before = stack[-1]
-    stack[:] = screens
-    after = stack[-1]
-    if after is before:
-        return
-    app.capture_mouse(None)
-    before.post_message(events.ScreenSuspend())
-    before.refresh()
-    after.post_message(events.ScreenResume())
-    app.screen_change_signal.publish(after)
+    same = 0
+    while same < min(len(stack), len(screens)) and stack[same] is screens[same]:
+        same += 1
+    with app.prevent(events.ScreenSuspend, events.ScreenResume):
+        for _ in stack[same:]:
+            app.pop_screen()
+        for screen in screens[same:]:
+            app.push_screen(screen, _callbacks.get(screen))
+    after = screens[-1]
+    if after is not before:
+        before.post_message(events.ScreenSuspend())
+        after.post_message(events.ScreenResume())
 
 
 def bring_to_front(app: App, index: int) -> Screen:
@@ -103,7 +125,7 @@ def bring_to_front(app: App, index: int) -> Screen:
     stack = app.screen_stack
     start, end = group_bounds(stack, index)
     if end < len(stack):
-        _restack(app, stack[:start] + stack[end:] + stack[start:end])
+        restack(app, stack[:start] + stack[end:] + stack[start:end])
     return stack[start]
 
 
@@ -114,10 +136,7 @@ def drop(app: App, index: int) -> None:
     if end == len(stack):
         pop_above(app, start - 1)
         return
-    _restack(app, stack[:start] + stack[end:])
-    for screen in reversed(stack[start:end]):
-        if not app.is_screen_installed(screen):
-            screen.remove()
+    restack(app, stack[:start] + stack[end:])
 
 
 def pop_above(app: App, index: int) -> None:
