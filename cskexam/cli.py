@@ -27,15 +27,22 @@ class ChineseHelpFormatter(argparse.HelpFormatter):
         super().add_usage(usage, actions, groups, prefix if prefix is not None else "用法: ")
 
 
+# The headings of argparse's two default argument groups, in its help text.
+_HEADINGS = re.compile(r"^(?:positional arguments|options|optional arguments):$", re.M)
+_HEADINGS_ZH = {"positional arguments:": "参数:", "options:": "选项:", "optional arguments:": "选项:"}
+
+
 class ChineseArgumentParser(argparse.ArgumentParser):
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("add_help", False)
         kwargs.setdefault("formatter_class", ChineseHelpFormatter)
+        add_help = kwargs.get("add_help", True)
+        kwargs["add_help"] = False  # argparse's own -h says it in English
         super().__init__(*args, **kwargs)
-        self._positionals.title = "参数"
-        self._optionals.title = "选项"
-        if not any(a.dest == "help" for a in self._actions):
+        if add_help:
             self.add_argument("-h", "--help", action="help", help="显示帮助并退出")
+
+    def format_help(self) -> str:
+        return _HEADINGS.sub(lambda m: _HEADINGS_ZH[m.group(0)], super().format_help())
 
     def error(self, message: str) -> NoReturn:  # argparse's own words are English
         self.print_usage(sys.stderr)

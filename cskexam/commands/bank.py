@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 
+from cskexam.commands import Subparsers
+
 ORDER = 41
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: Subparsers) -> None:
     p = sub.add_parser("bank", help="题库：检查 YAML 题库、导入 xlsx/csv 刷题文件",
                        description="检查题库文件，或把常见刷题模板（xlsx/csv）导入资料库。")
     actions = p.add_subparsers(dest="bank_command", metavar="操作", required=True)

@@ -11,10 +11,12 @@ import argparse
 import datetime as dt
 import sys
 
+from cskexam.commands import Subparsers
+
 ORDER = 90
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: Subparsers) -> None:
     p = sub.add_parser(
         "db", help="资料库：完整性检查、从自动备份恢复、复制到另一个数据库",
         description="检查资料库文件是否完好，或从自动备份恢复。cskexam 每天第一次打开资料库时自动备份一次"

@@ -10,6 +10,8 @@ import argparse
 import json
 import sys
 
+from cskexam.commands import Subparsers
+
 ORDER = 45
 
 
@@ -20,7 +22,7 @@ def _seed(text: str) -> int:
         raise argparse.ArgumentTypeError(f"--seed 需要整数，而不是 {text!r}") from None
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: Subparsers) -> None:
     p = sub.add_parser("exam", help="模拟考试：试卷方案、组卷、预测得分、考试记录与校准",
                        description="模拟考试。在终端界面中按 e 参加考试；这里查看试卷方案、组卷结果、预测得分、历次成绩和预测校准。")
     p.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help="数据库 SQLAlchemy URL（同全局选项 --db）")

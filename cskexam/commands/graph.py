@@ -10,10 +10,12 @@ import argparse
 import json
 import sys
 
+from cskexam.commands import Subparsers
+
 ORDER = 10
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: Subparsers) -> None:
     p = sub.add_parser("graph", help="解析笔记并显示知识图谱（不写数据库）", description="解析笔记（默认：内置笔记）并显示知识图谱大纲。")
     p.add_argument("paths", nargs="*", metavar="PATH", help="笔记文件或目录（.txt / .md）")
     p.add_argument("--json", action="store_true", help="输出 JSON：{nodes, edges, definitions}")

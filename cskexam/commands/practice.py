@@ -6,10 +6,12 @@ import argparse
 import json
 import sys
 
+from cskexam.commands import Subparsers
+
 ORDER = 42
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: Subparsers) -> None:
     p = sub.add_parser("wrongbook", help="错题本：查看、导出 CSV、设置移出规则",
                        description="错题本：答错的题目、答错次数和时间。连续答对 N 次（默认 2）后移出。")
     p.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help="数据库 SQLAlchemy URL（同全局选项 --db）")

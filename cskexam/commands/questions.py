@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 
+from cskexam.commands import Subparsers
 from cskexam.core.vocab import QUESTION_TYPES
 
 ORDER = 40
@@ -14,7 +15,7 @@ TYPES = tuple(t.value for t in QUESTION_TYPES)
 SOURCES = ("generated", "bank", "import")
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: Subparsers) -> None:
     p = sub.add_parser(
         "questions",
         help="列出题目（生成的、内置题库和导入的）",

@@ -11,6 +11,7 @@ import argparse
 import json
 import sys
 
+from cskexam.commands import Subparsers
 from cskexam.core.vocab import node_kind_label
 
 ORDER = 40
@@ -31,7 +32,7 @@ def _limit(text: str) -> int:
     return value
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: Subparsers) -> None:
     p = sub.add_parser(
         "search",
         help="按关键词搜索知识点（支持错别字、拼音和拼音首字母）",

@@ -15,12 +15,14 @@ import shlex
 import socket
 import sys
 
+from cskexam.commands import Subparsers
+
 ORDER = 95
 DEFAULT_PORT = 8000
 _ANY_ADDRESS = ("0.0.0.0", "::", "")
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: Subparsers) -> None:
     p = sub.add_parser(
         "serve", help="在浏览器中学习：把终端界面作为网页提供（同一网络的平板、手机也可打开）",
         description="用 textual-serve 把 cskexam 的界面作为网页提供。每个浏览器标签页是一个独立的会话，"

@@ -13,6 +13,7 @@ import json
 import re
 from typing import Any
 
+from cskexam.commands import Subparsers
 from cskexam.errors import UserError
 
 ORDER = 75
@@ -20,7 +21,7 @@ ORDER = 75
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: Subparsers) -> None:
     p = sub.add_parser(
         "settings",
         help="查看或修改复习设置（学习步长、目标保持率、每日新卡、最大间隔）",
