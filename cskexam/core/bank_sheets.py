@@ -12,7 +12,9 @@ Pure: takes the file's bytes, never opens files.
 from __future__ import annotations
 
 import csv
+import html
 import io
+import posixpath
 import re
 import zipfile
 from typing import Any
@@ -189,7 +191,7 @@ def rows_from_xlsx_bytes(data: bytes, file: str) -> list[list[str]]:
         # columns and rows a template can use are read.
         for row in sheet.iter_rows(max_row=MAX_ROWS + 1, max_col=MAX_COLUMNS, values_only=True):
             rows.append(["" if c is None else _cell(c) for c in row])
-        _fill_merged(rows, _merged_ranges(data, getattr(sheet, "_worksheet_path", "")), file)
+        _fill_merged(rows, _merged_ranges(data, sheet.title), file)
     except BankError:
         raise
     except Exception as exc:
@@ -219,17 +221,19 @@ def _question_sheet(sheets: list) -> Any:
 
 
 _MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]{1,3}[0-9]{1,7}):([A-Z]{1,3}[0-9]{1,7})"')
+_SHEET_TAG = re.compile(rb"<(?:\w+:)?sheet\b([^>]*)>")
+_RELATIONSHIP_TAG = re.compile(rb"<(?:\w+:)?Relationship\b([^>]*)>")
+_ATTRIBUTE = re.compile(rb"""(?:\w+:)?(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
 
-def _merged_ranges(data: bytes, part: str) -> list[tuple[int, int, int, int]]:
-    """(first row, first column, last row, last column), 0-based, of each merged range of the sheet part."""
-    if not part:
-        return []
+def _merged_ranges(data: bytes, title: str) -> list[tuple[int, int, int, int]]:
+    """(first row, first column, last row, last column), 0-based, of each merged range of the sheet ``title``."""
     from openpyxl.utils.cell import coordinate_from_string, column_index_from_string
 
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        part = _sheet_part(archive, title)
         try:
-            xml = archive.read(part.lstrip("/"))
+            xml = archive.read(part) if part else b""
         except KeyError:
             return []
     out = []
@@ -237,6 +241,44 @@ def _merged_ranges(data: bytes, part: str) -> list[tuple[int, int, int, int]]:
         (c1, r1), (c2, r2) = (coordinate_from_string(x.decode()) for x in m.groups())
         out.append((r1 - 1, column_index_from_string(c1) - 1, r2 - 1, column_index_from_string(c2) - 1))
     return out
+
+
+def _sheet_part(archive: zipfile.ZipFile, title: str) -> str:
+    """The member of the xlsx holding the worksheet ``title`` ("" when it cannot be told).
+
+    The workbook part lists its sheets by name with a relationship id; its
+    relationships part gives each id's target (OOXML, ECMA-376 part 1).
+    """
+    workbook = "xl/workbook.xml"
+    for rel in _tags(archive, "_rels/.rels", _RELATIONSHIP_TAG):
+        if rel.get("Type", "").endswith("/officeDocument") and "Target" in rel:
+            workbook = _member("", rel["Target"])
+    folder = posixpath.dirname(workbook)
+    ids = [s.get("id") for s in _tags(archive, workbook, _SHEET_TAG) if s.get("name") == title]
+    if not ids:
+        return ""
+    rels = posixpath.join(folder, "_rels", posixpath.basename(workbook) + ".rels")
+    for rel in _tags(archive, rels, _RELATIONSHIP_TAG):
+        if rel.get("Id") == ids[0] and "Target" in rel:
+            return _member(folder, rel["Target"])
+    return ""
+
+
+def _tags(archive: zipfile.ZipFile, member: str, tag: re.Pattern[bytes]) -> list[dict[str, str]]:
+    """The attributes (by local name, unescaped) of each ``tag`` element of ``member``."""
+    try:
+        xml = archive.read(member)
+    except KeyError:
+        return []
+    return [{k.decode(): html.unescape((v1 or v2).decode("utf-8", "replace"))
+             for k, v1, v2 in _ATTRIBUTE.findall(m.group(1))} for m in tag.finditer(xml)]
+
+
+def _member(folder: str, target: str) -> str:
+    """The zip member a relationship's target names, relative to ``folder`` unless absolute."""
+    if target.startswith("/"):
+        return target.lstrip("/")
+    return posixpath.normpath(posixpath.join(folder, target))
 
 
 def _fill_merged(rows: list[list[str]], ranges: list[tuple[int, int, int, int]], file: str) -> None:

@@ -42,12 +42,12 @@ def row_counts(conn: Connection, tables: list[Table]) -> dict[str, int]:
 def rows_in_order(conn: Connection, table: Table) -> Iterator[list[dict]]:
     """The rows of ``table`` in key order, in chunks."""
     order = list(table.primary_key.columns) or list(table.columns)
-    result = conn.execution_options(stream_results=True).execute(select(table).order_by(*order))
+    result = conn.execution_options(stream_results=True).execute(select(table).order_by(*order)).mappings()
     while True:
         chunk = result.fetchmany(CHUNK)
         if not chunk:
             return
-        yield [dict(row._mapping) for row in chunk]
+        yield [dict(row) for row in chunk]
 
 
 def copy_rows(source: Connection, target: Connection, progress: Progress | None = None) -> dict[str, int]:
