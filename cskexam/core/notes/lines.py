@@ -264,7 +264,10 @@ def clean_line(stripped: str, markdown: bool, literal: bool) -> tuple[str | None
         text = wrapped.group(1).strip()
     if _FURNITURE.match(text) or is_page_number(text):
         return None, bold, ""
-    return text, bold, (_NO_SPACE.sub("", text) if not markdown and len(text) <= 40 else None)
+    if markdown or len(text) > 40:
+        return text, bold, None
+    # Whitespace other than the ASCII space is never printable.
+    return text, bold, (text if " " not in text and text.isprintable() else _NO_SPACE.sub("", text))
 
 
 _SHORT_ROW = 40

@@ -22,6 +22,10 @@ _CJK_PUNCT_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[、。，,:;：；）)(
 # OCR and PDF text write Chinese full stops as ``.`` (…两大类. / 先快后慢.(√)): after a
 # Chinese character it ends a sentence. Not after a numeral, where 一.概述 is a marker.
 _HALF_STOP = re.compile(r"(?<=[\u4e00-\u9fff])(?<![一二三四五六七八九十])\.(?=$|[\u4e00-\u9fff(])")
+# A space after any character that the gap patterns look behind for: most
+# spaced lines (• 条目, English text) have none, and no gap pattern applies.
+_ANY_GAP = re.compile(r"(?<=[\u4e00-\u9fff，。、：；（(])\s")
+_CN_NUMERALS = "一二三四五六七八九十"
 _SPACED_NUMBER = re.compile(r"^(\d{1,2}|[一二三四五六七八九十]{1,3}) (?=[.、．]\s?[\u4e00-\u9fff])")
 
 
@@ -70,7 +74,10 @@ def normalize_line(line: str) -> str:
         line = _HALF_STOP.sub("。", line)
     if " " not in line:
         return line
-    line = _SPACED_NUMBER.sub(r"\1", line)
+    if line[0].isdecimal() or line[0] in _CN_NUMERALS:  # \d is a decimal digit (Nd)
+        line = _SPACED_NUMBER.sub(r"\1", line)
+    if not _ANY_GAP.search(line):
+        return line
     return _join_gaps(_CJK_PUNCT_GAP.sub("", line))
 
 
