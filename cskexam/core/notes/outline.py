@@ -14,6 +14,7 @@ from cskexam.core.notes.headings import Heading, stated_count, tail_mnemonic
 from cskexam.core.notes.markers import Marker, find_markers, markdown_heading
 from cskexam.core.notes.drafts import Draft, _clean_marker, _heading_like, _is_cjk, _looks_like_list, _next_number
 from cskexam.core.notes.outline_lines import UnmarkedLines
+from cskexam.core.notes.answers import _ANSWER_HEADING, AnsweredQuestions
 from cskexam.core.notes.questions import ANSWER_LINE as _ANSWER_LINE, question_title
 from cskexam.core.notes.outline_patterns import JUDGEMENT_ENDS
 from cskexam.core.notes.outline_patterns import (  # noqa: F401
@@ -39,9 +40,6 @@ _TRAILING_MNEMONIC = re.compile(
 )
 
 
-_ANSWER_HEADING = re.compile(r"^(?:答|答案)\s*:\s*([^:。,;!?()]{2,16}?)\s*:\s*$")
-
-
 def _closed_item(draft: Draft) -> bool:
     """An item whose line says all it holds: a short heading (``4、处理``), a class
     with its text (``A类:…``) or a name with its inline list (``2)按功能:甲、乙、丙``)."""
@@ -51,7 +49,7 @@ def _closed_item(draft: Draft) -> bool:
     return bool(colon) and len(head.strip()) <= 16 and _looks_like_list(rest)
 
 
-class OutlineBuilder(UnmarkedLines):
+class OutlineBuilder(UnmarkedLines, AnsweredQuestions):
     def __init__(self, title: str, line: int, markdown: bool = False):
         self.markdown = markdown
         self.by_indent = False  # an indented outline: every line is an item nested by its indentation
@@ -309,25 +307,6 @@ class OutlineBuilder(UnmarkedLines):
         if not starts_with_marker and self._special_line(line, lineno, markers, tip, term_run):
             return
         self._marked_line(line, lineno, markers)
-
-    def _answered_question(self, line: str) -> bool:
-        """``简述客户投诉的处理步骤。`` / ``问:…有哪些?`` read as body, then ``答:…``:
-        the question is a node of its own and the answer its body (a numbered
-        question already is one)."""
-        if not _ANSWER_LINE.match(line) or self._body_line is None:
-            return False
-        owner, question, at = self._body_line
-        if owner is not self.stack[-1] or not owner.text_parts or owner.text_parts[-1] != question:
-            return False
-        title = question_title(question)
-        if title is None:
-            return False
-        owner.text_parts.pop()
-        if owner.bare_lines and owner.bare_lines[-1] == question:
-            owner.bare_lines.pop()
-        self._asked.append(self._plain(title, "plain", at))
-        self._append_text(line)
-        return True
 
     def _asks_to_choose(self) -> bool:
         """The open draft is a question with a blank to fill (``…是（ ）。``)."""
