@@ -6,13 +6,15 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from cskexam.core.notes.drafts import Draft
-from cskexam.core.notes.questions import ANSWER_LINE as _ANSWER_LINE, question_title
+from cskexam.core.notes.drafts import Draft, _next_number
+from cskexam.core.notes.questions import _ASKED_BY, ANSWER_LINE as _ANSWER_LINE, question_title
 
+_TAG = re.compile(r"\s*[【\[(][^】\])]{1,6}[】\])]\s*$")  # 有哪些?【重点】 / (简答)
 _ANSWER_HEADING = re.compile(r"^(?:答|答案)\s*:\s*([^:。,;!?()]{2,16}?)\s*:\s*$")
 
 
 class AnsweredQuestions:
+    _cut_question: tuple[Draft, Draft] | None = None  # a numbered question closed by 问:, and its parent
     if TYPE_CHECKING:
         stack: list[Draft]
         _body_line: tuple[Draft, str, int] | None
@@ -20,11 +22,38 @@ class AnsweredQuestions:
 
         def _plain(self, segment: str, style: str, lineno: int) -> Draft: ...
         def _append_text(self, text: str, whole: bool = False) -> None: ...
+        def _finish_pending(self) -> None: ...
 
-    def _answered_question(self, line: str) -> bool:
+    def _close_answer(self, line: str) -> None:
+        """``问:…`` after an answer (its points numbered or not): the next question,
+        beside the last one, not inside the answer's last point."""
+        if len(self.stack) < 3 or not _ASKED_BY.match(line):
+            return
+        for at in range(len(self.stack) - 1, 1, -1):
+            draft = self.stack[at]
+            if any(draft is q for q in self._asked) or (draft.number and question_title(_TAG.sub("", draft.segment))):
+                self._finish_pending()
+                if draft.number:
+                    self._cut_question = (draft, self.stack[at - 1])
+                del self.stack[at:]
+                return
+
+    def _beside_cut_question(self, draft: Draft) -> None:
+        """``4.简述…`` after ``3.…?`` closed by a ``问:…`` line: the next numbered
+        question, beside the one it continues (the ``问:`` question closes too)."""
+        cut, parent = self._cut_question or (None, None)
+        if cut is None or draft.style != cut.style or not draft.number or _next_number(cut.number, cut.style) != draft.number:
+            return
+        if any(d is parent for d in self.stack):
+            while self.stack[-1] is not parent:
+                self.stack.pop()
+            self._cut_question = None
+
+    def _answered_question(self, line: str, marked: bool = False) -> bool:
         """``简述客户投诉的处理步骤。`` / ``问:…有哪些?`` read as body, then ``答:…``:
         the question is a node of its own and the answer its body (a numbered
-        question already is one)."""
+        question already is one). ``marked``: the answer line holds numbered points;
+        the question is made and False returned, so that the line is read on."""
         if not _ANSWER_LINE.match(line) or self._body_line is None:
             return False
         owner, question, at = self._body_line
@@ -37,5 +66,7 @@ class AnsweredQuestions:
         if owner.bare_lines and owner.bare_lines[-1] == question:
             owner.bare_lines.pop()
         self._asked.append(self._plain(title, "plain", at))
+        if marked:
+            return False  # 答:(1)…;(2)…: the answer's points are read as under a numbered question
         self._append_text(line)
         return True

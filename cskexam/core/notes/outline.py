@@ -142,14 +142,18 @@ class OutlineBuilder(UnmarkedLines, AnsweredQuestions):
                 self.stack.pop()
         elif same := [d for d in self.stack if d.style == draft.style]:
             target = self._continued(draft) if draft.number else None
-            if target is None and draft.number == (1,) and len(same) < 3 and _heading_like(same[-1]):
-                # 1、 2、 written under 4、: a list of its own inside the open item.
+            if target is None and draft.number == (1,) and len(same) < 3 and (
+                _heading_like(same[-1]) or (same[-1] is self.stack[-1] and same[-1].text_parts[-1:] and same[-1].text_parts[-1].endswith(":"))
+            ):
+                # 1、 2、 written under 4、 (or under 4.…? 答:共有三项:): a list of its own inside the open item.
                 pass
             else:
                 target = target or same[-1]
                 while self.stack[-1] is not target:
                     self.stack.pop()
                 self.stack.pop()
+        elif self._cut_question is not None:
+            self._beside_cut_question(draft)
         del self.stack[_MAX_DEPTH:]
         self.stack[-1].children.append(draft)
         self.stack.append(draft)
@@ -237,7 +241,8 @@ class OutlineBuilder(UnmarkedLines, AnsweredQuestions):
         if answer_head:
             # 答:学习动机的培养: — the answer opens with the first of its own headings.
             self._finish_pending()
-            self._append_text("答:")
+            if not self._answered_question("答:"):
+                self._append_text("答:")
             line = answer_head.group(1) + ":"
             markers = []
         mnemonic = _MNEMONIC_OR_BRACKETED.match(line)
@@ -288,8 +293,10 @@ class OutlineBuilder(UnmarkedLines, AnsweredQuestions):
                 return
             self._plain(line, "plain", lineno)
             return
-        if not starts_with_marker and self._answered_question(line):
-            return
+        if not starts_with_marker:
+            self._close_answer(line)
+            if self._answered_question(line, marked=bool(markers)):
+                return
         if self.markdown and after_gap and not starts_with_marker and not indent and not tip and not _ANSWER_LINE.match(line):
             # A paragraph flush left after a blank line ends the Markdown list above it.
             self._finish_pending()

@@ -1,0 +1,54 @@
+"""Rules for notes written as questions and answers (简答题 collections): 问:/答:
+pairs, answers whose numbering restarts, inline answers and the other shapes an
+answer takes. The examples are written for these tests."""
+
+from __future__ import annotations
+
+from outline_helpers import kids, node, parse
+
+
+def test_an_asked_question_with_a_count_only_answer_lead_in_holds_the_numbered_points():
+    text = (
+        "人力资源简答\n一、招聘管理\n问：招聘渠道的选择应考虑哪些因素？\n答：共有三项：\n"
+        "1.岗位性质\n2.招聘成本\n3.时间要求\n"
+    )
+    g = parse(text)
+    assert kids(g, "招聘渠道的选择应考虑哪些因素") == ["岗位性质", "招聘成本", "时间要求"]
+    assert node(g, "招聘渠道的选择应考虑哪些因素").count == 3
+    assert kids(g, "招聘管理") == ["招聘渠道的选择应考虑哪些因素"]
+
+
+def test_numbering_restarted_under_a_numbered_questions_answer_lead_in_is_its_answer():
+    text = (
+        "人力资源简答\n一、培训管理\n1.培训需求分析有哪些层次？\n答：共有三个层次：\n"
+        "1.组织分析\n2.任务分析\n3.人员分析\n2.简述培训效果评估的内容。\n答：反应、学习、行为、结果\n"
+    )
+    g = parse(text)
+    assert kids(g, "培训需求分析有哪些层次") == ["组织分析", "任务分析", "人员分析"]
+    assert node(g, "培训需求分析有哪些层次").count == 3
+    assert kids(g, "培训管理") == ["培训需求分析有哪些层次", "简述培训效果评估的内容"]
+    assert kids(g, "简述培训效果评估的内容") == ["反应", "学习", "行为", "结果"]
+
+
+def test_an_asked_question_closes_the_numbered_question_above_and_the_numbering_goes_on():
+    text = (
+        "人力资源简答\n一、员工关系\n3.员工培训的作用有哪些？【重点】\n答：提升技能、增强凝聚力、降低流失率\n"
+        "问：简述劳动争议的处理方式。\n答：（1）协商；（2）调解；（3）仲裁。\n"
+        "4.简述薪酬调整的依据。\n答：①物价变动②企业效益③员工业绩\n"
+    )
+    g = parse(text)
+    assert kids(g, "员工培训的作用有哪些") == ["提升技能", "增强凝聚力", "降低流失率"]
+    assert kids(g, "简述劳动争议的处理方式") == ["协商", "调解", "仲裁"]
+    assert kids(g, "简述薪酬调整的依据") == ["物价变动", "企业效益", "员工业绩"]
+    assert kids(g, "员工关系") == ["员工培训的作用有哪些", "简述劳动争议的处理方式", "简述薪酬调整的依据"]
+
+
+def test_asked_questions_in_a_row_stay_siblings_after_numbered_answers():
+    text = (
+        "行政简答\n一、会务\n问：会场布置有哪些要求？\n答：\n1.整洁\n2.安静\n3.通风\n"
+        "问：会议通知应包括哪些内容？\n答：会议名称、会议时间、会议地点\n"
+    )
+    g = parse(text)
+    assert kids(g, "会务") == ["会场布置有哪些要求", "会议通知应包括哪些内容"]
+    assert kids(g, "会场布置有哪些要求") == ["整洁", "安静", "通风"]
+    assert kids(g, "会议通知应包括哪些内容") == ["会议名称", "会议时间", "会议地点"]
