@@ -52,3 +52,16 @@ def test_asked_questions_in_a_row_stay_siblings_after_numbered_answers():
     assert kids(g, "会务") == ["会场布置有哪些要求", "会议通知应包括哪些内容"]
     assert kids(g, "会场布置有哪些要求") == ["整洁", "安静", "通风"]
     assert kids(g, "会议通知应包括哪些内容") == ["会议名称", "会议时间", "会议地点"]
+
+
+def test_the_next_numbered_question_continues_the_questions_not_the_answers_points():
+    text = (
+        "人力资源简答\n一、绩效管理\n4.绩效考评应遵循哪些原则？\n答：共有四项：\n"
+        "1.公开\n2.客观\n3.及时\n4.反馈\n记忆：公客及反\n5.简述绩效面谈的步骤。\n答：准备、实施、总结\n"
+        "6.绩效考评的误差有哪些？【重点】\n答：晕轮效应、近因效应、宽大化倾向\n"
+    )
+    g = parse(text)
+    assert kids(g, "绩效管理") == ["绩效考评应遵循哪些原则", "简述绩效面谈的步骤", "绩效考评的误差有哪些"]
+    assert kids(g, "绩效考评应遵循哪些原则") == ["公开", "客观", "及时", "反馈"]
+    assert node(g, "绩效考评应遵循哪些原则").mnemonic == "公客及反"
+    assert kids(g, "绩效考评的误差有哪些") == ["晕轮效应", "近因效应", "宽大化倾向"]

@@ -19,6 +19,7 @@ class AnsweredQuestions:
         stack: list[Draft]
         _body_line: tuple[Draft, str, int] | None
         _asked: list[Draft]
+        _next_rest: str
 
         def _plain(self, segment: str, style: str, lineno: int) -> Draft: ...
         def _append_text(self, text: str, whole: bool = False) -> None: ...
@@ -37,6 +38,14 @@ class AnsweredQuestions:
                     self._cut_question = (draft, self.stack[at - 1])
                 del self.stack[at:]
                 return
+
+    def _asked_among(self, found: list[Draft]) -> Draft | None:
+        """The numbered question among the drafts a new numbered line may continue,
+        when that line asks a question too (else None)."""
+        if not question_title(_TAG.sub("", self._next_rest.strip())):
+            return None
+        asked = [d for d in found if question_title(_TAG.sub("", d.segment))]
+        return asked[0] if len(asked) == 1 else None
 
     def _beside_cut_question(self, draft: Draft) -> None:
         """``4.简述…`` after ``3.…?`` closed by a ``问:…`` line: the next numbered

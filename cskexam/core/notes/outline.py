@@ -86,6 +86,8 @@ class OutlineBuilder(UnmarkedLines, AnsweredQuestions):
             d for d in reversed(self.stack)
             if d.style == draft.style and d.number and draft.number and _next_number(d.number, draft.style) == draft.number
         ]
+        if len(found) > 1 and (asked := self._asked_among(found)) is not None:
+            return asked  # 5.简述… after 4.…? 答:共有四项: 1. … 4.: the next question
         if len(found) > 1 and ":" in self._next_rest.strip()[:16]:
             headed = [d for d in found if ":" in d.segment.strip()[:16]]
             if headed:
