@@ -65,3 +65,24 @@ def test_the_next_numbered_question_continues_the_questions_not_the_answers_poin
     assert kids(g, "绩效考评应遵循哪些原则") == ["公开", "客观", "及时", "反馈"]
     assert node(g, "绩效考评应遵循哪些原则").mnemonic == "公客及反"
     assert kids(g, "绩效考评的误差有哪些") == ["晕轮效应", "近因效应", "宽大化倾向"]
+
+
+def test_answers_labelled_参考答案_答案_or_解析_after_a_question_are_its_answer():
+    text = (
+        "人力简答\n7.工作分析的方法有哪些？\n参考答案：观察法、访谈法、问卷法\n"
+        "8.岗位评价的原则有哪些？\n解析：系统性、实用性、标准化\n"
+        "9.薪酬结构有哪些类型？\n答案：岗位薪酬、技能薪酬、绩效薪酬\n"
+        "问：员工援助计划包括哪些内容？\n【解析】心理咨询、法律咨询、健康讲座\n"
+    )
+    g = parse(text)
+    assert kids(g, "工作分析的方法有哪些") == ["观察法", "访谈法", "问卷法"]
+    assert kids(g, "岗位评价的原则有哪些") == ["系统性", "实用性", "标准化"]
+    assert kids(g, "薪酬结构有哪些类型") == ["岗位薪酬", "技能薪酬", "绩效薪酬"]
+    assert kids(g, "员工援助计划包括哪些内容") == ["心理咨询", "法律咨询", "健康讲座"]
+    assert not g.find("参考答案") and not g.find("解析")
+
+
+def test_answer_lines_with_no_label_under_a_question_are_its_points():
+    text = "人力简答\n6.劳动合同的解除有哪些情形？\n协商解除\n过失性解除\n经济性裁员\n7.简述试用期的规定。\n答：试用期最长不得超过六个月。\n"
+    g = parse(text)
+    assert kids(g, "劳动合同的解除有哪些情形") == ["协商解除", "过失性解除", "经济性裁员"]

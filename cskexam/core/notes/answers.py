@@ -28,9 +28,9 @@ class AnsweredQuestions:
     def _close_answer(self, line: str) -> None:
         """``问:…`` after an answer (its points numbered or not): the next question,
         beside the last one, not inside the answer's last point."""
-        if len(self.stack) < 3 or not _ASKED_BY.match(line):
+        if len(self.stack) < 2 or not _ASKED_BY.match(line):
             return
-        for at in range(len(self.stack) - 1, 1, -1):
+        for at in range(len(self.stack) - 1, 0, -1):
             draft = self.stack[at]
             if any(draft is q for q in self._asked) or (draft.number and question_title(_TAG.sub("", draft.segment))):
                 self._finish_pending()

@@ -267,7 +267,11 @@ def _words(line: str) -> str:
 
 
 # 【答案】…, 〔参考答案〕…, [答]…: an answer labelled in brackets is an answer like 答：….
-_ANSWER_LABEL = re.compile(r"^(\s*)[【\[〔]\s*(?:参考答案|參考答案|答案|答)\s*[】\]〕]\s*[:：]?\s*")
+_ANSWER_LABEL = re.compile(
+    r"^(\s*)(?:[【\[〔]\s*(?:参考答案|參考答案|答案|答)\s*[】\]〕]\s*[:：]?|(?:参考答案|參考答案|答案|答案要点|答题要点|答題要點)\s*[:：])\s*"
+)
+
+_EXPLAINED = re.compile(r"^(\s*)(?:[【\[]\s*解析\s*[】\]]\s*[:：]?|解析\s*[:：])\s*")
 
 
 # A mind map exported as a drawn tree (├─ 计划, │  └─ 计划的作用, |-- 计划): the
@@ -305,6 +309,11 @@ def reformat(raw: list[str], markdown: bool) -> tuple[list[str], bool]:
     if _TREE_GLYPHS.search(text):
         _tree_lines(lines)
         changed = True
+    if "解析" in text:
+        for k, line in enumerate(lines):
+            if k and _EXPLAINED.match(line) and lines[k - 1].rstrip().endswith(("？", "?")):
+                lines[k] = _EXPLAINED.sub(r"\1答：", line, count=1)  # …有哪些？ 解析：…: the answer
+                changed = True
     if "答" in text:
         for k, line in enumerate(lines):
             if "答" in line[:8] and _ANSWER_LABEL.match(line):
