@@ -86,3 +86,15 @@ def test_answer_lines_with_no_label_under_a_question_are_its_points():
     text = "人力简答\n6.劳动合同的解除有哪些情形？\n协商解除\n过失性解除\n经济性裁员\n7.简述试用期的规定。\n答：试用期最长不得超过六个月。\n"
     g = parse(text)
     assert kids(g, "劳动合同的解除有哪些情形") == ["协商解除", "过失性解除", "经济性裁员"]
+
+
+def test_a_number_in_the_title_that_matches_its_items_is_their_count():
+    text = (
+        "中医笔记\n考点3：人体的六腑：胆、胃、小肠、大肠、膀胱、三焦\n"
+        "考点4：管理的三驾马车：计划、组织、控制\n考点5：第三方物流的特征：专业化、个性化\n"
+    )
+    g = parse(text)
+    assert kids(g, "人体的六腑") == ["胆", "胃", "小肠", "大肠", "膀胱", "三焦"]
+    assert node(g, "人体的六腑").count == 6
+    assert node(g, "管理的三驾马车").count == 3
+    assert node(g, "第三方物流的特征").count in (None, 2)

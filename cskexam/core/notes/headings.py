@@ -465,3 +465,14 @@ def stated_count(title: str, text: str = "", mnemonic: str | None = None) -> int
         if value is not None and value >= 2:
             return value
     return None
+
+
+_NAMED_NUMBER = re.compile(r"(?<![第初周期])([二三四五六七八九十两兩]|(?<!\d)\d{1,2}(?![\d.%]))")
+
+
+def names_count(title: str, found: int) -> bool:
+    """``疾病的三间分布``, ``五驾马车``, ``五脏`` over as many items: a number in the
+    title that says how many items there are (only when it matches them)."""
+    if found < 2 or not _NAMED_NUMBER.search(title):
+        return False
+    return any(cn_to_int(m.group(1)) == found for m in _NAMED_NUMBER.finditer(title))

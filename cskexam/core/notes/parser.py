@@ -20,7 +20,7 @@ from cskexam.core.notes.definitions import extract_definitions
 from cskexam.core.notes.documents import Document, split_documents, split_indented
 from cskexam.core.notes.enumerations import Split, bare_line_list, inline_items, counted_sentences, list_tail, listed_sentence_with_subject, strip_list_lead, counted_sentence, counted_sentence_with_subject, split_counted, split_pair, split_short_list, trailing_count
 from cskexam.core.notes.formats import reformat
-from cskexam.core.notes.headings import Heading, stated_count
+from cskexam.core.notes.headings import Heading, names_count, stated_count
 from cskexam.core.notes.source_lines import original_excerpt, raw_lines, split_lines
 from cskexam.core.notes.links import related_edges
 from cskexam.core.notes.markers import Marker, find_markers, remembered_markers
@@ -434,6 +434,8 @@ def _finish_kind(node: Node, draft: Draft, inline: int) -> Node:
     elif draft.inline_item:
         node.kind = "item"
     found = inline if inline else len(node.children)
+    if node.count is None and node.parent is not None and names_count(node.title, found):
+        node.count = found  # 疾病的三间分布:时间、地区、人群
     if node.count is not None and node.count != found:
         node.flags.append(make_flag(COUNT_MISMATCH, stated=node.count, found=found))
     return node
