@@ -98,3 +98,24 @@ def test_a_number_in_the_title_that_matches_its_items_is_their_count():
     assert node(g, "人体的六腑").count == 6
     assert node(g, "管理的三驾马车").count == 3
     assert node(g, "第三方物流的特征").count in (None, 2)
+
+
+def test_a_count_only_lead_in_with_its_items_gives_them_to_the_heading_above():
+    text = "心理笔记\n一、压力的层次\n从外到内共三层：生理、心理、社会\n二、应激的来源\n共四类：\n1.躯体性\n2.心理性\n3.文化性\n4.社会性\n"
+    g = parse(text)
+    assert kids(g, "压力的层次") == ["生理", "心理", "社会"] and node(g, "压力的层次").count == 3
+    assert kids(g, "应激的来源") == ["躯体性", "心理性", "文化性", "社会性"] and node(g, "应激的来源").count == 4
+
+
+def test_the_stages_a_process_goes_through_belong_to_the_heading_named_by_them():
+    text = "心理笔记\n一、技能形成阶段\n技能形成一般经历四个阶段：定向、模仿、整合、熟练。\n记忆：定模整熟\n"
+    g = parse(text)
+    assert kids(g, "技能形成阶段") == ["定向", "模仿", "整合", "熟练"]
+    assert node(g, "技能形成阶段").count == 4 and node(g, "技能形成阶段").mnemonic == "定模整熟"
+
+
+def test_a_basis_written_with_依_is_a_classification_node_over_its_numbered_items():
+    text = "心理笔记\n四、人格的类型\n依功能可分為三類：\n1.理智型\n2.情緒型\n3.意志型\n"
+    g = parse(text)
+    assert kids(g, "人格的类型") == ["依功能可分為三類"]
+    assert kids(g, "依功能可分為三類") == ["理智型", "情緒型", "意志型"] and node(g, "依功能可分為三類").count == 3

@@ -36,6 +36,9 @@ _LEVELS = re.compile(r"(?:共|共有|共分为)([一二三四五六七八九十�
 _TRAILING_GROUP = re.compile(r"\s*(?:\([^()]{1,12}\)|【[^【】]{1,8}】|\[[^\[\]]{1,8}\]|[★☆▲]+|[Pp]\.?\s?\d{1,4})\s*$")
 
 
+_GOES_THROUGH = re.compile(r"经历|經歷|经过|經過")
+
+
 def _bare_name(text: str) -> str:
     """A heading's name without the brackets, tags and page marks after it."""
     text = text.strip().strip("【】")
@@ -306,7 +309,7 @@ class UnmarkedLines:
         owner = self.stack[-1]
         if owner is self.root or owner.style in ("judge", "term"):
             return False
-        if not (_LEAD_IN.search(head) or _COUNT_ONLY.match(head)):
+        if not (_LEAD_IN.search(head) or _COUNT_ONLY.match(head) or self._names_heading(head, owner)):
             return False
         items, remark = inline_items(rest), ""
         if items is None and "。" in rest.rstrip("。"):
@@ -325,6 +328,19 @@ class UnmarkedLines:
             owner.stated = count
         self._add_items(owner, items, lineno)
         return True
+
+    def _names_heading(self, head: str, owner: Draft) -> bool:
+        """``团体发展一般经历五个阶段`` right under ``团体发展阶段`` (no items yet): its
+        subject and what it counts make up the heading's name."""
+        m = _LEAD_SUBJECT.match(head) if not owner.children else None
+        if m is None or not _GOES_THROUGH.search(head[len(m.group(1)) : m.end()]):
+            # 客户关系分为五种类型 under 客户关系的类型, 知觉有四个基本特性 under 知觉的特性:
+            # a list of its own; only the stages a process goes through are the heading's.
+            return False
+        subject = _bare_name(m.group(1)).replace("的", "")
+        name = _bare_name(owner.segment.split(":", 1)[0]).replace("的", "")
+        rest = name[len(subject):]
+        return len(subject) >= 2 and len(rest) >= 2 and name.startswith(subject) and rest in head[m.end():]
 
     def _repeats_heading(self, head: str, owner: Draft) -> bool:
         """``服务质量的特性包括以下五个方面`` or ``服务质量的特性(五个)`` right under
