@@ -28,10 +28,10 @@ FOLDER = Path(__file__).resolve().parent / "notes_formats"
 
 FLOORS = {
     "documents": 0.95,
-    "edges": 0.97,
+    "edges": 0.98,
     "titles": 0.99,
-    "lists": 0.96,
-    "mnemonics": 0.96,
+    "lists": 0.97,
+    "mnemonics": 0.97,
     "pages": 0.98,
     "judgements": 0.99,
 }
