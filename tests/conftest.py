@@ -50,6 +50,23 @@ def pytest_configure(config):
         os.environ["CSKEXAM_HOME"] = tempfile.mkdtemp(prefix=f"cskexam-{worker}-")
 
 
+@pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist
+def pytest_xdist_auto_num_workers(config):
+    """``-n auto`` (the default, pyproject.toml's addopts): one worker more than there are CPUs.
+
+    A worker is often waiting rather than computing (on PostgreSQL, on a process a
+    test started, on a terminal app's timers); the extra worker fills those gaps.
+    ``PYTEST_XDIST_AUTO_NUM_WORKERS`` still decides when it is set.
+    """
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cpus = os.cpu_count() or 1
+    return cpus + 1
+
+
 @pytest.fixture(scope="session")
 def _migrated_template(tmp_path_factory):
     from cskexam.storage.db import open_database

@@ -27,6 +27,23 @@ def cli(*args, db_url=None, stdin="", timeout=60):
     return subprocess.run(argv + list(args), input=stdin, capture_output=True, text=True, timeout=timeout, env=ENV)
 
 
+def run_main(capsys, *args, db_url=None) -> subprocess.CompletedProcess:
+    """A command that reads no input, run in this process (the same ``main`` as ``python -m cskexam``).
+
+    The commands that read answers from stdin, or must be separate processes, use ``cli``.
+    """
+    from cskexam.cli import main
+
+    argv = (["--db", db_url] if db_url else []) + list(args)
+    capsys.readouterr()
+    try:
+        code = main(argv)
+    except SystemExit as exc:  # argparse refusing an option
+        code = exc.code
+    out, err = capsys.readouterr()
+    return subprocess.CompletedProcess(argv, code, out, err)
+
+
 def logs_in(url):
     db = open_database(url)
     try:
@@ -36,42 +53,42 @@ def logs_in(url):
         db.close()
 
 
-def test_cards_json_lists_the_stored_cards(library_path):
+def test_cards_json_lists_the_stored_cards(library_path, capsys):
     url = f"sqlite:///{library_path}"
-    out = cli("cards", "--json", db_url=url)
+    out = run_main(capsys, "cards", "--json", db_url=url)
     assert out.returncode == 0, out.stderr
     cards = json.loads(out.stdout)
     assert set(cards[0]) == {"id", "node", "kind", "front", "back", "state"}
     assert {c["state"] for c in cards} <= {"new", "learning", "review", "suspended", "buried", "leech"}
     macro = next(c for c in cards if c["front"] == "宏观环境分析包括哪五个方面？（宏五）")
     assert macro["kind"] == "list" and macro["back"].startswith("1. 市场人口")
-    only = json.loads(cli("cards", "--json", "--kind", "definition", db_url=url).stdout)
+    only = json.loads(run_main(capsys, "cards", "--json", "--kind", "definition", db_url=url).stdout)
     assert only and {c["kind"] for c in only} == {"definition"}
 
 
-def test_cards_from_notes_without_a_database(tmp_path):
+def test_cards_from_notes_without_a_database(tmp_path, capsys):
     notes = tmp_path / "笔记.md"
     notes.write_text("# 服务\n## 客户服务的五大特性\n无形性、不可分性、易消失性、有偿性、易变性\n", encoding="utf-8")
-    out = cli("cards", "--notes", str(notes))
+    out = run_main(capsys, "cards", "--notes", str(notes))
     assert out.returncode == 0, out.stderr
     assert "客户服务的五大特性分别是什么？" in out.stdout and "5. 易变性" in out.stdout
-    bad = cli("cards", "--notes", str(tmp_path / "missing.txt"))
+    bad = run_main(capsys, "cards", "--notes", str(tmp_path / "missing.txt"))
     assert bad.returncode == 2 and "路径不存在" in bad.stderr and "Traceback" not in bad.stderr
 
 
-def test_stats_json_and_text(library_path):
+def test_stats_json_and_text(library_path, capsys):
     url = f"sqlite:///{library_path}"
     cli("review", "--limit", "3", db_url=url, stdin="\n3\n" * 3)
-    data = json.loads(cli("stats", "--json", db_url=url).stdout)
+    data = json.loads(run_main(capsys, "stats", "--json", db_url=url).stdout)
     assert data["reviewed_today"] == 3 and data["streak"] == 1
     assert len(data["forecast"]) == 30 and data["mastery"]["documents"]
-    text = cli("stats", db_url=url).stdout
+    text = run_main(capsys, "stats", db_url=url).stdout
     assert "今日已复习 3" in text and "连续学习 1 天" in text
-    bad = cli("stats", "--days", "0", db_url=url)
+    bad = run_main(capsys, "stats", "--days", "0", db_url=url)
     assert bad.returncode == 2 and "--days" in bad.stderr
 
 
-def test_review_command_answers_undoes_and_summarises(library_path):
+def test_review_command_answers_undoes_and_summarises(library_path, capsys):
     url = f"sqlite:///{library_path}"
     out = cli("review", db_url=url, stdin="\n3\n\n1\n\nu\nq\n")
     assert out.returncode == 0, out.stderr
@@ -79,7 +96,7 @@ def test_review_command_answers_undoes_and_summarises(library_path):
     assert "1 重来(1分钟)  2 困难(6分钟)  3 良好(10分钟)" in out.stdout
     assert "已撤销" in out.stdout and "本次复习 1 张（良好 1）" in out.stdout
     assert [r.rating for r in logs_in(url)] == [3]
-    unknown = cli("review", "--node", "nope", db_url=url)
+    unknown = run_main(capsys, "review", "--node", "nope", db_url=url)
     assert unknown.returncode == 2 and "没有这个知识点" in unknown.stderr
 
 
