@@ -119,3 +119,12 @@ def test_a_basis_written_with_依_is_a_classification_node_over_its_numbered_ite
     g = parse(text)
     assert kids(g, "人格的类型") == ["依功能可分為三類"]
     assert kids(g, "依功能可分為三類") == ["理智型", "情緒型", "意志型"] and node(g, "依功能可分為三類").count == 3
+
+
+def test_a_辨析_section_after_an_inline_answer_leaves_the_answer_a_list():
+    text = (
+        "人力简答\n2.企业年金的缴费来源包括哪些？\n"
+        "答：企业缴纳的补充养老费用、职工个人缴纳的费用、年金基金的投资收益。\n【易错辨析】\n企业年金由国家强制建立。（×）\n"
+    )
+    g = parse(text)
+    assert kids(g, "企业年金的缴费来源包括哪些") == ["企业缴纳的补充养老费用", "职工个人缴纳的费用", "年金基金的投资收益"]

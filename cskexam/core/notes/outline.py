@@ -27,6 +27,7 @@ _ASIDE_SECTION = re.compile(r"判断|判斷|辨析|是非|对错|對錯|练习|�
 # The remarks a mind map hangs under a branch (注:…, 易考:…); 例如 and 答 may name real branches.
 _MAP_ASIDES = frozenset({"注意", "注", "提示", "提醒", "备注", "说明", "易考", "易错", "易混", "易错点", "易混点", "考点提示"})
 _SECTION_REMARK = re.compile(r"\s*\([^()]{1,16}\)\s*$")
+_ASIDE_TITLE = re.compile(r"^(?:易错|易混|概念)?辨析题?$")
 _BLANK = re.compile(r"\(\s*\)|_{3,}")
 _MNEMONIC_OR_BRACKETED = re.compile(
     r"^(?:[•●▪◆■·◎▲△❖✦☞◇○►▶□❑➢➤◉✔✅☑]\s*|[-*+]\s+)?\(?((?:[★☆※]\s*)?[【\[]?(?:首字|谐音|諧音)?(?:口诀|口訣|巧记|巧記|记忆|記憶|速记|速記|助记|助記|简记|簡記)"
@@ -294,6 +295,9 @@ class OutlineBuilder(UnmarkedLines, AnsweredQuestions):
                 owner.stated = owner.stated or stated_count(line)
                 return
             self._plain(line, "plain", lineno)
+            return
+        if not markers and _ASIDE_TITLE.match(line):
+            self._plain(line, "plain", lineno)  # 【易错辨析】 after an answer: no part of the answer's text
             return
         if not starts_with_marker:
             self._close_answer(line)
