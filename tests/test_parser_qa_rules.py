@@ -128,3 +128,9 @@ def test_a_辨析_section_after_an_inline_answer_leaves_the_answer_a_list():
     )
     g = parse(text)
     assert kids(g, "企业年金的缴费来源包括哪些") == ["企业缴纳的补充养老费用", "职工个人缴纳的费用", "年金基金的投资收益"]
+
+
+def test_a_count_written_between_a_title_and_its_items_is_the_titles_count():
+    text = "健康笔记\n第一章 行为\n考点7：压力应对模式 三个阶段：警觉、抵抗、衰竭\n"
+    g = parse(text)
+    assert kids(g, "压力应对模式") == ["警觉", "抵抗", "衰竭"] and node(g, "压力应对模式").count == 3

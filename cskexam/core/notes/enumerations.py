@@ -476,9 +476,12 @@ _LIST_LEAD_VERB = re.compile(
     r"^[^,;:。、()]{2,20}?(?:一般|通常|主要|大致)?(?:可以|可)?(?:包括|包含|分为|分為|分成|具备|具備|具有|经历|經歷|遵循|来源于|有)(?=[^、]{1,16}、)"
 )
 
+# 五个阶段:甲、乙… after a title: how many items, then the items.
+_COUNT_LEAD = re.compile(r"^(?:共有|共)?(?:[二三四五六七八九十两兩]|\d{1,2})(?:个|個|种|種|项|項|类|類|大|条|條|步|层|層)?[\u4e00-\u9fff]{0,3}\s*:\s*(?=[^、]{1,16}、)")
+
 
 def strip_list_lead(text: str) -> str:
     """``心理学的主要流派有甲、乙、丙`` → ``甲、乙、丙``: the subject and verb
     that open a counted list sentence are not part of its first item."""
-    m = _LIST_LEAD_VERB.match(text)
+    m = _LIST_LEAD_VERB.match(text) or _COUNT_LEAD.match(text)
     return text[m.end() :] if m else text
