@@ -134,3 +134,8 @@ def test_a_count_written_between_a_title_and_its_items_is_the_titles_count():
     text = "健康笔记\n第一章 行为\n考点7：压力应对模式 三个阶段：警觉、抵抗、衰竭\n"
     g = parse(text)
     assert kids(g, "压力应对模式") == ["警觉", "抵抗", "衰竭"] and node(g, "压力应对模式").count == 3
+
+
+def test_a_counted_sentence_with_来自_names_the_headings_items():
+    g = parse("客服笔记\n二、客户流失的原因\n客户流失的原因主要来自价格、质量和服务三个方面。\n")
+    assert kids(g, "客户流失的原因") == ["价格", "质量", "服务"] and node(g, "客户流失的原因").count == 3
