@@ -139,3 +139,13 @@ def test_a_count_written_between_a_title_and_its_items_is_the_titles_count():
 def test_a_counted_sentence_with_来自_names_the_headings_items():
     g = parse("客服笔记\n二、客户流失的原因\n客户流失的原因主要来自价格、质量和服务三个方面。\n")
     assert kids(g, "客户流失的原因") == ["价格", "质量", "服务"] and node(g, "客户流失的原因").count == 3
+
+
+def test_a_count_cut_by_a_hard_wrap_between_numeral_and_measure_word_is_joined():
+    text = (
+        "客服笔记\n四、服务补救模型\n补救模型用来分析服务失误的来源，模型指出了导致客户不满的三\n种失误：\n"
+        "1.流程失误\n2.人员失误\n3.系统失误\n五、其他\n"
+    )
+    g = parse(text)
+    assert kids(g, "服务补救模型") == ["流程失误", "人员失误", "系统失误"]
+    assert not g.find("种失误")

@@ -384,6 +384,8 @@ def _join_hard_wraps(lines: list[Line]) -> None:
         # ``…三部分构成。其中服务软件`` / ``标准又包括:…``: a 其中 clause with no verb yet.
         opened = _OPEN_CLAUSE.search(line.text) is not None and len(nxt.text) <= 24
         dangling = opened or (line.text.endswith(_DANGLING) and len(nxt.text) <= 24)
+        # …导致质量问题的五 / 种差距: a count cut between its numeral and its measure word.
+        dangling = dangling or (last in "二三四五六七八九十两兩" and nxt.text[:1] in "种種个個项項类類条條层層" and len(nxt.text) <= 24)
         if (
             last not in _END_PUNCT
             and ("\u4e00" <= last <= "\u9fff" or last in "、," or flow)
