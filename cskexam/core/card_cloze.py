@@ -19,7 +19,8 @@ from collections import defaultdict
 from typing import Callable, Protocol
 
 from cskexam.core.card_lists import _ASPECT
-from cskexam.core.card_text import BLANK, _GENERIC, _PRONOUN_START, _clean, _sentences, _squash
+from cskexam.core.card_text import (BLANK, _GENERIC, _PRONOUN_START, _clean, _sentences, _squash, opens_on_predicate,
+                                    subject_name, without_note_marker)
 from cskexam.core.distractors import shared_words
 from cskexam.core.grading_hant import to_simplified
 from cskexam.core.question_doubt import not_its_own, starts_mid_sentence
@@ -328,7 +329,12 @@ def _add_cloze_card(deck, graph, node, node_defs, seg, domain, keywords, common,
     if node.kind == "item" and not_its_own(graph, node, (_sentences(node.text) or [""])[0]):
         return  # 德尔菲法又称… run into 趋势外推预测法's line: labelled with the item, a card would mislead
     for sentence in _sentences(node.text):
-        sentence = _REMARK.sub("", sentence).strip(" :：")  # 「（考点:哪个阶段…→稳定期）」 is no part of the fact
+        sentence = without_note_marker(_REMARK.sub("", sentence).strip(" :："))  # 「（考点:…→稳定期）」 is no part of the fact
+        if opens_on_predicate(sentence):
+            given = subject_name(node.title)
+            if not given:
+                continue  # 「一般为…，可以扩大____」 names no subject
+            sentence = given + sentence
         if any(key in _squash(sentence) for key in said):
             continue
         if (not 12 <= len(sentence) <= 80 or re.search(r"[?？]", sentence) or sentence.startswith(_META_START)

@@ -59,6 +59,9 @@ def kind_of_items(name: str, items: list[str], said: str, upper: str = "") -> st
     """What the items are: 'methods', 'kinds', 'shows', 'people', 'aspects' or '' (nothing to tell)."""
     if _COMMON.match(name) and _share_head(name, items):
         return "kinds"
+    if (_share_head(name, items) and not name.endswith(_NO_KIND_HEAD) and "的" not in name
+            and not _ASPECT_HEAD.search(name)):
+        return "kinds"  # 会议纪要 → 完整纪要, 简要纪要: kinds of it, not what it holds
     if _METHOD_HEAD.search(name) or _mostly(_METHOD_ITEM, items) or _METHOD_HEAD.search(upper) and not name.endswith(upper):
         return "methods"
     if _KIND_SAID.search(said) or _mostly(_KIND_ITEM, items):
@@ -88,8 +91,27 @@ def _share_head(name: str, items: list[str]) -> bool:
     return len(items) >= 2 and all(i.endswith(head) and len(i) > 2 for i in items)
 
 
+# An order of rank (优先顺序, 由高到低): the items are recalled in that order.
+_ORDER_HEAD = re.compile(r"(?:优先顺序|優先順序|顺序|順序|次序|排序|优先级|優先級|位阶|位階)$")
+_ORDER_SAID = re.compile(r"(?:由|从|從)(?:高|低|强|強|弱|重|轻|輕|大|小|先|后|後)(?:到|至)(?:高|低|强|強|弱|重|轻|輕|大|小|先|后|後)")
+# Heads whose 「X管理 → 目标管理, 过程管理」 are parts of a task, no kinds of it.
+_NO_KIND_HEAD = ("管理", "建设", "建設", "分析", "能力", "要求", "内容", "內容", "方面", "原则", "原則")
+
+
+def order_front(name: str, items: list[str], said: str) -> str | None:
+    """「伦理原则的优先顺序」, 「…由高到低：」: asked in that order, never for its 内容."""
+    direction = _ORDER_SAID.search(said) or _ORDER_SAID.search(name)
+    if not (_ORDER_HEAD.search(name) or direction) or len(items) < 2:
+        return None
+    way = direction.group(0) if direction and direction.group(0) not in name else ""
+    return f"{name}{way}依次是什么？"
+
+
 def framed_front(name: str, n: str, items: list[str], said: str, upper: str = "") -> str | None:
     """The front of a list by what its items are, or None where the items tell nothing (the caller's words)."""
+    ordered = order_front(name, items, said)
+    if ordered:
+        return ordered
     steps = steps_front(name, n, items, said)
     if steps:
         return steps

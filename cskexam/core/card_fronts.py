@@ -73,6 +73,8 @@ def list_name(node: Node) -> str:
     title = heading_name(_clean(_KEY_MARKS.sub("", _clean(node.title))))
     return balanced_quotes(_ASKING_TAIL.sub("", _ASKING_HEAD.sub("", title)) or title)
 
+_MERITS = re.compile(r"优点|缺点|優點|缺點|优势|劣势|優勢|劣勢|长处|短处|長處|短處|不足|局限性?|弊端|好处|好處")
+
 
 def list_front(node: Node, parent: Node | None, count: int | None, items: list[str],
                kind_of: bool = False, name: str = "", said: str = "") -> str:
@@ -85,6 +87,10 @@ def list_front(node: Node, parent: Node | None, count: int | None, items: list[s
     fragment = fragment_name(title)  # 对待教学 of 行为转变: asked 在行为转变中，…, not 行为转变的对待教学
     upper = _clean(_KEY_MARKS.sub("", parent.title)) if parent is not None and parent.kind != "document" else ""
     upper = _ASKING_TAIL.sub("", _ASKING_HEAD.sub("", upper)) if upper else ""
+    if upper and _MERITS.fullmatch(title):
+        # 优点 under 电话访谈法: 「电话访谈法有哪些优点？」, not 「在电话访谈法中，优点包括哪些方面？」
+        n = count_word(count) if count else ""
+        return f"{upper}有哪{n}个{title}？" if n else f"{upper}有哪些{title}？"
     if upper and (mainly := _MAINLY.match(title)):
         if mainly["head"]:
             title = title[: -len(mainly["head"]) - 1]  # 以实际训练为主的方法 under 教学方法

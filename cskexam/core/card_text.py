@@ -106,3 +106,25 @@ def closed_brackets(text: str) -> str:
         elif stack and c == stack[-1]:
             stack.pop()
     return text + "".join(reversed(stack))
+
+
+# A sentence that opens on its predicate (一般为…, 强调…, 重视…) leaves its subject to the heading above.
+_PREDICATE_START = ("一般", "通常", "往往", "强调", "強調", "重视", "重視", "注重", "侧重", "側重", "为", "為",
+                    "指", "包括", "可以", "能够", "能夠", "应当", "應當", "需要", "具有", "用于", "用於", "适用", "適用",
+                    "旨在", "属于", "屬於", "依靠", "主张", "主張", "认为", "認為")
+_NOTE_MARKER = re.compile(r"^(?:註|注|备注|備註|附注|附註|提示|说明|說明|注意)\s*[:：]\s*")
+
+
+def opens_on_predicate(sentence: str) -> bool:
+    return sentence.startswith(_PREDICATE_START) and not sentence.startswith(("为了", "為了", "指导", "指導"))
+
+
+def subject_name(title: str) -> str:
+    """A heading that can stand as a sentence's subject (短时记忆的容量), or ''."""
+    title = (title or "").strip()
+    return title if re.fullmatch(r"[\u4e00-\u9fff]{2,12}", title) else ""
+
+
+def without_note_marker(text: str) -> str:
+    """「註：…」 / 「注：…」 opening a line is the notes' markup, no part of the sentence."""
+    return _NOTE_MARKER.sub("", text, count=1)

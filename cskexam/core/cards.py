@@ -378,6 +378,12 @@ def _one_of_named_list(node: Node, parent: Node | None, term: str) -> bool:
             and term == _clean(node.title))
 
 
+def _holds_lists(graph: KnowledgeGraph, parent: Node) -> bool:
+    """A section whose other entries carry lists of their own (a chapter with its questions): items
+    straight under it sit in some list the outline lost, the section's name is no answer for them."""
+    return any(k.kind != "item" and graph.children(k.id) for k in graph.children(parent.id))
+
+
 def _add_item_cards(deck, graph, node, parent, node_defs, ambiguous, memo: dict[str, _ItemList]) -> None:
     title = _clean(node.title)
     parent_title = _clean(parent.title)
@@ -391,7 +397,8 @@ def _add_item_cards(deck, graph, node, parent, node_defs, ambiguous, memo: dict[
     # list the notes name 投诉统计的常用方法) is no list's name.
     if (_named_list(parent) and marked and items.kind_of_list and node.id in items.asked and not _blocked(parent)
             and not deck.has_list(parent) and not _shares_word(title, parent_title)
-            and list_name(parent) == parent_title and not section_headings([parent]) and not lead_in_name(parent)):
+            and list_name(parent) == parent_title and not section_headings([parent]) and not lead_in_name(parent)
+            and not _holds_lists(graph, parent)):
         deck.add(node, "item_parent", f"「{title}」属于哪一个知识点？", parent_title, answer_parts=[parent_title])
     for term, text in node_defs:
         if not _reversible(term, text):

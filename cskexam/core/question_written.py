@@ -14,6 +14,7 @@ import re
 from cskexam.core.distractors import ORG, ROLE, item_category, same_thing
 from cskexam.core.grading import ScoringPoint, fold
 from cskexam.core.graph import Node
+from cskexam.core.card_text import opens_on_predicate, subject_name, without_note_marker
 from cskexam.core.question import BLANK, Question, question_id
 from cskexam.core.question_quality import (
     definable, describe, echoes_key, filler_blank, kinds, named_in, names_list, pattern_list, plain_description, shares_morpheme,
@@ -27,6 +28,7 @@ from cskexam.core.question_context import (
 )
 from cskexam.core.vocab import QuestionType
 
+_OWN_CLAUSE = re.compile(r"就(?:会|會|能|行|懂|可以)$")
 _OWN_SUBJECT = ("各", "每", "所有", "对", "在", "通过")
 _RULE = re.compile(r"应|需要|必须|不得|不准|不允许")
 _NOTE_MARK = re.compile(r"^注|注[:：]|标红|重点|参考背诵")
@@ -73,6 +75,8 @@ def _judge_definition(ctx: _Context, info: _ListInfo, item: Node, rng: random.Ra
         return None  # 「(7—11岁)」, 「注:标红色的为…」: a remark, not a description
     if text.startswith(_PRONOUN_START) or text.startswith(_OWN_SUBJECT) or _RULE.search(text):
         return None  # 该部门负责…, 各部门定期…, …应以客户需求为核心: a sentence of its own, not a description
+    if _OWN_CLAUSE.search(text):
+        return None  # 「员工一看就会」: a clause of its own subject, no description to say of an item
     if ctx.describes_kind(text, item.title):
         return None  # 「…重要宏观环境因素」 is as true of every other 宏观环境 item: no false variant
     head = _stem_title(info.node.title)
@@ -280,7 +284,7 @@ def _announces(text: str) -> bool:
 def _cloze_sentence(ctx: _Context, node: Node, rng: random.Random) -> Question | None:
     if _announces(node.text):
         return None
-    sentence = _first_sentence(_cut_reminder(node.text))
+    sentence = without_note_marker(_first_sentence(_cut_reminder(node.text)))
     if meta_text(sentence) or _EXAMPLE.search(sentence) or not plain_description(sentence):
         return None
     if not_its_own(ctx.graph, node, sentence) if node.kind == "item" else starts_mid_sentence(sentence):
@@ -340,12 +344,12 @@ def _cloze_term(ctx: _Context, node: Node, rng: random.Random) -> Question | Non
     """
     if _announces(node.text):
         return None  # 「____应注意以下四点」: a lead-in, the points are elsewhere
-    sentence = _first_sentence(_cut_reminder(node.text))
+    sentence = without_note_marker(_first_sentence(_cut_reminder(node.text)))
     if _EXAMPLE.search(sentence) or not plain_description(sentence):
         return None  # 「比如：安装调试属于____」, 「一级 + 读前加 S 锁 → 还能防止____」
     if not_its_own(ctx.graph, node, sentence) if node.kind == "item" else starts_mid_sentence(sentence):
         return None  # 「以下几种不属于加密算法…」: it points at a list not shown
-    about = ""
+    about = given = ""
     joined = _JOINER.match(sentence)
     if joined:
         # 「其中排列图法可以…」 says 其中 of what: the list it follows names it, or it is not asked.
@@ -358,6 +362,12 @@ def _cloze_term(ctx: _Context, node: Node, rng: random.Random) -> Question | Non
         if node.kind != "item" or not _term_like(node.title):
             return None  # 「由____展开成…」: a description missing its subject
         sentence = node.title + sentence  # 四级指标由三级指标展开…: the item it describes is the subject
+        given = node.title
+    elif opens_on_predicate(sentence):
+        given = subject_name(node.title)
+        if not given:
+            return None  # 「一般为…，可以扩大____」: whose? the heading is no name to say it with
+        sentence = given + sentence  # 工作记忆的容量一般为…
     if not 8 <= len(sentence) <= MAX_STEM_TEXT_CHARS or _QUOTES.search(sentence) or meta_text(sentence):
         return None
     if _NOT_A_KEY_SENTENCE.search(sentence) or sentence.startswith(("负责", "主要负责")):
@@ -370,6 +380,8 @@ def _cloze_term(ctx: _Context, node: Node, rng: random.Random) -> Question | Non
         at = sentence.find(term)
         if at < 0 or sentence.count(term) != 1 or len(sentence) - len(term) < 6:
             continue
+        if at < len(given):
+            continue  # the subject supplied from the heading: 「____对…的影响」 asks nothing
         if ctx.spread(term) > COMMON_TERM_NODES:
             continue  # a word the notes use everywhere (市场营销) is no key point to blank
         if bounds is None:

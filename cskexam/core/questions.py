@@ -61,7 +61,7 @@ import random
 import re
 from typing import Iterable
 
-from cskexam.core.card_text import full_width
+from cskexam.core.card_text import full_width, without_note_marker
 from cskexam.core.grading import ScoringPoint, fold
 from cskexam.core.graph import KnowledgeGraph, Node
 from cskexam.core.question import BLANK, LETTERS, SOURCES, Question, question_id  # noqa: F401  (re-exported)
@@ -228,7 +228,25 @@ def _full_width(q: Question) -> None:
     q.options = {k: full_width(v) for k, v in q.options.items()}
     if q.type == "简答" and isinstance(q.answer, str):
         q.answer = full_width(q.answer)
-    q.explanation = full_width(q.explanation)
+    q.explanation = _closed(full_width(q.explanation))
+    q.stem = without_note_marker(q.stem)  # 「註：…」 opening a line is the notes' markup
+
+
+_BRACKETS = {"（": "）", "(": ")", "【": "】", "「": "」", "“": "”"}
+
+
+def _closed(text: str) -> str:
+    """An explanation quoting a line whose bracket the notes never closed (口诀（两个字别漏。) closes it."""
+    stack: list[str] = []
+    for c in text:
+        if c in _BRACKETS:
+            stack.append(_BRACKETS[c])
+        elif stack and c == stack[-1]:
+            stack.pop()
+    if not stack:
+        return text
+    body = text.rstrip("。")
+    return body + "".join(reversed(stack)) + text[len(body):]
 
 
 def generate_questions(
