@@ -87,6 +87,19 @@ def test_a_blank_sentence_names_its_subject():
             assert not c.front.startswith(_PREDICATE_START), c.front
 
 
+def test_a_subject_taken_from_the_heading_is_never_the_blank():
+    for c in _cards(COMMUNITY, "c.txt"):
+        if c.kind == "cloze":
+            assert not c.front.startswith("____強調"), c.front
+
+
+def test_a_note_marker_and_the_lead_in_before_it_leave_the_sentence():
+    from cskexam.core.card_text import without_note_marker
+    assert without_note_marker("注：复述是保持记忆的关键。") == "复述是保持记忆的关键。"
+    assert without_note_marker("小组一般经历三个阶段：註：衝突期最需要耐心。") == "衝突期最需要耐心。"
+    assert without_note_marker("注意力的品质包括广度和稳定性。") == "注意力的品质包括广度和稳定性。"
+
+
 def test_no_stem_opens_with_a_note_marker():
     for q in _questions(COMMUNITY, "c.txt"):
         assert not re.match(r"^(註|注|备注|備註)[:：]", q.stem), q.stem

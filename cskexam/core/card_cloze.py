@@ -330,6 +330,7 @@ def _add_cloze_card(deck, graph, node, node_defs, seg, domain, keywords, common,
         return  # 德尔菲法又称… run into 趋势外推预测法's line: labelled with the item, a card would mislead
     for sentence in _sentences(node.text):
         sentence = without_note_marker(_REMARK.sub("", sentence).strip(" :："))  # 「（考点:…→稳定期）」 is no part of the fact
+        given = ""
         if opens_on_predicate(sentence):
             given = subject_name(node.title)
             if not given:
@@ -347,8 +348,8 @@ def _add_cloze_card(deck, graph, node, node_defs, seg, domain, keywords, common,
         term = _pick_term(sentence, node, siblings, seg.cut(sentence), doc_terms, defined, keywords, common, listed)
         if term == POINTED:
             return
-        if term is None or _is_subject(term, subjects) or _GENERIC_TERM.match(term):
-            continue
+        if term is None or _is_subject(term, subjects) or _GENERIC_TERM.match(term) or given and term in given:
+            continue  # the subject supplied from the heading is no blank
         if _trivial_blank(graph, node, term):
             continue
         before, after = sentence.split(term, 1)

@@ -112,7 +112,8 @@ def closed_brackets(text: str) -> str:
 _PREDICATE_START = ("一般", "通常", "往往", "强调", "強調", "重视", "重視", "注重", "侧重", "側重", "为", "為",
                     "指", "包括", "可以", "能够", "能夠", "应当", "應當", "需要", "具有", "用于", "用於", "适用", "適用",
                     "旨在", "属于", "屬於", "依靠", "主张", "主張", "认为", "認為")
-_NOTE_MARKER = re.compile(r"^(?:註|注|备注|備註|附注|附註|提示|说明|說明|注意)\s*[:：]\s*")
+# 「…五个阶段：注：…」: a lead-in run into the remark below it goes with the marker.
+_NOTE_MARKER = re.compile(r"^(?:[^。；;:：]{0,30}[:：]\s*)?(?:註|注|备注|備註|附注|附註|提示|说明|說明|注意)\s*[:：]\s*")
 
 
 def opens_on_predicate(sentence: str) -> bool:
