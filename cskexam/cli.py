@@ -243,7 +243,7 @@ def _tolerant_output() -> None:
 
 def _run_tui(db: str | None) -> int:
     try:
-        from cskexam.tui.app import run
+        from cskexam.tui.launch import run
     except ImportError as exc:  # pragma: no cover - the TUI is part of the package
         print(f"错误: 无法启动界面: {exc}", file=sys.stderr)
         return 2

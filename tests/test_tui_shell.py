@@ -15,7 +15,8 @@ import pytest
 
 from cskexam.core.graph import Definition, Edge, KnowledgeGraph, Node, SourceRef
 from cskexam.errors import UserError
-from cskexam.tui.app import CskexamApp, finish
+from cskexam.tui.app import CskexamApp
+from cskexam.tui.launch import finish
 from cskexam.tui.screens import registry
 from pilot_helpers import notifications, record_notifications, run, screen_text, wait_for, wait_for_text
 

@@ -24,7 +24,6 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import os
-import sys
 import threading
 import time
 from typing import TYPE_CHECKING, Any, Callable
@@ -485,18 +484,3 @@ class CskexamApp(App[int]):
         keys += [("Esc", "返回上一界面"), ("?", "帮助（本页）"), ("q", "退出")]
         return keys
 
-
-def run(db_url: str | None = None) -> int:
-    """Run the app until the user quits; 2 when the library could not be opened."""
-    app = CskexamApp(db_url)
-    app.run()
-    return finish(app)
-
-
-def finish(app: CskexamApp) -> int:
-    """Close the library after the app has exited; repeat a start-up error on stderr."""
-    app.close_library()
-    if app.load_error:
-        print(f"错误: {app.load_error}", file=sys.stderr)
-        return 2
-    return int(app.return_code or 0)
