@@ -46,7 +46,7 @@ class ChineseArgumentParser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:  # argparse's own words are English
         self.print_usage(sys.stderr)
-        self.exit(2, f"错误: {chinese_argparse_message(message)}\n")
+        self.exit(2, f"错误: {_capped(chinese_argparse_message(message))}\n")
 
 
 # argparse's error messages (Python 3.11–3.13), matched in full, and their Chinese.
@@ -127,8 +127,19 @@ def _seconds(text: str) -> float:
     return value
 
 
+# The arguments of the running command: a message never quotes a long one in full.
+_ARGUMENTS: list[str] = []
+
+
+def _capped(message: str) -> str:
+    from cskexam.errors import cap_echoes
+
+    return cap_echoes(message, _ARGUMENTS)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    _ARGUMENTS[:] = argv
     _tolerant_output()
     bad = next((a for a in argv if _has_undecodable(a)), None)
     if bad is not None:
@@ -181,7 +192,7 @@ def _guarded(run, db: str | None) -> int:
         return run()
     except UserError as exc:
         hint = f"；{LOCK_WAIT_HINT}" if getattr(exc, "kind", None) == "locked" else ""
-        print(f"错误: {exc}{hint}", file=sys.stderr)
+        print(_capped(f"错误: {exc}{hint}"), file=sys.stderr)
         return exc.exit_code
     except BrokenPipeError:
         return 0
@@ -189,7 +200,7 @@ def _guarded(run, db: str | None) -> int:
         from cskexam.errors import os_error_text
 
         where = f"{exc.filename}: " if exc.filename else ""
-        print(f"错误: {where}{os_error_text(exc)}", file=sys.stderr)
+        print(_capped(f"错误: {where}{os_error_text(exc)}"), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -208,7 +219,7 @@ def _guarded(run, db: str | None) -> int:
         problem = _database_problem(exc, db)
         if problem is None:
             raise
-        print(f"错误: {problem}", file=sys.stderr)
+        print(_capped(f"错误: {problem}"), file=sys.stderr)
         return problem.exit_code
 
 

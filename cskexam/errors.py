@@ -98,3 +98,94 @@ def os_error_text(exc: OSError) -> str:
     if code:
         return f"系统错误（错误号 {code}）"
     return "系统错误"
+
+
+# -- long lists and long values ------------------------------------------------------
+
+# A bad file may have thousands of bad rows: the first ones say what is wrong, the
+# rest only how many more.
+PROBLEMS_SHOWN = 20
+# A value quoted back is cut to its first characters (a 100,000-character argument
+# would otherwise fill the terminal).
+VALUE_SHOWN = 40
+
+
+def more_problems(count: int) -> str:
+    return f"……还有 {count:,} 处问题"
+
+
+def listed_problems(lines: list[str], limit: int = PROBLEMS_SHOWN) -> list[str]:
+    """The first ``limit`` of ``lines``, then one line saying how many more there are."""
+    if len(lines) <= limit:
+        return list(lines)
+    return lines[:limit] + [more_problems(len(lines) - limit)]
+
+
+def shown_value(text: str, limit: int = VALUE_SHOWN) -> str:
+    """A value typed or read by the user, as a message quotes it: at most ``limit``
+    characters, then ``…``."""
+    text = str(text)
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+# An argument longer than this is cut wherever a message quotes it (a real path
+# is shorter), to its first ``VALUE_SHOWN`` and last ``_TAIL_SHOWN`` characters.
+_LONG_ARGUMENT = 256
+_TAIL_SHOWN = 20
+_BLOCK = 16
+
+
+def cap_echoes(message: str, arguments: list[str]) -> str:
+    """``message`` with every stretch of over ``_LONG_ARGUMENT`` characters copied from one
+    of ``arguments`` (a value, a path or a part of one) cut to its first ``VALUE_SHOWN``
+    characters, ``…`` and its last ``_TAIL_SHOWN`` (a file's name), whatever the message
+    that quotes it.
+
+    Such a stretch holds a whole ``_BLOCK`` of its argument (cut at multiples of
+    ``_BLOCK``): the blocks are looked up at each place of the message and a hit
+    is widened both ways as far as message and argument agree."""
+    long = [a for a in arguments if len(a) > _LONG_ARGUMENT]
+    if not long or len(message) <= _LONG_ARGUMENT:
+        return message
+    blocks: dict[str, str] = {}
+    for arg in long:
+        for k in range(0, len(arg) - _BLOCK + 1, _BLOCK):
+            blocks.setdefault(arg[k:k + _BLOCK], arg)
+    out: list[str] = []
+    done = i = 0
+    while i <= len(message) - _BLOCK:
+        found = blocks.get(message[i:i + _BLOCK])
+        if found is None:
+            i += 1
+            continue
+        arg = found
+        k = arg.find(message[i:i + _BLOCK])  # its first place: the most room to widen forward
+        start = max(done, i - _agreeing(message, i, arg, k, forward=False))
+        end = i + _agreeing(message, i, arg, k, forward=True)
+        if end - start <= _LONG_ARGUMENT:
+            i += 1
+            continue
+        out.append(message[done:start])
+        out.append(message[start:start + VALUE_SHOWN] + "…" + message[end - _TAIL_SHOWN:end])
+        done = i = end
+    out.append(message[done:])
+    return "".join(out)
+
+
+def _agreeing(message: str, i: int, arg: str, k: int, *, forward: bool) -> int:
+    """How many characters from ``message[i]`` and ``arg[k]`` on (or before them) agree."""
+    most = min(len(message) - i, len(arg) - k) if forward else min(i, k)
+
+    def same(n: int) -> bool:
+        if forward:
+            return message[i:i + n] == arg[k:k + n]
+        return message[i - n:i] == arg[k - n:k]
+
+    good, probe = 0, _BLOCK
+    while probe <= most and same(probe):  # doubling, then halving: slices compare in C
+        good, probe = probe, probe * 2
+    bad = min(probe, most + 1)
+    while bad - good > 1:
+        mid = (good + bad) // 2
+        good, bad = (mid, bad) if same(mid) else (good, mid)
+    return good

@@ -50,12 +50,14 @@ def run_check(args: argparse.Namespace) -> int:
     for r in results:
         if not r.problems:
             print(f"✓ {r.file}: {len(r.questions)} 题")
-    for p in problems:
-        print(f"{p}", file=sys.stderr)
+    from cskexam.errors import listed_problems
+
+    for line in listed_problems([str(p) for p in problems]):
+        print(line, file=sys.stderr)
     total = sum(len(r.questions) for r in results)
     if problems:
         bad = sum(1 for r in results if r.problems)
-        print(f"错误: {bad} 个文件共 {len(problems)} 个问题（有问题的文件不会导入）", file=sys.stderr)
+        print(f"错误: {bad} 个文件共 {len(problems):,} 个问题（有问题的文件不会导入）", file=sys.stderr)
         return 2
     print(f"全部通过：{len(results)} 个文件，{total} 题")
     return 0

@@ -67,7 +67,9 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
         return 0
     if not results:
-        print(f"没有找到与“{query}”相关的知识点。")
+        from cskexam.errors import shown_value
+
+        print(f"没有找到与“{shown_value(query)}”相关的知识点。")
         return 0
     for rank, r in enumerate(results, 1):
         path = " › ".join(r.path)

@@ -30,6 +30,7 @@ from typing import Any, Iterable
 import yaml
 
 from cskexam.core.errors import BankError
+from cskexam.errors import PROBLEMS_SHOWN, listed_problems, shown_value
 from cskexam.core.grading import ScoringPoint, fold, parse_judgement
 from cskexam.core.vocab import QUESTION_TYPES, SUBJECTIVE_TYPES, QuestionType
 # load_yaml_with_lines and MAX_YAML_NODES are re-exported: the bank's readers know them from here.
@@ -359,12 +360,13 @@ class _Checker:
             return None
         if self._titles is None:
             self._titles = TitleIndex(self.graph)
-        found, shown = resolve_node(self.graph, path, docs, self._titles)
+        found, named = resolve_node(self.graph, path, docs, self._titles)
+        named = shown_value(named, 80)
         message = None
         if not found and not self.allow_unlinked:
-            message = f"知识图谱中找不到知识点「{shown}」"
+            message = f"知识图谱中找不到知识点「{named}」"
         elif len(found) > 1:
-            message = f"知识点「{shown}」不唯一（有 {len(found)} 处），请写出更长的标题路径"
+            message = f"知识点「{named}」不唯一（有 {len(found)} 处），请写出更长的标题路径"
         if message is None:
             return found[0] if found else None
         if self.lenient_nodes:
@@ -478,11 +480,13 @@ def check_bank_texts(
 
 
 def raise_for_problems(problems: list[Problem]) -> None:
-    """One BankError naming the first problem's file and line, listing all of them."""
+    """One BankError naming the first problem's file and line, listing the next ones
+    (the first ``PROBLEMS_SHOWN`` in all, then how many more)."""
     if not problems:
         return
     first = problems[0]
     more = ""
     if len(problems) > 1:
-        more = f"（另有 {len(problems) - 1} 个问题）\n" + "\n".join(str(p) for p in problems[1:])
+        rest = listed_problems([str(p) for p in problems[1:]], PROBLEMS_SHOWN - 1)
+        more = f"（另有 {len(problems) - 1:,} 个问题）\n" + "\n".join(rest)
     raise BankError(first.message + more, first.file, first.line)

@@ -28,6 +28,7 @@ from collections import Counter
 from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 from cskexam.core.errors import UserError
+from cskexam.errors import shown_value
 from cskexam.core.grading_hant import to_simplified
 
 ERRATA_SUFFIX = ".errata"
@@ -99,7 +100,7 @@ def apply_errata(notes: str, corrections: Sequence[Correction], file: str) -> Er
         if len(found) > 1:
             lines = "、".join(str(notes.count("\n", 0, at) + 1) for at in found[:5])
             raise ErrataError(
-                f"原文「{c.original}」在笔记中出现 {len(found)} 次（第 {lines} 行）：请多写几个字使它唯一",
+                f"原文「{shown_value(c.original)}」在笔记中出现 {len(found)} 次（第 {lines} 行）：请多写几个字使它唯一",
                 file, c.line)
         spans.append((found[0], found[0] + len(c.original), c))
     spans.sort(key=lambda s: s[0])

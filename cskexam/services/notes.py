@@ -19,7 +19,7 @@ from cskexam.core.errata import (
     ERRATA_SUFFIX, STUDY_WORDS, ErrataError, LossIndex, SuspectLoss, apply_errata, errata_name, find_losses, parse_errata,
 )
 from cskexam.core.errors import NotesError
-from cskexam.errors import os_error_text
+from cskexam.errors import listed_problems, os_error_text, shown_value
 from cskexam.userfiles import files_under, require_named
 from cskexam.core.graph import KnowledgeGraph
 from cskexam.core.notes import NoteSource, decode_note_bytes, parse_notes
@@ -128,7 +128,7 @@ def read_note(path: Path, lines_before: int = 0) -> ReadNote:
     except UnicodeDecodeError as exc:
         raise ErrataError("勘误文件必须是 UTF-8 编码", str(errata), raw[: exc.start].count(b"\n") + 1) from None
     result = apply_errata(text, parse_errata(errata_text, str(errata)), str(errata))
-    unused = [f"{errata}:{c.line}: 笔记中已没有「{c.original}」" for c in result.unused]
+    unused = [f"{errata}:{c.line}: 笔记中已没有「{shown_value(c.original)}」" for c in result.unused]
     return ReadNote(_note_source(path.name, result.text, text), data + b"\0" + raw, True, unused, lines)
 
 
@@ -214,7 +214,28 @@ def parse_files(sources: list[NoteSource], files: list[Path]) -> KnowledgeGraph:
         by_name = {path.name: path for path in files}
         if exc.file in by_name:
             exc.file = str(by_name[exc.file])
+        if exc.message.startswith(_TOO_MANY_MARKERS):
+            # Passed within the first file: that file alone is too big.
+            alone = len(sources) == 1 or exc.file in (sources[0].name, str(by_name.get(sources[0].name)))
+            exc.message = _markers_advice(1 if alone else len(sources))
+            exc.args = (exc.message,)
         raise
+
+
+# The parser's words when the numbered entries (一、 1. ① - …) of one parse pass its limit.
+_TOO_MANY_MARKERS = "笔记中的编号条目太多"
+
+
+def _markers_advice(files: int) -> str:
+    """What to do when the numbered entries pass the limit: the limit is per import,
+    across all its files, so splitting the one file named helps only when it is alone."""
+    from cskexam.core.notes.parser import MAX_MARKERS
+
+    if files <= 1:
+        return (f"{_TOO_MANY_MARKERS}：一次导入最多 {MAX_MARKERS:,} 个，这个文件到此已超过，不像是学习笔记；"
+                "请把它拆成几个文件，分几次导入")
+    return (f"{_TOO_MANY_MARKERS}：一次导入的 {files:,} 个文件合计最多 {MAX_MARKERS:,} 个，到这个文件的此处已超过；"
+            "请分几次导入，每次少选几个文件")
 
 
 def suspect_losses(path: Path, text: str, known_words: set[str] | None = None) -> list[SuspectLoss]:
@@ -266,7 +287,7 @@ def _loss_index() -> LossIndex:
 
 def loss_report(paths: list[Path], unused: Sequence[str] = (), limit: int = 30) -> list[str]:
     """Lines for ``cskexam import``: spans to proofread in notes without errata, stale entries."""
-    lines: list[str] = [f"勘误未用上：{u}" for u in unused]
+    lines: list[str] = listed_problems([f"勘误未用上：{u}" for u in unused])
     for path in paths:
         text = read_note(path).source.text
         found = suspect_losses(path, text)

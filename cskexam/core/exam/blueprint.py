@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Mapping, TypeGuard
 
 from cskexam.core.vocab import QUESTION_TYPES
-from cskexam.errors import UserError
+from cskexam.errors import PROBLEMS_SHOWN, UserError, listed_problems
 
 SPREADS = ("document", "chapter", "none")
 DEFAULT_AVOID_RECENT = 3
@@ -227,7 +227,8 @@ def parse_blueprint(text: str, file: str) -> Blueprint:
         first_line, first = problems[0]
         more = ""
         if len(problems) > 1:
-            more = f"（另有 {len(problems) - 1} 个问题）\n" + "\n".join(f"{file}:{ln}: {m}" for ln, m in problems[1:])
+            rest = listed_problems([f"{file}:{ln}: {m}" for ln, m in problems[1:]], PROBLEMS_SHOWN - 1)
+            more = f"（另有 {len(problems) - 1:,} 个问题）\n" + "\n".join(rest)
         raise BlueprintError(first + more, file, first_line)
     assert isinstance(name, str) and _is_int(minutes) and _is_number(pass_mark)  # else a problem was raised
     return Blueprint(
