@@ -173,7 +173,7 @@ def _sql(statement: str):
     (_sql("INSERT INTO alembic_version VALUES ('zzzz_from_the_future')"), "更新版本的 cskexam", "更新版本的 cskexam"),
     (_sql("DROP TABLE alembic_version"), "其他程序的数据表", "其他程序的数据表"),
     (_sql("DELETE FROM alembic_version"), "结构版本记录是空的", "结构版本记录是空的"),
-    (lambda path: _drop_column(path, "cards", "state"), "数据表 cards 缺少列：state", "no such column"),
+    (lambda path: _drop_column(path, "cards", "state"), "数据表 cards 缺少列：state", "缺少数据列「cards.state」"),
 ], ids=["newer", "extra-newer-head", "foreign", "no-version", "column-gone"])
 def test_db_check_names_what_keeps_cskexam_from_a_sound_file(library, capsys, change, check_words, open_words):
     """integrity_check says ok, yet every command fails: db check must say why, and nothing changes."""

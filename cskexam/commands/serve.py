@@ -68,6 +68,7 @@ def run(args: argparse.Namespace) -> int:
         from textual_serve.server import Server
     except ImportError:
         raise UserError("网页学习需要 textual-serve：pip install 'cskexam[web]'") from None
+    check_address(args.host, args.port)
     db = getattr(args, "db", None)
     if db:
         # Every tab's process opens this library.
@@ -82,6 +83,43 @@ def run(args: argparse.Namespace) -> int:
     server = CskexamServer(app_command(), host=args.host, port=args.port, title="cskexam 备考", public_url=url)
     try:
         server.serve()
-    except OSError as exc:
-        raise UserError(f"无法在 {args.host}:{args.port} 提供网页：{exc.strerror or exc}") from None
+    except OSError as exc:  # taken between the check and the start
+        raise address_problem(exc, args.host, args.port) from None
     return 0
+
+
+def check_address(host: str, port: int) -> None:
+    """UserError in Chinese when ``host`` is unknown or not this machine's, or
+    ``port`` is taken or not allowed: before anything is printed or started."""
+    try:
+        infos = socket.getaddrinfo(host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except (OSError, UnicodeError) as exc:  # gaierror; a name IDNA cannot encode
+        raise address_problem(exc, host, port) from None
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        if hasattr(socket, "SO_REUSEADDR") and os.name == "posix":
+            # As the server binds: a port whose last connections wait out TIME_WAIT is free.
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise address_problem(exc, host, port) from None
+
+
+def address_problem(exc: BaseException, host: str, port: int):
+    """The reason ``host:port`` cannot serve, in Chinese (no English system text)."""
+    import errno
+
+    from cskexam.errors import UserError, os_error_text, shown_value
+
+    shown = shown_value(host)
+    if isinstance(exc, (socket.gaierror, UnicodeError)):
+        return UserError(f"找不到主机「{shown}」：--host 应是本机的地址，如 127.0.0.1（只在本机）或 0.0.0.0（所有网卡）")
+    code = getattr(exc, "errno", None)
+    if code == errno.EADDRINUSE:
+        return UserError(f"端口 {port} 已被占用，请换一个端口（--port）")
+    if code == errno.EADDRNOTAVAIL:
+        return UserError(f"「{shown}」不是本机的地址：--host 用 127.0.0.1（只在本机）或 0.0.0.0（所有网卡）")
+    if code in (errno.EACCES, errno.EPERM):
+        return UserError(f"没有权限使用端口 {port}（1024 以下的端口需要管理员权限），请换一个端口（--port），如 {DEFAULT_PORT}")
+    return UserError(f"无法在 {shown}:{port} 提供网页：{os_error_text(exc) if isinstance(exc, OSError) else '地址无效'}")

@@ -35,6 +35,7 @@ from cskexam.storage.db_errors import (  # noqa: F401
     RESTORE_HINT,
     describe_database_error,
     lock_wait_ms,
+    sqlite_words,
     sqlite_file,
     url_for_message,
 )
@@ -316,11 +317,12 @@ class Database:
     def _open_error(self, exc: DBAPIError) -> UserError:
         detail = str(exc.orig) if exc.orig is not None else str(exc)
         if "not a database" in detail or "malformed" in detail or "file is encrypted" in detail:
-            return UserError(f"{CORRUPT_MESSAGE}（{detail}）。{RESTORE_HINT}，或换一个数据库文件（--db）", file=self.display_name)
+            return UserError(f"{CORRUPT_MESSAGE}（{sqlite_words(detail)}）。{RESTORE_HINT}，或换一个数据库文件（--db）",
+                             file=self.display_name)
         problem = describe_database_error(exc, self.display_name)
         if problem is not None:
             return problem
-        return UserError(f"无法打开数据库: {detail}", file=self.display_name)
+        return UserError("无法打开数据库：请检查 URL（--db / CSKEXAM_DB）是否正确、数据库是否可用", file=self.display_name)
 
     # -- errors while in use -----------------------------------------------
     def _on_error(self, context) -> None:

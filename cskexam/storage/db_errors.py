@@ -35,9 +35,38 @@ def describe_database_error(exc: BaseException, where: str) -> DatabaseProblem |
     if isinstance(exc, sqlite3.Error):
         return _describe_sqlite(exc, where)
     if type(exc).__module__.startswith(("psycopg", "sqlalchemy")) and type(exc).__name__ == "OperationalError":
-        return DatabaseProblem(f"无法连接或使用数据库服务器（{_first_line(exc)}）。请检查服务器是否运行、URL 是否正确",
-                               where, kind="io")
+        return DatabaseProblem(_server_problem(str(exc), where), where, kind="io")
     return None
+
+
+# The driver's (libpq's) words for why a server could not be used, and ours; the
+# English is only matched, never shown.
+_SERVER_PROBLEMS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"failed to resolve host|could not translate host name|Name or service not known", re.I),
+     "找不到数据库服务器的主机「{host}」：请检查 URL 中的主机名"),
+    (re.compile(r'database "[^"]*" does not exist', re.I),
+     "数据库服务器上没有名为「{database}」的数据库：请先创建它（如 createdb {database}），或检查 URL 中的数据库名"),
+    (re.compile(r"password authentication failed|no password supplied|authentication failed|"
+                r'role "[^"]*" does not exist|pg_hba\.conf', re.I),
+     "数据库服务器拒绝登录（用户「{user}」不存在或密码不对）：请检查 URL 中的用户名和密码"),
+    (re.compile(r"Connection refused|timeout expired|timed out|No route to host|Network is unreachable|"
+                r"server closed the connection|could not connect|connection failed", re.I),
+     "无法连接数据库服务器 {host}:{port}（服务器没有运行，或不接受这个地址的连接）：请检查服务器是否已启动、URL 中的主机和端口是否正确"),
+]
+
+
+def _server_problem(text: str, where: str) -> str:
+    """A PostgreSQL server's failure in Chinese, naming the part of the URL to check."""
+    try:
+        url = make_url(where)
+        names = {"host": url.host or "localhost", "port": url.port or 5432, "database": url.database or "",
+                 "user": url.username or ""}
+    except (SQLAlchemyError, ValueError, TypeError):
+        names = {"host": "?", "port": 5432, "database": "?", "user": "?"}
+    for pattern, message in _SERVER_PROBLEMS:
+        if pattern.search(text):
+            return message.format(**names)
+    return "数据库服务器出错，刚才的操作没有完成（之前保存的内容不受影响）：请检查服务器是否运行正常后重试"
 
 
 def _describe_sqlite(exc: sqlite3.Error, where: str) -> DatabaseProblem | None:
@@ -47,7 +76,7 @@ def _describe_sqlite(exc: sqlite3.Error, where: str) -> DatabaseProblem | None:
     text = str(exc)
     base = name.split("_")[1] if name.count("_") >= 1 else ""
     if base in ("CORRUPT", "NOTADB") or "malformed" in text or "not a database" in text:
-        return DatabaseProblem(f"资料库文件已损坏（{text}）。{RESTORE_HINT}", where, kind="corrupt")
+        return DatabaseProblem(f"资料库文件已损坏（{sqlite_words(text)}）。{RESTORE_HINT}", where, kind="corrupt")
     if base == "FULL" or "disk is full" in text:
         return DatabaseProblem("磁盘空间已满，刚才的操作没有保存（之前保存的内容不受影响）。请腾出磁盘空间后重试",
                                where, kind="full")
@@ -61,23 +90,34 @@ def _describe_sqlite(exc: sqlite3.Error, where: str) -> DatabaseProblem | None:
                                "请检查磁盘后重试", where, kind="io")
     if base == "CANTOPEN" or "unable to open" in text:
         return DatabaseProblem("无法打开资料库文件（文件或目录无法访问）。请检查路径和权限", where, kind="io")
-    if "no such table" in text or "no such column" in text:
-        return DatabaseProblem(f"资料库缺少数据（{text}）：文件可能被其他程序改动过。{RESTORE_HINT}",
+    missing = _MISSING.search(text)
+    if missing:
+        what = "数据表" if missing.group(1) == "table" else "数据列"
+        return DatabaseProblem(f"资料库缺少{what}「{missing.group(2)[:60]}」：文件可能被其他程序改动过。{RESTORE_HINT}",
                                where, kind="schema")
     if isinstance(exc, sqlite3.OperationalError) or type(exc) is sqlite3.DatabaseError:
-        return DatabaseProblem(f"资料库出错（{text}）。{RESTORE_HINT}", where, kind="other")
+        return DatabaseProblem(f"资料库出错（{sqlite_words(text)}）。{RESTORE_HINT}", where, kind="other")
     return None
 
 
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()
-    return text[0][:200] if text else type(exc).__name__
+_MISSING = re.compile(r"no such (table|column): ([\w.]+)")
+
+
+def sqlite_words(text: str) -> str:
+    """SQLite's reason in Chinese; one it does not know, by its kind only."""
+    if "not a database" in text:
+        return "文件头不是 SQLite 数据库"
+    if "malformed" in text:
+        return "数据库文件的结构已损坏"
+    if "encrypted" in text:
+        return "文件已加密或不是数据库"
+    return "SQLite 报告了未知的错误"
 
 
 def url_for_message(url: str) -> str:
     """A URL that could not be parsed, shown without anything that looks like a password."""
     shown = re.sub(r"//([^:/@]*):[^@]*@", r"//\1:***@", str(url))
-    return shown[:200]
+    return shown if len(shown) <= 200 else shown[:40] + "…"
 
 
 def database_name(url: str) -> str:
