@@ -1,12 +1,15 @@
 """Hostile input, fourth round: files with thousands of bad rows, huge values typed on
 the command line, a server that cannot start or be reached, and advice that fits the
 limit that was passed. Each gets one short Chinese message naming the file, exit 2,
-nothing written. The TUI's attacks are in ``test_hostile_round4_tui.py``."""
+nothing written. The TUI at tiny sizes and resized while studying, its library file
+deleted under it, and the clock going backwards between two runs: no crash, nothing lost."""
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
+import io
 import socket
 from pathlib import Path
 
@@ -14,6 +17,7 @@ import pytest
 
 from cskexam.cli import main
 from cskexam.errors import PROBLEMS_SHOWN, cap_echoes, listed_problems, shown_value
+from tests.test_faults_db import library_template  # noqa: F401 - the fixture
 
 
 @pytest.fixture(autouse=True)
@@ -270,3 +274,195 @@ def test_marker_limit_passed_by_one_file_advises_splitting_it(tmp_path, capsys, 
     assert f"{notes}:4: 笔记中的编号条目太多：一次导入最多 1,000 个，这个文件到此已超过" in err
     assert "请把它拆成几个文件，分几次导入" in err
     assert _no_library(tmp_path)
+
+
+# -- the TUI: tiny terminals, resizing while studying, the library deleted under it --------------
+
+def _logs(path: Path) -> int:
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT count(*) FROM review_logs").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def _copy_library(tmp_path, template) -> Path:
+    import shutil
+
+    path = tmp_path / "cskexam.sqlite3"
+    shutil.copyfile(template, path)
+    return path
+
+
+@pytest.mark.parametrize("size", [(20, 5), (40, 10)], ids=["20x5", "40x10"])
+def test_the_tui_at_a_tiny_terminal_works_and_keeps_the_answers(tmp_path, library_template, size):  # noqa: F811
+    from cskexam.tui.app import CskexamApp, finish
+    from tests.pilot_helpers import run, screen_text, wait_for
+
+    path = _copy_library(tmp_path, library_template)
+    before = _logs(path)
+
+    async def main():
+        app = CskexamApp(f"sqlite:///{path}")
+        async with app.run_test(size=size) as pilot:
+            await wait_for(pilot, lambda: app.library is not None)
+            assert "cskexam" in screen_text(app)
+            await pilot.press("r")
+            await wait_for(pilot, lambda: app.screen.__class__.__name__ != "HomeScreen")
+            await pilot.press("space", "3")
+            await pilot.pause()
+            for key in ("escape", "p", "escape", "e", "escape", "g", "escape", "t", "escape", "q"):
+                await pilot.press(key)
+                await pilot.pause()
+        return app
+
+    assert finish(run(main())) == 0
+    assert _logs(path) == before + 1
+
+
+@pytest.mark.parametrize("screen_key", ["r", "p", "e"], ids=["复习", "练习", "模拟考试"])
+def test_resizing_from_120x40_to_20x5_and_back_while_studying(tmp_path, library_template, screen_key):  # noqa: F811
+    from cskexam.tui.app import CskexamApp, finish
+    from tests.pilot_helpers import run, screen_text, wait_for
+
+    path = _copy_library(tmp_path, library_template)
+
+    async def main():
+        app = CskexamApp(f"sqlite:///{path}")
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_for(pilot, lambda: app.library is not None)
+            home = app.screen
+            await pilot.press(screen_key)
+            await wait_for(pilot, lambda: app.screen is not home)
+            await pilot.press("enter")  # 复习: the answer; 练习: the first scope; 模拟考试: the first blueprint
+            if screen_key == "e":
+                await wait_for(pilot, lambda: type(app.screen).__name__ == "ExamSittingScreen")
+            await pilot.pause(0.3)
+            studying = app.screen
+            shown = screen_text(app)
+            for width, height in ((20, 5), (40, 10), (20, 5), (120, 40)):
+                await pilot.resize_terminal(width, height)
+                await pilot.pause()
+            assert app.is_running and app.screen is studying
+            after = screen_text(app)
+            # The same place: the screen's first lines (title, position; the exam's clock aside) read the same.
+            assert [line.split("剩余 ")[0] for line in after.splitlines()[:2]] == \
+                [line.split("剩余 ")[0] for line in shown.splitlines()[:2]]
+            await pilot.press("escape", "escape", "escape", "q")
+        return app
+
+    assert finish(run(main())) == 0
+
+
+def test_the_library_file_deleted_while_the_tui_runs_is_said_not_written_into_nothing(
+        tmp_path, library_template):  # noqa: F811
+    from cskexam.tui.app import CskexamApp, finish
+    from tests.pilot_helpers import notifications, record_notifications, run, wait_for
+
+    path = _copy_library(tmp_path, library_template)
+
+    async def main():
+        app = CskexamApp(f"sqlite:///{path}")
+        record_notifications(app)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await wait_for(pilot, lambda: app.library is not None)
+            await pilot.press("r")
+            await pilot.pause(0.3)
+            for name in (path.name, path.name + "-wal", path.name + "-shm"):
+                (tmp_path / name).unlink(missing_ok=True)
+            await pilot.press("space", "3")
+            await wait_for(pilot, lambda: any("被删除、移走或替换" in n.message for n in notifications(app)))
+            message = next(n.message for n in notifications(app) if "被删除" in n.message)
+            assert str(path) in message and "cskexam db restore" in message
+            assert app.is_running
+            await pilot.press("escape", "q")
+        return app
+
+    assert finish(run(main())) == 0
+
+
+def test_a_commit_into_a_replaced_library_file_is_refused(tmp_path, library_template):  # noqa: F811
+    from cskexam.errors import DatabaseProblem
+    from cskexam.services.library import open_library
+    from cskexam.services.review import Reviewer
+
+    path = _copy_library(tmp_path, library_template)
+    with open_library(f"sqlite:///{path}") as library:
+        reviewer = Reviewer(library.db)
+        card = reviewer.next_card()
+        path.rename(tmp_path / "moved.sqlite3")
+        with pytest.raises(DatabaseProblem, match="被删除、移走或替换"):
+            reviewer.answer(card.id, 3)
+        reviewer.close()
+    assert _logs(tmp_path / "moved.sqlite3") == _logs(library_template)
+
+
+# -- the clock going backwards between two runs ---------------------------------------------------
+
+def test_a_clock_set_back_a_week_between_two_runs_keeps_every_answer(tmp_path, library_template):  # noqa: F811
+    import datetime as dt
+
+    from cskexam.services.library import open_library
+    from cskexam.services.review import Reviewer
+
+    path = _copy_library(tmp_path, library_template)
+    later = dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=7)
+    earlier = later - dt.timedelta(days=14)
+    before = _logs(path)
+    with open_library(f"sqlite:///{path}") as library:
+        reviewer = Reviewer(library.db, clock=lambda: later)
+        for _ in range(3):
+            card = reviewer.next_card()
+            reviewer.answer(card.id, 3)
+        reviewer.close()
+    with open_library(f"sqlite:///{path}") as library:  # the second run: a week before the first
+        reviewer = Reviewer(library.db, clock=lambda: earlier)
+        counts = reviewer.counts()
+        assert min(counts.new, counts.learning, counts.review) >= 0
+        card = reviewer.next_card()
+        answered = reviewer.answer(card.id, 1)
+        assert answered.after.due >= earlier  # due after "now", however early now is
+        reviewer.undo(answered.log_id)
+        card = reviewer.next_card()
+        reviewer.answer(card.id, 3)
+        reviewer.close()
+        from cskexam.services.stats import study_stats
+
+        with library.db.session() as session:
+            stats = study_stats(session, earlier)
+        assert stats.today.reviewed_today >= 0
+    assert _logs(path) == before + 4
+
+
+def test_notes_replaced_by_a_binary_while_the_tui_runs_are_refused_on_reimport(tmp_path, capsys):
+    from cskexam.tui.app import CskexamApp, finish
+    from tests.pilot_helpers import run, screen_text, wait_for
+
+    notes = tmp_path / "笔记.md"
+    notes.write_text("# 甲章\n## 乙节\n乙是一个要点。\n", encoding="utf-8")
+    library = tmp_path / "home" / "cskexam.sqlite3"
+    assert main(["import", str(notes)]) == 0
+    capsys.readouterr()
+
+    async def study():
+        app = CskexamApp(None)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await wait_for(pilot, lambda: app.library is not None)
+            notes.write_bytes(b"PK\x03\x04\x00\x00" + bytes(range(256)) * 20)
+            before = _digest(library)
+            with contextlib.redirect_stderr(io.StringIO()) as err:
+                assert main(["import", str(notes)]) == 2  # the user imports again while the TUI runs
+            assert f"错误: {notes}: 这是二进制文件，不是文本笔记" in err.getvalue()
+            assert _digest(library) == before
+            await pilot.press("g")
+            await wait_for_graph(pilot, app)
+            assert "乙是一个要点" in screen_text(app)
+            await pilot.press("escape", "q")
+        return app
+
+    async def wait_for_graph(pilot, app):
+        await wait_for(pilot, lambda: "乙是一个要点" in screen_text(app))
+
+    assert finish(run(study())) == 0

@@ -34,6 +34,7 @@ from cskexam.storage.profile_key import DEFAULT_PROFILE, PROFILE_KEY
 from cskexam.storage.db_errors import (  # noqa: F401
     RESTORE_HINT,
     describe_database_error,
+    guard_library_file,
     lock_wait_ms,
     sqlite_words,
     sqlite_file,
@@ -118,6 +119,8 @@ class Database:
         event.listen(self.engine, "handle_error", self._on_error)
         if self.is_sqlite:
             event.listen(self.engine, "connect", _sqlite_pragmas(wal=self.sqlite_path is not None))
+        if self.sqlite_path is not None:
+            guard_library_file(self.engine, self.sqlite_path, self.display_name)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @property

@@ -166,3 +166,40 @@ def lock_wait_ms(default_ms: int = DEFAULT_WAIT_MS) -> int:
 
 def lock_wait_seconds() -> float:
     return lock_wait_ms() / 1000
+
+
+def guard_library_file(engine, path: Path, where: str) -> None:
+    """Refuse to commit into a library file that was deleted, moved or replaced while
+    open: SQLite would go on writing into the old file, which is gone once closed,
+    and a new connection would make an empty file at the path and read nothing.
+    The file's identity is taken at the first connection; each later connection
+    and each commit checks it (one ``stat``)."""
+    from sqlalchemy import event
+
+    first: list[tuple[int, int] | None] = []
+
+    def identity() -> tuple[int, int] | None:
+        try:
+            info = os.stat(path)
+        except OSError:
+            return None
+        return info.st_dev, info.st_ino
+
+    def on_connect(dbapi_connection, record) -> None:
+        if not first:
+            first.append(identity())
+        elif first[0] is not None and identity() != first[0]:
+            raise library_file_gone(where)  # a new connection found another (new, empty) file
+
+    def on_commit(conn) -> None:
+        if first and first[0] is not None and identity() != first[0]:
+            raise library_file_gone(where)
+
+    event.listen(engine, "connect", on_connect)
+    event.listen(engine, "commit", on_commit)
+
+
+def library_file_gone(where: str) -> DatabaseProblem:
+    return DatabaseProblem(
+        "资料库文件在使用中被删除、移走或替换，刚才和之后的操作都无法保存。请退出 cskexam 后重新打开；"
+        "文件若是误删，可用 cskexam db restore 从自动备份恢复", where, kind="io")
