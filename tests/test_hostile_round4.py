@@ -298,7 +298,8 @@ def _copy_library(tmp_path, template) -> Path:
 
 @pytest.mark.parametrize("size", [(20, 5), (40, 10)], ids=["20x5", "40x10"])
 def test_the_tui_at_a_tiny_terminal_works_and_keeps_the_answers(tmp_path, library_template, size):  # noqa: F811
-    from cskexam.tui.app import CskexamApp, finish
+    from cskexam.tui.app import CskexamApp
+    from cskexam.tui.launch import finish
     from tests.pilot_helpers import run, screen_text, wait_for
 
     path = _copy_library(tmp_path, library_template)
@@ -324,7 +325,8 @@ def test_the_tui_at_a_tiny_terminal_works_and_keeps_the_answers(tmp_path, librar
 
 @pytest.mark.parametrize("screen_key", ["r", "p", "e"], ids=["复习", "练习", "模拟考试"])
 def test_resizing_from_120x40_to_20x5_and_back_while_studying(tmp_path, library_template, screen_key):  # noqa: F811
-    from cskexam.tui.app import CskexamApp, finish
+    from cskexam.tui.app import CskexamApp
+    from cskexam.tui.launch import finish
     from tests.pilot_helpers import run, screen_text, wait_for
 
     path = _copy_library(tmp_path, library_template)
@@ -358,7 +360,8 @@ def test_resizing_from_120x40_to_20x5_and_back_while_studying(tmp_path, library_
 
 def test_the_library_file_deleted_while_the_tui_runs_is_said_not_written_into_nothing(
         tmp_path, library_template):  # noqa: F811
-    from cskexam.tui.app import CskexamApp, finish
+    from cskexam.tui.app import CskexamApp
+    from cskexam.tui.launch import finish
     from tests.pilot_helpers import notifications, record_notifications, run, wait_for
 
     path = _copy_library(tmp_path, library_template)
@@ -437,7 +440,8 @@ def test_a_clock_set_back_a_week_between_two_runs_keeps_every_answer(tmp_path, l
 
 
 def test_notes_replaced_by_a_binary_while_the_tui_runs_are_refused_on_reimport(tmp_path, capsys):
-    from cskexam.tui.app import CskexamApp, finish
+    from cskexam.tui.app import CskexamApp
+    from cskexam.tui.launch import finish
     from tests.pilot_helpers import run, screen_text, wait_for
 
     notes = tmp_path / "笔记.md"
