@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import shutil
 
-from cskexam.tui.app import CskexamApp, finish
+from cskexam.tui.app import CskexamApp
+from cskexam.tui.launch import finish
 from tests.pilot_helpers import notifications, record_notifications, run, screen_text, wait_for
 from tests.test_faults_db import corrupt_middle, library_template  # noqa: F401 - the fixture
 

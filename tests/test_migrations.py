@@ -14,7 +14,8 @@ import pkgutil
 import pytest
 from sqlalchemy import inspect, text
 
-from cskexam.storage.db import Database, alembic_config, open_database, script_heads
+from cskexam.storage.db import Database, alembic_config, open_database
+from cskexam.storage.migration_scripts import script_heads
 
 RELEASE_HEADS = {"0006_import_steps", "0013_search_on_postgresql", "0014_profiles"}
 NOW = dt.datetime(2026, 12, 1, 8, 0)

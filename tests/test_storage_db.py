@@ -13,7 +13,9 @@ from sqlalchemy import text
 
 from cskexam.errors import UserError
 from cskexam.storage import db as dbmod
-from cskexam.storage.db import Database, open_database, script_heads
+from cskexam.storage import migration_scripts
+from cskexam.storage.db import Database, open_database
+from cskexam.storage.migration_scripts import script_heads
 
 
 def test_open_creates_the_file_and_sets_sqlite_pragmas(tmp_path):
@@ -276,7 +278,7 @@ def test_script_heads_falls_back_when_a_revision_is_not_literal(tmp_path, monkey
     (tmp_path / "0002_b.py").write_text('revision = "b"\ndown_revision = "a"\n')
     (tmp_path / "0003_c.py").write_text('revision: str = "c"\ndown_revision = ("a",)  # a branch\n')
     (tmp_path / "0005_e.py").write_text('revision = "e"\ndown_revision = (\n    "c",\n)\n')  # spans lines
-    monkeypatch.setattr(dbmod, "VERSIONS_DIR", tmp_path)
+    monkeypatch.setattr(migration_scripts, "VERSIONS_DIR", tmp_path)
     script_heads.cache_clear()
     try:
         assert script_heads() == {"b", "e"}

@@ -218,7 +218,7 @@ def schema_problems(path: Path) -> list[str]:
     Another program's tables, a lost or newer schema version, a column gone
     from a table (each makes every command fail, though integrity_check says ok).
     """
-    from cskexam.storage.db import known_revisions, script_heads
+    from cskexam.storage.migration_scripts import known_revisions, script_heads
 
     conn = _connect(path)
     try:
