@@ -6,7 +6,7 @@ import os
 import time
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from cskexam.cli import main
@@ -31,6 +31,7 @@ def _parse_seconds(text: str) -> float:
 
 @settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=60))
+@example(pieces=["是指", "第二节", "\t"])  # one line of thousands of spaced words with no body after them
 def test_parsing_any_text_is_linear(pieces):
     block = "".join(pieces)
     # Whole blocks, so that both texts end alike: a run-on line that ends in

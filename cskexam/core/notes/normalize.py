@@ -94,11 +94,15 @@ def _join_gaps(line: str) -> str:
     words before a body: ``第 一 章  基 础`` (OCR spacing out characters) and
     ``客户关系管理 考点速记`` join, but in ``二、服务的特点 无形性、易逝性`` the
     space is all that ends the heading written on one line with its list."""
+    # Whether a body follows a gap is whether the line's last body punctuation stands after
+    # it: found once, so a line of thousands of gaps is not read again from each of them.
+    last_body = max((m.start() for m in _BODY_PUNCT.finditer(line)), default=-1)
+
     def gap(m: re.Match) -> str:
         s, e = m.start(), m.end()
         lone_before = s < 2 or not _is_cjk(line[s - 2])
         lone_after = e + 1 >= len(line) or not _is_cjk(line[e + 1])
-        return "" if lone_before or lone_after or not _BODY_PUNCT.search(line, e) else " "
+        return "" if lone_before or lone_after or last_body < e else " "
     return _CJK_GAP.sub(gap, line)
 
 
