@@ -269,3 +269,18 @@ def test_a_file_name_that_is_no_utf8_is_one_message(tmp_path, capsys):
         err = _error(capsys)
         assert "不是 UTF-8" in err and "bad\\xffname.md" in err
     assert _no_library(tmp_path)
+
+
+def test_a_first_bank_import_refused_for_its_rows_writes_nothing(tmp_path, capsys):
+    """The library does not exist yet: the rows are checked against the bundled notes before it is made."""
+    header = "题型,题干,选项A,选项B,选项C,选项D,答案,解析,章节\n"
+    (tmp_path / "bad.csv").write_text(
+        header + "单选题,服务的特征不包括（ ）。,无形性,差异性,可储存性,易逝性,E,,客户服务的特征\n", encoding="utf-8")
+    assert main(["bank", "import", "bad.csv"]) == 2
+    assert "bad.csv:2" in _error(capsys)
+    assert _no_library(tmp_path)
+    (tmp_path / "good.csv").write_text(
+        header + "单选题,服务的特征不包括（ ）。,无形性,差异性,可储存性,易逝性,C,,客户服务的特征\n", encoding="utf-8")
+    assert main(["bank", "import", "good.csv", "--allow-unlinked"]) == 0
+    assert "已导入" in capsys.readouterr().out
+    assert not _no_library(tmp_path)

@@ -65,13 +65,15 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     from cskexam.services.library import open_library
-    from cskexam.services.questions import import_question_file, read_question_file
+    from cskexam.services.questions import check_before_creating, import_question_file, read_question_file
 
-    # The file is read and parsed first: a missing or broken file leaves the
-    # library untouched (not even created).
+    # The file is read, parsed and (for a library not created yet) checked against the
+    # bundled notes first: a missing, broken or refused file leaves no library behind.
     loaded = read_question_file(args.file)
-    with open_library(getattr(args, "db", None)) as library:
-        library.ensure_imported()
+    db_url = getattr(args, "db", None)
+    prepared = check_before_creating(loaded, db_url, allow_unlinked=args.allow_unlinked)
+    with open_library(db_url) as library:
+        library.ensure_imported(prepared=prepared)
         res = import_question_file(library, loaded, allow_unlinked=args.allow_unlinked)
     print(f"已导入 {res.file}: {res.rows} 题（新增 {res.added}，更新 {res.updated}）")
     return 0

@@ -34,6 +34,7 @@ from cskexam.userfiles import files_under, read_input_file, stat_input
 
 if TYPE_CHECKING:
     from cskexam.services.library import Library
+    from cskexam.services.notes_import import PreparedImport
 
 # Fixed, so that re-importing unchanged notes gives the very same questions.
 GENERATION_SEED = 20240615
@@ -203,21 +204,10 @@ def import_question_file(
     now: dt.datetime | None = None,
 ) -> BankImportResult:
     """Import a 刷题 template (.xlsx/.csv) or a bank .yaml into the library, all or nothing."""
-    from cskexam.core.bank_import import import_rows
-
     loaded = path if isinstance(path, QuestionFile) else read_question_file(path)
     shown = loaded.shown
     graph = library.graph()
-    if loaded.bank_text is not None:
-        (res,) = check_bank_texts([(shown, loaded.bank_text)], graph)
-        raise_for_problems(res.problems)
-        questions, rows = res.questions, len(res.questions)
-        for q in questions:
-            q.source = "import"
-    else:
-        imported = import_rows(loaded.table or [], shown, graph, allow_unlinked=allow_unlinked)
-        raise_for_problems(imported.problems)
-        questions, rows = imported.questions, imported.rows
+    questions, rows = _checked(loaded, graph, allow_unlinked)
     now = now or dt.datetime.now(dt.timezone.utc)
     with library.db.session(immediate=True) as session:
         _check_id_clash(session, questions, shown)
@@ -225,6 +215,39 @@ def import_question_file(
         stats = question_repo.save_questions(session, questions, now, seq=seq)
         index_authored_stems(session, graph)
     return BankImportResult(shown, rows, len(stats.added), len(stats.changed) + len(stats.unchanged))
+
+
+def _checked(loaded: QuestionFile, graph: KnowledgeGraph, allow_unlinked: bool) -> tuple[list[Question], int]:
+    """The file's questions and rows, linked to ``graph``; its problems raised, naming file and line."""
+    from cskexam.core.bank_import import import_rows
+
+    if loaded.bank_text is not None:
+        (res,) = check_bank_texts([(loaded.shown, loaded.bank_text)], graph)
+        raise_for_problems(res.problems)
+        for q in res.questions:
+            q.source = "import"
+        return res.questions, len(res.questions)
+    imported = import_rows(loaded.table or [], loaded.shown, graph, allow_unlinked=allow_unlinked)
+    raise_for_problems(imported.problems)
+    return imported.questions, imported.rows
+
+
+def check_before_creating(loaded: QuestionFile, db_url: str | None, *,
+                          allow_unlinked: bool = False) -> PreparedImport | None:
+    """The bundled notes, parsed, when the library does not exist yet and the bank fits them.
+
+    A first ``bank import`` creates the library and stores the bundled notes
+    before the bank can be linked to them: checked against the parsed notes
+    first, a bank that would be refused leaves no library behind. The parsed
+    notes are returned for ``Library.ensure_imported`` to store.
+    """
+    from cskexam.services.notes_import import first_start, prepare_import
+
+    if not first_start(db_url):
+        return None
+    prepared = prepare_import(None)
+    _checked(loaded, prepared.graph, allow_unlinked)
+    return prepared
 
 
 def _check_id_clash(session: Session, questions: list[Question], file: str) -> None:
