@@ -37,9 +37,9 @@ _JUDGED = re.compile(r"(?:[✗✘×√✓✔]|\(\s*[×xX√✓对错對錯]\s*\)
 
 
 def _title_candidate(line: str) -> bool:
-    if not 2 <= len(line) <= 40 or not _NOT_IN_TITLE.isdisjoint(line) or _JUDGED.search(line):
+    if not 2 <= len(line) <= 40 or line.startswith(("图", "#", "-", "*", "•")):
         return False
-    if line.startswith("图") or (line[0].isdigit() and not _YEAR_START.match(line)) or line.startswith(("#", "-", "*", "•")):
+    if not _NOT_IN_TITLE.isdisjoint(line) or _JUDGED.search(line) or (line[0].isdigit() and not _YEAR_START.match(line)):
         return False
     if line.count("、") >= 2:
         return False  # 课程开发、讲师选聘、考核方式: the items of a list, not a title

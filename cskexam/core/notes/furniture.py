@@ -37,12 +37,19 @@ _PAGE_BESIDE_HEADER = re.compile(
 
 def header_beside_page_number(raw: str) -> str | None:
     """The header text of a line that prints a page number beside it, else None."""
-    m = _PAGE_BESIDE_HEADER.match(raw.strip())
+    s = raw.strip()
+    # Every form of the gap holds a tab, an ideographic space or three spaces.
+    if "\t" not in s and "\u3000" not in s and "   " not in s:
+        return None
+    m = _PAGE_BESIDE_HEADER.match(s)
     return (m.group(1) or m.group(2)).strip() if m else None
 
 
 def is_page_number(text: str) -> bool:
-    return bool(_PAGE_NUMBER.match(text) or _LABELLED_PAGE.match(text))
+    # Each form opens with a dot, a dash or a digit, or holds 第.
+    first = text[:1]
+    return bool(((first and first in "·•・—–―") or first.isdecimal()) and _PAGE_NUMBER.match(text)) or (
+        "第" in text and _LABELLED_PAGE.match(text) is not None)
 
 
 class _Line(Protocol):

@@ -270,7 +270,7 @@ _CLOSING_GROUP = re.compile(r"(?:\(([^()]{1,8})\)|【([^【】]{1,6})】|\[([^\[
 def _take_closing_meta(s: str, heading: Heading) -> str:
     """Tags and page marks that close a heading (…(Biestek 七大原則)【重要】) are
     fields: taken first, they do not make the heading too long to be whole."""
-    while (m := _CLOSING_GROUP.search(s)) and m.start() >= 2:
+    while s.endswith((")", "】", "]")) and (m := _CLOSING_GROUP.search(s)) and m.start() >= 2:
         kind = classify_group(next(g for g in m.groups() if g))
         if kind is None or kind[0] == "mnemonic":
             break

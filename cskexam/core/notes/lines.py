@@ -35,6 +35,8 @@ _FURNITURE = re.compile(
     r"|精选优质文档[-—－\s]*倾情为你奉上|精品文档|专业文档|本文档由.{0,20}整理|更多.{0,12}(?:资料|文档).{0,20}|(?:word|pdf)\s*版.{0,20})$",
     re.I,
 )
+# What a line of _FURNITURE can open with (besides a digit): most lines are let through unmatched.
+_FURNITURE_FIRST = frozenset("第-—_=·.精专本更wWpP")
 # Site furniture glued to a line (精品文档 可编辑 管理学基础…): the words go, the title stays.
 _FURNITURE_WORDS = re.compile(
     r"^(?:(?:精选优质文档[-—－\s]*倾情为你奉上|精品文档|专业文档|优质文档|可编辑|可修改|下载后可编辑|可复制编辑|仅供参考|"
@@ -259,10 +261,10 @@ def clean_line(stripped: str, markdown: bool, literal: bool) -> tuple[str | None
     if text[0] in _ASIDE_BULLETS:
         # ▲易混:可靠性与保证性不同 — a remark behind a bullet is body text, not an item.
         text = _ASIDE_BULLET.sub("", text, count=1)
-    wrapped = _WRAPPED.match(text)
+    wrapped = _WRAPPED.match(text) if text[0] in "【[" else None
     if wrapped:  # 【第一章 客户服务礼仪】: a heading in brackets
         text = wrapped.group(1).strip()
-    if _FURNITURE.match(text) or is_page_number(text):
+    if ((text[0] in _FURNITURE_FIRST or text[0].isdecimal()) and _FURNITURE.match(text)) or is_page_number(text):
         return None, bold, ""
     if markdown or len(text) > 40:
         return text, bold, None
@@ -323,8 +325,13 @@ def indented_outline(lines: list[Line]) -> bool:
     rows = [line for line in lines if line.text and not line.literal]
     if len(rows) < 6:
         return False
-    indented = sum(1 for line in rows if line.indent > 0)
+    # Most notes are flush left: settled before any line is matched.
     levels = {line.indent for line in rows if line.indent > 0}
+    if len(levels) < 2:
+        return False
+    indented = sum(1 for line in rows if line.indent > 0)
+    if indented * 2 < len(rows):
+        return False
     marked = sum(1 for line in rows if _MARKER_START.match(line.text))
     # Numbered sections or paragraphs flush left beside it: ordinary notes with
     # a mind map pasted in (``mark_nested_runs`` nests the map alone).

@@ -60,7 +60,7 @@ def _build(doc: Document, prepared: list[Line], markdown: bool, by_indent: bool 
     builder = OutlineBuilder(doc.title, doc.line, markdown)
     builder.by_indent = by_indent
     body = doc.body
-    terms = [_TERM_LINE.match(text) is not None for _, text in body]
+    terms = [":" in text and _TERM_LINE.match(text) is not None for _, text in body]
     scans = []
     seen = seen if seen is not None else [0]
     for lineno, text in body:
