@@ -157,3 +157,9 @@ def one_classification(a: str, b: str) -> bool:
     if owner_a and owner_b and owner_a != owner_b:
         return len(owner_a) >= 3 and len(owner_b) >= 3 and owner_a[-2:] == owner_b[-2:]
     return True
+
+
+def printed_list_name(graph: KnowledgeGraph, node: Node) -> str | None:
+    """The name a paper would print for the list ``node``, or None for an outline heading that has none."""
+    name = list_name(graph, node)
+    return name if _nameable(name) or _nameable(_stem_title(node.title)) else None

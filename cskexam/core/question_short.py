@@ -14,11 +14,12 @@ from cskexam.core.graph import KnowledgeGraph, Node
 from cskexam.core.question import Question, question_id
 from cskexam.core.question_choice import _where
 from cskexam.core.question_context import (
-    _Context, _cut_reminder, _definition, _explain, _list_summary, _ListInfo, _nameable, _stem_title, _term_like,
-    described, list_name, strip_glued_heading, sub_list, whole_title,
+    _Context, _cut_reminder, _definition, _explain, _list_summary, _ListInfo, _stem_title, _term_like,
+    described, strip_glued_heading, sub_list, whole_title,
 )
 from cskexam.core.question_doubt import not_its_own
 from cskexam.core.question_quality import names_list, pattern_list, plain_description
+from cskexam.core.question_names import printed_list_name
 from cskexam.core.vocab import QuestionType
 
 from cskexam.core.question_written import _NOT_A_KEY_SENTENCE
@@ -51,8 +52,8 @@ def _short_list(ctx: _Context, info: _ListInfo) -> Question | None:
         if company is None:
             return None
         title = f"{company}的部门及其职能"
-    elif _nameable(list_name(ctx.graph, info.node)) or _nameable(_stem_title(info.node.title)):
-        title = list_name(ctx.graph, info.node)
+    elif (name := printed_list_name(ctx.graph, info.node)) is not None:
+        title = name
     else:
         return None  # an outline heading is no question a paper would print
     if (not (info.node.count or info.mnemonic) and not described(ctx.graph, info.items)

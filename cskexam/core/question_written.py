@@ -26,6 +26,7 @@ from cskexam.core.question_context import (
     _TERM_OK, MAX_STEM_TEXT_CHARS, _Context, _cut_reminder, _definition, _explain, _first_sentence, _list_summary, _ListInfo,
     _nameable, _stem_title, _term_like, flag_kinds, described, list_name, meta_text, sub_list, whole_title,
 )
+from cskexam.core.question_names import printed_list_name
 from cskexam.core.vocab import QuestionType
 
 _OWN_CLAUSE = re.compile(r"就(?:会|會|能|行|懂|可以)$")
@@ -213,8 +214,8 @@ def _cloze_list(ctx: _Context, info: _ListInfo, rng: random.Random) -> Question 
         if company is None:
             return None
         title = f"{company}的部门"
-    elif _nameable(list_name(ctx.graph, info.node)) or _nameable(_stem_title(info.node.title)):
-        title = list_name(ctx.graph, info.node)
+    elif (name := printed_list_name(ctx.graph, info.node)) is not None:
+        title = name
     else:
         return None
     if info.category in (ORG, ROLE) and ctx.company(info.node) is None:
