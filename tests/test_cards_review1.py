@@ -194,3 +194,13 @@ def test_a_class_described_not_named_is_asked_within_its_list():
             b.add("item", i, by_peer)
     fronts = _lists(_built(build))
     assert "课堂评价方法中，以学生自评为主的有哪些？" in fronts, fronts
+
+
+def test_a_count_closing_a_name_is_no_part_of_the_name():
+    from cskexam.core.card_text import heading_name
+
+    assert heading_name("成人必需氨基酸 8 种") == "成人必需氨基酸"
+    assert heading_name("行政公文共15种") == "行政公文"
+    # 按…可分为三类 keeps its count: the verb makes it the heading's own words.
+    assert heading_name("按用途可分为三类") == "按用途可分为三类"
+    assert heading_name("四项基本原则") == "四项基本原则"

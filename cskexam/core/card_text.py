@@ -65,6 +65,8 @@ _BRACKET_COUNT = re.compile(rf"\s*[（(]\s*(?:共|计|合计)?\s*{_COUNT}\s*[个
 _LEAD_COUNT = re.compile(
     rf"(?:主要|一般|通常|大致|总共|共)?(?:有|包括|包含)\s*(?:{_COUNT}|以下几|如下几)\s*[个項项種种類类點点條条大層层步個]"
     rf"(?:方面|层次|阶段|内容|部分)?\s*(?:包括|分别是|如下|是|为)?\s*$")
+# 成人必需氨基酸 8 种, 公文共15种: a count closing the name, with no verb before it.
+_TAIL_COUNT = re.compile(rf"(?<=[\u4e00-\u9fff])(?<![为為成分有含括第])\s*(?:共|计)?\s*(?<!第){_COUNT}\s*[个項项種种類类條条]\s*$")
 _LEAD_WORDS = re.compile(r"(?:主要|一般)?(?:包括|包含)(?:以下|如下)?\s*$|(?:有|包括)?(?:以下|如下)(?:几点|内容|方面)?\s*$")
 
 
@@ -76,7 +78,7 @@ def heading_name(title: str) -> str:
     name = title.strip(_PUNCT_EDGES)
     for _ in range(2):  # 「…主要有三点（必记）」: a bracket, then a lead-in
         name = _BRACKET_COUNT.sub("", name).strip(_PUNCT_EDGES)
-        cut = _LEAD_COUNT.sub("", name).strip(_PUNCT_EDGES)
+        cut = _TAIL_COUNT.sub("", _LEAD_COUNT.sub("", name)).strip(_PUNCT_EDGES)
         cut = _LEAD_WORDS.sub("", cut).strip(_PUNCT_EDGES)
         if len(cut) >= 2:
             name = cut
