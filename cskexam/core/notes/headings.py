@@ -170,12 +170,37 @@ def consume_meta(body: str, heading: Heading) -> str:
         return body
 
 
+def _plain_class(excluded: str) -> str:
+    """A character class of the CJK ideographs, less ``excluded``."""
+    ranges, start = [], 0x4E00
+    for cp in sorted(ord(ch) for ch in set(excluded)):
+        if cp > start:
+            ranges.append(f"\\u{start:04x}-\\u{cp - 1:04x}")
+        start = cp + 1
+    ranges.append(f"\\u{start:04x}-\\u9fff")
+    return "[" + "".join(ranges) + "]"
+
+
+# 有形性, 客户关系管理: a short title of ideographs alone, none of which can
+# start a mnemonic (记 口), a predicate (是 分 包 共 有) or a count (numerals).
+# Most items of real notes are such titles, and nothing in them is metadata or
+# a body to split off, so the whole segment is the title as written.
+PLAIN_TITLE = re.compile(_plain_class("记記口是分包共有一二三四五六七八九十百零两兩") + "{1,12}")
+
+
 def clean_title_only(segment: str) -> str | None:
     """The title when it is written cleanly (ended by ``:`` or a bracket), else None.
 
     The first parse pass needs nothing more, and this is much cheaper than
     ``split_heading``.
     """
+    if PLAIN_TITLE.fullmatch(segment):
+        return segment
+    return written_title(segment)
+
+
+def written_title(segment: str) -> str | None:
+    """``clean_title_only`` for any segment."""
     s = segment.strip().lstrip(":、 ").strip()
     end = clause_end(s)
     if end < len(s) and s[end] in ":([" and end <= 12:
@@ -190,6 +215,13 @@ _PAGE_AFTER_BRACKET = re.compile(r"(?<=\))\s*\(\s*(?:[Pp]\.?\s?\d{1,4}(?:\s?[-~�
 
 def split_heading(segment: str, known: frozenset[str] = frozenset(), subject: str = "") -> Heading:
     """Title, body and metadata of the text that follows a marker."""
+    if PLAIN_TITLE.fullmatch(segment):
+        return Heading(title=segment, text="", explicit=True)
+    return split_marked_heading(segment, known, subject)
+
+
+def split_marked_heading(segment: str, known: frozenset[str] = frozenset(), subject: str = "") -> Heading:
+    """``split_heading`` for any segment: one that is more than a plain title."""
     s = segment.strip().lstrip(":、 ").strip()
     heading = Heading(title="", text="")
     if not s:
