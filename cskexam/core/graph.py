@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, NamedTuple
 
 
 # Problems the parser noticed on a node, as plain dicts so that they travel
@@ -58,8 +58,9 @@ def flag_reason(flag: dict) -> str:
     return str(kind)
 
 
-@dataclass(frozen=True, slots=True)
-class SourceRef:
+# A named tuple: made for every node of every parse, and a frozen dataclass
+# costs several times as much to make.
+class SourceRef(NamedTuple):
     file: str
     line: int
     end: int = 0  # last line of the node's own text (0: the same as line)

@@ -480,6 +480,8 @@ def clean_title(title: str) -> str:
 
 def stated_count(title: str, text: str = "", mnemonic: str | None = None) -> int | None:
     """The number of items a heading announces (五大特性 → 5, 宏五 → 5)."""
+    if not text and not mnemonic and _NUMERAL.search(title) is None:
+        return None  # most items: no numeral, no body, no mnemonic to count by
     candidates = []
     # “唐宋八大家”中唐代的有两位: 2, not 8 (a count outside the quoted name first).
     m = (_COUNT.search(_QUOTED_NAME.sub("", title)) or _COUNT.search(title) or _COUNT_ENDS.search(title)) if _NUMERAL.search(title) else None

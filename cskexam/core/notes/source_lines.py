@@ -25,8 +25,13 @@ def original_excerpt(raw: list[str], first: int, last: int, at: float) -> str:
     stays linear in the size of the notes."""
     if first < 1:
         return ""
-    if first >= last and len(raw[first - 1]) <= ORIGINAL_MAX_CHARS:
-        return raw[first - 1].rstrip()  # the common case: one short line
+    if first >= last:
+        line = raw[first - 1]
+        if len(line) <= ORIGINAL_MAX_CHARS:
+            return line.rstrip()  # the common case: one short line
+        start = max(0, int(at * len(line)) - 10)
+        clip = line[start : start + ORIGINAL_MAX_CHARS]
+        return (("…" if start else "") + clip + ("…" if start + ORIGINAL_MAX_CHARS < len(line) else "")).rstrip()
     last = min(last, first + ORIGINAL_MAX_LINES - 1)
     lines = raw[first - 1 : last]
     if lines and len(lines[0]) > ORIGINAL_MAX_CHARS:
