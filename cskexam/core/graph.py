@@ -125,8 +125,7 @@ class Node:
         }
 
 
-@dataclass(frozen=True)
-class Edge:
+class Edge(NamedTuple):  # a named tuple, as SourceRef: a graph holds many
     source: str
     target: str
     kind: str = "related"

@@ -13,7 +13,8 @@ _MAX_GROUP = 12
 
 
 def title_key(title: str) -> str:
-    key = title.split("#")[0].replace("的", "").replace("部门", "部")
+    key = title.split("#", 1)[0] if "#" in title else title
+    key = key.replace("的", "").replace("部门", "部")
     if key.endswith(_ENDINGS):
         key = _SUFFIX.sub("", key)
     return key
@@ -21,13 +22,12 @@ def title_key(title: str) -> str:
 
 def related_edges(graph: KnowledgeGraph) -> list[Edge]:
     groups: dict[str, list[str]] = defaultdict(list)
-    for node in graph:
-        key = title_key(node.title)
-        if len(key) >= 3 and not node.title.endswith("…"):
-            groups[key].append(node.id)
     document: dict[str, str] = {}
     for node in graph:  # outline order: a parent comes before its children
         document[node.id] = document[node.parent] if node.parent else node.id
+        key = title_key(node.title)
+        if len(key) >= 3 and not node.title.endswith("…"):
+            groups[key].append(node.id)
     edges: list[Edge] = []
     for ids in groups.values():
         ids = ids[:_MAX_GROUP]

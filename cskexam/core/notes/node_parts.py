@@ -5,6 +5,7 @@ body text joined from a draft's lines."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from cskexam.core.notes.drafts import Draft
 from cskexam.core.notes.headings import Heading
@@ -42,12 +43,14 @@ def _disambiguate_titles(children: list[Draft]) -> None:
     """Siblings whose guessed titles collide get their whole first clause back."""
     if len(children) < 2:
         return
-    counts: dict[str, int] = {}
-    for child in children:
-        counts[child.title] = counts.get(child.title, 0) + 1
-    for child in children:
+    guessed = [c for c in children if c.heading is not None and c.heading.clause]
+    if not guessed:
+        return  # every title was written, none guessed: nothing to give back
+    counts = Counter(child.title for child in children)
+    for child in guessed:
         heading = child.heading
-        if heading and counts[child.title] > 1 and heading.clause:
+        assert heading is not None
+        if counts[child.title] > 1:
             clause = heading.clause
             heading.title = clause if len(clause) <= 24 else clause[:20] + "…"
             if len(clause) <= 24 and child.text_parts and child.text_parts[0].startswith(clause):
