@@ -35,3 +35,17 @@ def test_titles_with_a_predicate_count_or_mnemonic_take_the_full_path():
         assert not PLAIN_TITLE.fullmatch(title)
     heading = split_heading("管理的职能有五")
     assert heading.title == "管理的职能" and heading.count == 5
+
+
+_BODY = _ALPHABET + "、,;。:()【】[] P12共五种记忆口诀"
+
+
+def test_plain_terms_with_a_body_split_as_the_full_path_splits_them():
+    rng = random.Random(2)
+    terms = [t for t in _titles(6_000, 3) if PLAIN_TITLE.fullmatch(t)]
+    segments = [f"{t}:{''.join(rng.choice(_BODY) for _ in range(rng.randint(0, 30)))}" for t in terms]
+    segments += [f"{t}: {rest}" for t, rest in zip(terms, ("指企业的客户", "、甲、乙", ",说明", "(P3)正文", "  ")) ]
+    for segment in segments:
+        for known, subject in ((frozenset(), ""), (_KNOWN, "客户服务管理概述")):
+            assert split_heading(segment, known, subject) == split_marked_heading(segment, known, subject), segment
+        assert clean_title_only(segment) == written_title(segment), segment

@@ -196,6 +196,9 @@ def clean_title_only(segment: str) -> str | None:
     """
     if PLAIN_TITLE.fullmatch(segment):
         return segment
+    head = _PLAIN_HEAD.match(segment)
+    if head:
+        return head.group(1)  # 市场人口:… : the term before its colon, whatever follows
     return written_title(segment)
 
 
@@ -217,7 +220,21 @@ def split_heading(segment: str, known: frozenset[str] = frozenset(), subject: st
     """Title, body and metadata of the text that follows a marker."""
     if PLAIN_TITLE.fullmatch(segment):
         return Heading(title=segment, text="", explicit=True)
+    term = _PLAIN_TERM.fullmatch(segment)
+    if term:
+        # 市场人口:人口是… : a plain term, its colon and a body with no metadata.
+        text = term.group(2).lstrip(" :、")
+        if not text.startswith("("):
+            text = text.lstrip(",;。").strip()
+            if "、" not in text:
+                return Heading(title=term.group(1), text=text, explicit=True)
     return split_marked_heading(segment, known, subject)
+
+
+_PLAIN_HEAD = re.compile("(" + PLAIN_TITLE.pattern + "):")
+# The body may hold anything but what the full path reads as metadata: brackets
+# (pages, tags, counts, mnemonics) and the words of a mnemonic.
+_PLAIN_TERM = re.compile("(" + PLAIN_TITLE.pattern + r"):([^()\[\]【】记記口]*)", re.S)
 
 
 def split_marked_heading(segment: str, known: frozenset[str] = frozenset(), subject: str = "") -> Heading:
