@@ -178,6 +178,10 @@ def _emit(
 ) -> Node:
     heading = draft.heading
     title = draft.title or draft.marker or "（无标题）"
+    if (parent is not None and heading is not None and not draft.children and not draft.text_parts
+            and not draft.bare_lines and heading.acronym is None and "、" not in title
+            and not title.endswith(_BRACKET_ENDS)):
+        return _emit_leaf(graph, file, raw, draft, heading, title, parent, _unique_path(parent_path + (title,), seen))
     # Both patterns need the title to end with its bracket.
     acrostic = (
         (_ACROSTIC.search(title) or _KEYS_IN_BRACKETS.search(title))
@@ -422,6 +426,40 @@ def _emit(
     for child in children:
         _emit(graph, file, raw, child, node, path, seen)
     return _finish_kind(node, draft, len(inline))
+
+
+def _emit_leaf(graph: KnowledgeGraph, file: str, raw: list[str], draft: Draft, heading: Heading,
+               title: str, parent: Node, path: tuple[str, ...]) -> Node:
+    """``_emit`` for an item with nothing under it and no text of its own (most
+    items): no list, mnemonic hook or answer to look for; only what the item's
+    own line says."""
+    node = Node(
+        id=node_id(file, path),
+        kind=_KIND_BY_STYLE.get(draft.style, "point"),
+        title=title,
+        marker=draft.marker,
+        parent=parent.id,
+        mnemonic=heading.mnemonic,
+        page=heading.page,
+        tags=list(heading.tags),
+        source=SourceRef(file, draft.line, max(draft.line, draft.end)),
+        original=original_excerpt(raw, draft.line, max(draft.line, draft.end), draft.at),
+    )
+    graph.nodes[node.id] = node
+    parent.children.append(node.id)
+    if heading.truncated:
+        node.flags.append(make_flag(TITLE_TRUNCATED))
+    if draft.mnemonic and not node.mnemonic:
+        node.mnemonic = draft.mnemonic
+    if draft.judged is not None:
+        node.flags.append(make_flag(TRUE_STATEMENT if draft.judged else FALSE_STATEMENT))
+    count = stated_count(title, "", node.mnemonic)
+    if count is None and heading.count:
+        count = heading.count
+    if count is None and draft.stated is not None:
+        count = draft.stated
+    node.count = count
+    return _finish_kind(node, draft, 0)
 
 
 def _finish_kind(node: Node, draft: Draft, inline: int) -> Node:
