@@ -50,9 +50,11 @@ class NoteSource:
     original: str | None = None
 
 
-# Every marker (一、 1. ① - …) becomes a node of about a kilobyte; real notes have a few
-# thousand. 100,000 stay under 200 MB.
-MAX_MARKERS = 100_000
+# Every marker (一、 1. ① - …) may become a node, and a node with what parsing
+# holds beside it takes two to three kilobytes; real notes have a few thousand
+# (the bundled notes five times over have under 30,000). A file of 50,000 one-word
+# items prints as a graph within 150 MB; twice that came near 300 MB.
+MAX_MARKERS = 50_000
 
 
 def _build(doc: Document, prepared: list[Line], markdown: bool, by_indent: bool = False,
