@@ -237,6 +237,17 @@ def _database_problem(exc: Exception, db: str | None):
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
+def _has_terminal() -> bool:
+    """Whether the TUI has a terminal to draw on and read keys from (``cskexam serve``
+    runs it with pipes and a driver of its own, named in ``TEXTUAL_DRIVER``)."""
+    if os.environ.get("TEXTUAL_DRIVER"):
+        return True
+    try:
+        return sys.stdin.isatty() and sys.stdout.isatty()
+    except (AttributeError, ValueError):  # closed or replaced streams
+        return False
+
+
 def _has_undecodable(text: str) -> bool:
     return not text.isascii() and any("\udc80" <= ch <= "\udcff" for ch in text)
 
@@ -253,6 +264,13 @@ def _tolerant_output() -> None:
 
 
 def _run_tui(db: str | None) -> int:
+    if not _has_terminal():
+        # Without one the app would draw escape codes into a pipe or a file and wait for
+        # keys that never come, until it is killed.
+        print("错误: 终端界面需要在终端中运行（标准输入或输出不是终端）。"
+              "在脚本或管道中请用命令行子命令（cskexam --help），在浏览器中学习请用 cskexam serve",
+              file=sys.stderr)
+        return 2
     try:
         from cskexam.tui.launch import run
     except ImportError as exc:  # pragma: no cover - the TUI is part of the package

@@ -121,10 +121,19 @@ def listed_problems(lines: list[str], limit: int = PROBLEMS_SHOWN) -> list[str]:
     return lines[:limit] + [more_problems(len(lines) - limit)]
 
 
-def shown_value(text: str, limit: int = VALUE_SHOWN) -> str:
+def shown_value(text: object, limit: int = VALUE_SHOWN) -> str:
     """A value typed or read by the user, as a message quotes it: at most ``limit``
-    characters, then ``…``."""
+    characters, then ``…``; control characters (an escape sequence would drive the
+    terminal, a newline split the message) and direction overrides taken out."""
+    if isinstance(text, int) and not isinstance(text, bool) and text.bit_length() > 14_000:
+        return "（一个很长的数字）"  # str() refuses over 4,300 digits
     text = str(text)
+    head = text[: limit * 4]
+    if _UNSHOWABLE.search(head):
+        cut = len(text) > len(head)
+        text = _UNSHOWABLE.sub("", head)
+        if cut:
+            return text[:limit] + "…"
     return text if len(text) <= limit else text[:limit] + "…"
 
 

@@ -104,6 +104,26 @@ def require_output_path(path: str | Path, error_cls: type[UserError] = UserError
         raise error_cls("这是一个目录，请给出文件名", str(path))
     if not stat.S_ISREG(st.st_mode):
         raise error_cls(f"这是{_kind(st.st_mode)}，不能写入导出文件", str(path))
+    _refuse_a_database(expand_user(path, error_cls), error_cls)
+
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_DATABASE_COMPANIONS = ("-wal", "-shm", "-journal")
+
+
+def _refuse_a_database(path: Path, error_cls: type[UserError]) -> None:
+    """An export written over a SQLite file (the library itself, a backup) or over the
+    ``-wal``/``-shm``/``-journal`` file beside one would destroy what it holds."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(len(_SQLITE_MAGIC))
+    except OSError:
+        head = b""
+    name = path.name
+    companion_of = next((name[: -len(end)] for end in _DATABASE_COMPANIONS
+                         if name.endswith(end) and len(name) > len(end)), None)
+    if head == _SQLITE_MAGIC or (companion_of is not None and (path.parent / companion_of).is_file()):
+        raise error_cls("这是一个数据库文件（可能就是资料库或它的备份），导出不会覆盖它：请换一个文件名", str(path))
 
 
 def _kind(mode: int) -> str:

@@ -74,10 +74,11 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from cskexam.userfiles import expand_user, require_output_path
+    from cskexam.services.practice import require_csv_target
+    from cskexam.userfiles import expand_user
 
     # The target is looked at before the library is opened (or made): a bad path writes nothing.
-    require_output_path(args.file)
+    require_csv_target(args.file)
     args.file = str(expand_user(args.file))
     library, practice = _practice(args)
     with library:

@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from cskexam.commands import Subparsers
-from cskexam.errors import UserError
+from cskexam.errors import UserError, shown_value
 
 ORDER = 75
 
@@ -56,10 +56,10 @@ def parse_steps(text: str) -> tuple[int, ...]:
             continue
         m = re.fullmatch(r"(\d+(?:\.\d+)?)([smhd]?)", part.lower())
         if not m:
-            raise UserError(f"无法识别的步长: {part}（示例: 1m,10m）")
+            raise UserError(f"无法识别的步长: {shown_value(part)}（示例: 1m,10m）")
         seconds = float(m.group(1)) * _UNITS[m.group(2) or "m"]
         if seconds > _MAX_STEP:
-            raise UserError(f"步长 {part} 太长：每一步最长 365 天（示例: 1m,10m）")
+            raise UserError(f"步长 {shown_value(part)} 太长：每一步最长 365 天（示例: 1m,10m）")
         steps.append(round(seconds))
     if len(steps) > _MAX_STEPS:
         raise UserError(f"步长最多 {_MAX_STEPS} 个（示例: 1m,10m）")

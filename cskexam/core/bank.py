@@ -24,6 +24,7 @@ a caller imports a file only when it has no problems at all.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
@@ -112,9 +113,13 @@ class TitleIndex:
 # -- validation ----------------------------------------------------------------------
 
 def _text(value: Any) -> str | None:
-    if value is None or isinstance(value, (dict, list)):
+    # A mapping, list, set (!!set) or bytes (!!binary) is no text: its str() is Python's
+    # spelling of it ({'a': None}, b'hello'), which would become a stem or an option.
+    if value is None or isinstance(value, (dict, list, tuple, set, frozenset, bytes, bytearray)):
         return None
     if isinstance(value, bool):
+        return None
+    if isinstance(value, float) and value != value:  # .nan
         return None
     text = _HIDDEN.sub("", strip_controls(str(value))).strip()
     return text or None
@@ -250,7 +255,8 @@ class _Checker:
         line = at("answer")
         if qtype == QuestionType.SINGLE:
             letter = _text(value)
-            letter = letter.upper() if letter else letter
+            # A letter typed with a Chinese input method is full-width (Ａ).
+            letter = unicodedata.normalize("NFKC", letter).upper() if letter else letter
             if letter is None or len(letter) != 1 or letter not in LETTERS:
                 self.problem(line, f"单选题答案必须是一个字母 A–F，而不是「{shown(value)}」")
                 return None

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from cskexam.core.bank import BLANK_PATTERN, Problem, _Checker
+from cskexam.core.bank import _HIDDEN, BLANK_PATTERN, Problem, _Checker
 from cskexam.core.bank_sheets import (  # noqa: F401 - the readers are known from here too
     FIELD_LIMIT, MAX_COLUMNS, MAX_ROWS, MAX_XLSX_CELLS, MAX_XLSX_MEMBERS, MAX_XLSX_STRINGS, MAX_XLSX_UNCOMPRESSED,
     _FIELD_NAMES, _header_map, rows_from_csv_bytes, rows_from_xlsx_bytes,
@@ -65,7 +65,11 @@ def _derive_points(answer: str) -> list[str]:
 def _row_to_raw(row: list[str], cols: dict[str, int], line: int) -> tuple[_LineDict, str]:
     def get(key: str) -> str:
         i = cols.get(key)
-        return row[i].strip() if i is not None and i < len(row) and row[i] is not None else ""
+        if i is None or i >= len(row) or row[i] is None:
+            return ""
+        # A zero-width space or a BOM (of files pasted together) before 单选 would hide the
+        # type, and the options with it, from the lookups below.
+        return _HIDDEN.sub("", row[i]).strip()
 
     raw = _LineDict()
     raw.line = line

@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Mapping
 
+from cskexam.errors import shown_value
+
 
 @dataclass(frozen=True)
 class StudyPlan:
@@ -62,12 +64,12 @@ def parse_date(text: str, today: dt.date) -> dt.date | None:
         return None
     m = re.fullmatch(r"(?:(\d{4})[-/.年])?(\d{1,2})[-/.月](\d{1,2})日?", text)
     if not m:
-        raise ValueError(f"无法识别的日期：{text}（例如 2026-05-16 或 5月16日）")
+        raise ValueError(f"无法识别的日期：{shown_value(text)}（例如 2026-05-16 或 5月16日）")
     year = int(m.group(1)) if m.group(1) else today.year
     try:
         day = dt.date(year, int(m.group(2)), int(m.group(3)))
     except ValueError:
-        raise ValueError(f"没有这一天：{text}") from None
+        raise ValueError(f"没有这一天：{shown_value(text)}") from None
     if not m.group(1) and day < today:
         day = day.replace(year=year + 1)
     return day

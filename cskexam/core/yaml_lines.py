@@ -136,6 +136,21 @@ def _construct(loader: _LineLoader, node: yaml.Node) -> Any:
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
+# Python refuses to write an int of over 4,300 decimal digits as text, but a hex
+# (0xFFF…) or base-60 (1:2:3:…) YAML int has no such limit when it is read: a
+# number no message, stem or answer could ever quote is refused where it is read.
+_MAX_INT_BITS = 4000 * 3
+
+
+def _construct_int(loader: _LineLoader, node: yaml.ScalarNode) -> int:
+    value = yaml.constructor.SafeConstructor.construct_yaml_int(loader, node)
+    if abs(value).bit_length() > _MAX_INT_BITS:
+        raise ValueError("int too long")
+    return value
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+
 
 def load_yaml_with_lines(text: str) -> Any:
     """``yaml.safe_load`` whose mappings carry ``.line`` and ``.line_of(key)``.

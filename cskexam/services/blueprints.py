@@ -6,7 +6,7 @@ from pathlib import Path
 
 from cskexam.core import exam as core
 from cskexam.core.exam import Blueprint
-from cskexam.errors import UserError, os_error_text
+from cskexam.errors import UserError, os_error_text, shown_value
 
 PRESET_DIR = Path(__file__).resolve().parent.parent / "blueprints"
 
@@ -49,4 +49,4 @@ def find_blueprint(name: str, blueprints: list[Blueprint]) -> Blueprint:
         if bp.name == name:
             return bp
     known = "、".join(b.name for b in blueprints)
-    raise UserError(f"没有名为「{name}」的试卷方案（可选: {known}）")
+    raise UserError(f"没有名为「{shown_value(name)}」的试卷方案（可选: {known}）")

@@ -41,7 +41,7 @@ from cskexam.core.readiness import (
     predict,
     predict_blueprint,
 )
-from cskexam.errors import UserError
+from cskexam.errors import UserError, shown_value
 # AttemptSummary and gather_evidence are re-exported: callers know them from here.
 from cskexam.services.exam_records import (  # noqa: F401
     AttemptSummary,
@@ -70,7 +70,7 @@ class UnfinishedExam(UserError):
     """A blueprint may have one attempt in progress at a time: resume or abandon it first."""
 
     def __init__(self, attempt_id: int, blueprint: str):
-        super().__init__(f"「{blueprint}」还有未完成的第 {attempt_id} 次考试：请继续或先放弃它")
+        super().__init__(f"「{shown_value(blueprint)}」还有未完成的第 {attempt_id} 次考试：请继续或先放弃它")
         self.attempt_id = attempt_id
         self.blueprint = blueprint
 
@@ -156,7 +156,7 @@ class ExamService:
 
         paper = self.paper(name, seed)
         if not paper.items:
-            raise UserError(f"题库中没有可用于「{name}」的题目，无法组卷")
+            raise UserError(f"题库中没有可用于「{shown_value(name)}」的题目，无法组卷")
         graph = self.library.graph()
         now = self.clock()
         with self.library.db.session(immediate=True) as s:
@@ -222,7 +222,7 @@ class ExamService:
         with self.library.db.session() as s:
             row = exam_repo.active_attempt(s) if attempt_id is None else exam_repo.get_attempt(s, attempt_id)
             if row is None:
-                raise UserError("没有可继续的考试" if attempt_id is None else f"没有这次考试: {attempt_id}")
+                raise UserError("没有可继续的考试" if attempt_id is None else f"没有这次考试: {shown_value(attempt_id)}")
             if row.status != core.IN_PROGRESS:
                 raise UserError(f"第 {row.id} 次考试已经结束（{status_label(row.status)}）")
             paper = self._load_paper(s, row)
@@ -252,7 +252,7 @@ class ExamService:
         with self.library.db.session(immediate=True) as s:
             row = exam_repo.get_attempt(s, attempt_id)
             if row is None or row.status != core.IN_PROGRESS:
-                raise UserError(f"没有进行中的第 {attempt_id} 次考试")
+                raise UserError(f"没有进行中的第 {shown_value(attempt_id)} 次考试")
             exam_repo.finish_attempt(s, attempt_id, status=core.ABANDONED, now=self.clock(),
                                      remaining=row.remaining_s)
 
@@ -323,7 +323,7 @@ class ExamService:
         with self.library.db.session() as s:
             row = exam_repo.get_attempt(s, attempt_id)
             if row is None:
-                raise UserError(f"没有这次考试: {attempt_id}")
+                raise UserError(f"没有这次考试: {shown_value(attempt_id)}")
             if row.status not in ("submitted", "timed_out"):
                 raise UserError(f"第 {attempt_id} 次考试尚未交卷（{status_label(row.status)}）")
             paper = self._load_paper(s, row)
@@ -434,7 +434,7 @@ def new_seed() -> int:
 
 def check_seed(seed: int) -> int:
     if not isinstance(seed, int) or isinstance(seed, bool) or not 0 <= seed <= MAX_SEED:
-        raise UserError(f"--seed 必须是 0–{MAX_SEED} 的整数，而不是「{seed}」")
+        raise UserError(f"--seed 必须是 0–{MAX_SEED} 的整数，而不是「{shown_value(seed)}」")
     return seed
 
 

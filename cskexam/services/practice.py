@@ -28,7 +28,7 @@ from cskexam.core.grading import GradeResult, PointLexicon, ShortAnswerResult, g
 from cskexam.core.graph import KnowledgeGraph
 from cskexam.core.questions import Question
 from cskexam.core.spreadsheet import safe_row
-from cskexam.errors import UserError, os_error_text
+from cskexam.errors import UserError, os_error_text, shown_value
 from cskexam.userfiles import require_output_path
 from cskexam.services import review_queue
 from cskexam.storage import question_repo
@@ -93,7 +93,7 @@ def clear_after(session: Session) -> int:
 
 def set_clear_after(session: Session, n: int) -> None:
     if not isinstance(n, int) or isinstance(n, bool) or not 1 <= n <= 20:
-        raise UserError(f"连续答对次数必须是 1–20 的整数，而不是「{n}」")
+        raise UserError(f"连续答对次数必须是 1–20 的整数，而不是「{shown_value(n)}」")
     question_repo.set_setting(session, CLEAR_AFTER_KEY, n)
 
 
@@ -180,13 +180,13 @@ def scope_node_ids(graph: KnowledgeGraph, node_id: str | None) -> set[str] | Non
     if node_id is None:
         return None
     if node_id not in graph:
-        raise UserError(f"没有这个知识点: {node_id}")
+        raise UserError(f"没有这个知识点: {shown_value(node_id)}")
     return {node_id} | {n.id for n in graph.descendants(node_id)}
 
 
 def order_questions(questions: list[Question], order: str, rng: random.Random) -> list[Question]:
     if order not in ORDERS:
-        raise UserError(f"顺序只能是 {' 或 '.join(ORDERS)}，而不是「{order}」")
+        raise UserError(f"顺序只能是 {' 或 '.join(ORDERS)}，而不是「{shown_value(order)}」")
     out = list(questions)
     if order == "随机":
         rng.shuffle(out)
@@ -230,7 +230,7 @@ class Practice:
         with self.library.db.session(immediate=True) as session:
             starred = question_id not in question_repo.starred_ids(session)
             if question_repo.get_question(session, question_id) is None:
-                raise UserError(f"没有这道题: {question_id}")
+                raise UserError(f"没有这道题: {shown_value(question_id)}")
             question_repo.set_star(session, question_id, starred, self.clock())
         return starred
 
@@ -299,11 +299,19 @@ def _local(t: dt.datetime | None) -> str:
     return t.astimezone().strftime("%Y-%m-%d %H:%M") if t else ""
 
 
+def require_csv_target(path: str | Path) -> None:
+    """UserError unless ``path`` can take the 错题本 CSV: a name ending in .csv (a slip such as
+    ``wrongbook export 笔记.md`` would write over a file of another kind) where an export may go."""
+    require_output_path(path)
+    if Path(path).suffix.lower() != ".csv":
+        raise UserError("错题本导出文件须以 .csv 结尾", str(path))
+
+
 def export_wrong_book_csv(entries: list[WrongEntry], path: str | Path,
                           node_path: Callable[[str | None], str] = lambda _: "") -> int:
     """Write the 错题本 as CSV (UTF-8 with BOM, so Excel reads the Chinese). Returns rows."""
     path = Path(path)
-    require_output_path(path)
+    require_csv_target(path)
     rows = []
     for e in entries:
         q = e.question

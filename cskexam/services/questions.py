@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 # Fixed, so that re-importing unchanged notes gives the very same questions.
 GENERATION_SEED = 20240615
 BANK_SUFFIXES = (".yaml", ".yml")
+TABLE_SUFFIXES = (".xlsx", ".csv")
 UNLINKED_NODE = 10**6  # questions not linked to a node come last
 MAX_BANK_BYTES = 8 * 1024 * 1024  # a YAML bank file: far above any real bank
 MAX_TABLE_BYTES = 16 * 1024 * 1024  # an .xlsx or .csv 刷题 file
@@ -96,12 +97,29 @@ def check_bank(
     skip_unknown_document: bool = False,
     lenient_nodes: bool = False,
 ) -> list[BankFile]:
-    """Validate bank files against ``graph``; every problem has file:line."""
+    """Validate bank files against ``graph``; every problem has file:line.
+
+    An .xlsx or .csv 刷题 template named among ``paths`` is checked as ``bank import``
+    would check it (read as YAML it would only be told its top level is no mapping);
+    a file of any other kind is refused, naming the kinds that can be checked."""
     files = bank_files(paths)
-    return check_bank_texts(
-        [(_display(p), _read(p)) for p in files], graph,
+    tables = [p for p in files if p.suffix.lower() in TABLE_SUFFIXES]
+    for path in files:
+        if path.suffix.lower() not in BANK_SUFFIXES + TABLE_SUFFIXES:
+            raise BankError("只能检查 .yaml、.xlsx 或 .csv 题库文件", _display(path))
+    results = check_bank_texts(
+        [(_display(p), _read(p)) for p in files if p not in tables], graph,
         skip_unknown_document=skip_unknown_document, lenient_nodes=lenient_nodes,
     )
+    return results + [_check_table(p, graph) for p in tables]
+
+
+def _check_table(path: Path, graph: KnowledgeGraph | None) -> BankFile:
+    from cskexam.core.bank_import import import_rows
+
+    loaded = read_question_file(path)
+    imported = import_rows(loaded.table or [], loaded.shown, graph)
+    return BankFile(loaded.shown, None, questions=imported.questions, problems=imported.problems)
 
 
 def question_order(graph: KnowledgeGraph, questions: list[Question]) -> dict[str, int]:
@@ -189,7 +207,7 @@ def read_question_file(path: str | Path) -> QuestionFile:
     suffix = path.suffix.lower()
     if suffix in BANK_SUFFIXES:
         return QuestionFile(path, shown, bank_text=_read(path))
-    if suffix in (".xlsx", ".csv"):
+    if suffix in TABLE_SUFFIXES:
         data = read_input_file(path, BankError, max_bytes=MAX_TABLE_BYTES)
         table = rows_from_xlsx_bytes(data, shown) if suffix == ".xlsx" else rows_from_csv_bytes(data, shown)
         return QuestionFile(path, shown, table=table)

@@ -10,6 +10,7 @@ so a Big5 file would otherwise come out as garbage without an error.
 from __future__ import annotations
 
 import codecs
+import re
 
 from cskexam.core.errors import NotesError
 
@@ -35,7 +36,24 @@ def _by_bom(data: bytes, file: str) -> str | None:
     return None
 
 
+# Line ends other than \n and \r that text from PDFs, Word and web pages carries: a page
+# break (pdftotext puts \f between pages), a vertical tab, NEL and the Unicode line and
+# paragraph separators. Each ends a line, as in the editor that shows the file; left in
+# the text they would be dropped as control characters and run two lines into one.
+_OTHER_LINE_ENDS = re.compile("[\x0b\x0c\x85\u2028\u2029]")
+
+
 def decode_note_bytes(data: bytes, file: str) -> str:
+    return _plain_lines(_decoded(data, file))
+
+
+def _plain_lines(text: str) -> str:
+    if _OTHER_LINE_ENDS.search(text):
+        text = _OTHER_LINE_ENDS.sub("\n", text)
+    return text
+
+
+def _decoded(data: bytes, file: str) -> str:
     text = _by_bom(data, file)
     if text is not None:
         if not text.strip():

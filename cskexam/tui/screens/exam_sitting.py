@@ -23,6 +23,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, Any, Callable
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -58,6 +59,14 @@ SUBMIT_FAILED = "交卷未能完成：答案都还在，请稍后再交卷（s�
 PROGRESS_NOT_SAVED = "考试进度未能保存：屏幕上的答案都还在，稍后会再次保存。"
 PAUSE_FAILED = "未能暂停：考试仍在进行，屏幕上的答案都还在，请稍后再试。"
 LEAVE_NOT_SAVED = "离开前的作答或剩余时间未能保存。"
+
+# Below this width the 答题卡 (40 columns) leaves the question no room: it is hidden and the
+# top line (第 n/100 题 · 已答 k) says where the candidate is. Below the smallest size the
+# question itself cannot be read: a message asks for a bigger window instead, the answers
+# stay saved and the clock runs on, and answering keys wait until the window is bigger.
+SHEET_MIN_WIDTH = 60
+EXAM_MIN_SIZE = (40, 12)
+TOO_SMALL = "窗口太小，看不全题目：请把终端放大到至少 {0} 列 × {1} 行。作答都已保存，计时照常；Esc 暂停离开。"
 
 EXAM_HELP = [
     ("Enter", "选择试卷方案后开始；简答题进入作答框"),
@@ -106,6 +115,10 @@ class ExamSittingScreen(AppScreen["tuple[ExamReport, ExamSession] | None"]):
     ExamSittingScreen #exam-sheet-pane { width: 40; height: 1fr; border: round $primary-muted; padding: 0 1; }
     ExamSittingScreen #q-text { height: 10; }
     ExamSittingScreen #exam-legend { color: $text-muted; margin-top: 1; }
+    ExamSittingScreen #exam-too-small { height: 1fr; padding: 0 1; color: $warning; display: none; }
+    ExamSittingScreen.-compact #exam-sheet-pane { display: none; }
+    ExamSittingScreen.-too-small #exam-main { display: none; }
+    ExamSittingScreen.-too-small #exam-too-small { display: block; }
     """
 
     def __init__(self, session: ExamSession, *, clock: Callable[[], float] = time.monotonic,
@@ -134,14 +147,25 @@ class ExamSittingScreen(AppScreen["tuple[ExamReport, ExamSession] | None"]):
                 yield Static(Content.assemble(("■", "$success"), " 已答  ", ("⚑", "$warning"), " 标记  ",
                                               ("·", "$text-muted"), " 未答  ", ("[ ]", "bold"), " 当前"),
                              id="exam-legend")
+        yield Static(Content(TOO_SMALL.format(*EXAM_MIN_SIZE)), id="exam-too-small")
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#exam-sheet-pane").border_title = "答题卡"
+        self._fit(self.app.size.width, self.app.size.height)
         self._last_tick = self._monotonic()
         self._timer = self.set_interval(1.0, self.tick)
         self._show_question()
         self._update_clock()
+
+    # -- the window's size -------------------------------------------------------------
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit(event.size.width, event.size.height)
+
+    def _fit(self, width: int, height: int) -> None:
+        self.set_class(width < SHEET_MIN_WIDTH, "-compact")
+        too_small = width < EXAM_MIN_SIZE[0] or height < EXAM_MIN_SIZE[1]
+        self.set_class(too_small, "-too-small")
 
     # -- the clock ----------------------------------------------------------------------
     @shows_problems("作答未能保存", PROGRESS_NOT_SAVED)
@@ -206,9 +230,14 @@ class ExamSittingScreen(AppScreen["tuple[ExamReport, ExamSession] | None"]):
     def _in_exam(self) -> bool:
         return not self.paused and not self.session.finished
 
+    def _answering(self) -> bool:
+        """In the exam with the question in sight: nothing is answered blind while the
+        window is too small to show it (the keys wait, they do not reach other screens)."""
+        return self._in_exam() and not self.has_class("-too-small")
+
     @shows_problems("作答未能保存", CHOICE_NOT_SAVED)
     def action_choose(self, key: str) -> None:
-        if not self._in_exam():
+        if not self._answering():
             return
         attempt = self.session.attempt
         q = attempt.item.question
@@ -220,14 +249,14 @@ class ExamSittingScreen(AppScreen["tuple[ExamReport, ExamSession] | None"]):
 
     @shows_problems("作答未能保存", MOVE_NOT_SAVED)
     def action_move(self, delta: int) -> None:
-        if not self._in_exam():
+        if not self._answering():
             return
         self._save_text()
         self.session.goto(self.session.attempt.current + delta)
         self._show_question()
 
     def action_jump(self) -> None:
-        if not self._in_exam():
+        if not self._answering():
             return
         from cskexam.tui.screens.exam_dialogs import JumpDialog
 
@@ -242,21 +271,21 @@ class ExamSittingScreen(AppScreen["tuple[ExamReport, ExamSession] | None"]):
 
     @shows_problems("标记未能保存", FLAG_NOT_SAVED)
     def action_flag(self) -> None:
-        if not self._in_exam():
+        if not self._answering():
             return
         self.session.toggle_flag(self.session.attempt.current)
         self._show_question()
 
     @shows_problems("作答未能保存", CHOICE_NOT_SAVED)
     def action_clear(self) -> None:
-        if not self._in_exam():
+        if not self._answering():
             return
         self.session.answer(self.session.attempt.current, None)
         self._showing = None
         self._show_question()
 
     def action_enter(self) -> None:
-        if not self._in_exam():
+        if not self._answering():
             return
         q = self.session.attempt.item.question
         if q.type in TEXT_TYPES:
@@ -302,7 +331,7 @@ class ExamSittingScreen(AppScreen["tuple[ExamReport, ExamSession] | None"]):
     # -- 交卷 -------------------------------------------------------------------------------------
     @shows_problems("作答未能保存", TEXT_NOT_SAVED)
     def action_submit(self) -> None:
-        if not self._in_exam():
+        if not self._answering():
             return
         from cskexam.display import format_clock
         from cskexam.tui.screens.exam_dialogs import SubmitDialog
