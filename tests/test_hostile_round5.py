@@ -288,3 +288,24 @@ def test_the_exam_below_60x15_is_compact_then_asks_for_a_bigger_window_and_keeps
         return app
 
     assert finish(run(main_())) == 0
+
+
+# -- the 简答 grader: words of rejection and marks of error after a point ---------------------------
+
+POINT = [{"point": "市场人口", "synonyms": ["人口"]}]
+
+
+@pytest.mark.parametrize("answer", ["市场人口是多余的", "市场人口纯属多余", "反对市场人口", "拒绝市场人口", "杜绝市场人口",
+                                    "取消市场人口", "市场人口×", "市场人口❌", "市场人口（❌）", "市场人口、经济环境一概不论"])
+def test_a_point_rejected_or_marked_wrong_is_not_credited(answer):
+    from cskexam.core.grading import grade_short_answer
+
+    assert grade_short_answer(answer, POINT).score == 0
+
+
+@pytest.mark.parametrize("answer", ["市场人口不是多余的", "市场人口绝非多余", "反对忽视市场人口", "拒绝放弃市场人口",
+                                    "不能取消市场人口", "重视市场人口，拒绝空谈", "市场人口✓"])
+def test_a_rejection_of_its_opposite_still_credits_the_point(answer):
+    from cskexam.core.grading import grade_short_answer
+
+    assert grade_short_answer(answer, POINT).score == 1
