@@ -7,6 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from cskexam.core.notes.drafts import Draft, _next_number
+from cskexam.core.notes.outline_patterns import _FAMILY_RANK
 from cskexam.core.notes.questions import _ASKED_BY, ANSWER_LINE as _ANSWER_LINE, question_title
 
 _TAG = re.compile(r"\s*[【\[(][^】\])]{1,6}[】\])]\s*$")  # 有哪些?【重点】 / (简答)
@@ -55,6 +56,12 @@ class AnsweredQuestions:
             return
         if any(d is parent for d in self.stack):
             while self.stack[-1] is not parent:
+                self.stack.pop()
+            self._cut_question = None
+        elif parent is not None and parent.style in _FAMILY_RANK:
+            # 8.简述… after 模块三 and a 问: question with its points: the numbered
+            # questions go on under the new chapter, beside the 问: question.
+            while len(self.stack) > 1 and self.stack[-1].style not in _FAMILY_RANK:
                 self.stack.pop()
             self._cut_question = None
 

@@ -287,7 +287,10 @@ def split_marked_heading(segment: str, known: frozenset[str] = frozenset(), subj
         pass
     elif (i := head_repeat(clause)) is not None:
         restart = (i, False)
-    elif (i := known_prefix(clause, known)) is not None:
+    elif (i := known_prefix(clause, known)) is not None and not (
+        # 导游讲解服务; with 导游讲解 known: a short item ended by its stop is whole.
+        len(clause) - i <= 2 and len(clause) <= 8 and not s[end:].strip("。;, ")
+    ):
         restart = (i, s[i:].startswith("是"))
     elif (i := subject_restart(clause, subject)) is not None:
         restart = (i, False)
@@ -304,7 +307,10 @@ def split_marked_heading(segment: str, known: frozenset[str] = frozenset(), subj
         title = s[:i]
         body = s if keep_subject else s[i:]
         heading.clause = clause
-    elif len(clause) > TITLE_MAX:
+    elif len(clause) > TITLE_MAX and not (
+        # …相统一的规律(双边性规律): a heading of full length closed by its short aside is whole.
+        title == clause and clause.endswith(")") and 0 < clause.rfind("(") <= TITLE_MAX and len(clause) - clause.rfind("(") <= 10
+    ):
         title = clause[:20] + "…"
         body = s
         heading.truncated = True

@@ -85,6 +85,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("pnum", rf"\(\s?(\d{{1,2}}|[lI](?=\s?\)[{_CJK}]))\s?\)[、.]?\s*"),
     ("circled", rf"([{_CIRCLED}{_DINGBATS}])[、.]?\s*"),
     ("step", rf"第([{CN_NUM}\d]+)步[:,、\s]*"),
+    # —、 at the start of a line: OCR's reading of 一、 (a dash for the stroke).
+    ("ocr_cn_one", r"^\s*[—―－](?=、[\u4e00-\u9fff])、\s*"),
     ("cn", rf"(?<![第{CN_NUM}])([{CN_NUM}]+)(?:、+|[.．](?=[^\s\d.]))\s*"),
     ("cn_paren", rf"(?<![第{CN_NUM}(])([{CN_NUM}]+)\)\s*"),
     ("dashed", r"(?<![\d.\-])(\d{1,2})-(\d{1,2})(?=[:\s])[:\s]*"),
@@ -103,7 +105,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("dash", r"(?:^|(?<=[:。;]))\s*[-*+]\s+"),
 ]
 # The lookahead lets the engine skip quickly over characters that start no marker.
-_STARTS = rf"(?=[{_CAPITALS}【\[第(\d{CN_NUM}{_CIRCLED}{_DINGBATS}A-HLlIVX•·・●▪◆■◇○►▶◎▲△❖✦☞□❑◉✔✅☑Øü§➢➤√\uf0a7\uf0d8\uf076\uf0b7专專模考知\-*+\s])"
+_STARTS = rf"(?=[{_CAPITALS}【\[第(—―－\d{CN_NUM}{_CIRCLED}{_DINGBATS}A-HLlIVX•·・●▪◆■◇○►▶◎▲△❖✦☞□❑◉✔✅☑Øü§➢➤√\uf0a7\uf0d8\uf076\uf0b7专專模考知\-*+\s])"
 _SCANNER = re.compile(_STARTS + "(?:" + "|".join(f"(?P<{name}>{pat})" for name, pat in _PATTERNS) + ")")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+")
 _DIGITS = re.compile(r"\d+")
@@ -169,6 +171,8 @@ def _scan(line: str) -> list[Marker]:
             number = (1,)
         elif style == "ocr_one":
             style, number = "num_dot", (1,)
+        elif style == "ocr_cn_one":
+            style, number = "cn", (1,)
         else:
             numeral = _NUMERAL.search(raw)
             value = cn_to_int(numeral.group(0)) if numeral else None

@@ -22,6 +22,8 @@ from cskexam.core.notes.outline_patterns import (  # noqa: F401
 )
 
 
+# 简述… / 论述…: how an exam asks; never how an answer's point opens.
+_EXAM_ASKS = ("简述", "簡述", "试述", "試述", "论述", "論述", "阐述", "闡述")
 # 【辨析】 【课堂小测】 【随堂练习】: statements or quiz questions, not the list above.
 _ASIDE_SECTION = re.compile(r"判断|判斷|辨析|是非|对错|對錯|练习|練習|小测|小測|测试|測試|真题|真題|习题|習題|自测|自測|例题|例題")
 # The remarks a mind map hangs under a branch (注:…, 易考:…); 例如 and 答 may name real branches.
@@ -248,6 +250,13 @@ class OutlineBuilder(UnmarkedLines, AnsweredQuestions):
                 self._append_text("答:")
             line = answer_head.group(1) + ":"
             markers = []
+            count = stated_count(line[:-1]) if next_lead is not None else None
+            if count and _LEAD_SUBJECT.match(line) and self.stack[-1] is not self.root and not self.stack[-1].children:
+                # 答:教学过程有四条基本规律: then (1)…(4): the answer's lead-in, its count the question's.
+                owner = self.stack[-1]
+                owner.text_parts.append(line)
+                owner.stated = owner.stated or count
+                return
         mnemonic = _MNEMONIC_OR_BRACKETED.match(line)
         if mnemonic and (not markers or markers[0].start > 0 or markers[0].style.startswith("bullet")):
             # ➤口诀:… / - 口诀:… / (记忆:…) / 【口诀】…: a mnemonic line, whatever opens it.
@@ -296,7 +305,11 @@ class OutlineBuilder(UnmarkedLines, AnsweredQuestions):
                 return
             self._plain(line, "plain", lineno)
             return
-        if not markers and _ASIDE_TITLE.match(line):
+        if not markers and (_ASIDE_TITLE.match(line) or (
+            # 辨析题速记(判断对错) over numbered statements: a section of its own, no answer's text.
+            next_lead is not None and len(line) <= 20 and _ASIDE_SECTION.search(line) is not None
+            and not _SENTENCE.search(line) and ":" not in line and len(_SECTION_REMARK.sub("", line)) <= 8
+        )):
             self._plain(line, "plain", lineno)  # 【易错辨析】 after an answer: no part of the answer's text
             return
         if not starts_with_marker:
@@ -313,10 +326,14 @@ class OutlineBuilder(UnmarkedLines, AnsweredQuestions):
                 # 课程的特点包括以下几个方面 then 1. 2.: a list of its own beside the one above.
                 self._plain(subject, "plain", lineno).stated = stated_count(line)
                 return
-        if starts_with_marker and self._asked and question_title(line[markers[0].end :], strict=True):
-            # 1.…有哪些? after 问:…/答:…: the next question, beside the last, not inside its answer.
-            while len(self.stack) > 1 and any(self.stack[-1] is q for q in self._asked):
-                self.stack.pop()
+        if starts_with_marker and self._asked and (
+            question_title(line[markers[0].end :], strict=True) or line[markers[0].end :].startswith(_EXAM_ASKS)
+        ):
+            # 1.…有哪些? after 问:…/答:…: the next question, beside the last, not inside its answer
+            # (nor inside the answer's last point: 8.简述… after 答:(1)…(3)…).
+            at = next((k for k in range(len(self.stack) - 1, 0, -1) if any(self.stack[k] is q for q in self._asked)), None)
+            if at is not None:
+                del self.stack[at:]
         if not starts_with_marker and self._special_line(line, lineno, markers, tip, term_run):
             return
         self._marked_line(line, lineno, markers)

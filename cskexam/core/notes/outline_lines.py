@@ -106,6 +106,11 @@ class UnmarkedLines:
             value = m.group(2).strip(" 。.;")
             quoted = _QUOTED.match(value)
             word = quoted.group(1) if quoted else value
+            if (owner is not top and top is not self.root and not top.children and top.text_parts and top.judged is None
+                    and 3 <= len(word) == top.text_parts[-1].count("、") + 1 and "、" not in word):
+                # 巧记:德知能技健 after 甲、乙、丙、丁、戊 (long items): one character per item,
+                # so the list just written is what it helps remember.
+                owner = top
             if owner is top and len(self.stack) > 2 and _spans_siblings(word, self.stack[-2]):
                 # 資負所,收費利 after 1.…:資產、負債、所有者權益 2.…:收入、費用、利潤: one
                 # group of initials per list, so the mnemonic is the lists' parent's.
@@ -309,7 +314,9 @@ class UnmarkedLines:
         owner = self.stack[-1]
         if owner is self.root or owner.style in ("judge", "term"):
             return False
-        if not (_LEAD_IN.search(head) or _COUNT_ONLY.match(head) or self._names_heading(head, owner)):
+        if not (_LEAD_IN.search(head) or _COUNT_ONLY.match(head) or self._names_heading(head, owner)
+                # 地陪的主要职责有五项:甲、乙… right under 地陪的职责: the heading's own items.
+                or ("主要" in head and self._repeats_heading(head.replace("主要", "", 1), owner))):
             return False
         items, remark = inline_items(rest), ""
         if items is None and "。" in rest.rstrip("。"):

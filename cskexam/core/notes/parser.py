@@ -27,6 +27,7 @@ from cskexam.core.notes.markers import Marker, find_markers, remembered_markers
 from cskexam.core.notes.lines import Line, clean_line, front_matter_title, indented_outline, prepare_lines
 from cskexam.core.notes.drafts import Draft, clean_titles, join_sub_lists, split_headings
 from cskexam.core.notes.outline import OutlineBuilder
+from cskexam.core.notes.outline_patterns import _BASIS_HEAD, _COUNT_ONLY
 from cskexam.core.notes.node_parts import _disambiguate_titles, _initials_of, _join_body, _keys_of, _sentence_lists
 
 _ORDINAL_IS = re.compile(r"^(?:[一二三四五六七八九十]是|其[一二三四五六七八九十],?)(?=..)")
@@ -259,6 +260,13 @@ def _emit(
         # 要素有用原理、…弹性冗余原理(记忆:有能互动弹): the body's mnemonic is the node's.
         node.mnemonic = node.mnemonic or named.group(1).strip()
         text = node.text = (text[: named.start()] + text[named.end() :]).strip()
+    if parent is not None and not draft.children and text.endswith(")") and "、" in text:
+        initials = _LONE_ACRONYM.search(text)
+        listed = split_short_list(text[: initials.start()], True) if initials and initials.start() > 0 else None
+        if initials is not None and listed is not None and _initials_of(initials.group(1), [i.title for i in listed.items]):
+            # 答:遗传、环境、学校教育、个体主观能动性。(遗环学主): the list, then its initials.
+            node.mnemonic = node.mnemonic or initials.group(1)
+            text = node.text = text[: initials.start()].rstrip()
     tail_count = tail_mnemonic = None
     if parent is not None and text and ("(" in text or ":" in text):
         # 甲、乙、丙(三种)。记忆:… : the count and the mnemonic written after the list.
@@ -380,8 +388,19 @@ def _emit(
             # (乙类:保温、冷藏仓库 describes the class: its text, not a list.)
             # A plain list whose length differs from the stated count is still
             # a list: its items are kept and the mismatch flagged.
-            split = split_short_list(text, node.count is not None or draft.listy or answered)
+            # 巧记:德知能技健 over 甲、乙…(five pieces): one character per piece says the body is a list.
+            keyed = node.mnemonic is not None and "、" in text and len(node.mnemonic) == text.count("、") + 1
+            # (2)根据动机的社会意义分:高尚的动机、低级的动机: a basis names a list.
+            basis = title[:1] in "按根依" and _BASIS_HEAD.match(title) is not None
+            split = split_short_list(text, node.count is not None or draft.listy or answered or keyed or basis)
         if split is not None:
+            closing = split.items[-1].title
+            if len(split.items) >= 3 and closing.startswith(_TOTAL) and _COUNT_ONLY.match(closing):
+                stated = stated_count(closing)
+                if stated == len(split.items) - 1:
+                    # 备课、上课、…、学业成绩的检查与评定,共五个环节: the count, not one more item.
+                    split.items.pop()
+                    node.count = node.count or stated
             initials = _ACROSTIC.search(split.items[-1].title)
             if initials and _initials_of(initials.group(1), [i.title for i in split.items]):
                 # 生理自我、社会自我、心理自我(生社心): the bracket is a mnemonic.
@@ -481,6 +500,7 @@ def _finish_kind(node: Node, draft: Draft, inline: int) -> Node:
     return node
 
 
+_TOTAL = ("共", "一共", "总共", "總共")
 _INLINE_SUB_LIST = re.compile(r"^其中(.{2,14}?)(?:又|还|還|也)?(?:可以|可)?(?:包括|包含|分为|分為|分成|有)\s*:\s*([^:。]+)。?$")
 _LONE_ACRONYM = re.compile(r"(?:^|(?<=[。.;]))\s*\(([\u4e00-\u9fff]{2,8})\)$")
 _ASIDE_BRACKET = re.compile(r"\s*\([^()]*[!?。,;][^()]*\)\s*[。.]?$")
