@@ -20,6 +20,13 @@ def test_parse_date_forms():
         parse_date("下周", TODAY)
 
 
+def test_an_exam_date_years_away_is_a_slip_in_the_year():
+    assert parse_date("2031-12-01", TODAY) == dt.date(2031, 12, 1)
+    for typo in ("9999-12-31", "2207-05-16", "2032-01-01"):
+        with pytest.raises(ValueError, match="考试日期太远.*请检查年份"):
+            parse_date(typo, TODAY)
+
+
 def test_countdown_goal_and_days_away():
     plan = StudyPlan(dt.date(2026, 12, 17), 50)
     assert plan.countdown_text(TODAY) == "还有 10 天（12-17）"

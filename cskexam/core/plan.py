@@ -72,7 +72,13 @@ def parse_date(text: str, today: dt.date) -> dt.date | None:
         raise ValueError(f"没有这一天：{shown_value(text)}") from None
     if not m.group(1) and day < today:
         day = day.replace(year=year + 1)
+    if (day - today).days > MAX_DAYS_AHEAD:
+        # 9999-12-31 or 2207-05-16: a slip in the year, never a real exam date.
+        raise ValueError(f"考试日期太远：{shown_value(text)}（最多 {MAX_DAYS_AHEAD // 365} 年以后，请检查年份）")
     return day
+
+
+MAX_DAYS_AHEAD = 5 * 365
 
 
 def goal_text(reviewed: int, goal: int) -> str:
