@@ -46,10 +46,13 @@ def header_beside_page_number(raw: str) -> str | None:
 
 
 def is_page_number(text: str) -> bool:
-    # Each form opens with a dot, a dash or a digit, or holds 第.
-    first = text[:1]
-    return bool(((first and first in "·•・—–―") or first.isdecimal()) and _PAGE_NUMBER.match(text)) or (
-        "第" in text and _LABELLED_PAGE.match(text) is not None)
+    # Each form ends with a digit, a dot, a dash or 页, and opens with a dot, a
+    # dash or a digit, or holds 第.
+    last = text[-1:]
+    if last.isdecimal() or (last and last in "·•・—–―"):
+        first = text[0]
+        return (first in "·•・—–―" or first.isdecimal()) and _PAGE_NUMBER.match(text) is not None
+    return (last == "页" or last == "頁") and "第" in text and _LABELLED_PAGE.match(text) is not None
 
 
 class _Line(Protocol):

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 
 from cskexam.core.notes.furniture import drop_running_headers, header_beside_page_number, is_page_number
 from cskexam.core.notes.normalize import normalize_line
@@ -28,6 +27,7 @@ _LINK = re.compile(r"\[([^\]]+)\]\(" + _URL + r"\)")
 _TOC = re.compile(r"^\[\[?toc\]?\]$", re.I)
 _EMPHASIS = re.compile(r"\*\*|__|==|~~")
 _FENCE = re.compile(r"^(```|~~~)")
+_FENCE_FIRST = "`~"
 _CONTAINER = re.compile(r"^:::\s*(\S*)\s*(.*)$")
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
 _FURNITURE = re.compile(
@@ -96,9 +96,10 @@ class Line:
 _EMPTY = Line()
 
 
+_INDENT_CHARS = " \t\u3000"  # what indentation is made of (any other space counts nothing)
+
+
 def _indent_of(raw: str) -> int:
-    if not raw[:1].isspace():
-        return 0
     width = 0
     for ch in raw:
         if ch == " ":
@@ -162,9 +163,12 @@ def prepare_lines(raw_lines: list[str], markdown: bool) -> list[Line]:
     footers: list[int] = []
     written: set[str] = set()  # the short lines so far, without spaces: a running header repeats one
     container: str | None = None
+    memo = _CLEANED[markdown, False]  # clean_line's table for the lines that are not literal
     for i in range(start, n):
         raw = raw_lines[i]
         stripped = raw.strip()
+        if not stripped and not in_comment:
+            continue  # nothing to read, nothing opened or closed
         if in_comment:
             if "-->" in stripped:
                 in_comment = False
@@ -176,26 +180,17 @@ def prepare_lines(raw_lines: list[str], markdown: bool) -> list[Line]:
             in_comment = True
             stripped = stripped.split("<!--", 1)[0].strip()
             raw = stripped
-        if markdown and _FENCE.match(stripped):
-            in_fence = not in_fence
-            continue
-        if in_fence:
-            continue
         literal = tip = False
-        header = header_beside_page_number(raw) if not markdown and (" " in stripped or "\t" in stripped) else None
-        if header is not None:
-            # A page's number and its running header: the page goes; a chapter's
-            # name stays only where it is not written already.
-            footers.append(i)
-            key = _NO_SPACE.sub("", normalize_line(header))
-            if key in written or not _MARKER_START.match(key):
-                continue
-            stripped = raw = header
         if markdown:
-            m = _CONTAINER.match(stripped)
-            if m:
-                if container is None and m.group(1):
-                    container = (m.group(1) + " " + m.group(2)).strip()
+            if stripped[:1] in _FENCE_FIRST and _FENCE.match(stripped):
+                in_fence = not in_fence
+                continue
+            if in_fence:
+                continue
+            if stripped.startswith(":::"):
+                m = _CONTAINER.match(stripped)
+                if container is None and m.group(1):  # type: ignore[union-attr]  # ::: always matches
+                    container = (m.group(1) + " " + m.group(2)).strip()  # type: ignore[union-attr]
                     # ``::: tip 巧记`` opens a mnemonic block; a title that says so.
                 else:
                     container = None
@@ -209,19 +204,35 @@ def prepare_lines(raw_lines: list[str], markdown: bool) -> list[Line]:
                 stripped = _EMPHASIS.sub("", stripped.lstrip("> "))
                 tip = True
                 literal = not stripped.startswith(_MNEMONIC_WORDS)
-            if stripped.startswith("|") or (stripped.count("|") >= 2 and _TABLE_RULE.match(stripped)):
+            if "|" in stripped and (stripped.startswith("|") or (stripped.count("|") >= 2 and _TABLE_RULE.match(stripped))):
                 if _TABLE_RULE.match(stripped):
                     continue
                 stripped = " ".join(cell.strip() for cell in stripped.strip("|").split("|"))
                 literal = True
-            if _TOC.match(stripped):
+            if stripped[:1] == "[" and _TOC.match(stripped):
                 continue
-        text, bold, plain = clean_line(stripped, markdown, literal)
+        elif "\t" in stripped or "   " in stripped or ("\u3000" in stripped and " " in stripped):
+            # The gap between a page number and its header holds a tab, an
+            # ideographic space or three spaces.
+            header = header_beside_page_number(raw)
+            if header is not None:
+                # A page's number and its running header: the page goes; a chapter's
+                # name stays only where it is not written already.
+                footers.append(i)
+                key = _NO_SPACE.sub("", normalize_line(header))
+                if key in written or not _MARKER_START.match(key):
+                    continue
+                stripped = raw = header
+        if literal:
+            text, bold, plain = clean_line(stripped, markdown, literal)
+        else:
+            got = memo.get(stripped)
+            text, bold, plain = got if got is not None else _remember(memo, stripped, _clean_line(stripped, markdown, False))
         if text is None:
             if plain is not None:
                 footers.append(i)
             continue
-        out[i] = Line(text, _indent_of(raw), literal, tip=tip, bold=bold)
+        out[i] = Line(text, _indent_of(raw) if raw[0] in _INDENT_CHARS else 0, literal, 0, tip, bold)
         if plain is not None:
             written.add(plain)
     if footers:
@@ -235,41 +246,85 @@ def prepare_lines(raw_lines: list[str], markdown: bool) -> list[Line]:
 
 
 # A line's text depends on nothing but the line (and the kind of file), and
-# notes repeat lines (the same item under each chapter): remembered by their text.
-@lru_cache(maxsize=8192)
-def clean_line(stripped: str, markdown: bool, literal: bool) -> tuple[str | None, bool, str | None]:
-    """(text, bold, key): the line's text (None: nothing is left of it), whether
-    it opens with a bold phrase, and its text without spaces when a short line of
-    plain text (a running header repeats one); for a line of page furniture
-    (None, bold, "")."""
-    if markdown and not literal and stripped.startswith(("**", "__")):
-        # **服务质量的五个维度** 记忆:有可响保移 — the bold heading, then its mnemonic.
-        stripped = _BOLD_MNEMONIC.sub(r"\1 ——", stripped, count=1)
-    bold = markdown and not literal and _BOLD_LEAD.match(stripped) is not None
-    text = _strip_markup(stripped, markdown)
-    if " " in text or "\u3000" in text:
+# notes repeat lines (the same item under each chapter): remembered by their
+# text during one parse, one table per kind of line. A table that fills up is
+# emptied (bounded memory at the cost of a few lines cleaned twice).
+_CLEANED: dict[tuple[bool, bool], dict[str, tuple[str | None, bool, str | None]]] = {
+    (markdown, literal): {} for markdown in (False, True) for literal in (False, True)}
+_CLEANED_MAX = 8192
+
+
+class _LineCleaner:
+    """``clean_line(stripped, markdown, literal)`` → (text, bold, key): the
+    line's text (None: nothing is left of it), whether it opens with a bold
+    phrase, and its text without spaces when a short line of plain text (a
+    running header repeats one); for a line of page furniture (None, bold, "").
+    ``clean_line.cache_clear()`` forgets the lines cleaned so far."""
+
+    def __call__(self, stripped: str, markdown: bool, literal: bool) -> tuple[str | None, bool, str | None]:
+        memo = _CLEANED[markdown, literal]
+        got = memo.get(stripped)
+        if got is None:
+            got = _remember(memo, stripped, _clean_line(stripped, markdown, literal))
+        return got
+
+    def cache_clear(self) -> None:
+        for memo in _CLEANED.values():
+            memo.clear()
+
+
+def _remember(memo: dict[str, tuple[str | None, bool, str | None]], stripped: str,
+              got: tuple[str | None, bool, str | None]) -> tuple[str | None, bool, str | None]:
+    if len(memo) >= _CLEANED_MAX:
+        memo.clear()
+    memo[stripped] = got
+    return got
+
+
+clean_line = _LineCleaner()
+
+
+def _clean_line(stripped: str, markdown: bool, literal: bool) -> tuple[str | None, bool, str | None]:
+    bold = False
+    if markdown:
+        if not literal and stripped.startswith(("**", "__")):
+            # **服务质量的五个维度** 记忆:有可响保移 — the bold heading, then its mnemonic.
+            stripped = _BOLD_MNEMONIC.sub(r"\1 ——", stripped, count=1)
+            bold = _BOLD_LEAD.match(stripped) is not None
+        text = _strip_markup(stripped, markdown)
+    elif "<" in stripped:
+        text = _strip_markup(stripped, markdown)
+    else:
+        text = stripped
+    # A spaced list holds an item separator after its space.
+    if (" " in text or "\u3000" in text) and ("、" in text or ";" in text or "；" in text):
         text = _spaced_list(text.strip())
     text = normalize_line(text)
     if not text:
         return None, bold, None
-    if text[0] in "精专优可下仅内":
+    first = text[0]
+    if first in "精专优可下仅内":
         bare = _FURNITURE_WORDS.sub("", text)
         if bare != text:
             if not bare:
                 return None, bold, ""
             text = bare
-    if text[0] in _ASIDE_BULLETS:
+            first = text[0]
+    if first in _ASIDE_BULLETS and ":" in text:
         # ▲易混:可靠性与保证性不同 — a remark behind a bullet is body text, not an item.
         text = _ASIDE_BULLET.sub("", text, count=1)
-    wrapped = _WRAPPED.match(text) if text[0] in "【[" else None
-    if wrapped:  # 【第一章 客户服务礼仪】: a heading in brackets
-        text = wrapped.group(1).strip()
-    if ((text[0] in _FURNITURE_FIRST or text[0].isdecimal()) and _FURNITURE.match(text)) or is_page_number(text):
+        first = text[0]
+    if first in "【[":
+        wrapped = _WRAPPED.match(text)
+        if wrapped:  # 【第一章 客户服务礼仪】: a heading in brackets
+            text = wrapped.group(1).strip()
+            first = text[0]
+    if ((first in _FURNITURE_FIRST or first.isdecimal()) and _FURNITURE.match(text)) or is_page_number(text):
         return None, bold, ""
     if markdown or len(text) > 40:
         return text, bold, None
-    # Whitespace other than the ASCII space is never printable.
-    return text, bold, (text if " " not in text and text.isprintable() else _NO_SPACE.sub("", text))
+    # normalize_line leaves no whitespace but the ASCII space in a printable line.
+    return text, bold, (text.replace(" ", "") if text.isprintable() else _NO_SPACE.sub("", text))
 
 
 _SHORT_ROW = 40
@@ -289,6 +344,8 @@ def mark_nested_runs(lines: list[Line]) -> None:
     right before it is its root. Indented paragraphs of a Word copy are long,
     and all at one depth: they are no such run."""
     rows = [i for i, line in enumerate(lines) if line.text]
+    if not any(lines[i].indent for i in rows):
+        return  # a run starts at an indented line
     k = 0
     while k < len(rows):
         line = lines[rows[k]]
@@ -444,10 +501,6 @@ def _page_width(lines: list[Line]) -> int:
     return best
 
 
-def _mid_word(text: str) -> bool:
-    return bool(text) and text[-1] not in _END_PUNCT and "\u4e00" <= text[-1] <= "\u9fff"
-
-
 def _join_broken_words(lines: list[Line]) -> None:
     """``2、以岗位为标准进行配`` / (blank) / ``置``: a word broken at the end of a
     pasted line, across a blank line too. The tail joins the item it ends
@@ -457,14 +510,17 @@ def _join_broken_words(lines: list[Line]) -> None:
     n = len(lines)
     for i in range(n):
         prev = lines[i]
-        if not prev.text or prev.literal or not _mid_word(prev.text):
-            continue
+        text = prev.text
+        if not text or prev.literal or not ("\u4e00" <= text[-1] <= "\u9fff"):
+            continue  # no word of the line is cut at its end
         # The lines already joined to ``prev`` are empty now, but no blank line of the text.
         at = i + prev.joined
         j = at + 1 if at + 1 < n and lines[at + 1].text else at + 2
         if j >= n or not lines[j].text or lines[j].literal or (j == at + 2 and lines[at + 1].text):
             continue
         tail = lines[j].text
+        if len(tail) > 2 and not (j == at + 2 and len(text) >= 30 and len(tail) < len(text)):
+            continue  # neither a fragment nor the rest of a long line (see below)
         if _MARKER_START.match(tail) or _STANDS_ALONE.search(tail):
             continue
         k = j + 1

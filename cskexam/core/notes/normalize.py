@@ -51,7 +51,9 @@ def _nfkc(line: str) -> str:
     return line if unicodedata.is_normalized("NFKC", line) else unicodedata.normalize("NFKC", line)
 
 
-def normalize_line(line: str) -> str:
+def _fold(line: str) -> str:
+    """``line`` without escapes, zero-width and control characters, in NFKC
+    form (circled numbers kept), each run of spaces one space."""
     if "\x1b" in line:
         line = _ANSI.sub("", line)
     circled = False
@@ -68,6 +70,17 @@ def normalize_line(line: str) -> str:
         if not line.isprintable():
             line = "".join(ch for ch in line if ch.isprintable() or ch == " ")
     if "  " in line or "\u3000" in line or "\xa0" in line:
+        line = _SPACES.sub(" ", line)
+    return line
+
+
+def normalize_line(line: str) -> str:
+    # A printable line in NFKC form (most lines of most notes) holds no escape,
+    # no zero-width or control character, no tab, no wide space and no circled
+    # number (NFKC unfolds those): of the folding, only runs of spaces are left.
+    if not (line.isprintable() and unicodedata.is_normalized("NFKC", line)):
+        line = _fold(line)
+    elif "  " in line:
         line = _SPACES.sub(" ", line)
     line = line.strip()
     if "." in line:
