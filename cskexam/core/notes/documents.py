@@ -34,12 +34,16 @@ class Document:
 
 # 第三方物流企业必须拥有自己的运输车辆 ✗: a statement marked true or false is no title.
 _JUDGED = re.compile(r"(?:[✗✘×√✓✔]|\(\s*[×xX√✓对错對錯]\s*\))\s*$")
+_JUDGED_LAST = "✗✘×√✓✔)"
 
 
 def _title_candidate(line: str) -> bool:
     if not 2 <= len(line) <= 40 or line.startswith(("图", "#", "-", "*", "•")):
         return False
-    if not _NOT_IN_TITLE.isdisjoint(line) or _JUDGED.search(line) or (line[0].isdigit() and not _YEAR_START.match(line)):
+    if (line[0].isdigit() and not _YEAR_START.match(line)) or not _NOT_IN_TITLE.isdisjoint(line):
+        return False
+    # A judged line ends with its mark or a bracket (spaces aside).
+    if (line[-1] in _JUDGED_LAST or line[-1].isspace()) and _JUDGED.search(line):
         return False
     if line.count("、") >= 2:
         return False  # 课程开发、讲师选聘、考核方式: the items of a list, not a title
@@ -57,11 +61,13 @@ def split_documents(name: str, lines: list[str], title: str | None = None, inden
     if PurePath(name).suffix.lower() == ".md":
         return _split_markdown(name, rows, title)
     docs: list[Document] = []
-    for k, (lineno, text) in enumerate(rows):
+    for k, row in enumerate(rows):
+        lineno, text = row
         # An indented line is a note under the title, and so is a line over
         # indented ones (a mind map's root): neither starts a new document.
-        under = bool(docs and indents and (indents[lineno - 1] > 0 or (k + 1 < len(rows) and indents[rows[k + 1][0] - 1] > 0)))
-        if _is_document_title(rows, k) and not under and not (docs and _chapters_go_on(docs[-1], rows, k)):
+        if _is_document_title(rows, k) and not (
+            docs and indents and (indents[lineno - 1] > 0 or (k + 1 < len(rows) and indents[rows[k + 1][0] - 1] > 0))
+        ) and not (docs and _chapters_go_on(docs[-1], rows, k)):
             docs.append(Document(text, lineno))
             continue
         if not docs:
@@ -71,7 +77,8 @@ def split_documents(name: str, lines: list[str], title: str | None = None, inden
             text = text[_shared_prefix(doc.title, text) :].strip()
             if not text:
                 continue
-        doc.body.append((lineno, text))
+            row = (lineno, text)
+        doc.body.append(row)
     return [d for d in docs if d.body]
 
 

@@ -40,6 +40,7 @@ _NAVIGATION = re.compile(r"上一[章节節篇讲講课課]|下一[章节節篇�
 _ITEM = re.compile(r"^(\s*)(?:[-*+]|\d{1,3}[.)])\s+\S")
 # Lines that open a block of their own and so never continue a paragraph.
 _BLOCK = re.compile(r"^\s*(?:#{1,6}(?:\s|$)|>|```|~~~|\||[-*+]\s|\d{1,3}[.)]\s|<|\$\$|:::)")
+_BLOCK_FIRST = "#>`~|-*+<$:"  # and a digit
 _OPEN_END = "，,、；;"
 
 
@@ -73,19 +74,21 @@ def _markdown(lines: list[str]) -> None:
         if not line:
             item = -1
             continue
-        if _FENCE.match(line):
+        # Every block pattern below opens with spaces and then one of a few
+        # characters: the first one after the spaces tells which may apply.
+        first = line.lstrip()[:1]
+        if first in "`~" and _FENCE.match(line):
             in_fence = not in_fence
             item = -1
             continue
         if in_fence:
             continue
-        if _MATH_FENCE.match(line):
+        if first == "$" and _MATH_FENCE.match(line):
             # $$ … $$: a display formula is body text; read like a code block.
             lines[i] = "```"
             in_fence = not in_fence
             item = -1
             continue
-        first = line.lstrip()[:1]
         if first == "#":
             empty = _EMPTY_ATX.match(line)
             if empty:
@@ -113,14 +116,16 @@ def _markdown(lines: list[str]) -> None:
                 if _NAVIGATION.search(line) and not line.lstrip().startswith(">"):
                     line = "> " + line.strip()
                 line = lines[i] = _WIKI_LINK.sub(lambda m: m.group(2) or m.group(1), line)
-        if item >= 0 and not _BLOCK.match(line) and (
+        first = line.lstrip()[:1]  # the line may have been rewritten
+        block = (first in _BLOCK_FIRST or first.isdecimal()) and _BLOCK.match(line) is not None
+        if item >= 0 and not block and (
             _indent(line) > _indent(lines[item]) or lines[item].rstrip()[-1:] in _OPEN_END
         ):
             # A list item written over two lines: one item.
             lines[item] = _glue(lines[item], line)
             lines[i] = ""
             continue
-        item = i if _ITEM.match(line) else -1
+        item = i if block and _ITEM.match(line) else -1
 
 
 def _setext(lines: list[str], i: int) -> bool:
@@ -183,9 +188,15 @@ def _drop_toc(lines: list[str], i: int) -> None:
 # -- web page furniture ---------------------------------------------------
 # 心理諮詢師 責任編輯:小林 2021-08-16 閱讀:3521 / (責任編輯:小林) / 相關推薦:…: the byline,
 # the editor's signature and the related links of a page copied from a site.
+# Each word is an alternative of its own, so that the pattern opens with one
+# of a few characters and a search skips the text between them.
+_BYLINE_WORDS = ("责任编辑", "責任編輯", "编辑", "編輯", "作者", "来源", "來源", "发布时间", "發布時間", "發佈時間", "时间", "時間",
+                 "阅读", "閱讀", "浏览", "瀏覽", "点击", "點擊")
+_RELATED_WORDS = ("相关推荐", "相關推薦", "相关阅读", "相關閱讀", "推荐阅读", "推薦閱讀", "延伸阅读", "延伸閱讀", "猜你喜欢", "猜你喜歡",
+                  "热门推荐", "熱門推薦")
 _WEB_WORD = re.compile(
-    r"(?:责任编辑|責任編輯|编辑|編輯|作者|来源|來源|发布时间|發布時間|發佈時間|时间|時間|阅读|閱讀|浏览|瀏覽|点击|點擊)"
-    r"(?:量|数|數|次数|次數)?\s*[:：]|(?:相关推荐|相關推薦|相关阅读|相關閱讀|推荐阅读|推薦閱讀|延伸阅读|延伸閱讀|猜你喜欢|猜你喜歡|热门推荐|熱門推薦)\s*[:：]"
+    "|".join(rf"{word}(?:量|数|數|次数|次數)?\s*[:：]" for word in _BYLINE_WORDS)
+    + "|" + "|".join(rf"{word}\s*[:：]" for word in _RELATED_WORDS)
 )
 _RELATED = re.compile(r"^\s*(?:相关推荐|相關推薦|相关阅读|相關閱讀|推荐阅读|推薦閱讀|延伸阅读|延伸閱讀|猜你喜欢|猜你喜歡|热门推荐|熱門推薦)\s*[:：]")
 _DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
@@ -219,11 +230,17 @@ _PIECE = re.compile(r"^[*_=]*[^\s*_=。，,；;：:！？!?、()（）\[\]]{1,16
 _LEAD = re.compile(r"^\s*(?:[-*+•✅☑]\s*|\d{1,2}[.)、]\s*)?")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # Any character that asks for a closer look, found in one pass over the whole text:
-# a pictograph or dingbat, a toned vowel, 〔, →, 记 or 記 before a colon, a spaced slash.
+# a pictograph or dingbat, a toned vowel, 〔, →, 记 or 記 before a colon, a spaced slash,
+# or a name of a mnemonic (顺口溜:). The pattern opens with a set of characters (the
+# first one of each name too), so that a search skips the text between them.
+_LOOK_CLOSER = "\u2600-\u27bf\U0001f000-\U0001faff\u2b00-\u2bff\u231a-\u23fa\ufe0f\u20e3\u00e0-\u00fc\u0101-\u01dc〔→"
+_MNEMONIC_NAMES = ("顺口溜", "順口溜", "谐音", "諧音", "联想记忆", "聯想記憶", "记忆技巧", "記憶技巧", "记忆方法", "記憶方法", "记忆法", "記憶法",
+                   "速记法", "速記法", "一句话记忆", "一句話記憶")
+_LABEL_END = r"\s*[:：】\]〕]"
 _ANY = re.compile(
-    "[\u2600-\u27bf\U0001f000-\U0001faff\u2b00-\u2bff\u231a-\u23fa\ufe0f\u20e3\u00e0-\u00fc\u0101-\u01dc〔→记記 ]"
-    "(?:(?<=[记記])\\s*[:：】\\]〕]|(?<= )/ |(?<![记記 ]))"
-    "|(?:顺口溜|順口溜|谐音|諧音|联想记忆|聯想記憶|记忆技巧|記憶技巧|记忆方法|記憶方法|记忆法|記憶法|速记法|速記法|一句话记忆|一句話記憶)\\s*[:：】\\]〕]"
+    "[" + _LOOK_CLOSER + "记記 " + "".join(sorted({name[0] for name in _MNEMONIC_NAMES})) + "]"
+    "(?:(?<=[" + _LOOK_CLOSER + "])|(?<=[记記])" + _LABEL_END + "|(?<= )/ "
+    + "".join(f"|(?<={name[0]}){name[1:]}{_LABEL_END}" for name in _MNEMONIC_NAMES) + ")"
 )
 
 
@@ -277,7 +294,15 @@ _EXPLAINED = re.compile(r"^(\s*)(?:[【\[]\s*解析\s*[】\]]\s*[:：]?|解析\s
 # A mind map exported as a drawn tree (├─ 计划, │  └─ 计划的作用, |-- 计划): the
 # drawing is the indentation; each line keeps its text at the column it stood at.
 _TREE_PREFIX = re.compile(r"^[ \t\u3000│┃║|]*(?:[├└┣┗┠┖╠╚╟╙┝┕]|[|`+](?=[-─]{2}))[─━┄┈\-—]*[ \t\u3000]*")
-_TREE_GLYPHS = re.compile(r"[├└┣┗┠┖╠╚╟╙┝┕]|(?:^|\n)[ \t│|]*[|`+]--")
+_TREE_GLYPH = re.compile(r"[├└┣┗┠┖╠╚╟╙┝┕]")
+_ASCII_BRANCH = re.compile(r"[|`+]--")
+
+
+def _drawn_tree(text: str) -> bool:
+    """A tree glyph anywhere, or a line opening with ``|--`` (``+--``, ```--``)
+    after nothing but spaces and vertical bars."""
+    return _TREE_GLYPH.search(text) is not None or any(
+        not text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip(" \t│|") for m in _ASCII_BRANCH.finditer(text))
 
 
 def _tree_lines(lines: list[str]) -> None:
@@ -297,16 +322,17 @@ def reformat(raw: list[str], markdown: bool) -> tuple[list[str], bool]:
     lines = list(raw)
     text = "\n".join(lines)  # each quirk is looked for once in the whole text
     flowing = markdown
-    toc = _TOC.search(text) if "目" in text or "ontents" in text or "ONTENTS" in text else None
-    if toc:
-        _drop_toc(lines, text.count("\n", 0, toc.start()))
+    # A table of contents stands on a line of its own: the first such line.
+    toc = next((k for k, line in enumerate(lines) if _TOC.match(line)), None) if "目" in text or "ontents" in text or "ONTENTS" in text else None
+    if toc is not None:
+        _drop_toc(lines, toc)
     if markdown:
         _markdown(lines)
     elif slides.is_deck(text):
         slides.rewrite_deck(lines)
         flowing = True
-    changed = bool(toc) or markdown or flowing
-    if _TREE_GLYPHS.search(text):
+    changed = toc is not None or markdown or flowing
+    if _drawn_tree(text):
         _tree_lines(lines)
         changed = True
     if "解析" in text:

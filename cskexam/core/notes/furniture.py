@@ -45,6 +45,10 @@ def header_beside_page_number(raw: str) -> str | None:
     return (m.group(1) or m.group(2)).strip() if m else None
 
 
+# What a page number can end with, besides a digit.
+PAGE_NUMBER_ENDS = "·•・—–―页頁"
+
+
 def is_page_number(text: str) -> bool:
     # Each form ends with a digit, a dot, a dash or 页, and opens with a dot, a
     # dash or a digit, or holds 第.

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from cskexam.core.notes.furniture import drop_running_headers, header_beside_page_number, is_page_number
+from cskexam.core.notes.furniture import PAGE_NUMBER_ENDS, drop_running_headers, header_beside_page_number, is_page_number
 from cskexam.core.notes.normalize import normalize_line
 from cskexam.core.notes.outline_patterns import _ASIDE_WORDS
 
@@ -163,7 +163,11 @@ def prepare_lines(raw_lines: list[str], markdown: bool) -> list[Line]:
     footers: list[int] = []
     written: set[str] = set()  # the short lines so far, without spaces: a running header repeats one
     container: str | None = None
-    memo = _CLEANED[markdown, False]  # clean_line's table for the lines that are not literal
+    # What no line holds is not looked for in each line.
+    whole = "\n".join(raw_lines)
+    comments = "<!--" in whole
+    wide_gaps = not markdown and ("\t" in whole or "   " in whole or "\u3000" in whole)
+    tables = _CLEANED[markdown, False], _CLEANED[markdown, True]  # clean_line's
     for i in range(start, n):
         raw = raw_lines[i]
         stripped = raw.strip()
@@ -176,7 +180,7 @@ def prepare_lines(raw_lines: list[str], markdown: bool) -> list[Line]:
                 raw = stripped
             else:
                 continue
-        if "<!--" in stripped and "-->" not in stripped.split("<!--", 1)[1]:
+        if comments and "<!--" in stripped and "-->" not in stripped.split("<!--", 1)[1]:
             in_comment = True
             stripped = stripped.split("<!--", 1)[0].strip()
             raw = stripped
@@ -211,7 +215,7 @@ def prepare_lines(raw_lines: list[str], markdown: bool) -> list[Line]:
                 literal = True
             if stripped[:1] == "[" and _TOC.match(stripped):
                 continue
-        elif "\t" in stripped or "   " in stripped or ("\u3000" in stripped and " " in stripped):
+        elif wide_gaps and ("\t" in stripped or "   " in stripped or ("\u3000" in stripped and " " in stripped)):
             # The gap between a page number and its header holds a tab, an
             # ideographic space or three spaces.
             header = header_beside_page_number(raw)
@@ -223,11 +227,11 @@ def prepare_lines(raw_lines: list[str], markdown: bool) -> list[Line]:
                 if key in written or not _MARKER_START.match(key):
                     continue
                 stripped = raw = header
-        if literal:
-            text, bold, plain = clean_line(stripped, markdown, literal)
-        else:
-            got = memo.get(stripped)
-            text, bold, plain = got if got is not None else _remember(memo, stripped, _clean_line(stripped, markdown, False))
+        memo = tables[literal]
+        got = memo.get(stripped)
+        if got is None:
+            got = _remember(memo, stripped, _clean_line(stripped, markdown, literal))
+        text, bold, plain = got
         if text is None:
             if plain is not None:
                 footers.append(i)
@@ -319,7 +323,9 @@ def _clean_line(stripped: str, markdown: bool, literal: bool) -> tuple[str | Non
         if wrapped:  # 【第一章 客户服务礼仪】: a heading in brackets
             text = wrapped.group(1).strip()
             first = text[0]
-    if ((first in _FURNITURE_FIRST or first.isdecimal()) and _FURNITURE.match(text)) or is_page_number(text):
+    last = text[-1]
+    if ((first in _FURNITURE_FIRST or first.isdecimal()) and _FURNITURE.match(text)) or (
+            (last in PAGE_NUMBER_ENDS or last.isdecimal()) and is_page_number(text)):
         return None, bold, ""
     if markdown or len(text) > 40:
         return text, bold, None
@@ -343,9 +349,9 @@ def mark_nested_runs(lines: list[Line]) -> None:
     flush-left branch names), nests by its indentation. The flush-left name
     right before it is its root. Indented paragraphs of a Word copy are long,
     and all at one depth: they are no such run."""
-    rows = [i for i, line in enumerate(lines) if line.text]
-    if not any(lines[i].indent for i in rows):
+    if not any(line.indent for line in lines):
         return  # a run starts at an indented line
+    rows = [i for i, line in enumerate(lines) if line.text]
     k = 0
     while k < len(rows):
         line = lines[rows[k]]
@@ -379,12 +385,12 @@ def indented_outline(lines: list[Line]) -> bool:
     """A mind-map export (XMind, MindManager) pasted as text: most lines are
     indented by tabs or spaces at two levels or more, and few start with a
     list marker. Its indentation is its structure, as in a Markdown list."""
+    # Most notes are flush left: settled before any line is matched.
+    levels = {line.indent for line in lines if line.indent > 0 and line.text and not line.literal}
+    if len(levels) < 2:
+        return False
     rows = [line for line in lines if line.text and not line.literal]
     if len(rows) < 6:
-        return False
-    # Most notes are flush left: settled before any line is matched.
-    levels = {line.indent for line in rows if line.indent > 0}
-    if len(levels) < 2:
         return False
     indented = sum(1 for line in rows if line.indent > 0)
     if indented * 2 < len(rows):
@@ -434,7 +440,7 @@ def _join_hard_wraps(lines: list[Line]) -> None:
     piece: dict[int, int] = {}
     while i + 1 < len(lines):
         line, nxt = lines[i], lines[i + 1]
-        if not (line.text and nxt.text) or line.literal or nxt.literal or line.nested or nxt.nested or len(line.text) < 12:
+        if len(line.text) < 12 or not nxt.text or line.literal or nxt.literal or line.nested or nxt.nested:
             i += 1
             continue
         last = line.text[-1]
@@ -470,7 +476,7 @@ def _join_hard_wraps(lines: list[Line]) -> None:
         i += 1
     # Put each joined line back where it started.
     k = 0
-    while k < len(lines):
+    while piece and k < len(lines):
         if lines[k].joined and k - lines[k].joined >= 0 and not lines[k - lines[k].joined].text:
             start = k - lines[k].joined
             lines[start], lines[k] = lines[k], lines[start]

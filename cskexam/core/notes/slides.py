@@ -45,11 +45,17 @@ _LOGO_LINE = re.compile(r"^[ \t]*(?:company\s*logo|your\s*logo|logo|公司\s*log
 _LATIN_LINE = re.compile(r"^[ \t]*([!-~][ -~]{0,38}?)[ \t]*$", re.M)
 
 
+# What every logo box says: looked for first, most notes hold no such word.
+_LOGO_WORD = re.compile("[lL][oO][gG][oO]")
+
+
 def _separators(text: str) -> set[str]:
     """The lines that open every slide: a logo box, or a short Latin line
     (a site or company name) repeated on three slides or more."""
-    seps = {m.group(0).strip() for m in _LOGO_LINE.finditer(text)}
-    repeated = Counter(t for t in _LATIN_LINE.findall(text) if any(c.isalpha() for c in t))
+    seps = {m.group(0).strip() for m in _LOGO_LINE.finditer(text)} if _LOGO_WORD.search(text) else set()
+    # A Latin line is ASCII all through: the other lines are not matched.
+    latin = [m.group(1) for line in text.split("\n") if line.isascii() and (m := _LATIN_LINE.match(line))]
+    repeated = Counter(t for t in latin if any(c.isalpha() for c in t))
     seps.update(t for t, k in repeated.items() if k >= 3)
     return seps
 
