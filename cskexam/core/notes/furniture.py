@@ -45,7 +45,7 @@ def header_beside_page_number(raw: str) -> str | None:
     return (m.group(1) or m.group(2)).strip() if m else None
 
 
-# What a page number can end with, besides a digit.
+# What a page number can end with, besides a digit (and spaces).
 PAGE_NUMBER_ENDS = "·•・—–―页頁"
 
 
@@ -53,6 +53,8 @@ def is_page_number(text: str) -> bool:
     # Each form ends with a digit, a dot, a dash or 页, and opens with a dot, a
     # dash or a digit, or holds 第.
     last = text[-1:]
+    if last.isspace():
+        last = text.rstrip()[-1:]  # ·4 followed by spaces is a page number too
     if last.isdecimal() or (last and last in "·•・—–―"):
         first = text[0]
         return (first in "·•・—–―" or first.isdecimal()) and _PAGE_NUMBER.match(text) is not None

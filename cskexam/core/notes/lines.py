@@ -325,7 +325,7 @@ def _clean_line(stripped: str, markdown: bool, literal: bool) -> tuple[str | Non
             first = text[0]
     last = text[-1]
     if ((first in _FURNITURE_FIRST or first.isdecimal()) and _FURNITURE.match(text)) or (
-            (last in PAGE_NUMBER_ENDS or last.isdecimal()) and is_page_number(text)):
+            (last in PAGE_NUMBER_ENDS or last.isdecimal() or last.isspace()) and is_page_number(text)):
         return None, bold, ""
     if markdown or len(text) > 40:
         return text, bold, None

@@ -40,14 +40,20 @@ _RARE = re.compile("[\u200b\u200c\u200d\u2060\ufeff" + "".join(sorted(_CIRCLED))
 # around it: replaced first, most Chinese lines are then already normal and
 # NFKC has nothing left to do (the same result, NFKD being per character).
 _FULL_WIDTH = tuple((ch, unicodedata.normalize("NFKD", ch)) for ch in "：，；（）？！\u3000")
+_is_normalized = unicodedata.is_normalized
+
+
+def _narrow(line: str) -> str:
+    for wide, narrow in _FULL_WIDTH:
+        if wide in line:
+            line = line.replace(wide, narrow)
+    return line
 
 
 def _nfkc(line: str) -> str:
     if unicodedata.is_normalized("NFKC", line):
         return line
-    for wide, narrow in _FULL_WIDTH:
-        if wide in line:
-            line = line.replace(wide, narrow)
+    line = _narrow(line)
     return line if unicodedata.is_normalized("NFKC", line) else unicodedata.normalize("NFKC", line)
 
 
@@ -75,13 +81,18 @@ def _fold(line: str) -> str:
 
 
 def normalize_line(line: str) -> str:
-    # A printable line in NFKC form (most lines of most notes) holds no escape,
-    # no zero-width or control character, no tab, no wide space and no circled
-    # number (NFKC unfolds those): of the folding, only runs of spaces are left.
-    if not (line.isprintable() and unicodedata.is_normalized("NFKC", line)):
+    # A printable line holds no escape, no zero-width or control character, no
+    # tab and no wide space. Most are in NFKC form once their full-width
+    # punctuation is narrowed, and then hold no circled number either (NFKC
+    # would unfold it): of the folding, only runs of spaces are left.
+    if not line.isprintable():
         line = _fold(line)
-    elif "  " in line:
-        line = _SPACES.sub(" ", line)
+    else:
+        if not _is_normalized("NFKC", line):
+            narrow = _narrow(line)
+            line = narrow if _is_normalized("NFKC", narrow) else _fold(line)
+        if "  " in line:
+            line = _SPACES.sub(" ", line)
     line = line.strip()
     if "." in line:
         line = _HALF_STOP.sub("。", line)
