@@ -130,7 +130,7 @@ def _split_markdown(name: str, rows: list[tuple[int, str]], title: str | None = 
         if text.startswith("```"):
             in_fence = not in_fence
             continue
-        if not in_fence and _DOC_HEADING.match(text):
+        if not in_fence and text[0] == "#" and _DOC_HEADING.match(text):
             docs.append(Document(text.lstrip("#").strip().replace("**", ""), lineno))
             continue
         if not docs:

@@ -117,7 +117,9 @@ def _markdown(lines: list[str]) -> None:
                     line = "> " + line.strip()
                 line = lines[i] = _WIKI_LINK.sub(lambda m: m.group(2) or m.group(1), line)
         first = line.lstrip()[:1]  # the line may have been rewritten
-        block = (first in _BLOCK_FIRST or first.isdecimal()) and _BLOCK.match(line) is not None
+        # (A list item is a block of its own.)
+        listed = (first in "-*+" or first.isdecimal()) and _ITEM.match(line) is not None
+        block = listed or ((first in _BLOCK_FIRST or first.isdecimal()) and _BLOCK.match(line) is not None)
         if item >= 0 and not block and (
             _indent(line) > _indent(lines[item]) or lines[item].rstrip()[-1:] in _OPEN_END
         ):
@@ -125,7 +127,7 @@ def _markdown(lines: list[str]) -> None:
             lines[item] = _glue(lines[item], line)
             lines[i] = ""
             continue
-        item = i if block and _ITEM.match(line) else -1
+        item = i if listed else -1
 
 
 def _setext(lines: list[str], i: int) -> bool:
@@ -238,8 +240,8 @@ _MNEMONIC_NAMES = ("顺口溜", "順口溜", "谐音", "諧音", "联想记忆",
                    "速记法", "速記法", "一句话记忆", "一句話記憶")
 _LABEL_END = r"\s*[:：】\]〕]"
 _ANY = re.compile(
-    "[" + _LOOK_CLOSER + "记記 " + "".join(sorted({name[0] for name in _MNEMONIC_NAMES})) + "]"
-    "(?:(?<=[" + _LOOK_CLOSER + "])|(?<=[记記])" + _LABEL_END + "|(?<= )/ "
+    "[" + _LOOK_CLOSER + "记記/" + "".join(sorted({name[0] for name in _MNEMONIC_NAMES})) + "]"
+    "(?:(?<=[" + _LOOK_CLOSER + "])|(?<=[记記])" + _LABEL_END + "|(?<= /)(?= )"
     + "".join(f"|(?<={name[0]}){name[1:]}{_LABEL_END}" for name in _MNEMONIC_NAMES) + ")"
 )
 

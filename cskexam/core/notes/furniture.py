@@ -24,15 +24,25 @@ _LABELLED_PAGE = re.compile(r"^[^。,;:!?]{0,20}?\s?第\s*\d{1,4}\s*[页頁](?:\
 
 # 心理咨询师复习笔记 第二章 社会心理学 (the space may be gone): a book's name, then the chapter's.
 _BOOK_AND_CHAPTER = re.compile(r"^(\S.{3,24}?)(?=\s|第[一二三四五六七八九十百零两\d]+[章节節篇编編讲講部单單])")
+# Where the book's name can end (from the fifth character to the 26th): a space or 第.
+_BOOK_NAME_END = re.compile(r"[\s第]")
+
+
+def _book_and_chapter(text: str) -> re.Match[str] | None:
+    return _BOOK_AND_CHAPTER.match(text) if _BOOK_NAME_END.search(text, 4, 26) else None
 
 
 # ·82·        健康管理师（基础知识） / 第四章 …        ·83·: a page number and the running
 # header printed on one line, far apart (a wide gap of spaces, a tab or an ideographic space).
 _NUMBER_FORM = r"(?:[·•・]\s*\d{1,4}\s*[·•・]?|\d{1,4}\s*[·•・]|[—–―]\s*\d{1,4}\s*[—–―])"
-_WIDE_GAP = r"(?:[ \u3000\t]{3,}|\t|\u3000)"
+# (Written so that a run of spaces is split one way only: three or more spaces,
+# or a tab or an ideographic space and any spaces after it.)
+_WIDE_GAP = r"(?:[ \u3000\t]{3,}|[\t\u3000][ \u3000\t]*)"
 _PAGE_BESIDE_HEADER = re.compile(
-    rf"^{_NUMBER_FORM}{_WIDE_GAP}[ \u3000\t]*(\S.{{1,40}})$|^(\S.{{1,40}}?){_WIDE_GAP}[ \u3000\t]*{_NUMBER_FORM}$"
+    rf"^{_NUMBER_FORM}{_WIDE_GAP}(\S.{{1,40}})$|^(\S.{{1,40}}?){_WIDE_GAP}{_NUMBER_FORM}$"
 )
+# What a page number opens and ends with, besides a digit.
+_NUMBER_EDGE = "·•・—–―"
 
 
 def header_beside_page_number(raw: str) -> str | None:
@@ -40,6 +50,9 @@ def header_beside_page_number(raw: str) -> str | None:
     s = raw.strip()
     # Every form of the gap holds a tab, an ideographic space or three spaces.
     if "\t" not in s and "\u3000" not in s and "   " not in s:
+        return None
+    # The page number opens or ends the line.
+    if not (s[0] in _NUMBER_EDGE or s[0].isdecimal() or s[-1] in _NUMBER_EDGE or s[-1].isdecimal()):
         return None
     m = _PAGE_BESIDE_HEADER.match(s)
     return (m.group(1) or m.group(2)).strip() if m else None
@@ -116,7 +129,7 @@ def _drop_header_prefixes(lines: Sequence[_Line], near: set[int], is_marker) -> 
     prefixes: Counter[str] = Counter()
     at_pages: Counter[str] = Counter()
     for i, line in enumerate(lines):
-        m = _BOOK_AND_CHAPTER.match(line.text)
+        m = _book_and_chapter(line.text)
         if m and not is_marker(line.text):
             prefixes[m.group(1)] += 1
             if i in near:
@@ -126,7 +139,7 @@ def _drop_header_prefixes(lines: Sequence[_Line], near: set[int], is_marker) -> 
         return
     last = ""
     for line in lines:
-        m = _BOOK_AND_CHAPTER.match(line.text)
+        m = _book_and_chapter(line.text)
         if m and m.group(1) in books:
             rest = line.text[m.end(1) :].strip()
             line.text = "" if rest == last else rest

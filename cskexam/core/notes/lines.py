@@ -37,6 +37,8 @@ _FURNITURE = re.compile(
 )
 # What a line of _FURNITURE can open with (besides a digit): most lines are let through unmatched.
 _FURNITURE_FIRST = frozenset("第-—_=·.精专本更wWpP")
+# A rule (------, - 3 -) opens with one of these and ends with one or a digit (a list item does not).
+_RULE = "-—_=·."
 # Site furniture glued to a line (精品文档 可编辑 管理学基础…): the words go, the title stays.
 _FURNITURE_WORDS = re.compile(
     r"^(?:(?:精选优质文档[-—－\s]*倾情为你奉上|精品文档|专业文档|优质文档|可编辑|可修改|下载后可编辑|可复制编辑|仅供参考|"
@@ -324,7 +326,8 @@ def _clean_line(stripped: str, markdown: bool, literal: bool) -> tuple[str | Non
             text = wrapped.group(1).strip()
             first = text[0]
     last = text[-1]
-    if ((first in _FURNITURE_FIRST or first.isdecimal()) and _FURNITURE.match(text)) or (
+    if ((first in _FURNITURE_FIRST or first.isdecimal())
+            and (first not in _RULE or last in _RULE or last.isdecimal()) and _FURNITURE.match(text)) or (
             (last in PAGE_NUMBER_ENDS or last.isdecimal() or last.isspace()) and is_page_number(text)):
         return None, bold, ""
     if markdown or len(text) > 40:
