@@ -113,3 +113,82 @@ def test_an_item_of_full_length_closed_by_a_short_aside_keeps_its_whole_title():
     g = parse(text)
     assert kids(g, "简述植物生长的规律")[0] == "根系生长与环境条件相互适应相互影响的规律(适应性规律)"
     assert not node(g, "根系生长与环境条件相互适应相互影响的规律(适应性规律)").flags
+
+
+def test_a_body_sentence_in_traditional_characters_counts_its_parts():
+    text = "園藝講義\n第一章 花卉\n一、花的組成部分\n花一般由花冠、花萼和花托三部分組成。\n二、葉的功能\n"
+    g = parse(text)
+    assert kids(g, "花的組成部分") == ["花冠", "花萼", "花托"]
+    assert node(g, "花的組成部分").count == 3
+
+
+def test_a_sub_list_of_fifteen_items_after_a_numbered_list_goes_to_its_item():
+    names = "、".join(["甲花", "乙花", "丙花", "丁花", "戊花", "己花", "庚花", "辛花", "壬花", "癸花", "子花", "丑花", "寅花", "卯花", "辰花"])
+    text = (
+        "園藝講義\n第一章 花卉\n一、花卉的分類\n按用途可分為二類：\n1、觀賞花卉：用於觀賞的花卉。\n2、藥用花卉：可入藥的花卉。\n"
+        f"其中觀賞花卉又包括以下十五種：{names}。\n口訣：甲乙丙丁\n二、花卉的栽培\n"
+    )
+    g = parse(text)
+    assert len(kids(g, "觀賞花卉")) == 15
+    assert node(g, "觀賞花卉").count == 15
+    assert kids(g, "藥用花卉") == []
+
+
+def test_a_lead_in_about_the_heading_above_gives_it_its_items():
+    text = (
+        "园艺速记\n第一章 栽培\n一、三段栽培模型【重点】\n该模型指出了影响产量的三大环节：\n"
+        "1、育苗环节\n2、定植环节\n3、采收环节\n记忆：育定采\n二、栽培的设施\n"
+    )
+    g = parse(text)
+    assert kids(g, "三段栽培模型") == ["育苗环节", "定植环节", "采收环节"]
+    assert node(g, "三段栽培模型").count == 3
+    assert not any(t.startswith("该模型") for t in titles(g))
+
+
+def test_a_sentence_with_examples_after_a_comma_is_no_list():
+    text = (
+        "园艺速记\n一、花卉的类型\n花卉分为草本、木本两种。\n草本：茎干柔软的花卉，如菊花、兰花。\n"
+        "木本：茎干木质化的花卉，如月季、牡丹。\n二、花卉的栽培\n"
+    )
+    g = parse(text)
+    assert kids(g, "草本") == [] and "如菊花" in node(g, "草本").text
+
+
+def test_an_inline_list_cut_by_the_page_goes_on_on_the_next_line():
+    text = (
+        "园艺速记\n一、花卉的分类\n按花卉的观赏部位分为四类：观花类、观叶类、观果\n类、观茎类。\n"
+        "按花卉的生长习性分为两类：草本、木本。\n"
+    )
+    g = parse(text)
+    assert kids(g, "按花卉的观赏部位分为四类") == ["观花类", "观叶类", "观果类", "观茎类"]
+
+
+def test_a_chapter_printed_again_in_the_running_header_is_no_second_chapter():
+    text = (
+        "园艺复习笔记\n第一章 果树栽培\n一、果树的繁殖\n嫁接、扦插、压条\n"
+        "                                 ·12·\n园艺复习·笔记    第一章 果树栽培\n二、果树的修剪\n短截、疏剪\n"
+        "                                 ·13·\n园艺复习·笔记    第二章 花卉栽培\n一、花卉的繁殖\n播种、分株\n"
+    )
+    g = parse(text)
+    assert titles(g).count("果树栽培") == 1
+    assert kids(g, "果树栽培") == ["果树的繁殖", "果树的修剪"]
+
+
+def test_a_remark_on_how_the_notes_were_made_is_body_text():
+    g = parse("园艺复习笔记\n整理说明：根据教材第二版整理，页码为教材页码，仅供复习使用\n第一章 果树\n一、果树的繁殖\n嫁接、扦插\n")
+    assert "整理说明" not in titles(g)
+    assert "仅供复习使用" not in titles(g)
+
+
+def test_a_bracketed_kind_before_a_statement_marked_false_is_no_part_of_it():
+    g = parse("园艺复习笔记\n第一章 果树\n一、果树的繁殖\n嫁接、扦插\n【易错】果树只能用种子繁殖。（×）\n")
+    assert "果树只能用种子繁殖" in titles(g)
+
+
+def test_short_words_before_one_noun_are_no_list():
+    text = (
+        "# 园艺\n\n## 花期\n\n花期通常分为以下两种：\n\n- 长花期：持久、稳定、连续性的开花状态\n"
+        "- 短花期：集中、短暂、爆发式的开花状态\n"
+    )
+    g = parse(text, "notes.md")
+    assert kids(g, "长花期") == [] and kids(g, "短花期") == []

@@ -245,6 +245,8 @@ def _split_short_list(text: str, counted: bool = False) -> Split | None:
         parts = [p.strip() for p in split_outside_brackets(body, "、")]
         if len(parts) >= 2 and all(p.endswith("的") for p in parts[:-1]) and not parts[-1].endswith("的"):
             return None  # 一种强烈的、爆发式的、短暂的情绪状态: modifiers of one noun, not items
+        if len(parts) >= 2 and "的" in parts[-1] and all(len(p) <= 2 for p in parts[:-1]) and 0 < parts[-1].find("的") <= 4:
+            return None  # 微弱、持久、弥散性的情绪状态: short words before one noun, not items
         opener = next((w for w in _CLAUSE_START if parts[0].startswith(w)), "")
         parallel = len(parts) >= 2 and all(p.startswith(opener) for p in parts)  # 以人为…、以岗位为…: items alike
         if opener and not parallel and len(parts[0]) >= (5 if len(opener) == 1 else 4):
@@ -261,6 +263,8 @@ def _split_short_list(text: str, counted: bool = False) -> Split | None:
             return Split([InlineItem(p) for p in parts], "")
     if "、" in body and "," in body and not counted:
         return None  # 兴奋型,直率热情、易冲动: a comma between clauses, 、 inside one
+    if "," in body and (",如" in body or ",例如" in body or ",比如" in body):
+        return None  # 向上级机关报送的公文,如报告、请示: a sentence and its examples
     if "、" not in body and ";" not in body and text.strip().endswith("。") and not counted:
         return None  # 开朗活泼,善于交际,做事粗心。: clauses describing the item, a sentence
     parts = [p.strip() for p in _ANY_SEPARATOR.split(body)]
@@ -327,7 +331,7 @@ _COUNTED_SENTENCE = re.compile(
     r"^(?P<subject>[^,;:。]{0,20}?)(?:一般|通常|主要|大致|大体)?(?:可以|可|应当|应|應當|應|需要|需|要)?"
     r"(?P<verb>包括|包含|分为|分為|分成|划分为|劃分為|归纳为|概括为|表现为|表現為|体现为|體現為|具有|具备|具備|经历|經歷|遵循|来源于|來源於|来自|來自|有|由)(?:了|(?:(?<=经历)|(?<=經歷)|(?<=有))[过過])?"  # 经历了/经历过…四个阶段; 分为过失性… keeps 过
     rf"(?P<items>[^,;:。]+?)等?(?P<n>{_NUMERAL})大?(?:(?:个|個|種|种|项|項|类|類|条|條|点|點)(?:[\u4e00-\u9fff]{{1,4}}?)?)?(?:基本|主要|重要)?"
-    r"(?:方面|部分|阶段|階段|层次|層次|环节|步骤|要素|步|类型|形式|内容|特征|特点|原则|功能)?(?:构成|组成)?$"
+    r"(?:方面|部分|阶段|階段|层次|層次|环节|步骤|要素|步|类型|形式|内容|特征|特点|原则|功能)?(?:构成|组成|構成|組成)?$"
 )
 _NUMERAL_NEAR_END = re.compile(_NUMERAL)
 _BOOK = re.compile(r"《[^《》]{1,20}》")
@@ -374,7 +378,7 @@ def counted_sentence_with_subject(text: str, last_clause: bool = False) -> tuple
     count = cn_to_int(m.group("n"))
     if count is None or count < 2:
         return None
-    if m.group("verb") == "由" and not first.endswith(("构成", "组成")):
+    if m.group("verb") == "由" and not first.endswith(("构成", "组成", "構成", "組成")):
         return None  # 需要由低到高分为…: 由 opens a phrase here, not the list
     if m.group("subject").startswith(("将", "將", "把")):
         return None  # 将工作按重要程度分为A、B、C三类: how to do something, not a list

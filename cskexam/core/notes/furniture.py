@@ -138,9 +138,13 @@ def _drop_header_prefixes(lines: Sequence[_Line], near: set[int], is_marker) -> 
     if not books:
         return
     last = ""
+    written: set[str] = set()  # the lines seen so far that are no header
     for line in lines:
         m = _book_and_chapter(line.text)
         if m and m.group(1) in books:
             rest = line.text[m.end(1) :].strip()
-            line.text = "" if rest == last else rest
+            # 第三章 培训与开发 written above already: the header's copy goes.
+            line.text = "" if rest == last or rest in written else rest
             last = rest
+        elif line.text:
+            written.add(line.text.strip())

@@ -420,6 +420,8 @@ def _list_then_sentence(text: str, nxt: str) -> bool:
     and a sentence of its own, not one line wrapped at the page width."""
     if len(nxt) < 6 or not nxt.endswith("。"):
         return False
+    if 0 < nxt.find("、") <= 3:
+        return False  # …、结果主 / 导型、综合型。: the list's last item cut by the page, the list goes on
     parts = text.rsplit(":", 1)[-1].split("、")
     return len(parts) >= 3 and all(1 <= len(p) <= 8 for p in parts)
 

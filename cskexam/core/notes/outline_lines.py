@@ -183,8 +183,8 @@ class UnmarkedLines:
                 if marked_rest:
                     self._marked_line(line, lineno, markers, last_end=first.start)  # type: ignore[union-attr]
                 return True
-            if head in _ASIDE_WORDS:
-                return False
+            if head in _ASIDE_WORDS or head.endswith(("说明", "說明")):
+                return False  # 整理说明:根据…整理,页码为…: a remark on the notes, body text
             if self._lead_in_list(head, rest, lineno):
                 return True
             if _HOOK.match(rest) or stated_count(head) or _looks_like_list(list_tail(rest)[0]):
@@ -379,7 +379,7 @@ class UnmarkedLines:
         if not (_LEAD_IN.search(head) or stated_count(head)):
             return None
         m = _LEAD_SUBJECT.match(head)
-        if not m or m.group(1).startswith(("其", "它", "他")):
+        if not m or m.group(1).startswith(("其", "它", "他", "该", "該", "此")):
             return None
         return m.group(1)
 

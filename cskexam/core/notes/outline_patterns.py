@@ -33,7 +33,8 @@ _JUDGEMENT = re.compile(r"\(\s*(×|x|X|✗|✘|√|✓|✔|错|錯|对|對|正�
 # What a line marked true or false ends with (spaces aside): only such a line is searched
 # for the mark, not every line at every position.
 JUDGEMENT_ENDS = frozenset(")×xX✗✘√✓✔错錯对對")
-_JUDGEMENT_PREFIX = re.compile(r"^(?:判断|判斷|辨析|易错|易錯)\s*:")
+# 判断: / 【易错】: what a statement marked true or false is, no part of it.
+_JUDGEMENT_PREFIX = re.compile(r"^(?:(?:判断|判斷|辨析|易错|易錯)\s*:|[【\[](?:判断|判斷|辨析|易错|易錯)[】\]]\s*)")
 _OWN_LEVEL = {"plain", "term", "judge", "lead_item", "inline", "doc"}
 _JUDGEMENT_SECTION = re.compile(r"判断|判斷|辨析|是非|对错|對錯")
 # 绩效改进的方法有 / 影响自我效能感的因素有: a sentence that says what follows.
@@ -48,7 +49,7 @@ _LEAD_SUBJECT = re.compile(
     r"(?:包括|包含|分为|分成|经历|經歷|遵循|具备|具有|有)(?:以下|如下|下列)?[一二三四五六七八九十两\d]{0,2}"
 )
 _SENTENCE = re.compile(r"[。!?]|[,;].{6,}")
-_LEAD_IN = re.compile(r"^(其|它|他们|他們|主要观点|主要觀點|主要内容|主要內容)|以下|如下|下列|應遵循|应遵循|需具备|需具備|应具备|應具備|主要有|包括以下|有以下|分别是|分別是|依次是|依次为|依次為")
+_LEAD_IN = re.compile(r"^(其|它|他们|他們|该|該|此|主要观点|主要觀點|主要内容|主要內容)|以下|如下|下列|應遵循|应遵循|需具备|需具備|应具备|應具備|主要有|包括以下|有以下|分别是|分別是|依次是|依次为|依次為")
 _HEADING_MARK = re.compile(
     r"\((?:识记|識記|领会|領會|运用|運用|掌握|了解|理解|熟悉|应用|應用|重点|重點|难点|難點|简答|簡答|论述|論述|必考|常考|高频|高頻)\)"
     r"|【[^】]{1,6}】|\[(?:重点|重點|难点|必考|常考|高频)\]|[★☆▲]|\(\s*(?:第\s*\d+\s*页|[Pp]\.?\s*\d+(?:\s*[-~—]\s*[Pp]?\d+)?)\s*\)|\s[Pp]\.?\s?\d{1,4}(?:\s?[-~—]\s?[Pp]?\d{1,4})?$"
@@ -81,7 +82,7 @@ _KIND_ITEM = re.compile(r"^([A-H]|[甲乙丙丁戊己庚辛])(?:类|類|型)$")
 _SUB_LIST = re.compile(
     r"^其中(.{2,14}?)(?:又|还|還|也)?(?:可以|可)?(?:包括|包含|分为|分為|分成|有"
     r"|(?:要|需要|需|应|應|应当|應當)?(?:做好|做到|抓好|把握|注意|包括|包含|分为|分為|有)(?:以下)?"
-    r"(?P<n>[二三四五六七八九十两兩]|\d{1,2})(?:大|个|個|项|項|点|點|条|條|种|種|类|類)?方?面?的?"
+    r"(?P<n>[二三四五六七八九]?十[一二三四五六七八九]?|[二三四五六七八九两兩]|\d{1,2})(?:大|个|個|项|項|点|點|条|條|种|種|类|類)?方?面?的?"
     r"(?:工作|要求|内容|內容|事项|事項|环节|環節|步骤|步驟)?)$"
 )
 # 审核的内容共六条 / 主要特性共五种 / 面试的基本程序按先后共五个阶段: a subject and how many items it has.
