@@ -449,6 +449,9 @@ def _join_hard_wraps(lines: list[Line]) -> None:
             i += 1
             continue
         last = line.text[-1]
+        if last in _END_PUNCT or not ("\u4e00" <= last <= "\u9fff" or last in "、,—→"):
+            i += 1
+            continue  # it ends a sentence, or stops neither in a word nor after 、 or a joiner
         # A line that stops after 、 or at the page width in mid-word was cut
         # by the page, whatever the next line looks like.
         # 甲—乙—丙— / 甲→乙→: a flow of steps stopped on its joiner goes on.
