@@ -245,7 +245,7 @@ def _split_short_list(text: str, counted: bool = False) -> Split | None:
         parts = [p.strip() for p in split_outside_brackets(body, "、")]
         if len(parts) >= 2 and all(p.endswith("的") for p in parts[:-1]) and not parts[-1].endswith("的"):
             return None  # 一种强烈的、爆发式的、短暂的情绪状态: modifiers of one noun, not items
-        if len(parts) >= 2 and "的" in parts[-1] and all(len(p) <= 2 for p in parts[:-1]) and 0 < parts[-1].find("的") <= 4:
+        if "的" in parts[-1] and len(parts) >= 2 and all(len(p) <= 2 for p in parts[:-1]) and 0 < parts[-1].find("的") <= 4:
             return None  # 微弱、持久、弥散性的情绪状态: short words before one noun, not items
         opener = next((w for w in _CLAUSE_START if parts[0].startswith(w)), "")
         parallel = len(parts) >= 2 and all(p.startswith(opener) for p in parts)  # 以人为…、以岗位为…: items alike

@@ -36,6 +36,8 @@ _LEVELS = re.compile(r"(?:共|共有|共分为)([一二三四五六七八九十�
 _TRAILING_GROUP = re.compile(r"\s*(?:\([^()]{1,12}\)|【[^【】]{1,8}】|\[[^\[\]]{1,8}\]|[★☆▲]+|[Pp]\.?\s?\d{1,4})\s*$")
 
 
+# 整理说明:… / 使用說明:…: a remark on the notes themselves.
+_REMARK_HEADS = frozenset({"说明", "說明"})
 _GOES_THROUGH = re.compile(r"经历|經歷|经过|經過")
 
 
@@ -183,7 +185,7 @@ class UnmarkedLines:
                 if marked_rest:
                     self._marked_line(line, lineno, markers, last_end=first.start)  # type: ignore[union-attr]
                 return True
-            if head in _ASIDE_WORDS or head.endswith(("说明", "說明")):
+            if head in _ASIDE_WORDS or head[-2:] in _REMARK_HEADS:
                 return False  # 整理说明:根据…整理,页码为…: a remark on the notes, body text
             if self._lead_in_list(head, rest, lineno):
                 return True

@@ -260,7 +260,7 @@ def _emit(
         # 要素有用原理、…弹性冗余原理(记忆:有能互动弹): the body's mnemonic is the node's.
         node.mnemonic = node.mnemonic or named.group(1).strip()
         text = node.text = (text[: named.start()] + text[named.end() :]).strip()
-    if parent is not None and not draft.children and text.endswith(")") and "、" in text:
+    if parent is not None and "、" in text and text[-1] == ")" and not draft.children:
         initials = _LONE_ACRONYM.search(text)
         listed = split_short_list(text[: initials.start()], True) if initials and initials.start() > 0 else None
         if initials is not None and listed is not None and _initials_of(initials.group(1), [i.title for i in listed.items]):
