@@ -329,7 +329,7 @@ def inline_items(text: str) -> list[str] | None:
 _NUMERAL = r"[一二三四五六七八九十两兩]|\d{1,2}"
 _COUNTED_SENTENCE = re.compile(
     r"^(?P<subject>[^,;:。]{0,20}?)(?:一般|通常|主要|大致|大体)?(?:可以|可|应当|应|應當|應|需要|需|要)?"
-    r"(?P<verb>包括|包含|分为|分為|分成|划分为|劃分為|归纳为|概括为|表现为|表現為|体现为|體現為|具有|具备|具備|经历|經歷|遵循|来源于|來源於|来自|來自|有|由)(?:了|(?:(?<=经历)|(?<=經歷)|(?<=有))[过過])?"  # 经历了/经历过…四个阶段; 分为过失性… keeps 过
+    r"(?P<verb>包括|包含|分为|分為|分成|划分为|劃分為|归纳为|概括为|表现为|表現為|体现为|體現為|具有|具备|具備|经历|經歷|经过|經過|遵循|来源于|來源於|来自|來自|有|由)(?:了|(?:(?<=经历)|(?<=經歷)|(?<=有))[过過])?"  # 经历了/经历过…四个阶段; 分为过失性… keeps 过
     rf"(?P<items>[^,;:。]+?)等?(?P<n>{_NUMERAL})大?(?:(?:个|個|種|种|项|項|类|類|条|條|点|點)(?:[\u4e00-\u9fff]{{1,4}}?)?)?(?:基本|主要|重要)?"
     r"(?:方面|部分|阶段|階段|层次|層次|环节|步骤|要素|步|类型|形式|内容|特征|特点|原则|功能)?(?:构成|组成|構成|組成)?$"
 )
@@ -363,7 +363,7 @@ def counted_sentence_with_subject(text: str, last_clause: bool = False) -> tuple
     if last_clause:
         first = first.rsplit(",", 1)[-1]  # 根据刺激来源,感觉分为…两类: the last clause
     head, _, tail = first.partition(",")
-    if not last_clause and tail and _NUMERAL_NEAR_END.search(head[-6:]) and (m := _COUNTED_SENTENCE.match(head)):
+    if not last_clause and tail and _NUMERAL_NEAR_END.search(head[-10:]) and (m := _COUNTED_SENTENCE.match(head)):
         # 分为甲、乙和丙三种,例如…: the counted first clause, then a remark about it.
         first, rest = head, tail + ("。" + rest if rest.strip() else "")
     elif len(first) > 120 or not _NUMERAL_NEAR_END.search(first[-10:]):

@@ -72,6 +72,8 @@ _COUNT_AFTER_UNIT = re.compile(r"(?:主要有|共有|共|有)([一二三四五�
 _COUNT_LEAD = re.compile(
     r"(?:^|以下|如下|下列|共|经历|經歷)([一二三四五六七八九十两兩]|\d{1,2})大?(?:个|個|种|種|类|類|项|項|点|點|条|條|层|層)"
     r"(?:方面|阶段|階段|步骤|步驟|环节|環節|部分|要素|原则|原則)?(?:进行|進行)?$"
+    # 应坚持以下四个观点: after 以下/如下, any short noun names what is counted.
+    r"|(?:以下|如下|下列)([一二三四五六七八九十两兩]|\d{1,2})大?(?:个|個|种|種|类|類|项|項|点|點|条|條)[\u4e00-\u9fff]{1,4}$"
 )
 _COUNT_AFTER = re.compile(r"(?:包括以下|包括如下|包括|分为|分成|有以下|有如下)([一二三四五六七八九十两兩]|\d{1,2})(?:大|个|個|种|種|类|類|项|項|点|點|条|條|方面)?")
 
@@ -515,8 +517,12 @@ def stated_count(title: str, text: str = "", mnemonic: str | None = None) -> int
     m = (_COUNT_AFTER.search(first[:30]) or _COUNT_AFTER_UNIT.search(first[:30])) if first else None
     if m is None and len(first) <= 30 and text[len(first) : len(first) + 1] == ":":
         m = _COUNT_LEAD.search(first)
+    elif m is None and ":" in text[:60] and "。" not in (lead := text[:60].split(":", 1)[0]):
+        # 將一項資源確認為資產,除…外,還應同時滿足以下兩個條件: the clause before the colon.
+        clause = lead.rsplit(",", 1)[-1]
+        m = _COUNT_LEAD.search(clause) if len(clause) <= 30 else None
     if m:
-        candidates.append(cn_to_int(m.group(1)))
+        candidates.append(cn_to_int(m.group(1) or m.group(2)))
     if mnemonic and COUNT_MNEMONIC.match(mnemonic):  # 宏五: five items
         candidates.append(cn_to_int(mnemonic[-1]))
     for value in candidates:

@@ -256,7 +256,7 @@ class UnmarkedLines:
             return True
         sub = _SUB_LIST.match(head)
         if sub:
-            self._sub_list(sub.group(1), inline, lineno, cn_to_int(sub.group("n")) if sub.group("n") else None)
+            self._sub_list(sub.group(1) or sub.group("bare"), inline, lineno, cn_to_int(sub.group("n")) if sub.group("n") else None)
             return True
         counted = _SUBJECT_COUNT.match(head)
         if counted and not _LEAD_IN.search(head) and not _COUNT_ONLY.match(head) and not self._fresh_top():

@@ -27,6 +27,7 @@ from cskexam.core.notes.markers import Marker, find_markers, remembered_markers
 from cskexam.core.notes.lines import Line, clean_line, front_matter_title, indented_outline, prepare_lines
 from cskexam.core.notes.drafts import Draft, clean_titles, join_sub_lists, split_headings
 from cskexam.core.notes.outline import OutlineBuilder
+from cskexam.core.notes.graph_nodes import KIND_BY_STYLE, emit_leaf, finish_kind, unique_path
 from cskexam.core.notes.outline_patterns import _BASIS_HEAD, _COUNT_ONLY
 from cskexam.core.notes.node_parts import _disambiguate_titles, _initials_of, _join_body, _keys_of, _sentence_lists
 
@@ -39,7 +40,6 @@ _TERM_LINE = re.compile(r"^(?!(?:注意|注|提示|备注|说明|例如|例|比�
 _BARE_HEADING = re.compile(r"^[^\s。,;:!?、()\[\]“”\"→]{4,20}$(?<![的了和与及])")
 _ANSWER = re.compile(r"^(?:答|答案|参考答案)\s*:\s*")
 _NAMED_MNEMONIC = re.compile(r"\((?:口诀|口訣|巧记|巧記|记忆|記憶|速记|速記|助记|助記)\s*:\s*([^()]{1,24})\)")
-_KIND_BY_STYLE = {"part": "chapter", "chapter": "chapter", "topic": "chapter", "dec1": "chapter", "dec2": "section", "section": "section", "h1": "chapter", "h2": "chapter", "h3": "section"}
 
 
 @dataclass(frozen=True)
@@ -156,20 +156,6 @@ def _parse_notes(sources: list[NoteSource]) -> KnowledgeGraph:
     return graph
 
 
-def _unique_path(path: tuple[str, ...], seen: dict[tuple[str, ...], int]) -> tuple[str, ...]:
-    """``path``, or ``path#n`` with the least free n (ids of repeats must not
-    depend on anything but the outline). ``seen`` maps each path taken to the
-    last n tried for it, so a thousand repeats cost no more than one each."""
-    candidate, n = path, seen.get(path, 1)
-    while candidate in seen:
-        n += 1
-        candidate = path[:-1] + (f"{path[-1]}#{n}",)
-    if candidate is not path:
-        seen[path] = n
-    seen.setdefault(candidate, 1)
-    return candidate
-
-
 def _emit(
     graph: KnowledgeGraph,
     file: str,
@@ -184,7 +170,7 @@ def _emit(
     if (parent is not None and heading is not None and not draft.children and not draft.text_parts
             and not draft.bare_lines and heading.acronym is None and "、" not in title
             and not title.endswith(_BRACKET_ENDS)):
-        return _emit_leaf(graph, file, raw, draft, heading, title, parent, _unique_path(parent_path + (title,), seen))
+        return emit_leaf(graph, file, raw, draft, heading, title, parent, unique_path(parent_path + (title,), seen))
     # Both patterns need the title to end with its bracket.
     acrostic = (
         (_ACROSTIC.search(title) or _KEYS_IN_BRACKETS.search(title))
@@ -216,7 +202,7 @@ def _emit(
             title = titled[2]
         else:
             titled = None
-    path = _unique_path(parent_path + (title,), seen)
+    path = unique_path(parent_path + (title,), seen)
     answered = bool(draft.text_parts and _ANSWER.match(draft.text_parts[0]))
     if answered:
         # 1.简述…特征。 答:(1)全局性;(2)长期性: the answer is the question's body.
@@ -225,7 +211,7 @@ def _emit(
     text = _join_body(draft.text_parts) if draft.text_parts else ""
     node = Node(
         id=node_id(file, path),
-        kind="document" if parent is None else _KIND_BY_STYLE.get(draft.style, "point"),
+        kind="document" if parent is None else KIND_BY_STYLE.get(draft.style, "point"),
         title=title,
         text=text,
         marker=draft.marker,
@@ -293,7 +279,7 @@ def _emit(
         # An item with no body and nothing under it: no list to find.
         if remark:
             node.text = remark
-        return _finish_kind(node, draft, 0)
+        return finish_kind(node, draft, 0)
     children = [c for c in draft.children if not c.merge]
     inline: list[Draft] = []
     bracketed = _BRACKETED.match(text) if text and parent is not None and not children else None
@@ -348,6 +334,12 @@ def _emit(
             node.count, split = sentence
         elif sentence and [i.title for i in sentence[1].items] == [c.title for c in children if c.judged is None]:
             node.count = sentence[0]  # the sentence counts the items written below it
+    elif split is None and parent is not None and text and node.count and not children:
+        # 成就动机的三种内驱力 / …主要由甲、乙和丙三个方面组成。: the heading's count,
+        # and a body sentence that names as many items.
+        subject_list = counted_sentence_with_subject(text)
+        if subject_list and subject_list[2] and subject_list[0] == node.count:
+            split = subject_list[1]
     # 快速纠正。采取措施,弥补失误: the sentence after the item's full stop explains it.
     explained = bool(heading and heading.sentence_body and node.count is None and not answered)
     if split is None and parent is not None and not children and not explained and len(draft.text_parts) > 1 and text == _join_body(draft.text_parts):
@@ -419,7 +411,7 @@ def _emit(
             if sub and owner is not None:
                 # 算法式和启发式两类。其中启发式又包括:甲、乙: the item's own items.
                 owner.text = sub.group(2).strip()
-                node.text = ""
+                node.text = node.text[sub.end() :].strip()  # 注意:… after it stays the node's text
             if len(split.items) >= 2 and all(_ORDINAL_IS.match(i.title) for i in split.items):
                 for item in split.items:  # 一是理念层面;二是技术层面: the ordinal is the marker
                     item.title = _ORDINAL_IS.sub("", item.title, count=1)
@@ -446,62 +438,11 @@ def _emit(
             node.text = node.text[: bracket.start()].rstrip()
     for child in children:
         _emit(graph, file, raw, child, node, path, seen)
-    return _finish_kind(node, draft, len(inline))
-
-
-def _emit_leaf(graph: KnowledgeGraph, file: str, raw: list[str], draft: Draft, heading: Heading,
-               title: str, parent: Node, path: tuple[str, ...]) -> Node:
-    """``_emit`` for an item with nothing under it and no text of its own (most
-    items): no list, mnemonic hook or answer to look for; only what the item's
-    own line says."""
-    node = Node(
-        id=node_id(file, path),
-        kind=_KIND_BY_STYLE.get(draft.style, "point"),
-        title=title,
-        marker=draft.marker,
-        parent=parent.id,
-        mnemonic=heading.mnemonic,
-        page=heading.page,
-        tags=list(heading.tags),
-        source=SourceRef(file, draft.line, max(draft.line, draft.end)),
-        original=original_excerpt(raw, draft.line, max(draft.line, draft.end), draft.at),
-    )
-    graph.nodes[node.id] = node
-    parent.children.append(node.id)
-    if heading.truncated:
-        node.flags.append(make_flag(TITLE_TRUNCATED))
-    if draft.mnemonic and not node.mnemonic:
-        node.mnemonic = draft.mnemonic
-    if draft.judged is not None:
-        node.flags.append(make_flag(TRUE_STATEMENT if draft.judged else FALSE_STATEMENT))
-    count = stated_count(title, "", node.mnemonic)
-    if count is None and heading.count:
-        count = heading.count
-    if count is None and draft.stated is not None:
-        count = draft.stated
-    node.count = count
-    return _finish_kind(node, draft, 0)
-
-
-def _finish_kind(node: Node, draft: Draft, inline: int) -> Node:
-    """The node's kind once its children are made, and a count that does not
-    match them flagged (``inline``: how many items were split out of its text)."""
-    if draft.judged is not None:
-        node.kind = "item" if not node.children else node.kind
-    if node.kind == "point" and not node.children:
-        node.kind = "item"
-    elif draft.inline_item:
-        node.kind = "item"
-    found = inline if inline else len(node.children)
-    if node.count is None and node.parent is not None and names_count(node.title, found):
-        node.count = found  # 疾病的三间分布:时间、地区、人群
-    if node.count is not None and node.count != found:
-        node.flags.append(make_flag(COUNT_MISMATCH, stated=node.count, found=found))
-    return node
+    return finish_kind(node, draft, len(inline))
 
 
 _TOTAL = ("共", "一共", "总共", "總共")
-_INLINE_SUB_LIST = re.compile(r"^其中(.{2,14}?)(?:又|还|還|也)?(?:可以|可)?(?:包括|包含|分为|分為|分成|有)\s*:\s*([^:。]+)。?$")
+_INLINE_SUB_LIST = re.compile(r"^其中(.{2,14}?)(?:又|还|還|也)?(?:可以|可)?(?:包括|包含|分为|分為|分成|有)\s*:\s*([^:。]+)(?:。|$)")
 _LONE_ACRONYM = re.compile(r"(?:^|(?<=[。.;]))\s*\(([\u4e00-\u9fff]{2,8})\)$")
 _ASIDE_BRACKET = re.compile(r"\s*\([^()]*[!?。,;][^()]*\)\s*[。.]?$")
 _SEPARATORS = re.compile(r"[、,;\s]")
