@@ -15,7 +15,9 @@ punctuation, a traditional-character Word copy, a Q&A sheet from Word, a
 project-management mind map, a Markdown blog, a PDF paste, two documents of
 Markdown in one file), and an eighth (an OCR'd booklet, a PDF paste, a recitation
 sheet of questions and answers, a Word copy, traditional characters, a mind-map
-export, a Markdown blog).
+export, a Markdown blog), and a ninth (a mind-map export, one point per block
+with 考点N, a traditional-character Word copy, a recitation sheet, an OCR'd
+scan, a PDF paste, a Markdown blog).
 Floors are the measured figures a little rounded down."""
 
 from __future__ import annotations
@@ -95,6 +97,14 @@ EDGE_FLOORS = {
     "mishu_traditional": 0.98,
     "ruankao_mindmap_xitong": 0.99,
     "xinli_blog_jichu": 0.99,
+    # a ninth examiner's set, kept once used
+    "daoyou_mindmap_export": 0.99,
+    "jiaoshi_kaodian_suji": 0.99,
+    "kuaiji_fanti_word": 0.98,
+    "mishu_qa_beisong": 0.99,
+    "renli_ocr_scan": 0.99,
+    "wuliu_pdf_cangchu": 0.99,
+    "xinli_blog_notes": 0.91,
 }
 
 
