@@ -1,6 +1,7 @@
 """Pilot tests: the card browser (filter, suspend, edit) and the settings screen."""
 
 import asyncio
+import datetime as dt
 
 import pytest
 
@@ -54,7 +55,7 @@ def test_settings_screen_saves_plan_and_refuses_bad_values(tmp_path, monkeypatch
             await pilot.press("enter")
             await wait_for_text(pilot, "0.70–0.99 之间")
             screen.query_one("#settings-retention").value = "0.85"
-            screen.query_one("#settings-exam_date").value = "2099-06-01"
+            screen.query_one("#settings-exam_date").value = f"{dt.date.today().year + 1}-06-01"
             screen.query_one("#settings-daily_goal").value = "30"
             await pilot.press("enter")
             await wait_for_text(pilot, "已保存")
