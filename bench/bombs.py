@@ -231,6 +231,7 @@ def main(words: list[str]) -> int:
         "paragraph.txt": paragraph_notes(),
         "nested.md": nested_notes(),
         "line10mb.txt": "一行\n" + "客户服务是企业营销活动的重要组成部分，" * 175_000 + "\n",
+        "runon.txt": "".join(f"{i % 9 + 1}.重 " for i in range(110_000)),
     }
     files.update((name, text.encode("utf-8")) for name, text in notes.items())
     for name, data in files.items():
@@ -270,6 +271,8 @@ def main(words: list[str]) -> int:
         ("notes 30,000 numbered items on 300 lines", cli + notes_import("numbered.txt")),
         (f"notes one {len(files['paragraph.txt']) / 1024:.0f} KB paragraph", cli + notes_import("paragraph.txt")),
         ("notes one 10 MB line", cli + notes_import("line10mb.txt")),
+        (f"notes one {len(files['runon.txt']) / 1024:.0f} KB line of 110,000 items", cli + notes_import("runon.txt")),
+        (f"graph of that line ({len(files['runon.txt']) / 1024:.0f} KB)", cli + ["graph", "runon.txt", "--json"]),
         (f"notes 20,000 blocks each nested deeper ({len(files['nested.md']) / 2**20:.1f} MB)", cli + notes_import("nested.md")),
         ("notes 2,000 small files (most one import takes)", cli + notes_import("files2000")),
         ("notes 10,000 small files", cli + notes_import("files10000")),
