@@ -12,6 +12,7 @@ Two is 两 before a measure word (哪两个), never 哪二个.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from cskexam.core.card_frames import default_front, framed_front
 from cskexam.core.card_text import _clean, chinese_number, heading_name
@@ -19,7 +20,7 @@ from cskexam.core.distractors import ORG, ROLE, list_category
 from cskexam.core.graph import Node
 
 _ORG_WORDS = ("组织结构", "组织机构", "组织架构", "机构设置", "部门设置", "岗位设置")
-_NUM = r"[一二三四五六七八九十两\d]+"
+_NUM = r"[一二三四五六七八九十两兩\d]+"
 _COUNT_IN_TITLE = re.compile(rf"{_NUM}\s*(大|个|個|类|類|种|種|项|項|点|點|方面|要素|特[点性]|原则|步|阶段|階段)")
 # 「沟通包括七个要素」, 「工资总额由六个部分组成」, 「知覺有四個基本特性」: the name is a sentence stating the count.
 _SENTENCE_COUNT = re.compile(
@@ -69,6 +70,48 @@ def _needs_subject(title: str, upper: str) -> bool:
     return title not in upper
 
 
+# A heading that is a question of its own (会议记录与会议纪要有哪些区别, 档案的保管期限分为哪几种):
+# the card asks it as the notes do, never inside another template.
+_OWN_QUESTION = re.compile(r"哪些|哪几|哪幾|什么|什麼|如何|怎样|怎樣|为什么|為什麼|为何|為何|[?？]$")
+_WHICH_FEW = re.compile(r"哪[几幾](?=[种種类類个個项項点點条條])")
+# 我国《企业会计准则》将会计要素 (…分为静态要素和动态要素): a sentence cut before its verb; its
+# object is what the list divides.
+_DISPOSAL = re.compile(r"^[^，,。；;：:]{0,24}?(?:将|將|把)(?P<obj>[\u4e00-\u9fff]{2,10})$")
+
+
+def own_question(title: str, count: int | None) -> str:
+    """The notes' own question, its 哪几 made the count where the notes state one."""
+    title = re.sub(r"[?？]+$", "", title)
+    if count:
+        title = _WHICH_FEW.sub(f"哪{count_word(count)}", title, count=1)
+    return f"{title}？"
+
+
+def disposal_object(title: str) -> str:
+    """The object of a 将/把 sentence cut before its verb (会计要素), or ''."""
+    m = _DISPOSAL.match(title)
+    return m["obj"] if m else ""
+
+
+# A heading that says what kind of entries follow but not of what (分类 under 中国古典园林).
+VAGUE_HEADINGS = frozenset({
+    "分类", "分類", "类型", "類型", "种类", "種類", "类别", "類別", "特点", "特點", "特征", "特徵", "区别", "區別",
+    "基本类型", "基本類型", "主要类型", "主要類型", "作用", "意义", "意義", "内容", "內容", "要求", "形式", "构成", "構成",
+})
+
+
+def owned_heading(node: Node, parent: Node | None) -> Node:
+    """``node`` named with its owner where its title alone is vague: 分类 under 中国古典园林 is
+    中国古典园林的分类. A chapter or module name is no owner (模块三 中学课程与教学)."""
+    title = _clean(_KEY_MARKS.sub("", node.title))
+    if title not in VAGUE_HEADINGS or parent is None or parent.kind in ("document", "chapter"):
+        return node
+    owner = heading_name(_clean(_KEY_MARKS.sub("", parent.title)))
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,10}", owner) or owner.endswith(title):
+        return node
+    return replace(node, title=f"{owner}的{title}")
+
+
 def list_name(node: Node) -> str:
     title = heading_name(_clean(_KEY_MARKS.sub("", _clean(node.title))))
     return balanced_quotes(_ASKING_TAIL.sub("", _ASKING_HEAD.sub("", title)) or title)
@@ -82,6 +125,10 @@ def list_front(node: Node, parent: Node | None, count: int | None, items: list[s
     ``name``: the list's name where the notes give one other than the node's title; ``said``: what the
     notes write of the list beside its entries (按先后顺序共五步, 表现为…)."""
     title = name or list_name(node)
+    if _OWN_QUESTION.search(title):
+        return own_question(title, count)
+    if obj := disposal_object(title):
+        return f"{obj}分为哪{count_word(count) if count else '几'}类？"
     from cskexam.core.card_lists import fragment_name
 
     fragment = fragment_name(title)  # 对待教学 of 行为转变: asked 在行为转变中，…, not 行为转变的对待教学
@@ -103,7 +150,10 @@ def list_front(node: Node, parent: Node | None, count: int | None, items: list[s
     elif upper and not fragment and (short := _SHORT_MODIFIER.match(title)) and _needs_subject(title, upper):
         head = short["head"]
         modifier = title[: -len(head)]
-        if upper.endswith(modifier):
+        module = parent is not None and parent.kind == "chapter" or re.search(r"[与與和及、]", upper)
+        if upper.endswith(modifier) and module:
+            pass  # 教学原则 under the module 中学课程与教学: a term of its own, no 中学课程与教学原则
+        elif upper.endswith(modifier):
             title = upper + head  # 制定原则 under 服务标准的制定: 服务标准的制定原则
         elif "的" in upper or upper.endswith(head):
             return f"在{upper}中，{list_front(node, None, count, items, kind_of, name, said)}"
@@ -121,7 +171,7 @@ def list_front(node: Node, parent: Node | None, count: int | None, items: list[s
     if _STATEMENT_TITLE.search(title):
         # 优质服务意识将使客户服务人员受益匪浅 states a claim: ask what it consists of
         return f"{title}，体现在哪{n + '个' if count else '些'}方面？"
-    if sentence and (not count or sentence["n"] in (str(count), chinese_number(count), count_word(count))):
+    if sentence and (not count or sentence["n"] in (str(count), chinese_number(count), count_word(count), "兩" * (count == 2))):
         s = sentence
         return f"{s['subj']}{s['verb']}哪{s['n']}{s['mw']}{s['noun']}{s['tail'] or ''}？"
     if _COUNT_IN_TITLE.search(title):

@@ -92,6 +92,10 @@ def _list_of_lists(graph: KnowledgeGraph, kids: list[Node], parallel: bool = Tru
 
 # 差距一 / 第一点: an entry named by its place only, its content in its text.
 _ORDINAL = re.compile(r"^.{0,4}?[一二三四五六七八九十]+$|^第.{1,3}[点条项个]$")
+# 性质不同 / 功能不同: a label that says only that two things differ, and where; what differs is its text.
+_DIFFERS = re.compile(r"^[\u4e00-\u9fff]{1,6}(?:不同|不一样|不一|差异|差異|有别|有別|之别|之別)$")
+# 婴儿期（0~1.5岁）：信任对怀疑: a period named with its span, its content after the colon.
+_SPAN_THEN_CONTENT = re.compile(r"^\s*(?P<span>[（(][^()（）]{0,12}\d[^()（）]{0,12}[)）])\s*[:：]\s*(?P<content>\S.*)$", re.S)
 # 优点 / 缺点: a label whose content is its own short list.
 LABEL_CHARS = 2
 # 广义 / 狭义, 甲类 / 乙类, A类: names of classes that say nothing without what each class is.
@@ -107,13 +111,19 @@ def _aspect_labels(graph: KnowledgeGraph, kids: list[Node]) -> bool:
             return True
         if _CLASS_LABEL.match(title) and (_clean(k.text) or graph.children(k.id)):
             return True
+        if (_DIFFERS.match(title) or _SPAN_THEN_CONTENT.match(k.text or "")) and _clean(k.text):
+            return True  # 性质不同, 婴儿期（0~1.5岁）: an index; the card shows what each says
         return len(title) <= LABEL_CHARS and len(graph.children(k.id)) >= 1 and not _clean(k.text)
     return len(kids) >= 2 and all(labelled(k) for k in kids)
 
 
 def _item_text(graph: KnowledgeGraph, node: Node) -> str:
     title = _clean(node.title)
-    text = _clean(re.split(r"[；;。]", node.text.strip(), maxsplit=1)[0])
+    span = _SPAN_THEN_CONTENT.match(node.text or "")
+    if span:  # 婴儿期（0~1.5岁）：信任对怀疑
+        title, text = f"{title}{span['span']}", _clean(re.split(r"[；;。]", span["content"].strip(), maxsplit=1)[0])
+    else:
+        text = _clean(re.split(r"[；;。]", node.text.strip(), maxsplit=1)[0])
     if not text:
         text = "、".join(_clean(k.title) for k in graph.children(node.id))
     return f"{title}：{text}"

@@ -49,7 +49,9 @@ from cskexam.core.card_cloze import (  # noqa: F401  (re-exported)
     COMMON_IN_NOTES, Cutter, Keywords, _add_cloze_card, _CommonWords, _domain_terms, _LazySegmenter, _Listed,
     doc_context, jieba_keywords, names_context,
 )
-from cskexam.core.card_fronts import _ASKING_TAIL, _CRITERION, _KEY_MARKS, _ORG_WORDS, balanced_quotes, count_word, list_front, list_name
+from cskexam.core.card_fronts import (
+    _ASKING_TAIL, _CRITERION, _KEY_MARKS, _ORG_WORDS, balanced_quotes, count_word, list_front, list_name, owned_heading,
+)
 from cskexam.core.card_frames import said_of
 from cskexam.core.card_deck import Flashcard, _Deck, _gives_away, card_id  # noqa: F401  (re-exported)
 from cskexam.core.card_links import drop_answered
@@ -289,6 +291,8 @@ def _add_list_card(deck: _Deck, graph: KnowledgeGraph, node: Node) -> None:
     name, tag = name_tag(lead_in_name(node) or list_name(node), len(items))
     if no_list_to_learn(graph, name, kids, items, node.count is not None or mnemonic is not None):
         return
+    if parent is not None:
+        parent = owned_heading(parent, graph.parent(parent.id))  # 分类 → 中国古典园林的分类
     upper = _clean(_KEY_MARKS.sub("", parent.title)) if parent is not None and parent.kind != "document" else ""
     fragment = fragment_name(name)  # 组织方面, 代表人物: whose, only its heading says
     if fragment and not upper:

@@ -162,16 +162,25 @@ _MNEMONIC = re.compile(
     r"[^。；;)）」』”\"]*")
 
 
+RARE_CHAR_FREQ = 300
+
+
 class LossIndex:
     """Two-character words by each of their characters, from a dictionary's entries."""
 
     def __init__(self, entries: Iterable[tuple[str, int]]):
         self.freq: dict[str, int] = {}
         self.by_char: dict[str, list[tuple[int, str]]] = {}
+        # Every two-character word, however rare (利得, 注射): a lone character that makes one with
+        # its neighbour is in a word the segmenter cut otherwise, not what a loss left.
+        self.pairs: set[str] = set()
         for word, freq in entries:
             if len(word) == 1:
                 self.freq[word] = freq
-            elif len(word) == 2 and freq >= NOTES_WORD_FREQ and all(_CJK.match(ch) for ch in word):
+            elif len(word) == 2 and all(_CJK.match(ch) for ch in word):
+                self.pairs.add(word)
+                if freq < NOTES_WORD_FREQ:
+                    continue
                 self.freq[word] = freq
                 for ch in set(word):
                     self.by_char.setdefault(ch, []).append((freq, word))
@@ -202,6 +211,11 @@ class LossIndex:
 
     def is_two_char_word(self, word: str) -> bool:
         return len(word) == 2 and word in self.freq
+
+    def rare(self, ch: str) -> bool:
+        """A character too rare to be a remnant of a common word (骋 of 招骋): beside it, the span
+        is a misspelling, whose fix no added character gives."""
+        return self.freq.get(ch, 0) < RARE_CHAR_FREQ
 
 
 class _Line:
@@ -291,9 +305,12 @@ def _not_a_remnant(facts: _Line, start: int) -> bool:
         items = facts.neighbour_runs(a, b)
         return not items or any(len(item) == 1 for item in items)
     # A shared ending or beginning of list items (运动觉、平衡觉、机体觉) is the
-    # notes' pattern, not a loss.
+    # notes' pattern, not a loss; so is an item that begins with the lone character and
+    # ends as the item before it does (催办、注办: 注 and the 办 of every step).
     if (start == b - 1 and any(item[-1] == ch for item in facts.neighbour_runs(a, b))) or (
             start == a and any(item[0] == ch for item in facts.neighbour_runs(a, b))):
+        return True
+    if start == a and after and any(len(item) >= 2 and item[-1] == after for item in facts.neighbour_runs(a, b)):
         return True
     run, lone, bound = facts.token_counts(a, b)
     if (a and line[a - 1] in OPENERS and b < len(line) and line[b] in CLOSERS
@@ -444,6 +461,8 @@ def _find(text: str, shown_text: str, cut: Callable[[str], list[str]], index: Lo
                     and scans.parallel(prev, nxt, index)):
                 words = index.completions(tok, uses, anywhere=True)[:3]
             words = [w for w in words if not _the_notes_own_pairing(line, start, w, scans)]
+            if words and _in_a_word(line, start, prev, nxt, index, scans):
+                continue
             span = shown[max(0, start - 1): start + 2]
             if not words or span in seen or known(span):
                 continue
@@ -454,6 +473,26 @@ def _find(text: str, shown_text: str, cut: Callable[[str], list[str]], index: Lo
             out.append(SuspectLoss(lineno, span, tuple(words)))
             if len(out) >= limit:
                 return
+
+
+def _in_a_word(line: str, start: int, prev: str, nxt: str, index: LossIndex, scans: "_Scans") -> bool:
+    """Whether the lone character at ``start`` is better read as part of a word than as a remnant.
+
+    * It makes a dictionary word with a neighbour (的利得和: 利得 is a term of accounting), unless the
+      notes put a whole word between the same neighbours elsewhere (在围上 beside 在内容上).
+    * A rare character stands beside it (招骋): a misspelling, which no added character mends.
+    """
+    ch = line[start]
+    before = line[start - 1] if start and _CJK.match(line[start - 1]) else ""
+    after = line[start + 1] if start + 1 < len(line) and _CJK.match(line[start + 1]) else ""
+    if any(len(t) == 1 and _CJK.match(t) and not index.is_word(t) and index.rare(t) for t in (prev, nxt)):
+        return True
+    made = [p for p in (before + ch, ch + after) if len(p) == 2 and p in index.pairs]
+    if not made:
+        return False
+    if len(prev) == 1 and len(nxt) == 1 and _CJK.match(prev) and _CJK.match(nxt):
+        return not scans.parallel(prev, nxt, index)
+    return True
 
 
 def _the_notes_own_pairing(line: str, start: int, word: str, scans: "_Scans") -> bool:
@@ -476,7 +515,8 @@ def _the_notes_own_pairing(line: str, start: int, word: str, scans: "_Scans") ->
     if other:
         pair = ch + other if lost_before else other + ch
         whole = word + other if lost_before else other + word
-        if scans.count(pair) - scans.count(whole) > RECURRING:
+        # 全验或抽验 … 必须全验: a pair the notes write twice is their word, not a loss twice over.
+        if scans.count(pair) - scans.count(whole) >= RECURRING:
             return True
     return False
 

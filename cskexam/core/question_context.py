@@ -212,6 +212,20 @@ class _ListInfo:
     count_ok: bool = True  # a stated count, if any, matches the items found
     defined: bool = False  # the notes define the list's term
     mnemonic: str = ""  # the notes' mnemonic for it (口诀), parsed or found in a reminder line
+    found: list[Node] | None = None  # every item the notes list, also those no option can be (山, 水)
+
+    @property
+    def whole(self) -> bool:
+        """``items`` are every item the notes list: a stem may present them as the whole list."""
+        return self.found is None or len(self.found) == len(self.items)
+
+    @property
+    def printable(self) -> list[Node] | None:
+        """Every item the notes list, where each can be printed (none flagged by the parser):
+        the list a stem or an explanation may spell out; None when some cannot be shown."""
+        if self.found is None:
+            return self.items
+        return None if any(blocked(i) for i in self.found) else self.found
 
 
 SIBLING_TERM_CHARS = 8
@@ -261,6 +275,7 @@ class _Context:
                     count_ok,
                     any(d.text.strip() for d in graph.definitions_of(n.id)),
                     mnemonic,
+                    list(found),
                 ))
         # Members of every list sharing a title, and everything below a list:
         # the same list appears in several documents, and its items must never
@@ -469,7 +484,11 @@ def whole_title(item: Node) -> str:
 
 
 def _list_summary(info: _ListInfo) -> str:
-    names = "、".join(whole_title(i) for i in info.items)
+    # A list never reads as whole when it is not: 「构景要素包括植物、建筑」 of 山、水、植物、建筑.
+    shown = info.printable
+    names = "、".join(whole_title(i) for i in (shown if shown is not None else info.items))
+    if shown is None:
+        names += "等"
     mnemonic = info.mnemonic or info.node.mnemonic
     tail = f"（{mnemonic}）" if mnemonic else ""
     title = re.sub(r"(包括|包含|有|如下|分为)$", "", info.node.title) or info.node.title  # …主要有四类包括

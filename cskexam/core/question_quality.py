@@ -224,11 +224,21 @@ def kinds(title: str, items: list[str]) -> bool:
 _NOT_PROSE = re.compile(r"[\[\]【】→←⇒+＋=＝|]")
 
 
+# 如人才交流中心、招聘洽谈会等 / 例如…: examples of an item, not what it is.
+_EXAMPLES = re.compile(r"^[:：\s]*(?:(?:如|例如|比如|譬如|诸如|諸如|举例|舉例)(?:[:：，,]|(?=[\u4e00-\u9fff“「《]))|例[:：])")
+
+
+def example_clause(text: str) -> bool:
+    """``text`` gives examples (如…等): no definition for 「（ ）的…」 or 「…属于」 stems."""
+    t = (text or "").strip()
+    return bool(_EXAMPLES.match(t)) and not t.startswith(("如何", "如果", "如下", "如同", "例外"))
+
+
 def plain_description(text: str) -> bool:
     """A description a stem may quote: no field label leading it (代表人物：斯金纳), no brackets,
-    arrows or formulas (一级 + 读前加 S 锁 → …)."""
+    arrows or formulas (一级 + 读前加 S 锁 → …), no examples in place of what it is (如…等)."""
     t = text.strip()
-    return not _NOT_PROSE.search(t) and not t.startswith(_facet_prefixes())
+    return not _NOT_PROSE.search(t) and not t.startswith(_facet_prefixes()) and not example_clause(t)
 
 
 @lru_cache(maxsize=1)

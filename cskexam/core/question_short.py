@@ -40,6 +40,8 @@ def _even(texts: list[str]) -> bool:
 
 def _short_list(ctx: _Context, info: _ListInfo) -> Question | None:
     counted = info.node.count == len(info.items)
+    if not info.whole:
+        return None  # its 采分点 would leave out items the notes list (山, 水 beside 植物, 建筑)
     if len(info.items) > 8 or not info.count_ok or not all(
             _term_like(i.title) or counted and len(i.title) <= SHORT_COUNTED_ITEM_CHARS for i in info.items):
         return None  # duties and rules (sentences) are no 采分点, unless the notes count them (投诉的价值（四个）)

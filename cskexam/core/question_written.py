@@ -110,7 +110,7 @@ def _judge_members(ctx: _Context, info: _ListInfo, rng: random.Random) -> Questi
     if title is not None and not _concept(info):
         return None  # a list named by its heading: its 多选 asks the same
     foreign = ctx.outsiders(info)
-    if title is None or not foreign or not 3 <= len(info.items) <= 6:
+    if title is None or not foreign or not 3 <= len(info.items) <= 6 or not info.whole:
         return None
     names = [i.title for i in info.items]
     truthful = rng.random() < 0.5
@@ -163,12 +163,22 @@ def _judge_items(ctx: _Context, info: _ListInfo, rng: random.Random) -> list[Que
     return out
 
 
+# 3.C类物品… / 3．A类…: the number of the notes' own exercise, left before a Latin letter
+# the outline took for part of a section number. 3.5倍 and 2.1节 are no item numbers.
+_ITEM_NUMBER = re.compile(r"^\s*[(（]?\d{1,2}\s*[.．、)）]\s*(?=[A-Za-zＡ-Ｚａ-ｚ\u4e00-\u9fff“「《])")
+
+
+def without_item_number(text: str) -> str:
+    """A statement without the exercise number the notes put before it."""
+    return _ITEM_NUMBER.sub("", text, count=1)
+
+
 def _judge_statement(ctx: _Context, node: Node) -> Question | None:
     """A statement the notes mark right （√） or wrong （×）: the 判断 it is meant to be, filed
     under the key point it is about and explained by what the notes say of that fact."""
     kinds = flag_kinds(node)
     truth = "对" if "true_statement" in kinds else "错" if "false_statement" in kinds else None
-    text = _first_sentence(node.title if len(node.title) >= len(node.text) else node.text)
+    text = without_item_number(_first_sentence(node.title if len(node.title) >= len(node.text) else node.text))
     if truth is None or len(text) < 6:
         return None
     support = statement_support(ctx.graph, node, text)
@@ -200,7 +210,11 @@ def _judge_statement(ctx: _Context, node: Node) -> Question | None:
 
 
 def _cloze_list(ctx: _Context, info: _ListInfo, rng: random.Random) -> Question | None:
-    titles = [i.title for i in info.items]
+    listed = info.printable
+    if listed is None:
+        return None  # an item the parser flagged cannot be shown, and the rest is not the whole list
+    titles = [i.title for i in listed]
+    usable = {id(i) for i in info.items}  # 山, 水 are shown beside the blank, never its key
     if len(titles) > 8 or any(len(t) > 12 for t in titles) or not info.count_ok or pattern_list(titles):
         return None  # 在范围上、在内容上、____ completes a frame, it tests no knowledge
     if any(re.search(r"[，,；;]", t) for t in titles):
@@ -229,7 +243,9 @@ def _cloze_list(ctx: _Context, info: _ListInfo, rng: random.Random) -> Question 
             continue  # R补救(Remedy), 神秘顾客(暗访): a key with a gloss no candidate writes as it stands
         if any(i != hidden and (titles[hidden] in t or t in titles[hidden]) for i, t in enumerate(titles)):
             continue  # 准备倾听 beside 发出准备倾听的信息: the list shows the answer
-        shown = [BLANK if i == hidden else whole_title(item) for i, item in enumerate(info.items)]
+        if id(listed[hidden]) not in usable:
+            continue
+        shown = [BLANK if i == hidden else whole_title(item) for i, item in enumerate(listed)]
         stem = f"{_where(ctx, info)}{title}包括：{sep.join(shown)}。"
         if not ctx.blank_points_at(stem, titles[hidden]):
             break  # 监督与改进包括：…、____ keyed 持续改进 points at its answer
