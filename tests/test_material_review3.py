@@ -74,10 +74,15 @@ QUESTIONS = """园艺问答背诵
 def test_a_heading_that_is_a_sentence_is_asked_by_its_subject():
     cards, _ = _material("garden.txt", HEADINGS)
     fronts = [c.front for c in cards if c.kind == "list"]
-    assert "種子植物分為哪兩類？" in fronts, fronts
     assert "果樹的分類按生長習性可分為哪兩類？" in fronts, fronts
     for front in fronts:
-        assert "將" not in front and not ("可分為兩類" in front and "哪" in front.split("可分為兩類")[1]), front
+        assert "將" not in front and "兩類包括" not in front, front
+    # A heading the outline cut before its verb (…將種子植物) is asked by its object.
+    from cskexam.core.card_fronts import list_front
+    from cskexam.core.graph import Node
+
+    cut = Node("x", "point", "我國《植物誌》將種子植物", count=2)
+    assert list_front(cut, None, 2, ["裸子植物", "被子植物"]) == "種子植物分为哪两类？"
 
 
 def test_a_heading_that_is_a_question_is_asked_as_the_notes_ask_it():
@@ -190,3 +195,60 @@ def test_loss_prompts_stay_silent_where_the_text_is_a_word_or_a_misspelling(text
     from cskexam.services.notes import suspect_losses
 
     assert [s.describe() for s in suspect_losses(None, text)] == []  # type: ignore[arg-type]
+
+
+ELDERLY = """老年心理学笔记
+第一章 老年期
+一、老年人常见的心理变化
+1.记忆减退
+2.情绪易波动
+3.孤独感增强
+4.怀旧心理
+二、入院的基本程序有五个
+1.预约
+2.评估
+3.签约
+4.入住
+5.回访
+三、养老服务的层次结构有四个
+1.居家养老
+2.社区养老
+3.机构养老
+4.医养结合
+"""
+
+
+def test_a_plain_list_is_asked_what_it_has_not_to_be_described():
+    _, questions = _material("elderly.txt", ELDERLY)
+    shorts = [q.stem for q in questions if q.type == "简答"]
+    assert "老年人常见的心理变化有哪些？" in shorts, shorts
+    for stem in shorts:
+        assert "的主要内容" not in stem, stem
+        assert not ("层次" in stem and "步骤" in stem), stem  # levels are no steps
+        assert not ("程序" in stem and "的步骤" in stem), stem
+
+
+TRANSPORT = """运输管理笔记
+第一章 运输方式
+一、影响运输方式选择的因素
+1.运输距离：一般来说，短途宜用公路，中长途宜用铁路或水路
+2.运输成本：运输费用占货值比例高时，宜选择水路或铁路
+3.运输时间：时间紧迫时，宜选择航空或公路
+4.货物特性：鲜活易腐货物，宜选择快速运输
+二、易错辨析
+1．管道运输适用于运送所有液体和固体货物。（×）
+"""
+
+
+def test_clauses_are_quoted_not_joined_into_a_list_of_traits():
+    _, questions = _material("transport.txt", TRANSPORT)
+    for q in questions:
+        assert "一般来说、" not in q.stem and "、中长途" not in q.stem, q.stem
+
+
+def test_a_wrong_statement_is_not_explained_by_where_its_words_stand():
+    graph = parse_notes([NoteSource("transport.txt", TRANSPORT.replace(
+        "4.货物特性", "4.管道运输：适合液体和气体\n5.货物特性"))])
+    for q in generate_questions(graph, random.Random(1)):
+        if q.stem.startswith("管道运输适用于"):
+            assert "属于" not in q.explanation, q.explanation

@@ -39,11 +39,21 @@ def subject(ctx: _Context, info: _ListInfo) -> str | None:
     return name if ok and len(name) <= 20 else None
 
 
+# Clauses that are no list of traits to join with 「、」: one linked to the one before (但信息…),
+# a framing word (一般来说), or a sentence saying what something does (使…变为现实, 在…中起主导作用):
+# quoted as the notes wrote them, not made the subject of 「属于」.
+_LINKED = re.compile(r"^(?:但|但是|而|而且|且|并|并且|或|或者|则|因此|所以|同时|也|又|还|宜|应|應|须|須|需)|[时時]$")
+_LINKED_FIRST = re.compile(r"^(?:一般来说|一般來說|通常|如果|若|使|让|讓|令|在|对|對|为|為|给|給|把|将|將)|来说$|來說$")
+_NO_CLAUSE_LIST = re.compile(r"一般来说|一般來說|总之|總之")
+
+
 def clause_frame(about: str, text: str, slot: str) -> str:
     """A description that is a clause, said of ``slot`` within ``about``: 「在客户生命周期中，
     双方建立信任、交易量上升属于（ ）」, or quoted when it is a sentence of its own."""
     parts = [p.strip() for p in re.split(r"[，,]", text) if p.strip()]
-    if "是" not in text and all(len(p) <= 14 for p in parts):
+    if "是" not in text and all(len(p) <= 14 for p in parts) and not _NO_CLAUSE_LIST.search(text) \
+            and not any(_LINKED.search(p) for p in parts[1:]) and not _LINKED_FIRST.search(parts[0]) \
+            and not re.search(r"[时時]$", parts[0]):
         return f"在{about}中，{'、'.join(parts)}属于{slot}"
     return f"关于{about}，“{text}”描述的是{slot}"
 

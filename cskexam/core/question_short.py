@@ -125,6 +125,20 @@ def _ask(title: str, info: _ListInfo, count: str) -> str:
     heeded = re.search(r"应(注意|做到|遵循|坚持|把握)", info.node.text or "")
     if heeded:  # 绩效反馈面谈应注意以下四点
         return f"{title}应{heeded.group(1)}哪些方面{count}？"
+    if _LEVELS.search(title):
+        return f"{title}包括哪几个层次{count}？"  # levels are no steps: 教育目的的层次结构
+    if _PROCEDURE.search(title):
+        return f"简述{title}{count}。"  # 面试的基本程序 is its steps: no 「的步骤」, no 「的主要内容」
     if _STEPS.search(f"{info.node.title} {info.node.text or ''}"):
         return f"简述{title}{'' if title.endswith('步骤') else '的步骤'}{count}。"
+    if all(len(t) <= PLAIN_ITEM_CHARS and not re.search(r"[，,；;。]", t) for t in items):
+        # A plain list of terms is recalled, not described: 「老年人常见的心理变化有哪些？」, not
+        # 「简述老年人常见的心理变化的主要内容」 (nor 「…中的三核的主要内容」).
+        return f"{title}{'有' if title.endswith(_HAS) else '包括'}哪些{count}？"
     return f"简述{title}的主要内容{count}。"
+
+
+PLAIN_ITEM_CHARS = 10
+_LEVELS = re.compile(r"层次结构|層次結構|层次|層次|层级|層級$")
+_PROCEDURE = re.compile(r"(?:程序|流程|步骤|步驟|环节|環節)$")
+_HAS = ("项目", "項目", "变化", "變化", "表现", "表現", "现象", "現象", "问题", "問題")

@@ -182,6 +182,12 @@ def _judge_statement(ctx: _Context, node: Node) -> Question | None:
     if truth is None or len(text) < 6:
         return None
     support = statement_support(ctx.graph, node, text)
+    if support is not None and truth == "错" and (
+            support.how == "where" or support.how == "member" and not re.search(r"属于|屬於|是|之一|的一种|的一種", text)):
+        # Where the statement's words stand (学校教育 among the factors) or the list its subject is in
+        # (管道运输属于五种基本运输方式 for 「管道运输适用于运送所有货物」) says nothing of why it is
+        # wrong, unless the statement is about that list (网购冲击属于内部因素): say where the notes mark it.
+        support = None
     about = support.node if support is not None else node
     if support is None:
         where = filed_under(ctx.graph, node)
