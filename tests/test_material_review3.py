@@ -252,3 +252,28 @@ def test_a_wrong_statement_is_not_explained_by_where_its_words_stand():
     for q in generate_questions(graph, random.Random(1)):
         if q.stem.startswith("管道运输适用于"):
             assert "属于" not in q.explanation, q.explanation
+
+
+LEDGER = """會計基礎重點整理
+第二章 會計等式
+一、資產
+資產是指企業擁有或者控制的資源。
+二、會計等式
+（一）經濟業務對會計等式的影響（四種類型）
+1.資產和權益同時增加，等式兩邊同增；
+2.資產和權益同時減少，等式兩邊同減；
+3.資產內部一增一減，總額不變；
+4.權益內部一增一減，總額不變。
+"""
+
+
+def test_an_item_cut_from_its_clause_is_printed_whole():
+    _, questions = _material("ledger.txt", LEDGER)
+    shorts = [q for q in questions if q.type == "简答"]
+    assert shorts
+    for q in shorts:
+        assert "3. 資產內部一增一減，總額不變" in q.answer, q.answer
+        assert "、資產、" not in q.explanation, q.explanation
+    for q in questions:
+        if q.type == "填空":
+            assert "、資產、" not in q.stem and q.answer != "資產", q.stem

@@ -15,7 +15,7 @@ from cskexam.core.question import Question, question_id
 from cskexam.core.question_choice import _where
 from cskexam.core.question_context import (
     _Context, _cut_reminder, _definition, _explain, _list_summary, _ListInfo, _stem_title, _term_like,
-    described, strip_glued_heading, sub_list, whole_title,
+    described, strip_glued_heading, sub_list, unsplit_title, whole_title,
 )
 from cskexam.core.question_doubt import not_its_own
 from cskexam.core.question_quality import names_list, pattern_list, plain_description
@@ -68,7 +68,10 @@ def _short_list(ctx: _Context, info: _ListInfo) -> Question | None:
         return None  # seven departments with their duties: no paper asks that much in one item
     if not _even(texts):
         texts = [""] * len(texts)  # one long passage among bare names: the names are the 采分点
-    labels = [whole_title(item) for item in info.items]
+    # 「3.資產內部一增一減，總額不變」 cut into 資產 and its text: the clause is the point.
+    whole = [unsplit_title(item) for item in info.items]
+    labels = [whole_title(item) if w == item.title else w for item, w in zip(info.items, whole)]
+    texts = [t if w == item.title else "" for item, w, t in zip(info.items, whole, texts)]
     lines = [f"{i}. {label}" + (f"：{t}" if t else "") for i, (label, t) in enumerate(zip(labels, texts), 1)]
     # A count only where the notes state it and the graph agrees.
     stated = info.node.count or (len(info.mnemonic.split("、")) if info.mnemonic else None)
@@ -78,7 +81,7 @@ def _short_list(ctx: _Context, info: _ListInfo) -> Question | None:
     return Question(
         question_id(info.node.id, "short_list"), QuestionType.SHORT, _ask(asked, info, count), "\n".join(lines), {},
         _explain(ctx, info.node, _list_summary(info)), info.node.id, kind="short_list",
-        points=[ScoringPoint(i.title) for i in info.items], document=ctx.doc_title(info.node),
+        points=[ScoringPoint(unsplit_title(i)) for i in info.items], document=ctx.doc_title(info.node),
         difficulty=3,
     )
 

@@ -24,7 +24,7 @@ from cskexam.core.question_doubt import not_its_own, starts_mid_sentence
 from cskexam.core.question_statements import filed_under, list_fact, statement_support
 from cskexam.core.question_context import (
     _TERM_OK, MAX_STEM_TEXT_CHARS, _Context, _cut_reminder, _definition, _explain, _first_sentence, _list_summary, _ListInfo,
-    _nameable, _stem_title, _term_like, flag_kinds, described, list_name, meta_text, sub_list, whole_title,
+    _nameable, _stem_title, _term_like, flag_kinds, described, list_name, meta_text, shown_title, sub_list, unsplit_title, whole_title,
 )
 from cskexam.core.question_names import printed_list_name
 from cskexam.core.vocab import QuestionType
@@ -219,8 +219,8 @@ def _cloze_list(ctx: _Context, info: _ListInfo, rng: random.Random) -> Question 
     listed = info.printable
     if listed is None:
         return None  # an item the parser flagged cannot be shown, and the rest is not the whole list
-    titles = [i.title for i in listed]
-    usable = {id(i) for i in info.items}  # 山, 水 are shown beside the blank, never its key
+    titles = [unsplit_title(i) for i in listed]  # 資產 of 「資產內部一增一減」 is no item to show
+    usable = {id(i) for i in info.items if unsplit_title(i) == i.title}  # 山, 水 are shown beside the blank, never its key
     if len(titles) > 8 or any(len(t) > 12 for t in titles) or not info.count_ok or pattern_list(titles):
         return None  # 在范围上、在内容上、____ completes a frame, it tests no knowledge
     if any(re.search(r"[，,；;]", t) for t in titles):
@@ -251,7 +251,7 @@ def _cloze_list(ctx: _Context, info: _ListInfo, rng: random.Random) -> Question 
             continue  # 准备倾听 beside 发出准备倾听的信息: the list shows the answer
         if id(listed[hidden]) not in usable:
             continue
-        shown = [BLANK if i == hidden else whole_title(item) for i, item in enumerate(listed)]
+        shown = [BLANK if i == hidden else shown_title(item) for i, item in enumerate(listed)]
         stem = f"{_where(ctx, info)}{title}包括：{sep.join(shown)}。"
         if not ctx.blank_points_at(stem, titles[hidden]):
             break  # 监督与改进包括：…、____ keyed 持续改进 points at its answer
