@@ -151,7 +151,7 @@ def test_item_to_parent_only_where_no_list_card_asks_the_list(cards, notes):
 
 def test_item_definition_to_name(cards):
     card = next(c for c in cards if c.kind == "item_definition" and c.back == "普通竞争者")
-    assert "指提供不同的产品以满足相同需求的竞争者" in card.front
+    assert "「提供不同的产品以满足相同需求的竞争者」" in card.front
     assert "竞争者环境" in card.front
     # the definition of each of the four competitors gives its own card
     names = {c.back for c in cards if c.kind == "item_definition"}
@@ -287,7 +287,7 @@ def test_real_notes_micro_environment_and_competitors(real_cards):
     micro = by_front(real_cards, "微观环境包括哪四个方面？（微四）")
     assert micro.back.splitlines() == ["1. 营销环境", "2. 销售环境", "3. 服务环境", "4. 竞争者环境"]
     ordinary = next(c for c in real_cards if c.kind == "item_definition" and c.back == "普通竞争者")
-    assert "指提供不同的产品以满足相同需求的竞争者" in ordinary.front
+    assert "「提供不同的产品以满足相同需求的竞争者」" in ordinary.front
     # the list card answers 「愿望竞争者」属于哪一个知识点, which shares 竞争者 with it anyway
     assert not any(c.kind == "item_parent" and "愿望竞争者" in c.front for c in real_cards)
 

@@ -277,3 +277,32 @@ def test_an_item_cut_from_its_clause_is_printed_whole():
     for q in questions:
         if q.type == "填空":
             assert "、資產、" not in q.stem and q.answer != "資產", q.stem
+
+
+def test_fronts_of_a_sequence_of_forms_and_a_point_under_a_two_topic_heading():
+    from cskexam.core.card_fronts import list_front
+    from cskexam.core.graph import Node
+
+    assert list_front(Node("a", "point", "屋顶样式的演变"), None, None, ["庑殿", "歇山"]) == "屋顶样式的演变依次经历了哪几个阶段？"
+    cards, questions = _material("store.txt", """仓储笔记
+第一章 仓储作业
+一、收货与发货作业
+（一）货物检验
+1.数量检验
+2.质量检验
+3.包装检验
+""")
+    for text in [c.front for c in cards] + [q.stem for q in questions]:
+        assert "收货与发货作业的货物检验" not in text and "收货与发货作业中的货物检验" not in text, text
+
+
+def test_a_reverse_definition_card_does_not_open_on_zhi():
+    cards, _ = _material("store2.txt", """仓储笔记
+第一章 仓储
+一、仓储的类型
+1.自营仓储：指企业自己建设并管理仓库，为本企业储存物品的方式
+2.公共仓储：指由专业仓储企业面向社会提供储存服务的方式
+""")
+    for c in cards:
+        if c.kind == "item_definition":
+            assert not c.front.startswith("「指"), c.front

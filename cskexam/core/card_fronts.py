@@ -159,7 +159,8 @@ def list_front(node: Node, parent: Node | None, count: int | None, items: list[s
             return f"在{upper}中，{list_front(node, None, count, items, kind_of, name, said)}"
         else:
             title = f"{upper}的{title}"
-    elif upper and not fragment and (len(title) <= 3 or (kind_of and "的" not in title + upper and len(title) <= 6)):
+    elif (upper and not fragment and (len(title) <= 3 or (kind_of and "的" not in title + upper and len(title) <= 6))
+          and not (len(title) >= 4 and re.search(r"[与與和及、]", upper))):  # 入库与出库作业 covers two topics: no owner
         if "的" in upper or _CRITERION.match(upper):
             # 在通用公文的制发程序中，审核包括哪些内容？, not 通用公文的制发程序的审核…; 按是否执行程序 is
             # no name to glue to 静态测试
@@ -178,6 +179,8 @@ def list_front(node: Node, parent: Node | None, count: int | None, items: list[s
         return f"{title}分别是什么？"
     if any(w in title for w in _ORG_WORDS) and list_category(items) in (ORG, ROLE):
         return f"{title}包括哪些部门（岗位）？"
+    if re.search(r"(?:演变|演變|沿革|发展历程|發展歷程|历程|歷程)$", title):
+        return f"{title}依次经历了哪{n + '个' if n else '几个'}阶段？"  # a sequence in time, no 内容
     framed = framed_front(title, n, items, said, upper)
     if framed:
         return framed

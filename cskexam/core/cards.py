@@ -407,7 +407,8 @@ def _add_item_cards(deck, graph, node, parent, node_defs, ambiguous, memo: dict[
     for term, text in node_defs:
         if not _reversible(term, text):
             continue
-        body = definition_body(term, text)
+        # 「指企業過去的交易…的資源」 opens on a verb whose subject is the answer: the description alone.
+        body = re.sub(r"^(?:是指|指的是|一般指|通常指|指)(?=[\u4e00-\u9fff“「《])", "", definition_body(term, text))
         # Asked the other way round beside 「什么是…」: siblings of one key point, buried together.
         one_of = _one_of_named_list(node, parent, term)
         front = f"「{body}」——这是{parent_title}中的哪一项？" if one_of else f"「{body}」——这说的是什么？"

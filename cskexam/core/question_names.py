@@ -68,6 +68,8 @@ def list_name(graph: KnowledgeGraph, node: Node) -> str:
     if (not generic or ptitle in title or not 2 <= len(ptitle) <= 14 or _CRITERION.match(ptitle)
             or ptitle in _GENERIC_TITLES or ptitle.endswith(("部分", "内容", "重点", "考点", "笔记"))):
         return title
+    if len(title) >= 4 and re.search(r"[与與和及、]", ptitle) and "的" not in ptitle:
+        return title  # 商品验收 under 入库与出库作业: a heading of two topics owns neither of its points
     owner, _, kind = ptitle.rpartition("的")
     if owner and kind in ("内容", "构成", "组成", "構成", "組成"):
         return f"{owner}中的{title}"  # 服务信息 under 客户信息的内容: 客户信息中的服务信息
