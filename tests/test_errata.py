@@ -49,13 +49,18 @@ def test_overlapping_entries_are_an_error():
 
 def test_loss_finder_asks_about_a_lone_character_that_completes_a_word_the_notes_use():
     index = LossIndex([("在", 700000), ("上", 250000), ("的", 300000), ("围", 4000), ("范围", 12000), ("周围", 9000),
-                       ("规", 2000), ("规范", 3600), ("行为", 20000)])
+                       ("规", 2000), ("规范", 3600), ("行为", 20000), ("形式", 9000)])
     cut = {"在围上,存在于": ["在", "围", "上", ",", "存在", "于"], "特定的行为规。": ["特定", "的", "行为", "规", "。"],
-           "服务范围与行为规范": ["服务", "范围", "与", "行为", "规范"]}
-    found = find_losses("在围上,存在于\n特定的行为规。\n服务范围与行为规范", cut.__getitem__, index)
+           "服务范围与行为规范": ["服务", "范围", "与", "行为", "规范"], "在形式上": ["在", "形式", "上"],
+           "遵守规范": ["遵守", "规范"]}
+    found = find_losses("在围上,存在于\n特定的行为规。\n服务范围与行为规范\n在形式上\n遵守规范",
+                        cut.__getitem__, index)
     assert [(s.line, s.span, s.words[0]) for s in found] == [(1, "在围上", "范围"), (2, "为规。", "规范")]
     # Without the whole words anywhere in the notes, nothing suggests a loss.
     assert find_losses("在围上,存在于\n特定的行为规。", cut.__getitem__, index) == []
+    # Nor with a word written whole only once, nor between 在 and 上 when the notes never put
+    # a whole word there (在内容上, 在形式上).
+    assert find_losses("在围上,存在于\n特定的行为规。\n服务范围与行为规范", cut.__getitem__, index) == []
 
 
 def test_bundled_notes_are_proofread():
@@ -97,8 +102,10 @@ def test_loss_finder_stays_linear_on_a_whole_file_pasted_as_one_line():
 
 
 def test_loss_finder_look_ups_stop_at_their_budget():
-    index = LossIndex([("在", 700000), ("上", 250000), ("的", 300000), ("围", 4000), ("范围", 12000), ("周围", 9000)])
-    cut = {"在围上,存在于": ["在", "围", "上", ",", "存在", "于"], "服务范围": ["服务", "范围"]}
-    text = "在围上,存在于\n服务范围"
+    index = LossIndex([("在", 700000), ("上", 250000), ("的", 300000), ("围", 4000), ("范围", 12000), ("周围", 9000),
+                       ("形式", 9000)])
+    cut = {"在围上,存在于": ["在", "围", "上", ",", "存在", "于"], "服务范围": ["服务", "范围"],
+           "在形式上": ["在", "形式", "上"]}
+    text = "在围上,存在于\n服务范围\n在形式上"
     assert [s.span for s in find_losses(text, cut.__getitem__, index)] == ["在围上"]
     assert find_losses(text, cut.__getitem__, index, scan_budget=0) == []  # nothing read: nothing proposed

@@ -144,6 +144,17 @@ RECURRING = 2
 # A rarer word counts when the notes use it this often (客户 for 管户服务).
 NOTES_WORD_FREQ = 100
 NOTES_RECURRING = 3
+# A common word counts when the notes write it whole this often.
+WHOLE_RECURRING = 2
+# A lone character this frequent is a word of grammar (的, 在, 是, 上): beside it a remnant stands
+# out. Beside a rarer lone character (图 of 导图, 光 of 减光) the two are likelier a word the
+# dictionary lacks than a remnant.
+GRAMMAR_FREQ = 40_000
+# Punctuation a loss may stand before (行为规。): the end of a clause, written in Chinese.
+CLAUSE_ENDS = "。，；：！？、"
+# A character this often in one sentence is what its list items share (归档、在档和出档).
+SENTENCE_ENDS = "。；;！？!?"
+SHARED_IN_SENTENCE = 3
 
 # Words of exam study the general dictionary lacks, which would otherwise fall
 # apart into a lone 题 (案例题常考) that looks like the rest of 问题.
@@ -196,7 +207,8 @@ class LossIndex:
 
         ``uses`` counts the two-character strings of the notes. A word they
         use often counts; a common word, commoner than ``ch`` alone, once the
-        notes have it whole (or, with ``anywhere``, even if they do not).
+        notes have it whole twice (or, with ``anywhere``, even if they do not):
+        a word the notes write once is no evidence of what they lost.
         """
         lone = self.freq.get(ch, 0)
         if lone >= LONE_WORD_FREQ:
@@ -205,7 +217,7 @@ class LossIndex:
         for f, w in self.by_char.get(ch, ()):
             n = uses.get(w, 0)
             if n >= NOTES_RECURRING or (
-                    f >= COMMON_WORD_FREQ and f >= COMMONER_BY * max(lone, 1) and (n or anywhere)):
+                    f >= COMMON_WORD_FREQ and f >= COMMONER_BY * max(lone, 1) and (n >= WHOLE_RECURRING or anywhere)):
                 found.append((n, f, w))
         return [w for _, _, w in sorted(found, reverse=True)]
 
@@ -461,6 +473,9 @@ def _find(text: str, shown_text: str, cut: Callable[[str], list[str]], index: Lo
                     and scans.parallel(prev, nxt, index)):
                 words = index.completions(tok, uses, anywhere=True)[:3]
             words = [w for w in words if not _the_notes_own_pairing(line, start, w, scans)]
+            if words and not _stands_apart(line, start, prev, nxt, index, scans):
+                continue
+            words = [w for w in words if _fits(line, start, w, prev, nxt, index, scans)]
             if words and _in_a_word(line, start, prev, nxt, index, scans):
                 continue
             span = shown[max(0, start - 1): start + 2]
@@ -492,6 +507,58 @@ def _in_a_word(line: str, start: int, prev: str, nxt: str, index: LossIndex, sca
         return False
     if len(prev) == 1 and len(nxt) == 1 and _CJK.match(prev) and _CJK.match(nxt):
         return not scans.parallel(prev, nxt, index)
+    return True
+
+
+def _stands_apart(line: str, start: int, prev: str, nxt: str, index: LossIndex, scans: "_Scans") -> bool:
+    """Whether the lone character at ``start`` stands among Chinese text the way a remnant does.
+
+    * Chinese characters either side, or a Chinese clause end after it (行为规。): beside a space,
+      Latin letters, digits or other marks (3 .减光作用, **保差…**, 标 ★) the cut of a line says
+      nothing of a loss, and at the start of a line it is a label or a page's broken first word.
+    * Between two one-character words (在 围 上) only when the notes put a whole word between the
+      same two elsewhere (在形式上): 入库、在库和出库 writes 在库 between 在 and 和 as its own word.
+    * Not when its sentence has the character twice more: the items of a list that share it
+      (归档、在档和出档), not a loss.
+    """
+    before = line[start - 1] if start else ""
+    after = line[start + 1] if start + 1 < len(line) else ""
+    if not (before and _CJK.match(before)):
+        return False
+    if not (after and (_CJK.match(after) or after in CLAUSE_ENDS)):
+        return False
+    a = max(line.rfind(mark, 0, start) for mark in SENTENCE_ENDS) + 1
+    b = min((i for i in (line.find(mark, start) for mark in SENTENCE_ENDS) if i >= 0), default=len(line))
+    if line.count(line[start], a, b) >= SHARED_IN_SENTENCE:
+        return False
+    if len(prev) == 1 and len(nxt) == 1 and _CJK.match(prev) and _CJK.match(nxt):
+        return scans.parallel(prev, nxt, index)
+    return True
+
+
+def _fits(line: str, start: int, word: str, prev: str, nxt: str, index: LossIndex, scans: "_Scans") -> bool:
+    """Whether the notes' own text backs ``word`` as what the character at ``start`` is left of.
+
+    * The character with a whole neighbouring word is written so elsewhere too (后悔值原则 beside
+      后悔值 = …): the notes' own term, unless only as part of the whole (客户服务 for 管户服务).
+    * Beside a lone character that is no word of grammar (思维导图: 导 beside 图), the two are
+      likelier a word the dictionary lacks, unless the notes write ``word`` beside the same
+      neighbour elsewhere (客户服 for 管户服).
+    """
+    ch = line[start]
+    before = line[start - 1] if start and _CJK.match(line[start - 1]) else ""
+    after = line[start + 1] if start + 1 < len(line) and _CJK.match(line[start + 1]) else ""
+    # Written as part of the whole (客户服务 holds 户服务) the pair is no term of the notes' own.
+    if (len(prev) >= 2 and _CJK_RUN.fullmatch(prev) and line[start - len(prev):start] == prev
+            and scans.count(prev + ch) - scans.count(prev + word) >= RECURRING):
+        return False
+    if (len(nxt) >= 2 and _CJK_RUN.fullmatch(nxt) and line[start + 1:start + 1 + len(nxt)] == nxt
+            and scans.count(ch + nxt) - scans.count(word + nxt) >= RECURRING):
+        return False
+    content = [t for t in (prev, nxt) if len(t) == 1 and _CJK.match(t) and index.freq.get(t, 0) < GRAMMAR_FREQ]
+    if content:
+        restored = [before + word] * bool(before) + [word + after] * bool(after)
+        return any(scans.count(r) >= 1 for r in restored)
     return True
 
 
