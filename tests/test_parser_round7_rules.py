@@ -55,3 +55,29 @@ def test_an_inline_sub_list_followed_by_a_remark_still_joins_its_item():
     text = "园艺速记\n7.果树的寿命分为哪几种？\n答：果树的寿命分为长寿和短寿两种。其中短寿又包括：十年、五年。\n注意：旧说法为三种。\n"
     g = parse(text)
     assert kids(g, "短寿") == ["十年", "五年"]
+
+
+def test_a_sentence_after_a_list_of_bare_names_is_about_the_list():
+    text = (
+        "园艺速记\n三、病虫害的危害\n1.减产\n2.落果\n3.品质下降\n4.树势衰弱\n"
+        "果园的损失大部分是由虫害造成的,防治时要早发现、早处理。\n四、病虫害的防治\n"
+    )
+    g = parse(text)
+    assert kids(g, "病虫害的危害") == ["减产", "落果", "品质下降", "树势衰弱"]
+    assert node(g, "病虫害的危害").text.startswith("果园的损失大部分")
+    assert node(g, "树势衰弱").text == ""
+
+
+def test_a_sentence_that_names_the_last_item_stays_its_text():
+    text = (
+        "园艺速记\n三、病虫害的危害\n1.减产\n2.落果\n3.品质下降\n4.树势衰弱\n"
+        "树势衰弱是指树体长期受害后,生长势明显下降的现象。\n四、病虫害的防治\n"
+    )
+    g = parse(text)
+    assert node(g, "树势衰弱").text.startswith("树势衰弱是指")
+
+
+def test_a_lead_in_before_a_remark_on_its_list_ends_as_a_sentence():
+    text = "园艺速记\n4.简述果园管理的特点。\n答：主要有以下三个特点：\n(1)季节性\n(2)长期性\n(3)地域性\n其中季节性是果园管理最基本的特点,不能违时。\n"
+    g = parse(text)
+    assert "特点。其中季节性" in node(g, "简述果园管理的特点").text

@@ -68,6 +68,7 @@ def _join_body(parts: list[str]) -> str:
     text = ""
     for part in parts:
         if text and _OWN_SENTENCE.match(part.lstrip()) and text.rstrip()[-1:] not in _SENTENCE_END:
-            text = text.rstrip() + "。"
+            # 主要有以下五个特点: then 其中…: a lead-in whose list was taken out ends as a sentence.
+            text = text.rstrip().rstrip(":") + "。"
         text += part
     return text.strip()

@@ -30,6 +30,7 @@ _ASIDE_SECTION = re.compile(r"判断|判斷|辨析|是非|对错|對錯|练习|�
 _MAP_ASIDES = frozenset({"注意", "注", "提示", "提醒", "备注", "说明", "易考", "易错", "易混", "易错点", "易混点", "考点提示"})
 _SECTION_REMARK = re.compile(r"\s*\([^()]{1,16}\)\s*$")
 _ASIDE_TITLE = re.compile(r"^(?:易错|易混|概念)?辨析题?$")
+_CLAUSE_STOP = re.compile(r"[:,;。()]")
 _BLANK = re.compile(r"\(\s*\)|_{3,}")
 _MNEMONIC_OR_BRACKETED = re.compile(
     r"^(?:[•●▪◆■·◎▲△❖✦☞◇○►▶□❑➢➤◉✔✅☑]\s*|[-*+]\s+)?\(?((?:[★☆※]\s*)?[【\[]?(?:首字|谐音|諧音)?(?:口诀|口訣|巧记|巧記|记忆|記憶|速记|速記|助记|助記|简记|簡記)"
@@ -482,11 +483,32 @@ class OutlineBuilder(UnmarkedLines, AnsweredQuestions):
     def _append_text(self, text: str, whole: bool = False) -> None:
         text = text.strip()
         if text:
+            if whole and self._remark_on_list(text):
+                # 1.缺氧 … 4.爆炸作用 / 火灾中的人员伤亡大部分是由烟气造成的,…: a sentence
+                # after a list of bare names is about the list, not about its last item.
+                self.stack.pop()
             if whole:
                 self.stack[-1].bare_lines.append(text)
             self.stack[-1].text_parts.append(text)
             self._body_line = (self.stack[-1], text, self._lineno) if whole else None
             self.stack[-1].end = max(self.stack[-1].end, self._last)
+
+    def _remark_on_list(self, text: str) -> bool:
+        """``text`` is a whole sentence line right after the last of three or more
+        numbered items that are bare names, and it does not name that item."""
+        top = self.stack[-1]
+        if len(self.stack) < 3 or top.text_parts or top.children or not top.number or len(text) < 20:
+            return False
+        if "," not in text and "。" not in text:
+            return False
+        items = [d for d in self.stack[-2].children if d.style == top.style]
+        if len(items) < 3 or items[-1] is not top:
+            return False
+        if not all(not d.text_parts and not d.children and 0 < len(d.segment.strip()) <= 12
+                   and not _CLAUSE_STOP.search(d.segment) for d in items):
+            return False
+        name = top.segment.strip()
+        return name[:2] not in text
 
     def finish(self) -> Draft:
         self._finish_pending()
