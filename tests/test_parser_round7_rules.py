@@ -81,3 +81,17 @@ def test_a_lead_in_before_a_remark_on_its_list_ends_as_a_sentence():
     text = "园艺速记\n4.简述果园管理的特点。\n答：主要有以下三个特点：\n(1)季节性\n(2)长期性\n(3)地域性\n其中季节性是果园管理最基本的特点,不能违时。\n"
     g = parse(text)
     assert "特点。其中季节性" in node(g, "简述果园管理的特点").text
+
+
+def test_a_table_pasted_from_word_is_body_text():
+    text = (
+        "园艺速记\n一、果树的比较\n各果树的比较：\n"
+        "\t产量\t寿命\t耐寒\n苹果\t高\t长\t强\n柑橘\t中\t中\t弱\n荔枝\t低\t长\t弱\n二、果树的繁殖\n"
+    )
+    g = parse(text)
+    # the rows are text, as a Markdown table's are, never items of a list
+    assert "苹果" in node(g, "各果树的比较").text
+    assert not any("苹果" in t for t in titles(g))
+    # a mind map's tabs are its indentation, never cells
+    g = parse("果园\n\t果树\n\t\t苹果\n\t\t柑橘\n\t管理\n")
+    assert kids(g, "果树") == ["苹果", "柑橘"]

@@ -149,6 +149,16 @@ def front_matter_title(raw_lines: list[str]) -> str | None:
     return None
 
 
+def _tab_table_rows(raw_lines: list[str]) -> frozenset[int]:
+    """Lines of two or more in a row whose text holds three or more cells apart
+    by tabs: the rows of a table pasted from Word (indentation alone is no cell)."""
+    rows = [len([c for c in raw.strip().split("\t") if c.strip()]) >= 3 for raw in raw_lines]
+    return frozenset(
+        i for i, row in enumerate(rows)
+        if row and ((i > 0 and rows[i - 1]) or (i + 1 < len(rows) and rows[i + 1]))
+    )
+
+
 def prepare_lines(raw_lines: list[str], markdown: bool) -> list[Line]:
     # Empty lines are never changed afterwards (joins and header drops only
     # touch lines with text), so they can all be one object.
@@ -170,6 +180,7 @@ def prepare_lines(raw_lines: list[str], markdown: bool) -> list[Line]:
     comments = "<!--" in whole
     wide_gaps = not markdown and ("\t" in whole or "   " in whole or "\u3000" in whole)
     tables = _CLEANED[markdown, False], _CLEANED[markdown, True]  # clean_line's
+    tab_rows = _tab_table_rows(raw_lines) if not markdown and "\t" in whole else frozenset()
     for i in range(start, n):
         raw = raw_lines[i]
         stripped = raw.strip()
@@ -217,6 +228,11 @@ def prepare_lines(raw_lines: list[str], markdown: bool) -> list[Line]:
                 literal = True
             if stripped[:1] == "[" and _TOC.match(stripped):
                 continue
+        elif i in tab_rows:
+            # 铁路	大	较快	较低: a table copied out of Word, one row a line: body
+            # text, as a Markdown table's rows are, never items of a list.
+            stripped = " ".join(cell.strip() for cell in stripped.split("\t") if cell.strip())
+            literal = True
         elif wide_gaps and ("\t" in stripped or "   " in stripped or ("\u3000" in stripped and " " in stripped)):
             # The gap between a page number and its header holds a tab, an
             # ideographic space or three spaces.
