@@ -306,3 +306,18 @@ def test_a_reverse_definition_card_does_not_open_on_zhi():
     for c in cards:
         if c.kind == "item_definition":
             assert not c.front.startswith("「指"), c.front
+
+
+def test_a_cloze_never_blanks_a_word_every_item_of_its_list_uses():
+    from cskexam.core.cards import generate_cards
+    from cskexam.core.notes import NoteSource, parse_notes
+
+    text = (
+        "社工速记\n一、社会工作的构成要素\n服务对象、社会工作者、价值观、助人活动、专业方法\n二、社会工作的专业价值观\n"
+        "1.接纳：接受服务对象的现状，不因其过往经历或身份而排斥对方。\n"
+        "2.个别化：把每个服务对象当作独特的个体来看待，不套用同一种方案。\n"
+        "3.案主自决：在法律和伦理允许的范围内，由服务对象自己作出选择。\n"
+        "4.保密：未经服务对象同意，不向他人透露其个人信息。\n"
+    )
+    cards = generate_cards(parse_notes([NoteSource("社工.txt", text)]))
+    assert not [c for c in cards if c.kind == "cloze" and c.back == "服务对象"]

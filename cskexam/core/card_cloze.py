@@ -319,6 +319,11 @@ def _trivial_blank(graph: KnowledgeGraph, node: Node, term: str) -> bool:
     return any(n.kind == "item" and _clean(n.title).split(" ")[-1] == term for n in graph)
 
 
+def _shared_by_siblings(term: str, siblings: list[Node]) -> bool:
+    """Three or more items of the same list use ``term`` in their text."""
+    return sum(1 for s in siblings if term in s.text) >= 3
+
+
 def _add_cloze_card(deck, graph, node, node_defs, seg, domain, keywords, common, listed=None) -> None:
     parent = graph.parent(node.id)
     defined = {term for term, _ in node_defs}
@@ -345,7 +350,12 @@ def _add_cloze_card(deck, graph, node, node_defs, seg, domain, keywords, common,
             continue
         siblings = graph.children(parent.id) if parent is not None else []
         doc_terms = domain.get(graph.document_of(node.id).id, set()) if isinstance(domain, dict) else domain
-        term = _pick_term(sentence, node, siblings, seg.cut(sentence), doc_terms, defined, keywords, common, listed)
+        tokens = seg.cut(sentence)
+        term = _pick_term(sentence, node, siblings, tokens, doc_terms, defined, keywords, common, listed)
+        if term is not None and term != POINTED and _shared_by_siblings(term, siblings):
+            # 鼓励服务对象… / 接受服务对象的现状… : a word every item of the list uses
+            # tells this item from none of the others; the blank is another term, or none.
+            term = _pick_term(sentence, node, siblings, tokens, doc_terms, defined | {term}, keywords, common, listed)
         if term == POINTED:
             return
         if term is None or _is_subject(term, subjects) or _GENERIC_TERM.match(term) or given and term in given:
