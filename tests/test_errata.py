@@ -8,7 +8,8 @@ import time
 
 import pytest
 
-from cskexam.core.errata import ErrataError, LossIndex, apply_errata, find_losses, parse_errata
+from cskexam.core.errata import ErrataError, apply_errata, parse_errata
+from cskexam.core.errata_losses import LossIndex, find_losses
 from cskexam.services.notes import load_graph, read_note
 
 NOTES = "6、职业道德的三大特点:在围上,存在于从事一定职业的人中间;在容上,具有稳定性和连续性;在形式上,具有具体、多样和较大的适用性。\n5、职业道德是指…特定的行为规。\n"

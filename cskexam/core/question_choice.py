@@ -17,9 +17,10 @@ from cskexam.core.question_quality import (
     definable, describe, echoes_key, kinds, named_in, odd_form, pattern_list, statement,
 )
 from cskexam.core.question_context import (
-    NOTES_TITLE, DRAWS, short_kind, MAX_STEM_TEXT_CHARS, MULTI_OPTIONS, SINGLE_OPTIONS, _choice, _Context, _definition, _explain, _letters,
+    NOTES_TITLE, short_kind, MAX_STEM_TEXT_CHARS, MULTI_OPTIONS, SINGLE_OPTIONS, _Context, _definition, _explain,
     _list_summary, _ListInfo, _nameable, _stem_title, _term_like, list_name, meta_text, sub_list,
 )
+from cskexam.core.question_options import DRAWS, draw_options, letters_for
 
 _PRONOUN_START = ("该", "其", "他们", "它", "这", "此")
 _LIST_NOUNS = ("原则", "要素", "特性", "特点", "能力", "机制", "职能")
@@ -126,7 +127,7 @@ def _single_definition(ctx: _Context, info: _ListInfo, item: Node, rng: random.R
     # Siblings first: outsiders only fill a list of three.
     wrong = sibs if len(sibs) >= SINGLE_OPTIONS - 1 else sibs + rng.sample(
         pool[len(sibs):], min(len(pool) - len(sibs), SINGLE_OPTIONS - 1 - len(sibs)))
-    made = _choice(stem, [item.title], wrong, SINGLE_OPTIONS - 1, rng)
+    made = draw_options(stem, [item.title], wrong, SINGLE_OPTIONS - 1, rng)
     if made is None:
         return None
     options, key = made
@@ -198,7 +199,7 @@ def _single_member(ctx: _Context, info: _ListInfo, rng: random.Random) -> Questi
     stem = f"{_where(ctx, info)}下列属于{title}的是（ ）。"
     for _ in range(DRAWS):
         right = rng.choice(info.items).title
-        made = _choice(stem, [right], foreign, SINGLE_OPTIONS - 1, rng)
+        made = draw_options(stem, [right], foreign, SINGLE_OPTIONS - 1, rng)
         if made is not None:
             break
     else:
@@ -222,7 +223,7 @@ def _single_not_member(ctx: _Context, info: _ListInfo, rng: random.Random) -> Qu
         members = [i.title for i in rng.sample(info.items, SINGLE_OPTIONS - 1)]
         opts = members + [outsider]
         rng.shuffle(opts)
-        options = _letters(opts)
+        options = letters_for(opts)
         key = LETTERS[opts.index(outsider)]
         if not gives_away(stem, options, [key]) and not odd_form([outsider], members):
             break
@@ -249,7 +250,7 @@ def _multi_members(ctx: _Context, info: _ListInfo, rng: random.Random) -> Questi
     for _ in range(DRAWS):
         real_n = rng.choice(choices)
         right = [i.title for i in rng.sample(info.items, real_n)]
-        made = _choice(stem, right, foreign, MULTI_OPTIONS - real_n, rng)
+        made = draw_options(stem, right, foreign, MULTI_OPTIONS - real_n, rng)
         if made is not None:
             break
     else:
@@ -278,7 +279,7 @@ def _multi_not_members(ctx: _Context, info: _ListInfo, rng: random.Random) -> Qu
     for _ in range(DRAWS):
         n_out = rng.choice(choices)
         outside = rng.sample(foreign, n_out)
-        made = _choice(stem, outside, [i.title for i in info.items], MULTI_OPTIONS - n_out, rng)
+        made = draw_options(stem, outside, [i.title for i in info.items], MULTI_OPTIONS - n_out, rng)
         if made is not None:
             break
     else:
@@ -335,7 +336,7 @@ def _multi_statements(ctx: _Context, info: _ListInfo, rng: random.Random) -> Que
         falses = subjects[n_true:]
         # The wrong ones trade descriptions round: every description is said once, never of its own item.
         wrong = [statement(item.title, falses[(i + 1) % len(falses)][1]) for i, (item, _) in enumerate(falses)]
-        made = _choice(stem, statements, wrong, len(wrong), rng)
+        made = draw_options(stem, statements, wrong, len(wrong), rng)
         if made is None or len(set(made[0].values())) != MULTI_OPTIONS:
             continue
         options, key = made

@@ -1,23 +1,21 @@
 """What question generators share: the graph read once (lists, definitions,
 companies, domain terms), the limits on option and stem length, and the draw of
-choice options whose key does not show.
+choice options (in ``question_options``).
 
 Pure; randomness comes in as ``random.Random``.
 """
 
 from __future__ import annotations
 
-import random
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from cskexam.core.distractors import (
-    ORG, ROLE, company_of, gives_away, item_category, list_category, same_thing, shared_words, stem_gives_key,
+    ORG, ROLE, company_of, item_category, list_category, same_thing, shared_words,
 )
 from cskexam.core.grading import fold
 from cskexam.core.graph import KnowledgeGraph, Node
-from cskexam.core.question import LETTERS
 from cskexam.core.question_doubt import (  # noqa: F401  (strip_glued_heading re-exported)
     doubtful_list, furniture, not_its_own, quiz_node, running_titles, strip_glued_heading,
 )
@@ -25,14 +23,14 @@ from cskexam.core.question_names import (  # noqa: F401  (re-exported for the ge
     _CRITERION, _GENERIC_TITLES, _HEADING_WORDS, NOTES_TITLE, _nameable, _stem_title, kind_tail, list_name,
     one_classification, short_kind,
 )
-from cskexam.core.question_quality import odd_form, pattern_list, plain_description
+from cskexam.core.question_quality import pattern_list, plain_description
+from cskexam.core.question_item_titles import shown_title
 
 if TYPE_CHECKING:
     from cskexam.core.segment import Segmenter
 
 SINGLE_OPTIONS = 4
 MULTI_OPTIONS = 5
-DRAWS = 12  # tries at distractors before a question whose key shows is dropped
 
 # Options a question may never offer: they make the answer guessable.
 _CATCH_ALL = re.compile(r"^(以上|上述)(都|均|全|皆)")
@@ -459,10 +457,6 @@ class _Context:
                 and one_classification(info.node.title, other.node.title)]
 
 
-def _letters(options: list[str]) -> dict[str, str]:  # noqa: D103
-    return {LETTERS[i]: text for i, text in enumerate(options)}
-
-
 def _explain(ctx: _Context, node: Node, extra: str = "") -> str:
     where = ctx.path(node)
     bits = [f"见笔记「{where}」"]
@@ -472,43 +466,6 @@ def _explain(ctx: _Context, node: Node, extra: str = "") -> str:
     if text:
         bits.append(f"：{text}")
     return "".join(bits) + "。"
-
-
-_ITEM_GLOSS = re.compile(r"^\s*[(（]([^()（）]{1,20})[)）]\s*$")
-
-
-def whole_title(item: Node) -> str:
-    """An item's name with the aside the parser split from it: 具体运算阶段（7-11岁）."""
-    m = _ITEM_GLOSS.match(item.text or "")
-    return f"{item.title}（{m.group(1)}）" if m else item.title
-
-
-UNSPLIT_TEXT_CHARS = 14
-
-
-def unsplit_title(item: Node) -> str:
-    """An item the outline cut into a name and a text though the notes wrote one clause
-    (3.資產內部一增一減，總額不變 → 資產 + 內部…): the clause whole; else the title."""
-    text = (item.text or "").strip()
-    original = (item.original or "").split("\n", 1)[0]
-    if not text or not item.title:
-        return item.title
-    body = original[len(item.marker):] if item.marker and original.startswith(item.marker) else original
-    head = re.sub(r"[\W_]+", "", text)[:4]
-    if len(head) < 2 or not re.sub(r"[\W_]+", "", body).startswith(re.sub(r"[\W_]+", "", item.title) + head):
-        return item.title
-    if not body.strip().startswith(item.title) or body.strip()[len(item.title):][:1] in "：:，,。；;、（(— ":
-        return item.title  # 公开原则：…, 婴儿期（0~1.5岁）… : a name and what the notes say of it
-    squashed = re.sub(r"[\W_]+", "", text)
-    if len(squashed) > UNSPLIT_TEXT_CHARS or text.startswith(item.title) or re.search(r"是|指|為|为", text):
-        return item.title  # 技术环境科学技术是…: a heading glued to a description of its own
-    return item.title + re.sub(r"[；;。，,\s]+$", "", text)
-
-
-def shown_title(item: Node) -> str:
-    """How a list prints an item: the clause the outline cut, else its name with its aside."""
-    whole = unsplit_title(item)
-    return whole if whole != item.title else whole_title(item)
 
 
 def _list_summary(info: _ListInfo) -> str:
@@ -521,22 +478,3 @@ def _list_summary(info: _ListInfo) -> str:
     tail = f"（{mnemonic}）" if mnemonic else ""
     title = re.sub(r"(包括|包含|有|如下|分为)$", "", info.node.title) or info.node.title  # …主要有四类包括
     return f"{title}包括{names}{tail}"
-
-
-def _choice(stem: str, right: list[str], wrong_pool: list[str], n_wrong: int, rng: random.Random,
-            ) -> tuple[dict[str, str], list[str]] | None:
-    """Options with ``right`` among them, shuffled; None when every draw gives the key away."""
-    if len(wrong_pool) < n_wrong:
-        return None
-    for _ in range(DRAWS):
-        opts = list(right) + rng.sample(wrong_pool, n_wrong)
-        rng.shuffle(opts)
-        letters = _letters(opts)
-        key = [k for k, v in letters.items() if v in right]
-        if odd_form(list(right), [o for o in opts if o not in right]):
-            continue  # every distractor ends in 环境 and the key does not
-        if any(stem_gives_key(stem, o) for o in opts):
-            continue  # 「（ ）由二级指标展开而成」 beside an option 二级指标: the stem rules it out
-        if len({fold(o) for o in opts}) == len(opts) and not gives_away(stem, letters, key):
-            return letters, key
-    return None

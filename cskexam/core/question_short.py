@@ -15,8 +15,9 @@ from cskexam.core.question import Question, question_id
 from cskexam.core.question_choice import _where
 from cskexam.core.question_context import (
     _Context, _cut_reminder, _definition, _explain, _list_summary, _ListInfo, _stem_title, _term_like,
-    described, strip_glued_heading, sub_list, unsplit_title, whole_title,
+    described, strip_glued_heading, sub_list,
 )
+from cskexam.core.question_item_titles import unsplit_title, whole_title
 from cskexam.core.question_doubt import not_its_own
 from cskexam.core.question_quality import names_list, pattern_list, plain_description
 from cskexam.core.question_names import printed_list_name

@@ -24,8 +24,9 @@ from cskexam.core.question_doubt import not_its_own, starts_mid_sentence
 from cskexam.core.question_statements import filed_under, list_fact, statement_support
 from cskexam.core.question_context import (
     _TERM_OK, MAX_STEM_TEXT_CHARS, _Context, _cut_reminder, _definition, _explain, _first_sentence, _list_summary, _ListInfo,
-    _nameable, _stem_title, _term_like, flag_kinds, described, list_name, meta_text, shown_title, sub_list, unsplit_title, whole_title,
+    _nameable, _stem_title, _term_like, flag_kinds, described, list_name, meta_text, sub_list,
 )
+from cskexam.core.question_item_titles import shown_title, unsplit_title
 from cskexam.core.question_names import printed_list_name
 from cskexam.core.vocab import QuestionType
 

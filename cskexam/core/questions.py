@@ -69,10 +69,11 @@ from cskexam.core.question_choice import (
     _multi_members, _multi_not_members, _multi_statements, _single_definition, _single_member, _single_not_member,
 )
 from cskexam.core.question_context import (  # noqa: F401  (re-exported)
-    DRAWS, MAX_OPTION_CHARS, MAX_STEM_TEXT_CHARS, MAX_TERM_CHARS, MULTI_OPTIONS, SINGLE_OPTIONS, _Context, blocked,
+    MAX_OPTION_CHARS, MAX_STEM_TEXT_CHARS, MAX_TERM_CHARS, MULTI_OPTIONS, SINGLE_OPTIONS, _Context, blocked,
     flag_kinds,
 )
 from cskexam.core.question_doubt import quiz_node
+from cskexam.core.question_options import DRAWS  # noqa: F401  (re-exported)
 from cskexam.core.question_written import (
     _cloze_list, _cloze_sentence, _cloze_term, _judge_definition, _judge_items, _judge_members, _judge_statement,
 )

@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
 
-from cskexam.core.errata import (
-    ERRATA_SUFFIX, STUDY_WORDS, ErrataError, LossIndex, SuspectLoss, apply_errata, errata_name, find_losses, parse_errata,
-)
+from cskexam.core.errata import ERRATA_SUFFIX, ErrataError, apply_errata, errata_name, parse_errata
+from cskexam.core.errata_losses import STUDY_WORDS, LossIndex, SuspectLoss, find_losses
 from cskexam.core.errors import NotesError
 from cskexam.errors import listed_problems, os_error_text, shown_value
 from cskexam.userfiles import files_under, require_named

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from cskexam.core.graph import COUNT_MISMATCH, FALSE_STATEMENT, TITLE_TRUNCATED, TRUE_STATEMENT, KnowledgeGraph, Node, SourceRef, make_flag, node_id
 from cskexam.core.notes.drafts import Draft
-from cskexam.core.notes.headings import Heading, names_count, stated_count
+from cskexam.core.notes.headings import Heading
+from cskexam.core.notes.stated_counts import names_count, stated_count
 from cskexam.core.notes.source_lines import original_excerpt
 
 KIND_BY_STYLE = {"part": "chapter", "chapter": "chapter", "topic": "chapter", "dec1": "chapter", "dec2": "section", "section": "section", "h1": "chapter", "h2": "chapter", "h3": "section"}

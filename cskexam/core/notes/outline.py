@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 
 from cskexam.core.notes.enumerations import inline_items, list_tail
-from cskexam.core.notes.headings import Heading, stated_count, tail_mnemonic
+from cskexam.core.notes.headings import Heading, tail_mnemonic
+from cskexam.core.notes.stated_counts import stated_count
 from cskexam.core.notes.markers import Marker, find_markers, markdown_heading
 from cskexam.core.notes.drafts import Draft, _clean_marker, _heading_like, _is_cjk, _looks_like_list, _next_number
 from cskexam.core.notes.outline_lines import UnmarkedLines
+from cskexam.core.notes.outline_lists import ListEnds
 from cskexam.core.notes.answers import _ANSWER_HEADING, AnsweredQuestions
 from cskexam.core.notes.questions import ANSWER_LINE as _ANSWER_LINE, question_title
 from cskexam.core.notes.outline_patterns import JUDGEMENT_ENDS
@@ -30,7 +32,6 @@ _ASIDE_SECTION = re.compile(r"判断|判斷|辨析|是非|对错|對錯|练习|�
 _MAP_ASIDES = frozenset({"注意", "注", "提示", "提醒", "备注", "说明", "易考", "易错", "易混", "易错点", "易混点", "考点提示"})
 _SECTION_REMARK = re.compile(r"\s*\([^()]{1,16}\)\s*$")
 _ASIDE_TITLE = re.compile(r"^(?:易错|易混|概念)?辨析题?$")
-_CLAUSE_STOP = re.compile(r"[:,;。()]")
 _BLANK = re.compile(r"\(\s*\)|_{3,}")
 _MNEMONIC_OR_BRACKETED = re.compile(
     r"^(?:[•●▪◆■·◎▲△❖✦☞◇○►▶□❑➢➤◉✔✅☑]\s*|[-*+]\s+)?\(?((?:[★☆※]\s*)?[【\[]?(?:首字|谐音|諧音)?(?:口诀|口訣|巧记|巧記|记忆|記憶|速记|速記|助记|助記|简记|簡記)"
@@ -44,16 +45,7 @@ _TRAILING_MNEMONIC = re.compile(
 )
 
 
-def _closed_item(draft: Draft) -> bool:
-    """An item whose line says all it holds: a short heading (``4、处理``), a class
-    with its text (``A类:…``) or a name with its inline list (``2)按功能:甲、乙、丙``)."""
-    if draft.style == "kind" or _heading_like(draft):
-        return True
-    head, colon, rest = draft.segment.partition(":")
-    return bool(colon) and len(head.strip()) <= 16 and _looks_like_list(rest)
-
-
-class OutlineBuilder(UnmarkedLines, AnsweredQuestions):
+class OutlineBuilder(UnmarkedLines, AnsweredQuestions, ListEnds):
     def __init__(self, title: str, line: int, markdown: bool = False):
         self.markdown = markdown
         self.by_indent = False  # an indented outline: every line is an item nested by its indentation
@@ -422,40 +414,6 @@ class OutlineBuilder(UnmarkedLines, AnsweredQuestions):
         self._finish_pending()
         return draft
 
-    def _leave_list(self) -> None:
-        """A heading line after a list is the list's sibling, not part of its
-        last item: after an inline list line (``X:a、b、c``), and after a leaf
-        item when the heading's own items restart the same numbering
-        (``3、现代管理理论`` / ``组织理论的发展:`` / ``1、古典组织理论``)."""
-        nxt = self._next_lead
-        while len(self.stack) > 1:
-            top = self.stack[-1]
-            if top.style in ("term", "judge"):
-                self.stack.pop()
-                continue
-            parent = self.stack[-2]
-            if (
-                nxt is not None and not top.children and top.style == nxt.style and top.number
-                and nxt.number == (1,) and top.number != (1,)
-                and all(not d.children and _heading_like(d) for d in parent.children if d.style == top.style)
-            ):
-                self.stack.pop()
-            break
-
-    def _leave_finished_list(self) -> None:
-        """``持续改进的三大支柱:领导承诺、…`` after ``1、计划 … 4、处理`` under a heading
-        line: a list of its own beside that heading, not inside its last item."""
-        top = self.stack[-1]
-        if len(self.stack) < 3 or top.children or not top.number or top.style in _FAMILY_RANK or top.style in _OWN_LEVEL:
-            return
-        parent = self.stack[-2]
-        items = [d for d in parent.children if d.style == top.style]
-        if len(items) < 2 or not all(not d.children and _closed_item(d) for d in items):
-            return
-        self.stack.pop()
-        if parent.style == "plain" and len(self.stack) > 2 and all(not d.children for d in parent.children):
-            self.stack.pop()
-
     def _indented_item(self, m: Marker, line: str, lineno: int, indent: int, markers: list[Marker]) -> None:
         """A Markdown list item: its parent is the nearest item indented less,
         or the heading above the list."""
@@ -492,23 +450,6 @@ class OutlineBuilder(UnmarkedLines, AnsweredQuestions):
             self.stack[-1].text_parts.append(text)
             self._body_line = (self.stack[-1], text, self._lineno) if whole else None
             self.stack[-1].end = max(self.stack[-1].end, self._last)
-
-    def _remark_on_list(self, text: str) -> bool:
-        """``text`` is a whole sentence line right after the last of three or more
-        numbered items that are bare names, and it does not name that item."""
-        top = self.stack[-1]
-        if len(self.stack) < 3 or top.text_parts or top.children or not top.number or len(text) < 20:
-            return False
-        if "," not in text and "。" not in text:
-            return False
-        items = [d for d in self.stack[-2].children if d.style == top.style]
-        if len(items) < 3 or items[-1] is not top:
-            return False
-        if not all(not d.text_parts and not d.children and 0 < len(d.segment.strip()) <= 12
-                   and not _CLAUSE_STOP.search(d.segment) for d in items):
-            return False
-        name = top.segment.strip()
-        return name[:2] not in text
 
     def finish(self) -> Draft:
         self._finish_pending()

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 from cskexam.core.notes.drafts import Draft, _looks_like_list
 from cskexam.core.notes.enumerations import inline_items, list_tail
-from cskexam.core.notes.headings import Heading, stated_count, tail_mnemonic
+from cskexam.core.notes.headings import Heading, tail_mnemonic
+from cskexam.core.notes.stated_counts import stated_count
 from cskexam.core.notes.markers import Marker, find_markers
 from cskexam.core.notes.outline_patterns import (
     _ASIDE_WORDS, _BRACKET_LIST, _COUNT_ONLY, _ENDS_WITH_YOU, _FAMILY_RANK, _HEADING_MARK, _HOOK, _JUDGEMENT,

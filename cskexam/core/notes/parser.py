@@ -14,16 +14,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from cskexam.core.graph import COUNT_MISMATCH, FALSE_STATEMENT, TITLE_TRUNCATED, TRUE_STATEMENT, KnowledgeGraph, Node, SourceRef, make_flag, node_id
+from cskexam.core.graph import FALSE_STATEMENT, TITLE_TRUNCATED, TRUE_STATEMENT, KnowledgeGraph, Node, SourceRef, make_flag, node_id
 from cskexam.core.errors import NotesError
 from cskexam.core.notes.definitions import extract_definitions
 from cskexam.core.notes.documents import Document, split_documents, split_indented
 from cskexam.core.notes.enumerations import Split, bare_line_list, inline_items, counted_sentences, list_tail, listed_sentence_with_subject, strip_list_lead, counted_sentence, counted_sentence_with_subject, split_counted, split_pair, split_short_list, trailing_count
 from cskexam.core.notes.formats import reformat
-from cskexam.core.notes.headings import Heading, names_count, stated_count
+from cskexam.core.notes.headings import Heading
+from cskexam.core.notes.stated_counts import stated_count
 from cskexam.core.notes.source_lines import original_excerpt, raw_lines, split_lines
 from cskexam.core.notes.links import related_edges
-from cskexam.core.notes.markers import Marker, find_markers, remembered_markers
+from cskexam.core.notes.markers import find_markers, remembered_markers
 from cskexam.core.notes.lines import Line, clean_line, front_matter_title, indented_outline, prepare_lines
 from cskexam.core.notes.drafts import Draft, clean_titles, join_sub_lists, split_headings
 from cskexam.core.notes.outline import OutlineBuilder
