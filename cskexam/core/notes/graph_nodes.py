@@ -26,31 +26,41 @@ def unique_path(path: tuple[str, ...], seen: dict[tuple[str, ...], int]) -> tupl
     return candidate
 
 
-def emit_leaf(graph: KnowledgeGraph, file: str, raw: list[str], draft: Draft, heading: Heading,
-               title: str, parent: Node, path: tuple[str, ...]) -> Node:
-    """``_emit`` for an item with nothing under it and no text of its own (most
-    items): no list, mnemonic hook or answer to look for; only what the item's
-    own line says."""
+def add_node(graph: KnowledgeGraph, file: str, raw: list[str], draft: Draft, heading: Heading | None,
+             title: str, parent: Node | None, path: tuple[str, ...], text: str = "") -> Node:
+    """The node of ``draft`` added to the graph under ``parent``, with what its own
+    line says: its heading's fields, its mnemonic line, its true/false mark."""
     node = Node(
         id=node_id(file, path),
-        kind=KIND_BY_STYLE.get(draft.style, "point"),
+        kind="document" if parent is None else KIND_BY_STYLE.get(draft.style, "point"),
         title=title,
+        text=text,
         marker=draft.marker,
-        parent=parent.id,
-        mnemonic=heading.mnemonic,
-        page=heading.page,
-        tags=list(heading.tags),
+        parent=parent.id if parent else None,
+        mnemonic=heading.mnemonic if heading else None,
+        page=heading.page if heading else None,
+        tags=list(heading.tags) if heading else [],
         source=SourceRef(file, draft.line, max(draft.line, draft.end)),
         original=original_excerpt(raw, draft.line, max(draft.line, draft.end), draft.at),
     )
     graph.nodes[node.id] = node
-    parent.children.append(node.id)
-    if heading.truncated:
+    if parent is not None:
+        parent.children.append(node.id)
+    if heading and heading.truncated:
         node.flags.append(make_flag(TITLE_TRUNCATED))
     if draft.mnemonic and not node.mnemonic:
         node.mnemonic = draft.mnemonic
     if draft.judged is not None:
         node.flags.append(make_flag(TRUE_STATEMENT if draft.judged else FALSE_STATEMENT))
+    return node
+
+
+def emit_leaf(graph: KnowledgeGraph, file: str, raw: list[str], draft: Draft, heading: Heading,
+               title: str, parent: Node, path: tuple[str, ...]) -> Node:
+    """``_emit`` for an item with nothing under it and no text of its own (most
+    items): no list, mnemonic hook or answer to look for; only what the item's
+    own line says."""
+    node = add_node(graph, file, raw, draft, heading, title, parent, path)
     count = stated_count(title, "", node.mnemonic)
     if count is None and heading.count:
         count = heading.count

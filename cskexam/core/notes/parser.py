@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from cskexam.core.graph import FALSE_STATEMENT, TITLE_TRUNCATED, TRUE_STATEMENT, KnowledgeGraph, Node, SourceRef, make_flag, node_id
+from cskexam.core.graph import KnowledgeGraph, Node
 from cskexam.core.errors import NotesError
 from cskexam.core.notes.definitions import extract_definitions
 from cskexam.core.notes.documents import Document, split_documents, split_indented
@@ -22,13 +22,13 @@ from cskexam.core.notes.enumerations import Split, bare_line_list, inline_items,
 from cskexam.core.notes.formats import reformat
 from cskexam.core.notes.headings import Heading
 from cskexam.core.notes.stated_counts import stated_count
-from cskexam.core.notes.source_lines import original_excerpt, raw_lines, split_lines
+from cskexam.core.notes.source_lines import raw_lines, split_lines
 from cskexam.core.notes.links import related_edges
 from cskexam.core.notes.markers import find_markers, remembered_markers
 from cskexam.core.notes.lines import Line, clean_line, front_matter_title, indented_outline, prepare_lines
 from cskexam.core.notes.drafts import Draft, clean_titles, join_sub_lists, split_headings
 from cskexam.core.notes.outline import OutlineBuilder
-from cskexam.core.notes.graph_nodes import KIND_BY_STYLE, emit_leaf, finish_kind, unique_path
+from cskexam.core.notes.graph_nodes import add_node, emit_leaf, finish_kind, unique_path
 from cskexam.core.notes.outline_patterns import _BASIS_HEAD, _COUNT_ONLY
 from cskexam.core.notes.node_parts import _disambiguate_titles, _initials_of, _join_body, _keys_of, _sentence_lists
 
@@ -210,29 +210,7 @@ def _emit(
         answer = _ANSWER.sub("", draft.text_parts[0], count=1)
         draft.text_parts[:1] = [answer] if answer else []
     text = _join_body(draft.text_parts) if draft.text_parts else ""
-    node = Node(
-        id=node_id(file, path),
-        kind="document" if parent is None else KIND_BY_STYLE.get(draft.style, "point"),
-        title=title,
-        text=text,
-        marker=draft.marker,
-        parent=parent.id if parent else None,
-        mnemonic=heading.mnemonic if heading else None,
-        page=heading.page if heading else None,
-        tags=list(heading.tags) if heading else [],
-        source=SourceRef(file, draft.line, max(draft.line, draft.end)),
-        original=original_excerpt(raw, draft.line, max(draft.line, draft.end), draft.at),
-    )
-    graph.nodes[node.id] = node
-    if parent is not None:
-        parent.children.append(node.id)
-    if heading and heading.truncated:
-        node.flags.append(make_flag(TITLE_TRUNCATED))
-
-    if draft.mnemonic and not node.mnemonic:
-        node.mnemonic = draft.mnemonic
-    if draft.judged is not None:
-        node.flags.append(make_flag(TRUE_STATEMENT if draft.judged else FALSE_STATEMENT))
+    node = add_node(graph, file, raw, draft, heading, title, parent, path, text)
     hook = _HOOK.match(text) if text and parent is not None and not draft.children else None
     hooked: Split | None = None
     if hook:
