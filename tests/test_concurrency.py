@@ -10,6 +10,7 @@ import subprocess
 import sys
 import textwrap
 import threading
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -78,12 +79,17 @@ def _run_all(targets) -> None:
         raise errors[0]
 
 
+# Both devices read one clock that runs with the wall clock from a fixed noon:
+# answers keep the order they were written in, and the study day never ends
+# mid-test (learning cards due after the 04:00 rollover are tomorrow's).
 REVIEW_DEVICE = textwrap.dedent("""
-    import sys
+    import datetime as dt, sys, time
     from cskexam.storage.db import open_database
     from cskexam.services.review import Reviewer
+    noon, started = dt.datetime.fromisoformat(sys.argv[4]), float(sys.argv[5])
+    clock = lambda: noon + dt.timedelta(seconds=time.time() - started)
     db = open_database(sys.argv[1], profile=sys.argv[2])
-    with Reviewer(db) as r:
+    with Reviewer(db, tz=dt.timezone.utc, clock=clock) as r:
         for i in range(int(sys.argv[3])):
             card = r.next_card()
             result = r.answer(card.id, 1 + (i % 4))
@@ -96,8 +102,10 @@ def test_two_devices_reviewing_one_profile_lose_nothing_and_repeat_nothing(libra
     ensure_profile(library.db, "张三")
     with Reviewer(library.db, profile="张三") as r:
         r.save_settings(SrsSettings(daily_new_limit=500))
+    noon = (T0 + dt.timedelta(days=1)).replace(hour=12).isoformat()
+    started = str(time.time())
     procs = [
-        subprocess.Popen([sys.executable, "-c", REVIEW_DEVICE, db_url, "张三", "25"],
+        subprocess.Popen([sys.executable, "-c", REVIEW_DEVICE, db_url, "张三", "25", noon, started],
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV)
         for _ in range(2)
     ]
