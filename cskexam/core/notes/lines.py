@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from cskexam.core.notes.furniture import PAGE_NUMBER_ENDS, drop_running_headers, header_beside_page_number, is_page_number
+from cskexam.core.notes.markers import names_a_level_inside
 from cskexam.core.notes.normalize import normalize_line
 from cskexam.core.notes.outline_patterns import _ASIDE_WORDS
 
@@ -339,7 +340,8 @@ def _clean_line(stripped: str, markdown: bool, literal: bool) -> tuple[str | Non
         first = text[0]
     if first in "【[":
         wrapped = _WRAPPED.match(text)
-        if wrapped:  # 【第一章 客户服务礼仪】: a heading in brackets
+        # 【第一章 客户服务礼仪】: a heading in brackets; 【下篇预告:第二节 客户期望】 stays a remark.
+        if wrapped and not names_a_level_inside(wrapped.group(1)):
             text = wrapped.group(1).strip()
             first = text[0]
     last = text[-1]

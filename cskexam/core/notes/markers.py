@@ -47,6 +47,9 @@ class Marker(NamedTuple):
     start: int
     end: int
     bare: bool = False  # a letter marker without punctuation (B加强…)
+    # 11.0~3岁…: a number whose dot is followed by a range of numbers. It reads as
+    # the decimal 11.0 too, so only the numbering of its list makes it an item.
+    ranged: bool = False
 
 
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -68,6 +71,7 @@ _ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 _PARENS_NUM = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
 # 第四章~第六章: a range of chapters named in a sentence, never a heading.
 _RANGE = r"[~～\-—–至到]"
+_RANGE_SIGN = r"[~～〜\-—–至到]"
 _PATTERNS: list[tuple[str, str]] = [
     # Word's outline numbering at the start of a line: 1 / 1.1 / 2.3.1, then a space.
     # (Two levels, 2.1, are the dotted style below.)
@@ -93,6 +97,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("dotted", rf"(?<![\d.])(\d{{1,2}})\.(\d{{1,2}})(?![\d.])(?=[\s{_CJK}])\s*"),
     ("num_dun", r"(?<![\d.A-Za-z\-])(\d{1,2})、+\s*"),
     ("num_dot", rf"(?<![\d.A-Za-z\-])(\d{{1,2}}|[Ll](?=\.\s?[{_CJK}]))[.．](?![\d])(?=[\s{_CJK}“\"《(])\s*"),
+    # 11.0~3岁是… at the start of a line or of a sentence: item 11 whose text opens with 0~3岁.
+    ("num_range", rf"(?:^\s*|(?<=[。;!?])\s*)(\d{{1,2}})[.．](?=\d{{1,2}}\s?{_RANGE_SIGN}\s?\d)"),
     # OCR drops the dot too: L任务目标原则;2.分工协作原则 (the 2. that follows shows it is 1).
     ("ocr_one", rf"^\s*[Ll](?=[{_CJK}][^\n]{{0,120}}?[;。]\s*2[.．][{_CJK}])"),
     ("num_paren", rf"(?<![\d(A-Za-z])(\d{{1,2}})\)(?=[\s{_CJK}“\"《])\s*"),
@@ -143,7 +149,7 @@ def _scan(line: str) -> list[Marker]:
         assert style is not None
         raw = m.group(0)
         number: tuple[int, ...]
-        bare = False
+        bare = ranged = False
         if style in ("bullet", "dash"):
             style, number = "bullet", ()
         elif style == "symbol":
@@ -169,6 +175,8 @@ def _scan(line: str) -> list[Marker]:
             number = (1,)  # OCR reads 1. as L. or l.
         elif style == "pnum" and raw.strip("( ")[0] in "lI":
             number = (1,)
+        elif style == "num_range":
+            style, number, ranged = "num_dot", (int(_DIGITS.findall(raw)[0]),), True
         elif style == "ocr_one":
             style, number = "num_dot", (1,)
         elif style == "ocr_cn_one":
@@ -181,8 +189,44 @@ def _scan(line: str) -> list[Marker]:
             number = (value,)
             if style == "cn_paren":
                 style = "pcn"  # 一) is (一) with its opening bracket lost: the same level
-        out.append(Marker(style, number, raw, m.start(), m.end(), bare))
+        out.append(Marker(style, number, raw, m.start(), m.end(), bare, ranged))
+    if out and line[-1] in _CLOSERS and any(m.style in _NAMED_LEVELS for m in out):
+        opener = wholly_bracketed(line)
+        if opener:
+            # (下一篇:第三章 客户满意度): a remark on the notes that names a chapter, never one.
+            # 【第一章 客户服务礼仪】 is a heading in the brackets that notes give headings.
+            head = line.index(opener) + 1
+            out = [m for m in out if m.style not in _NAMED_LEVELS or (opener == "【" and m.start == head)]
     return out
+
+
+_NAMED_LEVELS = frozenset({"part", "chapter", "section", "topic"})
+_PAIRS = {"(": ")", "【": "】"}
+_CLOSERS = ")】*_"
+
+
+def wholly_bracketed(line: str) -> str:
+    """The opening bracket when the whole line (Markdown emphasis aside) sits inside
+    one pair of brackets, else "": ``*(本篇到此,下一篇整理第二章)*`` does,
+    ``(一)服务的特征`` and ``(甲)与(乙)`` do not."""
+    text = line.strip().strip("*_ ")
+    if len(text) < 2 or text[0] not in _PAIRS or text[-1] != _PAIRS[text[0]]:
+        return ""
+    opener, closer = text[0], text[-1]
+    depth = 0
+    for k, ch in enumerate(text):
+        if ch == opener:
+            depth += 1
+        elif ch == closer:
+            depth -= 1
+            if depth == 0:
+                return opener if k == len(text) - 1 else ""
+    return ""
+
+
+def names_a_level_inside(text: str) -> bool:
+    """A chapter or section named after the start of ``text`` (下篇预告:第二节 客户期望)."""
+    return any(m.style in _NAMED_LEVELS and m.start > 0 for m in _scan(text))
 
 
 @lru_cache(maxsize=8192)

@@ -103,6 +103,12 @@ class OutlineBuilder(UnmarkedLines, AnsweredQuestions, ListEnds):
             return True
         opened = self._open(m.style)
         continuation = bool(opened and opened.number and _next_number(opened.number, m.style) == m.number)
+        if m.ranged:
+            # 11.0~3岁 after item 10 is item 11; 1.0~3岁 is item 1 only when 2. opens the next line.
+            nxt = self._next_lead
+            return continuation or (
+                m.number == (1,) and at_start and nxt is not None and nxt.style == m.style and nxt.number == (2,)
+            )
         if m.style in ("dotted", "dashed") and opened is None:
             continuation = False
         if m.bare:
@@ -218,6 +224,8 @@ class OutlineBuilder(UnmarkedLines, AnsweredQuestions, ListEnds):
             self._finish_pending()
             return
         markers = find_markers(line) if markers is None else markers
+        if markers and markers[0].ranged and not self._accept(markers[0], line, 0):
+            markers = markers[1:]  # 1.5~3岁… read as a number: the line is as if it had no marker
         cut = _TRAILING_MNEMONIC.search(line) if ("记" in line or "記" in line or "口" in line) and not self._tail_cut else None
         if cut and cut.start() >= 4 and not tip:
             before = line[: cut.start()]
