@@ -16,7 +16,7 @@ from types import ModuleType
 from typing import NoReturn
 
 from cskexam import __version__
-from cskexam.errors import UserError
+from cskexam.errors import OutputError, UserError
 
 # After a lock message, on the command line only: the TUI has no such option.
 LOCK_WAIT_HINT = "也可用 cskexam --wait 60 … 让命令最多等待 60 秒"
@@ -167,7 +167,9 @@ def main(argv: list[str] | None = None) -> int:
     if argv[0] == "--db" and len(argv) == 2:
         return _guarded(lambda: _run_tui(argv[1]), argv[1])
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = _parse(parser, argv)
+    if args is None:
+        return 2
     if args.wait is not None:
         os.environ["CSKEXAM_WAIT"] = repr(args.wait)
     previous = os.environ.get("CSKEXAM_PROFILE")
@@ -177,13 +179,89 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command is None:
             return _guarded(lambda: _run_tui(args.db), args.db)
-        return _guarded(lambda: int(args.func(args) or 0), getattr(args, "db", None))
+        with _checked_stdout():
+            return _guarded(lambda: _run_command(args), getattr(args, "db", None))
     finally:
         if args.profile:
             if previous is None:
                 os.environ.pop("CSKEXAM_PROFILE", None)
             else:
                 os.environ["CSKEXAM_PROFILE"] = previous
+
+
+def _run_command(args: argparse.Namespace) -> int:
+    code = int(args.func(args) or 0)
+    # What is still buffered is written here, where a failure can be reported, not at exit.
+    sys.stdout.flush()
+    return code
+
+
+def _parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace | None:
+    """The parsed arguments; None when the text of --help or --version could not be written."""
+    try:
+        with _checked_stdout():
+            try:
+                return parser.parse_args(argv)
+            except SystemExit:
+                sys.stdout.flush()  # --help and --version exit once their text is printed
+                raise
+    except OutputError as exc:
+        print(f"错误: {exc}", file=sys.stderr)
+        return None
+
+
+class _CheckedOutput:
+    """The standard output of a command: a write that fails (a full disk, a device error) raises
+    OutputError, which names the output; a closed pipe (| head -1) stays a BrokenPipeError."""
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except OSError as exc:
+            self._checked(exc)
+
+    def writelines(self, lines) -> None:
+        for line in lines:
+            self.write(line)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError as exc:
+            self._checked(exc)
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+    def _checked(self, exc: OSError) -> NoReturn:
+        # What is still buffered would fail again at exit, with Python's own English message:
+        # the rest of the output goes nowhere.
+        try:
+            fd = self._stream.fileno()
+            devnull = os.open(os.devnull, os.O_WRONLY)
+        except (OSError, ValueError, AttributeError):
+            pass
+        else:
+            os.dup2(devnull, fd)
+            os.close(devnull)
+        if isinstance(exc, BrokenPipeError):
+            raise exc
+        raise OutputError(exc) from None
+
+
+class _checked_stdout:
+    """``sys.stdout`` wrapped in ``_CheckedOutput`` for the time of a command."""
+
+    def __enter__(self) -> None:
+        self._stream = sys.stdout
+        if self._stream is not None and not isinstance(self._stream, _CheckedOutput):
+            sys.stdout = _CheckedOutput(self._stream)
+
+    def __exit__(self, *exc_info) -> None:
+        sys.stdout = self._stream
 
 
 def _guarded(run, db: str | None) -> int:

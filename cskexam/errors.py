@@ -88,6 +88,15 @@ _ERRNO_TEXT = {
 }
 
 
+class OutputError(UserError):
+    """The command's own output (its standard output) could not be written: a full disk, a device error.
+    Named so, since the error has no file name of its own and 磁盘空间已满 alone would leave the user
+    looking at the library or the notes."""
+
+    def __init__(self, exc: OSError):
+        super().__init__(f"写出结果时出错（标准输出）：{os_error_text(exc)}")
+
+
 def os_error_text(exc: OSError) -> str:
     """Chinese words for an OSError's reason (no file name: the caller names it)."""
     if isinstance(exc, UnicodeError):

@@ -21,6 +21,7 @@ from typing import Any
 
 from cskexam.core.errors import BankError
 from cskexam.core.grading import fold
+from cskexam.core.notes.normalize import strip_controls
 from cskexam.core.questions import LETTERS
 
 HEADER_ALIASES = {
@@ -191,7 +192,9 @@ def rows_from_xlsx_bytes(data: bytes, file: str) -> list[list[str]]:
         # columns and rows a template can use are read.
         for row in sheet.iter_rows(max_row=MAX_ROWS + 1, max_col=MAX_COLUMNS, values_only=True):
             rows.append(["" if c is None else _cell(c) for c in row])
-        _fill_merged(rows, _merged_ranges(data, sheet.title), file)
+        xml = _sheet_xml(data, sheet.title)
+        _refuse_unsaved_formulas(rows, xml, sheet.title, file)
+        _fill_merged(rows, _merged_ranges(xml), file)
     except BankError:
         raise
     except Exception as exc:
@@ -226,16 +229,67 @@ _RELATIONSHIP_TAG = re.compile(rb"<(?:\w+:)?Relationship\b([^>]*)>")
 _ATTRIBUTE = re.compile(rb"""(?:\w+:)?(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
 
-def _merged_ranges(data: bytes, title: str) -> list[tuple[int, int, int, int]]:
-    """(first row, first column, last row, last column), 0-based, of each merged range of the sheet ``title``."""
-    from openpyxl.utils.cell import coordinate_from_string, column_index_from_string
-
+def _sheet_xml(data: bytes, title: str) -> bytes:
+    """The XML of the worksheet ``title`` (b"" when it cannot be found)."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         part = _sheet_part(archive, title)
         try:
-            xml = archive.read(part) if part else b""
+            return archive.read(part) if part else b""
         except KeyError:
-            return []
+            return b""
+
+
+# A formula cell and what it holds. Excel and WPS save each formula's last result in <v>; a file
+# written by a program (openpyxl, some exporters) keeps the formula with an empty <v/> or none.
+_FORMULA = re.compile(rb"<(?:\w+:)?f\b")
+_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.S)
+_SAVED_VALUE = re.compile(rb"<(?:\w+:)?v>[^<]|<(?:\w+:)?is\b")
+_CELL_REF = re.compile(rb'\br="([A-Z]{1,3})([0-9]{1,7})"')
+_STRING_RESULT = re.compile(rb'\bt="str"')
+
+
+def _refuse_unsaved_formulas(rows: list[list[str]], xml: bytes, title: str, file: str) -> None:
+    """A formula whose result was never saved reads as an empty cell: say so, naming the cell, instead
+    of reporting the row's 题干 or 答案 as missing. Only cells the import reads count: the header row
+    and the columns it names (an unused column may hold what it likes)."""
+    if not _FORMULA.search(xml):
+        return
+    from openpyxl.utils.cell import column_index_from_string
+
+    unsaved: list[tuple[int, int, str]] = []
+    for m in _CELL.finditer(xml):
+        attrs, inner = m.group(1), m.group(2) or b""
+        if not _FORMULA.search(inner) or _SAVED_VALUE.search(inner):
+            continue
+        if _STRING_RESULT.search(attrs):
+            continue  # a formula whose saved result is the empty text, as Excel writes =""
+        ref = _CELL_REF.search(attrs)
+        if ref is None:
+            continue
+        row, col = int(ref.group(2)) - 1, column_index_from_string(ref.group(1).decode()) - 1
+        if row < len(rows) and col < MAX_COLUMNS:
+            unsaved.append((row, col, ref.group(1).decode() + ref.group(2).decode()))
+    if not unsaved:
+        return
+    marked = {(r, c) for r, c, _ in unsaved}
+    header_at = next((i for i, row in enumerate(rows)
+                      if any(row) or any((i, c) in marked for c in range(MAX_COLUMNS))), 0)
+    read = set(_header_map(rows[header_at])[0].values()) if header_at < len(rows) else set()
+    found = sorted((r, c, name) for r, c, name in unsaved if r <= header_at or c in read)
+    if not found:
+        return
+    names = "、".join(name for _, _, name in found[:5]) + (f" 等 {len(found):,} 个单元格" if len(found) > 5 else " ")
+    sheet = strip_controls(title)[:40]
+    raise BankError(
+        f"工作表「{sheet}」的单元格 {names}是公式，但文件里没有保存公式的计算结果（常见于由程序生成的表格），"
+        "导入时读到的是空白：请在 Excel 或 WPS 中打开这个文件并保存一次，或把公式换成它的文字，再导入",
+        file, found[0][0] + 1)
+
+
+def _merged_ranges(xml: bytes) -> list[tuple[int, int, int, int]]:
+    """(first row, first column, last row, last column), 0-based, of each merged range of a sheet's XML."""
+    from openpyxl.utils.cell import coordinate_from_string, column_index_from_string
+
     out = []
     for m in _MERGE_REF.finditer(xml):
         (c1, r1), (c2, r2) = (coordinate_from_string(x.decode()) for x in m.groups())

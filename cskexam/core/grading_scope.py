@@ -21,6 +21,9 @@ The scope of a negation is its clause:
   dismisses both; but only a negating verb or an imperative reaches over a 、: a
   one-character negator or a modal like 不可 binds to its own word (无偿性、易变性
   and 不可控因素、市场人口 say nothing against the second item; 不要A、B forbids both).
+* A bare mark of error (×, ✗, 错, （×）, 【×】) after a point negates it. Followed by a
+  list's join it marks its own item only (A、B×、C credits A and C; A×和B credits B); ending
+  a list it covers the items back to the last mark before it (A、B× negates both, A√、B× only B).
 * A negated condition asserts: 没有X就没有Y and 缺乏X，就无法… say that X is needed.
 * One level of double negation asserts: a negator right after another one
   cancels it (不能忽视X, 不可忽略X, 不得不重视X, 别忘了X, X并非不重要).
@@ -95,6 +98,8 @@ _TOKEN_FIRST = re.compile(
 _REPORT = re.compile(r"[人会能可要应再也都就该]{0,2}(?:说|认为|以为|觉得|讲)")
 
 _CLAUSE_END = r"(?=[，。；、,.;:：!！?？\n\r\t（）()]|$)"
+# 错 after these is a word (不错, 没错, 出错, 纠错 …), not a mark of error.
+_NOT_A_MARK = "不没无对有出犯认纠差过交改知莫"
 _EN_BE = r"(?:(?:is|are|was|were|be)\s?)?"
 # Predicates after a point that deny its relevance (X不重要, X谈不上重要).
 _RELEVANCE = (
@@ -111,7 +116,7 @@ r"|(?:不是|并非|不属于|不算|不算是)(?:本题|这道题|该题|此题
     r"可以不考虑|可不考虑|无所谓|无足轻重|不值一提|不一定|未必|谈不上|算不上|称不上|"
     r"有待商榷|值得商榷|尚待商榷|存疑|值得怀疑|有待考证|有争议|存在争议|说不准|不好说|"
     r"没什么用|没有用|没用|无用|毫无用处|可有可无|无关痛痒|(?<![不非没无是属粹全都])(?:是|纯属|纯粹是|完全是|都是)?多余(?:的)?|一概不论|(?<![不无])不论"
-    rf"|[×✗✘❌]{_CLAUSE_END}"
+    rf"|(?:[×✗✘❌]|(?<![{_NOT_A_MARK}])错)(?:{_CLAUSE_END}|(?=[和及与]))"
     rf"|{_EN_BE}(?:not|n't|never)\s?(?:very\s?|so\s?|that\s?|really\s?)?"
     r"(?:important|relevant|necessary|needed|required|essential|key|useful|included|considered|a\s?point)"
     rf"|{_EN_BE}(?:unimportant|irrelevant|unnecessary|useless)"
@@ -121,7 +126,7 @@ _VERDICT = (
     r"是错误的|是错的|是不对的|是不正确的|是假的|是虚假的|是误区|是个误区|是一个误区|是一种误解|是误解|是片面的|站不住脚|大错特错|"
     rf"有误|错了|不对{_CLAUSE_END}|不正确{_CLAUSE_END}|不成立{_CLAUSE_END}|"
     rf"(?:其实|实际上|事实上|并|当然)?(?:不是|并非)(?:这样|如此)?{_CLAUSE_END}|其实不然|不然{_CLAUSE_END}|"
-    rf"(?<=[(（])(?:错误|错|×|✗|✘|❌)(?=[)）])|(?<=[:：])(?:否|×|✗|✘|错|错误|不对|不是|no){_CLAUSE_END}|{_EN_BE}(?:wrong|false|incorrect)"
+    rf"(?<=[(（【\[])(?:错误|错|×|✗|✘|❌)(?=[)）】\]])|(?<=[:：])(?:否|×|✗|✘|错|错误|不对|不是|no){_CLAUSE_END}|{_EN_BE}(?:wrong|false|incorrect)"
 )
 # A clause that only says the point before matters again (有人认为X不重要，其实很重要).
 _REASSERT = r"(?:其实|实际上|事实上|恰恰|反而|当然|它|这一点|这)?(?:是)?(?:很|非常|十分|特别|相当|极其|至关)(?:重要|关键|必要)"
@@ -134,7 +139,7 @@ _BACK_LEAD = re.compile(
     r"反而|恰恰|对本题来说|在这里|这里|本题中|本题|以上|上述|前面|上面|前述)*"
 )
 # Single punctuation a predicate reaches back over (not the candidate's numbering).
-_BACK_OVER = frozenset("，,；;：:。.!！?？\n（(")
+_BACK_OVER = frozenset("，,；;：:。.!！?？\n（(【[")
 # Without a word pointing back (这, 它, 其 …), only a predicate that ends its clause is about the clause before:
 # X，不需要考虑 and X，都不在本题范围之内, but not 易变性，不一定每次都一样.
 _POINTER = re.compile(r"[这那它此其该]")
@@ -155,6 +160,11 @@ _CONDITION = frozenset("没有|没|缺乏|缺少|失去|离开|忽视|忽略".sp
 _AFTER_LOOK = 3
 # Contrast words a predicate looks back over to find the clause it is about (但其实不是).
 _BACK_STEPS = 3
+# Bare marks of error, and what joins the items of a list: how far a mark reaches (see the docstring).
+_MARKS = frozenset("×|✗|✘|❌|错|错误".split("|"))
+_JOINS = re.compile("[、和及与]")
+_ANY_MARK = re.compile(f"[×✗✘❌√✓✔]|(?<![{_NOT_A_MARK}])错")
+_MARK_CLOSE = ")）】]"
 
 
 class Scope:
@@ -192,6 +202,9 @@ class Scope:
                 self.after_starts.append(s)
                 self.after_kinds.append(m.lastgroup or "rel")
                 self.after_ends.append(e)
+        # where the items of a list are joined, for a mark that belongs to one item
+        self.join_starts = [m.start() for m in _JOINS.finditer(text) if not mask[m.start()]]
+        self.mark_starts = [m.start() for m in _ANY_MARK.finditer(text) if not mask[m.start()]]
         self._index()
         self._intro(mask)
 
@@ -253,6 +266,8 @@ class Scope:
         self.neg_frames = [text[s:e] in frames or _REPORT.match(text, e) is not None for s, e in zip(starts, ends)]
         self.neg_conditions = [self._condition(i) for i in range(len(starts))]
         self.neg_carries = [text[s:e] in _LIST_CARRIERS or f for s, e, f in zip(starts, ends, self.neg_frames)]
+        # A×和B: the mark closes the item before it and says nothing of B
+        self.neg_item_marks = [self._item_mark(s, e) for s, e in zip(starts, ends)]
         self.neg_reach = self._next_start(self.neg_ends, self.brk_starts, self.brk_ends)
         self.neg_list_reach = self._next_start(self.neg_ends, self.list_starts, self.list_ends)
         # the last strong break wholly before each predicate: the predicate reaches back past its start,
@@ -278,8 +293,24 @@ class Scope:
                 if brk.isdigit() or not brk or brk[0].isdigit() or "①" <= brk[0] <= "⑳":
                     break  # the candidate's numbering starts a new item
                 k, pos = k - 1, sstarts[k]  # a contrast word (但其实不是): look at what stands before it
+            if self.text[a : self.after_ends[n]] in _MARKS:
+                m_at = bisect_left(self.mark_starts, a) - 1
+                if m_at >= 0:
+                    reach = max(reach, self.mark_starts[m_at])
+                if self._item_mark(a, self.after_ends[n]):
+                    j_at = bisect_left(self.join_starts, a) - 1
+                    if j_at >= 0:
+                        reach = max(reach, self.join_starts[j_at])
             self.after_reach.append(reach)
             self.after_back.append(back)
+
+    def _item_mark(self, start: int, end: int) -> bool:
+        """Whether [start, end) is a bare mark of error followed by a list's join: it marks one item."""
+        if self.text[start:end] not in _MARKS:
+            return False
+        while end < len(self.text) and self.text[end] in _MARK_CLOSE:
+            end += 1
+        return _JOINS.match(self.text, end) is not None
 
     def _about_before(self, n: int, lead_start: int, start: int) -> bool:
         """Whether predicate ``n``, opening its clause after [lead_start, start), speaks of the clause before."""
@@ -340,7 +371,7 @@ class Scope:
             return 0  # a contrast, a clause break or a new step lies between
         if not self.neg_carries[i] and self.neg_list_reach[i] <= start:
             return 0  # 无偿性、易变性: only a negating verb reaches over the list's 、
-        if self.neg_doubled[i]:
+        if self.neg_doubled[i] or self.neg_item_marks[i]:
             return 0
         if self.neg_conditions[i]:
             return 3

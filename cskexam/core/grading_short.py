@@ -29,8 +29,10 @@ FUZZY_CUTOFF = 90.0  # terms of 5-9 characters
 FUZZY_CUTOFF_LONG = 80.0  # sentences of 10+ characters, which candidates paraphrase
 LONG_TERM_CHARS = 10
 
-# Characters that flip or invert meaning: a fuzzy match may not differ in one.
-POLARITY_CHARS = frozenset("不无非没未有否反负逆")
+# Characters that flip or invert meaning: a fuzzy match may not differ in one. A mark of error counts:
+# a clause such as 多样和较大的适用性× is close enough to its point to match, with the mark inside the
+# match, where no check for what follows the point can see it.
+POLARITY_CHARS = frozenset("不无非没未有否反负逆×✗✘❌错")
 
 PADDING_NOTE = "答案中堆砌了大量与本题采分点无关的要点，得分按比例扣减"
 
