@@ -366,3 +366,38 @@ def test_results_show_each_nodes_body_and_path_as_the_notes_have_them(tmp_path, 
             assert (path.split("\x1f") if path else []) == bundled_graph.path_titles(node.id)
     finally:
         db.close()
+
+
+_ORCHARD_NOTES = """园艺服务笔记
+本笔记整理果园服务特征、服务质量和服务流程等内容，适合复习时通读，服务的各项要求都在下面。
+第一章 果园服务概述
+果园服务是果农为游客提供的采摘、导览与餐饮服务，其特征在于季节性强、受天气影响大，服务人员要熟悉果树的特征。
+一、服务的特征
+1.季节性
+2.体验性
+3.不可储存性
+二、服务的五个特征与案例
+三、服务流程
+1.预约
+2.接待
+"""
+
+
+def test_a_key_point_titled_by_the_query_words_outranks_a_document_that_says_them(tmp_path):
+    from cskexam.core.notes import NoteSource, parse_notes
+
+    db = open_database(f"sqlite:///{tmp_path / 'o.sqlite3'}")
+    with db.session() as session:
+        rebuild_index(session, parse_notes([NoteSource("orchard.txt", _ORCHARD_NOTES)]), NOW)
+    s = Searcher(_Lib(db))
+    try:
+        # The document's text holds 服务特征 as written, the chapter's holds both words:
+        # the key points titled by both words come first, the closer title first.
+        got = s.search("服务特征")
+        assert [(r.kind, r.title) for r in got[:2]] == [("point", "服务的特征"), ("item", "服务的五个特征与案例")]
+        assert {r.kind for r in got[2:]} == {"document", "chapter"}
+        # 特点 is in no note: of the titles with 服务, the one that holds 特 fits best.
+        assert s.search("服务特点")[0].title == "服务的特征"
+    finally:
+        s.close()
+        db.close()

@@ -3,9 +3,10 @@
 No segmenter: the query is split into known words by forward maximum
 matching against the stored vocabulary (Latin words stay whole). Tiers:
 5 the title is the query (or its whole pinyin or initials); 4 the title holds
-the phrase (or starts with its pinyin); 3 the body holds it (or a later word
-of the title starts with the pinyin, or the initials match with words
-skipped: hgfx → 宏观环境分析); 2 every word occurs, scattered (or a typo
+the phrase or every word of it (服务的特征 for 服务特征), or starts with its
+pinyin; 3 the body holds it (or a later word of the title starts with the
+pinyin, or the initials match with words skipped: hgfx → 宏观环境分析);
+2 every word occurs, scattered in the title and body (or a typo
 correction is in the title); 1 some words occur (by the summed IDF of those
 found, a title counting ``TITLE_WEIGHT`` times a body), or a correction is
 in the body; 0 a correction occurs only as a scattered word. Within a tier a
@@ -82,8 +83,9 @@ class SearchBackend(Protocol):
         ``Hit.phrase``: 4 if the compact title holds ``phrase``, 3 if the body
         holds it or ``written`` (the query with its punctuation), letters in
         any case. ``Hit.score``: how much of the title (or body) the phrase
-        covers, or with ``weigh_terms`` the summed IDF of the terms found (a
-        title counting TITLE_WEIGHT times a body), scaled to 0..1.
+        covers (with ``title_only``, how much of the title its terms cover),
+        or with ``weigh_terms`` the summed IDF of the terms found (a title
+        counting TITLE_WEIGHT times a body), scaled to 0..1.
         """
 
     def by_title_key(self, key: str, limit: int) -> list[Hit]: ...
@@ -273,9 +275,14 @@ def _phrase_hits(backend: SearchBackend, q: _Query, found: _Collector, pool: int
     """Documents with every term of ``q``: title hits first, so that body hits cannot crowd them out."""
     fuzzy = similarity is not None
     weight = similarity or 1.0
-    title_hits = backend.match(q.terms, "AND", q.phrase, pool, title_only=True, written=q.written)
-    found.add_text_hits(title_hits, 2, highlight, fuzzy, weight)
-    if sum(1 for h in title_hits if h[_PHRASE] == 4) < limit:
+    title_hits: Sequence[tuple] = backend.match(q.terms, "AND", q.phrase, pool, title_only=True, written=q.written)
+    if fuzzy:
+        found.add_text_hits(title_hits, 2, highlight, fuzzy, weight)
+    else:
+        # 服务的特征 for 服务特征: a key point titled by every word of the query, above any text that has them.
+        for hit in title_hits:
+            found.add(hit, 4, hit[_SCORE], highlight)
+    if (sum(1 for h in title_hits if h[_PHRASE] == 4) if fuzzy else len(title_hits)) < limit:
         hits = backend.match(q.terms, "AND", q.phrase, pool, written=q.written)
         found.add_text_hits(hits, 2, highlight, fuzzy, weight)
 
