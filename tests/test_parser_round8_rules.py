@@ -30,6 +30,17 @@ def test_items_numbered_from_one_may_all_open_with_ranges():
     assert kids(g, "果树的年龄时期") == ["0~3年是幼树期", "3~8年是初果期", "8~30年是盛果期"]
 
 
+def test_every_range_sign_opens_an_item_text_after_the_number():
+    text = (
+        "园艺速记\n二、果树的年龄时期\n1.嫁接苗\n2.实生苗\n3.0至3年是幼树期\n4.3到8年是初果期\n"
+        "5.8-30年是盛果期\n6.30〜50年是衰老期\n三、果树的繁殖\n"
+    )
+    g = parse(text)
+    assert kids(g, "果树的年龄时期") == [
+        "嫁接苗", "实生苗", "0至3年是幼树期", "3到8年是初果期", "8-30年是盛果期", "30〜50年是衰老期",
+    ]
+
+
 def test_a_range_item_follows_its_list_within_a_run_on_line():
     text = "园艺速记\n一、修剪要点\n4.先看树形。5.再疏大枝。6.0～2年生枝条轻剪。\n二、施肥\n"
     g = parse(text)

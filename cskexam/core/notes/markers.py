@@ -94,7 +94,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("cn", rf"(?<![第{CN_NUM}])([{CN_NUM}]+)(?:、+|[.．](?=[^\s\d.]))\s*"),
     ("cn_paren", rf"(?<![第{CN_NUM}(])([{CN_NUM}]+)\)\s*"),
     ("dashed", r"(?<![\d.\-])(\d{1,2})-(\d{1,2})(?=[:\s])[:\s]*"),
-    ("dotted", rf"(?<![\d.])(\d{{1,2}})\.(\d{{1,2}})(?![\d.])(?=[\s{_CJK}])\s*"),
+    # (3.0至3年: item 3 whose text opens with a range, see num_range.)
+    ("dotted", rf"(?<![\d.])(\d{{1,2}})\.(\d{{1,2}})(?![\d.])(?!\s?[至到]\s?\d)(?=[\s{_CJK}])\s*"),
     ("num_dun", r"(?<![\d.A-Za-z\-])(\d{1,2})、+\s*"),
     ("num_dot", rf"(?<![\d.A-Za-z\-])(\d{{1,2}}|[Ll](?=\.\s?[{_CJK}]))[.．](?![\d])(?=[\s{_CJK}“\"《(])\s*"),
     # 11.0~3岁是… at the start of a line or of a sentence: item 11 whose text opens with 0~3岁.
