@@ -47,6 +47,10 @@ _HEADING = re.compile(r"^(\s*#{1,6}\s+)(.*)$")
 _POINT = re.compile(r"^([^\s:：。，,；;!?！？()（）]{1,16}?)\s*(?:👉|➡)\ufe0f?\s*(?=\S)")
 # 🔹 🔸 🟢 ⚫: shapes that stand for the bullet of a list item.
 _SHAPE_BULLET = re.compile("^[\U0001f534-\U0001f53b\U0001f7e0-\U0001f7eb\u26aa\u26ab\U0001f518]\ufe0f?\\s*(?=\\S)")
+_NUMBERED_HEADING = re.compile(
+    r"(?:考点|考點|知识点|知識點|专题|專題|模块|模塊)\s?[一二三四五六七八九十\d]+"
+    r"|第[一二三四五六七八九十百\d]+(?:章|节|節|部分|篇|单元|單元|讲|講|课|課)|[一二三四五六七八九十]+、"
+)
 _END_MARK = re.compile(r"(?<=[。.！!）)])\s*(❌|❎|✅|✔)\ufe0f?\s*$")
 
 
@@ -87,6 +91,10 @@ def rewrite_emoji(line: str) -> str:
             body = bare.replace("\x00", " ")
     first = body[:1]
     lead_bullet = first in _BULLETS
+    if lead_bullet and _NUMBERED_HEADING.match(body[1:].lstrip("\ufe0f").lstrip()):
+        # ✅ 考点二：… / ✅ 第三章 …: the bullet dresses a numbered heading; the
+        # heading's own marker gives its level.
+        body, first, lead_bullet = body[1:].lstrip("\ufe0f").lstrip(), "", False
     if lead_bullet:
         body = first + " " + body[1:].lstrip("\ufe0f").lstrip()
     # Marks kept as text of their own elsewhere; as decoration inside a line they go.

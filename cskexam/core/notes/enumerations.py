@@ -166,7 +166,9 @@ def split_pair(text: str) -> Split | None:
 
 
 # Words that open a clause (a preposition or a verb of means), never a list item.
-_CLAUSE_START = ("指", "是", "即", "在", "通过", "利用", "对", "从", "以", "用", "按照", "根据", "采用", "将", "把", "由", "向", "为")
+_CLAUSE_START = ("指", "是", "即", "在", "通过", "利用", "对", "从", "以", "用", "按照", "根据", "采用", "将", "把", "由", "向", "为",
+                 # 因为有积分、奖励才购买: a clause of cause or condition, never an item.
+                 "因为", "因為", "由于", "由於", "如果", "只要", "虽然", "雖然", "一旦", "即使")
 # 如年龄、性别等 / 例如… : examples (如实、如期 and 如何 open no example).
 EXAMPLES = re.compile(r"^(?:例如|比如|诸如|譬如|如(?![实何果期意此同今下数]))")
 _LIST_LEAD = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:常见的?有|常用的?有|主要有|主要包括|一般包括|包括|通常有)")
@@ -247,6 +249,8 @@ def _split_short_list(text: str, counted: bool = False) -> Split | None:
             return None  # 一种强烈的、爆发式的、短暂的情绪状态: modifiers of one noun, not items
         if "的" in parts[-1] and len(parts) >= 2 and all(len(p) <= 2 for p in parts[:-1]) and 0 < parts[-1].find("的") <= 4:
             return None  # 微弱、持久、弥散性的情绪状态: short words before one noun, not items
+        if len(parts) >= 2 and _NOUN_AFTER_DENG.match(parts[-1]):
+            return None  # 呼叫中心、数据库、数据挖掘等信息技术的支持: examples inside one noun phrase
         opener = next((w for w in _CLAUSE_START if parts[0].startswith(w)), "")
         parallel = len(parts) >= 2 and all(p.startswith(opener) for p in parts)  # 以人为…、以岗位为…: items alike
         if opener and not parallel and len(parts[0]) >= (5 if len(opener) == 1 else 4):
@@ -274,6 +278,8 @@ def _split_short_list(text: str, counted: bool = False) -> Split | None:
 
 
 _SENTENCE_MARK = re.compile(r"[。:!?]")
+# …、数据挖掘等信息技术的支持: the pieces before 等 name examples of what follows it.
+_NOUN_AFTER_DENG = re.compile(r"^[^等]{2,}等[^等的]{1,8}的[^等的]{1,8}$")
 _NOTE = re.compile(r"\([^()]{1,12}\)$")
 _ANY_SEPARATOR = re.compile(r"[、,;]")
 
