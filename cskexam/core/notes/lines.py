@@ -39,6 +39,12 @@ _FURNITURE = re.compile(
 _FURNITURE_FIRST = frozenset("第-—_=·.精专本更wWpP")
 # A rule (------, - 3 -) opens with one of these and ends with one or a digit (a list item does not).
 _RULE = "-—_=·."
+# What a social-media article prints around its text: a follow button, a byline,
+# the end mark and the share prompts. Whole phrases only: 关注 alone is a word of notes.
+_SOCIAL_FURNITURE = re.compile(
+    r"点击关注|关注公众号|关注我们|扫码关注|长按识别|长按二维码|后台回复|点个[「“\"]?在看|[「“\"]在看[」”\"]|欢迎转发|分享给更多"
+    r"|^原创\s.{0,40}\d{4}-\d{2}-\d{2}|发表于\S{1,8}$|^[-—–\s]*END[-—–\s]*$"
+)
 # Site furniture glued to a line (精品文档 可编辑 管理学基础…): the words go, the title stays.
 _FURNITURE_WORDS = re.compile(
     r"^(?:(?:精选优质文档[-—－\s]*倾情为你奉上|精品文档|专业文档|优质文档|可编辑|可修改|下载后可编辑|可复制编辑|仅供参考|"
@@ -334,6 +340,8 @@ def _clean_line(stripped: str, markdown: bool, literal: bool) -> tuple[str | Non
                 return None, bold, ""
             text = bare
             first = text[0]
+    if len(text) <= 60 and _SOCIAL_FURNITURE.search(text):
+        return None, bold, ""
     if first in _ASIDE_BULLETS and ":" in text:
         # ▲易混:可靠性与保证性不同 — a remark behind a bullet is body text, not an item.
         text = _ASIDE_BULLET.sub("", text, count=1)

@@ -38,7 +38,7 @@ _TRAILING_GROUP = re.compile(r"\s*(?:\([^()]{1,12}\)|【[^【】]{1,8}】|\[[^\[
 
 
 # 整理说明:… / 使用說明:…: a remark on the notes themselves.
-_REMARK_HEADS = frozenset({"说明", "說明"})
+_REMARK_HEADS = frozenset({"说明", "說明", "提醒", "提示", "注意"})  # 整理说明, 小编提醒, 特别注意
 _GOES_THROUGH = re.compile(r"经历|經歷|经过|經過")
 
 
