@@ -65,6 +65,7 @@ class OutlineBuilder(UnmarkedLines, AnsweredQuestions, ListEnds):
         self._asked: list[Draft] = []  # questions made by _answered_question
         self._tail_cut = False  # a line's trailing mnemonic is being cut off (once per line)
         self._map_base: int | None = None  # stack depth where a mind map pasted among the notes opened
+        self._last_bullet: tuple[Draft, int] | None = None  # the last bullet line read, and its indentation
 
     # -- acceptance ----------------------------------------------------
     def _open(self, style: str) -> Draft | None:
@@ -337,7 +338,23 @@ class OutlineBuilder(UnmarkedLines, AnsweredQuestions, ListEnds):
                 del self.stack[at:]
         if not starts_with_marker and self._special_line(line, lineno, markers, tip, term_run):
             return
+        lead_bullet = starts_with_marker and markers[0].style == "bullet" and not self.markdown
+        if lead_bullet and indent > 0 and self._under_bullet(indent):
+            # • 按競爭優勢來源分 over indented ▪ 成本領先型…: in a plain-text copy of
+            # slides or Word, a bullet indented deeper than the open bullet is its item.
+            self._finish_pending()
+            self._indented_item(markers[0]._replace(style="bullet_in"), line, lineno, indent, markers[1:])
+            return
         self._marked_line(line, lineno, markers)
+        if lead_bullet:
+            self._last_bullet = (self.stack[-1], indent)
+
+    def _under_bullet(self, indent: int) -> bool:
+        """The bullet line last read at a shallower indentation is still open."""
+        if self._last_bullet is None:
+            return False
+        draft, at = self._last_bullet
+        return indent > at and any(d is draft for d in self.stack)
 
     def _asks_to_choose(self) -> bool:
         """The open draft is a question with a blank to fill (``…是（ ）。``)."""
