@@ -12,7 +12,7 @@ import re
 from cskexam.core.notes.enumerations import inline_items, list_tail
 from cskexam.core.notes.headings import Heading, tail_mnemonic
 from cskexam.core.notes.stated_counts import stated_count
-from cskexam.core.notes.markers import Marker, find_markers, markdown_heading
+from cskexam.core.notes.markers import Marker, cn_to_int as int_count, find_markers, markdown_heading
 from cskexam.core.notes.drafts import Draft, _clean_marker, _heading_like, _is_cjk, _looks_like_list, _next_number
 from cskexam.core.notes.outline_lines import UnmarkedLines
 from cskexam.core.notes.outline_lists import ListEnds
@@ -24,6 +24,12 @@ from cskexam.core.notes.outline_patterns import (  # noqa: F401
 )
 
 
+# 共五项 / 一共四个 / 合计三类, alone or before the list's mnemonic: a line that ends a list.
+_CLOSING_COUNT = re.compile(
+    r"^(?:共|一共|总共|總共|合计|合計)(?:有|计|計)?\s?([一二三四五六七八九十两兩\d]{1,2})\s?"
+    r"(?:个|個|种|種|项|項|类|類|点|點|条|條|步|方面|部分|阶段|階段|层次|層次|环节|環節|要素)[。.]?\s*"
+    r"(?=$|[【\[]?(?:口诀|口訣|巧记|巧記|记忆|記憶|速记|速記|助记|助記))"
+)
 # 简述… / 论述…: how an exam asks; never how an answer's point opens.
 _EXAM_ASKS = ("简述", "簡述", "试述", "試述", "论述", "論述", "阐述", "闡述")
 # 【辨析】 【课堂小测】 【随堂练习】: statements or quiz questions, not the list above.
@@ -214,6 +220,14 @@ class OutlineBuilder(UnmarkedLines, AnsweredQuestions, ListEnds):
             del self.stack[max(1, self._map_base) :]
             if not nested:
                 self._map_base = None
+        closing = _CLOSING_COUNT.match(line) if line[0] in "共总總一合" and not (markers and markers[0].start == 0) else None
+        if closing and self._close_list(int_count(closing.group(1))):
+            # 1.… 5.… then 共五项 (口诀:…): the count of the list, said by the line that
+            # ends it; it belongs to the list's heading, not to its last item.
+            rest = line[closing.end() :].strip()
+            if rest:
+                self.add_line(rest, lineno, None, indent, literal, tip, False, last, False, next_lead, bold, nested)
+            return
         heading = markdown_heading(line)
         if heading:
             draft = self._start(heading, line, lineno)
@@ -350,6 +364,20 @@ class OutlineBuilder(UnmarkedLines, AnsweredQuestions, ListEnds):
         self._marked_line(line, lineno, markers)
         if lead_bullet:
             self._last_bullet = (self.stack[-1], indent)
+
+    def _close_list(self, count: int | None) -> bool:
+        """Leave the list whose last item is open, giving its owner ``count``."""
+        self._finish_pending()
+        top = self.stack[-1]
+        if count is None or len(self.stack) < 3 or top.children or top.text_parts or not (top.number or top.style.startswith("bullet")):
+            return False
+        items = [d for d in self.stack[-2].children if d.style == top.style]
+        if len(items) < 2 or items[-1] is not top:
+            return False
+        self.stack.pop()
+        owner = self.stack[-1]
+        owner.stated = owner.stated or count
+        return True
 
     def _under_bullet(self, indent: int) -> bool:
         """The bullet line last read at a shallower indentation is still open."""

@@ -1,0 +1,78 @@
+"""Rules learnt from a tenth examiner's notes: a WeChat article's dressing
+(emoji before numbered headings, its headline, follow buttons and remarks),
+slides copied as text (en-dash bullets, deeper bullets under the open one, a
+unit named on the cover) and a list closed by its count. The examples are
+written for these tests, on subjects of their own."""
+
+from __future__ import annotations
+
+from outline_helpers import kids, node, parse, titles
+
+
+def test_a_bullet_emoji_before_a_numbered_heading_only_dresses_it():
+    text = ("园艺高频考点，背完稳过！\n\n✅ 考点一：果园的含义\n果园是种植果树的园地。\n\n"
+            "✅ 考点二：果树的三种繁殖方法【重点】\n① 嫁接：接穗与砧木相接\n② 扦插：枝条插入土中\n③ 压条：枝条压入土中生根\n")
+    g = parse(text)
+    assert titles(g)[:2] == ["果园的含义", "果树的三种繁殖方法"]
+    assert kids(g, "果树的三种繁殖方法") == ["嫁接", "扦插", "压条"]
+    assert "✅" not in titles(g)
+
+
+def test_an_article_headline_is_the_document_title_and_its_furniture_goes():
+    text = ("园艺师｜果园管理高频考点，建议收藏！\n原创 园艺小站 园艺小站 2024-05-01 08:00 发表于山东\n"
+            "「点击关注」👆 蓝字，每天一个考点\n\n考点一：果园的含义\n果园是种植果树的园地。\n"
+            "「点击关注」不错过每一个考点～\n—— END ——\n觉得有用就点个「在看」吧\n")
+    g = parse(text)
+    doc = g.documents()[0]
+    assert doc.title == "园艺师|果园管理高频考点,建议收藏!"
+    assert "点击关注" not in node(g, "果园的含义").text
+    assert not any("在看" in t or "END" in t for t in titles(g))
+
+
+def test_a_remark_of_the_editor_is_no_term_of_the_list():
+    text = ("园艺速记\n\n考点三：果园的类型\n①观光型：供游人采摘\n②生产型：以销售果品为主\n"
+            "👉 小编提醒：面积小的果园一般采用观光型，面积大的适合生产型。\n")
+    g = parse(text)
+    assert kids(g, "果园的类型") == ["观光型", "生产型"]
+    assert "小编提醒" not in titles(g)
+
+
+def test_a_clause_of_cause_or_an_example_phrase_is_no_list():
+    text = "园艺速记\n\n果园的忠诚顾客\n①价格型：因为有折扣、赠品才购买\n②技术层：温室、滴灌、测土等现代技术的支持\n③情感型：真正喜欢这片果园\n"
+    g = parse(text)
+    assert kids(g, "价格型") == [] and kids(g, "技术层") == []
+    assert "因为有折扣" not in titles(g)
+
+
+def test_en_dash_bullets_and_deeper_bullets_nest_under_the_open_bullet():
+    text = ("果树栽培讲义\n\n繁殖方法的分类\n• 按繁殖材料分\n  ▪ 种子繁殖\n  ▪ 营养繁殖\n• 按繁殖场所分\n  ▪ 露地繁殖\n  ▪ 设施繁殖\n\n"
+            "修剪的时期\n• 冬季修剪\n  – 落叶后进行\n• 夏季修剪\n  – 生长期进行\n  – 以疏枝为主\n")
+    g = parse(text)
+    assert kids(g, "繁殖方法的分类") == ["按繁殖材料分", "按繁殖场所分"]
+    assert kids(g, "按繁殖材料分") == ["种子繁殖", "营养繁殖"]
+    assert kids(g, "按繁殖场所分") == ["露地繁殖", "设施繁殖"]
+    assert kids(g, "夏季修剪") == ["生长期进行", "以疏枝为主"]
+    # bullets all indented alike are one list, not each under the one before
+    g = parse("果树栽培讲义\n\n修剪的工具\n  • 枝剪\n  • 手锯\n  • 高枝剪\n")
+    assert kids(g, "修剪的工具") == ["枝剪", "手锯", "高枝剪"]
+
+
+def test_a_unit_named_after_the_course_on_a_cover_is_no_heading():
+    text = "果树栽培\n园艺师培训课程　第三单元\n\n繁殖方法\n• 嫁接\n• 扦插\n"
+    g = parse(text)
+    assert "第三单元" not in titles(g)
+    assert kids(g, "繁殖方法") == ["嫁接", "扦插"]
+    g = parse("果树栽培\n第1章 园艺概论第1部分\n1、果园\n")
+    assert titles(g)[0] == "园艺概论第1部分"
+
+
+def test_a_count_line_after_a_list_is_the_count_of_its_heading():
+    text = "果树栽培讲义\n\n嫁接的方法\n• 枝接\n• 芽接\n• 根接\n共三项　口诀：枝芽根\n\n扦插的方法\n• 硬枝扦插\n• 绿枝扦插\n"
+    g = parse(text)
+    owner = node(g, "嫁接的方法")
+    assert kids(g, "嫁接的方法") == ["枝接", "芽接", "根接"]
+    assert owner.count == 3 and owner.mnemonic == "枝芽根" and not owner.flags
+    assert not node(g, "根接").flags and "共三项" not in titles(g)
+    g = parse("果树栽培讲义\n\n嫁接的方法\n1. 枝接\n2. 芽接\n共三种\n\n扦插的方法\n1. 硬枝扦插\n")
+    assert node(g, "嫁接的方法").count == 3 and node(g, "嫁接的方法").flags  # two found: flagged on the heading
+    assert not node(g, "芽接").flags
