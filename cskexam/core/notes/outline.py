@@ -120,6 +120,8 @@ class OutlineBuilder(UnmarkedLines, AnsweredQuestions, ListEnds):
             )
         if m.style in ("dotted", "dashed") and opened is None:
             continuation = False
+            if m.number[1] >= 10 and at_start:
+                return False  # 5.20 地铁上整理: a date that starts no numbering, not section 5.20
         if m.bare:
             return continuation and _is_cjk(prev) and m.end < len(line) and _is_cjk(line[m.end])
         if at_start or continuation:

@@ -13,6 +13,8 @@ if TYPE_CHECKING:
     from cskexam.core.notes.markers import Marker
 
 _CLAUSE_STOP = re.compile(r"[:,;。()]")
+# Numbered lists of the same rank in phone and Word notes (1. and 1) and 1、 alike).
+_NUMBERED = frozenset({"num_dot", "num_dun", "num_paren"})
 
 
 def _closed_item(draft: Draft) -> bool:
@@ -43,7 +45,8 @@ class ListEnds:
                 continue
             parent = self.stack[-2]
             if (
-                nxt is not None and not top.children and top.style == nxt.style and top.number
+                nxt is not None and not top.children and top.number
+                and (top.style == nxt.style or (nxt.style in _NUMBERED and top.style in _NUMBERED))
                 and nxt.number == (1,) and top.number != (1,)
                 and all(not d.children and _heading_like(d) for d in parent.children if d.style == top.style)
             ):
