@@ -84,9 +84,17 @@ def _build(doc: Document, prepared: list[Line], markdown: bool, by_indent: bool 
             not scans[k] and _BARE_HEADING.match(text) is not None and k + 1 < len(body)
             and ((scans[k + 1] and scans[k + 1][0].start == 0) or ":" in body[k + 1][1][:40]
                  # 服务质量的特性 then 服务质量的特性包括以下五个方面。: the next line is about it
-                 or (len(body[k + 1][1]) > len(text) + 2 and body[k + 1][1].startswith(text)))
+                 or (len(body[k + 1][1]) > len(text) + 2 and body[k + 1][1].startswith(text))
+                 # 客户满意的定义 after a blank line, over the sentence that gives it
+                 or (not markdown and (k == 0 or body[k - 1][0] < lineno - 1) and body[k + 1][0] == lineno + 1
+                     and body[k + 1][1].endswith("。") and len(body[k + 1][1]) >= 20 and len(text) <= 16)
+                 # RFM模型 / R 最近一次消费…: the first line of a block of lines, after a
+                 # block of two lines or more (a list that ended), in notes without markers
+                 or (not markdown and len(text) <= 16 and k >= 2 and body[k - 1][0] < lineno - 1
+                     and body[k - 2][0] == body[k - 1][0] - 1 and body[k + 1][0] == lineno + 1))
             # the last of a run of bare item lines is an item, not a heading
-            and not (k > 0 and not scans[k - 1] and _BARE_HEADING.match(body[k - 1][1]) is not None)
+            and not (k > 0 and not scans[k - 1] and _BARE_HEADING.match(body[k - 1][1]) is not None
+                     and body[k - 1][0] == lineno - 1)
         )
         next_lead = scans[k + 1][0] if k + 1 < len(body) and scans[k + 1] and scans[k + 1][0].start == 0 else None
         builder.add_line(text, lineno, scans[k], line.indent, line.literal, line.tip, term_run,
