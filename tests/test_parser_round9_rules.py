@@ -76,3 +76,36 @@ def test_a_count_line_after_a_list_is_the_count_of_its_heading():
     g = parse("果树栽培讲义\n\n嫁接的方法\n1. 枝接\n2. 芽接\n共三种\n\n扦插的方法\n1. 硬枝扦插\n")
     assert node(g, "嫁接的方法").count == 3 and node(g, "嫁接的方法").flags  # two found: flagged on the heading
     assert not node(g, "芽接").flags
+
+
+def test_a_date_opening_a_memo_starts_no_numbered_section():
+    text = "园艺速记 背诵版\n5.20 地铁上整理\n\n嫁接的方法(3个)\n1.枝接\n2.芽接\n3.根接\n\n修剪的时期 两期\n1）冬季修剪：落叶后\n2）夏季修剪：生长期\n"
+    g = parse(text)
+    assert "地铁上整理" not in titles(g)
+    assert kids(g, "嫁接的方法") == ["枝接", "芽接", "根接"] and node(g, "嫁接的方法").count == 3
+    # a heading over a list numbered 1） after a list numbered 1. is its sibling
+    assert g.parent(node(g, "修剪的时期两期").id).kind == "document"
+
+
+def test_blocks_of_a_memo_without_markers_open_with_their_headings():
+    text = ("园艺速记\n\n果园的定义\n果园是集中种植果树并进行管理的园地，以生产果品为主要目的。\n\n"
+            "嫁接的步骤\n1.削接穗\n2.切砧木\n注意刀要快\n\n"
+            "接穗的类型\n枝接穗：一年生枝条\n芽接穗：饱满的芽\n\n"
+            "果树的分类\n落叶果树：冬季落叶休眠 春季萌芽\n常绿果树：四季常绿 无休眠期 喜温暖\n\n"
+            "修剪三法 3个\n疏 去掉过密枝\n截 剪短枝条\n缓 不剪任其生长\n\n"
+            "果园土壤管理\n深翻、覆草、施肥\n")
+    g = parse(text)
+    assert "果园的定义" in titles(g)
+    assert kids(g, "嫁接的步骤") == ["削接穗", "切砧木"]
+    assert kids(g, "接穗的类型") == ["枝接穗", "芽接穗"]
+    assert "修剪三法 3个" in titles(g) or "修剪三法3个" in titles(g)
+    assert "果园土壤管理" in titles(g)
+    assert g.parent(node(g, "果园土壤管理").id).kind == "document"
+
+
+def test_words_parted_by_spaces_after_a_colon_are_items():
+    g = parse("园艺速记\n\n接穗的信息\n一年生枝条：长度 粗细 芽数\n")
+    assert kids(g, "一年生枝条") == ["长度", "粗细", "芽数"]
+    # two words are a phrase, not a list
+    g = parse("园艺速记\n\n接穗的信息\n一年生枝条：落叶后 采集\n二年生枝条：少用\n")
+    assert "落叶后" not in titles(g) and "采集" not in titles(g)

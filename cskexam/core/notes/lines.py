@@ -56,6 +56,8 @@ _SPACED_LIST = re.compile(
     r"[^\s、，,;；:：。()（）]{2,16})[ \u3000]+([^\s:：。]+)$"
 )
 _ITEM_SEP = re.compile(r"[;；、]")
+# 个人客户：基本信息 消费信息 行为信息: three or more words after a colon, parted by spaces only.
+_SPACED_AFTER_COLON = re.compile(r"^([^\s:：]{2,16})[:：]\s*((?:[\u4e00-\u9fff]{2,8}[ \u3000]+){2,}[\u4e00-\u9fff]{2,8})$")
 _NO_SPACE = re.compile(r"\s+")
 # ``1. 教育是有目的、有计划、有组织的活动``: the space is the marker's, no name stands before it.
 _MARKER_ONLY = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．)）]|[(（][一二三四五六七八九十\d]{1,2}[)）])$")
@@ -329,6 +331,10 @@ def _clean_line(stripped: str, markdown: bool, literal: bool) -> tuple[str | Non
     # A spaced list holds an item separator after its space.
     if (" " in text or "\u3000" in text) and ("、" in text or ";" in text or "；" in text):
         text = _spaced_list(text.strip())
+    elif (" " in text or "\u3000" in text) and ("：" in text or ":" in text):
+        spaced = _SPACED_AFTER_COLON.match(text.strip())
+        if spaced:  # 个人客户：基本信息 消费信息 行为信息: items parted by spaces
+            text = spaced.group(1) + "：" + "、".join(spaced.group(2).split())
     text = normalize_line(text)
     if not text:
         return None, bold, None
