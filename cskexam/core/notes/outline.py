@@ -24,6 +24,8 @@ from cskexam.core.notes.outline_patterns import (  # noqa: F401
 )
 
 
+# 答案：× / 参考答案：正确: the verdict on the numbered statement above, on a line of its own.
+_VERDICT_LINE = re.compile(r"^(?:答案|答|参考答案|參考答案)\s*:?\s*(×|x|X|✗|✘|√|✓|✔|错|錯|对|對|正确|错误|正確|錯誤)\s*[。.]?$")
 # 共五项 / 一共四个 / 合计三类, alone or before the list's mnemonic: a line that ends a list.
 _CLOSING_COUNT = re.compile(
     r"^(?:共|一共|总共|總共|合计|合計)(?:有|计|計)?\s?([一二三四五六七八九十两兩\d]{1,2})\s?"
@@ -222,6 +224,9 @@ class OutlineBuilder(UnmarkedLines, AnsweredQuestions, ListEnds):
             del self.stack[max(1, self._map_base) :]
             if not nested:
                 self._map_base = None
+        verdict = _VERDICT_LINE.match(line) if line[0] in "答参參" else None
+        if verdict and self._judge_open_statement(verdict.group(1) in _TRUE_MARKS):
+            return
         closing = _CLOSING_COUNT.match(line) if line[0] in "共总總一合" and not (markers and markers[0].start == 0) else None
         if closing and self._close_list(int_count(closing.group(1))):
             # 1.… 5.… then 共五项 (口诀:…): the count of the list, said by the line that
@@ -366,6 +371,17 @@ class OutlineBuilder(UnmarkedLines, AnsweredQuestions, ListEnds):
         self._marked_line(line, lineno, markers)
         if lead_bullet:
             self._last_bullet = (self.stack[-1], indent)
+
+    def _judge_open_statement(self, true: bool) -> bool:
+        """9、企业只需分析外部环境。 then 答案：×: the numbered statement above is judged."""
+        self._finish_pending()
+        top = self.stack[-1]
+        if top is self.root or top.children or top.text_parts or not top.number or top.judged is not None:
+            return False
+        top.judged = true
+        top.segment = _JUDGEMENT_PREFIX.sub("", top.segment).strip().rstrip("。.")
+        top.whole_title = True
+        return True
 
     def _close_list(self, count: int | None) -> bool:
         """Leave the list whose last item is open, giving its owner ``count``."""
