@@ -109,3 +109,29 @@ def test_words_parted_by_spaces_after_a_colon_are_items():
     # two words are a phrase, not a list
     g = parse("园艺速记\n\n接穗的信息\n一年生枝条：落叶后 采集\n二年生枝条：少用\n")
     assert "落叶后" not in titles(g) and "采集" not in titles(g)
+
+
+def test_a_question_asking_to_discuss_keeps_its_whole_title():
+    text = ("园艺师（三级）简答论述题库\n\n二、论述题\n\n8、论述园艺师在果园管理中常见的问题及对策。\n"
+            "答：要点如下（共2点）：\n(1)重视不够。对策：加强培训。\n(2)投入不足。对策：增加投入。\n")
+    g = parse(text)
+    assert "论述园艺师在果园管理中常见的问题及对策" in titles(g)
+    assert "论述" not in titles(g)
+
+
+def test_a_statement_judged_on_the_answer_line_below_it():
+    text = ("园艺题库\n\n三、判断题\n\n9、果树修剪只能在冬季进行。\n答案：×\n解析：夏季也可修剪。\n\n"
+            "10、嫁接可以保持品种的优良性状。\n答案：√\n")
+    g = parse(text)
+    wrong, right = node(g, "果树修剪只能在冬季进行"), node(g, "嫁接可以保持品种的优良性状")
+    assert [f["kind"] for f in wrong.flags] == ["false_statement"]
+    assert [f["kind"] for f in right.flags] == ["true_statement"]
+
+
+def test_a_stated_count_parts_the_last_two_items_joined_by_he():
+    text = "园艺题库\n\n6、简述果树繁殖的方法。\n答：果树繁殖的方法有三种：种子繁殖法、嫁接繁殖法和扦插繁殖法。\n"
+    g = parse(text)
+    assert kids(g, "简述果树繁殖的方法") == ["种子繁殖法", "嫁接繁殖法", "扦插繁殖法"]
+    # without a count that asks for it, X和Y stays one item
+    g = parse("园艺题库\n\n果园的成本：种苗费、肥料费、人工和管理费用\n")
+    assert kids(g, "果园的成本")[-1] == "人工和管理费用"

@@ -139,6 +139,13 @@ def split_counted(text: str, count: int, lead_dropped: bool = False) -> Split | 
         remainder = text[len(consumed):].lstrip(";。 ")
         return Split(items, remainder)
     parts = text.split("、")
+    if lead_dropped and count >= 3 and len(parts) == count - 1 and all(1 <= len(p.strip()) <= 12 for p in parts[:-1]):
+        # 有三种：成本导向定价法、需求导向定价法和竞争导向定价法: the count says 和 parts the last two.
+        last, _, rest = parts[-1].partition("。")
+        joined = LAST_JOIN.fullmatch(last.strip())
+        if joined:
+            names = [p.strip() for p in parts[:-1]] + [joined.group(1), joined.group(2)]
+            return Split([InlineItem(n) for n in names], rest.strip())
     if len(parts) >= count and all(1 <= len(p.strip()) <= 12 for p in parts[: count - 1]):
         names = [p.strip() for p in parts[: count - 1]]
         last_raw = "、".join(parts[count - 1 :])
@@ -149,6 +156,9 @@ def split_counted(text: str, count: int, lead_dropped: bool = False) -> Split | 
         remainder = _attach_explanations(items, rest.strip())
         return Split(items, remainder)
     return None
+
+
+LAST_JOIN = re.compile(r"([^和及与與的,:;]{2,12})(?:和|以及|及|与|與)([^和及与與的,:;]{2,12})")
 
 
 def split_pair(text: str) -> Split | None:

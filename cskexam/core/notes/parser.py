@@ -18,7 +18,7 @@ from cskexam.core.graph import KnowledgeGraph, Node
 from cskexam.core.errors import NotesError
 from cskexam.core.notes.definitions import extract_definitions
 from cskexam.core.notes.documents import Document, split_documents, split_indented
-from cskexam.core.notes.enumerations import Split, bare_line_list, inline_items, counted_sentences, list_tail, listed_sentence_with_subject, strip_list_lead, counted_sentence, counted_sentence_with_subject, split_counted, split_pair, split_short_list, trailing_count
+from cskexam.core.notes.enumerations import LAST_JOIN, InlineItem, Split, bare_line_list, inline_items, counted_sentences, list_tail, listed_sentence_with_subject, strip_list_lead, counted_sentence, counted_sentence_with_subject, split_counted, split_pair, split_short_list, trailing_count
 from cskexam.core.notes.formats import reformat
 from cskexam.core.notes.headings import Heading
 from cskexam.core.notes.stated_counts import stated_count
@@ -374,6 +374,11 @@ def _emit(
             # (2)根据动机的社会意义分:高尚的动机、低级的动机: a basis names a list.
             basis = title[:1] in "按根依" and _BASIS_HEAD.match(title) is not None
             split = split_short_list(text, node.count is not None or draft.listy or answered or keyed or basis)
+        if split is not None and node.count == len(split.items) + 1 and not split.items[-1].text and (
+            joined := LAST_JOIN.fullmatch(split.items[-1].title)
+        ):
+            # 有三种：种子繁殖法、嫁接繁殖法和扦插繁殖法: the count says 和 parts the last two.
+            split.items[-1:] = [InlineItem(joined.group(1)), InlineItem(joined.group(2))]
         if split is not None:
             closing = split.items[-1].title
             if len(split.items) >= 3 and closing.startswith(_TOTAL) and _COUNT_ONLY.match(closing):
