@@ -135,3 +135,11 @@ def test_a_stated_count_parts_the_last_two_items_joined_by_he():
     # without a count that asks for it, X和Y stays one item
     g = parse("园艺题库\n\n果园的成本：种苗费、肥料费、人工和管理费用\n")
     assert kids(g, "果园的成本")[-1] == "人工和管理费用"
+
+
+def test_inline_code_marks_and_checklist_boxes_are_no_part_of_markdown_titles():
+    text = ("# 果园笔记\n\n## 灌溉系统的组成\n\n1. 首部枢纽（`HEAD`）\n2. 输水管网（`PIPE`）\n3. 滴头\n\n"
+            "## 复习打卡\n\n- [x] 嫁接方法\n- [ ] 修剪时期\n")
+    g = parse(text, "notes.md")
+    assert kids(g, "灌溉系统的组成") == ["首部枢纽(HEAD)", "输水管网(PIPE)", "滴头"]
+    assert kids(g, "复习打卡") == ["嫁接方法", "修剪时期"]

@@ -26,6 +26,8 @@ _IMAGE = re.compile(r"!\[[^\]]*\]\(" + _URL + r"\)")
 _LINK = re.compile(r"\[([^\]]+)\]\(" + _URL + r"\)")
 _TOC = re.compile(r"^\[\[?toc\]?\]$", re.I)
 _EMPHASIS = re.compile(r"\*\*|__|==|~~")
+_INLINE_CODE = re.compile(r"`([^`]+)`")
+_TASK_BOX = re.compile(r"^(\s*(?:[-*+]|\d{1,3}[.)])\s+)\[[ xX]\]\s+")
 _FENCE = re.compile(r"^(```|~~~)")
 _FENCE_FIRST = "`~"
 _CONTAINER = re.compile(r"^:::\s*(\S*)\s*(.*)$")
@@ -136,6 +138,10 @@ def _strip_markup(text: str, markdown: bool) -> str:
         text = _LINK.sub(r"\1", text)
     if "**" in text or "__" in text or "==" in text or "~~" in text:
         text = _EMPHASIS.sub("", text)
+    if "`" in text and not text.lstrip().startswith("```"):
+        text = _INLINE_CODE.sub(r"\1", text)  # 自动呼叫分配系统（`ACD`）: the code marks go, the word stays
+    if "[" in text:
+        text = _TASK_BOX.sub(r"\1", text)  # - [x] 呼叫中心类型: a checklist's box is no part of the item
     return text
 
 
