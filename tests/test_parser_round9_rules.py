@@ -143,3 +143,27 @@ def test_inline_code_marks_and_checklist_boxes_are_no_part_of_markdown_titles():
     g = parse(text, "notes.md")
     assert kids(g, "灌溉系统的组成") == ["首部枢纽(HEAD)", "输水管网(PIPE)", "滴头"]
     assert kids(g, "复习打卡") == ["嫁接方法", "修剪时期"]
+
+
+def test_a_book_page_lead_in_wrapped_before_its_colon_and_a_footnote_mark():
+    # A page printed 26 characters wide: the lead-in wraps before its last word.
+    lines = [
+        "果园灌溉应当遵循节约用水的原则,并根据土壤墒情确定灌",
+        "水的时间和数量。灌溉的方式有滴灌、喷灌、微喷和渗灌等",
+        "多种,各地可以根据当地条件选用。采用节水方式浇水的果",
+        "园,可以申请补贴,但下列果园的灌溉设施不在补贴的范围",
+    ]
+    assert all(len(x) == 26 for x in lines)
+    text = ("果树栽培\n\n三、\"节水灌溉\"制度\n" + "\n".join(lines) + "\n除外:\n"
+            "(1)盆栽果园;\n(2)设施果园。\n\n四、果园法规\n《种子法》(以下简称《种法》)①\n规定了种苗的管理。\n")
+    g = parse(text)
+    assert "\"节水灌溉\"制度" in titles(g)
+    assert kids(g, "\"节水灌溉\"制度") == ["盆栽果园", "设施果园"]
+    assert "除外" not in titles(g) and "①" not in titles(g)
+
+
+def test_a_lead_in_naming_the_list_below_with_xialie_is_no_item():
+    text = ("果树栽培\n\n四、果园纠纷的解决途径\n果农和收购商发生纠纷的,可以通过下列三种途径解决:"
+            "协商和解;请求合作社调解;向人民法院提起诉讼。\n\n五、其他\n")
+    g = parse(text)
+    assert kids(g, "果园纠纷的解决途径") == ["协商和解", "请求合作社调解", "向人民法院提起诉讼"]

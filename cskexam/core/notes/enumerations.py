@@ -83,7 +83,7 @@ def _semicolon_item(part: str) -> InlineItem:
 
 
 # 注意的品质主要有四个:甲;乙… / 有五个,分别是:甲、乙…: a lead-in clause ended by a colon before the items.
-_COLON_LEAD = re.compile(r"^([^:。;]{0,32}?(?:有|包括|包含|分为|分成|如下|以下|是|为|為|共)[^:。;、]{0,8}):\s*(?=\S)")
+_COLON_LEAD = re.compile(r"^([^:。;]{0,32}?(?:有|包括|包含|分为|分成|如下|以下|下列|下述|是|为|為|共)[^:。;、]{0,8}):\s*(?=\S)")
 
 
 # 有两种,即甲和乙 / 共三类,分别是甲、乙、丙: a count, then the items named after 即.

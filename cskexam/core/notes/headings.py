@@ -476,7 +476,10 @@ _TRAILING_PAGE = re.compile(r"\((?:P\s?\d+)\)$")
 
 def clean_title(title: str) -> str:
     title = title.replace("**", "").replace("__", "")
+    opening = title.lstrip(" 、:;,。")[:1]
     title = title.strip(" 、:;,。“”\"'")
+    if opening in ("\"", "“") and title and not title.endswith(("\"", "”")) and ("”" if opening == "“" else "\"") in title:
+        title = opening + title  # "七日无理由退货"制度: the quote names a part of the title; both marks stay
     if title.startswith("【") and title.endswith("】") and title.count("【") == 1:
         title = title[1:-1].strip()  # 【易错点】: a label in brackets
     # A trailing mnemonic or page mark in brackets that survived (e.g. at line end).

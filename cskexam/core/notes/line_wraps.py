@@ -68,6 +68,11 @@ def join_hard_wraps(lines: list[Line]) -> None:
         dangling = opened or (line.text.endswith(_DANGLING) and len(nxt.text) <= 24)
         # …导致质量问题的五 / 种差距: a count cut between its numeral and its measure word.
         dangling = dangling or (last in "二三四五六七八九十两兩" and nxt.text[:1] in "种種个個项項类類条條层層" and len(nxt.text) <= 24)
+        # …但下列商品 / 除外:: at the page width, a word and its colon are the lead-in's end.
+        dangling = dangling or (
+            width > 0 and piece.get(i, len(line.text)) >= width - 3 and "\u4e00" <= last <= "\u9fff"
+            and _WORD_AND_COLON.match(nxt.text) is not None
+        )
         if (
             last not in _END_PUNCT
             and ("\u4e00" <= last <= "\u9fff" or last in "、," or flow)
@@ -96,6 +101,7 @@ def join_hard_wraps(lines: list[Line]) -> None:
     _join_broken_words(lines)
 
 
+_WORD_AND_COLON = re.compile(r"^[\u4e00-\u9fff]{1,4}:$")
 _OPEN_CLAUSE = re.compile(r"[。;]其中[\u4e00-\u9fff]{1,10}$")
 _DANGLING = ("及其", "以及", "的", "和", "与", "與", "及", "或", "对于", "关于", "關於", "由于", "由於")
 

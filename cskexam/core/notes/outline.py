@@ -108,6 +108,8 @@ class OutlineBuilder(UnmarkedLines, AnsweredQuestions, ListEnds):
     def _accept(self, m: Marker, line: str, since_start: int) -> bool:
         prev = line[m.start - 1] if m.start > 0 else ""
         at_start = m.start <= self._indent
+        if m.style == "circled" and m.start > 0 and m.end == len(line.rstrip()):
+            return False  # …(以下简称《消法》)①: a footnote's mark, no item
         if m.style in ("part", "chapter", "section") and m.start > 0 and m.end == len(line):
             return False  # 培训课程 第三单元 on a cover: the unit named after the course, no heading
         if m.style in ("part", "chapter", "section", "circled") or m.style.startswith(("dec", "bullet")):
