@@ -41,6 +41,8 @@ _TERM_LINE = re.compile(r"^(?!(?:注意|注|提示|备注|说明|例如|例|比�
 # 客户满意的层次(3个) / RFM模型 3个指标: a count in brackets or after a space may close it.
 _BARE_HEADING = re.compile(r"^[^\s。,;:!?、()\[\]“”\"→]{4,20}(?:\(共?[一二三四五六七八九十两\d]{1,2}[个個种種项項类類点點条條步]\)"
                            r"|\s共?[一二三四五六七八九十两\d]{1,2}[个個种種项項类類点點条條步级級层層][\u4e00-\u9fff]{0,2})?$(?<![的了和与及])")
+# 【易混易错】 / 判断 / 小结: a label over asides, read by the outline as such, not a topic's heading.
+_ASIDE_LABEL = re.compile(r"[【\[]|易混|易错|易錯|辨析|判断|判斷|练习|練習|小测|小測|真题|真題|习题|習題|注意|提示|小结|小結|总结|總結")
 _ANSWER = re.compile(r"^(?:答|答案|参考答案)\s*:\s*")
 _NAMED_MNEMONIC = re.compile(r"\((?:口诀|口訣|巧记|巧記|记忆|記憶|速记|速記|助记|助記)\s*:\s*([^()]{1,24})\)")
 
@@ -91,7 +93,7 @@ def _build(doc: Document, prepared: list[Line], markdown: bool, by_indent: bool 
                      and body[k + 1][1].endswith("。") and len(body[k + 1][1]) >= 20 and len(text) <= 16)
                  # RFM模型 / R 最近一次消费…: the first line of a block of lines, after a
                  # block of two lines or more (a list that ended), in notes without markers
-                 or (not markdown and len(text) <= 16 and k >= 2 and body[k - 1][0] < lineno - 1
+                 or (not markdown and len(text) <= 16 and k >= 2 and body[k - 1][0] < lineno - 1 and not _ASIDE_LABEL.search(text)
                      and body[k - 2][0] == body[k - 1][0] - 1 and body[k + 1][0] == lineno + 1))
             # the last of a run of bare item lines is an item, not a heading
             and not (k > 0 and not scans[k - 1] and _BARE_HEADING.match(body[k - 1][1]) is not None
