@@ -368,7 +368,8 @@ class OutlineBuilder(UnmarkedLines, AnsweredQuestions, ListEnds):
             # • 按競爭優勢來源分 over indented ▪ 成本領先型…: in a plain-text copy of
             # slides or Word, a bullet indented deeper than the open bullet is its item.
             self._finish_pending()
-            self._indented_item(markers[0]._replace(style="bullet_in"), line, lineno, indent, markers[1:])
+            lead = markers[0]
+            self._indented_item(Marker("bullet_in", lead.number, lead.raw, lead.start, lead.end), line, lineno, indent, markers[1:])
             return
         self._marked_line(line, lineno, markers)
         if lead_bullet:
