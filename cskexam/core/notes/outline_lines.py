@@ -260,7 +260,9 @@ class UnmarkedLines:
             self._sub_list(sub.group(1) or sub.group("bare"), inline, lineno, cn_to_int(sub.group("n")) if sub.group("n") else None)
             return True
         counted = _SUBJECT_COUNT.match(head)
-        if counted and not _LEAD_IN.search(head) and not _COUNT_ONLY.match(head) and not self._fresh_top():
+        if (counted and not _LEAD_IN.search(head) and not _COUNT_ONLY.match(head) and not self._fresh_top()
+                # (影响客户满意的因素有四个 under 客户满意的影响因素: the heading's own list, after its text)
+                and not self._repeats_heading(head, self.stack[-1])):
             # 面试的基本程序按先后共五个阶段: after the heading's own text, a list of its own.
             self._finish_pending()
             draft = self._plain(counted.group(1), "plain", lineno)
@@ -367,7 +369,8 @@ class UnmarkedLines:
             return False
         subject, name = _bare_name(subject), _bare_name(owner.segment.split(":", 1)[0])
         # Only the same name: “以人为本”的学生观: under 学生观 is a list of its own.
-        return len(name) >= 2 and subject == name
+        # The same words in another order name it too (影响客户满意的因素 under 客户满意的影响因素).
+        return len(name) >= 2 and (subject == name or (len(name) >= 6 and sorted(subject) == sorted(name)))
 
     def _add_items(self, owner: Draft, items: list[str], lineno: int) -> None:
         for item in items:
