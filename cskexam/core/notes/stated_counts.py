@@ -16,8 +16,8 @@ COUNT_PHRASE = re.compile(
 _NUMERAL = re.compile(r"[一二三四五六七八九十两兩\d]")
 # 特点有三 / 其功能有四: a bookish lead-in that ends on its number, with no unit after it.
 _COUNT_ENDS = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:有|共)([二三四五六七八九两兩]|十[一二三四五六七八九]?)$")
-# 主要有四条, 共六种: a count after 有/共 says how many only with its unit.
-_COUNT_AFTER_UNIT = re.compile(r"(?:主要有|共有|共|有)([一二三四五六七八九十两兩]|\d{1,2})大?(?:个|個|种|種|类|類|项|項|点|點|条|條|方面|阶段|階段|步)")
+# 主要有四条, 共六种, (要点6个): a count after 有/共/要点 says how many only with its unit.
+_COUNT_AFTER_UNIT = re.compile(r"(?:主要有|共有|共|有|要点|要點|采分点|採分點|得分点|得分點)([一二三四五六七八九十两兩]|\d{1,2})大?(?:个|個|种|種|类|類|项|項|点|點|条|條|方面|阶段|階段|步)")
 # 共分為以下六個階段: / 按以下七个步骤进行: / 五个阶段: — a lead-in that ends on its count, before the colon.
 _COUNT_LEAD = re.compile(
     r"(?:^|以下|如下|下列|共|经历|經歷)([一二三四五六七八九十两兩]|\d{1,2})大?(?:个|個|种|種|类|類|项|項|点|點|条|條|层|層)"
