@@ -222,6 +222,9 @@ _PLAIN_HEAD = re.compile("(" + PLAIN_TITLE.pattern + "):")
 _PLAIN_TERM = re.compile("(" + PLAIN_TITLE.pattern + r"):([^()\[\]【】记記口]*)", re.S)
 
 
+_EXAM_ASKS = ("简述", "簡述", "论述", "論述", "试述", "試述", "阐述", "闡述", "试论", "試論", "谈谈", "談談")
+
+
 def split_marked_heading(segment: str, known: frozenset[str] = frozenset(), subject: str = "") -> Heading:
     """``split_heading`` for any segment: one that is more than a plain title."""
     s = segment.strip().lstrip(":、 ").strip()
@@ -255,6 +258,7 @@ def split_marked_heading(segment: str, known: frozenset[str] = frozenset(), subj
     explicit_end = end < len(s) and s[end] in ":([ "
     whole = s.rstrip("。;, ")
     restart = None
+    asked = False
     if explicit_end and len(clause) <= 12:
         heading.explicit = True
     elif explicit_end and s[end] == ":" and len(clause) <= TITLE_MAX and _inline_list(s[end + 1 :]):
@@ -270,6 +274,8 @@ def split_marked_heading(segment: str, known: frozenset[str] = frozenset(), subj
         # 服务质量的五个维度(SERVQUAL模型): a whole heading closed by the name of its model;
         # the name before the bracket, known as a title, is no place where a body starts.
         pass
+    elif clause.startswith(_EXAM_ASKS) and len(whole) <= 40 and not INNER_STOP.search(whole):
+        title, body, asked = whole, "", True  # 论述…规定的消费者权利,并说明…: a question is a whole title
     elif (i := head_repeat(clause)) is not None:
         restart = (i, False)
     elif (i := known_prefix(clause, known)) is not None and not (
@@ -292,7 +298,7 @@ def split_marked_heading(segment: str, known: frozenset[str] = frozenset(), subj
         title = s[:i]
         body = s if keep_subject else s[i:]
         heading.clause = clause
-    elif len(clause) > TITLE_MAX and not (
+    elif len(clause) > TITLE_MAX and not asked and not (
         # …相统一的规律(双边性规律): a heading of full length closed by its short aside is whole.
         title == clause and clause.endswith(")") and 0 < clause.rfind("(") <= TITLE_MAX and len(clause) - clause.rfind("(") <= 10
     ):
