@@ -167,3 +167,30 @@ def test_a_lead_in_naming_the_list_below_with_xialie_is_no_item():
             "协商和解;请求合作社调解;向人民法院提起诉讼。\n\n五、其他\n")
     g = parse(text)
     assert kids(g, "果园纠纷的解决途径") == ["协商和解", "请求合作社调解", "向人民法院提起诉讼"]
+
+
+def test_a_counted_lead_in_naming_the_heading_in_other_words_order_gives_it_its_items():
+    text = ("园艺速记\n\n考点五：果实品质的影响因素\n品质=内在品质+外观品质，两者缺一不可。\n影响果实品质的因素有三个：\n"
+            "① 光照\n② 温度\n③ 水分\n")
+    g = parse(text)
+    assert kids(g, "果实品质的影响因素") == ["光照", "温度", "水分"]
+    assert node(g, "果实品质的影响因素").count == 3
+
+
+def test_an_answer_that_opens_with_its_number_of_points_counts_the_question():
+    text = "园艺题库\n\n2、简述嫁接的步骤。\n答：（要点3个）(1)削接穗；(2)切砧木；(3)绑扎。\n\n3、简述别的。\n答：略。\n"
+    g = parse(text)
+    assert node(g, "简述嫁接的步骤").count == 3
+    assert kids(g, "简述嫁接的步骤") == ["削接穗", "切砧木", "绑扎"]
+
+
+def test_a_question_to_discuss_is_its_whole_title_however_its_words_recur():
+    text = ("园艺题库\n\n7、论述《种子法》规定的种子使用者权利，并说明种苗站应如何保障。\n答：（一）主要权利有：\n1.知情权\n2.选择权\n")
+    g = parse(text)
+    assert "论述《种子法》规定的种子使用者权利,并说明种苗站应如何保障" in titles(g)
+
+
+def test_a_counted_sentence_may_name_items_as_long_as_legal_terms():
+    text = "法规速记\n\n二、承包合同的种类\n承包合同分为固定期限承包合同、无固定期限承包合同和以完成一定种植任务为期限的承包合同三种。\n"
+    g = parse(text)
+    assert kids(g, "承包合同的种类") == ["固定期限承包合同", "无固定期限承包合同", "以完成一定种植任务为期限的承包合同"]

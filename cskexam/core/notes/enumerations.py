@@ -402,7 +402,10 @@ def counted_sentence_with_subject(text: str, last_clause: bool = False) -> tuple
     parts = [p.strip() for p in body.split("、")]
     if len(parts) == count - 1 and (pair := split_at_join(parts[-1])):
         parts = parts[:-1] + pair
-    if len(parts) < 2 or not all(1 <= len(p) <= 16 for p in parts):
+    # As many pieces as the sentence counts: an item may be as long as a legal term
+    # (以完成一定工作任务为期限的劳动合同).
+    longest = 20 if len(parts) == count else 16
+    if len(parts) < 2 or not all(1 <= len(p) <= longest for p in parts):
         return None
     return count, Split([InlineItem(p) for p in parts], rest.strip()), m.group("subject").strip()
 
