@@ -194,3 +194,10 @@ def test_a_counted_sentence_may_name_items_as_long_as_legal_terms():
     text = "法规速记\n\n二、承包合同的种类\n承包合同分为固定期限承包合同、无固定期限承包合同和以完成一定种植任务为期限的承包合同三种。\n"
     g = parse(text)
     assert kids(g, "承包合同的种类") == ["固定期限承包合同", "无固定期限承包合同", "以完成一定种植任务为期限的承包合同"]
+
+
+def test_a_predicate_shared_by_a_short_last_word_is_no_pair_of_items():
+    text = "园艺速记\n\n采收的原则\n1.及时原则(保证果实成熟度适宜、均匀)\n2.轻拿原则\n3.分级原则\n"
+    g = parse(text)
+    assert kids(g, "及时原则") == []
+    assert kids(g, "采收的原则") == ["及时原则", "轻拿原则", "分级原则"]

@@ -273,6 +273,8 @@ def _split_short_list(text: str, counted: bool = False) -> Split | None:
         longest = (16 if even else 14) if counted else (12 if even else 8)
         if len(parts) == 2 and not counted and any("的" in p for p in parts):
             return None  # 服务设施、设备和人员的外表: two pieces of a phrase
+        if len(parts) == 2 and not counted and sizes[0] >= 2 * sizes[1] + 3:
+            return None  # 保证个人信息准确、完整: a predicate shared by a short last word
         if len(parts) >= 2 and all(1 <= n <= longest for n in sizes):
             return Split([InlineItem(p) for p in parts], "")
     if "、" in body and "," in body and not counted:
