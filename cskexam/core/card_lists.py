@@ -25,7 +25,7 @@ def _is_bullet(node: Node) -> bool:
 
 
 def _item_nodes(graph: KnowledgeGraph, node: Node) -> list[Node]:
-    kids = graph.children(node.id)
+    kids = graph.entries(node.id)
     if node.count and len(kids) == node.count:
         # Items that have sub-lists of their own are often parsed as points.
         return kids
@@ -73,7 +73,7 @@ def _marked_key(graph: KnowledgeGraph, node: Node) -> bool:
 def _list_kids(graph: KnowledgeGraph, node: Node) -> list[Node]:
     """The entries of a list: all children numbered alike (1) 2) … even those with sub-lists of
     their own), else the parser's items."""
-    kids = graph.children(node.id)
+    kids = graph.entries(node.id)
     if len(kids) >= 2 and all(_ORDINAL.match(_clean(k.title)) for k in kids):
         return kids  # 差距一 … 差距五, whatever the outline made of each
     styles = {_NUMBERING.sub("N", k.marker.strip()) for k in kids}

@@ -23,6 +23,7 @@ FLAG_KINDS = (COUNT_MISMATCH, TITLE_TRUNCATED, FALSE_STATEMENT, TRUE_STATEMENT)
 # A node flagged so is no ground for a card or a generated question: its list
 # is incomplete, its title a guess, or it is a 判断 statement, not a fact.
 BLOCKING_FLAGS = frozenset(FLAG_KINDS)
+_JUDGED = frozenset({FALSE_STATEMENT, TRUE_STATEMENT})
 
 
 def make_flag(kind: str, **details) -> dict:
@@ -179,6 +180,11 @@ class KnowledgeGraph:
 
     def children(self, node_id: str) -> list[Node]:
         return [self.nodes[c] for c in self.nodes[node_id].children]
+
+    def entries(self, node_id: str) -> list[Node]:
+        """The children that are entries of the node's list: not the statements
+        the notes mark true or false beside them (…最难。(√) after 1. 2. 3.)."""
+        return [n for n in self.children(node_id) if not any(f.get("kind") in _JUDGED for f in n.flags)]
 
     def parent(self, node_id: str) -> Node | None:
         pid = self.nodes[node_id].parent

@@ -107,7 +107,7 @@ def _cut_reminder(text: str) -> str:
 
 
 def _items(graph: KnowledgeGraph, node: Node) -> list[Node]:
-    kids = graph.children(node.id)
+    kids = graph.entries(node.id)
     if node.count and len(kids) == node.count:
         items = kids  # items with sub-lists of their own are parsed as points (营销环境 of 微观环境)
     else:
@@ -258,7 +258,7 @@ class _Context:
             found = _items(graph, n)
             count_ok = n.count == len(found) if n.count is not None else _whole(graph, n)
             mnemonic = n.mnemonic or loose_mnemonic(graph, n)
-            kids = _dedup(graph.children(n.id))
+            kids = _dedup(graph.entries(n.id))
             if n.count is None and mnemonic and len(re.split(r"[、，,/\s]+", mnemonic)) == len(kids):
                 found, count_ok = kids, True  # 记：“质、态、诺、期、误”: one initial for each entry
             elif n.count is None and not count_ok and _one_kind(kids):

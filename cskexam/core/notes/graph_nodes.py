@@ -79,7 +79,8 @@ def finish_kind(node: Node, draft: Draft, inline: int) -> Node:
         node.kind = "item"
     elif draft.inline_item:
         node.kind = "item"
-    found = inline if inline else len(node.children)
+    # Statements marked (√)/(×) written after a list are about it, not more of its items.
+    found = inline if inline else len(node.children) - sum(1 for c in draft.children if c.judged is not None)
     if node.count is None and node.parent is not None and names_count(node.title, found):
         node.count = found  # 疾病的三间分布:时间、地区、人群
     if node.count is not None and node.count != found:
