@@ -201,3 +201,14 @@ def test_a_predicate_shared_by_a_short_last_word_is_no_pair_of_items():
     g = parse(text)
     assert kids(g, "及时原则") == []
     assert kids(g, "采收的原则") == ["及时原则", "轻拿原则", "分级原则"]
+
+
+def test_a_pointer_remark_is_a_sentence_of_its_own_and_defines_nothing():
+    text = ("园艺速记\n\n考点六：果园分级——ABC法\nA类：核心果园，面积约占20%\nC类：普通果园，数量最多但产量最少\n"
+            "👉 对A类果园要专人管理，对C类果园以标准化管理为主。\n👉 施肥过量会烧根。（×）\n")
+    g = parse(text)
+    assert node(g, "C类").text.startswith("普通果园,数量最多但产量最少。")
+    assert "施肥过量会烧根" in titles(g)
+    g = parse("# 笔记\n\n### 果园指标\n\n- **坐果率**：坐果数占花数的比例\n- **优果率**：优质果占总果数的比例\n\n"
+              "注意：指标不是越高越好，一味追求坐果率，果实就会变小。\n", "notes.md")
+    assert [d.term for d in g.definitions] == []

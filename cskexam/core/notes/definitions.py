@@ -9,6 +9,7 @@ from cskexam.core.graph import Definition, KnowledgeGraph
 _SENTENCES = re.compile(r"[^。;!?]+")
 _IS_MEANT = re.compile(r"^([^,:()“”\"]{2,14}?)(?:是指|:指|指的是)(.{4,})$")
 _IS_SET = re.compile(r"^([^,:()“”\"]{2,12}?)是(.{2,80}?的(?:集合|总称|统称|总和))")
+_ASIDE = re.compile(r"^(?:注|注意|備註|备注|说明|說明|提示|提醒|例如|比如|小结|总结|易错|易混|[\u4e00-\u9fff]{1,4}(?:提醒|提示))$")
 _TITLE_NOISE = re.compile(r"(的定义|是谁|的含义|的概念)$")
 
 
@@ -24,6 +25,8 @@ def _definitions_of(title: str, text: str) -> list[tuple[str, str]]:
     for sentence in _SENTENCES.findall(stripped):
         sentence = sentence.strip()
         m = _IS_MEANT.match(sentence)
+        if m and _ASIDE.match(m.group(1).strip()):
+            continue  # 注意:指标不是越高越好: a remark, whose next word happens to open with 指
         if m:
             found.append((m.group(1).strip(), "指" + m.group(2).strip()))
             continue

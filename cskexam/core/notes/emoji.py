@@ -46,6 +46,8 @@ _KEYCAP = re.compile(r"([0-9])\ufe0f?\u20e3|\U0001f51f")
 _HEADING = re.compile(r"^(\s*#{1,6}\s+)(.*)$")
 _POINT = re.compile(r"^([^\s:：。，,；;!?！？()（）]{1,16}?)\s*(?:👉|➡)\ufe0f?\s*(?=\S)")
 # 🔹 🔸 🟢 ⚫: shapes that stand for the bullet of a list item.
+_JUDGED_END = re.compile(r"[✗✓×√][)）]?\s*$|[(（]\s*[xX对错對錯]\s*[)）]\s*$")  # 👉 负强化就是惩罚。（×）: a statement
+_LABELLED = re.compile(r"^[^\s:：。，,]{1,6}\s*[:：]")  # 👉 小编提醒：… / 👉 判断一下：… keep their label
 _SHAPE_BULLET = re.compile("^[\U0001f534-\U0001f53b\U0001f7e0-\U0001f7eb\u26aa\u26ab\U0001f518]\ufe0f?\\s*(?=\\S)")
 _NUMBERED_HEADING = re.compile(
     r"(?:考点|考點|知识点|知識點|专题|專題|模块|模塊)\s?[一二三四五六七八九十\d]+"
@@ -87,6 +89,9 @@ def rewrite_emoji(line: str) -> str:
             # 力求成功者 👉 倾向选择…: a term and what it means.
             rest = bare.replace("\x00", "👉")
             body = point.group(1) + "：" + rest[point.end():]
+        elif bare.startswith("\x00") and not _LABELLED.match(bare[1:].lstrip()) and not _JUDGED_END.search(bare):
+            # 👉 对A类客户要…: a pointer to a remark on what is above, said as 注.
+            body = "注:" + bare[1:].replace("\x00", " ").lstrip()
         else:
             body = bare.replace("\x00", " ")
     first = body[:1]
