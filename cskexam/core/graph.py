@@ -184,7 +184,7 @@ class KnowledgeGraph:
     def entries(self, node_id: str) -> list[Node]:
         """The children that are entries of the node's list: not the statements
         the notes mark true or false beside them (…最难。(√) after 1. 2. 3.)."""
-        return [n for n in self.children(node_id) if not any(f.get("kind") in _JUDGED for f in n.flags)]
+        return [n for n in self.children(node_id) if not any(as_flag(f).get("kind") in _JUDGED for f in n.flags)]
 
     def parent(self, node_id: str) -> Node | None:
         pid = self.nodes[node_id].parent
