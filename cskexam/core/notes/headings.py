@@ -310,12 +310,24 @@ def split_marked_heading(segment: str, known: frozenset[str] = frozenset(), subj
     return heading
 
 
+_CLOSING_PAGE_OR_STARS = re.compile(r"(?<=[)】\]★☆\s])\s*([Pp]\.?\s?\d{1,4}(?:\s?[-~—]\s?[Pp]?\d{1,4})?|[★☆]{1,5})$")
 _CLOSING_GROUP = re.compile(r"(?:\(([^()]{1,8})\)|【([^【】]{1,6})】|\[([^\[\]]{1,6})\])$")
 
 
 def _take_closing_meta(s: str, heading: Heading) -> str:
     """Tags and page marks that close a heading (…(Biestek 七大原則)【重要】) are
     fields: taken first, they do not make the heading too long to be whole."""
+    starred: list[str] = []
+    while (m := _CLOSING_PAGE_OR_STARS.search(s)) and m.start() >= 2:
+        # …【多选】★★ P12: a page mark or stars after the tags close the heading too.
+        kind = classify_group(m.group(1))
+        if kind is None:
+            break
+        if kind[0] == "page":
+            heading.page = heading.page or str(kind[1])
+        else:
+            starred.extend(kind[1])
+        s = s[: m.start()].rstrip()
     while s.endswith((")", "】", "]")) and (m := _CLOSING_GROUP.search(s)) and m.start() >= 2:
         kind = classify_group(next(g for g in m.groups() if g))
         if kind is None or kind[0] == "mnemonic":
@@ -326,6 +338,7 @@ def _take_closing_meta(s: str, heading: Heading) -> str:
         else:
             heading.tags.extend(t for t in value if t not in heading.tags)
         s = s[: m.start()].rstrip()
+    heading.tags.extend(t for t in starred if t not in heading.tags)
     return s
 
 

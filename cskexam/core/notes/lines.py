@@ -58,6 +58,9 @@ _SPACED_LIST = re.compile(
     r"[^\s、，,;；:：。()（）]{2,16})[ \u3000]+([^\s:：。]+)$"
 )
 _ITEM_SEP = re.compile(r"[;；、]")
+_BANNER_RULE = "=-~*—_·"
+_DIVIDER_WORDS = {"分界线", "分界線", "分割线", "分割線", "分隔线", "分隔線"}
+_BANNER = re.compile(r"^[=\-~*—_·]{3,}\s*([^=\-~*—_·\s].*?)\s*[=\-~*—_·]{3,}$")
 # 个人客户：基本信息 消费信息 行为信息: three or more words after a colon, parted by spaces only.
 _SPACED_AFTER_COLON = re.compile(r"^([^\s:：]{2,16})[:：]\s*((?:[\u4e00-\u9fff]{2,8}[ \u3000]+){2,}[\u4e00-\u9fff]{2,8})$")
 _NO_SPACE = re.compile(r"\s+")
@@ -334,6 +337,12 @@ def _clean_line(stripped: str, markdown: bool, literal: bool) -> tuple[str | Non
         text = _strip_markup(stripped, markdown)
     else:
         text = stripped
+    if text[:1] in _BANNER_RULE and text[-1:] in _BANNER_RULE:
+        banner = _BANNER.match(text)
+        if banner and banner.group(1)[-3:] in _DIVIDER_WORDS:
+            return None, bold, ""  # -------分界线-------: a rule that names itself
+        if banner:  # ========== 模块一 客户服务基础 ==========: the heading between its rules
+            text = banner.group(1)
     # A spaced list holds an item separator after its space.
     if (" " in text or "\u3000" in text) and ("、" in text or ";" in text or "；" in text):
         text = _spaced_list(text.strip())
