@@ -438,7 +438,7 @@ class UnmarkedLines:
         if sum(1 for c in parent.children if c.style == top.style) < 2:
             return False
         texts = [top.segment.split(":", 1)[-1], *top.text_parts]
-        return not any("、" in t and _looks_like_list(t) and not _IN_SENTENCE.search(t) for t in texts)
+        return not any(("、" in t or ";" in t) and _looks_like_list(t) and not _IN_SENTENCE.search(t) for t in texts)
 
     def _mnemonic_owner(self, tip: bool) -> Draft | None:
         """The heading whose items a mnemonic helps remember: the nearest open
@@ -448,7 +448,7 @@ class UnmarkedLines:
         top = self.stack[-1]
         if (
             not tip and top is not self.root and not top.children and top.style != "judge"
-            and ("、" in top.segment or any("、" in part for part in top.text_parts))
+            and ("、" in top.segment or any("、" in part or ";" in part for part in top.text_parts))
             and not self._last_item_of_sentence(top)
         ):
             return top
