@@ -64,7 +64,8 @@ _NUM = "一二三四五六七八九十两"
 _UNIT = r"(?:个|個|种|種|类|類|项|項|点|點|条|條|句话|句話|句|方面|部分|阶段|階段|层次|層次)"
 # 教师的权利(六项), 单例(五种): a bracket that states how many items there are.
 # 服务的特征(五性): properties counted by their common ending.
-_COUNT_GROUP = re.compile(rf"\((?:共|共有)?([{_NUM}]+|\d{{1,2}})(?:{_UNIT}|性)\)")
+# 服务质量差距模型(5个差距), 投诉处理的步骤(6步): the unit may name what is counted.
+_COUNT_GROUP = re.compile(rf"\((?:共|共有)?([{_NUM}]+|\d{{1,2}})(?:{_UNIT}[\u4e00-\u9fff]{{0,2}}|性|步|大步)\)")
 # 职业理念(占比约15%): an exam-weight aside, never part of the title.
 _WEIGHT_GROUP = re.compile(r"\((?:占比|分值|约)[^()]{0,8}\)|\([^()]{0,6}%\)")
 # 架构评估方法分为三类 / 创建型模式包括: the predicate belongs to the list, not its name.

@@ -65,7 +65,9 @@ def join_hard_wraps(lines: list[Line]) -> None:
         # that cannot end a phrase goes on, whatever the next line holds. So does
         # ``…三部分构成。其中服务软件`` / ``标准又包括:…``: a 其中 clause with no verb yet.
         opened = _OPEN_CLAUSE.search(line.text) is not None and len(nxt.text) <= 24
-        dangling = opened or (line.text.endswith(_DANGLING) and len(nxt.text) <= 24)
+        dangling = opened or (line.text.endswith(_DANGLING) and len(nxt.text) <= 24 and not (
+            # 显性需求:客户能说出来的 / 隐性需求:…: two term lines, the first ending on its 的
+            _TERM_HEAD.match(line.text) and _TERM_HEAD.match(nxt.text)))
         # …导致质量问题的五 / 种差距: a count cut between its numeral and its measure word.
         dangling = dangling or (last in "二三四五六七八九十两兩" and nxt.text[:1] in "种種个個项項类類条條层層" and len(nxt.text) <= 24)
         # …但下列商品 / 除外:: at the page width, a word and its colon are the lead-in's end.
@@ -101,6 +103,7 @@ def join_hard_wraps(lines: list[Line]) -> None:
     _join_broken_words(lines)
 
 
+_TERM_HEAD = re.compile(r"^[^\s:,;。]{2,12}:")
 _WORD_AND_COLON = re.compile(r"^[\u4e00-\u9fff]{1,4}:$")
 _OPEN_CLAUSE = re.compile(r"[。;]其中[\u4e00-\u9fff]{1,10}$")
 _DANGLING = ("及其", "以及", "的", "和", "与", "與", "及", "或", "对于", "关于", "關於", "由于", "由於")
