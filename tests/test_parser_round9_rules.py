@@ -212,3 +212,43 @@ def test_a_pointer_remark_is_a_sentence_of_its_own_and_defines_nothing():
     g = parse("# 笔记\n\n### 果园指标\n\n- **坐果率**：坐果数占花数的比例\n- **优果率**：优质果占总果数的比例\n\n"
               "注意：指标不是越高越好，一味追求坐果率，果实就会变小。\n", "notes.md")
     assert [d.term for d in g.definitions] == []
+
+
+# -- a cram sheet of 考点 (an eleventh examiner's notes) ---------------------------
+
+CRAM = """园艺师考前必背考点（冲刺版）
+说明：★越多越重要；【】内为常考题型。
+
+========== 模块一 果树基础 ==========
+
+考点1 果树的含义【单选】★
+果树是能生产果品的多年生植物。
+
+考点2 果树的特征(3个)【多选】★★
+多年生；木本；结果
+巧记："多木果"——谐音"多目果"
+
+考点3 嫁接的基本原则(4个)【多选】★★ P12
+亲和；适时；快速；绑紧
+记忆："亲适快绑"（谐音"亲是快板"）
+易错：嫁接的核心是亲和，不是快速。
+
+考点4 修剪的类型【单选】★
+冬季修剪：落叶后进行的
+夏季修剪：生长期进行，以疏枝为主
+
+考点5 果园灾害模型(5个差距)【简答】★★
+冻害；旱害；涝害；风害；雹害
+"""
+
+
+def test_a_cram_sheet_keeps_titles_counts_pages_and_mnemonics():
+    g = parse(CRAM)
+    assert "果树基础" in titles(g) and not any("=====" in t for t in titles(g))
+    principles = node(g, "嫁接的基本原则")
+    assert (principles.count, principles.page, principles.mnemonic) == (5 - 1, "P12", "亲适快绑")
+    assert kids(g, "嫁接的基本原则") == ["亲和", "适时", "快速", "绑紧"]
+    assert node(g, "果树的特征").mnemonic == "多木果"
+    assert kids(g, "修剪的类型") == ["冬季修剪", "夏季修剪"]
+    assert node(g, "果园灾害模型").count == 5
+    assert not node(g, "果树基础").mnemonic
