@@ -46,6 +46,8 @@ _RULE = "-—_=·."
 _SOCIAL_FURNITURE = re.compile(
     r"点击关注|关注公众号|关注我们|扫码关注|长按识别|长按二维码|后台回复|点个[「“\"]?在看|[「“\"]在看[」”\"]|欢迎转发|分享给更多"
     r"|^原创\s.{0,40}\d{4}-\d{2}-\d{2}|发表于\S{1,8}$|^[-—–\s]*END[-—–\s]*$"
+    # 编辑于 2023-11-28 21:14, 赞同 1.2k, 87 条评论: a Q&A site's footer (分享, 收藏 alone may be items).
+    r"|^(?:编辑于|發佈於|发布于)\s?\d{4}-\d{2}-\d{2}|^赞同\s?[\d.]+[kKwW万]?$|^\d+\s?条评论$"
 )
 # Site furniture glued to a line (精品文档 可编辑 管理学基础…): the words go, the title stays.
 _FURNITURE_WORDS = re.compile(
@@ -58,6 +60,7 @@ _SPACED_LIST = re.compile(
     r"[^\s、，,;；:：。()（）]{2,16})[ \u3000]+([^\s:：。]+)$"
 )
 _ITEM_SEP = re.compile(r"[;；、]")
+_ORDINAL_TOPIC = re.compile(r"^(?:首先|其次|再次|然后|此外|另外|最后|第[一二三四五六七八九十]+)[,，、]\s*\*\*([^*]{2,16})\*\*(?=[,，。:：(（]|$)")
 _BANNER_RULE = "=-~*—_·"
 _DIVIDER_WORDS = {"分界线", "分界線", "分割线", "分割線", "分隔线", "分隔線"}
 _BANNER = re.compile(r"^[=\-~*—_·]{3,}\s*([^=\-~*—_·\s].*?)\s*[=\-~*—_·]{3,}$")
@@ -327,6 +330,9 @@ clean_line = _LineCleaner()
 
 def _clean_line(stripped: str, markdown: bool, literal: bool) -> tuple[str | None, bool, str | None]:
     bold = False
+    if markdown and not literal and "**" in stripped[:8] and (ordinal := _ORDINAL_TOPIC.match(stripped)):
+        # 首先，**服务质量评价**，这是重中之重。: an answer's points, each a topic of its own.
+        stripped = "## " + ordinal.group(1).strip()
     if markdown:
         if not literal and stripped.startswith(("**", "__")):
             # **服务质量的五个维度** 记忆:有可响保移 — the bold heading, then its mnemonic.
