@@ -252,3 +252,15 @@ def test_a_cram_sheet_keeps_titles_counts_pages_and_mnemonics():
     assert kids(g, "修剪的类型") == ["冬季修剪", "夏季修剪"]
     assert node(g, "果园灾害模型").count == 5
     assert not node(g, "果树基础").mnemonic
+
+
+def test_an_answer_in_markdown_with_ordinal_topics_and_a_site_footer():
+    text = ("# 园艺师好考吗？\n\n谢邀。\n\n首先，**嫁接**，这是重中之重。\n\n嫁接的四个步骤：\n\n1. 削接穗\n2. 切砧木\n3. 接合\n4. 绑扎\n\n"
+            "嫁接的原则：亲和、适时、快速\n\n其次，**修剪**。考试年年有。\n\n修剪的两种方式：疏枝、短截\n\n---\n\n"
+            "编辑于 2023-11-28 21:14・IP 属地浙江\n\n赞同 1.2k\n\n87 条评论\n")
+    g = parse(text, "notes.md")
+    assert kids(g, "嫁接") == ["嫁接的四个步骤", "嫁接的原则"]
+    assert kids(g, "嫁接的四个步骤") == ["削接穗", "切砧木", "接合", "绑扎"] and not node(g, "嫁接的四个步骤").flags
+    assert kids(g, "嫁接的原则") == ["亲和", "适时", "快速"]
+    assert kids(g, "修剪") == ["修剪的两种方式"]
+    assert not any("评论" in t or "赞同" in t or "编辑于" in t for t in titles(g))

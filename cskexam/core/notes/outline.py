@@ -26,6 +26,8 @@ from cskexam.core.notes.outline_patterns import (  # noqa: F401
 
 # 答案：× / 参考答案：正确: the verdict on the numbered statement above, on a line of its own.
 _VERDICT_LINE = re.compile(r"^(?:答案|答|参考答案|參考答案)\s*:?\s*(×|x|X|✗|✘|√|✓|✔|错|錯|对|對|正确|错误|正確|錯誤)\s*[。.]?$")
+# 提问的两种方式:开放式… : a short name and its colon, opening a topic of its own.
+_NEW_TERM = re.compile(r"^[^\s:,;。!?]{2,16}:")
 # 共五项 / 一共四个 / 合计三类, alone or before the list's mnemonic: a line that ends a list.
 _CLOSING_COUNT = re.compile(
     r"^(?:共|一共|总共|總共|合计|合計)(?:有|计|計)?\s?([一二三四五六七八九十两兩\d]{1,2})\s?"
@@ -347,6 +349,11 @@ class OutlineBuilder(UnmarkedLines, AnsweredQuestions, ListEnds):
             # A paragraph flush left after a blank line ends the Markdown list above it.
             self._finish_pending()
             while len(self.stack) > 1 and self.stack[-1].indent is not None:
+                self.stack.pop()
+            top = self.stack[-1]
+            if (len(self.stack) > 2 and top.style == "plain" and top.children and not top.text_parts
+                    and all(c.indent is not None for c in top.children) and _NEW_TERM.match(line)):
+                # 倾听的五个层次: / 1. … 5. / then 提问的两种方式:…: the next topic beside the list's.
                 self.stack.pop()
             subject = self._finished_list_subject(line.rstrip("。")) if next_lead and ":" not in line else None
             if subject:
