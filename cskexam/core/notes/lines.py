@@ -169,10 +169,15 @@ def front_matter_title(raw_lines: list[str]) -> str | None:
     return None
 
 
+# Cells apart by a tab, or by a wide run of spaces in a table scanned or pasted as columns.
+_CELL_GAP = re.compile(r"\t|[ \u3000]{4,}|\u3000{2,}")
+
+
 def _tab_table_rows(raw_lines: list[str]) -> frozenset[int]:
     """Lines of two or more in a row whose text holds three or more cells apart
-    by tabs: the rows of a table pasted from Word (indentation alone is no cell)."""
-    rows = [len([c for c in raw.strip().split("\t") if c.strip()]) >= 3 for raw in raw_lines]
+    by tabs (or wide runs of spaces): the rows of a table pasted from Word or
+    scanned (indentation alone is no cell)."""
+    rows = [len([c for c in _CELL_GAP.split(raw.strip()) if c.strip()]) >= 3 for raw in raw_lines]
     return frozenset(
         i for i, row in enumerate(rows)
         if row and ((i > 0 and rows[i - 1]) or (i + 1 < len(rows) and rows[i + 1]))
@@ -200,7 +205,7 @@ def prepare_lines(raw_lines: list[str], markdown: bool) -> list[Line]:
     comments = "<!--" in whole
     wide_gaps = not markdown and ("\t" in whole or "   " in whole or "\u3000" in whole)
     tables = _CLEANED[markdown, False], _CLEANED[markdown, True]  # clean_line's
-    tab_rows = _tab_table_rows(raw_lines) if not markdown and "\t" in whole else frozenset()
+    tab_rows = _tab_table_rows(raw_lines) if not markdown and ("\t" in whole or "    " in whole) else frozenset()
     for i in range(start, n):
         raw = raw_lines[i]
         stripped = raw.strip()
