@@ -264,3 +264,15 @@ def test_an_answer_in_markdown_with_ordinal_topics_and_a_site_footer():
     assert kids(g, "嫁接的原则") == ["亲和", "适时", "快速"]
     assert kids(g, "修剪") == ["修剪的两种方式"]
     assert not any("评论" in t or "赞同" in t or "编辑于" in t for t in titles(g))
+
+
+def test_a_scanned_handout_with_broken_names_a_spaced_table_and_a_known_word():
+    text = ("园艺师培训讲义\n\n第四讲  果树的水分管理\n\n一、水分概述\n  水分是果树生长的基础，适度的水分能提高产量，过多则会烂根，影\n"
+            "响果实的品质。\n  （一）缺水的表现\n  · 叶片方面：萎蔫、卷曲、发黄\n  · 果实方\n面：皱缩、脱落、变小\n"
+            "  · 枝条方面：干枯、生长慢\n  （二）灌水与产量\n  灌水量      产量      果实\n  过少          较低          小\n"
+            "  适中          最高          大\n  过多          较低          裂\n\n二、果 树\n  · 苹果\n  · 梨\n")
+    g = parse(text)
+    assert "果树的水分管理" in titles(g)
+    assert kids(g, "缺水的表现") == ["叶片方面", "果实方面", "枝条方面"]
+    assert kids(g, "果实方面") == ["皱缩", "脱落", "变小"]
+    assert kids(g, "灌水与产量") == []

@@ -223,6 +223,8 @@ _PLAIN_HEAD = re.compile("(" + PLAIN_TITLE.pattern + "):")
 _PLAIN_TERM = re.compile("(" + PLAIN_TITLE.pattern + r"):([^()\[\]【】记記口]*)", re.S)
 
 
+# What a body glued to its term opens with (市场人口人口是…): a predicate, not more of a name.
+_SAYS_WHAT = re.compile(r"^(?:是|指|即|包括|包含|分为|分成|有|主要|一般|通常|具有|具备|由|要|应|可|能|会|在|对|为)")
 _EXAM_ASKS = ("简述", "簡述", "论述", "論述", "试述", "試述", "阐述", "闡述", "试论", "試論", "谈谈", "談談")
 
 
@@ -282,6 +284,8 @@ def split_marked_heading(segment: str, known: frozenset[str] = frozenset(), subj
     elif (i := known_prefix(clause, known)) is not None and not (
         # 导游讲解服务; with 导游讲解 known: a short item ended by its stop is whole.
         len(clause) - i <= 2 and len(clause) <= 8 and not s[end:].strip("。;, ")
+        # 客户服务人员的压力与情绪管理, with 客户 known: a heading of one clause and no stop is whole.
+        or (end == len(s) and len(clause) <= TITLE_MAX and "(" not in clause and not _SAYS_WHAT.search(clause[i:]))
     ):
         restart = (i, s[i:].startswith("是"))
     elif (i := subject_restart(clause, subject)) is not None:

@@ -49,6 +49,16 @@ def join_hard_wraps(lines: list[Line]) -> None:
     piece: dict[int, int] = {}
     while i + 1 < len(lines):
         line, nxt = lines[i], lines[i + 1]
+        if (nxt.text and not line.literal and not nxt.literal and ":" not in line.text and _BROKEN_TERM.match(nxt.text)
+                and _MARKER_START.match(line.text) and "\u4e00" <= line.text[-1] <= "\u9fff"):
+            # · 心理方 / 面:焦虑、烦躁: a scan broke the item's name before its colon.
+            piece[i + 1] = len(nxt.text)
+            line.text += nxt.text
+            line.joined += 1 + nxt.joined
+            nxt.text = ""
+            lines[i], lines[i + 1] = nxt, line
+            i += 1
+            continue
         if len(line.text) < 12 or not nxt.text or line.literal or nxt.literal or line.nested or nxt.nested:
             i += 1
             continue
@@ -103,6 +113,8 @@ def join_hard_wraps(lines: list[Line]) -> None:
     _join_broken_words(lines)
 
 
+# 面:焦虑… : the last character of a word, then its colon (注: and 例: are words of their own).
+_BROKEN_TERM = re.compile(r"^(?![注註例答问問如即按又其但和或若因故甲乙丙丁])[\u4e00-\u9fff]:")
 _TERM_HEAD = re.compile(r"^[^\s:,;。]{2,12}:")
 _WORD_AND_COLON = re.compile(r"^[\u4e00-\u9fff]{1,4}:$")
 _OPEN_CLAUSE = re.compile(r"[。;]其中[\u4e00-\u9fff]{1,10}$")

@@ -429,6 +429,8 @@ def mark_nested_runs(lines: list[Line]) -> None:
                 after = lines[rows[j + 1]] if j + 1 < len(rows) else None
                 if after is None or after.indent == 0 or _MARKER_START.match(row.text):
                     break
+                if len(row.text) < 2 or ":" in row.text or "、" in row.text:
+                    break  # 降 / 面:焦虑、烦躁 flush left: the end of a line the scan broke, no branch's name
                 branches += 1
             j += 1
         indented = [rows[m] for m in range(k, j) if lines[rows[m]].indent > 0]
