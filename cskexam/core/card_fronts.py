@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 
 from cskexam.core.card_frames import default_front, framed_front
-from cskexam.core.card_text import _clean, chinese_number, heading_name
+from cskexam.core.card_text import _clean, chinese_number, heading_name, list_heading
 from cskexam.core.distractors import ORG, ROLE, list_category
 from cskexam.core.graph import Node
 
@@ -112,8 +112,8 @@ def owned_heading(node: Node, parent: Node | None) -> Node:
     return replace(node, title=f"{owner}的{title}")
 
 
-def list_name(node: Node) -> str:
-    title = heading_name(_clean(_KEY_MARKS.sub("", _clean(node.title))))
+def list_name(node: Node, items: list[str] | tuple[str, ...] = ()) -> str:
+    title = heading_name(list_heading(_clean(_KEY_MARKS.sub("", _clean(node.title))), node.count, items))
     return balanced_quotes(_ASKING_TAIL.sub("", _ASKING_HEAD.sub("", title)) or title)
 
 _MERITS = re.compile(r"优点|缺点|優點|缺點|优势|劣势|優勢|劣勢|长处|短处|長處|短處|不足|局限性?|弊端|好处|好處")

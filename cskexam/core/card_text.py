@@ -85,6 +85,37 @@ def heading_name(title: str) -> str:
     return name or title
 
 
+# 「满意度测评指标体系 四级」, 「RFM模型 3个指标」: a name with the count of its entries run on
+# after it. A count after 的/有/包括/由… is part of a phrase (客户服务的五大特性, 沟通包括七个要素).
+# A count and a noun run on only after a space (RFM模型 3个指标): 四大名著, 挣值管理三个基本参数 are names.
+_RUN_ON_COUNT = re.compile(
+    rf"^(?P<name>.*?[^\s的之有为為分成括含由共计計第和与與及])(?:\s*(?:共|计|計)?\s*(?P<n>{_COUNT})\s*[级級层層]|"
+    rf"\s+(?:共|计|計)?\s*(?P<m>{_COUNT})\s*[个個项項种種类類条條点點](?P<noun>[\u4e00-\u9fff]{{0,4}}))$")
+# 「职业道德的含义与特点」 over a list of traits: the list is the second part, the first is a sentence.
+_SAID_AND_LISTED = re.compile(
+    r"^(?P<owner>.+?)的?(?:含义|含義|涵义|涵義|定义|定義|概念|内涵|內涵)(?:与|與|和|及|以及|、)"
+    r"(?P<listed>特点|特點|特征|特徵|特性|分类|分類|类型|類型|种类|種類|作用|构成|構成|原则|原則|要素|表现|表現)$")
+_SAID_WORDS = ("含义", "含義", "涵义", "涵義", "定义", "定義", "概念", "内涵", "內涵")
+
+
+def list_heading(title: str, count: int | None, items: list[str] | tuple[str, ...] = ()) -> str:
+    """The name of a list as its heading gives it, less what only says how many or what is not in
+    it: 满意度测评指标体系 四级 (four entries) → 满意度测评指标体系, RFM模型 3个指标 → RFM模型的指标,
+    职业道德的含义与特点 over four traits → 职业道德的特点. A count that differs from ``count``
+    says more than how many and stays."""
+    name = title.strip()
+    run_on = _RUN_ON_COUNT.match(name)
+    said = (run_on["n"] or run_on["m"]) if run_on else ""
+    if run_on and count and said and said in (str(count), chinese_number(count), "两" * (count == 2), "兩" * (count == 2)):
+        head, noun = run_on["name"].strip(), run_on["noun"] or ""
+        if len(re.sub(r"[\W_]+", "", head)) >= 2:
+            name = head if not noun or head.endswith(noun) else f"{head}的{noun}"
+    pair = _SAID_AND_LISTED.match(name)
+    if pair and items and not any(_clean(i).startswith(_SAID_WORDS) for i in items):
+        name = f"{pair['owner']}的{pair['listed']}"
+    return name
+
+
 # What the notes' markup leaves at the end of an entry: 「计算机病毒 ——」 of 「…计算机病毒 —— 共四类」, 「原则：」, 「（」.
 _TRAILING_MARKUP = re.compile(r"[\s—－\-–~～:：,，、;；（(【\[「『“]+$")
 

@@ -288,7 +288,7 @@ def _add_list_card(deck: _Deck, graph: KnowledgeGraph, node: Node) -> None:
         return  # rules written as sentences (队员必须…, 工作时间内,除…) are no list to recite
     if mnemonic is None and node.count is None and _elaboration(graph, node, parent, kids):
         return
-    name, tag = name_tag(lead_in_name(node) or list_name(node), len(items))
+    name, tag = name_tag(lead_in_name(node) or list_name(node, items), len(items))
     if no_list_to_learn(graph, name, kids, items, node.count is not None or mnemonic is not None):
         return
     if parent is not None:
@@ -310,6 +310,8 @@ def _add_list_card(deck: _Deck, graph: KnowledgeGraph, node: Node) -> None:
     labels = [_clean(k.title) for k in kids]
     if _aspect_labels(graph, kids) and all(t in FIELD_WORDS for t in labels) and len(labels) <= 3:
         owner = re.sub(r"的?优缺点$", "", name) or name  # 内部招募的优缺点 → 内部招募
+        # 全面质量的含义与特点 over 含义, 特点: the heading names the labels the front asks for
+        owner = re.sub("的?" + "[与與和及、]".join(map(re.escape, labels)) + "$", "", owner) or owner
         front = f"{owner}的{'和'.join(labels)}分别是什么？"  # 关键事件法的优点和缺点分别是什么？
     context = doc_context(graph, node)
     # 心理素质 of 投诉处理人员的素质要求; 产品因素 of 影响客户满意的因素 when the document names no subject

@@ -60,6 +60,35 @@ def same_thing(title: str) -> str:
     return t
 
 
+def near_twin(a: str, b: str, titles: Iterable[str] = ()) -> bool:
+    """Two item names that may mean one thing (基本信息 and 基本资料, 消费信息 and 消费记录): the
+    same qualifier, with at least half of each, before a different last word of two or three
+    characters, or one name inside the other. Names differing in their first characters (正强化,
+    负强化; 宏观环境, 微观环境) or in one last character (可用性高, 可用性低) are opposites, never twins.
+
+    With ``titles`` (the items of the lists compared): a word that opens three or more of them is
+    their owner, not a qualifier (顾客期望, 顾客满意 beside 顾客抱怨), and one of the last words must
+    end another item too, a kind of thing (信息 of 行为信息) rather than a thing of its own
+    (发文机关标志, 发文机关署名 are two parts of a document)."""
+    a, b = same_thing(a), same_thing(b)
+    if a == b or min(len(a), len(b)) < 2:
+        return a == b and bool(a)
+    short, long_ = sorted((a, b), key=len)
+    if len(short) >= 3 and short in long_:
+        return True  # 负责人信息 and 企业负责人信息
+    n = 0
+    while n < len(short) and a[n] == b[n]:
+        n += 1
+    if n < 2 or 2 * n < len(a) or 2 * n < len(b) or not (2 <= len(a) - n <= 3 and 2 <= len(b) - n <= 3):
+        return False
+    titles = [same_thing(t) for t in titles]
+    if not titles:
+        return True
+    head, tails = a[:n], (a[n:], b[n:])
+    kind = any(sum(1 for t in titles if t.endswith(tail)) >= 2 for tail in tails)
+    return kind and sum(1 for t in titles if t.startswith(head)) < 3
+
+
 def company_of(document_title: str) -> str | None:
     """The company a document describes, for stems that must name it (外贸公司)."""
     m = _COMPANY.match(document_title.strip())

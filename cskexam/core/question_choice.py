@@ -16,6 +16,7 @@ from cskexam.core.question import LETTERS, Question, question_id
 from cskexam.core.question_quality import (
     definable, describe, echoes_key, kinds, named_in, odd_form, pattern_list, statement,
 )
+from cskexam.core.card_text import list_heading
 from cskexam.core.question_context import (
     NOTES_TITLE, short_kind, MAX_STEM_TEXT_CHARS, MULTI_OPTIONS, SINGLE_OPTIONS, _Context, _definition, _explain,
     _list_summary, _ListInfo, _nameable, _stem_title, _term_like, list_name, meta_text, sub_list,
@@ -24,6 +25,11 @@ from cskexam.core.question_options import DRAWS, draw_options, letters_for
 
 _PRONOUN_START = ("该", "其", "他们", "它", "这", "此")
 _LIST_NOUNS = ("原则", "要素", "特性", "特点", "能力", "机制", "职能")
+
+
+def _own_title(info: _ListInfo) -> str:
+    """The list's title less a run-on count or a part it does not list (``list_heading``)."""
+    return list_heading(info.node.title, info.node.count, [i.title for i in info.items])
 
 
 def subject(ctx: _Context, info: _ListInfo) -> str | None:
@@ -36,7 +42,7 @@ def subject(ctx: _Context, info: _ListInfo) -> str | None:
     if info.node.kind == "document":
         return None
     name = list_name(ctx.graph, info.node)
-    ok = _nameable(_stem_title(info.node.title)) or _nameable(name)
+    ok = _nameable(_stem_title(_own_title(info))) or _nameable(name)
     return name if ok and len(name) <= 20 else None
 
 
@@ -63,7 +69,7 @@ def _definition_stem(ctx: _Context, info: _ListInfo, text: str) -> str | None:
     """A paper's wording for 'which item is described so': （ ）是指…, said of its list
     (客户生命周期中，（ ）是关系最紧密…): four stages of something unnamed are no question."""
     company = ctx.company(info.node)
-    title = _stem_title(info.node.title)
+    title = _stem_title(_own_title(info))
     about = subject(ctx, info)
     if company:
         where = f"在{company}中，" if company not in text else ""
@@ -98,7 +104,7 @@ def _definition_stem(ctx: _Context, info: _ListInfo, text: str) -> str | None:
 def _coherent(ctx: _Context, info: _ListInfo) -> bool:
     """A list whose items are things of one kind: a named list, or a company's units.
     An outline part (基础知识部分) lists unrelated key points: none is a fair wrong answer to another."""
-    return _nameable(_stem_title(info.node.title)) or ctx.company(info.node) is not None
+    return _nameable(_stem_title(_own_title(info))) or ctx.company(info.node) is not None
 
 
 def _single_definition(ctx: _Context, info: _ListInfo, item: Node, rng: random.Random) -> Question | None:
@@ -156,7 +162,7 @@ def _member_title(info: _ListInfo, ctx: _Context | None = None) -> str | None:
     A list among lists of its kind under one heading (心理素质, 品格素质, 技能素质 of
     投诉处理人员的素质要求) is one too, named with its heading, unless it is a detail of a
     bigger enumeration."""
-    title = _stem_title(info.node.title)
+    title = _stem_title(_own_title(info))
     if not _nameable(title) or not info.count_ok:
         return None
     parent = ctx.graph.parent(info.node.id) if ctx is not None else None
@@ -169,7 +175,8 @@ def _member_title(info: _ListInfo, ctx: _Context | None = None) -> str | None:
         named = list_name(ctx.graph, info.node) if ctx is not None and parent is not None \
             and parent.kind in ("point", "item") else title
         # 服务信息 under 客户信息的内容 is asked as 客户信息中的服务信息: alone it says not whose.
-        return named if named != title and named.endswith(title) and len(named) <= 16 else title
+        return named if named != title and (named.endswith(title) or named.startswith(title)) and len(named) <= 16 \
+            else title
     if ctx is None or parent is None or parent.kind == "document" or not ctx.sibling_lists(info) \
             or sub_list(ctx.graph, info.node):
         return None
@@ -310,7 +317,7 @@ def statement_texts(ctx: _Context, info: _ListInfo) -> list[tuple[Node, str]]:
             continue  # 因惰性不愿… of 惰性忠诚: its wording tells whose it is
         if any(len(s) >= 2 and s in text for s in siblings):
             continue  # 由二级指标展开: a sibling named in the text
-        if not definable(text) and not kinds(_stem_title(info.node.title), siblings):
+        if not definable(text) and not kinds(_stem_title(_own_title(info)), siblings):
             continue  # 「…的是查尔斯·巴贝奇」: a clause is said of kinds only
         seen.add(fold(text))
         out.append((item, text))
@@ -320,7 +327,7 @@ def statement_texts(ctx: _Context, info: _ListInfo) -> list[tuple[Node, str]]:
 def _multi_statements(ctx: _Context, info: _ListInfo, rng: random.Random) -> Question | None:
     """「关于客户生命周期，下列说法正确的有（ ）」: five statements of what the items are, 2 or 3 said of
     the right item and the rest of a sibling. A list no other list is of the kind of has its 多选 so."""
-    title = _stem_title(info.node.title)
+    title = _stem_title(_own_title(info))
     if (not _coherent(ctx, info) or not _nameable(title) or info.node.kind == "document"
             or not all(_term_like(i.title) for i in info.items) or pattern_list(i.title for i in info.items)):
         return None

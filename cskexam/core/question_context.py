@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from cskexam.core.distractors import (
-    ORG, ROLE, company_of, item_category, list_category, same_thing, shared_words,
+    ORG, ROLE, company_of, item_category, list_category, near_twin, same_thing, shared_words,
 )
+from cskexam.core.card_text import list_heading
 from cskexam.core.grading import fold
 from cskexam.core.graph import KnowledgeGraph, Node
 from cskexam.core.question_doubt import (  # noqa: F401  (strip_glued_heading re-exported)
@@ -416,16 +417,27 @@ class _Context:
         own.add(same_thing(info.node.title))
         out: list[str] = []
         tail = kind_tail([i.title for i in info.items])
-        for other in self.sibling_lists(info):
+        kin = self.sibling_lists(info)
+        mine = [i.title for i in info.items]
+        every = mine + [i.title for other in kin for i in other.items]
+        for other in kin:
             theirs = kind_tail([i.title for i in other.items])
             if tail and theirs and theirs != tail:
                 continue  # 保健因素 among needs: things of another kind give themselves away
             for item in other.items:
                 key = same_thing(item.title)
+                if any(near_twin(item.title, m, every) for m in mine):
+                    continue  # 基本资料 for a list holding 基本信息: wrong by wording only
                 if key not in own:
                     own.add(key)
                     out.append(item.title)
         return out
+
+    def twin_in(self, title: str, info: _ListInfo, other: _ListInfo) -> bool:
+        """``other`` holds a near twin of ``title`` (an item of ``info``): saying it is not in
+        ``other`` would turn on wording alone."""
+        every = [i.title for i in info.items] + [i.title for i in other.items]
+        return any(near_twin(title, i.title, every) for i in other.items)
 
     def kin_lists(self, info: _ListInfo) -> list[_ListInfo]:
         """The lists of the same classification (``sibling_lists``), copies of it left out."""
@@ -476,5 +488,6 @@ def _list_summary(info: _ListInfo) -> str:
         names += "等"
     mnemonic = info.mnemonic or info.node.mnemonic
     tail = f"（{mnemonic}）" if mnemonic else ""
-    title = re.sub(r"(包括|包含|有|如下|分为)$", "", info.node.title) or info.node.title  # …主要有四类包括
+    own = list_heading(info.node.title, info.node.count, [i.title for i in info.items])  # RFM模型 3个指标
+    title = re.sub(r"(包括|包含|有|如下|分为)$", "", own) or own  # …主要有四类包括
     return f"{title}包括{names}{tail}"

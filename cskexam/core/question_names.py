@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from cskexam.core.card_text import heading_name
+from cskexam.core.card_text import heading_name, list_heading
 from cskexam.core.graph import KnowledgeGraph, Node
 
 
@@ -39,10 +39,18 @@ _MADE_OF = re.compile(r"^([\u4e00-\u9fff]{2,10}?)(?:是)?由([一二三四五六
 _LEAD_TAIL = re.compile(r"(有|是|为|包括|如下|分为)$")
 
 
+def list_title(graph: KnowledgeGraph, node: Node) -> str:
+    """The list's own title less a run-on count (RFM模型 3个指标) or a part it does not list
+    (职业道德的含义与特点 over its traits): see ``card_text.list_heading``."""
+    items = [k.title for k in graph.children(node.id) if k.kind == "item"]
+    return list_heading(node.title, node.count, items)
+
+
 def list_name(graph: KnowledgeGraph, node: Node) -> str:
     """The list's name with its context: 心理素质 under 投诉处理人员的素质要求 is asked as
     「投诉处理人员的素质要求中的心理素质」; a lead-in (常用方法有) loses its verb."""
-    title = _LEAD_TAIL.sub("", _stem_title(_ASIDE_TAIL.sub("", node.title))) or node.title
+    own = list_title(graph, node)
+    title = _LEAD_TAIL.sub("", _stem_title(_ASIDE_TAIL.sub("", own))) or own
     divided = _DIVIDED.match(title)
     if divided and node.count:  # 客户生命周期分为五个阶段: 客户生命周期的阶段
         title = f"{divided.group(1)}的{divided.group(3)}"
@@ -56,7 +64,9 @@ def list_name(graph: KnowledgeGraph, node: Node) -> str:
     if short_kind(title) and 2 <= len(ptitle) <= 8 and "的" not in ptitle:
         return f"{title}{ptitle}"  # 过程型 under 激励理论: 过程型激励理论
     if ptitle.endswith(_CLASSES):
-        return title  # 下行文 under 公文的种类 is the name of a kind itself
+        # 下行文 under 公文的种类 is the name of a kind itself; 企业客户 under 客户信息的类型 names
+        # a kind of 客户, not of 客户信息: 企业客户信息.
+        return _kind_of(title, ptitle[:-2].removesuffix("的")) or title
     if title in ptitle:
         return ptitle  # 职业素养 under 客户服务人员的职业素养 is that list itself
     if title.endswith(_NAMED) and len(title) >= 4:
@@ -64,7 +74,11 @@ def list_name(graph: KnowledgeGraph, node: Node) -> str:
     # 外部环境因素 under 影响人力资源需求的因素, 定量方法 under …预测方法: one kind of the
     # heading's kind, which says whose only with the heading.
     same_tail = len(title) >= 4 and len(ptitle) >= 4 and title[-2:] == ptitle[-2:] and len(title) - 2 <= 4
-    generic = title != _stem_title(node.title) or len(title) <= 4 or same_tail
+    # 四个行为区域 under 服务蓝图: a count and a noun say of nothing whose they are, unless they share a
+    # word with the heading (五种基本运输方式 under 运输方式的选择).
+    bare = bool(_BARE_COUNT.match(title)) and not NOTES_TITLE.search(parent.title) and not any(
+        ptitle[i:i + 2] in title for i in range(len(ptitle) - 1))
+    generic = title != _stem_title(own) or len(title) <= 4 or same_tail or bare
     if (not generic or ptitle in title or not 2 <= len(ptitle) <= 14 or _CRITERION.match(ptitle)
             or ptitle in _GENERIC_TITLES or ptitle.endswith(("部分", "内容", "重点", "考点", "笔记"))):
         return title
@@ -78,10 +92,26 @@ def list_name(graph: KnowledgeGraph, node: Node) -> str:
     # Whose: 客户服务人员的职业素养. Otherwise a part of a heading: 员工招聘的渠道中的外部招募, not
     # 员工招聘的渠道的外部招募; 电话沟通礼仪中的接听电话, not 电话沟通礼仪的接听电话.
     # 客户服务环境的宏观环境 is one of its kind.
-    whose = (ptitle.endswith(_OWNERS) or ptitle[-2:] == title[-2:]) and "的" not in ptitle
+    whose = (ptitle.endswith(_OWNERS) or ptitle[-2:] == title[-2:] or bare) and "的" not in ptitle
     if whose and ptitle[-2:] == title[-2:] and len(ptitle) >= 5 and not ptitle[:-2].endswith("的"):
         return f"{ptitle[:-2]}的{title}"  # 人力资源需求预测的定量方法, not …预测方法的定量方法
     return f"{ptitle}的{title}" if whose else f"{ptitle}中的{title}"
+
+
+# 四个行为区域, 三條分界線: a count and a noun, the name of no thing of its own.
+_BARE_COUNT = re.compile(r"^[一二三四五六七八九十两兩\d]+\s*(?:个|個|种|種|类|類|项|項|条|條|大|点|點|层|層|级|級)"
+                         r"[\u4e00-\u9fff]{1,6}$")  # a measure word: 一般资料 is no count
+
+
+def _kind_of(title: str, owner: str) -> str:
+    """The name of a kind of ``owner`` labelled by ``title`` where the label ends on what the owner
+    begins with (企业客户, 客户信息 → 企业客户信息); "" when the label names the kind alone."""
+    if len(owner) < 3 or title.endswith(owner) or title[-1:] == owner[-1:]:
+        return ""
+    for k in range(min(len(title), len(owner) - 1), 1, -1):
+        if title.endswith(owner[:k]):
+            return title + owner[k:]
+    return ""
 
 
 # Words that make a title the name of a set of notes, not of a subject.

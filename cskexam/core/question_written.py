@@ -141,7 +141,8 @@ def _judge_items(ctx: _Context, info: _ListInfo, rng: random.Random) -> list[Que
         me = same_thing(item.title)
         return [t for t, o in ((_member_title(o, ctx), o) for o in ctx.kin_lists(info))
                 if t is not None and t != title and o.document == info.document
-                and me not in ctx.members_by_title.get(fold(_stem_title(o.node.title)), ())]
+                and me not in ctx.members_by_title.get(fold(_stem_title(o.node.title)), ())
+                and not ctx.twin_in(item.title, info, o)]
 
     # Which items are judged depends on the notes only (a hash of their ids), so that
     # the questions a graph gives keep their ids whatever the seed.

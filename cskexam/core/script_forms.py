@@ -6,8 +6,8 @@ those words must read 繁體 too: 「依戀的類型有哪三種？」, not 「�
 
 The conversion inverts the one-to-one traditional → simplified table of ``grading_hant`` where a simplified
 character has one traditional form only; a few template characters with two forms get the usual one
-(么 → 麼, 个 → 個, 别 → 別, 发 → 發, 里 → 裡). Characters that are ordinary traditional characters as well
-(表, 出, 只, 才…) are never changed, and neither is any character the notes themselves use without its
+(么 → 麼, 个 → 個, 别 → 別, 发 → 發, 里 → 裡), as OpenCC's first reading does. Characters that are ordinary
+traditional characters as well (表, 出, 只, 才, and 同, 合, 面, 系… which OpenCC keeps) are never changed, and neither is any character the notes themselves use without its
 traditional form: only the template's words change, never the notes' text.
 """
 
@@ -22,10 +22,16 @@ if TYPE_CHECKING:
 
 # Simplified characters with more than one traditional form: the one a template means.
 _USUAL = {"么": "麼", "个": "個", "别": "別", "发": "發", "里": "裡", "说": "說", "为": "為", "后": "後",
-          "几": "幾", "干": "幹", "台": "臺", "系": "係", "并": "並", "历": "歷", "冲": "衝", "采": "採",
+          "几": "幾", "干": "幹", "台": "臺", "系": "系", "并": "並", "历": "歷", "冲": "衝", "采": "採",
           "面": "面", "向": "向"}
 # Simplified characters that are ordinary traditional characters too (代表, 出現, 只有, 才能): kept.
 _ALSO_TRADITIONAL = set("表出只才制范松谷征余丑斗卷困致郁占志注布回家舍云借")
+# Characters the one-to-one table would turn into a rare variant (同 → 衕, 合 → 閤, 千 → 韆, 教 → 敎) although
+# OpenCC's own simplified → traditional table (STCharacters) keeps them: its first reading is the character
+# itself, or it has no entry. These are the characters of the inverse table for which that holds.
+_OPENCC_KEEPS = set(
+    "佛俊修僵克冢冬凌刮千卜即吃合吊同呆周咽哄喂噪埼奸姜娘局岳峰巨席幸庵弦彩御念恤愈戚扇扎托扣折抬抵拼挨挲挽捆捍搜"
+    "教旋旗既昆暗朱杆杯板查栗核梁棋欲污沈沾泄溪漓灶狸玩璇症痴皂真矩私秋糊糖累群胄芸苔蓑蔑踊逾酸飧")
 
 
 def _inverse() -> dict[str, str]:
@@ -34,7 +40,8 @@ def _inverse() -> dict[str, str]:
     for trad, simp in pairs:
         if trad != simp:
             forms.setdefault(simp, []).append(trad)
-    table = {s: ts[0] for s, ts in forms.items() if len(ts) == 1 and s not in _ALSO_TRADITIONAL}
+    table = {s: ts[0] for s, ts in forms.items()
+             if len(ts) == 1 and s not in _ALSO_TRADITIONAL and s not in _OPENCC_KEEPS}
     table.update(_USUAL)
     return {s: t for s, t in table.items() if s != t}
 
