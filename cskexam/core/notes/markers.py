@@ -75,7 +75,7 @@ _RANGE_SIGN = r"[~～〜\-—–至到]"
 _PATTERNS: list[tuple[str, str]] = [
     # Word's outline numbering at the start of a line: 1 / 1.1 / 2.3.1, then a space.
     # (Two levels, 2.1, are the dotted style below.)
-    ("decimal", r"^(\d{1,2}(?:\.\d{1,2}){2,3}|\d{1,2})\s+(?=[\u4e00-\u9fff])"),
+    ("decimal", r"^\d{1,2}(?:\.\d{1,2}){2,3}\s+(?=[\u4e00-\u9fffA-Za-z])|^\d{1,2}\s+(?=[\u4e00-\u9fff])"),
     ("part", rf"(?<!{_RANGE})(?<!{_RANGE}\s)第([{CN_NUM}\d]+)(?:部分|篇|编|編)(?!\s?{_RANGE})[:\s]*"),
     ("chapter", rf"(?<!{_RANGE})(?<!{_RANGE}\s)第([{CN_NUM}\d]+)(?:章|单元|單元|讲|講|课|課)(?!\s?{_RANGE})[:\s]*"),
     ("section", rf"(?<!{_RANGE})(?<!{_RANGE}\s)第([{CN_NUM}\d]+)(?:节|節)(?!\s?{_RANGE})[:\s]*"),
@@ -106,13 +106,15 @@ _PATTERNS: list[tuple[str, str]] = [
     # Ⅰ Ⅱ (folded to I II by NFKC) with a dot, or with a space at the start of a line.
     ("roman", r"(?<![A-Za-z])(I{1,3}|IV|VI{0,3}|IX|X)[.、](?=\s|[\u4e00-\u9fff])\s*|^(?:I{1,3}|IV|VI{0,3}|IX|X)\s+(?=[\u4e00-\u9fff])"),
     ("letter", rf"(?<![A-Za-z])([A-H])(?:[:.、]|(?=[{_CJK}]))\s*"),
+    # a) b) c) opening a line: a Word outline's lowest level.
+    ("letter_low", rf"^\s*([a-h])\)\s*(?=[{_CJK}])"),
     ("bullet", r"[•●▪◆■]\s*|(?:^\s*)[·・Øü§√\uf0a7\uf0d8\uf076\uf0b7]\s*"),
     # Symbols that notes use as a level of their own (◎ headings over ▲ items).
     ("symbol", r"(?:^\s*)[◎▲△❖✦☞◇○►▶□❑➢➤◉✔✅☑]\s*"),
     ("dash", r"(?:^|(?<=[:。;]))\s*[-*+]\s+|^\s*[–◦](?=\s)\s*"),
 ]
 # The lookahead lets the engine skip quickly over characters that start no marker.
-_STARTS = rf"(?=[{_CAPITALS}【\[第(—―－\d{CN_NUM}{_CIRCLED}{_DINGBATS}A-HLlIVX•·・●▪◆■◇○►▶◎▲△❖✦☞□❑◉✔✅☑Øü§➢➤√\uf0a7\uf0d8\uf076\uf0b7专專模考知\-*+–◦\s])"
+_STARTS = rf"(?=[{_CAPITALS}【\[第(—―－\d{CN_NUM}{_CIRCLED}{_DINGBATS}A-Ha-hLlIVX•·・●▪◆■◇○►▶◎▲△❖✦☞□❑◉✔✅☑Øü§➢➤√\uf0a7\uf0d8\uf076\uf0b7专專模考知\-*+–◦\s])"
 _SCANNER = re.compile(_STARTS + "(?:" + "|".join(f"(?P<{name}>{pat})" for name, pat in _PATTERNS) + ")")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+")
 _DIGITS = re.compile(r"\d+")
@@ -162,6 +164,8 @@ def _scan(line: str) -> list[Marker]:
             letter = raw.strip()[0]
             number = (ord(letter) - ord("A") + 1,)
             bare = not _LETTER_PUNCT.match(raw)
+        elif style == "letter_low":
+            number = (ord(raw.strip()[0]) - ord("a") + 1,)
         elif style == "decimal":
             number = tuple(int(x) for x in raw.split()[0].split("."))
             style = f"dec{len(number)}"
