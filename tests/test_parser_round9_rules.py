@@ -276,3 +276,20 @@ def test_a_scanned_handout_with_broken_names_a_spaced_table_and_a_known_word():
     assert kids(g, "缺水的表现") == ["叶片方面", "果实方面", "枝条方面"]
     assert kids(g, "果实方面") == ["皱缩", "脱落", "变小"]
     assert kids(g, "灌水与产量") == []
+
+
+def test_a_word_outline_with_decimal_numbers_and_lowercase_letters():
+    text = ("果树栽培复习提纲\n\n1 果树基础\n1.1 修剪\n1.1.1 修剪的TLC原则\n1.1.1.1 T（Time）：时间，落叶后修剪\n"
+            "1.1.1.2 L（Light）：光照，疏除遮光枝\n1.1.2 修剪的注意事项\n修剪时应注意以下几点：\na) 剪口要平滑\nb) 大枝先锯后剪\nc) 病枝要烧毁\n")
+    g = parse(text)
+    assert len(kids(g, "修剪的TLC原则")) == 2
+    assert kids(g, "修剪的注意事项") == ["剪口要平滑", "大枝先锯后剪", "病枝要烧毁"]
+
+
+def test_a_chat_answer_counting_its_steps_and_a_list_opening_with_you():
+    text = ("群聊记录\n\n问：果树的品质包括哪几个方面？\n答：有机质、糖度、酸度三个方面。\n\n"
+            "问：简述嫁接的步骤。\n答：一般分三步：\n①削接穗\n②切砧木\n③绑扎\n这道题常考。\n")
+    g = parse(text)
+    assert kids(g, "果树的品质包括哪几个方面") == ["有机质", "糖度", "酸度"]
+    assert kids(g, "简述嫁接的步骤") == ["削接穗", "切砧木", "绑扎"] and node(g, "简述嫁接的步骤").count == 3
+    assert "一般分三步" not in titles(g)

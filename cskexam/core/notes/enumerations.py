@@ -398,6 +398,8 @@ def counted_sentence_with_subject(text: str, last_clause: bool = False) -> tuple
         return None
     if m.group("verb") == "由" and not first.endswith(("构成", "组成", "構成", "組成")):
         return None  # 需要由低到高分为…: 由 opens a phrase here, not the list
+    if m.group("verb") == "有" and m.start("verb") == 0:
+        return None  # 有形性、可靠性…五个维度: 有 opens the first item, not a predicate
     if m.group("subject").startswith(("将", "將", "把")):
         return None  # 将工作按重要程度分为A、B、C三类: how to do something, not a list
     body = m.group("items").strip()

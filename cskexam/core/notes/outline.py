@@ -280,7 +280,7 @@ class OutlineBuilder(UnmarkedLines, AnsweredQuestions, ListEnds):
             line = answer_head.group(1) + ":"
             markers = []
             count = stated_count(line[:-1]) if next_lead is not None else None
-            if count and _LEAD_SUBJECT.match(line) and self.stack[-1] is not self.root and not self.stack[-1].children:
+            if count and (_LEAD_SUBJECT.match(line) or _COUNT_ONLY.match(line[:-1])) and self.stack[-1] is not self.root and not self.stack[-1].children:
                 # 答:教学过程有四条基本规律: then (1)…(4): the answer's lead-in, its count the question's.
                 owner = self.stack[-1]
                 owner.text_parts.append(line)
