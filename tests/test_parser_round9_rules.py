@@ -293,3 +293,12 @@ def test_a_chat_answer_counting_its_steps_and_a_list_opening_with_you():
     assert kids(g, "果树的品质包括哪几个方面") == ["有机质", "糖度", "酸度"]
     assert kids(g, "简述嫁接的步骤") == ["削接穗", "切砧木", "绑扎"] and node(g, "简述嫁接的步骤").count == 3
     assert "一般分三步" not in titles(g)
+
+
+def test_numbered_lines_indented_by_level_in_a_word_copy_are_no_mind_map():
+    text = ("果樹栽培講義\n\n參、果園調查\n　一、調查的程序\n　　1. 確定目標\n　　2. 設計問卷\n　　3. 選擇對象\n　　4. 實施調查\n"
+            "　二、問卷設計的原則\n　　（一）目的性原則：每一道題都要服務於調查目標。\n　　（二）簡明性原則：用語簡單明瞭。\n"
+            "　三、常用的量表\n　　（一）五級量表\n　　（二）七級量表\n")
+    g = parse(text)
+    assert kids(g, "問卷設計的原則") == ["目的性原則", "簡明性原則"]
+    assert kids(g, "果園調查") == ["調查的程序", "問卷設計的原則", "常用的量表"]

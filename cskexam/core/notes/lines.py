@@ -60,6 +60,7 @@ _SPACED_LIST = re.compile(
     r"[^\s、，,;；:：。()（）]{2,16})[ \u3000]+([^\s:：。]+)$"
 )
 _ITEM_SEP = re.compile(r"[;；、]")
+_NUMBERED_ROW = re.compile(r"^(?:[一二三四五六七八九十]+、|\d{1,2}[.、)]|\([一二三四五六七八九十\d]{1,2}\)|[①-⑳])")
 _ORDINAL_TOPIC = re.compile(r"^(?:首先|其次|再次|然后|此外|另外|最后|第[一二三四五六七八九十]+)[,，、]\s*\*\*([^*]{2,16})\*\*(?=[,，。:：(（]|$)")
 _BANNER_RULE = "=-~*—_·"
 _DIVIDER_WORDS = {"分界线", "分界線", "分割线", "分割線", "分隔线", "分隔線"}
@@ -435,7 +436,10 @@ def mark_nested_runs(lines: list[Line]) -> None:
             j += 1
         indented = [rows[m] for m in range(k, j) if lines[rows[m]].indent > 0]
         levels = {lines[i].indent for i in indented}
-        if len(indented) >= 4 and (len(levels) >= 2 or branches):
+        # 一、… over indented 1. 2. …: numbered lines that a Word copy indents
+        # by level are an outline by their numbers, not a mind map.
+        numbered = sum(1 for i in indented if _NUMBERED_ROW.match(lines[i].text))
+        if len(indented) >= 4 and (len(levels) >= 2 or branches) and numbered * 2 <= len(indented):
             for m in range(k, j):
                 lines[rows[m]].nested = True
             if k > 0:
