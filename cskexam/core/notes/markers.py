@@ -111,10 +111,10 @@ _PATTERNS: list[tuple[str, str]] = [
     ("bullet", r"[•●▪◆■]\s*|(?:^\s*)[·・Øü§√\uf0a7\uf0d8\uf076\uf0b7]\s*"),
     # Symbols that notes use as a level of their own (◎ headings over ▲ items).
     ("symbol", r"(?:^\s*)[◎▲△❖✦☞◇○►▶□❑➢➤◉✔✅☑]\s*"),
-    ("dash", r"(?:^|(?<=[:。;]))\s*[-*+]\s+|^\s*[–◦](?=\s)\s*"),
+    ("dash", r"(?:^|(?<=[:。;]))\s*[-*+]\s+|^\s*[–◦o](?=\s)\s*"),
 ]
 # The lookahead lets the engine skip quickly over characters that start no marker.
-_STARTS = rf"(?=[{_CAPITALS}【\[第(—―－\d{CN_NUM}{_CIRCLED}{_DINGBATS}A-Ha-hLlIVX•·・●▪◆■◇○►▶◎▲△❖✦☞□❑◉✔✅☑Øü§➢➤√\uf0a7\uf0d8\uf076\uf0b7专專模考知\-*+–◦\s])"
+_STARTS = rf"(?=[{_CAPITALS}【\[第(—―－\d{CN_NUM}{_CIRCLED}{_DINGBATS}A-Ha-hLlIVX•·・●▪◆■◇○►▶◎▲△❖✦☞□❑◉✔✅☑Øü§➢➤√\uf0a7\uf0d8\uf076\uf0b7专專模考知\-*+–◦o\s])"
 _SCANNER = re.compile(_STARTS + "(?:" + "|".join(f"(?P<{name}>{pat})" for name, pat in _PATTERNS) + ")")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+")
 _DIGITS = re.compile(r"\d+")

@@ -40,7 +40,8 @@ _HOOK = re.compile(r"^([\u4e00-\u9fff]{2,6})\((?!例如|比如|如(?![实何果�
 _TERM_LINE = re.compile(r"^(?!(?:注意|注|提示|备注|说明|例如|例|比如|举例|问|問|答|解析|小结|总结):)[^\s:,;。()\d]{2,12}:[^:]{2,}")
 # 客户满意的层次(3个) / RFM模型 3个指标: a count in brackets or after a space may close it.
 _BARE_HEADING = re.compile(r"^[^\s。,;:!?、()\[\]“”\"→]{4,20}(?:\(共?[一二三四五六七八九十两\d]{1,2}[个個种種项項类類点點条條步]\)"
-                           r"|\s共?[一二三四五六七八九十两\d]{1,2}[个個种種项項类類点點条條步级級层層][\u4e00-\u9fff]{0,2})?$(?<![的了和与及])")
+                           r"|\s共?[一二三四五六七八九十两\d]{1,2}[个個种種项項类類点點条條步级級层層][\u4e00-\u9fff]{0,2}"
+                           r"|\s[0-9A-Za-z]{1,6})?$(?<![的了和与及])")  # 服务营销 7P: a name and its abbreviation
 # 【易混易错】 / 判断 / 小结: a label over asides, read by the outline as such, not a topic's heading.
 _ASIDE_LABEL = re.compile(r"[【\[]|易混|易错|易錯|辨析|判断|判斷|练习|練習|小测|小測|真题|真題|习题|習題|注意|提示|小结|小結|总结|總結")
 _ANSWER = re.compile(r"^(?:答|答案|参考答案)\s*:\s*")
