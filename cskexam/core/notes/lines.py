@@ -49,6 +49,7 @@ _SOCIAL_FURNITURE = re.compile(
     # 编辑于 2023-11-28 21:14, 赞同 1.2k, 87 条评论: a Q&A site's footer (分享, 收藏 alone may be items).
     r"|^(?:编辑于|發佈於|发布于)\s?\d{4}-\d{2}-\d{2}|^赞同\s?[\d.]+[kKwW万]?$|^\d+\s?条评论$"
 )
+_TODO = re.compile(r"^[☐☑]\s*.{0,16}(?:背完|看完|做完|刷完|整理完|复习完|背会|记住|搞定|完成)")
 # Site furniture glued to a line (精品文档 可编辑 管理学基础…): the words go, the title stays.
 _FURNITURE_WORDS = re.compile(
     r"^(?:(?:精选优质文档[-—－\s]*倾情为你奉上|精品文档|专业文档|优质文档|可编辑|可修改|下载后可编辑|可复制编辑|仅供参考|"
@@ -375,6 +376,8 @@ def _clean_line(stripped: str, markdown: bool, literal: bool) -> tuple[str | Non
             first = text[0]
     if len(text) <= 60 and _SOCIAL_FURNITURE.search(text):
         return None, bold, ""
+    if first in "☐☑" and _TODO.match(text):
+        return None, bold, ""  # ☑ 7P 背完了: the candidate's to-do list, no knowledge
     if first in _ASIDE_BULLETS and ":" in text:
         # ▲易混:可靠性与保证性不同 — a remark behind a bullet is body text, not an item.
         text = _ASIDE_BULLET.sub("", text, count=1)
