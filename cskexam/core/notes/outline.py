@@ -302,6 +302,10 @@ class OutlineBuilder(UnmarkedLines, AnsweredQuestions, ListEnds):
                 return
             if self._map_base is None:
                 self._finish_pending()
+                if self._last_bullet is not None and self._last_bullet[0] is self.stack[-1] and self._last_bullet[1] >= indent:
+                    # o 客户服务:… (a sentence) then o 客户服务的三个层次: over ▪ lines: the map
+                    # starts beside the bullet above it, at its indentation.
+                    self.stack.pop()
                 self._map_base = len(self.stack)
         if (self.by_indent or nested) and indent and line.partition(":")[0].strip() in _MAP_ASIDES and line.partition(":")[2].strip():
             # 注:质量低一定是问题… in a mind map: a remark on the branch above, not one of its items.
