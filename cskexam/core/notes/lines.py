@@ -47,6 +47,7 @@ _SOCIAL_FURNITURE = re.compile(
     r"点击关注|关注公众号|关注我们|扫码关注|长按识别|长按二维码|后台回复|点个[「“\"]?在看|[「“\"]在看[」”\"]|欢迎转发|分享给更多"
     r"|^原创\s.{0,40}\d{4}-\d{2}-\d{2}|发表于\S{1,8}$|^[-—–\s]*END[-—–\s]*$"
     # 编辑于 2023-11-28 21:14, 赞同 1.2k, 87 条评论: a Q&A site's footer (分享, 收藏 alone may be items).
+    r"|^#(?:separator|html|deck|notetype|columns|tags|guid)(?:\s*:|\s)|^#?导出时间"
     r"|^(?:编辑于|發佈於|发布于)\s?\d{4}-\d{2}-\d{2}|^赞同\s?[\d.]+[kKwW万]?$|^\d+\s?条评论$"
 )
 _TODO = re.compile(r"^[☐☑]\s*.{0,16}(?:背完|看完|做完|刷完|整理完|复习完|背会|记住|搞定|完成)")
@@ -63,6 +64,8 @@ _SPACED_LIST = re.compile(
 _ITEM_SEP = re.compile(r"[;；、]")
 _NUMBERED_ROW = re.compile(r"^(?:[一二三四五六七八九十]+、|\d{1,2}[.、)]|\([一二三四五六七八九十\d]{1,2}\)|[①-⑳])")
 _ORDINAL_TOPIC = re.compile(r"^(?:首先|其次|再次|然后|此外|另外|最后|第[一二三四五六七八九十]+)[,，、]\s*\*\*([^*]{2,16})\*\*(?=[,，。:：(（]|$)")
+# A front of two to 40 characters holding Chinese, one tab or " | ", and a back (no more cells).
+_CARD = re.compile(r"^([^\t|]*[\u4e00-\u9fff][^\t|]{0,38}?)\s*(?:\t+|\s\|\s)\s*([^\t|]+)$")
 _BANNER_RULE = "=-~*—_·"
 _DIVIDER_WORDS = {"分界线", "分界線", "分割线", "分割線", "分隔线", "分隔線"}
 _BANNER = re.compile(r"^[=\-~*—_·]{3,}\s*([^=\-~*—_·\s].*?)\s*[=\-~*—_·]{3,}$")
@@ -175,6 +178,13 @@ def front_matter_title(raw_lines: list[str]) -> str | None:
 _CELL_GAP = re.compile(r"\t|[ \u3000]{4,}|\u3000{2,}")
 
 
+def _card_rows(raw_lines: list[str]) -> frozenset[int]:
+    """Lines of a flashcard export (front<TAB>back or front | back), when the
+    notes hold at least three of them: one card alone is a title with a bar."""
+    rows = frozenset(i for i, raw in enumerate(raw_lines) if ("\t" in raw or " | " in raw) and _CARD.match(raw.strip()))
+    return rows if len(rows) >= 3 else frozenset()
+
+
 def _tab_table_rows(raw_lines: list[str]) -> frozenset[int]:
     """Lines of two or more in a row whose text holds three or more cells apart
     by tabs (or wide runs of spaces): the rows of a table pasted from Word or
@@ -208,6 +218,7 @@ def prepare_lines(raw_lines: list[str], markdown: bool) -> list[Line]:
     wide_gaps = not markdown and ("\t" in whole or "   " in whole or "\u3000" in whole)
     tables = _CLEANED[markdown, False], _CLEANED[markdown, True]  # clean_line's
     tab_rows = _tab_table_rows(raw_lines) if not markdown and ("\t" in whole or "    " in whole) else frozenset()
+    card_rows = _card_rows(raw_lines) if not markdown and ("\t" in whole or " | " in whole) else frozenset()
     for i in range(start, n):
         raw = raw_lines[i]
         stripped = raw.strip()
@@ -255,6 +266,10 @@ def prepare_lines(raw_lines: list[str], markdown: bool) -> list[Line]:
                 literal = True
             if stripped[:1] == "[" and _TOC.match(stripped):
                 continue
+        elif i in card_rows:
+            # 客户服务的三个层次<TAB>核心服务、… / 7P指哪些？ | …: a flashcard's front and back.
+            card = _CARD.match(stripped.strip())
+            stripped = card.group(1).rstrip("：:") + "：" + card.group(2) if card else stripped
         elif i in tab_rows:
             # 铁路	大	较快	较低: a table copied out of Word, one row a line: body
             # text, as a Markdown table's rows are, never items of a list.
