@@ -302,3 +302,28 @@ def test_numbered_lines_indented_by_level_in_a_word_copy_are_no_mind_map():
     g = parse(text)
     assert kids(g, "問卷設計的原則") == ["目的性原則", "簡明性原則"]
     assert kids(g, "果園調查") == ["調查的程序", "問卷設計的原則", "常用的量表"]
+
+
+def test_a_flashcard_export_reads_each_card_as_an_item_of_its_deck():
+    text = ("果树记忆卡片\n#separator:tab\n#html:true\n\n【果树基础】\n果树的定义\t能生产果品的多年生植物\n"
+            "嫁接的三个步骤\t削接穗、切砧木、绑扎\n修剪按时期分为几类？\t两类：冬季修剪、夏季修剪\n"
+            "施肥的方法 | 环状施肥、放射状施肥、穴施\n\n【病虫害】\n常见病害\t腐烂病、白粉病、炭疽病\n")
+    g = parse(text)
+    assert kids(g, "果树基础") == ["果树的定义", "嫁接的三个步骤", "修剪按时期分为几类", "施肥的方法"]
+    assert kids(g, "修剪按时期分为几类") == ["冬季修剪", "夏季修剪"] and node(g, "修剪按时期分为几类").count == 2
+    assert kids(g, "常见病害") == ["腐烂病", "白粉病", "炭疽病"]
+    assert node(g, "果树的定义").text == "能生产果品的多年生植物"
+    assert not any("separator" in t or "html" in t for t in titles(g))
+    # one line with a bar is no flashcard export
+    g = parse("园艺师 | 第三章 果树栽培\n\n嫁接的方法：枝接、芽接、根接\n")
+    assert g.documents()[0].title.startswith("园艺师")
+
+
+def test_a_onenote_page_with_o_bullets_tab_indents_and_to_do_marks():
+    text = ("果树栽培复习页\n2024年3月12日 星期二 21:47\n\n果树概论\n\to\t果树：能生产果品的多年生植物，是园艺的主要对象之一。\n"
+            "\to\t果树的三个类型：\n\t\t▪\t仁果类\n\t\t▪\t核果类\n\t\t▪\t浆果类\n\to\t果园的分类\n\t\t▪\t观光果园\n\t\t▪\t生产果园\n"
+            "\to\t巧记：“仁核浆” → 仁果、核果、浆果\n☑ 果树概论背完了\n")
+    g = parse(text)
+    assert kids(g, "果树概论")[-2:] == ["果树的三个类型", "果园的分类"]
+    assert kids(g, "果树的三个类型") == ["仁果类", "核果类", "浆果类"]
+    assert not any("背完了" in t for t in titles(g)) and "巧记" not in titles(g)

@@ -59,7 +59,7 @@ def join_hard_wraps(lines: list[Line]) -> None:
             lines[i], lines[i + 1] = nxt, line
             i += 1
             continue
-        if len(line.text) < 12 or not nxt.text or line.literal or nxt.literal or line.nested or nxt.nested:
+        if len(line.text) < 12 or not nxt.text or line.literal or nxt.literal or line.nested or nxt.nested or nxt.bold:
             i += 1
             continue
         last = line.text[-1]

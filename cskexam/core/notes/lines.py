@@ -66,6 +66,7 @@ _NUMBERED_ROW = re.compile(r"^(?:[一二三四五六七八九十]+、|\d{1,2}[.�
 _ORDINAL_TOPIC = re.compile(r"^(?:首先|其次|再次|然后|此外|另外|最后|第[一二三四五六七八九十]+)[,，、]\s*\*\*([^*]{2,16})\*\*(?=[,，。:：(（]|$)")
 # A front of two to 40 characters holding Chinese, one tab or " | ", and a back (no more cells).
 _CARD = re.compile(r"^([^\t|]*[\u4e00-\u9fff][^\t|]{0,38}?)\s*(?:\t+|\s\|\s)\s*([^\t|]+)$")
+_BACK_COUNT = re.compile(r"^((?:共)?[一二三四五六七八九十两\d]{1,2}(?:个|種|种|类|類|项|項|条|條|点|點|步|大))[：:]\s*")
 _BANNER_RULE = "=-~*—_·"
 _DIVIDER_WORDS = {"分界线", "分界線", "分割线", "分割線", "分隔线", "分隔線"}
 _BANNER = re.compile(r"^[=\-~*—_·]{3,}\s*([^=\-~*—_·\s].*?)\s*[=\-~*—_·]{3,}$")
@@ -269,7 +270,12 @@ def prepare_lines(raw_lines: list[str], markdown: bool) -> list[Line]:
         elif i in card_rows:
             # 客户服务的三个层次<TAB>核心服务、… / 7P指哪些？ | …: a flashcard's front and back.
             card = _CARD.match(stripped.strip())
-            stripped = card.group(1).rstrip("：:") + "：" + card.group(2) if card else stripped
+            if card:
+                front, back = card.group(1).rstrip("：:？?").strip(), card.group(2).strip()
+                counted = _BACK_COUNT.match(back)
+                if counted:  # 三类：售前、售中、售后: the count goes with the front, (三类)
+                    front, back = f"{front}({counted.group(1)})", back[counted.end():]
+                stripped = "• " + front + "：" + back  # one card, one item of its deck
         elif i in tab_rows:
             # 铁路	大	较快	较低: a table copied out of Word, one row a line: body
             # text, as a Markdown table's rows are, never items of a list.
@@ -403,6 +409,7 @@ def _clean_line(stripped: str, markdown: bool, literal: bool) -> tuple[str | Non
         if wrapped and not names_a_level_inside(wrapped.group(1)):
             text = wrapped.group(1).strip()
             first = text[0]
+            bold = True  # a line of its own: never the wrapped end of the line above
     last = text[-1]
     if ((first in _FURNITURE_FIRST or first.isdecimal())
             and (first not in _RULE or last in _RULE or last.isdecimal()) and _FURNITURE.match(text)) or (
