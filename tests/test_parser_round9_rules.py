@@ -327,3 +327,16 @@ def test_a_onenote_page_with_o_bullets_tab_indents_and_to_do_marks():
     assert kids(g, "果树概论")[-2:] == ["果树的三个类型", "果园的分类"]
     assert kids(g, "果树的三个类型") == ["仁果类", "核果类", "浆果类"]
     assert not any("背完了" in t for t in titles(g)) and "巧记" not in titles(g)
+
+
+def test_a_case_analysis_sheet_nests_questions_under_cases_and_points_under_questions():
+    text = ("园艺案例分析专项训练\n\n【案例一】某果园的“烂果”投诉\n    去年秋天，某果园的苹果在运输中大量腐烂，客户多次投诉没有回音。\n\n"
+            "问题1：结合案例，分析该果园存在哪些问题。（8分）\n答题要点：\n(1)缺乏主动沟通——没有告知客户腐烂原因；\n(2)包装不当——纸箱受潮后塌陷；\n"
+            "得分点：每点2分，要结合案例。\n\n问题2：请为该果园设计补救流程。（6分）\n答题要点：\n(1)道歉\n(2)补偿\n\n"
+            "【案例二】某合作社的人员流失\n    合作社一年内流失了三成社员。\n\n问题1：分析流失的原因。（10分）\n答题要点：\n(1)收入偏低\n(2)缺乏培训\n")
+    g = parse(text)
+    case = g.find("某果园的“烂果”投诉") or g.find("某果园的\"烂果\"投诉")
+    assert case and [c.title for c in g.children(case[0].id)] == ["结合案例,分析该果园存在哪些问题", "请为该果园设计补救流程"]
+    assert kids(g, "结合案例,分析该果园存在哪些问题") == ["缺乏主动沟通", "包装不当"]
+    assert kids(g, "分析流失的原因") == ["收入偏低", "缺乏培训"]
+    assert "得分点" not in titles(g)

@@ -35,7 +35,7 @@ DOC = "\x00document"
 _TRAILING = " \t.,;:!?。，；：、！？…”\"」』"
 _STRUCTURAL = re.compile(
     r"^(?:第[一二三四五六七八九十百零〇两\d]+[章节節篇编編讲講课課单單部]元?分?"
-    r"|(?:专题|專題|模块|模塊|单元|單元|考点|考點|知识点|知識點)[一二三四五六七八九十百零〇\d]+)"
+    r"|(?:专题|專題|模块|模塊|单元|單元|考点|考點|知识点|知識點|案例|问题|問題)[一二三四五六七八九十百零〇\d]+)"
     r"[\s:：、.．]*"
 )
 # A trailing count predicate: 行政公文共13种 ≡ 行政公文, 写作要素有四个 ≡ 写作要素.
@@ -55,7 +55,7 @@ def key(title: str | None) -> str:
     A trailing count predicate (共13种, 有四个) is dropped: both titles name the list.
     Quotes at either end are dropped (a parser may trim one of a pair).
 
-    A leading structural marker (第一章, 专题一：, 考点3：) is dropped when text
+    A leading structural marker (第一章, 专题一：, 考点3：, 案例一, 问题1：) is dropped when text
     follows it, so a parser that moves it into the node's marker is not
     penalised; a title that is only the marker keeps it and matches nothing.
     """

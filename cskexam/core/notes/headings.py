@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field, fields
 from operator import attrgetter
 
+from cskexam.core.notes.heading_meta import take_closing_meta, take_tail_meta
 from cskexam.core.notes.markers import cn_to_int
 from cskexam.core.notes.stated_counts import COUNT_PHRASE, stated_count
 from cskexam.core.notes.title_parts import (
@@ -107,7 +108,6 @@ class Heading:
 
 _heading_values = attrgetter(*(f.name for f in fields(Heading)))
 _HEADING_LISTS = tuple(f.name for f in fields(Heading) if f.default_factory is list)
-
 
 
 # 物流的基本功能(7项):… / 配送流程(8步):… : a count in a bracket before the list's colon.
@@ -254,7 +254,7 @@ def split_marked_heading(segment: str, known: frozenset[str] = frozenset(), subj
         if tail and tail.end() >= len(s.rstrip("。;")) and tail.start() > 0:
             heading.count = cn_to_int(tail.group(1))
             s = s[: tail.start()].rstrip()
-    s = _take_closing_meta(s, heading)
+    s = take_closing_meta(s, heading)
     end = title_end(s)
     clause = s[:end]
     title, body = clause, s[end:]
@@ -262,7 +262,10 @@ def split_marked_heading(segment: str, known: frozenset[str] = frozenset(), subj
     whole = s.rstrip("。;, ")
     restart = None
     asked = False
-    if explicit_end and len(clause) <= 12:
+    if s[end : end + 2] == "——" and len(clause) <= TITLE_MAX:
+        title, body = clause, s[end + 2 :]  # 主动性原则——专人逐一致电…: the point, then how it shows
+        heading.explicit = True
+    elif explicit_end and len(clause) <= 12:
         heading.explicit = True
     elif explicit_end and s[end] == ":" and len(clause) <= TITLE_MAX and _inline_list(s[end + 1 :]):
         heading.explicit = True  # 培训需求分析模型包括六个模型:甲、乙…: the whole clause names the list
@@ -311,56 +314,8 @@ def split_marked_heading(segment: str, known: frozenset[str] = frozenset(), subj
         body = s
         heading.truncated = True
     heading.title = _drop_count_predicate(clean_title(take_title_meta(title, heading)), heading)
-    heading.text = _take_tail_meta(consume_meta(body, heading).lstrip(",;。").strip(), heading)
+    heading.text = take_tail_meta(consume_meta(body, heading).lstrip(",;。").strip(), heading)
     return heading
-
-
-_CLOSING_PAGE_OR_STARS = re.compile(r"(?<=[)】\]★☆\s])\s*([Pp]\.?\s?\d{1,4}(?:\s?[-~—]\s?[Pp]?\d{1,4})?|[★☆]{1,5})$")
-_CLOSING_GROUP = re.compile(r"(?:\(([^()]{1,8})\)|【([^【】]{1,6})】|\[([^\[\]]{1,6})\])$")
-
-
-def _take_closing_meta(s: str, heading: Heading) -> str:
-    """Tags and page marks that close a heading (…(Biestek 七大原則)【重要】) are
-    fields: taken first, they do not make the heading too long to be whole."""
-    starred: list[str] = []
-    while (m := _CLOSING_PAGE_OR_STARS.search(s)) and m.start() >= 2:
-        # …【多选】★★ P12: a page mark or stars after the tags close the heading too.
-        kind = classify_group(m.group(1))
-        if kind is None:
-            break
-        if kind[0] == "page":
-            heading.page = heading.page or str(kind[1])
-        else:
-            starred.extend(kind[1])
-        s = s[: m.start()].rstrip()
-    while s.endswith((")", "】", "]")) and (m := _CLOSING_GROUP.search(s)) and m.start() >= 2:
-        kind = classify_group(next(g for g in m.groups() if g))
-        if kind is None or kind[0] == "mnemonic":
-            break
-        what, value = kind
-        if what == "page":
-            heading.page = heading.page or str(value)
-        else:
-            heading.tags.extend(t for t in value if t not in heading.tags)
-        s = s[: m.start()].rstrip()
-    heading.tags.extend(t for t in starred if t not in heading.tags)
-    return s
-
-
-# A page mark set apart after an inline list (…、一般无表决权   P58) is the list's, not its last item's.
-_TAIL_PAGE = re.compile(r"(?<=\S)\s+([Pp]\.?\s?\d{1,4}(?:\s?[-~—]\s?[Pp]?\d{1,4})?)$")
-
-
-def _take_tail_meta(text: str, heading: Heading) -> str:
-    if not text or "、" not in text:
-        return text
-    m = _TAIL_PAGE.search(text)
-    if m and not heading.page:
-        kind = classify_group(m.group(1))
-        if kind and kind[0] == "page":
-            heading.page = str(kind[1])
-            text = text[: m.start()].rstrip()
-    return text
 
 
 # (SERVQUAL模型) / (柯氏模型) / (按控制时点分): an aside that names the heading's model or

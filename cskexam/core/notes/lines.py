@@ -67,6 +67,7 @@ _ORDINAL_TOPIC = re.compile(r"^(?:首先|其次|再次|然后|此外|另外|最�
 # A front of two to 40 characters holding Chinese, one tab or " | ", and a back (no more cells).
 _CARD = re.compile(r"^([^\t|]*[\u4e00-\u9fff][^\t|]{0,38}?)\s*(?:\t+|\s\|\s)\s*([^\t|]+)$")
 _BACK_COUNT = re.compile(r"^((?:共)?[一二三四五六七八九十两\d]{1,2}(?:个|種|种|类|類|项|項|条|條|点|點|步|大))[：:]\s*")
+_NUMBERED_ASK = re.compile(r"^(?:(答题要点|答題要點|答案要点|参考要点|參考要點)\s*[:：]\s*$|(?:问题|問題)\s?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[:：]\s*)")
 _BANNER_RULE = "=-~*—_·"
 _DIVIDER_WORDS = {"分界线", "分界線", "分割线", "分割線", "分隔线", "分隔線"}
 _BANNER = re.compile(r"^[=\-~*—_·]{3,}\s*([^=\-~*—_·\s].*?)\s*[=\-~*—_·]{3,}$")
@@ -371,6 +372,9 @@ def _clean_line(stripped: str, markdown: bool, literal: bool) -> tuple[str | Non
         text = _strip_markup(stripped, markdown)
     else:
         text = stripped
+    if text[:1] in "问問答" and (asked := _NUMBERED_ASK.match(text)):
+        # 问题1：结合案例，分析…（8分） / 答题要点：: a case's question and its answer, read as 问/答.
+        text = ("答：" if asked.group(1) else "问：") + text[asked.end():]
     if text[:1] in _BANNER_RULE and text[-1:] in _BANNER_RULE:
         banner = _BANNER.match(text)
         if banner and banner.group(1)[-3:] in _DIVIDER_WORDS:

@@ -82,6 +82,8 @@ _PATTERNS: list[tuple[str, str]] = [
     # 壹、 貳、 參、: the financial numerals mark the parts of traditional notes, over 一、.
     ("capital", rf"^\s*([{_CAPITALS}]{{1,2}})[、.．]\s*"),
     ("topic", rf"(?:专题|專題|模块|模塊)([{CN_NUM}\d]+)[:\s、.]*"),
+    # 【案例一】 / 案例2： opening a line: a case of a 案例分析 sheet, over its questions.
+    ("case", rf"^\s*[【\[]?(?:案例|案例分析)\s?([{CN_NUM}]{{1,3}}|\d{{1,2}})[】\]]?[:\s、.]*(?=\S)"),
     ("point_no", rf"(?:考点|考點|知识点|知識點)\s?([{CN_NUM}]+|\d{{1,3}})[:\s、.]+"
      rf"|^\s*[【\[](?:考点|考點|知识点|知識點)\s?([{CN_NUM}]+|\d{{1,3}})[】\]][:\s、.]*"),
     ("pcn", rf"\(\s?([{CN_NUM}]+)\s?\)[、.]?\s*"),
@@ -114,7 +116,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("dash", r"(?:^|(?<=[:。;]))\s*[-*+]\s+|^\s*[–◦o](?=\s)\s*"),
 ]
 # The lookahead lets the engine skip quickly over characters that start no marker.
-_STARTS = rf"(?=[{_CAPITALS}【\[第(—―－\d{CN_NUM}{_CIRCLED}{_DINGBATS}A-Ha-hLlIVX•·・●▪◆■◇○►▶◎▲△❖✦☞□❑◉✔✅☑Øü§➢➤√\uf0a7\uf0d8\uf076\uf0b7专專模考知\-*+–◦o\s])"
+_STARTS = rf"(?=[{_CAPITALS}【\[第(—―－\d{CN_NUM}{_CIRCLED}{_DINGBATS}A-Ha-hLlIVX•·・●▪◆■◇○►▶◎▲△❖✦☞□❑◉✔✅☑Øü§➢➤√\uf0a7\uf0d8\uf076\uf0b7专專模考知案\-*+–◦o\s])"
 _SCANNER = re.compile(_STARTS + "(?:" + "|".join(f"(?P<{name}>{pat})" for name, pat in _PATTERNS) + ")")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+")
 _DIGITS = re.compile(r"\d+")

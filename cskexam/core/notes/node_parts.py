@@ -60,7 +60,7 @@ def _disambiguate_titles(children: list[Draft]) -> None:
 # A teacher's aside on its own line (注：…, 备注：…) is a sentence of its own, never the
 # tail of the entry above it: hard-wrapped lines join as they are, an aside after a full stop.
 # So is a line that opens with 其中 (其中甲是…), after a list that ends with no full stop.
-_OWN_SENTENCE = re.compile(r"^(?:(?:注|备注|注意|说明|提示|考点|易错点?|易混点?|易考|易錯|[\u4e00-\u9fff]{1,4}(?:提醒|提示|说明|注意))\s*[:：]|其中)")
+_OWN_SENTENCE = re.compile(r"^(?:(?:注|备注|注意|说明|提示|考点|易错点?|易混点?|易考|易錯|得分点|采分点|评分标准|[\u4e00-\u9fff]{1,4}(?:提醒|提示|说明|注意))\s*[:：]|其中)")
 _SENTENCE_END = "。！？!?；;…"
 
 

@@ -7,7 +7,7 @@ import re
 _BOUNDARY = set(":;。?!)]》”\" ")
 _PUNCT = set("。;,:!?")
 _FAMILY_RANK = (
-    {"part": 0, "chapter": 1, "topic": 1, "section": 2}
+    {"part": 0, "chapter": 1, "topic": 1, "case": 1, "section": 2}
     | {f"h{i}": i - 1 for i in range(1, 7)}
     | {"dec1": 10}
 )
@@ -27,7 +27,7 @@ _QUOTED = re.compile(r"^[\"“「『]([^\"”」』]{2,16})[\"”」』]")
 # 可记作"优劣机威"(优势、劣势、机会、威胁)
 _REMEMBER_AS = re.compile(r"^((?:可以|可)?(?:记作|记为|记成|簡記為|简记为|简记作|概括为|概括為))\s*[\"“「]?([\u4e00-\u9fff]{2,12})[\"”」]?")
 _ASIDE_WORDS = {"注意", "注", "提示", "提醒", "备注", "说明", "例如", "例", "比如", "举例", "答", "解析", "小结", "总结",
-                "易混", "易错", "易混点", "易错点", "辨析", "补充", "拓展"}
+                "易混", "易错", "易混点", "易错点", "辨析", "补充", "拓展", "得分点", "采分点", "评分标准", "评分要点"}
 _TRUE_MARKS = ("√", "✓", "✔", "对", "對", "正确", "正確")
 _JUDGEMENT = re.compile(r"\(\s*(×|x|X|✗|✘|√|✓|✔|错|錯|对|對|正确|错误|正確|錯誤)\s*\)\s*$|(?:(?<=[\s。.])|(?<=[\u4e00-\u9fff]))(✗|✘|×|√|✓|✔)\s*$|(?<=[。.!])\s*(错|錯|对|對)\s*$")
 # What a line marked true or false ends with (spaces aside): only such a line is searched

@@ -11,6 +11,9 @@ _ASKING_WORDS = re.compile(r"^(?:简述|簡述|试述|試述|论述|論述|阐�
 _ASKING_END = re.compile(r"(?:\?|有哪些|是什么|是什麼|有何|如何|为什么|為什麼)[。.]?$")
 
 
+_SCORE = re.compile(r"\s*[(（]\s*\d{1,2}\s*分\s*[)）]\s*$")
+
+
 def question_title(line: str, strict: bool = False) -> str | None:
     """The title of a question line, or None when ``line`` asks nothing.
     ``strict``: only a line that ends as a question (a numbered line may be an
@@ -24,7 +27,7 @@ def question_title(line: str, strict: bool = False) -> str | None:
         text = text[asked.end() :]
     elif not (_ASKING_WORDS.match(text) or _ASKING_END.search(text)):
         return None
-    text = text.rstrip("?。. ")
+    text = _SCORE.sub("", text).rstrip("?。. ")  # …哪些问题。(8分): the marks are no part of it
     if not 4 <= len(text) <= 60 or "答" in text[:2]:
         return None
     return text

@@ -169,10 +169,18 @@ def _width(text: str) -> int:
     return len(_LATIN_WORD.sub("A", text))
 
 
+# A dash before a clause of six Chinese characters or more explains the title
+# (客户分级管理——ABC分类法 is a subtitle).
+_DASH_EXPLAINS = re.compile(r"(?<=[\u4e00-\u9fff])——(?=(?:[^。;:A-Za-z0-9]*[\u4e00-\u9fff]){6})")
+
+
 def title_end(s: str) -> int:
     """``clause_end``, except that a short aside in brackets that closes the
     heading is part of it: 培训效果评估的层次(柯氏模型), 简述教师专业发展的阶段(福勒和布朗)。"""
     end = clause_end(s)
+    dash = _DASH_EXPLAINS.search(s, 2, end) if "——" in s else None
+    if dash:
+        return dash.start()  # 主动性原则——专人逐一致电受影响客户: the point, then what shows it
     if end < len(s) and s[end] == "(":
         closed = s.rstrip("。?")
         inner = s[end + 1 : len(closed) - 1]
