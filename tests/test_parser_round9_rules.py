@@ -340,3 +340,14 @@ def test_a_case_analysis_sheet_nests_questions_under_cases_and_points_under_ques
     assert kids(g, "结合案例,分析该果园存在哪些问题") == ["缺乏主动沟通", "包装不当"]
     assert kids(g, "分析流失的原因") == ["收入偏低", "缺乏培训"]
     assert "得分点" not in titles(g)
+
+
+def test_a_lecture_transcript_with_spoken_ordinals():
+    text = ("园艺课堂录音整理\n\n知识点一：果树修剪\n\n好，我们来看第一个知识点。重点来了：修剪的原则，书上讲了三个。"
+            "第一，因树修剪，就是看树的长势；第二，轻剪为主，不要剪太多；第三，因为近、因为方便，就近取材。\n"
+            "然后是修剪的步骤，一般讲两步。第一步，看树形；第二步，下剪子。\n")
+    g = parse(text)
+    assert kids(g, "修剪的原则")[:2] == ["因树修剪", "轻剪为主"] and len(kids(g, "修剪的原则")) == 3
+    assert "因为近" not in titles(g)
+    assert node(g, "修剪的原则").count == 3
+    assert node(g, "修剪的步骤").count == 2 and len(kids(g, "修剪的步骤")) == 2

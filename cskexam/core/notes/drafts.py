@@ -93,6 +93,9 @@ def split_headings(drafts: list[Draft], known: frozenset[str], subject: str) -> 
     # each later draft gets a copy (nothing changes a heading before they are all split).
     split: dict[tuple[bool, str], Heading] = {}
     for draft in drafts:
+        if draft.style == "ordinal" and 0 < draft.segment.find(",") <= 16:
+            # 第一，口碑，就是别人跟他说的: the item, then what is said of it.
+            draft.segment = draft.segment.replace(",", ":", 1)
         first = split.get((draft.whole_title, draft.segment))
         if first is not None:
             draft.heading = first.copy()

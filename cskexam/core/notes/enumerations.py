@@ -179,6 +179,7 @@ def split_pair(text: str) -> Split | None:
 _CLAUSE_START = ("指", "是", "即", "在", "通过", "利用", "对", "从", "以", "用", "按照", "根据", "采用", "将", "把", "由", "向", "为",
                  # 因为有积分、奖励才购买: a clause of cause or condition, never an item.
                  "因为", "因為", "由于", "由於", "如果", "只要", "虽然", "雖然", "一旦", "即使")
+_CONJUNCTIONS = frozenset(_CLAUSE_START[-10:])
 # 如年龄、性别等 / 例如… : examples (如实、如期 and 如何 open no example).
 EXAMPLES = re.compile(r"^(?:例如|比如|诸如|譬如|如(?![实何果期意此同今下数]))")
 _LIST_LEAD = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:常见的?有|常用的?有|主要有|主要包括|一般包括|包括|通常有)")
@@ -262,8 +263,9 @@ def _split_short_list(text: str, counted: bool = False) -> Split | None:
         if len(parts) >= 2 and _NOUN_AFTER_DENG.match(parts[-1]):
             return None  # 呼叫中心、数据库、数据挖掘等信息技术的支持: examples inside one noun phrase
         opener = next((w for w in _CLAUSE_START if parts[0].startswith(w)), "")
-        parallel = len(parts) >= 2 and all(p.startswith(opener) for p in parts)  # 以人为…、以岗位为…: items alike
-        if opener and not parallel and len(parts[0]) >= (5 if len(opener) == 1 else 4):
+        # 以人为…、以岗位为…: items alike (因为近、因为方便: reasons of one sentence, not items)
+        parallel = len(parts) >= 2 and all(p.startswith(opener) for p in parts) and opener not in _CONJUNCTIONS
+        if opener and not parallel and len(parts[0]) >= (5 if len(opener) == 1 else 3 if opener in _CONJUNCTIONS else 4):
             return None  # 在公司布告栏、内网发布: a sentence, not a list
         # 应鉴定电子文件的真实性、完整性: a long first piece before short ones is a
         # sentence sharing its predicate, not a list.

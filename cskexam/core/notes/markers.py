@@ -91,6 +91,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("pnum", rf"\(\s?(\d{{1,2}}|[lI](?=\s?\)[{_CJK}]))\s?\)[、.]?\s*"),
     ("circled", rf"([{_CIRCLED}{_DINGBATS}])[、.]?\s*"),
     ("step", rf"第([{CN_NUM}\d]+)步[:,、\s]*"),
+    # 第一，口碑…；第二，个人需要…: ordinals that count a list in running text.
+    ("ordinal", r"第([一二三四五六七八九十])[,、](?=[\u4e00-\u9fff“\"])"),
     # —、 at the start of a line: OCR's reading of 一、 (a dash for the stroke).
     ("ocr_cn_one", r"^\s*[—―－](?=、[\u4e00-\u9fff])、\s*"),
     ("cn", rf"(?<![第{CN_NUM}])([{CN_NUM}]+)(?:、+|[.．](?=[^\s\d.]))\s*"),

@@ -28,6 +28,11 @@ from cskexam.core.notes.outline_patterns import (  # noqa: F401
 _VERDICT_LINE = re.compile(r"^(?:答案|答|参考答案|參考答案)\s*:?\s*(×|x|X|✗|✘|√|✓|✔|错|錯|对|對|正确|错误|正確|錯誤)\s*[。.]?$")
 # 提问的两种方式:开放式… : a short name and its colon, opening a topic of its own.
 _NEW_TERM = re.compile(r"^[^\s:,;。!?]{2,16}:")
+# …重点来了:服务补救的原则,有四条。 then 第一,…: a name, then how many, before spoken ordinals.
+_SPOKEN_LEAD = re.compile(
+    r"(?:^|(?<=[。;:!?]))\s*(?:然后是|接下来是?|下面是?|再来看|还有)?([^,。:;!?]{2,16}?)(?:,[^。:;]{0,8}?|有|包括|分为|分成)"
+    r"([一二三四五六七八九十两])(?:个|条|種|种|点|类|方面|步|大)[^。:;,]{0,4}[。:]?(?:[^。:;]{0,12}[。:])?\s*$"
+)
 # 共五项 / 一共四个 / 合计三类, alone or before the list's mnemonic: a line that ends a list.
 _CLOSING_COUNT = re.compile(
     r"^(?:共|一共|总共|總共|合计|合計)(?:有|计|計)?\s?([一二三四五六七八九十两兩\d]{1,2})\s?"
@@ -442,6 +447,12 @@ class OutlineBuilder(UnmarkedLines, AnsweredQuestions, ListEnds):
                 ):
                     self.stack.pop()
                 self._plain(before.strip(), "plain", lineno)
+                before = ""
+            lead = _SPOKEN_LEAD.search(before) if current is None and m.style in ("ordinal", "step") and m.number == (1,) else None
+            if lead:
+                # 影响客户期望的因素，书上讲了五个。第一，…: the list's name and count said before it.
+                self._append_text(before[: lead.start()])
+                self._plain(lead.group(1), "plain", lineno).stated = int_count(lead.group(2))
                 before = ""
             if current is None:
                 self._append_text(before)
