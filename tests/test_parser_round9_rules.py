@@ -351,3 +351,17 @@ def test_a_lecture_transcript_with_spoken_ordinals():
     assert "因为近" not in titles(g)
     assert node(g, "修剪的原则").count == 3
     assert node(g, "修剪的步骤").count == 2 and len(kids(g, "修剪的步骤")) == 2
+
+
+def test_a_judged_statement_is_asked_as_written_not_as_the_line_after_it():
+    import random
+
+    from cskexam.core.questions import generate_questions
+
+    text = ("果树栽培复习页\n\n果园管理\n\to\t判断：修剪只需要在冬季进行。（×）\n来源：某果园技术员的博客\n"
+            "\to\t判断：嫁接能保持品种的优良性状。（√）\n\n——完——  祝大家一次过！\n")
+    g = parse(text)
+    stems = {q.stem: q.answer for q in generate_questions(g, random.Random(1)) if q.type == "判断"}
+    assert stems.get("修剪只需要在冬季进行。") == "错"
+    assert stems.get("嫁接能保持品种的优良性状。") == "对"
+    assert not any("来源" in s or "完" in s for s in stems)

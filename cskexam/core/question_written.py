@@ -180,7 +180,10 @@ def _judge_statement(ctx: _Context, node: Node) -> Question | None:
     under the key point it is about and explained by what the notes say of that fact."""
     kinds = flag_kinds(node)
     truth = "对" if "true_statement" in kinds else "错" if "false_statement" in kinds else None
-    text = without_item_number(_first_sentence(node.title if len(node.title) >= len(node.text) else node.text))
+    # The statement is the node's title; its text only when the title was cut short and the
+    # text goes on from it (a remark or a source line after the statement is no statement).
+    whole = node.text if node.title.endswith("…") and node.text.startswith(node.title.rstrip("…")) else node.title
+    text = without_item_number(_first_sentence(whole))
     if truth is None or len(text) < 6:
         return None
     support = statement_support(ctx.graph, node, text)

@@ -48,6 +48,8 @@ _SOCIAL_FURNITURE = re.compile(
     r"|^原创\s.{0,40}\d{4}-\d{2}-\d{2}|发表于\S{1,8}$|^[-—–\s]*END[-—–\s]*$"
     # 编辑于 2023-11-28 21:14, 赞同 1.2k, 87 条评论: a Q&A site's footer (分享, 收藏 alone may be items).
     r"|^#(?:separator|html|deck|notetype|columns|tags|guid)(?:\s*:|\s)|^#?导出时间"
+    # 来源：某培训机构讲义 / ——完—— 祝逢考必过！: where a page was copied from, and the sign-off.
+    r"|^(?:来源|來源|出处|出處|转载自|轉載自)\s*[:：]|^[-—–\s(（]*完[-—–\s)）]*(?:祝.{0,12})?$"
     r"|^(?:编辑于|發佈於|发布于)\s?\d{4}-\d{2}-\d{2}|^赞同\s?[\d.]+[kKwW万]?$|^\d+\s?条评论$"
 )
 _TODO = re.compile(r"^[☐☑]\s*.{0,16}(?:背完|看完|做完|刷完|整理完|复习完|背会|记住|搞定|完成)")
