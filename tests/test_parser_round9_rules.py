@@ -365,3 +365,10 @@ def test_a_judged_statement_is_asked_as_written_not_as_the_line_after_it():
     assert stems.get("修剪只需要在冬季进行。") == "错"
     assert stems.get("嫁接能保持品种的优良性状。") == "对"
     assert not any("来源" in s or "完" in s for s in stems)
+
+
+def test_a_letter_opening_a_markdown_item_names_it():
+    text = "# 果园\n\n- 情绪管理\n  - ABC理论\n    - A：诱发事件\n    - B：信念\n    - C：后果\n- 绩效考核\n  - 产量\n"
+    g = parse(text, "notes.md")
+    assert kids(g, "ABC理论") == ["A", "B", "C"]
+    assert kids(g, "绩效考核") == ["产量"] and g.parent(node(g, "绩效考核").id).kind == "document"

@@ -526,7 +526,8 @@ class OutlineBuilder(UnmarkedLines, AnsweredQuestions, ListEnds):
         self.stack[-1].children.append(draft)
         self.stack.append(draft)
         self._pending = draft
-        rest_markers = [mk for mk in markers if mk.start >= m.end]
+        # - A：诱发事件: a letter that opens the item's text names it (the A of ABC), no item of its own.
+        rest_markers = [mk for mk in markers if mk.start >= m.end and not (mk.style == "letter" and mk.start == m.end)]
         self._marked_line(line, lineno, rest_markers, last_end=m.end, current=draft)
 
     def _start(self, m: Marker, line: str, lineno: int) -> Draft:
