@@ -372,3 +372,13 @@ def test_a_letter_opening_a_markdown_item_names_it():
     g = parse(text, "notes.md")
     assert kids(g, "ABC理论") == ["A", "B", "C"]
     assert kids(g, "绩效考核") == ["产量"] and g.parent(node(g, "绩效考核").id).kind == "document"
+
+
+def test_flashcards_with_a_verdict_or_a_named_aside():
+    text = ("果树卡片\n\n【果树基础】\n“果树越老产量越高”这句话对吗？\t错（×），盛果期后产量下降\n"
+            "果树的三个生长期（GPS）\t幼树期、盛果期、衰老期\n嫁接的方法\t枝接、芽接\n")
+    g = parse(text)
+    judged = node(g, "“果树越老产量越高”这句话对吗")
+    assert [f["kind"] for f in judged.flags] == ["false_statement"]
+    assert kids(g, "果树的三个生长期(GPS)") == ["幼树期", "盛果期", "衰老期"]
+    assert kids(g, "果树基础")[-1] == "嫁接的方法"

@@ -68,6 +68,7 @@ _NUMBERED_ROW = re.compile(r"^(?:[一二三四五六七八九十]+、|\d{1,2}[.�
 _ORDINAL_TOPIC = re.compile(r"^(?:首先|其次|再次|然后|此外|另外|最后|第[一二三四五六七八九十]+)[,，、]\s*\*\*([^*]{2,16})\*\*(?=[,，。:：(（]|$)")
 # A front of two to 40 characters holding Chinese, one tab or " | ", and a back (no more cells).
 _CARD = re.compile(r"^([^\t|]*[\u4e00-\u9fff][^\t|]{0,38}?)\s*(?:\t+|\s\|\s)\s*([^\t|]+)$")
+_BACK_VERDICT = re.compile(r"^(错误|錯誤|正确|正確|错|錯|对|對|×|√)(?:\s*[(（]\s*[×√]\s*[)）])?(?=$|[\s,，。;；])")
 _BACK_COUNT = re.compile(r"^((?:共)?[一二三四五六七八九十两\d]{1,2}(?:个|種|种|类|類|项|項|条|條|点|點|步|大))[：:]\s*")
 _NUMBERED_ASK = re.compile(r"^(?:(答题要点|答題要點|答案要点|参考要点|參考要點)\s*[:：]\s*$|(?:问题|問題)\s?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[:：]\s*)")
 _BANNER_RULE = "=-~*—_·"
@@ -275,10 +276,15 @@ def prepare_lines(raw_lines: list[str], markdown: bool) -> list[Line]:
             card = _CARD.match(stripped.strip())
             if card:
                 front, back = card.group(1).rstrip("：:？?").strip(), card.group(2).strip()
+                verdict = _BACK_VERDICT.match(back)
+                if verdict:  # “客户是上帝”意味着…<TAB>错（×），应在…: a statement and its verdict
+                    true = verdict.group(1) in ("对", "對", "正确", "正確", "√")
+                    back = ""
+                    front = front.rstrip("。") + ("。（√）" if true else "。（×）")
                 counted = _BACK_COUNT.match(back)
                 if counted:  # 三类：售前、售中、售后: the count goes with the front, (三类)
                     front, back = f"{front}({counted.group(1)})", back[counted.end():]
-                stripped = "• " + front + "：" + back  # one card, one item of its deck
+                stripped = "• " + front + ("：" + back if back else "")  # one card, one item of its deck
         elif i in tab_rows:
             # 铁路	大	较快	较低: a table copied out of Word, one row a line: body
             # text, as a Markdown table's rows are, never items of a list.

@@ -182,6 +182,9 @@ def title_end(s: str) -> int:
     if dash:
         return dash.start()  # 主动性原则——专人逐一致电受影响客户: the point, then what shows it
     if end < len(s) and s[end] == "(":
+        close = s.find(")", end)
+        if 0 < close - end <= 13 and s[close + 1 : close + 2] == ":" and classify_group(s[end + 1 : close]) is None:
+            return close + 1  # 服务质量的五个维度(SERVQUAL):有形性、…: the name and its aside, then the colon
         closed = s.rstrip("。?")
         inner = s[end + 1 : len(closed) - 1]
         if closed.endswith(")") and s.find(")", end) == len(closed) - 1 and _width(closed[end:]) <= 12 \
