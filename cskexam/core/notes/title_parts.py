@@ -169,6 +169,7 @@ def _width(text: str) -> int:
     return len(_LATIN_WORD.sub("A", text))
 
 
+_LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9 .&-]{0,15}")
 # A dash before a clause of six Chinese characters or more explains the title
 # (客户分级管理——ABC分类法 is a subtitle).
 _DASH_EXPLAINS = re.compile(r"(?<=[\u4e00-\u9fff])——(?=(?:[^。;:A-Za-z0-9]*[\u4e00-\u9fff]){6})")
@@ -183,8 +184,8 @@ def title_end(s: str) -> int:
         return dash.start()  # 主动性原则——专人逐一致电受影响客户: the point, then what shows it
     if end < len(s) and s[end] == "(":
         close = s.find(")", end)
-        if 0 < close - end <= 13 and s[close + 1 : close + 2] == ":" and classify_group(s[end + 1 : close]) is None:
-            return close + 1  # 服务质量的五个维度(SERVQUAL):有形性、…: the name and its aside, then the colon
+        if 0 < close - end <= 17 and s[close + 1 : close + 2] == ":" and _LATIN_NAME.fullmatch(s[end + 1 : close]):
+            return close + 1  # 服务质量的五个维度(SERVQUAL):有形性、…: the name and its Latin name, then the colon
         closed = s.rstrip("。?")
         inner = s[end + 1 : len(closed) - 1]
         if closed.endswith(")") and s.find(")", end) == len(closed) - 1 and _width(closed[end:]) <= 12 \
