@@ -382,3 +382,13 @@ def test_flashcards_with_a_verdict_or_a_named_aside():
     assert [f["kind"] for f in judged.flags] == ["false_statement"]
     assert kids(g, "果树的三个生长期(GPS)") == ["幼树期", "盛果期", "衰老期"]
     assert kids(g, "果树基础")[-1] == "嫁接的方法"
+
+
+def test_phone_notes_keep_a_short_heading_after_an_inline_list_and_an_exclamation_apart():
+    text = ("园艺速记\n\n修剪\n三剪法:疏、截、缓\n嫁接要点3个\n①削平\n②对准\n③绑紧\n\n产量\n"
+            "影响因素(3个):光照、水分、肥料\n产量≠品质!!\n")
+    g = parse(text)
+    assert kids(g, "三剪法") == ["疏", "截", "缓"]
+    assert kids(g, "嫁接要点3个") == ["削平", "对准", "绑紧"]
+    assert "产量" in titles(g)
+    assert kids(g, "影响因素")[-1] == "肥料"

@@ -19,11 +19,23 @@ def _bare_items_follow(lines: list[Line], i: int) -> bool:
     return bool(third) and not lines[i + 2].literal and len(third) <= 16 and not _MARKER_START.match(third)
 
 
+def _heading_over_list(lines: list[Line], i: int) -> bool:
+    """``TQM三全:全员、全过程、全方位`` / ``差距模型5个gap`` / ``①认知差距``: after a
+    finished inline list, a short phrase over numbered lines is their heading."""
+    if i + 2 >= len(lines) or len(lines[i].text) > 24 or ":" not in lines[i].text or "、" not in lines[i].text:
+        return False
+    nxt, third = lines[i + 1].text, lines[i + 2].text
+    return len(nxt) <= 16 and not _PUNCT_IN_PHRASE.search(nxt) and bool(third) and _MARKER_START.match(third) is not None
+
+
+_PUNCT_IN_PHRASE = re.compile(r"[。,;:!?、]")
+
+
 def _list_then_sentence(text: str, nxt: str) -> bool:
     """``…:计划、执行、检查、处理`` then ``英文缩写为PDCA循环。``: a finished list
     and a sentence of its own, not one line wrapped at the page width."""
-    if len(nxt) < 6 or not nxt.endswith("。"):
-        return False
+    if len(nxt) < 6 or not nxt.endswith(("。", "!", "！")):
+        return False  # (满意≠忠诚!! after a list: an exclamation of its own too)
     if 0 < nxt.find("、") <= 3:
         return False  # …、结果主 / 导型、综合型。: the list's last item cut by the page, the list goes on
     parts = text.rsplit(":", 1)[-1].split("、")
@@ -93,6 +105,7 @@ def join_hard_wraps(lines: list[Line]) -> None:
             and (dangling or not _STANDS_ALONE.search(nxt.text))
             and (cut or opened or (
                 not _bare_items_follow(lines, i)
+                and not _heading_over_list(lines, i)
                 and not _list_then_sentence(line.text, nxt.text)
                 and not _whole_list(nxt.text)
             ))
@@ -167,7 +180,8 @@ def _join_broken_words(lines: list[Line]) -> None:
             k += 1
         after = lines[k].text if k < n else ""
         fragment = len(tail) <= 2 and all("\u4e00" <= ch <= "\u9fff" for ch in tail)
-        item_follows = bool(after) and len(after) <= 16 and not _MARKER_START.match(after)
+        # 产量 / 影响因素(3个):… after a blank line: a heading over a term line, no broken word.
+        item_follows = bool(after) and (len(after) <= 16 or ":" in after[:16]) and not _MARKER_START.match(after)
         broken = fragment and not item_follows and (_MARKER_START.match(prev.text) is not None or len(prev.text) >= 12)
         wrapped = j == at + 2 and len(prev.text) >= 30 and len(tail) < len(prev.text)
         if broken or wrapped:
