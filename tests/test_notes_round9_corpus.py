@@ -1,4 +1,4 @@
-"""The parser holds its figures on three examiners' sets of messier notes
+"""The parser holds its figures on four examiners' sets of notes
 (tests/notes_round9: measured unseen when written, then tuned on; see its
 README). Floors are the figures reached, a little rounded down."""
 
@@ -12,7 +12,7 @@ from notes_corpus.score import ratio, score_corpus, totals
 
 FOLDER = Path(__file__).resolve().parent / "notes_round9"
 
-FLOORS = {"edges": 0.86, "titles": 0.95, "lists": 0.84, "mnemonics": 0.83, "judgements": 0.85, "documents": 0.90}
+FLOORS = {"edges": 0.88, "titles": 0.95, "lists": 0.86, "mnemonics": 0.88, "judgements": 0.89, "documents": 0.83}
 
 
 @pytest.fixture(scope="module")
