@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from cskexam.core.notes.drafts import Draft, _next_number
-from cskexam.core.notes.outline_patterns import _FAMILY_RANK
+from cskexam.core.notes.outline_patterns import _FAMILY_RANK, _JUDGEMENT_PREFIX
 from cskexam.core.notes.questions import _ASKED_BY, ANSWER_LINE as _ANSWER_LINE, question_title
 
 _TAG = re.compile(r"\s*[【\[(][^】\])]{1,6}[】\])]\s*$")  # 有哪些?【重点】 / (简答)
@@ -18,6 +18,7 @@ class AnsweredQuestions:
     _cut_question: tuple[Draft, Draft] | None = None  # a numbered question closed by 问:, and its parent
     if TYPE_CHECKING:
         stack: list[Draft]
+        root: Draft
         _body_line: tuple[Draft, str, int] | None
         _asked: list[Draft]
         _next_rest: str
@@ -25,6 +26,17 @@ class AnsweredQuestions:
         def _plain(self, segment: str, style: str, lineno: int) -> Draft: ...
         def _append_text(self, text: str, whole: bool = False) -> None: ...
         def _finish_pending(self) -> None: ...
+
+    def _judge_open_statement(self, true: bool) -> bool:
+        """9、企业只需分析外部环境。 then 答案：×: the numbered statement above is judged."""
+        self._finish_pending()
+        top = self.stack[-1]
+        if top is self.root or top.children or top.text_parts or not top.number or top.judged is not None:
+            return False
+        top.judged = true
+        top.segment = _JUDGEMENT_PREFIX.sub("", top.segment).strip().rstrip("。.")
+        top.whole_title = True
+        return True
 
     def _close_answer(self, line: str) -> None:
         """``问:…`` after an answer (its points numbered or not): the next question,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from cskexam.core.notes.flashcards import card_item, card_rows_of
 from cskexam.core.notes.furniture import PAGE_NUMBER_ENDS, drop_running_headers, header_beside_page_number, is_page_number
 from cskexam.core.notes.markers import names_a_level_inside
 from cskexam.core.notes.normalize import normalize_line
@@ -66,10 +67,6 @@ _SPACED_LIST = re.compile(
 _ITEM_SEP = re.compile(r"[;；、]")
 _NUMBERED_ROW = re.compile(r"^(?:[一二三四五六七八九十]+、|\d{1,2}[.、)]|\([一二三四五六七八九十\d]{1,2}\)|[①-⑳])")
 _ORDINAL_TOPIC = re.compile(r"^(?:首先|其次|再次|然后|此外|另外|最后|第[一二三四五六七八九十]+)[,，、]\s*\*\*([^*]{2,16})\*\*(?=[,，。:：(（]|$)")
-# A front of two to 40 characters holding Chinese, one tab or " | ", and a back (no more cells).
-_CARD = re.compile(r"^([^\t|]*[\u4e00-\u9fff][^\t|]{0,38}?)\s*(?:\t+|\s\|\s)\s*([^\t|]+)$")
-_BACK_VERDICT = re.compile(r"^(错误|錯誤|正确|正確|错|錯|对|對|×|√)(?:\s*[(（]\s*[×√]\s*[)）])?(?=$|[\s,，。;；])")
-_BACK_COUNT = re.compile(r"^((?:共)?[一二三四五六七八九十两\d]{1,2}(?:个|種|种|类|類|项|項|条|條|点|點|步|大))[：:]\s*")
 _NUMBERED_ASK = re.compile(r"^(?:(答题要点|答題要點|答案要点|参考要点|參考要點)\s*[:：]\s*$|(?:问题|問題)\s?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[:：]\s*)")
 _BANNER_RULE = "=-~*—_·"
 _DIVIDER_WORDS = {"分界线", "分界線", "分割线", "分割線", "分隔线", "分隔線"}
@@ -183,13 +180,6 @@ def front_matter_title(raw_lines: list[str]) -> str | None:
 _CELL_GAP = re.compile(r"\t|[ \u3000]{4,}|\u3000{2,}")
 
 
-def _card_rows(raw_lines: list[str]) -> frozenset[int]:
-    """Lines of a flashcard export (front<TAB>back or front | back), when the
-    notes hold at least three of them: one card alone is a title with a bar."""
-    rows = frozenset(i for i, raw in enumerate(raw_lines) if ("\t" in raw or " | " in raw) and _CARD.match(raw.strip()))
-    return rows if len(rows) >= 3 else frozenset()
-
-
 def _tab_table_rows(raw_lines: list[str]) -> frozenset[int]:
     """Lines of two or more in a row whose text holds three or more cells apart
     by tabs (or wide runs of spaces): the rows of a table pasted from Word or
@@ -223,7 +213,7 @@ def prepare_lines(raw_lines: list[str], markdown: bool) -> list[Line]:
     wide_gaps = not markdown and ("\t" in whole or "   " in whole or "\u3000" in whole)
     tables = _CLEANED[markdown, False], _CLEANED[markdown, True]  # clean_line's
     tab_rows = _tab_table_rows(raw_lines) if not markdown and ("\t" in whole or "    " in whole) else frozenset()
-    card_rows = _card_rows(raw_lines) if not markdown and ("\t" in whole or " | " in whole) else frozenset()
+    card_rows = card_rows_of(raw_lines) if not markdown and ("\t" in whole or " | " in whole) else frozenset()
     for i in range(start, n):
         raw = raw_lines[i]
         stripped = raw.strip()
@@ -272,19 +262,7 @@ def prepare_lines(raw_lines: list[str], markdown: bool) -> list[Line]:
             if stripped[:1] == "[" and _TOC.match(stripped):
                 continue
         elif i in card_rows:
-            # 客户服务的三个层次<TAB>核心服务、… / 7P指哪些？ | …: a flashcard's front and back.
-            card = _CARD.match(stripped.strip())
-            if card:
-                front, back = card.group(1).rstrip("：:？?").strip(), card.group(2).strip()
-                verdict = _BACK_VERDICT.match(back)
-                if verdict:  # “客户是上帝”意味着…<TAB>错（×），应在…: a statement and its verdict
-                    true = verdict.group(1) in ("对", "對", "正确", "正確", "√")
-                    back = ""
-                    front = front.rstrip("。") + ("。（√）" if true else "。（×）")
-                counted = _BACK_COUNT.match(back)
-                if counted:  # 三类：售前、售中、售后: the count goes with the front, (三类)
-                    front, back = f"{front}({counted.group(1)})", back[counted.end():]
-                stripped = "• " + front + ("：" + back if back else "")  # one card, one item of its deck
+            stripped = card_item(stripped)
         elif i in tab_rows:
             # 铁路	大	较快	较低: a table copied out of Word, one row a line: body
             # text, as a Markdown table's rows are, never items of a list.

@@ -20,25 +20,10 @@ from cskexam.core.notes.answers import _ANSWER_HEADING, AnsweredQuestions
 from cskexam.core.notes.questions import ANSWER_LINE as _ANSWER_LINE, question_title
 from cskexam.core.notes.outline_patterns import JUDGEMENT_ENDS
 from cskexam.core.notes.outline_patterns import (  # noqa: F401
-    _BOUNDARY, _PUNCT, _FAMILY_RANK, _MAX_DEPTH, _INDENTED_STYLES, _MNEMONIC_WORD, _MNEMONIC_LINE, _BRACKET_LIST, _QUOTED, _REMEMBER_AS, _ASIDE_WORDS, _TRUE_MARKS, _JUDGEMENT, _JUDGEMENT_PREFIX, _OWN_LEVEL, _JUDGEMENT_SECTION, _ENDS_WITH_YOU, _NOUN_TAIL, _LEAD_VERB, _QUOTED_COUNT, _LEAD_SUBJECT, _SENTENCE, _LEAD_IN, _HEADING_MARK, _HOOK, _COUNT_ONLY, _ONE_LINE_STYLES, _OUTLINE_TITLE,
+    _VERDICT_LINE, _NEW_TERM, _SPOKEN_LEAD, _CLOSING_COUNT, _BOUNDARY, _PUNCT, _FAMILY_RANK, _MAX_DEPTH, _INDENTED_STYLES, _MNEMONIC_WORD, _MNEMONIC_LINE, _BRACKET_LIST, _QUOTED, _REMEMBER_AS, _ASIDE_WORDS, _TRUE_MARKS, _JUDGEMENT, _JUDGEMENT_PREFIX, _OWN_LEVEL, _JUDGEMENT_SECTION, _ENDS_WITH_YOU, _NOUN_TAIL, _LEAD_VERB, _QUOTED_COUNT, _LEAD_SUBJECT, _SENTENCE, _LEAD_IN, _HEADING_MARK, _HOOK, _COUNT_ONLY, _ONE_LINE_STYLES, _OUTLINE_TITLE,
 )
 
 
-# 答案：× / 参考答案：正确: the verdict on the numbered statement above, on a line of its own.
-_VERDICT_LINE = re.compile(r"^(?:答案|答|参考答案|參考答案)\s*:?\s*(×|x|X|✗|✘|√|✓|✔|错|錯|对|對|正确|错误|正確|錯誤)\s*[。.]?$")
-# 提问的两种方式:开放式… : a short name and its colon, opening a topic of its own.
-_NEW_TERM = re.compile(r"^[^\s:,;。!?]{2,16}:")
-# …重点来了:服务补救的原则,有四条。 then 第一,…: a name, then how many, before spoken ordinals.
-_SPOKEN_LEAD = re.compile(
-    r"(?:^|(?<=[。;:!?]))\s*(?:然后是|接下来是?|下面是?|再来看|还有)?([^,。:;!?]{2,16}?)(?:,[^。:;]{0,8}?|有|包括|分为|分成)"
-    r"([一二三四五六七八九十两])(?:个|条|種|种|点|类|方面|步|大)[^。:;,]{0,4}[。:]?(?:[^。:;]{0,12}[。:])?\s*$"
-)
-# 共五项 / 一共四个 / 合计三类, alone or before the list's mnemonic: a line that ends a list.
-_CLOSING_COUNT = re.compile(
-    r"^(?:共|一共|总共|總共|合计|合計)(?:有|计|計)?\s?([一二三四五六七八九十两兩\d]{1,2})\s?"
-    r"(?:个|個|种|種|项|項|类|類|点|點|条|條|步|方面|部分|阶段|階段|层次|層次|环节|環節|要素)[。.]?\s*"
-    r"(?=$|[【\[]?(?:口诀|口訣|巧记|巧記|记忆|記憶|速记|速記|助记|助記))"
-)
 # 简述… / 论述…: how an exam asks; never how an answer's point opens.
 _EXAM_ASKS = ("简述", "簡述", "试述", "試述", "论述", "論述", "阐述", "闡述")
 # 【辨析】 【课堂小测】 【随堂练习】: statements or quiz questions, not the list above.
@@ -391,38 +376,6 @@ class OutlineBuilder(UnmarkedLines, AnsweredQuestions, ListEnds):
         if lead_bullet:
             self._last_bullet = (self.stack[-1], indent)
 
-    def _judge_open_statement(self, true: bool) -> bool:
-        """9、企业只需分析外部环境。 then 答案：×: the numbered statement above is judged."""
-        self._finish_pending()
-        top = self.stack[-1]
-        if top is self.root or top.children or top.text_parts or not top.number or top.judged is not None:
-            return False
-        top.judged = true
-        top.segment = _JUDGEMENT_PREFIX.sub("", top.segment).strip().rstrip("。.")
-        top.whole_title = True
-        return True
-
-    def _close_list(self, count: int | None) -> bool:
-        """Leave the list whose last item is open, giving its owner ``count``."""
-        self._finish_pending()
-        top = self.stack[-1]
-        if count is None or len(self.stack) < 3 or top.children or top.text_parts or not (top.number or top.style.startswith("bullet")):
-            return False
-        items = [d for d in self.stack[-2].children if d.style == top.style]
-        if len(items) < 2 or items[-1] is not top:
-            return False
-        self.stack.pop()
-        owner = self.stack[-1]
-        owner.stated = owner.stated or count
-        return True
-
-    def _under_bullet(self, indent: int) -> bool:
-        """The bullet line last read at a shallower indentation is still open."""
-        if self._last_bullet is None:
-            return False
-        draft, at = self._last_bullet
-        return indent > at and any(d is draft for d in self.stack)
-
     def _asks_to_choose(self) -> bool:
         """The open draft is a question with a blank to fill (``…是（ ）。``)."""
         top = self._pending or self.stack[-1]
@@ -467,26 +420,6 @@ class OutlineBuilder(UnmarkedLines, AnsweredQuestions, ListEnds):
         else:
             current.segment += tail
             self._finish_pending()
-
-    def _bold_heading(self, line: str, lineno: int, markers: list[Marker]) -> bool:
-        """``**客户服务的分类**`` or ``**1. 简述…?**`` on a line of its own in
-        Markdown: a heading under the nearest ``#`` heading, above the lines
-        that follow (a list after it is its list, not a sibling). A bold term
-        with its text (``**X**:甲、乙``) closes the open list and is read as usual."""
-        if markers and markers[0].start == 0 and markers[0].style not in _INDENTED_STYLES:
-            return False  # **一、…**: a numbered heading keeps its level among its kind
-        self._finish_pending()
-        while len(self.stack) > 1 and not (self.stack[-1].style[0] == "h" and self.stack[-1].style[1:].isdigit()):
-            self.stack.pop()
-        lead = markers[0] if markers and markers[0].start == 0 else None
-        text = line[lead.end :].strip() if lead else line
-        head = text.rstrip(":").strip()
-        if ":" in head or len(head) > 40 or not head or _SENTENCE.search(head.rstrip("。?!")):
-            return False
-        draft = self._plain(head, "plain", lineno)
-        if lead is not None:
-            draft.marker = _clean_marker(lead.raw)
-        return True
 
     def _plain(self, segment: str, style: str, lineno: int) -> Draft:
         if self.markdown:

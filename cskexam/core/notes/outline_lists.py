@@ -1,13 +1,15 @@
-"""Where a list ends: a heading line after a list is its sibling, and a
-sentence after a list of bare names is about the list, not its last item."""
+"""Where a list ends: a heading line after a list is its sibling, a
+sentence after a list of bare names is about the list, not its last item, a
+count line closes it, a deeper bullet is an item of the open one, and a bold
+Markdown line heads the lines that follow."""
 
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
 
-from cskexam.core.notes.drafts import Draft, _heading_like, _looks_like_list
-from cskexam.core.notes.outline_patterns import _FAMILY_RANK, _OWN_LEVEL
+from cskexam.core.notes.drafts import Draft, _clean_marker, _heading_like, _looks_like_list
+from cskexam.core.notes.outline_patterns import _FAMILY_RANK, _INDENTED_STYLES, _OWN_LEVEL, _SENTENCE
 
 if TYPE_CHECKING:
     from cskexam.core.notes.markers import Marker
@@ -31,6 +33,10 @@ class ListEnds:
         root: Draft
         stack: list[Draft]
         _next_lead: Marker | None
+        _last_bullet: tuple[Draft, int] | None
+
+        def _finish_pending(self) -> None: ...
+        def _plain(self, segment: str, style: str, lineno: int) -> Draft: ...
 
     def _leave_list(self) -> None:
         """A heading line after a list is the list's sibling, not part of its
@@ -83,3 +89,44 @@ class ListEnds:
             return False
         name = top.segment.strip()
         return name[:2] not in text
+
+    def _close_list(self, count: int | None) -> bool:
+        """Leave the list whose last item is open, giving its owner ``count``."""
+        self._finish_pending()
+        top = self.stack[-1]
+        if count is None or len(self.stack) < 3 or top.children or top.text_parts or not (top.number or top.style.startswith("bullet")):
+            return False
+        items = [d for d in self.stack[-2].children if d.style == top.style]
+        if len(items) < 2 or items[-1] is not top:
+            return False
+        self.stack.pop()
+        owner = self.stack[-1]
+        owner.stated = owner.stated or count
+        return True
+
+    def _under_bullet(self, indent: int) -> bool:
+        """The bullet line last read at a shallower indentation is still open."""
+        if self._last_bullet is None:
+            return False
+        draft, at = self._last_bullet
+        return indent > at and any(d is draft for d in self.stack)
+
+    def _bold_heading(self, line: str, lineno: int, markers: list[Marker]) -> bool:
+        """``**客户服务的分类**`` or ``**1. 简述…?**`` on a line of its own in
+        Markdown: a heading under the nearest ``#`` heading, above the lines
+        that follow (a list after it is its list, not a sibling). A bold term
+        with its text (``**X**:甲、乙``) closes the open list and is read as usual."""
+        if markers and markers[0].start == 0 and markers[0].style not in _INDENTED_STYLES:
+            return False  # **一、…**: a numbered heading keeps its level among its kind
+        self._finish_pending()
+        while len(self.stack) > 1 and not (self.stack[-1].style[0] == "h" and self.stack[-1].style[1:].isdigit()):
+            self.stack.pop()
+        lead = markers[0] if markers and markers[0].start == 0 else None
+        text = line[lead.end :].strip() if lead else line
+        head = text.rstrip(":").strip()
+        if ":" in head or len(head) > 40 or not head or _SENTENCE.search(head.rstrip("。?!")):
+            return False
+        draft = self._plain(head, "plain", lineno)
+        if lead is not None:
+            draft.marker = _clean_marker(lead.raw)
+        return True

@@ -18,7 +18,8 @@ from cskexam.core.graph import KnowledgeGraph, Node
 from cskexam.core.errors import NotesError
 from cskexam.core.notes.definitions import extract_definitions
 from cskexam.core.notes.documents import Document, split_documents, split_indented
-from cskexam.core.notes.enumerations import LAST_JOIN, InlineItem, Split, bare_line_list, inline_items, counted_sentences, list_tail, listed_sentence_with_subject, strip_list_lead, counted_sentence, counted_sentence_with_subject, split_counted, split_pair, split_short_list, trailing_count
+from cskexam.core.notes.enumerations import LAST_JOIN, InlineItem, Split, bare_line_list, inline_items, list_tail, strip_list_lead, split_counted, split_pair, split_short_list, trailing_count
+from cskexam.core.notes.counted_sentences import counted_sentence, counted_sentence_with_subject, counted_sentences, listed_sentence_with_subject
 from cskexam.core.notes.formats import reformat
 from cskexam.core.notes.headings import Heading
 from cskexam.core.notes.stated_counts import stated_count
