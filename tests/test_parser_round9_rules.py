@@ -391,3 +391,11 @@ def test_phone_notes_keep_a_short_heading_after_an_inline_list_and_an_exclamatio
     assert kids(g, "三剪法") == ["疏", "截", "缓"]
     assert kids(g, "嫁接要点3个") == ["削平", "对准", "绑紧"]  # not 绑紧产量
     assert kids(g, "影响因素")[-1] == "肥料"
+
+
+def test_semicolon_items_may_hold_a_comma_and_a_time_clause_is_no_list():
+    text = "园艺速记\n\n考点11 采摘的原则【多选】\n先看颜色，后看硬度；不强拉；轻拿轻放；分级装箱\n\n考点12 果园的维护\n"
+    g = parse(text)
+    assert kids(g, "采摘的原则") == ["先看颜色,后看硬度", "不强拉", "轻拿轻放", "分级装箱"]
+    g = parse("# 果园\n\n- 果园维护\n  - 施肥：在春季、秋季时各施一次\n  - 浇水：每周一次\n", "notes.md")
+    assert kids(g, "施肥") == []

@@ -249,10 +249,11 @@ def _split_short_list(text: str, counted: bool = False) -> Split | None:
         body = body[:-1] if body.endswith("等") else body
     if len(body) > 160 or not body or _SENTENCE_MARK.search(body):
         return None  # an item never holds 。 : ! ?
-    if ";" in body and "," not in body:
-        # 甲;乙、丙;丁: items separated by ';' may hold a 、 of their own.
+    if ";" in body:
+        # 甲;乙、丙;丁: items separated by ';' may hold a 、 of their own, and a comma
+        # (先处理情绪,后处理事情;不争辩;及时处理).
         parts = [p.strip() for p in body.split(";")]
-        if len(parts) >= 3 and all(1 <= len(p) <= 16 for p in parts):
+        if len(parts) >= 3 and all(1 <= len(p) <= 16 for p in parts) and ("," not in body or all(len(p) <= 12 for p in parts)):
             return Split([InlineItem(p) for p in parts], "")
     if "," not in body and ";" not in body:
         parts = [p.strip() for p in split_outside_brackets(body, "、")]
@@ -262,6 +263,8 @@ def _split_short_list(text: str, counted: bool = False) -> Split | None:
             return None  # 微弱、持久、弥散性的情绪状态: short words before one noun, not items
         if len(parts) >= 2 and _NOUN_AFTER_DENG.match(parts[-1]):
             return None  # 呼叫中心、数据库、数据挖掘等信息技术的支持: examples inside one noun phrase
+        if parts[0].startswith("在") and parts[-1].endswith(("时", "時")) or (parts[0].startswith("在") and "时" in parts[-1][:4]):
+            return None  # 在节日、生日时送上问候: a time clause, not a list
         opener = next((w for w in _CLAUSE_START if parts[0].startswith(w)), "")
         # 以人为…、以岗位为…: items alike (因为近、因为方便: reasons of one sentence, not items)
         parallel = len(parts) >= 2 and all(p.startswith(opener) for p in parts) and opener not in _CONJUNCTIONS
