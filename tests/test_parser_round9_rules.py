@@ -399,3 +399,10 @@ def test_semicolon_items_may_hold_a_comma_and_a_time_clause_is_no_list():
     assert kids(g, "采摘的原则") == ["先看颜色,后看硬度", "不强拉", "轻拿轻放", "分级装箱"]
     g = parse("# 果园\n\n- 果园维护\n  - 施肥：在春季、秋季时各施一次\n  - 浇水：每周一次\n", "notes.md")
     assert kids(g, "施肥") == []
+
+
+def test_a_remark_behind_an_o_bullet_is_no_item():
+    text = ("果树复习页\n\n果树的特征\n\to\t果树的基本特征有三个\n\t\t▪\t多年生\n\t\t▪\t木本\n\t\t▪\t结果\n"
+            "\to\t注意：有的教材写作“四个特征”，考试都算对\n")
+    g = parse(text)
+    assert "注意" not in titles(g)

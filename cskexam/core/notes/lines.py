@@ -91,7 +91,7 @@ def _spaced_list(text: str) -> str:
 
 
 _BOLD_LEAD = re.compile(r"^(\*\*|__)[^*_]{2,40}?\1(?:\s*[:：]|\s|$)")
-_ASIDE_BULLETS = set("▲△★☆■□◆◇●○•·")
+_ASIDE_BULLETS = set("▲△★☆■□◆◇●○•·▪◦–o")
 _ASIDE_BULLET = re.compile(
     rf"^[{''.join(sorted(_ASIDE_BULLETS))}]\s*(?=(?:{'|'.join(sorted(_ASIDE_WORDS, key=lambda w: (-len(w), w)))})\s*:)"
 )
