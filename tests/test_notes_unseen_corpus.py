@@ -1,4 +1,4 @@
-"""The parser holds its figures on notes it was not tuned on (tests/notes_unseen: two
+"""The parser holds its figures on notes it was not tuned on (tests/notes_unseen: three
 examiners' sets measured as written; see its README). Floors are the measured figures a
 little rounded down; the goals for unseen notes are edges, titles and lists ≥ 90 %,
 mnemonics ≥ 80 %."""
@@ -13,7 +13,7 @@ from notes_corpus.score import ratio, score_corpus, totals
 
 FOLDER = Path(__file__).resolve().parent / "notes_unseen"
 
-FLOORS = {"edges": 0.94, "titles": 0.97, "lists": 0.92, "mnemonics": 0.94, "judgements": 0.99, "documents": 0.99}
+FLOORS = {"edges": 0.95, "titles": 0.98, "lists": 0.92, "mnemonics": 0.95, "judgements": 0.99, "documents": 0.90}
 
 
 @pytest.fixture(scope="module")
