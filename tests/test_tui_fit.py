@@ -77,7 +77,7 @@ async def footer_fits(pilot, what: str) -> None:
 def test_practice_footer_fits_80_columns_in_every_phase(library):
     async def body(app, pilot):
         app.open_screen("practice")
-        await wait_text(pilot, "选择练习范围")
+        await wait_text(pilot, "选择练习范围", "全部章节")  # the scopes come from a worker
         await footer_fits(pilot, "scopes")
         await pilot.press("enter")
         await wait_text(pilot, "第 1/")
@@ -145,7 +145,7 @@ def test_class_report_weak_points_end_in_an_ellipsis_at_80_columns(library, monk
 def test_practice_keeps_a_readable_width_centred_at_200_columns(library):
     async def body(app, pilot):
         app.open_screen("practice")
-        await wait_text(pilot, "选择练习范围")
+        await wait_text(pilot, "选择练习范围", "全部章节")  # the scopes come from a worker
         for phase in ("scopes", "question"):
             if phase == "question":
                 await pilot.press("enter")

@@ -335,7 +335,7 @@ def test_setup_offers_starred_and_wrong_questions(library):
 
     async def body(app, pilot):
         await pilot.press("p")
-        text = await wait_text(pilot, "选择练习范围")
+        text = await wait_text(pilot, "选择练习范围", "★ 收藏的题目")  # the scopes come from a worker
         assert "★ 收藏的题目  1 题" in text and "✗ 错题本中的题目  2 题" in text
         await pilot.press("down", "enter")  # ★ 收藏的题目
         text = await wait_text(pilot, "范围: 收藏的题目")
@@ -404,7 +404,7 @@ def test_a_scope_continues_where_it_was_left(library):
     # 继续上次: leave a chapter's round after one answer; Enter on it later goes on from the next question.
     async def body(app, pilot):
         await pilot.press("p")
-        await wait_text(pilot, "选择练习范围")
+        await wait_text(pilot, "选择练习范围", "全部章节")  # the scopes come from a worker
         await pilot.press("enter")  # 全部章节
         await wait_text(pilot, "第 1/")
         first = app.screen.question
