@@ -406,3 +406,13 @@ def test_a_remark_behind_an_o_bullet_is_no_item():
             "\to\t注意：有的教材写作“四个特征”，考试都算对\n")
     g = parse(text)
     assert "注意" not in titles(g)
+
+
+def test_a_text_opening_with_zhibiao_is_no_definition():
+    from cskexam.core.cards import generate_cards
+
+    text = ("果园测评\n\n二、测评指标的原则\n（一）全面性原则：指标要能全面反映果园的各种情况。\n（二）代表性原则：选择最有代表性的指标。\n"
+            "（三）漏接：指导游没有接到旅游团。\n")
+    g = parse(text)
+    assert [(d.term, d.text) for d in g.definitions] == [("漏接", "指导游没有接到旅游团")]
+    assert not any("标要能" in c.front or "标要能" in c.back for c in generate_cards(g))

@@ -77,7 +77,8 @@ _HEADING_WORDS = re.compile(r"包括|以下|如下|按照|将使|受益|[:：,�
 # -- text helpers ----------------------------------------------------------
 
 _ROLE_SUFFIXES = ("经理", "主管", "专员", "总监", "代表", "人员", "主任", "组长", "师", "员", "长")
-_DEFINITION_TEXT = re.compile(r"^(?:是指|指的是|就是|指|是)")
+# (指标…, 指挥… open a word of their own: no definition.)
+_DEFINITION_TEXT = re.compile(r"^(?:是指|指的是|就是|指(?![标標挥揮南令数數出定示引针針纹紋甲望责責控])|是)")
 _DEFINITION_SENTENCE = re.compile(r"^(?P<term>[^，,。；;：:（(]{2,15}?)(?:是指|指的是)(?P<body>.{4,})$")
 
 

@@ -10,6 +10,8 @@ _SENTENCES = re.compile(r"[^。;!?]+")
 _IS_MEANT = re.compile(r"^([^,:()“”\"]{2,14}?)(?:是指|:指|指的是)(.{4,})$")
 _IS_SET = re.compile(r"^([^,:()“”\"]{2,12}?)是(.{2,80}?的(?:集合|总称|统称|总和))")
 _ASIDE = re.compile(r"^(?:注|注意|備註|备注|说明|說明|提示|提醒|例如|比如|小结|总结|易错|易混|[\u4e00-\u9fff]{1,4}(?:提醒|提示))$")
+# 指标要能…, 指挥…: 指 opening a word of its own, not 指 "means" (指导游… may mean either).
+_WORD_WITH_ZHI = re.compile(r"^指[标標挥揮南令数數出定示引针針纹紋甲望责責控]")
 _TITLE_NOISE = re.compile(r"(的定义|是谁|的含义|的概念)$")
 
 
@@ -18,7 +20,7 @@ def _definitions_of(title: str, text: str) -> list[tuple[str, str]]:
     stripped = text.strip()
     if not stripped:
         return found  # most nodes of a dense outline: a title and nothing to define
-    if stripped.startswith(("指", "是指")) and title:
+    if stripped.startswith(("指", "是指")) and title and not _WORD_WITH_ZHI.match(stripped):
         body = stripped[2:] if stripped.startswith("是指") else stripped[1:]
         found.append((title, "指" + _first_sentence(body)))
     base = _TITLE_NOISE.sub("", title)
