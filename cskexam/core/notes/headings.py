@@ -15,7 +15,7 @@ from cskexam.core.notes.heading_meta import take_closing_meta, take_tail_meta
 from cskexam.core.notes.markers import cn_to_int
 from cskexam.core.notes.stated_counts import COUNT_PHRASE, stated_count
 from cskexam.core.notes.title_parts import (
-    EXAM_TAGS, INNER_STOP, classify_group, clause_end, head_repeat, known_prefix, modal_subject,
+    EXAM_ASKS, EXAM_TAGS, INNER_STOP, classify_group, clause_end, head_repeat, known_prefix, modal_subject,
     restart_at, subject_restart, title_end,
 )
 
@@ -225,7 +225,6 @@ _PLAIN_TERM = re.compile("(" + PLAIN_TITLE.pattern + r"):([^()\[\]【】记記�
 
 # What a body glued to its term opens with (市场人口人口是…): a predicate, not more of a name.
 _SAYS_WHAT = re.compile(r"^(?:是|指|即|包括|包含|分为|分成|有|主要|一般|通常|具有|具备|由|要|应|可|能|会|在|对|为)")
-_EXAM_ASKS = ("简述", "簡述", "论述", "論述", "试述", "試述", "阐述", "闡述", "试论", "試論", "谈谈", "談談")
 
 
 def split_marked_heading(segment: str, known: frozenset[str] = frozenset(), subject: str = "") -> Heading:
@@ -280,7 +279,7 @@ def split_marked_heading(segment: str, known: frozenset[str] = frozenset(), subj
         # 服务质量的五个维度(SERVQUAL模型): a whole heading closed by the name of its model;
         # the name before the bracket, known as a title, is no place where a body starts.
         pass
-    elif clause.startswith(_EXAM_ASKS) and len(whole) <= 40 and not INNER_STOP.search(whole):
+    elif clause.startswith(EXAM_ASKS) and len(whole) <= 40 and not INNER_STOP.search(whole):
         title, body, asked = whole, "", True  # 论述…规定的消费者权利,并说明…: a question is a whole title
     elif (i := head_repeat(clause)) is not None:
         restart = (i, False)

@@ -49,6 +49,17 @@ def _whole_list(text: str) -> bool:
     return len(parts) >= 3 and all(1 <= len(p) <= 8 for p in parts) and "\u4e00" <= text[0] <= "\u9fff"
 
 
+def _join_next(lines: list[Line], i: int, piece: dict[int, int]) -> None:
+    """Line ``i + 1`` joined to line ``i``; the joined line moves to ``i + 1``,
+    where it may wrap again, and ``piece`` keeps the length of the last piece."""
+    line, nxt = lines[i], lines[i + 1]
+    piece[i + 1] = len(nxt.text)
+    line.text += nxt.text
+    line.joined += 1 + nxt.joined
+    nxt.text = ""
+    lines[i], lines[i + 1] = nxt, line
+
+
 def join_hard_wraps(lines: list[Line]) -> None:
     """``4.权责对应原`` + ``则;5.精简…`` → one line: pasted PDF text breaks lines
     at the page width, in the middle of words. A line is joined to the one
@@ -64,11 +75,7 @@ def join_hard_wraps(lines: list[Line]) -> None:
         if (nxt.text and not line.literal and not nxt.literal and ":" not in line.text and _BROKEN_TERM.match(nxt.text)
                 and _MARKER_START.match(line.text) and "\u4e00" <= line.text[-1] <= "\u9fff"):
             # · 心理方 / 面:焦虑、烦躁: a scan broke the item's name before its colon.
-            piece[i + 1] = len(nxt.text)
-            line.text += nxt.text
-            line.joined += 1 + nxt.joined
-            nxt.text = ""
-            lines[i], lines[i + 1] = nxt, line
+            _join_next(lines, i, piece)
             i += 1
             continue
         if len(line.text) < 12 or not nxt.text or line.literal or nxt.literal or line.nested or nxt.nested or nxt.bold:
@@ -110,11 +117,7 @@ def join_hard_wraps(lines: list[Line]) -> None:
                 and not _whole_list(nxt.text)
             ))
         ):
-            piece[i + 1] = len(nxt.text)
-            line.text += nxt.text
-            line.joined += 1 + nxt.joined
-            nxt.text = ""
-            lines[i], lines[i + 1] = nxt, line  # the joined line may wrap again
+            _join_next(lines, i, piece)
         i += 1
     # Put each joined line back where it started.
     k = 0

@@ -11,6 +11,7 @@ import re
 
 from cskexam.core.notes.enumerations import inline_items, list_tail
 from cskexam.core.notes.headings import Heading, tail_mnemonic
+from cskexam.core.notes.title_parts import EXAM_ASKS
 from cskexam.core.notes.stated_counts import stated_count
 from cskexam.core.notes.markers import Marker, cn_to_int as int_count, find_markers, markdown_heading
 from cskexam.core.notes.drafts import Draft, _clean_marker, _heading_like, _is_cjk, _looks_like_list, _next_number
@@ -24,8 +25,6 @@ from cskexam.core.notes.outline_patterns import (  # noqa: F401
 )
 
 
-# 简述… / 论述…: how an exam asks; never how an answer's point opens.
-_EXAM_ASKS = ("简述", "簡述", "试述", "試述", "论述", "論述", "阐述", "闡述")
 # 【辨析】 【课堂小测】 【随堂练习】: statements or quiz questions, not the list above.
 _ASIDE_SECTION = re.compile(r"判断|判斷|辨析|是非|对错|對錯|练习|練習|小测|小測|测试|測試|真题|真題|习题|習題|自测|自測|例题|例題")
 # The remarks a mind map hangs under a branch (注:…, 易考:…); 例如 and 答 may name real branches.
@@ -355,7 +354,7 @@ class OutlineBuilder(UnmarkedLines, AnsweredQuestions, ListEnds):
                 self._plain(subject, "plain", lineno).stated = stated_count(line)
                 return
         if starts_with_marker and self._asked and (
-            question_title(line[markers[0].end :], strict=True) or line[markers[0].end :].startswith(_EXAM_ASKS)
+            question_title(line[markers[0].end :], strict=True) or line[markers[0].end :].startswith(EXAM_ASKS)
         ):
             # 1.…有哪些? after 问:…/答:…: the next question, beside the last, not inside its answer
             # (nor inside the answer's last point: 8.简述… after 答:(1)…(3)…).

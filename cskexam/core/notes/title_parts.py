@@ -97,7 +97,10 @@ def head_repeat(s: str) -> int | None:
     return None
 
 
-_ASKS = ("简述", "簡述", "论述", "論述", "试述", "試述", "阐述", "闡述", "概述", "说明", "說明", "分析", "谈谈", "談談", "列举", "列舉", "比较", "比較")
+# 简述… / 论述…: how an exam asks for an answer, never how an answer's point opens.
+EXAM_ASKS = ("简述", "簡述", "论述", "論述", "试述", "試述", "阐述", "闡述", "试论", "試論", "谈谈", "談談")
+# …and the words that ask of a named subject (说明…, 分析…, 比较…).
+_ASKS = EXAM_ASKS + ("概述", "说明", "說明", "分析", "列举", "列舉", "比较", "比較")
 
 
 def subject_restart(s: str, subject: str) -> int | None:
