@@ -8,15 +8,12 @@ import os
 import pytest
 
 from cskexam.cli import main
+from cli_helpers import isolate_cli
 
 
 @pytest.fixture(autouse=True)
 def isolated(monkeypatch, tmp_path):
-    monkeypatch.setenv("CSKEXAM_HOME", str(tmp_path / "home"))
-    monkeypatch.delenv("CSKEXAM_DB", raising=False)
-    monkeypatch.delenv("CSKEXAM_WAIT", raising=False)
-    monkeypatch.delenv("CSKEXAM_PROFILE", raising=False)
-    monkeypatch.chdir(tmp_path)
+    isolate_cli(monkeypatch, tmp_path)
 
 
 def _error(capsys) -> str:

@@ -18,27 +18,13 @@ import pytest
 from cskexam.cli import main
 from cskexam.errors import UserError
 from tests.test_faults_db import library_template  # noqa: F401 - the fixture
+from cli_helpers import isolate_cli, no_library as _no_library, output as _output
 
 
 @pytest.fixture(autouse=True)
 def isolated(monkeypatch, tmp_path):
-    monkeypatch.setenv("CSKEXAM_HOME", str(tmp_path / "home"))
-    monkeypatch.delenv("CSKEXAM_DB", raising=False)
-    monkeypatch.delenv("CSKEXAM_WAIT", raising=False)
-    monkeypatch.delenv("CSKEXAM_PROFILE", raising=False)
+    isolate_cli(monkeypatch, tmp_path)
     monkeypatch.delenv("TEXTUAL_DRIVER", raising=False)
-    monkeypatch.chdir(tmp_path)
-
-
-def _output(capsys) -> tuple[str, str]:
-    out = capsys.readouterr()
-    assert "Traceback" not in out.err + out.out
-    return out.out, out.err
-
-
-def _no_library(tmp_path) -> bool:
-    home = tmp_path / "home"
-    return not home.exists() or not any(home.iterdir())
 
 
 def _digest(path: Path) -> str:

@@ -15,28 +15,14 @@ import pytest
 
 from cskexam.cli import main
 from cskexam.core.grading import grade_short_answer
+from cli_helpers import isolate_cli, no_library as _no_library, output as _output
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(autouse=True)
 def isolated(monkeypatch, tmp_path):
-    monkeypatch.setenv("CSKEXAM_HOME", str(tmp_path / "home"))
-    monkeypatch.delenv("CSKEXAM_DB", raising=False)
-    monkeypatch.delenv("CSKEXAM_WAIT", raising=False)
-    monkeypatch.delenv("CSKEXAM_PROFILE", raising=False)
-    monkeypatch.chdir(tmp_path)
-
-
-def _output(capsys) -> tuple[str, str]:
-    out = capsys.readouterr()
-    assert "Traceback" not in out.err + out.out
-    return out.out, out.err
-
-
-def _no_library(tmp_path) -> bool:
-    home = tmp_path / "home"
-    return not home.exists() or not any(home.iterdir())
+    isolate_cli(monkeypatch, tmp_path)
 
 
 # -- 简答: a point followed by a mark of error ---------------------------------------------------
