@@ -150,6 +150,11 @@ def nested_notes(count: int = 20_000, depth: int = 100) -> str:
     return "# 嵌套\n" + "".join("  " * (i % depth) + f"- 要点{i}：客户服务的要素\n" for i in range(count))
 
 
+def inline_list_notes(count: int = 59_000) -> str:
+    """Lines with no marker that make four nodes each (a name, then its three items)."""
+    return "\n".join(f"要素{i}的三大功能：保障{i}、激励{i}、调节{i}" for i in range(count))
+
+
 def small_notes(index: int) -> str:
     return f"{_WORDS[index % 20]}{_WORDS[index * 7 % 20]}概述\n一、{_WORDS[index * 3 % 20]}\n1、{_WORDS[index % 19]}的要点\n2、{_WORDS[index % 17]}与{_WORDS[index % 13]}\n"
 
@@ -227,6 +232,7 @@ def main(words: list[str]) -> int:
     notes = {
         "heads.md": heading_notes(),
         "bullets.txt": bullet_notes(),
+        "inline.txt": inline_list_notes(),
         "numbered.txt": numbered_notes(),
         "paragraph.txt": paragraph_notes(),
         "nested.md": nested_notes(),
@@ -268,6 +274,8 @@ def main(words: list[str]) -> int:
         # Each into a library of its own: an import's steps cover the whole library.
         (f"notes 50,000 headings ({len(files['heads.md']) / 1024:.0f} KB)", cli + notes_import("heads.md")),
         ("notes 20,000 lines of • 重复", cli + notes_import("bullets.txt")),
+        (f"notes 59,000 unmarked lines of lists ({len(files['inline.txt']) / 2**20:.1f} MB)", cli + notes_import("inline.txt")),
+        ("graph of those lines", cli + ["graph", "inline.txt", "--json"]),
         ("notes 30,000 numbered items on 300 lines", cli + notes_import("numbered.txt")),
         (f"notes one {len(files['paragraph.txt']) / 1024:.0f} KB paragraph", cli + notes_import("paragraph.txt")),
         ("notes one 10 MB line", cli + notes_import("line10mb.txt")),

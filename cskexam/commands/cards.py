@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
+
+from cskexam.commands import print_json
 
 ORDER = 40
 
@@ -44,8 +44,7 @@ def run(args) -> int:
         cards = [c for c in cards if c.kind == args.kind]
     if args.json:
         # state: new, learning, review, suspended, buried or leech (notes read directly: new)
-        json.dump([{**c.to_dict(), "state": states.get(c.id, "new")} for c in cards], sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        print_json([{**c.to_dict(), "state": states.get(c.id, "new")} for c in cards])
         return 0
     from cskexam.core.vocab import card_kind_label
 

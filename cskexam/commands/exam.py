@@ -7,10 +7,9 @@ shows what a paper would hold and what happened in past attempts.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
-from cskexam.commands import Subparsers
+from cskexam.commands import Subparsers, print_json
 
 ORDER = 45
 
@@ -76,8 +75,7 @@ def _service(args, *, import_notes: bool = True):
 
 
 def _dump(data) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
-    sys.stdout.write("\n")
+    print_json(data)
 
 
 def run_blueprints(args: argparse.Namespace) -> int:

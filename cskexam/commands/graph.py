@@ -7,10 +7,8 @@ a notes file.
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 
-from cskexam.commands import Subparsers
+from cskexam.commands import Subparsers, print_json
 
 ORDER = 10
 
@@ -27,8 +25,7 @@ def run(args: argparse.Namespace) -> int:
 
     graph = load_graph(args.paths or None)
     if args.json:
-        json.dump(graph.to_dict(), sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        print_json(graph.to_dict())
         return 0
     for line in outline_lines(graph):
         print(line)

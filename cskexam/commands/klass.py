@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
+
+from cskexam.commands import print_json
 
 ORDER = 85
 
@@ -32,8 +32,7 @@ def run(args) -> int:
         library.ensure_imported()
         report = class_report(library)
     if args.json:
-        json.dump(report.to_dict(), sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        print_json(report.to_dict())
         return 0
     for line in text_report(report):
         print(line)

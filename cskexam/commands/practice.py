@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 
-from cskexam.commands import Subparsers
+from cskexam.commands import Subparsers, print_json
 
 ORDER = 42
 
@@ -57,8 +55,7 @@ def run_list(args: argparse.Namespace) -> int:
             "cleared_at": e.cleared_at.isoformat() if e.cleared_at else None,
             "starred": e.starred,
         } for e in entries]
-        json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        print_json(data)
         return 0
     if not entries:
         print("错题本是空的")

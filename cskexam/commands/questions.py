@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 
-from cskexam.commands import Subparsers
+from cskexam.commands import Subparsers, print_json
 from cskexam.core.vocab import QUESTION_TYPES
 
 ORDER = 40
@@ -43,8 +41,7 @@ def run(args: argparse.Namespace) -> int:
             return _lint(library)
         questions = list_questions(library, types=args.types, sources=args.sources)
     if args.json:
-        json.dump([q.to_dict() for q in questions], sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        print_json([q.to_dict() for q in questions])
         return 0
     for q in questions:
         print(f"{q.id:<16} {q.type:<4} {q.stem}")

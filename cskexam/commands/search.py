@@ -8,10 +8,8 @@ and pinyin initials.
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 
-from cskexam.commands import Subparsers
+from cskexam.commands import Subparsers, print_json
 from cskexam.core.vocab import node_kind_label
 
 ORDER = 40
@@ -63,8 +61,7 @@ def run(args: argparse.Namespace) -> int:
     finally:
         library.close()
     if args.json:
-        json.dump([r.to_json() for r in results], sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        print_json([r.to_json() for r in results])
         return 0
     if not results:
         from cskexam.errors import shown_value

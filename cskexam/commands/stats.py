@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
+
+from cskexam.commands import print_json
 
 ORDER = 45
 
@@ -35,8 +35,7 @@ def run(args) -> int:
         library.ensure_imported()
         st = library.study_stats(now, days=args.days)
     if args.json:
-        json.dump(st.to_dict(), sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        print_json(st.to_dict())
         return 0
     for line in text_report(st):
         print(line)

@@ -204,11 +204,13 @@ def load_graph(paths: list[str | Path] | None = None) -> KnowledgeGraph:
     return parse_files(read_sources(files), files)
 
 
-def parse_files(sources: list[NoteSource], files: list[Path]) -> KnowledgeGraph:
+def parse_files(sources: list[NoteSource], files: list[Path], max_nodes: int | None = None) -> KnowledgeGraph:
     """``parse_notes``, its errors naming the file by the path it was given as (the
-    parser knows only the file's name)."""
+    parser knows only the file's name). ``max_nodes``: the parser's own limit when None."""
+    from cskexam.core.notes import parser
+
     try:
-        return parse_notes(sources)
+        return parse_notes(sources, parser.MAX_NODES if max_nodes is None else max_nodes)
     except NotesError as exc:
         by_name = {path.name: path for path in files}
         if exc.file in by_name:

@@ -141,23 +141,13 @@ def prepare_import(paths: Iterable[str | Path] | None = None, progress: Progress
         if not note.has_errata:
             uncorrected.append(path)
     report(progress, len(files), total, "解析笔记")
-    graph = parse_files(sources, files)
+    # Refused while parsing, at the line where the limit is passed: a hostile file
+    # costs no more than the notes allowed.
+    graph = parse_files(sources, files, MAX_KEY_POINTS)
     if not graph.nodes:
         raise NotesError("没有从笔记中识别出任何内容", infos[0].path if len(infos) == 1 else None)
-    check_key_points(graph, infos)
     report(progress, total, total, "解析完成")
     return PreparedImport(infos, graph, uncorrected, unused)
-
-
-def check_key_points(graph: KnowledgeGraph, infos: list[NoteFile]) -> None:
-    """Refuse notes with more key points than anyone studies, naming the file with the most."""
-    if len(graph.nodes) <= MAX_KEY_POINTS:
-        return
-    name, count = Counter(node.source.file for node in graph).most_common(1)[0]
-    path = next((info.path for info in infos if info.name == name), name)
-    raise NotesError(
-        f"知识点太多（共 {len(graph.nodes):,} 个，此文件 {count:,} 个；上限 {MAX_KEY_POINTS:,} 个）："
-        "这不像一份学习笔记，请检查文件", path)
 
 
 def report(progress: Progress | None, done: int, total: int, label: str) -> None:

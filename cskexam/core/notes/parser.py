@@ -63,10 +63,22 @@ class NoteSource:
 # (the bundled notes five times over have under 30,000). A file of 50,000 one-word
 # items prints as a graph within 150 MB; twice that came near 300 MB.
 MAX_MARKERS = 50_000
+# Lines without markers make nodes too (甲的三大功能：乙、丙、丁 makes four), so
+# the nodes themselves are counted as well: while the outline is built (one per
+# heading or item line) and while the nodes are made (lists split out of a line).
+MAX_NODES = 60_000
+
+
+def _too_many_nodes(limit: int, name: str, lineno: int) -> NotesError:
+    return NotesError(f"笔记中的知识点太多（超过 {limit:,} 个），不像是学习笔记；请检查文件，或把它拆成几个文件",
+                      name or None, lineno)
 
 
 def _build(doc: Document, prepared: list[Line], markdown: bool, by_indent: bool = False,
-           name: str = "", seen: list[int] | None = None) -> OutlineBuilder:
+           name: str = "", seen: list[int] | None = None, drafted: int = 0,
+           max_nodes: int | None = None) -> OutlineBuilder:
+    """The outline of one document. ``seen``: the markers of the parse so far;
+    ``drafted``: the drafts made in the documents before this one."""
     builder = OutlineBuilder(doc.title, doc.line, markdown)
     builder.by_indent = by_indent
     body = doc.body
@@ -104,6 +116,8 @@ def _build(doc: Document, prepared: list[Line], markdown: bool, by_indent: bool 
         next_lead = scans[k + 1][0] if k + 1 < len(body) and scans[k + 1] and scans[k + 1][0].start == 0 else None
         builder.add_line(text, lineno, scans[k], line.indent, line.literal, line.tip, term_run,
                          lineno + line.joined, heading_like, next_lead, line.bold, line.nested)
+        if max_nodes is not None and drafted + len(builder.drafts) > max_nodes:
+            raise _too_many_nodes(max_nodes, name, lineno)
     builder.finish()
     return builder
 
@@ -127,18 +141,21 @@ def paused_gc():
 _REMEMBERED = (remembered_markers, clean_line)
 
 
-def parse_notes(sources: list[NoteSource]) -> KnowledgeGraph:
+def parse_notes(sources: list[NoteSource], max_nodes: int | None = MAX_NODES) -> KnowledgeGraph:
+    """The knowledge graph of the notes; more than ``max_nodes`` nodes in all
+    (None: no limit) is refused with a NotesError naming the file and line."""
     try:
         with paused_gc():
-            return _parse_notes(sources)
+            return _parse_notes(sources, max_nodes)
     finally:
         for remembered in _REMEMBERED:
             remembered.cache_clear()
 
 
-def _parse_notes(sources: list[NoteSource]) -> KnowledgeGraph:
+def _parse_notes(sources: list[NoteSource], max_nodes: int | None) -> KnowledgeGraph:
     raw_by_name: dict[str, list[str]] = {}
     built = []
+    drafted = 0
     seen = [0]  # markers so far, in all the files: many files must not multiply the limit
     for src in sources:
         markdown = PurePath(src.name).suffix.lower() in (".md", ".markdown")
@@ -152,7 +169,11 @@ def _parse_notes(sources: list[NoteSource]) -> KnowledgeGraph:
         else:
             docs = split_documents(src.name, texts, front_matter_title(raw) if markdown else None,
                                    None if markdown else [line.indent for line in prepared])
-        built.append((src.name, [_build(doc, prepared, markdown, by_indent, src.name, seen) for doc in docs]))
+        builders = []
+        for doc in docs:
+            builders.append(_build(doc, prepared, markdown, by_indent, src.name, seen, drafted, max_nodes))
+            drafted += len(builders[-1].drafts)
+        built.append((src.name, builders))
     # Titles cut by guessing are guessed better knowing the titles written
     # cleanly anywhere in the notes.
     known: set[str] = set()
@@ -165,7 +186,7 @@ def _parse_notes(sources: list[NoteSource]) -> KnowledgeGraph:
         seen_paths: dict[tuple[str, ...], int] = {}
         for builder in builders:
             split_headings(builder.drafts, frozen, builder.subject)
-            _emit(graph, name, raw_by_name[name], builder.root, None, (), seen_paths)
+            _emit(graph, name, raw_by_name[name], builder.root, None, (), seen_paths, max_nodes)
     graph.definitions = extract_definitions(graph)
     graph.edges = related_edges(graph)
     return graph
@@ -179,6 +200,7 @@ def _emit(
     parent: Node | None,
     parent_path: tuple[str, ...],
     seen: dict[tuple[str, ...], int],
+    max_nodes: int | None = None,
 ) -> Node:
     heading = draft.heading
     title = draft.title or draft.marker or "（无标题）"
@@ -434,8 +456,10 @@ def _emit(
             # 关注生存阶段、关注情境阶段、关注学生阶段。(生情学): the initials, a mnemonic.
             node.mnemonic = node.mnemonic or bracket.group(1)
             node.text = node.text[: bracket.start()].rstrip()
+    if max_nodes is not None and len(graph.nodes) + len(children) > max_nodes:
+        raise _too_many_nodes(max_nodes, file, draft.line)
     for child in children:
-        _emit(graph, file, raw, child, node, path, seen)
+        _emit(graph, file, raw, child, node, path, seen, max_nodes)
     return finish_kind(node, draft, len(inline))
 
 
