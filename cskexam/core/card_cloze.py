@@ -25,6 +25,7 @@ from cskexam.core.distractors import shared_words
 from cskexam.core.grading_hant import to_simplified
 from cskexam.core.question_doubt import not_its_own, starts_mid_sentence
 from cskexam.core.graph import KnowledgeGraph, Node
+from cskexam.core.modal_words import defined_term
 
 # A word found in this share of the notes' key points is no key term of any of them.
 COMMON_IN_NOTES = 0.08
@@ -67,7 +68,8 @@ def _domain_terms(graph: KnowledgeGraph) -> dict[str, set[str]]:
         if 2 <= len(t) <= TERM_CHARS and t not in _GENERIC and n.kind != "document" and not _ASPECT.match(t):
             out[graph.document_of(n.id).id].add(t)
     for d in graph.definitions:
-        t = _clean(d.term)
+        own = _clean(graph.get(d.node).title) if d.node in graph else ""
+        t = defined_term(_clean(d.term), "", known=(own,))[0]  # 客户服务通常 of 「客户服务通常是指…」 is 客户服务
         if d.node in graph and 2 <= len(t) <= TERM_CHARS and t not in _GENERIC:
             out[graph.document_of(d.node).id].add(t)
     return out

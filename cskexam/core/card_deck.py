@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from cskexam.core.card_text import _squash, full_width
+from cskexam.core.exam_asks import asks_exam_question
 from cskexam.core.graph import KnowledgeGraph, Node
 from cskexam.core.script_forms import DocumentScripts, NotesScript
 
@@ -66,6 +67,8 @@ class _Deck:
         parts = list(answer_parts) if answer_parts is not None else [back]
         if _gives_away(front, parts):
             return False
+        if any(asks_exam_question(p) for p in [*parts, key]):
+            return False  # 「什么是简述…的含义？」, 「…」属于「试论述…」: an exam's question taught as a key point
         cid = card_id(node.id, kind, key)
         fkey = _squash(front)
         bkey = (kind, _squash(back)) if same_back_is_duplicate else None

@@ -17,6 +17,7 @@ from dataclasses import replace
 from cskexam.core.card_frames import default_front, framed_front
 from cskexam.core.card_text import _clean, chinese_number, heading_name, list_heading
 from cskexam.core.distractors import ORG, ROLE, list_category
+from cskexam.core.exam_asks import ASK_HEAD
 from cskexam.core.graph import Node
 
 _ORG_WORDS = ("组织结构", "组织机构", "组织架构", "机构设置", "部门设置", "岗位设置")
@@ -28,7 +29,7 @@ _SENTENCE_COUNT = re.compile(
     rf"(?P<mw>大?[个個种種类類项項条條点點层層步位])(?P<noun>[^，,。；;\d]{{0,8}}?)(?P<tail>组成|組成|构成|構成)?"
     rf"(?:包括|分别是|分別是|如下|为|是)?$")
 _ASKING_TAIL = re.compile(r"(?:有哪些|是什么|有几种|有哪几[种类个]|(?:包括|包含|分为)哪些|(?<![具拥没享])有)$|\s*[Pp]\d+$")
-_ASKING_HEAD = re.compile(r"^(?:简述|试述|论述|请说明|说明)")
+_ASKING_HEAD = ASK_HEAD  # 简述…, 试论述…: how the paper asks, no part of the list's name
 _STATEMENT_TITLE = re.compile(r"将使|可以|能够|有助于|有利于|受益")
 # ★重点★, —— 必须记住: how important the notes say a list is, not its name.
 _KEY_MARKS = re.compile(r"[★☆]+|\s*[—－-]*\s*[（(]?(?:必须记住|要记住|牢记|重点|必考)[)）]?\s*$")

@@ -93,7 +93,7 @@ _RUN_ON_COUNT = re.compile(
     rf"\s+(?:共|计|計)?\s*(?P<m>{_COUNT})\s*[个個项項种種类類条條点點](?P<noun>[\u4e00-\u9fff]{{0,4}}))$")
 # 「职业道德的含义与特点」 over a list of traits: the list is the second part, the first is a sentence.
 _SAID_AND_LISTED = re.compile(
-    r"^(?P<owner>.+?)的?(?:含义|含義|涵义|涵義|定义|定義|概念|内涵|內涵)(?:与|與|和|及|以及|、)"
+    r"^(?P<owner>.+?)的?(?:含义|含義|涵义|涵義|定义|定義|概念|内涵|內涵)(?:与|與|和|及其|及|以及|、)"
     r"(?P<listed>特点|特點|特征|特徵|特性|分类|分類|类型|類型|种类|種類|作用|构成|構成|原则|原則|要素|表现|表現)$")
 _SAID_WORDS = ("含义", "含義", "涵义", "涵義", "定义", "定義", "概念", "内涵", "內涵")
 

@@ -50,7 +50,8 @@ from cskexam.core.card_cloze import (  # noqa: F401  (re-exported)
     doc_context, jieba_keywords, names_context,
 )
 from cskexam.core.card_fronts import (
-    _ASKING_TAIL, _CRITERION, _KEY_MARKS, _ORG_WORDS, balanced_quotes, count_word, list_front, list_name, owned_heading,
+    _ASKING_HEAD, _ASKING_TAIL, _CRITERION, _KEY_MARKS, _ORG_WORDS, balanced_quotes, count_word, list_front, list_name,
+    owned_heading,
 )
 from cskexam.core.card_frames import said_of
 from cskexam.core.card_deck import Flashcard, _Deck, _gives_away, card_id  # noqa: F401  (re-exported)
@@ -68,6 +69,8 @@ from cskexam.core.card_text import (  # noqa: F401  (re-exported)
 )
 from cskexam.core.distractors import ROLE, company_of, item_category, organisation_of
 from cskexam.core.graph import KnowledgeGraph, Node
+from cskexam.core.modal_words import defined_term, modal_lead
+from cskexam.core.question_doubt import phrase_in_pieces
 from cskexam.core.vocab import CardKind
 
 KIND_LABELS = {k.value: k.label for k in CardKind}
@@ -150,7 +153,7 @@ def _with_term(term: str, text: str) -> str:
     text = _clean(text) if not text.rstrip().endswith("。") else text.strip(" \t\r\n:：")
     if text.startswith(term):
         return text
-    if _DEFINITION_TEXT.match(text):
+    if _DEFINITION_TEXT.match(text[modal_lead(text):]):  # 通常指…: the modal the term was said with
         return f"{term}{text}"
     return f"{term}：{text}"
 
@@ -234,7 +237,8 @@ def _node_definitions(node: Node, given: list[tuple[str, str]]) -> list[tuple[st
     out: list[tuple[str, str]] = []
     seen: set[str] = set()
     for term, text in given:
-        term = _clean(term)
+        # 客户服务通常是指…: the parser's term keeps the modal, the card puts it back before 指.
+        term, text = defined_term(_clean(term), text, known=(_clean(node.title),))
         if term and term not in seen and _clean(text):
             seen.add(term)
             out.append((term, text))
@@ -248,7 +252,8 @@ def _node_definitions(node: Node, given: list[tuple[str, str]]) -> list[tuple[st
     for sentence in _sentences(text)[:1]:
         m = _DEFINITION_SENTENCE.match(sentence.rstrip("。；;!！?？"))
         if m and not m.group("term").startswith(_PRONOUN_START):
-            return [(m.group("term"), sentence)]
+            term = defined_term(m.group("term"), "", known=(title,))[0]
+            return [(term, sentence)]
     return []
 
 
@@ -260,6 +265,8 @@ def _add_list_card(deck: _Deck, graph: KnowledgeGraph, node: Node) -> None:
     items = [balanced_quotes(tidy_entry(i)) for i in items if i]  # 工人是“社会人”而不是“经济人 of a cut line
     if len(items) < 2:
         items = _split_inline_list(node)
+    if phrase_in_pieces(items):
+        return  # 与服务设施、设备、环境相关的标准 is one description, no list of three
     if section_headings(kids):
         return  # 考点1 需要理论 / 考点2 过程型激励理论 under 组织激励: parts of the course, no list
     parent = graph.parent(node.id)
@@ -321,7 +328,8 @@ def _add_list_card(deck: _Deck, graph: KnowledgeGraph, node: Node) -> None:
             and not _CRITERION.match(upper)  # 按是否执行程序 is a way of splitting, no heading to ask within
             and (fragment or ((deck.has_list(parent) or kind_of_upper)
                               and len(_clean(node.title)) <= (SHORT_NAME + 2 if kind_of_upper else SHORT_NAME)))):
-        front = f"在{heading_name(_ASKING_TAIL.sub('', upper))}中，{front}"
+        # 在简述促进知识理解的条件中: the paper's request is no part of the heading's name.
+        front = f"在{heading_name(_ASKING_TAIL.sub('', _ASKING_HEAD.sub('', upper)) or upper)}中，{front}"
     if context and not names_context(front, context) and not front.startswith("在"):
         front = f"在{context}中，{front}"  # 协作机制包括哪些方面？ asks about whose
     back = _numbered(items)
@@ -371,10 +379,14 @@ def _sentence_items(items: list[str], chars: int = SENTENCE_ITEM_CHARS) -> bool:
     return sum(len(i) > chars for i in items) * 2 >= len(items)
 
 
+# 「指企業過去的交易…」, 「通常是指…」: the verb (and the modal said with it) before a description.
+_MEANS = re.compile(r"^(?:是指|指的是|指)(?=[\u4e00-\u9fff“「《])")
+
+
 def _reversible(term: str, text: str) -> bool:
     """The definition reads as a description to name (指…, 是…), long enough to tell one term from another."""
     body = definition_body(term, text)
-    return len(_squash(body)) >= 4 and _DEFINITION_TEXT.match(body) is not None
+    return len(_squash(body)) >= 4 and _DEFINITION_TEXT.match(body[modal_lead(body):]) is not None
 
 
 def _one_of_named_list(node: Node, parent: Node | None, term: str) -> bool:
@@ -411,7 +423,9 @@ def _add_item_cards(deck, graph, node, parent, node_defs, ambiguous, memo: dict[
         if not _reversible(term, text):
             continue
         # 「指企業過去的交易…的資源」 opens on a verb whose subject is the answer: the description alone.
-        body = re.sub(r"^(?:是指|指的是|一般指|通常指|指)(?=[\u4e00-\u9fff“「《])", "", definition_body(term, text))
+        body = definition_body(term, text)
+        lead = modal_lead(body)
+        body = _MEANS.sub("", body[lead:]) if _MEANS.match(body[lead:]) else body  # 通常指…, 就是指…
         # Asked the other way round beside 「什么是…」: siblings of one key point, buried together.
         one_of = _one_of_named_list(node, parent, term)
         front = f"「{body}」——这是{parent_title}中的哪一项？" if one_of else f"「{body}」——这说的是什么？"

@@ -15,10 +15,11 @@ from cskexam.core.distractors import (
     ORG, ROLE, company_of, item_category, list_category, near_twin, same_thing, shared_words,
 )
 from cskexam.core.card_text import list_heading
+from cskexam.core.exam_asks import asks_exam_question
 from cskexam.core.grading import fold
 from cskexam.core.graph import KnowledgeGraph, Node
 from cskexam.core.question_doubt import (  # noqa: F401  (strip_glued_heading re-exported)
-    doubtful_list, furniture, not_its_own, quiz_node, running_titles, strip_glued_heading,
+    doubtful_list, furniture, not_its_own, open_entry, quiz_node, running_titles, strip_glued_heading,
 )
 from cskexam.core.question_names import (  # noqa: F401  (re-exported for the generators)
     _CRITERION, _GENERIC_TITLES, _HEADING_WORDS, NOTES_TITLE, _nameable, _stem_title, kind_tail, list_name,
@@ -161,8 +162,9 @@ def _whole(graph: KnowledgeGraph, node: Node) -> bool:
 
 def _usable_option(title: str) -> bool:  # noqa: D103
     # A title cut short by the parser ("…") cannot be offered as an answer.
+    # 居民收入等因素 closes a series the notes leave open: no option, no statement of its own.
     return (1 < len(title) <= MAX_OPTION_CHARS and not _CATCH_ALL.match(title)
-            and not title.endswith(("…", "...")))
+            and not title.endswith(("…", "...")) and not open_entry(title))
 
 
 def _term_like(title: str) -> bool:
@@ -266,6 +268,8 @@ class _Context:
                 found, count_ok = kids, True  # 倾听技巧 … 补偿技巧: entries of one kind, some with lists of their own
             if any(furniture(i.title, self.running) for i in found) or doubtful_list(graph, n, found):
                 continue  # a page's header among the items, a quiz's options, field labels, a count that disagrees
+            if any(asks_exam_question(i.title) for i in found):
+                continue  # 简述…的含义 beside 客户细分: a sheet of questions, no things of one kind
             items = [i for i in found if _usable_option(i.title) and not blocked(i)]
             if len(items) >= 2:
                 self.lists.append(_ListInfo(
@@ -295,7 +299,7 @@ class _Context:
         """Titles of key points that read as terms, longest first (so 客户服务环境 wins over 服务环境)."""
         if self._terms is None:
             found = {n.title for n in self.graph if n.kind in ("point", "item") and _TERM_OK.match(n.title)
-                     and not blocked(n)}
+                     and not blocked(n) and not asks_exam_question(n.title)}
             self._terms = sorted(found, key=lambda t: (-len(t), t))
         return self._terms
 

@@ -9,6 +9,7 @@ Pure. Fewer, better questions: a list is skipped when
 * a count the notes state in its title or lead-in text (有四个, 三个方面) disagrees with the
   items found (the parser checks only the counts it reads as such);
 * the notes say they list only some of its items (（部分）, （举例）);
+* its items are pieces of one phrase (与服务设施、设备、环境相关的标准);
 * an item is page furniture (第 3 页, — 3 —) or a running header repeated through the notes.
 """
 
@@ -101,9 +102,32 @@ def partial_list(node: Node) -> bool:
     return bool(_PARTIAL.search(node.text[:24] if node.text else "") or _PARTIAL.search(node.original or ""))
 
 
+# 经济发展水平、居民收入等因素: the notes' 等 says the series goes on; its last entry is no name
+# (对等, 平等, 同等 are words of their own).
+_OPEN_END = re.compile(r"[\u4e00-\u9fff]{2}(?<![对對平同均相高中初上次优優劣何])等(?:等|[\u4e00-\u9fff]{1,2})?$")
+# 与服务设施、设备、环境相关的标准: one phrase whose inner 、 the outline took for a list.
+_FRAME_OPEN = re.compile(r"^(?:与|與|和|跟|同)[\u4e00-\u9fff]")
+_FRAME_CLOSE = re.compile(r"(?:相关|相關|有关|有關|无关|無關|相符|一致|相适应|相適應)(?:的[\u4e00-\u9fff]{1,6})?$")
+
+
+def open_entry(title: str) -> bool:
+    """The entry ends its series with 等 (居民收入等因素): a paper offers no such option."""
+    return bool(_OPEN_END.search(title.strip()))
+
+
+def phrase_in_pieces(titles: list[str]) -> bool:
+    """The entries are pieces of one phrase (与服务设施 / 设备 / 环境相关的标准): its first opens a
+    frame (与…) that its last closes (…相关的标准)."""
+    return (len(titles) >= 2 and bool(_FRAME_OPEN.match(titles[0].strip()))
+            and bool(_FRAME_CLOSE.search(titles[-1].strip())))
+
+
 def doubtful_list(graph: KnowledgeGraph, node: Node, items: list[Node]) -> bool:
     """No question on this list: see the module's docstring."""
-    if quiz_node(graph, node) or facet_list([i.title for i in items]) or partial_list(node):
+    titles = [i.title for i in items]
+    if quiz_node(graph, node) or facet_list(titles) or partial_list(node):
+        return True
+    if phrase_in_pieces(titles):
         return True
     stated = stated_count(node)
     return node.count is None and stated is not None and stated != len(items)

@@ -11,6 +11,8 @@ import re
 from functools import lru_cache
 
 from cskexam.core.card_text import heading_name, list_heading
+from cskexam.core.exam_asks import asks_exam_question
+from cskexam.core.modal_words import modal_tail
 from cskexam.core.graph import KnowledgeGraph, Node
 
 
@@ -25,8 +27,9 @@ _CRITERION = re.compile(r"^(可按|可以按|可分|按|依|根据|按照|从|�
 
 
 def _nameable(title: str) -> bool:
+    # 试论述…, 如何提高…: an exam's question names no thing a stem may say something of.
     return (3 <= len(title) <= 12 and not _HEADING_WORDS.search(title) and title not in _GENERIC_TITLES
-            and not _CRITERION.match(title))
+            and not _CRITERION.match(title) and not asks_exam_question(title))
 
 
 _ASIDE_TAIL = re.compile(r"\s*[(（][^()（）]{1,8}[)）]$")
@@ -37,6 +40,11 @@ _MADE_OF = re.compile(r"^([\u4e00-\u9fff]{2,10}?)(?:是)?由([一二三四五六
 
 # 「常用方法有」, 「主要包括」: a lead-in cut off before its list, not a name.
 _LEAD_TAIL = re.compile(r"(有|是|为|包括|如下|分为)$")
+
+
+def _owner(head: str) -> str:
+    """The owner a 分为/由…组成 sentence names, without its modal (客户投诉一般分为… → 客户投诉)."""
+    return head[:modal_tail(head)]
 
 
 def list_title(graph: KnowledgeGraph, node: Node) -> str:
@@ -53,10 +61,10 @@ def list_name(graph: KnowledgeGraph, node: Node) -> str:
     title = _LEAD_TAIL.sub("", _stem_title(_ASIDE_TAIL.sub("", own))) or own
     divided = _DIVIDED.match(title)
     if divided and node.count:  # 客户生命周期分为五个阶段: 客户生命周期的阶段
-        title = f"{divided.group(1)}的{divided.group(3)}"
+        title = f"{_owner(divided.group(1))}的{divided.group(3)}"
     made_of = _MADE_OF.match(title)
     if made_of:  # 信息系统由六个要素组成: 信息系统的组成要素
-        title = f"{made_of.group(1)}的组成{made_of.group(3)}"
+        title = f"{_owner(made_of.group(1))}的组成{made_of.group(3)}"
     parent = graph.parent(node.id)
     if parent is None or parent.kind == "document" or parent.kind == "chapter" and "的" not in parent.title:
         return title  # a chapter named by a subject is no owner: 社会心理学的人际吸引, 会计概述的会计要素

@@ -156,6 +156,11 @@ def odd_form(right: list[str], wrong: list[str]) -> bool:
 _CLAUSE = re.compile(r"^[^，,。；;的不]{2,12}(会|将)")
 
 
+def clause_of_its_own(text: str) -> bool:
+    """``text`` opens with a subject of its own and a 会/将 (参照群体和家庭成员会…的购买决策)."""
+    return bool(_CLAUSE.match(text))
+
+
 def describe(subject: str, text: str) -> str:
     """「subject是text」 read as exam Chinese: 指…/负责… need no 是; a clause about the
     subject's own property (运行状况…会…影响) takes 的."""

@@ -17,7 +17,8 @@ from cskexam.core.graph import Node
 from cskexam.core.card_text import opens_on_predicate, subject_name, without_note_marker
 from cskexam.core.question import BLANK, Question, question_id
 from cskexam.core.question_quality import (
-    definable, describe, echoes_key, filler_blank, kinds, named_in, names_list, pattern_list, plain_description, shares_morpheme,
+    clause_of_its_own, definable, describe, echoes_key, filler_blank, kinds, named_in, names_list, noun_phrase, pattern_list,
+    plain_description, shares_morpheme,
 )
 from cskexam.core.question_choice import _PRONOUN_START, _coherent, _concept, _member_title, _where, clause_frame, subject
 from cskexam.core.question_doubt import not_its_own, starts_mid_sentence
@@ -27,6 +28,8 @@ from cskexam.core.question_context import (
     _nameable, _stem_title, _term_like, flag_kinds, described, list_name, meta_text, sub_list,
 )
 from cskexam.core.question_item_titles import shown_title, unsplit_title
+from cskexam.core.modal_words import ends_negated, modal_tail
+from cskexam.core.exam_asks import asks_exam_question
 from cskexam.core.question_names import printed_list_name
 from cskexam.core.vocab import QuestionType
 
@@ -184,8 +187,8 @@ def _judge_statement(ctx: _Context, node: Node) -> Question | None:
     # text goes on from it (a remark or a source line after the statement is no statement).
     whole = node.text if node.title.endswith("…") and node.text.startswith(node.title.rstrip("…")) else node.title
     text = without_item_number(_first_sentence(whole))
-    if truth is None or len(text) < 6:
-        return None
+    if truth is None or len(text) < 6 or asks_exam_question(text):
+        return None  # 「什么是服务补救？（×）」: a question is neither right nor wrong
     support = statement_support(ctx.graph, node, text)
     if support is not None and truth == "错" and (
             support.how == "where" or support.how == "member" and not re.search(r"属于|屬於|是|之一|的一种|的一種", text)):
@@ -280,6 +283,7 @@ def _blankable(term: str) -> bool:
 # Words that join a sentence to the one before: 「其中超值忠诚是…」 is about 超值忠诚.
 _JOINER = re.compile(r"^(其中|而且|而|但是|但|因此|所以|另外|此外|同时|并且|尤其是|特别是)")
 
+_NOT_A_COPULA = ("或", "还是", "還是", "与非", "與非", "非", "否")
 _IS = re.compile(r"^(?P<head>[^，,。；;是]{2,10})是(?P<tail>[^，,。；;]{2,60})$")
 _QUOTES = re.compile(r"[“”\"'‘’「」『』《》]")
 
@@ -296,8 +300,9 @@ def _topic_blank(ctx: _Context, node: Node, answer: str) -> bool:
     """The blank is the topic of the list the node is an item of (遗忘 of 遗忘的原因's 衰退说:
     「____是记忆痕迹…消退的结果」): its heading names it, the blank asks nothing."""
     parent = ctx.graph.parent(node.id)
+    bare = answer.replace("的", "")  # 测评的指标 under 建立测评指标体系的原则 is named there too
     return (node.kind == "item" and parent is not None and parent.kind != "document"
-            and len(answer) >= 2 and answer in parent.title and answer != node.title)
+            and len(bare) >= 2 and bare in parent.title.replace("的", "") and answer != node.title)
 
 
 # A line announcing the list below it (绩效反馈面谈应注意以下四点：): nothing to answer from.
@@ -328,14 +333,20 @@ def _cloze_sentence(ctx: _Context, node: Node, rng: random.Random) -> Question |
     bounds = ctx.word_bounds(sentence)
     if at not in bounds or at + 1 not in bounds:
         return None  # 「了解客户对处理结果是否满意」: 是否 is one word, not the copula
+    if ends_negated(head):
+        return None  # 「服务补救并非…」: whichever side is blanked, the key would state the opposite
+    if tail.startswith(_NOT_A_COPULA):
+        return None  # 「让客户回答是或否」: 是 is one of two answers there, no copula (key 或否)
     copula = "是"
     lead = re.match(r"一种|一个|一项|一类", tail)
     if lead:  # 是一个____ reads better than 是____ with 一个动态系统 as the answer
         copula, tail = "是" + lead.group(0), tail[lead.end():]
+    # 测评的指标应是…: the modal stays in the stem (____应是…), never closes the key (测评的指标应).
+    cut = modal_tail(head, bounds)
     if 2 <= len(tail) <= 8 and "的" not in tail:  # 组织结构的基础 is a phrase, not a term
         stem, answer = f"{head}{copula}{BLANK}。", tail
-    elif len(head) <= 8 and "是" not in tail:  # 「____是签发手续是否完备」 reads as no sentence
-        stem, answer = f"{BLANK}{copula}{tail}。", head
+    elif cut <= 8 and "是" not in tail:  # 「____是签发手续是否完备」 reads as no sentence
+        stem, answer = f"{BLANK}{head[cut:]}{copula}{tail}。", head[:cut]
     else:
         return None
     if ctx.blank_points_at(stem, answer) or ctx.describes_kind(stem, answer):
@@ -396,6 +407,13 @@ def _cloze_term(ctx: _Context, node: Node, rng: random.Random) -> Question | Non
         if not given:
             return None  # 「一般为…，可以扩大____」: whose? the heading is no name to say it with
         sentence = given + sentence  # 工作记忆的容量一般为…
+    elif (node.kind == "item" and node.title not in sentence and noun_phrase(sentence)
+          and not clause_of_its_own(sentence)):
+        # 差异化战略：提供与竞争者不同的服务: a bare description; 「提供与____不同的服务」 says not of what.
+        if not _nameable(node.title):
+            return None  # 广义：一切能…的活动: a facet's label is no subject either
+        given = node.title
+        sentence = describe(given, sentence)
     if not 8 <= len(sentence) <= MAX_STEM_TEXT_CHARS or _QUOTES.search(sentence) or meta_text(sentence):
         return None
     if _NOT_A_KEY_SENTENCE.search(sentence) or sentence.startswith(("负责", "主要负责")):

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 import threading
+
+from cskexam.core.modal_words import defined_term
 from typing import TYPE_CHECKING, Callable, Iterable
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -109,7 +111,8 @@ def domain_terms(graph: "KnowledgeGraph") -> list[str]:
     # Each distinct text once: a big library repeats its titles (基本概念 in every chapter).
     raw = dict.fromkeys(n.title for n in nodes)
     raw.update(dict.fromkeys(n.mnemonic for n in nodes if n.mnemonic))
-    raw.update(dict.fromkeys(d.term for d in graph.definitions))
+    # 客户服务通常 of 「客户服务通常是指…」 as one word would glue the modal to every 客户服务 before it.
+    raw.update(dict.fromkeys(defined_term(d.term, "")[0] for d in graph.definitions))
     out: dict[str, None] = {}
     split, cjk = _SPLIT.split, _CJK.search
     for text in raw:
