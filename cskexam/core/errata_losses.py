@@ -7,6 +7,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
+from itertools import islice
 from typing import Callable, Iterable, Iterator, Mapping
 
 from cskexam.core.grading_hant import to_simplified
@@ -67,6 +68,12 @@ _MNEMONIC = re.compile(
 
 
 RARE_CHAR_FREQ = 300
+
+# Characters of distinct text read for spans: the notes of a whole textbook (1–2 MB of UTF-8,
+# up to some 600,000 characters) are read whole; 8 MB of characters in no word's order took
+# ten seconds more of an import, and nothing in them was worth proposing.
+READ_BUDGET = 600_000
+_RUN_BATCH = 50_000
 
 
 class LossIndex:
@@ -270,6 +277,7 @@ def find_losses(
     known: Callable[[str], bool] = lambda word: False,
     limit: int = 50,
     scan_budget: int = 200_000_000,
+    read_budget: int = READ_BUDGET,
 ) -> list[SuspectLoss]:
     """Spans where a character the segmenter left alone looks like the rest of a lost word.
 
@@ -284,7 +292,8 @@ def find_losses(
     neighbours is looked up in the whole text once, and those look-ups stop
     (with what was found so far) once they have read ``scan_budget``
     characters in all: a proposal list is advice, a hostile file must not
-    make the import slow.
+    make the import slow. For the same reason only the first ``read_budget``
+    characters of distinct text are read for spans.
     """
     out: list[SuspectLoss] = []
     # The dictionary is simplified Chinese: notes in 繁體 are read through their simplified form
@@ -292,17 +301,24 @@ def find_losses(
     # traditional word falls apart into "remnants".
     shown = text
     text = to_simplified(text)
-    # Only pairs of Chinese characters: the completions looked up are such words.
+    # Only pairs of Chinese characters that are words of the dictionary: the completions looked up
+    # are such words (``LossIndex.completions``), and 8 MB of characters in no word's order would
+    # otherwise count millions of pairs, hundreds of MB.
     uses: Counter[str] = Counter()
-    # Each distinct run once, times its repeats: notes repeat their phrases.
-    for run, times in Counter(_CJK_RUN.findall(text)).items():
-        if times == 1:
-            uses.update(run[i:i + 2] for i in range(len(run) - 1))
-            continue
-        for i in range(len(run) - 1):
-            uses[run[i:i + 2]] += times
+    words = index.freq
+    # Each distinct run once, times its repeats: notes repeat their phrases. Counted a batch of
+    # runs at a time: hundreds of thousands of distinct ones are never held at once.
+    runs = (m.group() for m in _CJK_RUN.finditer(text))
+    while batch := list(islice(runs, _RUN_BATCH)):
+        for run, times in Counter(batch).items():
+            pairs = (pair for pair in (run[i:i + 2] for i in range(len(run) - 1)) if pair in words)
+            if times == 1:
+                uses.update(pairs)
+                continue
+            for pair in pairs:
+                uses[pair] += times
     try:
-        _find(text, shown, cut, index, known, limit, uses, _Scans(text, scan_budget), out)
+        _find(text, shown, cut, index, known, limit, uses, _Scans(text, scan_budget), out, read_budget)
     except _OverBudget:
         pass
     return out
@@ -335,7 +351,7 @@ def _pieces(text: str) -> Iterator[tuple[int, str]]:
 
 
 def _find(text: str, shown_text: str, cut: Callable[[str], list[str]], index: LossIndex, known: Callable[[str], bool], limit: int,
-          uses: Mapping[str, int], scans: "_Scans", out: list[SuspectLoss]) -> None:
+          uses: Mapping[str, int], scans: "_Scans", out: list[SuspectLoss], read_budget: int = READ_BUDGET) -> None:
     seen: set[str] = set()
     # A piece read before can propose nothing new: what it proposes depends on its own text only, and
     # each span is proposed once (a pasted block repeated thousands of times is read once).
@@ -343,6 +359,9 @@ def _find(text: str, shown_text: str, cut: Callable[[str], list[str]], index: Lo
     for (lineno, line), (_, shown) in zip(_pieces(text), _pieces(shown_text)):
         if line in read:
             continue
+        read_budget -= len(line)
+        if read_budget < 0:
+            return
         read.add(line)
         tokens = cut(line)
         facts = _Line(line, tokens, index)

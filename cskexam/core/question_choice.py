@@ -29,7 +29,7 @@ _LIST_NOUNS = ("原则", "要素", "特性", "特点", "能力", "机制", "职�
 
 def _own_title(info: _ListInfo) -> str:
     """The list's title less a run-on count or a part it does not list (``list_heading``)."""
-    return list_heading(info.node.title, info.node.count, [i.title for i in info.items])
+    return list_heading(info.node.title, info.node.count, info.item_titles)
 
 
 def subject(ctx: _Context, info: _ListInfo) -> str | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from cskexam.core.distractors import (
@@ -214,6 +215,11 @@ class _ListInfo:
     defined: bool = False  # the notes define the list's term
     mnemonic: str = ""  # the notes' mnemonic for it (口诀), parsed or found in a reminder line
     found: list[Node] | None = None  # every item the notes list, also those no option can be (山, 水)
+
+    @cached_property
+    def item_titles(self) -> list[str]:
+        """The items' titles, made once: a list of thousands of items is named for each of them."""
+        return [i.title for i in self.items]
 
     @property
     def whole(self) -> bool:

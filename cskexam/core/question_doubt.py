@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Iterable, Iterator
 
 from cskexam.core.graph import KnowledgeGraph, Node
 from cskexam.core.notes.markers import cn_to_int
@@ -137,25 +138,67 @@ def doubtful_list(graph: KnowledgeGraph, node: Node, items: list[Node]) -> bool:
 # (的…, 或…, ，…: a line cut from its subject).
 _POINTS_ELSEWHERE = re.compile(r"^(?:上述|以上|以下|如下|前述|上面|下面|下列|这些|这几|那些|后者|前者)")
 _MID_SENTENCE = re.compile(r"^(?:的|或|以及|及其|并且|而且|[，,、；;:：)）」”])")
-_TITLE_INDEX: dict[int, tuple[KnowledgeGraph, int, dict[str, list[str]]]] = {}
+class _Titles:
+    """Titles by their first two characters, each with the lengths they come in (longest first).
+
+    The titles a text holds at a place are looked up by length, not tried one by one: a list
+    of thousands of items named alike (要点1, 要点2 …) costs each line no more than a few."""
+
+    __slots__ = ("_by_start",)
+
+    def __init__(self, titles: Iterable[str]):
+        self._by_start: dict[str, tuple[set[str], list[int]]] = {}
+        for title in titles:
+            if len(title) >= 2:
+                found, lengths = self._by_start.setdefault(title[:2], (set(), []))
+                if title not in found:
+                    found.add(title)
+                    lengths.append(len(title))
+        for _, lengths in self._by_start.values():
+            lengths[:] = sorted(set(lengths), reverse=True)
+
+    def at(self, text: str, i: int) -> Iterator[str]:
+        """The titles ``text`` holds at ``i``, longest first."""
+        found = self._by_start.get(text[i:i + 2])
+        if found is None:
+            return
+        titles, lengths = found
+        for length in lengths:
+            title = text[i:i + length]
+            if len(title) == length and title in titles:
+                yield title
 
 
-def _titles_by_start(graph: KnowledgeGraph) -> dict[str, list[str]]:
-    """The key points' titles that read as terms, by their first two characters, longest first."""
+# The titles of a graph, and of each parent's children, for the few graphs being worked on
+# (checked against the graph's size, like every index kept beside a graph).
+_TITLE_INDEX: dict[int, tuple[KnowledgeGraph, int, _Titles, dict[str, _Titles]]] = {}
+
+
+def _indexes(graph: KnowledgeGraph) -> tuple[KnowledgeGraph, int, _Titles, dict[str, _Titles]]:
     known = _TITLE_INDEX.get(id(graph))
     if known is not None and known[0] is graph and known[1] == len(graph):
-        return known[2]
-    index: dict[str, list[str]] = {}
-    for n in graph:
-        t = n.title.strip()
-        if n.kind in ("point", "item") and 2 <= len(t) <= 12 and re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]+", t):
-            index.setdefault(t[:2], []).append(t)
-    for titles in index.values():
-        titles.sort(key=len, reverse=True)
+        return known
+    terms = (t for t in (n.title.strip() for n in graph if n.kind in ("point", "item"))
+             if 2 <= len(t) <= 12 and re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]+", t))
     if len(_TITLE_INDEX) > 8:
         _TITLE_INDEX.clear()  # a few graphs at a time: the notes being worked on
-    _TITLE_INDEX[id(graph)] = (graph, len(graph), index)
-    return index
+    known = (graph, len(graph), _Titles(terms), {})
+    _TITLE_INDEX[id(graph)] = known
+    return known
+
+
+def _titles_by_start(graph: KnowledgeGraph) -> _Titles:
+    """The key points' titles that read as terms."""
+    return _indexes(graph)[2]
+
+
+def _sibling_titles(graph: KnowledgeGraph, parent_id: str) -> _Titles:
+    """The titles of the children of ``parent_id``."""
+    by_parent = _indexes(graph)[3]
+    titles = by_parent.get(parent_id)
+    if titles is None:
+        titles = by_parent[parent_id] = _Titles(c.title.strip() for c in graph.children(parent_id))
+    return titles
 
 
 def starts_mid_sentence(text: str) -> bool:
@@ -175,8 +218,8 @@ def not_its_own(graph: KnowledgeGraph, node: Node, text: str) -> bool:
     own = node.title.strip()
     near = {a.title.strip() for a in graph.ancestors(node.id)}
     index = _titles_by_start(graph)
-    for title in index.get(t[:2], ()):
-        if t.startswith(title) and title not in own and own not in title and title not in near:
+    for title in index.at(t, 0):
+        if title not in own and own not in title and title not in near:
             rest = t[len(title):len(title) + 1]
             return rest == "" or not re.match(r"[\u4e00-\u9fff]", rest) or rest in "又是指为也即就在具属可能的"
     if node.kind != "item":
@@ -185,15 +228,15 @@ def not_its_own(graph: KnowledgeGraph, node: Node, text: str) -> bool:
     # other key points in it (a table flattened into the last item: 「组织结构项目经理权力职能型很小…」):
     # the line runs on into what is said of others.
     parent = graph.parent(node.id)
-    siblings = {k.title.strip() for k in graph.children(parent.id)} - {own} if parent is not None else set()
-    if any(len(s) >= 2 and s in t and s not in own for s in siblings):
-        return True
+    if parent is not None:
+        siblings = _sibling_titles(graph, parent.id)
+        if any(s not in own for i in range(len(t) - 1) for s in siblings.at(t, i)):
+            return True
     others: set[str] = set()
     rest = t.replace(own, "\x00") if own else t
     for i in range(len(rest) - 1):
-        for title in index.get(rest[i:i + 2], ()):
-            if (len(title) >= 3 and rest.startswith(title, i) and title not in own and own not in title
-                    and title not in near):
+        for title in index.at(rest, i):
+            if len(title) >= 3 and title not in own and own not in title and title not in near:
                 others.add(title)
                 break
     return len(others) >= 2

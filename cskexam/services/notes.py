@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from cskexam.core.errata import ERRATA_SUFFIX, ErrataError, apply_errata, errata_name, parse_errata
-from cskexam.core.errata_losses import STUDY_WORDS, LossIndex, SuspectLoss, find_losses
+from cskexam.core.errata_losses import READ_BUDGET, STUDY_WORDS, LossIndex, SuspectLoss, find_losses
 from cskexam.core.errors import NotesError
 from cskexam.errors import listed_problems, os_error_text, shown_value
 from cskexam.userfiles import files_under, require_named
@@ -239,7 +239,8 @@ def _markers_advice(files: int) -> str:
             "请分几次导入，每次少选几个文件")
 
 
-def suspect_losses(path: Path, text: str, known_words: set[str] | None = None) -> list[SuspectLoss]:
+def suspect_losses(path: Path, text: str, known_words: set[str] | None = None,
+                   read_budget: int = READ_BUDGET) -> list[SuspectLoss]:
     """Spans of notes without an errata file that look like lost characters.
 
     Loads a segmenter with jieba's dictionary (a few tenths of a second, once
@@ -249,7 +250,8 @@ def suspect_losses(path: Path, text: str, known_words: set[str] | None = None) -
     index = _loss_index()
     cut = _loss_cut()
     known = known_words or set()
-    return find_losses(text, cut, index, known=lambda span: any(w in known for w in (span, span[1:], span[:-1])))
+    return find_losses(text, cut, index, known=lambda span: any(w in known for w in (span, span[1:], span[:-1])),
+                       read_budget=read_budget)
 
 
 _CUT: Callable[[str], list[str]] | None = None
@@ -289,9 +291,13 @@ def _loss_index() -> LossIndex:
 def loss_report(paths: list[Path], unused: Sequence[str] = (), limit: int = 30) -> list[str]:
     """Lines for ``cskexam import``: spans to proofread in notes without errata, stale entries."""
     lines: list[str] = listed_problems([f"勘误未用上：{u}" for u in unused])
+    budget = READ_BUDGET  # for all the files together: hundreds of big files are not read through again
     for path in paths:
+        if budget <= 0:
+            break
         text = read_note(path).source.text
-        found = suspect_losses(path, text)
+        found = suspect_losses(path, text, read_budget=budget)
+        budget -= len(text)
         if not found:
             continue
         lines.append(f"{path.name} 没有勘误文件；以下文字可能漏了字，确认后写入 {errata_path(path)}"

@@ -33,6 +33,10 @@ Progress = Callable[[int, int, str], None]
 # are a generated or hostile file: the cards, questions and search index built
 # from them would take minutes and hundreds of MB, for nothing a candidate can study.
 MAX_KEY_POINTS = 20_000
+# The notes of a whole textbook are 1–2 MB. Eight files of the biggest size one may have
+# (``MAX_NOTE_BYTES``) took 13 s and 420 MB to store, index and proofread: one import takes
+# two such files' worth at most.
+MAX_IMPORT_BYTES = 16 * 1024 * 1024
 
 _SQLITE_PREFIX = "sqlite:///"
 
@@ -130,11 +134,15 @@ def prepare_import(paths: Iterable[str | Path] | None = None, progress: Progress
     files = collect_note_files(list(paths) if paths else None)  # each file once, names distinct
     total = len(files) + 1
     sources, infos, uncorrected, unused = [], [], [], []
-    lines = 0
+    lines = size = 0
     for index, path in enumerate(files):
         report(progress, index, total, f"读取 {path.name}")
         note = read_note(path, lines)
         lines += note.lines
+        size += len(note.source.text.encode("utf-8"))
+        if size > MAX_IMPORT_BYTES:
+            raise NotesError(f"一次导入的笔记合计太大（到这个文件已有 {size / 1024 / 1024:.1f} MB，"
+                             f"上限 {MAX_IMPORT_BYTES // 1024 // 1024} MB）：请分几次导入，每次少选几个文件", str(path))
         sources.append(note.source)
         infos.append(NoteFile(path.name, str(path), hashlib.sha1(note.data).hexdigest(), len(note.data)))
         unused.extend(note.unused)

@@ -25,6 +25,11 @@ __all__ = [
 
 # Longer titles are sentences: nobody types their pinyin.
 PINYIN_TITLE_MAX_CHARS = 16
+# The words of a node's body are taken from this many characters of it: dozens of pages under
+# one heading. A body of megabytes (a file pasted as one paragraph) would otherwise give the
+# index millions of words of one document, hundreds of MB while it is built; its text is still
+# stored whole, for phrases and snippets.
+INDEXED_BODY_CHARS = 50_000
 
 
 class Document(NamedTuple):
@@ -105,7 +110,7 @@ def iter_node_documents(graph: "KnowledgeGraph", tokenizer: "Tokenizer") -> Iter
             title_tokens = f"{title_tokens} {tokens(node.mnemonic)}"
         body = node_body(graph, node, definitions.get(node.id, []))
         yield Document(node.id, "node", "", node.kind, node.title, "".join(runs), paths[node.id], body, seq,
-                       title_tokens, tokens(body))
+                       title_tokens, tokens(body[:INDEXED_BODY_CHARS]))
 
 
 def question_documents(

@@ -38,6 +38,9 @@ class Tokenizer:
         return list(dict.fromkeys(self.tokens(text).split()))
 
     def _run_tokens(self, run: str) -> str:
+        if len(run) > RUN_PIECE:
+            pieces = (self._runs[run[i:i + RUN_PIECE]] for i in range(0, len(run), RUN_PIECE))
+            return " ".join(dict.fromkeys(" ".join(pieces).split()))
         words: dict[str, None] = {}
         for word in self.segmenter.cut_for_search(run):
             words[word] = None
@@ -45,6 +48,12 @@ class Tokenizer:
                 words.update(dict.fromkeys(self._inner[word]))
         return " ".join(words)
 
+
+# A run longer than this (pages without punctuation: a pasted blob, a file of one character
+# repeated) is cut in pieces of this size: the segmenter's work space grows with the length of
+# what it is given, and a run of millions of characters took hundreds of MB. No sentence of
+# real notes is this long, and a word cut at a piece's edge costs only that word.
+RUN_PIECE = 1_000
 
 # Distinct runs kept cut: far more than a real library's phrases, and a
 # file of 100,000 distinct titles does not hold them all.
