@@ -9,6 +9,7 @@ the TUI and every millisecond before its first screen counts.
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import re
 import sys
@@ -140,6 +141,7 @@ def _capped(message: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _ARGUMENTS[:] = argv
+    _closed_streams()
     _tolerant_output()
     bad = next((a for a in argv if _has_undecodable(a)), None)
     if bad is not None:
@@ -328,6 +330,38 @@ def _has_terminal() -> bool:
 
 def _has_undecodable(text: str) -> bool:
     return not text.isascii() and any("\udc80" <= ch <= "\udcff" for ch in text)
+
+
+def _closed_streams() -> None:
+    """Standard streams the shell closed (``<&-``, ``>&-``, ``2>&-``), which Python leaves as None.
+
+    No input reads as the end of input (``review`` stops as after its last line); messages with
+    no error stream go nowhere, never into the output; output with no stream is an error of the
+    output, said on the error stream."""
+    if sys.stdin is None:
+        sys.stdin = open(os.devnull, encoding="utf-8")
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")
+    if sys.stdout is None:
+        sys.stdout = _ClosedOutput()
+
+
+class _ClosedOutput:
+    """A standard output the shell closed: writing to it fails as writing to a closed descriptor."""
+
+    encoding = "utf-8"
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "closed")
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        raise ValueError("standard output is closed")
 
 
 def _tolerant_output() -> None:

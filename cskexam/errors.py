@@ -85,6 +85,7 @@ _ERRNO_TEXT = {
     errno.EXDEV: "不能跨文件系统移动",
     errno.ENOTEMPTY: "目录不是空的",
     errno.ESTALE: "网络文件已失效",
+    errno.EBADF: "文件已被关闭（如命令行中的 >&-）",
 }
 
 

@@ -28,6 +28,10 @@ def data_dir() -> Path:
     except OSError as exc:
         from cskexam.errors import UserError, os_error_text
 
+        if path.exists() and not path.is_dir():
+            # mkdir's 文件已存在 would leave the user wondering which file: this one, in place of a folder.
+            where = "CSKEXAM_HOME 指向的" if home else "数据目录的位置上"
+            raise UserError(f"{where}是一个文件，不是目录：请换一个目录", str(path)) from None
         raise UserError(f"无法创建数据目录: {os_error_text(exc)}", str(path)) from None
     return path
 

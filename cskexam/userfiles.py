@@ -12,8 +12,10 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import tempfile
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Collection
+from typing import Collection, Iterator
 
 from cskexam.errors import UserError, os_error_text
 
@@ -76,6 +78,8 @@ def require_parent_dir(path: str | Path, error_cls: type[UserError] = UserError)
     """
     parent = expand_user(path, error_cls).parent
     if not parent.is_dir():
+        if parent.exists():
+            raise error_cls(f"路径中的 {parent} 是一个文件，不是目录", str(path))
         raise error_cls(f"目录不存在：{parent}", str(path))
 
 
@@ -105,6 +109,54 @@ def require_output_path(path: str | Path, error_cls: type[UserError] = UserError
     if not stat.S_ISREG(st.st_mode):
         raise error_cls(f"这是{_kind(st.st_mode)}，不能写入导出文件", str(path))
     _refuse_a_database(expand_user(path, error_cls), error_cls)
+    if not st.st_mode & 0o222 or not os.access(expand_user(path, error_cls), os.W_OK):
+        # Replaced by a rename, a read-only file would be overwritten all the same (and lose
+        # its read-only mark): the user made it read-only to keep it.
+        raise error_cls("这个文件是只读的，导出不会覆盖它：请换一个文件名，或先去掉它的只读属性", str(path))
+
+
+@contextmanager
+def replacing(path: str | Path, error_cls: type[UserError] = UserError) -> Iterator[Path]:
+    """A new, empty file beside ``path`` to write an export into, renamed over ``path`` when the
+    block ends; removed, with ``path`` as it was, when the block fails (``error_cls`` for an OSError).
+
+    The file gets a random name that did not exist before (``O_EXCL``): a fixed name such as
+    ``导出.csv.part``, planted as a symlink to the library, had the export written through it.
+    It ends with the mode of the file it replaces, or that of a new file."""
+    path = Path(path)
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{path.name[:60]}.", suffix=".part", dir=path.parent)
+    except OSError as exc:
+        raise error_cls(f"无法写入文件: {os_error_text(exc)}", str(path)) from None
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        yield tmp
+        os.chmod(tmp, _mode_for(path))
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise error_cls(f"无法写入文件: {os_error_text(exc)}", str(path)) from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _mode_for(path: Path) -> int:
+    """The permissions of the file at ``path``, or those a new file gets (0666 less the umask)."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        pass
+    umask = 0o022
+    try:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    umask = int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass  # not Linux: the usual umask
+    return 0o666 & ~umask
 
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"

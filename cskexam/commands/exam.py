@@ -15,10 +15,16 @@ ORDER = 45
 
 
 def _seed(text: str) -> int:
+    from cskexam.errors import UserError
+    from cskexam.services.exam import check_seed
+
     try:
-        return int(text)
+        # Checked here, with the other arguments: a bad seed opens (or makes) no library.
+        return check_seed(int(text))
     except ValueError:
         raise argparse.ArgumentTypeError(f"--seed 需要整数，而不是 {text!r}") from None
+    except UserError as exc:
+        raise argparse.ArgumentTypeError(exc.message) from None
 
 
 def register(sub: Subparsers) -> None:
@@ -92,7 +98,16 @@ def run_blueprints(args: argparse.Namespace) -> int:
     return 0
 
 
+def _known_blueprint(name: str | None) -> None:
+    """UserError for a blueprint there is not, before the library is opened (or made)."""
+    if name:
+        from cskexam.services.blueprints import find_blueprint, load_blueprints
+
+        find_blueprint(name, load_blueprints())
+
+
 def run_paper(args: argparse.Namespace) -> int:
+    _known_blueprint(args.blueprint)
     library, service = _service(args)
     with library:
         paper = service.paper(args.blueprint, args.seed)
@@ -119,6 +134,7 @@ def run_paper(args: argparse.Namespace) -> int:
 
 
 def run_predict(args: argparse.Namespace) -> int:
+    _known_blueprint(args.blueprint)
     library, service = _service(args)
     with library:
         names = [args.blueprint] if args.blueprint else [b.name for b in service.blueprints()]

@@ -23,12 +23,12 @@ def register(subparsers) -> None:
 
 
 def run_apkg(args: argparse.Namespace) -> int:
-    from cskexam.services.anki_export import export_apkg
+    from cskexam.services.anki_export import export_apkg, require_apkg_target
     from cskexam.services.library import open_library
-    from cskexam.userfiles import expand_user, require_output_path
+    from cskexam.userfiles import expand_user
 
-    # The target is looked at before the library is opened (or made): a bad path writes nothing.
-    require_output_path(args.file)
+    # The target is looked at before the library is opened (or made): a bad path or name writes nothing.
+    require_apkg_target(args.file)
     args.file = str(expand_user(args.file))
     with open_library(getattr(args, "db", None)) as library:
         library.ensure_imported()

@@ -27,7 +27,7 @@ def register(sub: Subparsers) -> None:
 
     st = actions.add_parser("setting", help="查看或设置：连续答对几次后移出",
                             description="查看或设置错题连续答对几次后移出错题本。")
-    st.add_argument("--clear-after", type=int, metavar="N", help="连续答对 N 次后移出（1–20）")
+    st.add_argument("--clear-after", type=_clear_after, metavar="N", help="连续答对 N 次后移出（1–20）")
     st.set_defaults(func=run_setting)
     p.set_defaults(func=run_list, all=False, json=False)
 
@@ -68,6 +68,17 @@ def run_list(args: argparse.Namespace) -> int:
             print(f"{'':<16} 知识点: {paths[e.question.id]}")
     print(f"\n共 {len(entries)} 题")
     return 0
+
+
+def _clear_after(text: str) -> int:
+    """--clear-after, checked with the other arguments: a bad value opens (or makes) no library."""
+    try:
+        n = int(text)
+    except ValueError:
+        n = None
+    if n is None or not 1 <= n <= 20:
+        raise argparse.ArgumentTypeError(f"连续答对次数必须是 1–20 的整数，而不是「{text[:40]}」")
+    return n
 
 
 def run_export(args: argparse.Namespace) -> int:

@@ -80,6 +80,19 @@ def format_steps(steps: tuple[int, ...]) -> str:
     return ",".join(out)
 
 
+def _check_values(changes: dict[str, Any], plan_changes: dict[str, Any]) -> None:
+    """UserError for a value out of its range, before the library is opened (or made): each
+    value's range holds whatever the other settings are."""
+    from cskexam.core.plan import StudyPlan
+    from cskexam.core.srs import SrsSettings
+
+    try:
+        SrsSettings(**changes)
+        StudyPlan(**plan_changes)
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+
+
 def run(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
@@ -114,6 +127,7 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(str(exc)) from None
     if args.daily_goal is not None:
         plan_changes["daily_goal"] = args.daily_goal
+    _check_values(changes, plan_changes)
 
     library = open_library(args.db)
     try:

@@ -30,6 +30,7 @@ from typing import Any, Iterable
 
 import yaml
 
+from cskexam.core.bank_fields import no_text
 from cskexam.core.errors import BankError
 from cskexam.errors import PROBLEMS_SHOWN, listed_problems, shown_value
 from cskexam.core.grading import ScoringPoint, fold, parse_judgement
@@ -163,7 +164,7 @@ class _Checker:
 
         qid = _text(raw.get("id"))
         if qid is None:
-            self.problem(raw.line, "缺少题号 id")
+            self.problem(*no_text(raw, "id", "题号", raw.line))
         elif not ID_PATTERN.match(qid):
             self.problem(at("id"), f"题号「{shown(qid)}」只能包含小写字母、数字和 -")
         elif qid in self.seen_ids:
@@ -173,14 +174,14 @@ class _Checker:
 
         qtype = _text(raw.get("type"))
         if qtype is None:
-            self.problem(raw.line, "缺少题型 type")
+            self.problem(*no_text(raw, "type", "题型", raw.line))
         elif qtype not in QUESTION_TYPES:
             self.problem(at("type"), f"未知题型「{shown(qtype)}」（可用: {TYPES_TEXT}）")
             qtype = None
 
         stem = _text(raw.get("stem"))
         if stem is None:
-            self.problem(at("stem"), "缺少题干 stem")
+            self.problem(*no_text(raw, "stem", "题干", at("stem")))
 
         options = self.options(raw, qtype)
         answer = self.answer(raw, qtype, options, stem)
@@ -188,7 +189,7 @@ class _Checker:
 
         explanation = _text(raw.get("explanation"))
         if explanation is None:
-            self.problem(at("explanation"), "缺少解析 explanation")
+            self.problem(*no_text(raw, "explanation", "解析", at("explanation")))
 
         node = self.node(raw, docs)
         tags = raw.get("tags") or []
@@ -267,7 +268,7 @@ class _Checker:
         if qtype == QuestionType.MULTI:
             if isinstance(value, str):
                 letters = [c.upper() for c in fold(value) if c.isalpha()]
-            elif isinstance(value, list):
+            elif isinstance(value, list) and all(_text(v) for v in value):  # [[A], [B]] is no list of letters
                 letters = [shown(v, 8).strip().upper() for v in value]
             else:
                 self.problem(line, "多选题答案必须写成 [A, C]")

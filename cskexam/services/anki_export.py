@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import hashlib
 import html
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cskexam.errors import UserError, os_error_text
-from cskexam.userfiles import require_output_path
+from cskexam.errors import UserError
+from cskexam.userfiles import replacing, require_output_path
 
 if TYPE_CHECKING:
     from cskexam.services.library import Library
@@ -47,17 +46,23 @@ class ApkgResult:
     notes: int
 
 
+def require_apkg_target(path: str | Path) -> None:
+    """UserError unless ``path`` can take the deck: a name ending in .apkg where an export may go."""
+    require_output_path(path)
+    path = Path(path)
+    if path.name.lower() == ".apkg":  # a hidden file with no suffix, for Path
+        raise UserError("文件名只有扩展名 .apkg：请在前面写上名字，如 cskexam.apkg", str(path))
+    if path.suffix.lower() != ".apkg":
+        raise UserError("Anki 牌组文件须以 .apkg 结尾", str(path))
+
+
 def export_apkg(library: Library, path: str | Path) -> ApkgResult:
     import genanki
 
     from cskexam.services.card_browser import CardBrowser
 
     path = Path(path)
-    if path.suffix.lower() != ".apkg":
-        raise UserError("Anki 牌组文件须以 .apkg 结尾", str(path))
-    if path.is_dir():
-        raise UserError("这是一个目录，请给出文件名（如 cskexam.apkg）", str(path))
-    require_output_path(path)
+    require_apkg_target(path)
     model = genanki.Model(
         _stable_id("cskexam-basic"),
         "cskexam 问答",
@@ -86,11 +91,6 @@ def export_apkg(library: Library, path: str | Path) -> ApkgResult:
         count += 1
     if not count:
         raise UserError("没有可导出的卡片（先导入笔记）")
-    tmp = path.with_name(path.name + ".part")
-    try:
+    with replacing(path) as tmp:  # never a half-written deck, nor one written through a planted name
         genanki.Package(deck).write_to_file(str(tmp))
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise UserError(f"无法写入文件: {os_error_text(exc)}", str(path)) from None
     return ApkgResult(path.resolve(), count)

@@ -29,12 +29,16 @@ from pathlib import Path
 from cskexam.errors import DatabaseProblem, UserError, os_error_text
 from cskexam.storage import backup as store
 from cskexam.storage.db import require_plain_file
-from cskexam.storage.db_errors import database_name, describe_database_error, lock_wait_seconds, locked_problem, sqlite_file
+from cskexam.storage.db_errors import (
+    database_name, describe_database_error, lock_wait_seconds, locked_problem, sqlite_file, sqlite_without_file,
+)
 
 KEEP_DAYS = store.KEEP
 POSTGRES_BACKUPS = ("备份、检查和恢复只适用于 SQLite 资料库：PostgreSQL 资料库由数据库服务器负责备份（如 pg_dump 或服务器的快照），"
                     "cskexam 不做自动备份；也可以用 cskexam db copy 把它复制成一个 SQLite 文件，例如 "
                     "cskexam db copy {url} sqlite:////home/me/cskexam-copy.sqlite3")
+NO_FILE = ("这个 SQLite 地址没有指向文件（内存中的数据库 sqlite://，或 file: 形式的地址）：备份、检查和恢复需要"
+           "资料库文件的路径，如 sqlite:////home/me/cskexam.sqlite3")
 SIDE_FILES = ("-wal", "-shm")
 
 
@@ -63,6 +67,8 @@ def library_file(url: str) -> Path:
     """The SQLite file of ``url``; UserError for other databases."""
     path = sqlite_file(url)
     if path is None:
+        if sqlite_without_file(url):
+            raise UserError(NO_FILE, url)  # an SQLite URL has no password to hide
         shown = database_name(url)
         raise UserError(POSTGRES_BACKUPS.format(url=shown), shown)
     require_plain_file(path)  # a folder or a pipe in its place is named so (a pipe would also block)

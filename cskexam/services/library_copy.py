@@ -14,6 +14,7 @@ from typing import Callable
 from cskexam.errors import UserError
 from cskexam.storage import copy_repo
 from cskexam.storage.db import open_database, sqlite_file
+from cskexam.storage.db_errors import sqlite_in_memory
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,10 @@ class CopyResult:
 
 
 def copy_library(src_url: str, dst_url: str, progress: Callable[[str, int], None] | None = None) -> CopyResult:
+    if sqlite_in_memory(dst_url):
+        # The copy would be made, counted and thrown away with the connection.
+        raise UserError("目标是内存中的数据库，复制完成后随即消失：请给出一个文件，如 sqlite:////home/me/cskexam-copy.sqlite3",
+                        dst_url)
     src_file = sqlite_file(src_url)
     if src_file is not None and not src_file.is_file():
         # Opening it would create an empty library under the mistyped name.

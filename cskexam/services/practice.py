@@ -28,8 +28,8 @@ from cskexam.core.grading import GradeResult, PointLexicon, ShortAnswerResult, g
 from cskexam.core.graph import KnowledgeGraph
 from cskexam.core.questions import Question
 from cskexam.core.spreadsheet import safe_row
-from cskexam.errors import UserError, os_error_text, shown_value
-from cskexam.userfiles import require_output_path
+from cskexam.errors import UserError, shown_value
+from cskexam.userfiles import replacing, require_output_path
 from cskexam.services import review_queue
 from cskexam.storage import question_repo
 from cskexam.core.vocab import SUBJECTIVE_TYPES
@@ -303,6 +303,8 @@ def require_csv_target(path: str | Path) -> None:
     """UserError unless ``path`` can take the 错题本 CSV: a name ending in .csv (a slip such as
     ``wrongbook export 笔记.md`` would write over a file of another kind) where an export may go."""
     require_output_path(path)
+    if Path(path).name.lower() == ".csv":  # a hidden file with no suffix, for Path
+        raise UserError("文件名只有扩展名 .csv：请在前面写上名字，如 错题本.csv", str(path))
     if Path(path).suffix.lower() != ".csv":
         raise UserError("错题本导出文件须以 .csv 结尾", str(path))
 
@@ -324,14 +326,9 @@ def export_wrong_book_csv(entries: list[WrongEntry], path: str | Path,
             _local(e.last_wrong_at), e.right_streak, "是" if e.cleared_at else "否", "是" if e.starred else "否",
             node_path(q.node), q.explanation,
         ])
-    tmp = path.with_name(path.name + ".part")
-    try:
+    with replacing(path) as tmp:  # never a half-written export, nor one written through a planted name
         with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
             writer = csv.writer(fh)
             writer.writerow(CSV_HEADER)
             writer.writerows(safe_row(r) for r in rows)
-        tmp.replace(path)  # never leave a half-written export behind
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise UserError(f"无法写入文件: {os_error_text(exc)}", str(path)) from None
     return len(rows)

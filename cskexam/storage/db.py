@@ -15,13 +15,14 @@ import errno
 import os
 import sqlite3
 import time
+import warnings
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
 from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, SAWarning, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from cskexam.errors import UserError
@@ -79,6 +80,10 @@ class Database:
             raise UserError(f"不支持的数据库「{parsed.get_backend_name()}」：cskexam 使用 SQLite 或 PostgreSQL"
                             "（sqlite:////路径/cskexam.sqlite3 或 postgresql+psycopg://用户@主机/库名）",
                             file=url_for_message(url))
+        if parsed.port is not None and not 0 < parsed.port < 65536:
+            # The driver would take it only at connecting, and say so in English.
+            raise UserError(f"无效的数据库 URL：端口 {parsed.port} 不存在（端口须在 1–65535 之间）",
+                            file=url_for_message(url))
         self.is_sqlite = parsed.get_backend_name() == "sqlite"
         self.sqlite_path: Path | None = None
         if self.is_sqlite:
@@ -97,14 +102,17 @@ class Database:
             # SQLAlchemy's default PostgreSQL driver is psycopg2; cskexam's is psycopg 3.
             parsed = parsed.set(drivername="postgresql+psycopg")
         try:
-            self.engine: Engine = create_engine(parsed, echo=echo)
+            with warnings.catch_warnings():
+                # SQLAlchemy warns in English of ? arguments it ignores (sqlite:///?mode=ro): refused instead.
+                warnings.simplefilter("error", SAWarning)
+                self.engine: Engine = create_engine(parsed, echo=echo)
         except ImportError as exc:
             if parsed.get_backend_name() == "postgresql":
                 raise UserError("使用 PostgreSQL 需要安装驱动：pip install 'cskexam[postgres]'（psycopg 3），"
                             "URL 写作 postgresql://… 或 postgresql+psycopg://…", file=self.display_name) from None
             raise UserError(f"URL 指定的数据库驱动「{exc.name or parsed.drivername}」没有安装；"
                             "SQLite 写作 sqlite:////路径/cskexam.sqlite3", file=self.display_name) from None
-        except (SQLAlchemyError, ValueError, TypeError):
+        except (SQLAlchemyError, SAWarning, ValueError, TypeError):
             raise UserError("无效的数据库 URL：? 后面的参数不对（如 timeout 须是数字），去掉它们再试",
                             file=self.display_name) from None
         # A pooled connection must not keep the profile of its last user.

@@ -147,6 +147,24 @@ def sqlite_file(url: str) -> Path | None:
         return Path(database)
 
 
+def sqlite_without_file(url: str) -> bool:
+    """An SQLite URL that names no file path: in memory (sqlite://, sqlite:///:memory:) or a file: URI."""
+    try:
+        parsed = make_url(url)
+    except (SQLAlchemyError, ValueError, TypeError):
+        return False
+    return parsed.get_backend_name() == "sqlite" and sqlite_file(url) is None
+
+
+def sqlite_in_memory(url: str) -> bool:
+    """An SQLite database that lives in memory only (sqlite://, sqlite:///:memory:)."""
+    try:
+        parsed = make_url(url)
+    except (SQLAlchemyError, ValueError, TypeError):
+        return False
+    return parsed.get_backend_name() == "sqlite" and parsed.database in (None, "", ":memory:")
+
+
 def locked_problem(where: str) -> DatabaseProblem:
     """Another program holds the write lock; the command line adds its --wait option (``cli.LOCK_WAIT_HINT``)."""
     return DatabaseProblem(
