@@ -350,3 +350,29 @@ def test_a_multiple_choice_answer_of_nested_lists_is_not_called_repeated(tmp_pat
     assert main(["bank", "check", "bank.yaml"]) == 2
     _, err = output(capsys)
     assert "多选题答案必须写成 [A, C]" in err and "重复" not in err
+
+
+def test_a_column_past_the_ones_read_is_not_called_missing(tmp_path, capsys):
+    """A header of 10,000 option columns with 答案 last was told 「缺少列: 答案」."""
+    from cskexam.cli import main
+
+    header = ["题型", "题干", *(f"备注{i}" for i in range(100)), "答案"]
+    (tmp_path / "wide.csv").write_text(",".join(header) + "\n单选,题,A\n", encoding="utf-8")
+    assert main(["bank", "check", "wide.csv"]) == 2
+    _, err = output(capsys)
+    assert "缺少列: 答案" in err and "只读前 64 列" in err
+
+
+@pytest.mark.parametrize("name", ["题库.csv", "题库.yaml"])
+def test_an_xlsx_under_another_name_is_named_an_xlsx(tmp_path, capsys, name):
+    """It was called a CSV with NUL characters, or a YAML file not in UTF-8."""
+    import zipfile
+
+    from cskexam.cli import main
+
+    with zipfile.ZipFile(tmp_path / name, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+    assert main(["bank", "import", name]) == 2
+    _, err = output(capsys)
+    assert name in err and "这是一个 xlsx" in err and ".xlsx" in err
+    assert no_library(tmp_path)

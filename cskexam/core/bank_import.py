@@ -125,7 +125,9 @@ def import_rows(
     cols, twice = _header_map(rows[header_at])
     missing = [name for name, key in (("题型", "type"), ("题干", "stem"), ("答案", "answer")) if key not in cols]
     if missing:
-        result.problems.append(Problem(file, header_at + 1, f"第一行缺少列: {'、'.join(missing)}"))
+        # Only the first MAX_COLUMNS are read: a column past them is there, only not read.
+        wide = f"（只读前 {MAX_COLUMNS} 列：请把这些列移到前面）" if len(rows[header_at]) >= MAX_COLUMNS else ""
+        result.problems.append(Problem(file, header_at + 1, f"第一行缺少列: {'、'.join(missing)}{wide}"))
         return result
     for key, where in twice.items():
         # Which of two 答案 columns is the answer? Guessing could import wrong answers.

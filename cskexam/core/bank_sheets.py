@@ -54,6 +54,8 @@ FIELD_LIMIT = 131_072  # the csv module's own default
 def rows_from_csv_bytes(data: bytes, file: str) -> list[list[str]]:
     """The rows of a CSV file as Excel and WPS save it: UTF-8 (with or without BOM), GBK,
     or "Unicode 文本" (UTF-16, tab-separated); commas, tabs or semicolons; any line ends."""
+    if data.startswith(b"PK\x03\x04"):  # a zip: an xlsx saved or renamed as .csv
+        raise BankError("这是一个 xlsx（压缩）文件，不是文字 CSV 文件：请把扩展名改为 .xlsx 再导入", file)
     text = _csv_text(data, file)
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1

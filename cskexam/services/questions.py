@@ -76,6 +76,8 @@ def bank_files(paths: Iterable[str | Path] | None = None) -> list[Path]:
 
 def _read(path: Path) -> str:
     data = read_input_file(path, BankError, max_bytes=MAX_BANK_BYTES)
+    if data.startswith(b"PK\x03\x04"):  # a zip: an xlsx saved or renamed as .yaml
+        raise BankError("这是一个 xlsx（压缩）文件，不是 YAML 题库：请把扩展名改为 .xlsx 再导入", str(path))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
