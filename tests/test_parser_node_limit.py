@@ -99,3 +99,29 @@ def test_graph_json_of_a_big_graph_is_whole_and_written_in_blocks(tmp_path, monk
     assert len(data["nodes"]) == 12_001
     assert out == json.dumps(data, ensure_ascii=False, indent=1) + "\n"
     assert len(writes) < 100
+
+
+def test_an_import_that_would_leave_the_library_past_the_limit_changes_nothing(tmp_path, monkeypatch, capsys):
+    """Every import rebuilds the cards, questions and index of the whole library: the
+    limit holds for the library after the import too, and --replace is the way out."""
+    isolate_cli(monkeypatch, tmp_path)
+    monkeypatch.setattr("cskexam.services.notes_import.MAX_KEY_POINTS", 300)
+    first, second = tmp_path / "第一册.txt", tmp_path / "第二册.txt"
+    first.write_text(_inline_lists(50), "utf-8")  # 201 nodes
+    second.write_text(_inline_lists(40).replace("要素", "因素"), "utf-8")  # 161 nodes
+    assert main(["import", str(first)]) == 0
+    capsys.readouterr()
+    assert main(["cards", "--json"]) == 0
+    before = capsys.readouterr().out
+    assert "要素9的三大功能" in before and "因素" not in before
+    assert main(["import", str(second)]) == 2
+    _, err = output(capsys)
+    assert f"{second}: 资料库的知识点太多：这次导入后共 362 个，上限 300 个，资料库未作改动" in err
+    assert "--replace" in err
+    assert main(["cards", "--json"]) == 0
+    assert capsys.readouterr().out == before
+    assert main(["import", str(second), "--replace"]) == 0
+    capsys.readouterr()
+    assert main(["cards", "--json"]) == 0
+    after = capsys.readouterr().out
+    assert "因素9的三大功能" in after and "要素" not in after

@@ -332,7 +332,8 @@ def _add_cloze_card(deck, graph, node, node_defs, seg, domain, keywords, common,
     subjects = _subject_terms(graph, node)
     context = doc_context(graph, node)
     # The defining sentence already has its card: a cloze of it would answer the other.
-    said = [_squash(text)[:12] for _, text in node_defs if len(_squash(text)) >= 6]
+    said = {_squash(text)[:12] for _, text in node_defs if len(_squash(text)) >= 6}
+    said_sizes = sorted({len(key) for key in said})
     if node.kind == "item" and not_its_own(graph, node, (_sentences(node.text) or [""])[0]):
         return  # 德尔菲法又称… run into 趋势外推预测法's line: labelled with the item, a card would mislead
     for sentence in _sentences(node.text):
@@ -343,7 +344,9 @@ def _add_cloze_card(deck, graph, node, node_defs, seg, domain, keywords, common,
             if not given:
                 continue  # 「一般为…，可以扩大____」 names no subject
             sentence = given + sentence
-        if any(key in _squash(sentence) for key in said):
+        squashed = _squash(sentence)
+        # Each place and length looked up: a node's text may hold thousands of definitions.
+        if any(squashed[at : at + size] in said for size in said_sizes for at in range(len(squashed) - size + 1)):
             continue
         if (not 12 <= len(sentence) <= 80 or re.search(r"[?？]", sentence) or sentence.startswith(_META_START)
                 or _ASIDE.match(sentence) or _FIGURE.search(sentence) or filler_sentence(sentence)):

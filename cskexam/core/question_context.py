@@ -8,7 +8,7 @@ Pure; randomness comes in as ``random.Random``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -26,6 +26,9 @@ from cskexam.core.question_names import (  # noqa: F401  (re-exported for the ge
     _CRITERION, _GENERIC_TITLES, _HEADING_WORDS, NOTES_TITLE, _nameable, _stem_title, kind_tail, list_name,
     one_classification, short_kind,
 )
+from cskexam.core.question_definitions import (  # noqa: F401  (re-exported for the generators)
+    _MNEMONIC_LINE, _PUNCT_TAIL, _cut_reminder, _definition, _first_sentence, meta_text,
+)
 from cskexam.core.question_quality import pattern_list, plain_description
 from cskexam.core.question_item_titles import shown_title
 
@@ -37,12 +40,6 @@ MULTI_OPTIONS = 5
 
 # Options a question may never offer: they make the answer guessable.
 _CATCH_ALL = re.compile(r"^(以上|上述)(都|均|全|皆)")
-# A page's footer run into the text: 「…之间发展心理咨询师（三级）社会心理学讲义第 3 页」 loses the header
-# (letters, brackets and digits of a title ending in 讲义/笔记/… before the page number) and the mark.
-_PAGE_TAIL = re.compile(r"(?:[\u4e00-\u9fffA-Za-z0-9()（）]{0,30}?(?:讲义|講義|笔记|筆記|教材|课件|資料|资料|复习|複習|"
-                        r"重点|重點|汇总|考点|提纲)\s*)?第\s*\d+\s*[页頁]\s*$|\s*[-—–]\s*\d+\s*[-—–]\s*$")
-_SENTENCE_END = re.compile(r"(?<=[。！？!?；;])")
-_PUNCT_TAIL = "。，、；：,.;: "
 
 MAX_OPTION_CHARS = 40
 MAX_STEM_TEXT_CHARS = 90
@@ -66,47 +63,6 @@ def flag_kinds(node: Node) -> set[str]:
 def blocked(node: Node) -> bool:
     """True when no question may be built on ``node`` (see the parser's flags)."""
     return bool(flag_kinds(node) & _FLAG_BLOCKS)
-
-
-def _first_sentence(text: str) -> str:
-    text = strip_glued_heading((text or "").strip())
-    # A page mark sits at the very end; searching only there keeps a 10 MB
-    # paragraph from being scanned at every position.
-    cut = max(0, len(text) - _PAGE_TAIL_REACH)
-    text = text[:cut] + _PAGE_TAIL.sub("", text[cut:])
-    start = 0
-    for m in _SENTENCE_END.finditer(text):  # read up to the first sentence only
-        part = text[start : m.start()].strip().rstrip(_PUNCT_TAIL)
-        if part:
-            return part
-        start = m.start()
-    return text[start:].strip().rstrip(_PUNCT_TAIL)
-
-
-_PAGE_TAIL_REACH = 120
-
-
-def _definition(graph: KnowledgeGraph, node: Node) -> str:
-    """The node's defining sentence: a parsed definition, else its first sentence; a reminder
-    run into it (…做不到的事记:“洁、速…”) and a gloss before it (（Atomicity）：) are cut off."""
-    found = next((d.text for d in graph.definitions_of(node.id) if d.text.strip()), node.text)
-    text = _first_sentence(_GLOSS.sub("", _cut_reminder(found)))
-    if not_its_own(graph, node, text) or meta_text(text):
-        return ""  # 上述四个阶段…, 德尔菲法又称… under another item: asked of this one, the key would be wrong
-    if NOTES_TITLE.search(text) and len(text) <= 20 and not re.search(r"[，,]", text):
-        return ""  # 心理咨询师复习笔记: a page's running header, not what the item is
-    return text if plain_description(text) else ""  # 代表人物：斯金纳 is a field of the notes, no description
-
-
-_GLOSS = re.compile(r"^\s*[:：]?\s*[(（][^()（）]{1,30}[)）]\s*[:：]?\s*")
-
-
-_REMINDER = re.compile(r"(记|口诀|助记|(?<![\u4e00-\u9fff])注|考点)\s*[:：]|[(（](考点|注|记)")
-
-
-def _cut_reminder(text: str) -> str:
-    m = _REMINDER.search(text or "")
-    return (text or "")[: m.start()] if m and m.start() > 0 else (text or "")
 
 
 def _items(graph: KnowledgeGraph, node: Node) -> list[Node]:
@@ -133,9 +89,6 @@ def _dedup(items: list[Node]) -> list[Node]:
             seen.add(key)
             out.append(k)
     return out
-
-
-_MNEMONIC_LINE = re.compile(r"(?:记|口诀|助记|记忆)\s*[:：]?\s*[“\"「]([^”\"」]{3,40})[”\"」]")
 
 
 def loose_mnemonic(graph: KnowledgeGraph, node: Node) -> str:
@@ -173,16 +126,6 @@ def _term_like(title: str) -> bool:
     return len(title) <= MAX_TERM_CHARS
 
 
-# A teacher's aside or a note to oneself, not a statement of the material:
-# 「(极端激进型最难处理…)」, 「注:…」, 「记:“质、态…”」, 「(考点:…)」, 「口诀:…」.
-_META = re.compile(r"^\s*[(（\[【]|^\s*(注|注意|特别注意|记|口诀|考点|备注|提示|老师|重点|易错|区别|辨析|说明)\s*[:：]|[(（](考点|注|记)[:：]")
-
-
-def meta_text(text: str) -> bool:
-    """``text`` is an aside or a reminder (parenthesised, 注:/记:/口诀:), no sentence to ask."""
-    return bool(_META.search(text or "") or _MNEMONIC_LINE.search(text or ""))
-
-
 _TERM_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,12}")
 
 def sub_list(graph: KnowledgeGraph, node: Node) -> bool:
@@ -215,6 +158,7 @@ class _ListInfo:
     defined: bool = False  # the notes define the list's term
     mnemonic: str = ""  # the notes' mnemonic for it (口诀), parsed or found in a reminder line
     found: list[Node] | None = None  # every item the notes list, also those no option can be (山, 水)
+    memo: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)  # what is asked of it often
 
     @cached_property
     def item_titles(self) -> list[str]:
@@ -236,10 +180,18 @@ class _ListInfo:
 
 
 SIBLING_TERM_CHARS = 8
+# A list's kin are looked for among the lists nearest it under its heading: an
+# examiner's distractors come from the lists beside it, and a heading over
+# thousands of lists (a generated file) must not cost each list all the others.
+SIBLING_WINDOW = 12
 
 
 def _short_terms(info: _ListInfo) -> bool:
-    return all(len(i.title) <= SIBLING_TERM_CHARS and item_category(i.title) not in (ORG, ROLE) for i in info.items)
+    known = info.memo.get("short_terms")
+    if known is None:  # asked of each list by every list beside it
+        known = info.memo["short_terms"] = all(
+            len(i.title) <= SIBLING_TERM_CHARS and item_category(i.title) not in (ORG, ROLE) for i in info.items)
+    return known
 
 
 def _nested(a: _ListInfo, b: _ListInfo) -> bool:
@@ -254,6 +206,8 @@ class _Context:
         self.graph = graph
         self.order = {nid: i for i, nid in enumerate(graph.nodes)}
         self._terms: list[str] | None = None
+        self._term_lengths: dict[str, list[int]] | None = None
+        self._term_set: set[str] = set()
         self._spread: dict[str, int] | None = None
         self._listed: dict[str, list[str]] = {}
         self._listed_at: dict[str, dict[str, str]] | None = None
@@ -293,13 +247,17 @@ class _Context:
         # The lists under each heading, in order: a list's kin are looked for among its
         # siblings, not among every list of the library (ten thousand small files).
         self._by_parent: dict[str | None, list[_ListInfo]] = {}
+        self._place: dict[str, int] = {}  # a list's place among the lists of its heading
+        self._siblings: dict[str, list[_ListInfo]] = {}
         self._by_folded_title: dict[str, list[Node]] | None = None
         self._folded_definitions: dict[str, str] = {}
         self._labels: dict[str, bool] = {}
         for info in self.lists:
             self.members_by_title.setdefault(fold(_stem_title(info.node.title)), set()).update(
                 same_thing(i.title) for i in info.items)
-            self._by_parent.setdefault(info.node.parent, []).append(info)
+            beside = self._by_parent.setdefault(info.node.parent, [])
+            self._place[info.node.id] = len(beside)
+            beside.append(info)
 
     def terms(self) -> list[str]:
         """Titles of key points that read as terms, longest first (so 客户服务环境 wins over 服务环境)."""
@@ -308,6 +266,20 @@ class _Context:
                      and not blocked(n) and not asks_exam_question(n.title)}
             self._terms = sorted(found, key=lambda t: (-len(t), t))
         return self._terms
+
+    def terms_in(self, text: str) -> list[str]:
+        """The ``terms`` that ``text`` holds, in the same order: looked up at each place of
+        the text by the lengths terms come in, not each term searched for (notes of
+        twenty thousand key points have as many terms)."""
+        if self._term_lengths is None:
+            lengths: dict[str, set[int]] = {}
+            for term in self.terms():
+                lengths.setdefault(term[0], set()).add(len(term))
+            self._term_lengths = {ch: sorted(sizes) for ch, sizes in lengths.items()}
+            self._term_set = set(self.terms())
+        found = {text[at:at + size] for at, ch in enumerate(text) for size in self._term_lengths.get(ch, ())
+                 if at + size <= len(text)}
+        return sorted(found & self._term_set, key=lambda t: (-len(t), t))
 
     def spread(self, term: str) -> int:
         """How many key points' texts use ``term``: the notes' everyday words (市场营销) are
@@ -468,11 +440,19 @@ class _Context:
         Not kin: a criterion of another division (按测试阶段 beside 按是否执行程序), a list of
         another kind under the same heading (传统节日 beside 四大发明), lists of units or roles,
         lists of traits (…性) beside lists of anything else."""
+        known = self._siblings.get(info.node.id)
+        if known is None:
+            known = self._siblings[info.node.id] = self._find_siblings(info)
+        return known
+
+    def _find_siblings(self, info: _ListInfo) -> list[_ListInfo]:
         parent = self.graph.parent(info.node.id)
         if (not _short_terms(info) or info.category in (ORG, ROLE) or info.node.kind in ("document", "chapter")
                 or parent is None or parent.kind == "document" and NOTES_TITLE.search(parent.title)):
             return []  # lists straight under a set of notes are its topics (创建型模式 beside 质量属性), no kin
-        return [other for other in self._by_parent.get(info.node.parent, ())
+        beside = self._by_parent.get(info.node.parent, [])
+        at = self._place.get(info.node.id, 0)
+        return [other for other in beside[max(0, at - SIBLING_WINDOW) : at + SIBLING_WINDOW + 1]
                 if other is not info
                 and _short_terms(other) and not _nested(info, other)
                 and _nameable(_stem_title(other.node.title))  # 记住“三心”: a reminder, no kind of its own

@@ -420,7 +420,7 @@ def _cloze_term(ctx: _Context, node: Node, rng: random.Random) -> Question | Non
         return None  # 「负责____工作…」 says not who
     bounds = None
     headings = {a.title.strip() for a in ctx.graph.ancestors(node.id)}
-    for term in ctx.terms():
+    for term in ctx.terms_in(sentence):
         if term in headings:
             continue  # 劳动争议 in a line under 劳动争议: the heading shown answers it
         at = sentence.find(term)

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
+from cskexam.core.errors import NotesError
 from cskexam.core.graph import KnowledgeGraph
 from cskexam.core.notes.identity import carry_ids
 from cskexam.core.notes.parser import paused_gc
@@ -44,6 +45,7 @@ from cskexam.services.notes_import import (  # noqa: F401 - NoteFile and first_s
     prepare_import,
     report as _report,
 )
+from cskexam.services import notes_import
 from cskexam.storage import graph_repo, library_repo
 from cskexam.storage.db import Database, open_database
 
@@ -247,6 +249,7 @@ class Library:
             stats = graph_repo.save_graph(
                 session, prepared.graph, started, files=[f.name for f in prepared.files], replace=replace
             )
+            _check_library_size(graph_repo.active_counts(session)["nodes"], prepared, replace)
             if steps:
                 library_graph = graph_repo.load_graph(session)
                 for index, step in enumerate(steps, start=1):
@@ -392,3 +395,14 @@ def _missing_steps(session: Session, run: tuple[int, list[str]] | None) -> list[
     else:
         done = set(run[1])
     return [step for step in import_steps() if step.name not in done]
+
+
+def _check_library_size(active: int, prepared: PreparedImport, replace: bool) -> None:
+    """Refuse (and so roll back) an import that leaves the library with more key points
+    than one import may hold: every later import rebuilds what is made from all of them."""
+    limit = notes_import.MAX_KEY_POINTS
+    if active <= limit:
+        return
+    advice = "请分开放进几个资料库（--db）" if replace else "请用 cskexam import --replace 只保留这次导入的笔记，或分开放进几个资料库（--db）"
+    raise NotesError(f"资料库的知识点太多：这次导入后共 {active:,} 个，上限 {limit:,} 个，资料库未作改动；{advice}",
+                     prepared.files[0].path if len(prepared.files) == 1 else None)

@@ -29,10 +29,12 @@ __all__ = ["DEFAULT_PROFILE", "LibrarySummary", "NoteFile", "PreparedImport", "f
 
 Progress = Callable[[int, int, str], None]
 
-# A whole textbook's notes come to a few thousand key points. Tens of thousands
-# are a generated or hostile file: the cards, questions and search index built
-# from them would take minutes and hundreds of MB, for nothing a candidate can study.
-MAX_KEY_POINTS = 20_000
+# A whole textbook's notes come to a few thousand key points (the bundled notes: a
+# few hundred). Tens of thousands are a generated or hostile file: every import
+# builds the cards, questions and search index of the whole library again, and
+# 20,000 key points took 10 s and 300 MB. The limit holds for one import and for
+# the library after it.
+MAX_KEY_POINTS = 10_000
 # The notes of a whole textbook are 1–2 MB. Eight files of the biggest size one may have
 # (``MAX_NOTE_BYTES``) took 13 s and 420 MB to store, index and proofread: one import takes
 # two such files' worth at most.
