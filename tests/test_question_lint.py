@@ -108,3 +108,31 @@ def test_the_lint_reports_forms_no_paper_prints():
         assert FORM in kinds(q), q.stem
     fine = Question("g-6", "填空", "客户服务的特性包括：无形性、____、易逝性。", "差异性")
     assert FORM not in kinds(fine)
+
+
+def test_near_copies_are_looked_for_only_among_questions_of_the_same_key(monkeypatch):
+    """Thousands of generated questions (a library of 10,000 key points) are not compared
+    pairwise: 2,000 blanks with as many answers make no comparison, and a near copy is
+    still found (and listed after the other findings, in question order)."""
+    import cskexam.core.question_lint as lint
+
+    compared, keyed = [], []
+    real, real_key = lint.SequenceMatcher, lint._key_text
+
+    def counting(*args):
+        compared.append(args[1:])
+        return real(*args)
+
+    def counting_keys(q):
+        keyed.append(q.id)
+        return real_key(q)
+
+    monkeypatch.setattr(lint, "SequenceMatcher", counting)
+    monkeypatch.setattr(lint, "_key_text", counting_keys)
+    blanks = [Question(f"f{i}", "填空", f"客户服务要素{i}的第一项功能是____。", f"保障{i}", {}) for i in range(2_000)]
+    copy = Question("copy", "填空", "客户服务要素7的第一项功能为____。", "保障7", {})
+    found = lint_questions([*blanks, copy])
+    assert [f.question for f in found if f.kind == DUPLICATE] == ["copy"]
+    assert found[-1].kind == DUPLICATE and "f7" in found[-1].detail
+    assert len(compared) == 1
+    assert len(keyed) == len(blanks) + 1  # each question's key read once, not once per pair

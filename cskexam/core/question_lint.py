@@ -19,7 +19,7 @@ from typing import Iterable
 
 from cskexam.core.distractors import gives_away, shared_words, stem_gives_key
 from cskexam.core.grading import fold
-from cskexam.core.graph import KnowledgeGraph
+from cskexam.core.graph import KnowledgeGraph, Node
 from cskexam.core.question import Question
 from cskexam.core.notes.markers import cn_to_int
 
@@ -81,9 +81,9 @@ def _options(q: Question) -> list[Finding]:
     return out
 
 
-def _giveaways(q: Question, graph: KnowledgeGraph | None) -> list[Finding]:
+def _giveaways(q: Question, graph: KnowledgeGraph | None, titled: dict[str, list[Node]]) -> list[Finding]:
     keys = q.answer if isinstance(q.answer, list) else [q.answer]
-    out = _shared_words(q, graph)
+    out = _shared_words(q, graph, titled)
     if q.type not in ("单选", "多选"):
         return out
     why = gives_away(q.stem, q.options, keys, words=False)
@@ -94,13 +94,14 @@ def _giveaways(q: Question, graph: KnowledgeGraph | None) -> list[Finding]:
     return out
 
 
-def _listed_with(graph: KnowledgeGraph | None, q: Question) -> list[str]:
-    """The items listed with a blank's answer in the notes (its siblings), the wrong options a blank has."""
+def _listed_with(graph: KnowledgeGraph | None, q: Question, titled: dict[str, list[Node]]) -> list[str]:
+    """The items listed with a blank's answer in the notes (its siblings), the wrong options a blank has.
+    ``titled``: the graph's nodes by folded title."""
     if graph is None:
         return []
     answer = fold(str(q.answer))
     nodes = [graph.get(q.node)] if q.node and q.node in graph and fold(graph.get(q.node).title) == answer else []
-    nodes = nodes or [n for n in graph if fold(n.title) == answer]
+    nodes = nodes or titled.get(answer, [])
     out: list[str] = []
     for n in nodes:
         parent = graph.parent(n.id)
@@ -110,14 +111,14 @@ def _listed_with(graph: KnowledgeGraph | None, q: Question) -> list[str]:
     return out
 
 
-def _shared_words(q: Question, graph: KnowledgeGraph | None) -> list[Finding]:
+def _shared_words(q: Question, graph: KnowledgeGraph | None, titled: dict[str, list[Node]]) -> list[Finding]:
     """A key sharing a word with the stem that no wrong option (no item listed with a blank's answer) shares."""
     if q.type in ("单选", "多选"):
         keys = q.answer if isinstance(q.answer, list) else [q.answer]
         wrong = [v for k, v in q.options.items() if k not in keys]
         pairs = [(q.options.get(k, ""), wrong) for k in keys]
     elif q.type == "填空":
-        pairs = [(str(q.answer), _listed_with(graph, q))]
+        pairs = [(str(q.answer), _listed_with(graph, q, titled))]
     else:
         return []
     for key_text, others in pairs:
@@ -191,23 +192,28 @@ def lint_questions(questions: list[Question], graph: KnowledgeGraph | None = Non
                    losses: Iterable[str] = ()) -> list[Finding]:
     """Every finding, question by question; ``losses`` are texts known to have lost characters."""
     losses = [x for x in losses if len(x) >= 2]
+    titled: dict[str, list[Node]] = {}
+    for n in graph or ():
+        titled.setdefault(fold(n.title), []).append(n)
     out: list[Finding] = []
     for q in questions:
         if q.type in ("单选", "多选"):
             out += _options(q)
-        out += _giveaways(q, graph) + _counts(q, graph) + _ocr(q, losses) + _form(q)
-    by_type: dict[str, list[tuple[str, Question]]] = {}
+        out += _giveaways(q, graph, titled) + _counts(q, graph) + _ocr(q, losses) + _form(q)
+    # A near copy has the same type and key, and asks the same way round (「下列属于X的是」
+    # and 「下列不属于X的是」 look alike and ask opposite things): only those are compared,
+    # each with the ones before it, so thousands of questions are not compared pairwise.
+    earlier: dict[tuple[str, str, bool], list[tuple[str, Question]]] = {}
+    copies: dict[str, list[Finding]] = {}  # by type, in the order types first come
     for q in questions:
-        by_type.setdefault(q.type, []).append((_stem_key(q.stem), q))
-    for group in by_type.values():
-        for i, (key, q) in enumerate(group):
-            for other_key, other in group[:i]:
-                if abs(len(key) - len(other_key)) > max(len(key), len(other_key)) // 3:
-                    continue
-                # 「下列属于X的是」 and 「下列不属于X的是」 look alike and ask opposite things.
-                if _key_text(q) != _key_text(other) or _negative(q.stem) != _negative(other.stem):
-                    continue
-                if SequenceMatcher(None, key, other_key).ratio() >= SIMILAR:
-                    out.append(Finding(q.id, DUPLICATE, f"与 {other.id} 几乎相同"))
-                    break
-    return out
+        key = _stem_key(q.stem)
+        found = copies.setdefault(q.type, [])
+        group = earlier.setdefault((q.type, _key_text(q), _negative(q.stem)), [])
+        for other_key, other in group:
+            if abs(len(key) - len(other_key)) > max(len(key), len(other_key)) // 3:
+                continue
+            if SequenceMatcher(None, key, other_key).ratio() >= SIMILAR:
+                found.append(Finding(q.id, DUPLICATE, f"与 {other.id} 几乎相同"))
+                break
+        group.append((key, q))
+    return out + [f for found in copies.values() for f in found]
