@@ -197,6 +197,9 @@ class QuestionFile:
     shown: str
     bank_text: str | None = None  # a .yaml bank
     table: list[list[str]] | None = None  # rows of an .xlsx/.csv template
+    # Checked against the bundled notes before a first import made the library of them:
+    # (the notes' node ids, the questions, the rows), so a bank is not read twice.
+    checked: tuple[frozenset[str], list[Question], int] | None = None
 
 
 def read_question_file(path: str | Path) -> QuestionFile:
@@ -227,7 +230,10 @@ def import_question_file(
     loaded = path if isinstance(path, QuestionFile) else read_question_file(path)
     shown = loaded.shown
     graph = library.graph()
-    questions, rows = _checked(loaded, graph, allow_unlinked)
+    if loaded.checked is not None and loaded.checked[0] == frozenset(graph.nodes):
+        _, questions, rows = loaded.checked
+    else:
+        questions, rows = _checked(loaded, graph, allow_unlinked)
     now = now or dt.datetime.now(dt.timezone.utc)
     with library.db.session(immediate=True) as session:
         _check_id_clash(session, questions, shown)
@@ -266,7 +272,8 @@ def check_before_creating(loaded: QuestionFile, db_url: str | None, *,
     if not first_start(db_url):
         return None
     prepared = prepare_import(None)
-    _checked(loaded, prepared.graph, allow_unlinked)
+    questions, rows = _checked(loaded, prepared.graph, allow_unlinked)
+    loaded.checked = (frozenset(prepared.graph.nodes), questions, rows)
     return prepared
 
 
