@@ -200,6 +200,9 @@ def generate_cards(graph: KnowledgeGraph, segmenter: Cutter | None = None,
                 continue  # 客户服务部的客户服务经理: which company's? Trivia without one
             elif _UNIT.search(term):
                 continue  # 什么是人力资源部门？ has as many answers as companies
+            elif term in ambiguous_items and node.kind == "item" and term not in _owner_title(graph, node):
+                # 基本信息 of 个人客户信息 and of 企业客户信息 are two things: say whose.
+                front = f"什么是{_owner_title(graph, node)}中的{term}？"
             else:
                 front = f"什么是{term}？"  # 呼叫中心 is a concept wherever it stands
             deck.add(node, "definition", front, _with_term(term, text), key=term,
@@ -230,6 +233,13 @@ def generate_cards(graph: KnowledgeGraph, segmenter: Cutter | None = None,
         if node.kind in ("point", "item") and node.text and not _is_bullet(node):
             _add_cloze_card(deck, graph, node, node_defs, lazy, domain, keywords, common, listed)
     return drop_answered(deck.cards)
+
+
+def _owner_title(graph: KnowledgeGraph, node: Node) -> str:
+    """The heading an item is listed under; the item's own title under a document or a heading
+    that names it already (资产 under 资产), where no owner is to be said."""
+    parent = graph.parent(node.id)
+    return _clean(node.title) if parent is None or parent.kind == "document" else _clean(parent.title)
 
 
 def _node_definitions(node: Node, given: list[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -9,12 +9,14 @@ from __future__ import annotations
 import random
 import re
 
-from cskexam.core.distractors import ORG, ROLE, company_of, gives_away, item_category, same_thing, stem_gives_key
+from cskexam.core.distractors import (
+    ORG, ROLE, ROLE_SUFFIXES, company_of, gives_away, item_category, same_thing, stem_gives_key,
+)
 from cskexam.core.grading import fold
 from cskexam.core.graph import Node
 from cskexam.core.question import LETTERS, Question, question_id
 from cskexam.core.question_quality import (
-    definable, describe, echoes_key, kinds, named_in, odd_form, pattern_list, statement,
+    clause_of_its_own, cried_out, definable, describe, echoes_key, kinds, named_in, noun_phrase, odd_form, pattern_list, statement,
 )
 from cskexam.core.card_text import list_heading
 from cskexam.core.question_context import (
@@ -58,7 +60,7 @@ def clause_frame(about: str, text: str, slot: str) -> str:
     """A description that is a clause, said of ``slot`` within ``about``: 「在客户生命周期中，
     双方建立信任、交易量上升属于（ ）」, or quoted when it is a sentence of its own."""
     parts = [p.strip() for p in re.split(r"[，,]", text) if p.strip()]
-    if "是" not in text and all(len(p) <= 14 for p in parts) and not _NO_CLAUSE_LIST.search(text) \
+    if "是" not in text and not clause_of_its_own(text) and all(len(p) <= 14 for p in parts) and not _NO_CLAUSE_LIST.search(text) \
             and not any(_LINKED.search(p) for p in parts[1:]) and not _LINKED_FIRST.search(parts[0]) \
             and not re.search(r"[时時]$", parts[0]):
         return f"在{about}中，{'、'.join(parts)}属于{slot}"
@@ -101,6 +103,15 @@ def _definition_stem(ctx: _Context, info: _ListInfo, text: str) -> str | None:
     return f"{where}{describe('（ ）', text)}。"
 
 
+def _duty_of_role(title: str, text: str) -> bool:
+    """The line after a role's name is its duty (直接接听…), asked 「（ ）负责…」; a bare 人员
+    among a team's elements names no role, and a noun phrase (团队中最核心的力量) is what the
+    item is, never a duty."""
+    if item_category(title) != ROLE or text.startswith(("负责", "主要负责", "指", "是")):
+        return False
+    return title not in ROLE_SUFFIXES and not noun_phrase(text)
+
+
 def _coherent(ctx: _Context, info: _ListInfo) -> bool:
     """A list whose items are things of one kind: a named list, or a company's units.
     An outline part (基础知识部分) lists unrelated key points: none is a fair wrong answer to another."""
@@ -111,13 +122,14 @@ def _single_definition(ctx: _Context, info: _ListInfo, item: Node, rng: random.R
     if not _coherent(ctx, info):
         return None
     text = _definition(ctx.graph, item)
-    if not text or len(text) > MAX_STEM_TEXT_CHARS or fold(item.title) in fold(text) or meta_text(text):
+    if not text or len(text) > MAX_STEM_TEXT_CHARS or fold(item.title) in fold(text) or meta_text(text) \
+            or cried_out(text):
         return None  # 「(这里老师画了重点…)」 is a remark about the item, not what it is
     if any(len(k.title) >= 2 and k.title in text for k in ctx.graph.children(item.id)):
         return None  # …及时修订服务标准分为硬件标准和软件标准: a line about what follows ran into it
     if not all(_term_like(i.title) for i in info.items):
         return None
-    if item_category(item.title) == ROLE and not text.startswith(("负责", "主要负责", "指", "是")):
+    if _duty_of_role(item.title, text):
         text = f"负责{text}"  # a role's line is its duty: 「（ ）负责直接接听…」, not 「（ ）是直接接听…」
     if echoes_key(text, item.title, [i.title for i in info.items if i.id != item.id]):
         return None  # 「…改变是永久的」 keyed 持久性: the shared 久 gives it away
@@ -310,6 +322,7 @@ def statement_texts(ctx: _Context, info: _ListInfo) -> list[tuple[Node, str]]:
     for item in info.items:
         text = _definition(ctx.graph, item)
         if (not text or len(text) > MAX_STATEMENT_CHARS or fold(item.title) in fold(text) or meta_text(text)
+                or cried_out(text)
                 or not re.match(r"[\u4e00-\u9fff]", text) or text.startswith(_PRONOUN_START + ("各", "每", "所有"))
                 or item_category(item.title) in (ORG, ROLE) or fold(text) in seen):
             continue

@@ -111,6 +111,11 @@ _FRAME_OPEN = re.compile(r"^(?:与|與|和|跟|同)[\u4e00-\u9fff]")
 _FRAME_CLOSE = re.compile(r"(?:相关|相關|有关|有關|无关|無關|相符|一致|相适应|相適應)(?:的[\u4e00-\u9fff]{1,6})?$")
 
 
+# 模拟接待、投诉场景反复练习: an adverb and verb closing the last entry alone govern every entry,
+# so the entries are objects of one predicate, not items.
+_SHARED_PREDICATE = re.compile(r"[\u4e00-\u9fff]{2}(?:反复|反覆|多次|不断|不斷|重复|重複)[\u4e00-\u9fff]{1,3}$")
+
+
 def open_entry(title: str) -> bool:
     """The entry ends its series with 等 (居民收入等因素): a paper offers no such option."""
     return bool(_OPEN_END.search(title.strip()))
@@ -118,9 +123,15 @@ def open_entry(title: str) -> bool:
 
 def phrase_in_pieces(titles: list[str]) -> bool:
     """The entries are pieces of one phrase (与服务设施 / 设备 / 环境相关的标准): its first opens a
-    frame (与…) that its last closes (…相关的标准)."""
-    return (len(titles) >= 2 and bool(_FRAME_OPEN.match(titles[0].strip()))
-            and bool(_FRAME_CLOSE.search(titles[-1].strip())))
+    frame (与…) that its last closes (…相关的标准), or its last alone ends on the predicate of all
+    (模拟接待 / 投诉场景反复练习)."""
+    if len(titles) < 2:
+        return False
+    if _FRAME_OPEN.match(titles[0].strip()) and _FRAME_CLOSE.search(titles[-1].strip()):
+        return True
+    # Two pieces only: a longer series (…成为主流, …内容不断扩展) is of sentences, each with its verb.
+    return len(titles) == 2 and bool(_SHARED_PREDICATE.search(titles[-1].strip())) and not any(
+        _SHARED_PREDICATE.search(t.strip()) for t in titles[:-1])
 
 
 def doubtful_list(graph: KnowledgeGraph, node: Node, items: list[Node]) -> bool:

@@ -76,6 +76,12 @@ def list_name(graph: KnowledgeGraph, node: Node) -> str:
         # a kind of 客户, not of 客户信息: 企业客户信息.
         return _kind_of(title, ptitle[:-2].removesuffix("的")) or title
     if title in ptitle:
+        at = ptitle.index(title)
+        head = ptitle[:at]
+        if re.match(r"[与與和及、]", ptitle[at + len(title):]) or re.search(r"[与與和及、]$", head):
+            # 沟通的要素 under 沟通的要素与技巧 is one of its two topics, not the heading; 激发 under
+            # 学习动机的培养与激发 is 学习动机的激发.
+            return head[: head.rindex("的") + 1] + title if "的" in head else title
         return ptitle  # 职业素养 under 客户服务人员的职业素养 is that list itself
     if title.endswith(_NAMED) and len(title) >= 4:
         return title  # 期望理论 under 过程型激励理论 is a name of its own
@@ -93,6 +99,8 @@ def list_name(graph: KnowledgeGraph, node: Node) -> str:
     if len(title) >= 4 and re.search(r"[与與和及、]", ptitle) and "的" not in ptitle:
         return title  # 商品验收 under 入库与出库作业: a heading of two topics owns neither of its points
     owner, _, kind = ptitle.rpartition("的")
+    if owner and "的" in title and re.search(r"[与與和及、]", kind):
+        return title  # 倾听的技巧 under 沟通的要素与技巧 says whose itself: no 沟通的倾听的技巧
     if owner and kind in ("内容", "构成", "组成", "構成", "組成"):
         return f"{owner}中的{title}"  # 服务信息 under 客户信息的内容: 客户信息中的服务信息
     if owner and any(kind[i:i + 2] in title for i in range(len(kind) - 1)):

@@ -156,9 +156,25 @@ def odd_form(right: list[str], wrong: list[str]) -> bool:
 _CLAUSE = re.compile(r"^[^，,。；;的不]{2,12}(会|将)")
 
 
+# A clause whose subject is a person or party is no property of the thing described:
+# 「公平理论的员工会…」 reads as that theory's staff, where 「服务系统的运行状况会…」 is the system's own.
+_AGENT_SUBJECT = re.compile(r"^(员工|職工|职工|客户|客戶|顾客|顧客|消费者|消費者|用户|用戶|人们|人們|个人|個人|个体|個體|学员|學員|下属|下屬|领导|領導|管理者)")
+
+
+def cried_out(text: str) -> bool:
+    """「先处理情绪，再处理事情！」: a slogan the notes cry out, often a line run into the item
+    before it; said of one item or another it tells nothing a paper would ask."""
+    return text.rstrip().endswith(("!", "！"))
+
+
 def clause_of_its_own(text: str) -> bool:
     """``text`` opens with a subject of its own and a 会/将 (参照群体和家庭成员会…的购买决策)."""
     return bool(_CLAUSE.match(text))
+
+
+def _property_clause(text: str) -> bool:
+    """A 会/将 clause about a part or state of the subject, to be joined to it with 的."""
+    return bool(_CLAUSE.match(text)) and not _AGENT_SUBJECT.match(text)
 
 
 def describe(subject: str, text: str) -> str:
@@ -166,7 +182,7 @@ def describe(subject: str, text: str) -> str:
     subject's own property (运行状况…会…影响) takes 的."""
     if text.startswith(("指", "是指", "一般指", "通常指", "负责", "主要负责", "具有", "是", "为")):
         return f"{subject}{text}"
-    if _CLAUSE.match(text):
+    if _property_clause(text):
         return f"{subject}的{text}"
     return f"{subject}是{text}"
 
@@ -194,7 +210,9 @@ def noun_phrase(text: str) -> bool:
 
 def definable(text: str) -> bool:
     """「X是text」, 「X指text」 or 「X负责text」 is a sentence a paper prints."""
-    return text.startswith(_LEADS) or noun_phrase(text) or bool(_CLAUSE.match(text))
+    if _CLAUSE.match(text) and _AGENT_SUBJECT.match(text):
+        return False  # 顾客会重复选择熟悉的品牌: a clause of its own, 「（ ）是顾客会…」 is no sentence
+    return text.startswith(_LEADS) or noun_phrase(text) or _property_clause(text)
 
 
 def attribute(subject: str, text: str) -> str:

@@ -17,7 +17,7 @@ from cskexam.core.graph import Node
 from cskexam.core.card_text import opens_on_predicate, subject_name, without_note_marker
 from cskexam.core.question import BLANK, Question, question_id
 from cskexam.core.question_quality import (
-    clause_of_its_own, definable, describe, echoes_key, filler_blank, kinds, named_in, names_list, noun_phrase, pattern_list,
+    clause_of_its_own, cried_out, definable, describe, echoes_key, filler_blank, kinds, named_in, names_list, noun_phrase, pattern_list,
     plain_description, shares_morpheme,
 )
 from cskexam.core.question_choice import _PRONOUN_START, _coherent, _concept, _member_title, _where, clause_frame, subject
@@ -46,7 +46,7 @@ def _judge_definition(ctx: _Context, info: _ListInfo, item: Node, rng: random.Ra
     if not _coherent(ctx, info):
         return None
     text = _definition(ctx.graph, item)
-    if not text or len(text) > MAX_STEM_TEXT_CHARS or fold(item.title) in fold(text):
+    if not text or len(text) > MAX_STEM_TEXT_CHARS or fold(item.title) in fold(text) or cried_out(text):
         return None
     if any(len(k.title) >= 2 and k.title in text for k in ctx.graph.children(item.id)):
         return None  # a line about the item's own sub-list ran into its description

@@ -41,12 +41,18 @@ _WIDE_GAP = r"(?:[ \u3000\t]{3,}|[\t\u3000][ \u3000\t]*)"
 _PAGE_BESIDE_HEADER = re.compile(
     rf"^{_NUMBER_FORM}{_WIDE_GAP}(\S.{{1,40}})$|^(\S.{{1,40}}?){_WIDE_GAP}{_NUMBER_FORM}$"
 )
+# 　　　　　第二章 客户信息管理 · 35 ·: a footer pushed to the right margin, the header one space
+# before a page number closed by its dots on both sides.
+_RIGHT_MARGIN = re.compile(r"^(?:[ \u3000]{8,}|\t+)(\S.{1,40}?)\s[·•・]\s*\d{1,4}\s*[·•・]$")
 # What a page number opens and ends with, besides a digit.
 _NUMBER_EDGE = "·•・—–―"
 
 
 def header_beside_page_number(raw: str) -> str | None:
     """The header text of a line that prints a page number beside it, else None."""
+    right = _RIGHT_MARGIN.match(raw.rstrip())
+    if right:
+        return right.group(1).strip()
     s = raw.strip()
     # Every form of the gap holds a tab, an ideographic space or three spaces.
     if "\t" not in s and "\u3000" not in s and "   " not in s:

@@ -268,7 +268,8 @@ def prepare_lines(raw_lines: list[str], markdown: bool) -> list[Line]:
             # text, as a Markdown table's rows are, never items of a list.
             stripped = " ".join(cell.strip() for cell in stripped.split("\t") if cell.strip())
             literal = True
-        elif wide_gaps and ("\t" in stripped or "   " in stripped or ("\u3000" in stripped and " " in stripped)):
+        elif wide_gaps and ("\t" in stripped or "   " in stripped or ("\u3000" in stripped and " " in stripped)
+                            or stripped[-1] in "·•・"):
             # The gap between a page number and its header holds a tab, an
             # ideographic space or three spaces.
             header = header_beside_page_number(raw)
