@@ -2,7 +2,8 @@
 role given a duty, a clause about customers or staff is never joined to a theory with 的, a list
 under a heading of two topics is named by itself, a definition card of an item named alike under
 two lists says whose, entries that are objects of one predicate are no list, a slogan cried out
-(…！) is no description, and a running footer at the right margin never opens a chapter."""
+(…！) is no description, a running footer at the right margin never opens a chapter, and a counted
+heading whose text states other entries than its items gives no list."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import re
 from cskexam.core.cards import generate_cards
 from cskexam.core.notes.parser import NoteSource, parse_notes
 from cskexam.core.question_choice import _duty_of_role
-from cskexam.core.question_doubt import phrase_in_pieces
+from cskexam.core.question_doubt import lists_another, phrase_in_pieces
 from cskexam.core.questions import generate_questions
 
 
@@ -180,3 +181,28 @@ def test_a_footer_at_the_right_margin_opens_no_chapter():
     assert [k.title for k in graph.children(methods.id)] == ["倾听法", "道歉法", "补偿法", "跟进法"]
     for q in questions:
         assert "·" not in _said(q)
+
+
+def _run_on_graph(text: str):
+    """A counted heading whose text is a series of its own, the items below it being those of a
+    heading the outline ran into that text (as a hard-wrapped paste leaves it)."""
+    from cskexam.core.graph import KnowledgeGraph
+
+    items = ["岗位制度", "业务知识", "沟通技巧", "系统使用"]
+    nodes = [{"id": "d", "kind": "document", "title": "客服速记", "parent": None},
+             {"id": "p", "kind": "point", "title": "回访流程4步", "count": 4, "parent": "d", "text": text}]
+    nodes += [{"id": f"i{k}", "kind": "item", "title": t, "parent": "p"} for k, t in enumerate(items)]
+    return KnowledgeGraph.from_dict({"nodes": nodes, "edges": [], "definitions": []})
+
+
+def test_a_counted_heading_stating_other_entries_gives_no_list():
+    graph = _run_on_graph("确定对象、电话联系、记录结果、整理归档新员工学习内容")
+    heading = graph.get("p")
+    assert lists_another(heading, ["岗位制度", "业务知识", "沟通技巧", "系统使用"])
+    questions = generate_questions(graph, random.Random(1))
+    assert not any("业务知识" in _said(q) for q in questions)
+    assert not any("业务知识" in c.back for c in generate_cards(graph))
+    # The text naming the items it heads is the usual lead-in: the list stays.
+    fine = _run_on_graph("包括岗位制度、业务知识、沟通技巧、系统使用")
+    assert not lists_another(fine.get("p"), ["岗位制度", "业务知识", "沟通技巧", "系统使用"])
+    assert any("业务知识" in c.back for c in generate_cards(fine))

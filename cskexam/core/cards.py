@@ -70,7 +70,7 @@ from cskexam.core.card_text import (  # noqa: F401  (re-exported)
 from cskexam.core.distractors import ROLE, company_of, item_category, organisation_of
 from cskexam.core.graph import KnowledgeGraph, Node
 from cskexam.core.modal_words import defined_term, modal_lead
-from cskexam.core.question_doubt import phrase_in_pieces
+from cskexam.core.question_doubt import lists_another, phrase_in_pieces
 from cskexam.core.vocab import CardKind
 
 KIND_LABELS = {k.value: k.label for k in CardKind}
@@ -275,7 +275,7 @@ def _add_list_card(deck: _Deck, graph: KnowledgeGraph, node: Node) -> None:
     items = [balanced_quotes(tidy_entry(i)) for i in items if i]  # 工人是“社会人”而不是“经济人 of a cut line
     if len(items) < 2:
         items = _split_inline_list(node)
-    if phrase_in_pieces(items):
+    if phrase_in_pieces(items) or lists_another(node, [_clean(k.title) for k in kids]):
         return  # 与服务设施、设备、环境相关的标准 is one description, no list of three
     if section_headings(kids):
         return  # 考点1 需要理论 / 考点2 过程型激励理论 under 组织激励: parts of the course, no list

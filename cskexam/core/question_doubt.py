@@ -134,12 +134,23 @@ def phrase_in_pieces(titles: list[str]) -> bool:
         _SHARED_PREDICATE.search(t.strip()) for t in titles[:-1])
 
 
+def lists_another(node: Node, titles: list[str]) -> bool:
+    """A counted heading whose own text states that many entries, none of them an item below
+    it (培训流程4步: 需求分析、制定计划、组织实施、效果评估, over 企业文化, 产品知识…): the items
+    are of a heading run into the text, and asked under this one they would be a wrong list."""
+    if node.count is None or not node.text or not titles:
+        return False  # no items below: the text's own series is the list
+    first = re.split(r"[。；;\n]", node.text, maxsplit=1)[0]
+    entries = [e for e in re.split(r"[、→]", first) if e.strip()]
+    return len(entries) == node.count >= 3 and not any(len(t) >= 2 and t in node.text for t in titles)
+
+
 def doubtful_list(graph: KnowledgeGraph, node: Node, items: list[Node]) -> bool:
     """No question on this list: see the module's docstring."""
     titles = [i.title for i in items]
     if quiz_node(graph, node) or facet_list(titles) or partial_list(node):
         return True
-    if phrase_in_pieces(titles):
+    if phrase_in_pieces(titles) or lists_another(node, titles):
         return True
     stated = stated_count(node)
     return node.count is None and stated is not None and stated != len(items)
