@@ -28,12 +28,14 @@ import threading
 import time
 from typing import TYPE_CHECKING, Any, Callable
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
 
 from cskexam.errors import UserError, os_error_text
+from cskexam.tui.keys import as_small_letter
 from cskexam.tui.messages import (
     ImportProgress, LibraryFailed, LibraryOpened, LibraryParsed, LibraryPrepared, LibraryReady, PrepareFailed,
 )
@@ -437,6 +439,11 @@ class CskexamApp(App[int]):
 
             navigation.note_pushed(self, screen, callback)  # to push it again with it when its group moves
             return super().push_screen(screen, callback, *args, **kwargs)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            event = as_small_letter(event, self.focused)
+        await super().on_event(event)
 
     # -- actions --------------------------------------------------------
     def action_open_screen(self, name: str) -> None:

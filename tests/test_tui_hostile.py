@@ -1,0 +1,95 @@
+"""The TUI under a bad day's keys and text: every key does what it says or nothing, never a traceback.
+
+Shift and Caps Lock, text that looks like markup or terminal escapes, a window
+squeezed to nothing, a library that turns read-only or vanishes under the app:
+each test presses real keys and reads the screen.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pilot_helpers import notifications, record_notifications, screen_text, wait_for, wait_text
+from test_tui_exam import exam_screen, run_app, start_quiz
+from test_tui_practice import open_ids, run_app as run_practice
+
+
+# -- capital letters: Shift or Caps Lock ---------------------------------------------------------
+
+@pytest.mark.usefixtures("exam_home")
+def test_capital_letters_answer_and_move_in_the_exam(library):
+    async def body(app, pilot):
+        screen = await start_quiz(app, pilot)
+        await wait_text(pilot, "第 1/11 题")
+        attempt = screen.session.attempt
+        first = attempt.item.question
+        await pilot.press(first.answer.upper())  # Shift+letter, or the letter with Caps Lock on
+        await wait_for(pilot, lambda: attempt.answers.get(1) == first.answer)
+        await wait_text(pilot, f"● {first.answer}. ")
+        await pilot.press("N", "M")  # 下一题, 标记: with Caps Lock on as well
+        await wait_text(pilot, "第 2/11 题", "⚑ 已标记")
+        await pilot.press("J")
+        await wait_text(pilot, "跳到第几题")
+        await pilot.press("7", "enter")
+        await wait_text(pilot, "第 7/11 题", "〔多选〕")
+        multi = attempt.item.question
+        await pilot.press(*(letter.upper() for letter in multi.answer))
+        await wait_for(pilot, lambda: attempt.answers.get(7) == sorted(multi.answer))
+        assert exam_screen(app) is screen
+
+    run_app(library, body)
+
+
+@pytest.fixture
+def practice_library(tmp_db_url, tmp_path, monkeypatch):
+    """The small library of tests/test_tui_practice.py: the bank's questions on the sample notes."""
+    from cskexam.services import library as library_mod
+    from support import T0
+    from test_bank import GOOD
+    from test_questions_helpers import sample_graph
+
+    bank = tmp_path / "bank"
+    bank.mkdir()
+    (bank / "01.yaml").write_text(GOOD, encoding="utf-8")
+    monkeypatch.setattr("cskexam.services.questions.question_bank_dir", lambda: bank)
+    steps = [s for s in library_mod.import_steps() if s.name != "cskexam.services.search_index:rebuild_index"]
+    monkeypatch.setattr(library_mod, "import_steps", lambda: steps)
+    monkeypatch.setenv("CSKEXAM_HOME", str(tmp_path / "home"))
+    lib = library_mod.open_library(tmp_db_url)
+    lib.store(library_mod.PreparedImport([], sample_graph()), now=T0)
+    yield lib
+    lib.close()
+
+
+def test_capital_letters_choose_options_in_practice(practice_library):
+    async def body(app, pilot):
+        open_ids(app, ["jn-001", "jn-002", "jn-003"])
+        await wait_text(pilot, "指提供不同的产品以满足相同需求的竞争者是")
+        await pilot.press("B")
+        await wait_text(pilot, "(●) B. 普通竞争者")
+        await pilot.press("enter")
+        await wait_text(pilot, "✓ 回答正确")
+        await pilot.press("enter")
+        await wait_text(pilot, "下列属于宏观环境分析的有")
+        await pilot.press("A", "C")
+        await wait_text(pilot, "[✓] A. 市场人口", "[✓] C.")
+        await pilot.press("enter")
+        await wait_text(pilot, "回答")
+        await pilot.press("enter")
+        await wait_text(pilot, "第 3/3 题 · 判断")
+        await pilot.press("F")  # 错, as f is
+        await pilot.press("enter")
+        await wait_text(pilot, "✓ 回答正确")
+
+    run_practice(practice_library, body)
+
+
+def test_a_capital_letter_typed_into_a_box_stays_a_capital(library):
+    async def body(app, pilot):
+        app.open_screen("search")
+        await wait_text(pilot, "输入后即显示结果")
+        await pilot.press("P", "E", "S", "T")
+        box = app.screen.query_one("#search-input")
+        await wait_for(pilot, lambda: box.value == "PEST")
+
+    run_app(library, body)
