@@ -14,6 +14,14 @@ from test_tui_exam import exam_screen, run_app, start_quiz
 from test_tui_practice import open_ids, run_app as run_practice
 
 
+async def paste(pilot, text: str) -> None:
+    """``text`` pasted into the terminal (bracketed paste), to whatever has the focus."""
+    from textual import events
+
+    pilot.app.post_message(events.Paste(text))
+    await pilot.pause()
+
+
 # -- capital letters: Shift or Caps Lock ---------------------------------------------------------
 
 @pytest.mark.usefixtures("exam_home")
@@ -91,5 +99,29 @@ def test_a_capital_letter_typed_into_a_box_stays_a_capital(library):
         await pilot.press("P", "E", "S", "T")
         box = app.screen.query_one("#search-input")
         await wait_for(pilot, lambda: box.value == "PEST")
+
+    run_app(library, body)
+
+
+# -- the search box ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("typed", [" ", "   ", "\u3000", "\u200b", "\u200e"])
+def test_an_empty_search_shows_the_hint_never_an_error(library, typed):
+    async def body(app, pilot):
+        record_notifications(app)
+        app.open_screen("search")
+        await wait_text(pilot, "输入后即显示结果")
+        await pilot.press("x")
+        await wait_text(pilot, "没有找到与“x”")
+        await pilot.press("backspace")
+        await paste(pilot, typed)
+        box = app.screen.query_one("#search-input")
+        await wait_for(pilot, lambda: box.value == typed)
+        await wait_text(pilot, "输入后即显示结果")
+        assert "没有找到" not in screen_text(app)
+        await pilot.press("enter")  # Enter on nothing: no box, no error
+        await pilot.pause()
+        assert not [n for n in notifications(app) if n.severity == "error"]
+        assert app.is_running and "输入后即显示结果" in screen_text(app)
 
     run_app(library, body)

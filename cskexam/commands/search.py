@@ -45,10 +45,14 @@ def register(sub: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from cskexam.errors import UserError
     from cskexam.services.library import open_library
-    from cskexam.services.search import Searcher, ensure_index
+    from cskexam.services.search import BLANK_QUERY, Searcher, blank_query, ensure_index
 
     query = " ".join(args.query)
+    if blank_query(query):
+        # Checked before the library is opened: an empty term makes and imports nothing.
+        raise UserError(BLANK_QUERY)
     library = open_library(args.db)
     try:
         library.ensure_imported()

@@ -11,10 +11,19 @@ import threading
 
 from cskexam.core.search import SearchResult, search
 
-__all__ = ["Searcher", "ensure_index", "SearchResult"]
+__all__ = ["Searcher", "ensure_index", "SearchResult", "blank_query", "BLANK_QUERY"]
 
 
 MAX_RESULTS = 10_000
+BLANK_QUERY = "搜索词是空的：请给出要找的关键词，例如 cskexam search 客户满意度"
+
+
+def blank_query(query: str) -> bool:
+    """True when ``query`` holds nothing to look for: only spaces, or also invisible marks
+    (zero-width spaces, direction marks, a byte-order mark) that a paste may bring."""
+    import unicodedata
+
+    return all(ch.isspace() or unicodedata.category(ch) in ("Cf", "Cc") for ch in query)
 
 
 class Searcher:

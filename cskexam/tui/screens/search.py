@@ -63,6 +63,13 @@ def result_prompt(result: "SearchResult", path_cells: int = PATH_CELLS) -> Conte
     return Content.assemble(*parts)
 
 
+def _blank(query: str) -> bool:
+    """Nothing to look for (spaces, zero-width marks): the box shows its hint, never an error."""
+    from cskexam.services.search import blank_query
+
+    return blank_query(query)
+
+
 class SearchScreen(AppScreen):
     SCREEN_NAME = "search"
 
@@ -142,7 +149,7 @@ class SearchScreen(AppScreen):
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        if not query.strip():
+        if _blank(query):
             self._show(seq, query, [], 0.0)
             return
         self._timer = self.set_timer(max(delay, 0.001), lambda: self._start(seq, query))
@@ -189,7 +196,7 @@ class SearchScreen(AppScreen):
         if results:
             options.highlighted = 0
         status = self.query_one("#search-status", Static)
-        if not query.strip():
+        if _blank(query):
             status.update(Content("输入后即显示结果。"))
         elif not results:
             status.update(Content.assemble("没有找到与“", (query.strip(), "bold"), "”相关的知识点。"))
@@ -216,7 +223,7 @@ class SearchScreen(AppScreen):
     def action_open_node(self) -> None:
         result = self.selected()
         if result is None:
-            if self.last_query and self.last_query.strip():
+            if self.last_query and not _blank(self.last_query):
                 self.notify("没有可打开的结果", timeout=1.5)
             return
         self.app.show_node(result.id)
