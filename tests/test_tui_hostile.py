@@ -125,3 +125,56 @@ def test_an_empty_search_shows_the_hint_never_an_error(library, typed):
         assert app.is_running and "输入后即显示结果" in screen_text(app)
 
     run_app(library, body)
+
+
+# -- the 简答 answer box: a paste of 100,000 characters, a burst of keys ---------------------------
+
+def _warned(app, text):
+    return any(text in n.message for n in notifications(app))
+
+
+def test_a_paste_longer_than_the_grader_reads_is_refused_whole_and_said(practice_library):
+    from cskexam.core.grading_short import MAX_ANSWER_CHARS
+
+    async def body(app, pilot):
+        open_ids(app, ["jn-005"])
+        await wait_text(pilot, "竞争者环境包括哪四类竞争者")
+        area = app.screen.query_one("#q-text")
+        await pilot.press(*"愿望竞争者")
+        await paste(pilot, "[bold]普通竞争者[/]\x1b[31m" * 10_000)  # 190,000 characters on one line
+        await wait_for(pilot, lambda: _warned(app, "没有粘贴"))
+        assert area.text == "愿望竞争者"  # as it was: nothing half pasted
+        assert "190,000 字" in notifications(app)[-1].message
+        await paste(pilot, "、普通竞争者" + "。" * (MAX_ANSWER_CHARS - 11))  # fills the box to its limit: taken
+        await wait_for(pilot, lambda: area.text.startswith("愿望竞争者、普通竞争者"))
+        await pilot.press(*"品牌")
+        await wait_for(pilot, lambda: _warned(app, "不能再输入"))
+        assert len(area.text) == MAX_ANSWER_CHARS
+        await pilot.press("ctrl+s")
+        text = await wait_text(pilot, "答到的采分点：愿望竞争者、普通竞争者")
+        assert "得分 50%" in text
+
+    run_practice(practice_library, body)
+
+
+def test_a_burst_of_keys_is_taken_in_one_edit_up_to_the_limit(practice_library):
+    """Keys arriving faster than anyone types (a paste the terminal hands on as keys):
+    12,000 of them on one line took 12 s, one rewrap of the whole line per key."""
+    from textual import events
+
+    from cskexam.core.grading_short import MAX_ANSWER_CHARS
+
+    async def body(app, pilot):
+        open_ids(app, ["jn-005"])
+        await wait_text(pilot, "竞争者环境包括哪四类竞争者")
+        area = app.screen.query_one("#q-text")
+        burst = ("愿望竞争者、普通竞争者" * 1200)[:12_000]
+        for ch in burst:
+            app.post_message(events.Key(ch, ch))
+        app.post_message(events.Key("ctrl+s", None))  # sees every key before it
+        text = await wait_text(pilot, "答到的采分点：愿望竞争者、普通竞争者")
+        assert area.text == burst[:MAX_ANSWER_CHARS]
+        assert _warned(app, "10,000 字（评分只看这么多）")
+        assert "遗漏的采分点：产品形式竞争者、品牌竞争者" in text
+
+    run_practice(practice_library, body)

@@ -13,9 +13,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 
 from cskexam.core.vocab import QuestionType
+from cskexam.tui.widgets.answer_area import AnswerArea
 from cskexam.tui.widgets.cjk_text import CjkText
 from cskexam.tui.widgets.text_box import TextBox
 
@@ -39,7 +40,7 @@ class QuestionView(VerticalScroll):
         yield TextBox(Content(""), id="q-stem")
         yield TextBox(Content(""), id="q-options")
         yield Input(placeholder=self._fill_placeholder, id="q-fill")
-        yield TextArea(id="q-text")
+        yield AnswerArea(id="q-text")
         if self._with_feedback:
             yield TextBox(Content(""), id="q-feedback")
 
@@ -48,8 +49,8 @@ class QuestionView(VerticalScroll):
         return self.query_one("#q-fill", Input)
 
     @property
-    def text(self) -> TextArea:
-        return self.query_one("#q-text", TextArea)
+    def text(self) -> AnswerArea:
+        return self.query_one("#q-text", AnswerArea)
 
     def show(self, header: Content, stem: str, *, typed: bool, written: bool) -> None:
         """A new question: its header and stem, and which answer box (if any) is shown."""
