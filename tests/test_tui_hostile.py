@@ -178,3 +178,68 @@ def test_a_burst_of_keys_is_taken_in_one_edit_up_to_the_limit(practice_library):
         assert "遗漏的采分点：产品形式竞争者、品牌竞争者" in text
 
     run_practice(practice_library, body)
+
+
+# -- keys typed ahead: a second Enter queued for a dialog that has closed --------------------------
+
+async def press_at_once(pilot, *keys: str) -> None:
+    """``keys`` as a terminal delivers keys typed ahead: all queued before the first is handled."""
+    from textual import events
+
+    for key in keys:
+        pilot.app.post_message(events.Key(key, key if len(key) == 1 else None))
+    await pilot.pause()
+
+
+@pytest.mark.usefixtures("exam_home")
+def test_enter_twice_in_the_jump_dialog_keeps_the_exam_open(library):
+    async def body(app, pilot):
+        screen = await start_quiz(app, pilot)
+        await wait_text(pilot, "第 1/11 题")
+        await pilot.press("j")
+        await wait_text(pilot, "跳到第几题")
+        await pilot.press("7")
+        await press_at_once(pilot, "enter", "enter")
+        await wait_text(pilot, "第 7/11 题")
+        await pilot.pause()
+        assert app.is_running and app.screen is screen  # the second Enter did not close the exam
+
+    run_app(library, body)
+
+
+def test_enter_twice_on_a_search_result_opens_its_key_point_once(library):
+    async def body(app, pilot):
+        app.open_screen("search")
+        await wait_text(pilot, "输入后即显示结果")
+        await pilot.press(*"竞争者")
+        await wait_text(pilot, "条结果")
+        await pilot.press("down")
+        await press_at_once(pilot, "enter", "enter")
+        await wait_for(pilot, lambda: getattr(app.screen, "SCREEN_NAME", "") == "graph")
+        chosen = app.screen_stack[-2].selected()
+        await wait_for(pilot, lambda: app.screen.query_one("NodeDetails").node_id == chosen.id)
+        assert app.is_running
+
+    run_app(library, body)
+
+
+def test_enter_twice_in_the_save_dialog_exports_once_and_stays(practice_library, tmp_path):
+    async def body(app, pilot):
+        open_ids(app, ["jn-001"])
+        await wait_text(pilot, "指提供不同的产品以满足相同需求的竞争者是")
+        await pilot.press("a", "enter")
+        await wait_text(pilot, "✗ 回答错误")
+        app.open_screen("wrongbook")
+        await wait_text(pilot, "指提供不同的产品以满足相同需求的竞争者是")
+        wrongbook = app.screen
+        await pilot.press("x")
+        await wait_text(pilot, "保存到")
+        box = app.screen.query_one("#save-path")
+        box.value = str(tmp_path / "错题.csv")
+        await press_at_once(pilot, "enter", "enter")
+        await wait_for(pilot, lambda: _warned(app, "已导出 1 道错题"))
+        await pilot.pause()
+        assert app.is_running and app.screen is wrongbook
+        assert sum("已导出" in n.message for n in notifications(app)) == 1
+
+    run_practice(practice_library, body)

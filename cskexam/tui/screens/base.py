@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, TypeVar
 from textual import events, on
 from textual.screen import Screen
 
+from cskexam.tui.widgets.dismiss_once import DismissOnce
+
 if TYPE_CHECKING:
     from textual import getters
 
@@ -15,7 +17,7 @@ if TYPE_CHECKING:
 ResultType = TypeVar("ResultType")
 
 
-class AppScreen(Screen[ResultType]):
+class AppScreen(DismissOnce, Screen[ResultType]):
     """A screen of cskexam.
 
     Only the type checker sees the narrower ``app``: at run time a screen works

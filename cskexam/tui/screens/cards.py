@@ -17,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from cskexam.tui.widgets.dismiss_once import DismissOnce
 from cskexam.tui.failures import guarded
 from cskexam.tui.screens.base import AppScreen
 from cskexam.tui.widgets.cjk_text import CjkText
@@ -24,7 +25,7 @@ from cskexam.tui.widgets.title_bar import TitleBar
 from cskexam.tui.widgets.footer import Footer
 
 
-class CardEditor(ModalScreen):
+class CardEditor(DismissOnce, ModalScreen):
     """Front and back of a card; Enter on the back (or Ctrl+S) saves, Esc cancels."""
 
     DEFAULT_CSS = """

@@ -9,6 +9,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from cskexam.tui.widgets.dismiss_once import DismissOnce
+
 _CSS = """
 {name} {{ align: center middle; }}
 {name} > Vertical {{
@@ -27,7 +29,7 @@ def _numbers(numbers: list[int], limit: int = 60) -> str:
     return shown + (f" 等 {len(numbers)} 题" if len(numbers) > limit else f"（{len(numbers)} 题）")
 
 
-class ResumeDialog(ModalScreen[str]):
+class ResumeDialog(DismissOnce, ModalScreen[str]):
     """An unfinished exam was found: 继续 (Enter/y), 放弃 (d) or 稍后 (Esc)."""
 
     DEFAULT_CSS = _CSS.format(name="ResumeDialog")
@@ -60,7 +62,7 @@ class ResumeDialog(ModalScreen[str]):
         self.dismiss(choice)
 
 
-class SubmitDialog(ModalScreen[bool]):
+class SubmitDialog(DismissOnce, ModalScreen[bool]):
     """交卷 confirmation listing unanswered and flagged questions."""
 
     DEFAULT_CSS = _CSS.format(name="SubmitDialog")
@@ -90,7 +92,7 @@ class SubmitDialog(ModalScreen[bool]):
         self.dismiss(ok)
 
 
-class JumpDialog(ModalScreen[int | None]):
+class JumpDialog(DismissOnce, ModalScreen[int | None]):
     """Type a question number, Enter jumps there."""
 
     DEFAULT_CSS = _CSS.format(name="JumpDialog")

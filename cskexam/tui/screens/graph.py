@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static, Tree
 
+from cskexam.tui.widgets.dismiss_once import DismissOnce
 from cskexam.tui.screens.base import AppScreen
 from cskexam.tui.screens import registry
 from cskexam.tui.widgets.graph_tree import GraphTree
@@ -36,7 +37,7 @@ def original_content(node: Node) -> Content:
     return Content.assemble(*parts) if parts else Content("（这一节点没有保存原文：请重新导入笔记。）")
 
 
-class OriginalLinesDialog(ModalScreen[None]):
+class OriginalLinesDialog(DismissOnce, ModalScreen[None]):
     """原文: the lines of the notes a node came from, with file name and line numbers."""
 
     DEFAULT_CSS = """
@@ -159,7 +160,13 @@ class GraphScreen(AppScreen):
 
     def focus_node(self, node_id: str) -> None:
         """Select ``node_id`` in the tree and show it (remembering where we were)."""
-        current = self.query_one(NodeDetails).node_id
+        details = self.query(NodeDetails)
+        if not details:
+            # Pushed a moment ago and not composed yet (Enter pressed twice on a search
+            # result): it shows this node once it has its graph.
+            self.initial_node_id = node_id
+            return
+        current = details.first().node_id
         if current is not None and current != node_id:
             self._history.append(current)
         if self.graph is None:

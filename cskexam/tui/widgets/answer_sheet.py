@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from cskexam.tui.widgets.dismiss_once import DismissOnce
 from cskexam.tui.widgets.cjk_text import CjkText
 
 
@@ -22,7 +23,7 @@ def sheet_content(results: list[bool | None], current: int) -> Content:
     return Content.assemble(*parts)
 
 
-class AnswerSheet(ModalScreen[int | None]):
+class AnswerSheet(DismissOnce, ModalScreen[int | None]):
     DEFAULT_CSS = """
     AnswerSheet { align: center middle; }
     AnswerSheet > Vertical { width: 76; max-width: 95%; height: auto; max-height: 90%; border: round $accent;

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
+from cskexam.tui.widgets.dismiss_once import DismissOnce
 from cskexam.tui.screens import registry
 
 if TYPE_CHECKING:
@@ -67,7 +68,7 @@ def screen_label(screen: Screen) -> str:
     return "当前界面"
 
 
-class HelpScreen(ModalScreen):
+class HelpScreen(DismissOnce, ModalScreen):
     SCREEN_NAME = "help"
     if TYPE_CHECKING:
         app = getters.app(CskexamApp)

@@ -11,8 +11,10 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from cskexam.tui.widgets.dismiss_once import DismissOnce
 
-class SaveDialog(ModalScreen[Path | None]):
+
+class SaveDialog(DismissOnce, ModalScreen[Path | None]):
     DEFAULT_CSS = """
     SaveDialog { align: center middle; }
     SaveDialog > Vertical { width: 76; max-width: 95%; height: auto; border: round $accent;
