@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -43,7 +44,7 @@ class CardEditor(DismissOnce, ModalScreen):
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = self._title
+            box.border_title = Content(self._title)  # it names a key point: note text, shown as written
             box.border_subtitle = "Enter 保存 · Esc 取消"
             yield Static(Content("正面（问题）"))
             yield Input(self._front, id="editor-front")
@@ -170,7 +171,8 @@ class CardBrowserScreen(AppScreen):
         self.all_cards = cards
         select = self.query_one("#cards-chapter", Select)
         current = select.value
-        select.set_options([(c, c) for c in chapters])
+        # A chapter's title is note text: a plain str here would be read as markup.
+        select.set_options([(Text(c), c) for c in chapters])
         if current in chapters:
             select.value = current
         self._apply()

@@ -292,7 +292,7 @@ class DrillScreen(AppScreen):
         try:
             result = self.session.answer(rating)
         except UserError as exc:
-            self.notify(str(exc), severity="error")
+            self.notify(str(exc), severity="error", markup=False)
             return
         if result.buried:
             # Anki's bury siblings: say where the other cards of this key point went.
@@ -323,7 +323,7 @@ class DrillScreen(AppScreen):
         try:
             action, card = self.session.undo()
         except UserError as exc:
-            self.notify(str(exc), severity="error")
+            self.notify(str(exc), severity="error", markup=False)
             return
         self._buried_note = ""
         back = f"（同一知识点的 {len(action.buried)} 张卡片已恢复）" if action.buried else ""

@@ -215,14 +215,14 @@ class ExamScreen(AppScreen):
             session = self.service.start(name, seed)
         except UnfinishedExam as exc:
             # A candidate who picks a paper left half done expects to carry on with it.
-            self.notify(f"继续「{exc.blueprint}」未完成的考试（答案与剩余时间已保存）", title="继续考试")
+            self.notify(f"继续「{exc.blueprint}」未完成的考试（答案与剩余时间已保存）", title="继续考试", markup=False)
             self._enter_exam(self.service.resume(exc.attempt_id))
             return
         except UserError as exc:
-            self.notify(str(exc), title="无法组卷", severity="error")
+            self.notify(str(exc), title="无法组卷", severity="error", markup=False)
             return
         for s in session.paper.shortfalls:
-            self.notify(s.message(), title="题目不足，本卷按实有题目组成", severity="warning", timeout=8)
+            self.notify(s.message(), title="题目不足，本卷按实有题目组成", severity="warning", timeout=8, markup=False)
         self._enter_exam(session)
 
     def _enter_exam(self, session: ExamSession) -> None:

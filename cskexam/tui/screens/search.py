@@ -206,7 +206,7 @@ class SearchScreen(AppScreen):
 
     def _show_error(self, message: str) -> None:
         self.query_one("#search-status", Static).update(Content(message))
-        self.notify(message, severity="error")
+        self.notify(message, severity="error", markup=False)
 
     # -- acting on a result ---------------------------------------------------
     def selected(self) -> "SearchResult | None":

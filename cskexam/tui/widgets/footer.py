@@ -23,6 +23,9 @@ Shown = tuple[tuple[str, str, str, bool], ...]
 KEY_STYLE = "bold $footer-key-foreground on $footer-key-background"
 DESCRIPTION_STYLE = "$footer-description-foreground on $footer-description-background"
 
+# Keys Textual's own widgets show in the footer, in English: the 卡片 filters' open list has one.
+TEXTUAL_DESCRIPTIONS = {"Dismiss menu": "关闭列表"}
+
 
 class Footer(Widget, can_focus=False):
     ALLOW_SELECT = False
@@ -57,7 +60,8 @@ class Footer(Widget, can_focus=False):
             if not binding.show or binding.action in seen:
                 continue
             seen.add(binding.action)
-            keys.append((binding.key, self.app.get_key_display(binding), binding.description, enabled))
+            description = TEXTUAL_DESCRIPTIONS.get(binding.description, binding.description)
+            keys.append((binding.key, self.app.get_key_display(binding), description, enabled))
         return tuple(keys)
 
     def bindings_changed(self, screen) -> None:
