@@ -243,3 +243,99 @@ def test_enter_twice_in_the_save_dialog_exports_once_and_stays(practice_library,
         assert sum("已导出" in n.message for n in notifications(app)) == 1
 
     run_practice(practice_library, body)
+
+
+# -- note text that looks like markup, on every screen that shows it ------------------------------
+
+MARKUP_TITLES = ["[/]", "[link=https://evil.example]点我[/link]", "[bold red]红色[/]", "[@click=app.quit]退出[/]"]
+
+
+def hostile_graph():
+    """Notes whose titles and text look like Rich markup, one document per title."""
+    from cskexam.core.graph import KnowledgeGraph, Node, SourceRef, node_id
+
+    graph = KnowledgeGraph()
+    line = [0]
+
+    def add(kind, title, parent=None, text="", **kw):
+        line[0] += 1
+        path = (graph.path_titles(parent) + [graph.get(parent).title]) if parent else []
+        nid = node_id("恶意[/]笔记.md", [*path, title])
+        graph.nodes[nid] = Node(nid, kind, title, text=text, parent=parent,
+                                source=SourceRef("恶意[/]笔记.md", line[0]), **kw)
+        if parent:
+            graph.nodes[parent].children.append(nid)
+        return nid
+
+    for i, t in enumerate(MARKUP_TITLES):
+        doc = add("document", f"{t}文档{i}")
+        chapter = add("chapter", f"第{i + 1}章 {t}", doc)
+        point = add("point", f"{t}要点", chapter, f"{t}是指客户服务的定义。", count=2)
+        for j in range(2):
+            add("item", f"{t}条目{j}", point, f"{t}：指第{j}类竞争者。")
+    return graph
+
+
+@pytest.fixture
+def hostile_library(tmp_db_url, tmp_path, monkeypatch):
+    from cskexam.services import library as library_mod
+    from support import T0
+
+    monkeypatch.setenv("CSKEXAM_HOME", str(tmp_path / "home"))
+    monkeypatch.setattr("cskexam.services.questions.question_bank_dir", lambda: tmp_path / "no-bank")
+    lib = library_mod.open_library(tmp_db_url)
+    lib.store(library_mod.PreparedImport([], hostile_graph()), now=T0)
+    yield lib
+    lib.close()
+
+
+def test_a_key_point_named_in_markup_opens_the_card_editor_as_written(hostile_library):
+    async def body(app, pilot):
+        app.open_screen("cards")
+        await wait_text(pilot, "共 ")
+        cards = app.screen
+        index = next(i for i, card in enumerate(cards.shown) if card.path[-1] == "[/]要点")
+        cards.query_one("#cards-list").highlighted = index
+        await pilot.pause()
+        await pilot.press("a")  # 新增卡片 · [/]要点: a closing tag with nothing to close
+        await wait_text(pilot, "新增卡片 · [/]要点")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is cards)
+
+    run_app(hostile_library, body)
+
+
+def test_chapters_named_in_markup_are_listed_as_written_in_the_card_filter(hostile_library):
+    async def body(app, pilot):
+        app.open_screen("cards")
+        await wait_text(pilot, "共 ")
+        await pilot.press("f", "enter")  # the chapter filter, opened
+        text = await wait_text(pilot, "第1章 [/]", "第3章 [bold red]红色[/]")
+        assert "esc 关闭列表" in text and "Dismiss" not in text  # Textual's own key, in Chinese
+        await pilot.press("escape")
+        assert app.is_running
+
+    run_app(hostile_library, body)
+
+
+
+# -- a terminal squeezed to a few rows or columns -------------------------------------------------
+
+@pytest.mark.parametrize("size", [(40, 3), (3, 30), (1, 1)])
+def test_page_keys_in_a_squeezed_list_do_nothing_and_the_list_works_after(practice_library, size):
+    """Textual's list looked up lines it had not laid out: PageDown in a terminal of
+    three rows (or a few columns) ended the app with KeyError."""
+    async def body(app, pilot):
+        await pilot.press("p")
+        await wait_text(pilot, "全部章节")
+        assert type(app.focused).__name__ == "OptionList"
+        await pilot.resize_terminal(*size)
+        await pilot.pause()
+        await pilot.press("pagedown", "pageup", "pagedown")
+        await pilot.resize_terminal(120, 45)
+        await wait_text(pilot, "全部章节")
+        await pilot.press("pagedown")
+        await wait_for(pilot, lambda: app.focused.highlighted not in (None, 0))
+        assert app.is_running
+
+    run_practice(practice_library, body)

@@ -35,7 +35,7 @@ from textual.message import Message
 from textual.reactive import reactive
 
 from cskexam.errors import UserError, os_error_text
-from cskexam.tui.keys import as_small_letter
+from cskexam.tui.keys import as_small_letter, page_key_without_room
 from cskexam.tui.messages import (
     ImportProgress, LibraryFailed, LibraryOpened, LibraryParsed, LibraryPrepared, LibraryReady, PrepareFailed,
 )
@@ -442,6 +442,8 @@ class CskexamApp(App[int]):
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and not event.is_forwarded:
+            if page_key_without_room(event, self.focused):
+                return
             event = as_small_letter(event, self.focused)
         await super().on_event(event)
 

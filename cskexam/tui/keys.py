@@ -30,3 +30,15 @@ def as_small_letter(event: events.Key, focused: Widget | None) -> events.Key:
     if letter is None or isinstance(focused, (Input, TextArea)):
         return event
     return events.Key(letter, letter)
+
+
+def page_key_without_room(event: events.Key, focused: Widget | None) -> bool:
+    """A PageUp/PageDown for a list that has no room on screen (a terminal squeezed to a
+    few rows or columns): Textual's list then looks up lines it has not laid out and
+    fails. There is no page to move by, so the key is dropped."""
+    from textual.widgets import OptionList
+
+    if event.key not in ("pageup", "pagedown") or not isinstance(focused, OptionList):
+        return False
+    room = focused.scrollable_content_region
+    return room.width <= 0 or room.height <= 0
