@@ -339,3 +339,19 @@ def test_page_keys_in_a_squeezed_list_do_nothing_and_the_list_works_after(practi
         assert app.is_running
 
     run_practice(practice_library, body)
+
+
+def test_enter_twice_on_a_starred_question_opens_one_practice(practice_library):
+    """The second Enter reached 章节练习 before it was mounted: AttributeError."""
+    from cskexam.services.practice import Practice
+
+    Practice(practice_library).toggle_star("jn-001")
+
+    async def body(app, pilot):
+        app.open_screen("starred")
+        await wait_text(pilot, "指提供不同的产品以满足相同需求的竞争者是")
+        await press_at_once(pilot, "enter", "enter")
+        await wait_text(pilot, "第 1/1 题")
+        assert app.is_running and getattr(app.screen, "SCREEN_NAME", "") == "practice"
+
+    run_practice(practice_library, body)

@@ -205,6 +205,10 @@ def open_key_screen(app: App, cls: type[Screen], kwargs: dict[str, Any], name: s
             reopen()
         return
     top = stack[-1]
+    if type(top) is cls and not top.is_mounted:
+        # Pushed a moment ago for something and not shown yet (Enter typed twice on a
+        # list): it opens with what it was pushed for; it cannot be told anew before.
+        return
     if type(top) is cls:
         reopen = getattr(top, "reopen", None)
         if reopen is not None:
