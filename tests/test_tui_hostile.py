@@ -355,3 +355,29 @@ def test_enter_twice_on_a_starred_question_opens_one_practice(practice_library):
         assert app.is_running and getattr(app.screen, "SCREEN_NAME", "") == "practice"
 
     run_practice(practice_library, body)
+
+
+# -- quitting mid-exam ----------------------------------------------------------------------------
+
+def test_quitting_with_ctrl_q_while_typing_a_short_answer_keeps_it(library, exam_home):
+    """At quitting the answer box was gone before the exam was unmounted: NoMatches,
+    a traceback on the terminal, and the words typed since the last autosave lost."""
+    (exam_home / "blueprints" / "quiz.yaml").write_text(
+        "name: 简答小卷\norder: 0\nminutes: 30\npass_mark: 10\nsections:\n  - {type: 简答, count: 2, points: 10}\n",
+        encoding="utf-8")
+    seen = {}
+
+    async def body(app, pilot):
+        screen = await start_quiz(app, pilot)
+        await wait_text(pilot, "〔简答〕")
+        await pilot.press("enter")
+        await pilot.press(*"无形性")
+        seen["attempt"] = screen.session.attempt_id
+        await pilot.press("ctrl+q")  # before the autosave: the answer is saved on the way out
+
+    run_app(library, body)
+    from cskexam.storage import exam_repo
+
+    with library.db.session() as s:
+        given = {row.given for row in exam_repo.answers_of(s, seen["attempt"])}
+        assert "无形性" in given

@@ -132,6 +132,7 @@ class ExamSittingScreen(AppScreen["tuple[ExamReport, ExamSession] | None"]):
         self._timer: Timer | None = None
         self._showing: int | None = None
         self._submitting = False
+        self._typed = ""  # the text in the current question's box, as last changed
 
     # -- layout ---------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -224,7 +225,8 @@ class ExamSittingScreen(AppScreen["tuple[ExamReport, ExamSession] | None"]):
         self._render_sheet()
 
     def _render_sheet(self) -> None:
-        self.query_one(ExamSheet).show(self.session.attempt)
+        for sheet in self.query(ExamSheet):  # none left while the app quits and takes the screen down
+            sheet.show(self.session.attempt)
 
     # -- answering ---------------------------------------------------------------------------
     def _in_exam(self) -> bool:
@@ -293,12 +295,16 @@ class ExamSittingScreen(AppScreen["tuple[ExamReport, ExamSession] | None"]):
         elif q.type == QuestionType.FILL:
             self.query_one("#q-fill", Input).focus()
 
+    # What was typed is kept as it changes: at quitting (Ctrl+Q) the boxes are gone
+    # before this screen is unmounted, and the last words must still be saved.
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         if self._in_exam() and self._showing == self.session.attempt.current:
+            self._typed = event.text_area.text
             self._text_dirty_at = self._monotonic()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "q-fill" and self._in_exam() and self._showing == self.session.attempt.current:
+            self._typed = event.value
             self._text_dirty_at = self._monotonic()
 
     @shows_problems("作答未能保存", TEXT_NOT_SAVED)
@@ -313,13 +319,9 @@ class ExamSittingScreen(AppScreen["tuple[ExamReport, ExamSession] | None"]):
             return
         dirty, self._text_dirty_at = self._text_dirty_at, None
         attempt = self.session.attempt
-        q = attempt.item.question
-        if q.type in TEXT_TYPES:
-            value = self.query_one("#q-text", TextArea).text
-        elif q.type == QuestionType.FILL:
-            value = self.query_one("#q-fill", Input).value
-        else:
+        if attempt.item.question.type not in (*TEXT_TYPES, QuestionType.FILL):
             return
+        value = self._typed
         if (value.strip() or None) != (attempt.answers.get(attempt.current) or None):
             try:
                 self.session.answer(attempt.current, value)
