@@ -381,3 +381,36 @@ def test_quitting_with_ctrl_q_while_typing_a_short_answer_keeps_it(library, exam
     with library.db.session() as s:
         given = {row.given for row in exam_repo.answers_of(s, seen["attempt"])}
         assert "无形性" in given
+
+
+# -- keys typed ahead of a screen that is not set up yet ------------------------------------------
+
+def _unfinished_exam(library):
+    from cskexam.services.exam import ExamService
+    from support import T0
+
+    session = ExamService(library, clock=lambda: T0).start("小卷", seed=3)
+    session.answer(1, "A")
+    return session.attempt_id
+
+
+@pytest.mark.usefixtures("exam_home")
+def test_esc_typed_right_after_resuming_pauses_the_exam_it_does_not_hand_it_in(library):
+    """Esc reached the sitting before its clock started: the machine's uptime was counted
+    as time spent, and the exam was handed in at once as 时间到."""
+    from cskexam.services.exam import ExamService
+
+    attempt_id = _unfinished_exam(library)
+
+    async def body(app, pilot):
+        await wait_text(pilot, "发现未完成的考试")
+        await press_at_once(pilot, "enter", "escape")
+        await wait_for(pilot, lambda: getattr(app.screen, "SCREEN_NAME", "") != "exam" or
+                       type(app.screen).__name__ == "ExamScreen")
+        await pilot.pause()
+        assert "考试报告" not in screen_text(app)
+
+    run_app(library, body)
+    (unfinished,) = [h for h in ExamService(library).history(include_unfinished=True) if h.id == attempt_id]
+    assert unfinished.status == "in_progress"
+

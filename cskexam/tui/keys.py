@@ -10,6 +10,7 @@ In an input box or text area letters are text and stay as typed.
 from __future__ import annotations
 
 from textual import events
+from textual.app import App, ScreenStackError
 from textual.widget import Widget
 
 
@@ -42,3 +43,40 @@ def page_key_without_room(event: events.Key, focused: Widget | None) -> bool:
         return False
     room = focused.scrollable_content_region
     return room.width <= 0 or room.height <= 0
+
+
+class TypedAhead:
+    """Keys that arrive while the screen in front is not mounted yet wait for it, in order.
+
+    Textual runs a key's action at once, even for a screen pushed a moment ago whose
+    widgets are not there yet: Esc typed right after Enter on the resume dialog paused
+    a sitting whose clock had not started (the whole exam counted as spent, handed in
+    at 0 points), and Esc pressed quickly enough closed 模拟考试 before it was set up
+    (a traceback). Held keys go on once the screen is ready, as typed.
+    """
+
+    RETRY_SECONDS = 0.01
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+        self.held: list[events.Key] = []
+
+    def hold(self, event: events.Key) -> bool:
+        """True when ``event`` is held back: the screen is not ready, or keys before it wait."""
+        if not self.held and self._ready():
+            return False
+        if not self.held:
+            self.app.set_timer(self.RETRY_SECONDS, self.release)
+        self.held.append(events.Key(event.key, event.character))
+        return True
+
+    def release(self) -> None:
+        held, self.held = self.held, []
+        for key in held:
+            self.app.post_message(key)  # back through the app's handling, in the order typed
+
+    def _ready(self) -> bool:
+        try:
+            return self.app.screen.is_mounted
+        except ScreenStackError:
+            return False

@@ -127,7 +127,7 @@ class ExamSittingScreen(AppScreen["tuple[ExamReport, ExamSession] | None"]):
         self._monotonic = clock
         self.session = session
         self.paused = False
-        self._last_tick = 0.0
+        self._last_tick = clock()  # never 0: a tick before mounting would count the machine's uptime
         self._text_dirty_at: float | None = None
         self._timer: Timer | None = None
         self._showing: int | None = None
