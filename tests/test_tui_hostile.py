@@ -414,3 +414,13 @@ def test_esc_typed_right_after_resuming_pauses_the_exam_it_does_not_hand_it_in(l
     (unfinished,) = [h for h in ExamService(library).history(include_unfinished=True) if h.id == attempt_id]
     assert unfinished.status == "in_progress"
 
+
+
+def test_keys_typed_after_q_do_nothing_while_the_app_quits(library):
+    """``e`` typed right after ``q`` opened 模拟考试 into an app being taken down:
+    NoMatches in its on_mount, a traceback on the terminal after quitting."""
+    async def body(app, pilot):
+        await wait_text(pilot, "今日到期")
+        await press_at_once(pilot, "q", "e", "g", "p")
+
+    run_app(library, body)

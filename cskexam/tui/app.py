@@ -35,7 +35,7 @@ from textual.message import Message
 from textual.reactive import reactive
 
 from cskexam.errors import UserError, os_error_text
-from cskexam.tui.keys import TypedAhead, as_small_letter, page_key_without_room
+from cskexam.tui.keys import KeyGate
 from cskexam.tui.messages import (
     ImportProgress, LibraryFailed, LibraryOpened, LibraryParsed, LibraryPrepared, LibraryReady, PrepareFailed,
 )
@@ -128,7 +128,7 @@ class CskexamApp(App[int]):
         # prepared: (name, kwargs, the screen it was pressed on), opened once it
         # is ready if that screen is still in front.
         self._pending_key: tuple[str, dict[str, Any], Screen] | None = None
-        self._typed_ahead = TypedAhead(self)  # keys wait for a screen just pushed (see tui/keys.py)
+        self._keys = KeyGate(self)  # what becomes of a key before Textual handles it
         self.theme = THEME
 
     # -- start-up -------------------------------------------------------
@@ -442,11 +442,13 @@ class CskexamApp(App[int]):
             return super().push_screen(screen, callback, *args, **kwargs)
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key) and not event.is_forwarded:
-            if self._typed_ahead.hold(event) or page_key_without_room(event, self.focused):
-                return
-            event = as_small_letter(event, self.focused)
-        await super().on_event(event)
+        admitted = self._keys.admit(event) if isinstance(event, events.Key) else event
+        if admitted is not None:  # a key may be held back for a screen being set up, or dropped
+            await super().on_event(admitted)
+
+    async def action_quit(self) -> None:
+        self._keys.closed = True
+        await super().action_quit()
 
     # -- actions --------------------------------------------------------
     def action_open_screen(self, name: str) -> None:

@@ -45,14 +45,17 @@ def page_key_without_room(event: events.Key, focused: Widget | None) -> bool:
     return room.width <= 0 or room.height <= 0
 
 
-class TypedAhead:
-    """Keys that arrive while the screen in front is not mounted yet wait for it, in order.
+class KeyGate:
+    """What becomes of a key before Textual handles it (see ``CskexamApp.on_event``).
 
-    Textual runs a key's action at once, even for a screen pushed a moment ago whose
-    widgets are not there yet: Esc typed right after Enter on the resume dialog paused
-    a sitting whose clock had not started (the whole exam counted as spent, handed in
-    at 0 points), and Esc pressed quickly enough closed 模拟考试 before it was set up
-    (a traceback). Held keys go on once the screen is ready, as typed.
+    * Keys that arrive while the screen in front is not mounted yet wait for it, in
+      order. Textual runs a key's action at once, even for a screen pushed a moment
+      ago whose widgets are not there yet: Esc typed right after Enter on the resume
+      dialog paused a sitting whose clock had not started (the whole exam counted as
+      spent, handed in at 0 points).
+    * Once the app is quitting, keys do nothing: ``e`` typed after ``q`` opened
+      模拟考试 into an app being taken down (a traceback on the terminal).
+    * A page key for a list with no room is dropped; a capital letter is its small one.
     """
 
     RETRY_SECONDS = 0.01
@@ -60,15 +63,26 @@ class TypedAhead:
     def __init__(self, app: App) -> None:
         self.app = app
         self.held: list[events.Key] = []
+        self.closed = False  # set when the app quits
 
-    def hold(self, event: events.Key) -> bool:
-        """True when ``event`` is held back: the screen is not ready, or keys before it wait."""
-        if not self.held and self._ready():
-            return False
-        if not self.held:
-            self.app.set_timer(self.RETRY_SECONDS, self.release)
-        self.held.append(events.Key(event.key, event.character))
-        return True
+    def admit(self, event: events.Key) -> events.Key | None:
+        """The key to handle for ``event``, or None when it is dropped or held back.
+
+        A key comes to the app first, and again (forwarded) on its way to the bindings.
+        """
+        if self.closed:
+            return None
+        if event.is_forwarded:
+            return event
+        if self.held or not self._ready():
+            if not self.held:
+                self.app.set_timer(self.RETRY_SECONDS, self.release)
+            self.held.append(events.Key(event.key, event.character))
+            return None
+        focused = self.app.focused
+        if page_key_without_room(event, focused):
+            return None
+        return as_small_letter(event, focused)
 
     def release(self) -> None:
         held, self.held = self.held, []
