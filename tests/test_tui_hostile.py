@@ -424,3 +424,27 @@ def test_keys_typed_after_q_do_nothing_while_the_app_quits(library):
         await press_at_once(pilot, "q", "e", "g", "p")
 
     run_app(library, body)
+
+
+# -- the new-profile box --------------------------------------------------------------------------
+
+def test_a_new_profile_name_too_long_empty_or_named_like_the_default_is_said_so(library):
+    """A paste past 32 characters was dropped and Enter on the empty box did nothing, both
+    without a word; 「默认」 made a second profile that looked like the default one."""
+    from cskexam.services import profiles
+
+    async def body(app, pilot):
+        record_notifications(app)
+        app.open_screen("profiles")
+        await wait_text(pilot, "档案（Enter 切换）")
+        await pilot.press("n")
+        await paste(pilot, "张三" * 40)
+        await wait_for(pilot, lambda: _warned(app, "档案名最长 32 个字符"))
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: _warned(app, "档案名不能为空"))
+        await pilot.press("n", *"默认", "enter")
+        await wait_for(pilot, lambda: _warned(app, "已切换到档案：默认"))
+        assert profiles.profile_names(library) == ["default"]
+        assert profiles.current(app.library) == "default"
+
+    run_app(library, body)

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 def requested_profile(override: str | None = None) -> str:
     """The profile asked for (option, environment, default), checked."""
     name = override if override else os.environ.get(ENV) or DEFAULT_PROFILE
-    return profiles_repo.check_name(name)
+    return _default_named(profiles_repo.check_name(name))
 
 
 def ensure_profile(db: Database, name: str, now: dt.datetime | None = None) -> bool:
@@ -37,9 +37,21 @@ def ensure_profile(db: Database, name: str, now: dt.datetime | None = None) -> b
         return profiles_repo.add_profile(session, name, now or dt.datetime.now(dt.timezone.utc))
 
 
+MAX_NAME = profiles_repo.MAX_NAME
+
+
+def _default_named(name: str) -> str:
+    return DEFAULT_PROFILE if name == DEFAULT_LABEL else name
+
+
 def use_profile(library: Library, name: str) -> None:
-    """Make ``library`` act for ``name`` from now on (created if new)."""
-    name = profiles_repo.check_name(name)
+    """Make ``library`` act for ``name`` from now on (created if new).
+
+    「默认」, as every screen names the default profile, is that profile (also for
+    ``--profile``): typed as a new name it made a second profile that looked the
+    same in the list.
+    """
+    name = _default_named(profiles_repo.check_name(name))
     ensure_profile(library.db, name)
     library.db = library.db.for_profile(name)
 

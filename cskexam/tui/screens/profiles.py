@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from cskexam.errors import UserError
 from cskexam.tui.failures import guarded, shows_problems
 from cskexam.tui.screens.base import AppScreen
+from cskexam.tui.widgets.inputs import LimitedInput
 from cskexam.tui.widgets.title_bar import TitleBar
 from cskexam.tui.widgets.footer import Footer
 
@@ -43,10 +44,13 @@ class ProfilesScreen(AppScreen):
     """
 
     def compose(self) -> ComposeResult:
+        from cskexam.services.profiles import MAX_NAME
+
         yield TitleBar("考生档案")
         yield Static(Content(""), id="profiles-current")
         yield OptionList(id="profiles-list")
-        yield Input(placeholder="新档案的名字，如 张三（回车确定，Esc 取消）", id="profiles-new", max_length=32)
+        yield LimitedInput(placeholder="新档案的名字，如 张三（回车确定，Esc 取消）", id="profiles-new",
+                           max_length=MAX_NAME, refused=f"档案名最长 {MAX_NAME} 个字符：这次输入或粘贴的没有放进去")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -97,10 +101,8 @@ class ProfilesScreen(AppScreen):
         box.focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        name = event.value.strip()
         event.input.remove_class("shown")
-        if name:
-            self._switch(name)
+        self._switch(event.value)  # an empty name is refused with a message, as any bad one
 
     def action_back(self) -> None:
         box = self.query_one("#profiles-new", Input)

@@ -12,3 +12,14 @@ class HelpKeyInput(Input):
         if character == "?":
             return False
         return super().check_consume_key(key, character)
+
+
+class LimitedInput(Input):
+    """An input that says why a key or a paste was not taken (Textual's only rings the bell)."""
+
+    def __init__(self, *args, refused: str, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._refused = refused
+
+    def restricted(self) -> None:
+        self.app.notify(self._refused, severity="warning", timeout=4, markup=False)
