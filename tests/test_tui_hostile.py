@@ -448,3 +448,42 @@ def test_a_new_profile_name_too_long_empty_or_named_like_the_default_is_said_so(
         assert profiles.current(app.library) == "default"
 
     run_app(library, body)
+
+
+# -- the card editor ------------------------------------------------------------------------------
+
+def test_a_card_edited_with_terminal_escapes_is_stored_without_them(hostile_library):
+    """An OSC sequence pasted into a card's front was stored as it was: ``cskexam cards``
+    then retitled the terminal and cleared the screen."""
+    from cskexam.services.card_browser import CardBrowser
+
+    async def body(app, pilot):
+        app.open_screen("cards")
+        await wait_text(pilot, "共 ")
+        await pilot.press("e")
+        await wait_text(pilot, "编辑卡片")
+        front = app.screen.query_one("#editor-front")
+        front.value = ""
+        await paste(pilot, "正面\x1b]0;PWNED\x07\x1b[2J\x1b[31m红\u202e")
+        await pilot.press("enter", "enter")
+        await wait_for(pilot, lambda: any(c.front == "正面红" for c in CardBrowser(hostile_library).cards()))
+
+    run_app(hostile_library, body)
+
+
+def test_a_card_side_too_long_stays_in_the_editor_with_the_reason(hostile_library):
+    from cskexam.services.card_browser import CardBrowser
+
+    async def body(app, pilot):
+        app.open_screen("cards")
+        await wait_text(pilot, "共 ")
+        before = [c.back for c in CardBrowser(hostile_library).cards()]
+        await pilot.press("e")
+        await wait_text(pilot, "编辑卡片")
+        app.screen.query_one("#editor-back").value = "答" * 100_000
+        await pilot.press("ctrl+s")
+        await wait_text(pilot, "卡片的背面最多 5,000 字（现为 100,000 字）")
+        assert type(app.screen).__name__ == "CardEditor"  # what was written is still there to cut down
+        assert [c.back for c in CardBrowser(hostile_library).cards()] == before
+
+    run_app(hostile_library, body)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable
 
@@ -28,6 +29,21 @@ STATE_LABELS = {"new": "新卡", "learning": "学习中", "review": "复习", "s
                 "leech": "记忆难点"}
 CUSTOM_KIND = "custom"
 KIND_NAMES = {**KIND_LABELS, CUSTOM_KIND: "自制"}
+MAX_SIDE_CHARS = 5_000  # a side of a card is a question or an answer, not a pasted chapter
+# Invisible marks a paste brings: zero-width spaces, direction marks and overrides, BOM.
+_INVISIBLE = re.compile("[\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def card_side(text: str, side: str) -> str:
+    """A side of a card the user wrote, as stored: the importers' rule, so that no
+    terminal escape typed or pasted into the editor reaches ``cskexam cards`` or a deck
+    (an OSC sequence there retitled the terminal and cleared the screen)."""
+    from cskexam.core.notes.normalize import strip_controls
+
+    cleaned = _INVISIBLE.sub("", strip_controls(text)).strip()
+    if len(cleaned) > MAX_SIDE_CHARS:
+        raise UserError(f"卡片的{side}最多 {MAX_SIDE_CHARS:,} 字（现为 {len(cleaned):,} 字），请删减后再保存")
+    return cleaned
 
 
 @dataclass(frozen=True)
@@ -160,7 +176,7 @@ class CardBrowser:
     def edit(self, card_id: str, front: str, back: str) -> None:
         from cskexam.storage import card_browser_repo
 
-        front, back = front.strip(), back.strip()
+        front, back = card_side(front, "正面"), card_side(back, "背面")
         if not front or not back:
             raise UserError("卡片的正面和背面都不能为空")
         with self.library.db.session(immediate=True) as s:
@@ -171,7 +187,7 @@ class CardBrowser:
         """Add the user's own card on a key point; returns its id."""
         from cskexam.storage import card_browser_repo
 
-        front, back = front.strip(), back.strip()
+        front, back = card_side(front, "正面"), card_side(back, "背面")
         if not front or not back:
             raise UserError("卡片的正面和背面都不能为空")
         if node_id not in self.library.graph():

@@ -59,10 +59,18 @@ class CardEditor(DismissOnce, ModalScreen):
             self.action_save()
 
     def action_save(self) -> None:
-        front = self.query_one("#editor-front", Input).value.strip()
-        back = self.query_one("#editor-back", Input).value.strip()
+        from cskexam.errors import UserError
+        from cskexam.services.card_browser import card_side
+
+        error = self.query_one("#editor-error", Static)
+        try:  # checked here, so that a card too long stays in the editor to be cut down
+            front = card_side(self.query_one("#editor-front", Input).value, "正面")
+            back = card_side(self.query_one("#editor-back", Input).value, "背面")
+        except UserError as exc:
+            error.update(Content(str(exc)))
+            return
         if not front or not back:
-            self.query_one("#editor-error", Static).update(Content("正面和背面都不能为空"))
+            error.update(Content("正面和背面都不能为空"))
             return
         self.dismiss((front, back))
 
