@@ -487,3 +487,23 @@ def test_a_card_side_too_long_stays_in_the_editor_with_the_reason(hostile_librar
         assert [c.back for c in CardBrowser(hostile_library).cards()] == before
 
     run_app(hostile_library, body)
+
+
+def test_an_answer_pasted_with_terminal_escapes_is_stored_without_them(practice_library, tmp_path):
+    """A pasted OSC sequence in a 填空 answer was stored as it was and written into the
+    错题本 export: ``cat`` of the file retitled the terminal and cleared it."""
+    from cskexam.services.practice import Practice
+
+    async def body(app, pilot):
+        open_ids(app, ["jn-004"])
+        await wait_text(pilot, "微观环境分析简称")
+        await paste(pilot, "宏五\x1b]0;PWNED\x07\x1b[2J\x1b[31m")
+        await pilot.press("enter")
+        await wait_text(pilot, "你的答案：宏五")
+
+    run_practice(practice_library, body)
+    (entry,) = Practice(practice_library).wrong_book()
+    assert entry.last_given == "宏五"
+    target = tmp_path / "错题.csv"
+    Practice(practice_library).export_wrong_book(target)
+    assert "\x1b" not in target.read_text(encoding="utf-8-sig")

@@ -373,8 +373,10 @@ class ExamSession:
             raise
 
     def answer(self, number: int, value: Any) -> Any:
+        from cskexam.services.typed import clean_typed
+
         before = self.attempt.answers.get(number)
-        value = self.attempt.answer(number, value)
+        value = self.attempt.answer(number, clean_typed(value))
         self._store_answer(number, before, value)
         return value
 

@@ -223,6 +223,9 @@ class Practice:
 
     def answer(self, question: Question, given: Any, *, mode: str = "practice",
                duration_ms: int | None = None) -> AnswerOutcome:
+        from cskexam.services.typed import clean_typed
+
+        given = clean_typed(given)
         with self.library.db.session(immediate=True) as session:
             return record_answer(session, question, given, self.clock(), mode=mode, duration_ms=duration_ms)
 

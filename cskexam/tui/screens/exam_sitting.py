@@ -32,6 +32,7 @@ from textual.widgets import Input, Static, TextArea
 
 from cskexam.tui.screens.base import AppScreen
 from cskexam.core.vocab import QuestionType
+from cskexam.services.typed import clean_typed
 from cskexam.tui.failures import shows_problems
 from cskexam.tui.widgets.answer_keys import JUDGE_HELP, JUDGE_LETTERS, answer_for_key
 from cskexam.tui.widgets.question_render import paper_options_content
@@ -321,7 +322,7 @@ class ExamSittingScreen(AppScreen["tuple[ExamReport, ExamSession] | None"]):
         attempt = self.session.attempt
         if attempt.item.question.type not in (*TEXT_TYPES, QuestionType.FILL):
             return
-        value = self._typed
+        value = clean_typed(self._typed)  # as it is stored: else every tick would store it again
         if (value.strip() or None) != (attempt.answers.get(attempt.current) or None):
             try:
                 self.session.answer(attempt.current, value)
