@@ -507,3 +507,18 @@ def test_an_answer_pasted_with_terminal_escapes_is_stored_without_them(practice_
     target = tmp_path / "错题.csv"
     Practice(practice_library).export_wrong_book(target)
     assert "\x1b" not in target.read_text(encoding="utf-8-sig")
+
+
+def test_a_fill_in_answer_longer_than_the_grader_reads_is_refused_and_said(practice_library):
+    """100,000 characters pasted into a 填空 line were taken, stored and shown back whole."""
+    async def body(app, pilot):
+        open_ids(app, ["jn-004"])
+        await wait_text(pilot, "微观环境分析简称")
+        await pilot.press(*"微四")
+        await paste(pilot, "四" * 100_000)
+        await wait_for(pilot, lambda: _warned(app, "作答最多 10,000 字"))
+        assert app.screen.query_one("#q-fill").value == "微四"
+        await pilot.press("enter")
+        await wait_text(pilot, "✓ 回答正确")
+
+    run_practice(practice_library, body)

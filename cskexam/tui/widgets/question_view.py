@@ -16,8 +16,9 @@ from textual.content import Content
 from textual.widgets import Input
 
 from cskexam.core.vocab import QuestionType
-from cskexam.tui.widgets.answer_area import AnswerArea
+from cskexam.tui.widgets.answer_area import MAX_ANSWER_CHARS, AnswerArea
 from cskexam.tui.widgets.cjk_text import CjkText
+from cskexam.tui.widgets.inputs import LimitedInput
 from cskexam.tui.widgets.text_box import TextBox
 
 WRITTEN_TYPES = (QuestionType.SHORT, QuestionType.CASE)
@@ -39,7 +40,8 @@ class QuestionView(VerticalScroll):
         yield TextBox(Content(""), id="q-header")
         yield TextBox(Content(""), id="q-stem")
         yield TextBox(Content(""), id="q-options")
-        yield Input(placeholder=self._fill_placeholder, id="q-fill")
+        yield LimitedInput(placeholder=self._fill_placeholder, id="q-fill", max_length=MAX_ANSWER_CHARS,
+                           refused=f"作答最多 {MAX_ANSWER_CHARS:,} 字（评分只看这么多）：这次输入或粘贴的没有放进去")
         yield AnswerArea(id="q-text")
         if self._with_feedback:
             yield TextBox(Content(""), id="q-feedback")
