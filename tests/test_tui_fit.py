@@ -15,24 +15,18 @@ from cskexam.tui.app import CskexamApp
 from pilot_helpers import screen_rows, screen_text, wait_for, wait_text
 from support import T0
 from test_bank import GOOD
-from test_questions_helpers import sample_graph
+from test_questions_helpers import open_sample_library
 
 SMALL = (80, 24)
 
 
 @pytest.fixture
 def library(tmp_db_url, tmp_path, monkeypatch):
-    from cskexam.services import library as library_mod
-
     bank = tmp_path / "bank"
     bank.mkdir()
     (bank / "01.yaml").write_text(GOOD, encoding="utf-8")
-    monkeypatch.setattr("cskexam.services.questions.question_bank_dir", lambda: bank)
-    steps = [s for s in library_mod.import_steps() if s.name != "cskexam.services.search_index:rebuild_index"]
-    monkeypatch.setattr(library_mod, "import_steps", lambda: steps)
     monkeypatch.setenv("CSKEXAM_HOME", str(tmp_path / "home"))
-    lib = library_mod.open_library(tmp_db_url)
-    lib.store(library_mod.PreparedImport([], sample_graph()), now=T0)
+    lib = open_sample_library(tmp_db_url, bank, monkeypatch, T0, sample_multi=False)
     yield lib
     lib.close()
 

@@ -7,7 +7,7 @@ import pytest
 
 from cskexam.tui.app import CskexamApp
 from test_bank import GOOD
-from test_questions_helpers import by_title, sample_graph
+from test_questions_helpers import by_title, open_sample_library
 from pilot_helpers import notifications, record_notifications, screen_text, wait_for, wait_text
 from support import T0
 
@@ -16,19 +16,13 @@ SIZE = (120, 45)
 
 @pytest.fixture
 def library(tmp_db_url, tmp_path, monkeypatch):
-    from cskexam.services import library as library_mod
-
     bank = tmp_path / "bank"
     bank.mkdir()
     # A stem with markup-like text: it must appear literally.
     (bank / "01.yaml").write_text(GOOD.replace("宏观环境分析简称", "宏观环境分析[企业为什么要重视营销环境?][A]简称"),
                                   encoding="utf-8")
-    monkeypatch.setattr("cskexam.services.questions.question_bank_dir", lambda: bank)
-    steps = [s for s in library_mod.import_steps() if s.name != "cskexam.services.search_index:rebuild_index"]
-    monkeypatch.setattr(library_mod, "import_steps", lambda: steps)
     monkeypatch.setenv("CSKEXAM_HOME", str(tmp_path / "home"))
-    lib = library_mod.open_library(tmp_db_url)
-    lib.store(library_mod.PreparedImport([], sample_graph()), now=T0)
+    lib = open_sample_library(tmp_db_url, bank, monkeypatch, T0, sample_multi=False)
     yield lib
     lib.close()
 

@@ -8,7 +8,7 @@ Pure; randomness comes in as ``random.Random``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -158,7 +158,11 @@ class _ListInfo:
     defined: bool = False  # the notes define the list's term
     mnemonic: str = ""  # the notes' mnemonic for it (口诀), parsed or found in a reminder line
     found: list[Node] | None = None  # every item the notes list, also those no option can be (山, 水)
-    memo: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)  # what is asked of it often
+
+    @cached_property
+    def short_terms(self) -> bool:
+        """Every item is a short term, no unit or role: asked of each list by every list beside it."""
+        return all(len(i.title) <= SIBLING_TERM_CHARS and item_category(i.title) not in (ORG, ROLE) for i in self.items)
 
     @cached_property
     def item_titles(self) -> list[str]:
@@ -184,14 +188,6 @@ SIBLING_TERM_CHARS = 8
 # examiner's distractors come from the lists beside it, and a heading over
 # thousands of lists (a generated file) must not cost each list all the others.
 SIBLING_WINDOW = 12
-
-
-def _short_terms(info: _ListInfo) -> bool:
-    known = info.memo.get("short_terms")
-    if known is None:  # asked of each list by every list beside it
-        known = info.memo["short_terms"] = all(
-            len(i.title) <= SIBLING_TERM_CHARS and item_category(i.title) not in (ORG, ROLE) for i in info.items)
-    return known
 
 
 def _nested(a: _ListInfo, b: _ListInfo) -> bool:
@@ -447,14 +443,14 @@ class _Context:
 
     def _find_siblings(self, info: _ListInfo) -> list[_ListInfo]:
         parent = self.graph.parent(info.node.id)
-        if (not _short_terms(info) or info.category in (ORG, ROLE) or info.node.kind in ("document", "chapter")
+        if (not info.short_terms or info.category in (ORG, ROLE) or info.node.kind in ("document", "chapter")
                 or parent is None or parent.kind == "document" and NOTES_TITLE.search(parent.title)):
             return []  # lists straight under a set of notes are its topics (创建型模式 beside 质量属性), no kin
         beside = self._by_parent.get(info.node.parent, [])
         at = self._place.get(info.node.id, 0)
         return [other for other in beside[max(0, at - SIBLING_WINDOW) : at + SIBLING_WINDOW + 1]
                 if other is not info
-                and _short_terms(other) and not _nested(info, other)
+                and other.short_terms and not _nested(info, other)
                 and _nameable(_stem_title(other.node.title))  # 记住“三心”: a reminder, no kind of its own
                 and one_classification(info.node.title, other.node.title)]
 
