@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from pilot_helpers import notifications, record_notifications, screen_text, wait_for, wait_text
+from pilot_helpers import notifications, record_notifications, screen_rows, screen_text, wait_for, wait_text
 from test_tui_exam import exam_screen, run_app, start_quiz
 from test_tui_practice import open_ids, run_app as run_practice
 
@@ -517,3 +517,28 @@ def test_a_fill_in_answer_longer_than_the_grader_reads_is_refused_and_said(pract
         await wait_text(pilot, "✓ 回答正确")
 
     run_practice(practice_library, body)
+
+
+def test_the_hand_in_dialog_never_cuts_a_question_number_across_lines():
+    """19 unanswered questions at 80x24: the list wraps between numbers (…、19、 / 20), never inside one (…、2 / 0)."""
+    import asyncio
+    import re
+
+    from textual.app import App
+
+    from cskexam.tui.screens.exam_dialogs import SubmitDialog
+
+    unanswered = [n for n in range(1, 21) if n != 15]
+
+    async def main():
+        app = App()
+        async with app.run_test(size=(80, 24)) as pilot:
+            app.push_screen(SubmitDialog(unanswered, [], "14:45"))
+            await wait_text(pilot, "剩余时间")
+            rows = [row.strip(" █▌▐│") for row in screen_rows(app)]
+            listed = "".join(rows[rows.index(next(r for r in rows if r.startswith("未作答"))):])
+            assert "、".join(map(str, unanswered)) in listed  # the whole list is shown
+            for above, below in zip(rows, rows[1:]):
+                assert not (re.search(r"\d$", above) and re.match(r"\d", below)), (above, below)
+
+    asyncio.run(main())

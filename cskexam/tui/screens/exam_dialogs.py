@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from cskexam.tui.widgets.cjk_text import CjkText
 from cskexam.tui.widgets.dismiss_once import DismissOnce
 
 _CSS = """
@@ -85,7 +86,7 @@ class SubmitDialog(DismissOnce, ModalScreen[bool]):
                 ("已标记: ", "bold"), _numbers(self.flagged), "\n",
                 ("剩余时间: ", "bold"), self.remaining,
             )
-            yield Static(body, id="submit-summary")
+            yield Static(CjkText(body), id="submit-summary")  # 19、20 never cut as 19、2 / 0
             yield Static(Content("y / Enter 交卷 · n / Esc 返回作答"), classes="dialog-keys")
 
     def action_answer(self, ok: bool) -> None:
